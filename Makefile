@@ -1,0 +1,44 @@
+# protokollkit — the two commands of the README do all the set-up:
+#   make protokoll   build the newest protocol in archiv/ into ausgabe/
+#   make test        pytest, mypy --strict and ruff
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PROTOKOLL ?= $(lastword $(sort $(wildcard archiv/*.txt)))
+AUSGABE ?= ausgabe
+
+.PHONY: protokoll test bench lint typecheck pytest golden clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+protokoll: $(STAMP)
+	@test -n "$(PROTOKOLL)" || { echo "Kein Protokoll in archiv/ gefunden." >&2; exit 1; }
+	$(BIN)/protokollkit convert "$(PROTOKOLL)" -t text -o "$(AUSGABE)/$(basename $(notdir $(PROTOKOLL))).txt"
+	$(BIN)/protokollkit convert "$(PROTOKOLL)" -t json -o "$(AUSGABE)/$(basename $(notdir $(PROTOKOLL))).json"
+	@echo "Fertig: $(AUSGABE)/"
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+typecheck: $(STAMP)
+	$(BIN)/python -m mypy
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+
+test: pytest typecheck lint
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+golden: $(STAMP)
+	PROTOKOLLKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden
+
+clean:
+	rm -rf $(VENV) $(AUSGABE) .mypy_cache .pytest_cache .ruff_cache

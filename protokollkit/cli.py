@@ -1,0 +1,126 @@
+"""The ``protokollkit`` command: thin click commands over the library API."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import click
+
+from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
+from protokollkit.writers import WRITERS
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def report(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+    """Print diagnostics to stderr like a compiler: ``datei:zeile:spalte: warnung: …``."""
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn our errors and OS errors into one German message and exit code 1, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ParseError as exc:
+            report(exc.diagnostics)
+            sys.exit(1)
+        except ProtokollkitError as exc:
+            click.echo(f"fehler: {exc}", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"{where}fehler: {exc.strerror or exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="protokollkit", message="protokollkit %(version)s")
+def main() -> None:
+    """Protokolle des Stadtteiltischs lesen, prüfen und in andere Formate bringen."""
+
+
+@main.command()
+@click.argument("eingabe", metavar="EINGABE", type=click.Path(path_type=Path))
+@click.option(
+    "-t",
+    "--to",
+    "to",
+    type=click.Choice(sorted(WRITERS)),
+    default="text",
+    show_default=True,
+    help="Ausgabeformat.",
+)
+@click.option(
+    "-f", "--from", "from_", default=None, help="Eingabeformat (sonst aus der Dateiendung)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Ausgabedatei (sonst Standardausgabe).",
+)
+@friendly_errors
+def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> None:
+    """Ein Protokoll lesen und in einem anderen Format ausgeben."""
+    import protokollkit
+    from protokollkit.files import write_atomic
+
+    protocol = protokollkit.read(eingabe, from_)
+    report(protocol.diagnostics)
+    result = protokollkit.write(protocol, to)
+    if output is not None:
+        write_atomic(output, result)
+    elif isinstance(result, str):
+        click.echo(result, nl=False)
+    elif sys.stdout.isatty():
+        raise ProtokollkitError(f"„{to}“ ist ein Binärformat: bitte mit -o eine Datei angeben.")
+    else:
+        sys.stdout.buffer.write(result)
+
+
+@main.command()
+@click.argument(
+    "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+def check(dateien: tuple[Path, ...]) -> None:
+    """Protokolle prüfen und Warnungen und Fehler wie ein Compiler melden."""
+    import protokollkit
+
+    errors = warnings = 0
+    for path in dateien:
+        try:
+            diagnostics = protokollkit.read(path).diagnostics
+        except ParseError as exc:
+            diagnostics = exc.diagnostics
+        report(diagnostics)
+        errors += sum(1 for d in diagnostics if d.level == "error")
+        warnings += sum(1 for d in diagnostics if d.level == "warning")
+    files = "Datei" if len(dateien) == 1 else "Dateien"
+    click.echo(f"{len(dateien)} {files} geprüft: {errors} Fehler, {warnings} Warnungen.", err=True)
+    sys.exit(1 if errors else 0)
+
+
+# --- build (writers issue): `protokollkit build` ---------------------------------------------
+
+
+# --- import (legacy Word issue): `protokollkit import` ---------------------------------------
+
+
+# --- send (SMTP issue): `protokollkit send` ---------------------------------------------------
+
+
+# --- termine (appointments issue): `protokollkit termine`, `protokollkit new` -----------------

@@ -1,0 +1,115 @@
+"""Reader for protokollkit's JSON interchange format (the inverse of writers/json.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from protokollkit.diagnostics import error
+from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _str(data: Any, key: str, *, optional: bool = False) -> Any:
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _Invalid(f"„{key}“ fehlt oder ist kein Text")
+    return value
+
+
+def _list(data: Any, key: str) -> list[Any]:
+    value = data.get(key, []) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        raise _Invalid(f"„{key}“ ist keine Liste")
+    return value
+
+
+def _date(value: Any, key: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _Invalid(f"„{key}“ ist kein Datum im Format JJJJ-MM-TT") from None
+
+
+def _person(data: Any) -> Person | None:
+    if data is None:
+        return None
+    form = data.get("form", "comma") if isinstance(data, dict) else "comma"
+    if form == "comma":
+        return Person(_str(data, "name"), _str(data, "affiliation", optional=True), "comma")
+    if form == "parens":
+        return Person(_str(data, "name"), _str(data, "affiliation", optional=True), "parens")
+    raise _Invalid("„form“ muss „comma“ oder „parens“ sein")
+
+
+def _point(data: Any) -> Point:
+    return Point(_str(data, "text"), tuple(_point(p) for p in _list(data, "points")))
+
+
+def _block(data: Any) -> Block:
+    return Block(
+        _person(data.get("speaker") if isinstance(data, dict) else None),
+        tuple(_point(p) for p in _list(data, "points")),
+        _str(data, "note", optional=True),
+    )
+
+
+def _item(data: Any) -> AgendaItem:
+    number = data.get("number") if isinstance(data, dict) else None
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise _Invalid("„number“ eines Tagesordnungspunkts ist keine Zahl")
+    return AgendaItem(
+        number,
+        _str(data, "title"),
+        _person(data.get("presenter")),
+        tuple(_block(b) for b in _list(data, "blocks")),
+    )
+
+
+def from_data(data: Any) -> Protocol:
+    """Build a Protocol from JSON data; raises ValueError-like ParseError on invalid data."""
+    if not isinstance(data, dict):
+        raise _Invalid("erwartet ein JSON-Objekt")
+    next_data = data.get("next_meeting")
+    unplaced = data.get("unplaced") or {}
+    return Protocol(
+        title=_str(data, "title"),
+        meeting=_str(data, "meeting"),
+        date=_date(data.get("date"), "date"),
+        participants=tuple(p for p in (_person(x) for x in _list(data, "participants")) if p),
+        items=tuple(_item(i) for i in _list(data, "items")),
+        next_meeting=(
+            NextMeeting(_str(next_data, "text"), _date(next_data.get("date"), "next_meeting.date"))
+            if isinstance(next_data, dict)
+            else None
+        ),
+        front=tuple(str(x) for x in _list(unplaced, "front")),
+        back=tuple(str(x) for x in _list(unplaced, "back")),
+    )
+
+
+def read_json(text: str, source: str = "<json>") -> Protocol:
+    """Read a protocol from protokollkit JSON."""
+    try:
+        return from_data(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise error(f"Ungültiges JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+    except (_Invalid, AttributeError) as exc:
+        raise error(f"Ungültiges Protokoll-JSON: {exc}", source) from None
+
+
+def read_json_bytes(data: bytes, source: str = "<json>") -> Protocol:
+    """Read protokollkit JSON from a file's bytes."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error("JSON-Datei ist nicht UTF-8.", source) from None
+    return read_json(text, source)

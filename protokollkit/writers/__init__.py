@@ -1,0 +1,39 @@
+"""Writers: each turns a Protocol into one output format. Looked up by name, imported lazily."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from protokollkit.diagnostics import ProtokollkitError
+from protokollkit.model import Protocol
+
+Writer = Callable[[Protocol], "str | bytes"]
+
+WRITERS: dict[str, tuple[str, str, str]] = {
+    "text": ("protokollkit.writers.text", "write_text", ".txt"),
+    "json": ("protokollkit.writers.json", "write_json", ".json"),
+    "markdown": ("protokollkit.writers.markdown", "write_markdown", ".md"),
+    "docx": ("protokollkit.writers.docx", "write_docx", ".docx"),
+    "pdf": ("protokollkit.writers.pdf", "write_pdf", ".pdf"),
+    "email": ("protokollkit.writers.email", "write_email_body", ".txt"),
+    "eml": ("protokollkit.writers.email", "write_eml", ".eml"),
+    "ics": ("protokollkit.writers.ics", "write_ics", ".ics"),
+}
+"""Format name → (module, function, file suffix). Text formats return str, others bytes."""
+
+
+def writer(name: str) -> Writer:
+    """The writer function for a format name."""
+    if name not in WRITERS:
+        raise ProtokollkitError(
+            f"Unbekanntes Ausgabeformat „{name}“ (bekannt: {', '.join(WRITERS)})."
+        )
+    module, function, _suffix = WRITERS[name]
+    result: Writer = getattr(importlib.import_module(module), function)
+    return result
+
+
+def suffix(name: str) -> str:
+    """The usual file suffix of an output format."""
+    return WRITERS[name][2]

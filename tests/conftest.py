@@ -1,0 +1,38 @@
+"""Shared test helpers: paths of the reference protocol and golden-file comparison."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+SEED = ROOT / "archiv" / "2022-11-10-stadtteiltisch.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "2022-11-10-stadtteiltisch.txt"
+GOLDEN = TESTS / "golden"
+UPDATE_GOLDEN = os.environ.get("PROTOKOLLKIT_UPDATE_GOLDEN") == "1"
+
+
+def assert_golden(name: str, actual: str | bytes) -> None:
+    """Compare with ``tests/golden/<name>``; ``make golden`` rewrites it on purpose."""
+    path = GOLDEN / name
+    data = actual.encode("utf-8") if isinstance(actual, str) else actual
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    if not path.exists():
+        pytest.fail(f"golden file {path} missing; run `make golden` and review the diff")
+    expected = path.read_bytes()
+    if isinstance(actual, str):
+        assert actual == expected.decode("utf-8")
+    else:
+        assert data == expected
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The reference protocol as its author saved it (from ../shared when present)."""
+    path = SHARED_SEED if SHARED_SEED.exists() else SEED
+    return path.read_bytes().decode("utf-8")

@@ -1,0 +1,89 @@
+"""Bad input gives a clear German ParseError, never a traceback of another kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import protokollkit
+from protokollkit.files import MAX_INPUT_BYTES
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "leer.txt"
+    path.write_bytes(b"")
+    with pytest.raises(protokollkit.ParseError, match="leer"):
+        protokollkit.read(path)
+
+
+def test_blank_lines_only(tmp_path: Path) -> None:
+    path = tmp_path / "leer.txt"
+    path.write_bytes(b"\n\n  \r\n")
+    with pytest.raises(protokollkit.ParseError, match="leer"):
+        protokollkit.read(path)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "bild.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(protokollkit.ParseError, match="keine Textdatei"):
+        protokollkit.read(path)
+
+
+def test_no_title_line() -> None:
+    text = "Einkaufsliste\nMilch\nBrot\nButter\nKäse\nÄpfel\nBirnen\n"
+    with pytest.raises(protokollkit.ParseError, match="Keine Titelzeile") as info:
+        protokollkit.read(text)
+    assert info.value.diagnostics[-1].line == 6
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(protokollkit.ParseError, match="Ordner"):
+        protokollkit.read(tmp_path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(protokollkit.ParseError, match="nicht gefunden"):
+        protokollkit.read(tmp_path / "fehlt.txt")
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "riesig.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(protokollkit.ParseError, match="zu groß"):
+        protokollkit.read(path)
+
+
+def test_unknown_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "protokoll.xyz"
+    path.write_text("Protokoll X 1.1.22\n")
+    with pytest.raises(protokollkit.ParseError, match="Unbekanntes Dateiformat"):
+        protokollkit.read(path)
+
+
+@given(st.binary(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_arbitrary_bytes_never_crash(data: bytes) -> None:
+    try:
+        protocol = protokollkit.read(data)
+    except protokollkit.ParseError as exc:
+        assert exc.diagnostics and all(d.message for d in exc.diagnostics)
+    else:
+        assert protocol.title
+
+
+@given(st.lists(st.text(max_size=40), max_size=30).map("\n".join))
+@settings(max_examples=300, deadline=None)
+def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
+    text = "Protokoll Stadtteiltisch 1.1.22\n" + text
+    try:
+        protocol = protokollkit.read(text)
+    except protokollkit.ParseError:
+        return
+    written = protokollkit.write(protocol)
+    assert isinstance(written, str)
+    assert protokollkit.read(written) == protocol

@@ -1,0 +1,88 @@
+"""The command line through click's CliRunner, and that --help stays light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from protokollkit.cli import main
+from tests.conftest import SEED
+
+runner = CliRunner()
+
+
+def test_convert_to_stdout() -> None:
+    result = runner.invoke(main, ["convert", str(SEED), "-t", "text"])
+    assert result.exit_code == 0
+    assert result.stdout == SEED.read_text("utf-8")
+
+
+def test_convert_json_to_file_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "p.json"
+    result = runner.invoke(main, ["convert", str(SEED), "-t", "json", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text("utf-8"))["date"] == "2022-11-10"
+    assert [p.name for p in target.parent.iterdir()] == ["p.json"]
+
+
+def test_convert_json_back_to_text(tmp_path: Path) -> None:
+    json_path = tmp_path / "p.json"
+    runner.invoke(main, ["convert", str(SEED), "-t", "json", "-o", str(json_path)])
+    result = runner.invoke(main, ["convert", str(json_path), "-t", "text"])
+    assert result.exit_code == 0
+    assert result.stdout == SEED.read_text("utf-8")
+
+
+def test_check_reports_like_a_compiler(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nDas ist ein Satz.\n")
+    result = runner.invoke(main, ["check", str(path), str(SEED)])
+    assert result.exit_code == 0
+    assert f"{path}:5:1: warnung: Zeile nicht zugeordnet" in result.stderr
+    assert "2 Dateien geprüft: 0 Fehler, 1 Warnungen." in result.stderr
+
+
+def test_check_exits_1_on_error(tmp_path: Path) -> None:
+    empty = tmp_path / "leer.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["check", str(empty), str(SEED)])
+    assert result.exit_code == 1
+    assert f"{empty}: fehler: Die Datei ist leer." in result.stderr
+
+
+def test_bad_inputs_give_one_german_message(tmp_path: Path) -> None:
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    notitle = tmp_path / "x.txt"
+    notitle.write_text("a\nb\nc\nd\ne\nf\ng\n")
+    cases = [
+        (tmp_path / "fehlt.txt", "nicht gefunden"),
+        (tmp_path, "Ordner"),
+        (binary, "keine Textdatei"),
+        (notitle, "Keine Titelzeile"),
+    ]
+    for path, message in cases:
+        result = runner.invoke(main, ["convert", str(path)])
+        assert result.exit_code == 1, path
+        assert message in result.stderr
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from protokollkit.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('docx', 'pypandoc', 'lxml', 'typst') if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+    assert "convert" in result.stdout

@@ -1,0 +1,58 @@
+"""JSON interchange: stable keys and a lossless round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+
+import protokollkit
+from protokollkit.model import Protocol
+from tests.strategies import protocols
+
+
+def test_stable_keys(seed_text: str) -> None:
+    data = json.loads(protokollkit.to_json(protokollkit.read(seed_text)))
+    assert {"title", "meeting", "date", "participants", "items", "next_meeting", "unplaced"} <= set(
+        data
+    )
+    assert data["date"] == "2022-11-10"
+    assert data["participants"][2] == {"name": "Barbara und Bernard", "affiliation": "Taizé"}
+    item = data["items"][3]
+    assert set(item) == {"number", "title", "presenter", "blocks"}
+    assert item["presenter"] == {"name": "Ilona Eckhardt", "affiliation": "IBS / RoDeFa"}
+    block = data["items"][0]["blocks"][2]
+    assert {"speaker", "points"} <= set(block)
+    assert block["points"][2] == {
+        "text": "Öffnungszeiten richten sich danach, ob Klient*innen mitarbeiten, deswegen "
+        "variieren sie",
+        "points": [],
+    }
+    assert data["next_meeting"] == {"text": "noch offen", "date": None}
+
+
+def test_reference_json_round_trip(seed_text: str) -> None:
+    p = protokollkit.read(seed_text)
+    assert protokollkit.from_json(protokollkit.to_json(p)) == p
+
+
+@given(protocols())
+@settings(max_examples=200)
+def test_json_round_trip_of_random_protocols(protocol: Protocol) -> None:
+    assert protokollkit.from_json(protokollkit.to_json(protocol)) == protocol
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "Ungültiges JSON"),
+        ("[]", "JSON-Objekt"),
+        ('{"title": 3}', "„title“"),
+        ('{"title": "P", "meeting": "M", "date": "gestern"}', "Datum"),
+        ('{"title": "P", "meeting": "M", "items": [{"number": "1"}]}', "Zahl"),
+    ],
+)
+def test_invalid_json_gives_german_error(text: str, message: str) -> None:
+    with pytest.raises(protokollkit.ParseError, match=message):
+        protokollkit.from_json(text)

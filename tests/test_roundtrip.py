@@ -1,0 +1,28 @@
+"""Property: every protocol the model can express in the layout survives read(write(p))."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+import protokollkit
+from protokollkit.model import Protocol
+from tests.strategies import protocols
+
+
+@given(protocols())
+@settings(max_examples=300, deadline=None)
+def test_text_round_trip(protocol: Protocol) -> None:
+    written = protokollkit.write(protocol, "text")
+    assert isinstance(written, str)
+    again = protokollkit.read(written)
+    assert again == protocol
+    assert again.diagnostics == () or all(
+        d.message.startswith("Zeile nicht zugeordnet") for d in again.diagnostics
+    )
+
+
+@given(protocols())
+@settings(max_examples=100, deadline=None)
+def test_text_writer_is_idempotent(protocol: Protocol) -> None:
+    once = protokollkit.write(protocol, "text")
+    assert protokollkit.write(protokollkit.read(str(once)), "text") == once
