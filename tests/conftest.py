@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SEED = ROOT / "archiv" / "2022-11-10-stadtteiltisch.txt"
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "2022-11-10-stadtteiltisch.txt"
+ORIGINAL_SEED = TESTS / "fixtures" / "2022-11-10-stadtteiltisch.seed.txt"
+"""The exact bytes of the 10.11.22 protocol as its author saved it (copy of shared/seeds)."""
 GOLDEN = TESTS / "golden"
 UPDATE_GOLDEN = os.environ.get("PROTOKOLLKIT_UPDATE_GOLDEN") == "1"
 
@@ -33,6 +34,5 @@ def assert_golden(name: str, actual: str | bytes) -> None:
 
 @pytest.fixture
 def seed_text() -> str:
-    """The reference protocol as its author saved it (from ../shared when present)."""
-    path = SHARED_SEED if SHARED_SEED.exists() else SEED
-    return path.read_bytes().decode("utf-8")
+    """The reference protocol as its author saved it: two leading blank lines, no final newline."""
+    return ORIGINAL_SEED.read_bytes().decode("utf-8")
