@@ -1,0 +1,38 @@
+"""PDF writer: the protocol as Typst source (writers/typst.py), laid out by vorlagen/protokoll.typ.
+
+Typst compiles in-process (the ``typst`` package); nothing is written to disk. The template's
+folder is the Typst root, so a logo or a font file beside the template is found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import cast
+
+from protokollkit.diagnostics import ProtokollkitError
+from protokollkit.model import Protocol
+from protokollkit.templates import vorlage
+from protokollkit.writers.typst import TEMPLATE_NAME, write_typst
+
+
+def write_pdf(protocol: Protocol) -> bytes:
+    """The protocol as an A4 PDF (German hyphenation, page numbers, header with meeting/date)."""
+    import typst
+
+    template = vorlage(TEMPLATE_NAME)
+    folder = str(template.parent)
+    source = write_typst(protocol).encode("utf-8")
+    # A fixed timestamp keeps the PDF byte-identical for the same protocol and template.
+    day = protocol.date or dt.date(2000, 1, 1)
+    timestamp = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+    try:
+        # typst's stub ties input, root and font paths to one type; bytes in, folder as str.
+        compile_pdf = cast("Callable[..., bytes]", typst.compile)
+        pdf = compile_pdf(source, root=folder, font_paths=[folder], timestamp=timestamp)
+    except typst.TypstError as exc:
+        detail = exc.message.strip() or str(exc)
+        raise ProtokollkitError(
+            f"PDF konnte nicht erzeugt werden – Fehler in der Vorlage {template}: {detail}"
+        ) from None
+    return pdf
