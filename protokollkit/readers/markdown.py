@@ -1,0 +1,210 @@
+"""Reader for Markdown: CommonMark (with GFM tables and strikethrough) parsed by markdown-it-py.
+
+The token stream becomes :class:`~protokollkit.layout.Line` objects with hints — the first
+level-1 heading is the title, other headings are agenda items, fully bold paragraphs are bold,
+list items carry their nesting level — and the same layout rules as for text files apply. What
+:mod:`protokollkit.writers.markdown` writes reads back to an equal protocol; hand-written
+Markdown is read as well as its structure allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from protokollkit.files import decode_text
+from protokollkit.layout import TITLE, Hints, Line, parse_lines
+from protokollkit.model import Protocol
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+@dataclass
+class _Segment:
+    """One line of an inline token's text, and whether all of its visible text is bold."""
+
+    text: str
+    offset: int
+    bold: bool
+
+
+def inline_lines(inline: Token) -> list[_Segment]:
+    """The lines of an inline token (split at soft and hard breaks), markup removed."""
+    segments: list[_Segment] = []
+    parts: list[str] = []
+    bold_depth = 0
+    all_bold = True
+    offset = 0
+
+    def flush() -> None:
+        text = "".join(parts)
+        segments.append(_Segment(text, offset, all_bold and bool(text.strip())))
+
+    for child in inline.children or []:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            flush()
+            parts, all_bold, offset = [], True, offset + 1
+            continue
+        if kind == "strong_open":
+            bold_depth += 1
+        elif kind == "strong_close":
+            bold_depth -= 1
+        text = child.content if kind in ("text", "code_inline", "html_inline") else ""
+        if kind == "image":
+            text = "".join(c.content for c in child.children or [])
+        if text:
+            parts.append(text)
+            if text.strip() and bold_depth == 0:
+                all_bold = False
+    flush()
+    return segments
+
+
+@dataclass
+class _Walker:
+    """Turns markdown-it tokens into lines with hints, in document order."""
+
+    lines: list[Line] = field(default_factory=list)
+    list_depth: int = -1
+    item_numbers: list[str] = field(default_factory=list)
+    item_open: list[bool] = field(default_factory=list)
+    pending_point: tuple[str, int, int] | None = None
+    title_seen: bool = False
+    heading_level: int | None = None
+    row: list[str] = field(default_factory=list)
+    row_line: int = 0
+    in_cell: bool = False
+    last_line: int = 0
+
+    def emit(self, text: str, number: int, hints: Hints | None = None) -> None:
+        self.lines.append(Line(text, number, hints or Hints()))
+        self.last_line = max(self.last_line, number)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1].text:
+            self.emit("", self.last_line + 1)
+
+    def flush_point(self) -> None:
+        """Emit the collected text of the innermost list item as one point line."""
+        if self.pending_point is None:
+            return
+        text, number, level = self.pending_point
+        self.pending_point = None
+        if text.strip():
+            self.emit("- " + text.strip(), number, Hints(list_level=level))
+
+    def walk(self, tokens: Sequence[Token]) -> list[Line]:
+        """All lines of the document."""
+        for token in tokens:
+            self.visit(token)
+        self.flush_point()
+        return self.lines
+
+    def visit(self, token: Token) -> None:
+        kind = token.type
+        first_line = token.map[0] + 1 if token.map else self.last_line + 1
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.flush_point()
+            if self.list_depth < 0:
+                self.blank()
+            self.list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.flush_point()
+            self.list_depth -= 1
+            if self.list_depth < 0:
+                self.blank()
+        elif kind == "list_item_open":
+            self.flush_point()
+            self.item_numbers.append(f"{token.info}{token.markup} " if token.info else "")
+            self.item_open.append(True)
+        elif kind == "list_item_close":
+            self.flush_point()
+            self.item_numbers.pop()
+            self.item_open.pop()
+        elif kind == "heading_open":
+            self.blank()
+            self.heading_level = int(token.tag[1:])
+        elif kind == "heading_close":
+            self.heading_level = None
+            self.blank()
+        elif kind == "paragraph_close" and self.list_depth < 0:
+            self.blank()
+        elif kind == "inline":
+            self.visit_inline(token, first_line)
+        elif kind in ("fence", "code_block", "html_block"):
+            self.flush_point()
+            self.blank()
+            for offset, text in enumerate(token.content.rstrip("\n").splitlines()):
+                self.emit(text, first_line + offset + (kind == "fence"))
+            self.blank()
+        elif kind == "table_open" and self.lines and not self.lines[-1].text:
+            self.lines.pop()  # a table belongs to the label above it (``Teilnehmende:``)
+        elif kind == "tr_open":
+            self.row, self.row_line = [], first_line
+        elif kind in ("th_open", "td_open"):
+            self.in_cell = True
+        elif kind in ("th_close", "td_close"):
+            self.in_cell = False
+        elif kind == "tr_close":
+            self.emit(" | ".join(self.row), self.row_line, Hints(table_row=tuple(self.row)))
+        elif kind == "table_close":
+            self.blank()
+
+    def visit_inline(self, token: Token, first_line: int) -> None:
+        segments = inline_lines(token)
+        if self.heading_level is not None:
+            text = " ".join(s.text.strip() for s in segments)
+            level = self.heading_level
+            if level == 1 and not self.title_seen:
+                self.title_seen = True
+                self.emit(text, first_line, Hints(title=True))
+            else:
+                self.emit(text, first_line, Hints(heading=max(1, level - 1)))
+            return
+        if self.in_cell:
+            self.row.append(" ".join(s.text.strip() for s in segments))
+            return
+        if self.list_depth >= 0 and self.item_open:
+            joined = " ".join(s.text.strip() for s in segments if s.text.strip())
+            if self.item_open[-1]:
+                self.item_open[-1] = False
+                marker = self.item_numbers[-1]
+                self.pending_point = (marker + joined, first_line, self.list_depth)
+            elif self.pending_point is not None:
+                text, number, level = self.pending_point
+                self.pending_point = (f"{text} {joined}", number, level)
+            else:
+                self.emit("  " + joined, first_line)
+            return
+        for segment in segments:
+            text = segment.text.strip()
+            if TITLE.match(text):
+                self.title_seen = True
+            self.emit(text, first_line + segment.offset, Hints(bold=segment.bold))
+
+
+def markdown_lines(text: str) -> list[Line]:
+    """The lines with hints that a Markdown document means."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return _Walker().walk(md.parse(text))
+
+
+def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
+    """Read a protocol from Markdown text."""
+    return parse_lines(markdown_lines(text.removeprefix("\ufeff")), source)
+
+
+def read_markdown_bytes(data: bytes, source: str = "<markdown>") -> Protocol:
+    """Read a protocol from the bytes of a Markdown file (UTF-8, UTF-16 or Windows-1252)."""
+    text, notes = decode_text(data, source)
+    protocol = read_markdown(text, source)
+    if notes:
+        from dataclasses import replace
+
+        protocol = replace(protocol, diagnostics=tuple(notes) + protocol.diagnostics)
+    return protocol

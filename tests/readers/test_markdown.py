@@ -1,0 +1,186 @@
+"""The Markdown reader: what the writer writes reads back equal; hand-written Markdown reads too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import protokollkit
+from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+from protokollkit.readers.markdown import markdown_lines, read_markdown, read_markdown_bytes
+from protokollkit.writers.markdown import write_markdown
+from tests.conftest import GOLDEN
+from tests.strategies import protocols
+
+GOLDEN_MD = GOLDEN / "2022-11-10-stadtteiltisch.md"
+
+
+def test_reference_round_trip_through_markdown(seed_text: str) -> None:
+    protocol = protokollkit.read(seed_text)
+    again = read_markdown(write_markdown(protocol))
+    assert again == protocol
+    assert again.diagnostics == ()
+
+
+def test_golden_markdown_file_reads_to_the_reference(seed_text: str, tmp_path: Path) -> None:
+    protocol = protokollkit.read(GOLDEN_MD)
+    assert protocol == protokollkit.read(seed_text)
+    assert protocol.diagnostics == ()
+    assert protokollkit.write(protocol, "text") == protokollkit.write(
+        protokollkit.read(seed_text), "text"
+    )
+
+
+@given(protocols())
+@settings(max_examples=200, deadline=None)
+def test_markdown_round_trip(protocol: Protocol) -> None:
+    written = write_markdown(protocol)
+    again = read_markdown(written)
+    assert again == protocol
+    assert all(d.message.startswith("Zeile nicht zugeordnet") for d in again.diagnostics)
+    assert write_markdown(again) == written
+
+
+SYNTAX = [
+    "Klient*innen und Expert*innen",
+    "18. November",
+    "2020) Projektbeginn",
+    "# kein Titel",
+    "+ plus",
+    "> kein Zitat",
+    "- Strich",
+    "_x_ `code` [Link](x) <b> \\ &amp;",
+    "~~nicht durchgestrichen~~ $5",
+    "***",
+]
+
+
+@pytest.mark.parametrize("text", SYNTAX)
+def test_escaped_text_reads_back_exactly_everywhere(text: str) -> None:
+    written = Protocol(
+        "Protokoll Stadtteiltisch 10.11.22",
+        "Stadtteiltisch",
+        dt.date(2022, 11, 10),
+        participants=(Person("Kathrin Krug", text.replace(")", "").replace("(", "")),),
+        items=(
+            AgendaItem(
+                1,
+                text,
+                None,
+                (
+                    Block(Person("Kathrin Krug", text), (Point(text, (Point(text),)),)),
+                    Block(None, (Point(text),), f"Die {text} wurde besprochen."),
+                ),
+            ),
+        ),
+        next_meeting=NextMeeting(text),
+    )
+    protocol = protokollkit.read(str(protokollkit.write(written, "text")))  # dates as read
+    assert [p.text for p in protocol.all_points()] == [text, text, text]
+    assert protocol.items[0].title == text
+    assert read_markdown(write_markdown(protocol)) == protocol
+
+
+def test_bytes_in_utf8_with_bom_and_crlf_are_read() -> None:
+    data = ("\ufeff" + GOLDEN_MD.read_text(encoding="utf-8").replace("\n", "\r\n")).encode()
+    assert read_markdown_bytes(data, "p.md") == read_markdown(GOLDEN_MD.read_text("utf-8"))
+
+
+def test_windows_1252_markdown_is_read_with_a_warning() -> None:
+    data = "# Protokoll AG Wohnen 1.2.2023\n\n## 1 Grüße\n\n- Öffnungszeiten\n".encode("cp1252")
+    protocol = read_markdown_bytes(data, "alt.md")
+    assert protocol.all_points() == [Point("Öffnungszeiten")]
+    assert [d.message for d in protocol.diagnostics] == [
+        "Datei ist nicht UTF-8; als Windows-1252 gelesen."
+    ]
+
+
+HAND_WRITTEN = """\
+Protokoll *AG Wohnen* 1.2.2023
+==============================
+
+Teilnehmende: Robin Czarnecki, Jörg Utpatel (SBZ),
+Kathrin Krug
+
+# 1 Aktuelles
+
+__Kathrin Krug, SBZ__
+
+* erster Punkt mit *Betonung* und `Code`
+    * eingerückt mit vier Leerzeichen
+* Punkt über
+  zwei Zeilen
+
+1. nummeriert
+2. auch nummeriert
+
+### 2 Wohnen
+
+Ein freier Absatz.
+
+Nächster Termin: 1.3.2023, 14 Uhr
+"""
+
+
+def test_hand_written_markdown_follows_the_layout_rules() -> None:
+    protocol = read_markdown(HAND_WRITTEN, "hand.md")
+    assert protocol.title == "Protokoll AG Wohnen 1.2.2023"
+    assert protocol.meeting == "AG Wohnen"
+    assert [p.name for p in protocol.participants] == [
+        "Robin Czarnecki",
+        "Jörg Utpatel",
+        "Kathrin Krug",
+    ]
+    assert [(i.number, i.title) for i in protocol.items] == [(1, "Aktuelles"), (2, "Wohnen")]
+    first = protocol.items[0].blocks[0]
+    assert first.speaker == Person("Kathrin Krug", "SBZ")
+    assert first.points == (
+        Point("erster Punkt mit Betonung und Code", (Point("eingerückt mit vier Leerzeichen"),)),
+        Point("Punkt über zwei Zeilen"),
+        Point("1. nummeriert"),
+        Point("2. auch nummeriert"),
+    )
+    assert protocol.items[1].blocks == (Block(note="Ein freier Absatz."),)
+    assert protocol.next_meeting is not None
+    assert protocol.next_meeting.date is not None and protocol.next_meeting.date.month == 3
+
+
+def test_unplaced_paragraph_is_reported_at_its_markdown_line() -> None:
+    protocol = read_markdown(HAND_WRITTEN, "hand.md")
+    [warning] = protocol.diagnostics
+    assert (warning.source, warning.line) == ("hand.md", 21)
+    assert "Ein freier Absatz." in warning.message
+
+
+def test_participants_in_a_table_are_read() -> None:
+    text = (
+        "# Protokoll Stadtteiltisch 10.11.22\n\nTeilnehmende:\n\n"
+        "| Name | Einrichtung |\n|---|---|\n| Kathrin Krug | SBZ |\n| Jörg Utpatel | |\n"
+    )
+    protocol = read_markdown(text)
+    assert protocol.participants == (Person("Kathrin Krug", "SBZ"), Person("Jörg Utpatel"))
+
+
+def test_lines_carry_hints_for_the_layout_rules() -> None:
+    lines = markdown_lines(GOLDEN_MD.read_text(encoding="utf-8"))
+    title = next(line for line in lines if line.hints.title)
+    assert (title.text, title.number) == ("Protokoll Stadtteiltisch 10.11.22", 1)
+    headings = [line.text for line in lines if line.hints.heading == 1]
+    assert headings[0] == "1 Aktuelles aus den Einrichtungen"
+    speakers = [line.text for line in lines if line.hints.bold]
+    assert speakers[0] == "Robin Czarnecki, Väterarbeit Charisma e.V."
+    points = [line for line in lines if line.hints.list_level is not None]
+    assert len(points) == 34 and all(p.text.startswith("- ") for p in points)
+
+
+def test_empty_markdown_is_a_clear_error() -> None:
+    with pytest.raises(protokollkit.ParseError, match="Die Datei ist leer"):
+        read_markdown_bytes(b"  \n\n", "leer.md")
+
+
+def test_markdown_without_title_is_a_clear_error() -> None:
+    with pytest.raises(protokollkit.ParseError, match="Keine Titelzeile"):
+        read_markdown("- a\n- b\n- c\n- d\n- e\n- f\n- g\n", "ohne.md")
