@@ -124,3 +124,58 @@ def check(dateien: tuple[Path, ...]) -> None:
 
 
 # --- termine (appointments issue): `protokollkit termine`, `protokollkit new` -----------------
+
+
+@main.command()
+@click.argument(
+    "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+def termine(dateien: tuple[Path, ...]) -> None:
+    """Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert."""
+    import protokollkit
+    from protokollkit.termine import format_appointment, iter_appointments
+
+    protocols: list[protokollkit.Protocol] = []
+    sources: list[Path] = []
+    failed = False
+    for path in dateien:
+        try:
+            protocols.append(protokollkit.read(path))
+            sources.append(path)
+        except ParseError as exc:
+            report(exc.diagnostics)
+            failed = True
+        except OSError as exc:
+            click.echo(f"{path}: fehler: {exc.strerror or exc}", err=True)
+            failed = True
+    count = 0
+    for index, appointment in iter_appointments(protocols):
+        click.echo(f"{format_appointment(appointment)} [{sources[index]}]")
+        count += 1
+    if not count and not failed:
+        click.echo("Keine Termine gefunden.", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option(
+    "--datum",
+    default=None,
+    help="Datum der Sitzung: 12.01.2023, 12.1.23 oder 2023-01-12 "
+    "(sonst der „Nächste Termin“ des letzten Protokolls).",
+)
+@click.option(
+    "--archiv",
+    type=click.Path(path_type=Path),
+    default=Path("archiv"),
+    show_default=True,
+    help="Ordner mit den Protokollen.",
+)
+@friendly_errors
+def new(datum: str | None, archiv: Path) -> None:
+    """Das Gerüst des nächsten Protokolls in den Archivordner schreiben (nie überschreiben)."""
+    from protokollkit.skeleton import create_next, parse_date_argument
+
+    date = parse_date_argument(datum) if datum is not None else None
+    path = create_next(archiv, date)
+    click.echo(f"Neues Protokoll angelegt: {path}")

@@ -1,0 +1,167 @@
+"""Writer for the protocol's appointments as an iCalendar file (RFC 5545, via icalendar).
+
+Each appointment of :func:`protokollkit.termine.extract` becomes one VEVENT:
+
+- without a time an all-day event (``DTSTART;VALUE=DATE``, ``DTEND`` the day after the last
+  day); with a time ``DTSTART;TZID=Europe/Berlin`` and, when an end is known, ``DTEND``
+  (a start-only time such as ``14 Uhr`` has no ``DTEND``: RFC 5545 reads it as an instant);
+  several days with a time repeat daily (``RRULE:FREQ=DAILY;COUNT=n``);
+- ``SUMMARY`` the title, ``LOCATION`` the place when one is known, ``DESCRIPTION`` the notes,
+  the point as written and where it stands (meeting, date, TOP, speaker);
+- ``UID`` derived from the meeting, the protocol's date, the appointment's date and title, so
+  that importing a corrected protocol again updates its events instead of duplicating them.
+
+The calendar carries a ``VTIMEZONE`` for Europe/Berlin covering the years of its events.
+``DTSTAMP`` is the time of writing, or ``SOURCE_DATE_EPOCH`` when that is set (reproducible
+builds); ``write_ics(protocol, stamp=…)`` fixes it explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import os
+import re
+from typing import TYPE_CHECKING
+
+from protokollkit.dates import german_date
+from protokollkit.model import Protocol
+from protokollkit.termine import Appointment, extract, normalise_times
+
+if TYPE_CHECKING:
+    import icalendar
+
+TZID = "Europe/Berlin"
+"""The time zone of every timed event."""
+
+PRODID = "-//Stadtteiltisch Groß Klein//protokollkit//DE"
+"""The product identifier written into every calendar."""
+
+UID_DOMAIN = "protokollkit"
+"""The right-hand side of every UID."""
+
+
+@functools.lru_cache(maxsize=8)
+def _timezone(first_year: int, last_year: int) -> icalendar.Timezone:
+    import icalendar
+
+    zone = icalendar.Timezone.from_tzid(
+        TZID, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1)
+    )
+    zone.pop("COMMENT", None)  # an English remark on the covered years; the years are in it
+    return zone
+
+
+def _stamp(stamp: dt.datetime | None) -> dt.datetime:
+    if stamp is not None:
+        return stamp.astimezone(dt.UTC)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "protokoll"
+
+
+def uid_for(protocol: Protocol, appointment: Appointment) -> str:
+    """A UID that stays the same when the same protocol is exported again.
+
+    It depends on the meeting, the protocol's date, the appointment's first day and its title,
+    not on times, place or notes: correcting those updates the event in a calendar.
+    """
+    basis = "|".join(
+        [
+            protocol.meeting,
+            protocol.date.isoformat() if protocol.date else protocol.title,
+            appointment.start.isoformat(),
+            appointment.title,
+        ]
+    )
+    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+    day = protocol.date.strftime("%Y%m%d") if protocol.date else "ohne-datum"
+    return f"{day}-{_slug(protocol.meeting)}-{digest}@{UID_DOMAIN}"
+
+
+def description(protocol: Protocol, appointment: Appointment) -> str:
+    """The event's description: notes, the point as written and where it comes from."""
+    lines = [normalise_times(note) for note in appointment.notes]
+    if appointment.source:
+        lines.append(f"„{appointment.source}“")
+    written = german_date(protocol.date) if protocol.date else protocol.title
+    where = f"Aus dem Protokoll {protocol.meeting} vom {written}"
+    if appointment.item is not None:
+        where += f", TOP {appointment.item}"
+        if appointment.item_title:
+            where += f" {appointment.item_title}"
+    if appointment.speaker:
+        where += f", {appointment.speaker}"
+    lines.append(where + ".")
+    return "\n".join(lines)
+
+
+def _event(
+    protocol: Protocol, appointment: Appointment, uid: str, stamp: dt.datetime
+) -> icalendar.Event:
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", appointment.title)
+    a = appointment
+    if a.start_time is None:
+        event.add("dtstart", a.start)
+        event.add("dtend", a.last_day + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    else:
+        zone = ZoneInfo(TZID)
+        event.add("dtstart", dt.datetime.combine(a.start, a.start_time, zone))
+        if a.end_time is not None:
+            end_day = a.start + dt.timedelta(days=1 if a.end_time < a.start_time else 0)
+            event.add("dtend", dt.datetime.combine(end_day, a.end_time, zone))
+        if a.end is not None and a.end > a.start:
+            event.add("rrule", {"freq": "daily", "count": (a.end - a.start).days + 1})
+    if a.place:
+        event.add("location", a.place)
+    event.add("description", description(protocol, appointment))
+    return event
+
+
+def write_ics(protocol: Protocol, *, stamp: dt.datetime | None = None) -> str:
+    """The protocol's appointments as an iCalendar text (CRLF line ends, UTF-8 characters)."""
+    import icalendar
+
+    appointments = extract(protocol)
+    when = _stamp(stamp)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    written = german_date(protocol.date) if protocol.date else protocol.title
+    calendar.add("x-wr-calname", f"Termine {protocol.meeting} {written}".strip())
+    calendar.add("x-wr-timezone", TZID)
+    years = [
+        y for a in appointments for y in (a.start.year, (a.last_day + dt.timedelta(days=1)).year)
+    ]
+    reference_year = protocol.date.year if protocol.date else when.year
+    calendar.add_component(
+        _timezone(min(years, default=reference_year), max(years, default=reference_year))
+    )
+    seen: dict[str, int] = {}
+    for appointment in appointments:
+        uid = uid_for(protocol, appointment)
+        seen[uid] = seen.get(uid, 0) + 1
+        if seen[uid] > 1:
+            uid = uid.replace("@", f"-{seen[uid]}@", 1)
+        calendar.add_component(_event(protocol, appointment, uid, when))
+    data: bytes = calendar.to_ical()
+    return data.decode("utf-8")
+
+
+__all__ = ["PRODID", "TZID", "UID_DOMAIN", "description", "uid_for", "write_ics"]
