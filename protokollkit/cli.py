@@ -123,6 +123,92 @@ def check(dateien: tuple[Path, ...]) -> None:
 # --- send (SMTP issue): `protokollkit send` ---------------------------------------------------
 
 
+def _yes_or_no(value: str) -> bool:
+    """A German (or English) yes/no answer; anything else is asked again."""
+    answer = value.strip().lower()
+    if answer in ("j", "ja", "y", "yes"):
+        return True
+    if answer in ("", "n", "nein", "no"):
+        return False
+    raise click.UsageError("Bitte „j“ (ja) oder „n“ (nein) eingeben.")
+
+
+@main.command()
+@click.argument("eingabe", metavar="EINGABE", type=click.Path(path_type=Path))
+@click.option(
+    "--verteiler",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Verteiler-Datei (sonst vorlagen/verteiler.txt).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Einstellungen (sonst ./protokollkit.toml, dann ~/.config/protokollkit/).",
+)
+@click.option("-n", "--dry-run", is_flag=True, help="Nur zeigen, was gesendet würde.")
+@click.option("-y", "--yes", is_flag=True, help="Ohne Rückfrage senden.")
+@click.option("--force", is_flag=True, help="Auch senden, wenn es schon verschickt wurde.")
+@friendly_errors
+def send(
+    eingabe: Path,
+    verteiler: Path | None,
+    config_file: Path | None,
+    dry_run: bool,
+    yes: bool,
+    force: bool,
+) -> None:
+    """Das Protokoll per Mail an den Verteiler schicken (alle Empfänger*innen als Bcc).
+
+    Das Passwort kommt aus der Umgebungsvariable PROTOKOLLKIT_SMTP_PASSWORD oder wird
+    nachgefragt.
+    """
+    from protokollkit import config
+    from protokollkit import send as sending
+
+    if dry_run and config_file is None and config.find_config() is None:
+        settings = None
+    else:
+        settings = config.load_settings(config_file)
+    outgoing = sending.prepare(eingabe, verteiler, settings)
+    report(outgoing.diagnostics)
+    previous = sending.previous_sends(outgoing)
+    if dry_run or settings is None:
+        click.echo(sending.describe(outgoing, settings, previous))
+        return
+    if previous and not force:
+        raise ProtokollkitError(
+            sending.already_sent(outgoing, previous) + " Erneut senden nur mit --force."
+        )
+    if previous:
+        warning = sending.already_sent(outgoing, previous)
+        click.echo(f"warnung: {warning} Mit --force wird erneut gesendet.", err=True)
+    outgoing = sending.fresh_message_id(outgoing)
+    try:
+        if not yes:
+            count = len(outgoing.recipients)
+            question = (
+                f"„{outgoing.subject}“ an {count} Empfänger*innen über {settings.host} senden?"
+                " [j/N]"
+            )
+            if not click.prompt(question, default="n", show_default=False, value_proc=_yes_or_no):
+                click.echo("Nichts gesendet.", err=True)
+                sys.exit(1)
+        password = sending.password_from_environment()
+        if settings.user and password is None:
+            password = click.prompt(
+                f"Passwort für {settings.user} auf {settings.host}", hide_input=True
+            )
+    except click.Abort:
+        click.echo("\nAbgebrochen – nichts gesendet.", err=True)
+        sys.exit(1)
+    delivery = sending.send(outgoing, settings, password)
+    click.echo(sending.report(outgoing, delivery))
+    sys.exit(0 if delivery.complete else 1)
+
+
 # --- termine (appointments issue): `protokollkit termine`, `protokollkit new` -----------------
 
 

@@ -1,0 +1,594 @@
+"""Sending a protocol to its distribution list over SMTP, with a dry run and a send log.
+
+The message comes from :func:`protokollkit.writers.email.build_message`. Before it leaves, every
+``To``/``Cc``/``Bcc`` header and ``X-Unsent`` are removed: the visible ``To`` is the sender (or
+the configured list address) and the recipients travel only in the SMTP envelope, so no address
+is exposed. Every attempt is appended to ``versand.log.jsonl`` beside the protocol.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from protokollkit.config import SmtpSettings, is_address
+from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
+
+if TYPE_CHECKING:
+    import smtplib
+
+PASSWORD_VARIABLE = "PROTOKOLLKIT_SMTP_PASSWORD"
+"""The environment variable the SMTP password is read from."""
+
+LOG_NAME = "versand.log.jsonl"
+"""The send log's file name, in the folder of the protocol (usually ``archiv/``)."""
+
+STRIPPED_HEADERS = ("To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc", "X-Unsent")
+"""Headers of the built message that never leave: recipients go in the envelope only."""
+
+
+class SendError(ProtokollkitError):
+    """Sending failed as a whole (server unreachable, TLS, login, size, timeout …)."""
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """One recipient: display name, address, and the line of the distribution list it is on."""
+
+    name: str
+    address: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return formataddr((self.name, self.address)) if self.name else self.address
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message ready to go: what is transmitted, to whom, and which protocol file it carries."""
+
+    message: EmailMessage
+    envelope_from: str
+    recipients: tuple[Addressee, ...]
+    source: Path
+    sha256: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def message_id(self) -> str:
+        """The Message-ID header of the message."""
+        return str(self.message["Message-ID"] or "")
+
+    @property
+    def subject(self) -> str:
+        """The decoded subject."""
+        return str(self.message["Subject"] or "")
+
+    @property
+    def log_path(self) -> Path:
+        """Where the send log of this protocol lives."""
+        return self.source.parent / LOG_NAME
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The server's answer: who was accepted, who was refused (address → SMTP reply)."""
+
+    accepted: tuple[str, ...]
+    refused: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Every recipient was accepted."""
+        return not self.refused
+
+
+# --- building the outgoing message ------------------------------------------------------------
+
+
+def message_bytes(message: EmailMessage) -> bytes:
+    """The message exactly as transmitted: CRLF line ends, RFC 2047-encoded headers."""
+    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+
+
+def check_recipients(recipients: Sequence[Addressee], source: str) -> tuple[Addressee, ...]:
+    """Refuse invalid or missing addresses (with line numbers); drop repeated addresses."""
+    problems = [
+        Diagnostic(
+            "error",
+            f"Ungültige Mailadresse „{r.address}“"
+            + ("." if r.address.isascii() else " (Umlaute und Sonderzeichen gehen nur im Namen)."),
+            source,
+            r.line,
+            1,
+        )
+        for r in recipients
+        if not is_address(r.address)
+    ]
+    if problems:
+        raise ParseError(problems)
+    if not recipients:
+        raise ParseError(
+            [Diagnostic("error", "Der Verteiler enthält keine Empfänger*innen.", source)]
+        )
+    seen: set[str] = set()
+    unique = []
+    for recipient in recipients:
+        key = recipient.address.lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(recipient)
+    return tuple(unique)
+
+
+def prepare_message(
+    built: EmailMessage,
+    recipients: Sequence[Addressee],
+    *,
+    source: Path,
+    content: bytes,
+    settings: SmtpSettings | None = None,
+    sender: Addressee | None = None,
+    verteiler_source: str = "<verteiler>",
+    diagnostics: Sequence[Diagnostic] = (),
+) -> Outgoing:
+    """The copy of ``built`` that is transmitted, and its envelope.
+
+    ``To``/``Cc``/``Bcc`` and ``X-Unsent`` are removed; ``To`` becomes the list address of the
+    settings, else the sender. ``From`` is kept; without one, the Verteiler's or the settings'
+    sender is used. The envelope sender is ``settings.sender`` if set, else the ``From`` address.
+    """
+    message = copy.deepcopy(built)
+    for header in STRIPPED_HEADERS:
+        del message[header]
+    if message["From"] is None:
+        if sender is not None:
+            message["From"] = str(sender)
+        elif settings is not None and settings.sender:
+            message["From"] = settings.sender
+        else:
+            raise ProtokollkitError(
+                "Kein Absender: bitte „Absender: Name <adresse>“ in den Verteiler oder "
+                "„sender“ in [smtp] der protokollkit.toml eintragen."
+            )
+    from_address = parseaddr(str(message["From"]))[1]
+    envelope_from = (settings.sender if settings and settings.sender else None) or from_address
+    if not is_address(envelope_from):
+        raise ProtokollkitError(f"Ungültige Absenderadresse „{envelope_from}“.")
+    if settings is not None and settings.list_address:
+        message["To"] = settings.list_address
+    else:
+        message["To"] = str(message["From"])
+    if message["Date"] is None:
+        message["Date"] = formatdate(localtime=True)
+    if message["Message-ID"] is None:
+        message["Message-ID"] = make_msgid(domain=envelope_from.rpartition("@")[2])
+    return Outgoing(
+        message=message,
+        envelope_from=envelope_from,
+        recipients=check_recipients(recipients, verteiler_source),
+        source=source,
+        sha256=hashlib.sha256(content).hexdigest(),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def envelope_address(address: str) -> str:
+    """The address as SMTP carries it: an international domain in its ASCII (IDNA) form."""
+    local, at, domain = address.rpartition("@")
+    if not at or domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return address
+
+
+def prepare(
+    path: Path, verteiler: Path | None = None, settings: SmtpSettings | None = None
+) -> Outgoing:
+    """Read the protocol and the distribution list and build the outgoing message.
+
+    Invalid addresses raise :class:`ParseError` (file and line) before anything is sent.
+    """
+    import protokollkit
+    from protokollkit.files import read_bytes
+    from protokollkit.verteiler import read_verteiler
+    from protokollkit.writers.email import build_message
+
+    content = read_bytes(path)
+    protocol = protokollkit.read(path)
+    distribution = read_verteiler(verteiler)
+    recipients = [
+        Addressee(r.name, envelope_address(r.address), r.line) for r in distribution.recipients
+    ]
+    sender = distribution.sender
+    return prepare_message(
+        build_message(protocol, distribution),
+        recipients,
+        source=path,
+        content=content,
+        settings=settings,
+        sender=Addressee(sender.name, sender.address, sender.line) if sender else None,
+        verteiler_source=str(distribution.source),
+        diagnostics=protocol.diagnostics,
+    )
+
+
+# --- describing ---------------------------------------------------------------------------------
+
+
+def human_size(size: int) -> str:
+    """A byte count the German way: ``512 Bytes``, ``48,2 KiB``, ``1,5 MiB``."""
+    if size < 1024:
+        return f"{size} Bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB".replace(".", ",")
+    return f"{size / 1024 / 1024:.1f} MiB".replace(".", ",")
+
+
+def attachments(message: EmailMessage) -> list[tuple[str, int]]:
+    """File name and size in bytes of every attachment."""
+    result = []
+    for part in message.iter_attachments():
+        payload = part.get_payload(decode=True)
+        size = len(payload) if isinstance(payload, bytes) else 0
+        result.append((part.get_filename() or "(ohne Namen)", size))
+    return result
+
+
+def server_line(settings: SmtpSettings) -> str:
+    """``host:port (STARTTLS), Anmeldung als user`` for messages."""
+    security = {"starttls": "STARTTLS", "tls": "TLS", "none": "unverschlüsselt"}[settings.security]
+    login = f", Anmeldung als {settings.user}" if settings.user else ", ohne Anmeldung"
+    return f"{settings.host}:{settings.port} ({security}{login})"
+
+
+def describe(
+    outgoing: Outgoing,
+    settings: SmtpSettings | None,
+    previous: Sequence[dict[str, Any]] = (),
+) -> str:
+    """The dry run's report: recipients, subject, attachments and sizes, server, earlier sends."""
+    lines = [
+        "Probelauf – es wird nichts gesendet.",
+        f"Protokoll:  {outgoing.source}",
+        f"Betreff:    {outgoing.subject}",
+        f"Von:        {outgoing.message['From']}",
+        f"An:         {outgoing.message['To']} (sichtbar; alle Empfänger*innen als Bcc)",
+        "Server:     "
+        + (
+            server_line(settings)
+            if settings
+            else "keine Einstellungen (protokollkit.toml) gefunden"
+        ),
+        f"Empfänger*innen ({len(outgoing.recipients)}):",
+    ]
+    lines += [f"  {r}" for r in outgoing.recipients]
+    files = attachments(outgoing.message)
+    lines.append(f"Anhänge ({len(files)}):")
+    width = max((len(name) for name, _ in files), default=0)
+    lines += [f"  {name.ljust(width)}  {human_size(size)}" for name, size in files]
+    lines.append(f"Größe der Nachricht: {human_size(len(message_bytes(outgoing.message)))}")
+    if previous:
+        lines.append("Achtung: " + already_sent(outgoing, previous))
+    return "\n".join(lines)
+
+
+def report(outgoing: Outgoing, delivery: Delivery) -> str:
+    """The result per address after a send."""
+    names = {r.address: r for r in outgoing.recipients}
+    total = len(outgoing.recipients)
+    lines = [f"Gesendet an {len(delivery.accepted)} von {total} Empfänger*innen."]
+    if delivery.refused:
+        lines.append("Vom Server abgelehnt (diese Empfänger*innen haben nichts erhalten):")
+        for address, reply in delivery.refused.items():
+            who = names.get(address, Addressee("", address))
+            where = f" (Verteiler Zeile {who.line})" if who.line else ""
+            lines.append(f"  {who}{where}: {reply}")
+    return "\n".join(lines)
+
+
+# --- the send log -------------------------------------------------------------------------------
+
+
+def read_log(path: Path) -> list[dict[str, Any]]:
+    """Every entry of a send log; a missing log is empty, a damaged one a German error."""
+    if not path.exists():
+        return []
+    entries = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            entry = None
+        if not isinstance(entry, dict):
+            raise ProtokollkitError(
+                f"{path}:{number}: Versandprotokoll ist beschädigt (kein JSON-Objekt); "
+                "bitte die Zeile prüfen."
+            )
+        entries.append(entry)
+    return entries
+
+
+def previous_sends(outgoing: Outgoing) -> list[dict[str, Any]]:
+    """Earlier log entries of the same protocol (same content or same file) that reached anyone."""
+    return [
+        entry
+        for entry in read_log(outgoing.log_path)
+        if (entry.get("sha256") == outgoing.sha256 or entry.get("protocol") == outgoing.source.name)
+        and any(r.get("result") == "sent" for r in entry.get("recipients", []))
+    ]
+
+
+def already_sent(outgoing: Outgoing, previous: Sequence[dict[str, Any]]) -> str:
+    """The German warning about an earlier send of this protocol."""
+    last = previous[-1]
+    count = sum(1 for r in last.get("recipients", []) if r.get("result") == "sent")
+    try:
+        when = dt.datetime.fromisoformat(str(last.get("time"))).strftime("%d.%m.%Y um %H:%M Uhr")
+    except ValueError:
+        when = str(last.get("time"))
+    which = (
+        "Dieses Protokoll wurde"
+        if last.get("sha256") == outgoing.sha256
+        else f"Eine andere Fassung von „{outgoing.source.name}“ wurde"
+    )
+    return f"{which} bereits am {when} an {count} Empfänger*innen verschickt ({outgoing.log_path})."
+
+
+def log_entry(
+    outgoing: Outgoing,
+    settings: SmtpSettings,
+    delivery: Delivery | None,
+    failure: str | None = None,
+) -> dict[str, Any]:
+    """One line of the send log: protocol, checksum, Message-ID, time, result per recipient."""
+    recipients = []
+    for r in outgoing.recipients:
+        if delivery is None:
+            result, reply = "failed", failure
+        elif r.address in delivery.refused:
+            result, reply = "refused", delivery.refused[r.address]
+        else:
+            result, reply = "sent", None
+        recipients.append({"address": r.address, "name": r.name, "result": result, "reply": reply})
+    return {
+        "time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "protocol": outgoing.source.name,
+        "sha256": outgoing.sha256,
+        "message_id": outgoing.message_id,
+        "subject": outgoing.subject,
+        "from": outgoing.envelope_from,
+        "server": f"{settings.host}:{settings.port}",
+        "recipients": recipients,
+        "error": failure,
+    }
+
+
+def append_log(path: Path, entry: dict[str, Any]) -> None:
+    """Add one JSON line to the send log (the file is replaced atomically)."""
+    from protokollkit.files import write_atomic
+
+    old = path.read_bytes() if path.exists() else b""
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    write_atomic(path, old + json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+def fresh_message_id(outgoing: Outgoing) -> Outgoing:
+    """The same outgoing message with a new Message-ID if its ID is already in the send log."""
+    used = {entry.get("message_id") for entry in read_log(outgoing.log_path)}
+    if outgoing.message_id not in used:
+        return outgoing
+    message = copy.deepcopy(outgoing.message)
+    message.replace_header(
+        "Message-ID", make_msgid(domain=outgoing.envelope_from.rpartition("@")[2])
+    )
+    return Outgoing(
+        message,
+        outgoing.envelope_from,
+        outgoing.recipients,
+        outgoing.source,
+        outgoing.sha256,
+        outgoing.diagnostics,
+    )
+
+
+# --- SMTP ---------------------------------------------------------------------------------------
+
+
+def password_from_environment() -> str | None:
+    """The password from ``PROTOKOLLKIT_SMTP_PASSWORD``, or None when it is not set."""
+    return os.environ.get(PASSWORD_VARIABLE) or None
+
+
+def _too_large(size: int, limit: int | None = None) -> SendError:
+    allowed = f" (erlaubt: {human_size(limit)})" if limit else ""
+    return SendError(
+        f"Die Nachricht ist dem Mailserver zu groß: {human_size(size)}{allowed}. "
+        "Nichts wurde gesendet; bitte die Anhänge verkleinern."
+    )
+
+
+def _timeout(settings: SmtpSettings) -> SendError:
+    return SendError(
+        f"Zeitüberschreitung: der Mailserver {settings.host}:{settings.port} hat nicht innerhalb "
+        f"von {settings.timeout:g} Sekunden geantwortet."
+    )
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a password beyond ASCII goes as UTF-8 with AUTH PLAIN (smtplib sends only ASCII)."""
+    import base64
+    import smtplib
+
+    if (user + password).isascii():
+        client.login(user, password)
+        return
+    if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
+        raise SendError(
+            "Das Passwort enthält Sonderzeichen; dafür muss der Mailserver AUTH PLAIN anbieten."
+        )
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code not in (235, 503):
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+
+def deliver(outgoing: Outgoing, settings: SmtpSettings, password: str | None) -> Delivery:
+    """Connect, secure, log in, and transmit. Failures of the whole send raise SendError."""
+    import smtplib
+    import socket
+    import ssl
+
+    data = message_bytes(outgoing.message)
+    addresses = [r.address for r in outgoing.recipients]
+    where = f"{settings.host}:{settings.port}"
+    try:
+        context = ssl.create_default_context(
+            cafile=str(settings.cafile) if settings.cafile else None
+        )
+        client: smtplib.SMTP
+        if settings.security == "tls":
+            client = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=settings.timeout, context=context
+            )
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        try:
+            client.ehlo_or_helo_if_needed()
+            if settings.security == "starttls":
+                if not client.has_extn("starttls"):
+                    raise SendError(
+                        f"Der Mailserver {where} bietet kein STARTTLS an; ohne Verschlüsselung "
+                        "wird nicht gesendet (security in protokollkit.toml prüfen)."
+                    )
+                client.starttls(context=context)
+                client.ehlo()
+            if settings.user:
+                _login(client, settings.user, password or "")
+            limit = client.esmtp_features.get("size", "")
+            if limit.isdigit() and 0 < int(limit) < len(data):
+                raise _too_large(len(data), int(limit))
+            try:
+                refused = client.sendmail(outgoing.envelope_from, addresses, data)
+            except smtplib.SMTPRecipientsRefused as exc:
+                refused = exc.recipients
+        finally:
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
+    except SendError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise SendError(
+            f"Anmeldung am Mailserver {settings.host} abgelehnt (Benutzer „{settings.user}“): "
+            f"Passwort oder Benutzername falsch? Antwort des Servers: {_reply(exc)}"
+        ) from None
+    except smtplib.SMTPNotSupportedError:
+        raise SendError(
+            f"Der Mailserver {where} bietet keine Anmeldung (AUTH) an; „user“ in "
+            "protokollkit.toml prüfen."
+        ) from None
+    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+        if exc.smtp_code == 552:
+            raise _too_large(len(data)) from None
+        what = "den Absender" if isinstance(exc, smtplib.SMTPSenderRefused) else "die Nachricht"
+        raise SendError(f"Der Mailserver lehnt {what} ab: {_reply(exc)}") from None
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):
+            raise _timeout(settings) from None
+        raise SendError(f"Der Mailserver {where} hat die Verbindung unerwartet beendet.") from None
+    except smtplib.SMTPResponseException as exc:
+        raise SendError(f"Der Mailserver {where} meldet einen Fehler: {_reply(exc)}") from None
+    except smtplib.SMTPException as exc:
+        raise SendError(f"Fehler beim Senden über {where}: {exc}") from None
+    except ssl.SSLCertVerificationError as exc:
+        raise SendError(
+            f"TLS-Verbindung zu {where} fehlgeschlagen: dem Zertifikat des Servers wird nicht "
+            f"vertraut ({exc.verify_message}). Bei einem eigenen Server die CA-Datei mit "
+            "„cafile“ in protokollkit.toml angeben."
+        ) from None
+    except ssl.SSLError as exc:
+        raise SendError(
+            f"TLS-Verbindung zu {where} fehlgeschlagen ({exc.reason or exc}). Stimmen Port und "
+            "„security“ (starttls: meist Port 587, tls: meist Port 465)?"
+        ) from None
+    except TimeoutError:
+        raise _timeout(settings) from None
+    except socket.gaierror:
+        raise SendError(
+            f"Der Mailserver „{settings.host}“ wurde nicht gefunden (Name nicht auflösbar)."
+        ) from None
+    except ConnectionRefusedError:
+        raise SendError(
+            f"Der Mailserver {where} ist nicht erreichbar (Verbindung abgelehnt)."
+        ) from None
+    except OSError as exc:
+        raise SendError(
+            f"Der Mailserver {where} ist nicht erreichbar: {exc.strerror or exc}"
+        ) from None
+    except UnicodeEncodeError:
+        raise SendError("Eine Adresse enthält Zeichen, die SMTP nicht übertragen kann.") from None
+    accepted = tuple(a for a in addresses if a not in refused)
+    return Delivery(accepted, {a: _reply_of(code, text) for a, (code, text) in refused.items()})
+
+
+def send(outgoing: Outgoing, settings: SmtpSettings, password: str | None) -> Delivery:
+    """Deliver and record the attempt in the send log, whatever its outcome."""
+    try:
+        delivery = deliver(outgoing, settings, password)
+    except SendError as exc:
+        append_log(outgoing.log_path, log_entry(outgoing, settings, None, str(exc)))
+        raise
+    append_log(outgoing.log_path, log_entry(outgoing, settings, delivery))
+    return delivery
+
+
+def _reply_of(code: int, text: bytes | str) -> str:
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return f"{code} {message}".strip()
+
+
+def _reply(exc: Any) -> str:
+    return _reply_of(int(exc.smtp_code), exc.smtp_error)
+
+
+__all__ = [
+    "LOG_NAME",
+    "PASSWORD_VARIABLE",
+    "Addressee",
+    "Delivery",
+    "Outgoing",
+    "SendError",
+    "append_log",
+    "attachments",
+    "check_recipients",
+    "envelope_address",
+    "deliver",
+    "describe",
+    "fresh_message_id",
+    "human_size",
+    "log_entry",
+    "message_bytes",
+    "password_from_environment",
+    "prepare",
+    "prepare_message",
+    "previous_sends",
+    "read_log",
+    "report",
+    "send",
+]
