@@ -120,6 +120,48 @@ def check(dateien: tuple[Path, ...]) -> None:
 # --- import (legacy Word issue): `protokollkit import` ---------------------------------------
 
 
+@main.command("import")
+@click.argument(
+    "quellen", metavar="QUELLE...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option(
+    "--archiv",
+    "archiv",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("archiv"),
+    show_default=True,
+    help="Ordner, in den die Protokolle geschrieben werden.",
+)
+@click.option("--force", is_flag=True, help="Vorhandene Archivdateien überschreiben.")
+@friendly_errors
+def import_(quellen: tuple[Path, ...], archiv: Path, force: bool) -> None:
+    """Alte Protokolle (.docx, .doc, .odt, .rtf, .html) ins Archiv übernehmen.
+
+    QUELLE ist eine Datei oder ein Ordner (wird mit Unterordnern durchsucht). Jedes Dokument wird
+    zu archiv/JJJJ-MM-TT-<gremium>.txt; vorhandene Dateien bleiben unverändert (außer mit
+    --force). Eine fehlerhafte Datei wird gemeldet und übersprungen; dann ist der Rückgabewert 1.
+    """
+    from protokollkit.importer import collect_sources, import_files, summary_table, totals_line
+
+    sources = collect_sources(quellen)
+    if not sources:
+        raise ProtokollkitError("Keine Dokumente gefunden (.docx, .doc, .odt, .rtf, .html).")
+    if len(sources) > 3:
+        with click.progressbar(
+            length=len(sources), label="Importiere", file=sys.stderr, show_pos=True
+        ) as bar:
+            report_ = import_files(
+                quellen, archiv, force=force, sources=sources, progress=lambda _p: bar.update(1)
+            )
+    else:
+        report_ = import_files(quellen, archiv, force=force, sources=sources)
+    for result in report_.results:
+        report(result.diagnostics)
+    click.echo(summary_table(report_, Path.cwd()))
+    click.echo(totals_line(report_), err=True)
+    sys.exit(1 if report_.failed else 0)
+
+
 # --- send (SMTP issue): `protokollkit send` ---------------------------------------------------
 
 

@@ -382,6 +382,8 @@ def rule_item(state: State, line: Line) -> bool:
         number = int(match.group(2) or match.group(3))
         text = match.group(4).strip()
         explicit = bool(match.group(1)) or line.hints.heading is not None or line.hints.bold
+        if line.hints.list_level is not None and not explicit:
+            return False  # a plain Word bullet point that starts with a number stays a point
         if (
             not explicit
             and number != _expected_number(state)

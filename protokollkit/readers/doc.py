@@ -1,0 +1,134 @@
+"""Reader for Word 97–2003 documents (.doc): LibreOffice converts them to .docx first.
+
+``soffice --headless --convert-to docx`` runs in a temporary directory with its own user
+profile (so several conversions can run at once and none touches the user's LibreOffice), with a
+timeout, and the whole directory is removed afterwards, whatever happens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from protokollkit.diagnostics import error
+from protokollkit.model import Protocol
+from protokollkit.safety import (
+    OLE2_SIGNATURE,
+    PASSWORD_MESSAGE,
+    ZIP_SIGNATURE,
+    check_size,
+    is_encrypted_ooxml,
+)
+
+SOFFICE_TIMEOUT = 120.0
+"""Seconds LibreOffice may take to convert one document (its first start is the slowest)."""
+
+INSTALL_HINT = (
+    "Für .doc-Dateien (Word 97–2003) wird LibreOffice gebraucht, es ist aber nicht installiert. "
+    "Installieren mit: sudo apt-get install libreoffice-writer-nogui "
+    "(oder das Dokument in Word/LibreOffice als .docx speichern)."
+)
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program (``soffice`` or ``libreoffice``) on the PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_doc(data: bytes, source: str = "<doc>") -> Protocol:
+    """Read a Word 97–2003 document by converting it to .docx with LibreOffice.
+
+    A ``.doc`` that is really a .docx or an RTF file (Word saves both under that name too) is
+    read directly.
+    """
+    from protokollkit.readers.pandoc import read_document, read_rtf
+
+    check_size(data, source)
+    if data.startswith(ZIP_SIGNATURE):
+        return read_document(data, source, "docx")
+    if data.lstrip().startswith(b"{\\rtf"):
+        return read_rtf(data, source)
+    if not data.startswith(OLE2_SIGNATURE):
+        raise error("Die Datei ist kein Word-Dokument (.doc): unbekannter Dateianfang.", source)
+    if is_encrypted_ooxml(data):
+        raise error(PASSWORD_MESSAGE, source)
+    return read_document(convert_to_docx(data, source), source, "docx")
+
+
+def convert_to_docx(data: bytes, source: str, timeout: float = SOFFICE_TIMEOUT) -> bytes:
+    """The .docx that LibreOffice makes of a .doc (the bytes; no file is left behind)."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise error(INSTALL_HINT, source)
+    with tempfile.TemporaryDirectory(prefix="protokollkit-doc-", ignore_cleanup_errors=True) as tmp:
+        work = Path(tmp)
+        (work / "in").mkdir()
+        (work / "out").mkdir()
+        document = work / "in" / "dokument.doc"
+        document.write_bytes(data)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profil').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(work / "out"),
+            str(document),
+        ]
+        env = {**os.environ, "HOME": str(work)}
+        _run(command, env, timeout, source)
+        result = work / "out" / "dokument.docx"
+        if not result.exists():
+            raise error(
+                "LibreOffice konnte das Dokument nicht umwandeln (beschädigt oder "
+                "passwortgeschützt?).",
+                source,
+            )
+        return result.read_bytes()
+
+
+def _run(command: list[str], env: dict[str, str], timeout: float, source: str) -> None:
+    """Run LibreOffice in its own process group, so a timeout ends all of its processes."""
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise error(
+            f"LibreOffice kann nicht gestartet werden: {exc.strerror or exc}", source
+        ) from None
+    try:
+        process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise error(
+            f"LibreOffice hat das Dokument nach {timeout:.0f} s nicht umgewandelt; abgebrochen.",
+            source,
+        ) from None
+    except BaseException:
+        _kill_group(process)
+        raise
+    finally:
+        # soffice.bin can outlive the launcher; nothing of ours may keep running.
+        _kill_group(process, only_leftovers=True)
+
+
+def _kill_group(process: subprocess.Popen[bytes], only_leftovers: bool = False) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if not only_leftovers:
+        process.communicate()

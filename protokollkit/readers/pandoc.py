@@ -1,0 +1,590 @@
+"""Readers for office documents (.docx, .odt, .rtf, .html) through pandoc's JSON AST.
+
+Two stages, like pandoc's own Word reader: pandoc turns the document into its JSON AST, and
+:func:`ast_lines` turns that AST into :class:`~protokollkit.layout.Line` objects with hints
+(title, heading level, bold, underline, list level, table cells). The same layout rules that
+read our text files (:func:`protokollkit.layout.parse_lines`) then read those lines.
+
+The ``line`` of a diagnostic is the paragraph's position in the document as pandoc sees it
+(1-based, empty paragraphs counted where the format keeps them); a title that pandoc moved into
+the metadata is paragraph 1. Lines split by soft line breaks (Shift+Enter) share their
+paragraph's number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import io
+import json
+import re
+import subprocess
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from protokollkit.dates import find_date
+from protokollkit.diagnostics import Diagnostic, error
+from protokollkit.layout import TITLE, Hints, Line, parse_lines
+from protokollkit.model import Protocol
+from protokollkit.safety import check_rtf, check_size, check_zip, is_ole2
+
+PANDOC_TIMEOUT = 60.0
+"""Seconds pandoc may take for one document."""
+
+PANDOC_HEAP = "1024m"
+"""pandoc's heap limit (``+RTS -M``): a hostile document cannot eat the machine's memory."""
+
+PANDOC_FORMATS = {"docx": "docx+styles", "odt": "odt", "rtf": "rtf", "html": "html"}
+"""Our format name → pandoc's reader (``+styles`` keeps Word's paragraph style names)."""
+
+BOLD_STYLES = {"sprecher", "speaker", "strong", "fett"}
+"""Paragraph styles whose text counts as bold (``Sprecher`` is our DOCX writer's speaker style)."""
+
+TITLE_STYLES = {"title", "titel"}
+META_BODY_KEYS = ("subtitle", "author", "date", "abstract")
+"""Paragraph styles pandoc's Word reader moves into the metadata after ``title``; they are body
+text for us and come back as lines."""
+
+Json = Any
+
+
+# --- public readers -------------------------------------------------------------------------
+
+
+def read_docx(data: bytes, source: str = "<docx>") -> Protocol:
+    """Read a Word document (.docx)."""
+    if is_ole2(data):
+        from protokollkit.safety import PASSWORD_MESSAGE, is_encrypted_ooxml
+
+        if is_encrypted_ooxml(data):
+            raise error(PASSWORD_MESSAGE, source)
+        from protokollkit.readers.doc import read_doc
+
+        return read_doc(data, source)
+    return read_document(data, source, "docx")
+
+
+def read_odt(data: bytes, source: str = "<odt>") -> Protocol:
+    """Read a LibreOffice/OpenOffice text document (.odt)."""
+    return read_document(data, source, "odt")
+
+
+def read_rtf(data: bytes, source: str = "<rtf>") -> Protocol:
+    """Read an RTF document (.rtf)."""
+    return read_document(data, source, "rtf")
+
+
+def read_html(data: bytes, source: str = "<html>") -> Protocol:
+    """Read an HTML document (.html, .htm), e.g. a protocol saved from Word as a web page."""
+    return read_document(data, source, "html")
+
+
+def read_document(data: bytes, source: str, fmt: str) -> Protocol:
+    """Check the bytes, run pandoc, map its AST to lines and apply the layout rules."""
+    check_size(data, source)
+    if fmt in ("docx", "odt"):
+        check_zip(data, source, fmt)
+    elif fmt == "rtf":
+        check_rtf(data, source)
+        data = hide_rtf_deletions(data)
+    elif fmt == "html":
+        data = _html_as_utf8(data, source)
+    document = run_pandoc(data, fmt, source)
+    lines, notes = ast_lines(document, fmt)
+    protocol = parse_lines(lines, source)
+    diagnostics = (*notes, *protocol.diagnostics)
+    if protocol.date is None:
+        found = document_date(document, data, fmt)
+        if found is not None:
+            date, where = found
+            diagnostics += (
+                Diagnostic(
+                    "warning",
+                    f"Datum aus den Dokumenteigenschaften übernommen ({where}: "
+                    f"{date:%d.%m.%Y}); bitte prüfen und in die Titelzeile schreiben.",
+                    source,
+                ),
+            )
+            protocol = replace(protocol, date=date)
+    return replace(protocol, diagnostics=tuple(diagnostics))
+
+
+# --- pandoc ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def pandoc_path() -> str:
+    """The pandoc binary that pypandoc-binary ships (or the one pypandoc finds)."""
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def pandoc_command(fmt: str) -> list[str]:
+    """The pandoc command line that reads ``fmt`` from stdin and writes its JSON AST."""
+    return [
+        pandoc_path(),
+        "+RTS",
+        f"-M{PANDOC_HEAP}",
+        "-RTS",
+        "--sandbox",
+        "-f",
+        PANDOC_FORMATS[fmt],
+        "-t",
+        "json",
+        "--track-changes=accept",
+    ]
+
+
+def run_pandoc(
+    data: bytes, fmt: str, source: str, timeout: float = PANDOC_TIMEOUT
+) -> dict[str, Json]:
+    """Pandoc's JSON AST of a document given as bytes (through stdin: no temporary file)."""
+    try:
+        result = subprocess.run(
+            pandoc_command(fmt), input=data, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise error(
+            f"Pandoc hat das Dokument nach {timeout:.0f} s nicht gelesen; abgebrochen.", source
+        ) from None
+    except OSError as exc:
+        raise error(f"Pandoc kann nicht gestartet werden: {exc.strerror or exc}", source) from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = message[-1] if message else f"Rückgabewert {result.returncode}"
+        raise error(f"Pandoc kann das Dokument nicht lesen: {detail}", source)
+    try:
+        document: dict[str, Json] = json.loads(result.stdout)
+    except ValueError:
+        raise error("Pandoc hat keine lesbare Ausgabe geliefert.", source) from None
+    return document
+
+
+_RTF_DELETED = re.compile(rb"(?<!\\)((?:\\\\)*)\\deleted(?![a-zA-Z])")
+
+
+def hide_rtf_deletions(data: bytes) -> bytes:
+    """Turn RTF's tracked deletions (``\\deleted``) into hidden text (``\\v``).
+
+    Pandoc's RTF reader shows deleted text as strikeout, indistinguishable from real
+    strikethrough; hidden text it leaves out. So deletions are gone, as in accepted changes.
+    """
+    return _RTF_DELETED.sub(rb"\1\\v", data)
+
+
+def _html_as_utf8(data: bytes, source: str) -> bytes:
+    """Pandoc reads HTML as UTF-8: re-encode a Windows-1252 or UTF-16 page first."""
+    from protokollkit.files import decode_text
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, _notes = decode_text(data, source)
+        return text.encode("utf-8")
+    return data
+
+
+# --- AST → lines ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """A piece of inline text with its formatting."""
+
+    text: str
+    bold: bool = False
+    underline: bool = False
+
+
+BREAK = _Run("\n")
+"""A hard line break (Shift+Enter) inside a paragraph."""
+
+
+@dataclass
+class _Walker:
+    """Walks pandoc's blocks in order and collects lines and notes."""
+
+    lines: list[Line] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
+    paragraph: int = 0
+    footnotes: list[list[Json]] = field(default_factory=list)
+    images: int = 0
+
+    # blocks
+
+    def blocks(
+        self, blocks: Iterable[Json], style: frozenset[str] = frozenset(), level: int = 0
+    ) -> None:
+        for block in blocks:
+            self.block(block, style, level)
+
+    def block(self, block: Json, style: frozenset[str], level: int = 0) -> None:
+        kind, content = block["t"], block.get("c")
+        if kind in ("Para", "Plain"):
+            self.paragraph_lines(content, Hints(), style)
+        elif kind == "Header":
+            level_, _attr, inlines = content
+            self.paragraph_lines(inlines, Hints(heading=level_), style)
+        elif kind == "Div":
+            attr, inner = content
+            self.blocks(inner, style | _styles(attr), level)
+        elif kind == "BlockQuote":
+            self.blocks(content, style, level)
+        elif kind == "BulletList":
+            self.list_items(content, None, style, level)
+        elif kind == "OrderedList":
+            (start, number_style, delimiter), items = content
+            self.list_items(items, (start, number_style["t"], delimiter["t"]), style, level)
+        elif kind == "LineBlock":
+            joined: list[Json] = []
+            for inlines in content:
+                joined.extend([*inlines, {"t": "LineBreak"}])
+            self.paragraph_lines(joined, Hints(), style)
+        elif kind == "CodeBlock":
+            self.paragraph += 1
+            for text in content[1].splitlines():
+                if text.strip():
+                    self.lines.append(Line(text, self.paragraph))
+        elif kind == "Table":
+            self.table(content, style)
+        elif kind == "Figure":
+            _attr, (_short, caption), inner = content
+            self.blocks(inner, style, level)
+            self.blocks(caption, style, level)
+        elif kind == "DefinitionList":
+            for term, definitions in content:
+                self.paragraph_lines(term, Hints(), style)
+                for definition in definitions:
+                    self.blocks(definition, style, level)
+        # HorizontalRule and RawBlock carry no text.
+
+    def list_items(
+        self,
+        items: list[list[Json]],
+        numbering: tuple[int, str, str] | None,
+        style: frozenset[str],
+        level: int,
+    ) -> None:
+        """List items become lines with ``list_level``; an ordered list keeps its numbers."""
+        for index, item in enumerate(items):
+            label = _number_label(numbering, index) if numbering else None
+            first = True
+            for block in item:
+                if first and _is_paragraph(block):
+                    self.paragraph_lines(
+                        _paragraph_inlines(block),
+                        Hints(list_level=level),
+                        _block_style(block, style),
+                        label=label,
+                    )
+                elif _is_paragraph(block):
+                    # A further paragraph of the same item continues its text.
+                    self.paragraph_lines(
+                        _paragraph_inlines(block), Hints(), _block_style(block, style), "    "
+                    )
+                else:
+                    self.block(block, style, level + 1)
+                first = False
+
+    def table(self, content: Json, style: frozenset[str]) -> None:
+        """Each row becomes one line carrying its cells (a participants table)."""
+        _attr, (_short, caption), _specs, head, bodies, foot = content
+        self.blocks(caption, style)
+        rows: list[Json] = list(head[1])
+        for body in bodies:
+            rows.extend(body[2])
+            rows.extend(body[3])
+        rows.extend(foot[1])
+        for row in rows:
+            self.paragraph += 1
+            cells = tuple(_blocks_text(cell[4]) for cell in row[1])
+            if any(cells):
+                self.lines.append(Line(" | ".join(cells), self.paragraph, Hints(table_row=cells)))
+
+    # inlines
+
+    def paragraph_lines(
+        self,
+        inlines: list[Json],
+        hints: Hints,
+        style: frozenset[str],
+        indent: str = "",
+        label: str | None = None,
+    ) -> None:
+        """One paragraph: split at hard line breaks into lines sharing the paragraph number.
+
+        ``label`` is an ordered list's number; it takes the formatting of the item's text.
+        """
+        self.paragraph += 1
+        runs = list(self.runs(inlines, bold="bold" in style, underline=False))
+        if label:
+            first = next((r for r in runs if r.text.strip()), _Run(""))
+            runs[:0] = [_Run(label, first.bold, first.underline), _Run(" ", first.bold)]
+        for segment in _split_runs(runs):
+            text = "".join(r.text for r in segment)
+            if not text.strip():
+                continue
+            visible = [r for r in segment if r.text.strip()]
+            bold = "bold" in style or all(r.bold for r in visible)
+            underline = all(r.underline for r in visible)
+            title = "title" in style and hints.heading is None
+            self.lines.append(
+                Line(
+                    indent + text.strip(),
+                    self.paragraph,
+                    replace(hints, bold=bold, underline=underline, title=title or hints.title),
+                )
+            )
+        self.flush_footnotes()
+
+    def runs(self, inlines: Iterable[Json], *, bold: bool, underline: bool) -> Iterator[_Run]:
+        for inline in inlines:
+            kind, content = inline["t"], inline.get("c")
+            if kind == "Str":
+                yield _Run(content, bold, underline)
+            elif kind in ("Space", "SoftBreak"):
+                yield _Run(" ", bold, underline)
+            elif kind == "LineBreak":
+                yield BREAK
+            elif kind == "Strong":
+                yield from self.runs(content, bold=True, underline=underline)
+            elif kind == "Underline":
+                yield from self.runs(content, bold=bold, underline=True)
+            elif kind in (
+                "Emph",
+                "Strikeout",
+                "Superscript",
+                "Subscript",
+                "SmallCaps",
+            ):
+                yield from self.runs(content, bold=bold, underline=underline)
+            elif kind == "Span":
+                span_bold = bold or bool(_styles(content[0]) & {"bold"})
+                yield from self.runs(content[1], bold=span_bold, underline=underline)
+            elif kind in ("Link", "Cite"):
+                yield from self.runs(content[1], bold=bold, underline=underline)
+            elif kind == "Quoted":
+                opening, closing = ("„", "“") if content[0]["t"] == "DoubleQuote" else ("‚", "‘")
+                yield _Run(opening, bold, underline)
+                yield from self.runs(content[1], bold=bold, underline=underline)
+                yield _Run(closing, bold, underline)
+            elif kind in ("Code", "Math"):
+                yield _Run(content[1], bold, underline)
+            elif kind == "Note":
+                self.footnotes.append(content)
+            elif kind == "Image":
+                self.images += 1
+            # RawInline carries no text of the document.
+
+    def flush_footnotes(self) -> None:
+        """Footnotes follow the paragraph that refers to them (as free paragraphs)."""
+        notes, self.footnotes = self.footnotes, []
+        for note in notes:
+            self.blocks(note)
+
+
+def _split_runs(runs: list[_Run]) -> Iterator[list[_Run]]:
+    segment: list[_Run] = []
+    for run in runs:
+        if run is BREAK:
+            yield segment
+            segment = []
+        else:
+            segment.append(run)
+    yield segment
+
+
+def _styles(attr: Json) -> frozenset[str]:
+    """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``."""
+    flags: set[str] = set()
+    for key, value in attr[2]:
+        if key == "custom-style":
+            name = str(value).strip().lower()
+            if name in BOLD_STYLES:
+                flags.add("bold")
+            if name in TITLE_STYLES:
+                flags.add("title")
+    return frozenset(flags)
+
+
+def _is_paragraph(block: Json) -> bool:
+    if block["t"] in ("Para", "Plain"):
+        return True
+    return bool(block["t"] == "Div" and block["c"][1] and _is_paragraph(block["c"][1][0]))
+
+
+def _paragraph_inlines(block: Json) -> list[Json]:
+    while block["t"] == "Div":
+        block = block["c"][1][0]
+    inlines: list[Json] = block["c"]
+    return inlines
+
+
+def _block_style(block: Json, style: frozenset[str]) -> frozenset[str]:
+    while block["t"] == "Div":
+        style = style | _styles(block["c"][0])
+        block = block["c"][1][0]
+    return style
+
+
+ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
+
+
+def _number_label(numbering: tuple[int, str, str], index: int) -> str:
+    """``3.``, ``c)``, ``(iv)``: the number Word or LibreOffice shows before a list item."""
+    start, number_style, delimiter = numbering
+    number = start + index
+    if number_style in ("LowerAlpha", "UpperAlpha") and 1 <= number <= 26:
+        label = chr(ord("a") + number - 1)
+    elif number_style in ("LowerRoman", "UpperRoman") and number > 0:
+        label, rest = "", number
+        for value, letters in ROMAN:
+            while rest >= value:
+                label, rest = label + letters, rest - value
+    else:
+        label = str(number)
+    if number_style.startswith("Upper"):
+        label = label.upper()
+    if delimiter == "OneParen":
+        return f"{label})"
+    if delimiter == "TwoParens":
+        return f"({label})"
+    return f"{label}."
+
+
+def _inlines_text(inlines: Iterable[Json]) -> str:
+    walker = _Walker()
+    return "".join(
+        " " if r is BREAK else r.text for r in walker.runs(inlines, bold=False, underline=False)
+    )
+
+
+def _blocks_text(blocks: Iterable[Json]) -> str:
+    """The text of a table cell: its paragraphs and lines joined by spaces."""
+    walker = _Walker()
+    walker.blocks(blocks)
+    return " ".join(line.text for line in walker.lines).strip()
+
+
+def _meta_texts(value: Json) -> list[str]:
+    """The text lines of a metadata value (MetaInlines, MetaBlocks, MetaList, MetaString)."""
+    kind, content = value["t"], value.get("c")
+    if kind == "MetaInlines":
+        return [_inlines_text(content)]
+    if kind == "MetaString":
+        return [str(content)]
+    if kind == "MetaBlocks":
+        walker = _Walker()
+        walker.blocks(content)
+        return [line.text for line in walker.lines]
+    if kind == "MetaList":
+        return [text for item in content for text in _meta_texts(item)]
+    return []
+
+
+def ast_lines(document: dict[str, Json], fmt: str) -> tuple[list[Line], list[Diagnostic]]:
+    """Lines with hints from pandoc's JSON AST, and notes about what was left out."""
+    walker = _Walker()
+    meta = document.get("meta", {})
+    if fmt == "docx":
+        # Pandoc's Word reader moves the Title (Subtitle, Author, Date, Abstract) paragraphs
+        # into the metadata; they are the first paragraphs of the body for us.
+        for key in ("title", *META_BODY_KEYS):
+            if key in meta:
+                for text in _meta_texts(meta[key]):
+                    walker.paragraph += 1
+                    if text.strip():
+                        hints = Hints(title=key == "title")
+                        walker.lines.append(Line(text.strip(), walker.paragraph, hints))
+    walker.blocks(document.get("blocks", []))
+    lines = _title_hint(walker.lines)
+    notes: list[Diagnostic] = []
+    if walker.images:
+        notes.append(
+            Diagnostic(
+                "warning",
+                f"{walker.images} Bild(er) im Dokument nicht übernommen (nur Text).",
+            )
+        )
+    return lines, notes
+
+
+def _title_hint(lines: list[Line]) -> list[Line]:
+    """Keep the title hint only where the text names a date or starts with ``Protokoll``.
+
+    A Title-styled ``Einkaufsliste für Samstag`` is no protocol title; a first bold paragraph
+    ``Stadtteiltisch 10.11.2022`` is one.
+    """
+    result: list[Line] = []
+    for index, line in enumerate(lines):
+        plausible = bool(TITLE.match(line.text) or find_date(line.text))
+        hints = line.hints
+        if hints.title and not plausible:
+            hints = replace(hints, title=False)
+        elif index == 0 and hints.bold and plausible and not _title_below(lines):
+            hints = replace(hints, title=True)
+        result.append(line if hints is line.hints else replace(line, hints=hints))
+    return result
+
+
+def _title_below(lines: list[Line]) -> bool:
+    return any(TITLE.match(line.text) or line.hints.title for line in lines[1:6])
+
+
+# --- dates from the document's properties ---------------------------------------------------
+
+_CORE_CREATED = re.compile(rb"<dcterms:created[^>]*>\s*([^<\s]+)\s*<")
+_ODT_CREATED = re.compile(rb"<meta:creation-date>\s*([^<\s]+)\s*<")
+_RTF_CREATED = re.compile(rb"\\creatim\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
+
+
+def document_date(document: dict[str, Json], data: bytes, fmt: str) -> tuple[dt.date, str] | None:
+    """A fallback date: a Date paragraph or date metadata, else the creation date."""
+    meta = document.get("meta", {})
+    if "date" in meta:
+        for text in _meta_texts(meta["date"]):
+            found = find_date(text)
+            if found:
+                return found.date, "Datumsfeld"
+    if fmt in ("docx", "odt"):
+        part, pattern = (
+            ("docProps/core.xml", _CORE_CREATED) if fmt == "docx" else ("meta.xml", _ODT_CREATED)
+        )
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                xml = archive.read(part) if part in archive.namelist() else b""
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        match = pattern.search(xml)
+        if match:
+            date = _iso_local_date(match.group(1).decode("ascii", "replace"))
+            return (date, "erstellt am") if date else None
+    if fmt == "rtf":
+        match = _RTF_CREATED.search(data)
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups())), "erstellt am"
+            except ValueError:
+                return None
+    return None
+
+
+def _iso_local_date(text: str) -> dt.date | None:
+    """The calendar date in Germany of an ISO 8601 timestamp (``2023-04-13T16:45:00Z``)."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        with contextlib.suppress(ZoneInfoNotFoundError):
+            moment = moment.astimezone(ZoneInfo("Europe/Berlin"))
+    if moment.year < 1990:
+        return None
+    return moment.date()
