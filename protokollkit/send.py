@@ -15,8 +15,9 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid, parseaddr
+from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,7 @@ class Addressee:
     line: int = 0
 
     def __str__(self) -> str:
-        return formataddr((self.name, self.address)) if self.name else self.address
+        return f"{self.name} <{self.address}>" if self.name else self.address
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def prepare_message(
         del message[header]
     if message["From"] is None:
         if sender is not None:
-            message["From"] = str(sender)
+            message["From"] = Address(display_name=sender.name, addr_spec=sender.address)
         elif settings is not None and settings.sender:
             message["From"] = settings.sender
         else:
@@ -577,9 +578,9 @@ __all__ = [
     "append_log",
     "attachments",
     "check_recipients",
-    "envelope_address",
     "deliver",
     "describe",
+    "envelope_address",
     "fresh_message_id",
     "human_size",
     "log_entry",

@@ -148,7 +148,7 @@ def starttls_server(smtp_server: StartServer, tls: Tls) -> Server:
 
 def write_config(folder: Path, server: Server | None = None, **smtp: Any) -> Path:
     """Write ``protokollkit.toml`` for ``server`` into ``folder``; ``smtp`` adds or overrides."""
-    values: dict[str, Any] = {"security": "none", "sender": "robin@example.org", "timeout": 10}
+    values: dict[str, Any] = {"security": "none", "timeout": 10}
     if server is not None:
         values |= {"host": server.host, "port": server.port}
     values |= smtp
