@@ -8,6 +8,7 @@ is exposed. Every attempt is appended to ``versand.log.jsonl`` beside the protoc
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import hashlib
@@ -296,6 +297,7 @@ def report(outgoing: Outgoing, delivery: Delivery) -> str:
             who = names.get(address, Addressee("", address))
             where = f" (Verteiler Zeile {who.line})" if who.line else ""
             lines.append(f"  {who}{where}: {reply}")
+    lines.append(f"Festgehalten in {outgoing.log_path}.")
     return "\n".join(lines)
 
 
@@ -306,8 +308,15 @@ def read_log(path: Path) -> list[dict[str, Any]]:
     """Every entry of a send log; a missing log is empty, a damaged one a German error."""
     if not path.exists():
         return []
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "kein UTF-8"
+        raise ProtokollkitError(
+            f"{path}: Versandprotokoll kann nicht gelesen werden ({reason or exc})."
+        ) from None
     entries = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -553,9 +562,18 @@ def send(outgoing: Outgoing, settings: SmtpSettings, password: str | None) -> De
     try:
         delivery = deliver(outgoing, settings, password)
     except SendError as exc:
-        append_log(outgoing.log_path, log_entry(outgoing, settings, None, str(exc)))
+        # Nothing was sent: the send error is what the user needs to see, not a log problem.
+        with contextlib.suppress(OSError):
+            append_log(outgoing.log_path, log_entry(outgoing, settings, None, str(exc)))
         raise
-    append_log(outgoing.log_path, log_entry(outgoing, settings, delivery))
+    try:
+        append_log(outgoing.log_path, log_entry(outgoing, settings, delivery))
+    except OSError as exc:
+        raise ProtokollkitError(
+            f"Die Mail wurde gesendet ({len(delivery.accepted)} von {len(outgoing.recipients)} "
+            f"Empfänger*innen), aber das Versandprotokoll {outgoing.log_path} konnte nicht "
+            f"geschrieben werden: {exc.strerror or exc}. Bitte nicht einfach erneut senden."
+        ) from None
     return delivery
 
 

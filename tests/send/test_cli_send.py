@@ -102,6 +102,7 @@ def test_confirmed_send_reaches_everyone_in_bcc(project: Project, smtp_server: S
     assert result.exit_code == 0, result.output
     assert "an 3 Empfänger*innen über 127.0.0.1 senden? [j/N]" in result.stdout
     assert "Gesendet an 3 von 3 Empfänger*innen." in result.stdout
+    assert f"Festgehalten in {project.log}." in result.stdout
     [mail] = server.handler.messages
     assert mail.mail_from == "joerg@example.org"
     assert mail.rcpt_tos == RECIPIENTS
@@ -337,3 +338,22 @@ def test_there_is_no_password_option(project: Project) -> None:
     result = project.send("--password", "x")
     assert result.exit_code == 2
     assert "No such option" in result.output or "Keine solche Option" in result.output
+
+
+def test_end_of_input_at_the_question_sends_nothing(
+    project: Project, smtp_server: StartServer
+) -> None:
+    server = smtp_server()
+    result = with_server(project, server).send(input="")
+    assert_clean_failure(result, "Abgebrochen – nichts gesendet.")
+    assert server.handler.messages == []
+
+
+def test_unreadable_send_log_stops_before_sending(
+    project: Project, smtp_server: StartServer
+) -> None:
+    server = smtp_server()
+    project.log.mkdir()
+    result = with_server(project, server).send("--yes")
+    assert_clean_failure(result, "Versandprotokoll kann nicht gelesen werden")
+    assert server.handler.connections == 1
