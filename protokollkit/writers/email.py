@@ -1,0 +1,344 @@
+"""Email writers: the plain-text body (format=flowed) and the complete message as ``.eml``.
+
+The body is the text of ``vorlagen/email.txt`` with the protocol inserted, wrapped at 72
+columns with a hanging indent for points and encoded as ``format=flowed`` (RFC 3676): a line
+that continues a paragraph ends with a space, and lines beginning with a space, ``>`` or
+``From `` are space-stuffed. The message (:func:`build_message`) is RFC 5322/MIME with the DOCX
+and the PDF attached and ``X-Unsent: 1``, so that mail programs open it as a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+
+from protokollkit.diagnostics import ProtokollkitError
+from protokollkit.layout import format_person
+from protokollkit.model import Point, Protocol
+from protokollkit.templates import vorlage, vorlagen_dirs
+from protokollkit.verteiler import (
+    VERTEILER_NAME,
+    Recipient,
+    Verteiler,
+    check_header_text,
+    read_verteiler,
+)
+from protokollkit.writers.text import item_heading, next_meeting_line, participants_line
+
+WIDTH = 72
+"""Lines of the body are wrapped at this many characters (before space-stuffing)."""
+
+EMAIL_TEMPLATE = "email.txt"
+"""The body template's file name in ``vorlagen/``."""
+
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w*)\}")
+INLINE_PLACEHOLDERS = ("gremium", "datum", "titel", "absender")
+BLOCK_PLACEHOLDERS = ("termine", "protokoll")
+SIGNATURE_SEPARATOR = "-- "
+
+ATTACHMENTS: tuple[tuple[str, str, str, str], ...] = (
+    ("docx", ".docx", "application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("pdf", ".pdf", "application", "pdf"),
+)
+"""(writer format, file suffix, MIME main type, MIME subtype) of every attachment, in order."""
+
+UNSAFE_IN_FILE_NAMES = re.compile(r'[:*?"<>|\x00-\x1f\x7f]')
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the body: text wrapped with a prefix for its first and later lines.
+
+    ``wrap=False`` keeps the text as one line (underlines, the signature separator). An empty
+    text is a blank line.
+    """
+
+    text: str
+    first: str = ""
+    rest: str = ""
+    wrap: bool = True
+
+
+BLANK = Paragraph("", wrap=False)
+
+
+# --- the protocol as paragraphs -------------------------------------------------------------
+
+
+def wrap(text: str, first: str = "", rest: str = "") -> list[str]:
+    """``text`` wrapped at :data:`WIDTH`, broken only at spaces (never inside a word)."""
+    wrapper = textwrap.TextWrapper(
+        width=WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapper.wrap(text) or [first.rstrip()]
+
+
+def heading(text: str, underline: str) -> list[Paragraph]:
+    """A heading underlined with ``=`` or ``-`` as long as its longest line, then a blank line."""
+    width = max(len(line) for line in wrap(text))
+    return [Paragraph(text), Paragraph(underline * min(width, WIDTH), wrap=False), BLANK]
+
+
+def point_paragraphs(points: tuple[Point, ...], depth: int = 0) -> list[Paragraph]:
+    """``- text`` with a hanging indent; nested points two columns further in."""
+    result: list[Paragraph] = []
+    for point in points:
+        indent = "  " * depth
+        result.append(Paragraph(" ".join(point.text.split()), f"{indent}- ", f"{indent}  "))
+        result.extend(point_paragraphs(point.points, depth + 1))
+    return result
+
+
+def text_paragraphs(text: str) -> list[Paragraph]:
+    """A free paragraph that may hold line breaks: one body paragraph per line."""
+    return [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
+    """The protocol as readable plain text: underlined headings, speaker lines and points."""
+    result = heading(protocol.title, "=")
+    if protocol.participants:
+        result += [Paragraph(participants_line(protocol)), BLANK]
+    for text in protocol.front:
+        result += [*text_paragraphs(text), BLANK]
+    for item in protocol.items:
+        result += heading(item_heading(item), "-")
+        for block in item.blocks:
+            if block.speaker:
+                result.append(Paragraph(format_person(block.speaker)))
+            if block.note:
+                result += text_paragraphs(block.note)
+            result += [*point_paragraphs(block.points), BLANK]
+    next_line = next_meeting_line(protocol)
+    if next_line:
+        result += [Paragraph(next_line), BLANK]
+    for text in protocol.back:
+        result += [*text_paragraphs(text), BLANK]
+    return result
+
+
+def termine_paragraphs(protocol: Protocol) -> list[Paragraph]:
+    """The appointments section at the top of the body (``{termine}`` in the template).
+
+    TERMINE: the appointments issue fills this from protokollkit/termine.py; until then the
+    section is empty and the ``{termine}`` line of the template disappears.
+    """
+    return []
+
+
+# --- the template -----------------------------------------------------------------------------
+
+
+def template_values(protocol: Protocol, verteiler: Verteiler | None) -> dict[str, str]:
+    """The values of the inline placeholders of ``email.txt``."""
+    sender = verteiler.sender if verteiler else None
+    return {
+        "gremium": protocol.meeting,
+        "datum": protocol.date.strftime("%d.%m.%Y") if protocol.date else "(ohne Datum)",
+        "titel": protocol.title,
+        "absender": sender.name if sender else "",
+    }
+
+
+def fill(line: str, values: Mapping[str, str], where: str) -> str:
+    """Replace ``{name}`` placeholders in one template line; ``{{``/``}}`` are braces."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        if name not in values:
+            known = ", ".join(f"{{{n}}}" for n in (*INLINE_PLACEHOLDERS, *BLOCK_PLACEHOLDERS))
+            raise ProtokollkitError(
+                f"{where}: unbekannter Platzhalter {token} in der Mail-Vorlage (bekannt: {known}; "
+                f"{{termine}} und {{protokoll}} allein auf einer Zeile)."
+            )
+        return values[name]
+
+    return PLACEHOLDER.sub(replace, line)
+
+
+def body_paragraphs(
+    protocol: Protocol, verteiler: Verteiler | None, template_text: str, source: str
+) -> list[Paragraph]:
+    """The template's paragraphs with the placeholders filled and the blocks inserted."""
+    values = template_values(protocol, verteiler)
+    blocks = {"termine": termine_paragraphs, "protokoll": protocol_paragraphs}
+    result: list[Paragraph] = []
+    for number, raw in enumerate(template_text.splitlines(), start=1):
+        if raw.startswith("#"):
+            continue
+        line = raw.rstrip()
+        name = line.strip()[1:-1] if line.strip().startswith("{") else ""
+        if name in blocks and line.strip() == f"{{{name}}}":
+            result += blocks[name](protocol)
+        elif line == SIGNATURE_SEPARATOR.rstrip() or raw.rstrip("\r\n") == SIGNATURE_SEPARATOR:
+            result.append(Paragraph(SIGNATURE_SEPARATOR, wrap=False))
+        elif not line.strip():
+            result.append(BLANK)
+        else:
+            text = fill(line, values, f"{source}:{number}")
+            indent = text[: len(text) - len(text.lstrip())]
+            result.append(Paragraph(text.strip(), indent, indent) if text.strip() else BLANK)
+    return result
+
+
+# --- format=flowed ----------------------------------------------------------------------------
+
+
+def stuff(line: str) -> str:
+    """Space-stuffing (RFC 3676, 4.4) of a line as it is to appear on the wire.
+
+    A line beginning with ``>`` or ``From `` gets one space in front. A line that already
+    begins with a space (an indented point or its continuation) is left as it is: its first
+    space serves as the stuffing, so a program that ignores format=flowed (Outlook) shows the
+    indentation exactly as laid out, and a flowed reader shows it one column less.
+    """
+    return " " + line if line.startswith((">", "From ")) else line
+
+
+def flowed(paragraphs: list[Paragraph]) -> str:
+    """Encode paragraphs as format=flowed text with LF line ends and blank lines collapsed."""
+    lines: list[str] = []
+    previous_blank = True
+    for paragraph in paragraphs:
+        blank = not paragraph.text.strip() and paragraph.wrap is False
+        if blank and previous_blank:
+            continue
+        previous_blank = blank
+        if paragraph.text == SIGNATURE_SEPARATOR:
+            lines.append(SIGNATURE_SEPARATOR)
+            continue
+        if paragraph.wrap:
+            physical = wrap(paragraph.text, paragraph.first, paragraph.rest)
+        else:
+            physical = [paragraph.first + paragraph.text]
+        physical = [line.rstrip() for line in physical]
+        soft = [line + " " for line in physical[:-1]]
+        lines.extend(stuff(line) for line in [*soft, physical[-1]])
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def default_verteiler() -> Verteiler | None:
+    """``verteiler.txt`` from the templates, or None when there is none."""
+    if not any((folder / VERTEILER_NAME).is_file() for folder in vorlagen_dirs()):
+        return None
+    return read_verteiler()
+
+
+def write_email_body(protocol: Protocol, verteiler: Verteiler | None = None) -> str:
+    """The mail text: ``email.txt`` around the protocol, 72 columns, format=flowed (RFC 3676)."""
+    template = vorlage(EMAIL_TEMPLATE)
+    try:
+        template_text = template.read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProtokollkitError(f"{template}: die Mail-Vorlage ist nicht in UTF-8.") from None
+    if verteiler is None:
+        verteiler = default_verteiler()
+    return flowed(body_paragraphs(protocol, verteiler, template_text, str(template)))
+
+
+def subject(protocol: Protocol) -> str:
+    """``Protokoll Stadtteiltisch vom 10.11.2022``."""
+    if protocol.date is None:
+        return f"Protokoll {protocol.meeting}"
+    return f"Protokoll {protocol.meeting} vom {protocol.date.strftime('%d.%m.%Y')}"
+
+
+def attachment_name(protocol: Protocol, suffix: str) -> str:
+    """``Protokoll Stadtteiltisch 2022-11-10.docx``: safe on every file system."""
+    stem = f"Protokoll {protocol.meeting}"
+    if protocol.date:
+        stem += f" {protocol.date.isoformat()}"
+    stem = UNSAFE_IN_FILE_NAMES.sub("", stem.replace("/", "-").replace("\\", "-"))
+    stem = " ".join(stem.split()).strip(". ")
+    return f"{stem or 'Protokoll'}{suffix}"
+
+
+def address(person: Recipient, what: str) -> Address:
+    """A header address for ``person``; control characters are refused (no header injection)."""
+    check_header_text(person.name, f"{what}: der Name")
+    check_header_text(person.address, f"{what}: die Adresse")
+    try:
+        return Address(display_name=person.name, addr_spec=person.address)
+    except (ValueError, IndexError) as exc:
+        raise ProtokollkitError(f"{what}: ungültige Adresse „{person.address}“ ({exc}).") from None
+
+
+def message_id_domain(verteiler: Verteiler) -> str:
+    """The domain for the Message-ID: the sender's, as ASCII; ``localhost`` without a sender."""
+    if verteiler.sender is None:
+        return "localhost"
+    domain = verteiler.sender.address.rpartition("@")[2]
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return "localhost"
+
+
+def build_message(
+    protocol: Protocol,
+    verteiler: Verteiler | None = None,
+    *,
+    attachments: bool = True,
+    rendered: Mapping[str, str | bytes] | None = None,
+) -> EmailMessage:
+    """The protocol as a complete mail draft: headers, flowed text body, DOCX and PDF attached.
+
+    ``verteiler`` defaults to ``vorlagen/verteiler.txt``. ``rendered`` may hold the bytes of
+    attachments already written (by format name), so a build writes each format only once.
+    """
+    import protokollkit
+
+    if verteiler is None:
+        verteiler = default_verteiler() or Verteiler(None, (), "<leer>")
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = check_header_text(subject(protocol), "Der Betreff")
+    if verteiler.sender is not None:
+        message["From"] = address(verteiler.sender, "Absender")
+    if verteiler.recipients:
+        message["To"] = [address(r, "Empfänger") for r in verteiler.recipients]
+    message["Date"] = format_datetime(dt.datetime.now().astimezone())
+    message["Message-ID"] = make_msgid(domain=message_id_domain(verteiler))
+    message["X-Unsent"] = "1"
+    body = write_email_body(protocol, verteiler)
+    message.set_content(
+        body, subtype="plain", charset="utf-8", cte="quoted-printable", params={"format": "flowed"}
+    )
+    if attachments:
+        for fmt, suffix, maintype, subtype_ in ATTACHMENTS:
+            data = (rendered or {}).get(fmt)
+            if data is None:
+                data = protokollkit.write(protocol, fmt)
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            message.add_attachment(
+                payload, maintype, subtype_, filename=attachment_name(protocol, suffix)
+            )
+    return message
+
+
+def write_eml(
+    protocol: Protocol,
+    verteiler: Verteiler | None = None,
+    *,
+    rendered: Mapping[str, str | bytes] | None = None,
+) -> bytes:
+    """The mail draft as an ``.eml`` file (CRLF line ends, ``X-Unsent: 1``)."""
+    return build_message(protocol, verteiler, rendered=rendered).as_bytes()
