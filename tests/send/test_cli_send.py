@@ -357,3 +357,13 @@ def test_unreadable_send_log_stops_before_sending(
     result = with_server(project, server).send("--yes")
     assert_clean_failure(result, "Versandprotokoll kann nicht gelesen werden")
     assert server.handler.connections == 1
+
+
+def test_international_domain_goes_into_the_envelope_as_idna(
+    project: Project, smtp_server: StartServer
+) -> None:
+    server = smtp_server()
+    project.verteiler.write_text(VERTEILER + "Bäckerei <info@bäckerei.de>\n", "utf-8")
+    result = with_server(project, server).send("--yes")
+    assert result.exit_code == 0, result.output
+    assert server.handler.messages[0].rcpt_tos == [*RECIPIENTS, "info@xn--bckerei-5wa.de"]

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from protokollkit.config import SmtpSettings
 from protokollkit.send import (
@@ -20,11 +22,13 @@ from protokollkit.send import (
     Outgoing,
     SendError,
     deliver,
+    message_bytes,
     prepare_message,
     read_log,
     send,
 )
 from tests.send.conftest import PASSWORD, USER, RecordingHandler, StartServer, Tls, free_port
+from tests.strategies import LOWER, TYPOGRAPHY
 
 SUBJECT = "Protokoll Stadtteiltisch vom 10.11.2022"
 DOCX = os.urandom(40_000)
@@ -37,7 +41,7 @@ RECIPIENTS = (
 )
 
 
-def built_message() -> EmailMessage:
+def built_message(attachments: bool = True) -> EmailMessage:
     """A message shaped like the writer's: headers that must not leave, and two attachments."""
     message = EmailMessage()
     message["Subject"] = SUBJECT
@@ -48,6 +52,8 @@ def built_message() -> EmailMessage:
     message["Message-ID"] = "<protokoll-2022-11-10@example.org>"
     message["X-Unsent"] = "1"
     message.set_content(BODY)
+    if not attachments:
+        return message
     message.add_attachment(
         DOCX,
         maintype="application",
@@ -283,3 +289,38 @@ def test_invalid_addresses_are_reported_with_their_lines(tmp_path: Path) -> None
         "verteiler.txt:7:1: fehler: Ungültige Mailadresse „ohne-at.example.org“.",
         "verteiler.txt:8:1: fehler: Ungültige Mailadresse „a@b c“.",
     ]
+
+
+addresses = st.builds(
+    "{}@{}.{}".format,
+    st.from_regex(r"\A[a-z0-9]{1,8}([._+-][a-z0-9]{1,8})?\Z"),
+    st.from_regex(r"\A[a-z0-9]{1,10}\Z"),
+    st.sampled_from(["de", "org", "net", "example"]),
+).filter(lambda address: address != "joerg@example.org")
+names = st.one_of(
+    st.just(""),
+    st.lists(
+        st.one_of(st.text(LOWER, min_size=1, max_size=8), st.sampled_from(TYPOGRAPHY)),
+        min_size=1,
+        max_size=3,
+    ).map(" ".join),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(names, addresses), min_size=1, max_size=8))
+def test_no_recipient_address_is_in_the_transmitted_message(
+    people: list[tuple[str, str]],
+) -> None:
+    recipients = [Addressee(name, address, n) for n, (name, address) in enumerate(people, 1)]
+    built = built_message(attachments=False)
+    for header in ("To", "Cc", "Bcc"):
+        del built[header]
+        built[header] = ", ".join(str(r) for r in recipients)
+    prepared = outgoing(Path("/nirgends"), settings_for(25), built=built, recipients=recipients)
+    raw = message_bytes(prepared.message).lower()
+    for recipient in recipients:
+        assert recipient.address.encode() not in raw
+    sent_to = {r.address.lower() for r in prepared.recipients}
+    assert sent_to == {address.lower() for _, address in people}
+    assert prepared.message["To"] == prepared.message["From"]
