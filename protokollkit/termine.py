@@ -122,6 +122,7 @@ _NOT_AN_APPOINTMENT = re.compile(r"\b(?:seit|stand:?|datiert)\s*(?:dem\s+)?$", r
 _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
 _GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
 _MAX_RANGE_DAYS = 366
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,8 @@ def _time(hour: str, minute: str | None, *, end: bool) -> dt.time | None:
 
 def _find_times(text: str) -> list[_TimeSpan]:
     """Clock times and time ranges in ``text``, in order, not overlapping."""
+    if not _DIGIT.search(text):
+        return []
     found: list[_TimeSpan] = []
     taken: list[tuple[int, int]] = []
     for pattern in _TIME_PATTERNS:
@@ -446,6 +449,8 @@ class _Found:
 
 def _analyse(text: str, reference: dt.date | None) -> list[_Found]:
     """The appointments written in one text, with titles as far as the text gives them."""
+    if not _DIGIT.search(text):
+        return []
     dates = _find_dates(text, reference)
     if not dates:
         return []
@@ -565,8 +570,9 @@ def _from_points(
                 result[index] = replace(result[index], notes=(*result[index].notes, point.text))
         else:
             attach_to = []
-        child_title = _title_of(point.text, reference) or fallback_title
-        _from_points(point.points, child_title, context, result)
+        if point.points:
+            child_title = _title_of(point.text, reference) or fallback_title
+            _from_points(point.points, child_title, context, result)
 
 
 def _next_meeting(protocol: Protocol) -> Appointment | None:

@@ -1,0 +1,445 @@
+"""Appointments read out of protocols: the reference protocol, tricky forms, and `termine`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import protokollkit
+from protokollkit.cli import main
+from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+from protokollkit.termine import (
+    Appointment,
+    extract,
+    format_appointment,
+    normalise_times,
+    termine_lines,
+)
+from tests.conftest import SEED, TESTS, UPDATE_GOLDEN, assert_golden
+from tests.strategies import protocols
+
+FIXTURES = TESTS / "fixtures" / "termine"
+CASES = sorted(FIXTURES.glob("*.txt"))
+runner = CliRunner()
+
+
+def protocol_with(
+    *points: str | Point, date: dt.date | None = dt.date(2022, 12, 8), next_text: str = ""
+) -> Protocol:
+    """A one-item protocol whose only block holds these points."""
+    block = Block(
+        Person("Kathrin Krug", "SBZ"),
+        tuple(p if isinstance(p, Point) else Point(p) for p in points),
+    )
+    return Protocol(
+        title="Protokoll Stadtteiltisch",
+        meeting="Stadtteiltisch",
+        date=date,
+        items=(AgendaItem(1, "Aktuelles aus den Einrichtungen", None, (block,)),),
+        next_meeting=NextMeeting(next_text) if next_text else None,
+    )
+
+
+def only(text: str, date: dt.date = dt.date(2022, 12, 8)) -> Appointment:
+    """The single appointment found in one point."""
+    found = extract(protocol_with(text, date=date))
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the reference protocol -----------------------------------------------------------------
+
+
+def test_reference_protocol_has_exactly_the_four_appointments(seed_text: str) -> None:
+    found = extract(protokollkit.read(seed_text))
+    assert [(a.start, a.start_time, a.end_time, a.title, a.place) for a in found] == [
+        (dt.date(2022, 11, 18), None, None, "Weihnachtsverkauf im Wühlmäuschen", "Wühlmäuschen"),
+        (dt.date(2022, 12, 6), dt.time(14, 30), dt.time(17), "Weihnachtsmarkt", None),
+        (
+            dt.date(2022, 12, 7),
+            dt.time(9),
+            dt.time(12),
+            "Abschlussveranstaltung für den Nordwesten",
+            "Likedeeler",
+        ),
+        (
+            dt.date(2022, 12, 9),
+            dt.time(15, 30),
+            dt.time(17, 30),
+            "Adventssingen mit RoSi im Signalgastweg",
+            "Signalgastweg",
+        ),
+    ]
+    assert found[0].all_day and not any(a.all_day for a in found[1:])
+    assert found[1].notes == ("Aufbau ab 12.30 Uhr",)
+    assert [n for a in found for n in a.notes] == ["Aufbau ab 12.30 Uhr"]
+    assert [(a.item, a.speaker) for a in found] == [
+        (1, "Maren Müller-Hinrichs"),
+        (1, "Kathrin Krug"),
+        (4, "Ilona Eckhardt"),
+        (1, "Marén Wiese"),
+    ]
+    assert found[2].item_title == "RoDeFa – wie geht's weiter?"
+    assert found[1].source == "Weihnachtsmarkt: 6.12.2022 14.30-17 Uhr"
+
+
+def test_golden_termine_section_of_reference(seed_text: str) -> None:
+    lines = termine_lines(protokollkit.read(seed_text))
+    assert lines[:3] == [
+        "Termine",
+        "- Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen",
+        "- Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr)",
+    ]
+    assert_golden("termine/2022-11-10-stadtteiltisch.txt", "\n".join(lines) + "\n")
+
+
+def test_golden_appointments_of_reference_as_json(seed_text: str) -> None:
+    data = [a.to_dict() for a in extract(protokollkit.read(seed_text))]
+    assert_golden(
+        "termine/2022-11-10-stadtteiltisch.json",
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+    )
+
+
+# --- fixtures: tricky forms -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_golden_termine_fixture(path: Path) -> None:
+    protocol = protokollkit.read(path)
+    assert protocol.diagnostics == ()
+    data = [a.to_dict() for a in extract(protocol)]
+    expected_path = path.with_suffix(".json")
+    if UPDATE_GOLDEN:
+        expected_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert data == json.loads(expected_path.read_text("utf-8"))
+
+
+def test_tricky_fixture_finds_every_form_once() -> None:
+    found = extract(protokollkit.read(FIXTURES / "tricky.txt"))
+    by_title = {a.title: a for a in found}
+    assert len(found) == 22
+    assert by_title["Neujahrsempfang"].start == dt.date(2023, 1, 2)  # next year's 02.01.
+    assert by_title["Weihnachtsverkauf im Wühlmäuschen"].start == dt.date(2022, 11, 18)
+    taize = by_title["Europäisches Jugendtreffen Taizé"]
+    assert (taize.start, taize.end, taize.place) == (
+        dt.date(2022, 12, 28),
+        dt.date(2023, 1, 1),
+        "Rostock",
+    )
+    assert (by_title["Fahrt"].start, by_title["Fahrt"].end) == (
+        dt.date(2023, 1, 20),
+        dt.date(2023, 1, 22),
+    )
+    assert by_title["Seminar"].end == dt.date(2023, 2, 15)
+    assert by_title["Kita-Fest"].end == dt.date(2023, 5, 21)
+    assert by_title["Elternabend"].end_time == dt.time(20)
+    assert by_title["Silvesterfeier"].end_time == dt.time(1)
+    assert by_title["Stadtteilfest"].notes == ("Aufbau ab 11 Uhr",)
+    assert by_title["Bastelnachmittag für Klient*innen"].notes == ("Material wird gestellt",)
+    assert by_title["Lesung „Mein Groß Klein“"].start_time == dt.time(19, 30)
+    assert [a.start for a in found if a.title == "Sprechstunden"] == [
+        dt.date(2022, 12, 12),
+        dt.date(2022, 12, 19),
+    ]
+    weihnachtsmarkt = [a for a in found if a.title == "Weihnachtsmarkt"]
+    assert [(a.item, a.start_time) for a in weihnachtsmarkt] == [
+        (2, dt.time(14)),
+        (1, dt.time(14, 30)),
+    ]
+    assert not any("Wohnungen" in a.source or "Öffnungszeiten" in a.source for a in found)
+    assert [a.start for a in found] == sorted(a.start for a in found)
+
+
+# --- single points --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "48 Wohnungen für ukrainische Geflüchtete in Groß Klein (100 in Rostock)",
+        "Beratungen jeglicher Art für Jugendliche 18-25 Jahre",
+        "Voraussetzung: Anspruch ALG2",
+        "(100 in Rostock)",
+        "Modellregionen sind Groß Klein und Toitenwinkel, Projektbeginn 2023",
+        "2020 Projektbeginn, endet zum Jahresende, keine Anschlussfinanzierung",
+        "4 Sozialcoaches, 1 Psychologin",
+        "Fachkonzept arbeitet mit 5 Prinzipien: 1. Wille und Interesse der Menschen, 2. Vernetzung",
+        "Öffnungszeiten Mo–Fr 9-12 Uhr",
+        "Schreiben vom 3.11. liegt vor",
+        "Zuständig seit 1.1.2020",
+        "Stand: 1.11.2022",
+        "bis 12.10. Uhr",
+        "Familienplaner 2023",
+        "Version 3.1.2 der App",
+    ],
+)
+def test_point_without_a_date_yields_nothing(text: str) -> None:
+    assert extract(protocol_with(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("meeting", "written", "expected"),
+    [
+        (dt.date(2022, 12, 8), "18.11.", dt.date(2022, 11, 18)),
+        (dt.date(2022, 12, 8), "02.01.", dt.date(2023, 1, 2)),
+        (dt.date(2023, 1, 12), "20.12.", dt.date(2022, 12, 20)),
+        (dt.date(2022, 7, 1), "6. Dezember", dt.date(2022, 12, 6)),
+        (dt.date(2022, 6, 1), "6. Dezember", dt.date(2021, 12, 6)),
+        (dt.date(2022, 12, 8), "7.12.22", dt.date(2022, 12, 7)),
+        (dt.date(2022, 12, 8), "6.12.2019", dt.date(2019, 12, 6)),
+        (dt.date(2022, 12, 8), "2023-03-01", dt.date(2023, 3, 1)),
+        (dt.date(2024, 1, 10), "29.02.", dt.date(2024, 2, 29)),
+    ],
+)
+def test_year_is_the_one_nearest_the_meeting(
+    meeting: dt.date, written: str, expected: dt.date
+) -> None:
+    assert only(f"Treffen {written}", meeting).start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Weihnachtsmarkt: 6.12.2022 14.30-17 Uhr", dt.time(14, 30), dt.time(17)),
+        ("Treffen 6.12., 9-12 Uhr", dt.time(9), dt.time(12)),
+        ("Treffen 6.12. ab 12.30 Uhr", dt.time(12, 30), None),
+        ("Treffen 6.12. von 15.30-17.30 Uhr", dt.time(15, 30), dt.time(17, 30)),
+        ("Treffen 6.12., 14 Uhr", dt.time(14), None),
+        ("Treffen 6.12. 14:30–17:00", dt.time(14, 30), dt.time(17)),
+        ("Treffen 6.12. von 10 bis 12 Uhr", dt.time(10), dt.time(12)),
+        ("Treffen 6.12. 14h", dt.time(14), None),
+        ("Party 6.12. 20-24 Uhr", dt.time(20), dt.time(0)),
+        ("Treffen 6.12. 14-14 Uhr", dt.time(14), None),
+    ],
+)
+def test_time_forms(text: str, start: dt.time, end: dt.time | None) -> None:
+    found = only(text)
+    assert (found.start, found.start_time, found.end_time) == (dt.date(2022, 12, 6), start, end)
+
+
+def test_two_digit_number_after_a_yearless_date_is_an_hour_not_a_year() -> None:
+    found = only("Weihnachtsmarkt: 6.12. 14.30-17 Uhr")
+    assert (found.start, found.start_time) == (dt.date(2022, 12, 6), dt.time(14, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "place"),
+    [
+        (
+            "9.12. Adventssingen mit RoSi im Signalgastweg von 15.30-17.30 Uhr, unterstützt durch "
+            "WIRO",
+            "Adventssingen mit RoSi im Signalgastweg",
+            "Signalgastweg",
+        ),
+        ("Weihnachtsmarkt: 6.12.2022 14.30-17 Uhr", "Weihnachtsmarkt", None),
+        (
+            "Abschlussveranstaltung für den Nordwesten 7.12.22, 9-12 Uhr auf der Likedeeler",
+            "Abschlussveranstaltung für den Nordwesten",
+            "Likedeeler",
+        ),
+        ("Weihnachtsfeier findet am 6. Dezember um 15 Uhr im SBZ statt", "Weihnachtsfeier", "SBZ"),
+        ("Fr 18.11. Weihnachtsverkauf", "Weihnachtsverkauf", None),
+        ("Freitag, den 18.11. Weihnachtsverkauf", "Weihnachtsverkauf", None),
+        (
+            "Tag der offenen Tür am 3.12. in der Kita „Sonnenschein“",
+            "Tag der offenen Tür",
+            "Kita „Sonnenschein“",
+        ),
+        ("Feier im Rahmen der Adventszeit am 6.12.", "Feier im Rahmen der Adventszeit", None),
+        ("Fest der Expert*innen (SBZ) 6.12.", "Fest der Expert*innen (SBZ)", None),
+    ],
+)
+def test_title_and_place(text: str, title: str, place: str | None) -> None:
+    found = only(text)
+    assert (found.title, found.place) == (title, place)
+
+
+def test_point_that_is_only_a_date_takes_its_parent_or_item_title() -> None:
+    nested = Point("Stadtteilfest", (Point("3.6.23, 14 Uhr"),))
+    found = extract(protocol_with(nested, "6.12., 14-17 Uhr"))
+    assert [(a.title, a.start) for a in found] == [
+        ("Aktuelles aus den Einrichtungen", dt.date(2022, 12, 6)),
+        ("Stadtteilfest", dt.date(2023, 6, 3)),
+    ]
+
+
+def test_time_points_attach_only_right_after_an_appointment() -> None:
+    found = extract(
+        protocol_with(
+            "Weihnachtsmarkt 6.12. 14-17 Uhr",
+            "Aufbau ab 12.30 Uhr",
+            "Abbau ab 17 Uhr",
+            "Organisation durch das SBZ",
+            "Sprechstunde dienstags 10-12 Uhr",
+        )
+    )
+    assert len(found) == 1
+    assert found[0].notes == ("Aufbau ab 12.30 Uhr", "Abbau ab 17 Uhr")
+
+
+def test_sub_points_without_date_are_notes_and_with_date_their_own_appointment() -> None:
+    point = Point(
+        "Weihnachtsmarkt 6.12. 14-17 Uhr",
+        (Point("Stände bitte im SBZ anmelden"), Point("Generalprobe 5.12. 16 Uhr")),
+    )
+    found = extract(protocol_with(point))
+    assert [(a.title, a.notes) for a in found] == [
+        ("Generalprobe", ()),
+        ("Weihnachtsmarkt", ("Stände bitte im SBZ anmelden",)),
+    ]
+
+
+def test_dates_joined_by_und_share_title_time_and_place() -> None:
+    found = extract(protocol_with("Sprechstunden am 12.12. und 19.12., jeweils 10-12 Uhr im SBZ"))
+    assert [(a.title, a.start.day, a.start_time, a.place) for a in found] == [
+        ("Sprechstunden", 12, dt.time(10), "SBZ"),
+        ("Sprechstunden", 19, dt.time(10), "SBZ"),
+    ]
+
+
+def test_each_date_gets_the_text_beside_it() -> None:
+    found = extract(protocol_with("5.12. Sprechstunde im SBZ, 12.12. Elternabend in der Schule"))
+    assert [(a.title, a.place) for a in found] == [
+        ("Sprechstunde im SBZ", "SBZ"),
+        ("Elternabend in der Schule", "Schule"),
+    ]
+
+
+def test_protocol_without_date_keeps_only_dates_with_a_year() -> None:
+    found = extract(protocol_with("Markt 6.12.", "Fest 7.12.2022", date=None))
+    assert [a.title for a in found] == ["Fest"]
+
+
+# --- the next meeting -----------------------------------------------------------------------
+
+
+def test_next_meeting_noch_offen_is_no_appointment() -> None:
+    assert extract(protocol_with(next_text="noch offen")) == []
+
+
+def test_next_meeting_with_date_time_and_place() -> None:
+    found = extract(protocol_with(next_text="12.01.2023, 14 Uhr, SBZ"))
+    assert found == [
+        Appointment(
+            title="Stadtteiltisch",
+            start=dt.date(2023, 1, 12),
+            start_time=dt.time(14),
+            place="SBZ",
+            source="Nächster Termin: 12.01.2023, 14 Uhr, SBZ",
+        )
+    ]
+    assert format_appointment(found[0]) == "Do 12.01.2023, 14:00 Uhr: Stadtteiltisch (Ort: SBZ)"
+
+
+def test_next_meeting_leftover_that_is_no_place_is_not_taken() -> None:
+    found = extract(protocol_with(next_text="12.01.2023 (Ort wird noch bekannt gegeben)"))
+    assert [(a.title, a.place, a.all_day) for a in found] == [("Stadtteiltisch", None, True)]
+
+
+# --- the section and formatting -------------------------------------------------------------
+
+
+def test_termine_lines_is_empty_without_appointments() -> None:
+    assert termine_lines(protocol_with("Keine Termine", next_text="noch offen")) == []
+
+
+def test_multi_day_and_midnight_are_written_plainly() -> None:
+    lines = termine_lines(
+        protocol_with(
+            "Jugendtreffen 28.12.–1.1.2023 in Rostock",
+            "Seminar 14.–15.02.2023, 10-16 Uhr",
+            "Silvester 31.12. 20-1 Uhr",
+        )
+    )
+    assert lines == [
+        "Termine",
+        "- Mi 28.12.2022–So 01.01.2023 (ganztägig): Jugendtreffen (Ort: Rostock)",
+        "- Sa 31.12.2022, 20:00–1:00 Uhr: Silvester",
+        "- Di 14.02.–Mi 15.02.2023, jeweils 10:00–16:00 Uhr: Seminar",
+    ]
+
+
+def test_normalise_times_leaves_dates_alone() -> None:
+    assert normalise_times("Aufbau ab 12.30 Uhr am 6.12.") == "Aufbau ab 12:30 Uhr am 6.12."
+    assert normalise_times("von 15.30-17.30 Uhr") == "von 15:30–17:30 Uhr"
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+date_like = st.sampled_from(
+    ["18.11.", "7.12.22", "6.12.2022", "6. Dezember", "20.–22.01.2023", "14.30-17 Uhr", "9-12",
+     "ab 12.30 Uhr", "von", "bis", "Uhr", "im", "auf der", "SBZ", ",", "–", "-", "/", ".", "(",
+     ")", "31.02.", "99.99.", "0.0.", "24 Uhr", "25:61", "Fr", "am", "seit", "2023-02-30"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.text(max_size=12), date_like), max_size=12).map(" ".join),
+    st.one_of(st.none(), st.dates()),
+)
+def test_arbitrary_text_never_crashes_the_extractor(text: str, meeting: dt.date | None) -> None:
+    protocol = protocol_with(text, date=meeting, next_text=text.strip() or "x")
+    for appointment in extract(protocol):
+        assert appointment.title
+        assert appointment.end is None or appointment.end > appointment.start
+        assert format_appointment(appointment)
+
+
+@settings(max_examples=50, deadline=None)
+@given(protocols())
+def test_arbitrary_protocols_never_crash_and_sort_by_date(protocol: Protocol) -> None:
+    found = extract(protocol)
+    assert [a.sort_key() for a in found] == sorted(a.sort_key() for a in found)
+    lines = termine_lines(protocol)
+    assert len(lines) == (len(found) + 1 if found else 0)
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def test_termine_command_lists_several_protocols_sorted_by_date(tmp_path: Path) -> None:
+    later = tmp_path / "2022-12-08-stadtteiltisch.txt"
+    later.write_text(
+        "Protokoll Stadtteiltisch 08.12.22\n\n1 Aktuelles\n\n- 1.12. Lichterfest im SBZ\n\n"
+        "Nächster Termin: 12.01.2023, 14 Uhr, SBZ\n",
+        "utf-8",
+    )
+    result = runner.invoke(main, ["termine", str(later), str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen [{SEED}]",
+        f"Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{later}]",
+        f"Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr) [{SEED}]",
+        f"Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den Nordwesten "
+        f"(Ort: Likedeeler) [{SEED}]",
+        f"Fr 09.12.2022, 15:30–17:30 Uhr: Adventssingen mit RoSi im Signalgastweg [{SEED}]",
+        f"Do 12.01.2023, 14:00 Uhr: Stadtteiltisch (Ort: SBZ) [{later}]",
+    ]
+
+
+def test_termine_command_reports_bad_files_in_german_and_exits_1(tmp_path: Path) -> None:
+    empty = tmp_path / "leer.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["termine", str(tmp_path / "fehlt.txt"), str(empty), str(SEED)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'fehlt.txt'}: fehler: Datei nicht gefunden." in result.stderr
+    assert f"{empty}: fehler: Die Datei ist leer." in result.stderr
+    assert "Weihnachtsmarkt" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_termine_command_says_when_there_are_none(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("Protokoll Stadtteiltisch 08.12.22\n\n1 Aktuelles\n\n- nichts\n", "utf-8")
+    result = runner.invoke(main, ["termine", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "Keine Termine gefunden." in result.stderr
