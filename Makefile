@@ -18,9 +18,7 @@ $(STAMP): pyproject.toml
 
 protokoll: $(STAMP)
 	@test -n "$(PROTOKOLL)" || { echo "Kein Protokoll in archiv/ gefunden." >&2; exit 1; }
-	$(BIN)/protokollkit convert "$(PROTOKOLL)" -t text -o "$(AUSGABE)/$(basename $(notdir $(PROTOKOLL))).txt"
-	$(BIN)/protokollkit convert "$(PROTOKOLL)" -t json -o "$(AUSGABE)/$(basename $(notdir $(PROTOKOLL))).json"
-	@echo "Fertig: $(AUSGABE)/"
+	$(BIN)/protokollkit build "$(PROTOKOLL)" -o "$(AUSGABE)"
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest

@@ -117,6 +117,40 @@ def check(dateien: tuple[Path, ...]) -> None:
 # --- build (writers issue): `protokollkit build` ---------------------------------------------
 
 
+@main.command("build")
+@click.argument("eingabe", metavar="EINGABE", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "ausgabe",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("ausgabe"),
+    show_default=True,
+    help="Ordner für die erzeugten Dateien.",
+)
+@click.option("--force", is_flag=True, help="Alles neu bauen, auch wenn sich nichts geändert hat.")
+@friendly_errors
+def build_command(eingabe: Path, ausgabe: Path, force: bool) -> None:
+    """Alle Formate eines Protokolls erzeugen: DOCX, Markdown, PDF, Mail-Text und .eml.
+
+    Ein zweiter Aufruf baut nur neu, wenn sich das Protokoll, eine Vorlage oder protokollkit
+    geändert hat (oder eine erzeugte Datei fehlt oder verändert wurde).
+    """
+    from protokollkit.build import build
+
+    result = build(eingabe, ausgabe, force=force)
+    report(result.diagnostics)
+    if result.up_to_date:
+        click.echo(
+            f"Nichts zu tun: die Dateien in {ausgabe}/ für {eingabe.name} sind aktuell "
+            "(neu bauen mit --force)."
+        )
+        return
+    for path in result.written:
+        click.echo(f"geschrieben: {path}")
+    click.echo(f"Fertig: {len(result.written)} Dateien in {ausgabe}/.")
+
+
 # --- import (legacy Word issue): `protokollkit import` ---------------------------------------
 
 

@@ -1,0 +1,197 @@
+"""`protokollkit build` and `make protokoll`: every format, written once, rebuilt only on change."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import shutil
+import subprocess
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import protokollkit
+from protokollkit.build import OUTPUTS, build
+from protokollkit.cli import main
+from protokollkit.diagnostics import ProtokollkitError
+from protokollkit.writers.email import write_email_body
+from protokollkit.writers.pdf import write_pdf
+from tests.conftest import ROOT, SEED
+
+runner = CliRunner()
+NAMES = [f"2022-11-10-stadtteiltisch{suffix}" for suffix in (".docx", ".md", ".pdf", ".email.txt",
+                                                              ".eml")]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def project_templates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds read the project's vorlagen/ unless a test says otherwise."""
+    monkeypatch.delenv("PROTOKOLLKIT_VORLAGEN", raising=False)
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "archiv" / SEED.name
+    path.parent.mkdir()
+    shutil.copy(SEED, path)
+    return path
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_build_writes_every_format(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    result = runner.invoke(main, ["build", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*NAMES, ".2022-11-10-stadtteiltisch.build.json"]
+    )
+    for name in NAMES:
+        assert f"geschrieben: {out / name}" in result.stdout
+    assert "Fertig: 5 Dateien" in result.stdout
+
+    protocol = protokollkit.read(source)
+    stem = out / "2022-11-10-stadtteiltisch"
+    assert Path(f"{stem}.md").read_text("utf-8") == protokollkit.write(protocol, "markdown")
+    assert Path(f"{stem}.email.txt").read_text("utf-8") == write_email_body(protocol)
+    assert Path(f"{stem}.pdf").read_bytes() == write_pdf(protocol)
+    assert protokollkit.read(Path(f"{stem}.docx")) == protocol
+    assert protokollkit.read(Path(f"{stem}.md")) == protocol
+
+
+def test_eml_attaches_exactly_the_files_of_the_same_build(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    build(source, out)
+    stem = out / "2022-11-10-stadtteiltisch"
+    message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
+        Path(f"{stem}.eml").read_bytes()
+    )
+    assert isinstance(message, EmailMessage)
+    attached = [part.get_content() for part in message.iter_attachments()]
+    assert attached == [Path(f"{stem}.docx").read_bytes(), Path(f"{stem}.pdf").read_bytes()]
+    assert message["X-Unsent"] == "1"
+
+
+def test_second_build_without_changes_rebuilds_nothing(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    runner.invoke(main, ["build", str(source), "-o", str(out)])
+    before = stamps(out)
+    result = runner.invoke(main, ["build", str(source), "-o", str(out)])
+    assert result.exit_code == 0
+    assert "Nichts zu tun" in result.stdout
+    assert "geschrieben" not in result.stdout
+    assert stamps(out) == before
+
+
+def test_force_rebuilds_everything(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    build(source, out)
+    result = runner.invoke(main, ["build", str(source), "-o", str(out), "--force"])
+    assert result.exit_code == 0
+    assert result.stdout.count("geschrieben: ") == len(OUTPUTS)
+
+
+def test_changed_input_is_rebuilt(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    build(source, out)
+    source.write_text(source.read_text("utf-8").replace("noch offen", "12.01.2023"), "utf-8")
+    result = build(source, out)
+    assert not result.up_to_date
+    assert "12.01.2023" in (out / "2022-11-10-stadtteiltisch.md").read_text("utf-8")
+    assert build(source, out).up_to_date
+
+
+def test_changed_template_is_rebuilt(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vorlagen = tmp_path / "vorlagen"
+    shutil.copytree(ROOT / "vorlagen", vorlagen)
+    monkeypatch.setenv("PROTOKOLLKIT_VORLAGEN", str(vorlagen))
+    out = tmp_path / "ausgabe"
+    build(source, out)
+    assert build(source, out).up_to_date
+    template = vorlagen / "email.txt"
+    template.write_text(template.read_text("utf-8").replace("Hallo zusammen", "Moin"), "utf-8")
+    assert not build(source, out).up_to_date
+    assert (out / "2022-11-10-stadtteiltisch.email.txt").read_text("utf-8").startswith("Moin,")
+
+
+@pytest.mark.parametrize("damage", ["delete", "edit"])
+def test_missing_or_edited_output_is_rebuilt(source: Path, tmp_path: Path, damage: str) -> None:
+    out = tmp_path / "ausgabe"
+    build(source, out)
+    pdf = out / "2022-11-10-stadtteiltisch.pdf"
+    if damage == "delete":
+        pdf.unlink()
+    else:
+        pdf.write_bytes(b"kaputt")
+    assert not build(source, out).up_to_date
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_reader_warnings_are_printed(tmp_path: Path) -> None:
+    source = tmp_path / "p.txt"
+    source.write_text(
+        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nDas ist ein Satz.\n", "utf-8"
+    )
+    result = runner.invoke(main, ["build", str(source), "-o", str(tmp_path / "aus")])
+    assert result.exit_code == 0, result.output
+    assert f"{source}:5:1: warnung: Zeile nicht zugeordnet" in result.stderr
+    assert (tmp_path / "aus" / "p.pdf").exists()
+
+
+def test_bad_input_is_one_german_message_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "leer.txt"
+    source.write_bytes(b"")
+    out = tmp_path / "aus"
+    result = runner.invoke(main, ["build", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{source}: fehler: Die Datei ist leer." in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_build_refuses_to_overwrite_its_input(source: Path) -> None:
+    markdown = source.with_suffix(".md")
+    markdown.write_text(str(protokollkit.write(protokollkit.read(source), "markdown")), "utf-8")
+    with pytest.raises(ProtokollkitError, match="würde die Eingabe überschreiben"):
+        build(markdown, markdown.parent)
+
+
+def test_default_output_folder_is_ausgabe(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build", str(source)])
+    assert result.exit_code == 0, result.output
+    assert sorted(
+        p.name for p in (tmp_path / "ausgabe").iterdir() if p.suffix != ".json"
+    ) == sorted(NAMES)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "eml"])
+def test_convert_writes_binary_formats_with_o(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"p.{fmt}"
+    result = runner.invoke(main, ["convert", str(SEED), "-t", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith({"pdf": b"%PDF", "docx": b"PK", "eml": b"Subject: Protokoll"}[fmt])
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_protokoll_builds_once(tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    # -o: take the virtual environment as installed (no pip, no network in tests).
+    command = ["make", "-s", "-o", ".venv/.installed", "protokoll", f"PROTOKOLL={SEED}",
+               f"AUSGABE={out}"]  # fmt: skip
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(NAMES)
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert second.returncode == 0, second.stderr
+    assert "Nichts zu tun" in second.stdout
