@@ -207,18 +207,20 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
     """
     import protokollkit
     from protokollkit.files import write_atomic
+    from protokollkit.termine import next_meeting_appointment
     from protokollkit.writers.text import write_text
 
     newest = newest_protocol(archive)
     last = protokollkit.read(newest)
     if date is None:
-        if last.next_meeting is None or last.next_meeting.date is None:
+        following = next_meeting_appointment(last)
+        if following is None:
             said = f" („{last.next_meeting.text}“)" if last.next_meeting else ""
             raise ProtokollkitError(
                 f"Im letzten Protokoll {newest.name} steht kein Datum für den nächsten "
                 f"Termin{said}. Bitte das Datum angeben, z. B. --datum 12.01.2023."
             )
-        date = last.next_meeting.date
+        date = following.start
     path = skeleton_path(archive, newest, date)
     if path.exists():
         raise ProtokollkitError(f"{path} gibt es schon; die Datei wird nicht überschrieben.")

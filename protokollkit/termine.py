@@ -197,7 +197,7 @@ def _raw_dates(text: str, reference: dt.date | None) -> list[_DateSpan]:
     for span in found:
         if result and span.begin < result[-1].stop:
             continue
-        if re.match(r"\s*(?:Uhr|h)\b", text[span.stop :]):
+        if re.match(r"\s*Uhr\b|h\b", text[span.stop :]):
             continue  # "bis 12.10. Uhr": a time written with a stray dot
         result.append(span)
     return result
@@ -248,8 +248,8 @@ _M = r"[0-5]\d"
 _TIME_PATTERNS = (
     re.compile(
         rf"(?<![\d.:])(?:(?P<prefix>von|zwischen)\s+)?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?\s*"
-        rf"(?:Uhr\s*)?(?:[-–—]|\bbis\b|\bund\b)\s*(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?\s*"
-        r"(?:Uhr\b|h\b)",
+        rf"(?:Uhr\s*)?(?:[-–—]|\bbis\b|\bund\b)\s*(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?"
+        r"(?:\s*Uhr\b|h\b)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -258,8 +258,8 @@ _TIME_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<![\d.:])(?:(?P<prefix>ab|um|gegen|ca\.)\s+)?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?\s*"
-        r"(?:Uhr\b|h\b)",
+        rf"(?<![\d.:])(?:(?P<prefix>ab|um|gegen|ca\.)\s+)?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?"
+        r"(?:\s*Uhr\b|h\b)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -575,7 +575,12 @@ def _from_points(
             _from_points(point.points, child_title, context, result)
 
 
-def _next_meeting(protocol: Protocol) -> Appointment | None:
+def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
+    """The ``Nächster Termin:`` line as an appointment, or None when it names no date.
+
+    Titled with the meeting's name; the place is a place phrase or a leftover part such as
+    ``SBZ`` in ``12.01.2023, 14 Uhr, SBZ``.
+    """
     meeting = protocol.next_meeting
     if meeting is None:
         return None
@@ -606,7 +611,7 @@ def extract(protocol: Protocol) -> list[Appointment]:
             speaker = person.name if person else None
             context = _Context(protocol.date, item.number, item.title, speaker)
             _from_points(block.points, item.title, context, result)
-    following = _next_meeting(protocol)
+    following = next_meeting_appointment(protocol)
     if following is not None:
         result.append(following)
     return sorted(result, key=Appointment.sort_key)
@@ -684,6 +689,7 @@ __all__ = [
     "format_time",
     "format_when",
     "iter_appointments",
+    "next_meeting_appointment",
     "normalise_times",
     "termine_lines",
 ]

@@ -122,6 +122,16 @@ def test_date_defaults_to_the_next_meeting_of_the_newest_protocol(archive: Path)
     )
 
 
+def test_default_date_from_a_yearless_next_meeting_with_time(archive: Path) -> None:
+    newer = archive / "2022-12-08-stadtteiltisch.txt"
+    newer.write_text(
+        "Protokoll Stadtteiltisch 08.12.22\n\nNächster Termin: 12.01. 14 Uhr im SBZ\n", "utf-8"
+    )
+    code, _out, err = new(archive)
+    assert code == 0, err
+    assert (archive / "2023-01-12-stadtteiltisch.txt").exists()
+
+
 def test_without_date_and_open_next_meeting_is_a_german_error(archive: Path) -> None:
     code, _out, err = new(archive)
     assert code == 1

@@ -224,6 +224,10 @@ def test_time_forms(text: str, start: dt.time, end: dt.time | None) -> None:
     assert (found.start, found.start_time, found.end_time) == (dt.date(2022, 12, 6), start, end)
 
 
+def test_a_duration_is_not_a_time() -> None:
+    assert only("Workshop 6.12., Dauer 2 h").all_day
+
+
 def test_two_digit_number_after_a_yearless_date_is_an_hour_not_a_year() -> None:
     found = only("Weihnachtsmarkt: 6.12. 14.30-17 Uhr")
     assert (found.start, found.start_time) == (dt.date(2022, 12, 6), dt.time(14, 30))
