@@ -407,10 +407,9 @@ def rule_item(state: State, line: Line) -> bool:
 def rule_point(state: State, line: Line) -> bool:
     """``- Punkt`` (also ``–``, ``•``, ``*``), nested by indentation, or a Word list item."""
     if line.hints.list_level is not None:
+        # The bullet of a Word list is in its numbering, never in the text: a leading "–" or
+        # "-" in a list item's text is the author's own (``- – aa`` in the text layout).
         indent, text = line.hints.list_level * 2, line.text.strip()
-        marker = POINT.match(line.text)
-        if marker and marker.group(3) is not None and not marker.group(1):
-            text = marker.group(3).strip()
     else:
         marker = POINT.match(line.text)
         if not marker:

@@ -246,6 +246,7 @@ class _Walker:
             self.paragraph_lines(joined, Hints(), style)
         elif kind == "CodeBlock":
             self.paragraph += 1
+            self.lines.append(Line("", self.paragraph))
             for text in content[1].splitlines():
                 if text.strip():
                     self.lines.append(Line(text, self.paragraph))
@@ -277,7 +278,7 @@ class _Walker:
                 if first and _is_paragraph(block):
                     self.paragraph_lines(
                         _paragraph_inlines(block),
-                        Hints(list_level=level),
+                        Hints(list_level=max(level, _style_level(block))),
                         _block_style(block, style),
                         label=label,
                     )
@@ -324,21 +325,24 @@ class _Walker:
         if label:
             first = next((r for r in runs if r.text.strip()), _Run(""))
             runs[:0] = [_Run(label, first.bold, first.underline), _Run(" ", first.bold)]
-        for segment in _split_runs(runs):
-            text = "".join(r.text for r in segment)
-            if not text.strip():
-                continue
+        segments = [s for s in _split_runs(runs) if "".join(r.text for r in s).strip()]
+        if segments and not indent:
+            # Paragraphs are separated like the blank lines of the text layout.
+            self.lines.append(Line("", self.paragraph))
+        for index, segment in enumerate(segments):
+            text = "".join(r.text for r in segment).strip()
             visible = [r for r in segment if r.text.strip()]
-            bold = "bold" in style or all(r.bold for r in visible)
-            underline = all(r.underline for r in visible)
-            title = "title" in style and hints.heading is None
-            self.lines.append(
-                Line(
-                    indent + text.strip(),
-                    self.paragraph,
-                    replace(hints, bold=bold, underline=underline, title=title or hints.title),
-                )
+            line_hints = replace(
+                hints,
+                bold="bold" in style or all(r.bold for r in visible),
+                underline=all(r.underline for r in visible),
+                title=hints.title or ("title" in style and hints.heading is None),
             )
+            prefix = indent
+            if index and hints.list_level is not None:
+                # Shift+Enter inside a bullet point continues that point's text.
+                line_hints, prefix = Hints(), "    "
+            self.lines.append(Line(prefix + text, self.paragraph, line_hints))
         self.flush_footnotes()
 
     def runs(self, inlines: Iterable[Json], *, bold: bool, underline: bool) -> Iterator[_Run]:
@@ -409,6 +413,24 @@ def _styles(attr: Json) -> frozenset[str]:
             if name in TITLE_STYLES:
                 flags.add("title")
     return frozenset(flags)
+
+
+_LEVEL_STYLE = re.compile(
+    r"^(?:list bullet|list number|aufzählungszeichen|listennummer|liste)\s*(\d)$", re.IGNORECASE
+)
+
+
+def _style_level(block: Json) -> int:
+    """Word's ``List Bullet 2`` (``Aufzählungszeichen 2``) is a second-level point even when its
+    numbering, as in Word's own template, has a single level (pandoc then sees level 0)."""
+    level = 0
+    while block["t"] == "Div":
+        for key, value in block["c"][0][2]:
+            match = _LEVEL_STYLE.match(str(value).strip()) if key == "custom-style" else None
+            if match:
+                level = max(level, int(match.group(1)) - 1)
+        block = block["c"][1][0]
+    return level
 
 
 def _is_paragraph(block: Json) -> bool:
@@ -498,6 +520,7 @@ def ast_lines(document: dict[str, Json], fmt: str) -> tuple[list[Line], list[Dia
             if key in meta:
                 for text in _meta_texts(meta[key]):
                     walker.paragraph += 1
+                    walker.lines.append(Line("", walker.paragraph))
                     if text.strip():
                         hints = Hints(title=key == "title")
                         walker.lines.append(Line(text.strip(), walker.paragraph, hints))
@@ -520,20 +543,19 @@ def _title_hint(lines: list[Line]) -> list[Line]:
     A Title-styled ``Einkaufsliste für Samstag`` is no protocol title; a first bold paragraph
     ``Stadtteiltisch 10.11.2022`` is one.
     """
+    texts = [line for line in lines if line.text.strip()]
+    first = texts[0] if texts else None
+    title_below = any(TITLE.match(line.text) or line.hints.title for line in texts[1:6])
     result: list[Line] = []
-    for index, line in enumerate(lines):
+    for line in lines:
         plausible = bool(TITLE.match(line.text) or find_date(line.text))
         hints = line.hints
         if hints.title and not plausible:
             hints = replace(hints, title=False)
-        elif index == 0 and hints.bold and plausible and not _title_below(lines):
+        elif line is first and hints.bold and plausible and not title_below:
             hints = replace(hints, title=True)
         result.append(line if hints is line.hints else replace(line, hints=hints))
     return result
-
-
-def _title_below(lines: list[Line]) -> bool:
-    return any(TITLE.match(line.text) or line.hints.title for line in lines[1:6])
 
 
 # --- dates from the document's properties ---------------------------------------------------
