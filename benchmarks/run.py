@@ -25,9 +25,9 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
     return min(timings)
 
 
-def run(command: list[str]) -> Callable[[], object]:
-    """An action that runs ``command`` and waits for it."""
-    return lambda: subprocess.run(command, check=True, capture_output=True)
+def run(command: list[str], env: dict[str, str] | None = None) -> Callable[[], object]:
+    """An action that runs ``command`` (in ``env``, default: ours) and waits for it."""
+    return lambda: subprocess.run(command, check=True, capture_output=True, env=env)
 
 
 def bench_parse() -> None:
@@ -52,7 +52,58 @@ def bench_startup() -> None:
     )
 
 
-BENCHMARKS: list[Callable[[], None]] = [bench_parse, bench_startup]
+TYPST_WRAPPER = """#!{python}
+# pandoc's --pdf-engine=typst runs `typst compile IN.typ OUT.pdf`; the typst package does it.
+import sys
+import typst
+
+files = [arg for arg in sys.argv[2:] if not arg.startswith("-")]
+typst.compile(files[0], output=files[1])
+"""
+
+
+def bench_build() -> None:
+    """``protokollkit build`` (all five formats) against pandoc alone making just DOCX and PDF.
+
+    Both start fresh processes, as a user would; pandoc reads the equivalent Markdown and makes
+    its PDF through its Typst writer and the same Typst compiler (a tiny wrapper executable).
+    """
+    import os
+    import tempfile
+
+    import pypandoc
+
+    import protokollkit
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        markdown = folder / "p.md"
+        markdown.write_text(str(protokollkit.write(protokollkit.read(SEED), "markdown")), "utf-8")
+        engine = folder / "typst"
+        engine.write_text(TYPST_WRAPPER.format(python=sys.executable), "utf-8")
+        os.chmod(engine, 0o755)
+        pandoc = pypandoc.get_pandoc_path()
+        # Python's bytecode cache as in any normal installation (some sandboxes switch it off),
+        # kept in the temporary folder, for both sides.
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(folder)}
+        ours = run([sys.executable, "-m", "protokollkit", "build", str(SEED),
+                    "-o", str(folder / "ausgabe"), "--force"], env)  # fmt: skip
+        docx = run([pandoc, str(markdown), "-o", str(folder / "p.docx")], env)
+        pdf = run([pandoc, str(markdown), "-o", str(folder / "p.pdf"), f"--pdf-engine={engine}"], env)
+        ours()  # warm the file system cache, then alternate so both see the same load
+        build_times, pandoc_times = [], []
+        for _ in range(15):
+            build_times.append(best_of(1, ours))
+            pandoc_times.append(best_of(1, lambda: (docx(), pdf())))
+        build_seconds, pandoc_seconds = min(build_times), min(pandoc_times)
+    print(
+        f"Build:    protokollkit build (DOCX, MD, PDF, Mail, .eml) {build_seconds * 1000:6.0f} ms, "
+        f"pandoc DOCX + PDF {pandoc_seconds * 1000:6.0f} ms  "
+        f"(Verhältnis {build_seconds / pandoc_seconds:.2f}×)"
+    )
+
+
+BENCHMARKS: list[Callable[[], None]] = [bench_parse, bench_startup, bench_build]
 
 
 def main() -> None:
