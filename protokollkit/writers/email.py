@@ -299,11 +299,14 @@ def build_message(
     *,
     attachments: bool = True,
     rendered: Mapping[str, str | bytes] | None = None,
+    bcc: bool = True,
 ) -> EmailMessage:
     """The protocol as a complete mail draft: headers, flowed text body, DOCX and PDF attached.
 
-    ``verteiler`` defaults to ``vorlagen/verteiler.txt``. ``rendered`` may hold the bytes of
-    attachments already written (by format name), so a build writes each format only once.
+    ``verteiler`` defaults to ``vorlagen/verteiler.txt``. The recipients go in ``Bcc`` (nobody
+    sees the others' addresses; ``To`` is the sender, as ``protokollkit send`` does it), or in
+    ``To`` with ``bcc=False``. ``rendered`` may hold the bytes of attachments already written
+    (by format name), so a build writes each format only once.
     """
     import protokollkit
 
@@ -313,8 +316,11 @@ def build_message(
     message["Subject"] = check_header_text(subject(protocol), "Der Betreff")
     if verteiler.sender is not None:
         message["From"] = address(verteiler.sender, "Absender")
+        if bcc:
+            message["To"] = address(verteiler.sender, "Absender")
     if verteiler.recipients:
-        message["To"] = [address(r, "Empfänger") for r in verteiler.recipients]
+        recipients = [address(r, "Empfänger") for r in verteiler.recipients]
+        message["Bcc" if bcc else "To"] = recipients
     message["Date"] = format_datetime(dt.datetime.now().astimezone())
     message["Message-ID"] = make_msgid(domain=message_id_domain(verteiler))
     message["X-Unsent"] = "1"
@@ -340,5 +346,5 @@ def write_eml(
     *,
     rendered: Mapping[str, str | bytes] | None = None,
 ) -> bytes:
-    """The mail draft as an ``.eml`` file (CRLF line ends, ``X-Unsent: 1``)."""
+    """The mail draft as an ``.eml`` file (CRLF line ends, ``X-Unsent: 1``, recipients in Bcc)."""
     return build_message(protocol, verteiler, rendered=rendered).as_bytes()

@@ -218,7 +218,8 @@ def test_eml_headers_subject_sender_recipients_draft(eml: EmailMessage) -> None:
     assert verteiler.sender is not None
     assert eml["From"].addresses[0].addr_spec == verteiler.sender.address
     assert eml["From"].addresses[0].display_name == "Stadtteilmanagement Groß Klein"
-    assert [(a.display_name, a.addr_spec) for a in eml["To"].addresses] == [
+    assert eml["To"] == eml["From"]  # the recipients do not see each other's addresses
+    assert [(a.display_name, a.addr_spec) for a in eml["Bcc"].addresses] == [
         (r.name, r.address) for r in verteiler.recipients
     ]
     assert eml["X-Unsent"] == "1"
@@ -284,8 +285,17 @@ def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> No
 def test_message_without_attachments(reference: Protocol) -> None:
     message = build_message(reference, Verteiler(None, ()), attachments=False)
     assert message.get_content_type() == "text/plain"
-    assert message["To"] is None and message["From"] is None
+    assert message["To"] is None and message["From"] is None and message["Bcc"] is None
     assert message["Message-ID"].endswith("@localhost>")
+
+
+def test_recipients_in_to_when_asked(reference: Protocol) -> None:
+    verteiler = read_verteiler(VERTEILER)
+    message = build_message(reference, verteiler, attachments=False, bcc=False)
+    assert message["Bcc"] is None
+    assert [a.addr_spec for a in message["To"].addresses] == [
+        r.address for r in verteiler.recipients
+    ]
 
 
 @pytest.mark.parametrize(
