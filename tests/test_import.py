@@ -1,0 +1,208 @@
+"""``protokollkit import``: legacy documents into archive files, bad files reported and skipped."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from protokollkit.cli import main
+from protokollkit.importer import collect_sources, import_files, slug
+from protokollkit.readers.doc import find_soffice
+from tests.readers.test_pandoc import LEGACY
+
+GOOD = {
+    "reference.docx": "2022-11-10-stadtteiltisch.txt",
+    "habits.odt": "2022-12-08-stadtteiltisch.txt",
+    "table_participants.rtf": "2023-01-12-stadtteiltisch.txt",
+    "tracked_changes.docx": "2023-04-13-stadtteiltisch.txt",
+    "word_like.docx": "2023-02-09-stadtteiltisch.txt",
+}
+BAD = {
+    "corrupt.docx": "beschädigt",
+    "empty.docx": "leer",
+    "password.docx": "Passwort",
+    "zipbomb.docx": "ZIP-Bombe",
+    "not_a_protocol.docx": "Keine Titelzeile",
+}
+
+
+def expected_text(source: str) -> str:
+    """The archive text a fixture must become."""
+    return (LEGACY / f"{source.split('.')[0]}.expected.txt").read_text("utf-8")
+
+
+@pytest.fixture
+def old_protocols(tmp_path: Path) -> Path:
+    """A folder of old documents as someone would hand them over: good, bad and clutter."""
+    folder = tmp_path / "alt"
+    (folder / "2023").mkdir(parents=True)
+    for name in GOOD:
+        target = folder / "2023" if "2023" in GOOD[name] else folder
+        shutil.copy(LEGACY / name, target / name)
+    for name in BAD:
+        shutil.copy(LEGACY / name, folder / name)
+    (folder / "~$ference.docx").write_bytes(b"\x00" * 162)  # Word's lock file
+    (folder / "notizen.txt").write_text("keine Protokolle hier\n", "utf-8")
+    return folder
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["import", *args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_folder_import_writes_each_protocol_and_reports_each_bad_file(
+    old_protocols: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archiv"
+    code, out, err = run(str(old_protocols), "--archiv", str(archive))
+    assert code == 1
+    assert sorted(p.name for p in archive.iterdir()) == sorted(GOOD.values())
+    for source, target in GOOD.items():
+        assert (archive / target).read_text("utf-8") == expected_text(source)
+    for name, message in BAD.items():
+        assert any(name in line and message in line for line in err.splitlines()), name
+    assert "10 Dateien: 5 importiert, 0 schon vorhanden, 5 fehlgeschlagen." in err
+    assert "Importiere" in err  # the progress bar
+    assert "~$" not in out and "notizen" not in out
+
+
+def test_summary_table_lists_file_archive_file_items_points_warnings(
+    old_protocols: Path, tmp_path: Path
+) -> None:
+    _code, out, _err = run(str(old_protocols), "--archiv", str(tmp_path / "archiv"))
+    header, rule, *rows = out.splitlines()
+    assert header.split() == ["Datei", "Archivdatei", "TOPs", "Punkte", "Warnungen", "Ergebnis"]
+    assert set(rule) == {"-", " "}
+    assert len(rows) == 10
+    (reference,) = [r for r in rows if "reference.docx" in r]
+    assert reference.split()[1:6] == [
+        str(tmp_path / "archiv" / "2022-11-10-stadtteiltisch.txt"),
+        "4",
+        "34",
+        "0",
+        "importiert",
+    ]
+    (tracked,) = [r for r in rows if "tracked_changes.docx" in r]
+    assert tracked.split()[2:5] == ["2", "5", "2"]  # two warnings: the date from properties
+    (bomb,) = [r for r in rows if "zipbomb.docx" in r]
+    assert bomb.split()[1:5] == ["–", "–", "–", "0"]
+
+
+def test_existing_archive_files_are_not_overwritten_without_force(
+    old_protocols: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archiv"
+    archive.mkdir()
+    edited = archive / "2022-11-10-stadtteiltisch.txt"
+    edited.write_text("von Hand nachbearbeitet\n", "utf-8")
+    code, out, _err = run(str(old_protocols / "reference.docx"), "--archiv", str(archive))
+    assert code == 0
+    assert edited.read_text("utf-8") == "von Hand nachbearbeitet\n"
+    assert "vorhanden" in out and "--force" in out
+    code, out, _err = run(
+        str(old_protocols / "reference.docx"), "--archiv", str(archive), "--force"
+    )
+    assert code == 0
+    assert edited.read_text("utf-8") == expected_text("reference.docx")
+    assert "überschrieben" in out
+
+
+def test_no_half_written_or_temporary_files_in_the_archive(
+    old_protocols: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archiv"
+    run(str(old_protocols), "--archiv", str(archive))
+    run(str(old_protocols), "--archiv", str(archive), "--force")
+    assert sorted(p.name for p in archive.iterdir()) == sorted(GOOD.values())
+
+
+def test_good_files_alone_exit_zero_and_two_copies_of_one_meeting_write_once(
+    tmp_path: Path,
+) -> None:
+    archive = tmp_path / "archiv"
+    sources = [str(LEGACY / "habits.docx"), str(LEGACY / "habits.rtf")]
+    code, out, err = run(*sources, "--archiv", str(archive))
+    assert code == 0
+    assert [p.name for p in archive.iterdir()] == ["2022-12-08-stadtteiltisch.txt"]
+    assert "gleiche Sitzung wie" in out
+    assert "Importiere" not in err  # no progress bar for a few files
+
+
+def test_parallel_import_gives_the_same_results_as_serial(
+    old_protocols: Path, tmp_path: Path
+) -> None:
+    serial = import_files([old_protocols], tmp_path / "a", workers=1)
+    parallel = import_files([old_protocols], tmp_path / "b", workers=4)
+    assert [(r.source, r.status, r.protocol) for r in serial.results] == [
+        (r.source, r.status, r.protocol) for r in parallel.results
+    ]
+    for name in GOOD.values():
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_protocol_without_any_date_is_reported_and_not_written(tmp_path: Path) -> None:
+    page = tmp_path / "ohne_datum.html"
+    page.write_text("<p>Protokoll Stadtteiltisch</p><p>1 Aktuelles</p>", "utf-8")
+    report = import_files([page], tmp_path / "archiv")
+    (result,) = report.results
+    assert result.failed and "Kein Datum" in result.message
+    assert not (tmp_path / "archiv").exists()
+
+
+def test_unknown_suffix_named_explicitly_is_a_reported_failure(tmp_path: Path) -> None:
+    sheet = tmp_path / "liste.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    code, _out, err = run(str(sheet), str(LEGACY / "word_like.docx"), "--archiv", str(tmp_path))
+    assert code == 1
+    assert "Unbekanntes Dateiformat" in err
+    assert (tmp_path / "2023-02-09-stadtteiltisch.txt").exists()
+
+
+def test_empty_folder_gives_a_german_error(tmp_path: Path) -> None:
+    code, _out, err = run(str(tmp_path), "--archiv", str(tmp_path / "archiv"))
+    assert code == 1
+    assert "Keine Dokumente gefunden" in err
+
+
+def test_folders_are_searched_recursively_for_office_documents_only(old_protocols: Path) -> None:
+    names = sorted(p.name for p in collect_sources([old_protocols]))
+    assert names == sorted([*GOOD, *BAD])
+
+
+@pytest.mark.parametrize(
+    ("meeting", "expected"),
+    [
+        ("Stadtteiltisch", "stadtteiltisch"),
+        ("Stadtteiltisch Groß Klein", "stadtteiltisch-gross-klein"),
+        ("AG Übergänge & Öffnungszeiten", "ag-uebergaenge-oeffnungszeiten"),
+        ("Café Taizé", "cafe-taize"),
+        ("", "protokoll"),
+    ],
+)
+def test_archive_names_are_lowercase_ascii(meeting: str, expected: str) -> None:
+    assert slug(meeting) == expected
+
+
+@pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) ist nicht installiert (in CI läuft dieser Test immer)",
+)
+def test_doc_files_are_imported_through_libreoffice(tmp_path: Path) -> None:
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    shutil.copy(LEGACY / "reference.doc", folder)
+    shutil.copy(LEGACY / "habits.doc", folder)
+    code, _out, _err = run(str(folder), "--archiv", str(tmp_path / "archiv"))
+    assert code == 0
+    assert (tmp_path / "archiv" / "2022-11-10-stadtteiltisch.txt").read_text(
+        "utf-8"
+    ) == expected_text("reference.doc")
+    assert (tmp_path / "archiv" / "2022-12-08-stadtteiltisch.txt").read_text(
+        "utf-8"
+    ) == expected_text("habits.doc")
