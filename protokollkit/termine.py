@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from protokollkit.dates import ISO_DATE, MONTHS, NAMED_DATE
+from protokollkit.layout import CANONICAL_NEXT_MEETING_LABEL
 from protokollkit.model import Point, Protocol
 
 WEEKDAY_ABBREVIATIONS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
@@ -594,12 +595,9 @@ def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
             place = _place_only(part)
             if place:
                 break
-    label = "Nächster Termin:"
-    return replace(
-        _appointment(first, protocol.meeting or label.rstrip(":"), f"{label} {meeting.text}"),
-        title=protocol.meeting or "Nächster Termin",
-        place=place,
-    )
+    title = protocol.meeting or "Nächster Termin"
+    source = f"{CANONICAL_NEXT_MEETING_LABEL} {meeting.text}"
+    return replace(_appointment(first, title, source), title=title, place=place)
 
 
 def extract(protocol: Protocol) -> list[Appointment]:
