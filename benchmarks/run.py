@@ -103,7 +103,77 @@ def bench_build() -> None:
     )
 
 
-BENCHMARKS: list[Callable[[], None]] = [bench_parse, bench_startup, bench_build]
+LEGACY_DOCX = ROOT / "tests" / "fixtures" / "legacy" / "reference.docx"
+
+
+def bench_import_docx() -> None:
+    """Reading one .docx (checks, pandoc, our mapping, the layout rules) against pandoc alone.
+
+    Both sides start pandoc as a subprocess on the same file; runs alternate so that both see
+    the same machine load, and the fastest of each is compared.
+    """
+    import pypandoc
+
+    from protokollkit.readers.pandoc import read_docx
+
+    data = LEGACY_DOCX.read_bytes()
+    pandoc = run([pypandoc.get_pandoc_path(), "-f", "docx", "-t", "json", str(LEGACY_DOCX)])
+    ours_times, pandoc_times = [], []
+    for _ in range(30):
+        ours_times.append(best_of(1, lambda: read_docx(data, str(LEGACY_DOCX))))
+        pandoc_times.append(best_of(1, pandoc))
+    ours, alone = min(ours_times), min(pandoc_times)
+    print(
+        f"Import:   eine .docx lesen {ours * 1000:6.1f} ms, pandoc -f docx -t json "
+        f"{alone * 1000:6.1f} ms  (Verhältnis {ours / alone:.2f}×)"
+    )
+
+
+def bench_import_batch() -> None:
+    """``import`` of 200 .docx files (different dates), one at a time against all cores."""
+    import datetime as dt
+    import os
+    import tempfile
+    import zipfile
+
+    from protokollkit.importer import import_files
+
+    count = 200
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "alt"
+        folder.mkdir()
+        with zipfile.ZipFile(LEGACY_DOCX) as source:
+            parts = {info.filename: source.read(info) for info in source.infolist()}
+        for index in range(count):
+            day = dt.date(2010, 1, 1) + dt.timedelta(days=7 * index)
+            document = parts["word/document.xml"].replace(
+                b"10.11.22", day.strftime("%d.%m.%y").encode()
+            )
+            with zipfile.ZipFile(folder / f"protokoll-{index:03d}.docx", "w") as copy:
+                for name, content in parts.items():
+                    copy.writestr(name, document if name == "word/document.xml" else content)
+        cores = os.cpu_count() or 1
+        timings = {}
+        for workers in (1, cores):
+            archive = Path(tmp) / f"archiv-{workers}"
+            start = time.perf_counter()
+            report = import_files([folder], archive, workers=workers)
+            timings[workers] = time.perf_counter() - start
+            assert not report.failed and len(list(archive.iterdir())) == count
+    print(
+        f"Stapel:   {count} .docx importieren: nacheinander {timings[1]:5.1f} s "
+        f"({count / timings[1]:4.0f}/s), parallel auf {cores} Kernen {timings[cores]:5.1f} s "
+        f"({count / timings[cores]:4.0f}/s, {timings[1] / timings[cores]:.2f}× schneller)"
+    )
+
+
+BENCHMARKS: list[Callable[[], None]] = [
+    bench_parse,
+    bench_startup,
+    bench_build,
+    bench_import_docx,
+    bench_import_batch,
+]
 
 
 def main() -> None:
