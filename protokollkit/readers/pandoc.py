@@ -48,6 +48,10 @@ META_BODY_KEYS = ("subtitle", "author", "date", "abstract")
 """Paragraph styles pandoc's Word reader moves into the metadata after ``title``; they are body
 text for us and come back as lines."""
 
+WORD_BULLET_LEVELS = {"·": 0, "\uf0b7": 0, "o": 1, "§": 2, "\uf0a7": 2, "▪": 2}
+WORD_HTML_BULLET = re.compile("^([·o§▪\uf0b7\uf0a7])(?=[ \u00a0]*\u00a0[ \u00a0]*\u00a0)[ \u00a0]+")
+"""A bullet glyph followed by Word's run of no-break spaces (at least two)."""
+
 Json = Any
 
 
@@ -342,6 +346,10 @@ class _Walker:
             if index and hints.list_level is not None:
                 # Shift+Enter inside a bullet point continues that point's text.
                 line_hints, prefix = Hints(), "    "
+            elif hints.list_level is None and (glyph := WORD_HTML_BULLET.match(text)):
+                # Word's "Save as web page" writes a list's bullet and its spacing as text.
+                text = text[glyph.end() :]
+                line_hints = replace(line_hints, list_level=WORD_BULLET_LEVELS[glyph.group(1)])
             self.lines.append(Line(prefix + text, self.paragraph, line_hints))
         self.flush_footnotes()
 

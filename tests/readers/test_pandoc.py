@@ -222,6 +222,24 @@ def test_a_bullet_point_starting_with_a_number_is_not_an_agenda_item() -> None:
     assert protocol.items[0].blocks[0].points[1].text == "2 Stände neu"
 
 
+WORD_WEB_PAGE = html(
+    "<p class=MsoTitle>Protokoll Stadtteiltisch 10.11.22</p><h1>1 Aktuelles</h1>"
+    "<p class=MsoNormal><b>Kathrin Krug, SBZ</b></p>"
+    "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'>"
+    "<![if !supportLists]><span style='font-family:Symbol'>·<span>&nbsp;&nbsp;&nbsp;&nbsp;"
+    "&nbsp;&nbsp;&nbsp; </span></span><![endif]>Punkt eins</p>"
+    "<p class=MsoListParagraphCxSpLast style='mso-list:l0 level2 lfo1'><![if !supportLists]>"
+    "<span style='font-family:\"Courier New\"'>o<span>&nbsp;&nbsp; </span></span><![endif]>"
+    "Unterpunkt</p>"
+)
+
+
+def test_word_web_page_bullets_written_as_text_become_points() -> None:
+    protocol = read_html(WORD_WEB_PAGE, "word.htm")
+    assert protocol.items[0].blocks[0].points == (Point("Punkt eins", (Point("Unterpunkt"),)),)
+    assert protocol.diagnostics == ()
+
+
 def test_html_in_windows_1252_is_read() -> None:
     page = PAGE.decode("utf-8").replace('charset="utf-8"', 'charset="windows-1252"')
     protocol = read_html(page.replace("„", '"').replace("“", '"').encode("cp1252"), "alt.html")
