@@ -1,10 +1,12 @@
 """Reader for Markdown: CommonMark (with GFM tables and strikethrough) parsed by markdown-it-py.
 
 The token stream becomes :class:`~protokollkit.layout.Line` objects with hints — the first
-level-1 heading is the title, other headings are agenda items, fully bold paragraphs are bold,
-list items carry their nesting level — and the same layout rules as for text files apply. What
-:mod:`protokollkit.writers.markdown` writes reads back to an equal protocol; hand-written
-Markdown is read as well as its structure allows.
+level-1 heading is the title, other headings are agenda items, fully bold paragraphs are bold —
+and the same layout rules as for text files apply. A list item becomes a point line exactly as
+the text layout writes it (``- text``, indented two spaces per level): the rules then never
+mistake a point such as ``2 Termine``, ``Teilnehmende: …`` or ``Nächster Termin: …`` for an
+item, the participants or the next meeting. What :mod:`protokollkit.writers.markdown` writes
+reads back to an equal protocol; hand-written Markdown is read as well as its structure allows.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ class _Walker:
         text, number, level = self.pending_point
         self.pending_point = None
         if text.strip():
-            self.emit("- " + text.strip(), number, Hints(list_level=level))
+            self.emit(f"{'  ' * level}- {text.strip()}", number)
 
     def walk(self, tokens: Sequence[Token]) -> list[Line]:
         """All lines of the document."""

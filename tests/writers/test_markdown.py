@@ -170,7 +170,7 @@ def test_nested_points_are_nested_lists() -> None:
 
 
 @given(protocols())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_random_protocols_render_as_intended(protocol: Protocol) -> None:
     rendered = render(write_markdown(protocol))
     assert count("h1", rendered) == 1
