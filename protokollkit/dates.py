@@ -28,7 +28,9 @@ MONTH_NAMES = (
 
 _MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
+NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:(\d{4}|\d{2})|\s(\d{4}))?(?!\d)")
+"""``10.11.22``, ``10.11.2022``, ``10.11. 2022``, ``18.11.`` — a two-digit year only right after
+the dot, so that ``12.01. 14 Uhr`` is not the year 2014."""
 NAMED_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_ALTERNATION})\.?(?:\s+(\d{{4}}))?(?![\wäöü])",
     re.IGNORECASE,
@@ -81,7 +83,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
         if date:
             found.append(DateMatch(date, m.start(), m.end(), True))
     for m in NUMERIC_DATE.finditer(text):
-        year = _full_year(m.group(3)) if m.group(3) else None
+        written = m.group(3) or m.group(4)
+        year = _full_year(written) if written else None
         date = _make(int(m.group(1)), int(m.group(2)), year, reference)
         if date:
             found.append(DateMatch(date, m.start(), m.end(), year is not None))
