@@ -38,7 +38,8 @@ def bench_parse() -> None:
     rounds = 200
     seconds = best_of(3, lambda: [protokollkit.read(text) for _ in range(rounds)])
     print(
-        f"Parser:   {rounds / seconds:8.0f} Protokolle/s (Referenzprotokoll, {SEED.stat().st_size} Bytes)"
+        f"Parser:   {rounds / seconds:8.0f} Protokolle/s "
+        f"(Referenzprotokoll, {SEED.stat().st_size} Bytes)"
     )
 
 
@@ -89,7 +90,9 @@ def bench_build() -> None:
         ours = run([sys.executable, "-m", "protokollkit", "build", str(SEED),
                     "-o", str(folder / "ausgabe"), "--force"], env)  # fmt: skip
         docx = run([pandoc, str(markdown), "-o", str(folder / "p.docx")], env)
-        pdf = run([pandoc, str(markdown), "-o", str(folder / "p.pdf"), f"--pdf-engine={engine}"], env)
+        pdf = run(
+            [pandoc, str(markdown), "-o", str(folder / "p.pdf"), f"--pdf-engine={engine}"], env
+        )
         ours()  # warm the file system cache, then alternate so both see the same load
         build_times, pandoc_times = [], []
         for _ in range(15):
