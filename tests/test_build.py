@@ -195,3 +195,18 @@ def test_make_protokoll_builds_once(tmp_path: Path) -> None:
     second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert second.returncode == 0, second.stderr
     assert "Nichts zu tun" in second.stdout
+
+
+def test_invalid_verteiler_stops_the_build_with_file_and_line(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vorlagen = tmp_path / "vorlagen"
+    shutil.copytree(ROOT / "vorlagen", vorlagen)
+    verteiler = vorlagen / "verteiler.txt"
+    verteiler.write_text("Erika <erika@example.org>\nMax <max@@example.org>\n", "utf-8")
+    monkeypatch.setenv("PROTOKOLLKIT_VORLAGEN", str(vorlagen))
+    out = tmp_path / "ausgabe"
+    result = runner.invoke(main, ["build", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{verteiler}:2:1: fehler: Ungültige E-Mail-Adresse „max@@example.org“" in result.stderr
+    assert not out.exists()
