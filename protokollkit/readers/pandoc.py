@@ -325,7 +325,7 @@ class _Walker:
         ``label`` is an ordered list's number; it takes the formatting of the item's text.
         """
         self.paragraph += 1
-        runs = list(self.runs(inlines, bold="bold" in style, underline=False))
+        runs = self.runs(inlines, bold="bold" in style, underline=False)
         if label:
             first = next((r for r in runs if r.text.strip()), _Run(""))
             runs[:0] = [_Run(label, first.bold, first.underline), _Run(" ", first.bold)]
@@ -353,41 +353,47 @@ class _Walker:
             self.lines.append(Line(prefix + text, self.paragraph, line_hints))
         self.flush_footnotes()
 
-    def runs(self, inlines: Iterable[Json], *, bold: bool, underline: bool) -> Iterator[_Run]:
+    def runs(self, inlines: Iterable[Json], *, bold: bool, underline: bool) -> list[_Run]:
+        """The paragraph's text as runs of equal formatting, with BREAK for hard line breaks."""
+        out: list[_Run] = []
+        self._collect(inlines, bold, underline, out)
+        return out
+
+    def _collect(
+        self, inlines: Iterable[Json], bold: bool, underline: bool, out: list[_Run]
+    ) -> None:
         for inline in inlines:
-            kind, content = inline["t"], inline.get("c")
-            if kind == "Str":
-                yield _Run(content, bold, underline)
-            elif kind in ("Space", "SoftBreak"):
-                yield _Run(" ", bold, underline)
+            kind = inline["t"]
+            if kind == "Str" or kind == "Space" or kind == "SoftBreak":
+                text = inline["c"] if kind == "Str" else " "
+                last = out[-1] if out else BREAK
+                if last is not BREAK and last.bold == bold and last.underline == underline:
+                    last.text += text
+                else:
+                    out.append(_Run(text, bold, underline))
             elif kind == "LineBreak":
-                yield BREAK
+                out.append(BREAK)
             elif kind == "Strong":
-                yield from self.runs(content, bold=True, underline=underline)
+                self._collect(inline["c"], True, underline, out)
             elif kind == "Underline":
-                yield from self.runs(content, bold=bold, underline=True)
-            elif kind in (
-                "Emph",
-                "Strikeout",
-                "Superscript",
-                "Subscript",
-                "SmallCaps",
-            ):
-                yield from self.runs(content, bold=bold, underline=underline)
+                self._collect(inline["c"], bold, True, out)
+            elif kind in ("Emph", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
+                self._collect(inline["c"], bold, underline, out)
             elif kind == "Span":
-                span_bold = bold or bool(_styles(content[0]) & {"bold"})
-                yield from self.runs(content[1], bold=span_bold, underline=underline)
+                attr, content = inline["c"]
+                self._collect(content, bold or "bold" in _styles(attr), underline, out)
             elif kind in ("Link", "Cite"):
-                yield from self.runs(content[1], bold=bold, underline=underline)
+                self._collect(inline["c"][1], bold, underline, out)
             elif kind == "Quoted":
-                opening, closing = ("„", "“") if content[0]["t"] == "DoubleQuote" else ("‚", "‘")
-                yield _Run(opening, bold, underline)
-                yield from self.runs(content[1], bold=bold, underline=underline)
-                yield _Run(closing, bold, underline)
+                double = inline["c"][0]["t"] == "DoubleQuote"
+                opening, closing = ("„", "“") if double else ("‚", "‘")
+                out.append(_Run(opening, bold, underline))
+                self._collect(inline["c"][1], bold, underline, out)
+                out.append(_Run(closing, bold, underline))
             elif kind in ("Code", "Math"):
-                yield _Run(content[1], bold, underline)
+                out.append(_Run(inline["c"][1], bold, underline))
             elif kind == "Note":
-                self.footnotes.append(content)
+                self.footnotes.append(inline["c"])
             elif kind == "Image":
                 self.images += 1
             # RawInline carries no text of the document.
@@ -551,18 +557,16 @@ def _title_hint(lines: list[Line]) -> list[Line]:
     A Title-styled ``Einkaufsliste für Samstag`` is no protocol title; a first bold paragraph
     ``Stadtteiltisch 10.11.2022`` is one.
     """
-    texts = [line for line in lines if line.text.strip()]
+    texts = [line for line in lines if line.text.strip()][:6]
     first = texts[0] if texts else None
-    title_below = any(TITLE.match(line.text) or line.hints.title for line in texts[1:6])
+    title_below = any(TITLE.match(line.text) or line.hints.title for line in texts[1:])
     result: list[Line] = []
     for line in lines:
-        plausible = bool(TITLE.match(line.text) or find_date(line.text))
         hints = line.hints
-        if hints.title and not plausible:
-            hints = replace(hints, title=False)
-        elif line is first and hints.bold and plausible and not title_below:
-            hints = replace(hints, title=True)
-        result.append(line if hints is line.hints else replace(line, hints=hints))
+        if hints.title or (line is first and hints.bold and not title_below):
+            plausible = bool(TITLE.match(line.text) or find_date(line.text))
+            hints = replace(hints, title=plausible)
+        result.append(line if hints == line.hints else replace(line, hints=hints))
     return result
 
 
