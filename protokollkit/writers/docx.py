@@ -517,7 +517,7 @@ def write_docx(protocol: Protocol, *, template: Path | None = None) -> bytes:
     path = template or vorlage(TEMPLATE_NAME)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
         raise ProtokollkitError(
             f"Word-Vorlage „{path}“ ist kein lesbares .docx-Dokument ({exc})."
         ) from None
