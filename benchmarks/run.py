@@ -156,13 +156,15 @@ def bench_import_batch() -> None:
                 for name, content in parts.items():
                     copy.writestr(name, document if name == "word/document.xml" else content)
         cores = os.cpu_count() or 1
-        timings = {}
-        for workers in (1, cores):
-            archive = Path(tmp) / f"archiv-{workers}"
-            start = time.perf_counter()
-            report = import_files([folder], archive, workers=workers)
-            timings[workers] = time.perf_counter() - start
-            assert not report.failed and len(list(archive.iterdir())) == count
+        timings: dict[int, float] = {}
+        for round_ in range(2):  # alternate, so that both see the same machine load
+            for workers in (1, cores):
+                archive = Path(tmp) / f"archiv-{workers}-{round_}"
+                start = time.perf_counter()
+                report = import_files([folder], archive, workers=workers)
+                seconds = time.perf_counter() - start
+                timings[workers] = min(seconds, timings.get(workers, seconds))
+                assert not report.failed and len(list(archive.iterdir())) == count
     print(
         f"Stapel:   {count} .docx importieren: nacheinander {timings[1]:5.1f} s "
         f"({count / timings[1]:4.0f}/s), parallel auf {cores} Kernen {timings[cores]:5.1f} s "
