@@ -70,6 +70,8 @@ class _Walker:
     """Turns markdown-it tokens into lines with hints, in document order."""
 
     lines: list[Line] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)
+    quote_depth: int = 0
     list_depth: int = -1
     item_numbers: list[str] = field(default_factory=list)
     item_open: list[bool] = field(default_factory=list)
@@ -83,6 +85,7 @@ class _Walker:
 
     def emit(self, text: str, number: int, hints: Hints | None = None) -> None:
         self.lines.append(Line(text, number, hints or Hints()))
+        self.quoted.append(self.quote_depth > 0)
         self.last_line = max(self.last_line, number)
 
     def blank(self) -> None:
@@ -126,6 +129,10 @@ class _Walker:
             self.flush_point()
             self.item_numbers.pop()
             self.item_open.pop()
+        elif kind in ("blockquote_open", "blockquote_close"):
+            self.flush_point()
+            self.blank()
+            self.quote_depth += 1 if kind == "blockquote_open" else -1
         elif kind == "heading_open":
             self.blank()
             self.heading_level = int(token.tag[1:])
@@ -144,6 +151,7 @@ class _Walker:
             self.blank()
         elif kind == "table_open" and self.lines and not self.lines[-1].text:
             self.lines.pop()  # a table belongs to the label above it (``Teilnehmende:``)
+            self.quoted.pop()
         elif kind == "tr_open":
             self.row, self.row_line = [], first_line
         elif kind in ("th_open", "td_open"):
@@ -188,17 +196,37 @@ class _Walker:
             self.emit(text, first_line + segment.offset, Hints(bold=segment.bold))
 
 
-def markdown_lines(text: str) -> list[Line]:
-    """The lines with hints that a Markdown document means."""
+def _walk(text: str) -> _Walker:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    return _Walker().walk(md.parse(text))
+    walker = _Walker()
+    walker.walk(md.parse(text))
+    return walker
+
+
+def markdown_lines(text: str) -> list[Line]:
+    """The lines with hints that a Markdown document means."""
+    return _walk(text).lines
 
 
 def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
-    """Read a protocol from Markdown text."""
-    return parse_lines(markdown_lines(text.removeprefix("\ufeff")), source)
+    """Read a protocol from Markdown text.
+
+    Block quotes that repeat the protocol's own appointments (the ``Termine`` section the writer
+    puts at the top) are dropped; any other quoted text is read like the rest of the document.
+    """
+    from protokollkit.termine import termine_lines
+
+    walker = _walk(text.removeprefix("\ufeff"))
+    flagged = list(zip(walker.lines, walker.quoted, strict=True))
+    unquoted = [line for line, quoted in flagged if not quoted]
+    quoted_text = [line.text.strip() for line, quoted in flagged if quoted and line.text.strip()]
+    if quoted_text:
+        protocol = parse_lines(unquoted, source)
+        if quoted_text == termine_lines(protocol):
+            return protocol
+    return parse_lines(walker.lines, source)
 
 
 def read_markdown_bytes(data: bytes, source: str = "<markdown>") -> Protocol:

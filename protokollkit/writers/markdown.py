@@ -5,6 +5,10 @@ back to an equal protocol::
 
     # Protokoll Stadtteiltisch 10.11.22
 
+    > **Termine**
+    >
+    > - Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen
+
     **Teilnehmende:** Robin Czarnecki, Barbara und Bernard (Taizé), …
 
     ## 1 Aktuelles aus den Einrichtungen
@@ -21,6 +25,9 @@ Text is escaped with backslashes wherever Markdown would otherwise change its me
 never becomes emphasis), ``&`` before an entity name, and at the start of a block a ``#``,
 ``>``, ``-``, ``+`` or a number followed by ``.`` or ``)`` (so ``18. November`` never becomes an
 ordered list). Typography („ “ – →) is written as literal UTF-8.
+
+The ``Termine`` block quote is derived from the points (:func:`protokollkit.termine.termine_lines`);
+the reader drops it when it still matches the protocol, and keeps it as text when edited.
 """
 
 from __future__ import annotations
@@ -83,9 +90,24 @@ def labelled(label: str, text: str) -> str:
     return f"{strong(label)} {escape_inline(text)}".rstrip()
 
 
+def termine_quote(protocol: Protocol) -> str | None:
+    """The appointments as a block quote (``> **Termine**`` and a list), or None if none."""
+    from protokollkit.termine import termine_lines
+
+    lines = termine_lines(protocol)
+    if not lines:
+        return None
+    quoted = [f"> {strong(lines[0])}", ">"]
+    quoted.extend(f"> - {escape_block(line.removeprefix('- '))}" for line in lines[1:])
+    return "\n".join(quoted)
+
+
 def write_markdown(protocol: Protocol) -> str:
     """The protocol as Markdown with LF line ends and one final newline."""
     blocks: list[str] = [f"# {escape_heading(protocol.title)}"]
+    termine = termine_quote(protocol)
+    if termine:
+        blocks.append(termine)
     if protocol.participants:
         names = ", ".join(format_person(p, "parens") for p in protocol.participants)
         blocks.append(labelled(CANONICAL_PARTICIPANTS_LABEL, names))

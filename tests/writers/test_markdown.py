@@ -16,10 +16,15 @@ from tests.conftest import assert_golden
 from tests.strategies import protocols
 
 
-def render(markdown: str) -> str:
+def render_all(markdown: str) -> str:
     """HTML as a CommonMark renderer shows it (with GFM tables and strikethrough)."""
     rendered: str = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
     return rendered
+
+
+def render(markdown: str) -> str:
+    """The rendered HTML without the Termine block quote (derived from the points)."""
+    return re.sub(r"<blockquote>.*?</blockquote>\n", "", render_all(markdown), flags=re.S)
 
 
 def tags(rendered: str) -> set[str]:
@@ -72,6 +77,20 @@ def test_reference_renders_title_items_and_every_point(seed_text: str) -> None:
     assert "<p><strong>Sebastian Eberhard, FAW gGmbH, Beratungsstelle „COME IN“</strong></p>" in (
         rendered
     )
+
+
+def test_termine_section_is_a_block_quote_at_the_top(seed_text: str) -> None:
+    rendered = render_all(write_markdown(protokollkit.read(seed_text)))
+    quote = rendered.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    assert rendered.index("<blockquote>") < rendered.index("<h2>")
+    assert "<strong>Termine</strong>" in quote
+    assert list_item_texts(quote) == [
+        "Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen",
+        "Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr)",
+        "Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den Nordwesten"
+        " (Ort: Likedeeler)",
+        "Fr 09.12.2022, 15:30–17:30 Uhr: Adventssingen mit RoSi im Signalgastweg",
+    ]
 
 
 def test_typography_is_written_as_literal_characters(seed_text: str) -> None:
