@@ -148,13 +148,17 @@ def convert_all(
             if progress:
                 progress(sources[index])
         return results
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import")
+    try:
         futures = [pool.submit(task, index) for index in range(len(sources))]
         for future in as_completed(futures):
             index, result = future.result()
             results[index] = result
             if progress:
                 progress(sources[index])
+    finally:
+        # On Ctrl+C the documents not yet started are dropped instead of converted.
+        pool.shutdown(wait=True, cancel_futures=True)
     return results
 
 
