@@ -116,7 +116,7 @@ def _run(command: list[str], env: dict[str, str], timeout: float, source: str) -
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise error(
-            f"LibreOffice hat das Dokument nach {timeout:.0f} s nicht umgewandelt; abgebrochen.",
+            f"LibreOffice hat das Dokument nach {timeout:g} s nicht umgewandelt; abgebrochen.",
             source,
         ) from None
     except BaseException:

@@ -153,7 +153,7 @@ def run_pandoc(
         )
     except subprocess.TimeoutExpired:
         raise error(
-            f"Pandoc hat das Dokument nach {timeout:.0f} s nicht gelesen; abgebrochen.", source
+            f"Pandoc hat das Dokument nach {timeout:g} s nicht gelesen; abgebrochen.", source
         ) from None
     except OSError as exc:
         raise error(f"Pandoc kann nicht gestartet werden: {exc.strerror or exc}", source) from None
