@@ -373,6 +373,18 @@ def test_wrong_or_empty_content_gives_a_german_error(
         reader(data, "datei")
 
 
+def test_pandoc_failure_becomes_a_german_error() -> None:
+    broken = _zip({"content.xml": b"<office:document-content><<kaputt", "mimetype": b"x"})
+    with pytest.raises(ParseError, match="Pandoc kann das Dokument nicht lesen"):
+        read_odt(broken, "kaputt.odt")
+
+
+def test_pandoc_is_stopped_after_its_timeout() -> None:
+    data = (LEGACY / "reference.docx").read_bytes()
+    with pytest.raises(ParseError, match=r"nach 0\.001 s nicht gelesen; abgebrochen"):
+        pandoc.run_pandoc(data, "docx", "langsam.docx", timeout=0.001)
+
+
 def test_rtf_deletions_are_dropped_but_strikethrough_text_is_kept() -> None:
     rtf = (
         rb"{\rtf1\ansi Protokoll AG 1.2.2023\par 1 Aktuelles\par "
