@@ -109,6 +109,21 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def with_date_in_title(protocol: Protocol) -> Protocol:
+    """A title without a date gets the date found elsewhere (document properties) appended.
+
+    The archive file then carries its date itself; reading it back gives the same date.
+    """
+    from dataclasses import replace
+
+    from protokollkit.dates import german_date
+    from protokollkit.layout import parse_title
+
+    if protocol.date is None or parse_title(protocol.title)[1] is not None:
+        return protocol
+    return replace(protocol, title=f"{protocol.title} {german_date(protocol.date)}")
+
+
 def convert_one(path: Path) -> Protocol:
     """Read one document into a Protocol (raises ParseError/ProtokollkitError on bad input)."""
     from protokollkit.files import read_bytes
@@ -223,7 +238,7 @@ def import_files(
             )
             continue
         try:
-            write_atomic(target, write_text(protocol))
+            write_atomic(target, write_text(with_date_in_title(protocol)))
         except OSError as exc:
             report.results.append(_error_result(path, exc))
             continue

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import protokollkit
 from protokollkit.cli import main
 from protokollkit.importer import collect_sources, import_files, slug
 from protokollkit.readers.doc import find_soffice
@@ -31,8 +32,13 @@ BAD = {
 
 
 def expected_text(source: str) -> str:
-    """The archive text a fixture must become."""
-    return (LEGACY / f"{source.split('.')[0]}.expected.txt").read_text("utf-8")
+    """The archive text a fixture must become (a date from the properties joins the title)."""
+    text = (LEGACY / f"{source.split('.')[0]}.expected.txt").read_text("utf-8")
+    if source.startswith("tracked_changes"):
+        text = text.replace(
+            "Protokoll Stadtteiltisch\n", "Protokoll Stadtteiltisch 13.04.2023\n", 1
+        )
+    return text
 
 
 @pytest.fixture
@@ -70,6 +76,17 @@ def test_folder_import_writes_each_protocol_and_reports_each_bad_file(
     assert "10 Dateien: 5 importiert, 0 schon vorhanden, 5 fehlgeschlagen." in err
     assert "Importiere" in err  # the progress bar
     assert "~$" not in out and "notizen" not in out
+
+
+def test_date_from_document_properties_is_kept_in_the_archive_title(tmp_path: Path) -> None:
+    archive = tmp_path / "archiv"
+    code, _out, _err = run(str(LEGACY / "tracked_changes.docx"), "--archiv", str(archive))
+    assert code == 0
+    archived = archive / "2023-04-13-stadtteiltisch.txt"
+    protocol = protokollkit.read(archived)
+    assert protocol.title == "Protokoll Stadtteiltisch 13.04.2023"
+    assert protocol.date is not None and protocol.date.isoformat() == "2023-04-13"
+    assert protocol.diagnostics == ()
 
 
 def test_summary_table_lists_file_archive_file_items_points_warnings(
