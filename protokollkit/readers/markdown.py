@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from protokollkit.files import decode_text
 from protokollkit.layout import TITLE, Hints, Line, parse_lines
 from protokollkit.model import Protocol
+from protokollkit.readers.text import read_decoded
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -231,10 +231,4 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
 
 def read_markdown_bytes(data: bytes, source: str = "<markdown>") -> Protocol:
     """Read a protocol from the bytes of a Markdown file (UTF-8, UTF-16 or Windows-1252)."""
-    text, notes = decode_text(data, source)
-    protocol = read_markdown(text, source)
-    if notes:
-        from dataclasses import replace
-
-        protocol = replace(protocol, diagnostics=tuple(notes) + protocol.diagnostics)
-    return protocol
+    return read_decoded(data, source, read_markdown)

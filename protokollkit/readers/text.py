@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from protokollkit.files import decode_text
 from protokollkit.layout import Line, parse_lines
 from protokollkit.model import Protocol
@@ -18,12 +21,15 @@ def read_text(text: str, source: str = "<text>") -> Protocol:
     return parse_lines(lines_of(text), source)
 
 
+def read_decoded(data: bytes, source: str, parse: Callable[[str, str], Protocol]) -> Protocol:
+    """Decode a text file's bytes and ``parse`` them; the decoding's warnings come first."""
+    text, notes = decode_text(data, source)
+    protocol = parse(text, source)
+    if not notes:
+        return protocol
+    return replace(protocol, diagnostics=(*notes, *protocol.diagnostics))
+
+
 def read_text_bytes(data: bytes, source: str = "<text>") -> Protocol:
     """Read a protocol from the bytes of a text file (UTF-8, UTF-16 or Windows-1252)."""
-    text, notes = decode_text(data, source)
-    protocol = read_text(text, source)
-    if notes:
-        from dataclasses import replace
-
-        protocol = replace(protocol, diagnostics=tuple(notes) + protocol.diagnostics)
-    return protocol
+    return read_decoded(data, source, read_text)
