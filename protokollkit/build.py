@@ -33,9 +33,10 @@ OUTPUTS: tuple[Output, ...] = (
     Output("markdown", ".md"),
     Output("pdf", ".pdf"),
     Output("email", ".email.txt"),
+    Output("ics", ".ics"),
     Output("eml", ".eml"),
 )
-"""What ``protokollkit build`` writes, in this order (the .eml attaches the DOCX and PDF above)."""
+"""What ``protokollkit build`` writes, in this order (the .eml attaches the DOCX, PDF and .ics)."""
 
 IN_BACKGROUND = frozenset({"pdf"})
 """Formats rendered on a second thread while the others are written: Typst compiles without
@@ -93,7 +94,7 @@ def output_paths(source: Path, out_dir: Path) -> list[Path]:
 
 
 def render(protocol: Protocol, output: Output, done: Mapping[str, str | bytes]) -> str | bytes:
-    """One output; the .eml reuses the DOCX and PDF already rendered in this build."""
+    """One output; the .eml attaches the DOCX, PDF and .ics already rendered in this build."""
     import protokollkit
 
     if output.format == "eml":

@@ -13,16 +13,17 @@ import pytest
 from click.testing import CliRunner
 
 import protokollkit
-from protokollkit.build import OUTPUTS, build
+from protokollkit.build import OUTPUTS, Output, build, render
 from protokollkit.cli import main
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.writers.email import write_email_body
+from protokollkit.writers.ics import write_ics
 from protokollkit.writers.pdf import write_pdf
 from tests.conftest import ROOT, SEED
 
 runner = CliRunner()
 NAMES = [f"2022-11-10-stadtteiltisch{suffix}" for suffix in (".docx", ".md", ".pdf", ".email.txt",
-                                                              ".eml")]  # fmt: skip
+                                                              ".ics", ".eml")]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +45,16 @@ def stamps(folder: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
 
 
-def test_build_writes_every_format(source: Path, tmp_path: Path) -> None:
+def parse_eml(path: Path) -> EmailMessage:
+    message = email.parser.BytesParser(policy=email.policy.default).parsebytes(path.read_bytes())
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_build_writes_every_format(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1668038400")  # the .ics's DTSTAMP, reproducibly
     out = tmp_path / "ausgabe"
     result = runner.invoke(main, ["build", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -53,13 +63,15 @@ def test_build_writes_every_format(source: Path, tmp_path: Path) -> None:
     )
     for name in NAMES:
         assert f"geschrieben: {out / name}" in result.stdout
-    assert "Fertig: 5 Dateien" in result.stdout
+    assert "Fertig: 6 Dateien" in result.stdout
 
     protocol = protokollkit.read(source)
     stem = out / "2022-11-10-stadtteiltisch"
     assert Path(f"{stem}.md").read_text("utf-8") == protokollkit.write(protocol, "markdown")
     assert Path(f"{stem}.email.txt").read_text("utf-8") == write_email_body(protocol)
     assert Path(f"{stem}.pdf").read_bytes() == write_pdf(protocol)
+    assert Path(f"{stem}.ics").read_bytes() == write_ics(protocol).encode("utf-8")
+    assert "SUMMARY:Weihnachtsverkauf im Wühlmäuschen" in Path(f"{stem}.ics").read_text("utf-8")
     assert protokollkit.read(Path(f"{stem}.docx")) == protocol
     assert protokollkit.read(Path(f"{stem}.md")) == protocol
 
@@ -68,13 +80,51 @@ def test_eml_attaches_exactly_the_files_of_the_same_build(source: Path, tmp_path
     out = tmp_path / "ausgabe"
     build(source, out)
     stem = out / "2022-11-10-stadtteiltisch"
-    message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
-        Path(f"{stem}.eml").read_bytes()
-    )
-    assert isinstance(message, EmailMessage)
-    attached = [part.get_content() for part in message.iter_attachments()]
-    assert attached == [Path(f"{stem}.docx").read_bytes(), Path(f"{stem}.pdf").read_bytes()]
+    message = parse_eml(Path(f"{stem}.eml"))
+    parts = list(message.iter_attachments())
+    assert [part.get_payload(decode=True) for part in parts] == [
+        Path(f"{stem}.docx").read_bytes(),
+        Path(f"{stem}.pdf").read_bytes(),
+        Path(f"{stem}.ics").read_bytes(),  # the same DTSTAMP: the .eml does not render it again
+    ]
+    assert [part.get_content_type() for part in parts][2] == "text/calendar"
+    assert parts[2].get_filename() == "Protokoll Stadtteiltisch 2022-11-10.ics"
     assert message["X-Unsent"] == "1"
+
+
+def test_eml_of_a_build_attaches_the_rendered_bytes_it_is_given() -> None:
+    protocol = protokollkit.read(SEED)
+    done: dict[str, str | bytes] = {
+        "docx": b"PK-aus-diesem-Lauf",
+        "pdf": b"%PDF-aus-diesem-Lauf",
+        "ics": "BEGIN:VCALENDAR\r\nX-LAUF:dieser\r\nEND:VCALENDAR\r\n",
+    }
+    data = render(protocol, Output("eml", ".eml"), done)
+    assert isinstance(data, bytes)
+    message = email.parser.BytesParser(policy=email.policy.default).parsebytes(data)
+    assert [part.get_payload(decode=True) for part in message.iter_attachments()] == [
+        b"PK-aus-diesem-Lauf",
+        b"%PDF-aus-diesem-Lauf",
+        b"BEGIN:VCALENDAR\r\nX-LAUF:dieser\r\nEND:VCALENDAR\r\n",
+    ]
+
+
+def test_eml_of_a_protocol_without_appointments_attaches_no_ics(tmp_path: Path) -> None:
+    source = tmp_path / "ohne-termine.txt"
+    source.write_text(
+        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nKathrin Krug, SBZ\n\n"
+        "- Blumenrabatte wird neu bepflanzt\n\nNächster Termin: noch offen\n",
+        "utf-8",
+    )
+    out = tmp_path / "ausgabe"
+    build(source, out)
+    message = parse_eml(out / "ohne-termine.eml")
+    assert [part.get_filename() for part in message.iter_attachments()] == [
+        "Protokoll Stadtteiltisch 2022-11-10.docx",
+        "Protokoll Stadtteiltisch 2022-11-10.pdf",
+    ]
+    body = message.get_body(("plain",))
+    assert body is not None and "Termine" not in body.get_content().splitlines()
 
 
 def test_second_build_without_changes_rebuilds_nothing(source: Path, tmp_path: Path) -> None:

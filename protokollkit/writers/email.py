@@ -3,8 +3,10 @@
 The body is the text of ``vorlagen/email.txt`` with the protocol inserted, wrapped at 72
 columns with a hanging indent for points and encoded as ``format=flowed`` (RFC 3676): a line
 that continues a paragraph ends with a space, and lines beginning with a space, ``>`` or
-``From `` are space-stuffed. The message (:func:`build_message`) is RFC 5322/MIME with the DOCX
-and the PDF attached and ``X-Unsent: 1``, so that mail programs open it as a draft.
+``From `` are space-stuffed. When the protocol names appointments, a ``Termine`` section stands
+at the ``{termine}`` line. The message (:func:`build_message`) is RFC 5322/MIME with the DOCX,
+the PDF and, when there are appointments, the ``.ics`` attached and ``X-Unsent: 1``, so that
+mail programs open it as a draft.
 """
 
 from __future__ import annotations
@@ -46,8 +48,12 @@ SIGNATURE_SEPARATOR = "-- "
 ATTACHMENTS: tuple[tuple[str, str, str, str], ...] = (
     ("docx", ".docx", "application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ("pdf", ".pdf", "application", "pdf"),
+    ("ics", ".ics", "text", "calendar"),
 )
-"""(writer format, file suffix, MIME main type, MIME subtype) of every attachment, in order."""
+"""(writer format, file suffix, MIME main type, MIME subtype) of every attachment, in order.
+
+The ``.ics`` is attached only when the protocol names appointments (:func:`has_appointments`).
+"""
 
 UNSAFE_IN_FILE_NAMES = re.compile(r'[:*?"<>|\x00-\x1f\x7f]')
 
@@ -131,10 +137,16 @@ def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
 def termine_paragraphs(protocol: Protocol) -> list[Paragraph]:
     """The appointments section at the top of the body (``{termine}`` in the template).
 
-    TERMINE: the appointments issue fills this from protokollkit/termine.py; until then the
-    section is empty and the ``{termine}`` line of the template disappears.
+    Empty when the protocol names no appointment; then the ``{termine}`` line disappears.
     """
-    return []
+    from protokollkit.termine import termine_lines
+
+    lines = termine_lines(protocol)
+    if not lines:
+        return []
+    result = heading(lines[0], "-")
+    result += [Paragraph(line.removeprefix("- "), "- ", "  ") for line in lines[1:]]
+    return [*result, BLANK]
 
 
 # --- the template -----------------------------------------------------------------------------
@@ -293,6 +305,13 @@ def message_id_domain(verteiler: Verteiler) -> str:
         return "localhost"
 
 
+def has_appointments(protocol: Protocol) -> bool:
+    """Whether the protocol names appointments (then the .ics is attached)."""
+    from protokollkit.termine import extract
+
+    return bool(extract(protocol))
+
+
 def build_message(
     protocol: Protocol,
     verteiler: Verteiler | None = None,
@@ -301,12 +320,14 @@ def build_message(
     rendered: Mapping[str, str | bytes] | None = None,
     bcc: bool = True,
 ) -> EmailMessage:
-    """The protocol as a complete mail draft: headers, flowed text body, DOCX and PDF attached.
+    """The protocol as a complete mail draft: flowed text body, DOCX, PDF and .ics attached.
 
     ``verteiler`` defaults to ``vorlagen/verteiler.txt``. The recipients go in ``Bcc`` (nobody
     sees the others' addresses; ``To`` is the sender, as ``protokollkit send`` does it), or in
     ``To`` with ``bcc=False``. ``rendered`` may hold the bytes of attachments already written
-    (by format name), so a build writes each format only once.
+    (by format name), so a build writes each format only once and attaches exactly those bytes.
+    The .ics is attached only when the protocol names appointments; text attachments (the .ics)
+    are declared as UTF-8 and sent in base64, so their bytes arrive unchanged.
     """
     import protokollkit
 
@@ -330,12 +351,18 @@ def build_message(
     )
     if attachments:
         for fmt, suffix, maintype, subtype_ in ATTACHMENTS:
+            if fmt == "ics" and not has_appointments(protocol):
+                continue
             data = (rendered or {}).get(fmt)
             if data is None:
                 data = protokollkit.write(protocol, fmt)
             payload = data.encode("utf-8") if isinstance(data, str) else data
             message.add_attachment(
-                payload, maintype, subtype_, filename=attachment_name(protocol, suffix)
+                payload,
+                maintype,
+                subtype_,
+                filename=attachment_name(protocol, suffix),
+                params={"charset": "utf-8"} if maintype == "text" else None,
             )
     return message
 

@@ -113,15 +113,23 @@ def test_confirmed_send_reaches_everyone_in_bcc(project: Project, smtp_server: S
     for address in RECIPIENTS:
         assert address.encode() not in mail.content
     files = {p.get_filename() or "": p.get_payload(decode=True) for p in message.iter_attachments()}
-    assert sorted(files) == [
+    assert list(files) == [
         "Protokoll Stadtteiltisch 2022-11-10.docx",
         "Protokoll Stadtteiltisch 2022-11-10.pdf",
+        "Protokoll Stadtteiltisch 2022-11-10.ics",
     ]
-    docx, pdf = (files[name] for name in sorted(files))
+    docx, pdf, ics = files.values()
     assert isinstance(docx, bytes) and docx.startswith(b"PK")
     assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
+    assert isinstance(ics, bytes) and ics.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert "SUMMARY:Weihnachtsverkauf im Wühlmäuschen" in ics.decode("utf-8")
+    types = [p.get_content_type() for p in message.iter_attachments()]
+    assert types[2] == "text/calendar"
     body = message.get_body(("plain",))
-    assert body is not None and "Klient*innen" in body.get_content()
+    assert body is not None
+    lines = body.get_content().splitlines()
+    assert any("Klient*innen" in line for line in lines)
+    assert lines.index("Termine") < lines.index("Protokoll Stadtteiltisch 10.11.22")
 
 
 def test_send_log_names_protocol_checksum_message_id_and_results(
@@ -173,10 +181,11 @@ def test_dry_run_shows_everything_and_connects_to_nothing(
     assert f"Server:     127.0.0.1:{server.port} (unverschlüsselt, ohne Anmeldung)" in out
     assert "Empfänger*innen (3):" in out
     assert "  Maren Müller-Hinrichs <maren@example.org>" in out
-    assert "Anhänge (2):" in out
+    assert "Anhänge (3):" in out
     assert "Protokoll Stadtteiltisch 2022-11-10.docx  " in out
     assert "Protokoll Stadtteiltisch 2022-11-10.pdf  " in out
-    assert out.count(" KiB") >= 3
+    assert "Protokoll Stadtteiltisch 2022-11-10.ics  " in out
+    assert out.count(" KiB") >= 4
 
 
 def test_dry_run_works_without_any_config(

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 import protokollkit
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.model import Point, Protocol
+from protokollkit.termine import extract
 from protokollkit.verteiler import Recipient, Verteiler, read_verteiler
 from protokollkit.writers.email import (
     WIDTH,
@@ -40,6 +41,18 @@ def project_templates(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def reference() -> Protocol:
     return protokollkit.read(SEED)
+
+
+@pytest.fixture(scope="module")
+def without_appointments() -> Protocol:
+    """A protocol whose points and next-meeting line name no date."""
+    protocol = protokollkit.read(
+        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nKathrin Krug, SBZ\n\n"
+        "- Blumenrabatte wird neu bepflanzt → wer möchte Patenschaft übernehmen?\n\n"
+        "Nächster Termin: noch offen\n"
+    )
+    assert extract(protocol) == []
+    return protocol
 
 
 def unflow(text: str) -> list[str]:
@@ -149,8 +162,42 @@ def test_typography_survives_in_the_body(reference: Protocol) -> None:
         assert piece in text
 
 
-def test_termine_section_is_empty_until_appointments_exist(reference: Protocol) -> None:
-    assert termine_paragraphs(reference) == []
+TERMINE_SECTION = (
+    "Termine\n"
+    "-------\n"
+    "\n"
+    "- Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen\n"
+    "- Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr)\n"
+    "- Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den \n"
+    "  Nordwesten (Ort: Likedeeler)\n"
+    "- Fr 09.12.2022, 15:30–17:30 Uhr: Adventssingen mit RoSi im \n"
+    "  Signalgastweg\n"
+    "\n"
+)
+
+
+def test_termine_section_lists_the_appointments_before_the_protocol(reference: Protocol) -> None:
+    body = write_email_body(reference)
+    assert (
+        "unten im Text und im Anhang als Word-Datei und als PDF.\n\n"
+        + TERMINE_SECTION
+        + "Protokoll Stadtteiltisch 10.11.22\n=================================\n"
+    ) in body
+    assert body.count("\nTermine\n-------\n") == 1
+    lines = unflow(body)
+    assert lines.index("Termine") < lines.index("Protokoll Stadtteiltisch 10.11.22")
+    appointment = "Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den Nordwesten"
+    assert f"- {appointment} (Ort: Likedeeler)" in {squash(line) for line in lines}
+    assert [p.text for p in termine_paragraphs(reference)][:2] == ["Termine", "-------"]
+
+
+def test_termine_section_is_absent_without_appointments(without_appointments: Protocol) -> None:
+    assert termine_paragraphs(without_appointments) == []
+    body = write_email_body(without_appointments)
+    assert "Termine" not in body.splitlines()
+    assert (
+        "als Word-Datei und als PDF.\n\nProtokoll Stadtteiltisch 10.11.22\n"  # no gap left
+    ) in body
 
 
 def test_template_placeholders_and_braces(
@@ -165,7 +212,8 @@ def test_template_placeholders_and_braces(
     body = write_email_body(reference, Verteiler(Recipient("Erika", "e@example.org"), ()))
     assert body.startswith(
         "Moin,\n\nProtokoll Stadtteiltisch 10.11.22 – Stadtteiltisch, 10.11.2022, {roh}\n\n"
-        "Protokoll Stadtteiltisch 10.11.22\n"
+        + TERMINE_SECTION
+        + "Protokoll Stadtteiltisch 10.11.22\n"
     )
     assert body.endswith("Tschüss\n-- \nErika\n")
 
@@ -204,6 +252,7 @@ def rendered(reference: Protocol) -> dict[str, str | bytes]:
     return {
         "docx": protokollkit.write(reference, "docx"),
         "pdf": protokollkit.write(reference, "pdf"),
+        "ics": protokollkit.write(reference, "ics"),
     }
 
 
@@ -240,35 +289,61 @@ def test_eml_body_is_flowed_utf8_with_short_lines(eml: EmailMessage, reference: 
     assert text.replace("\r\n", "\n") == write_email_body(reference)
 
 
-def test_eml_attachments_are_the_docx_and_pdf_with_german_names(
+def test_eml_attachments_are_the_docx_pdf_and_ics_with_german_names(
     eml: EmailMessage, rendered: dict[str, str | bytes]
 ) -> None:
     attached = {part.get_filename(): part for part in eml.iter_attachments()}
     assert list(attached) == [
         "Protokoll Stadtteiltisch 2022-11-10.docx",
         "Protokoll Stadtteiltisch 2022-11-10.pdf",
+        "Protokoll Stadtteiltisch 2022-11-10.ics",
     ]
     docx = attached["Protokoll Stadtteiltisch 2022-11-10.docx"]
     pdf = attached["Protokoll Stadtteiltisch 2022-11-10.pdf"]
+    ics = attached["Protokoll Stadtteiltisch 2022-11-10.ics"]
     assert docx.get_content_type() == (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     assert pdf.get_content_type() == "application/pdf"
+    assert ics.get_content_type() == "text/calendar"
+    assert ics.get_content_charset() == "utf-8"
     assert docx.get_content() == rendered["docx"]
     assert pdf.get_content() == rendered["pdf"]
+    assert isinstance(rendered["ics"], str)
+    assert ics.get_payload(decode=True) == rendered["ics"].encode("utf-8")  # CRLF kept exactly
+    assert ics.get_content() == rendered["ics"]  # umlauts decode: „Groß“, „Wühlmäuschen“
+    assert "SUMMARY:Weihnachtsverkauf im Wühlmäuschen" in ics.get_content()
 
 
-def test_eml_written_on_its_own_attaches_the_same_pdf(reference: Protocol) -> None:
+def test_eml_without_appointments_attaches_no_ics(without_appointments: Protocol) -> None:
+    message = build_message(
+        without_appointments, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y"}
+    )
+    parts = list(message.iter_attachments())
+    assert [p.get_filename() for p in parts] == [
+        "Protokoll Stadtteiltisch 2022-11-10.docx",
+        "Protokoll Stadtteiltisch 2022-11-10.pdf",
+    ]
+    assert "text/calendar" not in [p.get_content_type() for p in parts]
+
+
+def test_eml_written_on_its_own_attaches_the_same_pdf_and_ics(
+    reference: Protocol, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1668038400")  # a fixed DTSTAMP for both calendars
     message = parse(protokollkit.write(reference, "eml"))  # type: ignore[arg-type]
     parts = list(message.iter_attachments())
-    assert [p.get_content_type() for p in parts][1] == "application/pdf"
+    assert [p.get_content_type() for p in parts][1:] == ["application/pdf", "text/calendar"]
     assert parts[1].get_content() == protokollkit.write(reference, "pdf")
     assert parts[0].get_content()[:2] == b"PK"
+    assert parts[2].get_content() == protokollkit.write(reference, "ics")
 
 
 def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> None:
     protocol = dataclasses.replace(reference, meeting="Stadtteiltisch Groß Klein")
-    data = write_eml(protocol, rendered={"docx": b"PK-docx", "pdf": b"%PDF-1.7"})
+    data = write_eml(
+        protocol, rendered={"docx": b"PK-docx", "pdf": b"%PDF-1.7", "ics": "BEGIN:VCALENDAR"}
+    )
     assert data.isascii()
     head = data.split(b"\r\n\r\n", 1)[0]
     assert b"Subject: Protokoll Stadtteiltisch =?utf-8?q?Gro=C3=9F?= Klein vom" in head
@@ -279,6 +354,7 @@ def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> No
     assert names == [
         "Protokoll Stadtteiltisch Groß Klein 2022-11-10.docx",
         "Protokoll Stadtteiltisch Groß Klein 2022-11-10.pdf",
+        "Protokoll Stadtteiltisch Groß Klein 2022-11-10.ics",
     ]
 
 
@@ -323,11 +399,14 @@ def test_file_names_lose_characters_no_file_system_allows(reference: Protocol) -
     protocol = dataclasses.replace(
         reference, meeting='AG "Wohnen/Umfeld": Teil 2?', date=dt.date(2023, 1, 5)
     )
-    message = build_message(protocol, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y"})
+    message = build_message(
+        protocol, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y", "ics": b"z"}
+    )
     names = [part.get_filename() for part in message.iter_attachments()]
     assert names == [
         "Protokoll AG Wohnen-Umfeld Teil 2 2023-01-05.docx",
         "Protokoll AG Wohnen-Umfeld Teil 2 2023-01-05.pdf",
+        "Protokoll AG Wohnen-Umfeld Teil 2 2023-01-05.ics",
     ]
 
 
