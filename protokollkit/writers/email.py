@@ -144,7 +144,7 @@ def termine_paragraphs(protocol: Protocol) -> list[Paragraph]:
     lines = termine_lines(protocol)
     if not lines:
         return []
-    result = heading(lines[0], "-")
+    result = heading(f"{lines[0]} (auch im Anhang als Kalenderdatei)", "-")
     result += [Paragraph(line.removeprefix("- "), "- ", "  ") for line in lines[1:]]
     return [*result, BLANK]
 

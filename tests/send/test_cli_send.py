@@ -129,7 +129,8 @@ def test_confirmed_send_reaches_everyone_in_bcc(project: Project, smtp_server: S
     assert body is not None
     lines = body.get_content().splitlines()
     assert any("Klient*innen" in line for line in lines)
-    assert lines.index("Termine") < lines.index("Protokoll Stadtteiltisch 10.11.22")
+    termine = lines.index("Termine (auch im Anhang als Kalenderdatei)")
+    assert termine < lines.index("Protokoll Stadtteiltisch 10.11.22")
 
 
 def test_send_log_names_protocol_checksum_message_id_and_results(

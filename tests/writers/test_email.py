@@ -162,9 +162,10 @@ def test_typography_survives_in_the_body(reference: Protocol) -> None:
         assert piece in text
 
 
+TERMINE_HEADING = "Termine (auch im Anhang als Kalenderdatei)"
 TERMINE_SECTION = (
-    "Termine\n"
-    "-------\n"
+    f"{TERMINE_HEADING}\n"
+    f"{'-' * len(TERMINE_HEADING)}\n"
     "\n"
     "- Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen\n"
     "- Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr)\n"
@@ -183,18 +184,19 @@ def test_termine_section_lists_the_appointments_before_the_protocol(reference: P
         + TERMINE_SECTION
         + "Protokoll Stadtteiltisch 10.11.22\n=================================\n"
     ) in body
-    assert body.count("\nTermine\n-------\n") == 1
+    assert body.count(f"\n{TERMINE_HEADING}\n") == 1
     lines = unflow(body)
-    assert lines.index("Termine") < lines.index("Protokoll Stadtteiltisch 10.11.22")
+    assert lines.index(TERMINE_HEADING) < lines.index("Protokoll Stadtteiltisch 10.11.22")
     appointment = "Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den Nordwesten"
     assert f"- {appointment} (Ort: Likedeeler)" in {squash(line) for line in lines}
-    assert [p.text for p in termine_paragraphs(reference)][:2] == ["Termine", "-------"]
+    texts = [p.text for p in termine_paragraphs(reference)][:2]
+    assert texts == [TERMINE_HEADING, "-" * len(TERMINE_HEADING)]
 
 
 def test_termine_section_is_absent_without_appointments(without_appointments: Protocol) -> None:
     assert termine_paragraphs(without_appointments) == []
     body = write_email_body(without_appointments)
-    assert "Termine" not in body.splitlines()
+    assert not any(line.startswith("Termine") for line in body.splitlines())
     assert (
         "als Word-Datei und als PDF.\n\nProtokoll Stadtteiltisch 10.11.22\n"  # no gap left
     ) in body
