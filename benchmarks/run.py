@@ -100,7 +100,7 @@ def bench_build() -> None:
             pandoc_times.append(best_of(1, lambda: (docx(), pdf())))
         build_seconds, pandoc_seconds = min(build_times), min(pandoc_times)
     print(
-        f"Build:    protokollkit build (DOCX, MD, PDF, Mail, .eml) {build_seconds * 1000:6.0f} ms, "
+        f"Build:    protokollkit build (alle 6 Formate) {build_seconds * 1000:6.0f} ms, "
         f"pandoc DOCX + PDF {pandoc_seconds * 1000:6.0f} ms  "
         f"(Verhältnis {build_seconds / pandoc_seconds:.2f}×)"
     )

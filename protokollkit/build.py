@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import os
+import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,9 @@ OUTPUTS: tuple[Output, ...] = (
     Output("eml", ".eml"),
 )
 """What ``protokollkit build`` writes, in this order (the .eml attaches the DOCX, PDF and .ics)."""
+
+IN_CHILD = frozenset({"ics"})
+"""Formats rendered in a forked second process (see :func:`render_in_child`)."""
 
 IN_BACKGROUND = frozenset({"pdf"})
 """Formats rendered on a second thread while the others are written: Typst compiles without
@@ -104,20 +109,66 @@ def render(protocol: Protocol, output: Output, done: Mapping[str, str | bytes]) 
     return protokollkit.write(protocol, output.format)
 
 
+def render_in_child(protocol: Protocol, formats: frozenset[str]) -> Callable[[], dict[str, Any]]:
+    """Start rendering ``formats`` in a forked process; the returned function waits for them.
+
+    A second process has its own interpreter lock, so its imports and rendering (icalendar is
+    slow to import) run on the second core while this process writes the DOCX. Where there is no
+    ``fork`` the formats are rendered right here.
+    """
+    outputs = [output for output in OUTPUTS if output.format in formats]
+    if not hasattr(os, "fork") or not outputs:
+        results = {output.format: render(protocol, output, {}) for output in outputs}
+        return lambda: results
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, send the result, leave without running any cleanup
+        os.close(read_end)
+        try:
+            payload = pickle.dumps(("ok", {o.format: render(protocol, o, {}) for o in outputs}))
+        except BaseException as exc:
+            message = str(exc) if isinstance(exc, ProtokollkitError) else repr(exc)
+            payload = pickle.dumps(("error", message))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write_end)
+
+    def wait() -> dict[str, Any]:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+        if not payload:
+            raise ProtokollkitError("Ein Hilfsprozess des Builds ist unerwartet beendet worden.")
+        status, value = pickle.loads(payload)
+        if status != "ok":
+            raise ProtokollkitError(value)
+        result: dict[str, Any] = value
+        return result
+
+    return wait
+
+
 def render_all(protocol: Protocol) -> dict[str, str | bytes]:
-    """Every output in memory; those in :data:`IN_BACKGROUND` on a thread meanwhile."""
+    """Every output in memory: :data:`IN_CHILD` in a second process, :data:`IN_BACKGROUND` on
+    a thread, the rest here, all at the same time."""
     from concurrent.futures import ThreadPoolExecutor
 
     done: dict[str, str | bytes] = {}
+    from_child = render_in_child(protocol, IN_CHILD)  # fork before any thread is started
     with ThreadPoolExecutor(max_workers=1) as pool:
         background = {
             output.format: pool.submit(render, protocol, output, {})
             for output in OUTPUTS
             if output.format in IN_BACKGROUND
         }
+        child_results: dict[str, Any] | None = None
         for output in OUTPUTS:
             if output.format in background:
                 done[output.format] = background[output.format].result()
+            elif output.format in IN_CHILD:
+                child_results = child_results if child_results is not None else from_child()
+                done[output.format] = child_results[output.format]
             else:
                 done[output.format] = render(protocol, output, done)
     return done

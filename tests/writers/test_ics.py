@@ -127,7 +127,10 @@ def test_event_past_midnight_ends_next_day() -> None:
     calendar = icalendar.Calendar.from_ical(
         write_ics(protocol_with("Silvester 31.12. 20-1 Uhr"), stamp=STAMP)
     )
-    assert b"20230326T030000" in calendar.timezones[0].to_ical()  # covers 2023 too
+    zone = calendar.timezones[0].to_tz()
+    assert dt.datetime(2023, 3, 26, 1, 30, tzinfo=zone).utcoffset() == dt.timedelta(hours=1)
+    assert dt.datetime(2023, 3, 26, 3, 30, tzinfo=zone).utcoffset() == dt.timedelta(hours=2)
+    assert dt.datetime(2023, 10, 29, 3, 30, tzinfo=zone).utcoffset() == dt.timedelta(hours=1)
 
 
 def test_typography_survives_in_summary_and_description() -> None:
