@@ -10,6 +10,7 @@ from typing import ParamSpec, TypeVar
 
 import click
 
+from protokollkit import cli_messages
 from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
 from protokollkit.writers import WRITERS
 
@@ -17,6 +18,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+cli_messages.install()
 
 
 def report(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:

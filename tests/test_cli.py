@@ -86,3 +86,16 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
     assert "convert" in result.stdout
+
+
+def test_click_messages_are_german() -> None:
+    result = runner.invoke(main, ["--help"])
+    assert "Aufruf: " in result.stdout and "Befehle:" in result.stdout
+    assert "Diese Hilfe anzeigen und beenden." in result.stdout
+    result = runner.invoke(main, ["convert", "-t", "xyz", "x"])
+    assert result.exit_code == 2
+    assert "Fehler: Ungültiger Wert für '-t' / '--to': 'xyz' ist keins von" in result.stderr
+    result = runner.invoke(main, ["conver"])
+    assert "Unbekannter Befehl 'conver'. Meinten Sie 'convert'?" in result.stderr
+    result = runner.invoke(main, ["convert"])
+    assert "Es fehlt das Argument 'EINGABE'." in result.stderr
