@@ -42,6 +42,12 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 def decode_text(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     notes: list[Diagnostic] = []
+    if len(data) > MAX_TEXT_BYTES:
+        raise error(
+            f"Textdatei ist zu groß ({len(data) // 1024} KiB; ein Protokoll hat höchstens "
+            f"{MAX_TEXT_BYTES // 1024} KiB).",
+            source,
+        )
     if not data.strip():
         raise error("Die Datei ist leer.", source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

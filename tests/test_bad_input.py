@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import protokollkit
-from protokollkit.files import MAX_INPUT_BYTES
+from protokollkit.files import MAX_INPUT_BYTES, MAX_TEXT_BYTES
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -54,6 +54,14 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "riesig.txt"
     with path.open("wb") as handle:
         handle.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(protokollkit.ParseError, match="zu groß"):
+        protokollkit.read(path)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".json"])
+def test_oversized_text_file_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"lang{suffix}"
+    path.write_bytes(b"Protokoll Stadtteiltisch 1.1.22\n" + b"- Punkt\n" * (MAX_TEXT_BYTES // 8))
     with pytest.raises(protokollkit.ParseError, match="zu groß"):
         protokollkit.read(path)
 

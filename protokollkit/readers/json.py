@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from protokollkit.diagnostics import error
+from protokollkit.files import MAX_TEXT_BYTES
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 
 
@@ -108,6 +109,8 @@ def read_json(text: str, source: str = "<json>") -> Protocol:
 
 def read_json_bytes(data: bytes, source: str = "<json>") -> Protocol:
     """Read protokollkit JSON from a file's bytes."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise error(f"JSON-Datei ist zu groß (höchstens {MAX_TEXT_BYTES // 1024} KiB).", source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
