@@ -40,7 +40,10 @@ OUTPUTS: tuple[Output, ...] = (
 )
 """What ``protokollkit build`` writes, in this order (the .eml attaches the DOCX, PDF and .ics)."""
 
-IN_CHILD = frozenset({"ics"})
+MAIL_PARTS: tuple[Output, ...] = (Output("email-html", ".html"),)
+"""Rendered like the outputs but written to no file of their own: the .eml's HTML part."""
+
+IN_CHILD = frozenset({"ics", "email-html"})
 """Formats rendered in a forked second process (see :func:`render_in_child`)."""
 
 IN_BACKGROUND = frozenset({"pdf"})
@@ -116,7 +119,7 @@ def render_in_child(protocol: Protocol, formats: frozenset[str]) -> Callable[[],
     slow to import) run on the second core while this process writes the DOCX. Where there is no
     ``fork`` the formats are rendered right here.
     """
-    outputs = [output for output in OUTPUTS if output.format in formats]
+    outputs = [output for output in (*OUTPUTS, *MAIL_PARTS) if output.format in formats]
     if not hasattr(os, "fork") or not outputs:
         results = {output.format: render(protocol, output, {}) for output in outputs}
         return lambda: results
@@ -168,7 +171,7 @@ def render_all(protocol: Protocol) -> dict[str, str | bytes]:
                 done[output.format] = background[output.format].result()
             elif output.format in IN_CHILD:
                 child_results = child_results if child_results is not None else from_child()
-                done[output.format] = child_results[output.format]
+                done.update(child_results)  # with the .eml's HTML part
             else:
                 done[output.format] = render(protocol, output, done)
     return done

@@ -17,8 +17,10 @@ WRITERS: dict[str, tuple[str, str, str]] = {
     "docx": ("protokollkit.writers.docx", "write_docx", ".docx"),
     "pdf": ("protokollkit.writers.pdf", "write_pdf", ".pdf"),
     "email": ("protokollkit.writers.email", "write_email_body", ".txt"),
+    "email-html": ("protokollkit.writers.email", "write_email_html", ".html"),
     "eml": ("protokollkit.writers.email", "write_eml", ".eml"),
     "ics": ("protokollkit.writers.ics", "write_ics", ".ics"),
+    "html": ("protokollkit.writers.html", "write_html", ".html"),
 }
 """Format name → (module, function, file suffix). Text formats return str, others bytes."""
 

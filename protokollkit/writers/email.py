@@ -4,22 +4,30 @@ The body is the text of ``vorlagen/email.txt`` with the protocol inserted, wrapp
 columns with a hanging indent for points and encoded as ``format=flowed`` (RFC 3676): a line
 that continues a paragraph ends with a space, and lines beginning with a space, ``>`` or
 ``From `` are space-stuffed. When the protocol names appointments, a ``Termine`` section stands
-at the ``{termine}`` line. The message (:func:`build_message`) is RFC 5322/MIME with the DOCX,
-the PDF and, when there are appointments, the ``.ics`` attached and ``X-Unsent: 1``, so that
-mail programs open it as a draft.
+at the ``{termine}`` line. The message (:func:`build_message`) is RFC 5322/MIME::
+
+    multipart/mixed
+      multipart/alternative
+        text/plain; format=flowed   write_email_body
+        text/html                   write_email_html (Outlook does not reflow flowed text)
+      DOCX, PDF and, when there are appointments, the .ics
+
+with ``X-Unsent: 1``, so that mail programs open it as a draft.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+from typing import Literal
 
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.layout import format_person
@@ -44,6 +52,8 @@ PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w*)\}")
 INLINE_PLACEHOLDERS = ("gremium", "datum", "titel", "absender")
 BLOCK_PLACEHOLDERS = ("termine", "protokoll")
 SIGNATURE_SEPARATOR = "-- "
+TERMINE_NOTE = "(auch im Anhang als Kalenderdatei)"
+"""Follows the ``Termine`` heading in the mail: the .ics is attached whenever there are some."""
 
 ATTACHMENTS: tuple[tuple[str, str, str, str], ...] = (
     ("docx", ".docx", "application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -144,7 +154,7 @@ def termine_paragraphs(protocol: Protocol) -> list[Paragraph]:
     lines = termine_lines(protocol)
     if not lines:
         return []
-    result = heading(f"{lines[0]} (auch im Anhang als Kalenderdatei)", "-")
+    result = heading(f"{lines[0]} {TERMINE_NOTE}", "-")
     result += [Paragraph(line.removeprefix("- "), "- ", "  ") for line in lines[1:]]
     return [*result, BLANK]
 
@@ -182,29 +192,91 @@ def fill(line: str, values: Mapping[str, str], where: str) -> str:
     return PLACEHOLDER.sub(replace, line)
 
 
-def body_paragraphs(
+@dataclass(frozen=True)
+class TemplateLine:
+    """One line of ``email.txt`` after filling its inline placeholders.
+
+    ``kind`` is a block placeholder (``text`` is its name), the signature separator, a blank
+    line (also a line whose placeholders filled to nothing) or text with its indentation.
+    """
+
+    kind: Literal["block", "signature", "blank", "text"]
+    text: str = ""
+
+
+def template_lines(
     protocol: Protocol, verteiler: Verteiler | None, template_text: str, source: str
-) -> list[Paragraph]:
-    """The template's paragraphs with the placeholders filled and the blocks inserted."""
+) -> Iterator[TemplateLine]:
+    """The template's lines without comments, inline placeholders filled (``source`` for errors)."""
     values = template_values(protocol, verteiler)
-    blocks = {"termine": termine_paragraphs, "protokoll": protocol_paragraphs}
-    result: list[Paragraph] = []
     for number, raw in enumerate(template_text.splitlines(), start=1):
         if raw.startswith("#"):
             continue
         line = raw.rstrip()
         name = line.strip()[1:-1] if line.strip().startswith("{") else ""
-        if name in blocks and line.strip() == f"{{{name}}}":
-            result += blocks[name](protocol)
+        if name in BLOCK_PLACEHOLDERS and line.strip() == f"{{{name}}}":
+            yield TemplateLine("block", name)
         elif line == SIGNATURE_SEPARATOR.rstrip() or raw.rstrip("\r\n") == SIGNATURE_SEPARATOR:
-            result.append(Paragraph(SIGNATURE_SEPARATOR, wrap=False))
+            yield TemplateLine("signature", SIGNATURE_SEPARATOR)
         elif not line.strip():
+            yield TemplateLine("blank")
+        else:
+            text = fill(line, values, f"{source}:{number}").rstrip()
+            yield TemplateLine("text", text) if text.strip() else TemplateLine("blank")
+
+
+def body_paragraphs(
+    protocol: Protocol, verteiler: Verteiler | None, template_text: str, source: str
+) -> list[Paragraph]:
+    """The template's paragraphs with the placeholders filled and the blocks inserted."""
+    blocks = {"termine": termine_paragraphs, "protokoll": protocol_paragraphs}
+    result: list[Paragraph] = []
+    for line in template_lines(protocol, verteiler, template_text, source):
+        if line.kind == "block":
+            result += blocks[line.text](protocol)
+        elif line.kind == "signature":
+            result.append(Paragraph(SIGNATURE_SEPARATOR, wrap=False))
+        elif line.kind == "blank":
             result.append(BLANK)
         else:
-            text = fill(line, values, f"{source}:{number}")
-            indent = text[: len(text) - len(text.lstrip())]
-            result.append(Paragraph(text.strip(), indent, indent) if text.strip() else BLANK)
+            indent = line.text[: len(line.text) - len(line.text.lstrip())]
+            result.append(Paragraph(line.text.strip(), indent, indent))
     return result
+
+
+def html_body(
+    protocol: Protocol, verteiler: Verteiler | None, template_text: str, source: str
+) -> str:
+    """The template as an HTML fragment; the blocks are the ``Termine`` box and the protocol.
+
+    Consecutive text lines form one paragraph, joined by ``<br>``; every text is HTML-escaped.
+    """
+    from protokollkit.writers.html import PROTOCOL_STYLE, protocol_html, style, termine_html
+
+    blocks = {
+        "termine": lambda p: termine_html(p, TERMINE_NOTE),
+        "protokoll": lambda p: (
+            f'<div style="{PROTOCOL_STYLE}">\n{protocol_html(p, termine=False)}</div>\n'
+        ),
+    }
+    parts: list[str] = []
+    paragraph: list[str] = []
+
+    def close_paragraph() -> None:
+        if paragraph:
+            parts.append(f"<p{style('p')}>" + "<br>\n".join(paragraph) + "</p>\n")
+            paragraph.clear()
+
+    for line in template_lines(protocol, verteiler, template_text, source):
+        if line.kind == "block":
+            close_paragraph()
+            parts.append(blocks[line.text](protocol))
+        elif line.kind == "blank":
+            close_paragraph()
+        else:
+            paragraph.append(html.escape(line.text.strip()))
+    close_paragraph()
+    return "".join(parts)
 
 
 # --- format=flowed ----------------------------------------------------------------------------
@@ -255,16 +327,35 @@ def default_verteiler() -> Verteiler | None:
     return read_verteiler()
 
 
-def write_email_body(protocol: Protocol, verteiler: Verteiler | None = None) -> str:
-    """The mail text: ``email.txt`` around the protocol, 72 columns, format=flowed (RFC 3676)."""
+def read_template() -> tuple[str, str]:
+    """The text of ``email.txt`` and its path (for messages)."""
     template = vorlage(EMAIL_TEMPLATE)
     try:
-        template_text = template.read_text("utf-8-sig")
+        return template.read_text("utf-8-sig"), str(template)
     except UnicodeDecodeError:
         raise ProtokollkitError(f"{template}: die Mail-Vorlage ist nicht in UTF-8.") from None
+
+
+def write_email_body(protocol: Protocol, verteiler: Verteiler | None = None) -> str:
+    """The mail text: ``email.txt`` around the protocol, 72 columns, format=flowed (RFC 3676)."""
+    template_text, source = read_template()
     if verteiler is None:
         verteiler = default_verteiler()
-    return flowed(body_paragraphs(protocol, verteiler, template_text, str(template)))
+    return flowed(body_paragraphs(protocol, verteiler, template_text, source))
+
+
+def write_email_html(protocol: Protocol, verteiler: Verteiler | None = None) -> str:
+    """The mail's HTML part: ``email.txt`` as paragraphs, the ``Termine`` box, the protocol.
+
+    Greeting and closing come from the same template with the same placeholders as
+    :func:`write_email_body`; every text is HTML-escaped (see :mod:`protokollkit.writers.html`).
+    """
+    from protokollkit.writers.html import document
+
+    template_text, source = read_template()
+    if verteiler is None:
+        verteiler = default_verteiler()
+    return document(subject(protocol), html_body(protocol, verteiler, template_text, source))
 
 
 def subject(protocol: Protocol) -> str:
@@ -320,14 +411,16 @@ def build_message(
     rendered: Mapping[str, str | bytes] | None = None,
     bcc: bool = True,
 ) -> EmailMessage:
-    """The protocol as a complete mail draft: flowed text body, DOCX, PDF and .ics attached.
+    """The protocol as a complete mail draft: text and HTML body, DOCX, PDF and .ics attached.
 
     ``verteiler`` defaults to ``vorlagen/verteiler.txt``. The recipients go in ``Bcc`` (nobody
     sees the others' addresses; ``To`` is the sender, as ``protokollkit send`` does it), or in
     ``To`` with ``bcc=False``. ``rendered`` may hold the bytes of attachments already written
-    (by format name), so a build writes each format only once and attaches exactly those bytes.
+    (by format name), so a build writes each format only once and attaches exactly those bytes;
+    ``email-html`` there is the HTML part (:func:`write_email_html` with the same Verteiler).
     The .ics is attached only when the protocol names appointments; text attachments (the .ics)
-    are declared as UTF-8 and sent in base64, so their bytes arrive unchanged.
+    are declared as UTF-8 and sent in base64, so their bytes arrive unchanged. The body is
+    ``multipart/alternative``: the flowed text first, the HTML (quoted-printable) second.
     """
     import protokollkit
 
@@ -348,6 +441,15 @@ def build_message(
     body = write_email_body(protocol, verteiler)
     message.set_content(
         body, subtype="plain", charset="utf-8", cte="quoted-printable", params={"format": "flowed"}
+    )
+    html_part = (rendered or {}).get("email-html")
+    if not isinstance(html_part, str):
+        html_part = write_email_html(protocol, verteiler)
+    message.add_alternative(
+        html_part,
+        subtype="html",
+        charset="utf-8",
+        cte="quoted-printable",
     )
     if attachments:
         for fmt, suffix, maintype, subtype_ in ATTACHMENTS:

@@ -362,7 +362,11 @@ def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> No
 
 def test_message_without_attachments(reference: Protocol) -> None:
     message = build_message(reference, Verteiler(None, ()), attachments=False)
-    assert message.get_content_type() == "text/plain"
+    assert message.get_content_type() == "multipart/alternative"
+    assert [part.get_content_type() for part in message.iter_parts()] == [
+        "text/plain",
+        "text/html",
+    ]
     assert message["To"] is None and message["From"] is None and message["Bcc"] is None
     assert message["Message-ID"].endswith("@localhost>")
 
@@ -417,4 +421,6 @@ def test_point_starting_with_from_survives_the_round_trip(reference: Protocol) -
     block = dataclasses.replace(item.blocks[0], points=(Point("From now on: Treffen im SBZ"),))
     protocol = dataclasses.replace(reference, items=(dataclasses.replace(item, blocks=(block,)),))
     message = build_message(protocol, Verteiler(None, ()), attachments=False)
-    assert "- From now on: Treffen im SBZ" in unflow(message.get_content())
+    body = message.get_body(preferencelist=("plain",))
+    assert isinstance(body, EmailMessage)
+    assert "- From now on: Treffen im SBZ" in unflow(body.get_content())
