@@ -113,8 +113,17 @@ def _split_parens(text: str) -> tuple[str, str] | None:
 
 
 def parse_person(text: str) -> Person | None:
-    """Read a speaker line in either written form, or None when it does not look like one."""
+    """Read a speaker line in either written form, or None when it does not look like one.
+
+    A trailing colon (``Dirk Malner (WIRO):``) is allowed when the line names an affiliation or
+    a name of two words or more; it is not kept.
+    """
     text = text.strip()
+    if text.endswith(":"):
+        person = parse_person(text[:-1])
+        if person and (person.affiliation or len(person.name.split()) > 1):
+            return person
+        return None
     comma = text.find(", ")
     paren = text.find(" (")
     if comma > 0 and (paren < 0 or comma < paren):
@@ -125,6 +134,12 @@ def parse_person(text: str) -> Person | None:
         name, affiliation = split
         return Person(name, affiliation or None, "parens") if looks_like_name(name) else None
     return Person(text) if looks_like_name(text) else None
+
+
+def split_participants(text: str) -> list[str]:
+    """Split a participant list at commas, or at semicolons when the author used those."""
+    parts = split_top_level(text, ";")
+    return parts if len(parts) > 1 else split_top_level(text, ",")
 
 
 def split_top_level(text: str, separator: str = ",") -> list[str]:
@@ -317,7 +332,7 @@ def rule_participants(state: State, line: Line) -> bool:
         return False
     if state.participants:
         state.warn(line, "Teilnehmende sind schon einmal angegeben; die Liste wird ergänzt.")
-    state.participants.extend(parse_participant(p) for p in split_top_level(match.group(1)))
+    state.participants.extend(parse_participant(p) for p in split_participants(match.group(1)))
     state.previous = "participants"
     return True
 
@@ -360,7 +375,7 @@ def rule_participants_continued(state: State, line: Line) -> bool:
     """A participant list wrapped onto the next line (no blank line in between)."""
     if state.previous != "participants" or ITEM.match(line.text) or line.hints.heading:
         return False
-    people = [parse_participant(p) for p in split_top_level(line.text)]
+    people = [parse_participant(p) for p in split_participants(line.text)]
     if not people or not all(looks_like_name(p.name) for p in people):
         return False
     state.participants.extend(people)
