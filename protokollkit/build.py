@@ -43,7 +43,7 @@ OUTPUTS: tuple[Output, ...] = (
 MAIL_PARTS: tuple[Output, ...] = (Output("email-html", ".html"),)
 """Rendered like the outputs but written to no file of their own: the .eml's HTML part."""
 
-IN_CHILD = frozenset({"ics", "email-html"})
+IN_CHILD = frozenset({"markdown", "email", "ics", "email-html"})
 """Formats rendered in a forked second process (see :func:`render_in_child`)."""
 
 IN_BACKGROUND = frozenset({"pdf"})

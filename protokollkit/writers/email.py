@@ -417,7 +417,8 @@ def build_message(
     sees the others' addresses; ``To`` is the sender, as ``protokollkit send`` does it), or in
     ``To`` with ``bcc=False``. ``rendered`` may hold the bytes of attachments already written
     (by format name), so a build writes each format only once and attaches exactly those bytes;
-    ``email-html`` there is the HTML part (:func:`write_email_html` with the same Verteiler).
+    ``email`` and ``email-html`` there are the text and HTML parts (made with the same
+    Verteiler).
     The .ics is attached only when the protocol names appointments; text attachments (the .ics)
     are declared as UTF-8 and sent in base64, so their bytes arrive unchanged. The body is
     ``multipart/alternative``: the flowed text first, the HTML (quoted-printable) second.
@@ -438,7 +439,9 @@ def build_message(
     message["Date"] = format_datetime(dt.datetime.now().astimezone())
     message["Message-ID"] = make_msgid(domain=message_id_domain(verteiler))
     message["X-Unsent"] = "1"
-    body = write_email_body(protocol, verteiler)
+    body = (rendered or {}).get("email")
+    if not isinstance(body, str):
+        body = write_email_body(protocol, verteiler)
     message.set_content(
         body, subtype="plain", charset="utf-8", cte="quoted-printable", params={"format": "flowed"}
     )
@@ -453,12 +456,14 @@ def build_message(
     )
     if attachments:
         for fmt, suffix, maintype, subtype_ in ATTACHMENTS:
-            if fmt == "ics" and not has_appointments(protocol):
-                continue
             data = (rendered or {}).get(fmt)
+            if fmt == "ics" and data is None and not has_appointments(protocol):
+                continue
             if data is None:
                 data = protokollkit.write(protocol, fmt)
             payload = data.encode("utf-8") if isinstance(data, str) else data
+            if fmt == "ics" and b"BEGIN:VEVENT" not in payload:
+                continue  # a calendar without appointments is not attached
             message.add_attachment(
                 payload,
                 maintype,
