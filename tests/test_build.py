@@ -92,12 +92,16 @@ def test_eml_attaches_exactly_the_files_of_the_same_build(source: Path, tmp_path
     assert message["X-Unsent"] == "1"
 
 
+CALENDAR = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nX-LAUF:dieser\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
 def test_eml_of_a_build_attaches_the_rendered_bytes_it_is_given() -> None:
     protocol = protokollkit.read(SEED)
     done: dict[str, str | bytes] = {
         "docx": b"PK-aus-diesem-Lauf",
         "pdf": b"%PDF-aus-diesem-Lauf",
-        "ics": "BEGIN:VCALENDAR\r\nX-LAUF:dieser\r\nEND:VCALENDAR\r\n",
+        "ics": CALENDAR,
+        "email": "Text aus diesem Lauf\n",
     }
     data = render(protocol, Output("eml", ".eml"), done)
     assert isinstance(data, bytes)
@@ -105,8 +109,10 @@ def test_eml_of_a_build_attaches_the_rendered_bytes_it_is_given() -> None:
     assert [part.get_payload(decode=True) for part in message.iter_attachments()] == [
         b"PK-aus-diesem-Lauf",
         b"%PDF-aus-diesem-Lauf",
-        b"BEGIN:VCALENDAR\r\nX-LAUF:dieser\r\nEND:VCALENDAR\r\n",
+        CALENDAR.encode("utf-8"),
     ]
+    plain = message.get_body(preferencelist=("plain",))
+    assert plain is not None and plain.get_content().rstrip() == "Text aus diesem Lauf"
 
 
 def test_eml_of_a_protocol_without_appointments_attaches_no_ics(tmp_path: Path) -> None:

@@ -344,7 +344,8 @@ def test_eml_written_on_its_own_attaches_the_same_pdf_and_ics(
 def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> None:
     protocol = dataclasses.replace(reference, meeting="Stadtteiltisch Groß Klein")
     data = write_eml(
-        protocol, rendered={"docx": b"PK-docx", "pdf": b"%PDF-1.7", "ics": "BEGIN:VCALENDAR"}
+        protocol,
+        rendered={"docx": b"PK-docx", "pdf": b"%PDF-1.7", "ics": "BEGIN:VCALENDAR\nBEGIN:VEVENT"},
     )
     assert data.isascii()
     head = data.split(b"\r\n\r\n", 1)[0]
@@ -406,7 +407,7 @@ def test_file_names_lose_characters_no_file_system_allows(reference: Protocol) -
         reference, meeting='AG "Wohnen/Umfeld": Teil 2?', date=dt.date(2023, 1, 5)
     )
     message = build_message(
-        protocol, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y", "ics": b"z"}
+        protocol, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y", "ics": b"BEGIN:VEVENT"}
     )
     names = [part.get_filename() for part in message.iter_attachments()]
     assert names == [
