@@ -48,12 +48,13 @@ class DateMatch:
     year_given: bool
 
 
-def _full_year(year: str) -> int:
+def full_year(year: str) -> int:
+    """``22`` → 2022; a four-digit year as it is."""
     value = int(year)
     return 2000 + value if len(year) == 2 else value
 
 
-def _nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
+def nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     """The date with this day and month nearest to ``reference`` (last, this or next year)."""
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
@@ -66,9 +67,10 @@ def _nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     return min(candidates, key=lambda d: abs((d - reference).days))
 
 
-def _make(day: int, month: int, year: int | None, reference: dt.date | None) -> dt.date | None:
+def make_date(day: int, month: int, year: int | None, reference: dt.date | None) -> dt.date | None:
+    """The date, or None if there is no such day; without a year the one nearest ``reference``."""
     if year is None:
-        return _nearest_year(day, month, reference) if reference else None
+        return nearest_year(day, month, reference) if reference else None
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -79,18 +81,18 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     """All dates in ``text``, in order. A date without a year needs ``reference`` (the meeting)."""
     found: list[DateMatch] = []
     for m in ISO_DATE.finditer(text):
-        date = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)), reference)
+        date = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)), reference)
         if date:
             found.append(DateMatch(date, m.start(), m.end(), True))
     for m in NUMERIC_DATE.finditer(text):
         written = m.group(3) or m.group(4)
-        year = _full_year(written) if written else None
-        date = _make(int(m.group(1)), int(m.group(2)), year, reference)
+        year = full_year(written) if written else None
+        date = make_date(int(m.group(1)), int(m.group(2)), year, reference)
         if date:
             found.append(DateMatch(date, m.start(), m.end(), year is not None))
     for m in NAMED_DATE.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
-        date = _make(int(m.group(1)), MONTHS[m.group(2).lower()], year, reference)
+        date = make_date(int(m.group(1)), MONTHS[m.group(2).lower()], year, reference)
         if date:
             found.append(DateMatch(date, m.start(), m.end(), year is not None))
     found.sort(key=lambda d: d.start)

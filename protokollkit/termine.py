@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from protokollkit.dates import ISO_DATE, MONTHS, NAMED_DATE
+from protokollkit.dates import ISO_DATE, MONTHS, NAMED_DATE, full_year, make_date
 from protokollkit.layout import CANONICAL_NEXT_MEETING_LABEL
 from protokollkit.model import Point, Protocol
 
@@ -135,32 +135,6 @@ class _DateSpan:
     year_given: bool
 
 
-def _nearest(day: int, month: int, reference: dt.date) -> dt.date | None:
-    """The date with this day and month nearest to ``reference`` (last, this or next year)."""
-    candidates: list[dt.date] = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
-
-
-def _make(day: int, month: int, year: int | None, reference: dt.date | None) -> dt.date | None:
-    if year is None:
-        return _nearest(day, month, reference) if reference else None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year(text: str | None) -> int | None:
-    if not text:
-        return None
-    return 2000 + int(text) if len(text) == 2 else int(text)
-
-
 def _range_start(day: int, end: dt.date) -> dt.date | None:
     """``20.–22.01.``: the day before the dash, in the end's month (or the month before)."""
     for months_back in (0, 1):
@@ -180,17 +154,18 @@ def _raw_dates(text: str, reference: dt.date | None) -> list[_DateSpan]:
     """Every single date in ``text`` with its span; no ranges yet."""
     found: list[_DateSpan] = []
     for m in ISO_DATE.finditer(text):
-        date = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)), reference)
+        date = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)), reference)
         if date:
             found.append(_DateSpan(date, None, m.start(), m.end(), True))
     for m in _NUMERIC.finditer(text):
-        year = _year(m.group(3) or m.group(4))
-        date = _make(int(m.group(1)), int(m.group(2)), year, reference)
+        written = m.group(3) or m.group(4)
+        year = full_year(written) if written else None
+        date = make_date(int(m.group(1)), int(m.group(2)), year, reference)
         if date:
             found.append(_DateSpan(date, None, m.start(), m.end(), year is not None))
     for m in NAMED_DATE.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
-        date = _make(int(m.group(1)), MONTHS[m.group(2).lower()], year, reference)
+        date = make_date(int(m.group(1)), MONTHS[m.group(2).lower()], year, reference)
         if date:
             found.append(_DateSpan(date, None, m.start(), m.end(), year is not None))
     found.sort(key=lambda d: d.begin)
@@ -215,9 +190,9 @@ def _find_dates(text: str, reference: dt.date | None) -> list[_DateSpan]:
             first: dt.date | None = previous.start
             if not previous.year_given and span.year_given:
                 # "20.01.–22.01.2023": the first date takes the year of the second
-                first = _make(previous.start.day, previous.start.month, span.start.year, None)
+                first = make_date(previous.start.day, previous.start.month, span.start.year, None)
                 if first is not None and first > span.start:
-                    first = _make(first.day, first.month, first.year - 1, None)
+                    first = make_date(first.day, first.month, first.year - 1, None)
             if first and first < span.start and (span.start - first).days <= _MAX_RANGE_DAYS:
                 merged[-1] = _DateSpan(first, span.start, previous.begin, span.stop, True)
                 continue
