@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -45,8 +46,37 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"{where}fehler: {exc.strerror or exc}", err=True)
             sys.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise
+        except Exception as exc:  # a bug of ours: still one message, details on request
+            if os.environ.get("PROTOKOLLKIT_DEBUG"):
+                raise
+            click.echo(
+                f"fehler: interner Fehler ({type(exc).__name__}: {exc}). Bitte melden; "
+                "Einzelheiten mit PROTOKOLLKIT_DEBUG=1.",
+                err=True,
+            )
+            sys.exit(1)
 
     return wrapper
+
+
+def diagnostics_of(exc: ProtokollkitError | OSError, path: Path) -> tuple[Diagnostic, ...]:
+    """An error that stopped reading ``path``, as diagnostics."""
+    if isinstance(exc, ParseError):
+        return exc.diagnostics
+    message = str(exc) if isinstance(exc, ProtokollkitError) else str(exc.strerror or exc)
+    return (Diagnostic("error", message, str(path)),)
+
+
+def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
+    """The diagnostics of reading one file; an error that stops reading becomes one of them."""
+    import protokollkit
+
+    try:
+        return protokollkit.read(path).diagnostics
+    except (ProtokollkitError, OSError) as exc:
+        return diagnostics_of(exc, path)
 
 
 @click.group(context_settings=CONTEXT)
@@ -99,16 +129,12 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
 @click.argument(
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
+@friendly_errors
 def check(dateien: tuple[Path, ...]) -> None:
     """Protokolle prüfen und Warnungen und Fehler wie ein Compiler melden."""
-    import protokollkit
-
     errors = warnings = 0
     for path in dateien:
-        try:
-            diagnostics = protokollkit.read(path).diagnostics
-        except ParseError as exc:
-            diagnostics = exc.diagnostics
+        diagnostics = read_diagnostics(path)
         report(diagnostics)
         errors += sum(1 for d in diagnostics if d.level == "error")
         warnings += sum(1 for d in diagnostics if d.level == "warning")
@@ -295,6 +321,7 @@ def send(
 @click.argument(
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
+@friendly_errors
 def termine(dateien: tuple[Path, ...]) -> None:
     """Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert."""
     import protokollkit
@@ -307,11 +334,8 @@ def termine(dateien: tuple[Path, ...]) -> None:
         try:
             protocols.append(protokollkit.read(path))
             sources.append(path)
-        except ParseError as exc:
-            report(exc.diagnostics)
-            failed = True
-        except OSError as exc:
-            click.echo(f"{path}: fehler: {exc.strerror or exc}", err=True)
+        except (ProtokollkitError, OSError) as exc:
+            report(diagnostics_of(exc, path))
             failed = True
     count = 0
     for index, appointment in iter_appointments(protocols):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from protokollkit.cli import main
@@ -99,3 +100,29 @@ def test_click_messages_are_german() -> None:
     assert "Unbekannter Befehl 'conver'. Meinten Sie 'convert'?" in result.stderr
     result = runner.invoke(main, ["convert"])
     assert "Es fehlt das Argument 'EINGABE'." in result.stderr
+
+
+def test_check_reports_a_reader_error_that_is_not_a_parse_error(tmp_path: Path) -> None:
+    # A .doc needs LibreOffice; with an empty PATH it is missing: a German error, no traceback.
+    doc = tmp_path / "alt.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = runner.invoke(main, ["check", str(doc)], env={"PATH": str(tmp_path)})
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{doc}: fehler:" in result.stderr
+    assert "1 Datei geprüft: 1 Fehler" in result.stderr
+
+
+def test_an_internal_error_is_one_message_without_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import protokollkit.writers.text as text_writer
+
+    def broken(protocol: object) -> str:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(text_writer, "write_text", broken)
+    result = runner.invoke(main, ["convert", str(SEED)])
+    assert result.exit_code == 1
+    assert "fehler: interner Fehler (RuntimeError: kaputt)" in result.stderr
+    assert "Traceback" not in result.output
