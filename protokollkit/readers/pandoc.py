@@ -21,7 +21,7 @@ import json
 import re
 import subprocess
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -97,7 +97,12 @@ def read_document(data: bytes, source: str, fmt: str) -> Protocol:
     elif fmt == "html":
         data = _html_as_utf8(data, source)
     document = run_pandoc(data, fmt, source)
-    lines, notes = ast_lines(document, fmt)
+    numbers = None
+    if fmt in ("docx", "odt"):
+        from protokollkit.readers.numbering import heading_numbers
+
+        numbers = heading_numbers(data, fmt)
+    lines, notes = ast_lines(document, fmt, numbers)
     protocol = parse_lines(lines, source)
     diagnostics = (*notes, *protocol.diagnostics)
     if protocol.date is None:
@@ -217,6 +222,8 @@ class _Walker:
     paragraph: int = 0
     footnotes: list[list[Json]] = field(default_factory=list)
     images: int = 0
+    heading_numbers: dict[int, int] = field(default_factory=dict)
+    """``id()`` of a level-1 Header block → the number its heading numbering shows."""
 
     # blocks
 
@@ -232,7 +239,8 @@ class _Walker:
             self.paragraph_lines(content, Hints(), style)
         elif kind == "Header":
             level_, _attr, inlines = content
-            self.paragraph_lines(inlines, Hints(heading=level_), style)
+            number = self.heading_numbers.get(id(block))
+            self.paragraph_lines(inlines, Hints(heading=level_, number=number), style)
         elif kind == "Div":
             attr, inner = content
             self.blocks(inner, style | _styles(attr), level)
@@ -523,9 +531,30 @@ def _meta_texts(value: Json) -> list[str]:
     return []
 
 
-def ast_lines(document: dict[str, Json], fmt: str) -> tuple[list[Line], list[Diagnostic]]:
-    """Lines with hints from pandoc's JSON AST, and notes about what was left out."""
+def ast_lines(
+    document: dict[str, Json], fmt: str, heading_numbers: Sequence[int | None] | None = None
+) -> tuple[list[Line], list[Diagnostic]]:
+    """Lines with hints from pandoc's JSON AST, and notes about what was left out.
+
+    ``heading_numbers`` are the numbers the document's automatic heading numbering shows, one
+    per level-1 heading with text in document order
+    (:func:`protokollkit.readers.numbering.heading_numbers`); the N-th level-1 Header with text
+    of the AST gets the N-th number. If pandoc saw a different number of them, the numbers are
+    ignored (the layout counts the headings itself, as without them).
+    """
     walker = _Walker()
+    if heading_numbers is not None:
+        headers = [
+            header
+            for header in _level1_headers(document.get("blocks", []))
+            if _inlines_text(header["c"][2]).strip()
+        ]
+        if len(headers) == len(heading_numbers):
+            walker.heading_numbers = {
+                id(header): number
+                for header, number in zip(headers, heading_numbers, strict=True)
+                if number is not None
+            }
     meta = document.get("meta", {})
     if fmt == "docx":
         # Pandoc's Word reader moves the Title (Subtitle, Author, Date, Abstract) paragraphs
@@ -549,6 +578,43 @@ def ast_lines(document: dict[str, Json], fmt: str) -> tuple[list[Line], list[Dia
             )
         )
     return lines, notes
+
+
+def _level1_headers(blocks: Iterable[Json]) -> Iterator[Json]:
+    """The level-1 Header blocks in document order (in lists, tables, divs; not in footnotes)."""
+    for block in blocks:
+        kind, content = block["t"], block.get("c")
+        if kind == "Header":
+            if content[0] == 1:
+                yield block
+        elif kind == "Div":
+            yield from _level1_headers(content[1])
+        elif kind == "BlockQuote":
+            yield from _level1_headers(content)
+        elif kind == "BulletList":
+            for item in content:
+                yield from _level1_headers(item)
+        elif kind == "OrderedList":
+            for item in content[1]:
+                yield from _level1_headers(item)
+        elif kind == "Figure":
+            yield from _level1_headers(content[2])
+            yield from _level1_headers(content[1][1])
+        elif kind == "DefinitionList":
+            for _term, definitions in content:
+                for definition in definitions:
+                    yield from _level1_headers(definition)
+        elif kind == "Table":
+            _attr, (_short, caption), _specs, head, bodies, foot = content
+            yield from _level1_headers(caption)
+            rows: list[Json] = list(head[1])
+            for body in bodies:
+                rows.extend(body[2])
+                rows.extend(body[3])
+            rows.extend(foot[1])
+            for row in rows:
+                for cell in row[1]:
+                    yield from _level1_headers(cell[4])
 
 
 def _title_hint(lines: list[Line]) -> list[Line]:
