@@ -399,11 +399,9 @@ def rule_item(state: State, line: Line) -> bool:
         explicit = bool(match.group(1)) or line.hints.heading is not None or line.hints.bold
         if line.hints.list_level is not None and not explicit:
             return False  # a plain Word bullet point that starts with a number stays a point
-        if (
-            not explicit
-            and number != _expected_number(state)
-            and not (not state.items and number == 0)
-        ):
+        # A typed number must be the next one, except for the first item: a meeting may
+        # continue the agenda of the last one (``3 Wohnumfeld``). Others need ``TOP``.
+        if not explicit and state.items and number != _expected_number(state):
             return False
     elif line.hints.heading is not None and line.hints.heading <= 2:
         number = line.hints.number if line.hints.number is not None else _expected_number(state)

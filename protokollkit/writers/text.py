@@ -46,8 +46,13 @@ def write_text(protocol: Protocol) -> str:
     if protocol.participants:
         paragraphs.append(participants_line(protocol))
     paragraphs.extend(protocol.front)
+    previous: int | None = None
     for item in protocol.items:
-        paragraphs.append(item_heading(item))
+        heading = item_heading(item)
+        if previous is not None and item.number != previous + 1:
+            heading = f"TOP {heading}"  # only ``TOP`` makes an out-of-order number an item
+        paragraphs.append(heading)
+        previous = item.number
         for block in item.blocks:
             if block.speaker:
                 paragraphs.append(format_person(block.speaker))
