@@ -305,13 +305,8 @@ class _Walker:
 
     def table(self, content: Json, style: frozenset[str]) -> None:
         """Each row becomes one line carrying its cells (a participants table)."""
-        _attr, (_short, caption), _specs, head, bodies, foot = content
+        caption, rows = _table_parts(content)
         self.blocks(caption, style)
-        rows: list[Json] = list(head[1])
-        for body in bodies:
-            rows.extend(body[2])
-            rows.extend(body[3])
-        rows.extend(foot[1])
         for row in rows:
             self.paragraph += 1
             cells = tuple(_blocks_text(cell[4]) for cell in row[1])
@@ -580,6 +575,17 @@ def ast_lines(
     return lines, notes
 
 
+def _table_parts(content: Json) -> tuple[Json, list[Json]]:
+    """A pandoc ``Table``'s caption blocks and all its rows: head, body heads and rows, foot."""
+    _attr, (_short, caption), _specs, head, bodies, foot = content
+    rows: list[Json] = list(head[1])
+    for body in bodies:
+        rows.extend(body[2])
+        rows.extend(body[3])
+    rows.extend(foot[1])
+    return caption, rows
+
+
 def _level1_headers(blocks: Iterable[Json]) -> Iterator[Json]:
     """The level-1 Header blocks in document order (in lists, tables, divs; not in footnotes)."""
     for block in blocks:
@@ -605,13 +611,8 @@ def _level1_headers(blocks: Iterable[Json]) -> Iterator[Json]:
                 for definition in definitions:
                     yield from _level1_headers(definition)
         elif kind == "Table":
-            _attr, (_short, caption), _specs, head, bodies, foot = content
+            caption, rows = _table_parts(content)
             yield from _level1_headers(caption)
-            rows: list[Json] = list(head[1])
-            for body in bodies:
-                rows.extend(body[2])
-                rows.extend(body[3])
-            rows.extend(foot[1])
             for row in rows:
                 for cell in row[1]:
                     yield from _level1_headers(cell[4])

@@ -25,22 +25,10 @@ from protokollkit.writers.email import (
     write_email_body,
     write_eml,
 )
-from tests.conftest import ROOT, SEED, assert_golden
+from tests.conftest import ROOT, assert_golden
 from tests.strategies import protocols
 
 VERTEILER = ROOT / "vorlagen" / "verteiler.txt"
-
-
-@pytest.fixture(autouse=True)
-def project_templates(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test reads the project's vorlagen/, whatever the environment says."""
-    monkeypatch.delenv("PROTOKOLLKIT_VORLAGEN", raising=False)
-    monkeypatch.chdir(ROOT)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Protocol:
-    return protokollkit.read(SEED)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from protokollkit.verteiler import Recipient, Verteiler
 from protokollkit.writers.email import build_message, write_email_body, write_email_html, write_eml
 from protokollkit.writers.html import ACCENT, write_html
 from protokollkit.writers.text import item_heading
-from tests.conftest import ROOT, SEED, assert_golden
+from tests.conftest import SEED, assert_golden
 from tests.strategies import protocols
 
 BLOCK_TAGS = ("h1", "h2", "p", "li", "title")
@@ -103,18 +103,6 @@ def with_points(protocol: Protocol, *texts: str, speaker: Person | None = None) 
     block = Block(speaker, tuple(Point(text) for text in texts))
     item = AgendaItem(len(protocol.items) + 1, "Verschiedenes", None, (block,))
     return dataclasses.replace(protocol, items=(*protocol.items, item))
-
-
-@pytest.fixture(autouse=True)
-def project_templates(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test reads the project's vorlagen/, whatever the environment says."""
-    monkeypatch.delenv("PROTOKOLLKIT_VORLAGEN", raising=False)
-    monkeypatch.chdir(ROOT)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Protocol:
-    return protokollkit.read(SEED)
 
 
 @pytest.fixture(scope="module")
