@@ -28,7 +28,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.layout import (
@@ -365,6 +365,17 @@ def _parts(document: Document, kind: str) -> Iterator[BaseOxmlElement]:
             yield element
 
 
+def new_paragraph(document: Document, where: str, alignment: Any) -> Paragraph:
+    """A new paragraph in the first section's ``Header`` or ``Footer``, styled the same."""
+    part = document.sections[0].header if where == "Header" else document.sections[0].footer
+    paragraph = part.add_paragraph()
+    style = style_id(document, where)
+    if style:
+        paragraph._p.style = style
+    paragraph.alignment = alignment
+    return paragraph
+
+
 def fill_header(document: Document, text: str) -> None:
     """Show ``text`` through the header's ``SUBJECT`` field; add the field if there is none."""
     filled = sum(set_field_results(part, HEADER_FIELD, text) for part in _parts(document, "header"))
@@ -372,12 +383,7 @@ def fill_header(document: Document, text: str) -> None:
         return
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    header = document.sections[0].header
-    paragraph = header.add_paragraph()
-    header_style = style_id(document, "Header")
-    if header_style:
-        paragraph._p.style = header_style
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph = new_paragraph(document, "Header", WD_ALIGN_PARAGRAPH.RIGHT)
     add_field(paragraph, HEADER_FIELD, text)
 
 
@@ -387,12 +393,7 @@ def fill_footer(document: Document) -> None:
         return
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    footer = document.sections[0].footer
-    paragraph = footer.add_paragraph()
-    footer_style = style_id(document, "Footer")
-    if footer_style:
-        paragraph._p.style = footer_style
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph = new_paragraph(document, "Footer", WD_ALIGN_PARAGRAPH.CENTER)
     paragraph.add_run("Seite ")
     add_field(paragraph, "PAGE", "1")
     paragraph.add_run(" von ")

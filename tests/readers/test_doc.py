@@ -7,8 +7,6 @@ installs LibreOffice and sets CI, so in CI these tests always run (and fail with
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,15 +21,6 @@ needs_soffice = pytest.mark.skipif(
     find_soffice() is None and not os.environ.get("CI"),
     reason="LibreOffice (soffice) ist nicht installiert (in CI läuft dieser Test immer)",
 )
-
-
-@pytest.fixture
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A temporary directory of its own for everything the code under test creates there."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    yield folder
 
 
 @needs_soffice

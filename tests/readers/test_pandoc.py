@@ -10,9 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import tempfile
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,15 +49,6 @@ def expected(name: str) -> dict[str, Any]:
     if name in PROPERTY_DATES:
         protocol = dataclasses.replace(protocol, date=PROPERTY_DATES[name])
     return model(protocol)
-
-
-@pytest.fixture
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A temporary directory of its own for everything the code under test creates there."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    yield folder
 
 
 # --- the fixtures made by office software -----------------------------------------------------
