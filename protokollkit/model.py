@@ -6,6 +6,7 @@ Nothing in this module knows about files, formats or parsing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -13,6 +14,19 @@ if TYPE_CHECKING:
     from protokollkit.diagnostics import Diagnostic
 
 PersonForm = Literal["comma", "parens"]
+MetaKind = Literal[
+    "date", "place", "time", "start", "end", "chair", "minute_taker", "quorum", "other"
+]
+AttendanceKind = Literal["excused", "absent", "guests", "partial", "other"]
+PointKind = Literal["bullet", "numbered", "paragraph"]
+DecisionKind = Literal["decision", "motion", "vote", "consensus"]
+DecisionResult = Literal["accepted", "rejected", "postponed"]
+
+LINK = re.compile(
+    r"\[([^\[\]\n]*)\]\(((?:[^\s()]|\([^\s()]*\))+)\)"
+    r"|(?<![\w/<\[])(https?://[^\s<>\[\]]*[^\s<>\[\].,;:!?)\"“”„'’])"
+)
+"""An inline link as protokollkit keeps it in any text: ``[Satzung](https://…)`` or a bare URL."""
 
 
 @dataclass(frozen=True)
@@ -29,11 +43,71 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link inside a text: what it says and where it points."""
+
+    label: str
+    target: str
+
+
+def links_in(text: str) -> list[Link]:
+    """The links of a text: ``[label](target)`` and bare ``http(s)://`` URLs, in order."""
+    result: list[Link] = []
+    for match in LINK.finditer(text):
+        if match.group(3):
+            result.append(Link(match.group(3), match.group(3)))
+        else:
+            result.append(Link(match.group(1), match.group(2)))
+    return result
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision, motion or vote recorded in a point: its counts when given, and its result.
+
+    The words stay in the point's text; this is what the text says in numbers.
+    """
+
+    kind: DecisionKind = "decision"
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    result: DecisionResult | None = None
+    unanimous: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task recorded in a point: who does it (as written) and by when, when given."""
+
+    owners: tuple[str, ...] = ()
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Point:
-    """One point of a block (a ``- `` line), with optional nested sub-points."""
+    """One entry of a block: a bullet point (``- ``), a numbered point or a prose paragraph.
+
+    ``points`` are nested sub-points. ``marker`` is the written label of a numbered point
+    (``1.``, ``a)``). ``speaker`` is set when the entry starts with who said it
+    (``Jonas: …``). ``decision`` and ``task`` say what the text records; the text itself keeps
+    every word, links as ``[label](target)``.
+    """
 
     text: str
     points: tuple[Point, ...] = ()
+    kind: PointKind = "bullet"
+    marker: str | None = None
+    speaker: Person | None = None
+    decision: Decision | None = None
+    task: Task | None = None
+    line: int = field(default=0, compare=False, repr=False)
+    """The 1-based source line the entry started on (0: unknown); not part of equality."""
+
+    @property
+    def links(self) -> list[Link]:
+        """The links in this entry's text."""
+        return links_in(self.text)
 
 
 @dataclass(frozen=True)
@@ -47,6 +121,7 @@ class Block:
     speaker: Person | None = None
     points: tuple[Point, ...] = ()
     note: str | None = None
+    line: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -57,6 +132,9 @@ class AgendaItem:
     title: str
     presenter: Person | None = None
     blocks: tuple[Block, ...] = ()
+    items: tuple[AgendaItem, ...] = ()
+    """Sub-items (``TOP 5.2``, ``### 2.1``); their ``number`` is the last part of the label."""
+    line: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -65,6 +143,28 @@ class NextMeeting:
 
     text: str
     date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """A line of meeting metadata before the first item: ``Ort: Gemeindehaus``.
+
+    ``label`` is as written (without the colon; empty for a bare date line such as
+    ``Dienstag, 14. März 2023``), ``kind`` what protokollkit understood it to be.
+    """
+
+    label: str
+    value: str
+    kind: MetaKind = "other"
+
+
+@dataclass(frozen=True)
+class AttendanceGroup:
+    """People listed apart from the participants: excused, absent, guests, partly present."""
+
+    label: str
+    kind: AttendanceKind
+    people: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,10 +184,25 @@ class Protocol:
     next_meeting: NextMeeting | None = None
     front: tuple[str, ...] = ()
     back: tuple[str, ...] = ()
+    meta: tuple[MetaField, ...] = ()
+    attendance: tuple[AttendanceGroup, ...] = ()
+    agenda: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
 
+    def all_items(self) -> list[AgendaItem]:
+        """Every agenda item and sub-item, depth first, in document order."""
+        result: list[AgendaItem] = []
+
+        def visit(items: tuple[AgendaItem, ...]) -> None:
+            for item in items:
+                result.append(item)
+                visit(item.items)
+
+        visit(self.items)
+        return result
+
     def all_points(self) -> list[Point]:
-        """Every point of every item, depth first, in document order."""
+        """Every point and paragraph of every item and sub-item, depth first, in order."""
         result: list[Point] = []
 
         def visit(points: tuple[Point, ...]) -> None:
@@ -95,7 +210,38 @@ class Protocol:
                 result.append(point)
                 visit(point.points)
 
-        for item in self.items:
+        for item in self.all_items():
             for block in item.blocks:
                 visit(block.points)
+        return result
+
+    def decisions(self) -> list[Point]:
+        """The entries that record a decision, motion or vote."""
+        return [p for p in self.all_points() if p.decision is not None]
+
+    def tasks(self) -> list[Point]:
+        """The entries that record a task."""
+        return [p for p in self.all_points() if p.task is not None]
+
+    def meta_value(self, kind: MetaKind) -> str | None:
+        """The first metadata value of a kind (``place``, ``chair``, ``minute_taker`` …)."""
+        return next((f.value for f in self.meta if f.kind == kind), None)
+
+    def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
+        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …)."""
+        return tuple(p for g in self.attendance if g.kind == kind for p in g.people)
+
+    def speakers(self) -> list[Person]:
+        """Every speaker (block speakers and inline speakers), in document order."""
+        result: list[Person] = []
+        for item in self.all_items():
+            for block in item.blocks:
+                if block.speaker:
+                    result.append(block.speaker)
+                stack = list(reversed(block.points))
+                while stack:
+                    point = stack.pop()
+                    if point.speaker:
+                        result.append(point.speaker)
+                    stack.extend(reversed(point.points))
         return result
