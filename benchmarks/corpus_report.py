@@ -1,4 +1,4 @@
-"""How well protokollkit reads real protocols: the corpus report (``python benchmarks/corpus_report.py``).
+"""How well protokollkit reads real protocols: ``python benchmarks/corpus_report.py``.
 
 Every document in ``tests/fixtures/corpus/`` (``NAME.md``, ``NAME.txt``, ``NAME.docx``,
 ``NAME.odt``) has beside it ``NAME.expected.json``: the structure a careful human reads in it,
@@ -283,7 +283,9 @@ def _task_found(expected: dict[str, Any], points: list[Point]) -> bool:
     return False
 
 
-def compare_kinds(expected: dict[str, Any], p: Protocol | None) -> dict[str, list[tuple[str, bool]]]:
+def compare_kinds(
+    expected: dict[str, Any], p: Protocol | None
+) -> dict[str, list[tuple[str, bool]]]:
     """For each kind: every expected element (as a short text) and whether it was found."""
     result: dict[str, list[tuple[str, bool]]] = {kind: [] for kind in KINDS}
 
@@ -458,6 +460,11 @@ class Report:
         return sum(len(f.lost) for f in self.files)
 
     @property
+    def lines_lost_in_read(self) -> int:
+        """Lines lost in the files that were read (a refused file loses every line)."""
+        return sum(len(f.lost) for f in self.files if not f.refused)
+
+    @property
     def content_lines(self) -> int:
         return sum(f.content_lines for f in self.files)
 
@@ -506,7 +513,7 @@ def format_report(report: Report, verbose: bool = False) -> str:
         f"files refused:            {len(report.refused)} of {len(report.files)}"
         + (f" ({', '.join(report.refused)})" if report.refused else ""),
         f"lines lost:               {report.lines_lost} of {report.content_lines}"
-        f" content lines, in {lost_files} files",
+        f" content lines, in {lost_files} files ({report.lines_lost_in_read} in files read)",
         f"lines left as free notes: {_percent(report.free_note_share).strip()}",
         f"warnings:                 {report.warnings}"
         f" ({report.warnings_per_file:.1f} per file,"
@@ -532,7 +539,7 @@ def format_report(report: Report, verbose: bool = False) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the corpus report; exit 1 only if protokollkit raised something else than ParseError."""
+    """Print the report; exit 1 only if protokollkit raised something other than ParseError."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     parser.add_argument("files", nargs="*", type=Path, help="only these corpus documents")

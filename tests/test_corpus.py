@@ -8,6 +8,7 @@ until those rules land; ``python benchmarks/corpus_report.py`` prints them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -72,7 +73,7 @@ def test_sources_lists_the_document(path: Path) -> None:
     assert path.name in rows, f"{path.name} fehlt in SOURCES.md"
     cells = rows[path.name]
     assert len(cells) >= 5
-    name, source, licence, copied, features = cells[:5]
+    _, source, licence, copied, features = cells[:5]
     assert source and licence and features
     assert copied in ("verbatim", "layout only")
     if copied == "verbatim":
@@ -81,10 +82,8 @@ def test_sources_lists_the_document(path: Path) -> None:
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=IDS)
 def test_read_raises_nothing_but_parse_error(path: Path) -> None:
-    try:
+    with contextlib.suppress(protokollkit.ParseError):
         protokollkit.read(path)
-    except protokollkit.ParseError:
-        pass
 
 
 def test_report_prints_every_kind(report: Report) -> None:
