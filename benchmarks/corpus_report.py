@@ -16,7 +16,9 @@ only the public model API. It prints, over the whole corpus:
 Matching (all text compared with whitespace collapsed, case-insensitive, HTML entities decoded,
 Markdown emphasis, backticks and backslash escapes removed):
 
-- a name matches when equal or when one contains the other as whole words;
+- a name matches when equal or when one contains the other as whole words; participants are
+  everyone present (``Protocol.present()``: the participants and labelled groups of those present);
+- speakers include presenters (``Protocol.speakers()``);
 - an agenda entry, item, sub-item or point matches when the expected text is contained in
   (in particular: is a prefix of) an actual entry; sub-items are looked for at every level;
 - a decision matches an entry that records a decision when the expected text is in that entry,
@@ -299,7 +301,7 @@ def compare_kinds(
         add("date", expected["date"], p is not None and str(p.date) == expected["date"])
     people: dict[str, list[str]] = {"participants": [], "excused": [], "guests": []}
     if p is not None:
-        people["participants"] = [person.name for person in p.participants]
+        people["participants"] = [person.name for person in p.present()]
         people["excused"] = [person.name for person in p.attendance_of("excused")]
         people["guests"] = [person.name for person in p.attendance_of("guests")]
     for kind, names in people.items():
