@@ -20,3 +20,114 @@ def project_templates(monkeypatch: pytest.MonkeyPatch) -> None:
 def reference() -> Protocol:
     """The 10.11.22 protocol as read from the archive."""
     return protokollkit.read(SEED)
+
+
+def rich_protocol() -> Protocol:
+    """A protocol built by hand with every part of the model a writer has to show.
+
+    Metadata, attendance groups, a planned agenda, a sub-item, prose paragraphs, numbered
+    points, inline speakers, decisions with counts, tasks with owners and due dates, links
+    (``[label](target)`` and bare URLs) — and the reference's typography.
+    """
+    import datetime as dt
+
+    from protokollkit.model import (
+        AgendaItem,
+        AttendanceGroup,
+        Block,
+        Decision,
+        MetaField,
+        NextMeeting,
+        Person,
+        Point,
+        Task,
+    )
+
+    return Protocol(
+        title="Protokoll der Mitgliederversammlung",
+        meeting="Förderverein Groß Klein",
+        date=dt.date(2024, 3, 14),
+        participants=(Person("Lea Sommer"), Person("Bernd Ott", "Kasse"), Person("Mia Hahn")),
+        meta=(
+            MetaField("", "Donnerstag, 14. März 2024", "date"),
+            MetaField("Ort", "Gemeindehaus „Am Markt“", "place"),
+            MetaField("Beginn", "19:05 Uhr", "start"),
+            MetaField("Ende", "21:10 Uhr", "end"),
+            MetaField("Sitzungsleitung", "Lea Sommer", "chair"),
+            MetaField("Protokoll", "Bernd Ott", "minute_taker"),
+            MetaField("Beschlussfähigkeit", "gegeben", "quorum"),
+        ),
+        attendance=(
+            AttendanceGroup("Entschuldigt", "excused", (Person("Jonas Krüger"),)),
+            AttendanceGroup("Gäste", "guests", (Person("Ute Brandt", "Ortsbeirat"),)),
+        ),
+        agenda=("Begrüßung", "Finanzen", "Verschiedenes"),
+        items=(
+            AgendaItem(
+                1,
+                "Begrüßung",
+                blocks=(
+                    Block(
+                        points=(
+                            Point(
+                                "Lea begrüßt alle; die Einladung ging fristgerecht raus.",
+                                kind="paragraph",
+                            ),
+                        )
+                    ),
+                ),
+            ),
+            AgendaItem(
+                2,
+                "Finanzen – wie geht's weiter?",
+                presenter=Person("Bernd Ott", "Kasse"),
+                blocks=(
+                    Block(
+                        points=(
+                            Point(
+                                "Könnten wir die Klient*innen fragen?",
+                                speaker=Person("Jonas Krüger"),
+                            ),
+                            Point("Haushalt 2024 vorgelegt", kind="numbered", marker="1."),
+                            Point(
+                                "Kassenprüfung ohne Beanstandung",
+                                kind="numbered",
+                                marker="2.",
+                                points=(Point("Belege vollständig", kind="numbered", marker="a)"),),
+                            ),
+                            Point(
+                                "Beschluss: Der Haushalt 2024 wird angenommen.",
+                                decision=Decision("decision", 6, 1, 0, "accepted"),
+                            ),
+                            Point(
+                                "Antrag auf neue Flyer",
+                                decision=Decision("motion", unanimous=True, result="accepted"),
+                            ),
+                            Point(
+                                "Flyer bestellen, Vorlage in der [Satzung](https://example.org/satzung)",
+                                task=Task(("Lea Sommer", "Bernd Ott"), dt.date(2024, 5, 15)),
+                            ),
+                        )
+                    ),
+                ),
+                items=(
+                    AgendaItem(
+                        1,
+                        "Förderanträge",
+                        blocks=(
+                            Block(
+                                Person("Mia Hahn", "Jugendtreff"),
+                                (Point("Antrag siehe https://example.org/foerderung → bis Mai"),),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+            AgendaItem(
+                3,
+                "Verschiedenes",
+                blocks=(Block(points=(Point("Sommerfest „Groß Klein“ am 6.7.", task=Task()),)),),
+            ),
+        ),
+        next_meeting=NextMeeting("12.06.2024, 18 Uhr", dt.date(2024, 6, 12)),
+    )
