@@ -1,7 +1,7 @@
 """What the rich writers (DOCX, PDF, HTML, mail) show beside the words: shared German texts.
 
 The metadata block under the title, attendance groups, agenda labels of sub-items, the summary
-of a decision (``Ja 6 · Nein 1 · Enthaltung 0 – angenommen``) and of a task (``Lea · bis
+of a decision (``Ja 6 · Nein 1 · Enthaltung 0 – angenommen``) and of a task (``Lea, bis
 15.05.2024``), inline links split out of a text, and the typographic apostrophe. Every writer
 that shows these uses the same wording from here; nothing here knows a file format.
 """
@@ -157,7 +157,7 @@ def shows_label(point: Point, label: str) -> bool:
 
 
 def task_details(task: Task) -> str | None:
-    """``Lea, Bernd · bis 15.05.2024``: who and by when, or None when neither is known."""
+    """``Lea, Bernd, bis 15.05.2024``: who and by when, or None when neither is known."""
     from protokollkit.dates import german_date
 
     parts = []
@@ -165,7 +165,7 @@ def task_details(task: Task) -> str | None:
         parts.append(", ".join(task.owners))
     if task.due:
         parts.append(f"bis {german_date(task.due)}")
-    return " · ".join(parts) or None
+    return ", ".join(parts) or None
 
 
 def speaker_text(person: Person) -> str:

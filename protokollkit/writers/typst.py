@@ -19,6 +19,7 @@ from protokollkit.writers.present import (
     inline_parts,
     meta_rows,
     shows_label,
+    task_details,
     walk_items,
 )
 
@@ -119,12 +120,9 @@ def point_body(point: Point) -> str:
         body += ")"
     text = inline(point.text) or "#[]"
     if point.task is not None:
-        details = []
-        if point.task.owners:
-            details.append(f"wer: {rich(', '.join(point.task.owners))}")
-        if point.task.due:
-            details.append(f"bis: {content(german_date(point.task.due))}")
-        text = f"#aufgabe({', '.join([f'[{text}]', *details])})"
+        details = task_details(point.task)
+        extra = f", angaben: {content(details)}" if details else ""
+        text = f"#aufgabe([{text}]{extra})"
     body += text
     if point.decision is not None:
         label = decision_label(point.decision)

@@ -131,3 +131,31 @@ def rich_protocol() -> Protocol:
         ),
         next_meeting=NextMeeting("12.06.2024, 18 Uhr", dt.date(2024, 6, 12)),
     )
+
+
+def typographic(protocol: Protocol) -> Protocol:
+    """The protocol as a rich format shows it: every straight apostrophe after a letter is ’.
+
+    What DOCX, PDF and HTML typeset, and so what reading them back gives.
+    """
+    import dataclasses
+
+    from protokollkit.writers.present import apostrophes
+
+    def convert(value: object) -> object:
+        if isinstance(value, str):
+            return apostrophes(value)
+        if isinstance(value, tuple):
+            return tuple(convert(v) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {
+                f.name: convert(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if f.compare and f.name != "form" and f.name != "kind"
+            }
+            return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+        return value
+
+    result = convert(protocol)
+    assert isinstance(result, Protocol)
+    return result
