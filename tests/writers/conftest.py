@@ -153,7 +153,7 @@ def typographic(protocol: Protocol) -> Protocol:
                 for f in dataclasses.fields(value)
                 if f.compare and f.name != "form" and f.name != "kind"
             }
-            return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+            return dataclasses.replace(value, **changes)
         return value
 
     result = convert(protocol)
