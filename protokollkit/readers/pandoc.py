@@ -44,6 +44,9 @@ BOLD_STYLES = {"sprecher", "speaker", "strong", "fett"}
 """Paragraph styles whose text counts as bold (``Sprecher`` is our DOCX writer's speaker style)."""
 
 TITLE_STYLES = {"title", "titel"}
+ASIDE_CLASSES = {"termine", "aufgaben"}
+"""Sections our HTML writer adds beside the protocol (appointments, the mail's task list): their
+headings are no agenda items; their text is kept as free paragraphs."""
 PRESENTER_STYLES = {"vortragende", "presenter"}
 """Paragraph styles (DOCX) or classes (HTML) of an item's presenter, written by our writers in
 a paragraph of its own under the heading: read as the end of the heading line, where the text
@@ -244,7 +247,8 @@ class _Walker:
         elif kind == "Header":
             level_, _attr, inlines = content
             number = self.heading_numbers.get(id(block))
-            self.paragraph_lines(inlines, Hints(heading=level_, number=number), style)
+            hints = Hints() if "aside" in style else Hints(heading=level_, number=number)
+            self.paragraph_lines(inlines, hints, style)
         elif kind == "Div":
             attr, inner = content
             self.blocks(inner, style | _styles(attr), level)
@@ -438,8 +442,11 @@ def _split_runs(runs: list[_Run]) -> Iterator[list[_Run]]:
 def _styles(attr: Json) -> frozenset[str]:
     """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``."""
     flags: set[str] = set()
-    if PRESENTER_STYLES & {str(c).lower() for c in attr[1]}:
+    classes = {str(c).lower() for c in attr[1]}
+    if PRESENTER_STYLES & classes:
         flags.add("presenter")
+    if ASIDE_CLASSES & classes:
+        flags.add("aside")
     for key, value in attr[2]:
         if key == "custom-style":
             name = str(value).strip().lower()
