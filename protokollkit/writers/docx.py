@@ -31,20 +31,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from protokollkit.diagnostics import ProtokollkitError
-from protokollkit.layout import (
-    CANONICAL_NEXT_MEETING_LABEL,
-    CANONICAL_PARTICIPANTS_LABEL,
-    format_person,
-)
-from protokollkit.model import Person, Point, Protocol
+from protokollkit.layout import format_person
+from protokollkit.model import Block, Person, Point, Protocol
 from protokollkit.writers.present import (
-    AGENDA_HEADING,
     Text,
+    agenda_label,
     apostrophes,
     decision_label,
     decision_result,
     inline_parts,
     meta_rows,
+    next_meeting_label,
+    participants_label,
     people,
     shows_label,
     task_details,
@@ -734,9 +732,17 @@ class _Body:
                     self.entry(paragraph, point)
                 self.points(point.points, depth + 1)
 
-    def agenda(self, entries: tuple[str, ...]) -> None:
+    def block(self, block: Block) -> None:
+        """A speaker line, a free paragraph and the points of one block."""
+        if block.speaker:
+            self.person(self.paragraph("", SPEAKER_STYLE), block.speaker)
+        if block.note:
+            self.text_paragraph(block.note, BODY_STYLE)
+        self.points(block.points)
+
+    def agenda(self, label: str, entries: tuple[str, ...]) -> None:
         """The planned agenda: ``Tagesordnung`` and a numbered list of the titles."""
-        self.labelled(AGENDA_HEADING, "", META_STYLE)
+        self.labelled(label, "", META_STYLE)
         numbers = numbered_list(self.document, 0, "1.")
         for entry in entries:
             paragraph = self.text_paragraph(entry, NUMBER_STYLES[0])
@@ -763,26 +769,25 @@ def fill_document(document: Document, protocol: Protocol) -> None:
 
         meta[-1].paragraph_format.space_after = Pt(8)  # the block ends; the style's is 0
     if protocol.participants:
-        body.labelled(CANONICAL_PARTICIPANTS_LABEL, people(protocol.participants))
+        body.labelled(participants_label(protocol), people(protocol.participants))
     for group in protocol.attendance:
         body.labelled(f"{group.label}:", people(group.people))
     if protocol.agenda:
-        body.agenda(protocol.agenda)
+        body.agenda(agenda_label(protocol), protocol.agenda)
     for text in protocol.front:
         body.text_paragraph(text, BODY_STYLE)
+    for block in protocol.preamble:
+        body.block(block)
     for item, label, depth in walk_items(protocol.items):
         style = HEADING_STYLE if depth == 0 else SUBHEADING_STYLE
         body.text_paragraph(f"{label} {item.title}", style)
         if item.presenter:
             body.paragraph(format_person(item.presenter, "parens"), PRESENTER_STYLE)
         for block in item.blocks:
-            if block.speaker:
-                body.person(body.paragraph("", SPEAKER_STYLE), block.speaker)
-            if block.note:
-                body.text_paragraph(block.note, BODY_STYLE)
-            body.points(block.points)
-    if protocol.next_meeting is not None:
-        body.labelled(CANONICAL_NEXT_MEETING_LABEL, protocol.next_meeting.text, NEXT_MEETING_STYLE)
+            body.block(block)
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting is not None and closing:
+        body.labelled(closing, protocol.next_meeting.text, NEXT_MEETING_STYLE)
     for text in protocol.back:
         body.text_paragraph(text, BODY_STYLE)
     subject = header_text(protocol)

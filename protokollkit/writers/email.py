@@ -35,7 +35,7 @@ from typing import Literal
 
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.layout import format_person
-from protokollkit.model import Point, Protocol
+from protokollkit.model import Block, Point, Protocol
 from protokollkit.templates import vorlage, vorlagen_dirs
 from protokollkit.verteiler import (
     VERTEILER_NAME,
@@ -45,11 +45,13 @@ from protokollkit.verteiler import (
     read_verteiler,
 )
 from protokollkit.writers.present import (
-    AGENDA_HEADING,
     TASKS_HEADING,
+    agenda_label,
     decision_label,
     decision_result,
     meta_rows,
+    next_meeting_label,
+    participants_label,
     people,
     plain_with_links,
     shows_label,
@@ -57,7 +59,6 @@ from protokollkit.writers.present import (
     task_details,
     walk_items,
 )
-from protokollkit.writers.text import next_meeting_line, participants_line
 
 WIDTH = 72
 """No line of the body is longer, trailing spaces included."""
@@ -191,11 +192,12 @@ def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
     result += [Paragraph(f"{label}: {plain_with_links(value)}") for label, value in rows]
     result += [BLANK] if rows else []
     if protocol.participants:
-        result += [Paragraph(participants_line(protocol)), BLANK]
+        names = people(protocol.participants)
+        result += [Paragraph(f"{participants_label(protocol)} {names}"), BLANK]
     for group in protocol.attendance:
         result += [Paragraph(f"{group.label}: {people(group.people)}"), BLANK]
     if protocol.agenda:
-        result.append(Paragraph(f"{AGENDA_HEADING}:"))
+        result.append(Paragraph(f"{agenda_label(protocol)}:"))
         result += [
             Paragraph(plain_with_links(entry), f"{number}. ", " " * len(f"{number}. "))
             for number, entry in enumerate(protocol.agenda, start=1)
@@ -203,24 +205,33 @@ def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
         result.append(BLANK)
     for text in protocol.front:
         result += [*text_paragraphs(text), BLANK]
+    for block in protocol.preamble:
+        result += block_paragraphs(block)
     for item, label, _depth in walk_items(protocol.items):
         result += heading(f"{label} {item.title}", "-")
         if item.presenter:
             presenter = format_person(item.presenter, "parens")
             result += [Paragraph(f"{PRESENTER_LABEL} {presenter}"), BLANK]
         for block in item.blocks:
-            if block.speaker:
-                result.append(Paragraph(format_person(block.speaker)))
-            if block.note:
-                result += text_paragraphs(block.note)
-            result += [*point_paragraphs(block.points), BLANK]
-    next_line = next_meeting_line(protocol)
-    if next_line:
-        result += [Paragraph(plain_with_links(next_line)), BLANK]
+            result += block_paragraphs(block)
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting is not None and closing:
+        line = f"{closing} {plain_with_links(protocol.next_meeting.text)}".rstrip()
+        result += [Paragraph(line), BLANK]
     for text in protocol.back:
         result += [*text_paragraphs(text), BLANK]
     result += task_paragraphs(protocol)
     return result
+
+
+def block_paragraphs(block: Block) -> list[Paragraph]:
+    """A speaker line, a free paragraph and the points of one block, then a blank line."""
+    result: list[Paragraph] = []
+    if block.speaker:
+        result.append(Paragraph(format_person(block.speaker)))
+    if block.note:
+        result += text_paragraphs(block.note)
+    return [*result, *point_paragraphs(block.points), BLANK]
 
 
 def task_paragraphs(protocol: Protocol) -> list[Paragraph]:

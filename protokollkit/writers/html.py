@@ -21,20 +21,18 @@ import re
 from collections.abc import Iterator
 from html import escape
 
-from protokollkit.layout import (
-    CANONICAL_NEXT_MEETING_LABEL,
-    CANONICAL_PARTICIPANTS_LABEL,
-    format_person,
-)
-from protokollkit.model import AgendaItem, Person, Point, Protocol
+from protokollkit.layout import format_person
+from protokollkit.model import AgendaItem, Block, Person, Point, Protocol
 from protokollkit.writers.present import (
-    AGENDA_HEADING,
     TASKS_HEADING,
     Text,
+    agenda_label,
     decision_label,
     decision_result,
     inline_parts,
     meta_rows,
+    next_meeting_label,
+    participants_label,
     people,
     shows_label,
     task_details,
@@ -227,12 +225,18 @@ def item_html(item: AgendaItem, label: str, depth: int) -> str:
     if item.presenter:
         presenter = inline(format_person(item.presenter, "parens"))
         parts.append(f'<div class="vortragende">\n{paragraph(presenter, PRESENTER_STYLE)}</div>\n')
-    for block in item.blocks:
-        if block.speaker:
-            parts.append(paragraph(person_html(block.speaker)))
-        if block.note:
-            parts.append(paragraph(lines_html(block.note)))
-        parts.append(points_html(block.points))
+    parts.extend(block_html(block) for block in item.blocks)
+    return "".join(parts)
+
+
+def block_html(block: Block) -> str:
+    """A speaker line, a free paragraph and the points of one block."""
+    parts = []
+    if block.speaker:
+        parts.append(paragraph(person_html(block.speaker)))
+    if block.note:
+        parts.append(paragraph(lines_html(block.note)))
+    parts.append(points_html(block.points))
     return "".join(parts)
 
 
@@ -243,22 +247,25 @@ def protocol_html(protocol: Protocol, *, termine: bool = True) -> str:
     if termine:
         parts.append(termine_html(protocol))
     if protocol.participants:
-        parts.append(labelled(CANONICAL_PARTICIPANTS_LABEL, inline(people(protocol.participants))))
+        parts.append(labelled(participants_label(protocol), inline(people(protocol.participants))))
     for group in protocol.attendance:
         parts.append(labelled(f"{group.label}:", inline(people(group.people))))
     if protocol.agenda:
-        parts.append(paragraph(f"<strong>{AGENDA_HEADING}</strong>", "margin-bottom: 0.2em"))
+        label = escape(agenda_label(protocol))
+        parts.append(paragraph(f"<strong>{label}</strong>", "margin-bottom: 0.2em"))
         entries = "".join(
             f"<li{style('li')}>{number}. {inline(entry)}</li>\n"
             for number, entry in enumerate(protocol.agenda, start=1)
         )
         parts.append(f"<ol{style('ol')}>\n{entries}</ol>\n")
     parts.extend(paragraph(lines_html(text)) for text in protocol.front)
+    parts.extend(block_html(block) for block in protocol.preamble)
     for item, label, depth in walk_items(protocol.items):
         parts.append(item_html(item, label, depth))
-    if protocol.next_meeting is not None:
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting is not None and closing:
         text = inline(protocol.next_meeting.text)
-        parts.append(labelled(CANONICAL_NEXT_MEETING_LABEL, text, "margin-top: 1.6em"))
+        parts.append(labelled(closing, text, "margin-top: 1.6em"))
     parts.extend(paragraph(lines_html(text)) for text in protocol.back)
     return "".join(parts)
 

@@ -171,3 +171,22 @@ def task_details(task: Task) -> str | None:
 def speaker_text(person: Person) -> str:
     """An inline speaker as shown before the text: ``Name`` or ``Name (Einrichtung)``."""
     return format_person(person, "parens")
+
+
+def participants_label(protocol: Protocol) -> str:
+    """``Teilnehmende:`` or the label the protocol used (``Anwesend:``)."""
+    return f"{protocol.participants_label or 'Teilnehmende'}:"
+
+
+def agenda_label(protocol: Protocol) -> str:
+    """``Tagesordnung`` or the label the protocol used (``TOP-Vorschläge``)."""
+    return protocol.agenda_label or AGENDA_HEADING
+
+
+def next_meeting_label(protocol: Protocol) -> str | None:
+    """``Nächster Termin:`` (or as written) for the closing line; None when there is no such
+    line — also when the next meeting is a sentence inside the content, which shows it."""
+    meeting = protocol.next_meeting
+    if meeting is None or not meeting.label.strip():
+        return None
+    return f"{meeting.label.strip().rstrip(':')}:"

@@ -13,11 +13,14 @@ import re
 from protokollkit.dates import german_date
 from protokollkit.model import AgendaItem, Block, Link, Person, Point, Protocol
 from protokollkit.writers.present import (
+    agenda_label,
     apostrophes,
     decision_label,
     decision_result,
     inline_parts,
     meta_rows,
+    next_meeting_label,
+    participants_label,
     shows_label,
     task_details,
     walk_items,
@@ -224,17 +227,25 @@ def write_typst(protocol: Protocol) -> str:
         parts.append(f"#metadaten(({pairs},))")
     if protocol.participants:
         names = ", ".join(content(_person_text(p)) for p in protocol.participants)
-        parts.append(f"#teilnehmende(({names},))")
+        label = participants_label(protocol).removesuffix(":")
+        extra = "" if label == "Teilnehmende" else f", bezeichnung: {content(label)}"
+        parts.append(f"#teilnehmende(({names},){extra})")
     for group in protocol.attendance:
         names = ", ".join(content(_person_text(p)) for p in group.people)
         parts.append(f"#teilnehmende(({names},), bezeichnung: {content(group.label)})")
     if protocol.agenda:
         entries = ", ".join(rich(entry) for entry in protocol.agenda)
-        parts.append(f"#tagesordnung(({entries},))")
+        label = content(agenda_label(protocol))
+        parts.append(f"#tagesordnung(({entries},), bezeichnung: {label})")
     parts.extend(f"#notiz{rich(text, lines=True)}" for text in protocol.front)
+    for block in protocol.preamble:
+        parts.extend(block_source(block))
     for item, label, depth in walk_items(protocol.items):
         parts.extend(item_source(item, label, depth))
-    if protocol.next_meeting:
-        parts.append(f"#naechster-termin{rich(protocol.next_meeting.text)}")
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting and closing:
+        label = content(closing.removesuffix(":"))
+        text = rich(protocol.next_meeting.text)
+        parts.append(f"#naechster-termin({text}, bezeichnung: {label})")
     parts.extend(f"#notiz{rich(text, lines=True)}" for text in protocol.back)
     return "\n\n".join(parts) + "\n"
