@@ -38,6 +38,7 @@ from protokollkit.writers.docx import (
     decision_look,
     ensure_language,
     ensure_styles,
+    no_hyphenation,
     normalised_zip,
     numbered_list,
     set_list_level,
@@ -152,6 +153,7 @@ def style_fonts(document: Document) -> None:
     presenter.paragraph_format.space_after = Pt(6)
     presenter.paragraph_format.keep_with_next = True
     presenter.quick_style = True
+    no_hyphenation(presenter.element)
 
     meta = paragraph_style(document, META_STYLE)
     meta.base_style = normal
@@ -184,6 +186,7 @@ def style_fonts(document: Document) -> None:
     speaker.paragraph_format.keep_with_next = True
     speaker.next_paragraph_style = paragraph_style(document, LIST_STYLES[0])
     speaker.quick_style = True
+    no_hyphenation(speaker.element)
 
     for name in ("Header", "Footer"):
         style = paragraph_style(document, name)

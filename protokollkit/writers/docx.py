@@ -310,9 +310,11 @@ def plain_style(style: Any, name: str) -> None:
     elif name == SPEAKER_STYLE:
         style.paragraph_format.space_before = Pt(10)
         style.paragraph_format.keep_with_next = True
+        no_hyphenation(style.element)
     elif name == PRESENTER_STYLE:
         style.font.italic = True
         style.paragraph_format.keep_with_next = True
+        no_hyphenation(style.element)
     elif name == META_STYLE:
         style.paragraph_format.space_after = Pt(0)
     elif name == DECISION_STYLE:
@@ -321,6 +323,13 @@ def plain_style(style: Any, name: str) -> None:
         style.paragraph_format.space_before = Pt(18)
     elif name in NUMBER_STYLES:
         style.paragraph_format.space_after = Pt(2)
+
+
+def no_hyphenation(element: Any) -> None:
+    """``w:suppressAutoHyphens`` on a paragraph or style: names are never split at a line end."""
+    ppr = element.get_or_add_pPr()
+    if ppr.find(w_name("suppressAutoHyphens")) is None:
+        ppr.append(w_element("suppressAutoHyphens"))
 
 
 def decision_look(style: Any) -> None:
@@ -769,9 +778,10 @@ def fill_document(document: Document, protocol: Protocol) -> None:
 
         meta[-1].paragraph_format.space_after = Pt(8)  # the block ends; the style's is 0
     if protocol.participants:
-        body.labelled(participants_label(protocol), people(protocol.participants))
+        names = body.labelled(participants_label(protocol), people(protocol.participants))
+        no_hyphenation(names._p)
     for group in protocol.attendance:
-        body.labelled(f"{group.label}:", people(group.people))
+        no_hyphenation(body.labelled(f"{group.label}:", people(group.people))._p)
     if protocol.agenda:
         body.agenda(agenda_label(protocol), protocol.agenda)
     for text in protocol.front:

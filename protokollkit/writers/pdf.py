@@ -21,6 +21,12 @@ PDF_STANDARDS = ("a-2a", "ua-1")
 """PDF/A-2a (archivable, tagged) and PDF/UA-1 (accessible): title, author, language, tags."""
 
 
+STANDARDS_HINT = (
+    "das PDF wird als archivierbares PDF/A-2a und barrierefreies PDF/UA-1 erzeugt: jedes Bild "
+    'in der Vorlage braucht einen Alternativtext, z. B. image("logo.png", alt: "Logo")'
+)
+
+
 def write_pdf(protocol: Protocol) -> bytes:
     """The protocol as a tagged A4 PDF/A-2a (page numbers, header with meeting and date)."""
     import typst
@@ -43,6 +49,8 @@ def write_pdf(protocol: Protocol) -> bytes:
         )
     except typst.TypstError as exc:
         detail = exc.message.strip() or str(exc)
+        if "PDF/A" in detail or "PDF/UA" in detail:
+            detail += f" – {STANDARDS_HINT}"
         raise ProtokollkitError(
             f"PDF konnte nicht erzeugt werden – Fehler in der Vorlage {template}: {detail}"
         ) from None

@@ -204,6 +204,19 @@ def _person_text(person: Person) -> str:
     return f"{person.name} ({person.affiliation})" if person.affiliation else person.name
 
 
+def document_title(protocol: Protocol) -> str:
+    """The PDF's title (metadata, window title): the protocol's, else made of meeting and date.
+
+    PDF/UA requires one; a protocol read without a title line still gets a meaningful one.
+    """
+    if protocol.title.strip():
+        return apostrophes(" ".join(protocol.title.split()))
+    words = ["Protokoll", protocol.meeting.strip()]
+    if protocol.date:
+        words.append(f"vom {german_date(protocol.date)}")
+    return " ".join(word for word in words if word)
+
+
 def write_typst(protocol: Protocol) -> str:
     """The protocol as a Typst document that imports the template from the project root."""
     date = protocol.date
@@ -213,7 +226,7 @@ def write_typst(protocol: Protocol) -> str:
         "",
         "#show: protokoll.with(",
         f"  titel: {content(apostrophes(protocol.title))},",
-        f"  titel-text: {string(apostrophes(protocol.title))},",
+        f"  titel-text: {string(document_title(protocol))},",
         f"  gremium: {content(protocol.meeting)},",
         f"  autor: {string(protocol.meeting) if protocol.meeting.strip() else 'none'},",
         f"  datum: {content(german_date(date)) if date else 'none'},",

@@ -660,3 +660,12 @@ def test_rich_protocol_tasks_are_marked_and_links_are_hyperlinks(rich_document: 
     labels = ["".join(t.text for t in link.iter(qn("w:t"))) for link in links]
     assert labels == ["Satzung", "https://example.org/foerderung"]
     assert all(rich_document.part.rels[link.get(qn("r:id"))].is_external for link in links)
+
+
+def test_names_are_never_hyphenated(written: Path) -> None:
+    document = open_docx(written)
+    participants = document.paragraphs[1]
+    assert participants._p.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None
+    for name in ("Sprecher", "Vortragende"):
+        style = document.styles[name]
+        assert style.element.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None

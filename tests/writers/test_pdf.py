@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -427,3 +429,39 @@ def test_rich_protocol_marks_tasks_and_makes_real_links(rich_pdf: bytes) -> None
     ]
     assert uris == ["https://example.org/satzung", "https://example.org/foerderung"]
     assert [kind for kind, _text in struct_elements(rich_pdf)].count("/Link") == 2
+
+
+@pytest.mark.parametrize(("title", "meeting", "expected"), [
+    ("", "Stadtteiltisch", "Protokoll Stadtteiltisch"),
+    ("", "", "Protokoll"),
+    ("Sitzung", "", "Sitzung"),
+])  # fmt: skip
+def test_protocol_without_title_or_date_is_still_an_archivable_pdf(
+    reference: Protocol, title: str, meeting: str, expected: str
+) -> None:
+    protocol = replace(reference, title=title, meeting=meeting, date=None)
+    reader = pypdf.PdfReader(io.BytesIO(write_pdf(protocol)))
+    assert reader.metadata is not None and reader.metadata.title == expected
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")  # type: ignore[index]
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<xmp:CreateDate>2000-01-01" in xmp
+
+
+PDFINFO = shutil.which("pdfinfo")
+
+
+@pytest.mark.skipif(PDFINFO is None, reason="poppler-utils (pdfinfo) not installed")
+def test_pdfinfo_sees_a_tagged_pdf_a_2a_with_title_and_author(
+    reference_pdf: bytes, tmp_path: Path
+) -> None:
+    assert PDFINFO is not None
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(reference_pdf)
+    info = subprocess.run([PDFINFO, str(path)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    fields = {key.strip(): value.strip() for key, value in fields.items()}
+    assert fields["Title"] == "Protokoll Stadtteiltisch 10.11.22"
+    assert fields["Author"] == "Stadtteiltisch"
+    assert fields["Tagged"] == "yes"
+    if "PDF subtype" in fields:  # poppler 23 and later name the standard
+        assert fields["PDF subtype"] == "PDF/A-2a"
+    assert fields["Page size"].startswith("595.") and "(A4)" in fields["Page size"]
