@@ -69,13 +69,22 @@ def docx_as_pdf(docx: Path, work: Path) -> Path:
     return work / "lo" / f"{docx.stem}.pdf"
 
 
+def at_width(html: Path, width: int, work: Path, script: str = "") -> Path:
+    """A copy of the page laid out ``width`` pixels wide (headless Chromium's window is at least
+    500 wide; the page itself is narrowed instead), with an optional script at its end."""
+    narrowed = f"<style>html {{ width: {width}px; overflow: hidden; }}</style>"
+    source = html.read_text("utf-8").replace("</head>", f"{narrowed}</head>", 1)
+    copy = work / f"{html.stem}-{width}{'-probe' if script else ''}.html"
+    copy.write_text(source.replace("</body>", f"{script}</body>", 1), "utf-8")
+    return copy
+
+
 def page_height(chromium: str, html: Path, width: int, work: Path) -> int:
-    """The height of the rendered page at ``width`` pixels (Chromium reports it in the title)."""
-    probe = work / f"hoehe-{width}.html"
+    """The height of the page at ``width`` pixels (Chromium reports it in the title)."""
     script = "<script>document.title = document.documentElement.scrollHeight</script>"
-    probe.write_text(html.read_text("utf-8").replace("</body>", f"{script}</body>"), "utf-8")
+    probe = at_width(html, width, work, script)
     dom = run([chromium, "--headless", "--no-sandbox", "--hide-scrollbars",
-               f"--window-size={width},600", "--dump-dom", probe.as_uri()])  # fmt: skip
+               f"--window-size={max(width, 500)},600", "--dump-dom", probe.as_uri()])  # fmt: skip
     match = re.search(r"<title>(\d+)</title>", dom)
     return int(match.group(1)) if match else 2400
 
@@ -85,8 +94,9 @@ def screenshot(html: Path, width: int, target: Path, work: Path) -> Path:
     chromium = tool("chromium", "chromium-browser", "google-chrome")
     height = page_height(chromium, html, width, work)
     picture = target / f"mail-{width}.png"
+    page = at_width(html, width, work)
     run([chromium, "--headless", "--no-sandbox", "--hide-scrollbars",
-         f"--window-size={width},{height}", f"--screenshot={picture}", html.as_uri()])  # fmt: skip
+         f"--window-size={width},{height}", f"--screenshot={picture}", page.as_uri()])  # fmt: skip
     return picture
 
 

@@ -37,14 +37,13 @@ from protokollkit.writers.present import (
     Text,
     agenda_label,
     apostrophes,
-    decision_label,
+    decision_heading,
     decision_result,
     inline_parts,
     meta_rows,
     next_meeting_label,
     participants_label,
     people,
-    shows_label,
     task_details,
     walk_items,
 )
@@ -707,10 +706,10 @@ class _Body:
         """A decision paragraph: label, text and, after a line break, the counts and result."""
         assert point.decision is not None
         paragraph = self.paragraph("", DECISION_STYLE)
-        label = decision_label(point.decision)
-        if not shows_label(point, label):
-            self.run(paragraph, f"{label}: ").bold = True
-        self.entry(paragraph, point)
+        label, shown = decision_heading(point)
+        if label:
+            self.run(paragraph, f"{label} ").bold = True
+        self.entry(paragraph, shown)
         result = decision_result(point.decision)
         if result:
             paragraph.add_run().add_break()

@@ -27,14 +27,13 @@ from protokollkit.writers.present import (
     TASKS_HEADING,
     Text,
     agenda_label,
-    decision_label,
+    decision_heading,
     decision_result,
     inline_parts,
     meta_rows,
     next_meeting_label,
     participants_label,
     people,
-    shows_label,
     task_details,
     walk_items,
 )
@@ -168,9 +167,9 @@ def entry_html(point: Point) -> str:
 def decision_html(point: Point) -> str:
     """A decision as a tinted box: label, text, then counts and result in bold."""
     assert point.decision is not None
-    label = decision_label(point.decision)
-    content = "" if shows_label(point, label) else f"<strong>{escape(label)}:</strong> "
-    parts = [paragraph(content + entry_html(point), "margin: 0.3em 0")]
+    label, shown = decision_heading(point)
+    content = f"<strong>{escape(label)}</strong> " if label else ""
+    parts = [paragraph(content + entry_html(shown), "margin: 0.3em 0")]
     result = decision_result(point.decision)
     if result:
         parts.append(paragraph(f"<strong>{escape(result)}</strong>", "margin: 0.3em 0"))

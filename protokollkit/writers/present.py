@@ -8,6 +8,7 @@ that shows these uses the same wording from here; nothing here knows a file form
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -149,6 +150,26 @@ def decision_result(decision: Decision) -> str | None:
     if result:
         parts.append(result)
     return " – ".join(parts) or None
+
+
+_OWN_LABEL = re.compile(r"^\s*([^\W\d_][\w-]{2,30}(?: [\w-]{2,20})?:)\s+(?=\S)")
+
+
+def decision_heading(point: Point) -> tuple[str | None, Point]:
+    """What a decision box shows in bold, and the entry to show after it.
+
+    ``Beschluss: Der Haushalt …`` → (``Beschluss:``, the entry without it): the text's own
+    label is set in bold, not repeated. ``Antrag auf neue Flyer`` already names what it is:
+    (None, the entry). Else the kind's label: (``Beschluss:``, the entry).
+    """
+    assert point.decision is not None
+    label = decision_label(point.decision)
+    match = _OWN_LABEL.match(point.text)
+    if match and len(match.group(1)) <= 40:
+        return match.group(1), dataclasses.replace(point, text=point.text[match.end() :])
+    if shows_label(point, label):
+        return None, point
+    return f"{label}:", point
 
 
 def shows_label(point: Point, label: str) -> bool:

@@ -15,13 +15,12 @@ from protokollkit.model import AgendaItem, Block, Link, Person, Point, Protocol
 from protokollkit.writers.present import (
     agenda_label,
     apostrophes,
-    decision_label,
+    decision_heading,
     decision_result,
     inline_parts,
     meta_rows,
     next_meeting_label,
     participants_label,
-    shows_label,
     task_details,
     walk_items,
 )
@@ -115,6 +114,18 @@ def person_args(person: Person) -> str:
 
 def point_body(point: Point) -> str:
     """The markup of one entry's own text: speaker, text, task mark (without sub-points)."""
+    if point.decision is not None:
+        label, shown = decision_heading(point)
+        args = [content(label.removesuffix(":")) if label else "none", f"[{entry_body(shown)}]"]
+        result = decision_result(point.decision)
+        if result:
+            args.append(f"ergebnis: {content(result)}")
+        return f"#beschluss({', '.join(args)})"
+    return entry_body(point)
+
+
+def entry_body(point: Point) -> str:
+    """Speaker, text and task mark of an entry."""
     body = ""
     if point.speaker:
         body += f"#redner({rich(point.speaker.name)}"
@@ -126,16 +137,7 @@ def point_body(point: Point) -> str:
         details = task_details(point.task)
         extra = f", angaben: {content(details)}" if details else ""
         text = f"#aufgabe([{text}]{extra})"
-    body += text
-    if point.decision is not None:
-        label = decision_label(point.decision)
-        result = decision_result(point.decision)
-        shown = "none" if shows_label(point, label) else content(label)
-        args = [shown, f"[{body}]"]
-        if result:
-            args.append(f"ergebnis: {content(result)}")
-        return f"#beschluss({', '.join(args)})"
-    return body
+    return body + text
 
 
 def point_calls(points: tuple[Point, ...]) -> list[str]:

@@ -5,10 +5,15 @@ from __future__ import annotations
 import dataclasses
 import email.parser
 import email.policy
+import html
+import json
+import subprocess
 from collections import Counter
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
+from shutil import which
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -483,3 +488,49 @@ def test_mail_html_ends_with_the_task_list_and_limits_the_termine_box() -> None:
         "Flyer bestellen, Vorlage in der Satzung (Lea Sommer, Bernd Ott, bis 15.05.2024)",
         "Sommerfest „Groß Klein“ am 6.7.",
     ]
+
+
+# --- rendered by a browser --------------------------------------------------------------------
+
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := which(name))),
+    None,
+)
+RENDER_PROBE = """<script>
+const wide = [...document.querySelectorAll("body *")]
+  .filter((e) => e.getBoundingClientRect().right > WIDTH + 1).map((e) => e.tagName);
+const h1 = getComputedStyle(document.querySelector("h1")).color;
+const text = getComputedStyle(document.querySelector("p")).color;
+document.title = JSON.stringify({wide: wide, h1: h1, text: text});
+</script>"""
+
+
+def rendered(page: str, tmp_path: Path, width: int, *, dark: bool = False) -> dict[str, Any]:
+    """What Chromium computes for the page laid out ``width`` pixels wide (light or dark)."""
+    assert CHROMIUM is not None
+    narrowed = page.replace("</head>", f"<style>html {{ width: {width}px }}</style></head>", 1)
+    probe = RENDER_PROBE.replace("WIDTH", str(width))
+    path = tmp_path / f"probe-{width}-{dark}.html"
+    path.write_text(narrowed.replace("</body>", f"{probe}</body>", 1), "utf-8")
+    flags = ["--blink-settings=preferredColorScheme=0", "--force-dark-mode"] if dark else []
+    dom = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--window-size=800,600", *flags,
+         "--dump-dom", path.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    title = dom.split("<title>", 1)[1].split("</title>", 1)[0]
+    result: dict[str, Any] = json.loads(html.unescape(title))
+    return result
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed")
+def test_mail_fits_a_phone_screen_and_reads_in_dark_mode(
+    reference: Protocol, tmp_path: Path
+) -> None:
+    page = write_email_html(reference)
+    phone = rendered(page, tmp_path, 390)
+    assert phone["wide"] == []  # nothing wider than the phone
+    assert phone["h1"] == "rgb(31, 78, 121)"  # the PDF's dark blue
+    dark = rendered(page, tmp_path, 390, dark=True)
+    assert dark["h1"] == "rgb(143, 184, 232)"  # lighter blue on a dark background
+    assert dark["text"] == "rgb(255, 255, 255)"  # the reader's light text, no fixed dark grey
