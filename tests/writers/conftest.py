@@ -159,3 +159,48 @@ def typographic(protocol: Protocol) -> Protocol:
     result = convert(protocol)
     assert isinstance(result, Protocol)
     return result
+
+
+def classic(protocol: Protocol) -> Protocol:
+    """The protocol reduced to the classic layout that a Word document carries back unchanged.
+
+    DOCX, PDF and HTML show more than the words of decisions, tasks and metadata (counts, a
+    date line, ``Aufgabe:``), and Word keeps a link's label as the text; a round trip through
+    them reads what they show. So the round-trip properties start from protocols without
+    these parts (each is shown by its own tests), with links written as their labels.
+    """
+    import dataclasses
+
+    from protokollkit.model import LINK, AgendaItem, Block, NextMeeting, Point
+
+    def text(value: str) -> str:
+        return LINK.sub(lambda m: m.group(1) or m.group(3), value)
+
+    def point(p: Point) -> Point:
+        return Point(text(p.text), tuple(point(q) for q in p.points))
+
+    def block(b: Block) -> Block:
+        return dataclasses.replace(
+            b, points=tuple(point(p) for p in b.points), note=text(b.note) if b.note else None
+        )
+
+    def item(i: AgendaItem) -> AgendaItem:
+        return dataclasses.replace(
+            i, title=text(i.title), blocks=tuple(block(b) for b in i.blocks), items=()
+        )
+
+    following = protocol.next_meeting
+    return dataclasses.replace(
+        protocol,
+        title=text(protocol.title),
+        items=tuple(item(i) for i in protocol.items),
+        front=tuple(text(f) for f in protocol.front),
+        back=tuple(text(b) for b in protocol.back),
+        next_meeting=NextMeeting(text(following.text), following.date) if following else None,
+        meta=(),
+        attendance=(),
+        agenda=(),
+        preamble=(),
+        participants_label="Teilnehmende",
+        agenda_label="Tagesordnung",
+    )

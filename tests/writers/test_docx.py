@@ -33,7 +33,7 @@ from protokollkit.writers.docx import write_docx
 from protokollkit.writers.present import apostrophes
 from tests.conftest import ROOT, SEED
 from tests.strategies import protocols
-from tests.writers.conftest import rich_protocol, typographic
+from tests.writers.conftest import classic, rich_protocol, typographic
 
 TEMPLATE = ROOT / "vorlagen" / "protokoll.docx"
 HAS_PANDOC_READER = importlib.util.find_spec("protokollkit.readers.pandoc") is not None
@@ -494,6 +494,7 @@ def test_nested_points_round_trip_through_docx(reference: Protocol, tmp_path: Pa
 @given(protocols())
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_docx_round_trip(protocol: Protocol) -> None:
+    protocol = classic(protocol)
     data = write_docx(protocol)
     again = protokollkit.read(data, "docx")
     assert again == typographic(protocol)
