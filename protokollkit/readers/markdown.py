@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
@@ -253,20 +253,41 @@ def markdown_lines(text: str) -> list[Line]:
 def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
     """Read a protocol from Markdown text.
 
-    Block quotes that repeat the protocol's own appointments (the ``Termine`` section the writer
-    puts at the top) are dropped; any other quoted text is read like the rest of the document.
+    The ``## Termine`` section the writer puts at the top (a heading and a list of the
+    protocol's own appointments) is dropped while it still repeats them, as is the block quote
+    older versions wrote; an edited section is kept as text (its heading is no agenda item),
+    any other quoted text is read like the rest.
     """
-    from protokollkit.termine import termine_lines
+    from protokollkit.termine import SECTION_HEADING, termine_lines
 
     walker = _walk(text.removeprefix("\ufeff"))
-    flagged = list(zip(walker.lines, walker.quoted, strict=True))
+    lines = walker.lines
+    start = next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if line.hints.heading is not None and line.text.strip() == SECTION_HEADING
+        ),
+        None,
+    )
+    if start is not None:
+        end = start + 1
+        while end < len(lines) and (not lines[end].text.strip() or lines[end].text[:2] == "- "):
+            end += 1
+        shown = [line.text.strip() for line in lines[start:end] if line.text.strip()]
+        protocol = parse_lines([*lines[:start], *lines[end:]], source)
+        if shown == termine_lines(protocol):
+            return protocol
+        # Edited: its text is kept where it stands, but the heading is no agenda item.
+        lines = [*lines[:start], replace(lines[start], hints=Hints()), *lines[start + 1 :]]
+    flagged = list(zip(lines, walker.quoted, strict=True))
     unquoted = [line for line, quoted in flagged if not quoted]
     quoted_text = [line.text.strip() for line, quoted in flagged if quoted and line.text.strip()]
     if quoted_text:
         protocol = parse_lines(unquoted, source)
         if quoted_text == termine_lines(protocol):
             return protocol
-    return parse_lines(walker.lines, source)
+    return parse_lines(lines, source)
 
 
 def read_markdown_bytes(data: bytes, source: str = "<markdown>") -> Protocol:
