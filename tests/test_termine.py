@@ -20,6 +20,7 @@ from protokollkit.termine import (
     format_appointment,
     normalise_times,
     termine_lines,
+    upcoming,
 )
 from tests.conftest import SEED, TESTS, UPDATE_GOLDEN, assert_golden
 from tests.strategies import protocols
@@ -402,8 +403,10 @@ def test_arbitrary_text_never_crashes_the_extractor(text: str, meeting: dt.date 
 def test_arbitrary_protocols_never_crash_and_sort_by_date(protocol: Protocol) -> None:
     found = extract(protocol)
     assert [a.sort_key() for a in found] == sorted(a.sort_key() for a in found)
+    coming = upcoming(protocol)
+    assert all(a in found and not a.past for a in coming)
     lines = termine_lines(protocol)
-    assert len(lines) == (len(found) + 1 if found else 0)
+    assert len(lines) == (len(coming) + 1 if coming else 0)
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -416,16 +419,35 @@ def test_termine_command_lists_several_protocols_sorted_by_date(tmp_path: Path) 
         "Nächster Termin: 12.01.2023, 14 Uhr, SBZ\n",
         "utf-8",
     )
-    result = runner.invoke(main, ["termine", str(later), str(SEED)])
+    result = runner.invoke(main, ["termine", "--alle", str(later), str(SEED)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen [{SEED}]",
-        f"Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{later}]",
+        f"(vergangen) Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{later}]",
         f"Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr) [{SEED}]",
         f"Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den Nordwesten "
         f"(Ort: Likedeeler) [{SEED}]",
         f"Fr 09.12.2022, 15:30–17:30 Uhr: Adventssingen mit RoSi im Signalgastweg [{SEED}]",
         f"Do 12.01.2023, 14:00 Uhr: Stadtteiltisch (Ort: SBZ) [{later}]",
+    ]
+
+
+def test_termine_command_leaves_out_past_appointments_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "2022-12-08-stadtteiltisch.txt"
+    path.write_text(
+        "Protokoll Stadtteiltisch 08.12.22\n\n1 Aktuelles\n\n- 1.12. Lichterfest im SBZ\n"
+        "- Der Basar am 14.12. war ein voller Erfolg\n- 15.12. Adventsfeier im SBZ\n",
+        "utf-8",
+    )
+    result = runner.invoke(main, ["termine", str(path)])
+    assert result.stdout.splitlines() == [
+        f"Do 15.12.2022 (ganztägig): Adventsfeier im SBZ [{path}]"
+    ]
+    result = runner.invoke(main, ["termine", "--alle", str(path)])
+    assert result.stdout.splitlines() == [
+        f"(vergangen) Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{path}]",
+        f"(vergangen) Mi 14.12.2022 (ganztägig): Der Basar [{path}]",
+        f"Do 15.12.2022 (ganztägig): Adventsfeier im SBZ [{path}]",
     ]
 
 
