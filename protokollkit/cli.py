@@ -70,13 +70,19 @@ def diagnostics_of(exc: ProtokollkitError | OSError, path: Path) -> tuple[Diagno
 
 
 def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
-    """The diagnostics of reading one file; an error that stops reading becomes one of them."""
+    """The diagnostics of reading one file and of its dates' plausibility, by line.
+
+    An error that stops reading becomes one of them.
+    """
     import protokollkit
+    from protokollkit.plausibility import check_plausibility
 
     try:
-        return protokollkit.read(path).diagnostics
+        protocol = protokollkit.read(path)
     except (ProtokollkitError, OSError) as exc:
         return diagnostics_of(exc, path)
+    found = [*protocol.diagnostics, *check_plausibility(protocol, str(path))]
+    return tuple(sorted(found, key=lambda d: (d.line, d.col)))
 
 
 @click.group(context_settings=CONTEXT)

@@ -310,7 +310,9 @@ _LOOSE_TIMES = (
     re.compile(r"(?<![\d.:,])(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b"),
     re.compile(r"(?<![\d.:,])(\d{1,2}):(\d{2})(?![\d:])"),
 )
-_LOOSE_RANGE_START = re.compile(r"(?<![\d.:,])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr\s*)?[-–—]\s*$")
+_LOOSE_RANGE_START = re.compile(
+    r"(?:(?<![\d.:,])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr\s*)?[-–—]|\bbis)\s*$", re.IGNORECASE
+)
 LATEST_OVERNIGHT_END = dt.time(6)
 """A time range ending before it starts runs past midnight only when it ends by 6:00."""
 

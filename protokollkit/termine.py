@@ -47,6 +47,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from protokollkit.dates import (
+    MONTH_NAMES,
+    MONTHS,
     WEEKDAY_NUMBERS,
     WEEKDAYS,
     DateRange,
@@ -221,18 +223,21 @@ _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
 _STARTS_TO_HOLD = re.compile(r"\b(?:ab|gilt\s+ab|gültig\s+ab|ab\s+dem)\s*$", re.IGNORECASE)
 _FACT = re.compile(
     r"\b(?:besetzt|gilt|gelten|gültig|in\s+Kraft|zuständig|übernimmt|übernehmen|vertritt"
-    r"|umgezogen|umziehen|erhältlich|verfügbar|buchbar|freigeschaltet|ab\s+sofort"
+    r"|umgezogen|umziehen|Umzug|zieht\b[^,;]{0,40}\bum|erhältlich|verfügbar|buchbar|freigeschaltet|ab\s+sofort"
     r"|wieder\s+(?:geöffnet|offen|da|erreichbar|im\s+Dienst|in\s+Betrieb))\b",
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|am|spätestens))?\s*$", re.IGNORECASE)
 _STILL_UNTIL = re.compile(r"\bnoch\s+bis(?:\s+zum)?\s*$", re.IGNORECASE)
-_DEADLINE_WORD = re.compile(
-    r"\b(?:Frist\w*|\w*(?:schluss|frist)|Deadline|Abgabetermin|spätestens)\b", re.IGNORECASE
+_DEADLINE_LABEL = (
+    r"(?:Anmelde|Einsende|Redaktions|Bewerbungs|Melde|Abgabe|Annahme|Buchungs|Antrags)schluss"
+    r"|\w*frist|Frist\w*|Deadline|Abgabetermin"
 )
+_DEADLINE_WORD = re.compile(rf"\b(?:{_DEADLINE_LABEL}|spätestens)\b", re.IGNORECASE)
 _CLOSURE = re.compile(
     r"\b(?:geschlossen|Schließzeit\w*|Schließtag\w*|Schließung|Betriebsferien|Betriebsurlaub"
-    r"|bleibt\s+zu|fällt\s+aus|fallen\s+aus|entfällt|entfallen|nicht\s+besetzt"
+    r"|bleibt\s+zu|f(?:ällt|allen)\b[^,;]{0,25}?\baus|entfällt|entfallen|abgesagt"
+    r"|nicht\s+besetzt"
     r"|nicht\s+erreichbar)\b",
     re.IGNORECASE,
 )
@@ -287,6 +292,9 @@ _MONTHLY = re.compile(
     r"\b(?:monatlich|jeden\s+Monat|einmal\s+(?:im|pro)\s+Monat)\w*", re.IGNORECASE
 )
 _NOW = re.compile(r"\bab\s+sofort\b", re.IGNORECASE)
+_NEXT_TIME = re.compile(
+    r"\bnächste[rsn]?\s+(?:Termin|Mal|Treffen|Sitzung)\w*\s*:?\s*(?:am\s+)?$", re.IGNORECASE
+)
 _ORDINAL_WORDS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
 _SINCE_OR_FROM = re.compile(
     r"\b(?:ab|seit|beginnend|beginnt|startet|ab\s+dem|seit\s+dem|erstmals|erster\s+Termin)"
@@ -337,6 +345,24 @@ def _recurrence_in(text: str) -> tuple[Recurrence, tuple[int, int]] | None:
     return None
 
 
+_FROM_MONTH = re.compile(
+    rf"\b(?:ab|seit|im)\s+(?:Anfang\s+)?(?P<month>{'|'.join(MONTH_NAMES)})\b(?:\s+(?P<year>\d{{4}}))?",
+    re.IGNORECASE,
+)
+
+
+def _month_start(text: str, reference: dt.date) -> dt.date | None:
+    """``ab April``: the first of that month, the next one after the meeting."""
+    m = _FROM_MONTH.search(text)
+    if m is None:
+        return None
+    month = MONTHS[m.group("month").lower()]
+    if m.group("year"):
+        return dt.date(int(m.group("year")), month, 1)
+    year = reference.year + (1 if month < reference.month else 0)
+    return dt.date(year, month, 1)
+
+
 def _recurring(
     text: str, reference: dt.date | None, clause_dates: list[DateRange]
 ) -> tuple[Recurrence, dt.date, tuple[int, int]] | None:
@@ -345,6 +371,8 @@ def _recurring(
     if found is None:
         return None
     rule, span = found
+    if not rule.weekdays and any(_NEXT_TIME.search(text, 0, d.begin) for d in clause_dates):
+        return None  # "einmal im Monat, nächster Termin 03.02.": that one date
     start: dt.date | None = None
     for date in clause_dates:
         before = text[: date.begin]
@@ -362,6 +390,8 @@ def _recurring(
             rule = replace(rule, weekdays=(start.weekday(),))
         else:
             rule = replace(rule, month_day=start.day)
+    if start is None and reference is not None:
+        start = _month_start(text, reference)
     if start is None:
         if reference is None:
             return None
@@ -379,14 +409,21 @@ _EDGE_CHARS = " \t,;:–—-/→|" + _MASK
 _LEADING_WORDS = re.compile(
     r"^(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind|findet"
     r"|finden|ganztägig|termin|uhr|im\s+zeitraum|noch|wieder|immer|nächste[rs]?\s+termin"
-    r"|spätestens|beginnend|erstmals)\b\s*",
+    r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING_WORDS = re.compile(
     r"\s*\b(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind"
     r"|findet|finden|statt|ganztägig|uhr|termin|zeitraum|im\s+zeitraum|mit|für|der|die|das"
-    r"|des|im|in|an|auf|beim|noch|wieder|immer|spätestens|beginnend|ab\s+sofort|erstmals|verschoben\s+auf|verlegt\s+auf|auf)$",
+    r"|des|im|in|an|auf|beim|noch|wieder|immer|spätestens|beginnend|ab\s+sofort|erstmals|verschoben\s+auf|verlegt\s+auf|auf"
+    r"|trifft\s+sich|treffen\s+sich|einmal\s+im\s+Monat|monatlich|wöchentlich|bitte|aus|über"
+    r"|zu|nach|bei|Treffpunkt|endet|beginnt|startet|läuft|verschoben|verlegt"
+    r"|am\s+(?:Wochenende|Ostersamstag|Ostersonntag|Ostermontag|Karfreitag|Pfingstsonntag"
+    r"|Pfingstmontag|Heiligabend|Silvester|Neujahr|Nikolaus|Reformationstag|Himmelfahrt))$",
     re.IGNORECASE,
+)
+_LEADING_ARTICLE = re.compile(
+    r"^(?:[dD]er|[dD]ie|[dD]as|den|dem|ein|eine|einen|erste[rsn]?|letzte[rsn]?)\s+(?=\S)"
 )
 _EMPTY_PARENS = re.compile(r"\(\s*[,;:–-]?\s*\)")
 _PLACE_PREPOSITION = (
@@ -411,6 +448,7 @@ _NOT_PLACES = {
     "Sommerferien", "Winterferien", "Herbstferien", "Osterferien", "Uhr", "Sitzung",
     "Versammlung", "Mitgliederversammlung", "Woche", "Regel", "Zeit", "Runde", "Gespräch",
     "Kalender", "Protokoll", "Mail", "E-Mail", "Newsletter", "Stadtteilzeitung", "Zeitung",
+    "Stadtteil", "Quartier", "Internet", "Netz", "Elternzeit", "Urlaub",
 }  # fmt: skip
 _EVENT_BY_ITS_OCCASION = re.compile(
     r"^(?P<head>(?:Entscheidung|Beschluss|Abstimmung|Beratung|Bericht|Info|Information"
@@ -458,6 +496,7 @@ def _clean_segment(segment: str) -> str:
         previous = text
         text = text.strip(_EDGE_CHARS)
         text = _LEADING_WORDS.sub("", text)
+        text = _LEADING_ARTICLE.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
         if re.search(r"(?<![A-ZÄÖÜ.])\.$", text):
             text = text[:-1]
@@ -509,8 +548,15 @@ def _segments(masked: str) -> list[str]:
     return [cleaned for part in parts if (cleaned := _clean_segment(part))]
 
 
+_GENITIVE_BEFORE = re.compile(r"\b(?:des|der)\s+[A-ZÄÖÜ]\w*\s+$")
+
+
 def _place_in(masked: str) -> str | None:
     for m in _PLACE.finditer(masked):
+        if _balanced_prefix(masked[: m.start()]) != masked[: m.start()]:
+            continue  # inside a quoted title: „Gut leben im Alter“
+        if m.group(0).startswith("an ") and _GENITIVE_BEFORE.search(masked, 0, m.start()):
+            continue  # "Umgestaltung des Spielplatzes an der Ostseeallee": what, not where
         place = m.group("place").rstrip(".,;:")
         if place.split()[0] not in _NOT_PLACES:
             return _without_unopened_closers(_balanced_prefix(place)).strip() or None
@@ -536,6 +582,9 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 _UNTIL_WORDS = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|am))?\s*(?=\x00)", re.IGNORECASE)
 
 
+_ACTION = re.compile(r"(?:Anmeldung|Rückmeldung|Abgabe|Bewerbung|Meldung)(?:en)?\b")
+
+
 def _mask_to_space(masked: str, span: tuple[int, int]) -> str:
     """The masked text of ``span`` with each masked run as one mask character."""
     return re.sub(f"{_MASK}+", _MASK, masked[span[0] : span[1]])
@@ -543,30 +592,37 @@ def _mask_to_space(masked: str, span: tuple[int, int]) -> str:
 
 def _deadline_title(subject: str, context: str) -> str:
     """``Frist: Anträge an das Quartiersbüro``; ``Anmeldeschluss: Ferienfahrt``."""
-    word = re.match(r"^(?P<word>\w*(?:schluss|frist)|Frist|Deadline|Abgabetermin)\b\W*", subject)
+    word = re.search(rf"\b(?P<word>{_DEADLINE_LABEL})\b\W*", subject, re.IGNORECASE)
     if word:
-        rest = subject[word.end() :].strip()
+        rest = _clean_segment(f"{subject[: word.start()]} {subject[word.end() :]}")
         label = word.group("word")
         label = label[0].upper() + label[1:]
         rest = re.sub(r"^(?:(?:für|zur|zum|der|die|das|des|den|dem)\s+)+", "", rest)
         rest = rest or context
         return f"{label}: {rest}" if rest else label
     subject = re.sub(r"^(?:Frist|Deadline)\s*:?\s*", "", subject)
-    if context and (not subject or " " not in subject) and context != subject:
+    needs_context = not subject or " " not in subject or bool(_ACTION.match(subject))
+    if context and needs_context and context != subject:
         subject = f"{subject} – {context}" if subject else context
     return f"Frist: {subject}" if subject else "Frist"
 
 
 def _closure_title(title: str, clause: str) -> str:
-    """A closure keeps its word: ``Kleiderkammer`` → ``Kleiderkammer geschlossen``."""
-    if _CLOSURE.search(title):
-        return title
-    m = _CLOSURE.search(clause)
+    """A closure keeps its word: ``Kleiderkammer`` → ``Kleiderkammer geschlossen``,
+    ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
+    m = _CLOSURE.search(title) or _CLOSURE.search(clause)
     word = m.group(0) if m else "geschlossen"
     if word.lower().startswith(("schließ", "betrieb")):
-        return f"{word}: {title}" if title else word
-    word = re.sub(r"^bleibt\s+zu$", "geschlossen", word)
-    return f"{title} {word}" if title else word
+        return title if _CLOSURE.search(title) else (f"{word}: {title}" if title else word)
+    subject = _CLOSURE.sub(" ", title)
+    subject = re.sub(
+        r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b", " ", subject
+    )
+    subject = _clean_segment(subject)
+    if re.match(r"f(?:ällt|allen)\b", word, re.IGNORECASE):
+        word = "fällt aus"
+    word = {"bleibt zu": "geschlossen", "entfallen": "entfällt"}.get(word.lower(), word)
+    return f"{subject} {word}" if subject else word
 
 
 # --- one text -------------------------------------------------------------------------------
@@ -596,6 +652,18 @@ def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
             continue
         result.append(span)
     return result
+
+
+_ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|wird)?$", re.I)
+_ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
+
+
+def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: int) -> str:
+    """The comma-separated parts just before and after a date: where its verb stands."""
+    left = max(text.rfind(",", previous_stop, begin), text.rfind(";", previous_stop, begin))
+    right_candidates = [i for i in (text.find(",", stop), text.find(";", stop)) if i >= 0]
+    right = min([*right_candidates, next_begin, len(text)])
+    return text[max(left + 1, previous_stop) : right]
 
 
 def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
@@ -633,7 +701,10 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 owner = index
         if group_times[owner] is None:
             group_times[owner] = clock
-    masked = _mask(text, [(d.begin, d.stop) for d in dates] + [(t.begin, t.stop) for t in times])
+    every_date = find_date_ranges(text, reference)[0]
+    masked = _mask(
+        text, [(d.begin, d.stop) for d in every_date] + [(t.begin, t.stop) for t in times]
+    )
     date_first = not _clean_segment(masked[: bounds[0][0]])
     found: list[_Found] = []
     previous_title = ""
@@ -660,6 +731,8 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         clause = text[clause_span[0] : clause_span[1]]
         before = text[max(clause_begin, previous_stop) : begin]
         title = titles[index]
+        if index and _ANAPHOR.match(title):
+            title = _ORDINAL_START.sub("", titles[index - 1])  # "…, die nächste ist am 06.02."
         kind: AppointmentKind = "event"
         single = all(span.end is None for span in groups[index])
         if _FACT.search(clause) or (
@@ -673,16 +746,19 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 continue  # closed until …: a state without a start
             kind = "closure"
             title = _closure_title(title, clause)
+            if _CLOSURE.fullmatch(title) or title.lower() == "geschlossen":
+                continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
         elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
             kind = "deadline"
-            context = next((t for i, t in enumerate(titles) if i != index and t), fallback_title)
-            subject = _clean_segment(_UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span)))
+            context = next((t for i, t in enumerate(titles) if i != index and t), "")
+            subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
+            subject = _clean_segment(re.sub(r"\bbitte\b", " ", subject))
             subject = _balanced_prefix(subject.split(", ")[0]) or title
-            title = _deadline_title(subject, context if context != subject else fallback_title)
+            title = _deadline_title(subject, context if context != subject else "")
         place = _place_in(place_region)
         leftovers = tuple(_segments(masked[stop:next_begin]))
         time: TimeMatch | None = group_times[index] if kind != "deadline" else None
-        past = _in_past_tense(clause)
+        past = _in_past_tense(_around(text, begin, stop, previous_stop, next_begin))
         for span in groups[index]:
             found.append(
                 _Found(span.start, span.end, time, title, place, leftovers, kind, None, past)
@@ -702,6 +778,7 @@ def _recurring_found(
     masked = _mask(text, spans)
     masked = _ADVERB_DAYS.sub(lambda m: _MASK * len(m[0]), masked)
     masked = _NOW.sub(lambda m: _MASK * len(m[0]), masked)
+    masked = _FROM_MONTH.sub(lambda m: _MASK * len(m[0]), masked)
     parts = _segments(masked)
     title = parts[0] if parts else fallback_title
     place = _place_in(masked)

@@ -26,7 +26,7 @@ from tests.conftest import SEED, TESTS, UPDATE_GOLDEN, assert_golden
 from tests.strategies import protocols
 
 FIXTURES = TESTS / "fixtures" / "termine"
-CASES = sorted(FIXTURES.glob("*.txt"))
+CASES = sorted(p for p in FIXTURES.glob("*.txt") if p.stem != "corpus")
 runner = CliRunner()
 
 
@@ -446,7 +446,7 @@ def test_termine_command_leaves_out_past_appointments_unless_asked(tmp_path: Pat
     result = runner.invoke(main, ["termine", "--alle", str(path)])
     assert result.stdout.splitlines() == [
         f"(vergangen) Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{path}]",
-        f"(vergangen) Mi 14.12.2022 (ganztägig): Der Basar [{path}]",
+        f"(vergangen) Mi 14.12.2022 (ganztägig): Basar [{path}]",
         f"Do 15.12.2022 (ganztägig): Adventsfeier im SBZ [{path}]",
     ]
 

@@ -1,0 +1,1 @@
+"""Measurements for the README (``make bench``); nothing here asserts a time."""
