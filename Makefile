@@ -34,6 +34,7 @@ test: pytest typecheck lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/termine_corpus.py
 
 golden: $(STAMP)
 	PROTOKOLLKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden

@@ -507,15 +507,15 @@ def _shorten(title: str, limit: int = MAX_TITLE) -> str:
     """At most ``limit`` characters, cut at a word break outside brackets and quotes."""
     if len(title) <= limit:
         return title
-    best = ""
-    for m in re.finditer(r"\s", title):
-        if m.start() > limit:
-            break
-        candidate = title[: m.start()]
-        if _balanced_prefix(candidate) == candidate and candidate.count(")") <= candidate.count(
-            "("
-        ):
-            best = candidate
+    breaks = [
+        title[: m.start()]
+        for m in re.finditer(r"\s", title)
+        if _balanced_prefix(title[: m.start()]) == title[: m.start()]
+    ]
+    within = [b for b in breaks if len(b) <= limit]
+    best = within[-1] if within else ""
+    if len(best) < limit // 2:  # a quoted name is not cut to a stub: close it a little later
+        best = next((b for b in breaks if limit < len(b) <= limit + 30), best)
     shortened = _clean_segment(best) if best else ""
     return shortened or title[:limit].rsplit(" ", 1)[0]
 
@@ -533,13 +533,16 @@ def _segments(masked: str) -> list[str]:
     """Parts of ``masked`` between masked spans, commas and semicolons (outside parentheses)."""
     parts: list[str] = []
     depth = 0
+    quoted = False
     current: list[str] = []
     for ch in masked:
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        if ch == _MASK or (ch in ",;" and depth == 0):
+        elif ch in '„“"':
+            quoted = ch != "“" and not (ch == '"' and quoted)
+        if ch == _MASK or (ch in ",;" and depth == 0 and not quoted):
             parts.append("".join(current))
             current = []
         else:
@@ -587,7 +590,8 @@ _ACTION = re.compile(r"(?:Anmeldung|Rückmeldung|Abgabe|Bewerbung|Meldung)(?:en)
 
 def _mask_to_space(masked: str, span: tuple[int, int]) -> str:
     """The masked text of ``span`` with each masked run as one mask character."""
-    return re.sub(f"{_MASK}+", _MASK, masked[span[0] : span[1]])
+    text = re.sub(f"{_MASK}+", _MASK, masked[span[0] : span[1]])
+    return re.sub(f"{_MASK}(?:[\\s,]*{_MASK})*\\s*,?", _MASK, text)
 
 
 def _deadline_title(subject: str, context: str) -> str:
