@@ -1,1 +1,2 @@
-"""Measurements for the README (``make bench``); nothing here asserts a time."""
+"""Benchmarks and reports: ``make bench`` (run.py), the corpus report (corpus_report.py) and
+the appointments corpus (termine_corpus.py)."""

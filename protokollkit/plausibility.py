@@ -108,9 +108,11 @@ def _texts(protocol: Protocol, locate: _Locator) -> list[_Text]:
         result.append(_Text(field.value, locate.line_of(field.value)))
     for text in protocol.front:
         result.append(_Text(text, locate.line_of(text)))
-    for item in protocol.all_items():
-        result.append(_Text(item.title, locate.line_of(item.title, item.line)))
-        for block in item.blocks:
+    blocks = [(None, protocol.preamble)] + [(item, item.blocks) for item in protocol.all_items()]
+    for item, item_blocks in blocks:
+        if item is not None:
+            result.append(_Text(item.title, locate.line_of(item.title, item.line)))
+        for block in item_blocks:
             if block.note:
                 result.append(_Text(block.note, locate.line_of(block.note, block.line)))
             stack = list(reversed(block.points))

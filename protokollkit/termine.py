@@ -57,7 +57,6 @@ from protokollkit.dates import (
     find_date_ranges,
     find_times,
 )
-from protokollkit.layout import CANONICAL_NEXT_MEETING_LABEL
 from protokollkit.model import Point, Protocol
 
 WEEKDAY_ABBREVIATIONS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
@@ -228,6 +227,10 @@ _FACT = re.compile(
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|am|spätestens))?\s*$", re.IGNORECASE)
+_TASK = re.compile(
+    r"→|->|\bkümmer\w*\s+sich\b|\b(?:klärt|prüft|erledigt|fragt|schickt|verteilt|besorgt"
+    r"|organisiert|kontaktiert|informiert|übernimmt|schreibt|ruft)\b"
+)
 _STILL_UNTIL = re.compile(r"\bnoch\s+bis(?:\s+zum)?\s*$", re.IGNORECASE)
 _DEADLINE_LABEL = (
     r"(?:Anmelde|Einsende|Redaktions|Bewerbungs|Melde|Abgabe|Annahme|Buchungs|Antrags)schluss"
@@ -551,6 +554,10 @@ def _segments(masked: str) -> list[str]:
     return [cleaned for part in parts if (cleaned := _clean_segment(part))]
 
 
+_NOT_WHERE = re.compile(
+    r"\s*(?:Anmeldung|Anmeldungen|Infos?|Informationen|Kontakt|Karten|Tickets|Rückfragen"
+    r"|Rückmeldung|Anträge)\b"
+)
 _GENITIVE_BEFORE = re.compile(r"\b(?:des|der)\s+[A-ZÄÖÜ]\w*\s+$")
 
 
@@ -558,6 +565,9 @@ def _place_in(masked: str) -> str | None:
     for m in _PLACE.finditer(masked):
         if _balanced_prefix(masked[: m.start()]) != masked[: m.start()]:
             continue  # inside a quoted title: „Gut leben im Alter“
+        segment_start = max(masked.rfind(",", 0, m.start()), masked.rfind(_MASK, 0, m.start()))
+        if _NOT_WHERE.match(masked, segment_start + 1):
+            continue  # "Anmeldung im Club": where to register, not where it happens
         if m.group(0).startswith("an ") and _GENITIVE_BEFORE.search(masked, 0, m.start()):
             continue  # "Umgestaltung des Spielplatzes an der Ostseeallee": what, not where
         place = m.group("place").rstrip(".,;:")
@@ -658,6 +668,7 @@ def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
     return result
 
 
+_MEETING_POINT = re.compile(r"^(?:Treffpunkt|Ort)\b:?\s*(?:am\s+|im\s+|vor\s+dem\s+)?(.+)$")
 _ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|wird)?$", re.I)
 _ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
 
@@ -735,6 +746,9 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         clause = text[clause_span[0] : clause_span[1]]
         before = text[max(clause_begin, previous_stop) : begin]
         title = titles[index]
+        meeting_point = _MEETING_POINT.match(title)
+        if meeting_point:
+            title = ""  # "Termin: 25.03., Treffpunkt Marktplatz": where, not what
         if index and _ANAPHOR.match(title):
             title = _ORDINAL_START.sub("", titles[index - 1])  # "…, die nächste ist am 06.02."
         kind: AppointmentKind = "event"
@@ -753,13 +767,15 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             if _CLOSURE.fullmatch(title) or title.lower() == "geschlossen":
                 continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
         elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
+            if _TASK.search(clause):
+                continue  # "Jasper prüft den Raum, bis 31.03.": a to-do, not a date for all
             kind = "deadline"
             context = next((t for i, t in enumerate(titles) if i != index and t), "")
             subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
             subject = _clean_segment(re.sub(r"\bbitte\b", " ", subject))
             subject = _balanced_prefix(subject.split(", ")[0]) or title
             title = _deadline_title(subject, context if context != subject else "")
-        place = _place_in(place_region)
+        place = meeting_point.group(1) if meeting_point else _place_in(place_region)
         leftovers = tuple(_segments(masked[stop:next_begin]))
         time: TimeMatch | None = group_times[index] if kind != "deadline" else None
         past = _in_past_tense(_around(text, begin, stop, previous_stop, next_begin))
@@ -789,6 +805,13 @@ def _recurring_found(
     time = times[0] if times else None
     past = rule.until is not None and _in_past_tense(text)
     return _Found(first, None, time, title, place, tuple(parts[1:]), "event", rule, past)
+
+
+_NOT_A_NOTE = re.compile(
+    r"Öffnungszeit|Sprechzeit|\bab\s+(?:sofort|Januar|Februar|März|April|Mai"
+    r"|Juni|Juli|August|September|Oktober|November|Dezember)\b",
+    re.IGNORECASE,
+)
 
 
 def _has_time(text: str) -> bool:
@@ -856,8 +879,8 @@ class _Context:
 
     reference: dt.date | None
     meeting_start: dt.time | None
-    item: int
-    item_title: str
+    item: int | None
+    item_title: str | None
     speaker: str | None
 
 
@@ -888,7 +911,7 @@ def _from_points(
             notes = tuple(c.text for c in point.points if not _dates(c.text, reference))
             for index in attach_to:
                 result[index] = replace(result[index], notes=result[index].notes + notes)
-        elif attach_to and _has_time(point.text):
+        elif attach_to and _has_time(point.text) and not _NOT_A_NOTE.search(point.text):
             for index in attach_to:
                 result[index] = replace(result[index], notes=(*result[index].notes, point.text))
         else:
@@ -947,9 +970,7 @@ def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
             place = _place_only(part)
             if place:
                 break
-    source = meeting.text
-    if not source.startswith(CANONICAL_NEXT_MEETING_LABEL.rstrip(":")):
-        source = f"{CANONICAL_NEXT_MEETING_LABEL} {meeting.text}"
+    source = f"{meeting.label}: {meeting.text}" if meeting.label else meeting.text
     appointment = _appointment(first, title, source, reference, meeting_start(protocol))
     return replace(appointment, title=title, place=place, kind="event")
 
@@ -962,6 +983,11 @@ def extract(protocol: Protocol) -> list[Appointment]:
     result: list[Appointment] = []
     reference = meeting_reference(protocol)
     start = meeting_start(protocol)
+    for block in protocol.preamble:
+        speaker = block.speaker.name if block.speaker else None
+        _from_points(
+            block.points, protocol.meeting, _Context(reference, start, None, None, speaker), result
+        )
     for item in protocol.all_items():
         for block in item.blocks:
             person = block.speaker or item.presenter
