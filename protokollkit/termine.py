@@ -956,7 +956,7 @@ def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
     found = [f for f in _analyse(meeting.text, reference) if f.kind == "event"]
     if not found and meeting.date is None:
         return None
-    title = protocol.meeting or "Nächster Termin"
+    title = protocol.meeting if re.match(r"\w", protocol.meeting) else "Nächster Termin"
     if found:
         first = found[0]
         if meeting.date is not None and first.recurrence is None:

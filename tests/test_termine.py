@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -354,6 +355,11 @@ def test_next_meeting_with_date_time_and_place() -> None:
 def test_next_meeting_leftover_that_is_no_place_is_not_taken() -> None:
     found = extract(protocol_with(next_text="12.01.2023 (Ort wird noch bekannt gegeben)"))
     assert [(a.title, a.place, a.all_day) for a in found] == [("Stadtteiltisch", None, True)]
+
+
+def test_next_meeting_without_a_meeting_name_is_titled_as_such() -> None:
+    protocol = replace(protocol_with(next_text="13.01.2023, 17 Uhr"), meeting="(Videokonferenz)")
+    assert [a.title for a in extract(protocol)] == ["Nächster Termin"]
 
 
 # --- the section and formatting -------------------------------------------------------------
