@@ -7,6 +7,7 @@ and :mod:`protokollkit.plausibility` all use it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -43,6 +44,7 @@ NAMED_DATE = re.compile(
 )
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME_AFTER = re.compile(r"\s*Uhr\b|h\b")
+_DIGIT = re.compile(r"\d")
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 """German weekday names, Monday first (``date.weekday()`` indexes them)."""
@@ -144,6 +146,8 @@ class _Written:
 def _written_dates(text: str) -> list[_Written]:
     """Every day-and-month form in ``text``, in order, not overlapping; no time (``12.10. Uhr``)."""
     found: list[_Written] = []
+    if not _DIGIT.search(text):
+        return found
     for m in ISO_DATE.finditer(text):
         found.append(_Written(int(m.group(3)), int(m.group(2)), int(m.group(1)), *m.span()))
     for m in NUMERIC_DATE.finditer(text):
@@ -227,6 +231,14 @@ def find_date_ranges(
     ``28.12.–1.1.2023`` (over the turn of the year). A range that ends before it starts
     (``22.–20.01.2023``) is no date at all and is returned as an oddity.
     """
+    ranges, oddities = _date_ranges(text, reference)
+    return list(ranges), list(oddities)
+
+
+@functools.lru_cache(maxsize=512)
+def _date_ranges(
+    text: str, reference: dt.date | None
+) -> tuple[tuple[DateRange, ...], tuple[Oddity, ...]]:
     oddities: list[Oddity] = []
     merged: list[DateRange] = []
     for match in find_dates(text, reference):
@@ -277,7 +289,7 @@ def find_date_ranges(
             number = WEEKDAY_NUMBERS[weekday.group("weekday").lower()]
             span = replace(span, begin=weekday.start(), weekday=number)
         result.append(span)
-    return result, oddities
+    return tuple(result), tuple(oddities)
 
 
 # --- clock times ----------------------------------------------------------------------------
@@ -313,6 +325,7 @@ _LOOSE_TIMES = (
 _LOOSE_RANGE_START = re.compile(
     r"(?:(?<![\d.:,])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr\s*)?[-–—]|\bbis)\s*$", re.IGNORECASE
 )
+_TIME_HINT = re.compile(r"\d\s*(?:Uhr\b|h\b)|\d:[0-5]\d", re.IGNORECASE)
 LATEST_OVERNIGHT_END = dt.time(6)
 """A time range ending before it starts runs past midnight only when it ends by 6:00."""
 
@@ -345,8 +358,13 @@ def find_times(text: str) -> list[TimeMatch]:
     A time needs ``Uhr`` (or ``h``) unless written with a colon. A range that ends before it
     starts and not in the small hours (``17-14.30 Uhr``) keeps only its start.
     """
-    if not any(ch.isdigit() for ch in text):
-        return []
+    return list(_times(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _times(text: str) -> tuple[TimeMatch, ...]:
+    if not _TIME_HINT.search(text):
+        return ()  # every time form ends in "Uhr"/"h" after a digit or has a colon
     found: list[TimeMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern in _TIME_PATTERNS:
@@ -367,7 +385,7 @@ def find_times(text: str) -> list[TimeMatch]:
             found.append(TimeMatch(start, end, m.start(), m.end(), (m.group("prefix") or "")))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.begin)
-    return found
+    return tuple(found)
 
 
 def impossible_times(text: str) -> list[Oddity]:

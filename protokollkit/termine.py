@@ -298,6 +298,7 @@ _NOW = re.compile(r"\bab\s+sofort\b", re.IGNORECASE)
 _NEXT_TIME = re.compile(
     r"\bnächste[rsn]?\s+(?:Termin|Mal|Treffen|Sitzung)\w*\s*:?\s*(?:am\s+)?$", re.IGNORECASE
 )
+_RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s", re.IGNORECASE)
 _ORDINAL_WORDS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
 _SINCE_OR_FROM = re.compile(
     r"\b(?:ab|seit|beginnend|beginnt|startet|ab\s+dem|seit\s+dem|erstmals|erster\s+Termin)"
@@ -324,6 +325,8 @@ def _ordinals(text: str) -> tuple[int, ...]:
 
 def _recurrence_in(text: str) -> tuple[Recurrence, tuple[int, int]] | None:
     """The recurrence a text names and where it stands, or None."""
+    if not _RECURRENCE_HINT.search(text):
+        return None
     m = _MONTHLY_BYDAY.search(text)
     if m and (re.search(r"Monat", m.group(0), re.IGNORECASE) or "monatlich" in text.lower()):
         rule = Recurrence("monthly", weekdays=_days(m.group("days")), ordinals=_ordinals(m["ords"]))
@@ -463,8 +466,13 @@ _EVENT_BY_ITS_OCCASION = re.compile(
 _TIME_ONLY_PARENS = re.compile(r"\(\s*(?:[-–,;:/]|\b(?:ab|bis|von|um|jeweils)\b|\s)*\)")
 
 
+_OPENERS = re.compile(r'[(„\[»"]')
+
+
 def _balanced_prefix(text: str) -> str:
     """``text`` up to an opening bracket or quote that is never closed (dropping what follows)."""
+    if not _OPENERS.search(text):
+        return text
     stack: list[tuple[str, int]] = []
     pairs = {"(": ")", "„": "“", "[": "]", "»": "«"}
     for index, ch in enumerate(text):
