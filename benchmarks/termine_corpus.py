@@ -40,6 +40,9 @@ class Report:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
+    when_found: int = 0
+    when_expected: int = 0
+    when_right: int = 0
     misses: list[tuple[Case, list[str]]] = field(default_factory=list)
 
     @property
@@ -53,6 +56,21 @@ class Report:
         """Found and expected / expected."""
         expected = self.true_positives + self.false_negatives
         return self.true_positives / expected if expected else 1.0
+
+    @property
+    def when_precision(self) -> float:
+        """Like :attr:`precision`, comparing only when (date, time, kind, series), not titles."""
+        return self.when_right / self.when_found if self.when_found else 1.0
+
+    @property
+    def when_recall(self) -> float:
+        """Like :attr:`recall`, comparing only when, not titles."""
+        return self.when_right / self.when_expected if self.when_expected else 1.0
+
+
+def when(line: str) -> str:
+    """The part of a mail line before the title: ``Fr 20.01.2023 (ganztägig)``."""
+    return line.split(": ", 1)[0]
 
 
 def load_cases(path: Path = CORPUS) -> list[Case]:
@@ -125,6 +143,11 @@ def evaluate(cases: list[Case]) -> Report:
         report.true_positives += hits
         report.false_positives += sum(found.values()) - hits
         report.false_negatives += sum(wanted.values()) - hits
+        found_when = Counter(when(line) for line in found.elements())
+        wanted_when = Counter(when(line) for line in wanted.elements())
+        report.when_right += sum((found_when & wanted_when).values())
+        report.when_found += sum(found_when.values())
+        report.when_expected += sum(wanted_when.values())
         if found != wanted:
             report.misses.append((case, list(found.elements())))
     return report
@@ -145,7 +168,8 @@ def main(argv: list[str]) -> int:
         f"Termin-Korpus: {report.cases} Fälle ({report.lines} Zeilen), {expected} erwartete "
         f"Termine; Precision {report.precision:.3f}, Recall {report.recall:.3f} "
         f"({report.true_positives} richtig, {report.false_positives} zu viel, "
-        f"{report.false_negatives} fehlen)"
+        f"{report.false_negatives} fehlen); nur Zeitpunkt (ohne Titel): Precision "
+        f"{report.when_precision:.3f}, Recall {report.when_recall:.3f}"
     )
     return 0
 

@@ -222,7 +222,7 @@ _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
 _STARTS_TO_HOLD = re.compile(r"\b(?:ab|gilt\s+ab|gültig\s+ab|ab\s+dem)\s*$", re.IGNORECASE)
 _FACT = re.compile(
     r"\b(?:besetzt|gilt|gelten|gültig|in\s+Kraft|zuständig|übernimmt|übernehmen|vertritt"
-    r"|umgezogen|umziehen|Umzug|zieht\b[^,;]{0,40}\bum|erhältlich|verfügbar|buchbar|freigeschaltet|ab\s+sofort"
+    r"|umgezogen|umziehen|Umzug|zieht\b[^,;]{0,40}\bum|ändert\s+sich|ändern\s+sich|erhältlich|verfügbar|buchbar|freigeschaltet|ab\s+sofort"
     r"|wieder\s+(?:geöffnet|offen|da|erreichbar|im\s+Dienst|in\s+Betrieb))\b",
     re.IGNORECASE,
 )
@@ -360,8 +360,8 @@ _FROM_MONTH = re.compile(
 def _month_start(text: str, reference: dt.date) -> dt.date | None:
     """``ab April``: the first of that month, the next one after the meeting."""
     m = _FROM_MONTH.search(text)
-    if m is None:
-        return None
+    if m is None or m.group(0).lower().startswith("seit"):
+        return None  # "seit Februar": running already, from the meeting on
     month = MONTHS[m.group("month").lower()]
     if m.group("year"):
         return dt.date(int(m.group("year")), month, 1)
@@ -415,7 +415,8 @@ _EDGE_CHARS = " \t,;:–—-/→|" + _MASK
 _LEADING_WORDS = re.compile(
     r"^(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind|findet"
     r"|finden|ganztägig|termin|uhr|im\s+zeitraum|noch|wieder|immer|nächste[rs]?\s+termin"
-    r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden)\b\s*",
+    r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden|gibt\s+es"
+    r"|es\s+gibt)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING_WORDS = re.compile(
@@ -423,7 +424,7 @@ _TRAILING_WORDS = re.compile(
     r"|findet|finden|statt|ganztägig|uhr|termin|zeitraum|im\s+zeitraum|mit|für|der|die|das"
     r"|des|im|in|an|auf|beim|noch|wieder|immer|spätestens|beginnend|ab\s+sofort|erstmals|verschoben\s+auf|verlegt\s+auf|auf"
     r"|trifft\s+sich|treffen\s+sich|einmal\s+im\s+Monat|monatlich|wöchentlich|bitte|aus|über"
-    r"|zu|nach|bei|Treffpunkt|endet|beginnt|startet|läuft|verschoben|verlegt"
+    r"|zu|nach|bei|Treffpunkt|endet|beginnt|startet|läuft|verschoben|verlegt|öffnet|gibt\s+es"
     r"|am\s+(?:Wochenende|Ostersamstag|Ostersonntag|Ostermontag|Karfreitag|Pfingstsonntag"
     r"|Pfingstmontag|Heiligabend|Silvester|Neujahr|Nikolaus|Reformationstag|Himmelfahrt))$",
     re.IGNORECASE,
@@ -538,6 +539,17 @@ def _event_phrase(title: str) -> str:
         return title
     event = m.group("event")
     return f"{event[0].upper()}{event[1:]}: {m.group('head')}"
+
+
+_REGISTRATION_FOR = re.compile(
+    r"^(?:Anmeldung|Anmeldungen|Karten|Tickets|Infos?|Informationen)\s+"
+    r"(?:für\s+(?:den|die|das)|zum|zur)\s+(?=[A-ZÄÖÜ„\"])"
+)
+
+
+def _nouns_first(parts: list[str]) -> list[str]:
+    """The parts with a noun first ahead of those that start with a verb (``bietet …``)."""
+    return sorted(parts, key=lambda part: part[:1].islower())
 
 
 def _segments(masked: str) -> list[str]:
@@ -736,7 +748,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
         if date_first:
-            title_parts = _segments(masked[stop:next_begin])
+            title_parts = _nouns_first(_segments(masked[stop:next_begin]))
             place_region = masked[begin:next_begin]
         else:
             title_parts = _segments(masked[previous_stop:begin])[-1:]
@@ -782,7 +794,11 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
             subject = _clean_segment(re.sub(r"\bbitte\b", " ", subject))
             subject = _balanced_prefix(subject.split(", ")[0]) or title
+            if subject[:1].islower() and titles[0][:1].isupper():
+                subject = titles[0]  # "Anmeldungen … nimmt Frau B. bis 25.04. entgegen"
             title = _deadline_title(subject, context if context != subject else "")
+        if kind == "event":
+            title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
         place = meeting_point.group(1) if meeting_point else _place_in(place_region)
         leftovers = tuple(_segments(masked[stop:next_begin]))
         time: TimeMatch | None = group_times[index] if kind != "deadline" else None
@@ -807,7 +823,7 @@ def _recurring_found(
     masked = _ADVERB_DAYS.sub(lambda m: _MASK * len(m[0]), masked)
     masked = _NOW.sub(lambda m: _MASK * len(m[0]), masked)
     masked = _FROM_MONTH.sub(lambda m: _MASK * len(m[0]), masked)
-    parts = _segments(masked)
+    parts = _nouns_first(_segments(masked))
     title = parts[0] if parts else fallback_title
     place = _place_in(masked)
     time = times[0] if times else None
