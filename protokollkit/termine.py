@@ -14,7 +14,8 @@ the corpus ``tests/fixtures/termine/corpus.txt``):
 - **Deadlines** (``bis 31.03.2023``, ``Frist``, ``Anmeldeschluss``) are all-day entries named
   as a deadline: ``Frist: Anträge an das Quartiersbüro``. **Closures** keep their word:
   ``Kleiderkammer geschlossen``. A state that only ends (``bis 06.01. geschlossen``, ``noch
-  bis``) is none.
+  bis``) is none, and so is a to-do with a due date (``Jasper prüft den Raum, bis 31.03.``, a
+  point whose ``task`` names owners).
 - **Past**: a date before the meeting, or a clause in the past tense (``war``, ``fand …
   statt``, ``wurde … durchgeführt``), makes the appointment ``past``; the mail and the .ics
   show only :func:`upcoming` ones, ``termine --alle`` all of them.
@@ -915,6 +916,8 @@ def _from_points(
     attach_to: list[int] = []
     for point in points:
         found = _analyse(point.text, reference, fallback_title)
+        if point.task is not None and point.task.owners:
+            found = [f for f in found if f.kind != "deadline"]  # a to-do, not a date for all
         if found:
             attach_to = []
             speaker = point.speaker.name if point.speaker else context.speaker

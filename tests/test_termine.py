@@ -22,6 +22,7 @@ from protokollkit.model import (
     Person,
     Point,
     Protocol,
+    Task,
 )
 from protokollkit.termine import (
     Appointment,
@@ -519,6 +520,14 @@ def test_deadline_word_names_the_deadline() -> None:
 def test_a_decision_is_not_a_deadline() -> None:
     (found,) = extract(protocol_with("Sitzung am 15.02. – Beschluss über den Haushalt"))
     assert (found.kind, found.title) == ("event", "Sitzung")
+
+
+def test_a_task_with_owners_is_a_to_do_not_a_deadline() -> None:
+    point = Point("Raum buchen bis 31.03.", task=Task(("Jasper",), dt.date(2023, 3, 31)))
+    assert extract(protocol_with(point, date=MEETING)) == []
+    assert [a.kind for a in extract(protocol_with("Raum buchen bis 31.03.", date=MEETING))] == [
+        "deadline"
+    ]
 
 
 @pytest.mark.parametrize(
