@@ -35,6 +35,7 @@ test: pytest typecheck lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/termine_corpus.py
 
 # PDF, Word (through LibreOffice) and mail HTML (through Chromium) of the reference as PNGs:
 # every page in ausgabe/bilder/, one of each in docs/bilder/ for the README.

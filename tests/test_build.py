@@ -72,7 +72,8 @@ def test_build_writes_every_format(
     assert Path(f"{stem}.email.txt").read_text("utf-8") == write_email_body(protocol)
     assert Path(f"{stem}.pdf").read_bytes() == write_pdf(protocol)
     assert Path(f"{stem}.ics").read_bytes() == write_ics(protocol).encode("utf-8")
-    assert "SUMMARY:Weihnachtsverkauf im Wühlmäuschen" in Path(f"{stem}.ics").read_text("utf-8")
+    assert "SUMMARY:Weihnachtsverkauf
+" in Path(f"{stem}.ics").read_text("utf-8")
     assert protokollkit.read(Path(f"{stem}.docx")) == typographic(protocol)  # ’ in Word
     assert protokollkit.read(Path(f"{stem}.md")) == protocol
 

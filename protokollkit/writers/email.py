@@ -535,10 +535,10 @@ def message_id_domain(verteiler: Verteiler) -> str:
 
 
 def has_appointments(protocol: Protocol) -> bool:
-    """Whether the protocol names appointments (then the .ics is attached)."""
-    from protokollkit.termine import extract
+    """Whether the protocol names appointments still to come (then the .ics is attached)."""
+    from protokollkit.termine import upcoming
 
-    return bool(extract(protocol))
+    return bool(upcoming(protocol))
 
 
 def build_message(

@@ -351,7 +351,8 @@ def test_eml_attachments_are_the_docx_pdf_and_ics_with_german_names(
     assert isinstance(rendered["ics"], str)
     assert ics.get_payload(decode=True) == rendered["ics"].encode("utf-8")  # CRLF kept exactly
     assert ics.get_content() == rendered["ics"]  # umlauts decode: „Groß“, „Wühlmäuschen“
-    assert "SUMMARY:Weihnachtsverkauf im Wühlmäuschen" in ics.get_content()
+    assert "SUMMARY:Weihnachtsverkauf\r\n" in ics.get_content()
+    assert "LOCATION:Wühlmäuschen\r\n" in ics.get_content()
 
 
 def test_eml_without_appointments_attaches_no_ics(without_appointments: Protocol) -> None:
