@@ -117,6 +117,9 @@ _DECIDED = re.compile(
 _VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
 
 
+_NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
+
+
 def _group(match: re.Match[str] | None) -> int | None:
     if match is None:
         return None
@@ -161,8 +164,8 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     kind = None
     label = _DECISION_LABEL.match(text)
     bare = _fold(text.strip().rstrip(":").strip())
-    if bare in DECISION_LABELS:
-        return Decision(DECISION_LABELS[bare])
+    if bare in DECISION_LABELS or bare in _NOTHING:
+        return None  # a heading line (``Beschlüsse:``) or ``keine``
     cells = [c.strip() for c in text.split(" | ")] if " | " in text else [text]
     for cell in cells:
         label = _DECISION_LABEL.match(cell)
@@ -174,9 +177,8 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
                     break
         if kind is not None:
             break
-    if kind is None and previous is not None and previous.decision is not None:
-        if _fold(previous.text.strip().rstrip(":").strip()) in DECISION_LABELS:
-            kind = previous.decision.kind
+    if kind is None and previous is not None:
+        kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
     decided = _DECIDED.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
@@ -233,9 +235,8 @@ _TASK_VERBS = (
     r"(?:kümmert\s+sich|kümmern\s+sich|übernimmt|übernehmen|erledigt|erledigen|organisiert"
     r"|klärt|klären|fragt|fragen|schreibt|schreiben|schickt|verschickt|meldet\s+sich|recherchiert"
     r"|kontaktiert|besorgt|bucht|prüft|antwortet|koordiniert|veröffentlicht|bestellt|lädt"
-    r"|richtet|erstellt|bereitet|informiert|nimmt|setzt|kauft|spricht|gibt|leitet|sammelt"
-    r"|entwirft|druckt|verteilt|holt|reserviert|beantragt|überarbeitet|aktualisiert|pflegt"
-    r"|baut|legt|sorgt|versendet|sendet|ruft|telefoniert|lädt|bringt|stellt\s+(?:sicher|ein))"
+    r"|erstellt|bereitet|informiert|reserviert|beantragt|überarbeitet|aktualisiert|versendet"
+    r"|ruft|telefoniert|entwirft|druckt|verteilt|sammelt|nimmt\s+Kontakt|stellt\s+sicher)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+"
@@ -309,7 +310,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         is_task = True
     arrow = _ARROW_OWNER.search(text)
     if arrow and not owners:
-        found = _owners(arrow.group(1), known, strict=not is_task and not known)
+        found = _owners(arrow.group(1), known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
     if not owners:
@@ -327,14 +328,14 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
     if not owners:
         doer = _DOER.match(_LEAD.sub("", text))
         if doer:
-            found = _owners(doer.group(1), known, strict=False)
+            found = _owners(doer.group(1), known, strict=bool(known))
             if found or text.split()[0] in ("Der", "Die", "Das"):
                 owners, is_task = found or (doer.group(1),), True
     if not owners:
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
             if later:
-                found = _owners(later.group(1), known, strict=False)
+                found = _owners(later.group(1), known, strict=bool(known))
                 if found:
                     owners, is_task = found, True
                     break
@@ -415,11 +416,8 @@ def annotate_points(
                     previous, decision=_with_counts(previous.decision, counts)
                 )
             decision = None
-        elif (
-            decision is None
-            and context == "decision"
-            and point.kind != "paragraph"
-            or (decision is None and context == "decision" and len(points) == 1)
+        elif (decision is None and context == "decision" and point.kind != "paragraph") or (
+            decision is None and context == "decision" and len(points) == 1
         ):
             decision = Decision("decision", result="accepted")
         if decision is not None and pending and _no_counts(decision):

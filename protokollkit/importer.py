@@ -124,12 +124,41 @@ def with_date_in_title(protocol: Protocol) -> Protocol:
     return replace(protocol, title=f"{protocol.title} {german_date(protocol.date)}")
 
 
+NOT_A_PROTOCOL = (
+    "Kein Protokoll erkannt: weder ein Titel wie „Protokoll …“ noch ein Sitzungsdatum, "
+    "Teilnehmende, Tagesordnungspunkte oder Angaben zur Sitzung."
+)
+
+
+def looks_like_protocol(protocol: Protocol) -> bool:
+    """True when a document has anything a protocol has: a protocol title, a meeting date in
+    its text, participants, agenda items, meeting metadata, decisions or a next meeting."""
+    from protokollkit.layout import TITLE
+
+    dated = any(d.level == "info" and "Dateinamen" in d.message for d in protocol.diagnostics)
+    return bool(
+        TITLE.match(protocol.title)
+        or protocol.items
+        or protocol.present()
+        or protocol.agenda
+        or any(m.kind != "other" for m in protocol.meta)
+        or protocol.next_meeting
+        or protocol.decisions()
+        or (protocol.date is not None and not dated and "Sitzung" in protocol.title)
+    )
+
+
 def convert_one(path: Path) -> Protocol:
-    """Read one document into a Protocol (raises ParseError/ProtokollkitError on bad input)."""
+    """Read one document into a Protocol (raises ParseError/ProtokollkitError on bad input,
+    and on a document that is no protocol at all, such as a letter or a shopping list)."""
+    from protokollkit.diagnostics import error
     from protokollkit.files import read_bytes
     from protokollkit.readers import format_of, reader
 
-    return reader(format_of(path))(read_bytes(path), str(path))
+    protocol = reader(format_of(path))(read_bytes(path), str(path))
+    if not looks_like_protocol(protocol):
+        raise error(NOT_A_PROTOCOL, str(path))
+    return protocol
 
 
 def _error_result(path: Path, exc: Exception) -> ImportResult:

@@ -127,19 +127,25 @@ _NOT_A_MEETING = (
     r"(?!(?:Schritte?|Wochen?|Monate?|Jahre?|Aufgaben?|Punkte?|Themen?|Ziele?|Termine|Tagesordnung"
     r"|Sitzungen|Male?|Tage?|Veranstaltungen|Aktionen?|Projekte?|Ausgaben?|Version|Folge)\b)"
 )
+_MEETING_NOUN = (
+    r"(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
+    r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
+    r"|\w*[Kk]onferenz|Videokonferenz)"
+)
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
-    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_NOT_A_MEETING}[A-ZÄÖÜ][\w-]*"
-    r"(?:\s+(?:Fixe|fixe|Treffen|Sitzung))?)"
+    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN})"
     r"\s*(?::|(?=\s*$))\s*(.*)$",
     re.IGNORECASE,
 )
 """``Nächster Termin: …``, ``Nächstes Treffen: …``, ``Termin der nächsten Sitzung: …``."""
 
 NEXT_MEETING_SENTENCE = re.compile(
-    r"\bn(?:ä|ae)chste[rsn]?\s+(?:[\w-]+\s+)?(?:Termin|Sitzung|Treffen|Plenum|Versammlung"
-    r"|Stammtisch|Runde|Meeting|Stadtteiltisch|Vorstandssitzung|Mitgliederversammlung"
-    r"|Sitzungstermin|Zusammenkunft|Jour\s+fixe|Besprechung)\w*\b(?!\s+(?:des|der|vom|im)\s)",
+    r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+(?:[\w-]+\s+)?"
+    r"(?:Termin|Sitzung|Treffen|Plenum|Versammlung|Stammtisch|Runde|Meeting|Stadtteiltisch"
+    r"|Vorstandssitzung|Mitgliederversammlung|Sitzungstermin|Zusammenkunft|Jour\s+fixe"
+    r"|Besprechung)\w*\b(?!\s+(?:des|der|vom|im)\s)"
+    r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b",
     re.IGNORECASE,
 )
 """A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""

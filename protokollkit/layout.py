@@ -127,7 +127,8 @@ MAX_DEPTH = 30
 
 TITLE = re.compile(r"^\s*(?:Sitzungs|Ergebnis|Verlaufs|Gedächtnis)?[Pp]rotokoll\b(?!\s*:)")
 LABEL = re.compile(
-    r"^\s*([^\W\d][\w*:/.\-]*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?\s*:(?:\s+(.*)|\s*)$"
+    r"^\s*([^\W\d][\w*:/.\-]*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?"
+    r"\s*:(?:\s+(.*)|\s*)$"
 )
 TOP = r"(TOP-Punkt|TOP|Top|top|Tagesordnungspunkt|Punkt|Pkt\.)"
 EXPLICIT_ITEM = re.compile(
@@ -138,11 +139,13 @@ SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\t ]+(\S.*)$")
 HEADING_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,2})*)[.)]?|[IVX]{1,4}\.|[A-H][.)])[\t ]+(?=\S)")
 BULLET = re.compile(r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7])(?:[ \t]+(.*))?$")
 NUMBER_MARKER = re.compile(
-    r"^([ \t]*)(\d{1,3}[.)]|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])[ \t]+(\S.*)$"
+    r"^([ \t]*)(\d{1,3}[.)]|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])"
+    r"[ \t]+(\S.*)$"
 )
 DECORATION = re.compile(r"^\s*([=\-~*_#+^`.])\1{2,}\s*$")
 SIGNATURE = re.compile(
-    r"^[A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s*(?:den\s+|am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)\s?\d{2,4}\s*$"
+    r"^[A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s*(?:den\s+|am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)"
+    r"\s?\d{2,4}\s*$"
     r"|^(?:gez\.|Gez\.|Unterschrift|Für die Richtigkeit|F\.d\.R\.|_{4,})"
 )
 DATE_ONLY = re.compile(
@@ -330,7 +333,6 @@ class _ItemBuilder:
     presenter: Person | None
     line: int
     level: int = 0
-    prefix: str = ""
     blocks: list[_BlockBuilder] = field(default_factory=list)
     items: list[_ItemBuilder] = field(default_factory=list)
 
@@ -341,7 +343,6 @@ class _ItemBuilder:
             self.presenter,
             tuple(b.freeze() for b in self.blocks),
             tuple(i.freeze() for i in self.items),
-            self.prefix,
             line=self.line,
         )
 
@@ -389,6 +390,7 @@ class State:
     implicit_items: bool = False
     table_header: tuple[str, ...] = ()
     item_prefix: str = ""
+    first_prefix: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
 
     def items_from_headings(self) -> bool:
@@ -457,8 +459,20 @@ class State:
 Rule = Callable[[State, Line], bool]
 
 
+_BOLD_LABEL = re.compile(r"^(\*\*|__)([^*_]{1,60}?)(:?)\1(:?)\s*")
+
+
+def _unbold_label(text: str) -> str:
+    """``**Ort:** Haus`` or ``**Ort**: …`` (Markdown typed into a text file) → ``Ort: …``."""
+    match = _BOLD_LABEL.match(text)
+    if match and (match.group(3) or match.group(4)) and match.end() < len(text):
+        return f"{match.group(2)}: {text[match.end() :]}"
+    return text
+
+
 def _label(text: str) -> tuple[str, str | None, str] | None:
     """``Label: value`` → (label, sub-label in brackets, value); markup around it removed."""
+    text = _unbold_label(text)
     match = LABEL.match(text)
     if not match:
         return None
@@ -596,7 +610,8 @@ def rule_attendance(state: State, line: Line) -> bool:
             state.note(line, "Teilnehmende sind schon einmal angegeben; die Liste wird ergänzt.")
         if state.participants_label is None:
             state.participants_label = label
-    heading = state.attendance.heading if state.attendance else False
+    # A label without names (``Anwesend:``) opens a list that may follow after a blank line.
+    heading = (state.attendance.heading if state.attendance else False) or not value
     state.attendance = _Attendance(kind, label, heading=heading)
     if kind is not None:
         state.open_group(kind, label)
@@ -673,7 +688,7 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         if name:
             state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
         return True
-    if state.blank_before and not open_list.heading and state.previous != "attendance":
+    if state.blank_before and not open_list.heading:
         state.attendance = None
         return False
     bullet = BULLET.match(line.text)
@@ -739,7 +754,7 @@ def rule_next_meeting(state: State, line: Line) -> bool:
         if line.hints.heading is None and not EXPLICIT_ITEM.match(line.text):
             _set_next_meeting(state, line, label, line.text.strip())
             return True
-    text = line.text.strip()
+    text = _unbold_label(line.text.strip())
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1) + bold.group(2)
@@ -747,7 +762,7 @@ def rule_next_meeting(state: State, line: Line) -> bool:
     if not match:
         return False
     label = text[: match.start(1)].strip().rstrip(":").strip().strip("*_").strip()
-    value = match.group(1).strip().strip("*_").strip()
+    value = match.group(1).strip()
     if not value and (line.hints.heading is not None or bold):
         state.pending_next = label
         state.previous = "next"
@@ -787,6 +802,8 @@ def rule_agenda(state: State, line: Line) -> bool:
     elif label_key(text) not in AGENDA_LABELS:
         return False
     following = state.next_line()
+    if state.list_items and following is not None and following.hints.list_level == 0:
+        return False  # the numbered list below is the minutes, not a plan
     if following is None or (
         (not inline and following.hints.heading is not None)
         or (not inline and not _is_agenda_entry(following))
@@ -858,11 +875,17 @@ def rule_meta(state: State, line: Line) -> bool:
             state.meta.append(MetaField(key, value, kind))
             return True
         return False
-    if state.section == "front" and not state.items and DATE_ONLY.match(text) and find_date(text):
-        if not any(f.kind == "date" for f in state.meta) and len(text) >= 6:
-            state.meta.append(MetaField("", text, "date"))
-            state.previous = "meta"
-            return True
+    if (
+        state.section == "front"
+        and not state.items
+        and DATE_ONLY.match(text)
+        and find_date(text)
+        and not any(f.kind == "date" for f in state.meta)
+        and len(text) >= 6
+    ):
+        state.meta.append(MetaField("", text, "date"))
+        state.previous = "meta"
+        return True
     parsed = _label(text)
     if parsed is None or parsed[1] is not None or EXPLICIT_ITEM.match(text):
         return False
@@ -977,7 +1000,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if hints.bold and not state.list_items:
             return number, None, title, level
         dotted = text[len(numbered.group(1)) : len(numbered.group(1)) + 1] in (".", ")")
-        if not state.blank_before or dotted and title[:1].islower() or state.previous == "numbered":
+        lower = dotted and title[:1].islower()
+        if not state.blank_before or lower or state.previous == "numbered":
             return None
         if state.items and number != _expected_number(state):
             return None
@@ -986,9 +1010,9 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         return number, None, title, level
     if state.agenda and _matches_agenda(state, text):
         return -1, None, text.rstrip(":"), 50
-    if state.implicit_items and hints is NO_HINTS or hints == Hints(bold=True):
-        if state.implicit_items and _looks_like_heading(state, line, text):
-            return -1, None, text.rstrip(":"), 50
+    plain = hints is NO_HINTS or hints == Hints(bold=True)
+    if state.implicit_items and plain and _looks_like_heading(state, line, text):
+        return -1, None, text.rstrip(":"), 50
     if hints.bold and level == 99 and not state.items_from_headings():
         if parse_person(text, state.known) or _label(text) or len(text) > 80:
             return None
@@ -1022,7 +1046,7 @@ def _matches_agenda(state: State, text: str) -> bool:
 def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     """A short line standing alone above content: a topic heading in a protocol that has no
     numbered items or heading styles (``Organisatorisches``)."""
-    if not state.blank_before or line.text[:1].isspace() or len(text) > 60:
+    if line.text[:1].isspace() or len(text) > 60 or state.previous == "continued":
         return False
     if not text[:1].isupper() or text.endswith((".", ",", ";", "!")) or len(text.split()) > 7:
         return False
@@ -1031,14 +1055,13 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
         return False
     if parse_person(text, state.known) is not None or state.known.knows(text.rstrip(":")):
         return False
-    following_index = state.index + 1
-    following = state.lines[following_index] if following_index < len(state.lines) else None
-    if following is None:
-        return False
-    if following.text.strip():
-        return following.hints.list_level is not None or bool(BULLET.match(following.text))
     after = state.next_line()
-    return after is not None and after.hints.heading is None and len(after.text) > len(text)
+    if after is None or after.hints.heading is not None:
+        return False
+    if after.hints.list_level is not None or BULLET.match(after.text):
+        return True
+    following = after.text.strip()
+    return len(following) >= 30 and len(following.split()) >= 4
 
 
 def _looks_like_list(state: State) -> bool:
@@ -1079,7 +1102,7 @@ def rule_item(state: State, line: Line) -> bool:
         if sub is not None and number != top.number:
             state.warn(line, f"Unterpunkt {number}.{sub} steht unter TOP {top.number}.")
         title, presenter = split_presenter(title, state.participants)
-        top.items.append(_ItemBuilder(sub_number, title, presenter, line.number, level, prefix))
+        top.items.append(_ItemBuilder(sub_number, title, presenter, line.number, level))
     else:
         if number == -1:
             number = _expected_number(state)
@@ -1088,7 +1111,9 @@ def rule_item(state: State, line: Line) -> bool:
         if state.item_level is None or level < state.item_level:
             state.item_level = level
         title, presenter = split_presenter(title, state.participants)
-        state.items.append(_ItemBuilder(number, title, presenter, line.number, level, prefix))
+        if not state.items and not top:
+            state.first_prefix = prefix
+        state.items.append(_ItemBuilder(number, title, presenter, line.number, level))
     state.section = "items"
     state.previous = "item"
     state.point_stack = []
@@ -1188,8 +1213,13 @@ def rule_continued(state: State, line: Line) -> bool:
         return False
     indented = line.text[:1].isspace()
     previous_text = target.text
-    wrapped = len(previous_text) >= 50 and not previous_text.endswith((".", "!", "?", ":"))
-    if not ((indented and state.point_stack) or text[:1].islower() or wrapped):
+    long_line = len(previous_text) >= 50
+    wrapped = long_line and not previous_text.endswith((".", "!", "?", ":"))
+    if target.kind == "paragraph":
+        # A hard-wrapped paragraph: the line before is long and the sentence goes on.
+        if not (wrapped or (long_line and text[:1].islower())):
+            return False
+    elif not ((indented and state.point_stack) or text[:1].islower() or wrapped):
         return False
     target.text = f"{target.text} {text}"
     state.previous = "continued"
@@ -1333,11 +1363,12 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
         if index != title_index and not line.hints.front_matter:
             if line.hints.heading is not None:
                 key = label_key(text.rstrip(":"))
-                labels = (PRESENT_LABELS, ATTENDANCE_LABELS, AGENDA_LABELS, SECTION_MARKERS)
+                labels = (PRESENT_LABELS, ATTENDANCE_LABELS, AGENDA_LABELS, SECTION_MARKERS,
+                          META_LABELS)  # fmt: skip
                 if not any(key in group for group in labels) and not NEXT_MEETING.match(text):
                     return True
             elif line.hints.list_level is None and (
-                EXPLICIT_ITEM.match(text) or blank and NUMBERED_ITEM.match(text)
+                EXPLICIT_ITEM.match(text) or (blank and NUMBERED_ITEM.match(text))
             ):
                 return True
         blank = False
@@ -1346,17 +1377,25 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
 
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
-    entries at level 0 with content nested below them, and no item headings or ``TOP`` lines."""
+    entries at level 0 with content nested below them, and no item heading after them."""
     nested = False
     numbered = 0
     for line in lines:
         hints = line.hints
-        if hints.heading is not None and not hints.title and EXPLICIT_ITEM.match(line.text.strip()):
-            return False
+        if hints.heading is not None and not hints.title:
+            text = line.text.strip()
+            if EXPLICIT_ITEM.match(text) or HEADING_NUMBER.match(text):
+                return False  # numbered item headings: the lists are content
         if hints.list_level == 0 and (hints.list_marker or "")[:1].isdigit():
             numbered += 1
         elif hints.list_level is not None and hints.list_level >= 1 and numbered:
             nested = True
+        elif numbered and hints.heading is not None:
+            key = label_key(line.text.strip().rstrip(":"))
+            if not (
+                NEXT_MEETING.match(line.text) or key in META_LABELS or key in ATTENDANCE_LABELS
+            ):
+                return False
         elif hints is NO_HINTS and EXPLICIT_ITEM.match(line.text):
             return False
     return numbered >= 2 and nested
@@ -1389,9 +1428,8 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state = State(source, prepared)
     state.title_index = find_title(prepared)
     state.list_items = _find_list_items(prepared)
-    state.implicit_items = not state.list_items and not _has_explicit_items(
-        prepared, state.title_index
-    )
+    explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
+    state.implicit_items = not explicit and not state.list_items
     for index, line in enumerate(prepared):
         state.index = index
         for _name, rule in RULES:
@@ -1451,6 +1489,7 @@ def _finish(state: State) -> Protocol:
         preamble=tuple(b.freeze() for b in state.preamble),
         participants_label=state.participants_label or CANONICAL_PARTICIPANTS_LABEL.rstrip(":"),
         agenda_label=state.agenda_label or "Tagesordnung",
+        item_prefix=state.first_prefix,
         diagnostics=tuple(state.diagnostics),
     )
     return annotate(protocol)

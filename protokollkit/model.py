@@ -134,8 +134,6 @@ class AgendaItem:
     blocks: tuple[Block, ...] = ()
     items: tuple[AgendaItem, ...] = ()
     """Sub-items (``TOP 5.2``, ``### 2.1``); their ``number`` is the last part of the label."""
-    prefix: str = ""
-    """The word written before the number, as written (``TOP``, ``Top``); empty for ``1 Titel``."""
     line: int = field(default=0, compare=False, repr=False)
 
 
@@ -199,6 +197,8 @@ class Protocol:
     preamble: tuple[Block, ...] = ()
     participants_label: str = "Teilnehmende"
     agenda_label: str = "Tagesordnung"
+    item_prefix: str = ""
+    """The word the author wrote before the item numbers (``TOP``, ``Top``), or empty."""
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
 
     def all_items(self) -> list[AgendaItem]:

@@ -137,7 +137,7 @@ def parse_person(text: str, known: ParticipantIndex | None = None) -> Person | N
     text = text.strip()
     if text.endswith(":"):
         return parse_person(text[:-1], known)
-    if not text or len(text) > 150 or text.endswith(("!", "?", ";")):
+    if not text or len(text) > 150 or text.endswith(("!", "?")):
         return None
     comma = text.find(", ")
     paren = text.find(" (")

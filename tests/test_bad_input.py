@@ -33,11 +33,13 @@ def test_binary_file(tmp_path: Path) -> None:
         protokollkit.read(path)
 
 
-def test_no_title_line() -> None:
+def test_text_without_protocol_title_or_date_is_read_with_a_warning() -> None:
     text = "Einkaufsliste\nMilch\nBrot\nButter\nKäse\nÄpfel\nBirnen\n"
-    with pytest.raises(protokollkit.ParseError, match="Keine Titelzeile") as info:
-        protokollkit.read(text)
-    assert info.value.diagnostics[-1].line == 6
+    protocol = protokollkit.read(text)
+    assert protocol.title == "Einkaufsliste"
+    assert [p.text for p in protocol.all_points()] == text.split()[1:]
+    [warning] = [d for d in protocol.diagnostics if d.level == "warning"]
+    assert "Kein Datum" in warning.message
 
 
 def test_directory(tmp_path: Path) -> None:

@@ -72,8 +72,7 @@ def test_build_writes_every_format(
     assert Path(f"{stem}.email.txt").read_text("utf-8") == write_email_body(protocol)
     assert Path(f"{stem}.pdf").read_bytes() == write_pdf(protocol)
     assert Path(f"{stem}.ics").read_bytes() == write_ics(protocol).encode("utf-8")
-    assert "SUMMARY:Weihnachtsverkauf
-" in Path(f"{stem}.ics").read_text("utf-8")
+    assert "SUMMARY:Weihnachtsverkauf\n" in Path(f"{stem}.ics").read_text("utf-8")
     assert protokollkit.read(Path(f"{stem}.docx")) == typographic(protocol)  # ’ in Word
     assert protokollkit.read(Path(f"{stem}.md")) == protocol
 
@@ -195,11 +194,12 @@ def test_missing_or_edited_output_is_rebuilt(source: Path, tmp_path: Path, damag
 def test_reader_warnings_are_printed(tmp_path: Path) -> None:
     source = tmp_path / "p.txt"
     source.write_text(
-        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nDas ist ein Satz.\n", "utf-8"
+        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nDas ist ein Satz.\n\nTOP 3 Ende\n",
+        "utf-8",
     )
     result = runner.invoke(main, ["build", str(source), "-o", str(tmp_path / "aus")])
     assert result.exit_code == 0, result.output
-    assert f"{source}:5:1: warnung: Zeile nicht zugeordnet" in result.stderr
+    assert f"{source}:7:1: warnung: Tagesordnungspunkt 3 folgt auf 1." in result.stderr
     assert (tmp_path / "aus" / "p.pdf").exists()
 
 

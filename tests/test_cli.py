@@ -40,11 +40,13 @@ def test_convert_json_back_to_text(tmp_path: Path) -> None:
 
 def test_check_reports_like_a_compiler(tmp_path: Path) -> None:
     path = tmp_path / "p.txt"
-    path.write_text("Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\nDas ist ein Satz.\n")
+    path.write_text("Protokoll Stadtteiltisch\n\n1 Aktuelles\n\nDas ist ein Satz.\n\nTOP 3 Ende\n")
     result = runner.invoke(main, ["check", str(path), str(SEED)])
     assert result.exit_code == 0
-    assert f"{path}:5:1: warnung: Zeile nicht zugeordnet" in result.stderr
-    assert "2 Dateien geprüft: 0 Fehler, 1 Warnungen." in result.stderr
+    assert f"{path}:1:1: warnung: Kein Datum gefunden" in result.stderr
+    assert f"{path}:7:1: warnung: Tagesordnungspunkt 3 folgt auf 1." in result.stderr
+    assert "Das ist ein Satz" not in result.stderr  # a paragraph is ordinary content
+    assert "2 Dateien geprüft: 0 Fehler, 2 Warnungen." in result.stderr
 
 
 def test_check_exits_1_on_error(tmp_path: Path) -> None:
@@ -58,13 +60,10 @@ def test_check_exits_1_on_error(tmp_path: Path) -> None:
 def test_bad_inputs_give_one_german_message(tmp_path: Path) -> None:
     binary = tmp_path / "bin.txt"
     binary.write_bytes(bytes(range(256)) * 4)
-    notitle = tmp_path / "x.txt"
-    notitle.write_text("a\nb\nc\nd\ne\nf\ng\n")
     cases = [
         (tmp_path / "fehlt.txt", "nicht gefunden"),
         (tmp_path, "Ordner"),
         (binary, "keine Textdatei"),
-        (notitle, "Keine Titelzeile"),
     ]
     for path, message in cases:
         result = runner.invoke(main, ["convert", str(path)])

@@ -27,7 +27,7 @@ BAD = {
     "empty.docx": "leer",
     "password.docx": "Passwort",
     "zipbomb.docx": "ZIP-Bombe",
-    "not_a_protocol.docx": "Keine Titelzeile",
+    "not_a_protocol.docx": "Kein Protokoll erkannt",
 }
 
 

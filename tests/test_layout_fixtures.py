@@ -51,14 +51,18 @@ def test_cp1252_is_read_with_warning() -> None:
     assert any("Windows-1252" in d.message for d in protocol.diagnostics)
 
 
-def test_unplaced_lines_are_kept_with_line_numbers() -> None:
+def test_prose_around_the_structure_is_ordinary_content_with_its_line() -> None:
     protocol = protokollkit.read(FIXTURES / "unplaced_lines.txt")
-    assert protocol.front[:1] == ("Vorlage Stadtteiltisch",)
-    assert "Die Sitzung begann pünktlich um 14 Uhr." in protocol.front
-    assert protocol.items[0].blocks[0].note is not None
-    assert protocol.back == ("Protokoll: Kathrin Krug",)
-    lines = {d.line for d in protocol.diagnostics}
-    assert lines == {1, 5, 7, 11, 17, 21}
+    preamble = [(p.text, p.line) for b in protocol.preamble for p in b.points]
+    assert preamble == [
+        ("Vorlage Stadtteiltisch", 1),
+        ("Entschuldigt fehlten zwei Personen.", 5),
+        ("Die Sitzung begann pünktlich um 14 Uhr.", 7),
+    ]
+    first = protocol.items[0].blocks[0].points[0]
+    assert (first.kind, first.line) == ("paragraph", 11)
+    assert protocol.meta_value("minute_taker") == "Kathrin Krug"  # ``Protokoll:`` at the end
+    assert [(d.level, d.line) for d in protocol.diagnostics] == [("info", 17)]  # empty point
     written = protokollkit.write(protocol)
     assert isinstance(written, str)
     for kept in (

@@ -198,6 +198,7 @@ def from_data(data: Any) -> Protocol:
         preamble=tuple(_block(b) for b in _list(data, "preamble")),
         participants_label=str(data.get("participants_label", "Teilnehmende")),
         agenda_label=str(data.get("agenda_label", "Tagesordnung")),
+        item_prefix=str(data.get("item_prefix", "")),
     )
 
 

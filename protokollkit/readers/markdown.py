@@ -11,11 +11,11 @@ Markdown is read as well as its structure allows.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from protokollkit.diagnostics import Diagnostic
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
 from protokollkit.model import Protocol
 from protokollkit.readers.text import read_decoded
@@ -272,17 +272,36 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
     )
     if start is not None:
         end = start + 1
-        while end < len(lines) and (not lines[end].text.strip() or lines[end].text[:2] == "- "):
+        while end < len(lines) and (
+            not lines[end].text.strip() or lines[end].hints.list_level == 0
+        ):
             end += 1
-        shown = [line.text.strip() for line in lines[start:end] if line.text.strip()]
+        shown = [
+            ("- " if line.hints.list_level is not None else "") + line.text.strip()
+            for line in lines[start:end]
+            if line.text.strip()
+        ]
         protocol = parse_lines([*lines[:start], *lines[end:]], source)
         if shown == termine_lines(protocol):
             return protocol
         # Edited: its text is kept where it stands, but the heading is no agenda item.
         lines = [*lines[:start], replace(lines[start], hints=Hints()), *lines[start + 1 :]]
+        edited = Diagnostic(
+            "warning",
+            "Der Abschnitt „Termine“ passt nicht mehr zu den Punkten; er bleibt als Text erhalten.",
+            source,
+            lines[start].number,
+            1,
+        )
+        result = parse_lines(lines, source)
+        return replace(result, diagnostics=(edited, *result.diagnostics))
     flagged = list(zip(lines, walker.quoted, strict=True))
     unquoted = [line for line, quoted in flagged if not quoted]
-    quoted_text = [line.text.strip() for line, quoted in flagged if quoted and line.text.strip()]
+    quoted_text = [
+        ("- " if line.hints.list_level is not None else "") + line.text.strip()
+        for line, quoted in flagged
+        if quoted and line.text.strip()
+    ]
     if quoted_text:
         protocol = parse_lines(unquoted, source)
         if quoted_text == termine_lines(protocol):

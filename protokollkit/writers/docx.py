@@ -787,7 +787,7 @@ def fill_document(document: Document, protocol: Protocol) -> None:
         body.text_paragraph(text, BODY_STYLE)
     for block in protocol.preamble:
         body.block(block)
-    for item, label, depth in walk_items(protocol.items):
+    for item, label, depth in walk_items(protocol.items, prefix=protocol.item_prefix):
         style = HEADING_STYLE if depth == 0 else SUBHEADING_STYLE
         body.text_paragraph(f"{label} {item.title}", style)
         if item.presenter:

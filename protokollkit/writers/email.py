@@ -207,7 +207,7 @@ def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
         result += [*text_paragraphs(text), BLANK]
     for block in protocol.preamble:
         result += block_paragraphs(block)
-    for item, label, _depth in walk_items(protocol.items):
+    for item, label, _depth in walk_items(protocol.items, prefix=protocol.item_prefix):
         result += heading(f"{label} {item.title}", "-")
         if item.presenter:
             presenter = format_person(item.presenter, "parens")

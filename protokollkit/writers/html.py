@@ -259,7 +259,7 @@ def protocol_html(protocol: Protocol, *, termine: bool = True) -> str:
         parts.append(f"<ol{style('ol')}>\n{entries}</ol>\n")
     parts.extend(paragraph(lines_html(text)) for text in protocol.front)
     parts.extend(block_html(block) for block in protocol.preamble)
-    for item, label, depth in walk_items(protocol.items):
+    for item, label, depth in walk_items(protocol.items, prefix=protocol.item_prefix):
         parts.append(item_html(item, label, depth))
     closing = next_meeting_label(protocol)
     if protocol.next_meeting is not None and closing:

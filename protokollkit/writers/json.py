@@ -110,6 +110,7 @@ def _data(protocol: Protocol) -> dict[str, Any]:
             for g in protocol.attendance
         ],
         "agenda_label": protocol.agenda_label,
+        "item_prefix": protocol.item_prefix,
         "agenda": list(protocol.agenda),
         "preamble": [block_dict(b) for b in protocol.preamble],
         "items": [item_dict(item) for item in protocol.items],

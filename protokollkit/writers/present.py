@@ -120,18 +120,23 @@ def people(persons: tuple[Person, ...]) -> str:
     return ", ".join(format_person(p, "parens") for p in persons)
 
 
-def item_label(item: AgendaItem, parents: tuple[int, ...] = ()) -> str:
-    """The written number of an item: ``4``, or ``5.2`` for a sub-item of 5."""
-    return ".".join(str(n) for n in (*parents, item.number))
+def item_label(item: AgendaItem, parents: tuple[int, ...] = (), prefix: str = "") -> str:
+    """The written number of an item: ``4``, ``5.2`` for a sub-item of 5, with the prefix the
+    author wrote before item numbers (``TOP 4``)."""
+    number = ".".join(str(n) for n in (*parents, item.number))
+    if not prefix:
+        return number
+    colon = ":" if item.title[:1] in ":.)-–—" else ""  # ``TOP 1: – …`` keeps the dash a title
+    return f"{prefix} {number}{colon}"
 
 
 def walk_items(
-    items: tuple[AgendaItem, ...], parents: tuple[int, ...] = ()
+    items: tuple[AgendaItem, ...], parents: tuple[int, ...] = (), prefix: str = ""
 ) -> Iterator[tuple[AgendaItem, str, int]]:
     """Every item and sub-item, depth first, with its label and depth (0 for a top item)."""
     for item in items:
-        yield item, item_label(item, parents), len(parents)
-        yield from walk_items(item.items, (*parents, item.number))
+        yield item, item_label(item, parents, prefix), len(parents)
+        yield from walk_items(item.items, (*parents, item.number), prefix)
 
 
 def decision_label(decision: Decision) -> str:

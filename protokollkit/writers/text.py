@@ -13,7 +13,6 @@ from protokollkit.labels import CANONICAL_AGENDA_LABEL, CANONICAL_PARTICIPANTS_L
 from protokollkit.model import AgendaItem, AttendanceGroup, Block, Person, Point, Protocol
 from protokollkit.people import format_person
 
-
 DEFAULT_PARTICIPANTS_LABEL = CANONICAL_PARTICIPANTS_LABEL.rstrip(":")
 
 
@@ -27,11 +26,18 @@ def point_lines(points: tuple[Point, ...], depth: int = 0) -> list[str]:
     return lines
 
 
+def speaker_line(speaker: Person) -> str:
+    """``Name, Einrichtung``; a one-word name gets a colon (``Jonas:``), which marks it as a
+    speaker rather than a word standing alone."""
+    line = format_person(speaker)
+    return f"{line}:" if not speaker.affiliation and len(speaker.name.split()) == 1 else line
+
+
 def block_paragraphs(block: Block) -> list[str]:
     """A block's speaker line and entries: runs of points together, paragraphs alone."""
     paragraphs: list[str] = []
     if block.speaker:
-        paragraphs.append(format_person(block.speaker))
+        paragraphs.append(speaker_line(block.speaker))
     if block.note:
         paragraphs.append(block.note)
     run: list[Point] = []
@@ -108,28 +114,35 @@ def head_paragraphs(protocol: Protocol) -> list[str]:
     return paragraphs
 
 
-def item_paragraphs(item: AgendaItem, previous: int | None, parent: int | None = None) -> list[str]:
-    """An item's heading, blocks and sub-items.
+def item_heading_line(
+    item: AgendaItem, previous: int | None, parent: int | None = None, prefix: str = ""
+) -> str:
+    """An item's heading line: ``3 Titel``, ``TOP 3 Titel``, ``TOP 2.1 Titel``.
 
-    The heading keeps the written prefix (``TOP 3 …``); an item without one is written
-    ``3 Titel``, or with ``TOP`` when only that makes it an item (a number out of order, a
-    sub-item, an empty title).
+    ``prefix`` is the word the author wrote before the numbers (``TOP``); without one an item
+    is written ``3 Titel``, or with ``TOP`` when only that makes it an item (a number out of
+    order, a sub-item, an empty title).
     """
-    prefix = item.prefix
     colon = ":" if item.title[:1] in ":.)-–—" else ""
     if parent is not None:
         number, _, rest = item_heading(item).partition(" ")
-        heading = f"{prefix or 'TOP'} {parent}.{number}{colon} {rest}".rstrip()
-    else:
-        heading = item_heading(item)
-        if prefix or (previous is not None and item.number != previous + 1) or not item.title:
-            number, _, rest = heading.partition(" ")
-            heading = f"{prefix or 'TOP'} {number}{colon} {rest}".rstrip()
-    paragraphs = [heading]
+        return f"{prefix or 'TOP'} {parent}.{number}{colon} {rest}".rstrip()
+    heading = item_heading(item)
+    if prefix or (previous is not None and item.number != previous + 1) or not item.title:
+        number, _, rest = heading.partition(" ")
+        heading = f"{prefix or 'TOP'} {number}{colon} {rest}".rstrip()
+    return heading
+
+
+def item_paragraphs(
+    item: AgendaItem, previous: int | None, parent: int | None = None, prefix: str = ""
+) -> list[str]:
+    """An item's heading, blocks and sub-items."""
+    paragraphs = [item_heading_line(item, previous, parent, prefix)]
     for block in item.blocks:
         paragraphs.extend(block_paragraphs(block))
     for sub in item.items:
-        paragraphs.extend(item_paragraphs(sub, None, item.number))
+        paragraphs.extend(item_paragraphs(sub, None, item.number, prefix))
     return paragraphs
 
 
@@ -141,7 +154,7 @@ def write_text(protocol: Protocol) -> str:
     paragraphs.extend(protocol.front)
     previous: int | None = None
     for item in protocol.items:
-        paragraphs.extend(item_paragraphs(item, previous))
+        paragraphs.extend(item_paragraphs(item, previous, prefix=protocol.item_prefix))
         previous = item.number
     next_line = next_meeting_line(protocol)
     if next_line:

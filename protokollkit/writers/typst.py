@@ -255,7 +255,7 @@ def write_typst(protocol: Protocol) -> str:
     parts.extend(f"#notiz{rich(text, lines=True)}" for text in protocol.front)
     for block in protocol.preamble:
         parts.extend(block_source(block))
-    for item, label, depth in walk_items(protocol.items):
+    for item, label, depth in walk_items(protocol.items, prefix=protocol.item_prefix):
         parts.extend(item_source(item, label, depth))
     closing = next_meeting_label(protocol)
     if protocol.next_meeting and closing:

@@ -34,7 +34,7 @@ def test_golden_markdown_file_reads_to_the_reference(seed_text: str, tmp_path: P
     )
 
 
-@given(protocols())
+@given(protocols(rich=True))
 @settings(max_examples=150, deadline=None)
 def test_markdown_round_trip(protocol: Protocol) -> None:
     written = write_markdown(protocol)
@@ -71,15 +71,22 @@ def test_escaped_text_reads_back_exactly_everywhere(text: str) -> None:
                 text,
                 None,
                 (
-                    Block(Person("Kathrin Krug", text), (Point(text, (Point(text),)),)),
-                    Block(None, (Point(text),), f"Die {text} wurde besprochen."),
+                    Block(
+                        Person("Kathrin Krug", text),
+                        (
+                            Point(text, (Point(text),)),
+                            Point(f"Die {text} wurde besprochen.", kind="paragraph"),
+                            Point(text),
+                        ),
+                    ),
                 ),
             ),
         ),
         next_meeting=NextMeeting(text),
     )
     protocol = protokollkit.read(str(protokollkit.write(written, "text")))  # dates as read
-    assert [p.text for p in protocol.all_points()] == [text, text, text]
+    paragraph = f"Die {text} wurde besprochen."
+    assert [p.text for p in protocol.all_points()] == [text, text, paragraph, text]
     assert protocol.items[0].title == text
     assert read_markdown(write_markdown(protocol)) == protocol
 
@@ -140,19 +147,25 @@ def test_hand_written_markdown_follows_the_layout_rules() -> None:
     assert first.points == (
         Point("erster Punkt mit Betonung und Code", (Point("eingerückt mit vier Leerzeichen"),)),
         Point("Punkt über zwei Zeilen"),
-        Point("1. nummeriert"),
-        Point("2. auch nummeriert"),
+        Point("nummeriert", (), "numbered", "1."),
+        Point("auch nummeriert", (), "numbered", "2."),
     )
-    assert protocol.items[1].blocks == (Block(note="Ein freier Absatz."),)
+    assert protocol.items[1].blocks == (
+        Block(points=(Point("Ein freier Absatz.", kind="paragraph"),)),
+    )
     assert protocol.next_meeting is not None
     assert protocol.next_meeting.date is not None and protocol.next_meeting.date.month == 3
 
 
-def test_unplaced_paragraph_is_reported_at_its_markdown_line() -> None:
+def test_a_paragraph_is_ordinary_content_with_its_markdown_line() -> None:
     protocol = read_markdown(HAND_WRITTEN, "hand.md")
-    [warning] = protocol.diagnostics
-    assert (warning.source, warning.line) == ("hand.md", 21)
-    assert "Ein freier Absatz." in warning.message
+    assert not [d for d in protocol.diagnostics if d.level != "info"]
+    [paragraph] = protocol.items[1].blocks[0].points
+    assert (paragraph.text, paragraph.kind, paragraph.line) == (
+        "Ein freier Absatz.",
+        "paragraph",
+        21,
+    )
 
 
 def test_participants_in_a_table_are_read() -> None:
@@ -166,15 +179,16 @@ def test_participants_in_a_table_are_read() -> None:
 
 def test_lines_carry_hints_for_the_layout_rules() -> None:
     lines = markdown_lines(GOLDEN_MD.read_text(encoding="utf-8"))
-    title = next(line for line in lines if line.hints.title)
+    title = next(line for line in lines if line.hints.heading == 1)
     assert (title.text, title.number) == ("Protokoll Stadtteiltisch 10.11.22", 1)
-    headings = [line.text for line in lines if line.hints.heading == 1]
+    headings = [line.text for line in lines if line.hints.heading == 2]
     assert headings[:2] == ["Termine", "1 Aktuelles aus den Einrichtungen"]
-    speakers = [line.text for line in lines if line.hints.bold and line.text != "Termine"]
+    speakers = [line.text for line in lines if line.hints.bold]
     assert speakers[0] == "Robin Czarnecki, Väterarbeit Charisma e.V."
-    points = [line for line in lines if line.text.lstrip().startswith("- ")]
+    points = [line for line in lines if line.hints.list_level is not None]
     assert len(points) == 4 + 34  # the Termine section, then every point
-    assert points[4].text == "- Stelle Gemeindepädagogik weiterhin nicht besetzt"
+    assert points[4].text == "Stelle Gemeindepädagogik weiterhin nicht besetzt"
+    assert {p.hints.list_marker for p in points} == {"-"}
 
 
 def test_termine_section_is_dropped_when_it_matches_and_kept_when_edited(seed_text: str) -> None:
@@ -186,7 +200,7 @@ def test_termine_section_is_dropped_when_it_matches_and_kept_when_edited(seed_te
     edited = markdown.replace("Weihnachtsverkauf im Wühlmäuschen\n", "Weihnachtsverkauf!\n", 1)
     kept = read_markdown(edited)
     assert kept != protocol
-    assert any("Weihnachtsverkauf!" in text for text in kept.front)
+    assert any("Weihnachtsverkauf!" in p.text for p in kept.all_points())
     assert any(d.level == "warning" for d in kept.diagnostics)
     assert [item.title for item in kept.items] == [item.title for item in protocol.items]
 
@@ -210,7 +224,11 @@ def test_points_that_look_like_other_lines_stay_points() -> None:
         + "".join(f"- {escape_block(t)}\n  - {escape_block(t)}\n" for t in texts)
     )
     assert [p.text for p in protocol.all_points()] == [t for t in texts for _ in (1, 2)]
-    assert protocol.participants == () and protocol.next_meeting is None
+    assert protocol.participants == () and protocol.items[0].number == 1
+    # The next meeting named in a point is the protocol's next meeting; the point stays.
+    assert protocol.next_meeting == NextMeeting(
+        "Nächster Termin: 1.3.2023", dt.date(2023, 3, 1), ""
+    )
 
 
 def test_empty_markdown_is_a_clear_error() -> None:
@@ -218,6 +236,8 @@ def test_empty_markdown_is_a_clear_error() -> None:
         read_markdown_bytes(b"  \n\n", "leer.md")
 
 
-def test_markdown_without_title_is_a_clear_error() -> None:
-    with pytest.raises(protokollkit.ParseError, match="Keine Titelzeile"):
-        read_markdown("- a\n- b\n- c\n- d\n- e\n- f\n- g\n", "ohne.md")
+def test_markdown_without_title_is_read_with_a_warning() -> None:
+    protocol = read_markdown("- a\n- b\n- c\n- d\n- e\n- f\n- g\n", "ohne.md")
+    assert protocol.title == "Protokoll"
+    assert [p.text for p in protocol.all_points()] == list("abcdefg")
+    assert any("Keine Titelzeile" in d.message for d in protocol.diagnostics)

@@ -253,10 +253,12 @@ def test_unplaced_paragraph_is_reported_with_file_and_paragraph_number() -> None
         "<p>Das war eine lange und freie Bemerkung ohne Punkt davor.</p>"
     )
     protocol = read_html(page, "ag.html")
-    (warning,) = protocol.diagnostics
-    assert (warning.source, warning.line, warning.level) == ("ag.html", 4, "warning")
-    assert protocol.items[0].blocks[1].note == (
-        "Das war eine lange und freie Bemerkung ohne Punkt davor."
+    assert not [d for d in protocol.diagnostics if d.level != "info"]
+    [paragraph] = protocol.items[0].blocks[0].points
+    assert (paragraph.text, paragraph.kind, paragraph.line) == (
+        "Das war eine lange und freie Bemerkung ohne Punkt davor.",
+        "paragraph",
+        4,
     )
 
 
@@ -267,8 +269,10 @@ def test_footnotes_and_table_cells_are_kept_and_images_reported() -> None:
         "<table><tr><td>Zeit</td><td>Ort</td></tr></table>"
     )
     protocol = read_html(page, "ag.html")
-    assert protocol.items[0].blocks[0].points == (Point("Bild dazu"),)
-    assert protocol.items[0].blocks[1].note == "Zeit | Ort"
+    assert protocol.items[0].blocks[0].points == (
+        Point("Bild dazu"),
+        Point("Zeit | Ort", kind="paragraph"),
+    )
     assert any("Bild" in d.message for d in protocol.diagnostics)
 
 
@@ -302,7 +306,6 @@ def test_speaker_style_counts_as_bold_and_title_style_as_title() -> None:
     [
         ("corrupt.docx", "beschädigt"),
         ("empty.docx", "leer"),
-        ("not_a_protocol.docx", "Keine Titelzeile"),
         ("password.docx", "Passwort"),
         ("zipbomb.docx", "ZIP-Bombe"),
     ],
@@ -386,7 +389,7 @@ def test_rtf_deletions_are_dropped_but_strikethrough_text_is_kept() -> None:
 def test_no_temporary_files_are_left_behind(private_tmp: Path) -> None:
     for fmt in FORMATS:
         protokollkit.read(LEGACY / f"habits.{fmt}")
-    for name in ("corrupt.docx", "zipbomb.docx", "password.docx", "not_a_protocol.docx"):
+    for name in ("corrupt.docx", "zipbomb.docx", "password.docx"):
         with pytest.raises(ParseError):
             protokollkit.read(LEGACY / name)
     assert list(private_tmp.iterdir()) == []

@@ -341,7 +341,8 @@ def test_every_point_of_a_generated_protocol_shows_in_the_mail(protocol: Protoco
     text = page.all_text()
     assert [p.text for p in protocol.all_points() if squash(visible(p.text)) not in text] == []
     headings = [
-        squash(f"{label} {visible(item.title)}") for item, label, _ in walk_items(protocol.items)
+        squash(f"{label} {visible(item.title)}")
+        for item, label, _ in walk_items(protocol.items, prefix=protocol.item_prefix)
     ]
     shown = page.texts("h2") + page.texts("h3")
     assert [h for h in headings if h not in shown] == []
@@ -387,11 +388,11 @@ def test_page_read_back_through_the_html_import_gives_the_protocol(
     path = tmp_path / "protokoll.html"
     path.write_text(write_html(reference), "utf-8")
     again = protokollkit.read(path)
-    # The Termine box is derived from the points; the import keeps it as free text and says so.
-    termine = tuple(line.removeprefix("- ") for line in termine_lines(reference))
-    assert again.front == termine
-    assert len([d for d in again.diagnostics if d.level == "warning"]) == len(termine)
-    assert dataclasses.replace(again, front=()) == typographic(reference)
+    # The Termine box is derived from the points; the import keeps it as content before item 1.
+    termine = [line.removeprefix("- ") for line in termine_lines(reference)]
+    assert [p.text for b in again.preamble for p in b.points] == termine
+    assert not [d for d in again.diagnostics if d.level == "warning"]
+    assert dataclasses.replace(again, preamble=()) == typographic(reference)
     assert again.items[3].presenter == reference.items[3].presenter  # its own paragraph
 
 
@@ -473,7 +474,7 @@ def test_unsafe_link_targets_stay_text() -> None:
 
 
 def test_mail_html_ends_with_the_task_list_and_limits_the_termine_box() -> None:
-    texts = [f"{day}.12. Adventsaktion Nummer {day}" for day in range(1, 10)]
+    texts = [f"{day}.04. Frühjahrsaktion Nummer {day}" for day in range(1, 10)]
     protocol = with_points(rich_protocol(), *texts)
     page = Page(write_email_html(protocol, Verteiler(None, ())))
     headings = page.texts("h2")

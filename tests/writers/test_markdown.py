@@ -138,8 +138,7 @@ LEADING = [
     "`code` und ``mehr``",
     "```",
     "~~~ und ~~durch~~",
-    "[Link](https://example.org) und [Link]",
-    "![Bild](bild.png)",
+    "[Link] und [Link]",
     "<b>fett</b> und <https://example.org>",
     "\\ am Anfang und am Ende \\",
     "\\*kein\\* Stern",
@@ -174,6 +173,14 @@ def test_markdown_syntax_in_notes_and_headings_is_shown_literally(text: str) -> 
     paragraphs = [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", rendered)]
     assert paragraphs == [text, f"<strong>Nächster Termin:</strong> {text}", text]
     assert tags(rendered) == {"h1", "h2", "p", "strong"}
+
+
+def test_links_stay_links_and_never_become_images() -> None:
+    text = "Siehe [Satzung](https://example.org/satzung) und ![Bild](bild.png)"
+    rendered = render(write_markdown(one_point(text)))
+    assert '<a href="https://example.org/satzung">Satzung</a>' in rendered
+    assert '!<a href="bild.png">Bild</a>' in rendered
+    assert "<img" not in rendered
 
 
 def test_nested_points_are_nested_lists() -> None:
