@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PROTOKOLL ?= $(lastword $(sort $(wildcard archiv/*.txt)))
 AUSGABE ?= ausgabe
 
-.PHONY: protokoll test bench lint typecheck pytest golden clean
+.PHONY: protokoll test bench lint typecheck pytest golden clean website screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ test: pytest typecheck lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/archive.py
+
+# the archive's website (issue 13): WEBSITE_URL=https://… adds the OParl export
+WEBSITE ?= $(AUSGABE)/website
+website: $(STAMP)
+	$(BIN)/protokollkit website --archiv archiv -o "$(WEBSITE)" $(if $(WEBSITE_URL),--url "$(WEBSITE_URL)")
+
+screenshots: $(STAMP)
+	$(BIN)/python benchmarks/screenshots.py docs/bilder
 
 golden: $(STAMP)
 	PROTOKOLLKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden
