@@ -42,7 +42,7 @@ website: $(STAMP)
 	$(BIN)/protokollkit website --archiv archiv -o "$(WEBSITE)" $(if $(WEBSITE_URL),--url "$(WEBSITE_URL)")
 
 screenshots: $(STAMP)
-	$(BIN)/python benchmarks/screenshots.py docs/bilder
+	$(BIN)/python -m tests.browser.screenshots docs/bilder
 
 golden: $(STAMP)
 	PROTOKOLLKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden

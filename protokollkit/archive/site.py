@@ -41,7 +41,7 @@ from protokollkit.archive.words import fold, slug
 from protokollkit.dates import german_date, german_long_date
 from protokollkit.diagnostics import ProtokollkitError
 
-SITE_VERSION = "1"
+SITE_VERSION = "3"
 """Part of every page key: raise it when the page templates change."""
 
 MANIFEST = ".protokollkit-website.json"
@@ -99,6 +99,7 @@ class Ref:
     date: str | None
     title: str
     items: tuple[str, ...]
+    present: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def label(self) -> str:
@@ -191,11 +192,13 @@ SEARCH_HEAD = (
 
 SEARCH_BOX = """<section class="suchbereich" aria-labelledby="suche-titel">
 <h2 id="suche-titel">In allen Protokollen suchen</h2>
+<label for="suchfeld">Suchbegriff (z. B. Weihnachtsmarkt, ein Name, eine Einrichtung)</label>
 <div id="suche"></div>
 <script>
 window.addEventListener("DOMContentLoaded", function () {
-  new PagefindUI({ element: "#suche", showSubResults: true, showImages: false,
-                   translations: { placeholder: "Suchbegriff, z. B. Weihnachtsmarkt" } });
+  new PagefindUI({ element: "#suche", showSubResults: true, showImages: false });
+  var input = document.querySelector("#suche input");
+  if (input) { input.id = "suchfeld"; }
 });
 </script>
 <noscript><p>Die Suche braucht JavaScript. Alle Protokolle stehen auch im
@@ -225,6 +228,7 @@ class Frame:
             '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{e(title)} – {e(self.name)}</title>\n"
+            '<link rel="icon" href="data:,">\n'
             f'<link rel="stylesheet" href="{root}style.css">\n{head}'
             "</head>\n<body>\n"
             '<a class="springen" href="#inhalt">Zum Inhalt springen</a>\n'
@@ -276,6 +280,7 @@ class Catalog:
             summary["date"],
             summary["title"],
             tuple(title for _label, title in summary["items"]),
+            tuple(present(summary)),
         )
         self.refs.append(ref)
         self.stats.add(summary)
@@ -365,10 +370,11 @@ def build_site(
     frame = Frame(f"Protokolle {catalog.meeting}".strip())
     css = resources.files("protokollkit.archive").joinpath("static/style.css").read_text("utf-8")
     writer.emit("style.css", key_of(css), lambda: css)
-    _protocol_pages(writer, frame, catalog, archive, hashes, documents)
+    slugs = {kind: assign_slugs(catalog.stats.ranking(kind)) for kind in ("people", "institutions")}
+    _protocol_pages(writer, frame, catalog, archive, hashes, documents, slugs)
     _year_pages(writer, frame, catalog)
-    people = _member_pages(writer, frame, catalog, "people")
-    institutions = _member_pages(writer, frame, catalog, "institutions")
+    people = _member_pages(writer, frame, catalog, "people", slugs["people"])
+    institutions = _member_pages(writer, frame, catalog, "institutions", slugs["institutions"])
     _start_page(writer, frame, catalog, today, people)
     _statistics_page(writer, frame, catalog, people, institutions)
     writer.emit("suche.html", key_of("suche", frame), lambda: _search_page(frame))
@@ -410,6 +416,7 @@ def _protocol_pages(
     archive: Path,
     hashes: dict[str, str],
     documents: bool,
+    slugs: dict[str, dict[str, str]],
 ) -> None:
     refs = catalog.refs
     appointments = {stem for stem, _ in catalog.appointments}
@@ -425,7 +432,16 @@ def _protocol_pages(
             files = {"docx": "Word (DOCX)", "pdf": "PDF"}
         files["ics"] = "Termine (.ics)"
         rel = f"protokoll/{ref.stem}.html"
-        page_key = key_of("protokoll", frame, digest, before, after, sorted(files), ref)
+        people = [
+            (
+                name,
+                slugs["people"].get(fold(name)),
+                affiliation,
+                slugs["institutions"].get(fold(affiliation)) if affiliation else None,
+            )
+            for name, affiliation in ref.present
+        ]
+        page_key = key_of("protokoll", frame, digest, before, after, sorted(files), ref, people)
         wanted = {rel: page_key}
         for suffix in files:
             wanted[f"protokoll/{ref.stem}.{suffix}"] = key_of(suffix, digest)
@@ -439,7 +455,7 @@ def _protocol_pages(
 
         protocol = redact_model(protokollkit.read(archive / ref.name))
         renders: dict[str, Callable[[], str | bytes]] = {
-            rel: partial(_protocol_page, frame, ref, protocol, before, after, files),
+            rel: partial(_protocol_page, frame, ref, protocol, before, after, files, people),
             f"protokoll/{ref.stem}.ics": partial(write_ics, protocol),
         }
         if documents:
@@ -449,6 +465,20 @@ def _protocol_pages(
             writer.emit(r, k, renders[r])
 
 
+def _person_link(
+    name: str, person_slug: str | None, affiliation: str | None, institution_slug: str | None
+) -> str:
+    text = f'<a href="../person/{person_slug}.html">{e(name)}</a>' if person_slug else e(name)
+    if affiliation:
+        where = (
+            f'<a href="../einrichtung/{institution_slug}.html">{e(affiliation)}</a>'
+            if institution_slug
+            else e(affiliation)
+        )
+        text += f" ({where})"
+    return text
+
+
 def _protocol_page(
     frame: Frame,
     ref: Ref,
@@ -456,6 +486,7 @@ def _protocol_page(
     before: Ref | None,
     after: Ref | None,
     files: dict[str, str],
+    people: list[tuple[str, str | None, str | None, str | None]],
 ) -> str:
     from protokollkit.writers.html import protocol_html
 
@@ -480,6 +511,9 @@ def _protocol_page(
         "".join(nav)
         + f'<article class="protokoll" data-pagefind-body>\n{protocol_html(protocol)}</article>\n'
         + f'<section class="dateien"><h2>Dateien</h2><ul>{links}</ul></section>\n'
+        + "<section><h2>Anwesend</h2>\n"
+        + _list([_person_link(*person) for person in people], "liste spalten")
+        + "</section>\n"
     )
     return frame.page(f"protokoll/{ref.stem}.html", ref.title, body)
 
@@ -535,7 +569,24 @@ class MemberPage:
     affiliation: str | None
 
 
-def _member_pages(writer: Writer, frame: Frame, catalog: Catalog, kind: str) -> list[MemberPage]:
+def assign_slugs(members: list[Member]) -> dict[str, str]:
+    """A file name for each person or institution (by folded name); clashes get ``-2`` …"""
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for member in sorted(members, key=lambda m: m.key):
+        name_slug = slug(member.name)
+        candidate, n = name_slug, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{name_slug}-{n}"
+        used.add(candidate)
+        result[member.key] = candidate
+    return result
+
+
+def _member_pages(
+    writer: Writer, frame: Frame, catalog: Catalog, kind: str, slugs: dict[str, str]
+) -> list[MemberPage]:
     from protokollkit.archive.charts import attendance_chart
 
     folder = "person" if kind == "people" else "einrichtung"
@@ -544,14 +595,8 @@ def _member_pages(writer: Writer, frame: Frame, catalog: Catalog, kind: str) -> 
     held = catalog.stats.meetings_per_year()
     by_stem = {ref.stem: ref for ref in catalog.refs}
     pages: list[MemberPage] = []
-    used: set[str] = set()
     for member in sorted(catalog.stats.ranking(kind), key=lambda m: m.key):
-        name_slug = slug(member.name)
-        candidate, n = name_slug, 1
-        while candidate in used:
-            n += 1
-            candidate = f"{name_slug}-{n}"
-        used.add(candidate)
+        candidate = slugs[member.key]
         page = MemberPage(member.key, candidate, member.name, member.count, member.affiliation)
         pages.append(page)
         per_year = member.per_year()
