@@ -29,7 +29,11 @@ RC: dict[Any, Any] = {
 def _figure(width: float = 7.0, height: float = 3.2) -> tuple[Figure, Axes]:
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    figure = Figure(figsize=(width, height), dpi=100)
+    # fixed margins instead of a layout engine: one drawing pass per chart
+    figure.subplots_adjust(
+        left=0.8 / width, right=1 - 1.3 / width, bottom=0.65 / height, top=1 - 0.45 / height
+    )
     axes = figure.add_subplot()
     return figure, axes
 
@@ -37,6 +41,7 @@ def _figure(width: float = 7.0, height: float = 3.2) -> tuple[Figure, Axes]:
 def _svg(figure: Figure, title: str) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title})
+    figure.clear()
     return buffer.getvalue()
 
 
@@ -49,7 +54,7 @@ def _integers(axes: Axes) -> None:
 def _years_axis(axes: Axes, years: Sequence[int]) -> None:
     if len(years) < 6:
         axes.set_xlim(min(years) - 3, max(years) + 3)
-    step = max(1, len(years) // 12)
+    step = max(1, -(-len(years) // 8))
     axes.set_xticks(list(years)[::step], [str(y) for y in list(years)[::step]])
     axes.set_xlabel("Jahr")
 
@@ -70,30 +75,18 @@ def bar_chart(years: Sequence[int], values: Sequence[int], title: str, ylabel: s
         return _svg(figure, title)
 
 
-def attendance_chart(
-    years: Sequence[int], attended: Sequence[int], meetings: Sequence[int], title: str
-) -> str:
-    """Per year: the meetings held (white bar) and those attended (hatched grey bar in front)."""
+def attendance_chart(years: Sequence[int], attended: Sequence[int], title: str) -> str:
+    """Per year the meetings someone (or an institution) attended: hatched grey bars."""
     import matplotlib
 
     with matplotlib.rc_context(RC):
         figure, axes = _figure(7.0, 2.8)
-        axes.bar(years, meetings, width=0.8, color="white", edgecolor="black", label="Sitzungen")
-        bars = axes.bar(
-            years,
-            attended,
-            width=0.5,
-            color="#808080",
-            edgecolor="black",
-            hatch="xx",
-            label="anwesend",
-        )
-        if len(years) <= 30:
+        bars = axes.bar(years, attended, width=0.7, color="#b0b0b0", edgecolor="black", hatch="xx")
+        if len(years) <= 12:
             axes.bar_label(bars, padding=2)
         axes.set_title(title)
-        axes.set_ylabel("Sitzungen")
+        axes.set_ylabel("Sitzungen (anwesend)")
         _integers(axes)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         _years_axis(axes, years)
         return _svg(figure, title)
 

@@ -26,7 +26,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
@@ -100,6 +100,7 @@ class Ref:
     title: str
     items: tuple[str, ...]
     present: tuple[tuple[str, str | None], ...] = ()
+    appointments: int = 0
 
     @property
     def label(self) -> str:
@@ -123,6 +124,27 @@ class SiteResult:
     search: bool = False
 
 
+PARALLEL_FROM = 16
+"""From this many pages or charts to render, they are rendered on all cores."""
+
+
+def _run(job: Callable[[], list[tuple[str, bytes]]]) -> list[tuple[str, bytes]]:
+    return job()
+
+
+def _chart(
+    rel: str, render: Callable[..., str], *args: Any
+) -> Callable[[set[str]], list[tuple[str, bytes]]]:
+    """A deferred job that draws one chart."""
+    return partial(_draw, rel, render, args)
+
+
+def _draw(
+    rel: str, render: Callable[..., str], args: tuple[Any, ...], stale: set[str]
+) -> list[tuple[str, bytes]]:
+    return [(rel, render(*args).encode("utf-8"))]
+
+
 class Writer:
     """Writes pages whose key changed and remembers every key (the manifest)."""
 
@@ -135,6 +157,7 @@ class Writer:
         except (OSError, ValueError, KeyError, TypeError):
             self.old = {}
         self.new: dict[str, str] = {}
+        self.jobs: list[Callable[[], list[tuple[str, bytes]]]] = []
 
     def stale(self, rel: str, key: str) -> bool:
         """True when ``rel`` must be rendered (its key changed or the file is gone)."""
@@ -148,6 +171,37 @@ class Writer:
             return
         data = render()
         self.put(rel, data.encode("utf-8") if isinstance(data, str) else data)
+
+    def defer(
+        self, wanted: dict[str, str], job: Callable[[set[str]], list[tuple[str, bytes]]]
+    ) -> None:
+        """Remember the keys of ``wanted``; the stale ones are rendered later by ``job(stale)``.
+
+        Deferred jobs run on all cores (:meth:`run_jobs`); ``job`` must be picklable.
+        """
+        self.new.update(wanted)
+        stale = {rel for rel, key in wanted.items() if self.stale(rel, key)}
+        self.result.unchanged += len(wanted) - len(stale)
+        if stale:
+            self.jobs.append(partial(job, stale))
+
+    def run_jobs(self) -> None:
+        """Run the deferred jobs (in parallel when there are many) and write what they made."""
+        jobs, self.jobs = self.jobs, []
+        if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            results: Iterable[list[tuple[str, bytes]]] = (job() for job in jobs)
+            for files in results:
+                for rel, data in files:
+                    self.put(rel, data)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+            for files in pool.map(_run, jobs, chunksize=4):
+                for rel, data in files:
+                    self.put(rel, data)
 
     def put(self, rel: str, data: bytes) -> None:
         """Write one file: a temporary file in the same folder, then a rename."""
@@ -281,6 +335,7 @@ class Catalog:
             summary["title"],
             tuple(title for _label, title in summary["items"]),
             tuple(present(summary)),
+            len(summary["appointments"]),
         )
         self.refs.append(ref)
         self.stats.add(summary)
@@ -373,8 +428,10 @@ def build_site(
     slugs = {kind: assign_slugs(catalog.stats.ranking(kind)) for kind in ("people", "institutions")}
     _protocol_pages(writer, frame, catalog, archive, hashes, documents, slugs)
     _year_pages(writer, frame, catalog)
-    people = _member_pages(writer, frame, catalog, "people", slugs["people"])
-    institutions = _member_pages(writer, frame, catalog, "institutions", slugs["institutions"])
+    people = _member_pages(writer, frame, catalog, "people", slugs["people"], slugs["people"])
+    institutions = _member_pages(
+        writer, frame, catalog, "institutions", slugs["institutions"], slugs["people"]
+    )
     _start_page(writer, frame, catalog, today, people)
     _statistics_page(writer, frame, catalog, people, institutions)
     writer.emit("suche.html", key_of("suche", frame), lambda: _search_page(frame))
@@ -384,6 +441,7 @@ def build_site(
 
         for rel, key, render in oparl_files(catalog, base_url, people, institutions):
             writer.emit(rel, key, render)
+    writer.run_jobs()
     writer.finish()
     if search and (result.written or result.removed or not (output / "pagefind").is_dir()):
         run_pagefind(output)
@@ -430,7 +488,8 @@ def _protocol_pages(
         files: dict[str, str] = {}
         if documents:
             files = {"docx": "Word (DOCX)", "pdf": "PDF"}
-        files["ics"] = "Termine (.ics)"
+        if ref.appointments:
+            files["ics"] = "Termine (.ics)"
         rel = f"protokoll/{ref.stem}.html"
         people = [
             (
@@ -445,24 +504,39 @@ def _protocol_pages(
         wanted = {rel: page_key}
         for suffix in files:
             wanted[f"protokoll/{ref.stem}.{suffix}"] = key_of(suffix, digest)
-        stale = [r for r, k in wanted.items() if writer.stale(r, k)]
-        if not stale:
-            for r, k in wanted.items():
-                writer.emit(r, k, lambda: b"")
-            continue
-        import protokollkit
-        from protokollkit.writers.ics import write_ics
+        writer.defer(
+            wanted,
+            partial(_protocol_files, frame, archive, ref, before, after, files, people),
+        )
 
-        protocol = redact_model(protokollkit.read(archive / ref.name))
-        renders: dict[str, Callable[[], str | bytes]] = {
-            rel: partial(_protocol_page, frame, ref, protocol, before, after, files, people),
-            f"protokoll/{ref.stem}.ics": partial(write_ics, protocol),
-        }
-        if documents:
-            renders[f"protokoll/{ref.stem}.docx"] = partial(protokollkit.write, protocol, "docx")
-            renders[f"protokoll/{ref.stem}.pdf"] = partial(protokollkit.write, protocol, "pdf")
-        for r, k in wanted.items():
-            writer.emit(r, k, renders[r])
+
+def _protocol_files(
+    frame: Frame,
+    archive: Path,
+    ref: Ref,
+    before: Ref | None,
+    after: Ref | None,
+    files: dict[str, str],
+    people: list[tuple[str, str | None, str | None, str | None]],
+    stale: set[str],
+) -> list[tuple[str, bytes]]:
+    """The stale ones of a protocol's page, .docx, .pdf and .ics (the protocol read once)."""
+    import protokollkit
+    from protokollkit.writers.ics import write_ics
+
+    protocol = redact_model(protokollkit.read(archive / ref.name))
+    result: list[tuple[str, bytes]] = []
+    for rel in sorted(stale):
+        suffix = rel.rsplit(".", 1)[1]
+        data: str | bytes
+        if suffix == "html":
+            data = _protocol_page(frame, ref, protocol, before, after, files, people)
+        elif suffix == "ics":
+            data = write_ics(protocol)
+        else:
+            data = protokollkit.write(protocol, suffix)
+        result.append((rel, data.encode("utf-8") if isinstance(data, str) else data))
+    return result
 
 
 def _person_link(
@@ -585,14 +659,18 @@ def assign_slugs(members: list[Member]) -> dict[str, str]:
 
 
 def _member_pages(
-    writer: Writer, frame: Frame, catalog: Catalog, kind: str, slugs: dict[str, str]
+    writer: Writer,
+    frame: Frame,
+    catalog: Catalog,
+    kind: str,
+    slugs: dict[str, str],
+    people_slugs: dict[str, str],
 ) -> list[MemberPage]:
     from protokollkit.archive.charts import attendance_chart
 
     folder = "person" if kind == "people" else "einrichtung"
     listing = "personen.html" if kind == "people" else "einrichtungen.html"
     reports = catalog.reports if kind == "people" else catalog.institution_reports
-    held = catalog.stats.meetings_per_year()
     by_stem = {ref.stem: ref for ref in catalog.refs}
     pages: list[MemberPage] = []
     for member in sorted(catalog.stats.ranking(kind), key=lambda m: m.key):
@@ -602,14 +680,13 @@ def _member_pages(
         per_year = member.per_year()
         years = list(range(min(per_year), max(per_year) + 1)) if per_year else []
         attended = [per_year.get(y, 0) for y in years]
-        meetings = [held.get(y, 0) for y in years]
         what = "Anwesenheit" if kind == "people" else "Anwesenheit der Einrichtung"
         chart_title = f"{what}: {member.name}"
         if years:
-            writer.emit(
-                f"{folder}/{candidate}.svg",
-                key_of("diagramm", chart_title, years, attended, meetings),
-                partial(attendance_chart, years, attended, meetings, chart_title),
+            rel = f"{folder}/{candidate}.svg"
+            writer.defer(
+                {rel: key_of("diagramm", chart_title, years, attended)},
+                _chart(rel, attendance_chart, years, attended, chart_title),
             )
         own = reports.get(member.key, [])
         others: list[str] = []
@@ -621,7 +698,8 @@ def _member_pages(
                     if p.affiliation and fold(p.affiliation) == member.key
                 }
             )
-        data = (page, years, attended, meetings, own, member.protocols[-1:], others)
+        others_links = [(n, people_slugs.get(fold(n))) for n in others]
+        data = (page, years, attended, own, member.protocols[-1:], others_links)
         writer.emit(
             f"{folder}/{candidate}.html",
             key_of(folder, frame, data),
@@ -633,10 +711,9 @@ def _member_pages(
                 member,
                 years,
                 attended,
-                meetings,
                 own,
                 by_stem,
-                others,
+                others_links,
             ),
         )
     rows = [
@@ -672,10 +749,9 @@ def _member_page(
     member: Member,
     years: list[int],
     attended: list[int],
-    meetings: list[int],
     reports: list[tuple[str, list[Any]]],
     by_stem: dict[str, Ref],
-    others: list[str],
+    others: list[tuple[str, str | None]],
 ) -> str:
     rel = f"{folder}/{page.slug}.html"
     first = german_date(min(member.dates)) if member.dates else "–"
@@ -690,27 +766,24 @@ def _member_page(
     if years:
         alt = (
             f"Balkendiagramm: {page.name} war "
-            + ", ".join(
-                f"{y} bei {a} von {m}" for y, a, m in zip(years, attended, meetings, strict=True)
-            )
-            + " Sitzungen."
+            + ", ".join(f"{y} bei {a}" for y, a in zip(years, attended, strict=True))
+            + " Sitzungen dabei."
         )
         rows = "".join(
-            f'<tr><td>{y}</td><td class="zahl">{a}</td><td class="zahl">{m}</td></tr>'
-            for y, a, m in zip(years, attended, meetings, strict=True)
+            f'<tr><td>{y}</td><td class="zahl">{a}</td></tr>'
+            for y, a in zip(years, attended, strict=True)
         )
         parts.append(
             f'<h2>Anwesenheit</h2>\n<figure><img src="{e(page.slug)}.svg" alt="{e(alt)}" '
             'width="700" height="280" loading="lazy">'
-            "<figcaption>Sitzungen im Jahr (weiß) und davon anwesend (schraffiert)."
-            "</figcaption></figure>\n"
+            "<figcaption>Sitzungen im Jahr, bei denen sie dabei waren.</figcaption></figure>\n"
             '<div class="tabelle"><table><caption class="klein">Anwesenheit nach Jahren'
             '</caption><thead><tr><th scope="col">Jahr</th><th scope="col" class="zahl">'
-            'anwesend</th><th scope="col" class="zahl">Sitzungen</th></tr></thead>'
+            "Sitzungen (anwesend)</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></div>\n"
         )
     if others:
-        links = [f'<a href="../person/{e(slug(n))}.html">{e(n)}</a>' for n in others]
+        links = [f'<a href="../person/{s}.html">{e(n)}</a>' if s else e(n) for n, s in others]
         parts.append("<h2>Personen</h2>\n" + _list(links, "liste spalten"))
     parts.append("<h2>Berichte</h2>\n")
     if not reports:

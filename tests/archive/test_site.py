@@ -177,7 +177,7 @@ def test_person_and_institution_pages_show_reports_and_attendance(site: Path) ->
 def test_charts_are_svg_with_german_text_in_black_and_grey(site: Path) -> None:
     svg = (site / "person/kathrin-krug.svg").read_text("utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
-    for label in ("Jahr", "Sitzungen", "anwesend", "Anwesenheit: Kathrin Krug"):
+    for label in ("Jahr", "Sitzungen (anwesend)", "Anwesenheit: Kathrin Krug"):
         assert label in svg
     colours = set(re.findall(r"#[0-9a-fA-F]{6}", svg))
     assert all(c[1:3] == c[3:5] == c[5:7] for c in colours), colours
@@ -202,6 +202,7 @@ def test_a_second_build_writes_nothing_and_one_new_protocol_only_what_it_touches
         "index.html",
         "person/lucia-ziegler.html",
         "person/kathrin-krug.html",
+        "person/kathrin-krug.svg",
         "einrichtung/tafel.html",
     } <= written
     untouched = {
@@ -210,7 +211,9 @@ def test_a_second_build_writes_nothing_and_one_new_protocol_only_what_it_touches
         "jahr/2021.html",
         "jahr/2022.html",
         "person/dirk-malner.html",
+        "person/dirk-malner.svg",
         "einrichtung/wiro-kundencenter.html",
+        "einrichtung/wiro-kundencenter.svg",
         "style.css",
     }
     assert not written & untouched
