@@ -13,8 +13,10 @@ the protocols are Organizations too (``classification``: ``Einrichtung``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -86,8 +88,12 @@ def oparl_files(
     gremium_id = o + "organization/gremium.json"
 
     def emit(rel: str, data: dict[str, Any]) -> tuple[str, str, Callable[[], str]]:
-        text = _json(data)
-        return rel, key_of("oparl", text), lambda: text
+        # repr is a faithful and much cheaper fingerprint of these plain dicts than JSON
+        return (
+            rel,
+            key_of("oparl", hashlib.sha256(repr(data).encode()).hexdigest()),
+            partial(_json, data),
+        )
 
     system = {
         "id": o + "system.json",

@@ -16,6 +16,7 @@ WORD = re.compile(r"\w+")
 """A word for the index: letters and digits (``Klient*innen`` is two words)."""
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case, umlauts as ``ae``/``oe``/``ue``, ``ß`` as ``ss``, other accents removed."""
     text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
