@@ -105,8 +105,8 @@ def measure(name: str, archive: Path, site: Path) -> dict[str, float]:
 
 def main() -> None:
     """Build the synthetic archive and print the figures."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_archive import make_archive, protocol_text
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.make_archive import make_archive, protocol_text
 
     with tempfile.TemporaryDirectory(prefix="protokollkit-bench-") as work:
         archive, site = Path(work) / "archiv", Path(work) / "website"
