@@ -26,13 +26,15 @@ RC: dict[Any, Any] = {
 }
 
 
-def _figure(width: float = 7.0, height: float = 3.2) -> tuple[Figure, Axes]:
+def _figure(
+    width: float = 7.0, height: float = 3.2, right: float = 0.3, left: float = 0.8
+) -> tuple[Figure, Axes]:
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), dpi=100)
     # fixed margins instead of a layout engine: one drawing pass per chart
     figure.subplots_adjust(
-        left=0.8 / width, right=1 - 1.3 / width, bottom=0.65 / height, top=1 - 0.45 / height
+        left=left / width, right=1 - right / width, bottom=0.65 / height, top=1 - 0.45 / height
     )
     axes = figure.add_subplot()
     return figure, axes
@@ -99,7 +101,7 @@ def lines_chart(
 
     styles = [("-", "o"), ("--", "s"), (":", "^"), ("-.", "D")]
     with matplotlib.rc_context(RC):
-        figure, axes = _figure()
+        figure, axes = _figure(right=1.8)
         for (label, values), (line, marker) in zip(series, styles, strict=False):
             axes.plot(years, values, linestyle=line, marker=marker, color="black", label=label)
         axes.set_title(title)
@@ -115,11 +117,12 @@ def ranking_chart(names: Sequence[str], values: Sequence[int], title: str) -> st
     import matplotlib
 
     with matplotlib.rc_context(RC):
-        figure, axes = _figure(7.0, 0.8 + 0.28 * len(names))
+        figure, axes = _figure(7.0, 1.2 + 0.28 * len(names), right=0.5, left=2.4)
         positions = list(range(len(names)))[::-1]
         bars = axes.barh(positions, values, color="#d0d0d0", edgecolor="black", hatch="//")
         axes.bar_label(bars, padding=2)
-        axes.set_yticks(positions, list(names))
+        short = [n if len(n) <= 30 else n[:29].rstrip() + "…" for n in names]
+        axes.set_yticks(positions, short)
         axes.set_xlabel("Sitzungen")
         axes.set_title(title)
         return _svg(figure, title)
