@@ -230,7 +230,7 @@ class ArchiveIndex:
             raise ProtokollkitError(f"Archivordner „{self.archive}“ nicht gefunden.")
         fingerprint = _fingerprint()
         try:
-            db = sqlite3.connect(self.path)
+            db = sqlite3.connect(self.path, timeout=30)
             row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
             if row and row[0] == fingerprint:
                 return db
@@ -241,7 +241,7 @@ class ArchiveIndex:
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         try:
-            db = sqlite3.connect(self.path)
+            db = sqlite3.connect(self.path, timeout=30)
             db.executescript(SCHEMA)
             db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             db.commit()

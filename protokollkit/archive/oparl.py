@@ -33,7 +33,7 @@ RESULTS = {"accepted": "angenommen", "rejected": "abgelehnt", "postponed": "vert
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def _pages(

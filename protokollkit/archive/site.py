@@ -1005,57 +1005,88 @@ def _statistics(
 # --- calendar -------------------------------------------------------------------------------
 
 
+EVENTS_CACHE = ".protokollkit-termine.json"
+"""The events of each protocol's calendar as the ics writer wrote them, by file hash."""
+
+
 def _calendar(
     writer: Writer, catalog: Catalog, archive: Path, hashes: dict[str, str], today: dt.date
 ) -> None:
     stems = sorted({stem for stem, _ in catalog.appointments})
     by_stem = {ref.stem: ref for ref in catalog.refs}
-    key = key_of("termine", today.isoformat(), [(s, hashes.get(by_stem[s].name)) for s in stems])
+    sources = [(by_stem[s].name, hashes.get(by_stem[s].name, "")) for s in reversed(stems)]
+    key = key_of("termine", today.isoformat(), sources)
     writer.emit(
         "termine.ics",
         key,
-        lambda: calendar(archive, [by_stem[s].name for s in reversed(stems)], today),
+        partial(calendar, archive, sources, today, writer.output / EVENTS_CACHE),
     )
 
 
-def calendar(archive: Path, names: list[str], today: dt.date) -> str:
-    """One calendar with the upcoming appointments of the given protocols, newest first.
+def _blocks(text: str, name: str) -> list[str]:
+    """The ``BEGIN:name`` … ``END:name`` blocks of an iCalendar text, as written."""
+    begin, end = f"BEGIN:{name}\r\n", f"END:{name}\r\n"
+    blocks = []
+    start = text.find(begin)
+    while start >= 0:
+        stop = text.index(end, start) + len(end)
+        blocks.append(text[start:stop])
+        start = text.find(begin, stop)
+    return blocks
 
-    The events are the ics writer's; an appointment named in several protocols comes once.
+
+def calendar(
+    archive: Path, sources: list[tuple[str, str]], today: dt.date, cache: Path | None = None
+) -> str:
+    """One calendar with the upcoming appointments of the given protocols (newest first).
+
+    ``sources`` are file names with their hashes. The events are the ics writer's, kept in
+    ``cache`` by file hash so that only new or changed protocols are read again; an appointment
+    named in several protocols comes once (from the newest).
     """
-    import icalendar
-
     import protokollkit
     from protokollkit.termine import extract
     from protokollkit.writers.ics import PRODID, TZID, write_ics
 
-    combined = icalendar.Calendar()
-    combined.add("prodid", PRODID)
-    combined.add("version", "2.0")
-    combined.add("calscale", "GREGORIAN")
-    combined.add("method", "PUBLISH")
-    combined.add("x-wr-calname", "Termine aus den Protokollen")
-    combined.add("x-wr-timezone", TZID)
+    try:
+        known: dict[str, Any] = json.loads(cache.read_text("utf-8")) if cache else {}
+    except (OSError, ValueError):
+        known = {}
+    kept: dict[str, Any] = {"timezone": known.get("timezone", "")}
     seen: set[str] = set()
-    timezone_added = False
-    for name in names:
-        protocol = redact_model(protokollkit.read(archive / name))
-        parsed = icalendar.Calendar.from_ical(write_ics(protocol))
-        if not timezone_added:
-            for zone in parsed.walk("VTIMEZONE"):
-                combined.add_component(zone)
-                timezone_added = True
-        events = parsed.walk("VEVENT")
-        for appointment, event in zip(extract(protocol), events, strict=False):
-            if appointment.last_day < today:
-                continue
-            identity = f"{appointment.start}|{fold(appointment.title)}"
-            if identity in seen:
-                continue
-            seen.add(identity)
-            combined.add_component(event)
-    data: bytes = combined.to_ical()
-    return data.decode("utf-8")
+    events: list[str] = []
+    for name, digest in sources:
+        entry = known.get(name)
+        if not entry or entry[0] != digest:
+            protocol = redact_model(protokollkit.read(archive / name))
+            written = write_ics(protocol)
+            zones = _blocks(written, "VTIMEZONE")
+            if zones:
+                kept["timezone"] = zones[0]
+            pairs = zip(extract(protocol), _blocks(written, "VEVENT"), strict=False)
+            entry = [
+                digest,
+                [[a.last_day.isoformat(), f"{a.start}|{fold(a.title)}", b] for a, b in pairs],
+            ]
+        kept[name] = entry
+        for last_day, identity, block in entry[1]:
+            if dt.date.fromisoformat(last_day) >= today and identity not in seen:
+                seen.add(identity)
+                events.append(block)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(kept, ensure_ascii=False), "utf-8")
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Termine aus den Protokollen",
+        f"X-WR-TIMEZONE:{TZID}",
+    ]
+    zone = kept["timezone"] if events else ""
+    return "\r\n".join(head) + "\r\n" + zone + "".join(events) + "END:VCALENDAR\r\n"
 
 
 __all__ = [

@@ -84,12 +84,14 @@ class ArchiveStats:
         stem = summary["stem"]
         here = present(summary)
         for name, affiliation in here:
-            person = self.people.setdefault(fold(name), Member(fold(name)))
+            key = fold(name)
+            person = self.people.get(key) or self.people.setdefault(key, Member(key))
             person.see(name, stem, date)
             if affiliation:
                 person.affiliation = affiliation
-                institution = self.institutions.setdefault(
-                    fold(affiliation), Member(fold(affiliation))
+                key = fold(affiliation)
+                institution = self.institutions.get(key) or self.institutions.setdefault(
+                    key, Member(key)
                 )
                 institution.see(affiliation, stem, date)
         if date is None:
