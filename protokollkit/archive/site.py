@@ -128,8 +128,26 @@ PARALLEL_FROM = 16
 """From this many pages or charts to render, they are rendered on all cores."""
 
 
-def _run(job: Callable[[], list[tuple[str, bytes]]]) -> list[tuple[str, bytes]]:
-    return job()
+def write_file(path: Path, data: bytes) -> None:
+    """Write one file: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:
+    """Run a deferred job in a worker and write its files there; return their paths."""
+    files = job()
+    for rel, data in files:
+        write_file(output / rel, data)
+    return [rel for rel, _data in files]
 
 
 def _chart(
@@ -199,23 +217,12 @@ class Writer:
 
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-            for files in pool.map(_run, jobs, chunksize=4):
-                for rel, data in files:
-                    self.put(rel, data)
+            for written in pool.map(partial(_run, self.output), jobs, chunksize=4):
+                self.result.written.extend(written)
 
     def put(self, rel: str, data: bytes) -> None:
-        """Write one file: a temporary file in the same folder, then a rename."""
-        path = self.output / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """Write one file of the site (see :func:`write_file`) and count it as written."""
+        write_file(self.output / rel, data)
         self.result.written.append(rel)
 
     def finish(self) -> None:
