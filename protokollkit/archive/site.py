@@ -351,8 +351,7 @@ class Catalog:
             if report[1]:
                 self.institution_reports.setdefault(fold(report[1]), []).append((ref.stem, report))
         for appointment in summary["appointments"]:
-            last = appointment["end"] or appointment["start"]
-            if dt.date.fromisoformat(last) >= today:
+            if dt.date.fromisoformat(appointment["last_day"]) >= today:
                 self.appointments.append((ref.stem, appointment))
         for task in summary["tasks"]:
             if task[2] and dt.date.fromisoformat(task[2]) >= today:
@@ -371,27 +370,6 @@ class Catalog:
         if summary["date"] is not None or self.newest is None:
             self.newest = summary
         self.meeting = summary["meeting"] or self.meeting
-
-
-def _appointment(data: dict[str, Any]) -> Any:
-    from protokollkit.termine import Appointment
-
-    def time(value: str | None) -> dt.time | None:
-        return dt.time.fromisoformat(value) if value else None
-
-    return Appointment(
-        title=data["title"],
-        start=dt.date.fromisoformat(data["start"]),
-        start_time=time(data["start_time"]),
-        end_time=time(data["end_time"]),
-        end=dt.date.fromisoformat(data["end"]) if data["end"] else None,
-        place=data["place"],
-        item=data["item"],
-        item_title=data["item_title"],
-        speaker=data["speaker"],
-        source=data["source"],
-        notes=tuple(data["notes"]),
-    )
 
 
 def upcoming(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
@@ -842,8 +820,6 @@ def _start(
     tasks: list[tuple[str, list[Any]]],
     today: dt.date,
 ) -> str:
-    from protokollkit.termine import format_appointment
-
     by_stem = {ref.stem: ref for ref in catalog.refs}
     ref = by_stem[newest["stem"]]
     items = [f"TOP {e(label)} {e(title)}" for label, title in newest["items"]]
@@ -874,7 +850,7 @@ def _start(
     parts.append(
         _list(
             [
-                f"{e(format_appointment(_appointment(a)))} "
+                f"{e(a['line'])} "
                 f'<span class="quelle">(<a href="protokoll/{e(stem)}.html">Protokoll '
                 f"{e(by_stem[stem].label)}</a>)</span>"
                 for stem, a in coming
@@ -1052,7 +1028,7 @@ def calendar(
     named in several protocols comes once (from the newest).
     """
     import protokollkit
-    from protokollkit.termine import extract
+    from protokollkit.termine import upcoming
     from protokollkit.writers.ics import PRODID, TZID, write_ics
 
     try:
@@ -1070,7 +1046,8 @@ def calendar(
             zones = _blocks(written, "VTIMEZONE")
             if zones:
                 kept["timezone"] = zones[0]
-            pairs = zip(extract(protocol), _blocks(written, "VEVENT"), strict=False)
+            # write_ics writes one event per upcoming appointment, in this order
+            pairs = zip(upcoming(protocol), _blocks(written, "VEVENT"), strict=False)
             entry = [
                 digest,
                 [[a.last_day.isoformat(), f"{a.start}|{fold(a.title)}", b] for a, b in pairs],

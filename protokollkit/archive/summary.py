@@ -90,7 +90,7 @@ def entries(protocol: Protocol) -> Iterator[Entry]:
 def summarize(protocol: Protocol, name: str) -> Summary:
     """The summary of ``protocol``, read from the archive file ``name``."""
     from protokollkit.skeleton import open_topics
-    from protokollkit.termine import extract
+    from protokollkit.termine import format_appointment, upcoming
 
     items: list[list[str]] = []
     reports: list[list[Any]] = []
@@ -141,7 +141,14 @@ def summarize(protocol: Protocol, name: str) -> Summary:
         "open_topics": [p.text for p in open_topics(protocol)],
         "tasks": tasks,
         "decisions": decisions,
-        "appointments": [a.to_dict() for a in extract(protocol)],
+        "appointments": [
+            {
+                **a.to_dict(),
+                "last_day": a.last_day.isoformat(),
+                "line": format_appointment(a),
+            }
+            for a in upcoming(protocol)
+        ],
         "next_meeting": (
             [
                 protocol.next_meeting.text,

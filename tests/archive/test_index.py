@@ -140,7 +140,7 @@ def test_an_outdated_index_is_rebuilt(archive: Path) -> None:
 
 
 def test_an_unreadable_protocol_is_reported_and_the_others_are_indexed(archive: Path) -> None:
-    (archive / "2020-01-01-kaputt.txt").write_text("Nur ein Satz ohne Protokoll\n", "utf-8")
+    (archive / "2020-01-01-kaputt.txt").write_bytes(b"\x00\x01\x02 keine Textdatei")
     with ArchiveIndex(archive) as index:
         result = index.update()
         assert [str(p).split(":")[0] for p in result.problems] == [
