@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 PROTOKOLL ?= $(lastword $(sort $(wildcard archiv/*.txt)))
 AUSGABE ?= ausgabe
 
-.PHONY: protokoll test bench bilder lint typecheck pytest golden clean
+.PHONY: protokoll test bench bilder lint typecheck pytest golden clean website screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,15 @@ test: pytest typecheck lint
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/termine_corpus.py
+	$(BIN)/python benchmarks/archive.py
+
+# the archive's website (issue 13): WEBSITE_URL=https://… adds the OParl export
+WEBSITE ?= $(AUSGABE)/website
+website: $(STAMP)
+	$(BIN)/protokollkit website --archiv archiv -o "$(WEBSITE)" $(if $(WEBSITE_URL),--url "$(WEBSITE_URL)")
+
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.browser.screenshots docs/bilder
 
 # PDF, Word (through LibreOffice) and mail HTML (through Chromium) of the reference as PNGs:
 # every page in ausgabe/bilder/, one of each in docs/bilder/ for the README.

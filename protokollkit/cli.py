@@ -380,3 +380,9 @@ def new(datum: str | None, archiv: Path) -> None:
     date = parse_date_argument(datum) if datum is not None else None
     path = create_next(archiv, date)
     click.echo(f"Neues Protokoll angelegt: {path}")
+
+
+# --- archive (issue 13): `protokollkit suche`, `statistik`, `website` -------------------------
+from protokollkit.archive.commands import register  # noqa: E402
+
+register(main)

@@ -1,0 +1,1088 @@
+"""The static website of the archive: plain HTML + CSS, Pagefind for the search box.
+
+``build_site(archive, output)`` writes into ``output``:
+
+- ``index.html`` – newest protocol, next meeting, upcoming appointments, open topics and tasks;
+- ``protokoll/NAME.html`` – each protocol (the HTML writer's fragment) with its ``.docx``,
+  ``.pdf`` and ``.ics`` beside it, previous/next links; ``archiv.html`` and ``jahr/JJJJ.html``;
+- ``person/…``, ``einrichtung/…`` – reports over the years and attendance with a chart;
+- ``statistik.html``, ``suche.html``, ``termine.ics`` (all upcoming appointments), ``style.css``;
+- ``oparl/`` (with a base URL, see :mod:`protokollkit.archive.oparl`) and ``pagefind/``.
+
+Every page has a key: a hash of exactly what it shows. The keys are kept in
+``.protokollkit-website.json``; a page whose key is unchanged is neither rendered nor written,
+so a new protocol rewrites only its own page, its neighbours, its year, the people and
+institutions it names and the overview pages. Pages of protocols that left the archive are
+removed. No JavaScript except the search; no e-mail address (they are replaced in every text).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from protokollkit.archive.index import ArchiveIndex, UpdateResult
+from protokollkit.archive.stats import ArchiveStats, Member
+from protokollkit.archive.summary import EMAIL, Summary, present
+from protokollkit.archive.words import fold, slug
+from protokollkit.dates import german_date, german_long_date
+from protokollkit.diagnostics import ProtokollkitError
+
+SITE_VERSION = "3"
+"""Part of every page key: raise it when the page templates change."""
+
+MANIFEST = ".protokollkit-website.json"
+"""The page keys of the last build, inside the output folder."""
+
+REDACTED = "[E-Mail-Adresse entfernt]"
+"""What stands on the website where a protocol names an e-mail address."""
+
+T = TypeVar("T")
+
+
+def redact(text: str) -> str:
+    """``text`` without e-mail addresses."""
+    return EMAIL.sub(REDACTED, text)
+
+
+def redact_model(value: T) -> T:
+    """A protocol (or any part of it) with every e-mail address in its texts replaced."""
+    if isinstance(value, str):
+        return redact(value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: redact_model(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.compare
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, tuple):
+        return tuple(redact_model(v) for v in value)  # type: ignore[return-value]
+    return value
+
+
+def e(text: object) -> str:
+    """HTML-escaped text without e-mail addresses."""
+    return escape(redact(str(text)))
+
+
+def day(iso: str | None) -> str:
+    """``10.11.2022`` from an ISO date (``ohne Datum`` for none)."""
+    return german_date(dt.date.fromisoformat(iso)) if iso else "ohne Datum"
+
+
+def key_of(*parts: object) -> str:
+    """A page key: the hash of what the page shows."""
+    data = json.dumps([SITE_VERSION, *parts], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A protocol as pages link to it."""
+
+    stem: str
+    name: str
+    date: str | None
+    title: str
+    items: tuple[str, ...]
+    present: tuple[tuple[str, str | None], ...] = ()
+    appointments: int = 0
+
+    @property
+    def label(self) -> str:
+        """``10.11.2022`` or the title when there is no date."""
+        return day(self.date) if self.date else self.title
+
+    @property
+    def year(self) -> str:
+        """The year, or ``ohne-datum``."""
+        return self.date[:4] if self.date else "ohne-datum"
+
+
+@dataclass
+class SiteResult:
+    """What a website build did."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    update: UpdateResult = field(default_factory=UpdateResult)
+    search: bool = False
+
+
+PARALLEL_FROM = 16
+"""From this many pages or charts to render, they are rendered on all cores."""
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write one file: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:
+    """Run a deferred job in a worker and write its files there; return their paths."""
+    files = job()
+    for rel, data in files:
+        write_file(output / rel, data)
+    return [rel for rel, _data in files]
+
+
+def _chart(
+    rel: str, render: Callable[..., str], *args: Any
+) -> Callable[[set[str]], list[tuple[str, bytes]]]:
+    """A deferred job that draws one chart."""
+    return partial(_draw, rel, render, args)
+
+
+def _draw(
+    rel: str, render: Callable[..., str], args: tuple[Any, ...], stale: set[str]
+) -> list[tuple[str, bytes]]:
+    return [(rel, render(*args).encode("utf-8"))]
+
+
+class Writer:
+    """Writes pages whose key changed and remembers every key (the manifest)."""
+
+    def __init__(self, output: Path, result: SiteResult) -> None:
+        self.output = output
+        self.result = result
+        manifest = output / MANIFEST
+        try:
+            self.old: dict[str, str] = json.loads(manifest.read_text("utf-8"))["pages"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.old = {}
+        self.new: dict[str, str] = {}
+        self.jobs: list[Callable[[], list[tuple[str, bytes]]]] = []
+
+    def stale(self, rel: str, key: str) -> bool:
+        """True when ``rel`` must be rendered (its key changed or the file is gone)."""
+        return self.old.get(rel) != key or not (self.output / rel).is_file()
+
+    def emit(self, rel: str, key: str, render: Callable[[], str | bytes]) -> None:
+        """Write ``rel`` from ``render()`` unless it is up to date."""
+        self.new[rel] = key
+        if not self.stale(rel, key):
+            self.result.unchanged += 1
+            return
+        data = render()
+        self.put(rel, data.encode("utf-8") if isinstance(data, str) else data)
+
+    def defer(
+        self, wanted: dict[str, str], job: Callable[[set[str]], list[tuple[str, bytes]]]
+    ) -> None:
+        """Remember the keys of ``wanted``; the stale ones are rendered later by ``job(stale)``.
+
+        Deferred jobs run on all cores (:meth:`run_jobs`); ``job`` must be picklable.
+        """
+        self.new.update(wanted)
+        stale = {rel for rel, key in wanted.items() if self.stale(rel, key)}
+        self.result.unchanged += len(wanted) - len(stale)
+        if stale:
+            self.jobs.append(partial(job, stale))
+
+    def run_jobs(self) -> None:
+        """Run the deferred jobs (in parallel when there are many) and write what they made."""
+        jobs, self.jobs = self.jobs, []
+        if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            results: Iterable[list[tuple[str, bytes]]] = (job() for job in jobs)
+            for files in results:
+                for rel, data in files:
+                    self.put(rel, data)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+            for written in pool.map(partial(_run, self.output), jobs, chunksize=4):
+                self.result.written.extend(written)
+
+    def put(self, rel: str, data: bytes) -> None:
+        """Write one file of the site (see :func:`write_file`) and count it as written."""
+        write_file(self.output / rel, data)
+        self.result.written.append(rel)
+
+    def finish(self) -> None:
+        """Remove what the last build wrote and this one did not; save the manifest."""
+        for rel in sorted(set(self.old) - set(self.new)):
+            (self.output / rel).unlink(missing_ok=True)
+            self.result.removed.append(rel)
+        data = json.dumps({"version": SITE_VERSION, "pages": self.new}, indent=0)
+        self.put(MANIFEST, data.encode("utf-8"))
+        self.result.written.pop()
+
+
+# --- page frame -----------------------------------------------------------------------------
+
+NAV = (
+    ("index.html", "Start"),
+    ("archiv.html", "Protokolle"),
+    ("einrichtungen.html", "Einrichtungen"),
+    ("personen.html", "Personen"),
+    ("statistik.html", "Statistik"),
+    ("suche.html", "Suche"),
+)
+
+SEARCH_HEAD = (
+    '<link rel="stylesheet" href="{root}pagefind/pagefind-ui.css">\n'
+    '<script src="{root}pagefind/pagefind-ui.js"></script>\n'
+)
+
+SEARCH_BOX = """<section class="suchbereich" aria-labelledby="suche-titel">
+<h2 id="suche-titel">In allen Protokollen suchen</h2>
+<label for="suchfeld">Suchbegriff (z. B. Weihnachtsmarkt, ein Name, eine Einrichtung)</label>
+<div id="suche"></div>
+<script>
+window.addEventListener("DOMContentLoaded", function () {
+  new PagefindUI({ element: "#suche", showSubResults: true, showImages: false });
+  var input = document.querySelector("#suche input");
+  if (input) { input.id = "suchfeld"; }
+});
+</script>
+<noscript><p>Die Suche braucht JavaScript. Alle Protokolle stehen auch im
+<a href="{root}archiv.html">Archiv nach Jahren</a>.</p></noscript>
+</section>
+"""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every page shares: the site's name."""
+
+    name: str
+
+    def page(self, rel: str, title: str, body: str, *, search: bool = False) -> str:
+        """A complete page at ``rel`` (links relative, so the folder works anywhere)."""
+        root = "../" * rel.count("/")
+        nav = "".join(
+            f'<li><a href="{root}{href}"'
+            + (' aria-current="page"' if href == rel else "")
+            + f">{label}</a></li>"
+            for href, label in NAV
+        )
+        head = SEARCH_HEAD.format(root=root) if search else ""
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{e(title)} – {e(self.name)}</title>\n"
+            '<link rel="icon" href="data:,">\n'
+            f'<link rel="stylesheet" href="{root}style.css">\n{head}'
+            "</head>\n<body>\n"
+            '<a class="springen" href="#inhalt">Zum Inhalt springen</a>\n'
+            f'<header class="kopf">\n<p class="name"><a href="{root}index.html">{e(self.name)}'
+            "</a></p>\n"
+            f'<nav aria-label="Hauptnavigation"><ul>{nav}</ul></nav>\n</header>\n'
+            f'<main id="inhalt">\n{body}</main>\n'
+            f'<footer class="fuss"><p>Termine zum Abonnieren: <a href="{root}termine.ics">'
+            "termine.ics</a> · erstellt mit protokollkit</p></footer>\n"
+            "</body>\n</html>\n"
+        )
+
+
+def _list(items: list[str], css: str = "liste") -> str:
+    if not items:
+        return '<p class="klein">Keine.</p>\n'
+    return f'<ul class="{css}">\n' + "".join(f"<li>{i}</li>\n" for i in items) + "</ul>\n"
+
+
+def _link(root: str, ref: Ref) -> str:
+    return f'<a href="{root}protokoll/{e(ref.stem)}.html">{e(ref.label)}</a>'
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+@dataclass
+class Catalog:
+    """Everything the pages need across protocols, gathered in one pass over the summaries."""
+
+    refs: list[Ref] = field(default_factory=list)
+    stats: ArchiveStats = field(default_factory=ArchiveStats)
+    reports: dict[str, list[tuple[str, list[Any]]]] = field(default_factory=dict)
+    """By folded person name: (stem, report) – a report is name, affiliation, label, title,
+    number of points, first point."""
+    institution_reports: dict[str, list[tuple[str, list[Any]]]] = field(default_factory=dict)
+    appointments: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    tasks: list[tuple[str, list[Any]]] = field(default_factory=list)
+    newest: Summary | None = None
+    meeting: str = ""
+    meetings: list[dict[str, Any]] | None = None
+    """Slim meetings for the OParl export (kept only when it is written)."""
+
+    def add(self, summary: Summary, today: dt.date) -> None:
+        """Take in one summary."""
+        ref = Ref(
+            summary["stem"],
+            summary["name"],
+            summary["date"],
+            summary["title"],
+            tuple(title for _label, title in summary["items"]),
+            tuple(present(summary)),
+            len(summary["appointments"]),
+        )
+        self.refs.append(ref)
+        self.stats.add(summary)
+        for report in summary["reports"]:
+            self.reports.setdefault(fold(report[0]), []).append((ref.stem, report))
+            if report[1]:
+                self.institution_reports.setdefault(fold(report[1]), []).append((ref.stem, report))
+        for appointment in summary["appointments"]:
+            if dt.date.fromisoformat(appointment["last_day"]) >= today:
+                self.appointments.append((ref.stem, appointment))
+        for task in summary["tasks"]:
+            if task[2] and dt.date.fromisoformat(task[2]) >= today:
+                self.tasks.append((ref.stem, task))
+        if self.meetings is not None:
+            self.meetings.append(
+                {
+                    "stem": ref.stem,
+                    "title": ref.title,
+                    "date": ref.date,
+                    "items": summary["items"],
+                    "decisions": summary["decisions"],
+                    "present": [name for name, _affiliation in present(summary)],
+                }
+            )
+        if summary["date"] is not None or self.newest is None:
+            self.newest = summary
+        self.meeting = summary["meeting"] or self.meeting
+
+
+def upcoming(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
+    """Upcoming appointments, by date; one mentioned in several protocols once (the newest)."""
+    seen: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+    for stem, appointment in catalog.appointments:
+        seen[(appointment["start"], fold(appointment["title"]))] = (stem, appointment)
+    return sorted(
+        seen.values(),
+        key=lambda pair: (pair[1]["start"], pair[1]["start_time"] or "", pair[1]["title"]),
+    )
+
+
+def build_site(
+    archive: Path,
+    output: Path,
+    *,
+    today: dt.date | None = None,
+    documents: bool = True,
+    search: bool = True,
+    base_url: str | None = None,
+    index_path: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> SiteResult:
+    """Bring the website in ``output`` up to date with the protocols in ``archive``."""
+    today = today or dt.date.today()
+    result = SiteResult()
+    with ArchiveIndex(archive, index_path) as index:
+        result.update = index.update(progress)
+        hashes = index.hashes()
+        catalog = Catalog(meetings=[] if base_url else None)
+        for summary in index.summaries():
+            catalog.add(summary, today)
+    if not catalog.refs:
+        raise ProtokollkitError(f"Im Archiv „{archive}“ liegt kein lesbares Protokoll.")
+    output.mkdir(parents=True, exist_ok=True)
+    writer = Writer(output, result)
+    frame = Frame(f"Protokolle {catalog.meeting}".strip())
+    css = resources.files("protokollkit.archive").joinpath("static/style.css").read_text("utf-8")
+    writer.emit("style.css", key_of(css), lambda: css)
+    slugs = {kind: assign_slugs(catalog.stats.ranking(kind)) for kind in ("people", "institutions")}
+    _protocol_pages(writer, frame, catalog, archive, hashes, documents, slugs)
+    _year_pages(writer, frame, catalog)
+    people = _member_pages(writer, frame, catalog, "people", slugs["people"], slugs["people"])
+    institutions = _member_pages(
+        writer, frame, catalog, "institutions", slugs["institutions"], slugs["people"]
+    )
+    _start_page(writer, frame, catalog, today, people)
+    _statistics_page(writer, frame, catalog, people, institutions)
+    writer.emit("suche.html", key_of("suche", frame), lambda: _search_page(frame))
+    _calendar(writer, catalog, archive, hashes, today)
+    if base_url:
+        from protokollkit.archive.oparl import oparl_files
+
+        for rel, key, render in oparl_files(catalog, base_url, people, institutions):
+            writer.emit(rel, key, render)
+    writer.run_jobs()
+    writer.finish()
+    if search and (result.written or result.removed or not (output / "pagefind").is_dir()):
+        run_pagefind(output)
+        result.search = True
+    return result
+
+
+def run_pagefind(site: Path) -> None:
+    """Index the site for the search box (``python -m pagefind``, German stemming offline)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ProtokollkitError(f"{site}: Pagefind ließ sich nicht ausführen ({exc}).") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
+        raise ProtokollkitError(
+            f"{site}: Pagefind konnte die Suche nicht anlegen ({detail[0]}). "
+            "Ist das Paket pagefind[bin] installiert?"
+        )
+
+
+# --- protocols ------------------------------------------------------------------------------
+
+
+def _protocol_pages(
+    writer: Writer,
+    frame: Frame,
+    catalog: Catalog,
+    archive: Path,
+    hashes: dict[str, str],
+    documents: bool,
+    slugs: dict[str, dict[str, str]],
+) -> None:
+    refs = catalog.refs
+    appointments = {stem for stem, _ in catalog.appointments}
+    with_ics: set[str] = set()
+    for summary_stem in appointments:
+        with_ics.add(summary_stem)
+    for position, ref in enumerate(refs):
+        before = refs[position - 1] if position else None
+        after = refs[position + 1] if position + 1 < len(refs) else None
+        digest = hashes.get(ref.name, "")
+        files: dict[str, str] = {}
+        if documents:
+            files = {"docx": "Word (DOCX)", "pdf": "PDF"}
+        if ref.appointments:
+            files["ics"] = "Termine (.ics)"
+        rel = f"protokoll/{ref.stem}.html"
+        people = [
+            (
+                name,
+                slugs["people"].get(fold(name)),
+                affiliation,
+                slugs["institutions"].get(fold(affiliation)) if affiliation else None,
+            )
+            for name, affiliation in ref.present
+        ]
+        page_key = key_of("protokoll", frame, digest, before, after, sorted(files), ref, people)
+        wanted = {rel: page_key}
+        for suffix in files:
+            wanted[f"protokoll/{ref.stem}.{suffix}"] = key_of(suffix, digest)
+        writer.defer(
+            wanted,
+            partial(_protocol_files, frame, archive, ref, before, after, files, people),
+        )
+
+
+def _protocol_files(
+    frame: Frame,
+    archive: Path,
+    ref: Ref,
+    before: Ref | None,
+    after: Ref | None,
+    files: dict[str, str],
+    people: list[tuple[str, str | None, str | None, str | None]],
+    stale: set[str],
+) -> list[tuple[str, bytes]]:
+    """The stale ones of a protocol's page, .docx, .pdf and .ics (the protocol read once)."""
+    import protokollkit
+    from protokollkit.writers.ics import write_ics
+
+    protocol = redact_model(protokollkit.read(archive / ref.name))
+    result: list[tuple[str, bytes]] = []
+    for rel in sorted(stale):
+        suffix = rel.rsplit(".", 1)[1]
+        data: str | bytes
+        if suffix == "html":
+            data = _protocol_page(frame, ref, protocol, before, after, files, people)
+        elif suffix == "ics":
+            data = write_ics(protocol)
+        else:
+            data = protokollkit.write(protocol, suffix)
+        result.append((rel, data.encode("utf-8") if isinstance(data, str) else data))
+    return result
+
+
+def _person_link(
+    name: str, person_slug: str | None, affiliation: str | None, institution_slug: str | None
+) -> str:
+    text = f'<a href="../person/{person_slug}.html">{e(name)}</a>' if person_slug else e(name)
+    if affiliation:
+        where = (
+            f'<a href="../einrichtung/{institution_slug}.html">{e(affiliation)}</a>'
+            if institution_slug
+            else e(affiliation)
+        )
+        text += f" ({where})"
+    return text
+
+
+def _protocol_page(
+    frame: Frame,
+    ref: Ref,
+    protocol: Any,
+    before: Ref | None,
+    after: Ref | None,
+    files: dict[str, str],
+    people: list[tuple[str, str | None, str | None, str | None]],
+) -> str:
+    from protokollkit.writers.html import protocol_html
+
+    nav = ['<nav class="blaettern" aria-label="Blättern">']
+    nav.append(
+        f'<a rel="prev" href="{e(before.stem)}.html">← vorheriges ({e(before.label)})</a>'
+        if before
+        else "<span></span>"
+    )
+    nav.append(f'<a href="../jahr/{ref.year}.html">alle aus {e(ref.year)}</a>')
+    nav.append(
+        f'<a rel="next" href="{e(after.stem)}.html">nächstes ({e(after.label)}) →</a>'
+        if after
+        else "<span></span>"
+    )
+    nav.append("</nav>\n")
+    links = "".join(
+        f'<li><a href="{e(ref.stem)}.{suffix}" download>{label}</a></li>'
+        for suffix, label in files.items()
+    )
+    body = (
+        "".join(nav)
+        + f'<article class="protokoll" data-pagefind-body>\n{protocol_html(protocol)}</article>\n'
+        + f'<section class="dateien"><h2>Dateien</h2><ul>{links}</ul></section>\n'
+        + "<section><h2>Anwesend</h2>\n"
+        + _list([_person_link(*person) for person in people], "liste spalten")
+        + "</section>\n"
+    )
+    return frame.page(f"protokoll/{ref.stem}.html", ref.title, body)
+
+
+# --- years ----------------------------------------------------------------------------------
+
+
+def _year_pages(writer: Writer, frame: Frame, catalog: Catalog) -> None:
+    years: dict[str, list[Ref]] = {}
+    for ref in catalog.refs:
+        years.setdefault(ref.year, []).append(ref)
+    for year, refs in years.items():
+        rel = f"jahr/{year}.html"
+        writer.emit(rel, key_of("jahr", frame, refs), partial(_year_page, frame, year, refs))
+    counts = [(year, len(refs)) for year, refs in years.items()]
+    writer.emit(
+        "archiv.html", key_of("archiv", frame, counts), lambda: _archive_page(frame, counts)
+    )
+
+
+def _year_page(frame: Frame, year: str, refs: list[Ref]) -> str:
+    rows = [
+        f'<a href="../protokoll/{e(r.stem)}.html">{e(r.label)}</a> – {e(r.title)}'
+        + (f'<br><span class="klein">{e(" · ".join(r.items))}</span>' if r.items else "")
+        for r in reversed(refs)
+    ]
+    heading = f"Protokolle {year}" if year != "ohne-datum" else "Protokolle ohne Datum"
+    body = f"<h1>{e(heading)}</h1>\n<p>{len(refs)} Sitzungen.</p>\n" + _list(rows)
+    return frame.page(f"jahr/{year}.html", heading, body)
+
+
+def _archive_page(frame: Frame, counts: list[tuple[str, int]]) -> str:
+    rows = [
+        f'<a href="jahr/{e(year)}.html">{e(year if year != "ohne-datum" else "ohne Datum")}</a>'
+        f" – {count} {'Sitzung' if count == 1 else 'Sitzungen'}"
+        for year, count in reversed(counts)
+    ]
+    body = "<h1>Alle Protokolle nach Jahren</h1>\n" + _list(rows, "liste spalten")
+    return frame.page("archiv.html", "Alle Protokolle", body)
+
+
+# --- people and institutions ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    """A person's or institution's page: where it is and who it is."""
+
+    key: str
+    slug: str
+    name: str
+    count: int
+    affiliation: str | None
+
+
+def assign_slugs(members: list[Member]) -> dict[str, str]:
+    """A file name for each person or institution (by folded name); clashes get ``-2`` …"""
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for member in sorted(members, key=lambda m: m.key):
+        name_slug = slug(member.name)
+        candidate, n = name_slug, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{name_slug}-{n}"
+        used.add(candidate)
+        result[member.key] = candidate
+    return result
+
+
+def _member_pages(
+    writer: Writer,
+    frame: Frame,
+    catalog: Catalog,
+    kind: str,
+    slugs: dict[str, str],
+    people_slugs: dict[str, str],
+) -> list[MemberPage]:
+    from protokollkit.archive.charts import attendance_chart
+
+    folder = "person" if kind == "people" else "einrichtung"
+    listing = "personen.html" if kind == "people" else "einrichtungen.html"
+    reports = catalog.reports if kind == "people" else catalog.institution_reports
+    by_stem = {ref.stem: ref for ref in catalog.refs}
+    pages: list[MemberPage] = []
+    for member in sorted(catalog.stats.ranking(kind), key=lambda m: m.key):
+        candidate = slugs[member.key]
+        page = MemberPage(member.key, candidate, member.name, member.count, member.affiliation)
+        pages.append(page)
+        per_year = member.per_year()
+        years = list(range(min(per_year), max(per_year) + 1)) if per_year else []
+        attended = [per_year.get(y, 0) for y in years]
+        what = "Anwesenheit" if kind == "people" else "Anwesenheit der Einrichtung"
+        chart_title = f"{what}: {member.name}"
+        if years:
+            rel = f"{folder}/{candidate}.svg"
+            writer.defer(
+                {rel: key_of("diagramm", chart_title, years, attended)},
+                _chart(rel, attendance_chart, years, attended, chart_title),
+            )
+        own = reports.get(member.key, [])
+        others: list[str] = []
+        if kind == "institutions":
+            others = sorted(
+                {
+                    p.name
+                    for p in catalog.stats.people.values()
+                    if p.affiliation and fold(p.affiliation) == member.key
+                }
+            )
+        others_links = [(n, people_slugs.get(fold(n))) for n in others]
+        data = (page, years, attended, own, member.protocols[-1:], others_links)
+        writer.emit(
+            f"{folder}/{candidate}.html",
+            key_of(folder, frame, data),
+            partial(
+                _member_page,
+                frame,
+                folder,
+                page,
+                member,
+                years,
+                attended,
+                own,
+                by_stem,
+                others_links,
+            ),
+        )
+    rows = [
+        f'<a href="{folder}/{p.slug}.html">{e(p.name)}</a>'
+        + (
+            f' <span class="klein">({e(p.affiliation)})</span>'
+            if kind == "people" and p.affiliation
+            else ""
+        )
+        + f' <span class="klein">– {p.count}×</span>'
+        for p in sorted(pages, key=lambda p: fold(p.name))
+    ]
+    heading = "Personen" if kind == "people" else "Einrichtungen"
+    intro = (
+        "Alle, die in einem Protokoll als anwesend oder mit einem Bericht stehen."
+        if kind == "people"
+        else "Die Einrichtungen, wie sie bei Teilnehmenden und Berichten genannt sind."
+    )
+    writer.emit(
+        listing,
+        key_of(listing, frame, rows),
+        lambda: frame.page(
+            listing, heading, f"<h1>{heading}</h1>\n<p>{intro}</p>\n" + _list(rows, "liste spalten")
+        ),
+    )
+    return pages
+
+
+def _member_page(
+    frame: Frame,
+    folder: str,
+    page: MemberPage,
+    member: Member,
+    years: list[int],
+    attended: list[int],
+    reports: list[tuple[str, list[Any]]],
+    by_stem: dict[str, Ref],
+    others: list[tuple[str, str | None]],
+) -> str:
+    rel = f"{folder}/{page.slug}.html"
+    first = german_date(min(member.dates)) if member.dates else "–"
+    last = german_date(max(member.dates)) if member.dates else "–"
+    parts = [f"<h1>{e(page.name)}</h1>\n"]
+    if folder == "person" and page.affiliation:
+        parts.append(f"<p>{e(page.affiliation)}</p>\n")
+    parts.append(
+        f"<p>Bei {page.count} {'Sitzung' if page.count == 1 else 'Sitzungen'} dabei "
+        f"(erstmals {first}, zuletzt {last}).</p>\n"
+    )
+    if years:
+        alt = (
+            f"Balkendiagramm: {page.name} war "
+            + ", ".join(f"{y} bei {a}" for y, a in zip(years, attended, strict=True))
+            + " Sitzungen dabei."
+        )
+        rows = "".join(
+            f'<tr><td>{y}</td><td class="zahl">{a}</td></tr>'
+            for y, a in zip(years, attended, strict=True)
+        )
+        parts.append(
+            f'<h2>Anwesenheit</h2>\n<figure><img src="{e(page.slug)}.svg" alt="{e(alt)}" '
+            'width="700" height="280" loading="lazy">'
+            "<figcaption>Sitzungen im Jahr, bei denen sie dabei waren.</figcaption></figure>\n"
+            '<div class="tabelle"><table><caption class="klein">Anwesenheit nach Jahren'
+            '</caption><thead><tr><th scope="col">Jahr</th><th scope="col" class="zahl">'
+            "Sitzungen (anwesend)</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>\n"
+        )
+    if others:
+        links = [f'<a href="../person/{s}.html">{e(n)}</a>' if s else e(n) for n, s in others]
+        parts.append("<h2>Personen</h2>\n" + _list(links, "liste spalten"))
+    parts.append("<h2>Berichte</h2>\n")
+    if not reports:
+        parts.append('<p class="klein">Keine Berichte unter eigenem Namen.</p>\n')
+    else:
+        rows_by_year: dict[str, list[str]] = {}
+        for stem, report in reversed(reports):
+            ref = by_stem[stem]
+            name, _affiliation, label, title, count, first_point = report
+            who = f" – {e(name)}" if folder == "einrichtung" else ""
+            text = f": „{e(_short(first_point))}“" if first_point else ""
+            points = f" ({count} {'Punkt' if count == 1 else 'Punkte'})" if count else ""
+            rows_by_year.setdefault(ref.year, []).append(
+                f'<a href="../protokoll/{e(stem)}.html">{e(ref.label)}</a>, TOP {e(label)} '
+                f"{e(title)}{who}{points}{text}"
+            )
+        for year, entries in rows_by_year.items():
+            parts.append(f"<h3>{e(year)}</h3>\n" + _list(entries))
+    return frame.page(rel, page.name, "".join(parts))
+
+
+def _short(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- start, statistics, search --------------------------------------------------------------
+
+
+def _start_page(
+    writer: Writer, frame: Frame, catalog: Catalog, today: dt.date, people: list[MemberPage]
+) -> None:
+    newest = catalog.newest
+    assert newest is not None
+    coming = upcoming(catalog)[:30]
+    tasks = catalog.tasks + [(newest["stem"], t) for t in newest["tasks"] if not t[2]]
+    data = (newest, coming, tasks, today.isoformat())
+    writer.emit(
+        "index.html",
+        key_of("start", frame, data),
+        lambda: _start(frame, catalog, newest, coming, tasks, today),
+    )
+
+
+def _start(
+    frame: Frame,
+    catalog: Catalog,
+    newest: Summary,
+    coming: list[tuple[str, dict[str, Any]]],
+    tasks: list[tuple[str, list[Any]]],
+    today: dt.date,
+) -> str:
+    by_stem = {ref.stem: ref for ref in catalog.refs}
+    ref = by_stem[newest["stem"]]
+    items = [f"TOP {e(label)} {e(title)}" for label, title in newest["items"]]
+    parts = [
+        f"<h1>{e(frame.name)}</h1>\n",
+        f"<p>{len(catalog.refs)} Protokolle im Archiv",
+        f", von {e(catalog.refs[0].label)} bis {e(catalog.refs[-1].label)}.</p>\n"
+        if len(catalog.refs) > 1
+        else ".</p>\n",
+        SEARCH_BOX.replace("{root}", ""),
+        '<h2>Neuestes Protokoll</h2>\n<div class="kasten">\n',
+        f'<p><a href="protokoll/{e(ref.stem)}.html">{e(ref.title)}</a></p>\n',
+        _list(items),
+        "</div>\n<h2>Nächste Sitzung</h2>\n",
+    ]
+    following = newest["next_meeting"]
+    if following and following[1] and dt.date.fromisoformat(following[1]) >= today:
+        when = german_long_date(dt.date.fromisoformat(following[1]))
+        parts.append(f"<p><strong>{e(when)}</strong> – „{e(following[0])}“</p>\n")
+    elif following and following[0]:
+        parts.append(f"<p>Laut dem neuesten Protokoll: „{e(following[0])}“.</p>\n")
+    else:
+        parts.append("<p>Im neuesten Protokoll steht noch kein Termin.</p>\n")
+    parts.append(
+        '<h2>Kommende Termine</h2>\n<p class="klein">Aus allen Protokollen; zum Abonnieren: '
+        '<a href="termine.ics">termine.ics</a>.</p>\n'
+    )
+    parts.append(
+        _list(
+            [
+                f"{e(a['line'])} "
+                f'<span class="quelle">(<a href="protokoll/{e(stem)}.html">Protokoll '
+                f"{e(by_stem[stem].label)}</a>)</span>"
+                for stem, a in coming
+            ]
+        )
+    )
+    parts.append(
+        '<h2>Offene Themen</h2>\n<p class="klein">Punkte des neuesten Protokolls, die nach einer '
+        "Fortsetzung fragen (auch aus früheren Protokollen übernommene).</p>\n"
+    )
+    parts.append(_list([e(text) for text in newest["open_topics"]]))
+    parts.append("<h2>Offene Aufgaben</h2>\n")
+    task_rows = []
+    for stem, (text, owners, due, label) in tasks:
+        who = f" – {e(', '.join(owners))}" if owners else ""
+        until = f", bis {e(day(due))}" if due else ""
+        task_rows.append(
+            f'{e(text)}{who}{until} <span class="quelle">(<a href="protokoll/{e(stem)}.html">'
+            f"Protokoll {e(by_stem[stem].label)}</a>, TOP {e(label)})</span>"
+        )
+    parts.append(_list(task_rows))
+    return frame.page("index.html", "Start", "".join(parts), search=True)
+
+
+def _search_page(frame: Frame) -> str:
+    body = "<h1>Suche</h1>\n" + SEARCH_BOX.replace("{root}", "")
+    return frame.page("suche.html", "Suche", body, search=True)
+
+
+def _statistics_page(
+    writer: Writer,
+    frame: Frame,
+    catalog: Catalog,
+    people: list[MemberPage],
+    institutions: list[MemberPage],
+) -> None:
+    from protokollkit.archive.charts import bar_chart, lines_chart
+
+    stats = catalog.stats
+    per_year = stats.meetings_per_year()
+    years = list(per_year)
+    counts = list(per_year.values())
+    means = {
+        "TOPs": [
+            stats.years[y].mean(stats.years[y].items) if y in stats.years else 0 for y in years
+        ],
+        "Sprecher*innen": [
+            stats.years[y].mean(stats.years[y].speakers) if y in stats.years else 0 for y in years
+        ],
+        "Anwesende": [
+            stats.years[y].mean(stats.years[y].present) if y in stats.years else 0 for y in years
+        ],
+    }
+    if years:
+        writer.emit(
+            "statistik/sitzungen.svg",
+            key_of("sitzungen", years, counts),
+            lambda: bar_chart(years, counts, "Sitzungen pro Jahr", "Sitzungen"),
+        )
+        writer.emit(
+            "statistik/umfang.svg",
+            key_of("umfang", years, means),
+            lambda: lines_chart(
+                years, list(means.items()), "Durchschnitt je Sitzung", "Anzahl je Sitzung"
+            ),
+        )
+    slugs = {p.key: p for p in people}
+    islugs = {p.key: p for p in institutions}
+    data = (per_year, means, [(p.key, p.count) for p in people[:0]], len(people))
+    ranking = [(m.key, m.count) for m in stats.ranking("people")[:30]]
+    iranking = [(m.key, m.count) for m in stats.ranking("institutions")[:30]]
+    writer.emit(
+        "statistik.html",
+        key_of("statistik", frame, data, ranking, iranking),
+        lambda: _statistics(frame, stats, per_year, means, ranking, iranking, slugs, islugs),
+    )
+
+
+def _statistics(
+    frame: Frame,
+    stats: ArchiveStats,
+    per_year: dict[int, int],
+    means: dict[str, list[float]],
+    ranking: list[tuple[str, int]],
+    iranking: list[tuple[str, int]],
+    people: dict[str, MemberPage],
+    institutions: dict[str, MemberPage],
+) -> str:
+    def number(value: float) -> str:
+        return f"{value:.1f}".replace(".", ",")
+
+    years = list(per_year)
+    rows = "".join(
+        f'<tr><td>{y}</td><td class="zahl">{per_year[y]}</td>'
+        + "".join(f'<td class="zahl">{number(v[i])}</td>' for v in means.values())
+        + "</tr>"
+        for i, y in enumerate(years)
+    )
+    parts = [
+        "<h1>Statistik</h1>\n",
+        f"<p>{stats.protocols} Protokolle, {len(stats.people)} Personen, "
+        f"{len(stats.institutions)} Einrichtungen.</p>\n",
+    ]
+    if years:
+        alt = "Balkendiagramm Sitzungen pro Jahr: " + ", ".join(
+            f"{y}: {c}" for y, c in per_year.items()
+        )
+        parts.append(
+            f'<figure><img src="statistik/sitzungen.svg" alt="{e(alt)}" width="700" '
+            'height="320"><figcaption>Sitzungen pro Jahr.</figcaption></figure>\n'
+            '<figure><img src="statistik/umfang.svg" alt="Liniendiagramm: TOPs, Sprecher*innen '
+            'und Anwesende je Sitzung im Jahresmittel (Werte in der Tabelle)." width="700" '
+            'height="320"><figcaption>Je Sitzung im Mittel: TOPs (durchgezogen), '
+            "Sprecher*innen (gestrichelt), Anwesende (gepunktet).</figcaption></figure>\n"
+        )
+    parts.append(
+        '<div class="tabelle"><table><caption class="klein">Sitzungen und Umfang nach Jahren'
+        '</caption><thead><tr><th scope="col">Jahr</th><th scope="col" class="zahl">Sitzungen'
+        '</th><th scope="col" class="zahl">TOPs je Sitzung</th><th scope="col" class="zahl">'
+        'Sprecher*innen je Sitzung</th><th scope="col" class="zahl">Anwesende je Sitzung</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></div>\n"
+    )
+    for heading, folder, pages, rank in (
+        ("Am häufigsten dabei: Personen", "person", people, ranking),
+        ("Am häufigsten dabei: Einrichtungen", "einrichtung", institutions, iranking),
+    ):
+        items = [
+            f'<a href="{folder}/{pages[k].slug}.html">{e(pages[k].name)}</a> – {c} Sitzungen'
+            for k, c in rank
+        ]
+        parts.append(f"<h2>{heading}</h2>\n" + _list(items, "liste spalten"))
+    return frame.page("statistik.html", "Statistik", "".join(parts))
+
+
+# --- calendar -------------------------------------------------------------------------------
+
+
+EVENTS_CACHE = ".protokollkit-termine.json"
+"""The events of each protocol's calendar as the ics writer wrote them, by file hash."""
+
+
+def _calendar(
+    writer: Writer, catalog: Catalog, archive: Path, hashes: dict[str, str], today: dt.date
+) -> None:
+    stems = sorted({stem for stem, _ in catalog.appointments})
+    by_stem = {ref.stem: ref for ref in catalog.refs}
+    sources = [(by_stem[s].name, hashes.get(by_stem[s].name, "")) for s in reversed(stems)]
+    key = key_of("termine", today.isoformat(), sources)
+    writer.emit(
+        "termine.ics",
+        key,
+        partial(calendar, archive, sources, today, writer.output / EVENTS_CACHE),
+    )
+
+
+def _blocks(text: str, name: str) -> list[str]:
+    """The ``BEGIN:name`` … ``END:name`` blocks of an iCalendar text, as written."""
+    begin, end = f"BEGIN:{name}\r\n", f"END:{name}\r\n"
+    blocks = []
+    start = text.find(begin)
+    while start >= 0:
+        stop = text.index(end, start) + len(end)
+        blocks.append(text[start:stop])
+        start = text.find(begin, stop)
+    return blocks
+
+
+def calendar(
+    archive: Path, sources: list[tuple[str, str]], today: dt.date, cache: Path | None = None
+) -> str:
+    """One calendar with the upcoming appointments of the given protocols (newest first).
+
+    ``sources`` are file names with their hashes. The events are the ics writer's, kept in
+    ``cache`` by file hash so that only new or changed protocols are read again; an appointment
+    named in several protocols comes once (from the newest).
+    """
+    import protokollkit
+    from protokollkit.termine import upcoming
+    from protokollkit.writers.ics import PRODID, TZID, write_ics
+
+    try:
+        known: dict[str, Any] = json.loads(cache.read_text("utf-8")) if cache else {}
+    except (OSError, ValueError):
+        known = {}
+    kept: dict[str, Any] = {"timezone": known.get("timezone", "")}
+    seen: set[str] = set()
+    events: list[str] = []
+    for name, digest in sources:
+        entry = known.get(name)
+        if not entry or entry[0] != digest:
+            protocol = redact_model(protokollkit.read(archive / name))
+            written = write_ics(protocol)
+            zones = _blocks(written, "VTIMEZONE")
+            if zones:
+                kept["timezone"] = zones[0]
+            # write_ics writes one event per upcoming appointment, in this order
+            pairs = zip(upcoming(protocol), _blocks(written, "VEVENT"), strict=False)
+            entry = [
+                digest,
+                [[a.last_day.isoformat(), f"{a.start}|{fold(a.title)}", b] for a, b in pairs],
+            ]
+        kept[name] = entry
+        for last_day, identity, block in entry[1]:
+            if dt.date.fromisoformat(last_day) >= today and identity not in seen:
+                seen.add(identity)
+                events.append(block)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(kept, ensure_ascii=False), "utf-8")
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Termine aus den Protokollen",
+        f"X-WR-TIMEZONE:{TZID}",
+    ]
+    zone = kept["timezone"] if events else ""
+    return "\r\n".join(head) + "\r\n" + zone + "".join(events) + "END:VCALENDAR\r\n"
+
+
+__all__ = [
+    "MANIFEST",
+    "REDACTED",
+    "Catalog",
+    "Ref",
+    "SiteResult",
+    "build_site",
+    "calendar",
+    "redact",
+    "redact_model",
+    "run_pagefind",
+    "upcoming",
+]
