@@ -138,7 +138,19 @@ def _error_result(path: Path, exc: Exception) -> ImportResult:
         errors = [d for d in exc.diagnostics if d.level == "error"]
         message = errors[0].message if errors else str(exc)
         return ImportResult(path, "fehler", diagnostics=exc.diagnostics, message=message)
-    message = str(exc) if isinstance(exc, ProtokollkitError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, ProtokollkitError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        from protokollkit.files import os_reason
+
+        message = f"Datei kann nicht gelesen werden: {os_reason(exc)}."
+    elif isinstance(exc, RecursionError):
+        message = "Das Dokument ist zu tief verschachtelt, um es zu lesen."
+    else:
+        message = (
+            f"Das Dokument konnte nicht gelesen werden (unerwartet: {type(exc).__name__}); "
+            "bitte die Datei mit PROTOKOLLKIT_DEBUG=1 melden."
+        )
     diagnostic = Diagnostic("error", message, str(path))
     return ImportResult(path, "fehler", diagnostics=(diagnostic,), message=message)
 
