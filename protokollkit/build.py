@@ -292,10 +292,10 @@ def build(
     if not force and is_up_to_date(read_manifest(manifest_path), inputs, outputs):
         return BuildResult(tuple(outputs), (), manifest_path)
 
-    from protokollkit.files import display
+    from protokollkit.files import display, source_text
 
     protocol = reader(format_of(source))(data, display(source))
-    ensure_writable(protocol, display(source))
+    ensure_writable(protocol, display(source), source_text(source))
     points = len(protocol.all_points())
     tell = progress if progress is not None and points > LARGE else None
     if tell is not None:

@@ -100,13 +100,16 @@ def read_protocol(path: Path, format: str | None = None) -> Protocol:
 def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
     """The diagnostics of reading and validating one file; an error that stops reading becomes
     one of them."""
+    from protokollkit.files import display, source_text
     from protokollkit.validate import problems
 
     try:
         protocol = read_protocol(path)
     except (ProtokollkitError, OSError) as exc:
         return diagnostics_of(exc, path)
-    return (*protocol.diagnostics, *problems(protocol))
+    shown = "<stdin>" if path == Path("-") else display(path)
+    text = None if path == Path("-") else source_text(path)
+    return (*protocol.diagnostics, *problems(protocol, shown, text))
 
 
 @click.group(

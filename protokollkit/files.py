@@ -129,6 +129,16 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
+def source_text(path: Path) -> str | None:
+    """The text of a text-like input (for finding lines), or None for documents and failures."""
+    if path.suffix.lower() not in ("", ".txt", ".text", ".md", ".markdown", ".json"):
+        return None
+    try:
+        return decode_text(read_bytes(path, MAX_TEXT_BYTES), display(path))[0]
+    except ProtokollkitError:
+        return None
+
+
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name the same file (also through symbolic or hard links)."""
     try:
@@ -305,6 +315,7 @@ __all__ = [
     "read_bytes",
     "remove_stale_temporaries",
     "same_file",
+    "source_text",
     "write_atomic",
     "write_temporary",
 ]

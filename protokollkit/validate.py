@@ -52,13 +52,27 @@ def _texts(value: Any) -> list[str]:
     return []
 
 
-def problems(protocol: Protocol, source: str | None = None) -> list[Diagnostic]:
+def _locate(lines: list[str] | None, text: str, fallback: int) -> int:
+    """The 1-based line of ``lines`` that holds (the start of) ``text``, else ``fallback``."""
+    needle = text.strip().split("\n")[0][:40]
+    if lines and needle:
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return fallback
+
+
+def problems(
+    protocol: Protocol, source: str | None = None, text: str | None = None
+) -> list[Diagnostic]:
     """Every reason why a writer could not write ``protocol``, as error diagnostics.
 
-    Walks the model without recursion, so a hostile nesting depth cannot exhaust the stack.
+    ``text`` is the source text, used to find the line of an entry whose line the model does not
+    know. Walks the model without recursion, so a hostile nesting depth cannot exhaust the stack.
     """
     if source is None:
         source = next((d.source for d in protocol.diagnostics), "<text>")
+    lines = text.splitlines() if text is not None else None
     found: list[Diagnostic] = []
     too_deep_reported = False
     count = 0
@@ -71,7 +85,8 @@ def problems(protocol: Protocol, source: str | None = None) -> list[Diagnostic]:
         if type(obj).__name__ == "Diagnostic":
             continue
         own = getattr(obj, "line", 0)
-        line = own if isinstance(own, int) and own > 0 else line
+        known = isinstance(own, int) and own > 0
+        line = own if known else line
         is_point = type(obj).__name__ == "Point"
         if is_point:
             count += 1
@@ -84,7 +99,7 @@ def problems(protocol: Protocol, source: str | None = None) -> list[Diagnostic]:
                         f"Punkte sind hier tiefer als {MAX_DEPTH} Ebenen verschachtelt; so tief "
                         f"kann kein Ausgabeformat sie darstellen (höchstens {MAX_DEPTH}).",
                         source,
-                        line,
+                        line if known else _locate(lines, getattr(obj, "text", ""), line),
                         1,
                     )
                 )
@@ -93,16 +108,16 @@ def problems(protocol: Protocol, source: str | None = None) -> list[Diagnostic]:
             if field.name == "diagnostics":
                 continue
             value = getattr(obj, field.name)
-            for text in _texts(value):
-                bad = CONTROL.search(text)
+            for entry in _texts(value):
+                bad = CONTROL.search(entry)
                 if bad:
                     found.append(
                         Diagnostic(
                             "error",
-                            f"{character_name(bad.group(0))} im Text „{_shown(text)}“; kein "
+                            f"{character_name(bad.group(0))} im Text „{_shown(entry)}“; kein "
                             "Ausgabeformat kann es darstellen. Bitte das Zeichen löschen.",
                             source,
-                            line,
+                            line if known else _locate(lines, entry, line),
                             1,
                         )
                     )
@@ -129,9 +144,9 @@ def _shown(text: str, limit: int = 60) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
-def ensure_writable(protocol: Protocol, source: str | None = None) -> None:
+def ensure_writable(protocol: Protocol, source: str | None = None, text: str | None = None) -> None:
     """Raise the :func:`problems` of ``protocol`` as one :class:`ParseError` (none: return)."""
-    found = problems(protocol, source)
+    found = problems(protocol, source, text)
     if found:
         raise ParseError(found)
 
