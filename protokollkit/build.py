@@ -272,11 +272,12 @@ def build(
     German progress lines for large protocols.
     """
     import protokollkit
-    from protokollkit.files import check_output, read_bytes
+    from protokollkit.files import check_output, read_bytes, remove_stale_temporaries
     from protokollkit.readers import format_of, reader
     from protokollkit.validate import ensure_writable
 
     data = read_bytes(source)
+    remove_stale_temporaries(out_dir)  # left by a build that was killed
     outputs = output_paths(source, out_dir)
     manifest_path = out_dir / f".{source.stem}.build.json"
     for path in (*outputs, manifest_path):

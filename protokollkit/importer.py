@@ -312,10 +312,11 @@ def import_files(
     beside it as ``NAME.vorher.txt``. Two different versions of one meeting in one batch: the
     first is written, the second reported as ``geändert``.
     """
-    from protokollkit.files import check_output, display, write_atomic
+    from protokollkit.files import check_output, display, remove_stale_temporaries, write_atomic
     from protokollkit.writers.text import write_text
 
     sources = list(sources) if sources is not None else collect_sources(paths)
+    remove_stale_temporaries(archive)  # left by a run that was killed
     converted = convert_all(sources, workers, progress)
     report = ImportReport()
     claimed: dict[Path, tuple[Path, str]] = {}
