@@ -164,6 +164,16 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
         check_output(output, [eingabe])
     protocol = read_protocol(eingabe, from_)
     report(protocol.diagnostics)
+    if to not in ("text", "json"):  # the same check as `check`, with the lines of the file
+        from protokollkit.files import source_text
+        from protokollkit.validate import ensure_writable
+
+        stdin = eingabe == Path("-")
+        ensure_writable(
+            protocol,
+            "<stdin>" if stdin else display(eingabe),
+            None if stdin else source_text(eingabe),
+        )
     result = protokollkit.write(protocol, to)
     if output is not None:
         write_atomic(output, result)

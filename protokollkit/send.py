@@ -227,12 +227,14 @@ def prepare(
     Invalid addresses raise :class:`ParseError` (file and line) before anything is sent.
     """
     import protokollkit
-    from protokollkit.files import read_bytes
+    from protokollkit.files import display, read_bytes, source_text
+    from protokollkit.validate import ensure_writable
     from protokollkit.verteiler import read_verteiler
     from protokollkit.writers.email import build_message
 
     content = read_bytes(path)
     protocol = protokollkit.read(path)
+    ensure_writable(protocol, display(path), source_text(path))
     distribution = read_verteiler(verteiler)
     recipients = [
         Addressee(r.name, envelope_address(r.address), r.line) for r in distribution.recipients

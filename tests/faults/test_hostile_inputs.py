@@ -66,8 +66,11 @@ def test_a_year_outside_zip_timestamps_still_gives_a_docx(tmp_path: Path, year: 
 def test_deep_json_is_refused_with_its_line(tmp_path: Path) -> None:
     source = tmp_path / "tief.json"
     source.write_text('{"title": "x",\n "items": ' + "[" * 5000 + "]" * 5000 + "}", "utf-8")
+    guard = Unchanged(source)
     result = run("check", source)
     assert_german(result, 1, "tief.json:2:", "zu tief verschachtelt")
+    assert_german(run("convert", source, "-t", "docx", "-o", source), 1, "überschreiben")
+    guard.check()
 
 
 def test_json_syntax_errors_are_german(tmp_path: Path) -> None:
@@ -109,7 +112,10 @@ def test_deep_points_and_control_characters_fail_check_as_they_would_fail_build(
 def test_a_fifo_as_input_is_refused_not_waited_for(tmp_path: Path) -> None:
     fifo = tmp_path / "rohr.txt"
     os.mkfifo(fifo)
+    guard = Unchanged(tmp_path)
     assert_german(run("check", fifo, timeout=60), 1, "keine gewöhnliche Datei")
+    assert_german(run("convert", fifo, timeout=60), 1, "keine gewöhnliche Datei")
+    guard.check()
     docx = tmp_path / "rohr.docx"
     os.mkfifo(docx)
     result = run("import", docx, "--archiv", tmp_path / "archiv", timeout=60)
@@ -180,3 +186,22 @@ def test_no_password_prompt_without_a_terminal_shows_no_python_warning(project: 
     result = run("send", "archiv/" + SEED.name, "--yes", cwd=project)
     assert_german(result, 1, "nicht erreichbar")
     assert "GetPassWarning" not in result.output
+
+
+def test_two_versions_of_one_meeting_in_one_batch_are_not_skipped_silently(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "erste.docx", tmp_path / "zweite.docx"
+    assert_german(run("convert", SEED, "-t", "docx", "-o", first), 0)
+    corrected = tmp_path / "korrigiert.txt"
+    corrected.write_text(
+        SEED.read_text("utf-8").replace("- Wühlmäuschen", "- Neu: Wühlmäuschen"), "utf-8"
+    )
+    assert_german(run("convert", corrected, "-t", "docx", "-o", second), 0)
+    archiv = tmp_path / "archiv"
+    result = run("import", first, second, "--archiv", archiv)
+    assert_german(result, 1, "geändert", "gleiche Sitzung wie", "Punkte: 1 geändert")
+    archived = Unchanged(archiv)
+    again = run("import", second, "--archiv", archiv)
+    assert_german(again, 1, "geändert", "Punkte: 1 geändert", "--force")
+    archived.check()

@@ -8,8 +8,6 @@ import shutil
 import stat
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import SEED
 from tests.faults.conftest import Unchanged, assert_german, fill, run
 
@@ -109,7 +107,6 @@ def test_temporary_files_of_a_killed_run_are_removed_by_the_next(project: Path) 
     assert foreign.exists()
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_failed_writer_leaves_no_partial_set(project: Path) -> None:
     out = project / "ausgabe"
     source = project / "archiv" / SEED.name
@@ -120,4 +117,19 @@ def test_failed_writer_leaves_no_partial_set(project: Path) -> None:
     guard = Unchanged(out)
     result = run("build", source, "-o", out, "--force", cwd=project)
     assert_german(result, 1, "Word-Vorlage")
+    guard.check()
+
+
+def test_a_long_build_shows_progress_and_an_oversized_one_is_refused(tmp_path: Path) -> None:
+    head = "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\n"
+    long = tmp_path / "lang.txt"
+    long.write_text(head + "".join(f"- Punkt {i}\n" for i in range(2500)), "utf-8")
+    result = run("build", long, "-o", tmp_path / "ausgabe")
+    assert_german(result, 0, "Baue 6 Formate für 2500 Punkte", "fertig: pdf")
+    huge = tmp_path / "riesig.txt"
+    huge.write_text(head + "".join(f"- Punkt {i}\n" for i in range(10_001)), "utf-8")
+    guard = Unchanged(huge)
+    assert_german(run("check", huge), 1, "10001 Punkte", "höchstens 10000")
+    assert_german(run("convert", huge, "-t", "pdf", "-o", tmp_path / "r.pdf"), 1, "höchstens")
+    assert not (tmp_path / "r.pdf").exists()
     guard.check()
