@@ -67,7 +67,7 @@ class FileError(ProtokollkitError):
     """An OS error while writing or reading a file, in German, naming the file it concerns."""
 
 
-def os_error(exc: OSError, target: Path | str, doing: str = "schreiben") -> FileError:
+def os_error(exc: OSError, target: Path | str, doing: str = "geschrieben") -> FileError:
     """A German error for ``exc`` that names ``target`` (not a hidden temporary file)."""
     return FileError(f"{display(target)}: kann nicht {doing} werden: {os_reason(exc)}.")
 
@@ -263,7 +263,10 @@ def write_temporary(path: Path, payload: bytes) -> Path:
     OS errors are German and name ``path``, not the temporary file.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file where a folder of the path should be
+            raise OSError(errno.ENOTDIR, "") from None
         remove_stale_temporaries(path.parent, path.name)
         fd, tmp = tempfile.mkstemp(
             prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent

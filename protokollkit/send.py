@@ -348,16 +348,15 @@ def report(outgoing: Outgoing, delivery: Delivery) -> str:
 
 def read_log(path: Path) -> list[dict[str, Any]]:
     """Every entry of a send log; a missing log is empty, a damaged one a German error."""
-    from protokollkit.files import display, os_reason
+    from protokollkit.files import display
 
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return []
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else "kein UTF-8"
+        text = _log_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
         raise ProtokollkitError(
-            f"{display(path)}: Versandprotokoll kann nicht gelesen werden ({reason})."
+            f"{display(path)}: Versandprotokoll kann nicht gelesen werden (kein UTF-8)."
         ) from None
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -517,14 +516,27 @@ def log_entry(
     }
 
 
-def _log_lines(path: Path) -> list[bytes]:
-    from protokollkit.files import os_error
+LOG_LIMIT = 512 * 1024 * 1024
+"""The send log is read whole; larger than this it is refused (a line per send and address)."""
+
+
+def _log_bytes(path: Path) -> bytes:
+    """The send log's bytes (a regular file only: a pipe there must not block the send)."""
+    from protokollkit.files import display, read_bytes
 
     try:
-        old = path.read_bytes() if path.exists() else b""
-    except OSError as exc:
-        raise os_error(exc, path, "gelesen") from None
-    return [line for line in old.split(b"\n") if line.strip()]
+        return read_bytes(path, LOG_LIMIT)
+    except ParseError as exc:
+        reason = exc.diagnostics[0].message if exc.diagnostics else ""
+        raise ProtokollkitError(
+            f"{display(path)}: Versandprotokoll kann nicht gelesen werden: {reason}"
+        ) from None
+
+
+def _log_lines(path: Path) -> list[bytes]:
+    if not path.exists() and not path.is_symlink():
+        return []
+    return [line for line in _log_bytes(path).split(b"\n") if line.strip()]
 
 
 def append_log(path: Path, entry: dict[str, Any]) -> None:

@@ -173,3 +173,13 @@ def fill(folder: Path) -> None:
                     handle.write(b"\0" * size)
             except OSError:
                 pass
+
+
+@pytest.fixture(autouse=True)
+def shared_inputs_unchanged() -> Iterator[None]:
+    """No case may change the shared inputs: the reference protocol and the office fixtures."""
+    from tests.readers.test_pandoc import LEGACY
+
+    guard = Unchanged(SEED, LEGACY, ROOT / "vorlagen")
+    yield
+    guard.check()

@@ -134,6 +134,17 @@ def test_nothing_is_sent_when_the_log_cannot_be_written(
     assert server.connections == 0 and server.delivered == []
 
 
+def test_a_pipe_as_send_log_is_refused_without_waiting(
+    tmp_path: Path, server: FaultyServer
+) -> None:
+    import os
+
+    sender = Sender(tmp_path, server)
+    os.mkfifo(sender.archiv / "versand.log.jsonl")
+    assert_german(sender.send(), 1, "keine gewöhnliche Datei")
+    assert server.connections == 0
+
+
 def test_nothing_is_sent_on_a_full_disk(
     tmp_path: Path, server: FaultyServer, small_disk: Path
 ) -> None:
