@@ -359,7 +359,11 @@ def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
     import protokollkit
 
     candidates = sorted(
-        (p for p in folder.glob("*.txt") if p.is_file() and not p.name.startswith(".")),
+        (
+            p
+            for p in folder.glob("*.txt")
+            if p.is_file() and not p.name.startswith(".") and ".vorher" not in p.name
+        ),
         reverse=True,
     )
     skipped: list[Path] = []

@@ -54,6 +54,8 @@ def test_termine_from_and_until(project: Path) -> None:
 
 
 def test_build_of_a_folder_takes_the_newest_protocol_with_content(project: Path) -> None:
+    kept = project / "archiv" / f"{SEED.stem}.vorher.txt"  # kept by import --force
+    kept.write_text("Protokoll Stadtteiltisch 10.11.22\n\n1 Alt\n\n- alter Punkt\n", "utf-8")
     assert_german(run("new", "--datum", "12.01.2023", cwd=project), 0)
     result = run("build", "archiv", "-o", "ausgabe", cwd=project)
     assert_german(result, 0, f"Baue das neueste Protokoll mit Inhalt: archiv/{SEED.name}")
