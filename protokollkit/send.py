@@ -452,11 +452,19 @@ def unknown_outcome(outgoing: Outgoing, unknown: Sequence[Addressee]) -> str:
     first = states.get(unknown[0].address.lower()) if unknown else None
     time = when(first.time) if first else "?"
     reason = f" ({first.reply})" if first and first.reply else ""
-    command = f"protokollkit send {outgoing.source}"
     return (
         f"Beim Versand am {time} ist unbekannt, ob die Mail bei {len(unknown)} "
         f"Empfänger*innen angekommen ist: die Nachricht wurde übertragen, aber die Bestätigung "
-        f"des Mailservers kam nicht an{reason}. Betroffen: {names(unknown)}.\n"
+        f"des Mailservers kam nicht an{reason}. Betroffen: {names(unknown)}.\n" + choices(outgoing)
+    )
+
+
+def choices(outgoing: Outgoing) -> str:
+    """The two decisions after an unknown outcome, as German lines."""
+    from protokollkit.files import display
+
+    command = f"protokollkit send {display(outgoing.source)}"
+    return (
         "Es wird nichts gesendet, bis Sie entscheiden:\n"
         f"  – Die Mail ist angekommen (z. B. bei jemandem nachgefragt): „{command} "
         "--als-zugestellt“ vermerkt das, ohne zu senden.\n"
@@ -868,8 +876,8 @@ def send(outgoing: Outgoing, settings: SmtpSettings, password: Password) -> Deli
             record(exc.delivery, str(exc))
         unknown = tuple(r for r in outgoing.recipients if r.address in exc.delivery.unknown)
         raise SendError(
-            f"{exc} Betroffen: {names(unknown)}. Im Versandprotokoll steht „unbekannt“; ein "
-            "erneuter Aufruf von send erklärt die Möglichkeiten."
+            f"{exc} Betroffen: {names(unknown)}. Im Versandprotokoll steht „unbekannt“.\n"
+            + choices(outgoing)
         ) from None
     except SendError as exc:
         # Nothing was sent: the send error is what the user needs to see, not a log problem.
