@@ -315,7 +315,10 @@ def build(
     # ASCII escapes: a file name that is not UTF-8 is kept as \udcXX, never a crash.
     payloads[manifest_path] = (json.dumps(manifest, ensure_ascii=True, indent=2) + "\n").encode()
     write_set(payloads, first_removed=manifest_path)
-    return BuildResult(tuple(outputs), tuple(outputs), manifest_path, protocol.diagnostics)
+    from protokollkit.plausibility import check_plausibility
+
+    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, display(source)))
+    return BuildResult(tuple(outputs), tuple(outputs), manifest_path, diagnostics)
 
 
 def write_set(payloads: Mapping[Path, bytes], first_removed: Path | None = None) -> None:

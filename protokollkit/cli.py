@@ -98,9 +98,10 @@ def read_protocol(path: Path, format: str | None = None) -> Protocol:
 
 
 def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
-    """The diagnostics of reading and validating one file; an error that stops reading becomes
-    one of them."""
+    """The diagnostics of reading and validating one file and of its dates' plausibility, by
+    line. An error that stops reading becomes one of them."""
     from protokollkit.files import display, source_text
+    from protokollkit.plausibility import check_plausibility
     from protokollkit.validate import problems
 
     try:
@@ -109,7 +110,12 @@ def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
         return diagnostics_of(exc, path)
     shown = "<stdin>" if path == Path("-") else display(path)
     text = None if path == Path("-") else source_text(path)
-    return (*protocol.diagnostics, *problems(protocol, shown, text))
+    found = [
+        *protocol.diagnostics,
+        *check_plausibility(protocol, shown),
+        *problems(protocol, shown, text),
+    ]
+    return tuple(sorted(found, key=lambda d: (d.line, d.col)))
 
 
 @click.group(
@@ -498,14 +504,25 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
 @click.option(
+    "--alle",
+    is_flag=True,
+    help="Auch vergangene Termine zeigen (als „vergangen“ markiert).",
+)
+@click.option(
     "--ab", "since", metavar="DATUM", callback=_date_option, help="Nur Termine ab diesem Tag."
 )
 @click.option(
     "--bis", "until", metavar="DATUM", callback=_date_option, help="Nur Termine bis zu diesem Tag."
 )
 @friendly_errors
-def termine(dateien: tuple[Path, ...], since: dt.date | None, until: dt.date | None) -> None:
-    """Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert."""
+def termine(
+    dateien: tuple[Path, ...], alle: bool, since: dt.date | None, until: dt.date | None
+) -> None:
+    """Kommende Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert.
+
+    Mit --ab (auch vergangene) und --bis nur die Termine in diesem Zeitraum.
+    """
+    from protokollkit.files import display
     from protokollkit.termine import format_appointment, iter_appointments
 
     protocols: list[Protocol] = []
@@ -519,12 +536,14 @@ def termine(dateien: tuple[Path, ...], since: dt.date | None, until: dt.date | N
             report(diagnostics_of(exc, path))
             failed = True
     count = 0
-    for index, appointment in iter_appointments(protocols):
+    include_past = alle or since is not None
+    for index, appointment in iter_appointments(protocols, include_past=include_past):
         if since is not None and appointment.last_day < since:
             continue
         if until is not None and appointment.start > until:
             continue
-        click.echo(f"{format_appointment(appointment)} [{sources[index]}]")
+        marker = "(vergangen) " if appointment.past else ""
+        click.echo(f"{marker}{format_appointment(appointment)} [{display(sources[index])}]")
         count += 1
     if not count and not failed:
         click.echo("Keine Termine gefunden.", err=True)

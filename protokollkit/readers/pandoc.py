@@ -44,6 +44,13 @@ BOLD_STYLES = {"sprecher", "speaker", "strong", "fett"}
 """Paragraph styles whose text counts as bold (``Sprecher`` is our DOCX writer's speaker style)."""
 
 TITLE_STYLES = {"title", "titel"}
+ASIDE_CLASSES = {"termine", "aufgaben"}
+"""Sections our HTML writer adds beside the protocol (appointments, the mail's task list): their
+headings are no agenda items; their text is kept as free paragraphs."""
+PRESENTER_STYLES = {"vortragende", "presenter"}
+"""Paragraph styles (DOCX) or classes (HTML) of an item's presenter, written by our writers in
+a paragraph of its own under the heading: read as the end of the heading line, where the text
+layout writes the presenter."""
 META_BODY_KEYS = ("subtitle", "author", "date", "abstract")
 """Paragraph styles pandoc's Word reader moves into the metadata after ``title``; they are body
 text for us and come back as lines."""
@@ -259,7 +266,8 @@ class _Walker:
         elif kind == "Header":
             level_, _attr, inlines = content
             number = self.heading_numbers.get(id(block))
-            self.paragraph_lines(inlines, Hints(heading=level_, number=number), style)
+            hints = Hints() if "aside" in style else Hints(heading=level_, number=number)
+            self.paragraph_lines(inlines, hints, style)
         elif kind == "Div":
             attr, inner = content
             self.blocks(inner, style | _styles(attr), level)
@@ -348,6 +356,8 @@ class _Walker:
         """
         self.paragraph += 1
         runs = self.runs(inlines, bold="bold" in style, underline=False)
+        if "presenter" in style and self.join_presenter(runs):
+            return
         if label:
             first = next((r for r in runs if r.text.strip()), _Run(""))
             runs[:0] = [_Run(label, first.bold, first.underline), _Run(" ", first.bold)]
@@ -374,6 +384,16 @@ class _Walker:
                 line_hints = replace(line_hints, list_level=WORD_BULLET_LEVELS[glyph.group(1)])
             self.lines.append(Line(prefix + text, self.paragraph, line_hints))
         self.flush_footnotes()
+
+    def join_presenter(self, runs: list[_Run]) -> bool:
+        """Append a presenter paragraph to the heading line right above it (if there is one)."""
+        text = " ".join("".join(" " if r is BREAK else r.text for r in runs).split())
+        last = next((line for line in reversed(self.lines) if line.text.strip()), None)
+        if not text or last is None or last.hints.heading is None:
+            return False
+        index = self.lines.index(last)
+        self.lines[index] = replace(last, text=f"{last.text} {text}")
+        return True
 
     def runs(self, inlines: Iterable[Json], *, bold: bool, underline: bool) -> list[_Run]:
         """The paragraph's text as runs of equal formatting, with BREAK for hard line breaks."""
@@ -441,6 +461,11 @@ def _split_runs(runs: list[_Run]) -> Iterator[list[_Run]]:
 def _styles(attr: Json) -> frozenset[str]:
     """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``."""
     flags: set[str] = set()
+    classes = {str(c).lower() for c in attr[1]}
+    if PRESENTER_STYLES & classes:
+        flags.add("presenter")
+    if ASIDE_CLASSES & classes:
+        flags.add("aside")
     for key, value in attr[2]:
         if key == "custom-style":
             name = str(value).strip().lower()
@@ -448,6 +473,8 @@ def _styles(attr: Json) -> frozenset[str]:
                 flags.add("bold")
             if name in TITLE_STYLES:
                 flags.add("title")
+            if name in PRESENTER_STYLES:
+                flags.add("presenter")
     return frozenset(flags)
 
 
