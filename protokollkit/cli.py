@@ -282,14 +282,20 @@ def build_command(eingabe: Path, ausgabe: Path, force: bool) -> None:
     show_default=True,
     help="Ordner, in den die Protokolle geschrieben werden.",
 )
-@click.option("--force", is_flag=True, help="Vorhandene Archivdateien überschreiben.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Geänderte Archivdateien überschreiben (die alte Fassung bleibt als NAME.vorher.txt).",
+)
 @friendly_errors
 def import_(quellen: tuple[Path, ...], archiv: Path, force: bool) -> None:
     """Alte Protokolle (.docx, .doc, .odt, .rtf, .html) ins Archiv übernehmen.
 
     QUELLE ist eine Datei oder ein Ordner (wird mit Unterordnern durchsucht). Jedes Dokument wird
-    zu archiv/JJJJ-MM-TT-<gremium>.txt; vorhandene Dateien bleiben unverändert (außer mit
-    --force). Eine fehlerhafte Datei wird gemeldet und übersprungen; dann ist der Rückgabewert 1.
+    zu archiv/JJJJ-MM-TT-<gremium>.txt. Gibt es die Archivdatei schon, wird der Inhalt
+    verglichen: gleich heißt „unverändert“; anders heißt „geändert“ (mit einer kurzen
+    Zusammenfassung) und wird nur mit --force geschrieben – die alte Fassung bleibt als
+    NAME.vorher.txt daneben. Eine fehlerhafte oder geänderte Datei ergibt den Rückgabewert 1.
     """
     from protokollkit.importer import collect_sources, import_files, summary_table, totals_line
 
