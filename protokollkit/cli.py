@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import io
@@ -421,73 +422,80 @@ def send(
         settings = config.load_settings(config_file)
     outgoing = sending.prepare(eingabe, verteiler, settings)
     report(outgoing.diagnostics)
-    previous = sending.previous_sends(outgoing)
-    unknown = sending.recipients_with(outgoing, sending.UNKNOWN)
-    if dry_run or settings is None:
-        click.echo(sending.describe(outgoing, settings, previous))
-        if unknown:
-            click.echo("Achtung: " + sending.unknown_outcome(outgoing, unknown))
-        return
-    if mark_delivered:
-        marked = sending.mark_delivered(outgoing, settings)
-        click.echo(
-            f"Vermerkt: die Mail ist bei {len(marked)} Empfänger*innen angekommen "
-            f"({outgoing.log_path}). Nichts gesendet."
-        )
-        return
-    if failed_only or unknown_again:
-        wanted = (sending.REFUSED, sending.FAILED) if failed_only else (sending.UNKNOWN,)
-        chosen = sending.recipients_with(outgoing, *wanted)
-        if not chosen:
-            what = "abgelehnt oder gescheitert" if failed_only else "unbekannt"
-            click.echo(f"Niemand zu senden: bei niemandem ist der letzte Versand {what}.")
+    with contextlib.ExitStack() as stack:
+        if not dry_run and settings is not None:
+            # From the look at the send log to its last entry, no second send of this archive.
+            stack.enter_context(sending.send_lock(outgoing.log_path))
+        previous = sending.previous_sends(outgoing)
+        unknown = sending.recipients_with(outgoing, sending.UNKNOWN)
+        if dry_run or settings is None:
+            click.echo(sending.describe(outgoing, settings, previous))
+            if unknown:
+                click.echo("Achtung: " + sending.unknown_outcome(outgoing, unknown))
             return
-        outgoing = replace(outgoing, recipients=chosen)
-        if failed_only and unknown:
+        if mark_delivered:
+            marked = sending.mark_delivered(outgoing, settings)
             click.echo(
-                "warnung: " + sending.unknown_outcome(outgoing, unknown).split("\n")[0], err=True
+                f"Vermerkt: die Mail ist bei {len(marked)} Empfänger*innen angekommen "
+                f"({outgoing.log_path}). Nichts gesendet."
             )
-    elif unknown and not force:
-        raise ProtokollkitError(sending.unknown_outcome(outgoing, unknown))
-    elif previous and not force:
-        failed = sending.recipients_with(outgoing, sending.REFUSED, sending.FAILED)
-        hint = (
-            f" Nur an die {len(failed)} Empfänger*innen, bei denen es scheiterte: "
-            "--nur-fehlgeschlagene."
-            if failed
-            else ""
-        )
-        raise ProtokollkitError(
-            sending.already_sent(outgoing, previous) + " Erneut senden nur mit --force." + hint
-        )
-    elif previous:
-        warning = sending.already_sent(outgoing, previous)
-        click.echo(f"warnung: {warning} Mit --force wird erneut gesendet.", err=True)
-    outgoing = sending.fresh_message_id(outgoing)
-    settings_ = settings
-    try:
-        if not yes:
-            count = len(outgoing.recipients)
-            question = (
-                f"„{outgoing.subject}“ an {count} Empfänger*innen über {settings.host} senden?"
-                " [j/N]"
+            return
+        if failed_only or unknown_again:
+            wanted = (sending.REFUSED, sending.FAILED) if failed_only else (sending.UNKNOWN,)
+            chosen = sending.recipients_with(outgoing, *wanted)
+            if not chosen:
+                what = "abgelehnt oder gescheitert" if failed_only else "unbekannt"
+                click.echo(f"Niemand zu senden: bei niemandem ist der letzte Versand {what}.")
+                return
+            outgoing = replace(outgoing, recipients=chosen)
+            if failed_only and unknown:
+                click.echo(
+                    "warnung: " + sending.unknown_outcome(outgoing, unknown).split("\n")[0],
+                    err=True,
+                )
+        elif unknown and not force:
+            raise ProtokollkitError(sending.unknown_outcome(outgoing, unknown))
+        elif previous and not force:
+            failed = sending.recipients_with(outgoing, sending.REFUSED, sending.FAILED)
+            hint = (
+                f" Nur an die {len(failed)} Empfänger*innen, bei denen es scheiterte: "
+                "--nur-fehlgeschlagene."
+                if failed
+                else ""
             )
-            if not click.prompt(question, default="n", show_default=False, value_proc=_yes_or_no):
-                click.echo("Nichts gesendet.", err=True)
-                sys.exit(1)
+            raise ProtokollkitError(
+                sending.already_sent(outgoing, previous) + " Erneut senden nur mit --force." + hint
+            )
+        elif previous:
+            warning = sending.already_sent(outgoing, previous)
+            click.echo(f"warnung: {warning} Mit --force wird erneut gesendet.", err=True)
+        outgoing = sending.fresh_message_id(outgoing)
+        settings_ = settings
+        try:
+            if not yes:
+                count = len(outgoing.recipients)
+                question = (
+                    f"„{outgoing.subject}“ an {count} Empfänger*innen über {settings.host} senden?"
+                    " [j/N]"
+                )
+                if not click.prompt(
+                    question, default="n", show_default=False, value_proc=_yes_or_no
+                ):
+                    click.echo("Nichts gesendet.", err=True)
+                    sys.exit(1)
 
-        def password() -> str | None:
-            secret = sending.password_from_environment()
-            if secret is None and settings_.user:
-                secret = ask_password(settings_.user, f"{settings_.host}:{settings_.port}")
-            return secret
+            def password() -> str | None:
+                secret = sending.password_from_environment()
+                if secret is None and settings_.user:
+                    secret = ask_password(settings_.user, f"{settings_.host}:{settings_.port}")
+                return secret
 
-        delivery = sending.send(outgoing, settings, password)
-    except click.Abort:
-        click.echo("\nAbgebrochen – nichts gesendet.", err=True)
-        sys.exit(1)
-    click.echo(sending.report(outgoing, delivery))
-    sys.exit(0 if delivery.complete else 1)
+            delivery = sending.send(outgoing, settings, password)
+        except click.Abort:
+            click.echo("\nAbgebrochen – nichts gesendet.", err=True)
+            sys.exit(1)
+        click.echo(sending.report(outgoing, delivery))
+        sys.exit(0 if delivery.complete else 1)
 
 
 # --- termine (appointments issue): `protokollkit termine`, `protokollkit new` -----------------

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -574,6 +574,35 @@ def update_log(path: Path, entry: dict[str, Any]) -> None:
     write_atomic(path, b"\n".join(lines) + b"\n")
 
 
+@contextlib.contextmanager
+def send_lock(log_path: Path) -> Iterator[None]:
+    """Hold the send lock of an archive (``.versand.log.jsonl.lock`` beside the log).
+
+    A second ``send`` from the same archive while one is running is refused: both would read the
+    log before either wrote to it, and the mail could go out twice.
+    """
+    import fcntl
+
+    from protokollkit.files import display, os_error
+
+    lock = log_path.with_name(f".{log_path.name}.lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as exc:
+        raise SendError(f"Nichts gesendet: {os_error(exc, lock)}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SendError(
+                f"Gerade läuft ein anderer Versand aus {display(log_path.parent)}; nichts "
+                "gesendet. Bitte warten, bis er fertig ist, und dann erneut aufrufen."
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
 def mark_delivered(outgoing: Outgoing, settings: SmtpSettings) -> tuple[Addressee, ...]:
     """Record the user's decision that the mail with an unknown outcome did arrive."""
     unknown = recipients_with(outgoing, UNKNOWN)
@@ -932,6 +961,7 @@ __all__ = [
     "recipients_with",
     "report",
     "send",
+    "send_lock",
     "unknown_outcome",
     "update_log",
 ]

@@ -145,6 +145,24 @@ def test_a_pipe_as_send_log_is_refused_without_waiting(
     assert server.connections == 0
 
 
+def test_a_second_send_while_one_is_running_is_refused(
+    tmp_path: Path, server: FaultyServer
+) -> None:
+    import fcntl
+    import os
+
+    sender = Sender(tmp_path, server)
+    lock = sender.archiv / ".versand.log.jsonl.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as a send in another process would
+        assert_german(sender.send(), 1, "anderer Versand", "nichts gesendet")
+    finally:
+        os.close(fd)
+    assert server.connections == 0
+    assert_german(sender.send(), 0, "Gesendet an 3 von 3")
+
+
 def test_nothing_is_sent_on_a_full_disk(
     tmp_path: Path, server: FaultyServer, small_disk: Path
 ) -> None:
