@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Literal
 
-Mode = Literal["ok", "drop", "hang"]
+Mode = Literal["ok", "drop", "hang", "hang_rcpt"]
 
 
 @dataclass
@@ -34,6 +34,8 @@ class FaultyServer:
         self._listener.listen(5)
         self.port = self._listener.getsockname()[1]
         self._stop = threading.Event()
+        self.waiting = threading.Event()
+        """Set when the server starts to withhold a reply (after DATA, or at RCPT)."""
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 
@@ -78,6 +80,10 @@ class FaultyServer:
                 recipients = []
                 say("250 OK")
             elif verb == "RCPT":
+                if self.mode == "hang_rcpt":
+                    self.waiting.set()
+                    self._stop.wait(30)
+                    return
                 address = command.partition("<")[2].partition(">")[0]
                 if address in self.refuse:
                     say(self.refuse[address])
@@ -89,6 +95,7 @@ class FaultyServer:
                 while stream.readline() not in (b".\r\n", b""):
                     pass
                 self.delivered.append(recipients)
+                self.waiting.set()
                 if self.mode == "drop":
                     return
                 if self.mode == "hang":

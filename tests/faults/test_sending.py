@@ -185,3 +185,41 @@ def test_the_password_is_not_asked_before_starttls_is_known_to_work(
     assert_german(result, 1, "bietet kein STARTTLS an")
     assert "Passwort" not in result.output
     assert server.delivered == []
+
+
+@pytest.mark.parametrize("mode", ["hang", "hang_rcpt"])
+def test_a_send_killed_while_waiting_leaves_the_truth_in_the_log(
+    tmp_path: Path, server: FaultyServer, mode: str
+) -> None:
+    import os
+    import signal
+    import subprocess
+
+    from tests.conftest import ROOT
+    from tests.faults.conftest import PROTOKOLLKIT
+
+    sender = Sender(tmp_path, server)
+    config = tmp_path / "protokollkit.toml"
+    config.write_text(config.read_text("utf-8").replace("timeout = 2", "timeout = 60"), "utf-8")
+    server.mode = "hang" if mode == "hang" else "hang_rcpt"
+    process = subprocess.Popen(
+        [*PROTOKOLLKIT, "send", str(sender.protocol), "--verteiler", "verteiler.txt", "--yes"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert server.waiting.wait(60), "the send never reached the server"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+    server.mode = "ok"
+    if mode == "hang":  # the message was transmitted: its fate is unknown
+        assert set(sender.results().values()) == {"unbekannt"}
+        assert_german(sender.send(), 1, "unbekannt", "--als-zugestellt")
+        assert len(server.delivered) == 1
+    else:  # killed before DATA: nothing left, a plain send is right
+        assert set(sender.results().values()) == {"failed"}
+        assert_german(sender.send(), 0, "Gesendet an 3 von 3")
+        assert server.delivered == [RECIPIENTS]
