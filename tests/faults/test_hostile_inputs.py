@@ -205,3 +205,15 @@ def test_two_versions_of_one_meeting_in_one_batch_are_not_skipped_silently(
     again = run("import", second, "--archiv", archiv)
     assert_german(again, 1, "geändert", "Punkte: 1 geändert", "--force")
     archived.check()
+
+
+def test_a_character_the_pdf_font_lacks_is_named_not_blamed_on_the_template(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "emoji.txt"
+    source.write_text(protocol_with("Knall 💥 beim Feuerwerk"), "utf-8")
+    guard = Unchanged(source)
+    result = run("convert", source, "-t", "pdf", "-o", tmp_path / "p.pdf")
+    assert_german(result, 1, "„💥“ (U+1F4A5)", "kann im PDF nicht dargestellt werden")
+    assert "Fehler in der Vorlage" not in result.output
+    guard.check()
