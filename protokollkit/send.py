@@ -3,7 +3,13 @@
 The message comes from :func:`protokollkit.writers.email.build_message`. Before it leaves, every
 ``To``/``Cc``/``Bcc`` header and ``X-Unsent`` are removed: the visible ``To`` is the sender (or
 the configured list address) and the recipients travel only in the SMTP envelope, so no address
-is exposed. Every attempt is appended to ``versand.log.jsonl`` beside the protocol.
+is exposed.
+
+Exactly once: every attempt is recorded in ``versand.log.jsonl`` beside the protocol *before*
+anything is sent, the recipients the server took are marked ``unbekannt`` right before the
+message is transmitted, and the outcome replaces that afterwards (see "the send log" below). A
+later send refuses while an outcome is unknown, until the user decides (``--als-zugestellt`` or
+``--unbekannte-erneut``); ``--nur-fehlgeschlagene`` reaches only those who were refused.
 """
 
 from __future__ import annotations
