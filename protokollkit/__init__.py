@@ -53,7 +53,7 @@ def write(protocol: Protocol, format: str = "text") -> str | bytes:
 
     write_format = writer(format)
     if format not in ("text", "json"):
-        ensure_writable(protocol)
+        ensure_writable(protocol, formats={format})
     return write_format(protocol)
 
 

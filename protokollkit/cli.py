@@ -180,6 +180,7 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
             protocol,
             "<stdin>" if stdin else display(eingabe),
             None if stdin else source_text(eingabe),
+            {to},
         )
     result = protokollkit.write(protocol, to)
     if output is not None:

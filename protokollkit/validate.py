@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 from typing import Any
 
 from protokollkit.diagnostics import Diagnostic, ParseError
@@ -63,13 +64,21 @@ def _locate(lines: list[str] | None, text: str, fallback: int) -> int:
     return fallback
 
 
+PDF_FORMATS = frozenset({"pdf", "eml"})
+"""Formats that hold a PDF: only for them the fonts of the PDF template matter."""
+
+
 def problems(
-    protocol: Protocol, source: str | None = None, text: str | None = None
+    protocol: Protocol,
+    source: str | None = None,
+    text: str | None = None,
+    formats: Collection[str] | None = None,
 ) -> list[Diagnostic]:
     """Every reason why a writer could not write ``protocol``, as error diagnostics.
 
     ``text`` is the source text, used to find the line of an entry whose line the model does not
-    know. Walks the model without recursion, so a hostile nesting depth cannot exhaust the stack.
+    know. ``formats`` are the formats to be written (None: all, as ``check`` and ``build``).
+    Walks the model without recursion, so a hostile nesting depth cannot exhaust the stack.
     """
     if source is None:
         source = next((d.source for d in protocol.diagnostics), "<text>")
@@ -136,7 +145,102 @@ def problems(
                 source,
             )
         )
+    pdf = formats is None or bool(PDF_FORMATS.intersection(formats))
+    if pdf and not found:  # a PDF is rendered only for a protocol that is otherwise writable
+        found.extend(glyph_problems(protocol, source, lines))
     found.sort(key=lambda d: d.line)
+    return found
+
+
+SAFE_EXTRA = frozenset("–—‘’‚“”„…•→←↑↓€·′″‹›«»§°±×÷²³½¼¾✓✔")
+"""Characters beyond U+024F that the PDF's fonts are known to show (checked by the tests)."""
+
+_PDF_GLYPHS: dict[str, bool] = {}
+"""Character → whether the PDF template's fonts show it (probed once per process)."""
+
+MAX_PROBES = 8
+"""At most this many small PDFs are rendered to find the characters the fonts lack."""
+
+
+def _unusual(text: str) -> set[str]:
+    return {c for c in text if ord(c) > 0x24F and c not in SAFE_EXTRA and not c.isspace()}
+
+
+def missing_glyphs(characters: set[str]) -> set[str]:
+    """The characters the PDF template's fonts cannot show, found by rendering tiny PDFs.
+
+    Typst names one such character per attempt; each is remembered, so an ordinary protocol
+    (Latin letters and German typography) renders nothing here.
+    """
+    unknown = {c for c in characters if c not in _PDF_GLYPHS}
+    for _ in range(MAX_PROBES):
+        if not unknown:
+            break
+        found = _probe("".join(sorted(unknown)))
+        if found is None or found not in unknown:
+            for char in unknown:
+                _PDF_GLYPHS[char] = True
+            break
+        _PDF_GLYPHS[found] = False
+        unknown.discard(found)
+    return {c for c in characters if _PDF_GLYPHS.get(c) is False}
+
+
+def _probe(text: str) -> str | None:
+    """The first character of ``text`` the PDF cannot show, or None."""
+    import datetime as dt
+
+    from protokollkit.diagnostics import ProtokollkitError
+    from protokollkit.model import AgendaItem, Block, Point
+    from protokollkit.writers.pdf import write_pdf
+
+    sample = Protocol(
+        "Protokoll Probe 1.1.22",
+        "Probe",
+        dt.date(2022, 1, 1),
+        items=(AgendaItem(1, "Probe", None, (Block(None, (Point(text),)),)),),
+    )
+    try:
+        write_pdf(sample)
+    except ProtokollkitError as exc:
+        named = re.search("„(.+?)“ \\(U\\+", str(exc))
+        return named.group(1) if named else None
+    return None
+
+
+def glyph_problems(protocol: Protocol, source: str, lines: list[str] | None) -> list[Diagnostic]:
+    """An error for each character of ``protocol`` that the PDF's fonts cannot show."""
+    texts: list[str] = []
+    stack: list[Any] = [protocol]
+    while stack:
+        obj = stack.pop()
+        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+            continue
+        for field in dataclasses.fields(obj):
+            if field.name == "diagnostics":
+                continue
+            value = getattr(obj, field.name)
+            texts.extend(_texts(value))
+            if isinstance(value, tuple):
+                stack.extend(v for v in value if dataclasses.is_dataclass(v))
+            elif dataclasses.is_dataclass(value):
+                stack.append(value)
+    unusual = set().union(*(_unusual(t) for t in texts)) if texts else set()
+    if not unusual:
+        return []
+    found = []
+    for char in sorted(missing_glyphs(unusual)):
+        line = next((n for n, t in enumerate(lines or [], start=1) if char in t), 0)
+        found.append(
+            Diagnostic(
+                "error",
+                f"Das Zeichen „{char}“ (U+{ord(char):04X}) kann im PDF nicht dargestellt werden: "
+                "die Schrift der Vorlage hat es nicht. Bitte das Zeichen ersetzen.",
+                source,
+                line,
+                1,
+            )
+        )
     return found
 
 
@@ -145,9 +249,14 @@ def _shown(text: str, limit: int = 60) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
-def ensure_writable(protocol: Protocol, source: str | None = None, text: str | None = None) -> None:
+def ensure_writable(
+    protocol: Protocol,
+    source: str | None = None,
+    text: str | None = None,
+    formats: Collection[str] | None = None,
+) -> None:
     """Raise the :func:`problems` of ``protocol`` as one :class:`ParseError` (none: return)."""
-    found = problems(protocol, source, text)
+    found = problems(protocol, source, text, formats)
     if found:
         raise ParseError(found)
 

@@ -213,7 +213,17 @@ def test_a_character_the_pdf_font_lacks_is_named_not_blamed_on_the_template(
     source = tmp_path / "emoji.txt"
     source.write_text(protocol_with("Knall 💥 beim Feuerwerk"), "utf-8")
     guard = Unchanged(source)
+    checked = run("check", source)
+    assert_german(checked, 1, "emoji.txt:7:", "„💥“ (U+1F4A5)", "im PDF nicht dargestellt")
     result = run("convert", source, "-t", "pdf", "-o", tmp_path / "p.pdf")
-    assert_german(result, 1, "„💥“ (U+1F4A5)", "kann im PDF nicht dargestellt werden")
+    assert_german(result, 1, "emoji.txt:7:", "„💥“ (U+1F4A5)", "im PDF nicht dargestellt")
     assert "Fehler in der Vorlage" not in result.output
+    assert_german(run("convert", source, "-t", "markdown"), 0, "💥")
     guard.check()
+
+
+def test_the_characters_taken_as_safe_are_in_the_pdf_fonts() -> None:
+    from protokollkit.validate import SAFE_EXTRA, _probe
+
+    assert _probe("".join(sorted(SAFE_EXTRA))) is None
+    assert _probe("Knall 💥") == "💥"
