@@ -6,7 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PROTOKOLL ?= $(lastword $(sort $(wildcard archiv/*.txt)))
+PROTOKOLL ?= archiv
+# a folder: build picks its newest protocol with content (not an empty skeleton from `new`)
 AUSGABE ?= ausgabe
 
 .PHONY: protokoll test bench bilder lint typecheck pytest golden clean website screenshots
@@ -18,7 +19,6 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 protokoll: $(STAMP)
-	@test -n "$(PROTOKOLL)" || { echo "Kein Protokoll in archiv/ gefunden." >&2; exit 1; }
 	$(BIN)/protokollkit build "$(PROTOKOLL)" -o "$(AUSGABE)"
 
 pytest: $(STAMP)

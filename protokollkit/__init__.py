@@ -42,10 +42,19 @@ def read(source: str | os.PathLike[str] | bytes, format: str | None = None) -> P
 
 
 def write(protocol: Protocol, format: str = "text") -> str | bytes:
-    """Write a protocol: ``text`` and ``json`` give ``str``; binary formats give ``bytes``."""
+    """Write a protocol: ``text`` and ``json`` give ``str``; binary formats give ``bytes``.
+
+    Before every other format the protocol is validated (:mod:`protokollkit.validate`): what a
+    writer cannot hold is a :class:`ParseError` naming the line, the same that ``check`` reports.
+    ``text`` and ``json`` are lossless and write whatever was read.
+    """
+    from protokollkit.validate import ensure_writable
     from protokollkit.writers import writer
 
-    return writer(format)(protocol)
+    write_format = writer(format)
+    if format not in ("text", "json"):
+        ensure_writable(protocol, formats={format})
+    return write_format(protocol)
 
 
 def to_json(protocol: Protocol) -> str:

@@ -9,6 +9,7 @@ rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -112,68 +113,115 @@ def render(protocol: Protocol, output: Output, done: Mapping[str, str | bytes]) 
     return protokollkit.write(protocol, output.format)
 
 
-def render_in_child(protocol: Protocol, formats: frozenset[str]) -> Callable[[], dict[str, Any]]:
-    """Start rendering ``formats`` in a forked process; the returned function waits for them.
+class ChildRender:
+    """Formats being rendered in a forked process: :meth:`wait` collects them, :meth:`cancel`
+    stops the child when the build fails on this side (no half-read pipe, no zombie)."""
 
-    A second process has its own interpreter lock, so its imports and rendering (icalendar is
-    slow to import) run on the second core while this process writes the DOCX. Where there is no
-    ``fork`` the formats are rendered right here.
-    """
-    outputs = [output for output in (*OUTPUTS, *MAIL_PARTS) if output.format in formats]
-    if not hasattr(os, "fork") or not outputs:
-        results = {output.format: render(protocol, output, {}) for output in outputs}
-        return lambda: results
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: render, send the result, leave without running any cleanup
-        os.close(read_end)
-        try:
-            payload = pickle.dumps(("ok", {o.format: render(protocol, o, {}) for o in outputs}))
-        except BaseException as exc:
-            message = str(exc) if isinstance(exc, ProtokollkitError) else repr(exc)
-            payload = pickle.dumps(("error", message))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(0)
-    os.close(write_end)
+    def __init__(self, pid: int, read_end: int) -> None:
+        self.pid = pid
+        self.read_end = read_end
 
-    def wait() -> dict[str, Any]:
-        with os.fdopen(read_end, "rb") as pipe:
+    def wait(self) -> dict[str, Any]:
+        """The rendered formats, or the child's German error as a ProtokollkitError."""
+        with os.fdopen(self.read_end, "rb") as pipe:
+            self.read_end = -1
             payload = pipe.read()
-        os.waitpid(pid, 0)
+        os.waitpid(self.pid, 0)
+        self.pid = 0
         if not payload:
             raise ProtokollkitError("Ein Hilfsprozess des Builds ist unerwartet beendet worden.")
         status, value = pickle.loads(payload)
+        if status == "parse":
+            from protokollkit.diagnostics import ParseError
+
+            raise ParseError(value)
         if status != "ok":
             raise ProtokollkitError(value)
         result: dict[str, Any] = value
         return result
 
-    return wait
+    def cancel(self) -> None:
+        """Stop the child and reap it; harmless after :meth:`wait`."""
+        import signal
+
+        if self.read_end >= 0:
+            os.close(self.read_end)
+            self.read_end = -1
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
 
 
-def render_all(protocol: Protocol) -> dict[str, str | bytes]:
+def _child(write_end: int, protocol: Protocol, outputs: list[Output]) -> None:
+    """The forked child's whole life: render, send the result, leave without any cleanup."""
+    code = 0
+    try:
+        from protokollkit.diagnostics import ParseError
+
+        try:
+            payload = pickle.dumps(("ok", {o.format: render(protocol, o, {}) for o in outputs}))
+        except ParseError as exc:
+            payload = pickle.dumps(("parse", exc.diagnostics))
+        except ProtokollkitError as exc:
+            payload = pickle.dumps(("error", str(exc)))
+        except BaseException as exc:
+            payload = pickle.dumps(("error", f"interner Fehler ({type(exc).__name__})"))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:  # a closed pipe (the parent gave up): nothing to print
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def start_child(protocol: Protocol, formats: frozenset[str]) -> ChildRender | dict[str, Any]:
+    """Fork a :class:`ChildRender` for ``formats`` (or render them here without ``fork``)."""
+    outputs = [output for output in (*OUTPUTS, *MAIL_PARTS) if output.format in formats]
+    if not hasattr(os, "fork") or not outputs:
+        return {output.format: render(protocol, output, {}) for output in outputs}
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _child(write_end, protocol, outputs)
+    os.close(write_end)
+    return ChildRender(pid, read_end)
+
+
+def render_all(
+    protocol: Protocol, progress: Callable[[str], None] | None = None
+) -> dict[str, str | bytes]:
     """Every output in memory: :data:`IN_CHILD` in a second process, :data:`IN_BACKGROUND` on
-    a thread, the rest here, all at the same time."""
+    a thread, the rest here, all at the same time. ``progress`` hears of each format done."""
     from concurrent.futures import ThreadPoolExecutor
 
     done: dict[str, str | bytes] = {}
-    from_child = render_in_child(protocol, IN_CHILD)  # fork before any thread is started
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        background = {
-            output.format: pool.submit(render, protocol, output, {})
-            for output in OUTPUTS
-            if output.format in IN_BACKGROUND
-        }
-        child_results: dict[str, Any] | None = None
-        for output in OUTPUTS:
-            if output.format in background:
-                done[output.format] = background[output.format].result()
-            elif output.format in IN_CHILD:
-                child_results = child_results if child_results is not None else from_child()
-                done.update(child_results)  # with the .eml's HTML part
-            else:
-                done[output.format] = render(protocol, output, done)
+    child = start_child(protocol, IN_CHILD)  # fork before any thread is started
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            background = {
+                output.format: pool.submit(render, protocol, output, {})
+                for output in OUTPUTS
+                if output.format in IN_BACKGROUND
+            }
+            child_results: dict[str, Any] | None = None
+            for output in OUTPUTS:
+                if output.format in background:
+                    done[output.format] = background[output.format].result()
+                elif output.format in IN_CHILD:
+                    if child_results is None:
+                        child_results = child.wait() if isinstance(child, ChildRender) else child
+                    done.update(child_results)  # with the .eml's HTML part
+                else:
+                    done[output.format] = render(protocol, output, done)
+                if progress is not None:
+                    progress(output.format)
+    finally:
+        if isinstance(child, ChildRender):
+            child.cancel()
     return done
 
 
@@ -204,25 +252,36 @@ def is_up_to_date(
     return True
 
 
-def build(source: Path, out_dir: Path, *, force: bool = False) -> BuildResult:
-    """Write every format of the protocol ``source`` into ``out_dir``, each file atomically.
+LARGE = 2_000
+"""Protocols with more points than this report each finished format (``progress``)."""
+
+
+def build(
+    source: Path,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Write every format of the protocol ``source`` into ``out_dir`` as one set.
 
     Nothing is written when the manifest shows the same input, templates and code and every
-    output is still as written; ``force`` rebuilds anyway.
+    output is still as written; ``force`` rebuilds anyway. Every output is first written to a
+    temporary file beside it; only when all of them are there are they renamed into place, so a
+    failure (disk full, a writer error) leaves the previous set untouched. ``progress`` hears
+    German progress lines for large protocols.
     """
     import protokollkit
-    from protokollkit.files import read_bytes, write_atomic
+    from protokollkit.files import check_output, read_bytes, remove_stale_temporaries
     from protokollkit.readers import format_of, reader
+    from protokollkit.validate import ensure_writable
 
     data = read_bytes(source)
+    remove_stale_temporaries(out_dir)  # left by a build that was killed
     outputs = output_paths(source, out_dir)
-    for path in outputs:
-        if path.resolve() == source.resolve():
-            raise ProtokollkitError(
-                f"{path} würde die Eingabe überschreiben: bitte mit -o einen anderen Ordner "
-                "angeben."
-            )
     manifest_path = out_dir / f".{source.stem}.build.json"
+    for path in (*outputs, manifest_path):
+        check_output(path, [source], hint=": bitte mit -o einen anderen Ordner angeben")
     inputs = {
         "manifest": MANIFEST_VERSION,
         "input": sha256(data),
@@ -234,17 +293,92 @@ def build(source: Path, out_dir: Path, *, force: bool = False) -> BuildResult:
     if not force and is_up_to_date(read_manifest(manifest_path), inputs, outputs):
         return BuildResult(tuple(outputs), (), manifest_path)
 
-    protocol = reader(format_of(source))(data, str(source))
-    done = render_all(protocol)
+    from protokollkit.files import display, source_text
+
+    protocol = reader(format_of(source))(data, display(source))
+    ensure_writable(protocol, display(source), source_text(source))
+    points = len(protocol.all_points())
+    tell = progress if progress is not None and points > LARGE else None
+    if tell is not None:
+        tell(f"Baue {len(OUTPUTS)} Formate für {points} Punkte …")
+    done = render_all(
+        protocol,
+        (lambda fmt: tell(f"  fertig: {fmt}")) if tell is not None else None,
+    )
+    payloads: dict[Path, bytes] = {}
     hashes: dict[str, str] = {}
     for output, path in zip(OUTPUTS, outputs, strict=True):
         result = done[output.format]
-        payload = result.encode("utf-8") if isinstance(result, str) else result
-        write_atomic(path, payload)
-        hashes[path.name] = sha256(payload)
-    manifest = {"inputs": inputs, "outputs": hashes, "source": str(source)}
-    write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        payloads[path] = result.encode("utf-8") if isinstance(result, str) else result
+        hashes[path.name] = sha256(payloads[path])
+    manifest = {"inputs": inputs, "outputs": hashes, "source": os.fsdecode(source)}
+    # ASCII escapes: a file name that is not UTF-8 is kept as \udcXX, never a crash.
+    payloads[manifest_path] = (json.dumps(manifest, ensure_ascii=True, indent=2) + "\n").encode()
+    write_set(payloads, first_removed=manifest_path)
     from protokollkit.plausibility import check_plausibility
 
-    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, str(source)))
+    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, display(source)))
     return BuildResult(tuple(outputs), tuple(outputs), manifest_path, diagnostics)
+
+
+def write_set(payloads: Mapping[Path, bytes], first_removed: Path | None = None) -> None:
+    """Write several files as one set: all to temporary files, then renamed into place.
+
+    If a temporary file cannot be written, the others are removed and the old files stay as they
+    were. ``first_removed`` (the manifest) is taken away before the first rename and written
+    last, so an interrupted swap is seen as out of date and rebuilt by the next run.
+    """
+    from protokollkit.files import os_error, write_temporary
+
+    temporaries: dict[Path, Path] = {}
+    current = next(iter(payloads))
+    try:
+        for path, payload in payloads.items():
+            temporaries[path] = write_temporary(path, payload)
+        if first_removed is not None:
+            current = first_removed
+            with contextlib.suppress(FileNotFoundError):
+                first_removed.unlink()
+        for path, tmp in temporaries.items():
+            if path != first_removed:
+                current = path
+                os.replace(tmp, path)
+        if first_removed is not None and first_removed in temporaries:
+            current = first_removed
+            os.replace(temporaries[first_removed], first_removed)
+    except OSError as exc:
+        raise os_error(exc, current) from None
+    finally:
+        for tmp in temporaries.values():
+            tmp.unlink(missing_ok=True)
+
+
+def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
+    """The newest protocol in ``folder`` that has content, and the newer ones skipped.
+
+    A protocol has content when it has a point that is not carried over from an earlier one
+    (``new`` writes skeletons whose only points end with ``(aus dem Protokoll vom …)``).
+    """
+    import protokollkit
+
+    candidates = sorted(
+        (
+            p
+            for p in folder.glob("*.txt")
+            if p.is_file() and not p.name.startswith(".") and ".vorher" not in p.name
+        ),
+        reverse=True,
+    )
+    skipped: list[Path] = []
+    for path in candidates:
+        try:
+            protocol = protokollkit.read(path)
+        except (ProtokollkitError, OSError):
+            skipped.append(path)
+            continue
+        if any("(aus dem Protokoll vom" not in p.text for p in protocol.all_points()):
+            return path, skipped
+        skipped.append(path)
+    from protokollkit.files import display
+
+    raise ProtokollkitError(f"Kein Protokoll mit Inhalt in {display(folder)}/ gefunden.")

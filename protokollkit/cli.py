@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
@@ -15,10 +18,15 @@ from protokollkit import cli_messages
 from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
 from protokollkit.writers import WRITERS
 
+if TYPE_CHECKING:
+    from protokollkit.model import Protocol
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+OPTIONS = "[OPTIONEN]"
+"""The options part of every usage line (click's default is English)."""
 
 cli_messages.install()
 
@@ -43,8 +51,15 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             click.echo(f"fehler: {exc}", err=True)
             sys.exit(1)
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"{where}fehler: {exc.strerror or exc}", err=True)
+            from protokollkit.files import display, os_reason
+
+            where = f"{display(exc.filename)}: " if exc.filename else ""
+            click.echo(f"{where}fehler: {os_reason(exc)}.", err=True)
+            sys.exit(1)
+        except RecursionError:
+            click.echo(
+                "fehler: Die Eingabe ist zu tief verschachtelt, um sie zu verarbeiten.", err=True
+            )
             sys.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
             raise
@@ -65,33 +80,60 @@ def diagnostics_of(exc: ProtokollkitError | OSError, path: Path) -> tuple[Diagno
     """An error that stopped reading ``path``, as diagnostics."""
     if isinstance(exc, ParseError):
         return exc.diagnostics
-    message = str(exc) if isinstance(exc, ProtokollkitError) else str(exc.strerror or exc)
-    return (Diagnostic("error", message, str(path)),)
+    from protokollkit.files import display, os_reason
+
+    message = str(exc) if isinstance(exc, ProtokollkitError) else os_reason(exc)
+    return (Diagnostic("error", message, display(path)),)
+
+
+def read_protocol(path: Path, format: str | None = None) -> Protocol:
+    """Read a protocol from a file, or from standard input for ``-`` (text unless ``format``)."""
+    import protokollkit
+
+    if path == Path("-"):
+        from protokollkit.files import read_bytes
+        from protokollkit.readers import reader
+
+        return reader(format or "text")(read_bytes(path), "<stdin>")
+    return protokollkit.read(path, format)
 
 
 def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
-    """The diagnostics of reading one file and of its dates' plausibility, by line.
-
-    An error that stops reading becomes one of them.
-    """
-    import protokollkit
+    """The diagnostics of reading and validating one file and of its dates' plausibility, by
+    line. An error that stops reading becomes one of them."""
+    from protokollkit.files import display, source_text
     from protokollkit.plausibility import check_plausibility
+    from protokollkit.validate import problems
 
     try:
-        protocol = protokollkit.read(path)
+        protocol = read_protocol(path)
     except (ProtokollkitError, OSError) as exc:
         return diagnostics_of(exc, path)
-    found = [*protocol.diagnostics, *check_plausibility(protocol, str(path))]
+    shown = "<stdin>" if path == Path("-") else display(path)
+    text = None if path == Path("-") else source_text(path)
+    found = [
+        *protocol.diagnostics,
+        *check_plausibility(protocol, shown),
+        *problems(protocol, shown, text),
+    ]
     return tuple(sorted(found, key=lambda d: (d.line, d.col)))
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(
+    context_settings=CONTEXT,
+    options_metavar=OPTIONS,
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
+)
 @click.version_option(package_name="protokollkit", message="protokollkit %(version)s")
 def main() -> None:
     """Protokolle des Stadtteiltischs lesen, prüfen und in andere Formate bringen."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8 is shown with \x escapes instead of crashing the output.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
-@main.command()
+@main.command(options_metavar=OPTIONS)
 @click.argument("eingabe", metavar="EINGABE", type=click.Path(path_type=Path))
 @click.option(
     "-t",
@@ -103,26 +145,47 @@ def main() -> None:
     help="Ausgabeformat.",
 )
 @click.option(
-    "-f", "--from", "from_", default=None, help="Eingabeformat (sonst aus der Dateiendung)."
+    "-f",
+    "--from",
+    "from_",
+    default=None,
+    metavar="FORMAT",
+    help="Eingabeformat (sonst aus der Dateiendung; bei - Text).",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
+    metavar="DATEI",
     default=None,
     help="Ausgabedatei (sonst Standardausgabe).",
 )
 @friendly_errors
 def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> None:
-    """Ein Protokoll lesen und in einem anderen Format ausgeben."""
+    """Ein Protokoll lesen und in einem anderen Format ausgeben (EINGABE - liest die
+    Standardeingabe)."""
     import protokollkit
-    from protokollkit.files import write_atomic
+    from protokollkit.files import check_output, display, write_atomic
 
-    protocol = protokollkit.read(eingabe, from_)
+    if output is not None:
+        check_output(output, [eingabe])
+    protocol = read_protocol(eingabe, from_)
     report(protocol.diagnostics)
+    if to not in ("text", "json"):  # the same check as `check`, with the lines of the file
+        from protokollkit.files import source_text
+        from protokollkit.validate import ensure_writable
+
+        stdin = eingabe == Path("-")
+        ensure_writable(
+            protocol,
+            "<stdin>" if stdin else display(eingabe),
+            None if stdin else source_text(eingabe),
+            {to},
+        )
     result = protokollkit.write(protocol, to)
     if output is not None:
         write_atomic(output, result)
+        click.echo(f"geschrieben: {display(output)}")
     elif isinstance(result, str):
         click.echo(result, nl=False)
     elif sys.stdout.isatty():
@@ -131,13 +194,18 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
         sys.stdout.buffer.write(result)
 
 
-@main.command()
+@main.command(options_metavar=OPTIONS)
 @click.argument(
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
 @friendly_errors
 def check(dateien: tuple[Path, ...]) -> None:
-    """Protokolle prüfen und Warnungen und Fehler wie ein Compiler melden."""
+    """Protokolle prüfen und Warnungen und Fehler wie ein Compiler melden (- liest die
+    Standardeingabe).
+
+    Geprüft wird alles, was die Ausgabeformate brauchen: was check annimmt, kann build
+    schreiben.
+    """
     errors = warnings = 0
     for path in dateien:
         diagnostics = read_diagnostics(path)
@@ -152,13 +220,14 @@ def check(dateien: tuple[Path, ...]) -> None:
 # --- build (writers issue): `protokollkit build` ---------------------------------------------
 
 
-@main.command("build")
+@main.command("build", options_metavar=OPTIONS)
 @click.argument("eingabe", metavar="EINGABE", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "ausgabe",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="ORDNER",
     default=Path("ausgabe"),
     show_default=True,
     help="Ordner für die erzeugten Dateien.",
@@ -166,30 +235,43 @@ def check(dateien: tuple[Path, ...]) -> None:
 @click.option("--force", is_flag=True, help="Alles neu bauen, auch wenn sich nichts geändert hat.")
 @friendly_errors
 def build_command(eingabe: Path, ausgabe: Path, force: bool) -> None:
-    """Alle Formate eines Protokolls erzeugen: DOCX, Markdown, PDF, Mail-Text und .eml.
+    """Alle Formate eines Protokolls erzeugen: DOCX, PDF, Markdown, Mail-Text, Kalenderdatei
+    (.ics) und .eml.
 
-    Ein zweiter Aufruf baut nur neu, wenn sich das Protokoll, eine Vorlage oder protokollkit
-    geändert hat (oder eine erzeugte Datei fehlt oder verändert wurde).
+    EINGABE ist eine Protokolldatei oder ein Ordner (dann das neueste Protokoll darin, das schon
+    Inhalt hat). Ein zweiter Aufruf baut nur neu, wenn sich das Protokoll, eine Vorlage oder
+    protokollkit geändert hat (oder eine erzeugte Datei fehlt oder verändert wurde). Die Dateien
+    werden als Satz geschrieben: schlägt etwas fehl, bleiben die alten unverändert.
     """
-    from protokollkit.build import build
+    from protokollkit.build import build, newest_with_content
+    from protokollkit.files import display
 
-    result = build(eingabe, ausgabe, force=force)
+    if eingabe.is_dir():
+        folder = eingabe
+        eingabe, skipped = newest_with_content(folder)
+        note = (
+            f" (übersprungen, noch ohne Inhalt: {', '.join(p.name for p in skipped)})"
+            if skipped
+            else ""
+        )
+        click.echo(f"Baue das neueste Protokoll mit Inhalt: {display(eingabe)}{note}")
+    result = build(eingabe, ausgabe, force=force, progress=lambda line: click.echo(line, err=True))
     report(result.diagnostics)
     if result.up_to_date:
         click.echo(
-            f"Nichts zu tun: die Dateien in {ausgabe}/ für {eingabe.name} sind aktuell "
-            "(neu bauen mit --force)."
+            f"Nichts zu tun: die Dateien in {display(ausgabe)}/ für {display(eingabe.name)} sind "
+            "aktuell (neu bauen mit --force)."
         )
         return
     for path in result.written:
-        click.echo(f"geschrieben: {path}")
-    click.echo(f"Fertig: {len(result.written)} Dateien in {ausgabe}/.")
+        click.echo(f"geschrieben: {display(path)}")
+    click.echo(f"Fertig: {len(result.written)} Dateien in {display(ausgabe)}/.")
 
 
 # --- import (legacy Word issue): `protokollkit import` ---------------------------------------
 
 
-@main.command("import")
+@main.command("import", options_metavar=OPTIONS)
 @click.argument(
     "quellen", metavar="QUELLE...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
@@ -197,18 +279,25 @@ def build_command(eingabe: Path, ausgabe: Path, force: bool) -> None:
     "--archiv",
     "archiv",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="ORDNER",
     default=Path("archiv"),
     show_default=True,
     help="Ordner, in den die Protokolle geschrieben werden.",
 )
-@click.option("--force", is_flag=True, help="Vorhandene Archivdateien überschreiben.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Geänderte Archivdateien überschreiben (die alte Fassung bleibt als NAME.vorher.txt).",
+)
 @friendly_errors
 def import_(quellen: tuple[Path, ...], archiv: Path, force: bool) -> None:
     """Alte Protokolle (.docx, .doc, .odt, .rtf, .html) ins Archiv übernehmen.
 
     QUELLE ist eine Datei oder ein Ordner (wird mit Unterordnern durchsucht). Jedes Dokument wird
-    zu archiv/JJJJ-MM-TT-<gremium>.txt; vorhandene Dateien bleiben unverändert (außer mit
-    --force). Eine fehlerhafte Datei wird gemeldet und übersprungen; dann ist der Rückgabewert 1.
+    zu archiv/JJJJ-MM-TT-<gremium>.txt. Gibt es die Archivdatei schon, wird der Inhalt
+    verglichen: gleich heißt „unverändert“; anders heißt „geändert“ (mit einer kurzen
+    Zusammenfassung) und wird nur mit --force geschrieben – die alte Fassung bleibt als
+    NAME.vorher.txt daneben. Eine fehlerhafte oder geänderte Datei ergibt den Rückgabewert 1.
     """
     from protokollkit.importer import collect_sources, import_files, summary_table, totals_line
 
@@ -244,11 +333,30 @@ def _yes_or_no(value: str) -> bool:
     raise click.UsageError("Bitte „j“ (ja) oder „n“ (nein) eingeben.")
 
 
-@main.command()
+def ask_password(user: str, host: str) -> str:
+    """The SMTP password, asked without echo; without a terminal it is read from stdin."""
+    question = f"Passwort für {user} auf {host}"
+    if sys.stdin is not None and sys.stdin.isatty():
+        answer: str = click.prompt(question, hide_input=True)
+        return answer
+    # No terminal: getpass would warn in English and might echo; read one line instead.
+    click.echo(f"{question}: ", nl=False)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise ProtokollkitError(
+            "Kein Passwort: keine Eingabe möglich (kein Terminal). Bitte das Passwort in der "
+            "Umgebungsvariable PROTOKOLLKIT_SMTP_PASSWORD angeben."
+        )
+    click.echo()
+    return line.rstrip("\r\n")
+
+
+@main.command(options_metavar=OPTIONS)
 @click.argument("eingabe", metavar="EINGABE", type=click.Path(path_type=Path))
 @click.option(
     "--verteiler",
     type=click.Path(path_type=Path),
+    metavar="DATEI",
     default=None,
     help="Verteiler-Datei (sonst vorlagen/verteiler.txt).",
 )
@@ -256,12 +364,31 @@ def _yes_or_no(value: str) -> bool:
     "--config",
     "config_file",
     type=click.Path(path_type=Path),
+    metavar="DATEI",
     default=None,
     help="Einstellungen (sonst ./protokollkit.toml, dann ~/.config/protokollkit/).",
 )
 @click.option("-n", "--dry-run", is_flag=True, help="Nur zeigen, was gesendet würde.")
 @click.option("-y", "--yes", is_flag=True, help="Ohne Rückfrage senden.")
-@click.option("--force", is_flag=True, help="Auch senden, wenn es schon verschickt wurde.")
+@click.option("--force", is_flag=True, help="An alle senden, auch wenn es schon verschickt wurde.")
+@click.option(
+    "--nur-fehlgeschlagene",
+    "failed_only",
+    is_flag=True,
+    help="Nur an die senden, bei denen der letzte Versand abgelehnt wurde oder scheiterte.",
+)
+@click.option(
+    "--unbekannte-erneut",
+    "unknown_again",
+    is_flag=True,
+    help="Nur an die senden, bei denen unbekannt ist, ob die Mail ankam.",
+)
+@click.option(
+    "--als-zugestellt",
+    "mark_delivered",
+    is_flag=True,
+    help="Vermerken, dass die Mail mit unbekanntem Ergebnis angekommen ist (sendet nichts).",
+)
 @friendly_errors
 def send(
     eingabe: Path,
@@ -270,60 +397,124 @@ def send(
     dry_run: bool,
     yes: bool,
     force: bool,
+    failed_only: bool,
+    unknown_again: bool,
+    mark_delivered: bool,
 ) -> None:
     """Das Protokoll per Mail an den Verteiler schicken (alle Empfänger*innen als Bcc).
 
-    Das Passwort kommt aus der Umgebungsvariable PROTOKOLLKIT_SMTP_PASSWORD oder wird
-    nachgefragt.
+    Jeder Versand steht in archiv/versand.log.jsonl, bevor etwas gesendet wird: niemand bekommt
+    die Mail doppelt. Das Passwort kommt aus der Umgebungsvariable PROTOKOLLKIT_SMTP_PASSWORD
+    oder wird nachgefragt.
     """
+    from dataclasses import replace
+
     from protokollkit import config
     from protokollkit import send as sending
 
+    if sum((force, failed_only, unknown_again, mark_delivered)) > 1:
+        raise ProtokollkitError(
+            "Bitte nur eine von --force, --nur-fehlgeschlagene, --unbekannte-erneut und "
+            "--als-zugestellt angeben."
+        )
     if dry_run and config_file is None and config.find_config() is None:
         settings = None
     else:
         settings = config.load_settings(config_file)
     outgoing = sending.prepare(eingabe, verteiler, settings)
     report(outgoing.diagnostics)
-    previous = sending.previous_sends(outgoing)
-    if dry_run or settings is None:
-        click.echo(sending.describe(outgoing, settings, previous))
-        return
-    if previous and not force:
-        raise ProtokollkitError(
-            sending.already_sent(outgoing, previous) + " Erneut senden nur mit --force."
-        )
-    if previous:
-        warning = sending.already_sent(outgoing, previous)
-        click.echo(f"warnung: {warning} Mit --force wird erneut gesendet.", err=True)
-    outgoing = sending.fresh_message_id(outgoing)
-    try:
-        if not yes:
-            count = len(outgoing.recipients)
-            question = (
-                f"„{outgoing.subject}“ an {count} Empfänger*innen über {settings.host} senden?"
-                " [j/N]"
+    with contextlib.ExitStack() as stack:
+        if not dry_run and settings is not None:
+            # From the look at the send log to its last entry, no second send of this archive.
+            stack.enter_context(sending.send_lock(outgoing.log_path))
+        previous = sending.previous_sends(outgoing)
+        unknown = sending.recipients_with(outgoing, sending.UNKNOWN)
+        if dry_run or settings is None:
+            click.echo(sending.describe(outgoing, settings, previous))
+            if unknown:
+                click.echo("Achtung: " + sending.unknown_outcome(outgoing, unknown))
+            return
+        if mark_delivered:
+            marked = sending.mark_delivered(outgoing, settings)
+            click.echo(
+                f"Vermerkt: die Mail ist bei {len(marked)} Empfänger*innen angekommen "
+                f"({outgoing.log_path}). Nichts gesendet."
             )
-            if not click.prompt(question, default="n", show_default=False, value_proc=_yes_or_no):
-                click.echo("Nichts gesendet.", err=True)
-                sys.exit(1)
-        password = sending.password_from_environment()
-        if settings.user and password is None:
-            password = click.prompt(
-                f"Passwort für {settings.user} auf {settings.host}", hide_input=True
+            return
+        if failed_only or unknown_again:
+            wanted = (sending.REFUSED, sending.FAILED) if failed_only else (sending.UNKNOWN,)
+            chosen = sending.recipients_with(outgoing, *wanted)
+            if not chosen:
+                what = "abgelehnt oder gescheitert" if failed_only else "unbekannt"
+                click.echo(f"Niemand zu senden: bei niemandem ist der letzte Versand {what}.")
+                return
+            outgoing = replace(outgoing, recipients=chosen)
+            if failed_only and unknown:
+                click.echo(
+                    "warnung: " + sending.unknown_outcome(outgoing, unknown).split("\n")[0],
+                    err=True,
+                )
+        elif unknown and not force:
+            raise ProtokollkitError(sending.unknown_outcome(outgoing, unknown))
+        elif previous and not force:
+            failed = sending.recipients_with(outgoing, sending.REFUSED, sending.FAILED)
+            hint = (
+                f" Nur an die {len(failed)} Empfänger*innen, bei denen es scheiterte: "
+                "--nur-fehlgeschlagene."
+                if failed
+                else ""
             )
-    except click.Abort:
-        click.echo("\nAbgebrochen – nichts gesendet.", err=True)
-        sys.exit(1)
-    delivery = sending.send(outgoing, settings, password)
-    click.echo(sending.report(outgoing, delivery))
-    sys.exit(0 if delivery.complete else 1)
+            raise ProtokollkitError(
+                sending.already_sent(outgoing, previous) + " Erneut senden nur mit --force." + hint
+            )
+        elif previous:
+            warning = sending.already_sent(outgoing, previous)
+            click.echo(f"warnung: {warning} Mit --force wird erneut gesendet.", err=True)
+        outgoing = sending.fresh_message_id(outgoing)
+        settings_ = settings
+        try:
+            if not yes:
+                count = len(outgoing.recipients)
+                question = (
+                    f"„{outgoing.subject}“ an {count} Empfänger*innen über {settings.host} senden?"
+                    " [j/N]"
+                )
+                if not click.prompt(
+                    question, default="n", show_default=False, value_proc=_yes_or_no
+                ):
+                    click.echo("Nichts gesendet.", err=True)
+                    sys.exit(1)
+
+            def password() -> str | None:
+                secret = sending.password_from_environment()
+                if secret is None and settings_.user:
+                    secret = ask_password(settings_.user, f"{settings_.host}:{settings_.port}")
+                return secret
+
+            delivery = sending.send(outgoing, settings, password)
+        except click.Abort:
+            click.echo("\nAbgebrochen – nichts gesendet.", err=True)
+            sys.exit(1)
+        click.echo(sending.report(outgoing, delivery))
+        sys.exit(0 if delivery.complete else 1)
 
 
 # --- termine (appointments issue): `protokollkit termine`, `protokollkit new` -----------------
 
 
-@main.command()
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """``--ab``/``--bis``: a German date (``12.01.2023``, ``12.1.23``) or ISO ``2023-01-12``."""
+    if value is None:
+        return None
+    from protokollkit.skeleton import parse_date_argument
+
+    try:
+        return parse_date_argument(value)
+    except ProtokollkitError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command(options_metavar=OPTIONS)
 @click.argument(
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
@@ -332,42 +523,60 @@ def send(
     is_flag=True,
     help="Auch vergangene Termine zeigen (als „vergangen“ markiert).",
 )
+@click.option(
+    "--ab", "since", metavar="DATUM", callback=_date_option, help="Nur Termine ab diesem Tag."
+)
+@click.option(
+    "--bis", "until", metavar="DATUM", callback=_date_option, help="Nur Termine bis zu diesem Tag."
+)
 @friendly_errors
-def termine(dateien: tuple[Path, ...], alle: bool) -> None:
-    """Kommende Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert."""
-    import protokollkit
+def termine(
+    dateien: tuple[Path, ...], alle: bool, since: dt.date | None, until: dt.date | None
+) -> None:
+    """Kommende Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert.
+
+    Mit --ab (auch vergangene) und --bis nur die Termine in diesem Zeitraum.
+    """
+    from protokollkit.files import display
     from protokollkit.termine import format_appointment, iter_appointments
 
-    protocols: list[protokollkit.Protocol] = []
+    protocols: list[Protocol] = []
     sources: list[Path] = []
     failed = False
     for path in dateien:
         try:
-            protocols.append(protokollkit.read(path))
+            protocols.append(read_protocol(path))
             sources.append(path)
         except (ProtokollkitError, OSError) as exc:
             report(diagnostics_of(exc, path))
             failed = True
     count = 0
-    for index, appointment in iter_appointments(protocols, include_past=alle):
+    include_past = alle or since is not None
+    for index, appointment in iter_appointments(protocols, include_past=include_past):
+        if since is not None and appointment.last_day < since:
+            continue
+        if until is not None and appointment.start > until:
+            continue
         marker = "(vergangen) " if appointment.past else ""
-        click.echo(f"{marker}{format_appointment(appointment)} [{sources[index]}]")
+        click.echo(f"{marker}{format_appointment(appointment)} [{display(sources[index])}]")
         count += 1
     if not count and not failed:
         click.echo("Keine Termine gefunden.", err=True)
     sys.exit(1 if failed else 0)
 
 
-@main.command()
+@main.command(options_metavar=OPTIONS)
 @click.option(
     "--datum",
     default=None,
+    metavar="DATUM",
     help="Datum der Sitzung: 12.01.2023, 12.1.23 oder 2023-01-12 "
     "(sonst der „Nächste Termin“ des letzten Protokolls).",
 )
 @click.option(
     "--archiv",
     type=click.Path(path_type=Path),
+    metavar="ORDNER",
     default=Path("archiv"),
     show_default=True,
     help="Ordner mit den Protokollen.",

@@ -6,6 +6,7 @@ interactive prompt. A config file that contains a password is refused.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -24,6 +25,26 @@ DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for the mail server before giving up."""
+
+MAX_TIMEOUT = 3600.0
+"""The longest ``timeout`` accepted (an hour); ``inf``, ``nan`` and huge numbers are refused."""
+
+TOML_REASONS: dict[str, str] = {
+    "Expected '=' after a key in a key/value pair": "nach dem Namen fehlt „=“",
+    "Invalid value": 'ungültiger Wert (Text in Anführungszeichen? z. B. host = "mail.example.org")',
+    "Invalid statement": "ungültige Zeile",
+    "Unclosed array": "Liste nicht geschlossen („]“ fehlt)",
+    "Unclosed inline table": "Tabelle nicht geschlossen („}“ fehlt)",
+    "Unterminated string": "Text nicht geschlossen (Anführungszeichen fehlt)",
+    "Illegal character in string": "unerlaubtes Zeichen im Text",
+    "Cannot overwrite a value": "Einstellung doppelt",
+    "Cannot declare": "Abschnitt doppelt",
+    "Expected newline or end of document after a statement": "nach dem Wert folgt noch etwas",
+    "Invalid initial character for a key part": "ungültiges Zeichen am Anfang eines Namens",
+    "Invalid date or datetime": "ungültiges Datum",
+    "Expected ']' at the end of a table declaration": "„]“ fehlt am Ende des Abschnittsnamens",
+}
+"""tomllib's English messages (their beginnings) → German."""
 
 SMTP_KEYS = ("host", "port", "security", "user", "sender", "list_address", "timeout", "cafile")
 """The keys the ``[smtp]`` table knows."""
@@ -64,8 +85,15 @@ def config_candidates(cwd: Path | None = None) -> list[Path]:
 
 
 def find_config(cwd: Path | None = None) -> Path | None:
-    """The first config file that exists, or None."""
+    """The first config file that exists, or None; a folder of that name is a German error."""
     for candidate in config_candidates(cwd):
+        if candidate.is_dir():
+            raise error(
+                f"{CONFIG_NAME} ist hier ein Ordner, keine Datei. Bitte den Ordner umbenennen "
+                f"und die Einstellungen als Datei {CONFIG_NAME} anlegen (Vorlage: "
+                "protokollkit.toml.example).",
+                str(candidate),
+            )
         if candidate.is_file():
             return candidate
     return None
@@ -102,11 +130,11 @@ def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSett
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise error(f"Keine gültige TOML-Datei: {reason}", source, line, col) from None
+        raise error(f"Keine gültige TOML-Datei: {toml_reason(reason)}", source, line, col) from None
 
     def fail(message: str, key: str | None = None) -> ParseError:
         return error(message, source, _line_of(text, key) if key else 0)
@@ -140,9 +168,16 @@ def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSett
         raise fail(f"„port“ muss eine Zahl von 1 bis 65535 sein, nicht {port!r}.", "port")
 
     timeout = smtp.get("timeout", DEFAULT_TIMEOUT)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not math.isfinite(timeout)
+        or not 0 < timeout <= MAX_TIMEOUT
+    ):
         raise fail(
-            f"„timeout“ muss eine positive Zahl (Sekunden) sein, nicht {timeout!r}.", "timeout"
+            f"„timeout“ muss eine Zahl von Sekunden über 0 und höchstens {MAX_TIMEOUT:g} sein, "
+            f"nicht {timeout!r}.",
+            "timeout",
         )
 
     strings: dict[str, str | None] = {}
@@ -182,6 +217,14 @@ def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSett
         cafile=cafile,
         source=source,
     )
+
+
+def toml_reason(message: str) -> str:
+    """The German reason for one of tomllib's messages (never the English text)."""
+    for english, german in TOML_REASONS.items():
+        if message.startswith(english):
+            return german
+    return "Syntaxfehler"
 
 
 def _refuse_passwords(data: dict[str, Any], text: str, source: str) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from protokollkit.diagnostics import Diagnostic, ParseError, error
+from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError, error
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 """Documents larger than this are refused before any parsing (20 MiB)."""
@@ -15,28 +20,160 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 """A protocol as plain text is never larger than this (2 MiB)."""
 
 
+OS_REASONS: dict[int, str] = {
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft",
+    errno.EROFS: "das Dateisystem ist schreibgeschützt",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EISDIR: "das ist ein Ordner, keine Datei",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.ENOENT: "nicht gefunden",
+    errno.ELOOP: "zu viele symbolische Verweise (Verweisschleife)",
+    errno.ENAMETOOLONG: "der Dateiname ist zu lang",
+    errno.EEXIST: "gibt es schon",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+    errno.EMFILE: "zu viele offene Dateien",
+    errno.ENFILE: "zu viele offene Dateien",
+    errno.EFBIG: "die Datei wird zu groß",
+    errno.EBUSY: "wird gerade benutzt",
+    errno.ETXTBSY: "wird gerade benutzt",
+    errno.EXDEV: "liegt auf einem anderen Datenträger",
+    errno.ENOTEMPTY: "der Ordner ist nicht leer",
+    errno.ENXIO: "kein solches Gerät",
+    errno.ENODEV: "kein solches Gerät",
+    errno.EINVAL: "ungültiger Dateiname oder ungültige Operation",
+    errno.ENOMEM: "nicht genug Arbeitsspeicher",
+}
+"""errno → German reason; the English ``strerror`` of the OS never reaches the user."""
+
+
+def os_reason(exc: OSError) -> str:
+    """The German reason of an OS error (``kein Platz mehr auf dem Datenträger``)."""
+    if exc.errno in OS_REASONS:
+        return OS_REASONS[exc.errno]
+    if exc.errno:
+        return f"Fehler des Betriebssystems (errno {exc.errno})"
+    return "Fehler des Betriebssystems"
+
+
+def display(path: Path | str) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 shown as ``\\xNN``."""
+    text = os.fspath(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+class FileError(ProtokollkitError):
+    """An OS error while writing or reading a file, in German, naming the file it concerns."""
+
+
+def os_error(exc: OSError, target: Path | str, doing: str = "geschrieben") -> FileError:
+    """A German error for ``exc`` that names ``target`` (not a hidden temporary file)."""
+    return FileError(f"{display(target)}: kann nicht {doing} werden: {os_reason(exc)}.")
+
+
+STDIN = Path("-")
+"""The file name ``-`` means standard input."""
+
+
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a file, refusing missing files, directories and files over ``limit`` bytes."""
-    source = str(path)
-    if not path.exists():
-        raise error("Datei nicht gefunden.", source)
-    if path.is_dir():
-        raise error("Das ist ein Ordner, keine Datei.", source)
+    """Read a regular file, refusing missing files, folders, pipes, devices and files over
+    ``limit`` bytes. ``-`` reads standard input (up to ``limit`` bytes)."""
+    if path == STDIN:
+        import sys
+
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise error(f"Eingabe ist zu groß (höchstens {limit // 1024} KiB).", "<stdin>")
+        return data
+    source = display(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise error(
-                f"Datei ist zu groß ({size // 1024} KiB; höchstens {limit // 1024} KiB).", source
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise error("Der symbolische Verweis zeigt ins Leere.", source) from None
+        raise error("Datei nicht gefunden.", source) from None
+    except IsADirectoryError:
+        raise error("Das ist ein Ordner, keine Datei.", source) from None
     except PermissionError:
         raise error("Keine Berechtigung, die Datei zu lesen.", source) from None
     except OSError as exc:
-        raise error(f"Datei kann nicht gelesen werden: {exc.strerror or exc}", source) from None
+        raise error(f"Datei kann nicht gelesen werden: {os_reason(exc)}.", source) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error("Das ist ein Ordner, keine Datei.", source)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(
+                "Das ist keine gewöhnliche Datei (sondern z. B. eine Pipe oder ein Gerät); "
+                "gelesen werden nur gewöhnliche Dateien.",
+                source,
+            )
+        if info.st_size > limit:
+            raise error(
+                f"Datei ist zu groß ({info.st_size // 1024} KiB; höchstens {limit // 1024} KiB).",
+                source,
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(f"Datei kann nicht gelesen werden: {os_reason(exc)}.", source) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > limit:
         raise error(f"Datei ist zu groß (höchstens {limit // 1024} KiB).", source)
     return data
+
+
+def source_text(path: Path) -> str | None:
+    """The text of a text-like input (for finding lines), or None for documents and failures."""
+    if path.suffix.lower() not in ("", ".txt", ".text", ".md", ".markdown", ".json"):
+        return None
+    try:
+        return decode_text(read_bytes(path, MAX_TEXT_BYTES), display(path))[0]
+    except ProtokollkitError:
+        return None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (also through symbolic or hard links)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        try:
+            return a.resolve() == b.resolve()
+        except (OSError, RuntimeError):
+            return False
+
+
+def check_output(output: Path, inputs: Iterable[Path] = (), hint: str = "") -> None:
+    """Refuse an output path that is one of the inputs (also through links) or that exists and
+    is not a regular file (a folder, a device, a pipe): writing there would destroy it."""
+    shown = display(output)
+    for source in inputs:
+        if source != STDIN and same_file(output, source):
+            same = "" if display(source) == shown else f" {display(source)}"
+            raise ProtokollkitError(
+                f"{shown} würde die Eingabe{same} überschreiben"
+                f"{hint or ': bitte eine andere Ausgabedatei angeben'}."
+            )
+    try:
+        info = os.stat(output)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise os_error(exc, output) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ProtokollkitError(f"{shown} ist ein Ordner: bitte einen Dateinamen angeben.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ProtokollkitError(
+            f"{shown} ist keine gewöhnliche Datei (sondern z. B. ein Gerät oder eine Pipe); "
+            "dorthin wird nicht geschrieben."
+        )
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
@@ -86,31 +223,102 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
-    A reader of ``path`` sees the old content or the new, never half a file.
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:
+    """Remove temporary files left in ``folder`` by a writer that was killed (its process is
+    gone); only those of ``name`` when given. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if not match or (name is not None and match.group("name") != name):
+            continue
+        if int(match.group("pid")) == os.getpid() or _alive(int(match.group("pid"))):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def write_temporary(path: Path, payload: bytes) -> Path:
+    """Write ``payload`` to a new hidden temporary file beside ``path`` (synced to disk).
+
+    OS errors are German and name ``path``, not the temporary file.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file where a folder of the path should be
+            raise OSError(errno.ENOTDIR, "") from None
+        remove_stale_temporaries(path.parent, path.name)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
+        )
+    except OSError as exc:
+        raise os_error(exc, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise os_error(exc, path) from None
+        raise
+    return Path(tmp)
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A reader of ``path`` sees the old content or the new, never half a file. Failures are a
+    German :class:`FileError` naming ``path``.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = write_temporary(path, payload)
+    try:
+        os.replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise os_error(exc, path) from None
         raise
 
 
 __all__ = [
     "MAX_INPUT_BYTES",
     "MAX_TEXT_BYTES",
+    "STDIN",
+    "FileError",
     "ParseError",
+    "check_output",
     "decode_text",
+    "display",
+    "os_error",
+    "os_reason",
     "read_bytes",
+    "remove_stale_temporaries",
+    "same_file",
+    "source_text",
     "write_atomic",
+    "write_temporary",
 ]

@@ -28,7 +28,7 @@ UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 )
 
-Status = Literal["importiert", "überschrieben", "vorhanden", "fehler"]
+Status = Literal["importiert", "überschrieben", "unverändert", "geändert", "fehler"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,9 @@ class ImportResult:
 
     @property
     def failed(self) -> bool:
-        """True when the file could not be imported."""
-        return self.status == "fehler"
+        """True when the file could not be imported, or differs from the archive and was not
+        written (``geändert`` without ``--force``)."""
+        return self.status in ("fehler", "geändert")
 
     @property
     def warnings(self) -> int:
@@ -166,7 +167,19 @@ def _error_result(path: Path, exc: Exception) -> ImportResult:
         errors = [d for d in exc.diagnostics if d.level == "error"]
         message = errors[0].message if errors else str(exc)
         return ImportResult(path, "fehler", diagnostics=exc.diagnostics, message=message)
-    message = str(exc) if isinstance(exc, ProtokollkitError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, ProtokollkitError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        from protokollkit.files import os_reason
+
+        message = f"Datei kann nicht gelesen werden: {os_reason(exc)}."
+    elif isinstance(exc, RecursionError):
+        message = "Das Dokument ist zu tief verschachtelt, um es zu lesen."
+    else:
+        message = (
+            f"Das Dokument konnte nicht gelesen werden (unerwartet: {type(exc).__name__}); "
+            "bitte die Datei mit PROTOKOLLKIT_DEBUG=1 melden."
+        )
     diagnostic = Diagnostic("error", message, str(path))
     return ImportResult(path, "fehler", diagnostics=(diagnostic,), message=message)
 
@@ -206,6 +219,111 @@ def convert_all(
     return results
 
 
+def _flat(protocol: Protocol) -> tuple[list[str], list[str]]:
+    """The item headings and the point texts (``TOP: text``) of a protocol, in order."""
+    from protokollkit.writers.text import item_heading
+
+    headings = [item_heading(item) for item in protocol.all_items()]
+    points: list[str] = []
+    for item in protocol.all_items():
+        for block in item.blocks:
+            stack = list(reversed(block.points))
+            while stack:
+                point = stack.pop()
+                points.append(point.text)
+                stack.extend(reversed(point.points))
+            if block.note:
+                points.append(block.note)
+    return headings, points
+
+
+def _changes(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """How many entries were added, changed and removed from ``old`` to ``new``."""
+    import difflib
+
+    added = changed = removed = 0
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "insert":
+            added += b2 - b1
+        elif tag == "delete":
+            removed += a2 - a1
+        elif tag == "replace":
+            common = min(a2 - a1, b2 - b1)
+            changed += common
+            added += (b2 - b1) - common
+            removed += (a2 - a1) - common
+    return added, changed, removed
+
+
+def diff_summary(old: Protocol, new: Protocol) -> str:
+    """A short German summary of what differs: ``TOPs: 1 neu; Punkte: 2 neu, 1 geändert``."""
+    parts: list[str] = []
+    if old.title != new.title:
+        parts.append("Titel geändert")
+    if old.participants != new.participants:
+        parts.append("Teilnehmende geändert")
+    old_items, old_points = _flat(old)
+    new_items, new_points = _flat(new)
+    for label, before, after in (
+        ("TOPs", old_items, new_items),
+        ("Punkte", old_points, new_points),
+    ):
+        added, changed, removed = _changes(before, after)
+        counts = [
+            f"{n} {word}"
+            for n, word in ((added, "neu"), (changed, "geändert"), (removed, "entfernt"))
+            if n
+        ]
+        if counts:
+            parts.append(f"{label}: {', '.join(counts)}")
+    if old.next_meeting != new.next_meeting:
+        parts.append("Nächster Termin geändert")
+    if not parts:
+        parts.append("Text und Form geändert")
+    return "; ".join(parts)
+
+
+def previous_version_path(target: Path) -> Path:
+    """``NAME.vorher.txt`` beside ``target``; ``NAME.vorher-2.txt`` … when that exists already."""
+    candidate = target.with_name(f"{target.stem}.vorher.txt")
+    number = 2
+    while candidate.exists():
+        candidate = target.with_name(f"{target.stem}.vorher-{number}.txt")
+        number += 1
+    return candidate
+
+
+def _compare(text: str, protocol: Protocol, target: Path) -> str | None:
+    """None when ``target`` holds the same protocol as ``text``; else a summary of the changes."""
+    import protokollkit
+    from protokollkit.files import decode_text, read_bytes
+
+    try:
+        old_bytes = read_bytes(target)
+    except ParseError:
+        return "Archivdatei nicht lesbar"
+    if old_bytes == text.encode("utf-8"):
+        return None
+    try:
+        old_text, _notes = decode_text(old_bytes, str(target))
+        old = protokollkit.read(old_text if "\n" in old_text else old_text + "\n")
+    except ProtokollkitError:
+        return "Archivdatei ist kein lesbares Protokoll"
+    if old == protocol:
+        return None
+    return diff_summary(old, protocol)
+
+
+def _read_text(text: str) -> Protocol | None:
+    import protokollkit
+
+    try:
+        return protokollkit.read(text if "\n" in text else text + "\n")
+    except ProtokollkitError:
+        return None
+
+
 def import_files(
     paths: Iterable[Path],
     archive: Path,
@@ -217,16 +335,20 @@ def import_files(
 ) -> ImportReport:
     """Import documents into ``archive``; returns what became of each file.
 
-    Archive files are written atomically with the canonical text writer; an existing one is
-    left alone unless ``force``. Two sources of the same meeting in one batch: the first wins.
+    Archive files are written atomically with the canonical text writer. An existing one is
+    compared by content: the same protocol is ``unverändert``; a different one is ``geändert``
+    (with a summary of the changes) and written only with ``force``, the previous version kept
+    beside it as ``NAME.vorher.txt``. Two different versions of one meeting in one batch: the
+    first is written, the second reported as ``geändert``.
     """
-    from protokollkit.files import write_atomic
+    from protokollkit.files import check_output, display, remove_stale_temporaries, write_atomic
     from protokollkit.writers.text import write_text
 
     sources = list(sources) if sources is not None else collect_sources(paths)
+    remove_stale_temporaries(archive)  # left by a run that was killed
     converted = convert_all(sources, workers, progress)
     report = ImportReport()
-    claimed: dict[Path, Path] = {}
+    claimed: dict[Path, tuple[Path, str]] = {}
     for path, outcome in zip(sources, converted, strict=True):
         if isinstance(outcome, Exception):
             report.results.append(_error_result(path, outcome))
@@ -234,6 +356,7 @@ def import_files(
         protocol = outcome
         try:
             target = archive / archive_name(protocol)
+            check_output(target, sources)
         except ProtokollkitError as exc:
             result = _error_result(path, exc)
             report.results.append(
@@ -246,88 +369,135 @@ def import_files(
                 )
             )
             continue
+        text = write_text(with_date_in_title(protocol))
+        found = protocol.diagnostics
         if target in claimed:
-            message = f"gleiche Sitzung wie {claimed[target]}; nicht noch einmal geschrieben"
-            report.results.append(
-                ImportResult(path, "vorhanden", target, protocol, protocol.diagnostics, message)
-            )
-            continue
-        claimed[target] = path
-        existed = target.exists()
-        if existed and not force:
-            report.results.append(
-                ImportResult(
-                    path,
-                    "vorhanden",
-                    target,
-                    protocol,
-                    protocol.diagnostics,
-                    "Archivdatei gibt es schon (--force zum Überschreiben)",
+            first, first_text = claimed[target]
+            if first_text == text or _read_text(first_text) == _read_text(text):
+                message = f"gleiche Sitzung wie {display(first)}, gleicher Inhalt"
+                report.results.append(
+                    ImportResult(path, "unverändert", target, protocol, found, message)
                 )
-            )
+            else:
+                first_protocol, this_protocol = _read_text(first_text), _read_text(text)
+                summary = (
+                    diff_summary(first_protocol, this_protocol)
+                    if first_protocol is not None and this_protocol is not None
+                    else "Text geändert"
+                )
+                message = (
+                    f"gleiche Sitzung wie {display(first)}, aber anderer Inhalt ({summary}); "
+                    "nicht geschrieben – bitte einzeln importieren"
+                )
+                report.results.append(
+                    ImportResult(path, "geändert", target, protocol, found, message)
+                )
             continue
+        claimed[target] = (path, text)
+        existed = target.exists() or target.is_symlink()
+        kept: Path | None = None
+        if existed:
+            difference = _compare(text, protocol, target)
+            if difference is None:
+                report.results.append(
+                    ImportResult(path, "unverändert", target, protocol, found, "")
+                )
+                continue
+            if not force:
+                message = f"{difference}; nicht geschrieben (mit --force, die alte Fassung bleibt)"
+                report.results.append(
+                    ImportResult(path, "geändert", target, protocol, found, message)
+                )
+                continue
+            kept = previous_version_path(target)
         try:
-            write_atomic(target, write_text(with_date_in_title(protocol)))
-        except OSError as exc:
+            if kept is not None:
+                write_atomic(kept, target.read_bytes())
+            write_atomic(target, text)
+        except (OSError, ProtokollkitError) as exc:
             report.results.append(_error_result(path, exc))
             continue
         status: Status = "überschrieben" if existed else "importiert"
-        report.results.append(ImportResult(path, status, target, protocol, protocol.diagnostics))
+        message = f"alte Fassung: {kept.name}" if kept is not None else ""
+        report.results.append(ImportResult(path, status, target, protocol, found, message))
     return report
 
 
+TABLE_WIDTH = 100
+"""The summary table fits this many columns (file names are shortened in the middle)."""
+
+
+def _shorten(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    keep = max(width - 1, 2)
+    head = keep // 3
+    return text[:head] + "…" + text[len(text) - (keep - head) :]
+
+
 def summary_table(report: ImportReport, base: Path | None = None) -> str:
-    """The summary as an aligned text table (German headings), one row per source file."""
+    """The summary as an aligned text table (German headings), one row per source file, at most
+    :data:`TABLE_WIDTH` columns wide; each row's note follows below the table."""
+    from protokollkit.files import display
 
     def shown(path: Path | None) -> str:
         if path is None:
             return "–"
         if base is not None:
             try:
-                return str(path.relative_to(base))
+                return display(path.relative_to(base))
             except ValueError:
                 pass
-        return str(path)
+        return display(path)
 
     header = ("Datei", "Archivdatei", "TOPs", "Punkte", "Warnungen", "Ergebnis")
-    rows: list[tuple[str, ...]] = [header]
+    rows: list[list[str]] = [list(header)]
+    notes: list[str] = []
     for result in report.results:
         protocol = result.protocol
-        items = str(len(protocol.items)) if protocol else "–"
+        items = str(len(protocol.all_items())) if protocol else "–"
         points = str(len(protocol.all_points())) if protocol else "–"
-        outcome = result.status + (f": {result.message}" if result.message else "")
         rows.append(
-            (
+            [
                 shown(result.source),
-                shown(result.target),
+                display(result.target.name) if result.target else "–",
                 items,
                 points,
                 str(result.warnings),
-                outcome,
-            )
+                result.status,
+            ]
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+        if result.message:
+            notes.append(f"{shown(result.source)}: {result.message}")
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for column in (0, 1):  # shorten the source, then the archive name, until the table fits
+        excess = sum(widths) + 2 * (len(widths) - 1) - TABLE_WIDTH
+        if excess > 0:
+            widths[column] = max(len(header[column]) + 10, widths[column] - excess)
     numeric = {2, 3, 4}
     lines = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        cells = [_shorten(cell, widths[i]) for i, cell in enumerate(row)]
         cells = [
-            row[i].rjust(widths[i])
-            if i in numeric and row is not header
-            else row[i].ljust(widths[i])
+            cells[i].rjust(widths[i]) if i in numeric and index else cells[i].ljust(widths[i])
             for i in range(len(widths))
         ]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[-1]))
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    if notes:
+        lines.append("")
+        lines.extend(notes)
     return "\n".join(lines)
 
 
 def totals_line(report: ImportReport) -> str:
-    """``3 importiert, 1 schon vorhanden, 1 fehlgeschlagen.``"""
+    """``3 importiert, 1 unverändert, 1 geändert, 1 fehlgeschlagen.``"""
     imported = sum(1 for r in report.results if r.status in ("importiert", "überschrieben"))
-    present = sum(1 for r in report.results if r.status == "vorhanden")
-    failed = len(report.failed)
+    same = sum(1 for r in report.results if r.status == "unverändert")
+    changed = sum(1 for r in report.results if r.status == "geändert")
+    failed = sum(1 for r in report.results if r.status == "fehler")
     files = "Datei" if len(report.results) == 1 else "Dateien"
-    return (
-        f"{len(report.results)} {files}: {imported} importiert, {present} schon vorhanden, "
-        f"{failed} fehlgeschlagen."
-    )
+    text = f"{len(report.results)} {files}: {imported} importiert, {same} unverändert, "
+    if changed:
+        text += f"{changed} geändert (nicht geschrieben, --force schreibt sie), "
+    return text + f"{failed} fehlgeschlagen."

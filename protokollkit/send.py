@@ -3,7 +3,13 @@
 The message comes from :func:`protokollkit.writers.email.build_message`. Before it leaves, every
 ``To``/``Cc``/``Bcc`` header and ``X-Unsent`` are removed: the visible ``To`` is the sender (or
 the configured list address) and the recipients travel only in the SMTP envelope, so no address
-is exposed. Every attempt is appended to ``versand.log.jsonl`` beside the protocol.
+is exposed.
+
+Exactly once: every attempt is recorded in ``versand.log.jsonl`` beside the protocol *before*
+anything is sent, the recipients the server took are marked ``unbekannt`` right before the
+message is transmitted, and the outcome replaces that afterwards (see "the send log" below). A
+later send refuses while an outcome is unknown, until the user decides (``--als-zugestellt`` or
+``--unbekannte-erneut``); ``--nur-fehlgeschlagene`` reaches only those who were refused.
 """
 
 from __future__ import annotations
@@ -14,8 +20,10 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
@@ -83,15 +91,37 @@ class Outgoing:
 
 @dataclass(frozen=True)
 class Delivery:
-    """The server's answer: who was accepted, who was refused (address → SMTP reply)."""
+    """The server's answer: who was accepted, who was refused (address → SMTP reply), and for
+    whom the outcome is unknown (the message went out but the server's reply was lost)."""
 
     accepted: tuple[str, ...]
     refused: dict[str, str] = field(default_factory=dict)
+    unknown: tuple[str, ...] = ()
+    failure: str | None = None
 
     @property
     def complete(self) -> bool:
         """Every recipient was accepted."""
-        return not self.refused
+        return not self.refused and not self.unknown
+
+
+class UnknownOutcome(SendError):
+    """The message was transmitted but the server's final reply never came: it may or may not
+    have been delivered. Carries the recipients concerned."""
+
+    def __init__(self, message: str, delivery: Delivery) -> None:
+        super().__init__(message)
+        self.delivery = delivery
+
+
+SENT = "sent"
+REFUSED = "refused"
+FAILED = "failed"
+UNKNOWN = "unbekannt"
+"""The results a recipient can have in the send log."""
+
+Password = str | None | Callable[[], str | None]
+"""The SMTP password, or a function asked for it once the connection is secured."""
 
 
 # --- building the outgoing message ------------------------------------------------------------
@@ -203,19 +233,23 @@ def prepare(
     Invalid addresses raise :class:`ParseError` (file and line) before anything is sent.
     """
     import protokollkit
-    from protokollkit.files import read_bytes
+    from protokollkit.files import display, read_bytes, source_text
+    from protokollkit.validate import ensure_writable
     from protokollkit.verteiler import read_verteiler
     from protokollkit.writers.email import build_message
 
     content = read_bytes(path)
     protocol = protokollkit.read(path)
+    ensure_writable(protocol, display(path), source_text(path))
     distribution = read_verteiler(verteiler)
     recipients = [
         Addressee(r.name, envelope_address(r.address), r.line) for r in distribution.recipients
     ]
     sender = distribution.sender
+    # The recipients travel only in the envelope: the message is built without them (a Bcc
+    # header of 10,000 addresses took seconds to parse and copy for nothing).
     return prepare_message(
-        build_message(protocol, distribution),
+        build_message(protocol, replace(distribution, recipients=())),
         recipients,
         source=path,
         content=content,
@@ -286,34 +320,49 @@ def describe(
     return "\n".join(lines)
 
 
+def _who(outgoing: Outgoing, address: str) -> str:
+    names = {r.address: r for r in outgoing.recipients}
+    who = names.get(address, Addressee("", address))
+    where = f" (Verteiler Zeile {who.line})" if who.line else ""
+    return f"{who}{where}"
+
+
 def report(outgoing: Outgoing, delivery: Delivery) -> str:
     """The result per address after a send."""
-    names = {r.address: r for r in outgoing.recipients}
     total = len(outgoing.recipients)
     lines = [f"Gesendet an {len(delivery.accepted)} von {total} Empfänger*innen."]
     if delivery.refused:
         lines.append("Vom Server abgelehnt (diese Empfänger*innen haben nichts erhalten):")
         for address, reply in delivery.refused.items():
-            who = names.get(address, Addressee("", address))
-            where = f" (Verteiler Zeile {who.line})" if who.line else ""
-            lines.append(f"  {who}{where}: {reply}")
+            lines.append(f"  {_who(outgoing, address)}: {reply}")
+        lines.append(
+            "Nur an sie noch einmal senden (etwa nach einer vorübergehenden Ablehnung): "
+            "mit --nur-fehlgeschlagene."
+        )
     lines.append(f"Festgehalten in {outgoing.log_path}.")
     return "\n".join(lines)
 
 
 # --- the send log -------------------------------------------------------------------------------
+#
+# One JSON line per attempt. The line is written *before* anything is sent (stage "absicht":
+# every recipient "failed" – nothing has left yet), rewritten right before the message is
+# transmitted (stage "daten": the recipients the server took are "unbekannt") and rewritten with
+# the outcome (stage "ergebnis"). A kill or a lost server reply therefore leaves "unbekannt" in
+# the log, and a later plain send refuses instead of delivering twice.
 
 
 def read_log(path: Path) -> list[dict[str, Any]]:
     """Every entry of a send log; a missing log is empty, a damaged one a German error."""
-    if not path.exists():
+    from protokollkit.files import display
+
+    if not path.exists() and not path.is_symlink():
         return []
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "kein UTF-8"
+        text = _log_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
         raise ProtokollkitError(
-            f"{path}: Versandprotokoll kann nicht gelesen werden ({reason or exc})."
+            f"{display(path)}: Versandprotokoll kann nicht gelesen werden (kein UTF-8)."
         ) from None
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -321,15 +370,26 @@ def read_log(path: Path) -> list[dict[str, Any]]:
             continue
         try:
             entry = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             entry = None
         if not isinstance(entry, dict):
             raise ProtokollkitError(
-                f"{path}:{number}: Versandprotokoll ist beschädigt (kein JSON-Objekt); "
+                f"{display(path)}:{number}: Versandprotokoll ist beschädigt (kein JSON-Objekt); "
                 "bitte die Zeile prüfen."
             )
         entries.append(entry)
     return entries
+
+
+def _concerns(entry: dict[str, Any], outgoing: Outgoing) -> bool:
+    return bool(
+        entry.get("sha256") == outgoing.sha256 or entry.get("protocol") == outgoing.source.name
+    )
+
+
+def _recipients_of(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    recipients = entry.get("recipients")
+    return [r for r in recipients if isinstance(r, dict)] if isinstance(recipients, list) else []
 
 
 def previous_sends(outgoing: Outgoing) -> list[dict[str, Any]]:
@@ -337,25 +397,101 @@ def previous_sends(outgoing: Outgoing) -> list[dict[str, Any]]:
     return [
         entry
         for entry in read_log(outgoing.log_path)
-        if (entry.get("sha256") == outgoing.sha256 or entry.get("protocol") == outgoing.source.name)
-        and any(r.get("result") == "sent" for r in entry.get("recipients", []))
+        if _concerns(entry, outgoing)
+        and any(r.get("result") == SENT for r in _recipients_of(entry))
     ]
+
+
+@dataclass(frozen=True)
+class LastResult:
+    """A recipient's last outcome for this protocol in the send log."""
+
+    result: str
+    time: str
+    reply: str | None = None
+
+
+def last_results(outgoing: Outgoing) -> dict[str, LastResult]:
+    """Address (lower case) → the last outcome logged for this protocol."""
+    states: dict[str, LastResult] = {}
+    for entry in read_log(outgoing.log_path):
+        if not _concerns(entry, outgoing):
+            continue
+        for recipient in _recipients_of(entry):
+            address = str(recipient.get("address", "")).lower()
+            result = str(recipient.get("result", FAILED))
+            reply = recipient.get("reply")
+            states[address] = LastResult(
+                result, str(entry.get("time", "")), str(reply) if reply else None
+            )
+    return states
+
+
+def recipients_with(outgoing: Outgoing, *results: str) -> tuple[Addressee, ...]:
+    """The recipients of the Verteiler whose last logged outcome is one of ``results``."""
+    states = last_results(outgoing)
+    return tuple(
+        r
+        for r in outgoing.recipients
+        if r.address.lower() in states and states[r.address.lower()].result in results
+    )
+
+
+def when(time: str) -> str:
+    """An ISO time of the log as ``10.11.2022 um 18:04 Uhr``."""
+    try:
+        return dt.datetime.fromisoformat(time).strftime("%d.%m.%Y um %H:%M Uhr")
+    except ValueError:
+        return time
+
+
+def names(recipients: Sequence[Addressee], limit: int = 10) -> str:
+    """``a, b, c und 7 weitere``."""
+    shown = [str(r) for r in recipients[:limit]]
+    rest = len(recipients) - len(shown)
+    return ", ".join(shown) + (f" und {rest} weitere" if rest > 0 else "")
+
+
+def unknown_outcome(outgoing: Outgoing, unknown: Sequence[Addressee]) -> str:
+    """The German explanation why a plain send refuses after an unknown outcome."""
+    states = last_results(outgoing)
+    first = states.get(unknown[0].address.lower()) if unknown else None
+    time = when(first.time) if first else "?"
+    reason = f" ({first.reply})" if first and first.reply else ""
+    return (
+        f"Beim Versand am {time} ist unbekannt, ob die Mail bei {len(unknown)} "
+        f"Empfänger*innen angekommen ist: die Nachricht wurde übertragen, aber die Bestätigung "
+        f"des Mailservers kam nicht an{reason}. Betroffen: {names(unknown)}.\n" + choices(outgoing)
+    )
+
+
+def choices(outgoing: Outgoing) -> str:
+    """The two decisions after an unknown outcome, as German lines."""
+    from protokollkit.files import display
+
+    command = f"protokollkit send {display(outgoing.source)}"
+    return (
+        "Es wird nichts gesendet, bis Sie entscheiden:\n"
+        f"  – Die Mail ist angekommen (z. B. bei jemandem nachgefragt): „{command} "
+        "--als-zugestellt“ vermerkt das, ohne zu senden.\n"
+        f"  – Die Mail ist nicht angekommen: „{command} --unbekannte-erneut“ sendet nur an diese "
+        "Empfänger*innen noch einmal (wer sie doch schon hat, bekommt sie dann doppelt)."
+    )
 
 
 def already_sent(outgoing: Outgoing, previous: Sequence[dict[str, Any]]) -> str:
     """The German warning about an earlier send of this protocol."""
     last = previous[-1]
-    count = sum(1 for r in last.get("recipients", []) if r.get("result") == "sent")
-    try:
-        when = dt.datetime.fromisoformat(str(last.get("time"))).strftime("%d.%m.%Y um %H:%M Uhr")
-    except ValueError:
-        when = str(last.get("time"))
+    count = sum(1 for r in _recipients_of(last) if r.get("result") == SENT)
     which = (
         "Dieses Protokoll wurde"
         if last.get("sha256") == outgoing.sha256
         else f"Eine andere Fassung von „{outgoing.source.name}“ wurde"
     )
-    return f"{which} bereits am {when} an {count} Empfänger*innen verschickt ({outgoing.log_path})."
+    return (
+        f"{which} bereits am {when(str(last.get('time')))} an {count} Empfänger*innen "
+        f"verschickt ({outgoing.log_path})."
+    )
 
 
 def log_entry(
@@ -363,19 +499,26 @@ def log_entry(
     settings: SmtpSettings,
     delivery: Delivery | None,
     failure: str | None = None,
+    *,
+    attempt: str | None = None,
+    stage: str = "ergebnis",
 ) -> dict[str, Any]:
     """One line of the send log: protocol, checksum, Message-ID, time, result per recipient."""
     recipients = []
     for r in outgoing.recipients:
         if delivery is None:
-            result, reply = "failed", failure
+            result, reply = FAILED, failure
         elif r.address in delivery.refused:
-            result, reply = "refused", delivery.refused[r.address]
+            result, reply = REFUSED, delivery.refused[r.address]
+        elif r.address in delivery.unknown:
+            result, reply = UNKNOWN, delivery.failure
         else:
-            result, reply = "sent", None
+            result, reply = SENT, None
         recipients.append({"address": r.address, "name": r.name, "result": result, "reply": reply})
     return {
         "time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "attempt": attempt or uuid.uuid4().hex,
+        "stage": stage,
         "protocol": outgoing.source.name,
         "sha256": outgoing.sha256,
         "message_id": outgoing.message_id,
@@ -387,14 +530,98 @@ def log_entry(
     }
 
 
+LOG_LIMIT = 512 * 1024 * 1024
+"""The send log is read whole; larger than this it is refused (a line per send and address)."""
+
+
+def _log_bytes(path: Path) -> bytes:
+    """The send log's bytes (a regular file only: a pipe there must not block the send)."""
+    from protokollkit.files import display, read_bytes
+
+    try:
+        return read_bytes(path, LOG_LIMIT)
+    except ParseError as exc:
+        reason = exc.diagnostics[0].message if exc.diagnostics else ""
+        raise ProtokollkitError(
+            f"{display(path)}: Versandprotokoll kann nicht gelesen werden: {reason}"
+        ) from None
+
+
+def _log_lines(path: Path) -> list[bytes]:
+    if not path.exists() and not path.is_symlink():
+        return []
+    return [line for line in _log_bytes(path).split(b"\n") if line.strip()]
+
+
 def append_log(path: Path, entry: dict[str, Any]) -> None:
     """Add one JSON line to the send log (the file is replaced atomically)."""
     from protokollkit.files import write_atomic
 
-    old = path.read_bytes() if path.exists() else b""
-    if old and not old.endswith(b"\n"):
-        old += b"\n"
-    write_atomic(path, old + json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
+    lines = [*_log_lines(path), json.dumps(entry, ensure_ascii=False).encode("utf-8")]
+    write_atomic(path, b"\n".join(lines) + b"\n")
+
+
+def update_log(path: Path, entry: dict[str, Any]) -> None:
+    """Replace the line of the same attempt with ``entry`` (append it when there is none)."""
+    from protokollkit.files import write_atomic
+
+    encoded = json.dumps(entry, ensure_ascii=False).encode("utf-8")
+    lines = _log_lines(path)
+    for index, line in enumerate(lines):
+        try:
+            old = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(old, dict) and old.get("attempt") == entry["attempt"]:
+            lines[index] = encoded
+            break
+    else:
+        lines.append(encoded)
+    write_atomic(path, b"\n".join(lines) + b"\n")
+
+
+@contextlib.contextmanager
+def send_lock(log_path: Path) -> Iterator[None]:
+    """Hold the send lock of an archive (``.versand.log.jsonl.lock`` beside the log).
+
+    A second ``send`` from the same archive while one is running is refused: both would read the
+    log before either wrote to it, and the mail could go out twice.
+    """
+    import fcntl
+
+    from protokollkit.files import display, os_error
+
+    lock = log_path.with_name(f".{log_path.name}.lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as exc:
+        raise SendError(f"Nichts gesendet: {os_error(exc, lock)}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SendError(
+                f"Gerade läuft ein anderer Versand aus {display(log_path.parent)}; nichts "
+                "gesendet. Bitte warten, bis er fertig ist, und dann erneut aufrufen."
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def mark_delivered(outgoing: Outgoing, settings: SmtpSettings) -> tuple[Addressee, ...]:
+    """Record the user's decision that the mail with an unknown outcome did arrive."""
+    unknown = recipients_with(outgoing, UNKNOWN)
+    if not unknown:
+        raise ProtokollkitError(
+            "Im Versandprotokoll steht bei niemandem ein unbekanntes Ergebnis; nichts vermerkt."
+        )
+    confirmed = replace(outgoing, recipients=unknown)
+    entry = log_entry(confirmed, settings, Delivery(tuple(r.address for r in unknown)))
+    entry["stage"] = "als-zugestellt"
+    entry["error"] = "von Hand als zugestellt vermerkt"
+    append_log(outgoing.log_path, entry)
+    return unknown
 
 
 def fresh_message_id(outgoing: Outgoing) -> Outgoing:
@@ -457,14 +684,92 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> None:
         raise smtplib.SMTPAuthenticationError(code, reply)
 
 
-def deliver(outgoing: Outgoing, settings: SmtpSettings, password: str | None) -> Delivery:
-    """Connect, secure, log in, and transmit. Failures of the whole send raise SendError."""
+def _quoted(data: bytes) -> bytes:
+    """The message as the DATA phase transmits it: leading dots doubled, ended by ``.``."""
+    quoted = re.sub(rb"(?m)^\.", b"..", data)
+    if not quoted.endswith(b"\r\n"):
+        quoted += b"\r\n"
+    return quoted + b".\r\n"
+
+
+def _transmit(
+    client: smtplib.SMTP,
+    outgoing: Outgoing,
+    data: bytes,
+    before_data: Callable[[Delivery], None] | None,
+    where: str,
+) -> Delivery:
+    """MAIL, RCPT per recipient, then DATA; ``before_data`` runs right before the message leaves.
+
+    From the moment the message is on its way, a lost reply is an :class:`UnknownOutcome`.
+    """
+    import smtplib
+
+    addresses = [r.address for r in outgoing.recipients]
+    options = [f"size={len(data)}"] if client.does_esmtp and client.has_extn("size") else []
+    code, reply = client.mail(outgoing.envelope_from, options)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, outgoing.envelope_from)
+    refused: dict[str, str] = {}
+    for address in addresses:
+        code, reply = client.rcpt(address)
+        if code not in (250, 251):
+            refused[address] = _reply_of(code, reply)
+        if code == 421:
+            raise smtplib.SMTPResponseException(code, reply)
+    accepted = tuple(a for a in addresses if a not in refused)
+    if not accepted:
+        client.rset()
+        return Delivery((), refused)
+    pending = Delivery((), refused, unknown=accepted)
+    if before_data is not None:
+        try:
+            before_data(pending)
+        except BaseException:
+            client.rset()
+            raise
+    client.putcmd("data")
+    code, reply = client.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    try:
+        client.send(_quoted(data))
+        code, reply = client.getreply()
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        timeout = isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError)
+        why = "Zeitüberschreitung" if timeout else "Verbindung unterbrochen"
+        lost = Delivery((), refused, unknown=accepted, failure=f"{why} nach dem Übertragen")
+        raise UnknownOutcome(
+            f"Der Mailserver {where} hat nach dem Übertragen der Nachricht nicht bestätigt "
+            f"({why}); ob sie angekommen ist, ist unbekannt.",
+            lost,
+        ) from None
+    if code == 552:
+        raise smtplib.SMTPDataError(code, reply)
+    if code != 250:
+        answer = _reply_of(code, reply)
+        return Delivery((), {**refused, **{a: answer for a in accepted}})
+    return Delivery(accepted, refused)
+
+
+def deliver(
+    outgoing: Outgoing,
+    settings: SmtpSettings,
+    password: Password,
+    before_data: Callable[[Delivery], None] | None = None,
+) -> Delivery:
+    """Connect, secure, log in, and transmit. Failures of the whole send raise SendError.
+
+    ``password`` may be a function: it is called only once the server's STARTTLS and AUTH
+    have been checked. ``before_data`` is called with the recipients the server accepted right
+    before the message is transmitted (the send log records the intent there); if it raises,
+    nothing is sent.
+    """
     import smtplib
     import socket
     import ssl
 
     data = message_bytes(outgoing.message)
-    addresses = [r.address for r in outgoing.recipients]
     where = f"{settings.host}:{settings.port}"
     try:
         context = ssl.create_default_context(
@@ -488,14 +793,14 @@ def deliver(outgoing: Outgoing, settings: SmtpSettings, password: str | None) ->
                 client.starttls(context=context)
                 client.ehlo()
             if settings.user:
-                _login(client, settings.user, password or "")
+                if not client.has_extn("auth"):
+                    raise smtplib.SMTPNotSupportedError()
+                secret = password() if callable(password) else password
+                _login(client, settings.user, secret or "")
             limit = client.esmtp_features.get("size", "")
             if limit.isdigit() and 0 < int(limit) < len(data):
                 raise _too_large(len(data), int(limit))
-            try:
-                refused = client.sendmail(outgoing.envelope_from, addresses, data)
-            except smtplib.SMTPRecipientsRefused as exc:
-                refused = exc.recipients
+            delivery = _transmit(client, outgoing, data, before_data, where)
         finally:
             try:
                 client.quit()
@@ -524,8 +829,8 @@ def deliver(outgoing: Outgoing, settings: SmtpSettings, password: str | None) ->
         raise SendError(f"Der Mailserver {where} hat die Verbindung unerwartet beendet.") from None
     except smtplib.SMTPResponseException as exc:
         raise SendError(f"Der Mailserver {where} meldet einen Fehler: {_reply(exc)}") from None
-    except smtplib.SMTPException as exc:
-        raise SendError(f"Fehler beim Senden über {where}: {exc}") from None
+    except smtplib.SMTPException:
+        raise SendError(f"Fehler im Gespräch mit dem Mailserver {where}.") from None
     except ssl.SSLCertVerificationError as exc:
         raise SendError(
             f"TLS-Verbindung zu {where} fehlgeschlagen: dem Zertifikat des Servers wird nicht "
@@ -548,31 +853,80 @@ def deliver(outgoing: Outgoing, settings: SmtpSettings, password: str | None) ->
             f"Der Mailserver {where} ist nicht erreichbar (Verbindung abgelehnt)."
         ) from None
     except OSError as exc:
-        raise SendError(
-            f"Der Mailserver {where} ist nicht erreichbar: {exc.strerror or exc}"
-        ) from None
+        from protokollkit.files import os_reason
+
+        raise SendError(f"Der Mailserver {where} ist nicht erreichbar: {os_reason(exc)}.") from None
     except UnicodeEncodeError:
         raise SendError("Eine Adresse enthält Zeichen, die SMTP nicht übertragen kann.") from None
-    accepted = tuple(a for a in addresses if a not in refused)
-    return Delivery(accepted, {a: _reply_of(code, text) for a, (code, text) in refused.items()})
+    return delivery
 
 
-def send(outgoing: Outgoing, settings: SmtpSettings, password: str | None) -> Delivery:
-    """Deliver and record the attempt in the send log, whatever its outcome."""
+def send(outgoing: Outgoing, settings: SmtpSettings, password: Password) -> Delivery:
+    """Deliver exactly once and record it: the intent in the send log before anything leaves,
+    the recipients the server took as ``unbekannt`` right before the message is transmitted, and
+    the outcome after. When the log cannot be written first, nothing is sent."""
+    from protokollkit.files import display
+
+    path = outgoing.log_path
+    attempt = uuid.uuid4().hex
+    intent = log_entry(
+        outgoing,
+        settings,
+        None,
+        "abgebrochen, bevor die Nachricht übertragen wurde",
+        attempt=attempt,
+        stage="absicht",
+    )
     try:
-        delivery = deliver(outgoing, settings, password)
+        append_log(path, intent)
+    except ProtokollkitError as exc:
+        raise SendError(
+            f"Nichts gesendet: das Versandprotokoll kann nicht geschrieben werden ({exc}). Ohne "
+            "Eintrag dort wird nicht gesendet, damit niemand die Mail doppelt bekommt."
+        ) from None
+
+    def before_data(pending: Delivery) -> None:
+        entry = log_entry(
+            outgoing,
+            settings,
+            replace(pending, failure="Versand unterbrochen"),
+            attempt=attempt,
+            stage="daten",
+        )
+        try:
+            update_log(path, entry)
+        except ProtokollkitError as exc:
+            raise SendError(
+                f"Nichts gesendet: das Versandprotokoll konnte vor dem Übertragen nicht "
+                f"aktualisiert werden ({exc})."
+            ) from None
+
+    def record(delivery: Delivery | None, failure: str | None = None) -> None:
+        update_log(path, log_entry(outgoing, settings, delivery, failure, attempt=attempt))
+
+    try:
+        delivery = deliver(outgoing, settings, password, before_data)
+    except UnknownOutcome as exc:
+        with contextlib.suppress(ProtokollkitError):
+            record(exc.delivery, str(exc))
+        unknown = tuple(r for r in outgoing.recipients if r.address in exc.delivery.unknown)
+        raise SendError(
+            f"{exc} Betroffen: {names(unknown)}. Im Versandprotokoll steht „unbekannt“.\n"
+            + choices(outgoing)
+        ) from None
     except SendError as exc:
         # Nothing was sent: the send error is what the user needs to see, not a log problem.
-        with contextlib.suppress(OSError):
-            append_log(outgoing.log_path, log_entry(outgoing, settings, None, str(exc)))
+        with contextlib.suppress(ProtokollkitError):
+            record(None, str(exc))
         raise
     try:
-        append_log(outgoing.log_path, log_entry(outgoing, settings, delivery))
-    except OSError as exc:
+        record(delivery)
+    except ProtokollkitError as exc:
         raise ProtokollkitError(
             f"Die Mail wurde gesendet ({len(delivery.accepted)} von {len(outgoing.recipients)} "
-            f"Empfänger*innen), aber das Versandprotokoll {outgoing.log_path} konnte nicht "
-            f"geschrieben werden: {exc.strerror or exc}. Bitte nicht einfach erneut senden."
+            f"Empfänger*innen), aber das Ergebnis konnte nicht ins Versandprotokoll "
+            f"{display(path)} geschrieben werden ({exc}). Dort steht „unbekannt“: bitte nicht "
+            "einfach erneut senden, sondern mit --als-zugestellt vermerken."
         ) from None
     return delivery
 
@@ -601,13 +955,19 @@ __all__ = [
     "envelope_address",
     "fresh_message_id",
     "human_size",
+    "last_results",
     "log_entry",
+    "mark_delivered",
     "message_bytes",
     "password_from_environment",
     "prepare",
     "prepare_message",
     "previous_sends",
     "read_log",
+    "recipients_with",
     "report",
     "send",
+    "send_lock",
+    "unknown_outcome",
+    "update_log",
 ]

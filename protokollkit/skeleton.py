@@ -55,7 +55,8 @@ REFERENCE = re.compile(r"\(aus dem Protokoll vom \d{2}\.\d{2}\.\d{4}[^()]*\)$")
 DATE_FORMS = "12.01.2023, 12.1.23 oder 2023-01-12"
 """How ``--datum`` may be written (for messages)."""
 
-_ARCHIVE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(.*\.txt)$")
+_ARCHIVE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})((?:(?!\.vorher).)*\.txt)$")
+"""``YYYY-MM-DD-….txt``; not a previous version kept by ``import --force`` (``….vorher.txt``)."""
 _DATE_ARGUMENT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
 
 

@@ -7,7 +7,16 @@ from pathlib import Path
 
 from protokollkit.diagnostics import ProtokollkitError
 
-PROJECT_VORLAGEN = Path(__file__).resolve().parent.parent / "vorlagen"
+
+def _packaged() -> Path:
+    """The templates shipped with protokollkit (package data, also in an installed wheel)."""
+    from importlib.resources import files
+
+    return Path(str(files("protokollkit") / "vorlagen"))
+
+
+PROJECT_VORLAGEN = _packaged()
+"""``protokollkit/vorlagen``: in the project a link to ``vorlagen/``, installed a real folder."""
 
 
 def vorlagen_dirs() -> list[Path]:

@@ -73,7 +73,7 @@ def test_folder_import_writes_each_protocol_and_reports_each_bad_file(
         assert (archive / target).read_text("utf-8") == expected_text(source)
     for name, message in BAD.items():
         assert any(name in line and message in line for line in err.splitlines()), name
-    assert "10 Dateien: 5 importiert, 0 schon vorhanden, 5 fehlgeschlagen." in err
+    assert "10 Dateien: 5 importiert, 0 unverändert, 5 fehlgeschlagen." in err
     assert "Importiere" in err  # the progress bar
     assert "~$" not in out and "notizen" not in out
 
@@ -93,13 +93,16 @@ def test_summary_table_lists_file_archive_file_items_points_warnings(
     old_protocols: Path, tmp_path: Path
 ) -> None:
     _code, out, _err = run(str(old_protocols), "--archiv", str(tmp_path / "archiv"))
-    header, rule, *rows = out.splitlines()
+    table, notes = out.split("\n\n")
+    header, rule, *rows = table.splitlines()
     assert header.split() == ["Datei", "Archivdatei", "TOPs", "Punkte", "Warnungen", "Ergebnis"]
     assert set(rule) == {"-", " "}
     assert len(rows) == 10
+    assert max(len(line) for line in table.splitlines()) <= 100
+    assert "zipbomb.docx: Das Dokument würde entpackt" in notes
     (reference,) = [r for r in rows if "reference.docx" in r]
     assert reference.split()[1:6] == [
-        str(tmp_path / "archiv" / "2022-11-10-stadtteiltisch.txt"),
+        "2022-11-10-stadtteiltisch.txt",
         "4",
         "34",
         "0",
@@ -108,10 +111,10 @@ def test_summary_table_lists_file_archive_file_items_points_warnings(
     (tracked,) = [r for r in rows if "tracked_changes.docx" in r]
     assert tracked.split()[2:5] == ["2", "5", "2"]  # two warnings: the date from properties
     (bomb,) = [r for r in rows if "zipbomb.docx" in r]
-    assert bomb.split()[1:5] == ["–", "–", "–", "0"]
+    assert bomb.split()[1:6] == ["–", "–", "–", "0", "fehler"]
 
 
-def test_existing_archive_files_are_not_overwritten_without_force(
+def test_a_changed_archive_file_is_reported_and_kept_without_force(
     old_protocols: Path, tmp_path: Path
 ) -> None:
     archive = tmp_path / "archiv"
@@ -119,15 +122,39 @@ def test_existing_archive_files_are_not_overwritten_without_force(
     edited = archive / "2022-11-10-stadtteiltisch.txt"
     edited.write_text("von Hand nachbearbeitet\n", "utf-8")
     code, out, _err = run(str(old_protocols / "reference.docx"), "--archiv", str(archive))
-    assert code == 0
+    assert code == 1
     assert edited.read_text("utf-8") == "von Hand nachbearbeitet\n"
-    assert "vorhanden" in out and "--force" in out
+    assert "geändert" in out and "--force" in out
     code, out, _err = run(
         str(old_protocols / "reference.docx"), "--archiv", str(archive), "--force"
     )
     assert code == 0
     assert edited.read_text("utf-8") == expected_text("reference.docx")
-    assert "überschrieben" in out
+    kept = archive / "2022-11-10-stadtteiltisch.vorher.txt"
+    assert kept.read_text("utf-8") == "von Hand nachbearbeitet\n"
+    assert "überschrieben" in out and "alte Fassung: 2022-11-10-stadtteiltisch.vorher.txt" in out
+
+
+def test_the_same_document_again_is_unchanged_and_a_corrected_one_is_summarised(
+    old_protocols: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archiv"
+    source = old_protocols / "reference.docx"
+    assert run(str(source), "--archiv", str(archive))[0] == 0
+    code, out, err = run(str(source), "--archiv", str(archive))
+    assert code == 0 and "unverändert" in out
+    assert "1 Datei: 0 importiert, 1 unverändert, 0 fehlgeschlagen." in err
+    target = archive / "2022-11-10-stadtteiltisch.txt"
+    text = target.read_text("utf-8")
+    lines = text.splitlines(keepends=True)
+    point = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    del lines[point]  # the archived version lacks a point the document has
+    target.write_text("".join(lines), "utf-8")
+    before = target.read_bytes()
+    code, out, _err = run(str(source), "--archiv", str(archive))
+    assert code == 1
+    assert "geändert: Punkte: 1 neu" in out.replace("  ", " ") or "Punkte: 1 neu" in out
+    assert target.read_bytes() == before
 
 
 def test_no_half_written_or_temporary_files_in_the_archive(

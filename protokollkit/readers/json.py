@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from protokollkit.diagnostics import error
@@ -202,12 +203,57 @@ def from_data(data: Any) -> Protocol:
     )
 
 
+MAX_JSON_DEPTH = 64
+"""JSON nested deeper than this is refused before parsing (points 20 deep need about 45)."""
+
+JSON_REASONS = {
+    "Expecting value": "ein Wert fehlt",
+    "Expecting ',' delimiter": "„,“ fehlt",
+    "Expecting ':' delimiter": "„:“ fehlt",
+    "Expecting property name enclosed in double quotes": "Schlüssel in doppelten "
+    "Anführungszeichen erwartet",
+    "Unterminated string starting at": "Text ohne schließendes Anführungszeichen",
+    "Invalid control character at": "Steuerzeichen im Text",
+    "Invalid \\escape": "ungültige Escape-Folge mit „\\“",
+    "Invalid \\uXXXX escape": "ungültige Escape-Folge „\\u“",
+    "Extra data": "nach dem Ende des JSON-Objekts folgt noch etwas",
+}
+"""The json module's English messages → German."""
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]|\n')
+
+
+def _too_deep(text: str, source: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH`, naming the line."""
+    depth = 0
+    line = 1
+    for token in _JSON_TOKENS.finditer(text):
+        kind = token.group(0)
+        if kind == "\n":
+            line += 1
+        elif kind in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise error(
+                    f"JSON ist zu tief verschachtelt (mehr als {MAX_JSON_DEPTH} Ebenen).",
+                    source,
+                    line,
+                    token.start() - text.rfind("\n", 0, token.start()),
+                )
+        elif kind in "]}":
+            depth -= 1
+        else:
+            line += kind.count("\n")
+
+
 def read_json(text: str, source: str = "<json>") -> Protocol:
     """Read a protocol from protokollkit JSON."""
+    _too_deep(text, source)
     try:
         return from_data(json.loads(text))
     except json.JSONDecodeError as exc:
-        raise error(f"Ungültiges JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+        reason = JSON_REASONS.get(exc.msg, "Syntaxfehler")
+        raise error(f"Ungültiges JSON: {reason}", source, exc.lineno, exc.colno) from None
     except (_Invalid, AttributeError) as exc:
         raise error(f"Ungültiges Protokoll-JSON: {exc}", source) from None
 

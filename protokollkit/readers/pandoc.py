@@ -29,7 +29,7 @@ from protokollkit.dates import find_date
 from protokollkit.diagnostics import Diagnostic, error
 from protokollkit.layout import TITLE, Hints, Line, parse_lines
 from protokollkit.model import Protocol
-from protokollkit.safety import check_rtf, check_size, check_zip, is_ole2
+from protokollkit.safety import check_html_depth, check_rtf, check_size, check_zip, is_ole2
 
 PANDOC_TIMEOUT = 60.0
 """Seconds pandoc may take for one document."""
@@ -103,6 +103,7 @@ def read_document(data: bytes, source: str, fmt: str) -> Protocol:
         data = hide_rtf_deletions(data)
     elif fmt == "html":
         data = _html_as_utf8(data, source)
+        check_html_depth(data.decode("utf-8", "replace"), source)
     document = run_pandoc(data, fmt, source)
     numbers = None
     if fmt in ("docx", "odt"):
@@ -170,14 +171,32 @@ def run_pandoc(
     except OSError as exc:
         raise error(f"Pandoc kann nicht gestartet werden: {exc.strerror or exc}", source) from None
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = message[-1] if message else f"Rückgabewert {result.returncode}"
-        raise error(f"Pandoc kann das Dokument nicht lesen: {detail}", source)
+        raise error(pandoc_failure(result.stderr, fmt), source)
     try:
         document: dict[str, Json] = json.loads(result.stdout)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise error("Pandoc hat keine lesbare Ausgabe geliefert.", source) from None
     return document
+
+
+def pandoc_failure(stderr: bytes, fmt: str) -> str:
+    """The German reason why pandoc failed; pandoc's own (English, Haskell) text is not shown."""
+    from protokollkit.safety import FORMAT_NAMES, PASSWORD_MESSAGE
+
+    text = stderr.decode("utf-8", "replace")
+    name = FORMAT_NAMES.get(fmt, fmt)
+    if "Heap exhausted" in text or "+RTS -M" in text or "heap overflow" in text:
+        return (
+            f"Das {name} braucht beim Lesen mehr als {PANDOC_HEAP.removesuffix('m')} MiB "
+            "Arbeitsspeicher; die Datei wird nicht gelesen. Bitte in Word oder LibreOffice "
+            "öffnen, Bilder verkleinern oder entfernen und erneut speichern."
+        )
+    if "encrypt" in text.lower() or "password" in text.lower():
+        return PASSWORD_MESSAGE
+    return (
+        f"Das {name} kann nicht gelesen werden: es ist beschädigt oder kein gültiges Dokument. "
+        "Bitte in Word oder LibreOffice öffnen und neu speichern."
+    )
 
 
 _RTF_DELETED = re.compile(rb"(?<!\\)((?:\\\\)*)\\deleted(?![a-zA-Z])")

@@ -9,6 +9,7 @@ structure tree (Title, H1/H2, P, L/LI, Link) that screen readers and archive che
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import cast
 
@@ -25,6 +26,10 @@ STANDARDS_HINT = (
     "das PDF wird als archivierbares PDF/A-2a und barrierefreies PDF/UA-1 erzeugt: jedes Bild "
     'in der Vorlage braucht einen Alternativtext, z. B. image("logo.png", alt: "Logo")'
 )
+
+
+MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed with font `"(.+?)"`')
+"""Typst's (English) message for a character the font cannot show."""
 
 
 def write_pdf(protocol: Protocol) -> bytes:
@@ -49,6 +54,15 @@ def write_pdf(protocol: Protocol) -> bytes:
         )
     except typst.TypstError as exc:
         detail = exc.message.strip() or str(exc)
+        missing = MISSING_GLYPH.search(detail)
+        if missing:  # not the template's fault: a character of the protocol
+            char, font = missing.groups()
+            codes = " ".join(f"U+{ord(c):04X}" for c in char)
+            raise ProtokollkitError(
+                f"Das Zeichen „{char}“ ({codes}) kann im PDF nicht dargestellt werden: die "
+                f"Schrift „{font}“ hat es nicht. Bitte das Zeichen im Protokoll ersetzen oder eine "
+                f"Schriftdatei mit diesem Zeichen neben {template} legen."
+            ) from None
         if "PDF/A" in detail or "PDF/UA" in detail:
             detail += f" – {STANDARDS_HINT}"
         raise ProtokollkitError(

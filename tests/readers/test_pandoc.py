@@ -367,7 +367,7 @@ def test_wrong_or_empty_content_gives_a_german_error(
 
 def test_pandoc_failure_becomes_a_german_error() -> None:
     broken = _zip({"content.xml": b"<office:document-content><<kaputt", "mimetype": b"x"})
-    with pytest.raises(ParseError, match="Pandoc kann das Dokument nicht lesen"):
+    with pytest.raises(ParseError, match="kann nicht gelesen werden: es ist beschädigt"):
         read_odt(broken, "kaputt.odt")
 
 

@@ -52,7 +52,7 @@ def test_password_anywhere_in_the_file_is_refused() -> None:
         ('[smtp]\nhost = "h"\nsecurity = "ssl"\n', "„security“ muss"),
         ('[smtp]\nhost = "h"\nport = 70000\n', "protokollkit.toml:3:1: fehler: „port“"),
         ('[smtp]\nhost = "h"\nport = "587"\n', "„port“ muss eine Zahl"),
-        ('[smtp]\nhost = "h"\ntimeout = 0\n', "„timeout“ muss eine positive Zahl"),
+        ('[smtp]\nhost = "h"\ntimeout = 0\n', "„timeout“ muss eine Zahl von Sekunden über 0"),
         ('[smtp]\nhost = "h"\nsender = "robin"\n', "„sender“ ist keine gültige Mailadresse"),
         ('[smtp]\nhost = "h"\nlist_address = "a b@c"\n', "„list_address“ ist keine gültige"),
         ('[smtp]\nhost = "h"\nprot = 25\n', "Unbekannte Einstellung „prot“"),
