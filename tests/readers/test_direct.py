@@ -1,0 +1,372 @@
+"""The direct .docx/.odt readers (zip + lxml), the content sniffing and the cross-check with pandoc.
+
+Every .docx and .odt fixture is read through both paths – the direct reader that
+``protokollkit.read`` uses and pandoc (:mod:`protokollkit.readers.pandoc`) – and must give the
+same model. Where pandoc reads a document differently, the difference is listed below with its
+reason; each listed difference must still be there (and be the only one).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import protokollkit
+from protokollkit.diagnostics import ParseError
+from protokollkit.model import Point, Protocol
+from protokollkit.readers import pandoc, read_bytes
+from protokollkit.readers.docx import read_docx
+from protokollkit.readers.odt import read_odt
+from protokollkit.readers.sniff import sniff
+from protokollkit.writers.json import to_data
+from tests.conftest import TESTS
+
+FIXTURES = TESTS / "fixtures"
+OFFICE = FIXTURES / "office"
+LEGACY = FIXTURES / "legacy"
+DOCUMENTS = sorted(
+    path.relative_to(FIXTURES).as_posix()
+    for pattern in ("**/*.docx", "**/*.odt")
+    for path in FIXTURES.glob(pattern)
+)
+"""Every .docx and .odt fixture, also the broken ones (both paths must refuse them)."""
+
+PANDOC_DIFFERENCES: dict[str, list[tuple[str, str]]] = {
+    "office/features.docx": [
+        # Pandoc keeps hidden text (w:vanish); Word and LibreOffice do not show it.
+        ("Kay-Sören GEHEIM und", "Kay-Sören und"),
+        # Pandoc's Word reader puts a text box in place of the paragraph that holds it and
+        # loses that paragraph's own text ("Aushang:").
+        ("Aushang im Schaukasten\n", "Aushang:\n\nAushang im Schaukasten\n"),
+    ],
+    "office/features.odt": [
+        ("Kay-Sören GEHEIM und", "Kay-Sören und"),  # pandoc keeps text:display="none"
+        ("Stand vom , 30", "Stand vom 09.03.2023, 30"),  # pandoc drops the date field's value
+        ("Aushang:\n", "Aushang:\n\nAushang im Schaukasten\n"),  # and text boxes
+    ],
+}
+"""Fixture → (pandoc's canonical text, the direct reader's) replacements that make them equal."""
+
+
+def model(protocol: Protocol) -> dict[str, Any]:
+    data = to_data(protocol)
+    del data["diagnostics"]
+    return data
+
+
+def read_direct(path: Path) -> Protocol:
+    reader = read_docx if path.suffix == ".docx" else read_odt
+    return reader(path.read_bytes(), path.name)
+
+
+def read_pandoc(path: Path) -> Protocol:
+    reader = pandoc.read_docx if path.suffix == ".docx" else pandoc.read_odt
+    return reader(path.read_bytes(), path.name)
+
+
+def outcome(read: Any, path: Path) -> tuple[str, Any]:
+    try:
+        protocol = read(path)
+    except ParseError as exc:
+        return "fehler", exc.diagnostics[0].message
+    return "ok", protocol
+
+
+# --- the cross-check ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_direct_reader_and_pandoc_give_the_same_model(name: str) -> None:
+    path = FIXTURES / name
+    direct_kind, direct = outcome(read_direct, path)
+    pandoc_kind, through_pandoc = outcome(read_pandoc, path)
+    assert direct_kind == pandoc_kind, (direct, through_pandoc)
+    if direct_kind == "fehler":
+        return  # both refuse it (the messages may differ: pandoc's come from pandoc)
+    if name not in PANDOC_DIFFERENCES:
+        assert model(direct) == model(through_pandoc)
+        assert [(d.level, d.message) for d in direct.diagnostics] == [
+            (d.level, d.message) for d in through_pandoc.diagnostics
+        ]
+        return
+    direct_text = protokollkit.write(direct, "text")
+    pandoc_text = protokollkit.write(through_pandoc, "text")
+    assert isinstance(direct_text, str) and isinstance(pandoc_text, str)
+    assert direct_text != pandoc_text
+    for old, new in PANDOC_DIFFERENCES[name]:
+        assert old in pandoc_text, f"difference gone, remove it from the list: {old!r}"
+        pandoc_text = pandoc_text.replace(old, new)
+    assert pandoc_text == direct_text
+
+
+@pytest.mark.parametrize("name", ["features.docx", "features.odt", "word_features.docx"])
+def test_feature_fixture_imports_to_its_expected_text(name: str) -> None:
+    protocol = protokollkit.read(OFFICE / name)
+    expected = (OFFICE / f"{name.split('.')[0]}.expected.txt").read_text("utf-8")
+    assert protokollkit.write(protocol, "text") == expected
+    assert model(protokollkit.read(expected)) == model(protocol)
+
+
+def test_docx_and_odt_saved_by_libreoffice_from_one_source_give_the_same_model() -> None:
+    assert protokollkit.read(OFFICE / "features.docx") == protokollkit.read(OFFICE / "features.odt")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_links_keep_their_target_hidden_text_and_tracked_changes_do_not(fmt: str) -> None:
+    protocol = protokollkit.read(OFFICE / f"features.{fmt}")
+    points = protocol.items[0].blocks[0].points
+    assert (
+        points[0].text == "Alles zum Fest unter [Fest-Seite des SBZ](https://sbz.example.org/fest)"
+    )
+    assert points[1].text == "Anmeldung: https://example.org/anmeldung"
+    assert points[2] == Point(
+        "Kuchenbasar mit Kay-Sören und Team", (Point("Fest am 22.04.2023, 14–17 Uhr"),)
+    )
+    assert protocol.date is not None and protocol.date.isoformat() == "2023-03-09"
+
+
+def test_word_constructs_sdt_fields_moves_and_deleted_paragraph_marks() -> None:
+    protocol = protokollkit.read(OFFICE / "word_features.docx")
+    assert protocol.title == "Protokoll Stadtteiltisch 16.03.2023"  # in a content control
+    assert [p.name for p in protocol.participants] == [
+        "Kathrin Krug",
+        "Dirk Malner",
+        "Iris Drenkhahn",
+    ]
+    assert [p.text for p in protocol.items[0].blocks[0].points] == [
+        "Infos: [SBZ-Seite](https://sbz.example.org/)",  # a HYPERLINK field
+        "Frühlingsfest am 22.04.2023 im SBZ",  # the deleted paragraph mark joins two points
+        "Helfer*innen gesucht",  # w:moveFrom is gone …
+        "Aufbau ab 12 Uhr für das Kuchenbuffet",  # … and w:moveTo kept
+    ]
+    assert protocol.items[1].blocks[0].note == "Kuchen | Saal"  # the deleted row is gone
+
+
+# --- sniffing and the registry -----------------------------------------------------------------
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ((LEGACY / "reference.docx").read_bytes(), "docx"),
+        ((LEGACY / "reference.odt").read_bytes(), "odt"),
+        ((LEGACY / "reference.rtf").read_bytes(), "rtf"),
+        ((LEGACY / "reference.doc").read_bytes(), "doc"),
+        ((LEGACY / "password.docx").read_bytes(), "encrypted"),
+        ((LEGACY / "corrupt.docx").read_bytes(), "zip"),
+        (_zip({"xl/workbook.xml": b"<x/>"}), "zip"),
+        (b"\xef\xbb\xbf  <!DOCTYPE html><html><body>x</body></html>", "html"),
+        ("<html><body>ü</body></html>".encode("utf-16"), "html"),
+        (b'<?xml version="1.0"?>\n<!-- Word -->\n<html xmlns:o="urn:x">', "html"),
+        (b"Protokoll Stadtteiltisch 10.11.22\n", "text"),
+        (b"", "text"),
+    ],
+)
+def test_sniffing_chooses_the_reader_by_content(data: bytes, kind: str) -> None:
+    assert sniff(data) == kind
+
+
+@pytest.mark.parametrize(
+    ("fixture", "named"),
+    [
+        ("reference.docx", "protokoll.odt"),
+        ("reference.odt", "protokoll.docx"),
+        ("reference.rtf", "protokoll.doc"),
+        ("reference.docx", "protokoll.doc"),
+        ("reference.rtf", "protokoll.html"),
+    ],
+)
+def test_the_content_not_the_name_chooses_the_reader(
+    fixture: str, named: str, tmp_path: Path
+) -> None:
+    renamed = tmp_path / named
+    renamed.write_bytes((LEGACY / fixture).read_bytes())
+    archive = protokollkit.read(TESTS.parent / "archiv" / "2022-11-10-stadtteiltisch.txt")
+    assert protokollkit.read(renamed) == archive
+
+
+def test_no_reader_imports_another() -> None:
+    code = (
+        "import sys, protokollkit.readers.doc, protokollkit.readers.pandoc, "
+        "protokollkit.readers.docx, protokollkit.readers.odt\n"
+        "print(sorted(m for m in sys.modules if m.startswith('protokollkit.readers.')))"
+    )
+    for module in ("doc", "pandoc", "docx", "odt"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import sys, protokollkit.readers.{module}\n" + code.split("\n")[1],
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        loaded = {m.rsplit(".", 1)[1] for m in eval(result.stdout)}
+        others = {"doc", "pandoc", "docx", "odt", "text", "markdown", "json"} - {module}
+        assert not loaded & others, (module, loaded)
+
+
+def test_reading_a_docx_runs_no_pandoc_and_imports_no_pypandoc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def pandoc_must_not_run(*args: object, **kwargs: object) -> object:
+        raise AssertionError("pandoc ran")
+
+    monkeypatch.setattr(pandoc, "run_pandoc", pandoc_must_not_run)
+    protokollkit.read(LEGACY / "word_like.docx")
+    protokollkit.read(LEGACY / "habits.odt")
+    code = (
+        "import sys, protokollkit\n"
+        f"protokollkit.read({str(LEGACY / 'habits.rtf')!r})\n"
+        "print('pypandoc' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"  # even the pandoc path does not import pypandoc
+
+
+def test_pandoc_is_found_through_pypandoc_pandoc_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    pandoc.pandoc_path.cache_clear()
+    monkeypatch.setenv("PYPANDOC_PANDOC", "/opt/mein-pandoc/bin/pandoc")
+    try:
+        assert pandoc.pandoc_path() == "/opt/mein-pandoc/bin/pandoc"
+        with pytest.raises(ParseError, match="Pandoc kann nicht gestartet werden") as info:
+            pandoc.read_rtf((LEGACY / "habits.rtf").read_bytes(), "habits.rtf")
+        assert info.value.diagnostics[0].source == "habits.rtf"
+    finally:
+        pandoc.pandoc_path.cache_clear()
+    monkeypatch.delenv("PYPANDOC_PANDOC")
+    assert Path(pandoc.pandoc_path()).name.startswith("pandoc")
+    pandoc.pandoc_path.cache_clear()
+
+
+# --- hostile and broken documents --------------------------------------------------------------
+
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(document: bytes) -> bytes:
+    return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": document})
+
+
+def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("GEHEIMNIS", "utf-8")
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+        f"<w:document {WORD_NS}><w:body>"
+        "<w:p><w:r><w:t>Protokoll AG Wohnen 1.2.2023 &x;</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ).encode()
+    protocol = read_docx(_docx(document), "xxe.docx")
+    assert "GEHEIMNIS" not in protocol.title
+
+
+def test_entity_expansion_bomb_is_not_expanded() -> None:
+    entities = '<!ENTITY a "AAAAAAAAAA">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)
+    )
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+        f"<w:document {WORD_NS}><w:body>"
+        "<w:p><w:r><w:t>Protokoll AG Wohnen 1.2.2023 &i;</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ).encode()
+    with pytest.raises(ParseError, match="kein gültiges XML") as info:
+        read_docx(_docx(document), "lol.docx")  # libxml2 refuses the amplification
+    assert info.value.diagnostics[0].source == "lol.docx"
+
+
+def test_zip_bomb_is_refused_before_any_xml_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from protokollkit.readers import xml
+
+    def must_not_parse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("XML parsed")
+
+    monkeypatch.setattr(xml, "parse", must_not_parse)
+    with pytest.raises(ParseError, match="ZIP-Bombe"):
+        read_docx((LEGACY / "zipbomb.docx").read_bytes(), "zipbomb.docx")
+
+
+@pytest.mark.parametrize(
+    ("reader", "data", "message"),
+    [
+        (read_docx, _docx(b"<w:document"), "„word/document.xml“ ist kein gültiges XML"),
+        (read_odt, _zip({"content.xml": b"<office:document-content><<"}), "„content.xml“ ist kein"),
+        (read_docx, b"Hallo, ich bin keine Word-Datei", "kein Word-Dokument"),
+        (read_odt, _zip({"word/document.xml": b"<x/>"}), "content.xml fehlt"),
+        (read_docx, b"", "leer"),
+    ],
+)
+def test_broken_documents_give_a_german_error_naming_the_file(
+    reader: Any, data: bytes, message: str
+) -> None:
+    with pytest.raises(ParseError, match=message) as info:
+        reader(data, "kaputt")
+    assert [d.source for d in info.value.diagnostics] == ["kaputt"]
+
+
+def test_an_encrypted_office_file_is_refused_whatever_its_name() -> None:
+    data = (LEGACY / "password.docx").read_bytes()
+    for fmt in ("docx", "odt", "doc"):
+        with pytest.raises(ParseError, match="Passwort"):
+            read_bytes(data, f"geheim.{fmt}", fmt)
+
+
+# --- the pandoc path's visitor -------------------------------------------------------------------
+
+
+def test_unknown_pandoc_node_is_reported_with_its_position_not_dropped() -> None:
+    document = {
+        "blocks": [
+            {"t": "Para", "c": [{"t": "Str", "c": "Protokoll AG 1.2.2023"}]},
+            {"t": "Wundertüte", "c": []},
+            {"t": "Para", "c": [{"t": "Str", "c": "a"}, {"t": "Zauberei", "c": "x"}]},
+        ]
+    }
+    _lines, notes = pandoc.ast_lines(document, "html", source="neu.html")
+    assert [(n.message, n.source, n.line) for n in notes] == [
+        ("Unbekanntes Element „Wundertüte“ im Dokument nicht übernommen.", "neu.html", 2),
+        ("Unbekanntes Element „Zauberei“ im Dokument nicht übernommen.", "neu.html", 2),
+    ]
+
+
+def test_image_warning_names_the_document() -> None:
+    page = b"<html><body><p>Protokoll AG 1.2.2023</p><p><img src='x.png'></p></body></html>"
+    protocol = pandoc.read_html(page, "bild.html")
+    (warning,) = protocol.diagnostics
+    assert warning.source == "bild.html" and "Bild" in warning.message
+
+
+def test_links_in_the_pandoc_path_follow_the_model_convention() -> None:
+    page = (
+        b"<html><body><p>Protokoll AG 1.2.2023</p><p>1 Aktuelles</p><ul>"
+        b"<li><a href='https://x.example/satzung'>Satzung</a></li>"
+        b"<li><a href='https://x.example/'>https://x.example/</a></li>"
+        b"<li><a href='#oben'>nach oben</a></li>"
+        b"<li><a href='mailto:info@x.example'>info@x.example</a></li>"
+        b"</ul></body></html>"
+    )
+    points = pandoc.read_html(page, "links.html").items[0].blocks[0].points
+    assert [p.text for p in points] == [
+        "[Satzung](https://x.example/satzung)",
+        "https://x.example/",
+        "nach oben",
+        "mailto:info@x.example",
+    ]
