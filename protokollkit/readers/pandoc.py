@@ -1,14 +1,21 @@
-"""Readers for office documents (.docx, .odt, .rtf, .html) through pandoc's JSON AST.
+"""Readers for .rtf and .html through pandoc's JSON AST; for .docx and .odt the cross-check.
 
-Two stages, like pandoc's own Word reader: pandoc turns the document into its JSON AST, and
-:func:`ast_lines` turns that AST into :class:`~protokollkit.layout.Line` objects with hints
-(title, heading level, bold, underline, list level, table cells). The same layout rules that
-read our text files (:func:`protokollkit.layout.parse_lines`) then read those lines.
+``protokollkit.read`` reads .docx and .odt with the direct readers
+(:mod:`protokollkit.readers.docx`, :mod:`protokollkit.readers.odt`); :func:`read_docx` and
+:func:`read_odt` here read them through pandoc, and a test requires the same model from both.
+
+Two stages, like pandoc's own Word reader: pandoc turns the document into its JSON AST, and a
+dispatching visitor (:class:`_Walker`) turns that AST into the paragraphs and rows of
+:mod:`protokollkit.readers.office`, which become :class:`~protokollkit.layout.Line` objects with
+hints (title, heading level, bold, underline, list level, table cells) exactly as in the direct
+readers. The same layout rules that read our text files
+(:func:`protokollkit.layout.parse_lines`) then read those lines. A node kind the visitor does
+not know is reported as a warning with its position, not dropped silently.
 
 The ``line`` of a diagnostic is the paragraph's position in the document as pandoc sees it
 (1-based, empty paragraphs counted where the format keeps them); a title that pandoc moved into
-the metadata is paragraph 1. Lines split by soft line breaks (Shift+Enter) share their
-paragraph's number.
+the metadata is paragraph 1. Lines split by hard line breaks (Shift+Enter) share their
+paragraph's number; a soft line break (a line feed in the source) is a space.
 """
 
 from __future__ import annotations

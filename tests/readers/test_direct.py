@@ -322,6 +322,13 @@ def test_broken_documents_give_a_german_error_naming_the_file(
     assert [d.source for d in info.value.diagnostics] == ["kaputt"]
 
 
+@pytest.mark.parametrize("reader", [read_odt, pandoc.read_odt])
+def test_a_password_protected_odt_is_refused_before_it_is_parsed(reader: Any) -> None:
+    with pytest.raises(ParseError, match="Passwort") as info:
+        reader((OFFICE / "password.odt").read_bytes(), "geheim.odt")
+    assert info.value.diagnostics[0].source == "geheim.odt"
+
+
 def test_an_encrypted_office_file_is_refused_whatever_its_name() -> None:
     data = (LEGACY / "password.docx").read_bytes()
     for fmt in ("docx", "odt", "doc"):

@@ -262,7 +262,7 @@ def test_unplaced_paragraph_is_reported_with_file_and_paragraph_number() -> None
     )
 
 
-def test_footnotes_and_table_cells_are_kept_and_images_reported() -> None:
+def test_table_cells_are_kept_and_images_reported() -> None:
     page = html(
         "<p>Protokoll AG Wohnen 1.2.2023</p><p>1 Aktuelles</p>"
         '<p>Kathrin Krug</p><ul><li>Bild dazu <img src="x.png" alt="Plakat"></li></ul>'
