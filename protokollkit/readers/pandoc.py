@@ -64,8 +64,51 @@ PANDOC_TIMEOUT = 60.0
 PANDOC_HEAP = "1024m"
 """pandoc's heap limit (``+RTS -M``): a hostile document cannot eat the machine's memory."""
 
-PANDOC_FORMATS = {"docx": "docx+styles", "odt": "odt", "rtf": "rtf", "html": "html"}
-"""Our format name → pandoc's reader (``+styles`` keeps Word's paragraph style names)."""
+
+@dataclass(frozen=True)
+class PandocFormat:
+    """How pandoc reads one of our formats."""
+
+    reader: str
+    """pandoc's ``-f`` (``docx+styles`` keeps Word's paragraph style names)."""
+    prepare: Callable[[bytes, str], bytes]
+    """Checks the bytes (a German error naming the file) and gives what pandoc reads."""
+    package: bool = False
+    """A zip package: heading numbers and the creation date come from its XML."""
+
+
+def _checked_zip(fmt: str) -> Callable[[bytes, str], bytes]:
+    def prepare(data: bytes, source: str) -> bytes:
+        check_zip(data, source, fmt)
+        return data
+
+    return prepare
+
+
+def _checked_rtf(data: bytes, source: str) -> bytes:
+    check_rtf(data, source)
+    return hide_rtf_deletions(data)
+
+
+def _html_as_utf8(data: bytes, source: str) -> bytes:
+    """Pandoc reads HTML as UTF-8: re-encode a Windows-1252 or UTF-16 page first."""
+    from protokollkit.files import decode_text
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, _notes = decode_text(data, source)
+        return text.encode("utf-8")
+    return data
+
+
+PANDOC_FORMATS: dict[str, PandocFormat] = {
+    "docx": PandocFormat("docx+styles", _checked_zip("docx"), package=True),
+    "odt": PandocFormat("odt", _checked_zip("odt"), package=True),
+    "rtf": PandocFormat("rtf", _checked_rtf),
+    "html": PandocFormat("html", _html_as_utf8),
+}
+"""Our format name → how pandoc reads it."""
 
 META_BODY_KEYS = ("subtitle", "author", "date", "abstract")
 """Paragraph styles pandoc's Word reader moves into the metadata after ``title``; they are body
@@ -99,16 +142,10 @@ def read_html(data: bytes, source: str = "<html>") -> Protocol:
 def read_document(data: bytes, source: str, fmt: str) -> Protocol:
     """Check the bytes, run pandoc, map its AST to lines and apply the layout rules."""
     check_size(data, source)
-    if fmt in ("docx", "odt"):
-        check_zip(data, source, fmt)
-    elif fmt == "rtf":
-        check_rtf(data, source)
-        data = hide_rtf_deletions(data)
-    elif fmt == "html":
-        data = _html_as_utf8(data, source)
+    data = PANDOC_FORMATS[fmt].prepare(data, source)
     document = run_pandoc(data, fmt, source)
     numbers = None
-    if fmt in ("docx", "odt"):
+    if PANDOC_FORMATS[fmt].package:
         from protokollkit.readers.numbering import heading_numbers
 
         numbers = heading_numbers(data, fmt, source)
@@ -151,7 +188,7 @@ def pandoc_command(fmt: str) -> list[str]:
         "-RTS",
         "--sandbox",
         "-f",
-        PANDOC_FORMATS[fmt],
+        PANDOC_FORMATS[fmt].reader,
         "-t",
         "json",
         "--track-changes=accept",
@@ -193,18 +230,6 @@ def hide_rtf_deletions(data: bytes) -> bytes:
     strikethrough; hidden text it leaves out. So deletions are gone, as in accepted changes.
     """
     return _RTF_DELETED.sub(rb"\1\\v", data)
-
-
-def _html_as_utf8(data: bytes, source: str) -> bytes:
-    """Pandoc reads HTML as UTF-8: re-encode a Windows-1252 or UTF-16 page first."""
-    from protokollkit.files import decode_text
-
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        text, _notes = decode_text(data, source)
-        return text.encode("utf-8")
-    return data
 
 
 # --- AST → lines ----------------------------------------------------------------------------
