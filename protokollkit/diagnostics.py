@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["warning", "error"]
+Level = Literal["info", "warning", "error"]
 
-LEVEL_NAMES: dict[Level, str] = {"warning": "warnung", "error": "fehler"}
+LEVEL_NAMES: dict[Level, str] = {"info": "hinweis", "warning": "warnung", "error": "fehler"}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ PersonForm = Literal["comma", "parens"]
 MetaKind = Literal[
     "date", "place", "time", "start", "end", "chair", "minute_taker", "quorum", "other"
 ]
-AttendanceKind = Literal["excused", "absent", "guests", "partial", "other"]
+AttendanceKind = Literal["present", "excused", "absent", "guests", "partial"]
 PointKind = Literal["bullet", "numbered", "paragraph"]
 DecisionKind = Literal["decision", "motion", "vote", "consensus"]
 DecisionResult = Literal["accepted", "rejected", "postponed"]
@@ -143,6 +143,9 @@ class NextMeeting:
 
     text: str
     date: dt.date | None = None
+    label: str = "Nächster Termin"
+    """The label as written; empty when the next meeting is a sentence inside the content
+    (``Die nächste Sitzung findet am 12.06.2024 statt.``), which then stays where it stood."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,8 @@ class MetaField:
 
 @dataclass(frozen=True)
 class AttendanceGroup:
-    """People listed apart from the participants: excused, absent, guests, partly present."""
+    """People listed apart from the participants: excused, absent, guests, partly present, or
+    a labelled group of those present (``Vorstand``, ``Mitglieder``: kind ``present``)."""
 
     label: str
     kind: AttendanceKind
@@ -171,9 +175,12 @@ class AttendanceGroup:
 class Protocol:
     """The protocol of one meeting.
 
-    ``front`` and ``back`` keep free paragraphs found before the first agenda item and after the
-    next-meeting line. ``diagnostics`` are the warnings collected while reading; they do not take
-    part in equality.
+    ``meta`` holds the meeting's metadata lines, ``attendance`` the groups beside the
+    participants, ``agenda`` the planned agenda listed before the minutes, ``preamble`` the
+    content (paragraphs, points, speakers) before the first agenda item. ``back`` keeps the
+    closing matter after the next-meeting line (signatures), ``front`` text before the first
+    item that no rule could place. Labels are kept as written (``Anwesend``, ``TOP-Vorschläge``).
+    ``diagnostics`` are the notes collected while reading; they do not take part in equality.
     """
 
     title: str
@@ -187,6 +194,9 @@ class Protocol:
     meta: tuple[MetaField, ...] = ()
     attendance: tuple[AttendanceGroup, ...] = ()
     agenda: tuple[str, ...] = ()
+    preamble: tuple[Block, ...] = ()
+    participants_label: str = "Teilnehmende"
+    agenda_label: str = "Tagesordnung"
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
 
     def all_items(self) -> list[AgendaItem]:
@@ -210,10 +220,16 @@ class Protocol:
                 result.append(point)
                 visit(point.points)
 
+        for block in self.preamble:
+            visit(block.points)
         for item in self.all_items():
             for block in item.blocks:
                 visit(block.points)
         return result
+
+    def present(self) -> tuple[Person, ...]:
+        """Everyone present: the participants and the labelled groups of those present."""
+        return self.participants + self.attendance_of("present") + self.attendance_of("partial")
 
     def decisions(self) -> list[Point]:
         """The entries that record a decision, motion or vote."""
@@ -232,10 +248,11 @@ class Protocol:
         return tuple(p for g in self.attendance if g.kind == kind for p in g.people)
 
     def speakers(self) -> list[Person]:
-        """Every speaker (block speakers and inline speakers), in document order."""
+        """Every presenter and speaker (speaker lines, inline speakers), in document order."""
         result: list[Person] = []
-        for item in self.all_items():
-            for block in item.blocks:
+
+        def visit(blocks: tuple[Block, ...]) -> None:
+            for block in blocks:
                 if block.speaker:
                     result.append(block.speaker)
                 stack = list(reversed(block.points))
@@ -244,4 +261,10 @@ class Protocol:
                     if point.speaker:
                         result.append(point.speaker)
                     stack.extend(reversed(point.points))
+
+        visit(self.preamble)
+        for item in self.all_items():
+            if item.presenter:
+                result.append(item.presenter)
+            visit(item.blocks)
         return result
