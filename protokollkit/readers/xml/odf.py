@@ -204,7 +204,7 @@ class _Walker:
                     first = False
 
     def table(self, element: Element) -> None:
-        for row in element.iter(f"{TABLE}table-row"):
+        for row in _rows(element):
             cells: list[str] = []
             for cell in row:
                 if cell.tag != f"{TABLE}table-cell":
@@ -309,6 +309,20 @@ class _Walker:
             names.extend((current, style.display_name))
             current = style.parent
         return names
+
+
+_ROW_GROUPS = {f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"}
+
+
+def _rows(table: Element) -> list[Element]:
+    """A table's own rows in order (header rows, row groups; not those of nested tables)."""
+    rows: list[Element] = []
+    for child in table:
+        if child.tag == f"{TABLE}table-row":
+            rows.append(child)
+        elif child.tag in _ROW_GROUPS:
+            rows.extend(_rows(child))
+    return rows
 
 
 def _styles(*roots: Element | None) -> dict[str, _Style]:

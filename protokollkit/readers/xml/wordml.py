@@ -52,7 +52,6 @@ _CONTAINERS = {
     f"{W}moveTo",
     f"{W}smartTag",
     f"{W}customXml",
-    f"{W}fldSimple",
     f"{W}dir",
     f"{W}bdo",
 }
@@ -166,6 +165,8 @@ class _Walker:
                     self.body(content)
             elif tag in _CONTAINERS:
                 self.body(child)
+            elif tag == f"{MC}AlternateContent":
+                self.body(_alternative(child))
             # w:del/w:moveFrom (deleted), w:sectPr, bookmarks and the like carry no text.
 
     def paragraph(self, p: Element) -> None:
@@ -173,6 +174,11 @@ class _Walker:
         runs: list[Run] = []
         later: list[Element] = []
         self.inlines(p, runs, later)
+        # A field whose instruction never ended in this paragraph is broken: forget it, so
+        # that it cannot hide the rest of the document.
+        self.fields = [f for f in self.fields if f.result]
+        for open_field in self.fields:
+            open_field.start = 0
         has_text = any(r.text.strip() for r in runs if r is not BREAK)
         if mark_deleted(ppr):
             # Accepting the deletion of the paragraph mark joins this paragraph to the next.
@@ -254,6 +260,11 @@ class _Walker:
             tag = child.tag
             if tag == _R:
                 self.run(child, out, later)
+            elif tag == f"{W}fldSimple":
+                result: list[Run] = []
+                self.inlines(child, result, later)
+                match = _HYPERLINK_FIELD.match(child.get(f"{W}instr") or "")
+                out.extend(link_runs(result, _field_target(match)) if match else result)
             elif tag in _CONTAINERS:
                 self.inlines(child, out, later)
             elif tag == f"{W}hyperlink":
@@ -333,10 +344,7 @@ class _Walker:
             done = self.fields.pop()
             match = _HYPERLINK_FIELD.match(done.instruction)
             if match and done.result and done.start <= len(out):
-                target = match.group(1) or match.group(2) or ""
-                if match.group(3):
-                    target = f"{target}#{match.group(3)}" if target else f"#{match.group(3)}"
-                out[done.start :] = link_runs(out[done.start :], target)
+                out[done.start :] = link_runs(out[done.start :], _field_target(match))
 
     def run_format(self, rpr: Element | None) -> tuple[bool, bool, bool]:
         """(bold, underline, hidden) of a run: its own properties over its character style."""
@@ -370,6 +378,14 @@ class _Walker:
         result = (bool(bold), bool(underline), bool(hidden))
         self._format_cache[style_id] = result
         return result
+
+
+def _field_target(match: re.Match[str]) -> str:
+    """The target of a ``HYPERLINK "url" \\l "anchor"`` field instruction."""
+    target = match.group(1) or match.group(2) or ""
+    if match.group(3):
+        return f"{target}#{match.group(3)}" if target else f"#{match.group(3)}"
+    return target
 
 
 def _alternative(element: Element) -> Element:
