@@ -9,6 +9,7 @@ reason; each listed difference must still be there (and be the only one).
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -21,6 +22,7 @@ import protokollkit
 from protokollkit.diagnostics import ParseError
 from protokollkit.model import Point, Protocol
 from protokollkit.readers import pandoc, read_bytes
+from protokollkit.readers.doc import find_soffice
 from protokollkit.readers.docx import read_docx
 from protokollkit.readers.odt import read_odt
 from protokollkit.readers.sniff import sniff
@@ -45,6 +47,11 @@ PANDOC_DIFFERENCES: dict[str, list[tuple[str, str]]] = {
         # loses that paragraph's own text ("Aushang:").
         ("Aushang im Schaukasten\n", "Aushang:\n\nAushang im Schaukasten\n"),
     ],
+    "office/word_features.docx": [
+        ("Plakat ENTWURF hängt", "Plakat hängt"),  # hidden through a character style
+        # Pandoc loses a HYPERLINK field written as w:fldSimple, label and all.
+        ("- Mehr:\n", "- Mehr: [Ortsbeirat online](https://ortsbeirat.example.org/)\n"),
+    ],
     "office/features.odt": [
         ("Kay-Sören GEHEIM und", "Kay-Sören und"),  # pandoc keeps text:display="none"
         ("Stand vom , 30", "Stand vom 09.03.2023, 30"),  # pandoc drops the date field's value
@@ -52,6 +59,12 @@ PANDOC_DIFFERENCES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 """Fixture → (pandoc's canonical text, the direct reader's) replacements that make them equal."""
+
+
+needs_soffice = pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) ist nicht installiert (in CI läuft dieser Test immer)",
+)
 
 
 def model(protocol: Protocol) -> dict[str, Any]:
@@ -146,6 +159,28 @@ def test_word_constructs_sdt_fields_moves_and_deleted_paragraph_marks() -> None:
         "Aufbau ab 12 Uhr für das Kuchenbuffet",  # … and w:moveTo kept
     ]
     assert protocol.items[1].blocks[0].note == "Kuchen | Saal"  # the deleted row is gone
+    iris = protocol.items[1].blocks[1]
+    assert iris.speaker is not None and iris.speaker.name == "Iris Drenkhahn"  # bold char style
+    assert [p.text for p in iris.points] == [
+        "Plakat hängt",  # "ENTWURF " is hidden through its character style
+        "Mehr: [Ortsbeirat online](https://ortsbeirat.example.org/)",  # w:fldSimple HYPERLINK
+    ]
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", ["word_features.docx", "features.docx"])
+def test_libreoffice_reads_the_word_xml_the_same_way(name: str, tmp_path: Path) -> None:
+    """A third opinion: LibreOffice opens the .docx (accepting its tracked changes when it saves
+    them as .odt) and the .odt reader gives the model the .docx reader gives."""
+    soffice = find_soffice()
+    assert soffice is not None
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
+         "--convert-to", "odt", "--outdir", str(tmp_path), str(OFFICE / name)],
+        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    converted = tmp_path / name.replace(".docx", ".odt")
+    assert protokollkit.read(converted) == protokollkit.read(OFFICE / name)
 
 
 # --- sniffing and the registry -----------------------------------------------------------------

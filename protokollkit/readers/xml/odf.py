@@ -68,6 +68,8 @@ _SKIPPED = {
 }
 """Elements that are no text of the document: deleted text, comments, declarations, marks."""
 
+_PICTURES = {f"{DRAW}image", f"{DRAW}object", f"{DRAW}object-ole"}
+
 _BOLD_WEIGHTS = {"bold", "600", "700", "800", "900"}
 
 
@@ -251,9 +253,9 @@ class _Walker:
                 body = child.find(f"{TEXT}note-body")
                 if body is not None:
                     later.append(body)
-            elif tag == f"{DRAW}frame" or tag == f"{DRAW}a":
-                self.frame(child, later)
-            elif tag in _SKIPPED or tag.startswith(DRAW):
+            elif tag.startswith(DRAW):
+                self.frame(child, later)  # draw:frame, draw:a, draw:custom-shape, draw:rect …
+            elif tag in _SKIPPED:
                 pass
             else:
                 # Fields (dates, page numbers, references …) show their result as text.
@@ -262,15 +264,12 @@ class _Walker:
                 out.append(Run(child.tail, bold, underline))
 
     def frame(self, element: Element, later: list[Element]) -> None:
-        """A frame: a text box's paragraphs follow the paragraph; a picture is counted."""
-        for child in element:
-            if child.tag == f"{DRAW}text-box":
-                later.append(child)
-            elif child.tag in (f"{DRAW}image", f"{DRAW}object", f"{DRAW}object-ole"):
-                self.images += 1
-                return  # an image's replacements are the same picture
-            elif child.tag == f"{DRAW}frame":
-                self.frame(child, later)
+        """A frame or shape: its text (a text box, a shape's own paragraphs) is read after the
+        paragraph that holds it; a picture is counted."""
+        if any(e.tag in _PICTURES for e in element.iter()):
+            self.images += 1
+        if any(e.tag in (_P, _H) for e in element.iter()):
+            later.append(element)
 
     # --- styles ---------------------------------------------------------------------------
 
