@@ -1,0 +1,1 @@
+"""Benchmarks and reports: ``make bench`` (run.py) and the corpus report (corpus_report.py)."""
