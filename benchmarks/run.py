@@ -183,7 +183,9 @@ def main() -> None:
     """Run every benchmark and print one line each."""
     for benchmark in BENCHMARKS:
         benchmark()
-    from office_readers import bench_office_batch, bench_office_readers
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.office_readers import bench_office_batch, bench_office_readers
 
     bench_office_readers()
     bench_office_batch()
