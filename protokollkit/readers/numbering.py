@@ -122,14 +122,35 @@ class _Numbering:
     """``numbering.xml`` resolved: each ``numId`` with its abstract definition's levels."""
 
     nums: dict[str, _Num] = field(default_factory=dict)
-    abstract_levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
-    abstract_styles: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Per abstract numbering: paragraph style → the level that names it (``w:lvl/w:pStyle``)."""
-    style_links: dict[str, str] = field(default_factory=dict)
-    """Abstract numbering → numbering style it takes its definition from (``w:numStyleLink``)."""
+    abstracts: dict[str, Element] = field(default_factory=dict)
+    """``w:abstractNum`` elements by id, read when a paragraph first uses them (LibreOffice
+    writes dozens that no paragraph uses)."""
+    _levels: dict[str, tuple[dict[int, _Level], dict[str, int]]] = field(default_factory=dict)
+
+    def levels(self, abstract: str) -> tuple[dict[int, _Level], dict[str, int]]:
+        """An abstract numbering's levels, and paragraph style → the level that names it
+        (``w:lvl/w:pStyle``)."""
+        if abstract not in self._levels:
+            levels: dict[int, _Level] = {}
+            named: dict[str, int] = {}
+            element = self.abstracts.get(abstract)
+            for lvl in element.iter(f"{W}lvl") if element is not None else ():
+                ilvl = _int(lvl.get(f"{W}ilvl"), 0)
+                levels[ilvl] = _level_of(lvl)
+                style = _val(lvl.find(f"{W}pStyle"))
+                if style is not None:
+                    named[style] = ilvl
+            self._levels[abstract] = (levels, named)
+        return self._levels[abstract]
+
+    def style_link(self, abstract: str) -> str | None:
+        """The numbering style an abstract numbering takes its definition from
+        (``w:numStyleLink``)."""
+        element = self.abstracts.get(abstract)
+        return None if element is None else _val(element.find(f"{W}numStyleLink"))
 
     def level(self, num: _Num, abstract: str, ilvl: int) -> _Level:
-        return num.levels.get(ilvl) or self.abstract_levels.get(abstract, {}).get(ilvl, _Level())
+        return num.levels.get(ilvl) or self.levels(abstract)[0].get(ilvl, _Level())
 
 
 def _val(element: Element | None, default: str | None = None) -> str | None:
@@ -211,21 +232,8 @@ def _word_numbering(numbering: Element | None) -> _Numbering:
         return result
     for abstract in numbering.iter(f"{W}abstractNum"):
         abstract_id = abstract.get(f"{W}abstractNumId")
-        if abstract_id is None:
-            continue
-        levels: dict[int, _Level] = {}
-        named: dict[str, int] = {}
-        for lvl in abstract.iter(f"{W}lvl"):
-            ilvl = _int(lvl.get(f"{W}ilvl"), 0)
-            levels[ilvl] = _level_of(lvl)
-            style = _val(lvl.find(f"{W}pStyle"))
-            if style is not None:
-                named[style] = ilvl
-        result.abstract_levels[abstract_id] = levels
-        result.abstract_styles[abstract_id] = named
-        link = _val(abstract.find(f"{W}numStyleLink"))
-        if link is not None:
-            result.style_links[abstract_id] = link
+        if abstract_id is not None:
+            result.abstracts[abstract_id] = abstract
     for num in numbering.iter(f"{W}num"):
         num_id = num.get(f"{W}numId")
         abstract_id = _val(num.find(f"{W}abstractNumId"))
@@ -248,7 +256,7 @@ def _word_numbering(numbering: Element | None) -> _Numbering:
 
 def _abstract_of(numbering: _Numbering, styles: dict[str, _WordStyle], num: _Num) -> str:
     """The abstract numbering that defines ``num``'s levels (one ``w:numStyleLink`` followed)."""
-    link = numbering.style_links.get(num.abstract)
+    link = numbering.style_link(num.abstract)
     if link is None:
         return num.abstract
     for style in _style_chain(styles, link):
@@ -312,21 +320,27 @@ class WordCounter:
         self.numbering = _word_numbering(numbering_xml)
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[tuple[str, int]] = set()
+        self._chains: dict[str | None, list[_WordStyle]] = {}
+
+    def chain(self, style_id: str | None) -> list[_WordStyle]:
+        """A paragraph style and those it is based on, nearest first."""
+        if style_id not in self._chains:
+            self._chains[style_id] = list(_style_chain(self.styles, style_id))
+        return self._chains[style_id]
 
     def heading(self, style_id: str | None) -> int | None:
         """The heading level of a paragraph style (through ``w:basedOn``), or None."""
-        chain = _style_chain(self.styles, style_id)
-        return next((s.heading for s in chain if s.heading is not None), None)
+        return next((s.heading for s in self.chain(style_id) if s.heading is not None), None)
 
     def count(self, ppr: Element | None) -> Numbered | None:
         """Advance the counters for a paragraph with properties ``ppr``; None if unnumbered."""
         style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
-        chain = list(_style_chain(self.styles, style_id))
+        chain = self.chain(style_id)
         num_id, ilvl = _num_pr(ppr)
         if num_id is None:
             num_id = next((s.num_id for s in chain if s.num_id is not None), None)
         if num_id is None and style_id is None and self.default_style is not None:
-            default_chain = _style_chain(self.styles, self.default_style)
+            default_chain = self.chain(self.default_style)
             num_id = next((s.num_id for s in default_chain if s.num_id is not None), None)
         if num_id is None or num_id == "0" or num_id not in self.numbering.nums:
             return None
@@ -335,7 +349,7 @@ class WordCounter:
         if ilvl is None:
             ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
         if ilvl is None:
-            ilvl = self.numbering.abstract_styles.get(abstract, {}).get(style_id or "", 0)
+            ilvl = self.numbering.levels(abstract)[1].get(style_id or "", 0)
         ilvl = min(max(ilvl, 0), 8)
         level = self.numbering.level(num, abstract, ilvl)
         counter = self.counters.setdefault(abstract, [None] * 9)
