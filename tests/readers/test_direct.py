@@ -350,9 +350,24 @@ def test_entity_expansion_bomb_is_not_expanded() -> None:
         "<w:p><w:r><w:t>Protokoll AG Wohnen 1.2.2023 &i;</w:t></w:r></w:p>"
         "</w:body></w:document>"
     ).encode()
-    with pytest.raises(ParseError, match="kein gültiges XML") as info:
+    with pytest.raises(ParseError, match="sich vervielfachende XML-Entitäten") as info:
         read_docx(_docx(document), "lol.docx")  # libxml2 refuses the amplification
     assert info.value.diagnostics[0].source == "lol.docx"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_too_deeply_nested_xml_is_refused_without_a_traceback(fmt: str) -> None:
+    if fmt == "docx":
+        nested = "<w:sdt><w:sdtContent>" * 300 + "</w:sdtContent></w:sdt>" * 300
+        data = _docx(f"<w:document {WORD_NS}><w:body>{nested}</w:body></w:document>".encode())
+        reader: Any = read_docx
+    else:
+        ns = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        nested = "<text:span>" * 300 + "Protokoll" + "</text:span>" * 300
+        data = _zip({"content.xml": f"<r {ns}><text:p>{nested}</text:p></r>".encode()})
+        reader = read_odt
+    with pytest.raises(ParseError, match="zu tief verschachtelt"):
+        reader(data, f"tief.{fmt}")
 
 
 def test_zip_bomb_is_refused_before_any_xml_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,10 @@ from protokollkit.diagnostics import error
 Element = Any
 """An lxml element (lxml ships no type information of its own)."""
 
+MAX_DEPTH = 256
+"""libxml2's nesting limit without ``huge_tree``; no office document comes near it, and it keeps
+the readers' recursion far from Python's limit."""
+
 PARSER = etree.XMLParser(
     resolve_entities=False,
     no_network=True,
@@ -81,6 +85,11 @@ def parse(data: bytes, part: str, source: str) -> Element:
         return etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else 0
-        raise error(
-            f"Die Datei ist beschädigt: „{part}“ ist kein gültiges XML (Zeile {line}).", source
-        ) from None
+        reason = str(exc).lower()
+        if "depth" in reason:
+            why = f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)"
+        elif "amplification" in reason or "entity" in reason:
+            why = "enthält sich vervielfachende XML-Entitäten (eine XML-Bombe?)"
+        else:
+            why = f"ist kein gültiges XML (Zeile {line})"
+        raise error(f"Die Datei ist beschädigt: „{part}“ {why}.", source) from None
