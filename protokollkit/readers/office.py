@@ -214,6 +214,17 @@ def _split_runs(runs: list[Run]) -> Iterator[list[Run]]:
     yield segment
 
 
+def _trim_breaks(runs: list[Run]) -> list[Run]:
+    """Without line breaks (and the blanks around them) at the paragraph's start and end, as
+    pandoc's readers trim them: a list item's number then stays with its text."""
+    start, end = 0, len(runs)
+    while start < end and (runs[start] is BREAK or not runs[start].text.strip()):
+        start += 1
+    while end > start and (runs[end - 1] is BREAK or not runs[end - 1].text.strip()):
+        end -= 1
+    return runs[start:end]
+
+
 def paragraph_text(paragraph: Paragraph) -> str:
     """The paragraph's text, hard line breaks as spaces."""
     return "".join(" " if r is BREAK else r.text for r in paragraph.runs)
@@ -242,7 +253,7 @@ def document_lines(blocks: Sequence[Block], first: int = 1) -> list[Line]:
 
 def _paragraph_lines(paragraph: Paragraph, number: int, lines: list[Line]) -> None:
     """One paragraph: split at hard line breaks into lines sharing the paragraph number."""
-    runs = paragraph.runs
+    runs = _trim_breaks(paragraph.runs)
     bold_style = paragraph.bold_style
     if paragraph.label:
         first = next((r for r in runs if r.text.strip()), Run(""))

@@ -195,9 +195,13 @@ class _Walker:
         style = self.para_styles.get(style_id or "")
         names = [n for n in (style_id, style.name if style else None) if n]
         normalize_spaces(runs)
+        has_text = any(r.text.strip() for r in runs)
+        heading = self.counter.heading(style_id)
         meta = next((_META_STYLES[n.lower()] for n in names if n.lower() in _META_STYLES), None)
         if meta is None or not self.meta_open or not self.counting:
-            if any(r.text.strip() for r in runs):
+            # Like pandoc: only the paragraphs before the first other text, heading or list
+            # item (even an empty one) are the document's metadata.
+            if has_text or heading is not None or numbered is not None:
                 self.meta_open = False
             meta = None
         block = Paragraph(runs, meta=meta)
@@ -207,7 +211,6 @@ class _Walker:
             bold, title = style_flags(name)
             block.bold_style |= bold
             block.title_style |= title
-        heading = self.counter.heading(style_id)
         if heading is not None and meta is None:
             block.heading = heading
             if heading == 1 and numbered is not None and numbered.level.shown:
@@ -215,7 +218,9 @@ class _Walker:
         elif numbered is not None and meta is None:
             block.list_level = max([numbered.ilvl, *(style_list_level(n) for n in names if style)])
             block.label = _label(numbered)
-        if any(r.text.strip() for r in runs):
+        if has_text or block.heading is not None or meta is not None:
+            # Empty paragraphs are left out, as pandoc does, but an empty heading or title
+            # counts.
             self.blocks.append(block)
         self.after(later)
 
