@@ -255,7 +255,7 @@ def _paragraph_lines(paragraph: Paragraph, number: int, lines: list[Line]) -> No
     """One paragraph: split at hard line breaks into lines sharing the paragraph number."""
     runs = _trim_breaks(paragraph.runs)
     bold_style = paragraph.bold_style
-    if paragraph.label:
+    if paragraph.label and runs:
         first = next((r for r in runs if r.text.strip()), Run(""))
         runs = [Run(paragraph.label, first.bold, first.underline), Run(" ", first.bold), *runs]
     segments = [s for s in _split_runs(runs) if "".join(r.text for r in s).strip()]

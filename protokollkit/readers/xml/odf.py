@@ -37,6 +37,7 @@ from protokollkit.readers.office import (
     number_label,
     number_style,
     style_flags,
+    style_list_level,
 )
 from protokollkit.readers.xml import Element, Package
 
@@ -80,6 +81,8 @@ class _Style:
     underline: bool | None
     hidden: bool | None
     display_name: str
+    automatic: bool = False
+    """From ``office:automatic-styles``: direct formatting, not a style the user chose."""
 
 
 @dataclass
@@ -140,16 +143,23 @@ class _Walker:
     ) -> None:
         style_name = element.get(f"{TEXT}style-name") or ""
         bold, underline, hidden = self.style_format(style_name)
+        if element.tag == _H:
+            # Like pandoc: a heading's own style does not make its text bold or underlined.
+            bold = underline = False
         runs: list[Run] = []
         later: list[Element] = []
         if not hidden:
             self.inlines(element, runs, later, bold, underline)
         normalize_spaces(runs)
         block = Paragraph(runs, list_level=list_level, label=label, continued=continued)
-        for name in self.style_names(style_name):
+        names = self.style_names(style_name)
+        for name in names:
             bold_style, title_style = style_flags(name)
             block.bold_style |= bold_style
             block.title_style |= title_style
+        if list_level is not None:
+            # Word's "List Bullet 2" (saved as .odt) is a second-level point.
+            block.list_level = max([list_level, *(style_list_level(n) for n in names)])
         if element.tag == _H:
             level = element.get(f"{TEXT}outline-level", "1")
             block.heading = int(level) if level.isdigit() and int(level) > 0 else 1
@@ -298,16 +308,17 @@ class _Walker:
         )
 
     def style_names(self, name: str) -> list[str]:
-        """The names (and display names) of a paragraph style and its parents."""
-        names: list[str] = []
+        """The name and display name of a paragraph's style: the style the user chose, i.e.
+        the parent of an automatic style (``P1``) that only adds direct formatting."""
         seen: set[str] = set()
         current: str | None = name
         while current and current in self.styles and current not in seen:
             seen.add(current)
             style = self.styles[current]
-            names.extend((current, style.display_name))
+            if not style.automatic:
+                return [current, style.display_name]
             current = style.parent
-        return names
+        return [name] if name and name not in self.styles else []
 
 
 _ROW_GROUPS = {f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"}
@@ -333,6 +344,9 @@ def _styles(*roots: Element | None) -> dict[str, _Style]:
             name = style.get(f"{STYLE}name")
             if name is None:
                 continue
+            automatic = style.getparent() is not None and (
+                style.getparent().tag == f"{OFFICE}automatic-styles"
+            )
             props = style.find(f"{STYLE}text-properties")
             bold: bool | None = None
             underline: bool | None = None
@@ -353,6 +367,7 @@ def _styles(*roots: Element | None) -> dict[str, _Style]:
                 underline,
                 hidden,
                 style.get(f"{STYLE}display-name") or name.replace("_20_", " "),
+                automatic,
             )
     return result
 
