@@ -220,7 +220,7 @@ FUZZ_STYLES = ["Normal", "List Bullet", "List Bullet 2", "List Number", "Heading
                "Heading 2", "Quote", "List Paragraph"]  # fmt: skip
 
 
-def random_word_document(rng: random.Random) -> bytes:
+def random_word_document(rng: random.Random, title: bool = True) -> bytes:
     """A .docx of random paragraphs (styles, bold/underline runs, breaks, tabs) and tables
     (merged cells), written with python-docx; the first paragraph may be a Title."""
     import docx
@@ -238,7 +238,7 @@ def random_word_document(rng: random.Random) -> bytes:
             elif cols > 1 and rng.random() < 0.5:
                 table.cell(0, 0).merge(table.cell(0, 1))
             continue
-        style = "Title" if index == 0 and rng.random() < 0.3 else rng.choice(FUZZ_STYLES)
+        style = "Title" if title and index == 0 and rng.random() < 0.3 else rng.choice(FUZZ_STYLES)
         paragraph = document.add_paragraph(style=style)
         for _ in range(rng.randint(0, 5)):
             run = paragraph.add_run(" ".join(rng.choice(FUZZ_WORDS) for _ in range(3)))
@@ -271,6 +271,35 @@ def test_random_word_documents_give_the_same_lines_through_both_paths(rng: rando
     numbers = heading_numbers(data, "docx", "zufall.docx")
     lines, _notes = pandoc.ast_lines(ast, "docx", numbers, "zufall.docx")
     assert direct == [(" ".join(x.text.split()), x.number, x.hints) for x in lines]
+
+
+def _direct_lines(path: Path) -> list[tuple[str, Any]]:
+    from protokollkit.readers.office import document_lines
+    from protokollkit.readers.xml import Package, odf, wordml
+
+    module: Any = wordml if path.suffix == ".docx" else odf
+    blocks = module.read_package(Package(path.read_bytes(), path.name)).blocks
+    return [(" ".join(x.text.split()), x.hints) for x in document_lines(blocks) if x.text]
+
+
+@needs_soffice
+def test_random_word_documents_saved_as_odt_by_libreoffice_read_the_same(tmp_path: Path) -> None:
+    """The .odt reader against the .docx reader: LibreOffice saves random Word documents as
+    .odt (without a leading Title: pandoc's Word reader makes that metadata, one line)."""
+    soffice = find_soffice()
+    assert soffice is not None
+    documents = []
+    for seed in range(12):
+        path = tmp_path / f"zufall{seed:02d}.docx"
+        path.write_bytes(random_word_document(random.Random(seed), title=False))
+        documents.append(path)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
+         "--convert-to", "odt", "--outdir", str(tmp_path), *map(str, documents)],
+        check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    for path in documents:
+        assert _direct_lines(path.with_suffix(".odt")) == _direct_lines(path), path.name
 
 
 # --- sniffing and the registry -----------------------------------------------------------------
