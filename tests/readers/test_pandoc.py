@@ -1,8 +1,9 @@
-"""The office readers (.docx, .odt, .rtf, .html via pandoc's JSON AST) against real documents.
+"""The office readers against real documents: ``protokollkit.read`` (.docx and .odt through the
+direct readers, .rtf and .html through pandoc's JSON AST) and the pandoc functions themselves.
 
 The fixtures in tests/fixtures/legacy/ were made by LibreOffice (and one by hand in Word's own
 XML); each ``NAME.expected.txt`` is what a perfect import gives. Pandoc is the real binary from
-pypandoc-binary.
+pypandoc-binary. tests/readers/test_direct.py reads every .docx/.odt through both paths.
 """
 
 from __future__ import annotations
