@@ -24,11 +24,11 @@ from protokollkit.safety import check_size, check_zip
 def read_docx(data: bytes, source: str = "<docx>") -> Protocol:
     """Read a Word document (.docx)."""
     from protokollkit.readers.xml import Package
-    from protokollkit.readers.xml.wordml import read_package
+    from protokollkit.readers.xml.wordml import STRICT, read_package
 
     check_size(data, source)
     check_zip(data, source, "docx")
-    document = read_package(Package(data, source))
+    document = read_package(Package(data, source, STRICT))
     fallback = date_in(document.date_texts)
     if fallback is None and document.created:
         created = iso_local_date(document.created)

@@ -302,6 +302,30 @@ def test_random_word_documents_saved_as_odt_by_libreoffice_read_the_same(tmp_pat
         assert _direct_lines(path.with_suffix(".odt")) == _direct_lines(path), path.name
 
 
+def test_word_strict_open_xml_reads_like_the_transitional_document() -> None:
+    """Word's "Strict Open XML Document" writes the same elements in other namespaces."""
+    strict = {
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": (
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+        ),
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(OFFICE / "word_features.docx") as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            for transitional, replacement in strict.items():
+                data = data.replace(transitional, replacement)
+            copy.writestr(info.filename, data)
+    expected = protokollkit.read(OFFICE / "word_features.docx")
+    assert read_docx(buffer.getvalue(), "strikt.docx") == expected
+
+
 # --- sniffing and the registry -----------------------------------------------------------------
 
 

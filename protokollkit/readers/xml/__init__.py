@@ -39,10 +39,16 @@ PARSER = etree.XMLParser(
 
 
 class Package:
-    """The parts of a zip container (a .docx or .odt), parsed on demand."""
+    """The parts of a zip container (a .docx or .odt), parsed on demand.
 
-    def __init__(self, data: bytes, source: str) -> None:
+    ``aliases`` maps namespace URIs to the ones the readers use (Word's "Strict Open XML"
+    spells the same elements in other namespaces); they are replaced in each part's bytes
+    before it is parsed.
+    """
+
+    def __init__(self, data: bytes, source: str, aliases: dict[bytes, bytes] | None = None) -> None:
         self.source = source
+        self.aliases = aliases or {}
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             self._names = set(self._zip.namelist())
@@ -52,7 +58,7 @@ class Package:
     def __contains__(self, name: str) -> bool:
         return name in self._names
 
-    def bytes(self, name: str) -> bytes | None:
+    def raw(self, name: str) -> bytes | None:
         """The raw bytes of a part, or None when the package has no such part."""
         if name not in self._names:
             return None
@@ -68,15 +74,21 @@ class Package:
 
         A part that is not well-formed XML is an error: the document is damaged.
         """
-        data = self.bytes(name)
-        return None if data is None else parse(data, name, self.source)
+        data = self.raw(name)
+        return None if data is None else parse(self._aliased(data), name, self.source)
 
     def required(self, name: str) -> Element:
         """A part the document cannot do without, parsed as XML."""
-        data = self.bytes(name)
+        data = self.raw(name)
         if data is None:
             raise error(f"Die Datei ist beschädigt: „{name}“ fehlt.", self.source)
-        return parse(data, name, self.source)
+        return parse(self._aliased(data), name, self.source)
+
+    def _aliased(self, data: bytes) -> bytes:
+        for alias, uri in self.aliases.items():
+            if alias in data:
+                data = data.replace(b'"' + alias + b'"', b'"' + uri + b'"')
+        return data
 
 
 def parse(data: bytes, part: str, source: str) -> Element:

@@ -70,6 +70,12 @@ _META_STYLES = {
 }
 """Word paragraph styles that pandoc moves into the metadata when they open the document."""
 
+STRICT = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": W[1:-1].encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": R[1:-1].encode(),
+}
+"""Word's "Strict Open XML Document" namespaces → the transitional ones read here."""
+
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))(?:\s+\\l\s+"([^"]*)")?')
 
 
