@@ -9,10 +9,12 @@ documents: :func:`protokollkit.readers.sniff.sniff` chooses the reader by the fi
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from protokollkit.diagnostics import error
 from protokollkit.model import Protocol
@@ -73,8 +75,8 @@ def format_of(path: Path) -> str:
     return SUFFIXES[suffix]
 
 
-def _function(fmt: Format) -> Callable[[bytes, str], object]:
-    function: Callable[[bytes, str], object] = getattr(
+def _function(fmt: Format) -> Callable[[bytes, str], Any]:
+    function: Callable[[bytes, str], Any] = getattr(
         importlib.import_module(fmt.module), fmt.function
     )
     return function
@@ -86,9 +88,8 @@ def reader(name: str) -> ByteReader:
         raise error(f"Unbekanntes Eingabeformat „{name}“ (bekannt: {', '.join(_BY_NAME)}).")
     fmt = _BY_NAME[name]
     if fmt.sniffed:
-        return lambda data, source: read_office(data, source, name)
-    result: ByteReader = _function(fmt)  # type: ignore[assignment]
-    return result
+        return functools.partial(read_office, declared=name)
+    return _function(fmt)
 
 
 def read_office(data: bytes, source: str, declared: str) -> Protocol:
@@ -107,11 +108,9 @@ def read_office(data: bytes, source: str, declared: str) -> Protocol:
         kind = declared  # its reader says what is wrong with the file
     fmt = _BY_NAME[kind]
     if fmt.converts_to is not None:
-        converted = _function(fmt)(data, source)
-        assert isinstance(converted, bytes)
+        converted: bytes = _function(fmt)(data, source)
         return read_office(converted, source, fmt.converts_to)
-    protocol = _function(fmt)(data, source)
-    assert isinstance(protocol, Protocol)
+    protocol: Protocol = _function(fmt)(data, source)
     return protocol
 
 
