@@ -248,6 +248,16 @@ Attr = tuple[str, list[str], list[tuple[str, str]]]
 """An element's identifier, classes and key-value pairs."""
 Inlines = list[Node]
 Blocks = list[Node]
+Caption = tuple[Inlines | None, Blocks]
+"""A table's or figure's short caption and its caption blocks."""
+Cell = tuple[Attr, Node, int, int, Blocks]
+"""A table cell: attributes, alignment, row span, column span, content."""
+TableRow = tuple[Attr, list[Cell]]
+TableBody = tuple[Attr, int, list[TableRow], list[TableRow]]
+"""Attributes, row-head columns, the body's head rows, its rows."""
+TableContent = tuple[Attr, Caption, list[Any], tuple[Attr, list[TableRow]], list[TableBody],
+                     tuple[Attr, list[TableRow]]]  # fmt: skip
+"""A ``Table``: attributes, caption, column specs, head, bodies, foot."""
 
 IGNORED = frozenset({"HorizontalRule", "RawBlock", "RawInline", "Null"})
 """Node kinds that carry no text of the document: left out without a word."""
@@ -361,7 +371,7 @@ class _Walker:
             runs.extend((Run(text), BREAK))
         self.blocks.append(Paragraph(runs))
 
-    def block_Table(self, content: list[Any], style: frozenset[str], level: int) -> None:
+    def block_Table(self, content: TableContent, style: frozenset[str], level: int) -> None:
         """Each row becomes one line carrying its cells (a participants table)."""
         caption, rows = _table_parts(content)
         self.walk(caption, style)
@@ -370,7 +380,7 @@ class _Walker:
             self.blocks.append(Row(cells))
 
     def block_Figure(
-        self, content: tuple[Attr, tuple[Any, Blocks], Blocks], style: frozenset[str], level: int
+        self, content: tuple[Attr, Caption, Blocks], style: frozenset[str], level: int
     ) -> None:
         _attr, (_short, caption), inner = content
         self.walk(inner, style, level)
@@ -530,7 +540,7 @@ class _Walker:
                 self._text(run.text, run.bold, run.underline, out)
 
     def inline_Cite(
-        self, content: tuple[Any, Inlines], bold: bool, underline: bool, out: list[Run]
+        self, content: tuple[list[Any], Inlines], bold: bool, underline: bool, out: list[Run]
     ) -> None:
         self._collect(content[1], bold, underline, out)
 
@@ -544,7 +554,7 @@ class _Walker:
         self._text(closing, bold, underline, out)
 
     def inline_Code(
-        self, content: tuple[Any, str], bold: bool, underline: bool, out: list[Run]
+        self, content: tuple[Attr, str], bold: bool, underline: bool, out: list[Run]
     ) -> None:
         self._text(content[1], bold, underline, out)
 
@@ -553,7 +563,13 @@ class _Walker:
     def inline_Note(self, blocks: Blocks, bold: bool, underline: bool, out: list[Run]) -> None:
         self.footnotes.append(blocks)
 
-    def inline_Image(self, content: Any, bold: bool, underline: bool, out: list[Run]) -> None:
+    def inline_Image(
+        self,
+        content: tuple[Attr, Inlines, tuple[str, str]],
+        bold: bool,
+        underline: bool,
+        out: list[Run],
+    ) -> None:
         self.images += 1
 
     def inline_RawInline(self, content: Any, bold: bool, underline: bool, out: list[Run]) -> None:
@@ -678,10 +694,10 @@ def ast_lines(
     return document_lines(walker.blocks), notes
 
 
-def _table_parts(content: list[Any]) -> tuple[Blocks, list[Any]]:
+def _table_parts(content: TableContent) -> tuple[Blocks, list[TableRow]]:
     """A pandoc ``Table``'s caption blocks and all its rows: head, body heads and rows, foot."""
     _attr, (_short, caption), _specs, head, bodies, foot = content
-    rows: list[Any] = list(head[1])
+    rows: list[TableRow] = list(head[1])
     for body in bodies:
         rows.extend(body[2])
         rows.extend(body[3])
