@@ -570,3 +570,54 @@ def test_links_in_the_pandoc_path_follow_the_model_convention() -> None:
         "nach oben",
         "mailto:info@x.example",
     ]
+
+
+def test_pandoc_inline_kinds_become_text() -> None:
+    def s(text: str) -> dict[str, Any]:
+        return {"t": "Str", "c": text}
+
+    attr: list[Any] = ["", [], []]
+    paragraph = [
+        {"t": "Quoted", "c": [{"t": "DoubleQuote"}, [s("Einkaufskorb")]]},
+        {"t": "Space"},
+        {"t": "Quoted", "c": [{"t": "SingleQuote"}, [s("App")]]},
+        {"t": "Space"},
+        {"t": "Code", "c": [attr, "x=1"]},
+        {"t": "Space"},
+        s("m"),
+        {"t": "Superscript", "c": [s("2")]},
+        {"t": "Space"},
+        {"t": "Math", "c": [{"t": "InlineMath"}, "a+b"]},
+        {"t": "Space"},
+        {"t": "Cite", "c": [[], [s("[Krug]")]]},
+        {"t": "Note", "c": [{"t": "Para", "c": [s("Fußnote")]}]},
+        {"t": "RawInline", "c": ["html", "<br>"]},
+        {"t": "Image", "c": [attr, [s("Plakat")], ["x.png", ""]]},
+    ]
+    document = {"blocks": [{"t": "Para", "c": paragraph}, {"t": "HorizontalRule"}]}
+    lines, notes = pandoc.ast_lines(document, "html", source="inline.html")
+    assert [line.text for line in lines if line.text] == [
+        "„Einkaufskorb“ ‚App‘ x=1 m2 a+b [Krug]",
+        "Fußnote",  # the footnote follows its paragraph
+    ]
+    assert [(n.message, n.source) for n in notes] == [
+        ("1 Bild(er) im Dokument nicht übernommen (nur Text).", "inline.html")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2023-04-13T21:59:00Z", "2023-04-13"),  # 23:59 in Rostock (summer time)
+        ("2023-04-13T22:30:00Z", "2023-04-14"),  # already the next day in Germany
+        ("2023-01-31T23:30:00Z", "2023-02-01"),  # winter time: UTC+1
+        ("2023-04-13T16:45:00", "2023-04-13"),  # no zone: as written
+        ("1601-01-01T00:00:00Z", None),  # Word's "never"
+        ("kein Datum", None),
+    ],
+)
+def test_creation_date_is_the_day_in_germany(stamp: str, day: str | None) -> None:
+    from protokollkit.readers.office import iso_local_date
+
+    found = iso_local_date(stamp)
+    assert (found.isoformat() if found else None) == day
