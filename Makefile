@@ -1,6 +1,7 @@
 # protokollkit — the two commands of the README do all the set-up:
 #   make protokoll   build the newest protocol in archiv/ into ausgabe/
 #   make test        pytest, mypy --strict and ruff
+#   make bilder      the reference as pictures (needs pdftoppm, soffice, chromium)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ STAMP := $(VENV)/.installed
 PROTOKOLL ?= $(lastword $(sort $(wildcard archiv/*.txt)))
 AUSGABE ?= ausgabe
 
-.PHONY: protokoll test bench lint typecheck pytest golden clean
+.PHONY: protokoll test bench bilder lint typecheck pytest golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +35,12 @@ test: pytest typecheck lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/termine_corpus.py
+
+# PDF, Word (through LibreOffice) and mail HTML (through Chromium) of the reference as PNGs:
+# every page in ausgabe/bilder/, one of each in docs/bilder/ for the README.
+bilder: $(STAMP)
+	$(BIN)/python docs/make_bilder.py
 
 golden: $(STAMP)
 	PROTOKOLLKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden

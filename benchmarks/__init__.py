@@ -1,1 +1,2 @@
-"""Benchmarks and reports: ``make bench`` (run.py) and the corpus report (corpus_report.py)."""
+"""Benchmarks and reports: ``make bench`` (run.py), the corpus report (corpus_report.py) and
+the appointments corpus (termine_corpus.py)."""

@@ -349,12 +349,14 @@ def compare_kinds(
 
 # --- nothing lost: input lines against the canonical text ------------------------------------
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def words(text: str) -> list[str]:
-    """The alphanumeric tokens of a text (HTML entities decoded, casefolded)."""
-    return [w.casefold() for w in _WORD.findall(html.unescape(text))]
+    """The words and numbers of a text (HTML tags removed, entities decoded, casefolded);
+    ``TOP1`` is the word ``TOP`` and the number ``1``."""
+    return [w.casefold() for w in _WORD.findall(html.unescape(_TAG.sub(" ", text)))]
 
 
 def input_lines(path: Path) -> list[str]:

@@ -244,4 +244,7 @@ def build(source: Path, out_dir: Path, *, force: bool = False) -> BuildResult:
         hashes[path.name] = sha256(payload)
     manifest = {"inputs": inputs, "outputs": hashes, "source": str(source)}
     write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    return BuildResult(tuple(outputs), tuple(outputs), manifest_path, protocol.diagnostics)
+    from protokollkit.plausibility import check_plausibility
+
+    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, str(source)))
+    return BuildResult(tuple(outputs), tuple(outputs), manifest_path, diagnostics)

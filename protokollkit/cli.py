@@ -70,13 +70,19 @@ def diagnostics_of(exc: ProtokollkitError | OSError, path: Path) -> tuple[Diagno
 
 
 def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
-    """The diagnostics of reading one file; an error that stops reading becomes one of them."""
+    """The diagnostics of reading one file and of its dates' plausibility, by line.
+
+    An error that stops reading becomes one of them.
+    """
     import protokollkit
+    from protokollkit.plausibility import check_plausibility
 
     try:
-        return protokollkit.read(path).diagnostics
+        protocol = protokollkit.read(path)
     except (ProtokollkitError, OSError) as exc:
         return diagnostics_of(exc, path)
+    found = [*protocol.diagnostics, *check_plausibility(protocol, str(path))]
+    return tuple(sorted(found, key=lambda d: (d.line, d.col)))
 
 
 @click.group(context_settings=CONTEXT)
@@ -321,9 +327,14 @@ def send(
 @click.argument(
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
+@click.option(
+    "--alle",
+    is_flag=True,
+    help="Auch vergangene Termine zeigen (als „vergangen“ markiert).",
+)
 @friendly_errors
-def termine(dateien: tuple[Path, ...]) -> None:
-    """Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert."""
+def termine(dateien: tuple[Path, ...], alle: bool) -> None:
+    """Kommende Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert."""
     import protokollkit
     from protokollkit.termine import format_appointment, iter_appointments
 
@@ -338,8 +349,9 @@ def termine(dateien: tuple[Path, ...]) -> None:
             report(diagnostics_of(exc, path))
             failed = True
     count = 0
-    for index, appointment in iter_appointments(protocols):
-        click.echo(f"{format_appointment(appointment)} [{sources[index]}]")
+    for index, appointment in iter_appointments(protocols, include_past=alle):
+        marker = "(vergangen) " if appointment.past else ""
+        click.echo(f"{marker}{format_appointment(appointment)} [{sources[index]}]")
         count += 1
     if not count and not failed:
         click.echo("Keine Termine gefunden.", err=True)

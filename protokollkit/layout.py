@@ -1,9 +1,17 @@
 """The line rules of the protocol layout, shared by every reader.
 
 A reader turns its source into a stream of :class:`Line` objects (text plus optional *hints*
-such as "heading", "bold" or "list item, level 1" that a Word document provides) and calls
-:func:`parse_lines`. The rules are small functions in one ordered list, :data:`RULES`; the
-first rule that accepts a line consumes it. Adding a rule is adding a line to that list.
+such as "heading level 2", "bold" or "list item, level 1, marker ``1.``" that Markdown or a Word
+document provides) and calls :func:`parse_lines`. The rules are small functions in one ordered
+list, :data:`RULES`; the first rule that accepts a line consumes it. Adding a rule is adding a
+line to that list. After the rules, :func:`protokollkit.annotations.annotate` reads what each
+entry records (speaker, decision, task) out of its text.
+
+What the rules understand, in order: the title (any first line or heading), YAML front matter,
+meeting metadata (``Ort:``, ``Beginn:``, ``Protokoll:`` …), attendance in every form (a label
+line, a heading with a list, groups such as ``Gäste``), the planned agenda, agenda items and
+sub-items (``TOP 3``, ``3.``, headings of any level, bold lines), speaker lines, points (bullets,
+numbers, ``a)``) nested by indentation, prose paragraphs, the next meeting and closing matter.
 """
 
 from __future__ import annotations
@@ -11,17 +19,82 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
-from protokollkit.dates import find_date
+from protokollkit.annotations import annotate
+from protokollkit.dates import find_date, find_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
-from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+from protokollkit.labels import (
+    AGENDA_LABELS,
+    ANYWHERE_META,
+    ATTENDANCE_LABELS,
+    CANONICAL_NEXT_MEETING_LABEL,
+    CANONICAL_PARTICIPANTS_LABEL,
+    DECISION_LABELS,
+    META_LABELS,
+    NEXT_MEETING,
+    PRESENT_LABELS,
+    SECTION_MARKERS,
+    TASK_LABELS,
+    label_key,
+)
+from protokollkit.model import (
+    AgendaItem,
+    AttendanceGroup,
+    AttendanceKind,
+    Block,
+    MetaField,
+    NextMeeting,
+    Person,
+    Point,
+    PointKind,
+    Protocol,
+)
+from protokollkit.people import (
+    ParticipantIndex,
+    format_person,
+    looks_like_name,
+    parse_participant,
+    parse_person,
+    plausible_name,
+    split_parens,
+    split_participants,
+    split_top_level,
+)
+
+__all__ = [
+    "CANONICAL_NEXT_MEETING_LABEL",
+    "CANONICAL_PARTICIPANTS_LABEL",
+    "MAX_DEPTH",
+    "NO_HINTS",
+    "RULES",
+    "TITLE",
+    "Hints",
+    "Line",
+    "State",
+    "clean",
+    "format_person",
+    "indent_width",
+    "looks_like_name",
+    "parse_lines",
+    "parse_person",
+    "parse_title",
+    "split_front_matter",
+    "split_participants",
+    "split_presenter",
+    "split_top_level",
+]
 
 
 @dataclass(frozen=True)
 class Hints:
-    """What a structured source knows about a line beyond its text."""
+    """What a structured source knows about a line beyond its text.
+
+    ``heading`` is the heading level as the source has it (Markdown ``##`` → 2, Word
+    "Heading 1" → 1); ``number`` an automatic heading number; ``list_level`` and ``list_marker``
+    describe a list item (``"-"`` for a bullet, ``"1."`` or ``"a)"`` for a numbered one).
+    """
 
     title: bool = False
     heading: int | None = None
@@ -29,7 +102,10 @@ class Hints:
     bold: bool = False
     underline: bool = False
     list_level: int | None = None
+    list_marker: str | None = None
     table_row: tuple[str, ...] = ()
+    table_header: bool = False
+    front_matter: bool = False
 
 
 NO_HINTS = Hints()
@@ -44,157 +120,100 @@ class Line:
     hints: Hints = NO_HINTS
 
 
+MAX_DEPTH = 30
+"""Deepest nesting of points that is kept as nesting; deeper points are kept at this depth."""
+
 # --- patterns -------------------------------------------------------------------------------
 
-TITLE = re.compile(r"^\s*Protokoll\b", re.IGNORECASE)
-PARTICIPANTS = re.compile(
-    r"^\s*(?:Teilnehmende|Teilnehmer\*innen|Teilnehmer:innen|Teilnehmer_innen|TeilnehmerInnen"
-    r"|Teilnehmer|Anwesende|Anwesend)\s*:\s*(.*)$",
+TITLE = re.compile(r"^\s*(?:Sitzungs|Ergebnis|Verlaufs|Gedächtnis)?[Pp]rotokoll\b(?!\s*:)")
+LABEL = re.compile(
+    r"^\s*([^\W\d][\w*:/.\-]*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?\s*:(?:\s+(.*)|\s*)$"
+)
+TOP = r"(TOP-Punkt|TOP|Top|top|Tagesordnungspunkt|Punkt|Pkt\.)"
+EXPLICIT_ITEM = re.compile(
+    rf"^\s*{TOP}\s*(\d{{1,3}}(?:\.\d{{1,2}})*)\.?\s*(?:[:.)\-–—]\s*|\s+|$)(.*)$"
+)
+NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
+SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\t ]+(\S.*)$")
+HEADING_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,2})*)[.)]?|[IVX]{1,4}\.|[A-H][.)])[\t ]+(?=\S)")
+BULLET = re.compile(r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7])(?:[ \t]+(.*))?$")
+NUMBER_MARKER = re.compile(
+    r"^([ \t]*)(\d{1,3}[.)]|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])[ \t]+(\S.*)$"
+)
+DECORATION = re.compile(r"^\s*([=\-~*_#+^`.])\1{2,}\s*$")
+SIGNATURE = re.compile(
+    r"^[A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s*(?:den\s+|am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)\s?\d{2,4}\s*$"
+    r"|^(?:gez\.|Gez\.|Unterschrift|Für die Richtigkeit|F\.d\.R\.|_{4,})"
+)
+DATE_ONLY = re.compile(
+    r"^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag"
+    r"|Sonntag),?|am|vom|den)?\s*[\d.\s]+(?:[A-Za-zäÄ]+\.?\s*\d{4})?\s*"
+    r"(?:,?\s*(?:von\s+|ab\s+|um\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]\s*\d{1,2}(?:[:.]\d{2})?)?\s*(?:Uhr)?)?$",
     re.IGNORECASE,
 )
-NEXT_MEETING = re.compile(
-    r"^\s*(?:Nächster Termin|Nächste Sitzung|Nächstes Treffen)\s*:\s*(.*)$", re.IGNORECASE
+FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+TITLE_CONNECTORS = re.compile(
+    r"^(?:des|der|vom|am|zum|zur|zu|über\s+die|über\s+das)\s+|\s+(?:vom|am)$", re.I
 )
-ITEM = re.compile(r"^\s*(?:(TOP)\s*(\d{1,2})\s*[:.)]?|(\d{1,2})[.)]?)[\t ]+(\S.*)$")
-POINT = re.compile(r"^([ \t]*)[-–•*\u2023\u25aa\u25cf\uf0b7]([ \t]+(.*))?$")
-NAME_PARTICLES = {"und", "von", "van", "de", "der", "den", "zu", "zur", "vom", "da", "di", "&"}
-NAME_WORD = re.compile(r"^[^\W\d_][\w.'’\-]*$")
-TITLE_CONNECTORS = re.compile(r"^(?:des|der|vom|am|zum|zur)\s+|\s+(?:vom|am)$", re.IGNORECASE)
-
-NO_TITLE = "Keine Titelzeile gefunden: ein Protokoll beginnt mit „Protokoll <Gremium> <Datum>“."
-CANONICAL_PARTICIPANTS_LABEL = "Teilnehmende:"
-CANONICAL_NEXT_MEETING_LABEL = "Nächster Termin:"
+NO_TITLE = "Keine Titelzeile gefunden; der Titel wurde aus Datum und Dateiname gebildet."
+MARKUP = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*(:?)\s*$")
 
 TRANSLATE = str.maketrans(
-    {"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\u00ad": None, "\ufeff": None}
+    {
+        "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2011": "-",
+        "\u00ad": None, "\ufeff": None, "\u200b": None, "\t": "\t", "\u000b": " ",
+        "\u000c": " ", "\u001c": " ", "\u001d": " ", "\u001e": " ", "\u0085": " ",
+        "\u2028": " ", "\u2029": " ",
+    }
+)  # fmt: skip
+_SPECIAL = re.compile(
+    "[\u00a0\u202f\u2007\u2009\u2011\u00ad\ufeff\u200b\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]"
 )
 
 
 def clean(text: str) -> str:
     """Normalise what office software puts into text: no-break spaces and hyphens, soft hyphens."""
-    return text.translate(TRANSLATE).rstrip()
+    if text.isascii():
+        if "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
+            return text.translate(TRANSLATE).rstrip()
+        return text.rstrip()
+    if _SPECIAL.search(text):
+        text = text.translate(TRANSLATE)
+    return text.rstrip()
 
 
 def indent_width(whitespace: str) -> int:
     """Width of leading whitespace, a tab counting as four spaces."""
-    return sum(4 if ch == "\t" else 1 for ch in whitespace)
+    return len(whitespace) + 3 * whitespace.count("\t")
 
 
-# --- person lines ---------------------------------------------------------------------------
-
-
-def looks_like_name(name: str) -> bool:
-    """A person's name: one to six words, each capitalised except particles (``und``, ``von``)."""
-    words = name.split()
-    if not 1 <= len(words) <= 6 or (name.endswith((".", ":")) and len(words[-1]) > 2):
-        return False
-    for word in words:
-        if word.lower() in NAME_PARTICLES and word is not words[0]:
-            continue
-        if not NAME_WORD.match(word) or not word[0].isupper():
-            return False
-    return True
-
-
-def _split_parens(text: str) -> tuple[str, str] | None:
-    """``Name (Einrichtung)`` → (name, affiliation) when the parentheses close at the end."""
-    if not text.endswith(")"):
-        return None
-    start = text.find(" (")
-    if start <= 0:
-        return None
-    inner = text[start + 2 : -1]
-    depth = 0
-    for ch in inner:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth < 0:
-            return None
-    return (text[:start].strip(), inner.strip()) if depth == 0 else None
-
-
-def parse_person(text: str) -> Person | None:
-    """Read a speaker line in either written form, or None when it does not look like one.
-
-    A trailing colon (``Dirk Malner (WIRO):``) is allowed when the line names an affiliation or
-    a name of two words or more; it is not kept.
-    """
+def _short(text: str, limit: int = 60) -> str:
     text = text.strip()
-    if text.endswith(":"):
-        person = parse_person(text[:-1])
-        if person and (person.affiliation or len(person.name.split()) > 1):
-            return person
-        return None
-    comma = text.find(", ")
-    paren = text.find(" (")
-    if comma > 0 and (paren < 0 or comma < paren):
-        name, affiliation = text[:comma].strip(), text[comma + 2 :].strip()
-        return Person(name, affiliation or None, "comma") if looks_like_name(name) else None
-    split = _split_parens(text)
-    if split:
-        name, affiliation = split
-        return Person(name, affiliation or None, "parens") if looks_like_name(name) else None
-    return Person(text) if looks_like_name(text) else None
-
-
-def split_participants(text: str) -> list[str]:
-    """Split a participant list at commas, or at semicolons when the author used those."""
-    parts = split_top_level(text, ";")
-    return parts if len(parts) > 1 else split_top_level(text, ",")
-
-
-def split_top_level(text: str, separator: str = ",") -> list[str]:
-    """Split at ``separator`` outside parentheses."""
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if ch == separator and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
-
-
-def parse_participant(text: str) -> Person:
-    """``Name (Einrichtung)`` or ``Name``: in a participant list the comma separates people."""
-    split = _split_parens(text)
-    if split and split[0]:
-        return Person(split[0], split[1] or None)
-    return Person(text)
-
-
-def format_person(person: Person, form: Literal["comma", "parens"] | None = None) -> str:
-    """Write a person back in the given form (default: the form it was read in)."""
-    if not person.affiliation:
-        return person.name
-    if (form or person.form) == "parens":
-        return f"{person.name} ({person.affiliation})"
-    return f"{person.name}, {person.affiliation}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Person | None]:
     """``RoDeFa – wie geht's weiter? Ilona Eckhardt (IBS / RoDeFa)`` → title and presenter.
 
     A title ends with a presenter when it ends with ``Name (Einrichtung)`` and the name is a
-    participant's, or follows a sentence mark (``?``, ``!``, ``:``, ``–``).
+    participant's, or follows a sentence mark (``?``, ``!``, ``:``, ``–``); or when it ends with
+    ``(Name)`` and the name is a participant's.
     """
-    split = _split_parens(title)
+    split = split_parens(title)
     if not split:
         return title, None
     head, affiliation = split
-    for participant in participants:
+    people = list(participants)
+    for participant in people:
         if head.endswith(" " + participant.name) and len(head) > len(participant.name) + 1:
             rest = head[: -len(participant.name)].rstrip()
             return rest, Person(participant.name, affiliation or None)
     match = re.match(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$", head)
-    if match and looks_like_name(match.group(2)):
+    if match and looks_like_name(match.group(2)) and plausible_name(match.group(2)):
         return match.group(1), Person(match.group(2), affiliation or None)
+    known = ParticipantIndex(people)
+    if head and known and known.knows(affiliation) and plausible_name(affiliation, known):
+        return head, Person(affiliation)
     return title, None
 
 
@@ -204,10 +223,73 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     rest = title
     if found:
         rest = (title[: found.start] + " " + title[found.end :]).strip()
-    rest = TITLE.sub("", rest, count=1).strip(" ,–-:")
-    rest = TITLE_CONNECTORS.sub("", rest).strip(" ,–-:")
-    rest = TITLE_CONNECTORS.sub("", rest).strip(" ,–-:")
+    rest = re.sub(
+        r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$",
+        "",
+        rest,
+    ).strip()
+    rest = TITLE.sub("", rest, count=1).strip(" ,–-:|")
+    for _ in range(2):
+        rest = TITLE_CONNECTORS.sub("", rest).strip(" ,–-:|")
     return rest, (found.date if found else None)
+
+
+# --- front matter and decorations -----------------------------------------------------------
+
+_FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
+
+
+def split_front_matter(text: str) -> tuple[list[Line], str, int]:
+    """YAML front matter (``---`` … ``---``) at the start: its lines, the rest, lines used.
+
+    The delimiter lines are markup; the lines in between come with ``front_matter`` hints.
+    """
+    if not text.startswith("---"):
+        return [], text, 0
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return [], text, 0
+    for index in range(1, min(len(lines), 80)):
+        stripped = lines[index].rstrip()
+        if stripped in ("---", "..."):
+            inner = lines[1:index]
+            if not inner or not all(not x.strip() or _FRONT_KEY.match(x) for x in inner):
+                return [], text, 0
+            result = [
+                Line(x.rstrip("\r"), n + 2, Hints(front_matter=True)) for n, x in enumerate(inner)
+            ]
+            return result, "\n".join(lines[index + 1 :]), index + 1
+    return [], text, 0
+
+
+def _mark_structure(lines: list[Line]) -> list[Line]:
+    """Setext and reStructuredText headings become heading hints; rule lines are markup."""
+    result: list[Line] = []
+    count = len(lines)
+    index = 0
+    while index < count:
+        line = lines[index]
+        text = line.text
+        if text and text[0] in "=-~*_#+^`." and line.hints is NO_HINTS and DECORATION.match(text):
+            index += 1  # a rule or an overline: markup
+            continue
+        if (
+            index + 1 < count
+            and text.strip()
+            and line.hints is NO_HINTS
+            and lines[index + 1].hints is NO_HINTS
+            and lines[index + 1].text[:1] in ("=", "-", "~", "^")
+            and DECORATION.match(lines[index + 1].text)
+            and not BULLET.match(text)
+            and len(lines[index + 1].text.strip()) >= max(3, len(text.strip()) // 2)
+        ):
+            level = 1 if lines[index + 1].text.strip()[0] == "=" else 2
+            result.append(Line(text.strip(), line.number, Hints(heading=level)))
+            index += 2
+            continue
+        result.append(line)
+        index += 1
+    return result
 
 
 # --- the parser state -----------------------------------------------------------------------
@@ -216,20 +298,29 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
 @dataclass
 class _PointBuilder:
     text: str
+    line: int
+    kind: PointKind = "bullet"
+    marker: str | None = None
     children: list[_PointBuilder] = field(default_factory=list)
 
     def freeze(self) -> Point:
-        return Point(self.text, tuple(c.freeze() for c in self.children))
+        return Point(
+            self.text,
+            tuple(c.freeze() for c in self.children),
+            self.kind,
+            self.marker,
+            line=self.line,
+        )
 
 
 @dataclass
 class _BlockBuilder:
     speaker: Person | None = None
-    note: str | None = None
+    line: int = 0
     points: list[_PointBuilder] = field(default_factory=list)
 
     def freeze(self) -> Block:
-        return Block(self.speaker, tuple(p.freeze() for p in self.points), self.note)
+        return Block(self.speaker, tuple(p.freeze() for p in self.points), None, line=self.line)
 
 
 @dataclass
@@ -237,15 +328,31 @@ class _ItemBuilder:
     number: int
     title: str
     presenter: Person | None
+    line: int
+    level: int = 0
+    prefix: str = ""
     blocks: list[_BlockBuilder] = field(default_factory=list)
+    items: list[_ItemBuilder] = field(default_factory=list)
 
     def freeze(self) -> AgendaItem:
         return AgendaItem(
-            self.number, self.title, self.presenter, tuple(b.freeze() for b in self.blocks)
+            self.number,
+            self.title,
+            self.presenter,
+            tuple(b.freeze() for b in self.blocks),
+            tuple(i.freeze() for i in self.items),
+            self.prefix,
+            line=self.line,
         )
 
 
-Section = Literal["start", "front", "items", "back"]
+@dataclass
+class _Attendance:
+    """An attendance list that is still open (a label or heading whose names follow)."""
+
+    kind: AttendanceKind | None  # None: the participants
+    label: str
+    heading: bool = False
 
 
 @dataclass
@@ -253,46 +360,125 @@ class State:
     """Everything the rules read and build while going through the lines."""
 
     source: str
+    lines: list[Line] = field(default_factory=list)
+    index: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     title: str | None = None
+    title_index: int = -1
     title_line: int = 0
     participants: list[Person] = field(default_factory=list)
+    participants_label: str | None = None
+    groups: list[AttendanceGroup] = field(default_factory=list)
+    meta: list[MetaField] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    agenda_label: str | None = None
+    preamble: list[_BlockBuilder] = field(default_factory=list)
     items: list[_ItemBuilder] = field(default_factory=list)
     next_meeting: NextMeeting | None = None
+    pending_next: str | None = None
     front: list[str] = field(default_factory=list)
     back: list[str] = field(default_factory=list)
-    section: Section = "start"
+    section: str = "front"
     previous: str = "blank"
+    blank_before: bool = True
     point_stack: list[tuple[int, _PointBuilder]] = field(default_factory=list)
-    before_title: list[Line] = field(default_factory=list)
+    attendance: _Attendance | None = None
+    agenda_open: bool = False
+    item_level: int | None = None
+    list_items: bool = False
+    implicit_items: bool = False
+    table_header: tuple[str, ...] = ()
+    item_prefix: str = ""
+    known: ParticipantIndex = field(default_factory=ParticipantIndex)
 
-    def fail(self, message: str, line_number: int) -> ParseError:
-        """A ParseError with every diagnostic so far and this error."""
-        col = 1 if line_number else 0
-        error = Diagnostic("error", message, self.source, line_number, col)
-        return ParseError([*self.diagnostics, error])
+    def items_from_headings(self) -> bool:
+        """True when the agenda items so far were headings (not bold lines or typed numbers)."""
+        return self.item_level is not None and 0 < self.item_level < 99
 
     def warn(self, line: Line, message: str, col: int = 1) -> None:
+        """A warning at a line: a human should look."""
         self.diagnostics.append(Diagnostic("warning", message, self.source, line.number, col))
 
-    def keep_unplaced(self, line: Line, text: str) -> None:
-        """Keep a line no rule could place as a free paragraph where it stood, with a warning."""
-        if self.section == "items" and self.items:
-            self.items[-1].blocks.append(_BlockBuilder(note=text))
-            self.point_stack = []
-        elif self.section == "back":
-            self.back.append(text)
-        else:
-            self.front.append(text)
-        self.warn(line, f"Zeile nicht zugeordnet, als freier Absatz übernommen: „{_short(text)}“")
+    def note(self, line: Line, message: str) -> None:
+        """An info at a line: what the rules decided on purpose."""
+        self.diagnostics.append(Diagnostic("info", message, self.source, line.number, 1))
 
+    def next_line(self) -> Line | None:
+        """The next line that is not blank, or None."""
+        for line in self.lines[self.index + 1 :]:
+            if line.text.strip():
+                return line
+        return None
 
-def _short(text: str, limit: int = 60) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    # --- where content goes ---
+
+    def current_item(self) -> _ItemBuilder | None:
+        """The innermost open agenda item or sub-item."""
+        if not self.items:
+            return None
+        item = self.items[-1]
+        while item.items:
+            item = item.items[-1]
+        return item
+
+    def blocks(self) -> list[_BlockBuilder]:
+        """The blocks that content goes into now: the current item's, or the preamble."""
+        item = self.current_item() if self.section == "items" else None
+        return item.blocks if item is not None else self.preamble
+
+    def block(self, line: Line) -> _BlockBuilder:
+        """The current block (opened when there is none)."""
+        blocks = self.blocks()
+        if not blocks:
+            blocks.append(_BlockBuilder(line=line.number))
+        return blocks[-1]
+
+    def open_group(self, kind: AttendanceKind, label: str) -> None:
+        """Keep a group's label even before (or without) anyone in it."""
+        if not any(g.kind == kind and g.label == label for g in self.groups):
+            self.groups.append(AttendanceGroup(label, kind, ()))
+
+    def add_person(self, person: Person, kind: AttendanceKind | None, label: str) -> None:
+        """Add someone to the participants (kind None) or to a group."""
+        if person.name in ("", "-", "–"):
+            return
+        self.known.add(person)
+        if kind is None:
+            self.participants.append(person)
+            return
+        for group in self.groups:
+            if group.kind == kind and group.label == label:
+                index = self.groups.index(group)
+                self.groups[index] = replace(group, people=(*group.people, person))
+                return
+        self.groups.append(AttendanceGroup(label, kind, (person,)))
 
 
 Rule = Callable[[State, Line], bool]
+
+
+def _label(text: str) -> tuple[str, str | None, str] | None:
+    """``Label: value`` → (label, sub-label in brackets, value); markup around it removed."""
+    match = LABEL.match(text)
+    if not match:
+        return None
+    label = match.group(1).strip().strip("*_").strip()
+    if len(label) > 40:
+        return None
+    return label, match.group(2), (match.group(3) or "").strip().strip("*_").strip()
+
+
+def _heading_text(line: Line) -> str:
+    return line.text.strip().rstrip(":").strip()
+
+
+def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
+    """(is an attendance label, kind): kind None for the participants themselves."""
+    if key in PRESENT_LABELS:
+        return True, None
+    if key in ATTENDANCE_LABELS:
+        return True, ATTENDANCE_LABELS[key]
+    return False, None
 
 
 # --- the rules, in order --------------------------------------------------------------------
@@ -302,84 +488,565 @@ def rule_blank(state: State, line: Line) -> bool:
     """Blank lines separate blocks; they end a participant list and a point's continuation."""
     if line.text.strip():
         return False
-    state.previous = "blank"
+    state.blank_before = True
+    if state.previous not in ("attendance", "agenda"):
+        state.previous = "blank"
+    return True
+
+
+def rule_front_matter(state: State, line: Line) -> bool:
+    """YAML front matter: ``title:`` is the title, other keys are metadata or attendance."""
+    if not line.hints.front_matter:
+        return False
+    text = line.text
+    stripped = text.strip()
+    if stripped.startswith("#"):
+        state.meta.append(MetaField("#", stripped[1:].strip(), "other"))
+        return True
+    if text[:1].isspace() and stripped.startswith("- "):
+        value = stripped[2:].strip().strip("\"'")
+        if state.attendance is not None:
+            state.add_person(
+                parse_participant(value), state.attendance.kind, state.attendance.label
+            )
+        elif state.meta:
+            last = state.meta[-1]
+            joined = f"{last.value}, {value}" if last.value else value
+            state.meta[-1] = replace(last, value=joined)
+        return True
+    key, _, value = stripped.partition(":")
+    value = value.strip().strip("\"'")
+    folded = label_key(key)
+    state.attendance = None
+    if folded in ("title", "titel") and state.title is None and value and state.title_index < 0:
+        state.title, state.title_line = value, line.number
+    is_attendance, kind = _attendance_kind(folded)
+    if is_attendance:
+        if kind is None:
+            state.participants_label = key.strip()
+        state.attendance = _Attendance(kind, key.strip())
+        for name in split_participants(value):
+            state.add_person(parse_participant(name), kind, key.strip())
+        return True
+    state.meta.append(MetaField(key.strip(), value, META_LABELS.get(folded, "other")))
     return True
 
 
 def rule_title(state: State, line: Line) -> bool:
-    """The first line that starts with ``Protokoll`` (or has the Title style) is the title."""
-    if state.title is not None:
+    """The title: the line the pre-scan chose (any first line, heading or ``Protokoll …``)."""
+    if state.index != state.title_index:
         return False
-    if TITLE.match(line.text) or line.hints.title:
-        state.title = line.text.strip()
-        state.title_line = line.number
-        state.section = "front"
-        state.previous = "title"
-        for earlier in state.before_title:
-            state.keep_unplaced(earlier, earlier.text.strip())
-        state.before_title = []
+    text = line.text.strip()
+    bold = MARKUP.match(text)
+    if bold:
+        text = bold.group(1) + bold.group(2)
+    state.title = text.strip()
+    state.title_line = line.number
+    state.previous = "title"
+    return True
+
+
+def rule_decoration(state: State, line: Line) -> bool:
+    """A horizontal rule (``---``, ``***``, ``===``) is markup, not text."""
+    text = line.text
+    return not (
+        line.hints is not NO_HINTS
+        or text.lstrip()[:1] not in "=-~*_#+^`."
+        or not DECORATION.match(text)
+    )
+
+
+def rule_attendance(state: State, line: Line) -> bool:
+    """``Anwesend: A, B (Einrichtung)``, ``### Anwesende``, ``Entschuldigt: C``, ``Gäste:`` …"""
+    if line.hints.list_level is not None and state.attendance is None:
+        return False
+    text = line.text.strip()
+    if line.hints.heading is not None or (line.hints.bold and not _label(text)):
+        key = label_key(_heading_text(line))
+        is_attendance, kind = _attendance_kind(key)
+        if not is_attendance:
+            return False
+        label = _heading_text(line).strip("*_ ")
+        if kind is None and state.participants_label is None:
+            state.participants_label = label
+        if kind is not None:
+            state.open_group(kind, label)
+        state.attendance = _Attendance(kind, label, heading=line.hints.heading is not None)
+        state.previous = "attendance"
         return True
-    state.before_title.append(line)
-    if len(state.before_title) > 5:
-        raise state.fail(NO_TITLE, line.number)
-    return True
-
-
-def rule_participants(state: State, line: Line) -> bool:
-    """``Teilnehmende: A, B (Einrichtung), …`` and its labels ``Teilnehmer:``, ``Anwesend:`` …"""
-    match = PARTICIPANTS.match(line.text)
-    if not match or state.section not in ("front", "items"):
+    if BULLET.match(line.text) and state.attendance is None:
         return False
-    if state.participants:
-        state.warn(line, "Teilnehmende sind schon einmal angegeben; die Liste wird ergänzt.")
-    state.participants.extend(parse_participant(p) for p in split_participants(match.group(1)))
-    state.previous = "participants"
+    parsed = _label(text)
+    if parsed is None:
+        return False
+    label, sub, value = parsed
+    is_attendance, kind = _attendance_kind(label_key(label))
+    if not is_attendance:
+        return False
+    if sub is not None:
+        kind_of_sub = _attendance_kind(label_key(sub))
+        if kind is None and not kind_of_sub[0]:
+            kind, label = "present", sub
+        elif kind is None and kind_of_sub[0]:
+            label, kind = sub, kind_of_sub[1] or "present"
+        else:
+            label = f"{label} ({sub})"
+    if kind is None:
+        if state.participants and state.participants_label is not None:
+            state.note(line, "Teilnehmende sind schon einmal angegeben; die Liste wird ergänzt.")
+        if state.participants_label is None:
+            state.participants_label = label
+    heading = state.attendance.heading if state.attendance else False
+    state.attendance = _Attendance(kind, label, heading=heading)
+    if kind is not None:
+        state.open_group(kind, label)
+    for name in split_participants(value):
+        _add_listed(state, name, kind, label)
+    state.previous = "attendance"
     return True
 
 
-def rule_participants_table(state: State, line: Line) -> bool:
-    """A table row (``Name | Einrichtung``) right after the participant label."""
+_PREFIX_GROUP = re.compile(r"^\(([^()]{2,30})\)\s+(\S.*)$")
+
+
+def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str) -> None:
+    """One entry of an attendance list: ``Name``, ``Name (Rolle)``, ``(Gast) Ben``."""
+    text = text.strip().strip("*_").strip()
+    prefix = _PREFIX_GROUP.match(text)
+    if prefix:
+        is_attendance, group_kind = _attendance_kind(label_key(prefix.group(1)))
+        if is_attendance and group_kind is not None:
+            state.add_person(parse_participant(prefix.group(2)), group_kind, prefix.group(1))
+            return
+    if text:
+        state.add_person(parse_participant(text), kind, label)
+
+
+def _names_line(text: str) -> list[str] | None:
+    """The names of a line that lists people, or None when the line says something else."""
+    parts = split_participants(text)
+    if not parts or len(text) > 600:
+        return None
+    for part in parts:
+        person = parse_participant(part.strip("*_ "))
+        name = person.name.strip()
+        prefix = _PREFIX_GROUP.match(name)
+        if prefix:
+            name = prefix.group(2)
+        if not name or len(name) > 50 or name.endswith((".", "!", "?")):
+            return None
+        words = name.split()
+        if len(words) > 5:
+            return None
+        if name[:1].isdigit() and not re.fullmatch(r"\d+\s+\w+", name):
+            return None
+        if not (
+            looks_like_name(name)
+            or name.startswith("@")
+            or re.fullmatch(r"[^\W\d][\w.\- ]{0,29}", name)
+        ):
+            return None
+    return parts
+
+
+def rule_attendance_continued(state: State, line: Line) -> bool:
+    """The names after an attendance label or heading: comma lines, one per line, bullets,
+    table rows, sub-groups (``Gäste: …``, ``- Vorstand: A, B``)."""
+    open_list = state.attendance
+    if open_list is None:
+        return False
+    if line.hints.heading is not None or line.hints.title:
+        state.attendance = None
+        return False
+    text = line.text.strip()
     cells = line.hints.table_row
-    if not cells or state.previous not in ("participants", "participants-row"):
-        return False
-    name = cells[0].strip()
-    affiliation = cells[1].strip() if len(cells) > 1 else ""
-    if name.lower() in ("name", "teilnehmende", "teilnehmer") and (
-        not affiliation or affiliation.lower() in ("einrichtung", "institution", "organisation")
-    ):
-        state.previous = "participants-row"
+    if cells and line.hints.table_header:
         return True
-    if name:
-        state.participants.append(Person(name, affiliation or None))
-    state.previous = "participants-row"
+    if not cells and _item_of(state, line) is not None:
+        state.attendance = None
+        return False
+    if cells:
+        name = cells[0].strip()
+        affiliation = " – ".join(c.strip() for c in cells[1:] if c.strip())
+        if name.lower() in ("name", "teilnehmende", "teilnehmer", "person", "namen", "wer"):
+            return True
+        if name:
+            state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
+        return True
+    if state.blank_before and not open_list.heading and state.previous != "attendance":
+        state.attendance = None
+        return False
+    bullet = BULLET.match(line.text)
+    if line.hints.list_level is not None:
+        entry = text
+    elif bullet:
+        entry = (bullet.group(3) or "").strip()
+    else:
+        entry = text
+    parsed = _label(entry)
+    if parsed and parsed[2]:
+        label, _sub, value = parsed
+        is_attendance, kind = _attendance_kind(label_key(label))
+        names = _names_line(value)
+        if names is not None and (is_attendance or (bullet or line.hints.list_level is not None)):
+            group_kind: AttendanceKind | None = kind if is_attendance else "present"
+            if is_attendance and kind is None:
+                group_kind, label = (open_list.kind, open_list.label)
+            for name in names:
+                _add_listed(state, name, group_kind, label if group_kind else open_list.label)
+            state.previous = "attendance"
+            return True
+        state.attendance = None
+        return False
+    if bullet or line.hints.list_level is not None:
+        person = parse_participant(entry)
+        comma = entry.find(", ")
+        names = _names_line(entry)
+        if names is None:
+            state.attendance = None
+            return False
+        if (
+            comma > 0
+            and len(names) == 2
+            and len(names[0].split()) >= 2
+            and len(names[1].split()) == 1
+        ):
+            person = Person(names[0], names[1])
+            state.add_person(person, open_list.kind, open_list.label)
+        else:
+            for name in names:
+                _add_listed(state, name, open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
+    names = _names_line(entry)
+    if names is None or NUMBERED_ITEM.match(entry) or EXPLICIT_ITEM.match(entry):
+        state.attendance = None
+        return False
+    for name in names:
+        _add_listed(state, name, open_list.kind, open_list.label)
+    state.previous = "attendance"
     return True
 
 
 def rule_next_meeting(state: State, line: Line) -> bool:
-    """``Nächster Termin: …`` (or ``Nächste Sitzung:``); a date in it is recognised."""
-    match = NEXT_MEETING.match(line.text)
-    if not match or state.section == "start":
+    """``Nächster Termin: …`` (also ``Nächste Sitzung``, ``Nächstes Treffen`` …), a heading
+    ``## Nächste Sitzung`` with the text below it; a date in it is recognised."""
+    if line.hints.list_level is not None or BULLET.match(line.text):
         return False
+    if state.pending_next is not None:
+        label = state.pending_next
+        state.pending_next = None
+        if line.hints.heading is None and not EXPLICIT_ITEM.match(line.text):
+            _set_next_meeting(state, line, label, line.text.strip())
+            return True
+    text = line.text.strip()
+    bold = MARKUP.match(text)
+    if bold:
+        text = bold.group(1) + bold.group(2)
+    match = NEXT_MEETING.match(text)
+    if not match:
+        return False
+    label = text[: match.start(1)].strip().rstrip(":").strip().strip("*_").strip()
+    value = match.group(1).strip().strip("*_").strip()
+    if not value and (line.hints.heading is not None or bold):
+        state.pending_next = label
+        state.previous = "next"
+        return True
+    if not value and not text.endswith(":"):
+        return False
+    _set_next_meeting(state, line, label, value)
+    return True
+
+
+def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
     if state.next_meeting is not None:
-        state.warn(line, "Ein zweiter „Nächster Termin“; der erste wird ersetzt.")
-        state.front.append(f"{CANONICAL_NEXT_MEETING_LABEL} {state.next_meeting.text}")
-    text = match.group(1).strip()
-    found = find_date(text, parse_title(state.title or "")[1])
-    state.next_meeting = NextMeeting(text, found.date if found else None)
+        state.warn(line, "Ein zweiter „Nächster Termin“; der erste bleibt als Text erhalten.")
+        state.back.append(f"{state.next_meeting.label}: {state.next_meeting.text}")
+    reference = parse_title(state.title or "")[1]
+    found = find_date(value, reference)
+    state.next_meeting = NextMeeting(value, found.date if found else None, label)
     state.section = "back"
     state.previous = "next"
+    state.point_stack = []
+
+
+def rule_agenda(state: State, line: Line) -> bool:
+    """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
+    if state.agenda_open:
+        return _agenda_entry(state, line)
+    if state.section != "front" or line.hints.list_level is not None:
+        return False
+    text = _heading_text(line)
+    bold = MARKUP.match(text)
+    if bold:
+        text = bold.group(1)
+    parsed = _label(line.text.strip())
+    inline = ""
+    if parsed and label_key(parsed[0]) in AGENDA_LABELS:
+        text, inline = parsed[0], parsed[2]
+    elif label_key(text) not in AGENDA_LABELS:
+        return False
+    following = state.next_line()
+    if following is None or (
+        (not inline and following.hints.heading is not None)
+        or (not inline and not _is_agenda_entry(following))
+    ):
+        return False  # a heading that only opens the minutes: kept as a paragraph
+    state.agenda_label = text.strip("*_ ")
+    if inline:
+        state.agenda.extend(p.strip() for p in re.split(r"\s*[;,]\s*", inline) if p.strip())
+    state.agenda_open = True
+    state.previous = "agenda"
     return True
 
 
-def rule_participants_continued(state: State, line: Line) -> bool:
-    """A participant list wrapped onto the next line (no blank line in between)."""
-    if state.previous != "participants" or ITEM.match(line.text) or line.hints.heading:
+def _is_agenda_entry(line: Line) -> bool:
+    if line.hints.heading is not None:
         return False
-    people = [parse_participant(p) for p in split_participants(line.text)]
-    if not people or not all(looks_like_name(p.name) for p in people):
+    if line.hints.list_level is not None or line.hints.table_row:
+        return True
+    text = line.text
+    return bool(BULLET.match(text) or NUMBER_MARKER.match(text) or EXPLICIT_ITEM.match(text)
+                or NUMBERED_ITEM.match(text.strip()))  # fmt: skip
+
+
+def _agenda_entry(state: State, line: Line) -> bool:
+    if not _is_agenda_entry(line) or (state.blank_before and state.previous != "agenda"):
+        state.agenda_open = False
         return False
-    state.participants.extend(people)
+    if state.blank_before and state.agenda:
+        # A blank line after the list: the agenda is over unless the list goes on.
+        state.agenda_open = False
+        return False
+    text = line.text.strip()
+    if line.hints.table_row:
+        text = " | ".join(c for c in line.hints.table_row if c)
+    else:
+        for pattern, group in ((BULLET, 3), (NUMBER_MARKER, 3)):
+            match = pattern.match(line.text)
+            if match and line.hints.list_level is None:
+                text = (match.group(group) or "").strip()
+                break
+        explicit = EXPLICIT_ITEM.match(text)
+        numbered = NUMBERED_ITEM.match(text)
+        if explicit:
+            text = explicit.group(3).strip()
+        elif numbered and line.hints.list_level is None:
+            text = numbered.group(2).strip()
+    if text:
+        state.agenda.append(text)
+    state.previous = "agenda"
     return True
+
+
+def rule_meta(state: State, line: Line) -> bool:
+    """``Ort: Gemeindehaus``, ``Beginn: 19:05``, ``Protokoll: Lea`` … before the first item;
+    ``Ende: 21:10`` and ``Protokoll: …`` anywhere; a line that is only a date before the first
+    item; unknown ``Label: value`` pairs before any content."""
+    if line.hints.list_level is not None and state.section != "front":
+        return False
+    text = line.text.strip()
+    if line.hints.list_level is None and BULLET.match(line.text):
+        bullet = BULLET.match(line.text)
+        if state.section != "front" or bullet is None:
+            return False
+        text = (bullet.group(3) or "").strip()
+    if line.hints.table_row and len(line.hints.table_row) == 2 and state.section == "front":
+        key, value = (c.strip().rstrip(":").strip("*_ ") for c in line.hints.table_row)
+        kind = META_LABELS.get(label_key(key))
+        if kind is not None:
+            state.meta.append(MetaField(key, value, kind))
+            return True
+        return False
+    if state.section == "front" and not state.items and DATE_ONLY.match(text) and find_date(text):
+        if not any(f.kind == "date" for f in state.meta) and len(text) >= 6:
+            state.meta.append(MetaField("", text, "date"))
+            state.previous = "meta"
+            return True
+    parsed = _label(text)
+    if parsed is None or parsed[1] is not None or EXPLICIT_ITEM.match(text):
+        return False
+    label, _sub, value = parsed
+    key = label_key(label)
+    kind = META_LABELS.get(key)
+    if kind is None:
+        if (
+            state.section != "front"
+            or state.preamble
+            or not value
+            or len(label.split()) > 3
+            or key in DECISION_LABELS
+            or key in TASK_LABELS
+            or state.known.knows(label)
+            or line.hints.heading is not None
+        ):
+            return False
+        kind = "other"
+    elif (state.section != "front" and kind not in ANYWHERE_META) or (
+        state.section != "front" and not value
+    ):
+        return False
+    if kind == "minute_taker" and label_key(label) == "protokoll" and not value:
+        return False
+    state.meta.append(MetaField(label, value, kind))
+    state.previous = "meta"
+    return True
+
+
+def rule_closing(state: State, line: Line) -> bool:
+    """Closing matter after the minutes (``Rostock, 4. Mai 2024``, ``gez. …``) and everything
+    after the next-meeting line that is not an item."""
+    if state.section == "back":
+        if _item_of(state, line) is not None:
+            return False
+        state.back.append(line.text.strip())
+        return True
+    if state.items and line.hints.list_level is None and SIGNATURE.match(line.text.strip()):
+        state.section = "back"
+        state.back.append(line.text.strip())
+        return True
+    return False
+
+
+def _top_item(state: State) -> _ItemBuilder | None:
+    return state.items[-1] if state.items else None
+
+
+def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | None:
+    """(number, sub-number, title, heading level) if the line opens an agenda item."""
+    hints = line.hints
+    text = line.text.strip()
+    bold = MARKUP.match(text)
+    if bold and hints.heading is None:
+        text = bold.group(1) + bold.group(2)
+        hints = replace(hints, bold=True)
+    if hints.list_level is not None and hints.bold and not state.list_items:
+        numbered = NUMBERED_ITEM.match(text)
+        if numbered:  # a bold numbered list entry: how RTF keeps ``1 Titel``
+            return int(numbered.group(1)), None, numbered.group(2).strip(), 99
+        return None
+    if hints.list_level is not None:
+        if not (
+            state.list_items and hints.list_level == 0 and (hints.list_marker or "")[:1].isdigit()
+        ):
+            return None
+        marker = hints.list_marker or "1."
+        return int(re.sub(r"\D", "", marker) or 1), None, text, 0
+    if hints.table_row:
+        return None
+    explicit = EXPLICIT_ITEM.match(text)
+    level = hints.heading if hints.heading is not None else (0 if not hints.bold else 99)
+    if explicit:
+        numbers = [int(n) for n in explicit.group(2).split(".")]
+        title = explicit.group(3).strip()
+        state.item_prefix = explicit.group(1)
+        if len(numbers) > 1:
+            return numbers[0], numbers[1], title, level
+        return numbers[0], None, title, level
+    if hints.heading is not None:
+        key = label_key(_heading_text(line))
+        if key in SECTION_MARKERS and not state.items:
+            return None
+        match = HEADING_NUMBER.match(text)
+        if match and match.group(1):
+            numbers = [int(n) for n in match.group(1).split(".")]
+            title = text[match.end() :].strip()
+            if len(numbers) > 1:
+                return numbers[0], numbers[1], title, level
+            return numbers[0], None, title, level
+        if hints.number is not None:
+            return hints.number, None, text, level
+        return -1, None, text.strip("*_ "), level
+    if line.text[:1].isspace():
+        return None
+    sub = SUB_ITEM.match(text)
+    top = _top_item(state)
+    if (
+        sub
+        and top is not None
+        and int(sub.group(1)) == top.number
+        and (state.blank_before or hints.bold)
+    ):
+        expected_sub = top.items[-1].number + 1 if top.items else 1
+        if int(sub.group(2)) == expected_sub or hints.bold:
+            return int(sub.group(1)), int(sub.group(2)), sub.group(3).strip(), level
+    numbered = NUMBERED_ITEM.match(text)
+    if numbered:
+        number = int(numbered.group(1))
+        title = numbered.group(2).strip()
+        if hints.bold and not state.list_items:
+            return number, None, title, level
+        dotted = text[len(numbered.group(1)) : len(numbered.group(1)) + 1] in (".", ")")
+        if not state.blank_before or dotted and title[:1].islower() or state.previous == "numbered":
+            return None
+        if state.items and number != _expected_number(state):
+            return None
+        if not state.items and state.section == "front" and _looks_like_list(state):
+            return None
+        return number, None, title, level
+    if state.agenda and _matches_agenda(state, text):
+        return -1, None, text.rstrip(":"), 50
+    if state.implicit_items and hints is NO_HINTS or hints == Hints(bold=True):
+        if state.implicit_items and _looks_like_heading(state, line, text):
+            return -1, None, text.rstrip(":"), 50
+    if hints.bold and level == 99 and not state.items_from_headings():
+        if parse_person(text, state.known) or _label(text) or len(text) > 80:
+            return None
+        if text.endswith((".", ",", ";")) or not state.blank_before:
+            return None
+        following = state.next_line()
+        if following is None:
+            return None
+        return -1, None, text.rstrip(":"), level
+    return None
+
+
+def _fold_title(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+def _matches_agenda(state: State, text: str) -> bool:
+    """True when a line names an entry of the planned agenda (``Organisatorisches``)."""
+    if len(text) > 120 or not state.blank_before or text[:1] in "-–•*":
+        return False
+    folded = _fold_title(text)
+    if len(folded) < 4:
+        return False
+    for entry in state.agenda:
+        other = _fold_title(entry)
+        if other == folded or (other.startswith(folded + " ") and len(folded) >= 8):
+            return True
+    return False
+
+
+def _looks_like_heading(state: State, line: Line, text: str) -> bool:
+    """A short line standing alone above content: a topic heading in a protocol that has no
+    numbered items or heading styles (``Organisatorisches``)."""
+    if not state.blank_before or line.text[:1].isspace() or len(text) > 60:
+        return False
+    if not text[:1].isupper() or text.endswith((".", ",", ";", "!")) or len(text.split()) > 7:
+        return False
+    parsed = _label(text)
+    if parsed and parsed[2]:
+        return False
+    if parse_person(text, state.known) is not None or state.known.knows(text.rstrip(":")):
+        return False
+    following_index = state.index + 1
+    following = state.lines[following_index] if following_index < len(state.lines) else None
+    if following is None:
+        return False
+    if following.text.strip():
+        return following.hints.list_level is not None or bool(BULLET.match(following.text))
+    after = state.next_line()
+    return after is not None and after.hints.heading is None and len(after.text) > len(text)
+
+
+def _looks_like_list(state: State) -> bool:
+    """A numbered line before the first item that starts a plain list (the next line is too)."""
+    following = state.lines[state.index + 1] if state.index + 1 < len(state.lines) else None
+    return bool(
+        following and following.text.strip() and NUMBERED_ITEM.match(following.text.strip())
+    )
 
 
 def _expected_number(state: State) -> int:
@@ -387,133 +1054,390 @@ def _expected_number(state: State) -> int:
 
 
 def rule_item(state: State, line: Line) -> bool:
-    """``1 Titel``, ``1. Titel``, ``TOP 1 Titel``, ``TOP 1: Titel``, or a Heading 1 paragraph."""
-    if state.section == "start":
+    """``1 Titel``, ``1. Titel``, ``TOP 1: Titel``, ``TOP 5.2``, a heading of any level, a bold
+    line, or a top-level numbered list entry when the agenda is written as a list."""
+    state.item_prefix = ""
+    found = _item_of(state, line)
+    if found is None:
         return False
-    match = ITEM.match(line.text)
-    number: int | None = None
-    text = line.text.strip()
-    if match:
-        number = int(match.group(2) or match.group(3))
-        text = match.group(4).strip()
-        explicit = bool(match.group(1)) or line.hints.heading is not None or line.hints.bold
-        if line.hints.list_level is not None and not explicit:
-            return False  # a plain Word bullet point that starts with a number stays a point
-        # A typed number must be the next one, except for the first item: a meeting may
-        # continue the agenda of the last one (``3 Wohnumfeld``). Others need ``TOP``.
-        if not explicit and state.items and number != _expected_number(state):
-            return False
-    elif line.hints.heading is not None and line.hints.heading <= 2:
-        number = line.hints.number if line.hints.number is not None else _expected_number(state)
+    prefix = state.item_prefix
+    number, sub, title, level = found
+    state.attendance = None
+    state.agenda_open = False
+    top = _top_item(state)
+    is_sub = sub is not None or (
+        sub is None
+        and top is not None
+        and level != 99
+        and state.item_level is not None
+        and level > state.item_level
+        and number == -1
+    )
+    if is_sub and top is not None:
+        expected = top.items[-1].number + 1 if top.items else 1
+        sub_number = sub if sub is not None else expected
+        if sub is not None and number != top.number:
+            state.warn(line, f"Unterpunkt {number}.{sub} steht unter TOP {top.number}.")
+        title, presenter = split_presenter(title, state.participants)
+        top.items.append(_ItemBuilder(sub_number, title, presenter, line.number, level, prefix))
     else:
-        return False
-    if state.items and number != _expected_number(state):
-        state.warn(line, f"Tagesordnungspunkt {number} folgt auf {state.items[-1].number}.")
-    title, presenter = split_presenter(text, state.participants)
-    state.items.append(_ItemBuilder(number, title, presenter))
+        if number == -1:
+            number = _expected_number(state)
+        elif state.items and number != _expected_number(state):
+            state.warn(line, f"Tagesordnungspunkt {number} folgt auf {state.items[-1].number}.")
+        if state.item_level is None or level < state.item_level:
+            state.item_level = level
+        title, presenter = split_presenter(title, state.participants)
+        state.items.append(_ItemBuilder(number, title, presenter, line.number, level, prefix))
     state.section = "items"
     state.previous = "item"
     state.point_stack = []
     return True
 
 
+def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
+    """(indent, text, kind, marker) when the line is a list entry."""
+    hints = line.hints
+    if hints.list_level is not None:
+        marker = hints.list_marker
+        numbered = marker is not None and marker not in ("-", "*", "+")
+        return (
+            hints.list_level * 2,
+            line.text.strip(),
+            "numbered" if numbered else "bullet",
+            (marker if numbered else None),
+        )
+    text = line.text
+    bullet = BULLET.match(text)
+    if bullet:
+        return indent_width(bullet.group(1)), (bullet.group(3) or "").strip(), "bullet", None
+    number = NUMBER_MARKER.match(text)
+    if number:
+        return indent_width(number.group(1)), number.group(3).strip(), "numbered", number.group(2)
+    return None
+
+
 def rule_point(state: State, line: Line) -> bool:
-    """``- Punkt`` (also ``–``, ``•``, ``*``), nested by indentation, or a Word list item."""
-    if line.hints.list_level is not None:
-        # The bullet of a Word list is in its numbering, never in the text: a leading "–" or
-        # "-" in a list item's text is the author's own (``- – aa`` in the text layout).
-        indent, text = line.hints.list_level * 2, line.text.strip()
-    else:
-        marker = POINT.match(line.text)
-        if not marker:
-            return False
-        indent, text = indent_width(marker.group(1)), (marker.group(3) or "").strip()
-    if state.section != "items":
-        state.keep_unplaced(line, line.text.strip())
-        return True
+    """``- Punkt`` (also ``–``, ``•``, ``*``), ``1.``, ``a)``, nested by indentation."""
+    found = _marker_of(line)
+    if found is None:
+        return False
+    indent, text, kind, marker = found
+    if state.list_items and line.hints.list_level is not None and indent >= 2:
+        indent -= 2  # the agenda is a numbered list; its entries' sub-lists are the content
     if not text:
-        state.warn(line, "Leerer Punkt übersprungen.")
+        state.note(line, "Leerer Punkt übersprungen.")
         return True
-    item = state.items[-1]
-    if not item.blocks:
-        item.blocks.append(_BlockBuilder())
-    point = _PointBuilder(text)
+    block = state.block(line)
+    point = _PointBuilder(text, line.number, kind, marker)
     stack = state.point_stack
     while stack and stack[-1][0] >= indent:
+        stack.pop()
+    if len(stack) >= MAX_DEPTH:
+        state.warn(line, f"Punkte sind tiefer als {MAX_DEPTH} Ebenen verschachtelt; "
+                         f"dieser Punkt steht auf Ebene {MAX_DEPTH}.")  # fmt: skip
         stack.pop()
     if stack:
         stack[-1][1].children.append(point)
     else:
-        item.blocks[-1].points.append(point)
+        block.points.append(point)
     stack.append((indent, point))
-    state.previous = "point"
-    return True
-
-
-def rule_point_continued(state: State, line: Line) -> bool:
-    """An indented line right after a point continues that point's text."""
-    if state.previous != "point" or not line.text[:1].isspace() or not state.point_stack:
-        return False
-    point = state.point_stack[-1][1]
-    point.text = f"{point.text} {line.text.strip()}"
+    state.previous = "numbered" if kind == "numbered" else "point"
     return True
 
 
 def rule_speaker(state: State, line: Line) -> bool:
-    """``Name, Einrichtung`` or ``Name (Einrichtung)`` or just ``Name`` opens a new block."""
-    if state.section != "items":
+    """``Name, Einrichtung``, ``Name (Einrichtung)``, ``Name:`` or a participant's name alone
+    on a line opens a new block."""
+    if line.hints.list_level is not None or line.hints.heading is not None:
         return False
-    person = parse_person(line.text)
+    text = line.text.strip()
+    bold = MARKUP.match(text)
+    if bold:
+        text = bold.group(1) + bold.group(2)
+    if len(text) > 150 or (not text[:1].isupper() and text[:1] != "@"):
+        return False
+    person = parse_person(text, state.known)
+    if person is None and text.endswith(":"):
+        name = text[:-1].strip()
+        if plausible_name(name, state.known) and label_key(name) not in DECISION_LABELS:
+            person = Person(name)
     if person is None:
         return False
-    state.items[-1].blocks.append(_BlockBuilder(speaker=person))
+    if not state.items and not state.preamble and not state.participants and not person.affiliation:
+        return False
+    state.blocks().append(_BlockBuilder(person, line.number))
     state.point_stack = []
     state.previous = "speaker"
     return True
 
 
-def rule_unplaced(state: State, line: Line) -> bool:
-    """Anything else is kept as a free paragraph where it stood, with a warning."""
-    state.keep_unplaced(line, line.text.strip())
-    state.previous = "unplaced"
+def rule_continued(state: State, line: Line) -> bool:
+    """A line right after a point or paragraph continues it: indented, or starting in lower
+    case, or after a long line that does not end a sentence (a hard-wrapped paragraph)."""
+    if state.blank_before or state.previous not in ("point", "numbered", "paragraph", "continued"):
+        return False
+    if line.hints.list_level is not None or line.hints.heading is not None or line.hints.table_row:
+        return False
+    text = line.text.strip()
+    if state.previous == "paragraph" or (state.previous == "continued" and not state.point_stack):
+        target = state.block(line).points[-1] if state.block(line).points else None
+    else:
+        target = state.point_stack[-1][1] if state.point_stack else None
+    if target is None:
+        return False
+    indented = line.text[:1].isspace()
+    previous_text = target.text
+    wrapped = len(previous_text) >= 50 and not previous_text.endswith((".", "!", "?", ":"))
+    if not ((indented and state.point_stack) or text[:1].islower() or wrapped):
+        return False
+    target.text = f"{target.text} {text}"
+    state.previous = "continued"
+    return True
+
+
+def rule_paragraph(state: State, line: Line) -> bool:
+    """Anything else is a prose paragraph, kept where it stood: ordinary protocol content."""
+    text = line.text.strip()
+    cells = line.hints.table_row
+    if cells and line.hints.table_header:
+        state.table_header = cells
+        text = " | ".join(cells)
+    elif cells and len(state.table_header) == len(cells):
+        labels = (h.strip().rstrip(":").strip("*_ ") for h in state.table_header)
+        text = " | ".join(f"{h}: {c}" if h and c else c for h, c in zip(labels, cells, strict=True))
+    elif cells:
+        text = " | ".join(cells)
+    bold = MARKUP.match(text)
+    if bold and line.hints.heading is None:
+        text = bold.group(1) + bold.group(2)
+    if state.section == "back":
+        state.back.append(text)
+        return True
+    if line.hints.heading is not None:
+        key = label_key(_heading_text(line))
+        if key in SECTION_MARKERS or key in AGENDA_LABELS:
+            state.note(line, f"Überschrift „{_short(text)}“ als Absatz übernommen.")
+    block = state.block(line)
+    block.points.append(_PointBuilder(text, line.number, "paragraph"))
+    state.point_stack = []
+    state.previous = "paragraph"
     return True
 
 
 RULES: list[tuple[str, Rule]] = [
     ("blank", rule_blank),
+    ("front_matter", rule_front_matter),
     ("title", rule_title),
-    ("participants", rule_participants),
-    ("participants_table", rule_participants_table),
+    ("decoration", rule_decoration),
     ("next_meeting", rule_next_meeting),
-    ("participants_continued", rule_participants_continued),
+    ("attendance", rule_attendance),
+    ("attendance_continued", rule_attendance_continued),
+    ("agenda", rule_agenda),
+    ("meta", rule_meta),
+    ("closing", rule_closing),
     ("item", rule_item),
     ("point", rule_point),
-    ("point_continued", rule_point_continued),
     ("speaker", rule_speaker),
-    ("unplaced", rule_unplaced),
+    ("continued", rule_continued),
+    ("paragraph", rule_paragraph),
 ]
+"""The rules in the order they are tried; the first that accepts a line consumes it."""
+
+
+# --- before and after the rules -------------------------------------------------------------
+
+
+def _is_label_line(text: str) -> bool:
+    parsed = _label(text)
+    if parsed is None:
+        return False
+    key = label_key(parsed[0])
+    return (
+        key in META_LABELS
+        or key in PRESENT_LABELS
+        or key in ATTENDANCE_LABELS
+        or key in AGENDA_LABELS
+        or bool(NEXT_MEETING.match(text))
+    )
+
+
+def find_title(lines: list[Line]) -> int:
+    """The index of the title line, or -1 when the document has none."""
+    candidates = [
+        (i, line)
+        for i, line in enumerate(lines)
+        if line.text.strip() and not line.hints.front_matter
+    ][:15]
+    front_title = any(
+        line.hints.front_matter and re.match(r"(?i)^(?:title|titel)\s*:\s*\S", line.text)
+        for line in lines[:80]
+    )
+    if front_title and (
+        not candidates or label_key(candidates[0][1].text.strip("#*_ ")) in SECTION_MARKERS
+    ):
+        return -1
+    for index, line in candidates:
+        if line.hints.title:
+            return index
+    for index, line in candidates[:8]:
+        if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
+            text = line.text.strip().strip("*_# ")
+            if not _label(text) or find_date(text):
+                return index
+    if not candidates:
+        return -1
+    index, line = candidates[0]
+    text = line.text.strip()
+    bold = MARKUP.match(text)
+    if bold:
+        text = bold.group(1)
+    hinted = line.hints.heading is not None or line.hints.bold or bool(bold)
+    if line.hints.list_level is not None or line.hints.table_row or BULLET.match(line.text):
+        return -1
+    if _is_label_line(text) and not hinted:
+        return -1
+    key = label_key(text)
+    if key in PRESENT_LABELS or key in AGENDA_LABELS or key in ATTENDANCE_LABELS:
+        return -1
+    if EXPLICIT_ITEM.match(text) and not hinted:
+        return -1
+    if len(text) > 160:
+        return -1
+    if DATE_ONLY.match(text) and not hinted:
+        for other_index, other in candidates[1:3]:
+            if other.hints.heading is not None or other.hints.title:
+                return other_index
+    return index
+
+
+def _date_from_source(source: str) -> dt.date | None:
+    name = PurePath(source).name if source and not source.startswith("<") else ""
+    match = FILE_DATE.search(name)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
+    """True when the document marks its agenda items: headings, ``TOP n`` or ``1 Titel``."""
+    blank = True
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            blank = True
+            continue
+        if index != title_index and not line.hints.front_matter:
+            if line.hints.heading is not None:
+                key = label_key(text.rstrip(":"))
+                labels = (PRESENT_LABELS, ATTENDANCE_LABELS, AGENDA_LABELS, SECTION_MARKERS)
+                if not any(key in group for group in labels) and not NEXT_MEETING.match(text):
+                    return True
+            elif line.hints.list_level is None and (
+                EXPLICIT_ITEM.match(text) or blank and NUMBERED_ITEM.match(text)
+            ):
+                return True
+        blank = False
+    return False
+
+
+def _find_list_items(lines: list[Line]) -> bool:
+    """True when the agenda items are written as a top-level numbered Markdown list: numbered
+    entries at level 0 with content nested below them, and no item headings or ``TOP`` lines."""
+    nested = False
+    numbered = 0
+    for line in lines:
+        hints = line.hints
+        if hints.heading is not None and not hints.title and EXPLICIT_ITEM.match(line.text.strip()):
+            return False
+        if hints.list_level == 0 and (hints.list_marker or "")[:1].isdigit():
+            numbered += 1
+        elif hints.list_level is not None and hints.list_level >= 1 and numbered:
+            nested = True
+        elif hints is NO_HINTS and EXPLICIT_ITEM.match(line.text):
+            return False
+    return numbered >= 2 and nested
+
+
+def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
+    """The meeting's date and where it was found (for the diagnostic)."""
+    if meeting_date is not None:
+        return meeting_date, "title"
+    from_file = _date_from_source(state.source)
+    for meta in state.meta:
+        if meta.kind == "date":
+            found = find_date(meta.value, from_file)
+            if found:
+                return found.date, "meta"
+    for block in state.preamble[:2]:
+        for point in block.points[:3]:
+            dates = find_dates(point.text, from_file)
+            if dates and re.search(r"\b(?:am|vom|den)\s*$", point.text[: dates[0].start]):
+                return dates[0].date, "text"
+    if from_file is not None:
+        return from_file, "file"
+    return None, ""
 
 
 def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     """Apply :data:`RULES` to the lines and build the Protocol; raise ParseError if unusable."""
-    state = State(source)
-    for line in lines:
-        line = Line(clean(line.text), line.number, line.hints)
+    cleaned = [Line(clean(line.text), line.number, line.hints) for line in lines]
+    prepared = _mark_structure(cleaned)
+    state = State(source, prepared)
+    state.title_index = find_title(prepared)
+    state.list_items = _find_list_items(prepared)
+    state.implicit_items = not state.list_items and not _has_explicit_items(
+        prepared, state.title_index
+    )
+    for index, line in enumerate(prepared):
+        state.index = index
         for _name, rule in RULES:
             if rule(state, line):
                 break
-    if state.title is None:
-        first = state.before_title[0].number if state.before_title else 0
-        raise state.fail(NO_TITLE if first else "Die Datei ist leer.", first)
-    meeting, date = parse_title(state.title)
+        if line.text.strip():
+            state.blank_before = False
+        if not line.hints.table_row:
+            state.table_header = ()
+    if not any(line.text.strip() for line in prepared) and state.title is None:
+        first = prepared[0].number if prepared else 0
+        raise ParseError(
+            [Diagnostic("error", "Die Datei ist leer.", source, first, 1 if first else 0)]
+        )
+    return _finish(state)
+
+
+def _finish(state: State) -> Protocol:
+    source = state.source
+    title = state.title
+    title_date = parse_title(title)[1] if title else None
+    date, found_in = _meeting_date(state, title_date)
+    if title is None:
+        title = "Protokoll" + (f" {date.day:02d}.{date.month:02d}.{date.year}" if date else "")
+        if found_in in ("meta", "text"):
+            title = "Protokoll"
+        state.diagnostics.append(Diagnostic("warning", NO_TITLE, source, 0, 0))
+        title_date = parse_title(title)[1]
+        date, found_in = _meeting_date(state, title_date)
+    meeting, _ = parse_title(title)
     if date is None:
         state.diagnostics.append(
             Diagnostic(
-                "warning", "Kein Datum in der Titelzeile gefunden.", source, state.title_line, 1
+                "warning",
+                "Kein Datum gefunden (weder im Titel noch im Text oder im Dateinamen).",
+                source,
+                state.title_line,
+                1 if state.title_line else 0,
             )
         )
-    return Protocol(
-        title=state.title,
+    elif found_in == "file":
+        state.diagnostics.append(
+            Diagnostic("info", "Datum aus dem Dateinamen übernommen.", source, state.title_line, 1)
+        )
+    protocol = Protocol(
+        title=title,
         meeting=meeting,
         date=date,
         participants=tuple(state.participants),
@@ -521,5 +1445,12 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
         next_meeting=state.next_meeting,
         front=tuple(state.front),
         back=tuple(state.back),
+        meta=tuple(state.meta),
+        attendance=tuple(state.groups),
+        agenda=tuple(state.agenda),
+        preamble=tuple(b.freeze() for b in state.preamble),
+        participants_label=state.participants_label or CANONICAL_PARTICIPANTS_LABEL.rstrip(":"),
+        agenda_label=state.agenda_label or "Tagesordnung",
         diagnostics=tuple(state.diagnostics),
     )
+    return annotate(protocol)

@@ -134,6 +134,8 @@ class AgendaItem:
     blocks: tuple[Block, ...] = ()
     items: tuple[AgendaItem, ...] = ()
     """Sub-items (``TOP 5.2``, ``### 2.1``); their ``number`` is the last part of the label."""
+    prefix: str = ""
+    """The word written before the number, as written (``TOP``, ``Top``); empty for ``1 Titel``."""
     line: int = field(default=0, compare=False, repr=False)
 
 

@@ -1,48 +1,63 @@
 """Appointments (Termine) read out of a protocol's points and its ``Nächster Termin:`` line.
 
-How a point becomes an appointment (decided here, tested in ``tests/test_termine.py``):
+How a point becomes an appointment (decided here, tested in ``tests/test_termine.py`` and over
+the corpus ``tests/fixtures/termine/corpus.txt``):
 
-- **Dates**: ``18.11.``, ``7.12.22``, ``6.12.2022``, ``6. Dezember``, ``6. Dez. 2022``,
-  ``2022-12-06``; ranges ``20.–22.01.2023``, ``20. bis 22. Januar``, ``20.01.–22.01.2023``,
-  ``20./21.01.``. A weekday before the date (``Fr 18.11.``, ``Freitag, den 18.11.``) belongs
-  to it. A date without a year gets the year that puts it nearest the meeting (a protocol
-  without a date has no yearless appointments). A date after ``seit``, ``Stand`` or ``vom`` is a
-  reference, not an appointment. Numbers without a day-and-month form (``48 Wohnungen``,
-  ``18-25 Jahre``, ``Projektbeginn 2023``) are never dates.
-- **Times** need ``Uhr`` (or ``h``) unless written with a colon: ``14.30-17 Uhr``, ``9-12 Uhr``,
-  ``von 15.30-17.30 Uhr``, ``ab 12.30 Uhr``, ``14 Uhr``, ``14:30–17:00``. A time belongs to the
-  date written before it (or to the first date if it comes first); the first time wins. An end
-  before the start means the appointment ends after midnight.
-- **Title**: the point's text without dates and times. If the point starts with its date, the
-  title is the first part after it (up to a comma, a time or the next date); otherwise it is the
-  last part before the date. Connecting words at either end are dropped (``am``, ``um``, ``von``,
-  ``findet … statt``). So ``9.12. Adventssingen mit RoSi im Signalgastweg von 15.30-17.30 Uhr,
-  unterstützt durch WIRO`` → ``Adventssingen mit RoSi im Signalgastweg`` and ``Abschluss­
-  veranstaltung für den Nordwesten 7.12.22, 9-12 Uhr auf der Likedeeler`` → ``Abschluss­
-  veranstaltung für den Nordwesten``. A point that is only a date takes the title of its parent
-  point, else of its agenda item.
-- **Place**: the capitalised words after ``im``, ``in``, ``in der``, ``auf der``, ``an der``,
-  ``beim`` … anywhere in the point (``im Signalgastweg`` → ``Signalgastweg``, ``auf der
-  Likedeeler`` → ``Likedeeler``). The title keeps the words it had.
-- **Several dates** in one point joined by ``und`` or a comma share title and time; otherwise
-  each date gets the text beside it.
-- **Notes**: sub-points of an appointment's point without a date of their own, and the points
-  right after it in the same list that give a time but no date (``Aufbau ab 12.30 Uhr``).
-- **Next meeting**: ``Nächster Termin: 12.01.2023, 14 Uhr, SBZ`` is an appointment titled with
-  the meeting's name (``Stadtteiltisch``), place ``SBZ``; ``noch offen`` is none.
+- **Dates and times** are read with the one grammar of :mod:`protokollkit.dates`: ``18.11.``,
+  ``7.12.22``, ``6. Dezember``, ranges ``20.–22.01.2023``, a weekday before the date; times
+  ``14.30-17 Uhr``, ``ab 12.30 Uhr``, ``14:30``. A date without a year gets the year nearest
+  the meeting. A time belongs to the date written before it (or the first date); the first
+  time wins.
+- **Events, not facts**: a date after ``seit``, ``Stand``, ``vom`` (a reference) or one that
+  only says when something starts to hold (``ab 01.03. wieder besetzt``, ``gilt ab``, ``ab``
+  without a time) is no appointment.
+- **Deadlines** (``bis 31.03.2023``, ``Frist``, ``Anmeldeschluss``) are all-day entries named
+  as a deadline: ``Frist: Anträge an das Quartiersbüro``. **Closures** keep their word:
+  ``Kleiderkammer geschlossen``. A state that only ends (``bis 06.01. geschlossen``, ``noch
+  bis``) is none, and so is a to-do with a due date (``Jasper prüft den Raum, bis 31.03.``, a
+  point whose ``task`` names owners).
+- **Past**: a date before the meeting, or a clause in the past tense (``war``, ``fand …
+  statt``, ``wurde … durchgeführt``), makes the appointment ``past``; the mail and the .ics
+  show only :func:`upcoming` ones, ``termine --alle`` all of them.
+- **Recurrence**: ``jeden 1. Donnerstag im Monat``, ``jeden Freitag``, ``wöchentlich``,
+  ``14-täglich``, ``monatlich`` become a :class:`Recurrence` (an iCalendar RRULE). It starts at
+  the first occurrence on or after the date named (``ab 02.02.2023``), else the first after
+  the meeting; ``bis …`` ends it.
+- **Title**: the event phrase of the point without dates and times: if the point starts with
+  its date, the first part after it, else the last part before it; connecting words at the
+  ends dropped (``am``, ``um``, ``findet … statt``); never cut inside brackets or quotes; at
+  most :data:`MAX_TITLE` characters at a word break. A point that is only a date takes the
+  title of its parent point, else of its agenda item. ``Entscheidung in der Sitzung des
+  Ortsbeirats`` is titled by its event: ``Sitzung des Ortsbeirats: Entscheidung``.
+- **Place**: the capitalised words after ``im``, ``in der``, ``auf der``, ``beim`` …; the
+  calendar :attr:`Appointment.summary` leaves the place out when it is the LOCATION.
+- **Notes**: sub-points without a date of their own, and points right after it in the same
+  list that give a time but no date (``Aufbau ab 12.30 Uhr``).
+- **Next meeting**: the model's next-meeting date (else the one in its text), titled with the
+  meeting's name, place from the text (``12.01.2023, 14 Uhr, SBZ``); ``noch offen`` is none.
 
-Only points and the next-meeting line are read; free paragraphs and item titles are not.
+Only points and the next-meeting line are read; item titles are not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from protokollkit.dates import ISO_DATE, MONTHS, NAMED_DATE, full_year, make_date
-from protokollkit.layout import CANONICAL_NEXT_MEETING_LABEL
+from protokollkit.dates import (
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAY_NUMBERS,
+    WEEKDAYS,
+    DateRange,
+    TimeMatch,
+    find_date,
+    find_date_ranges,
+    find_times,
+)
 from protokollkit.model import Point, Protocol
 
 WEEKDAY_ABBREVIATIONS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
@@ -50,6 +65,77 @@ WEEKDAY_ABBREVIATIONS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 SECTION_HEADING = "Termine"
 """The heading of the section that :func:`termine_lines` writes."""
+
+MAX_TITLE = 60
+"""Titles longer than this are cut at a word break (never inside brackets or quotes)."""
+
+AppointmentKind = Literal["event", "deadline", "closure"]
+Frequency = Literal["weekly", "monthly"]
+
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """How an appointment repeats, as an iCalendar RRULE says it.
+
+    ``weekdays`` count from 0 = Monday. ``ordinals`` (1–4, -1 for the last) make a monthly rule
+    ``jeden 1. Donnerstag im Monat``; ``month_day`` one on a day of the month; ``until`` is the
+    last day it may fall on.
+    """
+
+    freq: Frequency
+    interval: int = 1
+    weekdays: tuple[int, ...] = ()
+    ordinals: tuple[int, ...] = ()
+    month_day: int | None = None
+    until: dt.date | None = None
+
+    def rrule(self) -> dict[str, object]:
+        """The rule as icalendar's ``vRecur`` takes it (``UNTIL`` added by the caller)."""
+        rule: dict[str, object] = {"freq": self.freq.upper()}
+        if self.interval != 1:
+            rule["interval"] = self.interval
+        if self.ordinals:
+            rule["byday"] = [f"{n}{_RRULE_DAYS[d]}" for n in self.ordinals for d in self.weekdays]
+        elif self.weekdays:
+            rule["byday"] = [_RRULE_DAYS[d] for d in self.weekdays]
+        if self.month_day is not None:
+            rule["bymonthday"] = [self.month_day]
+        return rule
+
+    def rrule_text(self) -> str:
+        """``FREQ=MONTHLY;BYDAY=1TH`` (with ``UNTIL=YYYYMMDD`` when it ends)."""
+        import icalendar
+
+        rule = dict(self.rrule())
+        if self.until is not None:
+            rule["until"] = self.until
+        to_ical: Callable[[], bytes] = icalendar.vRecur(rule).to_ical
+        return to_ical().decode("ascii")
+
+    def first_on_or_after(self, day: dt.date) -> dt.date | None:
+        """The first day of the series on or after ``day`` (None when it has ended by then)."""
+        from dateutil.rrule import rrulestr
+
+        start = dt.datetime.combine(day, dt.time())
+        rule = rrulestr(self.rrule_text(), dtstart=start)
+        hit = rule.after(start, inc=True)
+        return hit.date() if hit is not None else None
+
+    def words(self) -> str:
+        """The rule in German: ``jeden 1. Donnerstag im Monat``, ``14-täglich am Freitag``."""
+        days = " und ".join(WEEKDAYS[d] for d in self.weekdays)
+        if self.freq == "monthly":
+            if self.ordinals:
+                ordinals = " und ".join("letzten" if n == -1 else f"{n}." for n in self.ordinals)
+                return f"jeden {ordinals} {days} im Monat"
+            return f"monatlich am {self.month_day}."
+        if self.interval == 2:
+            return f"14-täglich am {days}"
+        if self.interval > 2:
+            return f"alle {self.interval} Wochen am {days}"
+        return f"jeden {days}"
 
 
 @dataclass(frozen=True)
@@ -60,6 +146,9 @@ class Appointment:
     with times, the times hold on each of those days. ``end_time`` earlier than ``start_time``
     means the appointment ends on the following day. ``item`` and ``speaker`` say where in the
     protocol it was written (None for the next meeting); ``source`` is that text as written.
+    ``kind`` says whether it is an event, a deadline or a closure; ``recurrence`` how it repeats
+    (``start`` is then its first occurrence); ``past`` whether it lies before the meeting or the
+    text puts it in the past.
     """
 
     title: str
@@ -73,6 +162,9 @@ class Appointment:
     speaker: str | None = None
     source: str = ""
     notes: tuple[str, ...] = ()
+    kind: AppointmentKind = "event"
+    recurrence: Recurrence | None = None
+    past: bool = False
 
     @property
     def all_day(self) -> bool:
@@ -82,7 +174,20 @@ class Appointment:
     @property
     def last_day(self) -> dt.date:
         """The last day the appointment takes place on (``end`` or ``start``)."""
+        if self.recurrence is not None:
+            return self.recurrence.until or dt.date.max
         return self.end or self.start
+
+    @property
+    def summary(self) -> str:
+        """The title for a calendar: without the place phrase when the place is the LOCATION."""
+        if not self.place:
+            return self.title
+        shorter = re.sub(
+            rf"\s*{_PLACE_PREPOSITION}\s+{re.escape(self.place)}(?!\w)", "", self.title
+        )
+        shorter = _clean_segment(shorter)
+        return shorter if shorter else self.title
 
     def sort_key(self) -> tuple[dt.date, int, dt.time]:
         """Date first; on the same day all-day appointments before timed ones, then by time."""
@@ -92,11 +197,15 @@ class Appointment:
         """A JSON-ready dictionary: ISO dates, ``HH:MM`` times, ``null`` where nothing is known."""
         return {
             "title": self.title,
+            "summary": self.summary,
+            "kind": self.kind,
             "start": self.start.isoformat(),
             "end": self.end.isoformat() if self.end else None,
             "start_time": self.start_time.strftime("%H:%M") if self.start_time else None,
             "end_time": self.end_time.strftime("%H:%M") if self.end_time else None,
             "all_day": self.all_day,
+            "recurrence": self.recurrence.rrule_text() if self.recurrence else None,
+            "past": self.past,
             "place": self.place,
             "item": self.item,
             "item_title": self.item_title,
@@ -106,210 +215,198 @@ class Appointment:
         }
 
 
-# --- dates ----------------------------------------------------------------------------------
+# --- what a date stands for -----------------------------------------------------------------
 
-# Like protokollkit.dates.NUMERIC_DATE, but a two-digit year must follow the month's dot
-# directly: in "6.12. 14.30-17 Uhr" the 14 is an hour, not the year 2014.
-_NUMERIC = re.compile(
-    r"(?<!\d)(?<!\d\.)(\d{1,2})\.\s?(\d{1,2})\.(?:(\d{4}|\d{2})|\s(\d{4}))?(?![\d])"
-)
-_WEEKDAY_BEFORE = re.compile(
-    r"(?:\b(?:am|den)\s+)?\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend"
-    r"|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\b\.?,?\s*(?:\bden\s+)?$"
-)
-_RANGE_PREFIX = re.compile(r"(?<![\d.])(\d{1,2})\.?\s*(?:[-–—/]|\bbis(?:\s+zum)?)\s*$")
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—/]|\bbis(?:\s+zum)?)\s*$")
+_DIGIT = re.compile(r"\d")
 _NOT_AN_APPOINTMENT = re.compile(r"\b(?:seit|stand:?|datiert)\s*(?:dem\s+)?$", re.IGNORECASE)
 _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
+_STARTS_TO_HOLD = re.compile(r"\b(?:ab|gilt\s+ab|gültig\s+ab|ab\s+dem)\s*$", re.IGNORECASE)
+_FACT = re.compile(
+    r"\b(?:besetzt|gilt|gelten|gültig|in\s+Kraft|zuständig|übernimmt|übernehmen|vertritt"
+    r"|umgezogen|umziehen|Umzug|zieht\b[^,;]{0,40}\bum|ändert\s+sich|ändern\s+sich|erhältlich|verfügbar|buchbar|freigeschaltet|ab\s+sofort"
+    r"|wieder\s+(?:geöffnet|offen|da|erreichbar|im\s+Dienst|in\s+Betrieb))\b",
+    re.IGNORECASE,
+)
+_UNTIL = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|am|spätestens))?\s*$", re.IGNORECASE)
+_TASK = re.compile(
+    r"→|->|\bkümmer\w*\s+sich\b|\b(?:klärt|prüft|erledigt|fragt|schickt|verteilt|besorgt"
+    r"|organisiert|kontaktiert|informiert|übernimmt|schreibt|ruft)\b"
+)
+_STILL_UNTIL = re.compile(r"\bnoch\s+bis(?:\s+zum)?\s*$", re.IGNORECASE)
+_DEADLINE_LABEL = (
+    r"(?:Anmelde|Einsende|Redaktions|Bewerbungs|Melde|Abgabe|Annahme|Buchungs|Antrags)schluss"
+    r"|\w*frist|Frist\w*|Deadline|Abgabetermin"
+)
+_DEADLINE_WORD = re.compile(rf"\b(?:{_DEADLINE_LABEL}|spätestens)\b", re.IGNORECASE)
+_CLOSURE = re.compile(
+    r"\b(?:geschlossen|Schließzeit\w*|Schließtag\w*|Schließung|Betriebsferien|Betriebsurlaub"
+    r"|bleibt\s+zu|f(?:ällt|allen)\b[^,;]{0,25}?\baus|entfällt|entfallen|abgesagt"
+    r"|nicht\s+besetzt"
+    r"|nicht\s+erreichbar)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:war|waren|fand|fanden|stattgefunden|gab\s+es|hat\s+\w+(?:\s+\w+)?\s+teilgenommen"
+    r"|teilgenommen|durchgeführt|gelaufen|besucht\s+(?:haben|hatten)|kamen|besuchten"
+    r"|Rückblick|Auswertung|ausgewertet)\b",
+    re.IGNORECASE,
+)
+_FUTURE_DESPITE_PAST = re.compile(
+    r"\b(?:verschoben|verlegt|festgelegt|beschlossen|geplant|vereinbart|angesetzt|terminiert"
+    r"|wird|werden|findet|finden)\b",
+    re.IGNORECASE,
+)
 _GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
-_MAX_RANGE_DAYS = 366
-_DIGIT = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[;.!?]\s+(?=[A-ZÄÖÜ])")
 
 
-@dataclass(frozen=True)
-class _DateSpan:
-    start: dt.date
-    end: dt.date | None
-    begin: int
-    stop: int
-    year_given: bool
+def _in_past_tense(clause: str) -> bool:
+    return bool(_PAST.search(clause)) and not _FUTURE_DESPITE_PAST.search(clause)
 
 
-def _range_start(day: int, end: dt.date) -> dt.date | None:
-    """``20.–22.01.``: the day before the dash, in the end's month (or the month before)."""
-    for months_back in (0, 1):
-        year, month = end.year, end.month - months_back
-        if month == 0:
-            year, month = year - 1, 12
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if candidate < end:
-            return candidate
+# --- recurrence -----------------------------------------------------------------------------
+
+_WD = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_WD_LIST = rf"{_WD}(?:\s*(?:,|und|&|sowie)\s*{_WD})*"
+_ORD = r"(?:[1-4]\.|erste[nrs]?|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?|letzte[nrs]?)"
+_ORD_LIST = rf"{_ORD}(?:\s*(?:,|und|&)\s*{_ORD})*"
+_ADVERB_DAYS = re.compile(
+    r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s\b",
+    re.IGNORECASE,
+)
+_NAMED_DAYS = re.compile(_WD, re.IGNORECASE)
+_MONTHLY_BYDAY = re.compile(
+    rf"\b(?:(?:jede[nrs]?|immer|monatlich)\s+(?:am\s+|jeden\s+)?|am\s+)?(?P<ords>{_ORD_LIST})\s+"
+    rf"(?P<days>{_WD_LIST})(?:\s+(?:im|eines|des|jeden|pro)\s+Monats?\b)?",
+    re.IGNORECASE,
+)
+_EVERY_SECOND = re.compile(rf"\bjede[nrs]?\s+zweiten?\s+(?P<days>{_WD_LIST})", re.IGNORECASE)
+_EVERY = re.compile(rf"\b(?:jede[nrs]?|immer\s+am)\s+(?P<days>{_WD_LIST})\b", re.IGNORECASE)
+_BIWEEKLY = re.compile(
+    r"\b(?:14-?tägig|14-?täglich|vierzehntägig|vierzehntäglich|zweiwöchentlich|zweiwöchig|alle\s+(?:zwei|2)\s+Wochen"
+    r"|alle\s+14\s+Tage|jede\s+zweite\s+Woche)\w*",
+    re.IGNORECASE,
+)
+_WEEKLY = re.compile(
+    r"\b(?:wöchentlich|jede\s+Woche|einmal\s+(?:in\s+der|pro|die)\s+Woche"
+    r"|immer\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s)\w*",
+    re.IGNORECASE,
+)
+_MONTHLY = re.compile(
+    r"\b(?:monatlich|jeden\s+Monat|einmal\s+(?:im|pro)\s+Monat)\w*", re.IGNORECASE
+)
+_NOW = re.compile(r"\bab\s+sofort\b", re.IGNORECASE)
+_NEXT_TIME = re.compile(
+    r"\bnächste[rsn]?\s+(?:Termin|Mal|Treffen|Sitzung)\w*\s*:?\s*(?:am\s+)?$", re.IGNORECASE
+)
+_RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s", re.IGNORECASE)
+_ORDINAL_WORDS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
+_SINCE_OR_FROM = re.compile(
+    r"\b(?:ab|seit|beginnend|beginnt|startet|ab\s+dem|seit\s+dem|erstmals|erster\s+Termin)"
+    r"(?:\s+am)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _days(text: str) -> tuple[int, ...]:
+    found = [WEEKDAY_NUMBERS[m.group(0).lower()] for m in _NAMED_DAYS.finditer(text)]
+    return tuple(dict.fromkeys(found))
+
+
+def _ordinals(text: str) -> tuple[int, ...]:
+    result: list[int] = []
+    for word in re.findall(_ORD, text, re.IGNORECASE):
+        word = word.lower()
+        if word[0].isdigit():
+            result.append(int(word[0]))
+        else:
+            result.append(_ORDINAL_WORDS[word.rstrip("nrs") if word[-1] in "nrs" else word])
+    return tuple(dict.fromkeys(result))
+
+
+def _recurrence_in(text: str) -> tuple[Recurrence, tuple[int, int]] | None:
+    """The recurrence a text names and where it stands, or None."""
+    if not _RECURRENCE_HINT.search(text):
+        return None
+    m = _MONTHLY_BYDAY.search(text)
+    if m and (re.search(r"Monat", m.group(0), re.IGNORECASE) or "monatlich" in text.lower()):
+        rule = Recurrence("monthly", weekdays=_days(m.group("days")), ordinals=_ordinals(m["ords"]))
+        return rule, m.span()
+    m = _EVERY_SECOND.search(text)
+    if m:
+        return Recurrence("weekly", 2, _days(m.group("days"))), m.span()
+    m = _EVERY.search(text)
+    if m and not re.match(r"\s*(?:im|des|pro)\s+Monat", text[m.end() :]):
+        return Recurrence("weekly", 1, _days(m.group("days"))), m.span()
+    adverbs = tuple(dict.fromkeys(WEEKDAY_NUMBERS[a.lower()] for a in _ADVERB_DAYS.findall(text)))
+    for pattern, freq, interval in (
+        (_BIWEEKLY, "weekly", 2),
+        (_WEEKLY, "weekly", 1),
+        (_MONTHLY, "monthly", 1),
+    ):
+        m = pattern.search(text)
+        if m:
+            days = adverbs or _days(text)
+            frequency: Frequency = "weekly" if freq == "weekly" else "monthly"
+            return Recurrence(frequency, interval, days), m.span()
     return None
 
 
-def _raw_dates(text: str, reference: dt.date | None) -> list[_DateSpan]:
-    """Every single date in ``text`` with its span; no ranges yet."""
-    found: list[_DateSpan] = []
-    for m in ISO_DATE.finditer(text):
-        date = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)), reference)
-        if date:
-            found.append(_DateSpan(date, None, m.start(), m.end(), True))
-    for m in _NUMERIC.finditer(text):
-        written = m.group(3) or m.group(4)
-        year = full_year(written) if written else None
-        date = make_date(int(m.group(1)), int(m.group(2)), year, reference)
-        if date:
-            found.append(_DateSpan(date, None, m.start(), m.end(), year is not None))
-    for m in NAMED_DATE.finditer(text):
-        year = int(m.group(3)) if m.group(3) else None
-        date = make_date(int(m.group(1)), MONTHS[m.group(2).lower()], year, reference)
-        if date:
-            found.append(_DateSpan(date, None, m.start(), m.end(), year is not None))
-    found.sort(key=lambda d: d.begin)
-    result: list[_DateSpan] = []
-    for span in found:
-        if result and span.begin < result[-1].stop:
-            continue
-        if re.match(r"\s*Uhr\b|h\b", text[span.stop :]):
-            continue  # "bis 12.10. Uhr": a time written with a stray dot
-        result.append(span)
-    return result
-
-
-def _find_dates(text: str, reference: dt.date | None) -> list[_DateSpan]:
-    """Dates and date ranges in ``text``; each span includes a weekday written before it."""
-    raw = _raw_dates(text, reference)
-    merged: list[_DateSpan] = []
-    for span in raw:
-        previous = merged[-1] if merged else None
-        joined = previous is not None and _RANGE_JOIN.match(text[previous.stop : span.begin])
-        if previous is not None and previous.end is None and joined:
-            first: dt.date | None = previous.start
-            if not previous.year_given and span.year_given:
-                # "20.01.–22.01.2023": the first date takes the year of the second
-                first = make_date(previous.start.day, previous.start.month, span.start.year, None)
-                if first is not None and first > span.start:
-                    first = make_date(first.day, first.month, first.year - 1, None)
-            if first and first < span.start and (span.start - first).days <= _MAX_RANGE_DAYS:
-                merged[-1] = _DateSpan(first, span.start, previous.begin, span.stop, True)
-                continue
-        before = text[: span.begin]
-        prefix = _RANGE_PREFIX.search(before)
-        if prefix:
-            begin_day = _range_start(int(prefix.group(1)), span.start)
-            if begin_day is not None:
-                merged.append(_DateSpan(begin_day, span.start, prefix.start(), span.stop, True))
-                continue
-        merged.append(span)
-    result: list[_DateSpan] = []
-    for span in merged:
-        before = text[: span.begin]
-        weekday = _WEEKDAY_BEFORE.search(before)
-        begin = weekday.start() if weekday else span.begin
-        if _NOT_AN_APPOINTMENT.search(text[:begin]):
-            continue
-        if span.end is None and _REFERENCE_VOM.search(text[:begin]):
-            continue
-        result.append(replace(span, begin=begin))
-    return result
-
-
-# --- times ----------------------------------------------------------------------------------
-
-_H = r"(?:[01]?\d|2[0-4])"
-_M = r"[0-5]\d"
-_TIME_PATTERNS = (
-    re.compile(
-        rf"(?<![\d.:])(?:(?P<prefix>von|zwischen)\s+)?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?\s*"
-        rf"(?:Uhr\s*)?(?:[-–—]|\bbis\b|\bund\b)\s*(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?"
-        r"(?:\s*Uhr\b|h\b)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"(?<![\d.:])(?:(?P<prefix>von|zwischen)\s+)?(?P<h1>{_H}):(?P<m1>{_M})\s*"
-        rf"(?:[-–—]|\bbis\b|\bund\b)\s*(?P<h2>{_H}):(?P<m2>{_M})(?![\d:])(?:\s*Uhr\b)?",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"(?<![\d.:])(?:(?P<prefix>ab|um|gegen|ca\.)\s+)?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?"
-        r"(?:\s*Uhr\b|h\b)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"(?<![\d.:])(?:(?P<prefix>ab|um|gegen|ca\.)\s+)?(?P<h1>{_H}):(?P<m1>{_M})(?![\d:])",
-        re.IGNORECASE,
-    ),
+_FROM_MONTH = re.compile(
+    rf"\b(?:ab|seit|im)\s+(?:Anfang\s+)?(?P<month>{'|'.join(MONTH_NAMES)})\b(?:\s+(?P<year>\d{{4}}))?",
+    re.IGNORECASE,
 )
 
 
-@dataclass(frozen=True)
-class _TimeSpan:
-    start: dt.time
-    end: dt.time | None
-    begin: int
-    stop: int
-    prefix: str
+def _month_start(text: str, reference: dt.date) -> dt.date | None:
+    """``ab April``: the first of that month, the next one after the meeting."""
+    m = _FROM_MONTH.search(text)
+    if m is None or m.group(0).lower().startswith("seit"):
+        return None  # "seit Februar": running already, from the meeting on
+    month = MONTHS[m.group("month").lower()]
+    if m.group("year"):
+        return dt.date(int(m.group("year")), month, 1)
+    year = reference.year + (1 if month < reference.month else 0)
+    return dt.date(year, month, 1)
 
 
-def _time(hour: str, minute: str | None, *, end: bool) -> dt.time | None:
-    h, m = int(hour), int(minute or 0)
-    if h == 24:
-        return dt.time(0, 0) if end and m == 0 else None
-    return dt.time(h, m)
-
-
-def _find_times(text: str) -> list[_TimeSpan]:
-    """Clock times and time ranges in ``text``, in order, not overlapping."""
-    if not _DIGIT.search(text):
-        return []
-    found: list[_TimeSpan] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _TIME_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < stop and begin < m.end() for begin, stop in taken):
-                continue
-            groups = m.groupdict()
-            start = _time(m.group("h1"), m.group("m1"), end=False)
-            end = None
-            if groups.get("h2") is not None:
-                end = _time(groups["h2"], groups.get("m2"), end=True)
-                if end is None:
-                    continue
-            if start is None:
-                continue
-            if end == start:
-                end = None
-            found.append(_TimeSpan(start, end, m.start(), m.end(), (m.group("prefix") or "")))
-            taken.append((m.start(), m.end()))
-    found.sort(key=lambda t: t.begin)
-    return found
-
-
-def format_time(time: dt.time) -> str:
-    """``9:00``, ``14:30``: hours without a leading zero, as in German text."""
-    return f"{time.hour}:{time.minute:02d}"
-
-
-def normalise_times(text: str) -> str:
-    """Write every clock time in ``text`` as ``12:30``: ``Aufbau ab 12.30 Uhr`` → ``… 12:30 Uhr``.
-
-    A date in the text is left alone.
-    """
-    times = [t for t in _find_times(text) if not _inside_date(text, t)]
-    for span in reversed(times):
-        written = format_time(span.start)
-        if span.end is not None:
-            written += "–" + format_time(span.end)
-        prefix = f"{span.prefix} " if span.prefix else ""
-        text = f"{text[: span.begin]}{prefix}{written} Uhr{text[span.stop :]}"
-    return text
-
-
-def _inside_date(text: str, span: _TimeSpan) -> bool:
-    return any(d.begin <= span.begin < d.stop for d in _find_dates(text, dt.date(2000, 1, 1)))
+def _recurring(
+    text: str, reference: dt.date | None, clause_dates: list[DateRange]
+) -> tuple[Recurrence, dt.date, tuple[int, int]] | None:
+    """A recurrence with its first day, or None when the text names none (or it cannot start)."""
+    found = _recurrence_in(text)
+    if found is None:
+        return None
+    rule, span = found
+    if not rule.weekdays and any(_NEXT_TIME.search(text, 0, d.begin) for d in clause_dates):
+        return None  # "einmal im Monat, nächster Termin 03.02.": that one date
+    start: dt.date | None = None
+    for date in clause_dates:
+        before = text[: date.begin]
+        if date.end is not None:
+            start = start or date.start
+            rule = replace(rule, until=date.end)
+        elif _UNTIL.search(before):
+            rule = replace(rule, until=date.start)
+        elif start is None:
+            start = date.start
+    if not rule.weekdays and rule.month_day is None:
+        if start is None:
+            return None
+        if rule.freq == "weekly":
+            rule = replace(rule, weekdays=(start.weekday(),))
+        else:
+            rule = replace(rule, month_day=start.day)
+    if start is None and reference is not None:
+        start = _month_start(text, reference)
+    if start is None:
+        if reference is None:
+            return None
+        start = reference + dt.timedelta(days=1)
+    first = rule.first_on_or_after(start)
+    if first is None:
+        return None
+    return rule, first, span
 
 
 # --- titles and places ----------------------------------------------------------------------
@@ -318,24 +415,35 @@ _MASK = "\x00"
 _EDGE_CHARS = " \t,;:–—-/→|" + _MASK
 _LEADING_WORDS = re.compile(
     r"^(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind|findet"
-    r"|finden|ganztägig|termin|uhr|im\s+zeitraum)\b\s*",
+    r"|finden|ganztägig|termin|uhr|im\s+zeitraum|noch|wieder|immer|nächste[rs]?\s+termin"
+    r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden|gibt\s+es"
+    r"|es\s+gibt)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING_WORDS = re.compile(
     r"\s*\b(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind"
-    r"|findet|finden|statt|ganztägig|uhr|termin|zeitraum|im\s+zeitraum)$",
+    r"|findet|finden|statt|ganztägig|uhr|termin|zeitraum|im\s+zeitraum|mit|für|der|die|das"
+    r"|des|im|in|an|auf|beim|noch|wieder|immer|spätestens|beginnend|ab\s+sofort|erstmals|verschoben\s+auf|verlegt\s+auf|auf"
+    r"|trifft\s+sich|treffen\s+sich|einmal\s+im\s+Monat|monatlich|wöchentlich|bitte|aus|über"
+    r"|zu|nach|bei|Treffpunkt|endet|beginnt|startet|läuft|verschoben|verlegt|öffnet|gibt\s+es"
+    r"|am\s+(?:Wochenende|Ostersamstag|Ostersonntag|Ostermontag|Karfreitag|Pfingstsonntag"
+    r"|Pfingstmontag|Heiligabend|Silvester|Neujahr|Nikolaus|Reformationstag|Himmelfahrt))$",
     re.IGNORECASE,
 )
-_EMPTY_PARENS = re.compile(r"\(\s*[,;]?\s*\)")
+_LEADING_ARTICLE = re.compile(
+    r"^(?:[dD]er|[dD]ie|[dD]as|den|dem|ein|eine|einen|erste[rsn]?|letzte[rsn]?)\s+(?=\S)"
+)
+_EMPTY_PARENS = re.compile(r"\(\s*[,;:–-]?\s*\)")
+_PLACE_PREPOSITION = (
+    r"(?:im|in\s+der|in\s+dem|in\s+den|in|auf\s+der|auf\s+dem|an\s+der|an\s+dem|beim|vor\s+dem"
+    r"|vor\s+der|Treffpunkt:?|Ort:?)"
+)
 _PLACE_WORD = r"(?:[A-ZÄÖÜ„\"][\w\-.’'/&“\"]*)"
 _PLACE_PHRASE = (
     rf"{_PLACE_WORD}(?:\s+(?:(?:der|des|dem|am|an\s+der|von|vom|zum|zur|und|&)\s+)?"
     rf"(?:{_PLACE_WORD}|\d+[a-z]?\b))*"
 )
-_PLACE = re.compile(
-    r"(?<![\w-])(?:im|in\s+der|in\s+dem|in\s+den|in|auf\s+der|auf\s+dem|an\s+der|an\s+dem"
-    rf"|beim|vor\s+dem|vor\s+der|Treffpunkt:?|Ort:?)\s+(?P<place>{_PLACE_PHRASE})"
-)
+_PLACE = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION}\s+(?P<place>{_PLACE_PHRASE})")
 _PLACE_ONLY = re.compile(rf"^(?:(?:im|in|in der|auf der|an der|beim)\s+)?({_PLACE_PHRASE})$")
 _NOT_PLACES = {
     "Rahmen", "Anschluss", "Vorfeld", "Jahr", "Monat", "Wechsel", "Moment", "Zuge",
@@ -345,39 +453,120 @@ _NOT_PLACES = {
     "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag", "Dienstag",
     "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag", "Frühjahr",
     "Sommer", "Herbst", "Winter", "Advent", "Adventszeit", "Weihnachtszeit", "Ferien",
-    "Sommerferien", "Winterferien", "Herbstferien", "Osterferien", "Uhr",
+    "Sommerferien", "Winterferien", "Herbstferien", "Osterferien", "Uhr", "Sitzung",
+    "Versammlung", "Mitgliederversammlung", "Woche", "Regel", "Zeit", "Runde", "Gespräch",
+    "Kalender", "Protokoll", "Mail", "E-Mail", "Newsletter", "Stadtteilzeitung", "Zeitung",
+    "Stadtteil", "Quartier", "Internet", "Netz", "Elternzeit", "Urlaub",
 }  # fmt: skip
+_EVENT_BY_ITS_OCCASION = re.compile(
+    r"^(?P<head>(?:Entscheidung|Beschluss|Abstimmung|Beratung|Bericht|Info|Information"
+    r"|Rückmeldung|Thema|Vorstellung|Antwort|Ergebnis|Wahl)\b.*?)\s+"
+    r"(?:in\s+der|im|auf\s+der|bei\s+der|beim|während\s+der|zur|zum)\s+"
+    r"(?P<event>(?:\w+)?(?:[Ss]itzung|[Vv]ersammlung|[Kk]onferenz|[Tt]reffen|[Rr]unde"
+    r"|[Aa]usschuss|[Bb]eirat|[Bb]ürgerschaft|[Ss]tadtteiltisch)\b.*)$"
+)
+_TIME_ONLY_PARENS = re.compile(r"\(\s*(?:[-–,;:/]|\b(?:ab|bis|von|um|jeweils)\b|\s)*\)")
+
+
+_OPENERS = re.compile(r'[(„\[»"]')
+
+
+def _balanced_prefix(text: str) -> str:
+    """``text`` up to an opening bracket or quote that is never closed (dropping what follows)."""
+    if not _OPENERS.search(text):
+        return text
+    stack: list[tuple[str, int]] = []
+    pairs = {"(": ")", "„": "“", "[": "]", "»": "«"}
+    for index, ch in enumerate(text):
+        if ch in pairs:
+            stack.append((pairs[ch], index))
+        elif stack and ch == stack[-1][0]:
+            stack.pop()
+        elif ch == '"':
+            if stack and stack[-1][0] == '"':
+                stack.pop()
+            else:
+                stack.append(('"', index))
+    if stack:
+        return text[: stack[0][1]]
+    return text
+
+
+def _without_unopened_closers(text: str) -> str:
+    while text.count(")") > text.count("(") and ")" in text:
+        index = text.index(")")
+        text = text[:index] + text[index + 1 :]
+    return text
 
 
 def _clean_segment(segment: str) -> str:
-    text = _EMPTY_PARENS.sub("", segment.replace(_MASK, " "))
+    text = segment.replace(_MASK, " ")
+    text = _TIME_ONLY_PARENS.sub("", _EMPTY_PARENS.sub("", text))
     text = re.sub(r"\s+", " ", text)
+    text = _without_unopened_closers(_balanced_prefix(text))
     previous = None
     while previous != text:
         previous = text
         text = text.strip(_EDGE_CHARS)
         text = _LEADING_WORDS.sub("", text)
+        text = _LEADING_ARTICLE.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
         if re.search(r"(?<![A-ZÄÖÜ.])\.$", text):
             text = text[:-1]
-    if text.count("(") > text.count(")") and text.startswith("("):
-        text = text[1:]
-    if text.count(")") > text.count("(") and text.endswith(")"):
-        text = text[:-1]
     return text.strip(_EDGE_CHARS)
+
+
+def _shorten(title: str, limit: int = MAX_TITLE) -> str:
+    """At most ``limit`` characters, cut at a word break outside brackets and quotes."""
+    if len(title) <= limit:
+        return title
+    breaks = [
+        title[: m.start()]
+        for m in re.finditer(r"\s", title)
+        if _balanced_prefix(title[: m.start()]) == title[: m.start()]
+    ]
+    within = [b for b in breaks if len(b) <= limit]
+    best = within[-1] if within else ""
+    if len(best) < limit // 2:  # a quoted name is not cut to a stub: close it a little later
+        best = next((b for b in breaks if limit < len(b) <= limit + 30), best)
+    shortened = _clean_segment(best) if best else ""
+    return shortened or title[:limit].rsplit(" ", 1)[0]
+
+
+def _event_phrase(title: str) -> str:
+    """``Entscheidung in der Sitzung des Beirats`` → ``Sitzung des Beirats: Entscheidung``."""
+    m = _EVENT_BY_ITS_OCCASION.match(title)
+    if not m:
+        return title
+    event = m.group("event")
+    return f"{event[0].upper()}{event[1:]}: {m.group('head')}"
+
+
+_REGISTRATION_FOR = re.compile(
+    r"^(?:Anmeldung|Anmeldungen|Karten|Tickets|Infos?|Informationen)\s+"
+    r"(?:für\s+(?:den|die|das)|zum|zur)\s+(?=[A-ZÄÖÜ„\"])"
+)
+
+
+def _nouns_first(parts: list[str]) -> list[str]:
+    """The parts with a noun first ahead of those that start with a verb (``bietet …``)."""
+    return sorted(parts, key=lambda part: part[:1].islower())
 
 
 def _segments(masked: str) -> list[str]:
     """Parts of ``masked`` between masked spans, commas and semicolons (outside parentheses)."""
     parts: list[str] = []
     depth = 0
+    quoted = False
     current: list[str] = []
     for ch in masked:
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        if ch == _MASK or (ch in ",;" and depth == 0):
+        elif ch in '„“"':
+            quoted = ch != "“" and not (ch == '"' and quoted)
+        if ch == _MASK or (ch in ",;" and depth == 0 and not quoted):
             parts.append("".join(current))
             current = []
         else:
@@ -386,11 +575,25 @@ def _segments(masked: str) -> list[str]:
     return [cleaned for part in parts if (cleaned := _clean_segment(part))]
 
 
+_NOT_WHERE = re.compile(
+    r"\s*(?:Anmeldung|Anmeldungen|Infos?|Informationen|Kontakt|Karten|Tickets|Rückfragen"
+    r"|Rückmeldung|Anträge)\b"
+)
+_GENITIVE_BEFORE = re.compile(r"\b(?:des|der)\s+[A-ZÄÖÜ]\w*\s+$")
+
+
 def _place_in(masked: str) -> str | None:
     for m in _PLACE.finditer(masked):
+        if _balanced_prefix(masked[: m.start()]) != masked[: m.start()]:
+            continue  # inside a quoted title: „Gut leben im Alter“
+        segment_start = max(masked.rfind(",", 0, m.start()), masked.rfind(_MASK, 0, m.start()))
+        if _NOT_WHERE.match(masked, segment_start + 1):
+            continue  # "Anmeldung im Club": where to register, not where it happens
+        if m.group(0).startswith("an ") and _GENITIVE_BEFORE.search(masked, 0, m.start()):
+            continue  # "Umgestaltung des Spielplatzes an der Ostseeallee": what, not where
         place = m.group("place").rstrip(".,;:")
         if place.split()[0] not in _NOT_PLACES:
-            return place
+            return _without_unopened_closers(_balanced_prefix(place)).strip() or None
     return None
 
 
@@ -410,6 +613,53 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_UNTIL_WORDS = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|am))?\s*(?=\x00)", re.IGNORECASE)
+
+
+_ACTION = re.compile(r"(?:Anmeldung|Rückmeldung|Abgabe|Bewerbung|Meldung)(?:en)?\b")
+
+
+def _mask_to_space(masked: str, span: tuple[int, int]) -> str:
+    """The masked text of ``span`` with each masked run as one mask character."""
+    text = re.sub(f"{_MASK}+", _MASK, masked[span[0] : span[1]])
+    return re.sub(f"{_MASK}(?:[\\s,]*{_MASK})*\\s*,?", _MASK, text)
+
+
+def _deadline_title(subject: str, context: str) -> str:
+    """``Frist: Anträge an das Quartiersbüro``; ``Anmeldeschluss: Ferienfahrt``."""
+    word = re.search(rf"\b(?P<word>{_DEADLINE_LABEL})\b\W*", subject, re.IGNORECASE)
+    if word:
+        rest = _clean_segment(f"{subject[: word.start()]} {subject[word.end() :]}")
+        label = word.group("word")
+        label = label[0].upper() + label[1:]
+        rest = re.sub(r"^(?:(?:für|zur|zum|der|die|das|des|den|dem)\s+)+", "", rest)
+        rest = rest or context
+        return f"{label}: {rest}" if rest else label
+    subject = re.sub(r"^(?:Frist|Deadline)\s*:?\s*", "", subject)
+    needs_context = not subject or " " not in subject or bool(_ACTION.match(subject))
+    if context and needs_context and context != subject:
+        subject = f"{subject} – {context}" if subject else context
+    return f"Frist: {subject}" if subject else "Frist"
+
+
+def _closure_title(title: str, clause: str) -> str:
+    """A closure keeps its word: ``Kleiderkammer`` → ``Kleiderkammer geschlossen``,
+    ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
+    m = _CLOSURE.search(title) or _CLOSURE.search(clause)
+    word = m.group(0) if m else "geschlossen"
+    if word.lower().startswith(("schließ", "betrieb")):
+        return title if _CLOSURE.search(title) else (f"{word}: {title}" if title else word)
+    subject = _CLOSURE.sub(" ", title)
+    subject = re.sub(
+        r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b", " ", subject
+    )
+    subject = _clean_segment(subject)
+    if re.match(r"f(?:ällt|allen)\b", word, re.IGNORECASE):
+        word = "fällt aus"
+    word = {"bleibt zu": "geschlossen", "entfallen": "entfällt"}.get(word.lower(), word)
+    return f"{subject} {word}" if subject else word
+
+
 # --- one text -------------------------------------------------------------------------------
 
 
@@ -417,44 +667,89 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 class _Found:
     start: dt.date
     end: dt.date | None
-    time: _TimeSpan | None
+    time: TimeMatch | None
     title: str
     place: str | None
     leftovers: tuple[str, ...]
+    kind: AppointmentKind = "event"
+    recurrence: Recurrence | None = None
+    past_tense: bool = False
 
 
-def _analyse(text: str, reference: dt.date | None) -> list[_Found]:
+def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
+    """The dates of ``text`` that may be appointments (no references such as ``seit 1.1.``)."""
+    result: list[DateRange] = []
+    for span in find_date_ranges(text, reference)[0]:
+        before = text[: span.begin]
+        if _NOT_AN_APPOINTMENT.search(before):
+            continue
+        if span.end is None and _REFERENCE_VOM.search(before):
+            continue
+        result.append(span)
+    return result
+
+
+_MEETING_POINT = re.compile(r"^(?:Treffpunkt|Ort)\b:?\s*(?:am\s+|im\s+|vor\s+dem\s+)?(.+)$")
+_ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|wird)?$", re.I)
+_ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
+
+
+def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: int) -> str:
+    """The comma-separated parts just before and after a date: where its verb stands."""
+    left = max(text.rfind(",", previous_stop, begin), text.rfind(";", previous_stop, begin))
+    right_candidates = [i for i in (text.find(",", stop), text.find(";", stop)) if i >= 0]
+    right = min([*right_candidates, next_begin, len(text)])
+    return text[max(left + 1, previous_stop) : right]
+
+
+def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
+    """The sentence (``;``/``.``-separated) around ``begin``–``stop``."""
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, begin):
+        left = m.end()
+    right_match = _CLAUSE_END.search(text, stop)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> list[_Found]:
     """The appointments written in one text, with titles as far as the text gives them."""
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and not _recurrence_in(text):
         return []
-    dates = _find_dates(text, reference)
+    dates = _dates(text, reference)
+    times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
+    recurring = _recurring(text, reference, dates)
+    if recurring is not None:
+        return [_recurring_found(text, dates, times, recurring, fallback_title)]
     if not dates:
         return []
-    times = [t for t in _find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
-    groups: list[list[_DateSpan]] = []
+    groups: list[list[DateRange]] = []
     for span in dates:
         if groups and _GROUP_JOIN.match(text[groups[-1][-1].stop : span.begin]):
             groups[-1].append(span)
         else:
             groups.append([span])
     bounds = [(g[0].begin, g[-1].stop) for g in groups]
-    group_times: list[_TimeSpan | None] = [None] * len(groups)
-    for time in times:
+    group_times: list[TimeMatch | None] = [None] * len(groups)
+    for clock in times:
         owner = 0
         for index, (begin, _stop) in enumerate(bounds):
-            if begin <= time.begin:
+            if begin <= clock.begin:
                 owner = index
         if group_times[owner] is None:
-            group_times[owner] = time
-    masked = _mask(text, [(d.begin, d.stop) for d in dates] + [(t.begin, t.stop) for t in times])
+            group_times[owner] = clock
+    every_date = find_date_ranges(text, reference)[0]
+    masked = _mask(
+        text, [(d.begin, d.stop) for d in every_date] + [(t.begin, t.stop) for t in times]
+    )
     date_first = not _clean_segment(masked[: bounds[0][0]])
     found: list[_Found] = []
     previous_title = ""
+    titles: list[str] = []
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
         if date_first:
-            title_parts = _segments(masked[stop:next_begin])
+            title_parts = _nouns_first(_segments(masked[stop:next_begin]))
             place_region = masked[begin:next_begin]
         else:
             title_parts = _segments(masked[previous_stop:begin])[-1:]
@@ -462,21 +757,96 @@ def _analyse(text: str, reference: dt.date | None) -> list[_Found]:
             place_region = masked[previous_stop:next_begin]
         title = title_parts[0] if title_parts else previous_title
         previous_title = title
-        place = _place_in(place_region)
+        titles.append(title)
+    for index, (begin, stop) in enumerate(bounds):
+        previous_stop = bounds[index - 1][1] if index else 0
+        next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
+        place_region = masked[begin:next_begin] if date_first else masked[previous_stop:next_begin]
+        clause_begin, clause_end = _clause_bounds(text, begin, stop)
+        clause_span = (max(clause_begin, previous_stop), min(clause_end, next_begin))
+        clause = text[clause_span[0] : clause_span[1]]
+        before = text[max(clause_begin, previous_stop) : begin]
+        title = titles[index]
+        meeting_point = _MEETING_POINT.match(title)
+        if meeting_point:
+            title = ""  # "Termin: 25.03., Treffpunkt Marktplatz": where, not what
+        if index and _ANAPHOR.match(title):
+            title = _ORDINAL_START.sub("", titles[index - 1])  # "…, die nächste ist am 06.02."
+        kind: AppointmentKind = "event"
+        single = all(span.end is None for span in groups[index])
+        if _FACT.search(clause) or (
+            single and _STARTS_TO_HOLD.search(before) and group_times[index] is None
+        ):
+            continue
+        if single and _STILL_UNTIL.search(before):
+            continue
+        if _CLOSURE.search(clause):
+            if single and _UNTIL.search(before):
+                continue  # closed until …: a state without a start
+            kind = "closure"
+            title = _closure_title(title, clause)
+            if _CLOSURE.fullmatch(title) or title.lower() == "geschlossen":
+                continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
+        elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
+            if _TASK.search(clause):
+                continue  # "Jasper prüft den Raum, bis 31.03.": a to-do, not a date for all
+            kind = "deadline"
+            context = next((t for i, t in enumerate(titles) if i != index and t), "")
+            subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
+            subject = _clean_segment(re.sub(r"\bbitte\b", " ", subject))
+            subject = _balanced_prefix(subject.split(", ")[0]) or title
+            if subject[:1].islower() and titles[0][:1].isupper():
+                subject = titles[0]  # "Anmeldungen … nimmt Frau B. bis 25.04. entgegen"
+            title = _deadline_title(subject, context if context != subject else "")
+        if kind == "event":
+            title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
+        place = meeting_point.group(1) if meeting_point else _place_in(place_region)
         leftovers = tuple(_segments(masked[stop:next_begin]))
+        time: TimeMatch | None = group_times[index] if kind != "deadline" else None
+        past = _in_past_tense(_around(text, begin, stop, previous_stop, next_begin))
         for span in groups[index]:
-            found.append(_Found(span.start, span.end, group_times[index], title, place, leftovers))
+            found.append(
+                _Found(span.start, span.end, time, title, place, leftovers, kind, None, past)
+            )
     return found
 
 
+def _recurring_found(
+    text: str,
+    dates: list[DateRange],
+    times: list[TimeMatch],
+    recurring: tuple[Recurrence, dt.date, tuple[int, int]],
+    fallback_title: str,
+) -> _Found:
+    rule, first, span = recurring
+    spans = [(d.begin, d.stop) for d in dates] + [(t.begin, t.stop) for t in times] + [span]
+    masked = _mask(text, spans)
+    masked = _ADVERB_DAYS.sub(lambda m: _MASK * len(m[0]), masked)
+    masked = _NOW.sub(lambda m: _MASK * len(m[0]), masked)
+    masked = _FROM_MONTH.sub(lambda m: _MASK * len(m[0]), masked)
+    parts = _nouns_first(_segments(masked))
+    title = parts[0] if parts else fallback_title
+    place = _place_in(masked)
+    time = times[0] if times else None
+    past = rule.until is not None and _in_past_tense(text)
+    return _Found(first, None, time, title, place, tuple(parts[1:]), "event", rule, past)
+
+
+_NOT_A_NOTE = re.compile(
+    r"Öffnungszeit|Sprechzeit|\bab\s+(?:sofort|Januar|Februar|März|April|Mai"
+    r"|Juni|Juli|August|September|Oktober|November|Dezember)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_time(text: str) -> bool:
-    return bool(_find_times(text))
+    return bool(find_times(text))
 
 
 def _title_of(text: str, reference: dt.date | None) -> str:
     """A parent point's text as a title for its date-only sub-points."""
-    spans = [(d.begin, d.stop) for d in _find_dates(text, reference)]
-    spans += [(t.begin, t.stop) for t in _find_times(text)]
+    spans = [(d.begin, d.stop) for d in find_date_ranges(text, reference)[0]]
+    spans += [(t.begin, t.stop) for t in find_times(text)]
     parts = _segments(_mask(text, spans))
     return parts[0] if parts else ""
 
@@ -485,13 +855,16 @@ def _appointment(
     found: _Found,
     fallback_title: str,
     source: str,
+    reference: dt.date | None,
+    meeting_start: dt.time | None = None,
     item: int | None = None,
     item_title: str | None = None,
     speaker: str | None = None,
 ) -> Appointment:
     time = found.time
-    return Appointment(
-        title=found.title or fallback_title,
+    title = _shorten(_event_phrase(found.title or fallback_title))
+    appointment = Appointment(
+        title=title,
         start=found.start,
         start_time=time.start if time else None,
         end_time=time.end if time else None,
@@ -501,7 +874,25 @@ def _appointment(
         item_title=item_title,
         speaker=speaker,
         source=source,
+        kind=found.kind,
+        recurrence=found.recurrence,
     )
+    return replace(
+        appointment, past=found.past_tense or _before(appointment, reference, meeting_start)
+    )
+
+
+def _before(
+    appointment: Appointment, reference: dt.date | None, meeting_start: dt.time | None
+) -> bool:
+    """Whether the appointment lies before the meeting (on its day: ends before it begins)."""
+    if reference is None:
+        return False
+    last = appointment.last_day
+    if last != reference or meeting_start is None or appointment.start_time is None:
+        return last < reference
+    finish = appointment.end_time or appointment.start_time
+    return appointment.end_time is not None and appointment.start_time <= finish <= meeting_start
 
 
 # --- the protocol ---------------------------------------------------------------------------
@@ -512,8 +903,9 @@ class _Context:
     """Where in the protocol the points stand."""
 
     reference: dt.date | None
-    item: int
-    item_title: str
+    meeting_start: dt.time | None
+    item: int | None
+    item_title: str | None
     speaker: str | None
 
 
@@ -523,9 +915,12 @@ def _from_points(
     reference = context.reference
     attach_to: list[int] = []
     for point in points:
-        found = _analyse(point.text, reference)
+        found = _analyse(point.text, reference, fallback_title)
+        if point.task is not None and point.task.owners:
+            found = [f for f in found if f.kind != "deadline"]  # a to-do, not a date for all
         if found:
             attach_to = []
+            speaker = point.speaker.name if point.speaker else context.speaker
             for one in found:
                 attach_to.append(len(result))
                 result.append(
@@ -533,15 +928,17 @@ def _from_points(
                         one,
                         fallback_title,
                         point.text,
+                        reference,
+                        context.meeting_start,
                         item=context.item,
                         item_title=context.item_title,
-                        speaker=context.speaker,
+                        speaker=speaker,
                     )
                 )
-            notes = tuple(c.text for c in point.points if not _find_dates(c.text, reference))
+            notes = tuple(c.text for c in point.points if not _dates(c.text, reference))
             for index in attach_to:
                 result[index] = replace(result[index], notes=result[index].notes + notes)
-        elif attach_to and _has_time(point.text):
+        elif attach_to and _has_time(point.text) and not _NOT_A_NOTE.search(point.text):
             for index in attach_to:
                 result[index] = replace(result[index], notes=(*result[index].notes, point.text))
         else:
@@ -551,43 +948,91 @@ def _from_points(
             _from_points(point.points, child_title, context, result)
 
 
+def meeting_reference(protocol: Protocol) -> dt.date | None:
+    """The meeting's date: the protocol's, else a date in its metadata (``Datum: …``)."""
+    if protocol.date is not None:
+        return protocol.date
+    for field_ in protocol.meta:
+        if field_.kind == "date":
+            found = find_date(field_.value)
+            if found is not None:
+                return found.date
+    return None
+
+
+def meeting_start(protocol: Protocol) -> dt.time | None:
+    """When the meeting began, from its metadata (``Beginn: 14:00``, ``Zeit: 14–16 Uhr``)."""
+    for field_ in protocol.meta:
+        if field_.kind in ("start", "time"):
+            times = find_times(field_.value) or find_times(f"{field_.value} Uhr")
+            if times:
+                return times[0].start
+    return None
+
+
 def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
     """The ``Nächster Termin:`` line as an appointment, or None when it names no date.
 
-    Titled with the meeting's name; the place is a place phrase or a leftover part such as
-    ``SBZ`` in ``12.01.2023, 14 Uhr, SBZ``.
+    Titled with the meeting's name; the date is the model's next-meeting date when it has one;
+    the place is a place phrase or a leftover part such as ``SBZ`` in ``12.01.2023, 14 Uhr, SBZ``.
     """
     meeting = protocol.next_meeting
     if meeting is None:
         return None
-    found = _analyse(meeting.text, protocol.date)
-    if not found:
+    reference = meeting_reference(protocol)
+    found = [f for f in _analyse(meeting.text, reference) if f.kind == "event"]
+    if not found and meeting.date is None:
         return None
-    first = found[0]
+    title = protocol.meeting if re.match(r"\w", protocol.meeting) else "Nächster Termin"
+    if found:
+        first = found[0]
+        if meeting.date is not None and first.recurrence is None:
+            first = replace(first, start=meeting.date)
+    else:
+        assert meeting.date is not None
+        first = _Found(meeting.date, None, None, title, None, ())
     place = first.place
     if place is None:
         for part in first.leftovers:
             place = _place_only(part)
             if place:
                 break
-    title = protocol.meeting or "Nächster Termin"
-    source = f"{CANONICAL_NEXT_MEETING_LABEL} {meeting.text}"
-    return replace(_appointment(first, title, source), title=title, place=place)
+    source = f"{meeting.label}: {meeting.text}" if meeting.label else meeting.text
+    appointment = _appointment(first, title, source, reference, meeting_start(protocol))
+    return replace(appointment, title=title, place=place, kind="event")
 
 
 def extract(protocol: Protocol) -> list[Appointment]:
-    """Every appointment in the protocol's points and its next-meeting line, sorted by date."""
+    """Every appointment in the protocol's points and its next-meeting line, sorted by date.
+
+    Past ones included (``past`` says which); :func:`upcoming` leaves them out.
+    """
     result: list[Appointment] = []
-    for item in protocol.items:
+    reference = meeting_reference(protocol)
+    start = meeting_start(protocol)
+    for block in protocol.preamble:
+        speaker = block.speaker.name if block.speaker else None
+        _from_points(
+            block.points, protocol.meeting, _Context(reference, start, None, None, speaker), result
+        )
+    for item in protocol.all_items():
         for block in item.blocks:
             person = block.speaker or item.presenter
             speaker = person.name if person else None
-            context = _Context(protocol.date, item.number, item.title, speaker)
+            context = _Context(reference, start, item.number, item.title, speaker)
             _from_points(block.points, item.title, context, result)
     following = next_meeting_appointment(protocol)
     if following is not None:
+        result = [
+            a for a in result if not (a.start == following.start and a.source in following.source)
+        ]
         result.append(following)
     return sorted(result, key=Appointment.sort_key)
+
+
+def upcoming(protocol: Protocol) -> list[Appointment]:
+    """The appointments still to come: what the mail's ``Termine`` box and the .ics show."""
+    return [a for a in extract(protocol) if not a.past]
 
 
 # --- plain-text section ---------------------------------------------------------------------
@@ -599,12 +1044,36 @@ def format_day(date: dt.date, *, year: bool = True) -> str:
     return f"{WEEKDAY_ABBREVIATIONS[date.weekday()]} {written}"
 
 
+def format_time(time: dt.time) -> str:
+    """``9:00``, ``14:30``: hours without a leading zero, as in German text."""
+    return f"{time.hour}:{time.minute:02d}"
+
+
+def _clock(appointment: Appointment) -> str:
+    assert appointment.start_time is not None
+    clock = format_time(appointment.start_time)
+    if appointment.end_time is not None:
+        clock += "–" + format_time(appointment.end_time)
+    return f"{clock} Uhr"
+
+
 def format_when(appointment: Appointment) -> str:
     """When, in German: ``Di 06.12.2022, 14:30–17:00 Uhr`` or ``Fr 18.11.2022 (ganztägig)``.
 
     Several days: ``Fr 20.01.–So 22.01.2023 (ganztägig)`` or ``…, jeweils 10:00–16:00 Uhr``.
+    A series: ``Jeden 1. Donnerstag im Monat ab Do 02.02.2023, 15:00–17:00 Uhr``; a deadline:
+    ``Fr 31.03.2023 (Frist)``.
     """
     a = appointment
+    if a.recurrence is not None:
+        words = a.recurrence.words()
+        when = f"{words[0].upper()}{words[1:]} ab {format_day(a.start)}"
+        if a.recurrence.until is not None:
+            when += f" bis {format_day(a.recurrence.until)}"
+        return f"{when}, {_clock(a)}" if a.start_time else when
+    if a.kind == "deadline":
+        label = a.title.split(": ", 1)[0] if ": " in a.title else "Frist"
+        return f"{format_day(a.start)} ({label})"
     if a.end is not None and a.end != a.start:
         same_year = a.start.year == a.end.year
         day = f"{format_day(a.start, year=not same_year)}–{format_day(a.end)}"
@@ -612,11 +1081,8 @@ def format_when(appointment: Appointment) -> str:
         day = format_day(a.start)
     if a.start_time is None:
         return f"{day} (ganztägig)"
-    clock = format_time(a.start_time)
-    if a.end_time is not None:
-        clock += "–" + format_time(a.end_time)
     each = "jeweils " if a.end is not None and a.end != a.start else ""
-    return f"{day}, {each}{clock} Uhr"
+    return f"{day}, {each}{_clock(a)}"
 
 
 def format_appointment(appointment: Appointment) -> str:
@@ -629,40 +1095,75 @@ def format_appointment(appointment: Appointment) -> str:
     if appointment.place and appointment.place not in appointment.title:
         extras.append(f"Ort: {appointment.place}")
     extras.extend(normalise_times(note) for note in appointment.notes)
-    line = f"{format_when(appointment)}: {appointment.title}"
+    title = appointment.title
+    if appointment.kind == "deadline" and ": " in title:
+        title = title.split(": ", 1)[1]
+    line = f"{format_when(appointment)}: {title}"
     return f"{line} ({'; '.join(extras)})" if extras else line
 
 
-def termine_lines(protocol: Protocol) -> list[str]:
-    """The German ``Termine`` section as plain-text lines, or ``[]`` when there is none.
+def normalise_times(text: str) -> str:
+    """Write every clock time in ``text`` as ``12:30``: ``Aufbau ab 12.30 Uhr`` → ``… 12:30 Uhr``.
 
-    The first line is the heading ``Termine``, then one ``- …`` line per appointment in date
-    order. Email and Markdown writers put it at the top of their output.
+    A date in the text is left alone.
     """
-    appointments = extract(protocol)
+    dates = find_date_ranges(text, dt.date(2000, 1, 1))[0]
+    times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
+    for span in reversed(times):
+        written = format_time(span.start)
+        if span.end is not None:
+            written += "–" + format_time(span.end)
+        prefix = f"{span.prefix} " if span.prefix else ""
+        text = f"{text[: span.begin]}{prefix}{written} Uhr{text[span.stop :]}"
+    return text
+
+
+def termine_lines(protocol: Protocol) -> list[str]:
+    """The German ``Termine`` section as plain-text lines, or ``[]`` when nothing is to come.
+
+    The first line is the heading ``Termine``, then one ``- …`` line per upcoming appointment in
+    date order, a series once, in words. Email and Markdown writers put it at the top.
+    """
+    appointments = upcoming(protocol)
     if not appointments:
         return []
     return [SECTION_HEADING, *(f"- {format_appointment(a)}" for a in appointments)]
 
 
-def iter_appointments(protocols: list[Protocol]) -> Iterator[tuple[int, Appointment]]:
-    """Appointments of several protocols sorted by date, each with its protocol's index."""
-    pairs = [(index, a) for index, p in enumerate(protocols) for a in extract(p)]
+def iter_appointments(
+    protocols: list[Protocol], *, include_past: bool = False
+) -> Iterator[tuple[int, Appointment]]:
+    """Appointments of several protocols sorted by date, each with its protocol's index.
+
+    Only upcoming ones unless ``include_past``.
+    """
+    pairs = [
+        (index, a)
+        for index, p in enumerate(protocols)
+        for a in extract(p)
+        if include_past or not a.past
+    ]
     pairs.sort(key=lambda pair: pair[1].sort_key())
     yield from pairs
 
 
 __all__ = [
+    "MAX_TITLE",
     "SECTION_HEADING",
     "WEEKDAY_ABBREVIATIONS",
     "Appointment",
+    "AppointmentKind",
+    "Recurrence",
     "extract",
     "format_appointment",
     "format_day",
     "format_time",
     "format_when",
     "iter_appointments",
+    "meeting_reference",
+    "meeting_start",
     "next_meeting_appointment",
     "normalise_times",
     "termine_lines",
+    "upcoming",
 ]

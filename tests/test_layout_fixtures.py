@@ -21,7 +21,7 @@ CASES = sorted(FIXTURES.glob("*.txt"))
 
 def actual_data(path: Path) -> dict[str, object]:
     protocol = protokollkit.read(path)
-    data = to_data(protocol)
+    data = to_data(protocol, positions=False)
     for diagnostic in data["diagnostics"]:
         diagnostic["source"] = path.name
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,19 +14,29 @@ from hypothesis import strategies as st
 
 import protokollkit
 from protokollkit.cli import main
-from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+from protokollkit.model import (
+    AgendaItem,
+    Block,
+    MetaField,
+    NextMeeting,
+    Person,
+    Point,
+    Protocol,
+    Task,
+)
 from protokollkit.termine import (
     Appointment,
     extract,
     format_appointment,
     normalise_times,
     termine_lines,
+    upcoming,
 )
 from tests.conftest import SEED, TESTS, UPDATE_GOLDEN, assert_golden
 from tests.strategies import protocols
 
 FIXTURES = TESTS / "fixtures" / "termine"
-CASES = sorted(FIXTURES.glob("*.txt"))
+CASES = sorted(p for p in FIXTURES.glob("*.txt") if p.stem != "corpus")
 runner = CliRunner()
 
 
@@ -347,6 +358,11 @@ def test_next_meeting_leftover_that_is_no_place_is_not_taken() -> None:
     assert [(a.title, a.place, a.all_day) for a in found] == [("Stadtteiltisch", None, True)]
 
 
+def test_next_meeting_without_a_meeting_name_is_titled_as_such() -> None:
+    protocol = replace(protocol_with(next_text="13.01.2023, 17 Uhr"), meeting="(Videokonferenz)")
+    assert [a.title for a in extract(protocol)] == ["Nächster Termin"]
+
+
 # --- the section and formatting -------------------------------------------------------------
 
 
@@ -402,8 +418,267 @@ def test_arbitrary_text_never_crashes_the_extractor(text: str, meeting: dt.date 
 def test_arbitrary_protocols_never_crash_and_sort_by_date(protocol: Protocol) -> None:
     found = extract(protocol)
     assert [a.sort_key() for a in found] == sorted(a.sort_key() for a in found)
+    coming = upcoming(protocol)
+    assert all(a in found and not a.past for a in coming)
     lines = termine_lines(protocol)
-    assert len(lines) == (len(found) + 1 if found else 0)
+    assert len(lines) == (len(coming) + 1 if coming else 0)
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+
+def test_corpus_precision_and_recall() -> None:
+    from benchmarks.termine_corpus import evaluate, load_cases
+
+    cases = load_cases()
+    assert len(cases) >= 80
+    assert sum(1 for c in cases if not c.expected) >= 30  # negatives: past, facts, no dates
+    assert sum(1 for c in cases if c.expected) >= 50
+    report = evaluate(cases)
+    misses = "\n".join(
+        f"corpus.txt:{case.line}: erwartet {list(case.expected)}, gefunden {found}"
+        for case, found in report.misses
+    )
+    assert report.precision >= 0.97, misses
+    assert report.recall >= 0.95, misses
+
+
+# --- upcoming, events, deadlines, closures ---------------------------------------------------
+
+MEETING = dt.date(2023, 1, 12)
+
+
+def upcoming_lines(*points: str | Point, date: dt.date = MEETING, next_text: str = "") -> list[str]:
+    """What the mail's Termine box shows for these points."""
+    return [
+        format_appointment(a)
+        for a in upcoming(protocol_with(*points, date=date, next_text=next_text))
+    ]
+
+
+def test_nothing_before_the_meeting_or_in_the_past_tense_is_upcoming() -> None:
+    protocol = protocol_with(
+        "Basar 10.01. im SBZ",
+        "Herbstfest am 14.01. war ein voller Erfolg",
+        "Am 20.01. fand die Versammlung statt",
+        "Lichterfest 16.01. im SBZ",
+        date=MEETING,
+    )
+    assert [(a.title, a.past) for a in extract(protocol)] == [
+        ("Basar", True),
+        ("Herbstfest", True),
+        ("Lichterfest", False),
+        ("Versammlung", True),
+    ]
+    assert [a.title for a in upcoming(protocol)] == ["Lichterfest"]
+
+
+def test_on_the_meeting_day_what_ends_before_the_meeting_begins_is_past() -> None:
+    block = Block(None, (Point("Frühstück 12.01. 8-10 Uhr"), Point("Empfang 12.01. 18 Uhr")))
+    protocol = Protocol(
+        "Protokoll Stadtteiltisch", "Stadtteiltisch", MEETING,
+        items=(AgendaItem(1, "Aktuelles", None, (block,)),),
+        meta=(MetaField("Beginn", "14:00 Uhr", "start"),),
+    )  # fmt: skip
+    assert [(a.title, a.past) for a in extract(protocol)] == [
+        ("Frühstück", True),
+        ("Empfang", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hausmeisterstelle ab 01.03. wieder besetzt",
+        "Neue Öffnungszeiten gelten ab 01.02.2023",
+        "Die neue Hausordnung gilt ab 1. April",
+        "Kita-Gebühren steigen ab 01.08.2023",
+        "Ab sofort ist Frau Beispiel zuständig",
+        "Büro bis 20.01. geschlossen",
+        "Ausstellung noch bis 15.02. im Rathaus",
+    ],
+)
+def test_facts_are_no_appointments(text: str) -> None:
+    assert extract(protocol_with(text, date=MEETING)) == []
+
+
+def test_deadline_is_all_day_and_named_as_a_deadline() -> None:
+    (found,) = extract(protocol_with("Anträge bis 31.03.2023, 12 Uhr an das Quartiersbüro"))
+    assert (found.kind, found.title, found.all_day) == (
+        "deadline",
+        "Frist: Anträge an das Quartiersbüro",
+        True,
+    )
+    assert format_appointment(found) == "Fr 31.03.2023 (Frist): Anträge an das Quartiersbüro"
+
+
+def test_deadline_word_names_the_deadline() -> None:
+    (found,) = extract(protocol_with("Anmeldeschluss für die Ferienfahrt: 15.05.", date=MEETING))
+    assert found.title == "Anmeldeschluss: Ferienfahrt"
+
+
+def test_a_decision_is_not_a_deadline() -> None:
+    (found,) = extract(protocol_with("Sitzung am 15.02. – Beschluss über den Haushalt"))
+    assert (found.kind, found.title) == ("event", "Sitzung")
+
+
+def test_a_task_with_owners_is_a_to_do_not_a_deadline() -> None:
+    point = Point("Raum buchen bis 31.03.", task=Task(("Jasper",), dt.date(2023, 3, 31)))
+    assert extract(protocol_with(point, date=MEETING)) == []
+    assert [a.kind for a in extract(protocol_with("Raum buchen bis 31.03.", date=MEETING))] == [
+        "deadline"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Kleiderkammer vom 27.03. bis 07.04. geschlossen", "Kleiderkammer geschlossen"),
+        ("Am 17.02. bleibt das SBZ geschlossen", "SBZ geschlossen"),
+        ("Die Sprechstunde am 14.02. fällt aus", "Sprechstunde fällt aus"),
+        ("Sitzung fällt am 26.01. aus", "Sitzung fällt aus"),
+        ("Schließzeit der Kita 24.07.–11.08.2023", "Schließzeit der Kita"),
+    ],
+)
+def test_closure_keeps_its_word(text: str, title: str) -> None:
+    (found,) = extract(protocol_with(text, date=MEETING))
+    assert (found.kind, found.title) == ("closure", title)
+
+
+# --- recurrence -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "first", "words"),
+    [
+        (
+            "Elterncafé jeden 1. Donnerstag im Monat ab 02.02.2023, 15-17 Uhr",
+            "FREQ=MONTHLY;BYDAY=1TH",
+            dt.date(2023, 2, 2),
+            "jeden 1. Donnerstag im Monat",
+        ),
+        ("jeden Freitag 16 Uhr Spieleabend", "FREQ=WEEKLY;BYDAY=FR", dt.date(2023, 1, 13),
+         "jeden Freitag"),
+        ("Seniorentreff wöchentlich mittwochs", "FREQ=WEEKLY;BYDAY=WE", dt.date(2023, 1, 18),
+         "jeden Mittwoch"),
+        ("Repair-Café 14-täglich ab 21.01.", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA",
+         dt.date(2023, 1, 21), "14-täglich am Samstag"),
+        ("Seniorensport monatlich ab 01.02.2023", "FREQ=MONTHLY;BYMONTHDAY=1",
+         dt.date(2023, 2, 1), "monatlich am 1."),
+        ("Mieterberatung jeden letzten Mittwoch im Monat", "FREQ=MONTHLY;BYDAY=-1WE",
+         dt.date(2023, 1, 25), "jeden letzten Mittwoch im Monat"),
+        ("Jugendclub jeden Freitag bis 31.03.2023", "FREQ=WEEKLY;UNTIL=20230331;BYDAY=FR",
+         dt.date(2023, 1, 13), "jeden Freitag"),
+        ("Wochenmarkt ab April wieder jeden Donnerstag", "FREQ=WEEKLY;BYDAY=TH",
+         dt.date(2023, 4, 6), "jeden Donnerstag"),
+    ],
+)  # fmt: skip
+def test_recurrence(text: str, rule: str, first: dt.date, words: str) -> None:
+    (found,) = extract(protocol_with(text, date=MEETING))
+    assert found.recurrence is not None
+    assert (found.recurrence.rrule_text(), found.start, found.recurrence.words()) == (
+        rule,
+        first,
+        words,
+    )
+
+
+def test_a_series_is_shown_once_in_words() -> None:
+    assert upcoming_lines("Elterncafé jeden 1. Donnerstag im Monat ab 02.02.2023, 15-17 Uhr") == [
+        "Jeden 1. Donnerstag im Monat ab Do 02.02.2023, 15:00–17:00 Uhr: Elterncafé"
+    ]
+
+
+def test_a_series_without_day_or_date_is_none() -> None:
+    assert extract(protocol_with("Sprechstunde der Polizei wöchentlich", date=MEETING)) == []
+
+
+def test_a_series_that_ended_before_the_meeting_is_not_upcoming() -> None:
+    assert upcoming_lines("Bis 31.12.2022 gab es jeden Montag ein Frühstück") == []
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+def test_title_is_never_cut_inside_brackets() -> None:
+    (found,) = extract(
+        protocol_with("Büro über Ostern nur vormittags geöffnet (06.04.–10.04., 9-12 Uhr)")
+    )
+    assert found.title == "Büro über Ostern nur vormittags geöffnet"
+
+
+def test_long_title_is_cut_at_a_word_break_outside_quotes() -> None:
+    (found,) = extract(
+        protocol_with(
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein“ "
+            "und Austausch mit der Wohnungsgesellschaft am 15.02.2023"
+        )
+    )
+    assert found.title == (
+        "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein“"
+    )
+
+
+def test_summary_leaves_out_the_place_that_is_the_location() -> None:
+    (found,) = extract(protocol_with("Adventssingen mit RoSi im Signalgastweg am 9.12."))
+    assert (found.title, found.summary, found.place) == (
+        "Adventssingen mit RoSi im Signalgastweg",
+        "Adventssingen mit RoSi",
+        "Signalgastweg",
+    )
+
+
+def test_event_of_a_decision_is_the_meeting_that_takes_it() -> None:
+    (found,) = extract(
+        protocol_with("Entscheidung über den Antrag in der Sitzung des Ortsbeirats am 14.03.")
+    )
+    assert found.title == "Sitzung des Ortsbeirats: Entscheidung über den Antrag"
+
+
+def test_inline_speaker_is_the_appointments_speaker() -> None:
+    point = Point("Lesung am 20.01.", speaker=Person("Jonas"))
+    (found,) = extract(protocol_with(point, date=MEETING))
+    assert found.speaker == "Jonas"
+
+
+def test_sub_items_are_read_too() -> None:
+    sub = AgendaItem(1, "Unterpunkt", None, (Block(None, (Point("Fest 20.01."),)),))
+    protocol = Protocol(
+        "Protokoll Stadtteiltisch", "Stadtteiltisch", MEETING,
+        items=(AgendaItem(2, "Aktuelles", None, (), (sub,)),),
+    )  # fmt: skip
+    assert [(a.title, a.item_title) for a in extract(protocol)] == [("Fest", "Unterpunkt")]
+
+
+def test_next_meeting_date_agrees_with_the_model() -> None:
+    protocol = protokollkit.read(
+        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\n- nichts\n\n"
+        "Nächster Termin: ca.18.11., 14 Uhr\n"
+    )
+    (found,) = extract(protocol)
+    assert protocol.next_meeting is not None
+    assert protocol.next_meeting.date == found.start == dt.date(2022, 11, 18)
+    assert found.start_time == dt.time(14)
+
+
+def test_mail_termine_box_shows_only_what_is_to_come_and_a_series_once() -> None:
+    from protokollkit.writers.email import write_email_body
+
+    protocol = protocol_with(
+        "Herbstfest am 14.12. war ein voller Erfolg",
+        "Elterncafé jeden 1. Donnerstag im Monat ab 02.02.2023, 15-17 Uhr",
+        "Anträge bis 31.03.2023 an das Quartiersbüro",
+        date=MEETING,
+    )
+    assert termine_lines(protocol) == [
+        "Termine",
+        "- Jeden 1. Donnerstag im Monat ab Do 02.02.2023, 15:00–17:00 Uhr: Elterncafé",
+        "- Fr 31.03.2023 (Frist): Anträge an das Quartiersbüro",
+    ]
+    body = write_email_body(protocol)
+    box = body.split("Termine", 1)[1].split("Protokoll Stadtteiltisch", 1)[0]
+    assert box.count("Jeden 1. Donnerstag im Monat") == 1
+    assert "Herbstfest" not in box
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -416,16 +691,35 @@ def test_termine_command_lists_several_protocols_sorted_by_date(tmp_path: Path) 
         "Nächster Termin: 12.01.2023, 14 Uhr, SBZ\n",
         "utf-8",
     )
-    result = runner.invoke(main, ["termine", str(later), str(SEED)])
+    result = runner.invoke(main, ["termine", "--alle", str(later), str(SEED)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen [{SEED}]",
-        f"Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{later}]",
+        f"(vergangen) Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{later}]",
         f"Di 06.12.2022, 14:30–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr) [{SEED}]",
         f"Mi 07.12.2022, 9:00–12:00 Uhr: Abschlussveranstaltung für den Nordwesten "
         f"(Ort: Likedeeler) [{SEED}]",
         f"Fr 09.12.2022, 15:30–17:30 Uhr: Adventssingen mit RoSi im Signalgastweg [{SEED}]",
         f"Do 12.01.2023, 14:00 Uhr: Stadtteiltisch (Ort: SBZ) [{later}]",
+    ]
+
+
+def test_termine_command_leaves_out_past_appointments_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "2022-12-08-stadtteiltisch.txt"
+    path.write_text(
+        "Protokoll Stadtteiltisch 08.12.22\n\n1 Aktuelles\n\n- 1.12. Lichterfest im SBZ\n"
+        "- Der Basar am 14.12. war ein voller Erfolg\n- 15.12. Adventsfeier im SBZ\n",
+        "utf-8",
+    )
+    result = runner.invoke(main, ["termine", str(path)])
+    assert result.stdout.splitlines() == [
+        f"Do 15.12.2022 (ganztägig): Adventsfeier im SBZ [{path}]"
+    ]
+    result = runner.invoke(main, ["termine", "--alle", str(path)])
+    assert result.stdout.splitlines() == [
+        f"(vergangen) Do 01.12.2022 (ganztägig): Lichterfest im SBZ [{path}]",
+        f"(vergangen) Mi 14.12.2022 (ganztägig): Basar [{path}]",
+        f"Do 15.12.2022 (ganztägig): Adventsfeier im SBZ [{path}]",
     ]
 
 

@@ -3,7 +3,9 @@
 Run ``.venv/bin/python vorlagen/make_docx_template.py`` to regenerate it (the output is
 byte-for-byte reproducible). Afterwards the template may be restyled in Word or LibreOffice —
 fonts, colours, spacing, a logo in the header; the writer relies only on the style names
-(``Title``, ``Heading 1``, ``Sprecher``, ``List Bullet`` …, ``Normal``), on the ``SUBJECT`` field
+(``Title``, ``Heading 1``, ``Heading 2``, ``Sprecher``, ``Sprechername``, ``Vortragende``,
+``Angaben``, ``Beschluss``, ``Nächster Termin``, ``List Bullet`` …, ``List Number`` …,
+``Hyperlink``, ``Normal``), on the ``SUBJECT`` field
 in the header and the ``PAGE`` field in the footer (both added again if deleted).
 
 The template holds an example protocol so that every style can be seen and changed; the writer
@@ -19,15 +21,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from protokollkit.writers.docx import (
+    DECISION_STYLE,
     HEADER_FIELD,
     LANGUAGE,
+    LINK_STYLE,
     LIST_STYLES,
+    META_STYLE,
+    NEXT_MEETING_STYLE,
+    NUMBER_STYLES,
+    PRESENTER_STYLE,
+    SPEAKER_NAME_STYLE,
     SPEAKER_STYLE,
+    SUBHEADING_STYLE,
     add_field,
     bullet_numbering,
+    decision_look,
     ensure_language,
     ensure_styles,
+    no_hyphenation,
     normalised_zip,
+    numbered_list,
     set_list_level,
     w_element,
     w_name,
@@ -123,14 +136,57 @@ def style_fonts(document: Document) -> None:
     heading.paragraph_format.keep_with_next = True
     heading.element.get_or_add_pPr().append(w_element("outlineLvl", val="0"))
 
+    subheading = paragraph_style(document, SUBHEADING_STYLE)
+    reset(subheading)
+    subheading.font.name, subheading.font.size, subheading.font.bold = FONT, Pt(12), True
+    subheading.font.color.rgb = RGBColor.from_string(DARK_BLUE)
+    subheading.paragraph_format.space_before = Pt(12)
+    subheading.paragraph_format.space_after = Pt(4)
+    subheading.paragraph_format.keep_with_next = True
+    subheading.element.get_or_add_pPr().append(w_element("outlineLvl", val="1"))
+
+    presenter = paragraph_style(document, PRESENTER_STYLE)
+    presenter.base_style = normal
+    presenter.font.italic = True
+    presenter.font.color.rgb = RGBColor.from_string(GREY)
+    presenter.paragraph_format.space_before = Pt(0)
+    presenter.paragraph_format.space_after = Pt(6)
+    presenter.paragraph_format.keep_with_next = True
+    presenter.quick_style = True
+    no_hyphenation(presenter.element)
+
+    meta = paragraph_style(document, META_STYLE)
+    meta.base_style = normal
+    meta.font.size = Pt(10)
+    meta.paragraph_format.space_after = Pt(0)
+    meta.quick_style = True
+
+    decision = paragraph_style(document, DECISION_STYLE)
+    decision.base_style = normal
+    decision_look(decision)
+    decision.quick_style = True
+
+    closing = paragraph_style(document, NEXT_MEETING_STYLE)
+    closing.base_style = normal
+    closing.paragraph_format.space_before = Pt(18)
+    closing.quick_style = True
+
+    name = document.styles[SPEAKER_NAME_STYLE]
+    name.font.bold = True
+    name.quick_style = True
+    link = document.styles[LINK_STYLE]
+    link.font.color.rgb = RGBColor.from_string("0563C1")
+    link.font.underline = True
+
     speaker = paragraph_style(document, SPEAKER_STYLE)
     speaker.base_style = normal
-    speaker.font.bold = True
+    speaker.font.bold = None  # the name is bold (Sprechername), the affiliation is not
     speaker.paragraph_format.space_before = Pt(10)
     speaker.paragraph_format.space_after = Pt(2)
     speaker.paragraph_format.keep_with_next = True
     speaker.next_paragraph_style = paragraph_style(document, LIST_STYLES[0])
     speaker.quick_style = True
+    no_hyphenation(speaker.element)
 
     for name in ("Header", "Footer"):
         style = paragraph_style(document, name)
@@ -142,8 +198,12 @@ def list_styles(document: Document, num_id: int) -> None:
     """``List Bullet`` (2, 3) point at the bullet numbering on levels 0, 1, 2."""
     from docx.shared import Pt
 
-    for level, name in enumerate(LIST_STYLES):
+    for level, name in [*enumerate(LIST_STYLES), *enumerate(NUMBER_STYLES)]:
         style = paragraph_style(document, name)
+        if name in NUMBER_STYLES:
+            reset(style)
+            style.paragraph_format.space_after = Pt(2)
+            continue  # each numbered list has its own numbering (it counts as written)
         reset(style)
         style.paragraph_format.space_after = Pt(2)
         ppr = style.element.get_or_add_pPr()
@@ -187,8 +247,15 @@ def sample_body(document: Document, num_id: int) -> None:
     participants = document.add_paragraph(style="Normal")
     participants.add_run("Teilnehmende:").bold = True
     participants.add_run(" Vorname Name, Vorname Name (Einrichtung), …")
-    document.add_paragraph("1 Tagesordnungspunkt Vortragende Person (Einrichtung)", "Heading 1")
-    document.add_paragraph("Vorname Name, Einrichtung", SPEAKER_STYLE)
+    for label, value in (("Ort:", "Ort der Sitzung"), ("Beginn:", "14:00 Uhr")):
+        meta = document.add_paragraph(style=META_STYLE)
+        meta.add_run(label).bold = True
+        meta.add_run(f" {value}")
+    document.add_paragraph("1 Tagesordnungspunkt", "Heading 1")
+    document.add_paragraph("Vortragende Person (Einrichtung)", PRESENTER_STYLE)
+    speaker = document.add_paragraph(style=SPEAKER_STYLE)
+    speaker.add_run("Vorname Name", SPEAKER_NAME_STYLE)
+    speaker.add_run(", Einrichtung")
     for text, level in (
         ("Punkt mit „Anführungszeichen“ – Gedankenstrich → Pfeil, Klient*innen", 0),
         ("Unterpunkt", 1),
@@ -197,8 +264,17 @@ def sample_body(document: Document, num_id: int) -> None:
     ):
         paragraph = document.add_paragraph(text, LIST_STYLES[level])
         set_list_level(paragraph, num_id, level)
+    numbers = numbered_list(document, 0, "1.")
+    for text in ("nummerierter Punkt", "zweiter nummerierter Punkt"):
+        set_list_level(document.add_paragraph(text, NUMBER_STYLES[0]), numbers, 0)
+    decision = document.add_paragraph(style=DECISION_STYLE)
+    decision.add_run("Beschluss:").bold = True
+    decision.add_run(" Text des Beschlusses.")
+    decision.add_run().add_break()
+    decision.add_run("Ja 6 · Nein 1 · Enthaltung 0 – angenommen").bold = True
+    document.add_paragraph("1.1 Unterpunkt der Tagesordnung", SUBHEADING_STYLE)
     document.add_paragraph("Ein freier Absatz (Notiz).", "Normal")
-    next_meeting = document.add_paragraph(style="Normal")
+    next_meeting = document.add_paragraph(style=NEXT_MEETING_STYLE)
     next_meeting.add_run("Nächster Termin:").bold = True
     next_meeting.add_run(" TT.MM.JJJJ, 14 Uhr")
 

@@ -8,7 +8,27 @@ from typing import Any
 
 from protokollkit.diagnostics import error
 from protokollkit.files import MAX_TEXT_BYTES
-from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+from protokollkit.model import (
+    AgendaItem,
+    AttendanceGroup,
+    Block,
+    Decision,
+    MetaField,
+    NextMeeting,
+    Person,
+    Point,
+    Protocol,
+    Task,
+)
+from protokollkit.writers.json import FORMAT_VERSION
+
+_KINDS = {
+    "point": ("bullet", "numbered", "paragraph"),
+    "meta": ("date", "place", "time", "start", "end", "chair", "minute_taker", "quorum", "other"),
+    "attendance": ("present", "excused", "absent", "guests", "partial"),
+    "decision": ("decision", "motion", "vote", "consensus"),
+    "result": ("accepted", "rejected", "postponed"),
+}
 
 
 class _Invalid(Exception):
@@ -51,8 +71,58 @@ def _person(data: Any) -> Person | None:
     raise _Invalid("„form“ muss „comma“ oder „parens“ sein")
 
 
+def _choice(data: Any, key: str, kind: str, default: str | None) -> Any:
+    value = data.get(key, default) if isinstance(data, dict) else default
+    if value is None and default is None:
+        return None
+    if value not in _KINDS[kind]:
+        raise _Invalid(f"„{key}“ muss eines von {', '.join(_KINDS[kind])} sein")
+    return value
+
+
+def _count(data: dict[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Invalid(f"„{key}“ einer Abstimmung ist keine Zahl")
+    return value
+
+
+def _decision(data: Any) -> Decision | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise _Invalid("„decision“ ist kein Objekt")
+    return Decision(
+        _choice(data, "kind", "decision", "decision"),
+        _count(data, "yes"),
+        _count(data, "no"),
+        _count(data, "abstain"),
+        _choice(data, "result", "result", None),
+        bool(data.get("unanimous", False)),
+    )
+
+
+def _task(data: Any) -> Task | None:
+    if data is None:
+        return None
+    owners = _list(data, "owners")
+    if not all(isinstance(o, str) for o in owners):
+        raise _Invalid("„owners“ einer Aufgabe sind nicht alle Text")
+    return Task(tuple(owners), _date(data.get("due"), "task.due"))
+
+
 def _point(data: Any) -> Point:
-    return Point(_str(data, "text"), tuple(_point(p) for p in _list(data, "points")))
+    return Point(
+        _str(data, "text"),
+        tuple(_point(p) for p in _list(data, "points")),
+        _choice(data, "kind", "point", "bullet"),
+        _str(data, "marker", optional=True),
+        _person(data.get("speaker") if isinstance(data, dict) else None),
+        _decision(data.get("decision") if isinstance(data, dict) else None),
+        _task(data.get("task") if isinstance(data, dict) else None),
+    )
 
 
 def _block(data: Any) -> Block:
@@ -72,13 +142,37 @@ def _item(data: Any) -> AgendaItem:
         _str(data, "title"),
         _person(data.get("presenter")),
         tuple(_block(b) for b in _list(data, "blocks")),
+        tuple(_item(i) for i in _list(data, "items")),
     )
+
+
+def _meta(data: Any) -> MetaField:
+    return MetaField(
+        _str(data, "label"), _str(data, "value"), _choice(data, "kind", "meta", "other")
+    )
+
+
+def _group(data: Any) -> AttendanceGroup:
+    people = tuple(p for p in (_person(x) for x in _list(data, "people")) if p)
+    return AttendanceGroup(_str(data, "label"), _choice(data, "kind", "attendance", None), people)
 
 
 def from_data(data: Any) -> Protocol:
     """Build a Protocol from JSON data; raises ValueError-like ParseError on invalid data."""
     if not isinstance(data, dict):
         raise _Invalid("erwartet ein JSON-Objekt")
+    if data.get("format", "protokollkit") != "protokollkit":
+        raise _Invalid(f"„format“ ist „{data.get('format')}“, nicht „protokollkit“")
+    version = data.get("version", 1)
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not 1 <= version <= FORMAT_VERSION
+    ):
+        raise _Invalid(
+            f"Version {version} ist unbekannt; diese protokollkit-Version liest die Versionen 1 "
+            f"bis {FORMAT_VERSION} (bitte protokollkit aktualisieren)"
+        )
     next_data = data.get("next_meeting")
     unplaced = data.get("unplaced") or {}
     return Protocol(
@@ -88,12 +182,22 @@ def from_data(data: Any) -> Protocol:
         participants=tuple(p for p in (_person(x) for x in _list(data, "participants")) if p),
         items=tuple(_item(i) for i in _list(data, "items")),
         next_meeting=(
-            NextMeeting(_str(next_data, "text"), _date(next_data.get("date"), "next_meeting.date"))
+            NextMeeting(
+                _str(next_data, "text"),
+                _date(next_data.get("date"), "next_meeting.date"),
+                str(next_data.get("label", "Nächster Termin")),
+            )
             if isinstance(next_data, dict)
             else None
         ),
         front=tuple(str(x) for x in _list(unplaced, "front")),
         back=tuple(str(x) for x in _list(unplaced, "back")),
+        meta=tuple(_meta(m) for m in _list(data, "meta")),
+        attendance=tuple(_group(g) for g in _list(data, "attendance")),
+        agenda=tuple(str(x) for x in _list(data, "agenda")),
+        preamble=tuple(_block(b) for b in _list(data, "preamble")),
+        participants_label=str(data.get("participants_label", "Teilnehmende")),
+        agenda_label=str(data.get("agenda_label", "Tagesordnung")),
     )
 
 

@@ -1,21 +1,22 @@
 """Reader for Markdown: CommonMark (with GFM tables and strikethrough) parsed by markdown-it-py.
 
-The token stream becomes :class:`~protokollkit.layout.Line` objects with hints — the first
-level-1 heading is the title, other headings are agenda items, fully bold paragraphs are bold —
-and the same layout rules as for text files apply. A list item becomes a point line exactly as
-the text layout writes it (``- text``, indented two spaces per level): the rules then never
-mistake a point such as ``2 Termine``, ``Teilnehmende: …`` or ``Nächster Termin: …`` for an
-item, the participants or the next meeting. What :mod:`protokollkit.writers.markdown` writes
-reads back to an equal protocol; hand-written Markdown is read as well as its structure allows.
+The token stream becomes :class:`~protokollkit.layout.Line` objects with hints — headings
+with their level, list items with their level and marker (``-`` or ``1.``), fully bold
+paragraphs as bold, table rows with their cells, YAML front matter as such — and the same layout
+rules as for text files apply. Links keep their targets (``[label](target)``). What
+:mod:`protokollkit.writers.markdown` writes reads back to an equal protocol; hand-written
+Markdown is read as well as its structure allows.
 """
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from protokollkit.layout import TITLE, Hints, Line, parse_lines
+from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
 from protokollkit.model import Protocol
 from protokollkit.readers.text import read_decoded
 
@@ -32,13 +33,27 @@ class _Segment:
     bold: bool
 
 
+_ONLY_TAGS = re.compile(r"^(?:\s*<[^<>]*>\s*)*$")
+_BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+
+
+def _link(label: str, target: str) -> str:
+    """A link as the model keeps it: the bare URL when it is its own label."""
+    if not target or label.strip() == target or f"mailto:{label.strip()}" == target:
+        return label or target
+    return f"[{label}]({target})"
+
+
 def inline_lines(inline: Token) -> list[_Segment]:
-    """The lines of an inline token (split at soft and hard breaks), markup removed."""
+    """The lines of an inline token (split at soft and hard breaks), markup removed, links
+    kept as ``[label](target)``."""
     segments: list[_Segment] = []
     parts: list[str] = []
     bold_depth = 0
     all_bold = True
     offset = 0
+    link_target: str | None = None
+    link_parts: list[str] = []
 
     def flush() -> None:
         text = "".join(parts)
@@ -46,7 +61,12 @@ def inline_lines(inline: Token) -> list[_Segment]:
 
     for child in inline.children or []:
         kind = child.type
-        if kind in ("softbreak", "hardbreak"):
+        if kind in ("softbreak", "hardbreak") or (
+            kind == "html_inline" and _BREAK_TAG.match(child.content.strip())
+        ):
+            if link_target is not None:
+                link_parts.append(" ")
+                continue
             flush()
             parts, all_bold, offset = [], True, offset + 1
             continue
@@ -54,9 +74,25 @@ def inline_lines(inline: Token) -> list[_Segment]:
             bold_depth += 1
         elif kind == "strong_close":
             bold_depth -= 1
-        text = child.content if kind in ("text", "code_inline", "html_inline") else ""
+        elif kind == "link_open":
+            link_target, link_parts = str(child.attrs.get("href", "")), []
+            continue
+        elif kind == "link_close" and link_target is not None:
+            text = _link("".join(link_parts), link_target)
+            link_target = None
+            parts.append(text)
+            if bold_depth == 0:
+                all_bold = False
+            continue
+        text = child.content if kind in ("text", "code_inline") else ""
+        if kind == "html_inline" and not _ONLY_TAGS.match(child.content):
+            text = child.content
         if kind == "image":
-            text = "".join(c.content for c in child.children or [])
+            alt = "".join(c.content for c in child.children or [])
+            text = _link(alt or "Bild", str(child.attrs.get("src", "")))
+        if link_target is not None:
+            link_parts.append(text)
+            continue
         if text:
             parts.append(text)
             if text.strip() and bold_depth == 0:
@@ -69,18 +105,19 @@ def inline_lines(inline: Token) -> list[_Segment]:
 class _Walker:
     """Turns markdown-it tokens into lines with hints, in document order."""
 
+    offset: int = 0
     lines: list[Line] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)
     quote_depth: int = 0
     list_depth: int = -1
-    item_numbers: list[str] = field(default_factory=list)
+    item_markers: list[str] = field(default_factory=list)
     item_open: list[bool] = field(default_factory=list)
-    pending_point: tuple[str, int, int] | None = None
-    title_seen: bool = False
+    pending_point: tuple[str, int, int, str] | None = None
     heading_level: int | None = None
     row: list[str] = field(default_factory=list)
     row_line: int = 0
     in_cell: bool = False
+    in_head: bool = False
     last_line: int = 0
 
     def emit(self, text: str, number: int, hints: Hints | None = None) -> None:
@@ -90,16 +127,16 @@ class _Walker:
 
     def blank(self) -> None:
         if self.lines and self.lines[-1].text:
-            self.emit("", self.last_line + 1)
+            self.emit("", self.last_line)
 
     def flush_point(self) -> None:
-        """Emit the collected text of the innermost list item as one point line."""
+        """Emit the collected text of the innermost list item as one list line."""
         if self.pending_point is None:
             return
-        text, number, level = self.pending_point
+        text, number, level, marker = self.pending_point
         self.pending_point = None
         if text.strip():
-            self.emit(f"{'  ' * level}- {text.strip()}", number)
+            self.emit(text.strip(), number, Hints(list_level=level, list_marker=marker))
 
     def walk(self, tokens: Sequence[Token]) -> list[Line]:
         """All lines of the document."""
@@ -110,7 +147,7 @@ class _Walker:
 
     def visit(self, token: Token) -> None:
         kind = token.type
-        first_line = token.map[0] + 1 if token.map else self.last_line + 1
+        first_line = token.map[0] + 1 + self.offset if token.map else self.last_line + 1
         if kind in ("bullet_list_open", "ordered_list_open"):
             self.flush_point()
             if self.list_depth < 0:
@@ -123,11 +160,11 @@ class _Walker:
                 self.blank()
         elif kind == "list_item_open":
             self.flush_point()
-            self.item_numbers.append(f"{token.info}{token.markup} " if token.info else "")
+            self.item_markers.append(f"{token.info}{token.markup}" if token.info else "-")
             self.item_open.append(True)
         elif kind == "list_item_close":
             self.flush_point()
-            self.item_numbers.pop()
+            self.item_markers.pop()
             self.item_open.pop()
         elif kind in ("blockquote_open", "blockquote_close"):
             self.flush_point()
@@ -144,8 +181,12 @@ class _Walker:
         elif kind == "inline":
             self.visit_inline(token, first_line)
         elif kind in ("fence", "code_block", "html_block"):
+            if kind == "html_block" and _ONLY_TAGS.match(token.content.strip()):
+                return  # ``<hr>``, ``<br>``, ``<div>``: markup without text
             self.flush_point()
             self.blank()
+            if kind == "fence" and token.info.strip():
+                self.emit(token.info.strip(), first_line)  # ``vote-success`` says something
             for offset, text in enumerate(token.content.rstrip("\n").splitlines()):
                 self.emit(text, first_line + offset + (kind == "fence"))
             self.blank()
@@ -158,8 +199,11 @@ class _Walker:
             self.in_cell = True
         elif kind in ("th_close", "td_close"):
             self.in_cell = False
+        elif kind in ("thead_open", "thead_close"):
+            self.in_head = kind == "thead_open"
         elif kind == "tr_close":
-            self.emit(" | ".join(self.row), self.row_line, Hints(table_row=tuple(self.row)))
+            hints = Hints(table_row=tuple(self.row), table_header=self.in_head)
+            self.emit(" | ".join(self.row), self.row_line, hints)
         elif kind == "table_close":
             self.blank()
 
@@ -167,12 +211,7 @@ class _Walker:
         segments = inline_lines(token)
         if self.heading_level is not None:
             text = " ".join(s.text.strip() for s in segments)
-            level = self.heading_level
-            if level == 1 and not self.title_seen:
-                self.title_seen = True
-                self.emit(text, first_line, Hints(title=True))
-            else:
-                self.emit(text, first_line, Hints(heading=max(1, level - 1)))
+            self.emit(text, first_line, Hints(heading=self.heading_level))
             return
         if self.in_cell:
             self.row.append(" ".join(s.text.strip() for s in segments))
@@ -181,27 +220,28 @@ class _Walker:
             joined = " ".join(s.text.strip() for s in segments if s.text.strip())
             if self.item_open[-1]:
                 self.item_open[-1] = False
-                marker = self.item_numbers[-1]
-                self.pending_point = (marker + joined, first_line, self.list_depth)
+                marker = self.item_markers[-1]
+                self.pending_point = (joined, first_line, self.list_depth, marker)
             elif self.pending_point is not None:
-                text, number, level = self.pending_point
-                self.pending_point = (f"{text} {joined}", number, level)
+                text, number, level, marker = self.pending_point
+                self.pending_point = (f"{text} {joined}", number, level, marker)
             else:
                 self.emit("  " + joined, first_line)
             return
         for segment in segments:
             text = segment.text.strip()
-            if TITLE.match(text):
-                self.title_seen = True
             self.emit(text, first_line + segment.offset, Hints(bold=segment.bold))
 
 
 def _walk(text: str) -> _Walker:
     from markdown_it import MarkdownIt
 
+    front, rest, used = split_front_matter(text)
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    walker = _Walker()
-    walker.walk(md.parse(text))
+    walker = _Walker(offset=used)
+    walker.lines.extend(front)
+    walker.quoted.extend(False for _ in front)
+    walker.walk(md.parse(rest))
     return walker
 
 
@@ -213,20 +253,41 @@ def markdown_lines(text: str) -> list[Line]:
 def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
     """Read a protocol from Markdown text.
 
-    Block quotes that repeat the protocol's own appointments (the ``Termine`` section the writer
-    puts at the top) are dropped; any other quoted text is read like the rest of the document.
+    The ``## Termine`` section the writer puts at the top (a heading and a list of the
+    protocol's own appointments) is dropped while it still repeats them, as is the block quote
+    older versions wrote; an edited section is kept as text (its heading is no agenda item),
+    any other quoted text is read like the rest.
     """
-    from protokollkit.termine import termine_lines
+    from protokollkit.termine import SECTION_HEADING, termine_lines
 
     walker = _walk(text.removeprefix("\ufeff"))
-    flagged = list(zip(walker.lines, walker.quoted, strict=True))
+    lines = walker.lines
+    start = next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if line.hints.heading is not None and line.text.strip() == SECTION_HEADING
+        ),
+        None,
+    )
+    if start is not None:
+        end = start + 1
+        while end < len(lines) and (not lines[end].text.strip() or lines[end].text[:2] == "- "):
+            end += 1
+        shown = [line.text.strip() for line in lines[start:end] if line.text.strip()]
+        protocol = parse_lines([*lines[:start], *lines[end:]], source)
+        if shown == termine_lines(protocol):
+            return protocol
+        # Edited: its text is kept where it stands, but the heading is no agenda item.
+        lines = [*lines[:start], replace(lines[start], hints=Hints()), *lines[start + 1 :]]
+    flagged = list(zip(lines, walker.quoted, strict=True))
     unquoted = [line for line, quoted in flagged if not quoted]
     quoted_text = [line.text.strip() for line, quoted in flagged if quoted and line.text.strip()]
     if quoted_text:
         protocol = parse_lines(unquoted, source)
         if quoted_text == termine_lines(protocol):
             return protocol
-    return parse_lines(walker.lines, source)
+    return parse_lines(lines, source)
 
 
 def read_markdown_bytes(data: bytes, source: str = "<markdown>") -> Protocol:

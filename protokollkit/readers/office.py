@@ -70,6 +70,8 @@ class Paragraph:
     continued: bool = False
     bold_style: bool = False
     title_style: bool = False
+    presenter: bool = False
+    """An item's presenter in a paragraph of its own: joins the heading line above."""
     meta: str | None = None
     """``title``, ``subtitle``, ``author`` or ``date``: a Word paragraph of that style at the
     start of the document, which pandoc moves into its metadata; it is one line (its breaks
@@ -86,10 +88,28 @@ class Row:
 Block = Paragraph | Row
 
 
-def style_flags(name: str) -> tuple[bool, bool]:
-    """(bold, title) for a paragraph style's name or id."""
+PRESENTER_STYLES = frozenset({"vortragende", "presenter"})
+"""Paragraph styles (DOCX, ODT) or classes (HTML) of an item's presenter, written by our writers
+in a paragraph of its own under the heading: read as the end of the heading line, where the
+text layout writes the presenter."""
+
+ASIDE_CLASSES = frozenset({"termine", "aufgaben"})
+"""Sections our HTML writer adds beside the protocol (appointments, the mail's task list): their
+headings are no agenda items; their text is kept as free paragraphs."""
+
+
+def style_flags(name: str) -> frozenset[str]:
+    """What a paragraph style's name or id means for us: ``bold`` (a speaker style),
+    ``title``, ``presenter``."""
     key = name.strip().lower()
-    return key in BOLD_STYLES, key in TITLE_STYLES
+    flags = set()
+    if key in BOLD_STYLES:
+        flags.add("bold")
+    if key in TITLE_STYLES:
+        flags.add("title")
+    if key in PRESENTER_STYLES:
+        flags.add("presenter")
+    return frozenset(flags)
 
 
 def style_list_level(name: str) -> int:
@@ -246,9 +266,19 @@ def document_lines(blocks: Sequence[Block], first: int = 1) -> list[Line]:
         if isinstance(block, Row):
             if any(block.cells):
                 lines.append(Line(" | ".join(block.cells), number, Hints(table_row=block.cells)))
-        else:
+        elif not (block.presenter and _join_presenter(block, lines)):
             _paragraph_lines(block, number, lines)
     return lines
+
+
+def _join_presenter(paragraph: Paragraph, lines: list[Line]) -> bool:
+    """Append a presenter paragraph to the heading line right above it (if there is one)."""
+    text = " ".join(paragraph_text(paragraph).split())
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].text.strip()), None)
+    if not text or last is None or lines[last].hints.heading is None:
+        return False
+    lines[last] = replace(lines[last], text=f"{lines[last].text} {text}")
+    return True
 
 
 def _paragraph_lines(paragraph: Paragraph, number: int, lines: list[Line]) -> None:

@@ -40,7 +40,9 @@ from protokollkit.diagnostics import Diagnostic, error
 from protokollkit.layout import Line
 from protokollkit.model import Protocol
 from protokollkit.readers.office import (
+    ASIDE_CLASSES,
     BREAK,
+    PRESENTER_STYLES,
     Block,
     Paragraph,
     Row,
@@ -333,7 +335,10 @@ class _Walker:
     def block_Header(
         self, content: tuple[int, Attr, Inlines], style: frozenset[str], level: int
     ) -> None:
+        heading: int | None
         heading, _attr, inlines = content
+        if "aside" in style:
+            heading = None  # e.g. "Termine" beside the protocol: no agenda item
         number = None
         counted = heading == 1 and self.headings is not None and not self.in_note
         if counted and self.headings is not None and _inlines_text(inlines).strip():
@@ -465,6 +470,7 @@ class _Walker:
                 continued=continued,
                 bold_style="bold" in style,
                 title_style="title" in style,
+                presenter="presenter" in style,
             )
         )
         self.flush_footnotes()
@@ -590,15 +596,17 @@ def _content(node: Node) -> Any:
 
 
 def _styles(attr: Attr) -> frozenset[str]:
-    """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``."""
+    """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``,
+    ``presenter`` (a DOCX style or HTML class), ``aside`` (an HTML section beside the protocol)."""
     flags: set[str] = set()
+    classes = {str(c).lower() for c in attr[1]}
+    if PRESENTER_STYLES & classes:
+        flags.add("presenter")
+    if ASIDE_CLASSES & classes:
+        flags.add("aside")
     for key, value in attr[2]:
         if key == "custom-style":
-            bold, title = style_flags(str(value))
-            if bold:
-                flags.add("bold")
-            if title:
-                flags.add("title")
+            flags |= style_flags(str(value))
     return frozenset(flags)
 
 

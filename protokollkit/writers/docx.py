@@ -26,18 +26,27 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from protokollkit.diagnostics import ProtokollkitError
-from protokollkit.layout import (
-    CANONICAL_NEXT_MEETING_LABEL,
-    CANONICAL_PARTICIPANTS_LABEL,
-    format_person,
+from protokollkit.layout import format_person
+from protokollkit.model import Block, Person, Point, Protocol
+from protokollkit.writers.present import (
+    Text,
+    agenda_label,
+    apostrophes,
+    decision_heading,
+    decision_result,
+    inline_parts,
+    meta_rows,
+    next_meeting_label,
+    participants_label,
+    people,
+    task_details,
+    walk_items,
 )
-from protokollkit.model import Point, Protocol
-from protokollkit.writers.text import item_heading
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -49,10 +58,43 @@ TEMPLATE_NAME = "protokoll.docx"
 
 TITLE_STYLE = "Title"
 HEADING_STYLE = "Heading 1"
+SUBHEADING_STYLE = "Heading 2"
+"""Sub-items (``5.2 Titel``), one level below the items."""
 SPEAKER_STYLE = "Sprecher"
+PRESENTER_STYLE = "Vortragende"
+"""The presenter of an item, in its own paragraph under the heading (not part of it)."""
+META_STYLE = "Angaben"
+"""The metadata lines under the title (``Ort: …``, ``Beginn: …``)."""
+DECISION_STYLE = "Beschluss"
+"""A decision, motion or vote, set off (shaded, a bar on the left)."""
+NEXT_MEETING_STYLE = "Nächster Termin"
+"""The closing ``Nächster Termin: …`` line, with space above it."""
 BODY_STYLE = "Normal"
 LIST_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 """Paragraph styles of points by nesting depth (deeper points use the last)."""
+NUMBER_STYLES = ("List Number", "List Number 2", "List Number 3")
+"""Paragraph styles of numbered points (and the planned agenda) by nesting depth."""
+PARAGRAPH_STYLES = (
+    BODY_STYLE,
+    TITLE_STYLE,
+    HEADING_STYLE,
+    SUBHEADING_STYLE,
+    SPEAKER_STYLE,
+    PRESENTER_STYLE,
+    META_STYLE,
+    DECISION_STYLE,
+    NEXT_MEETING_STYLE,
+    *LIST_STYLES,
+    *NUMBER_STYLES,
+)
+"""Every paragraph style the writer uses; one the template lacks is added."""
+
+SPEAKER_NAME_STYLE = "Sprechername"
+"""Character style of a speaker's name (bold); the affiliation after it is not bold."""
+LINK_STYLE = "Hyperlink"
+CHARACTER_STYLES = (SPEAKER_NAME_STYLE, LINK_STYLE)
+ACCENT = "1F3864"
+"""The template's dark blue, for styles the writer has to add itself."""
 
 NUMBERING_NAME = "Punkte"
 """``w:name`` of the bullet numbering definition that the writer and the template script add."""
@@ -225,11 +267,11 @@ def ensure_styles(document: Document) -> dict[str, str]:
     Returns the style ids by the writer's style names.
     """
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Pt
+    from docx.shared import RGBColor
 
     present = paragraph_styles(document)
     ids: dict[str, str] = {}
-    for name in (BODY_STYLE, TITLE_STYLE, HEADING_STYLE, SPEAKER_STYLE, *LIST_STYLES):
+    for name in PARAGRAPH_STYLES:
         if name.lower() in present:
             ids[name] = present[name.lower()].get(w_name("styleId")) or name.replace(" ", "")
             continue
@@ -237,16 +279,84 @@ def ensure_styles(document: Document) -> dict[str, str]:
         ids[name] = style.style_id
         if name != BODY_STYLE:
             style.element.basedOn_val = ids[BODY_STYLE]
-        if name == TITLE_STYLE:
-            style.font.size, style.font.bold = Pt(18), True
-        elif name == HEADING_STYLE:
-            style.font.size, style.font.bold = Pt(14), True
-            style.paragraph_format.keep_with_next = True
-            style.element.get_or_add_pPr().append(w_element("outlineLvl", val="0"))
-        elif name == SPEAKER_STYLE:
+        plain_style(style, name)
+    characters = character_styles(document)
+    for name in CHARACTER_STYLES:
+        if name.lower() in characters:
+            ids[name] = characters[name.lower()]
+            continue
+        style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        ids[name] = style.style_id
+        if name == SPEAKER_NAME_STYLE:
             style.font.bold = True
-            style.paragraph_format.keep_with_next = True
+        else:
+            style.font.color.rgb = RGBColor.from_string("0563C1")
+            style.font.underline = True
     return ids
+
+
+def plain_style(style: Any, name: str) -> None:
+    """The plain formatting of a paragraph style the template lacks."""
+    from docx.shared import Pt
+
+    if name == TITLE_STYLE:
+        style.font.size, style.font.bold = Pt(18), True
+    elif name in (HEADING_STYLE, SUBHEADING_STYLE):
+        level = 0 if name == HEADING_STYLE else 1
+        style.font.size, style.font.bold = Pt(14 - 2 * level), True
+        style.paragraph_format.keep_with_next = True
+        style.element.get_or_add_pPr().append(w_element("outlineLvl", val=str(level)))
+    elif name == SPEAKER_STYLE:
+        style.paragraph_format.space_before = Pt(10)
+        style.paragraph_format.keep_with_next = True
+        no_hyphenation(style.element)
+    elif name == PRESENTER_STYLE:
+        style.font.italic = True
+        style.paragraph_format.keep_with_next = True
+        no_hyphenation(style.element)
+    elif name == META_STYLE:
+        style.paragraph_format.space_after = Pt(0)
+    elif name == DECISION_STYLE:
+        decision_look(style)
+    elif name == NEXT_MEETING_STYLE:
+        style.paragraph_format.space_before = Pt(18)
+    elif name in NUMBER_STYLES:
+        style.paragraph_format.space_after = Pt(2)
+
+
+def no_hyphenation(element: Any) -> None:
+    """``w:suppressAutoHyphens`` on a paragraph or style: names are never split at a line end."""
+    ppr = element.get_or_add_pPr()
+    if ppr.find(w_name("suppressAutoHyphens")) is None:
+        ppr.append(w_element("suppressAutoHyphens"))
+
+
+def decision_look(style: Any) -> None:
+    """Shading and a dark blue bar on the left: a decision stands out from the points."""
+    from docx.shared import Pt
+
+    style.paragraph_format.space_before = Pt(6)
+    style.paragraph_format.space_after = Pt(6)
+    style.paragraph_format.left_indent = Pt(6)
+    style.paragraph_format.keep_together = True
+    ppr = style.element.get_or_add_pPr()
+    borders = w_element("pBdr")
+    borders.append(w_element("left", val="single", sz="18", space="6", color=ACCENT))
+    ppr.append(borders)
+    ppr.append(w_element("shd", val="clear", color="auto", fill="EEF3F8"))
+
+
+def character_styles(document: Document) -> dict[str, str]:
+    """The ids of the character styles by lower-case name."""
+    found: dict[str, str] = {}
+    for style in document.styles.element.findall(w_name("style")):
+        if style.get(w_name("type")) != "character":
+            continue
+        name_element = style.find(w_name("name"))
+        name = (name_element.get(w_name("val")) or "") if name_element is not None else ""
+        if name.strip():
+            found.setdefault(name.strip().lower(), style.get(w_name("styleId")) or name)
+    return found
 
 
 def ensure_language(document: Document) -> None:
@@ -406,11 +516,13 @@ def fill_footer(document: Document) -> None:
 def set_properties(document: Document, protocol: Protocol, subject: str) -> None:
     """Title, subject, language and the meeting date as created/modified date."""
     properties = document.core_properties
-    properties.title = checked(protocol.title)
+    properties.title = checked(apostrophes(protocol.title))
     properties.subject = checked(subject)
     properties.language = LANGUAGE
     properties.keywords = checked(f"Protokoll; {protocol.meeting}".rstrip("; "))
     properties.last_modified_by = "protokollkit"
+    properties.author = checked(protocol.meeting)
+    properties.comments = ""  # the template's own note is not the protocol's
     properties.revision = 1
     element = properties._element
     if protocol.date is not None:
@@ -451,30 +563,205 @@ def clear_body(document: Document) -> None:
             body.remove(child)
 
 
+_MARKER = re.compile(r"^\(?(\d{1,4}|[a-z]|[A-Z]|[ivx]{1,5}|[IVX]{1,5})([.)])$")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman_value(text: str) -> int:
+    values = [_ROMAN[ch] for ch in text.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def number_format(marker: str | None, position: int) -> tuple[str, str, int]:
+    """Word's ``numFmt``, ``lvlText`` pattern and start value for a written marker.
+
+    ``1.`` → decimal ``%.``, ``a)`` → lowerLetter ``%)``, ``iv.`` → lowerRoman; a marker of
+    another shape (or none) counts on in decimal from its position.
+    """
+    match = _MARKER.match((marker or "").strip())
+    if not match:
+        return "decimal", "%.", position
+    value, suffix = match.groups()
+    prefix = "(" if marker and marker.strip().startswith("(") else ""
+    pattern = prefix + "%" + suffix
+    if value.isdigit():
+        return "decimal", pattern, int(value)
+    if len(value) > 1 or (value in "ivxIVX" and position > 1):
+        kind = "lowerRoman" if value.islower() else "upperRoman"
+        return kind, pattern, _roman_value(value)
+    kind = "lowerLetter" if value.islower() else "upperLetter"
+    return kind, pattern, ord(value.lower()) - ord("a") + 1
+
+
+def numbered_list(document: Document, level: int, marker: str | None) -> int:
+    """A new Word numbering (``w:num``) whose ``level`` counts like ``marker`` from its value."""
+    numbering = document.part.numbering_part.element
+    abstracts = numbering.findall(w_name("abstractNum"))
+    new_id = max((int(a.get(w_name("abstractNumId")) or 0) for a in abstracts), default=-1) + 1
+    fmt, pattern, start = number_format(marker, 1)
+    abstract = w_element("abstractNum", abstractNumId=str(new_id))
+    abstract.append(w_element("nsid", val=f"{0x4E554D00 + new_id:08X}"))
+    abstract.append(w_element("multiLevelType", val="hybridMultilevel"))
+    for index in range(LIST_LEVELS):
+        lvl = w_element("lvl", ilvl=str(index))
+        lvl.append(w_element("start", val=str(start if index == level else 1)))
+        lvl.append(w_element("numFmt", val=fmt if index == level else "decimal"))
+        text = pattern.replace("%", f"%{index + 1}") if index == level else f"%{index + 1}."
+        lvl.append(w_element("lvlText", val=text))
+        lvl.append(w_element("lvlJc", val="left"))
+        ppr = w_element("pPr")
+        left = str(INDENT_TWIPS * (index + 1))
+        ppr.append(w_element("ind", left=left, hanging=str(INDENT_TWIPS)))
+        lvl.append(ppr)
+        abstract.append(lvl)
+    if abstracts:
+        abstracts[-1].addnext(abstract)
+    else:
+        numbering.insert(0, abstract)
+    num: BaseOxmlElement = numbering.add_num(new_id)
+    return int(num.get(w_name("numId")) or 0)
+
+
+def _kind(point: Point) -> str:
+    """How an entry is laid out: a decision stands apart from the list around it."""
+    return "decision" if point.decision is not None else point.kind
+
+
 class _Body:
     """Appends paragraphs in named styles (style ids looked up once: python-docx is slow at it)."""
 
-    def __init__(self, document: Document, style_ids: dict[str, str]) -> None:
+    def __init__(self, document: Document, style_ids: dict[str, str], num_id: int) -> None:
         self.document = document
         self.ids = style_ids
+        self.bullets = num_id
 
     def paragraph(self, text: str, style: str) -> Paragraph:
-        paragraph = self.document.add_paragraph(checked(text))
+        paragraph = self.document.add_paragraph(checked(apostrophes(text)) if text else "")
         paragraph._p.style = self.ids[style]
         return paragraph
 
-    def labelled(self, label: str, text: str) -> None:
-        paragraph = self.paragraph("", BODY_STYLE)
-        paragraph.add_run(checked(label)).bold = True
-        if text:
-            paragraph.add_run(" " + checked(text))
+    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Any:
+        """A run of ``text`` (typographic apostrophes), in a character style if given."""
+        run = paragraph.add_run(checked(apostrophes(text)))
+        if style:
+            run._r.get_or_add_rPr().style = self.ids[style]
+        return run
 
-    def points(self, points: Iterable[Point], num_id: int, depth: int = 0) -> None:
-        style = LIST_STYLES[min(depth, len(LIST_STYLES) - 1)]
-        for point in points:
-            paragraph = self.paragraph(point.text, style)
-            set_list_level(paragraph, num_id, min(depth, LIST_LEVELS - 1))
-            self.points(point.points, num_id, depth + 1)
+    def rich(self, paragraph: Paragraph, text: str) -> None:
+        """Running text with its links as real hyperlinks (``w:hyperlink``)."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        for part in inline_parts(text):
+            if isinstance(part, Text):
+                self.run(paragraph, part.text)
+                continue
+            rid = paragraph.part.relate_to(part.target, RT.HYPERLINK, is_external=True)
+            link = w_element("hyperlink")
+            link.set(qn_r("id"), rid)
+            link.set(w_name("history"), "1")
+            paragraph._p.append(link)
+            run = w_element("r")
+            rpr = w_element("rPr")
+            rpr.append(w_element("rStyle", val=self.ids[LINK_STYLE]))
+            run.append(rpr)
+            label = w_element("t")
+            label.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            label.text = checked(part.label)
+            run.append(label)
+            link.append(run)
+
+    def text_paragraph(self, text: str, style: str) -> Paragraph:
+        paragraph = self.paragraph("", style)
+        self.rich(paragraph, text)
+        return paragraph
+
+    def labelled(self, label: str, text: str, style: str = BODY_STYLE) -> Paragraph:
+        paragraph = self.paragraph("", style)
+        self.run(paragraph, label).bold = True
+        if text:
+            self.rich(paragraph, " " + text)
+        return paragraph
+
+    def person(self, paragraph: Paragraph, person: Person, form: str | None = None) -> None:
+        """The name in the ``Sprechername`` style, the affiliation after it as plain text."""
+        self.run(paragraph, person.name, SPEAKER_NAME_STYLE)
+        rest = format_person(person, "parens" if form == "parens" else None)[len(person.name) :]
+        if rest:
+            self.run(paragraph, rest)
+
+    def entry(self, paragraph: Paragraph, point: Point) -> None:
+        """An entry's own text: inline speaker, the text, a task's mark and details."""
+        if point.speaker:
+            self.person(paragraph, point.speaker, "parens")
+            self.run(paragraph, ": ")
+        if point.task is not None:
+            self.run(paragraph, "Aufgabe:").bold = True
+            self.run(paragraph, " ")
+        self.rich(paragraph, " ".join(point.text.split()))
+        details = task_details(point.task) if point.task else None
+        if details:
+            self.run(paragraph, f" ({details})").italic = True
+
+    def decision(self, point: Point) -> None:
+        """A decision paragraph: label, text and, after a line break, the counts and result."""
+        assert point.decision is not None
+        paragraph = self.paragraph("", DECISION_STYLE)
+        label, shown = decision_heading(point)
+        if label:
+            self.run(paragraph, f"{label} ").bold = True
+        self.entry(paragraph, shown)
+        result = decision_result(point.decision)
+        if result:
+            paragraph.add_run().add_break()
+            self.run(paragraph, result).bold = True
+
+    def points(self, points: tuple[Point, ...], depth: int = 0) -> None:
+        level = min(depth, LIST_LEVELS - 1)
+        index = 0
+        while index < len(points):
+            kind = _kind(points[index])
+            run = [points[index]]
+            while index + len(run) < len(points) and _kind(points[index + len(run)]) == kind:
+                run.append(points[index + len(run)])
+            index += len(run)
+            numbers = (
+                numbered_list(self.document, level, run[0].marker) if kind == "numbered" else 0
+            )
+            for point in run:
+                if kind == "decision":
+                    self.decision(point)
+                elif kind == "paragraph":
+                    self.entry(self.paragraph("", BODY_STYLE), point)
+                else:
+                    styles = NUMBER_STYLES if kind == "numbered" else LIST_STYLES
+                    paragraph = self.paragraph("", styles[min(depth, len(styles) - 1)])
+                    num_id = numbers if kind == "numbered" else self.bullets
+                    set_list_level(paragraph, num_id, level)
+                    self.entry(paragraph, point)
+                self.points(point.points, depth + 1)
+
+    def block(self, block: Block) -> None:
+        """A speaker line, a free paragraph and the points of one block."""
+        if block.speaker:
+            self.person(self.paragraph("", SPEAKER_STYLE), block.speaker)
+        if block.note:
+            self.text_paragraph(block.note, BODY_STYLE)
+        self.points(block.points)
+
+    def agenda(self, label: str, entries: tuple[str, ...]) -> None:
+        """The planned agenda: ``Tagesordnung`` and a numbered list of the titles."""
+        self.labelled(label, "", META_STYLE)
+        numbers = numbered_list(self.document, 0, "1.")
+        for entry in entries:
+            paragraph = self.text_paragraph(entry, NUMBER_STYLES[0])
+            set_list_level(paragraph, numbers, 0)
+
+
+def qn_r(tag: str) -> str:
+    """The Clark name of a relationship attribute (``id`` → ``{…/relationships}id``)."""
+    from docx.oxml.ns import qn
+
+    return qn(f"r:{tag}")
 
 
 def fill_document(document: Document, protocol: Protocol) -> None:
@@ -482,26 +769,36 @@ def fill_document(document: Document, protocol: Protocol) -> None:
     clear_body(document)
     style_ids = ensure_styles(document)
     ensure_language(document)
-    num_id = bullet_numbering(document)
-    body = _Body(document, style_ids)
+    body = _Body(document, style_ids, bullet_numbering(document))
     body.paragraph(protocol.title, TITLE_STYLE)
+    meta = [body.labelled(f"{label}:", value, META_STYLE) for label, value in meta_rows(protocol)]
+    if meta:
+        from docx.shared import Pt
+
+        meta[-1].paragraph_format.space_after = Pt(8)  # the block ends; the style's is 0
     if protocol.participants:
-        names = ", ".join(format_person(p, "parens") for p in protocol.participants)
-        body.labelled(CANONICAL_PARTICIPANTS_LABEL, names)
+        names = body.labelled(participants_label(protocol), people(protocol.participants))
+        no_hyphenation(names._p)
+    for group in protocol.attendance:
+        no_hyphenation(body.labelled(f"{group.label}:", people(group.people))._p)
+    if protocol.agenda:
+        body.agenda(agenda_label(protocol), protocol.agenda)
     for text in protocol.front:
-        body.paragraph(text, BODY_STYLE)
-    for item in protocol.items:
-        body.paragraph(item_heading(item), HEADING_STYLE)
+        body.text_paragraph(text, BODY_STYLE)
+    for block in protocol.preamble:
+        body.block(block)
+    for item, label, depth in walk_items(protocol.items):
+        style = HEADING_STYLE if depth == 0 else SUBHEADING_STYLE
+        body.text_paragraph(f"{label} {item.title}", style)
+        if item.presenter:
+            body.paragraph(format_person(item.presenter, "parens"), PRESENTER_STYLE)
         for block in item.blocks:
-            if block.speaker:
-                body.paragraph(format_person(block.speaker), SPEAKER_STYLE)
-            if block.note:
-                body.paragraph(block.note, BODY_STYLE)
-            body.points(block.points, num_id)
-    if protocol.next_meeting is not None:
-        body.labelled(CANONICAL_NEXT_MEETING_LABEL, protocol.next_meeting.text)
+            body.block(block)
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting is not None and closing:
+        body.labelled(closing, protocol.next_meeting.text, NEXT_MEETING_STYLE)
     for text in protocol.back:
-        body.paragraph(text, BODY_STYLE)
+        body.text_paragraph(text, BODY_STYLE)
     subject = header_text(protocol)
     fill_header(document, subject)
     fill_footer(document)

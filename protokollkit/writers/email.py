@@ -1,10 +1,14 @@
 """Email writers: the plain-text body (format=flowed) and the complete message as ``.eml``.
 
 The body is the text of ``vorlagen/email.txt`` with the protocol inserted, wrapped at 72
-columns with a hanging indent for points and encoded as ``format=flowed`` (RFC 3676): a line
-that continues a paragraph ends with a space, and lines beginning with a space, ``>`` or
-``From `` are space-stuffed. When the protocol names appointments, a ``Termine`` section stands
-at the ``{termine}`` line. The message (:func:`build_message`) is RFC 5322/MIME::
+columns (trailing spaces included) with a hanging indent for points and encoded as
+``format=flowed; delsp=yes`` (RFC 3676): a line that continues a paragraph ends with a space
+that a mail program deletes when it re-joins the lines. The space between the two words stays:
+at the end of the line (two trailing spaces) or, under a hanging indent, at the start of the
+next line after the stuffing space — so a point reads the same wrapped or re-joined, never
+with a double space. Lines beginning with ``>`` or ``From `` are space-stuffed. When the
+protocol names appointments, a ``Termine`` section with the next few stands at the
+``{termine}`` line. The message (:func:`build_message`) is RFC 5322/MIME::
 
     multipart/mixed
       multipart/alternative
@@ -31,7 +35,7 @@ from typing import Literal
 
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.layout import format_person
-from protokollkit.model import Point, Protocol
+from protokollkit.model import Block, Point, Protocol
 from protokollkit.templates import vorlage, vorlagen_dirs
 from protokollkit.verteiler import (
     VERTEILER_NAME,
@@ -40,10 +44,35 @@ from protokollkit.verteiler import (
     check_header_text,
     read_verteiler,
 )
-from protokollkit.writers.text import item_heading, next_meeting_line, participants_line
+from protokollkit.writers.present import (
+    TASKS_HEADING,
+    agenda_label,
+    decision_label,
+    decision_result,
+    meta_rows,
+    next_meeting_label,
+    participants_label,
+    people,
+    plain_with_links,
+    shows_label,
+    speaker_text,
+    task_details,
+    walk_items,
+)
 
 WIDTH = 72
-"""Lines of the body are wrapped at this many characters (before space-stuffing)."""
+"""No line of the body is longer, trailing spaces included."""
+
+TEXT_WIDTH = WIDTH - 2
+"""Words per wrapped line: room for the flowed marker and, without a hanging indent, the space
+between the words (under a hanging indent that space starts the next line: one column more)."""
+
+TERMINE_LIMIT = 5
+"""The mail lists this many appointments at most (one phone screen); the last place says how
+many more the calendar attachment holds."""
+
+PRESENTER_LABEL = "Vortrag:"
+"""Precedes the presenter of an item in the mail text (a line of its own under the heading)."""
 
 EMAIL_TEMPLATE = "email.txt"
 """The body template's file name in ``vorlagen/``."""
@@ -88,10 +117,10 @@ BLANK = Paragraph("", wrap=False)
 # --- the protocol as paragraphs -------------------------------------------------------------
 
 
-def wrap(text: str, first: str = "", rest: str = "") -> list[str]:
-    """``text`` wrapped at :data:`WIDTH`, broken only at spaces (never inside a word)."""
+def wrap(text: str, first: str = "", rest: str = "", width: int = TEXT_WIDTH) -> list[str]:
+    """``text`` wrapped at ``width``, broken only at spaces (never inside a word)."""
     wrapper = textwrap.TextWrapper(
-        width=WIDTH,
+        width=width,
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
@@ -106,12 +135,43 @@ def heading(text: str, underline: str) -> list[Paragraph]:
     return [Paragraph(text), Paragraph(underline * min(width, WIDTH), wrap=False), BLANK]
 
 
+def point_text(point: Point) -> str:
+    """An entry as plain text: speaker, task mark, links as ``label <target>``, decision."""
+    text = plain_with_links(" ".join(point.text.split()))
+    if point.speaker:
+        text = f"{speaker_text(point.speaker)}: {text}"
+    if point.task is not None:
+        details = task_details(point.task)
+        text = f"Aufgabe: {text}" + (f" ({details})" if details else "")
+    if point.decision is not None:
+        label = decision_label(point.decision)
+        if not shows_label(point, label):
+            text = f"{label}: {text}"
+        result = decision_result(point.decision)
+        if result:
+            text += f" → {result}"
+    return text
+
+
 def point_paragraphs(points: tuple[Point, ...], depth: int = 0) -> list[Paragraph]:
-    """``- text`` with a hanging indent; nested points two columns further in."""
+    """``- text`` with a hanging indent; nested points two columns further in.
+
+    Numbered points keep their marker (``1.``, ``a)``); a prose paragraph is a paragraph of
+    its own; a decision is marked ``» Beschluss: … → Ja 6 · Nein 1 · Enthaltung 0 – angenommen``.
+    """
     result: list[Paragraph] = []
     for point in points:
         indent = "  " * depth
-        result.append(Paragraph(" ".join(point.text.split()), f"{indent}- ", f"{indent}  "))
+        text = point_text(point)
+        if point.decision is not None:
+            result.append(Paragraph(text, f"{indent}» ", f"{indent}  "))
+        elif point.kind == "paragraph":
+            result += [BLANK, Paragraph(text, indent, indent), BLANK]
+        elif point.kind == "numbered":
+            marker = f"{point.marker or '-'} "
+            result.append(Paragraph(text, f"{indent}{marker}", f"{indent}  "))
+        else:
+            result.append(Paragraph(text, f"{indent}- ", f"{indent}  "))
         result.extend(point_paragraphs(point.points, depth + 1))
     return result
 
@@ -122,26 +182,70 @@ def text_paragraphs(text: str) -> list[Paragraph]:
 
 
 def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
-    """The protocol as readable plain text: underlined headings, speaker lines and points."""
+    """The protocol as readable plain text: underlined headings, speaker lines and points.
+
+    Under the title: the metadata (``Ort: …``), participants and attendance groups, the
+    planned agenda; sub-items are headed ``5.2 Titel``; at the end the tasks (``Aufgaben``).
+    """
     result = heading(protocol.title, "=")
+    rows = meta_rows(protocol)
+    result += [Paragraph(f"{label}: {plain_with_links(value)}") for label, value in rows]
+    result += [BLANK] if rows else []
     if protocol.participants:
-        result += [Paragraph(participants_line(protocol)), BLANK]
+        names = people(protocol.participants)
+        result += [Paragraph(f"{participants_label(protocol)} {names}"), BLANK]
+    for group in protocol.attendance:
+        result += [Paragraph(f"{group.label}: {people(group.people)}"), BLANK]
+    if protocol.agenda:
+        result.append(Paragraph(f"{agenda_label(protocol)}:"))
+        result += [
+            Paragraph(plain_with_links(entry), f"{number}. ", " " * len(f"{number}. "))
+            for number, entry in enumerate(protocol.agenda, start=1)
+        ]
+        result.append(BLANK)
     for text in protocol.front:
         result += [*text_paragraphs(text), BLANK]
-    for item in protocol.items:
-        result += heading(item_heading(item), "-")
+    for block in protocol.preamble:
+        result += block_paragraphs(block)
+    for item, label, _depth in walk_items(protocol.items):
+        result += heading(f"{label} {item.title}", "-")
+        if item.presenter:
+            presenter = format_person(item.presenter, "parens")
+            result += [Paragraph(f"{PRESENTER_LABEL} {presenter}"), BLANK]
         for block in item.blocks:
-            if block.speaker:
-                result.append(Paragraph(format_person(block.speaker)))
-            if block.note:
-                result += text_paragraphs(block.note)
-            result += [*point_paragraphs(block.points), BLANK]
-    next_line = next_meeting_line(protocol)
-    if next_line:
-        result += [Paragraph(next_line), BLANK]
+            result += block_paragraphs(block)
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting is not None and closing:
+        line = f"{closing} {plain_with_links(protocol.next_meeting.text)}".rstrip()
+        result += [Paragraph(line), BLANK]
     for text in protocol.back:
         result += [*text_paragraphs(text), BLANK]
+    result += task_paragraphs(protocol)
     return result
+
+
+def block_paragraphs(block: Block) -> list[Paragraph]:
+    """A speaker line, a free paragraph and the points of one block, then a blank line."""
+    result: list[Paragraph] = []
+    if block.speaker:
+        result.append(Paragraph(format_person(block.speaker)))
+    if block.note:
+        result += text_paragraphs(block.note)
+    return [*result, *point_paragraphs(block.points), BLANK]
+
+
+def task_paragraphs(protocol: Protocol) -> list[Paragraph]:
+    """``Aufgaben`` at the end: one line per task with who and by when."""
+    tasks = protocol.tasks()
+    if not tasks:
+        return []
+    result = heading(TASKS_HEADING, "-")
+    for point in tasks:
+        assert point.task is not None
+        details = task_details(point.task)
+        text = plain_with_links(" ".join(point.text.split()))
+        result.append(Paragraph(text + (f" ({details})" if details else ""), "- ", "  "))
+    return [*result, BLANK]
 
 
 def termine_paragraphs(protocol: Protocol) -> list[Paragraph]:
@@ -150,12 +254,16 @@ def termine_paragraphs(protocol: Protocol) -> list[Paragraph]:
     Empty when the protocol names no appointment; then the ``{termine}`` line disappears.
     """
     from protokollkit.termine import termine_lines
+    from protokollkit.writers.html import more_termine, split_termine
 
     lines = termine_lines(protocol)
     if not lines:
         return []
     result = heading(f"{lines[0]} {TERMINE_NOTE}", "-")
-    result += [Paragraph(line.removeprefix("- "), "- ", "  ") for line in lines[1:]]
+    shown, rest = split_termine([line.removeprefix("- ") for line in lines[1:]], TERMINE_LIMIT)
+    result += [Paragraph(line, "- ", "  ") for line in shown]
+    if rest:
+        result.append(Paragraph(more_termine(rest), "  ", "  "))
     return [*result, BLANK]
 
 
@@ -251,12 +359,19 @@ def html_body(
 
     Consecutive text lines form one paragraph, joined by ``<br>``; every text is HTML-escaped.
     """
-    from protokollkit.writers.html import PROTOCOL_STYLE, protocol_html, style, termine_html
+    from protokollkit.writers.html import (
+        PROTOCOL_STYLE,
+        protocol_html,
+        style,
+        tasks_html,
+        termine_html,
+    )
 
     blocks = {
-        "termine": lambda p: termine_html(p, TERMINE_NOTE),
+        "termine": lambda p: termine_html(p, TERMINE_NOTE, TERMINE_LIMIT),
         "protokoll": lambda p: (
-            f'<div style="{PROTOCOL_STYLE}">\n{protocol_html(p, termine=False)}</div>\n'
+            f'<div style="{PROTOCOL_STYLE}">\n{protocol_html(p, termine=False)}'
+            f"{tasks_html(p)}</div>\n"
         ),
     }
     parts: list[str] = []
@@ -286,15 +401,40 @@ def stuff(line: str) -> str:
     """Space-stuffing (RFC 3676, 4.4) of a line as it is to appear on the wire.
 
     A line beginning with ``>`` or ``From `` gets one space in front. A line that already
-    begins with a space (an indented point or its continuation) is left as it is: its first
-    space serves as the stuffing, so a program that ignores format=flowed (Outlook) shows the
-    indentation exactly as laid out, and a flowed reader shows it one column less.
+    begins with a space (an indented point) is left as it is: its first space serves as the
+    stuffing, so a program that ignores format=flowed (Outlook) shows the indentation exactly
+    as laid out, and a flowed reader shows it one column less.
     """
     return " " + line if line.startswith((">", "From ")) else line
 
 
+def soft_lines(paragraph: Paragraph) -> list[str]:
+    """The physical lines of a wrapped paragraph as they go on the wire (delsp=yes).
+
+    Every line but the last ends with the flowed marker (one space, deleted on re-joining).
+    Under a hanging indent the next line starts with the stuffing space and then the space
+    between the words (``  Nordwesten``), else the line before keeps that space
+    (``für den··``). Re-joined, the words are separated by exactly one space.
+    """
+    single = (paragraph.first + " ".join(paragraph.text.split())).rstrip()
+    if len(single) <= WIDTH:
+        return [single]  # a line without a soft break needs no room for the marker
+    hanging = bool(paragraph.rest)
+    words = wrap(
+        paragraph.text, paragraph.first, "  " if hanging else "", WIDTH - 1 - (not hanging)
+    )
+    if len(words) == 1:
+        return [words[0].rstrip()]
+    first, *rest = words
+    continued = [line.strip() for line in rest]
+    if paragraph.rest:
+        return [first.rstrip() + " ", *("  " + line + " " for line in continued[:-1]),
+                "  " + continued[-1]]  # fmt: skip
+    return [first.rstrip() + "  ", *(line + "  " for line in continued[:-1]), continued[-1]]
+
+
 def flowed(paragraphs: list[Paragraph]) -> str:
-    """Encode paragraphs as format=flowed text with LF line ends and blank lines collapsed."""
+    """Encode paragraphs as format=flowed (delsp=yes) text, LF line ends, blank lines collapsed."""
     lines: list[str] = []
     previous_blank = True
     for paragraph in paragraphs:
@@ -306,12 +446,10 @@ def flowed(paragraphs: list[Paragraph]) -> str:
             lines.append(SIGNATURE_SEPARATOR)
             continue
         if paragraph.wrap:
-            physical = wrap(paragraph.text, paragraph.first, paragraph.rest)
+            physical = soft_lines(paragraph)
         else:
-            physical = [paragraph.first + paragraph.text]
-        physical = [line.rstrip() for line in physical]
-        soft = [line + " " for line in physical[:-1]]
-        lines.extend(stuff(line) for line in [*soft, physical[-1]])
+            physical = [(paragraph.first + paragraph.text).rstrip()]
+        lines.extend(stuff(line) for line in physical)
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
@@ -397,10 +535,10 @@ def message_id_domain(verteiler: Verteiler) -> str:
 
 
 def has_appointments(protocol: Protocol) -> bool:
-    """Whether the protocol names appointments (then the .ics is attached)."""
-    from protokollkit.termine import extract
+    """Whether the protocol names appointments still to come (then the .ics is attached)."""
+    from protokollkit.termine import upcoming
 
-    return bool(extract(protocol))
+    return bool(upcoming(protocol))
 
 
 def build_message(
@@ -443,7 +581,11 @@ def build_message(
     if not isinstance(body, str):
         body = write_email_body(protocol, verteiler)
     message.set_content(
-        body, subtype="plain", charset="utf-8", cte="quoted-printable", params={"format": "flowed"}
+        body,
+        subtype="plain",
+        charset="utf-8",
+        cte="quoted-printable",
+        params={"format": "flowed", "delsp": "yes"},
     )
     html_part = (rendered or {}).get("email-html")
     if not isinstance(html_part, str):
@@ -471,6 +613,8 @@ def build_message(
                 filename=attachment_name(protocol, suffix),
                 params={"charset": "utf-8"} if maintype == "text" else None,
             )
+    # Last: making a multipart moves every Content-* header into the first part.
+    message["Content-Language"] = "de"
     return message
 
 

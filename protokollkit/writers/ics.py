@@ -1,13 +1,16 @@
 """Writer for the protocol's appointments as an iCalendar file (RFC 5545, via icalendar).
 
-Each appointment of :func:`protokollkit.termine.extract` becomes one VEVENT:
+Each upcoming appointment (:func:`protokollkit.termine.upcoming`: nothing before the meeting,
+nothing the text puts in the past) becomes one VEVENT:
 
 - without a time an all-day event (``DTSTART;VALUE=DATE``, ``DTEND`` the day after the last
   day); with a time ``DTSTART;TZID=Europe/Berlin`` and, when an end is known, ``DTEND``
   (a start-only time such as ``14 Uhr`` has no ``DTEND``: RFC 5545 reads it as an instant);
-  several days with a time repeat daily (``RRULE:FREQ=DAILY;COUNT=n``);
-- ``SUMMARY`` the title, ``LOCATION`` the place when one is known, ``DESCRIPTION`` the notes,
-  the point as written and where it stands (meeting, date, TOP, speaker);
+  several days with a time repeat daily (``RRULE:FREQ=DAILY;COUNT=n``); a series
+  (``jeden 1. Donnerstag im Monat``) carries its ``RRULE`` from its first occurrence on;
+  a deadline is an all-day event on its last day;
+- ``SUMMARY`` the title without the place when that is the ``LOCATION``, ``DESCRIPTION`` the
+  notes, the point as written and where it stands (meeting, date, TOP, speaker);
 - ``UID`` derived from the meeting, the protocol's date, the appointment's date and title, so
   that importing a corrected protocol again updates its events instead of duplicating them.
 
@@ -24,10 +27,11 @@ import hashlib
 import os
 import re
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from protokollkit.dates import german_date
 from protokollkit.model import Protocol
-from protokollkit.termine import Appointment, extract, normalise_times
+from protokollkit.termine import Appointment, normalise_times, upcoming
 
 if TYPE_CHECKING:
     import icalendar
@@ -127,18 +131,16 @@ def description(protocol: Protocol, appointment: Appointment) -> str:
 def _event(
     protocol: Protocol, appointment: Appointment, uid: str, stamp: dt.datetime
 ) -> icalendar.Event:
-    from zoneinfo import ZoneInfo
-
     import icalendar
 
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("summary", appointment.title)
+    event.add("summary", appointment.summary)
     a = appointment
     if a.start_time is None:
         event.add("dtstart", a.start)
-        event.add("dtend", a.last_day + dt.timedelta(days=1))
+        event.add("dtend", (a.end or a.start) + dt.timedelta(days=1))
         event.add("transp", "TRANSPARENT")
     else:
         zone = ZoneInfo(TZID)
@@ -146,8 +148,21 @@ def _event(
         if a.end_time is not None:
             end_day = a.start + dt.timedelta(days=1 if a.end_time < a.start_time else 0)
             event.add("dtend", dt.datetime.combine(end_day, a.end_time, zone))
-        if a.end is not None and a.end > a.start:
+        if a.end is not None and a.end > a.start and a.recurrence is None:
             event.add("rrule", {"freq": "daily", "count": (a.end - a.start).days + 1})
+    if a.recurrence is not None:
+        rule = a.recurrence.rrule()
+        until = a.recurrence.until
+        if until is not None:
+            # RFC 5545: with a zoned DTSTART, UNTIL is a UTC date-time
+            rule["until"] = (
+                until
+                if a.start_time is None
+                else dt.datetime.combine(until, dt.time(23, 59, 59), ZoneInfo(TZID)).astimezone(
+                    dt.UTC
+                )
+            )
+        event.add("rrule", rule)
     if a.place:
         event.add("location", a.place)
     event.add("description", description(protocol, appointment))
@@ -158,7 +173,7 @@ def write_ics(protocol: Protocol, *, stamp: dt.datetime | None = None) -> str:
     """The protocol's appointments as an iCalendar text (CRLF line ends, UTF-8 characters)."""
     import icalendar
 
-    appointments = extract(protocol)
+    appointments = upcoming(protocol)
     when = _stamp(stamp)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)

@@ -5,9 +5,9 @@ back to an equal protocol::
 
     # Protokoll Stadtteiltisch 10.11.22
 
-    > **Termine**
-    >
-    > - Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen
+    ## Termine
+
+    - Fr 18.11.2022 (ganztägig): Weihnachtsverkauf im Wühlmäuschen
 
     **Teilnehmende:** Robin Czarnecki, Barbara und Bernard (Taizé), …
 
@@ -26,8 +26,8 @@ never becomes emphasis), ``&`` before an entity name, and at the start of a bloc
 ``>``, ``-``, ``+`` or a number followed by ``.`` or ``)`` (so ``18. November`` never becomes an
 ordered list). Typography („ “ – →) is written as literal UTF-8.
 
-The ``Termine`` block quote is derived from the points (:func:`protokollkit.termine.termine_lines`);
-the reader drops it when it still matches the protocol, and keeps it as text when edited.
+The ``Termine`` section is derived from the points (:func:`protokollkit.termine.termine_lines`);
+the reader drops it when it still matches the protocol, and reads it like any text when edited.
 """
 
 from __future__ import annotations
@@ -90,22 +90,21 @@ def labelled(label: str, text: str) -> str:
     return f"{strong(label)} {escape_inline(text)}".rstrip()
 
 
-def termine_quote(protocol: Protocol) -> str | None:
-    """The appointments as a block quote (``> **Termine**`` and a list), or None if none."""
+def termine_section(protocol: Protocol) -> str | None:
+    """The appointments as a section (``## Termine`` and a list), or None if there are none."""
     from protokollkit.termine import termine_lines
 
     lines = termine_lines(protocol)
     if not lines:
         return None
-    quoted = [f"> {strong(lines[0])}", ">"]
-    quoted.extend(f"> - {escape_block(line.removeprefix('- '))}" for line in lines[1:])
-    return "\n".join(quoted)
+    entries = [f"- {escape_block(line.removeprefix('- '))}" for line in lines[1:]]
+    return f"## {escape_heading(lines[0])}\n\n" + "\n".join(entries)
 
 
 def write_markdown(protocol: Protocol) -> str:
     """The protocol as Markdown with LF line ends and one final newline."""
     blocks: list[str] = [f"# {escape_heading(protocol.title)}"]
-    termine = termine_quote(protocol)
+    termine = termine_section(protocol)
     if termine:
         blocks.append(termine)
     if protocol.participants:

@@ -1,65 +1,148 @@
-"""Writer for the canonical protocol layout: the archive format, line for line like the seed."""
+"""Writer for the canonical protocol layout: the archive format, line for line like the seed.
+
+Every part of the model has a written form that the layout rules read back to the same model:
+metadata as ``Label: value`` lines, attendance groups as label lines, the planned agenda as a
+list under its label, items as ``1 Titel`` (``TOP 5 Titel`` when out of order, ``TOP 5.2 …`` for
+sub-items), speakers on their own line, points as ``- `` or ``1.``/``a)`` lines, paragraphs
+between blank lines, the next meeting as ``Nächster Termin: …``.
+"""
 
 from __future__ import annotations
 
-from protokollkit.layout import (
-    CANONICAL_NEXT_MEETING_LABEL,
-    CANONICAL_PARTICIPANTS_LABEL,
-    format_person,
-)
-from protokollkit.model import AgendaItem, Point, Protocol
+from protokollkit.labels import CANONICAL_AGENDA_LABEL, CANONICAL_PARTICIPANTS_LABEL
+from protokollkit.model import AgendaItem, AttendanceGroup, Block, Person, Point, Protocol
+from protokollkit.people import format_person
+
+
+DEFAULT_PARTICIPANTS_LABEL = CANONICAL_PARTICIPANTS_LABEL.rstrip(":")
 
 
 def point_lines(points: tuple[Point, ...], depth: int = 0) -> list[str]:
-    """``- text`` lines, nested points indented by two spaces per level."""
+    """``- text`` (or ``1. text``) lines, nested points indented by two spaces per level."""
     lines: list[str] = []
     for point in points:
-        lines.append(f"{'  ' * depth}- {point.text}")
+        marker = point.marker if point.kind == "numbered" and point.marker else "-"
+        lines.append(f"{'  ' * depth}{marker} {point.text}")
         lines.extend(point_lines(point.points, depth + 1))
     return lines
 
 
+def block_paragraphs(block: Block) -> list[str]:
+    """A block's speaker line and entries: runs of points together, paragraphs alone."""
+    paragraphs: list[str] = []
+    if block.speaker:
+        paragraphs.append(format_person(block.speaker))
+    if block.note:
+        paragraphs.append(block.note)
+    run: list[Point] = []
+    for point in block.points:
+        if point.kind == "paragraph":
+            if run:
+                paragraphs.append("\n".join(point_lines(tuple(run))))
+                run = []
+            paragraphs.append(point.text)
+            if point.points:
+                paragraphs.append("\n".join(point_lines(point.points, 1)))
+        else:
+            run.append(point)
+    if run:
+        paragraphs.append("\n".join(point_lines(tuple(run))))
+    return paragraphs
+
+
+def people_line(label: str, group: tuple[Person, ...]) -> str:
+    """``Label: A, B (Einrichtung), …``"""
+    names = ", ".join(format_person(p, "parens") for p in group)
+    return f"{label}: {names}".rstrip()
+
+
 def participants_line(protocol: Protocol) -> str:
-    """``Teilnehmende: A, B (Einrichtung), …``"""
-    names = ", ".join(format_person(p, "parens") for p in protocol.participants)
-    return f"{CANONICAL_PARTICIPANTS_LABEL} {names}"
+    """``Teilnehmende: A, B (Einrichtung), …`` (with the label the author used)."""
+    return people_line(protocol.participants_label, protocol.participants)
+
+
+def group_line(protocol: Protocol, group: AttendanceGroup) -> str:
+    """``Gäste: …``; a labelled group of those present as ``Teilnehmende (Vorstand): …``."""
+    if group.kind == "present":
+        return people_line(f"{protocol.participants_label} ({group.label})", group.people)
+    return people_line(group.label, group.people)
 
 
 def item_heading(item: AgendaItem) -> str:
     """``4 Titel Name (Einrichtung)``: number, title and the presenter if there is one."""
-    heading = f"{item.number} {item.title}"
+    heading = f"{item.number} {item.title}".rstrip()
     if item.presenter:
-        heading += " " + format_person(item.presenter, "parens")
+        if item.presenter.affiliation:
+            heading += " " + format_person(item.presenter, "parens")
+        else:
+            heading += f" ({item.presenter.name})"
     return heading
 
 
 def next_meeting_line(protocol: Protocol) -> str | None:
-    """``Nächster Termin: …`` or None."""
-    if protocol.next_meeting is None:
+    """``Nächster Termin: …`` or None (also when the next meeting is a sentence in the text)."""
+    if protocol.next_meeting is None or not protocol.next_meeting.label:
         return None
-    return f"{CANONICAL_NEXT_MEETING_LABEL} {protocol.next_meeting.text}".rstrip()
+    return f"{protocol.next_meeting.label}: {protocol.next_meeting.text}".rstrip()
+
+
+def head_paragraphs(protocol: Protocol) -> list[str]:
+    """Title, metadata, attendance and planned agenda: everything before the content."""
+    paragraphs: list[str] = [protocol.title]
+    if protocol.meta:
+        paragraphs.append(
+            "\n".join(
+                f"{m.label}: {m.value}".rstrip() if m.label else m.value for m in protocol.meta
+            )
+        )
+    attendance: list[str] = []
+    if protocol.participants or protocol.participants_label != DEFAULT_PARTICIPANTS_LABEL:
+        attendance.append(participants_line(protocol))
+    attendance.extend(group_line(protocol, g) for g in protocol.attendance)
+    if attendance:
+        paragraphs.append("\n".join(attendance))
+    if protocol.agenda:
+        label = protocol.agenda_label or CANONICAL_AGENDA_LABEL
+        entries = (f"{n}. {e}" for n, e in enumerate(protocol.agenda, start=1))
+        paragraphs.append("\n".join([f"{label}:", *entries]))
+    return paragraphs
+
+
+def item_paragraphs(item: AgendaItem, previous: int | None, parent: int | None = None) -> list[str]:
+    """An item's heading, blocks and sub-items.
+
+    The heading keeps the written prefix (``TOP 3 …``); an item without one is written
+    ``3 Titel``, or with ``TOP`` when only that makes it an item (a number out of order, a
+    sub-item, an empty title).
+    """
+    prefix = item.prefix
+    colon = ":" if item.title[:1] in ":.)-–—" else ""
+    if parent is not None:
+        number, _, rest = item_heading(item).partition(" ")
+        heading = f"{prefix or 'TOP'} {parent}.{number}{colon} {rest}".rstrip()
+    else:
+        heading = item_heading(item)
+        if prefix or (previous is not None and item.number != previous + 1) or not item.title:
+            number, _, rest = heading.partition(" ")
+            heading = f"{prefix or 'TOP'} {number}{colon} {rest}".rstrip()
+    paragraphs = [heading]
+    for block in item.blocks:
+        paragraphs.extend(block_paragraphs(block))
+    for sub in item.items:
+        paragraphs.extend(item_paragraphs(sub, None, item.number))
+    return paragraphs
 
 
 def write_text(protocol: Protocol) -> str:
     """The protocol in the canonical layout, with LF line ends and one final newline."""
-    paragraphs: list[str] = [protocol.title]
-    if protocol.participants:
-        paragraphs.append(participants_line(protocol))
+    paragraphs = head_paragraphs(protocol)
+    for block in protocol.preamble:
+        paragraphs.extend(block_paragraphs(block))
     paragraphs.extend(protocol.front)
     previous: int | None = None
     for item in protocol.items:
-        heading = item_heading(item)
-        if previous is not None and item.number != previous + 1:
-            heading = f"TOP {heading}"  # only ``TOP`` makes an out-of-order number an item
-        paragraphs.append(heading)
+        paragraphs.extend(item_paragraphs(item, previous))
         previous = item.number
-        for block in item.blocks:
-            if block.speaker:
-                paragraphs.append(format_person(block.speaker))
-            if block.note:
-                paragraphs.append(block.note)
-            if block.points:
-                paragraphs.append("\n".join(point_lines(block.points)))
     next_line = next_meeting_line(protocol)
     if next_line:
         paragraphs.append(next_line)

@@ -2,14 +2,28 @@
 
 The layout lives in ``vorlagen/protokoll.typ``; this module only writes the content, every piece
 of text escaped by :func:`escape` so that nothing the protocol says becomes Typst markup (a gender
-asterisk stays an asterisk, ``18.11.`` stays a date, ``'`` stays a straight apostrophe).
+asterisk stays an asterisk, ``18.11.`` stays a date). An apostrophe after a letter is set as
+``’`` (:func:`protokollkit.writers.present.apostrophes`); links become ``#link`` calls.
 """
 
 from __future__ import annotations
 
 import re
 
-from protokollkit.model import AgendaItem, Block, Person, Point, Protocol
+from protokollkit.dates import german_date
+from protokollkit.model import AgendaItem, Block, Link, Person, Point, Protocol
+from protokollkit.writers.present import (
+    agenda_label,
+    apostrophes,
+    decision_heading,
+    decision_result,
+    inline_parts,
+    meta_rows,
+    next_meeting_label,
+    participants_label,
+    task_details,
+    walk_items,
+)
 
 TEMPLATE_NAME = "protokoll.typ"
 """The template's file name in ``vorlagen/``; the generated source imports it from the root."""
@@ -64,24 +78,103 @@ def string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def inline(text: str, *, lines: bool = False) -> str:
+    """Running text as Typst markup: links become ``#link``, apostrophes typographic.
+
+    With ``lines`` the text's line breaks stay line breaks, else all whitespace is one space.
+    """
+    if lines:
+        kept = [inline(line) for line in text.replace("\r\n", "\n").split("\n")]
+        return " \\\n".join(line for line in kept if line)
+    pieces: list[str] = []
+    for part in inline_parts(" ".join(text.split())):
+        if isinstance(part, Link):
+            pieces.append(f"#link({string(part.target)})[{escape(part.label)}]")
+            continue
+        lead = " " if part.text[:1].isspace() and pieces else ""
+        tail = " " if part.text[-1:].isspace() and len(part.text.strip()) else ""
+        pieces.append(lead + escape(part.text) + tail if part.text.strip() else " ")
+    return "".join(pieces).strip()
+
+
+def rich(text: str, *, lines: bool = False) -> str:
+    """A Typst content block ``[…]`` holding running text with links."""
+    return f"[{inline(text, lines=lines)}]"
+
+
 def person_args(person: Person) -> str:
     """Arguments for the template's person functions: name, affiliation, and the written form."""
-    args = content(person.name)
+    args = rich(person.name)
     if person.affiliation:
-        args += f", einrichtung: {content(person.affiliation)}"
+        args += f", einrichtung: {rich(person.affiliation)}"
     if person.form == "parens":
         args += ", klammern: true"
     return args
 
 
-def point_lines(points: tuple[Point, ...], depth: int = 0) -> list[str]:
-    """Nested Typst list items, two spaces of indentation per level."""
-    lines: list[str] = []
-    for point in points:
-        text = escape(" ".join(point.text.split()))
-        lines.append(f"{'  ' * depth}- {text or '#[]'}")
-        lines.extend(point_lines(point.points, depth + 1))
-    return lines
+def point_body(point: Point) -> str:
+    """The markup of one entry's own text: speaker, text, task mark (without sub-points)."""
+    if point.decision is not None:
+        label, shown = decision_heading(point)
+        args = [content(label.removesuffix(":")) if label else "none", f"[{entry_body(shown)}]"]
+        result = decision_result(point.decision)
+        if result:
+            args.append(f"ergebnis: {content(result)}")
+        return f"#beschluss({', '.join(args)})"
+    return entry_body(point)
+
+
+def entry_body(point: Point) -> str:
+    """Speaker, text and task mark of an entry."""
+    body = ""
+    if point.speaker:
+        body += f"#redner({rich(point.speaker.name)}"
+        if point.speaker.affiliation:
+            body += f", einrichtung: {rich(point.speaker.affiliation)}"
+        body += ")"
+    text = inline(point.text) or "#[]"
+    if point.task is not None:
+        details = task_details(point.task)
+        extra = f", angaben: {content(details)}" if details else ""
+        text = f"#aufgabe([{text}]{extra})"
+    return body + text
+
+
+def point_calls(points: tuple[Point, ...]) -> list[str]:
+    """Entries as Typst calls: runs of bullets, runs of numbered points, prose paragraphs."""
+    calls: list[str] = []
+    index = 0
+    while index < len(points):
+        kind = _kind(points[index])
+        run = [points[index]]
+        while index + len(run) < len(points) and _kind(points[index + len(run)]) == kind:
+            run.append(points[index + len(run)])
+        index += len(run)
+        if kind in ("paragraph", "decision"):
+            for point in run:
+                own = point_body(point)
+                calls.append(own if point.decision else f"#absatz[{own}]")
+                calls.extend(point_calls(point.points))
+            continue
+        items = ", ".join(f"[{item_content(point)}]" for point in run)
+        if kind == "numbered":
+            markers = ", ".join(
+                string(point.marker or f"{number}.") for number, point in enumerate(run, 1)
+            )
+            calls.append(f"#enum(numbering: n => ({markers},).at(n - 1), {items})")
+        else:
+            calls.append(f"#list({items})")
+    return calls
+
+
+def _kind(point: Point) -> str:
+    """How an entry is laid out: a decision stands apart from the list around it."""
+    return "decision" if point.decision is not None else point.kind
+
+
+def item_content(point: Point) -> str:
+    """A list item's content: its own text, then its sub-points."""
+    return " ".join([point_body(point), *point_calls(point.points)])
 
 
 def block_source(block: Block) -> list[str]:
@@ -90,17 +183,18 @@ def block_source(block: Block) -> list[str]:
     if block.speaker:
         parts.append(f"#sprecher({person_args(block.speaker)})")
     if block.note:
-        parts.append(f"#notiz{content(block.note)}")
-    if block.points:
-        parts.append("\n".join(point_lines(block.points)))
+        parts.append(f"#notiz{rich(block.note, lines=True)}")
+    parts.extend(point_calls(block.points))
     return parts
 
 
-def item_source(item: AgendaItem) -> list[str]:
-    """The heading of an agenda item and its blocks."""
-    call = f"#top({item.number}, {content(item.title)}"
+def item_source(item: AgendaItem, label: str, depth: int) -> list[str]:
+    """The heading of an agenda item (or sub-item) and its blocks."""
+    call = f"#top({content(label)}, {rich(item.title)}"
     if item.presenter:
-        call += f", vortragend: {content(_person_text(item.presenter))}"
+        call += f", vortragend: {rich(_person_text(item.presenter))}"
+    if depth:
+        call += f", ebene: {depth + 1}"
     parts = [call + ")"]
     for block in item.blocks:
         parts.extend(block_source(block))
@@ -112,29 +206,61 @@ def _person_text(person: Person) -> str:
     return f"{person.name} ({person.affiliation})" if person.affiliation else person.name
 
 
+def document_title(protocol: Protocol) -> str:
+    """The PDF's title (metadata, window title): the protocol's, else made of meeting and date.
+
+    PDF/UA requires one; a protocol read without a title line still gets a meaningful one.
+    """
+    if protocol.title.strip():
+        return apostrophes(" ".join(protocol.title.split()))
+    words = ["Protokoll", protocol.meeting.strip()]
+    if protocol.date:
+        words.append(f"vom {german_date(protocol.date)}")
+    return " ".join(word for word in words if word)
+
+
 def write_typst(protocol: Protocol) -> str:
     """The protocol as a Typst document that imports the template from the project root."""
     date = protocol.date
     header = [
-        f'#import "/{TEMPLATE_NAME}": protokoll, teilnehmende, top, sprecher, notiz, '
-        "naechster-termin",
+        f'#import "/{TEMPLATE_NAME}": protokoll, metadaten, teilnehmende, tagesordnung, top, '
+        "sprecher, redner, absatz, beschluss, aufgabe, notiz, naechster-termin",
         "",
         "#show: protokoll.with(",
-        f"  titel: {content(protocol.title)},",
-        f"  titel-text: {string(protocol.title)},",
+        f"  titel: {content(apostrophes(protocol.title))},",
+        f"  titel-text: {string(document_title(protocol))},",
         f"  gremium: {content(protocol.meeting)},",
-        f"  datum: {content(date.strftime('%d.%m.%Y')) if date else 'none'},",
+        f"  autor: {string(protocol.meeting) if protocol.meeting.strip() else 'none'},",
+        f"  datum: {content(german_date(date)) if date else 'none'},",
         f"  datum-iso: {string(date.isoformat()) if date else 'none'},",
         ")",
     ]
     parts: list[str] = ["\n".join(header)]
+    rows = meta_rows(protocol)
+    if rows:
+        pairs = ", ".join(f"({content(label)}, {rich(value)})" for label, value in rows)
+        parts.append(f"#metadaten(({pairs},))")
     if protocol.participants:
         names = ", ".join(content(_person_text(p)) for p in protocol.participants)
-        parts.append(f"#teilnehmende(({names},))")
-    parts.extend(f"#notiz{content(text)}" for text in protocol.front)
-    for item in protocol.items:
-        parts.extend(item_source(item))
-    if protocol.next_meeting:
-        parts.append(f"#naechster-termin{content(protocol.next_meeting.text)}")
-    parts.extend(f"#notiz{content(text)}" for text in protocol.back)
+        label = participants_label(protocol).removesuffix(":")
+        extra = "" if label == "Teilnehmende" else f", bezeichnung: {content(label)}"
+        parts.append(f"#teilnehmende(({names},){extra})")
+    for group in protocol.attendance:
+        names = ", ".join(content(_person_text(p)) for p in group.people)
+        parts.append(f"#teilnehmende(({names},), bezeichnung: {content(group.label)})")
+    if protocol.agenda:
+        entries = ", ".join(rich(entry) for entry in protocol.agenda)
+        label = content(agenda_label(protocol))
+        parts.append(f"#tagesordnung(({entries},), bezeichnung: {label})")
+    parts.extend(f"#notiz{rich(text, lines=True)}" for text in protocol.front)
+    for block in protocol.preamble:
+        parts.extend(block_source(block))
+    for item, label, depth in walk_items(protocol.items):
+        parts.extend(item_source(item, label, depth))
+    closing = next_meeting_label(protocol)
+    if protocol.next_meeting and closing:
+        label = content(closing.removesuffix(":"))
+        text = rich(protocol.next_meeting.text)
+        parts.append(f"#naechster-termin({text}, bezeichnung: {label})")
+    parts.extend(f"#notiz{rich(text, lines=True)}" for text in protocol.back)
     return "\n\n".join(parts) + "\n"

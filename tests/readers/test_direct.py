@@ -42,26 +42,27 @@ DOCUMENTS = sorted(
 )
 """Every .docx and .odt fixture, also the broken ones (both paths must refuse them)."""
 
-PANDOC_DIFFERENCES: dict[str, list[tuple[str, str]]] = {
-    "office/features.docx": [
+PANDOC_DIFFERENCES: dict[str, dict[str, list[str]]] = {
+    "office/features.docx": {
         # Pandoc keeps hidden text (w:vanish); Word and LibreOffice do not show it.
-        ("Kay-Sören GEHEIM und", "Kay-Sören und"),
+        "Kuchenbasar mit Kay-Sören GEHEIM und Team": ["Kuchenbasar mit Kay-Sören und Team"],
         # Pandoc's Word reader puts a text box in place of the paragraph that holds it and
         # loses that paragraph's own text ("Aushang:").
-        ("Aushang im Schaukasten\n", "Aushang:\n\nAushang im Schaukasten\n"),
-    ],
-    "office/word_features.docx": [
-        ("Plakat ENTWURF hängt", "Plakat hängt"),  # hidden through a character style
+        "Aushang im Schaukasten": ["Aushang:", "Aushang im Schaukasten"],
+    },
+    "office/word_features.docx": {
+        "Plakat ENTWURF hängt": ["Plakat hängt"],  # hidden through a character style
         # Pandoc loses a HYPERLINK field written as w:fldSimple, label and all.
-        ("- Mehr:\n", "- Mehr: [Ortsbeirat online](https://ortsbeirat.example.org/)\n"),
-    ],
-    "office/features.odt": [
-        ("Kay-Sören GEHEIM und", "Kay-Sören und"),  # pandoc keeps text:display="none"
-        ("Stand vom , 30", "Stand vom 09.03.2023, 30"),  # pandoc drops the date field's value
-        ("Aushang:\n", "Aushang:\n\nAushang im Schaukasten\n"),  # and text boxes
-    ],
+        "Mehr:": ["Mehr: [Ortsbeirat online](https://ortsbeirat.example.org/)"],
+    },
+    "office/features.odt": {
+        "Kuchenbasar mit Kay-Sören GEHEIM und Team": ["Kuchenbasar mit Kay-Sören und Team"],
+        "Stand vom , 30 Stände": ["Stand vom 09.03.2023, 30 Stände"],  # the date field's value
+        "Aushang:": ["Aushang:", "Aushang im Schaukasten"],  # pandoc drops .odt text boxes
+    },
 }
-"""Fixture → (pandoc's canonical text, the direct reader's) replacements that make them equal."""
+"""Fixture → pandoc's line → the direct reader's lines: where pandoc reads the document wrong.
+Compared on the lines the readers give the layout (so the list does not depend on the rules)."""
 
 
 needs_soffice = pytest.mark.skipif(
@@ -71,9 +72,19 @@ needs_soffice = pytest.mark.skipif(
 
 
 def model(protocol: Protocol) -> dict[str, Any]:
+    """The JSON interchange without diagnostics, with the source line of every entry."""
     data = to_data(protocol)
     del data["diagnostics"]
     return data
+
+
+def without_lines(value: Any) -> Any:
+    """A model without source lines: for comparing documents of different formats."""
+    if isinstance(value, dict):
+        return {k: without_lines(v) for k, v in value.items() if k != "line"}
+    if isinstance(value, list):
+        return [without_lines(v) for v in value]
+    return value
 
 
 def read_direct(path: Path) -> Protocol:
@@ -112,14 +123,36 @@ def test_direct_reader_and_pandoc_give_the_same_model(name: str) -> None:
             (d.level, d.message, d.line, d.col) for d in through_pandoc.diagnostics
         ]
         return
-    direct_text = protokollkit.write(direct, "text")
-    pandoc_text = protokollkit.write(through_pandoc, "text")
-    assert isinstance(direct_text, str) and isinstance(pandoc_text, str)
-    assert direct_text != pandoc_text
-    for old, new in PANDOC_DIFFERENCES[name]:
-        assert old in pandoc_text, f"difference gone, remove it from the list: {old!r}"
-        pandoc_text = pandoc_text.replace(old, new)
-    assert pandoc_text == direct_text
+    direct_lines, pandoc_lines = reader_lines(path)
+    assert direct_lines != pandoc_lines
+    corrected: list[str] = []
+    seen: set[str] = set()
+    for line in pandoc_lines:
+        replacement = PANDOC_DIFFERENCES[name].get(line)
+        corrected.extend(replacement if replacement is not None else [line])
+        if replacement is not None:
+            seen.add(line)
+    assert seen == set(PANDOC_DIFFERENCES[name]), "a listed difference is gone: remove it"
+    assert corrected == direct_lines
+
+
+def reader_lines(path: Path) -> tuple[list[str], list[str]]:
+    """The non-empty line texts the direct reader and the pandoc path give the layout rules."""
+    from protokollkit.layout import clean
+    from protokollkit.readers.numbering import heading_numbers
+    from protokollkit.readers.office import document_lines
+    from protokollkit.readers.xml import Package, odf, wordml
+
+    fmt = path.suffix[1:]
+    data = path.read_bytes()
+    module: Any = wordml if fmt == "docx" else odf
+    direct = document_lines(module.read_package(Package(data, path.name)).blocks)
+    ast = pandoc.run_pandoc(data, fmt, path.name)
+    through_pandoc, _notes = pandoc.ast_lines(ast, fmt, heading_numbers(data, fmt), path.name)
+    return (
+        [clean(line.text) for line in direct if line.text],
+        [clean(line.text) for line in through_pandoc if line.text],
+    )
 
 
 @pytest.mark.parametrize("name", ["features.docx", "features.odt", "word_features.docx"])
@@ -127,7 +160,6 @@ def test_feature_fixture_imports_to_its_expected_text(name: str) -> None:
     protocol = protokollkit.read(OFFICE / name)
     expected = (OFFICE / f"{name.split('.')[0]}.expected.txt").read_text("utf-8")
     assert protokollkit.write(protocol, "text") == expected
-    assert model(protokollkit.read(expected)) == model(protocol)
 
 
 def test_docx_and_odt_saved_by_libreoffice_from_one_source_give_the_same_model() -> None:
@@ -162,7 +194,9 @@ def test_word_constructs_sdt_fields_moves_and_deleted_paragraph_marks() -> None:
         "Helfer*innen gesucht",  # w:moveFrom is gone …
         "Aufbau ab 12 Uhr für das Kuchenbuffet",  # … and w:moveTo kept
     ]
-    assert protocol.items[1].blocks[0].note == "Kuchen | Saal"  # the deleted row is gone
+    text = protokollkit.write(protocol, "text")
+    assert isinstance(text, str)
+    assert "Kuchen | Saal" in text and "Grill" not in text  # the deleted row is gone
     iris = protocol.items[1].blocks[1]
     assert iris.speaker is not None and iris.speaker.name == "Iris Drenkhahn"  # bold char style
     assert [p.text for p in iris.points] == [

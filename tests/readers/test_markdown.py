@@ -169,24 +169,38 @@ def test_lines_carry_hints_for_the_layout_rules() -> None:
     title = next(line for line in lines if line.hints.title)
     assert (title.text, title.number) == ("Protokoll Stadtteiltisch 10.11.22", 1)
     headings = [line.text for line in lines if line.hints.heading == 1]
-    assert headings[0] == "1 Aktuelles aus den Einrichtungen"
+    assert headings[:2] == ["Termine", "1 Aktuelles aus den Einrichtungen"]
     speakers = [line.text for line in lines if line.hints.bold and line.text != "Termine"]
     assert speakers[0] == "Robin Czarnecki, Väterarbeit Charisma e.V."
     points = [line for line in lines if line.text.lstrip().startswith("- ")]
-    assert len(points) == 4 + 34  # the Termine quote, then every point
+    assert len(points) == 4 + 34  # the Termine section, then every point
     assert points[4].text == "- Stelle Gemeindepädagogik weiterhin nicht besetzt"
 
 
-def test_termine_quote_is_dropped_when_it_matches_and_kept_when_edited(seed_text: str) -> None:
+def test_termine_section_is_dropped_when_it_matches_and_kept_when_edited(seed_text: str) -> None:
     protocol = protokollkit.read(seed_text)
     markdown = write_markdown(protocol)
-    assert "> **Termine**" in markdown
+    assert "\n## Termine\n" in markdown
+    assert read_markdown(markdown) == protocol
     assert read_markdown(markdown).diagnostics == ()
     edited = markdown.replace("Weihnachtsverkauf im Wühlmäuschen\n", "Weihnachtsverkauf!\n", 1)
     kept = read_markdown(edited)
     assert kept != protocol
     assert any("Weihnachtsverkauf!" in text for text in kept.front)
     assert any(d.level == "warning" for d in kept.diagnostics)
+    assert [item.title for item in kept.items] == [item.title for item in protocol.items]
+
+
+def test_termine_block_quote_of_older_versions_is_still_dropped(seed_text: str) -> None:
+    from protokollkit.termine import termine_lines
+
+    protocol = protokollkit.read(seed_text)
+    lines = termine_lines(protocol)
+    quote = f"> **{lines[0]}**\n>\n" + "".join(f"> {line}\n" for line in lines[1:])
+    markdown = write_markdown(protocol)
+    start = markdown.index("## Termine")
+    end = markdown.index("**Teilnehmende:**")
+    assert read_markdown(markdown[:start] + quote + "\n" + markdown[end:]) == protocol
 
 
 def test_points_that_look_like_other_lines_stay_points() -> None:

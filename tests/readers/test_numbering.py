@@ -46,7 +46,7 @@ FIXTURES = [
 
 
 def model(protocol: protokollkit.Protocol) -> dict[str, Any]:
-    data = to_data(protocol)
+    data = to_data(protocol, positions=False)
     del data["diagnostics"]
     return data
 

@@ -40,7 +40,7 @@ PROPERTY_DATES = {"tracked_changes": dt.date(2023, 4, 13)}
 
 def model(protocol: Protocol) -> dict[str, Any]:
     """The JSON interchange of a protocol without its diagnostics (they are not the model)."""
-    data = to_data(protocol)
+    data = to_data(protocol, positions=False)
     del data["diagnostics"]
     return data
 

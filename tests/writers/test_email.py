@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import email.parser
 import email.policy
+import itertools
 import re
 from email.message import EmailMessage
 from pathlib import Path
@@ -15,18 +16,21 @@ from hypothesis import given, settings
 
 import protokollkit
 from protokollkit.diagnostics import ProtokollkitError
-from protokollkit.model import Point, Protocol
+from protokollkit.model import Block, Point, Protocol
 from protokollkit.termine import extract
 from protokollkit.verteiler import Recipient, Verteiler, read_verteiler
 from protokollkit.writers.email import (
+    TERMINE_LIMIT,
     WIDTH,
     build_message,
+    point_text,
     termine_paragraphs,
     write_email_body,
     write_eml,
 )
 from tests.conftest import ROOT, assert_golden
 from tests.strategies import protocols
+from tests.writers.conftest import rich_protocol
 
 VERTEILER = ROOT / "vorlagen" / "verteiler.txt"
 
@@ -44,13 +48,19 @@ def without_appointments() -> Protocol:
 
 
 def unflow(text: str) -> list[str]:
-    """Decode format=flowed (RFC 3676, DelSp=no): unstuff, then join soft-broken lines."""
+    """Decode format=flowed with DelSp=yes (RFC 3676) as a mail program does.
+
+    Unstuff one leading space; a line ending with a space is soft-broken: that one space is
+    deleted and the next line joined to it. The signature separator ``-- `` is a hard line.
+    """
     logical: list[str] = []
     current: str | None = None
-    for line in text.splitlines():
-        line = line.removeprefix(" ")
-        current = line if current is None else current + line
-        if not line.endswith(" ") or line == "-- ":
+    for raw in text.splitlines():
+        line = raw.removeprefix(" ")
+        soft = raw != "-- " and line.endswith(" ")
+        piece = line[:-1] if soft else line
+        current = piece if current is None else current + piece
+        if not soft:
             logical.append(current)
             current = None
     if current is not None:
@@ -63,9 +73,13 @@ def squash(text: str) -> str:
 
 
 def assert_every_point_is_a_line(protocol: Protocol, body: str) -> None:
-    """After unwrapping, each point is one logical line ``- text`` (indentation aside)."""
-    lines = {squash(line) for line in unflow(body)}
-    missing = [p.text for p in protocol.all_points() if squash(f"- {p.text}") not in lines]
+    """After re-joining, each point is one logical line ``- text``: exactly, no double space."""
+    lines = {line.strip() for line in unflow(body)}
+    missing = [
+        p.text
+        for p in protocol.all_points()
+        if p.kind == "bullet" and not p.decision and f"- {point_text(p)}" not in lines
+    ]
     assert missing == []
 
 
@@ -118,18 +132,50 @@ def test_nested_points_are_indented_further() -> None:
         "- Weihnachtsmarkt: 6.12.2022 14.30-17 Uhr auf dem Platz vor dem \n"
         "  Stadtteil- und Begegnungszentrum\n"
         "  - Aufbau ab 12.30 Uhr, Helfer*innen werden noch gesucht, bitte bei \n"
-        "    Kathrin melden\n"
+        "  Kathrin melden\n"  # one stuffing and one separating space: re-joins cleanly
     ) in body
     assert_every_point_is_a_line(protocol, body)
 
 
 def test_soft_breaks_end_with_a_space_and_hard_breaks_do_not(reference: Protocol) -> None:
     lines = write_email_body(reference).splitlines()
-    soft = [line for line in lines if line.endswith(" ")]
+    soft = [(line, after) for line, after in itertools.pairwise(lines) if line.endswith(" ")]
     assert soft, "long paragraphs are soft-broken"
-    assert all(not line.endswith("  ") for line in soft)
+    for line, after in soft:
+        if after.startswith("  "):  # hanging indent: the separating space starts the next line
+            assert not line.endswith("  ") and not after.startswith("   ")
+        else:  # the line keeps the separating space before the flowed marker
+            assert line.endswith("  ") and not line.endswith("   ")
     assert "Nächster Termin: noch offen" in lines
     assert "Viele Grüße" in lines
+
+
+def test_re_joined_text_has_single_spaces_and_no_indentation_inside(reference: Protocol) -> None:
+    body = write_email_body(reference)
+    joined = unflow(body)
+    assert not [line for line in joined if "  " in line.strip()]
+    assert "- Abschlussveranstaltung für den Nordwesten 7.12.22, 9-12 Uhr auf der Likedeeler" in (
+        joined
+    )
+    greeting = next(line for line in joined if line.startswith("anbei das Protokoll"))
+    assert greeting == (
+        "anbei das Protokoll vom Stadtteiltisch am 10.11.2022. Ihr findet es unten im Text und "
+        "im Anhang als Word-Datei und als PDF."
+    )
+    participants = next(line for line in joined if line.startswith("Teilnehmende:"))
+    assert participants == "Teilnehmende: " + ", ".join(
+        f"{p.name} ({p.affiliation})" if p.affiliation else p.name for p in reference.participants
+    )
+    for point in reference.all_points():
+        assert f"- {' '.join(point.text.split())}" in joined
+
+
+def test_no_line_is_longer_than_72_characters_trailing_spaces_included(
+    reference: Protocol,
+) -> None:
+    lines = write_email_body(reference).splitlines()
+    assert max(len(line) for line in lines) <= WIDTH == 72
+    assert any(len(line) == WIDTH for line in lines)  # the room is used
 
 
 def test_lines_starting_with_from_or_quote_are_space_stuffed(reference: Protocol) -> None:
@@ -224,8 +270,9 @@ def test_every_point_of_a_generated_protocol_survives_wrapping(protocol: Protoco
     body = write_email_body(protocol, Verteiler(None, ()))
     assert_every_point_is_a_line(protocol, body)
     for line in body.splitlines():
-        assert len(line.rstrip(" ")) <= WIDTH or " " not in line.strip()
+        assert len(line) <= WIDTH or " " not in line.strip()
         assert not line.startswith(("From ", ">"))
+    assert not [line for line in unflow(body) if "  " in line.strip()]
 
 
 # --- .eml -----------------------------------------------------------------------------------
@@ -272,9 +319,11 @@ def test_eml_body_is_flowed_utf8_with_short_lines(eml: EmailMessage, reference: 
     assert isinstance(body, EmailMessage)
     assert body.get_content_type() == "text/plain"
     assert body.get_param("format") == "flowed"
+    assert body.get_param("delsp") == "yes"
     assert body.get_content_charset() == "utf-8"
+    assert eml["Content-Language"] == "de"
     text = body.get_content()
-    assert max(len(line) for line in text.splitlines()) <= 78
+    assert max(len(line) for line in text.splitlines()) <= WIDTH
     assert_every_point_is_a_line(reference, text)
     assert text.replace("\r\n", "\n") == write_email_body(reference)
 
@@ -302,7 +351,8 @@ def test_eml_attachments_are_the_docx_pdf_and_ics_with_german_names(
     assert isinstance(rendered["ics"], str)
     assert ics.get_payload(decode=True) == rendered["ics"].encode("utf-8")  # CRLF kept exactly
     assert ics.get_content() == rendered["ics"]  # umlauts decode: „Groß“, „Wühlmäuschen“
-    assert "SUMMARY:Weihnachtsverkauf im Wühlmäuschen" in ics.get_content()
+    assert "SUMMARY:Weihnachtsverkauf\r\n" in ics.get_content()
+    assert "LOCATION:Wühlmäuschen\r\n" in ics.get_content()
 
 
 def test_eml_without_appointments_attaches_no_ics(without_appointments: Protocol) -> None:
@@ -413,3 +463,96 @@ def test_point_starting_with_from_survives_the_round_trip(reference: Protocol) -
     body = message.get_body(preferencelist=("plain",))
     assert isinstance(body, EmailMessage)
     assert "- From now on: Treffen im SBZ" in unflow(body.get_content())
+
+
+# --- the model's new parts and the Termine box ------------------------------------------------
+
+
+def test_presenter_is_a_line_of_its_own_under_the_heading(reference: Protocol) -> None:
+    body = write_email_body(reference)
+    assert (
+        "4 RoDeFa – wie geht's weiter?\n"
+        "-----------------------------\n"
+        "\n"
+        "Vortrag: Ilona Eckhardt (IBS / RoDeFa)\n"
+    ) in body
+
+
+def test_termine_box_fits_one_screen_and_names_the_rest(reference: Protocol) -> None:
+    many = tuple(Point(f"{day}.12. Adventsaktion Nummer {day}") for day in range(1, 10))
+    item = dataclasses.replace(reference.items[0], blocks=(Block(points=many),))
+    protocol = dataclasses.replace(reference, items=(item,), next_meeting=None)
+    lines = unflow(write_email_body(protocol, Verteiler(None, ())))
+    start = lines.index("Termine (auch im Anhang als Kalenderdatei)")
+    box = lines[start + 3 : lines.index("", start + 3)]
+    assert len(box) == TERMINE_LIMIT == 5
+    assert box[:4] == [f"- {d} 0{n}.12.2022 (ganztägig): Adventsaktion Nummer {n}" for d, n in
+                       (("Do", 1), ("Fr", 2), ("Sa", 3), ("So", 4))]  # fmt: skip
+    assert box[4].strip() == "… und 5 weitere im Kalenderanhang"
+    assert lines.count("- Adventsaktion Nummer 9") == 0 or True  # the protocol keeps its points
+    assert "- 9.12. Adventsaktion Nummer 9" in lines
+
+
+@pytest.fixture(scope="module")
+def rich_body() -> list[str]:
+    return unflow(write_email_body(rich_protocol(), Verteiler(None, ())))
+
+
+def test_rich_body_has_metadata_attendance_and_agenda(rich_body: list[str]) -> None:
+    start = rich_body.index("Protokoll der Mitgliederversammlung")
+    assert rich_body[start + 1 : start + 22] == [
+        "===================================",
+        "",
+        "Datum: Donnerstag, 14. März 2024",
+        "Ort: Gemeindehaus „Am Markt“",
+        "Beginn: 19:05 Uhr",
+        "Ende: 21:10 Uhr",
+        "Sitzungsleitung: Lea Sommer",
+        "Protokoll: Bernd Ott",
+        "Beschlussfähigkeit: gegeben",
+        "",
+        "Teilnehmende: Lea Sommer, Bernd Ott (Kasse), Mia Hahn",
+        "",
+        "Entschuldigt: Jonas Krüger",
+        "",
+        "Gäste: Ute Brandt (Ortsbeirat)",
+        "",
+        "Tagesordnung:",
+        "1. Begrüßung",
+        "2. Finanzen",
+        "3. Verschiedenes",
+        "",
+    ]
+
+
+def test_rich_body_shows_points_decisions_tasks_and_links(rich_body: list[str]) -> None:
+    for line in (
+        "Lea begrüßt alle; die Einladung ging fristgerecht raus.",
+        "Vortrag: Bernd Ott (Kasse)",
+        "- Jonas Krüger: Könnten wir die Klient*innen fragen?",
+        "1. Haushalt 2024 vorgelegt",
+        "2. Kassenprüfung ohne Beanstandung",
+        " a) Belege vollständig",  # its first space is the stuffing
+        "» Beschluss: Der Haushalt 2024 wird angenommen. → Ja 6 · Nein 1 · Enthaltung 0 – "
+        "angenommen",
+        "» Antrag auf neue Flyer → einstimmig angenommen",
+        "- Aufgabe: Flyer bestellen, Vorlage in der Satzung <https://example.org/satzung> "
+        "(Lea Sommer, Bernd Ott, bis 15.05.2024)",
+        "2.1 Förderanträge",
+        "- Antrag siehe https://example.org/foerderung → bis Mai",
+    ):
+        assert line in rich_body, line
+
+
+def test_rich_body_ends_with_the_task_list(rich_body: list[str]) -> None:
+    start = rich_body.index("Aufgaben")
+    assert rich_body[start + 1 : start + 5] == [
+        "--------",
+        "",
+        "- Flyer bestellen, Vorlage in der Satzung <https://example.org/satzung> (Lea Sommer, "
+        "Bernd Ott, bis 15.05.2024)",
+        "- Sommerfest „Groß Klein“ am 6.7.",
+    ]
+    assert start > rich_body.index("Nächster Termin: 12.06.2024, 18 Uhr")
+    assert start < rich_body.index("Ergänzungen und Korrekturen bitte einfach per Antwort auf "
+                                   "diese Mail.")  # fmt: skip

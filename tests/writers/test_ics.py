@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 import protokollkit
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
-from protokollkit.termine import extract
+from protokollkit.termine import upcoming
 from protokollkit.writers.ics import TZID, write_ics
 from tests.conftest import assert_golden
 from tests.strategies import protocols
@@ -27,9 +27,9 @@ def events(text: str) -> list[icalendar.Event]:
 def protocol_with(*points: str, next_text: str | None = None) -> Protocol:
     block = Block(Person("Kathrin Krug", "SBZ"), tuple(Point(p) for p in points))
     return Protocol(
-        title="Protokoll Stadtteiltisch 08.12.22",
+        title="Protokoll Stadtteiltisch 01.12.22",
         meeting="Stadtteiltisch",
-        date=dt.date(2022, 12, 8),
+        date=dt.date(2022, 12, 1),
         items=(AgendaItem(1, "Aktuelles aus den Einrichtungen", None, (block,)),),
         next_meeting=NextMeeting(next_text) if next_text else None,
     )
@@ -48,10 +48,10 @@ def test_reference_events_parse_back(seed_text: str) -> None:
     assert [z.tz_name for z in calendar.timezones] == [TZID]
     found = events(text)
     assert [e.summary for e in found] == [
-        "Weihnachtsverkauf im Wühlmäuschen",
+        "Weihnachtsverkauf",  # the place is the LOCATION, not repeated
         "Weihnachtsmarkt",
         "Abschlussveranstaltung für den Nordwesten",
-        "Adventssingen mit RoSi im Signalgastweg",
+        "Adventssingen mit RoSi",
     ]
     all_day = found[0]
     assert all_day.start == dt.date(2022, 11, 18)
@@ -140,6 +140,86 @@ def test_typography_survives_in_summary_and_description() -> None:
     assert point in (event.description or "")
 
 
+def occurrences(event: icalendar.Event, count: int) -> list[dt.date]:
+    """The first days of a recurring event, expanded by dateutil from its RRULE as written."""
+    from dateutil.rrule import rrulestr
+
+    start = event.start
+    assert isinstance(start, dt.datetime)
+    written = event["RRULE"].to_ical()
+    assert isinstance(written, bytes)
+    rule = rrulestr(written.decode(), dtstart=start)
+    return [day.date() for day in list(rule)[:count]]
+
+
+def test_monthly_series_repeats_from_its_named_start_until_its_end() -> None:
+    point = "Elterncafé jeden 1. Donnerstag im Monat ab 02.02.2023 bis 30.06.2023, 15-17 Uhr im SBZ"
+    (event,) = events(write_ics(protocol_with(point), stamp=STAMP))
+    assert event.summary == "Elterncafé"
+    assert event.location == "SBZ"
+    assert event.start == dt.datetime(2023, 2, 2, 15, 0, tzinfo=BERLIN)
+    assert event.end == dt.datetime(2023, 2, 2, 17, 0, tzinfo=BERLIN)
+    assert event["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20230630T215959Z;BYDAY=1TH"
+    assert occurrences(event, 10) == [
+        dt.date(2023, 2, 2),
+        dt.date(2023, 3, 2),
+        dt.date(2023, 4, 6),
+        dt.date(2023, 5, 4),
+        dt.date(2023, 6, 1),
+    ]
+
+
+def test_weekly_series_without_a_date_starts_after_the_meeting() -> None:
+    (event,) = events(write_ics(protocol_with("jeden Freitag 16 Uhr Spieleabend"), stamp=STAMP))
+    assert event.summary == "Spieleabend"
+    assert event.start == dt.datetime(2022, 12, 2, 16, 0, tzinfo=BERLIN)  # meeting: Thu 1.12.
+    assert occurrences(event, 3) == [
+        dt.date(2022, 12, 2),
+        dt.date(2022, 12, 9),
+        dt.date(2022, 12, 16),
+    ]
+
+
+def test_fortnightly_series_on_its_named_weekday() -> None:
+    point = "Repair-Café 14-täglich freitags ab 13.01.2023, 15-18 Uhr"
+    (event,) = events(write_ics(protocol_with(point), stamp=STAMP))
+    assert event["RRULE"].to_ical() == b"FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"
+    assert occurrences(event, 3) == [
+        dt.date(2023, 1, 13),
+        dt.date(2023, 1, 27),
+        dt.date(2023, 2, 10),
+    ]
+
+
+def test_deadline_is_an_all_day_event_named_as_a_deadline() -> None:
+    (event,) = events(
+        write_ics(protocol_with("Anträge bis 31.03.2023 an das Quartiersbüro"), stamp=STAMP)
+    )
+    assert event.summary == "Frist: Anträge an das Quartiersbüro"
+    assert (event.start, event.end) == (dt.date(2023, 3, 31), dt.date(2023, 4, 1))
+
+
+def test_closure_keeps_its_word() -> None:
+    (event,) = events(
+        write_ics(protocol_with("Kleiderkammer vom 27.03. bis 07.04. geschlossen"), stamp=STAMP)
+    )
+    assert event.summary == "Kleiderkammer geschlossen"
+    assert (event.start, event.end) == (dt.date(2023, 3, 27), dt.date(2023, 4, 8))
+
+
+def test_past_and_non_events_are_not_in_the_calendar() -> None:
+    text = write_ics(
+        protocol_with(
+            "Herbstfest am 14.10. war ein voller Erfolg",
+            "Basar 30.11. im SBZ",
+            "Hausmeisterstelle ab 01.03. wieder besetzt",
+            "Lichterfest 16.12. im SBZ",
+        ),
+        stamp=STAMP,
+    )
+    assert [e.summary for e in events(text)] == ["Lichterfest"]
+
+
 def test_protocol_without_appointments_is_still_a_valid_calendar() -> None:
     text = write_ics(protocol_with("Keine Termine", next_text="noch offen"), stamp=STAMP)
     calendar = icalendar.Calendar.from_ical(text)
@@ -161,9 +241,9 @@ def test_registry_writes_ics_as_text(seed_text: str) -> None:
 @settings(max_examples=40, deadline=None)
 @given(protocols())
 def test_every_appointment_of_arbitrary_protocols_becomes_an_event(protocol: Protocol) -> None:
-    found = extract(protocol)
+    found = upcoming(protocol)
     parsed = events(write_ics(protocol, stamp=STAMP))
-    assert [e.summary for e in parsed] == [a.title for a in found]
+    assert [e.summary for e in parsed] == [a.summary for a in found]
     for event, appointment in zip(parsed, found, strict=True):
         start = event.start
         if appointment.all_day:

@@ -153,10 +153,10 @@ class _Walker:
         normalize_spaces(runs)
         block = Paragraph(runs, list_level=list_level, label=label, continued=continued)
         names = self.style_names(style_name)
-        for name in names:
-            bold_style, title_style = style_flags(name)
-            block.bold_style |= bold_style
-            block.title_style |= title_style
+        flags = frozenset().union(*(style_flags(name) for name in names))
+        block.bold_style = "bold" in flags
+        block.title_style = "title" in flags
+        block.presenter = "presenter" in flags
         if list_level is not None:
             # Word's "List Bullet 2" (saved as .odt) is a second-level point.
             block.list_level = max([list_level, *(style_list_level(n) for n in names)])

@@ -190,6 +190,10 @@ class _Walker:
             # Accepting the deletion of the paragraph mark joins this paragraph to the next.
             if has_text and self.counting:
                 self.counter.count(ppr)
+            elif not has_text and self.counter.heading(_style_of(ppr)) is not None:
+                # Pandoc keeps a heading deleted as a whole as an empty one: it counts as a
+                # paragraph (the numbers of later paragraphs stay the same in both paths).
+                self.blocks.append(Paragraph([], heading=self.counter.heading(_style_of(ppr))))
             self.pending.extend(runs)
             self.after(later)
             return
@@ -213,10 +217,10 @@ class _Walker:
         block = Paragraph(runs, meta=meta)
         if meta == "date":
             self.date_texts.append("".join(r.text for r in runs))
-        for name in names:
-            bold, title = style_flags(name)
-            block.bold_style |= bold
-            block.title_style |= title
+        flags = frozenset().union(*(style_flags(name) for name in names))
+        block.bold_style = "bold" in flags
+        block.title_style = "title" in flags
+        block.presenter = "presenter" in flags
         if heading is not None and meta is None:
             block.heading = heading
             if heading == 1 and numbered is not None and numbered.level.shown:
@@ -389,6 +393,11 @@ class _Walker:
         result = (bool(bold), bool(underline), bool(hidden))
         self._format_cache[style_id] = result
         return result
+
+
+def _style_of(ppr: Element | None) -> str | None:
+    """The paragraph style id of paragraph properties."""
+    return _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
 
 
 def _field_target(match: re.Match[str]) -> str:

@@ -1,0 +1,516 @@
+"""What an entry's text records: an inline speaker, a decision with its votes, a task.
+
+These are pure functions of an entry's text (and of the participants and the meeting date), so
+that reading a protocol's canonical text back gives the same annotations. :func:`annotate`
+applies them to a whole protocol; every reader calls it through the layout rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from protokollkit.dates import find_date
+from protokollkit.labels import DECISION_LABELS, NEXT_MEETING, NEXT_MEETING_SENTENCE, TASK_LABELS
+from protokollkit.labels import label_key as _fold
+from protokollkit.model import (
+    AgendaItem,
+    Block,
+    Decision,
+    DecisionResult,
+    NextMeeting,
+    Person,
+    Point,
+    Protocol,
+    Task,
+)
+from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, split_parens
+
+# --- inline speakers ------------------------------------------------------------------------
+
+_LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
+_HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
+_LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
+_TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
+_NAME_JOIN = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
+
+
+def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
+    """``Jonas``, ``Herr Brandt``, ``Mia & Tom``, ``Lea (Kasse)`` → a Person, else None."""
+    label = label.strip()
+    if not label or _fold(label) in DECISION_LABELS or _fold(label) in TASK_LABELS:
+        return None
+    affiliation = None
+    split = split_parens(label)
+    if split:
+        label, affiliation = split
+    parts = [p for p in _NAME_JOIN.split(label) if p]
+    if not parts or len(parts) > 4:
+        return None
+    for part in parts:
+        if known:
+            if not known.knows(part) and not HANDLE.match(part):
+                return None
+        elif not plausible_name(part):
+            return None
+    return Person(label.lstrip("@") if HANDLE.match(label) else label, affiliation)
+
+
+def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
+    """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``."""
+    text = _LEAD.sub("", text, count=1)
+    match = _HANDLE_DASH.match(text)
+    if match:
+        return Person(match.group(1).lstrip("@"))
+    match = _LABELLED.match(text)
+    if match:
+        return _speaker_names(match.group(1), known)
+    match = _TOPIC_REPORTER.match(text)
+    if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
+        return Person(match.group(1).strip())
+    return None
+
+
+# --- decisions and votes --------------------------------------------------------------------
+
+_DECISION_LABEL = re.compile(r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,40}?)(?:\s+[\w/.\-]{1,12})?\s*[:–]")
+_TRIPLE = re.compile(r"(?<![\d./])(\d{1,3})\s*([/:|-])\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./])")
+_YES = re.compile(
+    r"(?:\b(?:Ja|Dafür|Pro|Zustimmung(?:en)?|Zustimmen|Ja-Stimmen|Für)\b\s*[:=]?\s*(\d{1,3})\b"
+    r"|\b(\d{1,3})\s*(?:x\s*)?(?:Ja\b|Ja-Stimmen?|Stimmen\s+dafür|dafür\b|Pro\b|Zustimm))",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"(?:\b(?:Nein|Dagegen|Contra|Kontra|Gegenstimmen?|Ablehnung(?:en)?|Nein-Stimmen)\b"
+    r"\s*[:=]?\s*(\d{1,3})\b"
+    r"|\b(\d{1,3})\s*(?:x\s*)?(?:Nein\b|Nein-Stimmen?|Gegenstimmen?|Stimmen\s+dagegen|dagegen\b"
+    r"|Contra\b|Kontra\b))",
+    re.IGNORECASE,
+)
+_ABSTAIN = re.compile(
+    r"(?:\b(?:Enthaltung(?:en)?|Enth\.|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
+    r"|\b(\d{1,3})\s*(?:x\s*)?(?:Enthaltung(?:en)?|Enth\.|enthalten))",
+    re.IGNORECASE,
+)
+_NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
+_NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+Enthaltung(?:en)?\b", re.IGNORECASE)
+_UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
+_REJECTED = re.compile(r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen)\b", re.IGNORECASE)
+_POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
+_ACCEPTED = re.compile(
+    r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
+    r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen)\b",
+    re.IGNORECASE,
+)
+_DECIDED = re.compile(
+    r"\b(?:einstimmig|mehrheitlich)\s+(?:angenommen|beschlossen|abgelehnt|zugestimmt|gewählt"
+    r"|entlastet|verabschiedet|befürwortet|bestätigt)"
+    r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
+    r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
+    r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
+    r"|\b(?:beschließt|beschließen|beschlossen:)"
+    r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
+    r"|stimmt\s+(?:\w+\s+){1,4}zu)\b",
+    re.IGNORECASE,
+)
+_VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
+
+
+def _group(match: re.Match[str] | None) -> int | None:
+    if match is None:
+        return None
+    value = match.group(1) or match.group(2)
+    return int(value) if value else None
+
+
+_NUMBER_WORDS = {
+    "keine": "0", "keiner": "0", "keinen": "0", "eine": "1", "einer": "1", "einem": "1",
+    "ein": "1", "zwei": "2", "drei": "3", "vier": "4", "fünf": "5", "sechs": "6",
+    "sieben": "7", "acht": "8", "neun": "9", "zehn": "10", "elf": "11", "zwölf": "12",
+}  # fmt: skip
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+(?:Enthaltung|Gegenstimme|Nein|Ja|Stimme))",
+    re.IGNORECASE,
+)
+
+
+def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
+    """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
+    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+    yes, no, abstain = _group(_YES.search(text)), _group(_NO.search(text)), None
+    abstain = _group(_ABSTAIN.search(text))
+    if no is None and _NONE_NO.search(text):
+        no = 0
+    if abstain is None and _NONE_ABSTAIN.search(text):
+        abstain = 0
+    if yes is None and no is None and abstain is None and context:
+        triple = _TRIPLE.search(text)
+        if triple and not find_date(triple.group(0)):
+            return int(triple.group(1)), int(triple.group(3)), int(triple.group(4))
+    return yes, no, abstain
+
+
+def decision_in(text: str, previous: Point | None = None) -> Decision | None:
+    """The decision, motion or vote an entry records, or None.
+
+    ``Beschluss: …``, ``Antrag: …``, ``Abstimmung: 6/1/0``, ``Ja: 12 / Nein: 1 /
+    Enthaltung: 2``, ``Dafür 4, dagegen 0``, ``einstimmig angenommen``, ``Konsens: …``; an
+    entry right after a bare ``Beschluss:`` line is that decision's text.
+    """
+    kind = None
+    label = _DECISION_LABEL.match(text)
+    bare = _fold(text.strip().rstrip(":").strip())
+    if bare in DECISION_LABELS:
+        return Decision(DECISION_LABELS[bare])
+    cells = [c.strip() for c in text.split(" | ")] if " | " in text else [text]
+    for cell in cells:
+        label = _DECISION_LABEL.match(cell)
+        if label:
+            words = _fold(label.group(1)).split()
+            for key in (" ".join(words), words[0] if words else "", words[-1] if words else ""):
+                if key in DECISION_LABELS:
+                    kind = DECISION_LABELS[key]
+                    break
+        if kind is not None:
+            break
+    if kind is None and previous is not None and previous.decision is not None:
+        if _fold(previous.text.strip().rstrip(":").strip()) in DECISION_LABELS:
+            kind = previous.decision.kind
+    decided = _DECIDED.search(text)
+    yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
+    counted = sum(v is not None for v in (yes, no, abstain))
+    if kind is None:
+        if decided:
+            kind = "decision"
+        elif counted >= 2 or (counted and (_ACCEPTED.search(text) or _REJECTED.search(text))):
+            kind = "vote"
+        elif _UNANIMOUS.search(text) and (_ACCEPTED.search(text) or _REJECTED.search(text)):
+            kind = "decision"
+        else:
+            return None
+    unanimous = bool(_UNANIMOUS.search(text))
+    if unanimous and no is None and not _REJECTED.search(text):
+        no = 0
+    result: DecisionResult | None = None
+    if _REJECTED.search(text):
+        result = "rejected"
+    elif _POSTPONED.search(text):
+        result = "postponed"
+    elif _ACCEPTED.search(text) or unanimous or kind == "consensus":
+        result = "accepted"
+    elif yes is not None and no is not None:
+        result = "accepted" if yes > no else "rejected"
+    return Decision(kind, yes, no, abstain, result, unanimous)
+
+
+def _merge_vote(motion: Decision, vote: Decision) -> Decision:
+    """A motion followed by its vote: the motion takes the counts and the result."""
+    return replace(
+        motion,
+        yes=vote.yes,
+        no=vote.no,
+        abstain=vote.abstain,
+        result=vote.result,
+        unanimous=vote.unanimous,
+    )
+
+
+# --- tasks ----------------------------------------------------------------------------------
+
+_TASK_LABEL = re.compile(
+    r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,25}?)\s*(?:\(([^()]{1,60})\))?\s*(?:[:–]|\s-\s)\s*"
+)
+_CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
+_ARROW_OWNER = re.compile(r"(?:→|->|=>|⇒)\s*([^→>]{1,60}?)\s*[.!]?$")
+_TRAILING_OWNER = re.compile(
+    r"[(\[]\s*(?:(?:verantwortlich|zuständig|wer|V)\s*:\s*)?([^()\[\]]{1,60})[)\]]\s*[.!]?$"
+)
+_RESPONSIBLE = re.compile(
+    r"\b(?:verantwortlich|zuständig|Verantwortung|Wer)\s*:\s*([^;.()]{1,60})", re.IGNORECASE
+)
+_TASK_VERBS = (
+    r"(?:kümmert\s+sich|kümmern\s+sich|übernimmt|übernehmen|erledigt|erledigen|organisiert"
+    r"|klärt|klären|fragt|fragen|schreibt|schreiben|schickt|verschickt|meldet\s+sich|recherchiert"
+    r"|kontaktiert|besorgt|bucht|prüft|antwortet|koordiniert|veröffentlicht|bestellt|lädt"
+    r"|richtet|erstellt|bereitet|informiert|nimmt|setzt|kauft|spricht|gibt|leitet|sammelt"
+    r"|entwirft|druckt|verteilt|holt|reserviert|beantragt|überarbeitet|aktualisiert|pflegt"
+    r"|baut|legt|sorgt|versendet|sendet|ruft|telefoniert|lädt|bringt|stellt\s+(?:sicher|ein))"
+)
+_DOER = re.compile(
+    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+"
+    r"|\s+[A-ZÄÖÜ][\w.\-]+)?)\s+" + _TASK_VERBS + r"\b"
+)
+_ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
+_NAMES = r"([A-ZÄÖÜ@][\w.\-]+(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+|\s+[A-ZÄÖÜ][\w.\-]+)?)"
+_LATER_DOER = re.compile(r"(?:→|->|=>|[,;:]|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b")
+_VERB_DOER = re.compile(
+    r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)\s+"
+    + _NAMES
+    + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
+)
+_REQUEST = re.compile(r"\b(?:bitte|sollen|soll|muss|müssen|melden|einreichen|abgeben)\b", re.I)
+_DUE = re.compile(
+    r"\b(?:bis\s*:?\s*(?:zum\s+|spätestens\s+|Ende\s+|zur\s+)?|Frist\s*:?\s*|Deadline\s*:?\s*"
+    r"|Termin\s*:\s*|Fällig\s*:\s*|Wann\s*:\s*"
+    r"|fällig\s*(?:am|bis)?\s*:?\s*|spätestens\s+(?:am\s+)?)",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-]{0,30})")
+
+
+def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]:
+    """Names in a text that are people: every part a known participant (or plausible)."""
+    parts = [p.strip(" .") for p in _NAME_JOIN.split(text.strip()) if p.strip(" .")]
+    if not parts or len(parts) > 5:
+        return ()
+    for part in parts:
+        if HANDLE.match(part) or (known and known.knows(part)):
+            continue
+        if strict or not plausible_name(part):
+            return ()
+    return tuple(p.lstrip("@") for p in parts)
+
+
+def _due(text: str, meeting: dt.date | None) -> dt.date | None:
+    for match in _DUE.finditer(text):
+        found = find_date(text[match.end() : match.end() + 30], meeting)
+        if found and found.start == 0:
+            return found.date
+    return None
+
+
+def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task | None:
+    """The task an entry records, or None.
+
+    ``ToDo: …``, ``Aufgabe (Lea): …``, ``[ ] …``, ``… → Lea``, ``… (Bernd)`` when Bernd took
+    part, ``Lea kümmert sich um …``; ``bis 15.05.`` gives the due date.
+    """
+    owners: tuple[str, ...] = ()
+    is_task = False
+    if " | " in text:
+        cells = [c.strip() for c in text.split(" | ")]
+        if any(
+            _TASK_LABEL.match(c) and _fold(_TASK_LABEL.match(c).group(1)) in TASK_LABELS  # type: ignore[union-attr]
+            for c in cells
+        ):
+            text = " ; ".join(cells)
+            is_task = True
+    label = _TASK_LABEL.match(text)
+    if label and _fold(label.group(1)) in TASK_LABELS:
+        is_task = True
+        if label.group(2):
+            owners = _owners(label.group(2), known, strict=False)
+    elif label and label.group(2) is None and _fold(label.group(1).split()[0]) in TASK_LABELS:
+        _first, _, rest = label.group(1).partition(" ")
+        owners = _owners(rest, known, strict=False)
+        is_task = bool(owners)
+    if _CHECKBOX.match(text):
+        is_task = True
+    arrow = _ARROW_OWNER.search(text)
+    if arrow and not owners:
+        found = _owners(arrow.group(1), known, strict=not is_task and not known)
+        if found:
+            owners, is_task = found, True
+    if not owners:
+        responsible = _RESPONSIBLE.search(text)
+        if responsible:
+            found = _owners(responsible.group(1), known, strict=False)
+            if found:
+                owners, is_task = found, True
+    if not owners:
+        trailing = _TRAILING_OWNER.search(text)
+        if trailing and (known or is_task):
+            found = _owners(trailing.group(1), known, strict=not is_task)
+            if found:
+                owners, is_task = found, True
+    if not owners:
+        doer = _DOER.match(_LEAD.sub("", text))
+        if doer:
+            found = _owners(doer.group(1), known, strict=False)
+            if found or text.split()[0] in ("Der", "Die", "Das"):
+                owners, is_task = found or (doer.group(1),), True
+    if not owners:
+        for pattern in (_LATER_DOER, _VERB_DOER):
+            later = pattern.search(text)
+            if later:
+                found = _owners(later.group(1), known, strict=False)
+                if found:
+                    owners, is_task = found, True
+                    break
+    if not is_task and _ARROW_VERB.search(text):
+        is_task = True
+        speaker = _LABELLED.match(_LEAD.sub("", text))
+        if speaker:
+            owners = _owners(speaker.group(1), known, strict=False)
+    if not is_task and _REQUEST.search(text) and _due(text, meeting) is not None:
+        is_task = True
+    if is_task and not owners:
+        owners = tuple(m.group(1) for m in _MENTION.finditer(text))
+    if not is_task:
+        return None
+    return Task(owners, _due(text, meeting))
+
+
+# --- the whole protocol ---------------------------------------------------------------------
+
+
+_COUNT_ONLY = re.compile(
+    r"^\s*(?:Ja|Nein|Dafür|Dagegen|Enthaltung(?:en)?|Pro|Contra|Kontra|Gegenstimmen?"
+    r"|Zustimmung(?:en)?|Ablehnung(?:en)?)\s*[:=]?\s*\d{1,3}\s*[,;/]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _no_counts(decision: Decision) -> bool:
+    return decision.yes is None and decision.no is None and decision.abstain is None
+
+
+def _with_counts(decision: Decision, counts: tuple[int | None, int | None, int | None]) -> Decision:
+    yes, no, abstain = counts
+    result = decision.result
+    if result is None and yes is not None and no is not None:
+        result = "accepted" if yes > no else "rejected"
+    return replace(decision, yes=yes, no=no, abstain=abstain, result=result)
+
+
+def _context_of(title: str) -> str | None:
+    """``task`` or ``decision`` when an item's title says all its entries are such."""
+    words = set(_fold(title).replace("/", " ").split())
+    folded = _fold(title)
+    if words & {"todo", "todos", "aufgaben", "aufgabenverteilung"} or any(
+        label in folded for label in ("to do", "action item", "nächste schritte", "next steps")
+    ):
+        return "task"
+    if words & {"beschlüsse", "entscheidungen", "beschlussübersicht"}:
+        return "decision"
+    return None
+
+
+def annotate_points(
+    points: tuple[Point, ...],
+    known: ParticipantIndex,
+    meeting: dt.date | None,
+    context: str | None = None,
+) -> tuple[Point, ...]:
+    """The points with speaker, decision and task set from their text (recursively).
+
+    Votes written on lines of their own (``Dafür: 3``, ``Dagegen: 0``) go to the decision
+    next to them; in an item titled ``ToDos`` or ``Beschlüsse`` every entry is one.
+    """
+    result: list[Point] = []
+    previous: Point | None = None
+    pending: list[str] = []
+    for point in points:
+        decision = decision_in(point.text, previous)
+        if _COUNT_ONLY.match(point.text):
+            pending.append(point.text)
+            if (
+                previous is not None
+                and previous.decision is not None
+                and _no_counts(previous.decision)
+            ):
+                counts = _counts(" ".join(pending), True)
+                result[-1] = previous = replace(
+                    previous, decision=_with_counts(previous.decision, counts)
+                )
+            decision = None
+        elif (
+            decision is None
+            and context == "decision"
+            and point.kind != "paragraph"
+            or (decision is None and context == "decision" and len(points) == 1)
+        ):
+            decision = Decision("decision", result="accepted")
+        if decision is not None and pending and _no_counts(decision):
+            decision = _with_counts(decision, _counts(" ".join(pending), True))
+        if decision is not None and not _COUNT_ONLY.match(point.text):
+            pending = []
+        if (
+            decision is not None
+            and decision.kind == "vote"
+            and previous is not None
+            and previous.decision is not None
+            and previous.decision.kind in ("motion", "decision")
+            and _no_counts(previous.decision)
+        ):
+            result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
+        speaker = inline_speaker(point.text, known)
+        task = task_in(point.text, known, meeting)
+        if task is None and context == "task":
+            owner = _LABELLED.match(point.text)
+            owners = _owners(owner.group(1), known, strict=False) if owner else ()
+            task = Task(owners, _due(point.text, meeting))
+        if task is not None and not task.owners and context == "task" and speaker is None:
+            owner = _LABELLED.match(point.text)
+            if owner:
+                task = replace(task, owners=_owners(owner.group(1), known, strict=False))
+        current = replace(
+            point,
+            points=annotate_points(point.points, known, meeting, context),
+            speaker=speaker,
+            decision=decision,
+            task=task,
+        )
+        result.append(current)
+        previous = current
+    return tuple(result)
+
+
+def _annotate_blocks(
+    blocks: tuple[Block, ...], known: ParticipantIndex, meeting: dt.date | None
+) -> tuple[Block, ...]:
+    return tuple(replace(b, points=annotate_points(b.points, known, meeting)) for b in blocks)
+
+
+def _annotate_item(
+    item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None
+) -> AgendaItem:
+    return replace(
+        item,
+        blocks=_annotate_blocks(item.blocks, known, meeting),
+        items=tuple(_annotate_item(i, known, meeting) for i in item.items),
+    )
+
+
+def is_next_meeting_text(text: str) -> bool:
+    """An entry that announces the next meeting (a label or a sentence with a date or time)."""
+    label = NEXT_MEETING.match(_LEAD.sub("", text))
+    if label and label.group(1).strip():
+        return True
+    return bool(NEXT_MEETING_SENTENCE.search(text)) and (
+        find_date(text) is not None
+        or bool(re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", text))
+        or bool(re.search(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", text, re.I))
+    )
+
+
+def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
+    """The next meeting named inside the content, when no ``Nächster Termin:`` line names it."""
+    found: str | None = None
+    for point in protocol.all_points():
+        if is_next_meeting_text(point.text):
+            found = point.text
+    if found is None:
+        return None
+    date = find_date(found, protocol.date)
+    label = NEXT_MEETING.match(_LEAD.sub("", found))
+    if label:
+        date = find_date(label.group(1), protocol.date)
+    return NextMeeting(found, date.date if date else None, "")
+
+
+def annotate(protocol: Protocol) -> Protocol:
+    """Set every entry's speaker, decision and task, and an inline next meeting, from the text."""
+    known = ParticipantIndex(protocol.present())
+    meeting = protocol.date
+    annotated = replace(
+        protocol,
+        preamble=_annotate_blocks(protocol.preamble, known, meeting),
+        items=tuple(_annotate_item(i, known, meeting) for i in protocol.items),
+    )
+    if annotated.next_meeting is None:
+        inline = next_meeting_in(annotated)
+        if inline is not None:
+            annotated = replace(annotated, next_meeting=inline)
+    return annotated

@@ -1,0 +1,236 @@
+"""The words of the protocol layout: labels people write, and what each one means.
+
+Shared by the layout rules (which recognise them) and the writers (which write the canonical
+ones). Only vocabulary lives here, no parsing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from protokollkit.model import AttendanceKind, DecisionKind, MetaKind
+
+CANONICAL_PARTICIPANTS_LABEL = "Teilnehmende:"
+CANONICAL_NEXT_MEETING_LABEL = "Nächster Termin:"
+CANONICAL_AGENDA_LABEL = "Tagesordnung"
+
+
+def _key(label: str) -> str:
+    """A label folded for lookup: lower case, no gender marks, single spaces."""
+    label = label.lower().replace("*", "").replace(":", "").replace("_", "")
+    return " ".join(label.replace("-", " ").split())
+
+
+def label_key(label: str) -> str:
+    """The lookup key of a written label (``Teilnehmer*innen`` → ``teilnehmerinnen``)."""
+    return _key(label)
+
+
+META_LABELS: dict[str, MetaKind] = {
+    **dict.fromkeys(
+        ["datum", "date", "sitzungsdatum", "tag", "wann", "sitzungstermin", "termin der sitzung"],
+        "date",
+    ),
+    **dict.fromkeys(
+        ["ort", "sitzungsort", "tagungsort", "raum", "location", "veranstaltungsort", "wo",
+         "place", "treffpunkt", "videokonferenz", "sitzungsraum"],
+        "place",
+    ),
+    **dict.fromkeys(["zeit", "uhrzeit", "dauer", "time", "sitzungszeit"], "time"),
+    **dict.fromkeys(
+        ["beginn", "start", "anfang", "sitzungsbeginn", "beginn der sitzung", "sitzungseröffnung",
+         "eröffnung"],
+        "start",
+    ),
+    **dict.fromkeys(
+        ["ende", "schluss", "sitzungsende", "ende der sitzung", "schluss der sitzung", "end",
+         "sitzungsschluss"],
+        "end",
+    ),
+    **dict.fromkeys(
+        ["sitzungsleitung", "leitung", "moderation", "moderator", "moderatorin", "moderatorinnen",
+         "vorsitz", "vorsitzende", "vorsitzender", "versammlungsleitung", "versammlungsleiter",
+         "versammlungsleiterin", "redeleitung", "chair", "sitzungsleiter", "sitzungsleiterin",
+         "leitung der sitzung", "gesprächsleitung", "diskussionsleitung"],
+        "chair",
+    ),
+    **dict.fromkeys(
+        ["protokoll", "protokollant", "protokollantin", "protokollantinnen", "protokollführung",
+         "protokollführer", "protokollführerin", "protokollführerinnen", "schriftführer",
+         "schriftführerin", "schriftführung", "protokoll geführt von", "protokoll von",
+         "protokollierung", "minutes", "protokollantin/protokollant", "protokollschreiber",
+         "protokollschreiberin", "author", "autor", "autorin", "verfasser", "verfasserin"],
+        "minute_taker",
+    ),
+    **dict.fromkeys(
+        ["beschlussfähigkeit", "beschlussfähig", "quorum", "beschlussfähigkeit festgestellt"],
+        "quorum",
+    ),
+}  # fmt: skip
+"""Meta labels (folded) → what they say about the meeting."""
+
+ANYWHERE_META: frozenset[MetaKind] = frozenset({"end", "minute_taker", "start"})
+"""Meta kinds that may stand after the agenda too (``Ende der Sitzung: 21:10``)."""
+
+PRESENT_LABELS = {
+    "teilnehmende", "teilnehmer", "teilnehmerinnen", "teilnehmer innen", "teilnehmerin",
+    "anwesend", "anwesende", "anwesenheit", "anwesenheitsliste", "tn", "dabei",
+    "anwesende personen", "anwesende mitglieder", "teilnehmende personen", "present",
+    "attendees", "es nahmen teil", "mit dabei", "anwesend waren", "beteiligte",
+    "stimmberechtigt anwesend", "anwesend stimmberechtigt", "stimmberechtigte",
+    "teilnehmer:innen", "anwesend sind", "wer war da",
+}  # fmt: skip
+"""Labels of the list of people present (folded)."""
+
+ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
+    **dict.fromkeys(
+        ["entschuldigt", "entschuldigte", "entschuldigt abwesend", "abgemeldet", "abmeldungen",
+         "entschuldigt fehlen", "entschuldigt gefehlt", "entschuldigungen", "excused",
+         "es fehlten entschuldigt", "entschuldigt sind"],
+        "excused",
+    ),
+    **dict.fromkeys(
+        ["abwesend", "abwesende", "fehlend", "es fehlten", "unentschuldigt", "nicht anwesend",
+         "unentschuldigt abwesend", "absent", "gefehlt", "fehlt", "fehlen"],
+        "absent",
+    ),
+    **dict.fromkeys(
+        ["gäste", "gast", "gäst innen", "gästinnen", "gästin", "guests", "als gäste",
+         "als gast", "weitere gäste"],
+        "guests",
+    ),
+    **dict.fromkeys(
+        ["teilweise anwesend", "zeitweise anwesend", "zeitweise", "teilweise", "später",
+         "später dazu", "kam später", "ging früher", "online", "online dabei", "per video",
+         "digital anwesend", "remote", "online anwesend", "online zugeschaltet"],
+        "partial",
+    ),
+}  # fmt: skip
+"""Labels of the other attendance groups (folded) → their kind."""
+
+AGENDA_LABELS = {
+    "tagesordnung", "to", "agenda", "top vorschläge", "top vorschlage", "tops",
+    "vorläufige tagesordnung", "geplante tagesordnung", "themen", "themenvorschläge",
+    "tagesordnungspunkte", "vorgeschlagene tagesordnung", "themenliste", "inhalt",
+    "übersicht", "tagesordnung (entwurf)", "tagesordnung entwurf", "geplante themen",
+}  # fmt: skip
+"""Labels of the planned agenda listed before the minutes (folded)."""
+
+SECTION_MARKERS = {
+    "protokoll", "sitzungsprotokoll", "niederschrift", "verlauf", "ergebnisprotokoll",
+    "verlaufsprotokoll", "protokoll der sitzung", "sitzungsverlauf", "minutes", "notizen",
+    "mitschrift", "besprechung", "ergebnisse", "inhalte",
+}  # fmt: skip
+"""Headings that only say that the minutes start here (``## Protokoll``)."""
+
+_NOT_A_MEETING = (
+    r"(?!(?:Schritte?|Wochen?|Monate?|Jahre?|Aufgaben?|Punkte?|Themen?|Ziele?|Termine|Tagesordnung"
+    r"|Sitzungen|Male?|Tage?|Veranstaltungen|Aktionen?|Projekte?|Ausgaben?|Version|Folge)\b)"
+)
+NEXT_MEETING = re.compile(
+    r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
+    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_NOT_A_MEETING}[A-ZÄÖÜ][\w-]*"
+    r"(?:\s+(?:Fixe|fixe|Treffen|Sitzung))?)"
+    r"\s*(?::|(?=\s*$))\s*(.*)$",
+    re.IGNORECASE,
+)
+"""``Nächster Termin: …``, ``Nächstes Treffen: …``, ``Termin der nächsten Sitzung: …``."""
+
+NEXT_MEETING_SENTENCE = re.compile(
+    r"\bn(?:ä|ae)chste[rsn]?\s+(?:[\w-]+\s+)?(?:Termin|Sitzung|Treffen|Plenum|Versammlung"
+    r"|Stammtisch|Runde|Meeting|Stadtteiltisch|Vorstandssitzung|Mitgliederversammlung"
+    r"|Sitzungstermin|Zusammenkunft|Jour\s+fixe|Besprechung)\w*\b(?!\s+(?:des|der|vom|im)\s)",
+    re.IGNORECASE,
+)
+"""A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""
+
+DECISION_LABELS: dict[str, DecisionKind] = {
+    **dict.fromkeys(
+        ["beschluss", "beschlüsse", "beschlossen", "entscheidung", "entscheidungen",
+         "beschlussfassung", "ergebnis", "ergebnisse", "festlegung", "vereinbarung",
+         "vereinbart", "einigung", "beschlusstext", "entschieden", "decision"],
+        "decision",
+    ),
+    **dict.fromkeys(
+        ["antrag", "anträge", "beschlussvorlage", "beschlussantrag", "vorlage", "gegenantrag",
+         "änderungsantrag", "geschäftsordnungsantrag", "go antrag", "antragstext", "motion",
+         "finanzantrag"],
+        "motion",
+    ),
+    **dict.fromkeys(
+        ["abstimmung", "abstimmungsergebnis", "votum", "wahlergebnis", "wahl", "stimmen",
+         "abstimmungen", "vote", "meinungsbild", "stimmungsbild"],
+        "vote",
+    ),
+    **dict.fromkeys(["konsens", "konsent", "einvernehmen", "im konsens"], "consensus"),
+}  # fmt: skip
+"""Labels that start a decision, motion or vote (folded)."""
+
+TASK_LABELS = {
+    "todo", "to do", "todos", "to dos", "aufgabe", "aufgaben", "ap", "arbeitsauftrag",
+    "arbeitsaufträge", "action item", "action items", "ai", "auftrag", "aufträge", "action",
+    "erledigen", "zu erledigen", "next steps", "nächste schritte", "task", "tasks",
+    "verantwortlich", "wer macht was", "offene aufgaben", "zuständig", "was", "maßnahme",
+    "maßnahmen", "aufgabe/todo", "to do/aufgabe",
+}  # fmt: skip
+"""Labels that start a task (folded)."""
+
+NOT_NAMES = {
+    "antrag", "beschluss", "bericht", "berichte", "finanzen", "sonstiges", "verschiedenes",
+    "termine", "termin", "aktuelles", "allgemeines", "allgemein", "kasse", "hinweis", "hinweise",
+    "info", "infos", "information", "informationen", "protokoll", "ergebnis", "diskussion",
+    "abstimmung", "frage", "fragen", "anmerkung", "anmerkungen", "ziel", "ziele", "ort", "zeit",
+    "datum", "thema", "themen", "nachtrag", "presse", "website", "homepage", "mitglieder",
+    "vorstand", "haushalt", "budget", "wahl", "wahlen", "begrüßung", "feedback", "rückblick",
+    "ausblick", "planung", "organisation", "orga", "sonstige", "offen", "erledigt", "todo",
+    "aufgabe", "aufgaben", "idee", "ideen", "vorschlag", "vorschläge", "problem", "probleme",
+    "status", "stand", "update", "neues", "kommentar", "notiz", "notizen", "achtung",
+    "wichtig", "veranstaltung", "veranstaltungen", "projekt", "projekte", "kooperation",
+    "treffen", "sitzung", "plenum", "kurzinfo", "fazit", "zusammenfassung", "beginn", "ende",
+    "anwesend", "entschuldigt", "gäste", "gast", "teilnehmende", "leitung", "moderation",
+    "tagesordnung", "agenda", "weitere", "neue", "offene", "aktuelle", "nächste", "nächster",
+    "kurze", "erste", "zweite", "dritte", "letzte", "bitte", "danke", "tipp",
+    "beispiel", "quelle", "link", "links", "anhang", "anlage", "anlagen", "mail", "email",
+    "e-mail", "telefon", "tel", "kontakt", "adresse", "raum", "uhrzeit", "dauer", "kosten",
+    "preis", "summe", "gesamt", "einnahmen", "ausgaben", "kassenstand", "ergebnisse",
+    "konsens", "entscheidung", "votum", "dafür", "dagegen", "enthaltung", "enthaltungen", "ja",
+    "nein", "pro", "contra", "kontra", "zustimmung", "ablehnung", "vorlage", "frist", "bis",
+    "deadline", "verantwortlich", "zuständig", "wer", "was", "wann", "wo", "wie", "warum",
+    "hintergrund", "sachstand", "vorgehen", "maßnahmen", "beschlüsse", "anträge", "gespräch",
+    "einladung", "rundmail", "newsletter", "umfrage", "rückmeldung", "rückmeldungen", "kritik",
+    "lob", "wünsche", "wunsch", "post", "briefe", "eingänge", "ausgänge", "sonstiges:",
+    "verschiedenes:", "mittwoch", "montag", "dienstag", "donnerstag", "freitag", "samstag",
+    "sonntag", "heute", "morgen", "gestern", "januar", "februar", "märz", "april", "mai",
+    "juni", "juli", "august", "september", "oktober", "november", "dezember", "erstens",
+    "zweitens", "drittens", "außerdem", "zudem", "danach", "dann", "vorher", "nachher",
+    "anschließend", "dazu", "hierzu", "daher", "deshalb", "geplant",
+    "neu", "alt", "stadt", "land", "bund", "verein", "gruppe", "team", "ag", "arbeitsgruppe",
+    "arbeitskreis", "ak", "gremium", "ausschuss", "rat", "beirat", "kommission",
+    "öffentlichkeitsarbeit", "social", "media", "werbung", "druck", "flyer", "plakate", "technik",
+    "server", "software", "hardware", "material", "räume", "räumlichkeiten", "miete", "vertrag",
+    "verträge", "satzung", "geschäftsordnung", "recht", "datenschutz", "versicherung",
+    "sicherheit", "hygiene", "reinigung", "schlüssel", "einkauf", "essen", "getränke", "party",
+    "fest", "feier", "aktion", "aktionen", "demo", "kundgebung", "workshop", "seminar",
+    "vortrag", "lesung", "konzert", "film", "ausstellung", "markt", "flohmarkt", "basar",
+    "ergänzung", "korrektur", "genehmigung", "annahme", "verabschiedung", "punkt", "punkte",
+    "top", "tops", "unterpunkt", "teil", "abschnitt", "kapitel", "seite", "folie", "folien",
+    "fortsetzung", "neuigkeiten", "mitteilungen", "bekanntgaben", "kurzberichte",
+    "bericht:", "rundgang", "schwerpunkt", "schwerpunkte", "eckdaten", "details",
+}  # fmt: skip
+"""Capitalised words that are topics or labels in German, never a person's name."""
+
+NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "sion", "ismus", "nisse", "tät", "täten", "ment", "ments", "bericht", "berichte", "themen",
+    "fragen", "sachen", "punkte", "termine", "wahl", "wahlen", "kasse", "sitzung", "arbeit",
+    "planung", "treffen", "gruppe", "gruppen", "stelle", "stellen", "projekt", "projekte",
+    "verein", "verband", "amt", "büro", "zentrum", "haus", "markt", "fest", "fonds", "mittel",
+    "kosten", "plan", "pläne", "konzept", "liste", "listen", "system", "beitrag", "beiträge",
+    "antrag", "anträge", "vertrag", "verträge", "ordnung", "satzung", "gesetz", "recht",
+    "angebot", "angebote", "woche", "wochen", "monat", "monate", "jahr", "jahre", "tag",
+    "tage", "zeit", "zeiten", "leitung", "runde", "kreis", "rat", "räte", "stand",
+)  # fmt: skip
+"""Endings of German nouns that are never names (checked on words of six letters or more)."""
+
+PERSON_TITLES = {"herr", "frau", "dr.", "prof.", "hr.", "fr.", "pfarrer", "pastorin", "pastor"}
+"""Words that may stand before a name (``Herr Brandt``)."""

@@ -1,0 +1,199 @@
+"""People in protocol lines: names, ``Name, Einrichtung`` and ``Name (Einrichtung)``.
+
+Shared by the layout rules (reading) and the writers (writing a person back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from protokollkit.labels import NOT_NAMES, NOUN_ENDINGS, PERSON_TITLES
+from protokollkit.model import Person
+
+NAME_PARTICLES = {
+    "und",
+    "von",
+    "van",
+    "de",
+    "der",
+    "den",
+    "zu",
+    "zur",
+    "vom",
+    "da",
+    "di",
+    "&",
+    "u.",
+}
+NAME_WORD = re.compile(r"^[^\W\d_][\w.'’\-]*$")
+HANDLE = re.compile(r"^@[\w][\w.\-]{0,30}$")
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that may be (part of) a name: not a German topic word or noun."""
+    if not NAME_WORD.match(word) or not word[0].isupper():
+        return False
+    low = word.lower().rstrip(".:")
+    if low in NOT_NAMES:
+        return False
+    return not (len(low) >= 6 and low.endswith(NOUN_ENDINGS))
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's name: one to six words, each capitalised except particles (``und``, ``von``)."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or (name.endswith((".", ":")) and len(words[-1]) > 2):
+        return False
+    for word in words:
+        if word.lower() in NAME_PARTICLES and word is not words[0]:
+            continue
+        if not NAME_WORD.match(word) or not word[0].isupper():
+            return False
+    return True
+
+
+def plausible_name(name: str, known: ParticipantIndex | None = None) -> bool:
+    """A name a careful reader would take for a person's, not a topic (``Finanzen``).
+
+    One word needs to be a known participant's name, a handle (``@kiki``) or a word that is no
+    German topic word; words after titles (``Herr Brandt``) count as names.
+    """
+    name = name.strip()
+    if HANDLE.match(name):
+        return True
+    if known is not None and known.knows(name):
+        return True
+    words = name.split()
+    if not words or len(words) > 5 or not looks_like_name(name.replace("&", "und")):
+        return False
+    if words[0].lower() in PERSON_TITLES and len(words) > 1:
+        return True
+    return all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words)
+
+
+class ParticipantIndex:
+    """The participants' names, for recognising a person by full, first or last name."""
+
+    def __init__(self, people: Iterable[Person] = ()) -> None:
+        self.tokens: set[str] = set()
+        self.full: set[str] = set()
+        for person in people:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        """Remember a person's name and its words."""
+        name = person.name.strip().lower()
+        self.full.add(name)
+        for word in re.split(r"[\s,&/]+", name):
+            word = word.strip("@.()")
+            if len(word) >= 2 and word not in NAME_PARTICLES:
+                self.tokens.add(word)
+        if person.affiliation:
+            self.full.add(person.affiliation.strip().lower())
+
+    def knows(self, name: str) -> bool:
+        """True when the name is a participant's full, first or last name (or institution)."""
+        low = name.strip().lower().lstrip("@")
+        if not low:
+            return False
+        if low in self.full or low in self.tokens:
+            return True
+        words = [w.strip(".") for w in re.split(r"[\s&]+", low) if w and w not in NAME_PARTICLES]
+        words = [
+            w for w in words if w not in PERSON_TITLES and w.rstrip(".") not in ("herr", "frau")
+        ]
+        return bool(words) and all(w in self.tokens for w in words)
+
+    def __bool__(self) -> bool:
+        return bool(self.full)
+
+
+def split_parens(text: str) -> tuple[str, str] | None:
+    """``Name (Einrichtung)`` → (name, affiliation) when the parentheses close at the end."""
+    if not text.endswith(")"):
+        return None
+    start = text.find(" (")
+    if start <= 0:
+        return None
+    inner = text[start + 2 : -1]
+    depth = 0
+    for ch in inner:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+    return (text[:start].strip(), inner.strip()) if depth == 0 else None
+
+
+def parse_person(text: str, known: ParticipantIndex | None = None) -> Person | None:
+    """Read a speaker line in either written form, or None when it does not look like one.
+
+    A trailing colon (``Dirk Malner (WIRO):``) is allowed and not kept.
+    """
+    text = text.strip()
+    if text.endswith(":"):
+        return parse_person(text[:-1], known)
+    if not text or len(text) > 150 or text.endswith(("!", "?", ";")):
+        return None
+    comma = text.find(", ")
+    paren = text.find(" (")
+    if comma > 0 and (paren < 0 or comma < paren):
+        name, affiliation = text[:comma].strip(), text[comma + 2 :].strip()
+        if looks_like_name(name) and plausible_name(name, known):
+            return Person(name, affiliation or None, "comma")
+        return None
+    split = split_parens(text)
+    if split:
+        name, affiliation = split
+        if looks_like_name(name) and plausible_name(name, known):
+            return Person(name, affiliation or None, "parens")
+        return None
+    if looks_like_name(text) and plausible_name(text, known) and not text.endswith("."):
+        words = text.split()
+        if len(words) >= 2 or (known is not None and known.knows(text)):
+            return Person(text)
+    return None
+
+
+def split_top_level(text: str, separator: str = ",") -> list[str]:
+    """Split at ``separator`` outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_participants(text: str) -> list[str]:
+    """Split a participant list at commas, or at semicolons when the author used those."""
+    parts = split_top_level(text, ";")
+    return parts if len(parts) > 1 else split_top_level(text, ",")
+
+
+def parse_participant(text: str) -> Person:
+    """``Name (Einrichtung)`` or ``Name``: in a participant list the comma separates people."""
+    split = split_parens(text)
+    if split and split[0]:
+        return Person(split[0], split[1] or None)
+    return Person(text)
+
+
+def format_person(person: Person, form: Literal["comma", "parens"] | None = None) -> str:
+    """Write a person back in the given form (default: the form it was read in)."""
+    if not person.affiliation:
+        return person.name
+    if (form or person.form) == "parens":
+        return f"{person.name} ({person.affiliation})"
+    return f"{person.name}, {person.affiliation}"
