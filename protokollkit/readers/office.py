@@ -80,9 +80,11 @@ class Paragraph:
 
 @dataclass
 class Row:
-    """One table row: the text of each cell (merged cells once)."""
+    """One table row: the text of each cell (merged cells once); ``header`` for a heading row
+    (Word's "repeat as header row", ODF's ``table:table-header-rows``, HTML's ``thead``)."""
 
     cells: tuple[str, ...]
+    header: bool = False
 
 
 Block = Paragraph | Row
@@ -265,7 +267,8 @@ def document_lines(blocks: Sequence[Block], first: int = 1) -> list[Line]:
     for number, block in enumerate(blocks, first):
         if isinstance(block, Row):
             if any(block.cells):
-                lines.append(Line(" | ".join(block.cells), number, Hints(table_row=block.cells)))
+                hints = Hints(table_row=block.cells, table_header=block.header)
+                lines.append(Line(" | ".join(block.cells), number, hints))
         elif not (block.presenter and _join_presenter(block, lines)):
             _paragraph_lines(block, number, lines)
     return lines
@@ -282,43 +285,48 @@ def _join_presenter(paragraph: Paragraph, lines: list[Line]) -> bool:
 
 
 def _paragraph_lines(paragraph: Paragraph, number: int, lines: list[Line]) -> None:
-    """One paragraph: split at hard line breaks into lines sharing the paragraph number."""
-    runs = _trim_breaks(paragraph.runs)
-    bold_style = paragraph.bold_style
-    if paragraph.label and runs:
-        first = next((r for r in runs if r.text.strip()), Run(""))
-        runs = [Run(paragraph.label, first.bold, first.underline), Run(" ", first.bold), *runs]
-    segments = [s for s in _split_runs(runs) if "".join(r.text for r in s).strip()]
+    """One paragraph: split at hard line breaks into lines sharing the paragraph number.
+
+    A list item's first line carries ``list_level``; a numbered item keeps its number as shown
+    at the start of its text (``1. erstens``; the layout reads RTF's numbered item headings
+    from it), so ``list_marker`` stays unset.
+    """
     if paragraph.meta is not None:
         lines.append(Line("", number))
         text = paragraph_text(paragraph).strip()
         if text:
             lines.append(Line(text, number, Hints(title=paragraph.meta == "title")))
         return
-    hints = Hints(heading=paragraph.heading, number=paragraph.number)
-    if paragraph.list_level is not None:
-        hints = replace(hints, list_level=paragraph.list_level)
+    runs = _trim_breaks(paragraph.runs)
+    if paragraph.label and runs:
+        first = next((r for r in runs if r.text.strip()), Run(""))
+        runs = [Run(paragraph.label, first.bold, first.underline), Run(" ", first.bold), *runs]
+    segments = [s for s in _split_runs(runs) if "".join(r.text for r in s).strip()]
     indent = "    " if paragraph.continued else ""
     if segments and not indent:
         lines.append(Line("", number))
+    listed = paragraph.list_level is not None
     for index, segment in enumerate(segments):
         text = "".join(r.text for r in segment).strip()
         visible = [r for r in segment if r.text.strip()]
-        line_hints = replace(
-            hints,
-            bold=bold_style or all(r.bold for r in visible),
-            underline=all(r.underline for r in visible),
-            title=paragraph.title_style and hints.heading is None,
-        )
-        prefix = indent
-        if index and hints.list_level is not None:
+        if index and listed:
             # Shift+Enter inside a bullet point continues that point's text.
-            line_hints, prefix = Hints(), "    "
-        elif hints.list_level is None and (glyph := WORD_HTML_BULLET.match(text)):
+            lines.append(Line("    " + text, number, Hints()))
+            continue
+        list_level = paragraph.list_level
+        if not listed and (glyph := WORD_HTML_BULLET.match(text)):
             # Word's "Save as web page" writes a list's bullet and its spacing as text.
             text = text[glyph.end() :]
-            line_hints = replace(line_hints, list_level=WORD_BULLET_LEVELS[glyph.group(1)])
-        lines.append(Line(prefix + text, number, line_hints))
+            list_level = WORD_BULLET_LEVELS[glyph.group(1)]
+        hints = Hints(
+            title=paragraph.title_style and paragraph.heading is None,
+            heading=paragraph.heading,
+            number=paragraph.number,
+            bold=paragraph.bold_style or all(r.bold for r in visible),
+            underline=all(r.underline for r in visible),
+            list_level=list_level,
+        )
+        lines.append(Line(indent + text, number, hints))
 
 
 def title_hint(lines: list[Line]) -> list[Line]:

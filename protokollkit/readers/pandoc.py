@@ -379,10 +379,11 @@ class _Walker:
     def block_Table(self, content: TableContent, style: frozenset[str], level: int) -> None:
         """Each row becomes one line carrying its cells (a participants table)."""
         caption, rows = _table_parts(content)
+        head = len(content[3][1])
         self.walk(caption, style)
-        for row in rows:
+        for index, row in enumerate(rows):
             cells = tuple(self.cell_text(cell[4]) for cell in row[1])
-            self.blocks.append(Row(cells))
+            self.blocks.append(Row(cells, header=index < head))
 
     def block_Figure(
         self, content: tuple[Attr, Caption, Blocks], style: frozenset[str], level: int

@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -333,7 +334,10 @@ def test_random_word_documents_saved_as_odt_by_libreoffice_read_the_same(tmp_pat
         check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)},
     )  # fmt: skip
     for path in documents:
-        assert _direct_lines(path.with_suffix(".odt")) == _direct_lines(path), path.name
+        # Word's table look "header row" (pandoc's and our heading row) is only formatting
+        # to LibreOffice: it does not make the row an ODF heading row.
+        odt = [(text, replace(h, table_header=False)) for text, h in _direct_lines(path)]
+        assert _direct_lines(path.with_suffix(".odt")) == odt, path.name
 
 
 def test_word_strict_open_xml_reads_like_the_transitional_document() -> None:

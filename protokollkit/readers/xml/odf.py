@@ -216,7 +216,7 @@ class _Walker:
                     first = False
 
     def table(self, element: Element) -> None:
-        for row in _rows(element):
+        for row, header in _rows(element):
             cells: list[str] = []
             for cell in row:
                 if cell.tag != f"{TABLE}table-cell":
@@ -231,7 +231,7 @@ class _Walker:
                 inner.body(cell)
                 self.images += inner.images
                 cells.append(cell_text(inner.blocks))
-            self.blocks.append(Row(tuple(cells)))
+            self.blocks.append(Row(tuple(cells), header))
 
     # --- inlines --------------------------------------------------------------------------
 
@@ -324,14 +324,15 @@ class _Walker:
 _ROW_GROUPS = {f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"}
 
 
-def _rows(table: Element) -> list[Element]:
-    """A table's own rows in order (header rows, row groups; not those of nested tables)."""
-    rows: list[Element] = []
+def _rows(table: Element, header: bool = False) -> list[tuple[Element, bool]]:
+    """A table's own rows in order (header rows, row groups; not those of nested tables), each
+    with whether it is a heading row."""
+    rows: list[tuple[Element, bool]] = []
     for child in table:
         if child.tag == f"{TABLE}table-row":
-            rows.append(child)
+            rows.append((child, header))
         elif child.tag in _ROW_GROUPS:
-            rows.extend(_rows(child))
+            rows.extend(_rows(child, header or child.tag == f"{TABLE}table-header-rows"))
     return rows
 
 

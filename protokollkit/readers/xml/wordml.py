@@ -243,7 +243,9 @@ class _Walker:
         self.counting, self.meta_open = counting, meta_open
 
     def table(self, tbl: Element) -> None:
-        for row in _rows(tbl):
+        rows = _rows(tbl)
+        heading_rows = _heading_rows(tbl, rows)
+        for index, row in enumerate(rows):
             cells: list[str] = []
             for cell in _cells(row):
                 props = cell.find(f"{W}tcPr")
@@ -265,7 +267,7 @@ class _Walker:
                 inner.body(cell)
                 self.images += inner.images
                 cells.append(cell_text(inner.blocks))
-            self.blocks.append(Row(tuple(cells)))
+            self.blocks.append(Row(tuple(cells), index < heading_rows))
         self.meta_open = False
 
     # --- inlines --------------------------------------------------------------------------
@@ -429,6 +431,47 @@ def _rows(tbl: Element) -> list[Element]:
         elif child.tag in (f"{W}sdt", f"{W}customXml", f"{W}sdtContent"):
             rows.extend(_rows(child))
     return rows
+
+
+def _heading_rows(tbl: Element, rows: list[Element]) -> int:
+    """How many rows at the top are the table's heading, as pandoc counts them: the rows marked
+    "repeat as header row" (``w:tblHeader``), else the first row when the table look formats
+    it as a heading (``w:tblLook`` ``firstRow``, on in Word's default tables); a cell of
+    theirs merged downwards takes the rows it covers along."""
+    count = 0
+    while count < len(rows) and _repeated_header(rows[count]):
+        count += 1
+    if count == 0 and rows and _first_row_look(tbl):
+        count = 1
+    while 0 < count < len(rows) and any(
+        _continues_merge(cell) for cell in _cells(rows[count])
+    ):
+        count += 1
+    return count
+
+
+def _repeated_header(row: Element) -> bool:
+    props = row.find(f"{W}trPr")
+    return props is not None and _toggle(props, "tblHeader") is True
+
+
+def _first_row_look(tbl: Element) -> bool:
+    look = tbl.find(f"{W}tblPr/{W}tblLook")
+    if look is None:
+        return False
+    first = look.get(f"{W}firstRow")
+    if first is not None:
+        return first.lower() in ("1", "true", "on")
+    value = look.get(f"{W}val", "")
+    try:
+        return bool(int(value, 16) & 0x0020)
+    except ValueError:
+        return False
+
+
+def _continues_merge(cell: Element) -> bool:
+    merge = cell.find(f"{W}tcPr/{W}vMerge")
+    return merge is not None and merge.get(f"{W}val", "continue") != "restart"
 
 
 def _cells(row: Element) -> list[Element]:
