@@ -443,9 +443,7 @@ def _heading_rows(tbl: Element, rows: list[Element]) -> int:
         count += 1
     if count == 0 and rows and _first_row_look(tbl):
         count = 1
-    while 0 < count < len(rows) and any(
-        _continues_merge(cell) for cell in _cells(rows[count])
-    ):
+    while 0 < count < len(rows) and any(_continues_merge(cell) for cell in _cells(rows[count])):
         count += 1
     return count
 
