@@ -125,23 +125,37 @@ class _Numbering:
     abstracts: dict[str, Element] = field(default_factory=dict)
     """``w:abstractNum`` elements by id, read when a paragraph first uses them (LibreOffice
     writes dozens that no paragraph uses)."""
-    _levels: dict[str, tuple[dict[int, _Level], dict[str, int]]] = field(default_factory=dict)
+    _elements: dict[str, dict[int, Element]] = field(default_factory=dict)
+    _levels: dict[tuple[str, int], _Level] = field(default_factory=dict)
+    _named: dict[str, dict[str, int]] = field(default_factory=dict)
 
-    def levels(self, abstract: str) -> tuple[dict[int, _Level], dict[str, int]]:
-        """An abstract numbering's levels, and paragraph style → the level that names it
-        (``w:lvl/w:pStyle``)."""
-        if abstract not in self._levels:
-            levels: dict[int, _Level] = {}
-            named: dict[str, int] = {}
+    def level_elements(self, abstract: str) -> dict[int, Element]:
+        """An abstract numbering's ``w:lvl`` elements by level."""
+        if abstract not in self._elements:
             element = self.abstracts.get(abstract)
-            for lvl in element.iter(f"{W}lvl") if element is not None else ():
-                ilvl = _int(lvl.get(f"{W}ilvl"), 0)
-                levels[ilvl] = _level_of(lvl)
+            lvls = element.iter(f"{W}lvl") if element is not None else ()
+            self._elements[abstract] = {_int(lvl.get(f"{W}ilvl"), 0): lvl for lvl in lvls}
+        return self._elements[abstract]
+
+    def abstract_level(self, abstract: str, ilvl: int) -> _Level:
+        """One level of an abstract numbering (read when first used)."""
+        key = (abstract, ilvl)
+        if key not in self._levels:
+            element = self.level_elements(abstract).get(ilvl)
+            self._levels[key] = _level_of(element) if element is not None else _Level()
+        return self._levels[key]
+
+    def named_levels(self, abstract: str) -> dict[str, int]:
+        """Paragraph style → the level of an abstract numbering that names it
+        (``w:lvl/w:pStyle``)."""
+        if abstract not in self._named:
+            named: dict[str, int] = {}
+            for ilvl, lvl in self.level_elements(abstract).items():
                 style = _val(lvl.find(f"{W}pStyle"))
                 if style is not None:
                     named[style] = ilvl
-            self._levels[abstract] = (levels, named)
-        return self._levels[abstract]
+            self._named[abstract] = named
+        return self._named[abstract]
 
     def style_link(self, abstract: str) -> str | None:
         """The numbering style an abstract numbering takes its definition from
@@ -150,7 +164,7 @@ class _Numbering:
         return None if element is None else _val(element.find(f"{W}numStyleLink"))
 
     def level(self, num: _Num, abstract: str, ilvl: int) -> _Level:
-        return num.levels.get(ilvl) or self.levels(abstract)[0].get(ilvl, _Level())
+        return num.levels.get(ilvl) or self.abstract_level(abstract, ilvl)
 
 
 def _val(element: Element | None, default: str | None = None) -> str | None:
@@ -349,7 +363,7 @@ class WordCounter:
         if ilvl is None:
             ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
         if ilvl is None:
-            ilvl = self.numbering.levels(abstract)[1].get(style_id or "", 0)
+            ilvl = self.numbering.named_levels(abstract).get(style_id or "", 0)
         ilvl = min(max(ilvl, 0), 8)
         level = self.numbering.level(num, abstract, ilvl)
         counter = self.counters.setdefault(abstract, [None] * 9)
