@@ -19,10 +19,12 @@ from typing import Literal
 
 from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
 from protokollkit.model import Protocol
+from protokollkit.readers import FORMATS
 
-IMPORT_SUFFIXES = frozenset({".docx", ".doc", ".odt", ".rtf", ".html", ".htm"})
-"""Office documents a folder is searched for; other files there (notes, README, .txt) are left
-alone. A file named on the command line may be in any format a reader knows."""
+IMPORT_SUFFIXES = frozenset(suffix for f in FORMATS if f.sniffed for suffix in f.suffixes)
+"""Office documents a folder is searched for (the registry's content-sniffed formats); other
+files there (notes, README, .txt) are left alone. A file named on the command line may be in
+any format a reader knows."""
 
 UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}

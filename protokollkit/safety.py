@@ -102,13 +102,8 @@ def check_zip(
             raise error(
                 f"Die Datei ist kein {name} ({REQUIRED_ENTRY[fmt]} fehlt im Container).", source
             )
-        if fmt == "odt" and "META-INF/manifest.xml" in archive.namelist():
-            try:
-                manifest = archive.read("META-INF/manifest.xml")
-            except Exception:  # damaged: reported by the streaming check below
-                manifest = b""
-            if b"encryption-data" in manifest:
-                raise error(PASSWORD_MESSAGE, source)
+        if _odf_encrypted(archive):
+            raise error(PASSWORD_MESSAGE, source)
         declared = sum(info.file_size for info in entries)
         if declared > max_total:
             raise _bomb(source, declared, max_total)
@@ -151,6 +146,20 @@ def _inflate_all(
                 f"Die Datei ist beschädigt: Teil „{info.filename}“ ist nicht lesbar ({name}).",
                 source,
             ) from None
+
+
+def _odf_encrypted(archive: zipfile.ZipFile) -> bool:
+    """True for a password-protected OpenDocument file: its manifest lists encryption data."""
+    try:
+        info = archive.getinfo("META-INF/manifest.xml")
+    except KeyError:
+        return False
+    if info.file_size > RATIO_FLOOR:
+        return False  # no manifest of a text document is this large; the checks below judge it
+    try:
+        return b"encryption-data" in archive.read(info)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+        return False  # damaged: reported with the entry by the inflating check
 
 
 def _bomb(source: str, size: int, limit: int) -> ParseError:

@@ -1,4 +1,5 @@
-"""Reader for Word 97–2003 documents (.doc): LibreOffice converts them to .docx first.
+"""Word 97–2003 documents (.doc): LibreOffice converts them to .docx, which the .docx reader
+reads (the registry in :mod:`protokollkit.readers` joins the two; this module reads nothing).
 
 ``soffice --headless --convert-to docx`` runs in a temporary directory with its own user
 profile (so several conversions can run at once and none touches the user's LibreOffice), with a
@@ -16,14 +17,7 @@ import tempfile
 from pathlib import Path
 
 from protokollkit.diagnostics import error
-from protokollkit.model import Protocol
-from protokollkit.safety import (
-    OLE2_SIGNATURE,
-    PASSWORD_MESSAGE,
-    ZIP_SIGNATURE,
-    check_size,
-    is_encrypted_ooxml,
-)
+from protokollkit.safety import OLE2_SIGNATURE, PASSWORD_MESSAGE, check_size, is_encrypted_ooxml
 
 SOFFICE_TIMEOUT = 120.0
 """Seconds LibreOffice may take to convert one document (its first start is the slowest)."""
@@ -40,28 +34,17 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_doc(data: bytes, source: str = "<doc>") -> Protocol:
-    """Read a Word 97–2003 document by converting it to .docx with LibreOffice.
+def convert_to_docx(data: bytes, source: str, timeout: float = SOFFICE_TIMEOUT) -> bytes:
+    """The .docx that LibreOffice makes of a .doc (the bytes; no file is left behind).
 
-    A ``.doc`` that is really a .docx or an RTF file (Word saves both under that name too) is
-    read directly.
+    Registered in :data:`protokollkit.readers.FORMATS` as the ``doc`` format's converter; which
+    files come here decides :func:`protokollkit.readers.sniff.sniff` (OLE2, not encrypted).
     """
-    from protokollkit.readers.pandoc import read_document, read_rtf
-
     check_size(data, source)
-    if data.startswith(ZIP_SIGNATURE):
-        return read_document(data, source, "docx")
-    if data.lstrip().startswith(b"{\\rtf"):
-        return read_rtf(data, source)
     if not data.startswith(OLE2_SIGNATURE):
         raise error("Die Datei ist kein Word-Dokument (.doc): unbekannter Dateianfang.", source)
     if is_encrypted_ooxml(data):
         raise error(PASSWORD_MESSAGE, source)
-    return read_document(convert_to_docx(data, source), source, "docx")
-
-
-def convert_to_docx(data: bytes, source: str, timeout: float = SOFFICE_TIMEOUT) -> bytes:
-    """The .docx that LibreOffice makes of a .doc (the bytes; no file is left behind)."""
     soffice = find_soffice()
     if soffice is None:
         raise error(INSTALL_HINT, source)

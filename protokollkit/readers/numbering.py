@@ -26,65 +26,61 @@ own XML, the way Word and LibreOffice count:
 :func:`heading_numbers` gives one entry per level-1 heading with text, in document order: its
 number, or ``None`` where it shows none. Headings without text count (Word and LibreOffice number
 them too) but have no entry: pandoc keeps an empty Header for a heading deleted with tracked
-changes, so the caller leaves out empty Headers as well before it pairs them. A document it
-cannot read gives ``None`` as a whole: the caller then counts the headings as before.
+changes, so the caller leaves out empty Headers as well before it pairs them. A part that is not
+well-formed XML is a ParseError with the file's name.
 
 What an unnumbered heading between numbered ones becomes is the layout's business
 (:func:`protokollkit.layout.rule_item`): it gets the previous item's number + 1, like every
 heading without a number, and the numbered headings keep the number the document shows; where
 that makes two items share a number, the layout warns ("Tagesordnungspunkt 3 folgt auf 3.").
 
-The XML is parsed with the standard library (expat ≥ 2.4 limits entity expansion); the zip has
-already been size-checked by :mod:`protokollkit.safety`.
+This module belongs to the XML layer (:mod:`protokollkit.readers.xml`): it works on the
+elements that layer parses (safely: no entities, no network); the zip has already been checked
+by :mod:`protokollkit.safety`. The direct .docx reader counts with :class:`WordCounter` while it
+walks the body; the pandoc path asks :func:`heading_numbers` for the level-1 headings' numbers.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import xml.etree.ElementTree as ET
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
-_HEADING_NAME = re.compile(r"heading (\d+)")
-"""Pandoc's test for a Word heading style: the lower-cased style name starts ``heading N``."""
+_HEADING_NAME = re.compile(r"(?:heading|überschrift|berschrift) ?(\d+)")
+"""A Word heading style: pandoc's test (the lower-cased name starts ``heading N``), and the
+localised names and ids Word writes (``Überschrift 1``, id ``berschrift1``, ``Heading1``)."""
 
 _UNSHOWN_FORMATS = {"none", "bullet"}
 
 Numbers = list[int | None]
 
+Element = Any
+"""An XML element (lxml's, from :mod:`protokollkit.readers.xml`)."""
 
-def heading_numbers(data: bytes, fmt: str) -> Numbers | None:
+
+def heading_numbers(data: bytes, fmt: str, source: str = "<dokument>") -> Numbers:
     """The automatic number of every level-1 heading with text (``None``: shows no number).
 
-    ``fmt`` is ``docx`` or ``odt``; for anything unreadable the result is ``None``.
+    ``fmt`` is ``docx`` or ``odt``. A part that is not well-formed XML is a
+    :class:`~protokollkit.diagnostics.ParseError` naming ``source`` and the part (not a silent
+    ``None``: pandoc would have read a different document than we counted).
     """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+    from protokollkit.readers.xml import Package
 
-            def part(name: str) -> ET.Element | None:
-                return ET.fromstring(archive.read(name)) if name in names else None
-
-            if fmt == "docx":
-                document = part("word/document.xml")
-                if document is None:
-                    return None
-                return _docx_numbers(document, part("word/styles.xml"), part("word/numbering.xml"))
-            if fmt == "odt":
-                content = part("content.xml")
-                if content is None:
-                    return None
-                return _odt_numbers(content, part("styles.xml"))
-    except (zipfile.BadZipFile, ET.ParseError, OSError, ValueError, KeyError, EOFError):
-        return None
-    return None
+    package = Package(data, source)
+    if fmt == "docx":
+        document = package.required("word/document.xml")
+        counter = WordCounter(package.xml("word/styles.xml"), package.xml("word/numbering.xml"))
+        body = document.find(f"{W}body")
+        return [] if body is None else counter.heading_numbers(body)
+    content = package.required("content.xml")
+    return _odt_numbers(content, package.xml("styles.xml"))
 
 
 # --- .docx ----------------------------------------------------------------------------------
@@ -106,6 +102,10 @@ class _Level:
 
     start: int = 1
     shown: bool = True
+    format: str = "decimal"
+    """``w:numFmt``: ``decimal``, ``bullet``, ``lowerLetter``, ``upperRoman``, ``none`` …"""
+    text: str = "%1."
+    """``w:lvlText``: how the number is shown (``%1.``, ``%1)``, ``(%1)``; a bullet's glyph)."""
 
 
 @dataclass
@@ -122,30 +122,67 @@ class _Numbering:
     """``numbering.xml`` resolved: each ``numId`` with its abstract definition's levels."""
 
     nums: dict[str, _Num] = field(default_factory=dict)
-    abstract_levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
-    abstract_styles: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Per abstract numbering: paragraph style → the level that names it (``w:lvl/w:pStyle``)."""
-    style_links: dict[str, str] = field(default_factory=dict)
-    """Abstract numbering → numbering style it takes its definition from (``w:numStyleLink``)."""
+    abstracts: dict[str, Element] = field(default_factory=dict)
+    """``w:abstractNum`` elements by id, read when a paragraph first uses them (LibreOffice
+    writes dozens that no paragraph uses)."""
+    _elements: dict[str, dict[int, Element]] = field(default_factory=dict)
+    _levels: dict[tuple[str, int], _Level] = field(default_factory=dict)
+    _named: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def level_elements(self, abstract: str) -> dict[int, Element]:
+        """An abstract numbering's ``w:lvl`` elements by level."""
+        if abstract not in self._elements:
+            element = self.abstracts.get(abstract)
+            lvls = element.iter(f"{W}lvl") if element is not None else ()
+            self._elements[abstract] = {_int(lvl.get(f"{W}ilvl"), 0): lvl for lvl in lvls}
+        return self._elements[abstract]
+
+    def abstract_level(self, abstract: str, ilvl: int) -> _Level:
+        """One level of an abstract numbering (read when first used)."""
+        key = (abstract, ilvl)
+        if key not in self._levels:
+            element = self.level_elements(abstract).get(ilvl)
+            self._levels[key] = _level_of(element) if element is not None else _Level()
+        return self._levels[key]
+
+    def named_levels(self, abstract: str) -> dict[str, int]:
+        """Paragraph style → the level of an abstract numbering that names it
+        (``w:lvl/w:pStyle``)."""
+        if abstract not in self._named:
+            named: dict[str, int] = {}
+            for ilvl, lvl in self.level_elements(abstract).items():
+                style = _val(lvl.find(f"{W}pStyle"))
+                if style is not None:
+                    named[style] = ilvl
+            self._named[abstract] = named
+        return self._named[abstract]
+
+    def style_link(self, abstract: str) -> str | None:
+        """The numbering style an abstract numbering takes its definition from
+        (``w:numStyleLink``)."""
+        element = self.abstracts.get(abstract)
+        return None if element is None else _val(element.find(f"{W}numStyleLink"))
 
     def level(self, num: _Num, abstract: str, ilvl: int) -> _Level:
-        return num.levels.get(ilvl) or self.abstract_levels.get(abstract, {}).get(ilvl, _Level())
+        return num.levels.get(ilvl) or self.abstract_level(abstract, ilvl)
 
 
-def _val(element: ET.Element | None, default: str | None = None) -> str | None:
+def _val(element: Element | None, default: str | None = None) -> str | None:
     if element is None:
         return default
-    return element.get(f"{W}val", default)
+    value: str | None = element.get(f"{W}val", default)
+    return value
 
 
 def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
+    # A number attribute that is not a number (never written by Word or LibreOffice) counts
+    # as missing, as it does for them.
+    if text is None or not text.strip().lstrip("-").isdigit():
         return default
+    return int(text)
 
 
-def _num_pr(ppr: ET.Element | None) -> tuple[str | None, int | None]:
+def _num_pr(ppr: Element | None) -> tuple[str | None, int | None]:
     """The ``numId`` and ``ilvl`` of a ``w:pPr`` (either may be missing)."""
     num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
     if num_pr is None:
@@ -154,7 +191,7 @@ def _num_pr(ppr: ET.Element | None) -> tuple[str | None, int | None]:
     return _val(num_pr.find(f"{W}numId")), (_int(ilvl, 0) if ilvl is not None else None)
 
 
-def _word_styles(styles: ET.Element | None) -> tuple[dict[str, _WordStyle], str | None]:
+def _word_styles(styles: Element | None) -> tuple[dict[str, _WordStyle], str | None]:
     """Paragraph styles by ``styleId``, and the default paragraph style's id."""
     result: dict[str, _WordStyle] = {}
     default: str | None = None
@@ -169,7 +206,7 @@ def _word_styles(styles: ET.Element | None) -> tuple[dict[str, _WordStyle], str 
         if style.get(f"{W}default") in ("1", "true", "on"):
             default = style_id
         name = _val(style.find(f"{W}name"), style_id) or style_id
-        match = _HEADING_NAME.match(name.lower())
+        match = _HEADING_NAME.match(name.lower()) or _HEADING_NAME.match(style_id.lower())
         num_id, ilvl = _num_pr(style.find(f"{W}pPr"))
         result[style_id] = _WordStyle(
             heading=int(match.group(1)) if match and int(match.group(1)) > 0 else None,
@@ -190,35 +227,27 @@ def _style_chain(styles: dict[str, _WordStyle], style_id: str | None) -> Iterato
         style_id = style.based_on
 
 
-def _level_of(element: ET.Element) -> _Level:
+def _level_of(element: Element) -> _Level:
     fmt = _val(element.find(f"{W}numFmt"), "decimal") or "decimal"
     text = _val(element.find(f"{W}lvlText"))
     ilvl = _int(element.get(f"{W}ilvl"), 0)
     shown = fmt not in _UNSHOWN_FORMATS and (text is None or f"%{ilvl + 1}" in text)
-    return _Level(start=_int(_val(element.find(f"{W}start")), 1), shown=shown)
+    return _Level(
+        start=_int(_val(element.find(f"{W}start")), 1),
+        shown=shown,
+        format=fmt,
+        text=text if text is not None else f"%{ilvl + 1}.",
+    )
 
 
-def _word_numbering(numbering: ET.Element | None) -> _Numbering:
+def _word_numbering(numbering: Element | None) -> _Numbering:
     result = _Numbering()
     if numbering is None:
         return result
     for abstract in numbering.iter(f"{W}abstractNum"):
         abstract_id = abstract.get(f"{W}abstractNumId")
-        if abstract_id is None:
-            continue
-        levels: dict[int, _Level] = {}
-        named: dict[str, int] = {}
-        for lvl in abstract.iter(f"{W}lvl"):
-            ilvl = _int(lvl.get(f"{W}ilvl"), 0)
-            levels[ilvl] = _level_of(lvl)
-            style = _val(lvl.find(f"{W}pStyle"))
-            if style is not None:
-                named[style] = ilvl
-        result.abstract_levels[abstract_id] = levels
-        result.abstract_styles[abstract_id] = named
-        link = _val(abstract.find(f"{W}numStyleLink"))
-        if link is not None:
-            result.style_links[abstract_id] = link
+        if abstract_id is not None:
+            result.abstracts[abstract_id] = abstract
     for num in numbering.iter(f"{W}num"):
         num_id = num.get(f"{W}numId")
         abstract_id = _val(num.find(f"{W}abstractNumId"))
@@ -241,7 +270,7 @@ def _word_numbering(numbering: ET.Element | None) -> _Numbering:
 
 def _abstract_of(numbering: _Numbering, styles: dict[str, _WordStyle], num: _Num) -> str:
     """The abstract numbering that defines ``num``'s levels (one ``w:numStyleLink`` followed)."""
-    link = numbering.style_links.get(num.abstract)
+    link = numbering.style_link(num.abstract)
     if link is None:
         return num.abstract
     for style in _style_chain(styles, link):
@@ -250,7 +279,7 @@ def _abstract_of(numbering: _Numbering, styles: dict[str, _WordStyle], num: _Num
     return num.abstract
 
 
-def _body_paragraphs(element: ET.Element) -> Iterator[ET.Element]:
+def body_paragraphs(element: Element) -> Iterator[Element]:
     """The body's paragraphs in document order, tracked deletions left out.
 
     Paragraphs inside a paragraph (text boxes in drawings) are not body paragraphs.
@@ -260,10 +289,10 @@ def _body_paragraphs(element: ET.Element) -> Iterator[ET.Element]:
         if tag == f"{W}p":
             yield child
         elif tag not in (f"{W}del", f"{W}moveFrom"):
-            yield from _body_paragraphs(child)
+            yield from body_paragraphs(child)
 
 
-def _mark_deleted(ppr: ET.Element | None) -> bool:
+def mark_deleted(ppr: Element | None) -> bool:
     """True when the paragraph mark is a tracked deletion."""
     rpr = ppr.find(f"{W}rPr") if ppr is not None else None
     return rpr is not None and (
@@ -271,7 +300,7 @@ def _mark_deleted(ppr: ET.Element | None) -> bool:
     )
 
 
-def _has_text(element: ET.Element) -> bool:
+def _has_text(element: Element) -> bool:
     """True when a paragraph keeps visible text once tracked changes are accepted."""
     for child in element:
         if child.tag == f"{W}t":
@@ -282,56 +311,85 @@ def _has_text(element: ET.Element) -> bool:
     return False
 
 
-def _docx_numbers(
-    document: ET.Element, styles_xml: ET.Element | None, numbering_xml: ET.Element | None
-) -> Numbers:
-    styles, default_style = _word_styles(styles_xml)
-    numbering = _word_numbering(numbering_xml)
-    body = document.find(f"{W}body")
-    if body is None:
-        return []
-    counters: dict[str, list[int | None]] = {}
-    started: set[tuple[str, int]] = set()
-    result: Numbers = []
-    for paragraph in _body_paragraphs(body):
-        ppr = paragraph.find(f"{W}pPr")
-        has_text = _has_text(paragraph)
-        if _mark_deleted(ppr) and not has_text:
-            continue  # deleted as a whole: gone once the changes are accepted
+@dataclass
+class Numbered:
+    """What the numbering shows before one paragraph."""
+
+    num_id: str
+    ilvl: int
+    level: _Level
+    number: int
+    """The counter's value (shown only when ``level.shown``)."""
+
+
+class WordCounter:
+    """Counts a .docx's numbered paragraphs the way Word does; one instance per document.
+
+    Call :meth:`count` for every body paragraph in document order (tracked deletions left out,
+    see :func:`body_paragraphs`); it answers what the paragraph's numbering shows.
+    """
+
+    def __init__(self, styles_xml: Element | None, numbering_xml: Element | None) -> None:
+        self.styles, self.default_style = _word_styles(styles_xml)
+        self.numbering = _word_numbering(numbering_xml)
+        self.counters: dict[str, list[int | None]] = {}
+        self.started: set[tuple[str, int]] = set()
+        self._chains: dict[str | None, list[_WordStyle]] = {}
+
+    def chain(self, style_id: str | None) -> list[_WordStyle]:
+        """A paragraph style and those it is based on, nearest first."""
+        if style_id not in self._chains:
+            self._chains[style_id] = list(_style_chain(self.styles, style_id))
+        return self._chains[style_id]
+
+    def heading(self, style_id: str | None) -> int | None:
+        """The heading level of a paragraph style (through ``w:basedOn``), or None."""
+        return next((s.heading for s in self.chain(style_id) if s.heading is not None), None)
+
+    def count(self, ppr: Element | None) -> Numbered | None:
+        """Advance the counters for a paragraph with properties ``ppr``; None if unnumbered."""
         style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
-        chain = list(_style_chain(styles, style_id))
-        heading = next((s.heading for s in chain if s.heading is not None), None)
+        chain = self.chain(style_id)
         num_id, ilvl = _num_pr(ppr)
         if num_id is None:
             num_id = next((s.num_id for s in chain if s.num_id is not None), None)
-        if num_id is None and style_id is None and default_style is not None:
-            num_id = next(
-                (s.num_id for s in _style_chain(styles, default_style) if s.num_id is not None),
-                None,
-            )
-        number: int | None = None
-        num = numbering.nums.get(num_id) if num_id not in (None, "0") else None
-        if num is not None:
-            abstract = _abstract_of(numbering, styles, num)
-            if ilvl is None:
-                ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
-            if ilvl is None:
-                ilvl = numbering.abstract_styles.get(abstract, {}).get(style_id or "", 0)
-            ilvl = min(max(ilvl, 0), 8)
-            level = numbering.level(num, abstract, ilvl)
-            counter = counters.setdefault(abstract, [None] * 9)
-            if (num_id or "", ilvl) not in started and ilvl in num.start_overrides:
-                counter[ilvl] = num.start_overrides[ilvl] - 1
-            started.add((num_id or "", ilvl))
-            current = counter[ilvl]
-            counter[ilvl] = (current if current is not None else level.start - 1) + 1
-            for deeper in range(ilvl + 1, 9):
-                counter[deeper] = None
-            if level.shown:
-                number = counter[ilvl]
-        if heading == 1 and has_text:
-            result.append(number)
-    return result
+        if num_id is None and style_id is None and self.default_style is not None:
+            default_chain = self.chain(self.default_style)
+            num_id = next((s.num_id for s in default_chain if s.num_id is not None), None)
+        if num_id is None or num_id == "0" or num_id not in self.numbering.nums:
+            return None
+        num = self.numbering.nums[num_id]
+        abstract = _abstract_of(self.numbering, self.styles, num)
+        if ilvl is None:
+            ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
+        if ilvl is None:
+            ilvl = self.numbering.named_levels(abstract).get(style_id or "", 0)
+        ilvl = min(max(ilvl, 0), 8)
+        level = self.numbering.level(num, abstract, ilvl)
+        counter = self.counters.setdefault(abstract, [None] * 9)
+        if (num_id, ilvl) not in self.started and ilvl in num.start_overrides:
+            counter[ilvl] = num.start_overrides[ilvl] - 1
+        self.started.add((num_id, ilvl))
+        current = counter[ilvl]
+        counter[ilvl] = (current if current is not None else level.start - 1) + 1
+        for deeper in range(ilvl + 1, 9):
+            counter[deeper] = None
+        return Numbered(num_id, ilvl, level, counter[ilvl] or 0)
+
+    def heading_numbers(self, body: Element) -> Numbers:
+        """The number every level-1 heading with text shows, in document order."""
+        result: Numbers = []
+        for paragraph in body_paragraphs(body):
+            ppr = paragraph.find(f"{W}pPr")
+            has_text = _has_text(paragraph)
+            if mark_deleted(ppr) and not has_text:
+                continue  # deleted as a whole: gone once the changes are accepted
+            numbered = self.count(ppr)
+            style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
+            if self.heading(style_id) == 1 and has_text:
+                shown = numbered is not None and numbered.level.shown
+                result.append(numbered.number if numbered is not None and shown else None)
+        return result
 
 
 # --- .odt -----------------------------------------------------------------------------------
@@ -340,7 +398,7 @@ _ODT_SKIPPED = {f"{TEXT}tracked-changes", f"{OFFICE}annotation", f"{TEXT}note"}
 """Subtrees that are not body text: deleted text, comments, footnotes."""
 
 
-def _odt_styles(*roots: ET.Element | None) -> dict[str, tuple[str | None, str | None]]:
+def _odt_styles(*roots: Element | None) -> dict[str, tuple[str | None, str | None]]:
     """Paragraph styles: name → (parent style, ``style:list-style-name`` if the style sets it)."""
     result: dict[str, tuple[str | None, str | None]] = {}
     for root in roots:
@@ -370,7 +428,7 @@ def _odt_list_style(
     return None
 
 
-def _odt_headings(element: ET.Element, in_list: bool = False) -> Iterator[tuple[ET.Element, bool]]:
+def _odt_headings(element: Element, in_list: bool = False) -> Iterator[tuple[Element, bool]]:
     """Every ``text:h`` of the body in document order, and whether it sits in a ``text:list``."""
     for child in element:
         if child.tag == f"{TEXT}h":
@@ -379,39 +437,56 @@ def _odt_headings(element: ET.Element, in_list: bool = False) -> Iterator[tuple[
             yield from _odt_headings(child, in_list or child.tag == f"{TEXT}list")
 
 
-def _odt_numbers(content: ET.Element, styles_xml: ET.Element | None) -> Numbers:
-    outline_name, start, shown = "", 1, False
-    outline = styles_xml.find(f".//{TEXT}outline-style") if styles_xml is not None else None
-    if outline is not None:
-        outline_name = outline.get(f"{STYLE}name", "")
-        for level in outline.iter(f"{TEXT}outline-level-style"):
-            if level.get(f"{TEXT}level") == "1":
-                shown = bool(level.get(f"{STYLE}num-format"))
-                start = _int(level.get(f"{TEXT}start-value"), 1)
-    styles = _odt_styles(styles_xml, content)
+class OutlineCounter:
+    """Counts an .odt's level-1 headings the way LibreOffice's outline numbering does.
+
+    Call :meth:`number` for every ``text:h`` of the body in document order.
+    """
+
+    def __init__(self, content: Element, styles_xml: Element | None) -> None:
+        self.outline_name, self.start, self.shown = "", 1, False
+        outline = styles_xml.find(f".//{TEXT}outline-style") if styles_xml is not None else None
+        if outline is not None:
+            self.outline_name = outline.get(f"{STYLE}name", "")
+            for level in outline.iter(f"{TEXT}outline-level-style"):
+                if level.get(f"{TEXT}level") == "1":
+                    self.shown = bool(level.get(f"{STYLE}num-format"))
+                    self.start = _int(level.get(f"{TEXT}start-value"), 1)
+        self.styles = _odt_styles(styles_xml, content)
+        self.counter: int | None = None
+
+    def number(self, heading: Element, in_list: bool) -> int | None:
+        """The number a heading shows (None: a level-1 heading that shows none, or a deeper
+        heading)."""
+        if _int(heading.get(f"{TEXT}outline-level"), 1) != 1:
+            return None
+        list_style = _odt_list_style(self.styles, heading.get(f"{TEXT}style-name"))
+        numbered = (
+            self.shown
+            and not in_list
+            and heading.get(f"{TEXT}is-list-header") != "true"
+            and list_style in (None, self.outline_name)
+        )
+        if not numbered:
+            return None
+        if heading.get(f"{TEXT}restart-numbering") == "true":
+            self.counter = _int(heading.get(f"{TEXT}start-value"), self.start)
+        else:
+            self.counter = (self.counter if self.counter is not None else self.start - 1) + 1
+        return self.counter
+
+
+def _odt_numbers(content: Element, styles_xml: Element | None) -> Numbers:
+    counter = OutlineCounter(content, styles_xml)
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         return []
-    counter: int | None = None
     result: Numbers = []
     for heading, in_list in _odt_headings(body):
-        if _int(heading.get(f"{TEXT}outline-level"), 1) != 1:
-            continue
-        has_text = bool("".join(heading.itertext()).strip())
-        list_style = _odt_list_style(styles, heading.get(f"{TEXT}style-name"))
-        numbered = (
-            shown
-            and not in_list
-            and heading.get(f"{TEXT}is-list-header") != "true"
-            and list_style in (None, outline_name)
-        )
-        number: int | None = None
-        if numbered:
-            if heading.get(f"{TEXT}restart-numbering") == "true":
-                counter = _int(heading.get(f"{TEXT}start-value"), start)
-            else:
-                counter = (counter if counter is not None else start - 1) + 1
-            number = counter
-        if has_text:
+        number = counter.number(heading, in_list)
+        if (
+            _int(heading.get(f"{TEXT}outline-level"), 1) == 1
+            and "".join(heading.itertext()).strip()
+        ):
             result.append(number)
     return result

@@ -1,35 +1,64 @@
-"""Readers for office documents (.docx, .odt, .rtf, .html) through pandoc's JSON AST.
+"""Readers for .rtf and .html through pandoc's JSON AST; for .docx and .odt the cross-check.
 
-Two stages, like pandoc's own Word reader: pandoc turns the document into its JSON AST, and
-:func:`ast_lines` turns that AST into :class:`~protokollkit.layout.Line` objects with hints
-(title, heading level, bold, underline, list level, table cells). The same layout rules that
-read our text files (:func:`protokollkit.layout.parse_lines`) then read those lines.
+``protokollkit.read`` reads .docx and .odt with the direct readers
+(:mod:`protokollkit.readers.docx`, :mod:`protokollkit.readers.odt`); :func:`read_docx` and
+:func:`read_odt` here read them through pandoc, and a test requires the same model from both.
+
+Two stages, like pandoc's own Word reader: pandoc turns the document into its JSON AST, and a
+dispatching visitor (:class:`_Walker`) turns that AST into the paragraphs and rows of
+:mod:`protokollkit.readers.office`, which become :class:`~protokollkit.layout.Line` objects with
+hints (title, heading level, bold, underline, list level, table cells) exactly as in the direct
+readers. The same layout rules that read our text files
+(:func:`protokollkit.layout.parse_lines`) then read those lines. A node kind the visitor does
+not know is reported as a warning with its position, not dropped silently.
 
 The ``line`` of a diagnostic is the paragraph's position in the document as pandoc sees it
 (1-based, empty paragraphs counted where the format keeps them); a title that pandoc moved into
-the metadata is paragraph 1. Lines split by soft line breaks (Shift+Enter) share their
-paragraph's number.
+the metadata is paragraph 1. Lines split by hard line breaks (Shift+Enter) share their
+paragraph's number; a soft line break (a line feed in the source) is a space.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
+import importlib.util
 import io
 import json
+import os
 import re
+import shutil
 import subprocess
+import sys
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict
 
-from protokollkit.dates import find_date
 from protokollkit.diagnostics import Diagnostic, error
-from protokollkit.layout import TITLE, Hints, Line, parse_lines
+from protokollkit.layout import Line
 from protokollkit.model import Protocol
-from protokollkit.safety import check_html_depth, check_rtf, check_size, check_zip, is_ole2
+from protokollkit.readers.office import (
+    ASIDE_CLASSES,
+    BREAK,
+    PRESENTER_STYLES,
+    Block,
+    Paragraph,
+    Row,
+    Run,
+    cell_text,
+    date_in,
+    document_lines,
+    images_note,
+    iso_local_date,
+    link_runs,
+    number_label,
+    protocol_of,
+    style_flags,
+    style_list_level,
+)
+from protokollkit.safety import check_html_depth, check_rtf, check_size, check_zip
 
 PANDOC_TIMEOUT = 60.0
 """Seconds pandoc may take for one document."""
@@ -37,49 +66,69 @@ PANDOC_TIMEOUT = 60.0
 PANDOC_HEAP = "1024m"
 """pandoc's heap limit (``+RTS -M``): a hostile document cannot eat the machine's memory."""
 
-PANDOC_FORMATS = {"docx": "docx+styles", "odt": "odt", "rtf": "rtf", "html": "html"}
-"""Our format name → pandoc's reader (``+styles`` keeps Word's paragraph style names)."""
 
-BOLD_STYLES = {"sprecher", "speaker", "strong", "fett"}
-"""Paragraph styles whose text counts as bold (``Sprecher`` is our DOCX writer's speaker style)."""
+@dataclass(frozen=True)
+class PandocFormat:
+    """How pandoc reads one of our formats."""
 
-TITLE_STYLES = {"title", "titel"}
-ASIDE_CLASSES = {"termine", "aufgaben"}
-"""Sections our HTML writer adds beside the protocol (appointments, the mail's task list): their
-headings are no agenda items; their text is kept as free paragraphs."""
-PRESENTER_STYLES = {"vortragende", "presenter"}
-"""Paragraph styles (DOCX) or classes (HTML) of an item's presenter, written by our writers in
-a paragraph of its own under the heading: read as the end of the heading line, where the text
-layout writes the presenter."""
+    reader: str
+    """pandoc's ``-f`` (``docx+styles`` keeps Word's paragraph style names)."""
+    prepare: Callable[[bytes, str], bytes]
+    """Checks the bytes (a German error naming the file) and gives what pandoc reads."""
+    package: bool = False
+    """A zip package: heading numbers and the creation date come from its XML."""
+
+
+def _checked_zip(fmt: str) -> Callable[[bytes, str], bytes]:
+    def prepare(data: bytes, source: str) -> bytes:
+        check_zip(data, source, fmt)
+        return data
+
+    return prepare
+
+
+def _checked_rtf(data: bytes, source: str) -> bytes:
+    check_rtf(data, source)
+    return hide_rtf_deletions(data)
+
+
+def _html_as_utf8(data: bytes, source: str) -> bytes:
+    """Pandoc reads HTML as UTF-8: re-encode a Windows-1252 or UTF-16 page first."""
+    from protokollkit.files import decode_text
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, _notes = decode_text(data, source)
+        data = text.encode("utf-8")
+    check_html_depth(data.decode("utf-8", "replace"), source)
+    return data
+
+
+PANDOC_FORMATS: dict[str, PandocFormat] = {
+    "docx": PandocFormat("docx+styles", _checked_zip("docx"), package=True),
+    "odt": PandocFormat("odt", _checked_zip("odt"), package=True),
+    "rtf": PandocFormat("rtf", _checked_rtf),
+    "html": PandocFormat("html", _html_as_utf8),
+}
+"""Our format name → how pandoc reads it."""
+
 META_BODY_KEYS = ("subtitle", "author", "date", "abstract")
 """Paragraph styles pandoc's Word reader moves into the metadata after ``title``; they are body
 text for us and come back as lines."""
-
-WORD_BULLET_LEVELS = {"·": 0, "\uf0b7": 0, "o": 1, "§": 2, "\uf0a7": 2, "▪": 2}
-WORD_HTML_BULLET = re.compile("^([·o§▪\uf0b7\uf0a7])(?=[ \u00a0]*\u00a0[ \u00a0]*\u00a0)[ \u00a0]+")
-"""A bullet glyph followed by Word's run of no-break spaces (at least two)."""
-
-Json = Any
 
 
 # --- public readers -------------------------------------------------------------------------
 
 
 def read_docx(data: bytes, source: str = "<docx>") -> Protocol:
-    """Read a Word document (.docx)."""
-    if is_ole2(data):
-        from protokollkit.safety import PASSWORD_MESSAGE, is_encrypted_ooxml
-
-        if is_encrypted_ooxml(data):
-            raise error(PASSWORD_MESSAGE, source)
-        from protokollkit.readers.doc import read_doc
-
-        return read_doc(data, source)
+    """Read a Word document (.docx) through pandoc: the cross-check of
+    :func:`protokollkit.readers.docx.read_docx`, which reads .docx files in use."""
     return read_document(data, source, "docx")
 
 
 def read_odt(data: bytes, source: str = "<odt>") -> Protocol:
-    """Read a LibreOffice/OpenOffice text document (.odt)."""
+    """Read an .odt through pandoc: the cross-check of :func:`protokollkit.readers.odt.read_odt`."""
     return read_document(data, source, "odt")
 
 
@@ -96,37 +145,15 @@ def read_html(data: bytes, source: str = "<html>") -> Protocol:
 def read_document(data: bytes, source: str, fmt: str) -> Protocol:
     """Check the bytes, run pandoc, map its AST to lines and apply the layout rules."""
     check_size(data, source)
-    if fmt in ("docx", "odt"):
-        check_zip(data, source, fmt)
-    elif fmt == "rtf":
-        check_rtf(data, source)
-        data = hide_rtf_deletions(data)
-    elif fmt == "html":
-        data = _html_as_utf8(data, source)
-        check_html_depth(data.decode("utf-8", "replace"), source)
+    data = PANDOC_FORMATS[fmt].prepare(data, source)
     document = run_pandoc(data, fmt, source)
     numbers = None
-    if fmt in ("docx", "odt"):
+    if PANDOC_FORMATS[fmt].package:
         from protokollkit.readers.numbering import heading_numbers
 
-        numbers = heading_numbers(data, fmt)
-    lines, notes = ast_lines(document, fmt, numbers)
-    protocol = parse_lines(lines, source)
-    diagnostics = (*notes, *protocol.diagnostics)
-    if protocol.date is None:
-        found = document_date(document, data, fmt)
-        if found is not None:
-            date, where = found
-            diagnostics += (
-                Diagnostic(
-                    "warning",
-                    f"Datum aus den Dokumenteigenschaften übernommen ({where}: "
-                    f"{date:%d.%m.%Y}); bitte prüfen und in die Titelzeile schreiben.",
-                    source,
-                ),
-            )
-            protocol = replace(protocol, date=date)
-    return replace(protocol, diagnostics=tuple(diagnostics))
+        numbers = heading_numbers(data, fmt, source)
+    lines, notes = ast_lines(document, fmt, numbers, source)
+    return protocol_of(lines, source, notes, document_date(document, data, fmt))
 
 
 # --- pandoc ---------------------------------------------------------------------------------
@@ -134,10 +161,25 @@ def read_document(data: bytes, source: str, fmt: str) -> Protocol:
 
 @functools.cache
 def pandoc_path() -> str:
-    """The pandoc binary that pypandoc-binary ships (or the one pypandoc finds)."""
-    import pypandoc
-
-    return pypandoc.get_pandoc_path()
+    """The pandoc program: ``PYPANDOC_PANDOC`` if set, else the binary that pypandoc-binary
+    installs beside its package (found without importing pypandoc, which costs ~40 ms and
+    starts every pandoc on the PATH), else ``pandoc`` on the PATH."""
+    configured = os.environ.get("PYPANDOC_PANDOC")
+    if configured:
+        return configured
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is not None and spec.origin:
+        name = "pandoc.exe" if sys.platform == "win32" else "pandoc"
+        bundled = Path(spec.origin).resolve().parent / "files" / name
+        if bundled.is_file():
+            return str(bundled)
+    found = shutil.which("pandoc")
+    if found is None:
+        raise error(
+            "Pandoc wird für .rtf- und .html-Dateien gebraucht, ist aber nicht installiert "
+            "(pip install pypandoc-binary)."
+        )
+    return found
 
 
 def pandoc_command(fmt: str) -> list[str]:
@@ -149,7 +191,7 @@ def pandoc_command(fmt: str) -> list[str]:
         "-RTS",
         "--sandbox",
         "-f",
-        PANDOC_FORMATS[fmt],
+        PANDOC_FORMATS[fmt].reader,
         "-t",
         "json",
         "--track-changes=accept",
@@ -158,7 +200,7 @@ def pandoc_command(fmt: str) -> list[str]:
 
 def run_pandoc(
     data: bytes, fmt: str, source: str, timeout: float = PANDOC_TIMEOUT
-) -> dict[str, Json]:
+) -> dict[str, Any]:
     """Pandoc's JSON AST of a document given as bytes (through stdin: no temporary file)."""
     try:
         result = subprocess.run(
@@ -173,7 +215,7 @@ def run_pandoc(
     if result.returncode != 0:
         raise error(pandoc_failure(result.stderr, fmt), source)
     try:
-        document: dict[str, Json] = json.loads(result.stdout)
+        document: dict[str, Any] = json.loads(result.stdout)
     except (ValueError, RecursionError):
         raise error("Pandoc hat keine lesbare Ausgabe geliefert.", source) from None
     return document
@@ -211,255 +253,371 @@ def hide_rtf_deletions(data: bytes) -> bytes:
     return _RTF_DELETED.sub(rb"\1\\v", data)
 
 
-def _html_as_utf8(data: bytes, source: str) -> bytes:
-    """Pandoc reads HTML as UTF-8: re-encode a Windows-1252 or UTF-16 page first."""
-    from protokollkit.files import decode_text
-
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        text, _notes = decode_text(data, source)
-        return text.encode("utf-8")
-    return data
-
-
 # --- AST → lines ----------------------------------------------------------------------------
 
 
+class Node(TypedDict):
+    """A node of pandoc's JSON AST: its kind (``t``) and its content (``c``, absent for
+    ``Space``, ``LineBreak`` …). The content's shape depends on the kind; each handler below
+    names the shape it takes apart."""
+
+    t: str
+    c: NotRequired[Any]
+
+
+Attr = tuple[str, list[str], list[tuple[str, str]]]
+"""An element's identifier, classes and key-value pairs."""
+Inlines = list[Node]
+Blocks = list[Node]
+Caption = tuple[Inlines | None, Blocks]
+"""A table's or figure's short caption and its caption blocks."""
+Cell = tuple[Attr, Node, int, int, Blocks]
+"""A table cell: attributes, alignment, row span, column span, content."""
+TableRow = tuple[Attr, list[Cell]]
+TableBody = tuple[Attr, int, list[TableRow], list[TableRow]]
+"""Attributes, row-head columns, the body's head rows, its rows."""
+TableContent = tuple[Attr, Caption, list[Any], tuple[Attr, list[TableRow]], list[TableBody],
+                     tuple[Attr, list[TableRow]]]  # fmt: skip
+"""A ``Table``: attributes, caption, column specs, head, bodies, foot."""
+
+IGNORED = frozenset({"HorizontalRule", "RawBlock", "RawInline", "Null"})
+"""Node kinds that carry no text of the document: left out without a word."""
+
+
 @dataclass
-class _Run:
-    """A piece of inline text with its formatting."""
+class _HeadingNumbers:
+    """The numbers of the level-1 headings with text, handed out in document order."""
 
-    text: str
-    bold: bool = False
-    underline: bool = False
+    numbers: list[int | None]
+    next: int = 0
 
-
-BREAK = _Run("\n")
-"""A hard line break (Shift+Enter) inside a paragraph."""
+    def take(self) -> int | None:
+        if self.next >= len(self.numbers):
+            return None
+        self.next += 1
+        return self.numbers[self.next - 1]
 
 
 @dataclass
 class _Walker:
-    """Walks pandoc's blocks in order and collects lines and notes."""
+    """Walks pandoc's blocks in order into office paragraphs and rows.
 
-    lines: list[Line] = field(default_factory=list)
+    Dispatches on the node kind like docutils' ``NodeVisitor``: ``block_<Kind>`` and
+    ``inline_<Kind>`` methods; a kind without a method goes to :meth:`unknown_visit`, which
+    warns with the paragraph's position instead of dropping the node silently.
+    """
+
+    source: str = "<dokument>"
+    blocks: list[Block] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
-    paragraph: int = 0
-    footnotes: list[list[Json]] = field(default_factory=list)
+    footnotes: list[Blocks] = field(default_factory=list)
     images: int = 0
-    heading_numbers: dict[int, int] = field(default_factory=dict)
-    """``id()`` of a level-1 Header block → the number its heading numbering shows."""
+    headings: _HeadingNumbers | None = None
+    in_note: bool = False
+    _unknown: set[str] = field(default_factory=set)
+
+    def unknown_visit(self, node: Node) -> None:
+        """An AST node we do not know: reported once per kind, with where it was."""
+        kind = str(node.get("t"))
+        if kind in IGNORED or kind in self._unknown:
+            return
+        self._unknown.add(kind)
+        self.notes.append(
+            Diagnostic(
+                "warning",
+                f"Unbekanntes Element „{kind}“ im Dokument nicht übernommen.",
+                self.source,
+                len(self.blocks) + 1,
+            )
+        )
 
     # blocks
 
-    def blocks(
-        self, blocks: Iterable[Json], style: frozenset[str] = frozenset(), level: int = 0
-    ) -> None:
+    def walk(self, blocks: Blocks, style: frozenset[str] = frozenset(), level: int = 0) -> None:
         for block in blocks:
             self.block(block, style, level)
 
-    def block(self, block: Json, style: frozenset[str], level: int = 0) -> None:
-        kind, content = block["t"], block.get("c")
-        if kind in ("Para", "Plain"):
-            self.paragraph_lines(content, Hints(), style)
-        elif kind == "Header":
-            level_, _attr, inlines = content
-            number = self.heading_numbers.get(id(block))
-            hints = Hints() if "aside" in style else Hints(heading=level_, number=number)
-            self.paragraph_lines(inlines, hints, style)
-        elif kind == "Div":
-            attr, inner = content
-            self.blocks(inner, style | _styles(attr), level)
-        elif kind == "BlockQuote":
-            self.blocks(content, style, level)
-        elif kind == "BulletList":
-            self.list_items(content, None, style, level)
-        elif kind == "OrderedList":
-            (start, number_style, delimiter), items = content
-            self.list_items(items, (start, number_style["t"], delimiter["t"]), style, level)
-        elif kind == "LineBlock":
-            joined: list[Json] = []
-            for inlines in content:
-                joined.extend([*inlines, {"t": "LineBreak"}])
-            self.paragraph_lines(joined, Hints(), style)
-        elif kind == "CodeBlock":
-            self.paragraph += 1
-            self.lines.append(Line("", self.paragraph))
-            for text in content[1].splitlines():
-                if text.strip():
-                    self.lines.append(Line(text, self.paragraph))
-        elif kind == "Table":
-            self.table(content, style)
-        elif kind == "Figure":
-            _attr, (_short, caption), inner = content
-            self.blocks(inner, style, level)
-            self.blocks(caption, style, level)
-        elif kind == "DefinitionList":
-            for term, definitions in content:
-                self.paragraph_lines(term, Hints(), style)
-                for definition in definitions:
-                    self.blocks(definition, style, level)
-        # HorizontalRule and RawBlock carry no text.
+    def block(self, node: Node, style: frozenset[str], level: int = 0) -> None:
+        handler: Callable[[Any, frozenset[str], int], None] | None = getattr(
+            self, f"block_{node.get('t')}", None
+        )
+        if handler is None:
+            self.unknown_visit(node)
+        else:
+            handler(node.get("c"), style, level)
+
+    def block_Para(self, inlines: Inlines, style: frozenset[str], level: int) -> None:
+        self.paragraph(inlines, style)
+
+    block_Plain = block_Para
+
+    def block_Header(
+        self, content: tuple[int, Attr, Inlines], style: frozenset[str], level: int
+    ) -> None:
+        heading: int | None
+        heading, _attr, inlines = content
+        if "aside" in style:
+            heading = None  # e.g. "Termine" beside the protocol: no agenda item
+        number = None
+        counted = heading == 1 and self.headings is not None and not self.in_note
+        if counted and self.headings is not None and _inlines_text(inlines).strip():
+            number = self.headings.take()
+        self.paragraph(inlines, style, heading=heading, number=number)
+
+    def block_Div(self, content: tuple[Attr, Blocks], style: frozenset[str], level: int) -> None:
+        attr, inner = content
+        self.walk(inner, style | _styles(attr), level)
+
+    def block_BlockQuote(self, inner: Blocks, style: frozenset[str], level: int) -> None:
+        self.walk(inner, style, level)
+
+    def block_BulletList(self, items: list[Blocks], style: frozenset[str], level: int) -> None:
+        self.list_items(items, None, style, level)
+
+    def block_OrderedList(
+        self,
+        content: tuple[tuple[int, Node, Node], list[Blocks]],
+        style: frozenset[str],
+        level: int,
+    ) -> None:
+        (start, number_style, delimiter), items = content
+        self.list_items(items, (start, number_style["t"], delimiter["t"]), style, level)
+
+    def block_LineBlock(self, content: list[Inlines], style: frozenset[str], level: int) -> None:
+        joined: Inlines = []
+        for inlines in content:
+            joined.extend([*inlines, {"t": "LineBreak"}])
+        self.paragraph(joined, style)
+
+    def block_CodeBlock(self, content: tuple[Attr, str], style: frozenset[str], level: int) -> None:
+        runs: list[Run] = []
+        for text in content[1].splitlines():
+            runs.extend((Run(text), BREAK))
+        self.blocks.append(Paragraph(runs))
+
+    def block_Table(self, content: TableContent, style: frozenset[str], level: int) -> None:
+        """Each row becomes one line carrying its cells (a participants table)."""
+        caption, rows = _table_parts(content)
+        head = len(content[3][1])
+        self.walk(caption, style)
+        for index, row in enumerate(rows):
+            cells = tuple(self.cell_text(cell[4]) for cell in row[1])
+            self.blocks.append(Row(cells, header=index < head))
+
+    def block_Figure(
+        self, content: tuple[Attr, Caption, Blocks], style: frozenset[str], level: int
+    ) -> None:
+        _attr, (_short, caption), inner = content
+        self.walk(inner, style, level)
+        self.walk(caption, style, level)
+
+    def block_DefinitionList(
+        self, content: list[tuple[Inlines, list[Blocks]]], style: frozenset[str], level: int
+    ) -> None:
+        for term, definitions in content:
+            self.paragraph(term, style)
+            for definition in definitions:
+                self.walk(definition, style, level)
+
+    def block_HorizontalRule(self, content: None, style: frozenset[str], level: int) -> None:
+        """No text."""
+
+    def block_RawBlock(self, content: Any, style: frozenset[str], level: int) -> None:
+        """Raw output of another format (e.g. HTML comments): no text of the document."""
+
+    def cell_text(self, blocks: Blocks) -> str:
+        inner = _Walker(self.source, headings=self.headings, in_note=self.in_note)
+        inner.walk(blocks)
+        self.images += inner.images
+        self.notes.extend(
+            n for n in inner.notes if n.message not in {m.message for m in self.notes}
+        )
+        return cell_text(inner.blocks)
 
     def list_items(
         self,
-        items: list[list[Json]],
+        items: list[Blocks],
         numbering: tuple[int, str, str] | None,
         style: frozenset[str],
         level: int,
     ) -> None:
         """List items become lines with ``list_level``; an ordered list keeps its numbers."""
         for index, item in enumerate(items):
-            label = _number_label(numbering, index) if numbering else None
+            label = None
+            if numbering:
+                start, number_style, delimiter = numbering
+                label = number_label(start + index, number_style, delimiter)
             first = True
             for block in item:
                 if first and _is_paragraph(block):
-                    self.paragraph_lines(
+                    self.paragraph(
                         _paragraph_inlines(block),
-                        Hints(list_level=max(level, _style_level(block))),
                         _block_style(block, style),
+                        list_level=max(level, _style_level(block)),
                         label=label,
                     )
                 elif _is_paragraph(block):
                     # A further paragraph of the same item continues its text.
-                    self.paragraph_lines(
-                        _paragraph_inlines(block), Hints(), _block_style(block, style), "    "
+                    self.paragraph(
+                        _paragraph_inlines(block), _block_style(block, style), continued=True
                     )
                 else:
                     self.block(block, style, level + 1)
                 first = False
 
-    def table(self, content: Json, style: frozenset[str]) -> None:
-        """Each row becomes one line carrying its cells (a participants table)."""
-        caption, rows = _table_parts(content)
-        self.blocks(caption, style)
-        for row in rows:
-            self.paragraph += 1
-            cells = tuple(_blocks_text(cell[4]) for cell in row[1])
-            if any(cells):
-                self.lines.append(Line(" | ".join(cells), self.paragraph, Hints(table_row=cells)))
-
     # inlines
 
-    def paragraph_lines(
+    def paragraph(
         self,
-        inlines: list[Json],
-        hints: Hints,
+        inlines: Inlines,
         style: frozenset[str],
-        indent: str = "",
+        *,
+        heading: int | None = None,
+        number: int | None = None,
+        list_level: int | None = None,
         label: str | None = None,
+        continued: bool = False,
     ) -> None:
-        """One paragraph: split at hard line breaks into lines sharing the paragraph number.
-
-        ``label`` is an ordered list's number; it takes the formatting of the item's text.
-        """
-        self.paragraph += 1
+        """One paragraph, then the footnotes it refers to."""
         runs = self.runs(inlines, bold="bold" in style, underline=False)
-        if "presenter" in style and self.join_presenter(runs):
-            return
-        if label:
-            first = next((r for r in runs if r.text.strip()), _Run(""))
-            runs[:0] = [_Run(label, first.bold, first.underline), _Run(" ", first.bold)]
-        segments = [s for s in _split_runs(runs) if "".join(r.text for r in s).strip()]
-        if segments and not indent:
-            # Paragraphs are separated like the blank lines of the text layout.
-            self.lines.append(Line("", self.paragraph))
-        for index, segment in enumerate(segments):
-            text = "".join(r.text for r in segment).strip()
-            visible = [r for r in segment if r.text.strip()]
-            line_hints = replace(
-                hints,
-                bold="bold" in style or all(r.bold for r in visible),
-                underline=all(r.underline for r in visible),
-                title=hints.title or ("title" in style and hints.heading is None),
+        self.blocks.append(
+            Paragraph(
+                runs,
+                heading=heading,
+                number=number,
+                list_level=list_level,
+                label=label,
+                continued=continued,
+                bold_style="bold" in style,
+                title_style="title" in style,
+                presenter="presenter" in style,
             )
-            prefix = indent
-            if index and hints.list_level is not None:
-                # Shift+Enter inside a bullet point continues that point's text.
-                line_hints, prefix = Hints(), "    "
-            elif hints.list_level is None and (glyph := WORD_HTML_BULLET.match(text)):
-                # Word's "Save as web page" writes a list's bullet and its spacing as text.
-                text = text[glyph.end() :]
-                line_hints = replace(line_hints, list_level=WORD_BULLET_LEVELS[glyph.group(1)])
-            self.lines.append(Line(prefix + text, self.paragraph, line_hints))
+        )
         self.flush_footnotes()
 
-    def join_presenter(self, runs: list[_Run]) -> bool:
-        """Append a presenter paragraph to the heading line right above it (if there is one)."""
-        text = " ".join("".join(" " if r is BREAK else r.text for r in runs).split())
-        last = next((line for line in reversed(self.lines) if line.text.strip()), None)
-        if not text or last is None or last.hints.heading is None:
-            return False
-        index = self.lines.index(last)
-        self.lines[index] = replace(last, text=f"{last.text} {text}")
-        return True
-
-    def runs(self, inlines: Iterable[Json], *, bold: bool, underline: bool) -> list[_Run]:
+    def runs(self, inlines: Inlines, *, bold: bool, underline: bool) -> list[Run]:
         """The paragraph's text as runs of equal formatting, with BREAK for hard line breaks."""
-        out: list[_Run] = []
+        out: list[Run] = []
         self._collect(inlines, bold, underline, out)
         return out
 
-    def _collect(
-        self, inlines: Iterable[Json], bold: bool, underline: bool, out: list[_Run]
-    ) -> None:
+    def _collect(self, inlines: Inlines, bold: bool, underline: bool, out: list[Run]) -> None:
         for inline in inlines:
-            kind = inline["t"]
-            if kind == "Str" or kind == "Space" or kind == "SoftBreak":
-                text = inline["c"] if kind == "Str" else " "
-                last = out[-1] if out else BREAK
-                if last is not BREAK and last.bold == bold and last.underline == underline:
-                    last.text += text
-                else:
-                    out.append(_Run(text, bold, underline))
-            elif kind == "LineBreak":
-                out.append(BREAK)
-            elif kind == "Strong":
-                self._collect(inline["c"], True, underline, out)
-            elif kind == "Underline":
-                self._collect(inline["c"], bold, True, out)
-            elif kind in ("Emph", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
-                self._collect(inline["c"], bold, underline, out)
-            elif kind == "Span":
-                attr, content = inline["c"]
-                self._collect(content, bold or "bold" in _styles(attr), underline, out)
-            elif kind in ("Link", "Cite"):
-                self._collect(inline["c"][1], bold, underline, out)
-            elif kind == "Quoted":
-                double = inline["c"][0]["t"] == "DoubleQuote"
-                opening, closing = ("„", "“") if double else ("‚", "‘")
-                out.append(_Run(opening, bold, underline))
-                self._collect(inline["c"][1], bold, underline, out)
-                out.append(_Run(closing, bold, underline))
-            elif kind in ("Code", "Math"):
-                out.append(_Run(inline["c"][1], bold, underline))
-            elif kind == "Note":
-                self.footnotes.append(inline["c"])
-            elif kind == "Image":
-                self.images += 1
-            # RawInline carries no text of the document.
+            handler: Callable[[Any, bool, bool, list[Run]], None] | None = getattr(
+                self, f"inline_{inline.get('t')}", None
+            )
+            if handler is None:
+                self.unknown_visit(inline)
+            else:
+                handler(inline.get("c"), bold, underline, out)
+
+    def _text(self, text: str, bold: bool, underline: bool, out: list[Run]) -> None:
+        last = out[-1] if out else BREAK
+        if last is not BREAK and last.bold == bold and last.underline == underline:
+            last.text += text
+        else:
+            out.append(Run(text, bold, underline))
+
+    def inline_Str(self, text: str, bold: bool, underline: bool, out: list[Run]) -> None:
+        self._text(text, bold, underline, out)
+
+    def inline_Space(self, content: None, bold: bool, underline: bool, out: list[Run]) -> None:
+        self._text(" ", bold, underline, out)
+
+    inline_SoftBreak = inline_Space
+
+    def inline_LineBreak(self, content: None, bold: bool, underline: bool, out: list[Run]) -> None:
+        out.append(BREAK)
+
+    def inline_Strong(self, inlines: Inlines, bold: bool, underline: bool, out: list[Run]) -> None:
+        self._collect(inlines, True, underline, out)
+
+    def inline_Underline(
+        self, inlines: Inlines, bold: bool, underline: bool, out: list[Run]
+    ) -> None:
+        self._collect(inlines, bold, True, out)
+
+    def inline_Emph(self, inlines: Inlines, bold: bool, underline: bool, out: list[Run]) -> None:
+        self._collect(inlines, bold, underline, out)
+
+    inline_Strikeout = inline_Superscript = inline_Subscript = inline_SmallCaps = inline_Emph
+
+    def inline_Span(
+        self, content: tuple[Attr, Inlines], bold: bool, underline: bool, out: list[Run]
+    ) -> None:
+        attr, inlines = content
+        self._collect(inlines, bold or "bold" in _styles(attr), underline, out)
+
+    def inline_Link(
+        self,
+        content: tuple[Attr, Inlines, tuple[str, str]],
+        bold: bool,
+        underline: bool,
+        out: list[Run],
+    ) -> None:
+        """A link keeps its target: ``[label](target)``, or the bare URL when both agree."""
+        _attr, inlines, (target, _title) = content
+        label: list[Run] = []
+        self._collect(inlines, bold, underline, label)
+        for run in link_runs(label, target):
+            if run is BREAK:
+                out.append(run)
+            else:
+                self._text(run.text, run.bold, run.underline, out)
+
+    def inline_Cite(
+        self, content: tuple[list[Any], Inlines], bold: bool, underline: bool, out: list[Run]
+    ) -> None:
+        self._collect(content[1], bold, underline, out)
+
+    def inline_Quoted(
+        self, content: tuple[Node, Inlines], bold: bool, underline: bool, out: list[Run]
+    ) -> None:
+        double = content[0]["t"] == "DoubleQuote"
+        opening, closing = ("„", "“") if double else ("‚", "‘")
+        self._text(opening, bold, underline, out)
+        self._collect(content[1], bold, underline, out)
+        self._text(closing, bold, underline, out)
+
+    def inline_Code(
+        self, content: tuple[Attr, str], bold: bool, underline: bool, out: list[Run]
+    ) -> None:
+        self._text(content[1], bold, underline, out)
+
+    inline_Math = inline_Code
+
+    def inline_Note(self, blocks: Blocks, bold: bool, underline: bool, out: list[Run]) -> None:
+        self.footnotes.append(blocks)
+
+    def inline_Image(
+        self,
+        content: tuple[Attr, Inlines, tuple[str, str]],
+        bold: bool,
+        underline: bool,
+        out: list[Run],
+    ) -> None:
+        self.images += 1
+
+    def inline_RawInline(self, content: Any, bold: bool, underline: bool, out: list[Run]) -> None:
+        """Raw output of another format: no text of the document."""
 
     def flush_footnotes(self) -> None:
         """Footnotes follow the paragraph that refers to them (as free paragraphs)."""
         notes, self.footnotes = self.footnotes, []
+        in_note, self.in_note = self.in_note, True
         for note in notes:
-            self.blocks(note)
+            self.walk(note)
+        self.in_note = in_note
 
 
-def _split_runs(runs: list[_Run]) -> Iterator[list[_Run]]:
-    segment: list[_Run] = []
-    for run in runs:
-        if run is BREAK:
-            yield segment
-            segment = []
-        else:
-            segment.append(run)
-    yield segment
+def _content(node: Node) -> Any:
+    """A node's content, whatever its shape (the caller knows it from the kind)."""
+    return node.get("c")
 
 
-def _styles(attr: Json) -> frozenset[str]:
-    """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``."""
+def _styles(attr: Attr) -> frozenset[str]:
+    """Our style flags from a Div/Span attribute: ``bold`` for speaker styles, ``title``,
+    ``presenter`` (a DOCX style or HTML class), ``aside`` (an HTML section beside the protocol)."""
     flags: set[str] = set()
     classes = {str(c).lower() for c in attr[1]}
     if PRESENTER_STYLES & classes:
@@ -468,163 +626,106 @@ def _styles(attr: Json) -> frozenset[str]:
         flags.add("aside")
     for key, value in attr[2]:
         if key == "custom-style":
-            name = str(value).strip().lower()
-            if name in BOLD_STYLES:
-                flags.add("bold")
-            if name in TITLE_STYLES:
-                flags.add("title")
-            if name in PRESENTER_STYLES:
-                flags.add("presenter")
+            flags |= style_flags(str(value))
     return frozenset(flags)
 
 
-_LEVEL_STYLE = re.compile(
-    r"^(?:list bullet|list number|aufzählungszeichen|listennummer|liste)\s*(\d)$", re.IGNORECASE
-)
-
-
-def _style_level(block: Json) -> int:
+def _style_level(block: Node) -> int:
     """Word's ``List Bullet 2`` (``Aufzählungszeichen 2``) is a second-level point even when its
     numbering, as in Word's own template, has a single level (pandoc then sees level 0)."""
     level = 0
     while block["t"] == "Div":
         for key, value in block["c"][0][2]:
-            match = _LEVEL_STYLE.match(str(value).strip()) if key == "custom-style" else None
-            if match:
-                level = max(level, int(match.group(1)) - 1)
+            if key == "custom-style":
+                level = max(level, style_list_level(str(value)))
         block = block["c"][1][0]
     return level
 
 
-def _is_paragraph(block: Json) -> bool:
+def _is_paragraph(block: Node) -> bool:
     if block["t"] in ("Para", "Plain"):
         return True
     return bool(block["t"] == "Div" and block["c"][1] and _is_paragraph(block["c"][1][0]))
 
 
-def _paragraph_inlines(block: Json) -> list[Json]:
+def _paragraph_inlines(block: Node) -> Inlines:
     while block["t"] == "Div":
         block = block["c"][1][0]
-    inlines: list[Json] = block["c"]
+    inlines: Inlines = block["c"]
     return inlines
 
 
-def _block_style(block: Json, style: frozenset[str]) -> frozenset[str]:
+def _block_style(block: Node, style: frozenset[str]) -> frozenset[str]:
     while block["t"] == "Div":
         style = style | _styles(block["c"][0])
         block = block["c"][1][0]
     return style
 
 
-ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
-
-
-def _number_label(numbering: tuple[int, str, str], index: int) -> str:
-    """``3.``, ``c)``, ``(iv)``: the number Word or LibreOffice shows before a list item."""
-    start, number_style, delimiter = numbering
-    number = start + index
-    if number_style in ("LowerAlpha", "UpperAlpha") and 1 <= number <= 26:
-        label = chr(ord("a") + number - 1)
-    elif number_style in ("LowerRoman", "UpperRoman") and number > 0:
-        label, rest = "", number
-        for value, letters in ROMAN:
-            while rest >= value:
-                label, rest = label + letters, rest - value
-    else:
-        label = str(number)
-    if number_style.startswith("Upper"):
-        label = label.upper()
-    if delimiter == "OneParen":
-        return f"{label})"
-    if delimiter == "TwoParens":
-        return f"({label})"
-    return f"{label}."
-
-
-def _inlines_text(inlines: Iterable[Json]) -> str:
+def _inlines_text(inlines: Inlines) -> str:
     walker = _Walker()
     return "".join(
         " " if r is BREAK else r.text for r in walker.runs(inlines, bold=False, underline=False)
     )
 
 
-def _blocks_text(blocks: Iterable[Json]) -> str:
-    """The text of a table cell: its paragraphs and lines joined by spaces."""
-    walker = _Walker()
-    walker.blocks(blocks)
-    return " ".join(line.text for line in walker.lines).strip()
-
-
-def _meta_texts(value: Json) -> list[str]:
-    """The text lines of a metadata value (MetaInlines, MetaBlocks, MetaList, MetaString)."""
-    kind, content = value["t"], value.get("c")
+def _meta_paragraphs(key: str, value: Node, walker: _Walker) -> None:
+    """A metadata value (MetaInlines, MetaBlocks, MetaList, MetaString) as paragraphs."""
+    kind, content = value["t"], _content(value)
     if kind == "MetaInlines":
-        return [_inlines_text(content)]
-    if kind == "MetaString":
-        return [str(content)]
-    if kind == "MetaBlocks":
-        walker = _Walker()
-        walker.blocks(content)
-        return [line.text for line in walker.lines]
-    if kind == "MetaList":
-        return [text for item in content for text in _meta_texts(item)]
-    return []
+        walker.blocks.append(Paragraph(walker.runs(content, bold=False, underline=False), meta=key))
+    elif kind == "MetaString":
+        walker.blocks.append(Paragraph([Run(str(content))], meta=key))
+    elif kind == "MetaBlocks":
+        walker.walk(content)
+    elif kind == "MetaList":
+        for item in content:
+            _meta_paragraphs(key, item, walker)
+
+
+def _meta_texts(value: Node) -> list[str]:
+    """The text lines of a metadata value."""
+    walker = _Walker()
+    _meta_paragraphs("date", value, walker)
+    return [line.text for line in document_lines(walker.blocks) if line.text]
 
 
 def ast_lines(
-    document: dict[str, Json], fmt: str, heading_numbers: Sequence[int | None] | None = None
+    document: dict[str, Any],
+    fmt: str,
+    heading_numbers: Sequence[int | None] | None = None,
+    source: str = "<dokument>",
 ) -> tuple[list[Line], list[Diagnostic]]:
     """Lines with hints from pandoc's JSON AST, and notes about what was left out.
 
     ``heading_numbers`` are the numbers the document's automatic heading numbering shows, one
     per level-1 heading with text in document order
     (:func:`protokollkit.readers.numbering.heading_numbers`); the N-th level-1 Header with text
-    of the AST gets the N-th number. If pandoc saw a different number of them, the numbers are
-    ignored (the layout counts the headings itself, as without them).
+    of the AST (footnotes left out) gets the N-th number. If pandoc saw a different number of
+    them, the numbers are ignored (the layout counts the headings itself, as without them).
     """
-    walker = _Walker()
+    walker = _Walker(source)
+    blocks: Blocks = document.get("blocks", [])
     if heading_numbers is not None:
-        headers = [
-            header
-            for header in _level1_headers(document.get("blocks", []))
-            if _inlines_text(header["c"][2]).strip()
-        ]
-        if len(headers) == len(heading_numbers):
-            walker.heading_numbers = {
-                id(header): number
-                for header, number in zip(headers, heading_numbers, strict=True)
-                if number is not None
-            }
-    meta = document.get("meta", {})
+        count = sum(1 for inlines in _level1_headers(blocks) if _inlines_text(inlines).strip())
+        if count == len(heading_numbers):
+            walker.headings = _HeadingNumbers(list(heading_numbers))
+    meta: dict[str, Node] = document.get("meta", {})
     if fmt == "docx":
         # Pandoc's Word reader moves the Title (Subtitle, Author, Date, Abstract) paragraphs
         # into the metadata; they are the first paragraphs of the body for us.
         for key in ("title", *META_BODY_KEYS):
             if key in meta:
-                for text in _meta_texts(meta[key]):
-                    walker.paragraph += 1
-                    walker.lines.append(Line("", walker.paragraph))
-                    if text.strip():
-                        hints = Hints(title=key == "title")
-                        walker.lines.append(Line(text.strip(), walker.paragraph, hints))
-    walker.blocks(document.get("blocks", []))
-    lines = _title_hint(walker.lines)
-    notes: list[Diagnostic] = []
-    if walker.images:
-        notes.append(
-            Diagnostic(
-                "warning",
-                f"{walker.images} Bild(er) im Dokument nicht übernommen (nur Text).",
-            )
-        )
-    return lines, notes
+                _meta_paragraphs(key, meta[key], walker)
+    walker.walk(blocks)
+    notes = [*walker.notes, *images_note(walker.images, source)]
+    return document_lines(walker.blocks), notes
 
 
-def _table_parts(content: Json) -> tuple[Json, list[Json]]:
+def _table_parts(content: TableContent) -> tuple[Blocks, list[TableRow]]:
     """A pandoc ``Table``'s caption blocks and all its rows: head, body heads and rows, foot."""
     _attr, (_short, caption), _specs, head, bodies, foot = content
-    rows: list[Json] = list(head[1])
+    rows: list[TableRow] = list(head[1])
     for body in bodies:
         rows.extend(body[2])
         rows.extend(body[3])
@@ -632,13 +733,14 @@ def _table_parts(content: Json) -> tuple[Json, list[Json]]:
     return caption, rows
 
 
-def _level1_headers(blocks: Iterable[Json]) -> Iterator[Json]:
-    """The level-1 Header blocks in document order (in lists, tables, divs; not in footnotes)."""
+def _level1_headers(blocks: Blocks) -> Iterator[Inlines]:
+    """The inlines of the level-1 Header blocks in document order (in lists, tables, divs; not
+    in footnotes), in the order :class:`_Walker` visits them."""
     for block in blocks:
-        kind, content = block["t"], block.get("c")
+        kind, content = block["t"], _content(block)
         if kind == "Header":
             if content[0] == 1:
-                yield block
+                yield content[2]
         elif kind == "Div":
             yield from _level1_headers(content[1])
         elif kind == "BlockQuote":
@@ -664,25 +766,6 @@ def _level1_headers(blocks: Iterable[Json]) -> Iterator[Json]:
                     yield from _level1_headers(cell[4])
 
 
-def _title_hint(lines: list[Line]) -> list[Line]:
-    """Keep the title hint only where the text names a date or starts with ``Protokoll``.
-
-    A Title-styled ``Einkaufsliste für Samstag`` is no protocol title; a first bold paragraph
-    ``Stadtteiltisch 10.11.2022`` is one.
-    """
-    texts = [line for line in lines if line.text.strip()][:6]
-    first = texts[0] if texts else None
-    title_below = any(TITLE.match(line.text) or line.hints.title for line in texts[1:])
-    result: list[Line] = []
-    for line in lines:
-        hints = line.hints
-        if hints.title or (line is first and hints.bold and not title_below):
-            plausible = bool(TITLE.match(line.text) or find_date(line.text))
-            hints = replace(hints, title=plausible)
-        result.append(line if hints == line.hints else replace(line, hints=hints))
-    return result
-
-
 # --- dates from the document's properties ---------------------------------------------------
 
 _CORE_CREATED = re.compile(rb"<dcterms:created[^>]*>\s*([^<\s]+)\s*<")
@@ -690,14 +773,13 @@ _ODT_CREATED = re.compile(rb"<meta:creation-date>\s*([^<\s]+)\s*<")
 _RTF_CREATED = re.compile(rb"\\creatim\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
 
 
-def document_date(document: dict[str, Json], data: bytes, fmt: str) -> tuple[dt.date, str] | None:
+def document_date(document: dict[str, Any], data: bytes, fmt: str) -> tuple[dt.date, str] | None:
     """A fallback date: a Date paragraph or date metadata, else the creation date."""
     meta = document.get("meta", {})
     if "date" in meta:
-        for text in _meta_texts(meta["date"]):
-            found = find_date(text)
-            if found:
-                return found.date, "Datumsfeld"
+        found = date_in(_meta_texts(meta["date"]))
+        if found:
+            return found
     if fmt in ("docx", "odt"):
         part, pattern = (
             ("docProps/core.xml", _CORE_CREATED) if fmt == "docx" else ("meta.xml", _ODT_CREATED)
@@ -709,7 +791,7 @@ def document_date(document: dict[str, Json], data: bytes, fmt: str) -> tuple[dt.
             return None
         match = pattern.search(xml)
         if match:
-            date = _iso_local_date(match.group(1).decode("ascii", "replace"))
+            date = iso_local_date(match.group(1).decode("ascii", "replace"))
             return (date, "erstellt am") if date else None
     if fmt == "rtf":
         match = _RTF_CREATED.search(data)
@@ -719,19 +801,3 @@ def document_date(document: dict[str, Json], data: bytes, fmt: str) -> tuple[dt.
             except ValueError:
                 return None
     return None
-
-
-def _iso_local_date(text: str) -> dt.date | None:
-    """The calendar date in Germany of an ISO 8601 timestamp (``2023-04-13T16:45:00Z``)."""
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        with contextlib.suppress(ZoneInfoNotFoundError):
-            moment = moment.astimezone(ZoneInfo("Europe/Berlin"))
-    if moment.year < 1990:
-        return None
-    return moment.date()

@@ -13,9 +13,17 @@ import pytest
 
 import protokollkit
 from protokollkit.diagnostics import ParseError
-from protokollkit.readers.doc import convert_to_docx, find_soffice, read_doc
-from protokollkit.readers.pandoc import read_docx
+from protokollkit.model import Protocol
+from protokollkit.readers import read_bytes
+from protokollkit.readers.doc import convert_to_docx, find_soffice
+from protokollkit.readers.docx import read_docx
 from tests.readers.test_pandoc import LEGACY, PROTOCOLS, expected, model
+
+
+def read_doc(data: bytes, source: str) -> Protocol:
+    """Read bytes named .doc the way ``protokollkit.read`` does (the content decides)."""
+    return read_bytes(data, source, "doc")
+
 
 needs_soffice = pytest.mark.skipif(
     find_soffice() is None and not os.environ.get("CI"),

@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 
 import protokollkit
+from protokollkit.diagnostics import ParseError
 from protokollkit.layout import parse_lines
+from protokollkit.readers.docx import read_docx as read_docx_direct
 from protokollkit.readers.numbering import heading_numbers
 from protokollkit.readers.pandoc import ast_lines, read_docx, run_pandoc
 from protokollkit.writers.json import to_data
@@ -153,17 +155,23 @@ def test_legacy_fixtures_heading_numbers(fixture: str, numbers: list[int | None]
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/numbering.xml", "word/styles.xml"])
-def test_unreadable_xml_gives_no_numbers_instead_of_an_error(part: str) -> None:
+def test_unreadable_xml_is_a_german_error_naming_file_and_part(part: str) -> None:
     path = NUMBERING / "word_start_override.docx"
     with zipfile.ZipFile(path) as archive:
         start = archive.read(part)[:60]
     broken = replace_part(path, part, start, start[:-20])
-    assert heading_numbers(broken, "docx") is None
+    with pytest.raises(ParseError, match=f"„{part}“ ist kein gültiges XML") as info:
+        heading_numbers(broken, "docx", "kaputt.docx")
+    assert info.value.diagnostics[0].source == "kaputt.docx"
+    with pytest.raises(ParseError, match="kein gültiges XML"):
+        read_docx_direct(broken, "kaputt.docx")
 
 
-def test_a_document_that_is_no_zip_gives_no_numbers() -> None:
-    assert heading_numbers(b"PK\x03\x04 nothing", "docx") is None
-    assert heading_numbers((LEGACY / "reference.rtf").read_bytes(), "odt") is None
+def test_a_document_that_is_no_zip_is_a_german_error() -> None:
+    with pytest.raises(ParseError, match="beschädigt"):
+        heading_numbers(b"PK\x03\x04 nothing", "docx", "x.docx")
+    with pytest.raises(ParseError, match="beschädigt"):
+        heading_numbers((LEGACY / "reference.rtf").read_bytes(), "odt", "x.odt")
 
 
 def test_archive_text_of_a_protocol_continuing_at_item_3_reads_back() -> None:

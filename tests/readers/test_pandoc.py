@@ -1,8 +1,9 @@
-"""The office readers (.docx, .odt, .rtf, .html via pandoc's JSON AST) against real documents.
+"""The office readers against real documents: ``protokollkit.read`` (.docx and .odt through the
+direct readers, .rtf and .html through pandoc's JSON AST) and the pandoc functions themselves.
 
 The fixtures in tests/fixtures/legacy/ were made by LibreOffice (and one by hand in Word's own
 XML); each ``NAME.expected.txt`` is what a perfect import gives. Pandoc is the real binary from
-pypandoc-binary.
+pypandoc-binary. tests/readers/test_direct.py reads every .docx/.odt through both paths.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from protokollkit.cli import main
 from protokollkit.diagnostics import ParseError
 from protokollkit.model import Point, Protocol
 from protokollkit.readers import pandoc
+from protokollkit.readers.docx import read_docx as read_docx_direct
 from protokollkit.readers.pandoc import ast_lines, read_docx, read_html, read_odt, read_rtf
 from protokollkit.safety import MAX_UNZIPPED_BYTES, check_zip
 from protokollkit.writers.json import to_data
@@ -153,8 +155,9 @@ def test_participants_table_under_the_label_becomes_the_participant_list() -> No
 def test_docx_written_by_our_writer_reads_back_to_the_same_protocol(protocol: Protocol) -> None:
     data = protokollkit.write(protocol, "docx")
     assert isinstance(data, bytes)
-    again = read_docx(data, "protokoll.docx")
+    again = read_docx_direct(data, "protokoll.docx")
     assert again == protocol
+    assert read_docx(data, "protokoll.docx") == again  # pandoc reads it the same way
     assert all(expected_warning(d.message) for d in again.diagnostics)
 
 
@@ -262,7 +265,7 @@ def test_unplaced_paragraph_is_reported_with_file_and_paragraph_number() -> None
     )
 
 
-def test_footnotes_and_table_cells_are_kept_and_images_reported() -> None:
+def test_table_cells_are_kept_and_images_reported() -> None:
     page = html(
         "<p>Protokoll AG Wohnen 1.2.2023</p><p>1 Aktuelles</p>"
         '<p>Kathrin Krug</p><ul><li>Bild dazu <img src="x.png" alt="Plakat"></li></ul>'

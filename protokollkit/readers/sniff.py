@@ -1,0 +1,62 @@
+"""Which reader a document needs, decided by its first bytes (not by its name).
+
+Word saves .rtf and .docx under the name .doc, Word 97 files get renamed to .docx, and an
+encrypted .docx is no zip at all. One step looks at the content, like pandoc's own format
+detection, so that no reader has to call another.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from protokollkit.safety import OLE2_SIGNATURE, ZIP_SIGNATURE, is_encrypted_ooxml
+
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def sniff(data: bytes) -> str:
+    """The kind of a document's bytes.
+
+    ``encrypted`` (a password-protected Office file), ``doc`` (another OLE2 file: Word 97–2003),
+    ``docx`` (zip with ``word/document.xml``), ``odt`` (zip with ``content.xml``), ``zip`` (any
+    other zip, also a damaged one), ``rtf``, ``html`` or ``text``.
+    """
+    if data.startswith(OLE2_SIGNATURE):
+        return "encrypted" if is_encrypted_ooxml(data) else "doc"
+    if data.startswith(ZIP_SIGNATURE):
+        return _zip_kind(data)
+    head = data[:2048]
+    for bom in _BOMS:
+        if head.startswith(bom):
+            if bom != _BOMS[0]:
+                encoding = "utf-16-le" if bom == _BOMS[1] else "utf-16-be"
+                head = head[2:].decode(encoding, "replace").encode("utf-8", "replace")
+            else:
+                head = head[3:]
+            break
+    head = head.lstrip()
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    lower = head.lower()
+    if lower.startswith(b"<?xml"):
+        lower = lower[lower.find(b"?>") + 2 :].lstrip() if b"?>" in lower else lower
+    while lower.startswith(b"<!--") and b"-->" in lower:
+        lower = lower[lower.find(b"-->") + 3 :].lstrip()
+    if lower.startswith(_HTML_STARTS):
+        return "html"
+    return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if "content.xml" in names:
+        return "odt"
+    return "zip"
