@@ -538,28 +538,34 @@ def termine(
     Mit --ab (auch vergangene) und --bis nur die Termine in diesem Zeitraum.
     """
     from protokollkit.files import display
-    from protokollkit.termine import format_appointment, iter_appointments
+    from protokollkit.termine import extract, format_appointment
 
-    protocols: list[Protocol] = []
-    sources: list[Path] = []
+    # One protocol at a time: only the lines to print are kept, with their sort key.
+    found: list[tuple[tuple[dt.date, int, dt.time], int, str]] = []
     failed = False
+    include_past = alle or since is not None
     for path in dateien:
         try:
-            protocols.append(read_protocol(path))
-            sources.append(path)
+            protocol = read_protocol(path)
         except (ProtokollkitError, OSError) as exc:
             report(diagnostics_of(exc, path))
             failed = True
-    count = 0
-    include_past = alle or since is not None
-    for index, appointment in iter_appointments(protocols, include_past=include_past):
-        if since is not None and appointment.last_day < since:
             continue
-        if until is not None and appointment.start > until:
-            continue
-        marker = "(vergangen) " if appointment.past else ""
-        click.echo(f"{marker}{format_appointment(appointment)} [{display(sources[index])}]")
-        count += 1
+        shown = display(path)
+        for appointment in extract(protocol):
+            if appointment.past and not include_past:
+                continue
+            if since is not None and appointment.last_day < since:
+                continue
+            if until is not None and appointment.start > until:
+                continue
+            marker = "(vergangen) " if appointment.past else ""
+            line = f"{marker}{format_appointment(appointment)} [{shown}]"
+            found.append((appointment.sort_key(), len(found), line))
+    found.sort(key=lambda entry: (entry[0], entry[1]))
+    for _key, _order, line in found:
+        click.echo(line)
+    count = len(found)
     if not count and not failed:
         click.echo("Keine Termine gefunden.", err=True)
     sys.exit(1 if failed else 0)

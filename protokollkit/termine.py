@@ -499,10 +499,15 @@ def _without_unopened_closers(text: str) -> str:
     return text
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+_FINAL_DOT = re.compile(r"(?<![A-ZÄÖÜ.])\.$")
+_BITTE = re.compile(r"\bbitte\b")
+
+
 def _clean_segment(segment: str) -> str:
     text = segment.replace(_MASK, " ")
     text = _TIME_ONLY_PARENS.sub("", _EMPTY_PARENS.sub("", text))
-    text = re.sub(r"\s+", " ", text)
+    text = _WHITESPACE_RUN.sub(" ", text)
     text = _without_unopened_closers(_balanced_prefix(text))
     previous = None
     while previous != text:
@@ -511,7 +516,7 @@ def _clean_segment(segment: str) -> str:
         text = _LEADING_WORDS.sub("", text)
         text = _LEADING_ARTICLE.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
-        if re.search(r"(?<![A-ZÄÖÜ.])\.$", text):
+        if text.endswith(".") and _FINAL_DOT.search(text):
             text = text[:-1]
     return text.strip(_EDGE_CHARS)
 
@@ -553,8 +558,14 @@ def _nouns_first(parts: list[str]) -> list[str]:
     return sorted(parts, key=lambda part: part[:1].islower())
 
 
+_NESTING = re.compile('[()„“"]')
+_SEPARATORS = re.compile(f"[{_MASK},;]")
+
+
 def _segments(masked: str) -> list[str]:
     """Parts of ``masked`` between masked spans, commas and semicolons (outside parentheses)."""
+    if not _NESTING.search(masked):  # nothing nests: every separator splits
+        return [cleaned for part in _SEPARATORS.split(masked) if (cleaned := _clean_segment(part))]
     parts: list[str] = []
     depth = 0
     quoted = False
@@ -674,6 +685,12 @@ class _Found:
     kind: AppointmentKind = "event"
     recurrence: Recurrence | None = None
     past_tense: bool = False
+    rest: str | None = None
+    """The masked text after the date, split into ``leftovers`` only when asked (rarely)."""
+
+    def all_leftovers(self) -> tuple[str, ...]:
+        """``leftovers``, or the segments of ``rest`` when they were left for later."""
+        return self.leftovers if self.rest is None else tuple(_segments(self.rest))
 
 
 def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
@@ -793,7 +810,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             kind = "deadline"
             context = next((t for i, t in enumerate(titles) if i != index and t), "")
             subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
-            subject = _clean_segment(re.sub(r"\bbitte\b", " ", subject))
+            subject = _clean_segment(_BITTE.sub(" ", subject))
             subject = _balanced_prefix(subject.split(", ")[0]) or title
             if subject[:1].islower() and titles[0][:1].isupper():
                 subject = titles[0]  # "Anmeldungen … nimmt Frau B. bis 25.04. entgegen"
@@ -801,12 +818,12 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         if kind == "event":
             title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
         place = meeting_point.group(1) if meeting_point else _place_in(place_region)
-        leftovers = tuple(_segments(masked[stop:next_begin]))
+        rest = masked[stop:next_begin]
         time: TimeMatch | None = group_times[index] if kind != "deadline" else None
         past = _in_past_tense(_around(text, begin, stop, previous_stop, next_begin))
         for span in groups[index]:
             found.append(
-                _Found(span.start, span.end, time, title, place, leftovers, kind, None, past)
+                _Found(span.start, span.end, time, title, place, (), kind, None, past, rest)
             )
     return found
 
@@ -993,7 +1010,7 @@ def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
         first = _Found(meeting.date, None, None, title, None, ())
     place = first.place
     if place is None:
-        for part in first.leftovers:
+        for part in first.all_leftovers():
             place = _place_only(part)
             if place:
                 break
