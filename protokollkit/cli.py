@@ -100,23 +100,66 @@ def read_protocol(path: Path, format: str | None = None) -> Protocol:
 
 def read_diagnostics(path: Path) -> tuple[Diagnostic, ...]:
     """The diagnostics of reading and validating one file and of its dates' plausibility, by
-    line. An error that stops reading becomes one of them."""
-    from protokollkit.files import display, source_text
-    from protokollkit.plausibility import check_plausibility
+    line. An error that stops reading becomes one of them.
+
+    The file is read and decoded once: the same text serves the reader, the plausibility check
+    and the validation (which use it to find lines and columns).
+    """
+    from protokollkit.plausibility import TEXT_SUFFIXES, check_plausibility
     from protokollkit.validate import problems
 
     try:
-        protocol = read_protocol(path)
+        protocol, shown, text = _read_with_text(path)
     except (ProtokollkitError, OSError) as exc:
         return diagnostics_of(exc, path)
-    shown = "<stdin>" if path == Path("-") else display(path)
-    text = None if path == Path("-") else source_text(path)
+    # plausibility reads the file named ``shown`` itself when given None (and finds no text
+    # for other suffixes): hand it the text only where it would have read the same
+    plausible_text = (
+        text if path.suffix.lower() in TEXT_SUFFIXES and shown == os.fspath(path) else None
+    )
     found = [
         *protocol.diagnostics,
-        *check_plausibility(protocol, shown),
+        *check_plausibility(protocol, shown, plausible_text),
         *problems(protocol, shown, text),
     ]
     return tuple(sorted(found, key=lambda d: (d.line, d.col)))
+
+
+SOURCE_SUFFIXES = ("", ".txt", ".text", ".md", ".markdown", ".json")
+"""Suffixes whose text ``check`` uses to find lines (as :func:`protokollkit.files.source_text`)."""
+
+
+def _read_with_text(path: Path) -> tuple[Protocol, str, str | None]:
+    """The protocol in ``path``, the name to show, and its source text when it is text-like."""
+    from protokollkit.files import MAX_TEXT_BYTES, decode_text, display, read_bytes
+    from protokollkit.readers import format_of, reader
+    from protokollkit.readers.text import read_decoded, read_text, read_text_bytes
+
+    if path == Path("-"):
+        return read_protocol(path), "<stdin>", None
+    fmt = format_of(path)
+    data = read_bytes(path)
+    read = reader(fmt)
+    decoded: list[str] = []
+    if read is read_text_bytes:
+
+        def parse(text: str, source: str) -> Protocol:
+            decoded.append(text)
+            return read_text(text, source)
+
+        protocol: Protocol = read_decoded(data, str(path), parse)
+    else:
+        protocol = read(data, str(path))
+    shown = display(path)
+    # the text as files.source_text finds it: text-like suffixes, not above the text limit
+    if path.suffix.lower() not in SOURCE_SUFFIXES or len(data) > MAX_TEXT_BYTES:
+        return protocol, shown, None
+    if decoded:
+        return protocol, shown, decoded[0]
+    try:
+        return protocol, shown, decode_text(data, shown)[0]
+    except ProtokollkitError:
+        return protocol, shown, None
 
 
 @click.group(

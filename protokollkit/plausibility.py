@@ -23,6 +23,7 @@ from pathlib import Path
 
 from protokollkit.dates import (
     WEEKDAYS,
+    DateRange,
     find_date,
     find_date_ranges,
     find_dates,
@@ -45,6 +46,8 @@ FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_.]|$)")
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")
 """Sources whose text is read to find columns (other formats have no lines to point at)."""
 
+
+_DIGIT = re.compile(r"\d")
 
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:seit|stand:?|vom|datiert|gegründet|geboren|Gründung)\s*(?:dem\s+)?(?:am\s+)?$",
@@ -128,10 +131,15 @@ def _texts(protocol: Protocol, locate: _Locator) -> list[_Text]:
     return result
 
 
-def _weekday_mismatches(text: str, reference: dt.date | None) -> list[tuple[str, str]]:
-    """(message, written) for a weekday written before a date it does not fit."""
+def _weekday_mismatches(
+    text: str, reference: dt.date | None, spans: list[DateRange] | None = None
+) -> list[tuple[str, str]]:
+    """(message, written) for a weekday written before a date it does not fit (``spans``: the
+    date ranges of ``text`` when already found)."""
     result: list[tuple[str, str]] = []
-    for span in find_date_ranges(text, reference)[0]:
+    if spans is None:
+        spans = find_date_ranges(text, reference)[0]
+    for span in spans:
         if span.weekday is None or span.weekday == span.start.weekday():
             continue
         written = text[span.begin : span.stop].strip()
@@ -167,14 +175,19 @@ def _far_years(text: str, reference: dt.date | None) -> list[tuple[str, str]]:
 
 def _findings(text: str, reference: dt.date | None) -> list[tuple[str, str]]:
     """(message, written) for everything implausible in one text, in order of appearance."""
+    if not _DIGIT.search(text):
+        return []  # every date and time is written with a digit
     found: list[tuple[int, str, str]] = []
     for oddity in impossible_dates(text, reference):
         found.append((oddity.start, oddity.message, text[oddity.start : oddity.end].strip()))
     for oddity in impossible_times(text):
         found.append((oddity.start, oddity.message, text[oddity.start : oddity.end].strip()))
-    for oddity in find_date_ranges(text, reference)[1]:
+    spans, backwards = find_date_ranges(text, reference)
+    for oddity in backwards:
         found.append((oddity.start, oddity.message, text[oddity.start : oddity.end].strip()))
-    for message, written in _weekday_mismatches(text, reference) + _far_years(text, reference):
+    for message, written in _weekday_mismatches(text, reference, spans) + _far_years(
+        text, reference
+    ):
         found.append((text.find(written), message, written))
     found.sort(key=lambda f: f[0])
     return [(message, written) for _start, message, written in found]

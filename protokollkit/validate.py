@@ -54,6 +54,28 @@ def _texts(value: Any) -> list[str]:
     return []
 
 
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+"""Type → the names of its dataclass fields except ``diagnostics`` (None: not a dataclass)."""
+
+
+def _is_dataclass(value: object) -> bool:
+    """True for an instance of a dataclass other than Diagnostic (cached per type)."""
+    return _fields(type(value)) is not None
+
+
+def _fields(kind: type) -> tuple[str, ...] | None:
+    """The field names :func:`problems` walks for objects of ``kind`` (cached per type)."""
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        pass
+    names: tuple[str, ...] | None = None
+    if dataclasses.is_dataclass(kind) and kind.__name__ != "Diagnostic":
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.name != "diagnostics")
+    _FIELDS[kind] = names
+    return names
+
+
 def _locate(lines: list[str] | None, text: str, fallback: int) -> int:
     """The 1-based line of ``lines`` that holds (the start of) ``text``, else ``fallback``."""
     needle = text.strip().split("\n")[0][:40]
@@ -88,11 +110,13 @@ def problems(
     count = 0
     # (object, nearest known line, nesting depth of points)
     stack: list[tuple[Any, int, int]] = [(protocol, 1, 0)]
+    texts: list[str] = []  # every string walked, for the PDF's fonts below
     while stack:
         obj, line, depth = stack.pop()
-        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        if isinstance(obj, type):
             continue
-        if type(obj).__name__ == "Diagnostic":
+        names = _fields(type(obj))
+        if names is None:  # not a dataclass, or a Diagnostic
             continue
         own = getattr(obj, "line", 0)
         known = isinstance(own, int) and own > 0
@@ -114,11 +138,11 @@ def problems(
                     )
                 )
         children: list[tuple[Any, int, int]] = []
-        for field in dataclasses.fields(obj):
-            if field.name == "diagnostics":
-                continue
-            value = getattr(obj, field.name)
-            for entry in _texts(value):
+        for name in names:
+            value = getattr(obj, name)
+            entries = _texts(value)
+            texts.extend(entries)
+            for entry in entries:
                 bad = CONTROL.search(entry)
                 if bad:
                     found.append(
@@ -132,8 +156,8 @@ def problems(
                         )
                     )
             if isinstance(value, tuple):
-                children.extend((v, line, depth) for v in value if dataclasses.is_dataclass(v))
-            elif dataclasses.is_dataclass(value):
+                children.extend((v, line, depth) for v in value if _is_dataclass(v))
+            elif _is_dataclass(value):
                 children.append((value, line, depth))
         stack.extend(reversed(children))
     if count > MAX_POINTS:
@@ -147,7 +171,7 @@ def problems(
         )
     pdf = formats is None or bool(PDF_FORMATS.intersection(formats))
     if pdf and not found:  # a PDF is rendered only for a protocol that is otherwise writable
-        found.extend(glyph_problems(protocol, source, lines))
+        found.extend(_glyph_problems(texts, source, lines))
     found.sort(key=lambda d: d.line)
     return found
 
@@ -162,7 +186,13 @@ MAX_PROBES = 8
 """At most this many small PDFs are rendered to find the characters the fonts lack."""
 
 
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]")
+"""A character beyond U+024F: only texts with one need a closer look for the PDF's fonts."""
+
+
 def _unusual(text: str) -> set[str]:
+    if text.isascii() or not _BEYOND_LATIN.search(text):
+        return set()
     return {c for c in text if ord(c) > 0x24F and c not in SAFE_EXTRA and not c.isspace()}
 
 
@@ -225,6 +255,11 @@ def glyph_problems(protocol: Protocol, source: str, lines: list[str] | None) -> 
                 stack.extend(v for v in value if dataclasses.is_dataclass(v))
             elif dataclasses.is_dataclass(value):
                 stack.append(value)
+    return _glyph_problems(texts, source, lines)
+
+
+def _glyph_problems(texts: list[str], source: str, lines: list[str] | None) -> list[Diagnostic]:
+    """An error for each character of ``texts`` that the PDF's fonts cannot show."""
     unusual = set().union(*(_unusual(t) for t in texts)) if texts else set()
     if not unusual:
         return []
