@@ -11,9 +11,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
-from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+
+if TYPE_CHECKING:
+    from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
+
+_MODEL = frozenset({"AgendaItem", "Block", "NextMeeting", "Person", "Point", "Protocol"})
+"""Names of :mod:`protokollkit.model` offered here, imported on first use: ``protokollkit
+--help`` (and every command that needs no model) starts without building its classes."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _MODEL:
+        from protokollkit import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'protokollkit' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import io
 import os
@@ -19,6 +18,8 @@ from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
 from protokollkit.writers import WRITERS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from protokollkit.model import Protocol
 
 P = ParamSpec("P")

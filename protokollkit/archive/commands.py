@@ -6,13 +6,16 @@ command runs, so that ``protokollkit --help`` stays fast.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from protokollkit.diagnostics import ProtokollkitError
+
+if TYPE_CHECKING:  # datetime is imported where a date is made, not for ``--help``
+    import datetime as dt
 
 ARCHIVE_OPTION = click.option(
     "--archiv",
@@ -28,6 +31,8 @@ def _date(value: str | None, *, end: bool) -> dt.date | None:
     """``12.01.2023``, ``2023-01-12`` or a bare year (its first or last day)."""
     if value is None:
         return None
+    import datetime as dt
+
     from protokollkit.skeleton import parse_date_argument
 
     text = value.strip()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from protokollkit.diagnostics import ProtokollkitError
-from protokollkit.model import Protocol
 
-Writer = Callable[[Protocol], "str | bytes"]
+if TYPE_CHECKING:  # the model is built on first use, not for ``--help``
+    from protokollkit.model import Protocol
+
+Writer = Callable[["Protocol"], "str | bytes"]
 
 WRITERS: dict[str, tuple[str, str, str]] = {
     "text": ("protokollkit.writers.text", "write_text", ".txt"),
