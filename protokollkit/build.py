@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import json
 import os
 import pickle
@@ -50,6 +51,10 @@ IN_CHILD = frozenset({"markdown", "email", "ics", "email-html"})
 IN_BACKGROUND = frozenset({"pdf"})
 """Formats rendered on a second thread while the others are written: Typst compiles without
 holding Python's GIL, so the PDF costs next to nothing on top of the DOCX."""
+
+SHARED_MODULES = ("protokollkit.termine", "protokollkit.writers.email")
+"""Imported before the fork (see :func:`render_all`): the appointments (the mail text, the .ics,
+the plausibility warnings) and the mail writer (the child's mail text, this side's .eml)."""
 
 MANIFEST_VERSION = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -199,6 +204,10 @@ def render_all(
     from concurrent.futures import ThreadPoolExecutor
 
     done: dict[str, str | bytes] = {}
+    # Modules both sides need are imported once, before the fork: the child inherits them and
+    # this side has them ready for the .eml when the child's results arrive.
+    for module in SHARED_MODULES:
+        importlib.import_module(module)
     child = start_child(protocol, IN_CHILD)  # fork before any thread is started
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -296,7 +305,8 @@ def build(
     from protokollkit.files import display, source_text
 
     protocol = reader(format_of(source))(data, display(source))
-    ensure_writable(protocol, display(source), source_text(source))
+    text = source_text(source)
+    ensure_writable(protocol, display(source), text)
     points = len(protocol.all_points())
     tell = progress if progress is not None and points > LARGE else None
     if tell is not None:
