@@ -104,7 +104,11 @@ def measure(name: str, archive: Path, site: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    """Build the synthetic archive and print the figures."""
+    """Build the synthetic archive and print the figures (``--anzahl N``: N protocols; the
+    targets are for 5,000, ``make bench BENCH_ANZAHL=5000``)."""
+    global COUNT
+    if len(sys.argv) == 3 and sys.argv[1] == "--anzahl":
+        COUNT = int(sys.argv[2])
     sys.path.insert(0, str(ROOT))
     from benchmarks.make_archive import make_archive, protocol_text
 

@@ -5,6 +5,8 @@ Nothing here asserts a time; it prints ratios so that a slower machine gives the
 
 from __future__ import annotations
 
+import os
+import statistics
 import subprocess
 import sys
 import time
@@ -13,6 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "archiv" / "2022-11-10-stadtteiltisch.txt"
+RUNS = 7
+"""Runs per figure: each prints the median and the spread (lowest–highest) of its ratios."""
 
 
 def best_of(runs: int, action: Callable[[], object]) -> float:
@@ -25,31 +29,76 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
     return min(timings)
 
 
+def spread(ratios: list[float]) -> str:
+    """``median× (lowest–highest, N Läufe)`` of per-run ratios."""
+    return (
+        f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f}, "
+        f"{len(ratios)} Läufe)"
+    )
+
+
 def run(command: list[str], env: dict[str, str] | None = None) -> Callable[[], object]:
     """An action that runs ``command`` (in ``env``, default: ours) and waits for it."""
     return lambda: subprocess.run(command, check=True, capture_output=True, env=env)
 
 
-def bench_parse() -> None:
-    """Protocols parsed per second (the reference protocol, read from memory)."""
-    import protokollkit
+def with_bytecode_cache(folder: Path | None = None) -> dict[str, str]:
+    """Our environment with Python's bytecode cache on, as in any normal installation (some
+    sandboxes switch it off); in ``folder`` when given."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if folder is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(folder)
+    return env
 
-    text = SEED.read_text("utf-8")
+
+def bench_parse(runs: int = RUNS) -> None:
+    """Protocols parsed per second (the reference protocol, read from memory), against the
+    floor: decoding its bytes and splitting them into lines."""
+    import protokollkit
+    from protokollkit.files import decode_text
+
+    data = SEED.read_bytes()
+    text = data.decode("utf-8")
     rounds = 200
-    seconds = best_of(3, lambda: [protokollkit.read(text) for _ in range(rounds)])
+
+    def parse() -> object:
+        return [protokollkit.read(text) for _ in range(rounds)]
+
+    def floor() -> object:
+        return [decode_text(data, "p")[0].splitlines() for _ in range(rounds)]
+
+    parse()
+    ratios, rates = [], []
+    for _ in range(runs):
+        ours, bare = best_of(3, parse), best_of(3, floor)
+        rates.append(rounds / ours)
+        ratios.append(ours / bare)
     print(
-        f"Parser:   {rounds / seconds:8.0f} Protokolle/s "
-        f"(Referenzprotokoll, {SEED.stat().st_size} Bytes)"
+        f"Parser:   {statistics.median(rates):8.0f} Protokolle/s (Median; "
+        f"{min(rates):.0f}–{max(rates):.0f}; Referenzprotokoll, {SEED.stat().st_size} Bytes); "
+        f"gegen Dekodieren + Zeilen {spread(ratios)}"
     )
 
 
-def bench_startup() -> None:
-    """Start-up of ``protokollkit --help`` against a bare ``python -c pass``."""
-    bare = best_of(10, run([sys.executable, "-c", "pass"]))
-    cli = best_of(10, run([sys.executable, "-m", "protokollkit", "--help"]))
+def bench_startup(runs: int = 15) -> None:
+    """Start-up of ``protokollkit --help`` against a bare ``python -c pass``, both with the
+    bytecode cache on (``PYTHONDONTWRITEBYTECODE`` cleared), alternating."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = with_bytecode_cache(Path(tmp))
+        bare = run([sys.executable, "-c", "pass"], env)
+        cli = run([sys.executable, "-m", "protokollkit", "--help"], env)
+        cli()  # writes the bytecode cache
+        bare_times, cli_times = [], []
+        for _ in range(runs):
+            bare_times.append(best_of(1, bare))
+            cli_times.append(best_of(1, cli))
+    ratios = [c / b for c, b in zip(cli_times, bare_times, strict=True)]
     print(
-        f"Start:    protokollkit --help {cli * 1000:6.1f} ms, python -c pass {bare * 1000:6.1f} ms"
-        f"  (Verhältnis {cli / bare:.1f}×)"
+        f"Start:    protokollkit --help {statistics.median(cli_times) * 1000:5.1f} ms, "
+        f"python -c pass {statistics.median(bare_times) * 1000:5.1f} ms (Mediane)  "
+        f"Verhältnis {spread(ratios)} (Ziel ≤ 2,5×)"
     )
 
 
@@ -69,7 +118,6 @@ def bench_build() -> None:
     Both start fresh processes, as a user would; pandoc reads the equivalent Markdown and makes
     its PDF through its Typst writer and the same Typst compiler (a tiny wrapper executable).
     """
-    import os
     import tempfile
 
     import pypandoc
@@ -84,9 +132,7 @@ def bench_build() -> None:
         engine.write_text(TYPST_WRAPPER.format(python=sys.executable), "utf-8")
         os.chmod(engine, 0o755)
         pandoc = pypandoc.get_pandoc_path()
-        # Python's bytecode cache as in any normal installation (some sandboxes switch it off),
-        # kept in the temporary folder, for both sides.
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(folder)}
+        env = with_bytecode_cache(folder)  # for both sides
         ours = run([sys.executable, "-m", "protokollkit", "build", str(SEED),
                     "-o", str(folder / "ausgabe"), "--force"], env)  # fmt: skip
         docx = run([pandoc, str(markdown), "-o", str(folder / "p.docx")], env)
@@ -98,11 +144,12 @@ def bench_build() -> None:
         for _ in range(15):
             build_times.append(best_of(1, ours))
             pandoc_times.append(best_of(1, lambda: (docx(), pdf())))
-        build_seconds, pandoc_seconds = min(build_times), min(pandoc_times)
+    ratios = [b / p for b, p in zip(build_times, pandoc_times, strict=True)]
     print(
-        f"Build:    protokollkit build (alle 6 Formate) {build_seconds * 1000:6.0f} ms, "
-        f"pandoc DOCX + PDF {pandoc_seconds * 1000:6.0f} ms  "
-        f"(Verhältnis {build_seconds / pandoc_seconds:.2f}×)"
+        f"Build:    protokollkit build (alle 6 Formate) "
+        f"{statistics.median(build_times) * 1000:4.0f} ms, pandoc DOCX + PDF "
+        f"{statistics.median(pandoc_times) * 1000:4.0f} ms (Mediane)  Verhältnis {spread(ratios)} "
+        "(Ziel ≤ 1,0×)"
     )
 
 
@@ -123,17 +170,17 @@ def bench_import_docx() -> None:
     for _ in range(30):
         ours_times.append(best_of(1, lambda: read_docx(data, str(LEGACY_DOCX))))
         pandoc_times.append(best_of(1, pandoc))
-    ours, alone = min(ours_times), min(pandoc_times)
+    ratios = [o / p for o, p in zip(ours_times, pandoc_times, strict=True)]
     print(
-        f"Import:   eine .docx lesen {ours * 1000:6.1f} ms, pandoc -f docx -t json "
-        f"{alone * 1000:6.1f} ms  (Verhältnis {ours / alone:.2f}×)"
+        f"Import:   eine .docx lesen {statistics.median(ours_times) * 1000:5.1f} ms, pandoc -f "
+        f"docx -t json {statistics.median(pandoc_times) * 1000:5.1f} ms (Mediane)  Verhältnis "
+        f"{spread(ratios)} (Ziel ≤ 0,2×)"
     )
 
 
 def bench_import_batch() -> None:
     """``import`` of 200 .docx files (different dates), one at a time against all cores."""
     import datetime as dt
-    import os
     import tempfile
     import zipfile
 
