@@ -65,10 +65,8 @@ def _is_dataclass(value: object) -> bool:
 
 def _fields(kind: type) -> tuple[str, ...] | None:
     """The field names :func:`problems` walks for objects of ``kind`` (cached per type)."""
-    try:
+    if kind in _FIELDS:
         return _FIELDS[kind]
-    except KeyError:
-        pass
     names: tuple[str, ...] | None = None
     if dataclasses.is_dataclass(kind) and kind.__name__ != "Diagnostic":
         names = tuple(f.name for f in dataclasses.fields(kind) if f.name != "diagnostics")
@@ -138,27 +136,33 @@ def problems(
                     )
                 )
         children: list[tuple[Any, int, int]] = []
+        entries: list[str] = []
         for name in names:
             value = getattr(obj, name)
-            entries = _texts(value)
-            texts.extend(entries)
-            for entry in entries:
-                bad = CONTROL.search(entry)
-                if bad:
-                    found.append(
-                        Diagnostic(
-                            "error",
-                            f"{character_name(bad.group(0))} im Text „{_shown(entry)}“; kein "
-                            "Ausgabeformat kann es darstellen. Bitte das Zeichen löschen.",
-                            source,
-                            line if known else _locate(lines, entry, line),
-                            1,
-                        )
-                    )
-            if isinstance(value, tuple):
-                children.extend((v, line, depth) for v in value if _is_dataclass(v))
-            elif _is_dataclass(value):
+            if isinstance(value, str):
+                entries.append(value)
+            elif isinstance(value, tuple):
+                for v in value:
+                    if isinstance(v, str):
+                        entries.append(v)
+                    elif _is_dataclass(v):
+                        children.append((v, line, depth))
+            elif value is not None and _is_dataclass(value):
                 children.append((value, line, depth))
+        texts.extend(entries)
+        for entry in entries:
+            bad = CONTROL.search(entry)
+            if bad:
+                found.append(
+                    Diagnostic(
+                        "error",
+                        f"{character_name(bad.group(0))} im Text „{_shown(entry)}“; kein "
+                        "Ausgabeformat kann es darstellen. Bitte das Zeichen löschen.",
+                        source,
+                        line if known else _locate(lines, entry, line),
+                        1,
+                    )
+                )
         stack.extend(reversed(children))
     if count > MAX_POINTS:
         found.append(
