@@ -38,6 +38,7 @@ from protokollkit.labels import (
     SECTION_MARKERS,
     TASK_LABELS,
     label_key,
+    meta_kind,
 )
 from protokollkit.model import (
     AgendaItem,
@@ -492,7 +493,17 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
         return True, None
     if key in ATTENDANCE_LABELS:
         return True, ATTENDANCE_LABELS[key]
+    words = key.split()
+    if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
+        # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
+        return _attendance_kind(words[0])
     return False, None
+
+
+_GROUP_WORDS = {
+    "anwesend", "anwesende", "teilnehmende", "teilnehmer", "entschuldigt", "entschuldigte",
+    "abwesend", "abwesende", "gäste", "gast", "fehlend", "fehlende",
+}  # fmt: skip
 
 
 # --- the rules, in order --------------------------------------------------------------------
@@ -542,7 +553,7 @@ def rule_front_matter(state: State, line: Line) -> bool:
         for name in split_participants(value):
             state.add_person(parse_participant(name), kind, key.strip())
         return True
-    state.meta.append(MetaField(key.strip(), value, META_LABELS.get(folded, "other")))
+    state.meta.append(MetaField(key.strip(), value, meta_kind(folded) or "other"))
     return True
 
 
@@ -746,15 +757,17 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
 def rule_next_meeting(state: State, line: Line) -> bool:
     """``Nächster Termin: …`` (also ``Nächste Sitzung``, ``Nächstes Treffen`` …), a heading
     ``## Nächste Sitzung`` with the text below it; a date in it is recognised."""
-    if line.hints.list_level is not None or BULLET.match(line.text):
-        return False
     if state.pending_next is not None:
         label = state.pending_next
         state.pending_next = None
         if line.hints.heading is None and not EXPLICIT_ITEM.match(line.text):
-            _set_next_meeting(state, line, label, line.text.strip())
+            bullet = BULLET.match(line.text) if line.hints.list_level is None else None
+            value = (bullet.group(3) or "") if bullet else line.text
+            _set_next_meeting(state, line, label, value.strip())
             return True
-    text = _unbold_label(line.text.strip())
+    if line.hints.list_level is not None or BULLET.match(line.text):
+        return False
+    text = _unbold_label(_SYMBOLS.sub("", line.text.strip()))
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1) + bold.group(2)
@@ -771,6 +784,10 @@ def rule_next_meeting(state: State, line: Line) -> bool:
         return False
     _set_next_meeting(state, line, label, value)
     return True
+
+
+_SYMBOLS = re.compile(r"^[^\w„\"(*_]+\s*")
+"""Emoji and symbols before a heading's words (``📅 Nächstes Meeting``)."""
 
 
 def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
@@ -870,7 +887,7 @@ def rule_meta(state: State, line: Line) -> bool:
         text = (bullet.group(3) or "").strip()
     if line.hints.table_row and len(line.hints.table_row) == 2 and state.section == "front":
         key, value = (c.strip().rstrip(":").strip("*_ ") for c in line.hints.table_row)
-        kind = META_LABELS.get(label_key(key))
+        kind = meta_kind(label_key(key))
         if kind is not None:
             state.meta.append(MetaField(key, value, kind))
             return True
@@ -891,7 +908,10 @@ def rule_meta(state: State, line: Line) -> bool:
         return False
     label, _sub, value = parsed
     key = label_key(label)
-    kind = META_LABELS.get(key)
+    first_word = key.split()[0] if key else ""
+    kind = None
+    if first_word not in DECISION_LABELS and first_word not in TASK_LABELS:
+        kind = meta_kind(key)
     if kind is None:
         if (
             state.section != "front"
