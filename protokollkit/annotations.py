@@ -128,10 +128,18 @@ _DECISION_WORDS = (
 _TRIPLE_HINT = re.compile(r"\d\s*([/:|])\s*\d{1,3}\s*\1\s*\d")
 
 
+_DECISION_HINT = re.compile(
+    r"\b(?:beschl|antr|anträg|abstimm|stimmen|stimme\b|entsch|ergebnis|konsen|votum|vote"
+    r"|einstimmig|mehrheit|angenommen|abgelehnt|vertagt|genehmig|gewählt|wiedergewählt|entlast"
+    r"|verabschied|einvernehm|festleg|vereinbar|einigung|ja\b|nein\b|dafür|dagegen|enthalt"
+    r"|contra|kontra|pro\b|zustimm|vorlage|gegenstimm)"
+)
+
+
 def _decision_hint(text: str) -> bool:
     """Cheap test: does the text contain a word or number a decision is written with?"""
     low = text.lower()
-    return any(word in low for word in _DECISION_WORDS) or (
+    return _DECISION_HINT.search(low) is not None or (
         ("/" in low or ":" in low or "|" in low) and _TRIPLE_HINT.search(low) is not None
     )
 
@@ -294,8 +302,12 @@ _TASK_WORDS = (
 )  # fmt: skip
 
 
+_TASK_VERB_LOW = re.compile(r"\b(?:" + "|".join(_TASK_VERB_STEMS) + ")")
+_TASK_WORD_LOW = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _TASK_WORDS) + ")")
+
+
 def _has_task_verb(low: str) -> bool:
-    return any(stem in low for stem in _TASK_VERB_STEMS)
+    return _TASK_VERB_LOW.search(low) is not None
 
 
 def _task_hint(text: str) -> bool:
@@ -303,7 +315,7 @@ def _task_hint(text: str) -> bool:
     if any(mark in text for mark in _TASK_MARKS):
         return True
     low = text.lower()
-    return any(word in low for word in _TASK_WORDS) or _has_task_verb(low)
+    return _TASK_WORD_LOW.search(low) is not None or _has_task_verb(low)
 
 
 _REQUEST = re.compile(r"\b(?:bitte|sollen|soll|muss|müssen|melden|einreichen|abgeben)\b", re.I)
@@ -366,24 +378,25 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         is_task = bool(owners)
     if _CHECKBOX.match(text):
         is_task = True
-    arrow = _ARROW_OWNER.search(text)
+    arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
         found = _owners(arrow.group(1), known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
-    if not owners:
+    low = text.lower()
+    if not owners and ("verantwort" in low or "zuständ" in low or "wer" in low):
         responsible = _RESPONSIBLE.search(text)
         if responsible:
             found = _owners(responsible.group(1), known, strict=False)
             if found:
                 owners, is_task = found, True
-    if not owners:
+    if not owners and (text.rstrip(" .!").endswith((")", "]"))):
         trailing = _TRAILING_OWNER.search(text)
         if trailing and (known or is_task):
             found = _owners(trailing.group(1), known, strict=not is_task)
             if found:
                 owners, is_task = found, True
-    verb = _has_task_verb(text.lower())
+    verb = _has_task_verb(low)
     if not owners and verb:
         doer = _DOER.match(_LEAD.sub("", text))
         if doer:
@@ -403,7 +416,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         speaker = _LABELLED.match(_LEAD.sub("", text))
         if speaker:
             owners = _owners(speaker.group(1), known, strict=False)
-    if not is_task and _REQUEST.search(text) and _due(text, meeting) is not None:
+    if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
@@ -494,6 +507,19 @@ def annotate_points(
             result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
         speaker = inline_speaker(point.text, known)
         task = task_in(point.text, known, meeting)
+        if (
+            not point.points
+            and speaker is None
+            and decision is None
+            and task is None
+            and context != "task"
+            and point.speaker is None
+            and point.decision is None
+            and point.task is None
+        ):
+            result.append(point)  # nothing to record: keep the entry as it is
+            previous = point
+            continue
         if task is None and context == "task":
             owner = _LABELLED.match(point.text)
             owners = _owners(owner.group(1), known, strict=False) if owner else ()

@@ -6,6 +6,7 @@ ones). Only vocabulary lives here, no parsing.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from protokollkit.model import AttendanceKind, DecisionKind, MetaKind
@@ -21,6 +22,7 @@ def _key(label: str) -> str:
     return " ".join(label.replace("-", " ").split())
 
 
+@functools.lru_cache(maxsize=8192)
 def label_key(label: str) -> str:
     """The lookup key of a written label (``Teilnehmer*innen`` → ``teilnehmerinnen``)."""
     return _key(label)

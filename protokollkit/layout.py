@@ -17,6 +17,7 @@ numbers, ``a)``) nested by indentation, prose paragraphs, the next meeting and c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -471,6 +472,7 @@ def _unbold_label(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)
 def _label(text: str) -> tuple[str, str | None, str] | None:
     """``Label: value`` → (label, sub-label in brackets, value); markup around it removed."""
     text = _unbold_label(text)
@@ -767,7 +769,12 @@ def rule_next_meeting(state: State, line: Line) -> bool:
             return True
     if line.hints.list_level is not None or BULLET.match(line.text):
         return False
-    text = _unbold_label(_SYMBOLS.sub("", line.text.strip()))
+    raw = line.text
+    if not (
+        "chst" in raw or "CHST" in raw or "ächsten" in raw or "Termin" in raw or "Datum" in raw
+    ):
+        return False  # fast path: no next-meeting label can be in this line
+    text = _unbold_label(_SYMBOLS.sub("", raw.strip()))
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1) + bold.group(2)
@@ -944,7 +951,13 @@ def rule_closing(state: State, line: Line) -> bool:
             return False
         state.back.append(line.text.strip())
         return True
-    if state.items and line.hints.list_level is None and SIGNATURE.match(line.text.strip()):
+    closing = "," in line.text or "gez" in line.text or "__" in line.text or "F.d.R" in line.text
+    if (
+        closing
+        and state.items
+        and line.hints.list_level is None
+        and SIGNATURE.match(line.text.strip())
+    ):
         state.section = "back"
         state.back.append(line.text.strip())
         return True
@@ -1140,6 +1153,9 @@ def rule_item(state: State, line: Line) -> bool:
     return True
 
 
+_MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
     """(indent, text, kind, marker) when the line is a list entry."""
     hints = line.hints
@@ -1153,6 +1169,9 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
             (marker if numbered else None),
         )
     text = line.text
+    first = text.lstrip()[:1]
+    if (first.isalpha() and first not in _MARKER_LETTERS) or not first:
+        return None  # fast path: a word, not a list marker
     bullet = BULLET.match(text)
     if bullet:
         return indent_width(bullet.group(1)), (bullet.group(3) or "").strip(), "bullet", None
