@@ -59,6 +59,8 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
 
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``."""
+    if ":" not in text and "@" not in text and "(" not in text:
+        return None
     text = _LEAD.sub("", text, count=1)
     match = _HANDLE_DASH.match(text)
     if match:
@@ -117,6 +119,36 @@ _DECIDED = re.compile(
 _VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
 
 
+_DECISION_WORDS = (
+    "beschl", "antrag", "anträg", "abstimm", "stimmen", "stimme", "entsch", "ergebnis", "konsen",
+    "votum", "vote", "einstimmig", "mehrheit", "angenommen", "abgelehnt", "vertagt", "genehmig",
+    "gewählt", "entlast", "verabschied", "einvernehm", "festleg", "vereinbar", "einigung", "ja",
+    "nein", "dafür", "dagegen", "enthalt", "contra", "kontra", "pro", "zustimm", "vorlage",
+)  # fmt: skip
+_TRIPLE_HINT = re.compile(r"\d\s*([/:|])\s*\d{1,3}\s*\1\s*\d")
+
+
+_DECISION_HINT = re.compile(
+    r"\b(?:beschl|antr|anträg|abstimm|stimmen|stimme\b|entsch|ergebnis|konsen|votum|vote"
+    r"|einstimmig|mehrheit|angenommen|abgelehnt|vertagt|genehmig|gewählt|wiedergewählt|entlast"
+    r"|verabschied|einvernehm|festleg|vereinbar|einigung|ja\b|nein\b|dafür|dagegen|enthalt"
+    r"|contra|kontra|pro\b|zustimm|vorlage|gegenstimm)"
+)
+
+
+def _decision_hint(text: str) -> bool:
+    """Cheap test: does the text contain a word or number a decision is written with?"""
+    low = text.lower()
+    return _DECISION_HINT.search(low) is not None or (
+        ("/" in low or ":" in low or "|" in low) and _TRIPLE_HINT.search(low) is not None
+    )
+
+
+_DECIDED_HINT = re.compile(
+    r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
+    r"|stimmt",
+    re.IGNORECASE,
+)
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
 
 
@@ -161,6 +193,11 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     Enthaltung: 2``, ``Dafür 4, dagegen 0``, ``einstimmig angenommen``, ``Konsens: …``; an
     entry right after a bare ``Beschluss:`` line is that decision's text.
     """
+    previous_kind = None
+    if previous is not None and len(previous.text) <= 40:
+        previous_kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
+    if previous_kind is None and not _decision_hint(text):
+        return None  # fast path: no word or number that a decision or vote is written with
     kind = None
     label = _DECISION_LABEL.match(text)
     bare = _fold(text.strip().rstrip(":").strip())
@@ -177,9 +214,9 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
                     break
         if kind is not None:
             break
-    if kind is None and previous is not None:
-        kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
-    decided = _DECIDED.search(text)
+    if kind is None:
+        kind = previous_kind
+    decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
     if kind is None:
@@ -250,6 +287,37 @@ _VERB_DOER = re.compile(
     + _NAMES
     + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
 )
+_TASK_VERB_STEMS = (
+    "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
+    "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
+    "prüft", "antwortet", "koordiniert", "veröffentlicht", "bestellt", "lädt", "erstellt",
+    "bereitet", "informiert", "reserviert", "beantragt", "überarbeitet", "aktualisiert",
+    "versendet", "ruft", "telefoniert", "entwirft", "druckt", "verteilt", "sammelt", "nimmt",
+    "stellt",
+)  # fmt: skip
+_TASK_MARKS = ("→", "->", "=>", "⇒", "[", "(", "@", ":")
+_TASK_WORDS = (
+    "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
+    "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
+)  # fmt: skip
+
+
+_TASK_VERB_LOW = re.compile(r"\b(?:" + "|".join(_TASK_VERB_STEMS) + ")")
+_TASK_WORD_LOW = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _TASK_WORDS) + ")")
+
+
+def _has_task_verb(low: str) -> bool:
+    return _TASK_VERB_LOW.search(low) is not None
+
+
+def _task_hint(text: str) -> bool:
+    """Cheap test: does the text contain anything a task is written with?"""
+    if any(mark in text for mark in _TASK_MARKS):
+        return True
+    low = text.lower()
+    return _TASK_WORD_LOW.search(low) is not None or _has_task_verb(low)
+
+
 _REQUEST = re.compile(r"\b(?:bitte|sollen|soll|muss|müssen|melden|einreichen|abgeben)\b", re.I)
 _DUE = re.compile(
     r"\b(?:bis\s*:?\s*(?:zum\s+|spätestens\s+|Ende\s+|zur\s+)?|Frist\s*:?\s*|Deadline\s*:?\s*"
@@ -287,6 +355,8 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
     ``ToDo: …``, ``Aufgabe (Lea): …``, ``[ ] …``, ``… → Lea``, ``… (Bernd)`` when Bernd took
     part, ``Lea kümmert sich um …``; ``bis 15.05.`` gives the due date.
     """
+    if not _task_hint(text):
+        return None  # fast path: nothing a task is written with
     owners: tuple[str, ...] = ()
     is_task = False
     if " | " in text:
@@ -308,30 +378,32 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         is_task = bool(owners)
     if _CHECKBOX.match(text):
         is_task = True
-    arrow = _ARROW_OWNER.search(text)
+    arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
         found = _owners(arrow.group(1), known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
-    if not owners:
+    low = text.lower()
+    if not owners and ("verantwort" in low or "zuständ" in low or "wer" in low):
         responsible = _RESPONSIBLE.search(text)
         if responsible:
             found = _owners(responsible.group(1), known, strict=False)
             if found:
                 owners, is_task = found, True
-    if not owners:
+    if not owners and (text.rstrip(" .!").endswith((")", "]"))):
         trailing = _TRAILING_OWNER.search(text)
         if trailing and (known or is_task):
             found = _owners(trailing.group(1), known, strict=not is_task)
             if found:
                 owners, is_task = found, True
-    if not owners:
+    verb = _has_task_verb(low)
+    if not owners and verb:
         doer = _DOER.match(_LEAD.sub("", text))
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
             if found or text.split()[0] in ("Der", "Die", "Das"):
                 owners, is_task = found or (doer.group(1),), True
-    if not owners:
+    if not owners and verb:
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
             if later:
@@ -339,12 +411,12 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
                 if found:
                     owners, is_task = found, True
                     break
-    if not is_task and _ARROW_VERB.search(text):
+    if not is_task and verb and _ARROW_VERB.search(text):
         is_task = True
         speaker = _LABELLED.match(_LEAD.sub("", text))
         if speaker:
             owners = _owners(speaker.group(1), known, strict=False)
-    if not is_task and _REQUEST.search(text) and _due(text, meeting) is not None:
+    if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
@@ -435,6 +507,19 @@ def annotate_points(
             result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
         speaker = inline_speaker(point.text, known)
         task = task_in(point.text, known, meeting)
+        if (
+            not point.points
+            and speaker is None
+            and decision is None
+            and task is None
+            and context != "task"
+            and point.speaker is None
+            and point.decision is None
+            and point.task is None
+        ):
+            result.append(point)  # nothing to record: keep the entry as it is
+            previous = point
+            continue
         if task is None and context == "task":
             owner = _LABELLED.match(point.text)
             owners = _owners(owner.group(1), known, strict=False) if owner else ()
@@ -489,6 +574,14 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     for point in protocol.all_points():
         if is_next_meeting_text(point.text):
             found = point.text
+    if found is None:
+        # An item titled ``Nächste Sitzung``: its first entry with a date names it.
+        for item in protocol.all_items():
+            label = NEXT_MEETING.match(item.title)
+            if label and not label.group(1).strip():
+                dated = [p.text for b in item.blocks for p in b.points if find_date(p.text)]
+                if dated:
+                    found = dated[0]
     if found is None:
         return None
     date = find_date(found, protocol.date)

@@ -32,10 +32,14 @@ OPTIONS = "[OPTIONEN]"
 cli_messages.install()
 
 
-def report(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
-    """Print diagnostics to stderr like a compiler: ``datei:zeile:spalte: warnung: …``."""
+def report(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic], infos: bool = False) -> None:
+    """Print diagnostics to stderr like a compiler: ``datei:zeile:spalte: warnung: …``.
+
+    Notes of level ``info`` (what the rules decided on purpose) only when ``infos`` is set.
+    """
     for diagnostic in diagnostics:
-        click.echo(str(diagnostic), err=True)
+        if infos or diagnostic.level != "info":
+            click.echo(str(diagnostic), err=True)
 
 
 def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -242,8 +246,11 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
 @click.argument(
     "dateien", metavar="DATEI...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
+@click.option(
+    "--hinweise", is_flag=True, help="Auch zeigen, was protokollkit bewusst entschieden hat."
+)
 @friendly_errors
-def check(dateien: tuple[Path, ...]) -> None:
+def check(dateien: tuple[Path, ...], hinweise: bool) -> None:
     """Protokolle prüfen und Warnungen und Fehler wie ein Compiler melden (- liest die
     Standardeingabe).
 
@@ -253,7 +260,7 @@ def check(dateien: tuple[Path, ...]) -> None:
     errors = warnings = 0
     for path in dateien:
         diagnostics = read_diagnostics(path)
-        report(diagnostics)
+        report(diagnostics, infos=hinweise)
         errors += sum(1 for d in diagnostics if d.level == "error")
         warnings += sum(1 for d in diagnostics if d.level == "warning")
     files = "Datei" if len(dateien) == 1 else "Dateien"

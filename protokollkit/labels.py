@@ -6,6 +6,7 @@ ones). Only vocabulary lives here, no parsing.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from protokollkit.model import AttendanceKind, DecisionKind, MetaKind
@@ -21,14 +22,40 @@ def _key(label: str) -> str:
     return " ".join(label.replace("-", " ").split())
 
 
+@functools.lru_cache(maxsize=8192)
 def label_key(label: str) -> str:
     """The lookup key of a written label (``Teilnehmer*innen`` → ``teilnehmerinnen``)."""
     return _key(label)
 
 
+META_WORDS: tuple[tuple[str, MetaKind], ...] = (
+    ("beginn", "start"), ("anfang", "start"), ("ende", "end"), ("schluss", "end"),
+    ("leitung", "chair"), ("moderation", "chair"), ("vorsitz", "chair"),
+    ("protokollant", "minute_taker"), ("schriftführ", "minute_taker"),
+    ("protokollführ", "minute_taker"), ("ort", "place"), ("raum", "place"),
+    ("datum", "date"), ("uhrzeit", "time"),
+)  # fmt: skip
+"""Words inside a longer label that say what it is (``Tatsächliche Beginnzeit``)."""
+
+
+def meta_kind(key: str) -> MetaKind | None:
+    """What a folded meta label means: exactly, or by a word inside a short label."""
+    if key in META_LABELS:
+        return META_LABELS[key]
+    words = key.split()
+    if not 1 <= len(words) <= 4:
+        return None
+    for word in words:
+        for stem, kind in META_WORDS:
+            if word == stem or (word.startswith(stem) and stem not in ("ort", "raum")):
+                return kind
+    return None
+
+
 META_LABELS: dict[str, MetaKind] = {
     **dict.fromkeys(
-        ["datum", "date", "sitzungsdatum", "tag", "wann", "sitzungstermin", "termin der sitzung"],
+        ["datum", "date", "sitzungsdatum", "tag", "wann", "sitzungstermin", "termin der sitzung",
+         "termin", "datum und uhrzeit", "datum/uhrzeit", "datum uhrzeit"],
         "date",
     ),
     **dict.fromkeys(
@@ -117,6 +144,8 @@ AGENDA_LABELS = {
 """Labels of the planned agenda listed before the minutes (folded)."""
 
 SECTION_MARKERS = {
+    "formalia", "formales", "rahmendaten", "sitzungsdaten", "allgemeine angaben", "metadaten",
+    "eckdaten", "organisatorisches zur sitzung", "anwesenheit und formalia",
     "protokoll", "sitzungsprotokoll", "niederschrift", "verlauf", "ergebnisprotokoll",
     "verlaufsprotokoll", "protokoll der sitzung", "sitzungsverlauf", "minutes", "notizen",
     "mitschrift", "besprechung", "ergebnisse", "inhalte",
@@ -141,10 +170,9 @@ NEXT_MEETING = re.compile(
 """``Nächster Termin: …``, ``Nächstes Treffen: …``, ``Termin der nächsten Sitzung: …``."""
 
 NEXT_MEETING_SENTENCE = re.compile(
-    r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+(?:[\w-]+\s+)?"
-    r"(?:Termin|Sitzung|Treffen|Plenum|Versammlung|Stammtisch|Runde|Meeting|Stadtteiltisch"
-    r"|Vorstandssitzung|Mitgliederversammlung|Sitzungstermin|Zusammenkunft|Jour\s+fixe"
-    r"|Besprechung)\w*\b(?!\s+(?:des|der|vom|im)\s)"
+    r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+"
+    rf"{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
+    r"|^N(?:ä|ae)chste[rsn]?\s+[A-ZÄÖÜ]{2,5}\s+(?:am|ist|findet)\b"
     r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ numbers, ``a)``) nested by indentation, prose paragraphs, the next meeting and c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from protokollkit.labels import (
     SECTION_MARKERS,
     TASK_LABELS,
     label_key,
+    meta_kind,
 )
 from protokollkit.model import (
     AgendaItem,
@@ -470,6 +472,7 @@ def _unbold_label(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)
 def _label(text: str) -> tuple[str, str | None, str] | None:
     """``Label: value`` → (label, sub-label in brackets, value); markup around it removed."""
     text = _unbold_label(text)
@@ -492,7 +495,17 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
         return True, None
     if key in ATTENDANCE_LABELS:
         return True, ATTENDANCE_LABELS[key]
+    words = key.split()
+    if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
+        # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
+        return _attendance_kind(words[0])
     return False, None
+
+
+_GROUP_WORDS = {
+    "anwesend", "anwesende", "teilnehmende", "teilnehmer", "entschuldigt", "entschuldigte",
+    "abwesend", "abwesende", "gäste", "gast", "fehlend", "fehlende",
+}  # fmt: skip
 
 
 # --- the rules, in order --------------------------------------------------------------------
@@ -542,7 +555,7 @@ def rule_front_matter(state: State, line: Line) -> bool:
         for name in split_participants(value):
             state.add_person(parse_participant(name), kind, key.strip())
         return True
-    state.meta.append(MetaField(key.strip(), value, META_LABELS.get(folded, "other")))
+    state.meta.append(MetaField(key.strip(), value, meta_kind(folded) or "other"))
     return True
 
 
@@ -746,15 +759,22 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
 def rule_next_meeting(state: State, line: Line) -> bool:
     """``Nächster Termin: …`` (also ``Nächste Sitzung``, ``Nächstes Treffen`` …), a heading
     ``## Nächste Sitzung`` with the text below it; a date in it is recognised."""
-    if line.hints.list_level is not None or BULLET.match(line.text):
-        return False
     if state.pending_next is not None:
         label = state.pending_next
         state.pending_next = None
         if line.hints.heading is None and not EXPLICIT_ITEM.match(line.text):
-            _set_next_meeting(state, line, label, line.text.strip())
+            bullet = BULLET.match(line.text) if line.hints.list_level is None else None
+            value = (bullet.group(3) or "") if bullet else line.text
+            _set_next_meeting(state, line, label, value.strip())
             return True
-    text = _unbold_label(line.text.strip())
+    if line.hints.list_level is not None or BULLET.match(line.text):
+        return False
+    raw = line.text
+    if not (
+        "chst" in raw or "CHST" in raw or "ächsten" in raw or "Termin" in raw or "Datum" in raw
+    ):
+        return False  # fast path: no next-meeting label can be in this line
+    text = _unbold_label(_SYMBOLS.sub("", raw.strip()))
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1) + bold.group(2)
@@ -771,6 +791,10 @@ def rule_next_meeting(state: State, line: Line) -> bool:
         return False
     _set_next_meeting(state, line, label, value)
     return True
+
+
+_SYMBOLS = re.compile(r"^[^\w„\"(*_]+\s*")
+"""Emoji and symbols before a heading's words (``📅 Nächstes Meeting``)."""
 
 
 def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
@@ -870,7 +894,7 @@ def rule_meta(state: State, line: Line) -> bool:
         text = (bullet.group(3) or "").strip()
     if line.hints.table_row and len(line.hints.table_row) == 2 and state.section == "front":
         key, value = (c.strip().rstrip(":").strip("*_ ") for c in line.hints.table_row)
-        kind = META_LABELS.get(label_key(key))
+        kind = meta_kind(label_key(key))
         if kind is not None:
             state.meta.append(MetaField(key, value, kind))
             return True
@@ -891,7 +915,10 @@ def rule_meta(state: State, line: Line) -> bool:
         return False
     label, _sub, value = parsed
     key = label_key(label)
-    kind = META_LABELS.get(key)
+    first_word = key.split()[0] if key else ""
+    kind = None
+    if first_word not in DECISION_LABELS and first_word not in TASK_LABELS:
+        kind = meta_kind(key)
     if kind is None:
         if (
             state.section != "front"
@@ -924,7 +951,13 @@ def rule_closing(state: State, line: Line) -> bool:
             return False
         state.back.append(line.text.strip())
         return True
-    if state.items and line.hints.list_level is None and SIGNATURE.match(line.text.strip()):
+    closing = "," in line.text or "gez" in line.text or "__" in line.text or "F.d.R" in line.text
+    if (
+        closing
+        and state.items
+        and line.hints.list_level is None
+        and SIGNATURE.match(line.text.strip())
+    ):
         state.section = "back"
         state.back.append(line.text.strip())
         return True
@@ -1120,6 +1153,9 @@ def rule_item(state: State, line: Line) -> bool:
     return True
 
 
+_MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
     """(indent, text, kind, marker) when the line is a list entry."""
     hints = line.hints
@@ -1133,6 +1169,9 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
             (marker if numbered else None),
         )
     text = line.text
+    first = text.lstrip()[:1]
+    if (first.isalpha() and first not in _MARKER_LETTERS) or not first:
+        return None  # fast path: a word, not a list marker
     bullet = BULLET.match(text)
     if bullet:
         return indent_width(bullet.group(1)), (bullet.group(3) or "").strip(), "bullet", None

@@ -26,6 +26,13 @@ LINK = re.compile(
     r"\[([^\[\]\n]*)\]\(((?:[^\s()]|\([^\s()]*\))+)\)"
     r"|(?<![\w/<\[])(https?://[^\s<>\[\]]*[^\s<>\[\].,;:!?)\"“”„'’])"
 )
+TIME_SPAN = re.compile(
+    r"(?<![\d.])(\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?)(?!\.\d{2}\.)"
+    r"(?:\s*(?:[-–]|bis)\s*(?:ca\.\s*)?(\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?))?"
+    r"(?=\s*(?:Uhr|$|[,;)]|\s))"
+)
+"""A clock time or span in a metadata value: ``19 Uhr``, ``10:00–11:30``, ``19 - ca. 21:00``."""
+
 """An inline link as protokollkit keeps it in any text: ``[Satzung](https://…)`` or a bare URL."""
 
 
@@ -242,8 +249,26 @@ class Protocol:
         return [p for p in self.all_points() if p.task is not None]
 
     def meta_value(self, kind: MetaKind) -> str | None:
-        """The first metadata value of a kind (``place``, ``chair``, ``minute_taker`` …)."""
-        return next((f.value for f in self.meta if f.kind == kind), None)
+        """The first metadata value of a kind (``place``, ``chair``, ``minute_taker`` …).
+
+        ``start`` and ``end`` are also found in a time span (``Zeit: 19:05–21:10``) or after
+        the date (``Datum: 05.06.2015, 19 Uhr``).
+        """
+        found = next((f.value for f in self.meta if f.kind == kind), None)
+        if found is not None or kind not in ("start", "end"):
+            return found
+        for field_ in self.meta:
+            if field_.kind not in ("time", "date"):
+                continue
+            times = TIME_SPAN.findall(field_.value)
+            if times:
+                span = TIME_SPAN.search(field_.value)
+                assert span is not None
+                if kind == "start":
+                    return span.group(1)
+                if span.group(2):
+                    return span.group(2)
+        return None
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
         """Everyone in the attendance groups of a kind (``excused``, ``guests`` …)."""

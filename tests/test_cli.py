@@ -143,3 +143,12 @@ def test_an_internal_error_is_one_message_without_traceback(
     assert result.exit_code == 1
     assert "fehler: interner Fehler (RuntimeError: kaputt)" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_check_shows_the_rules_decisions_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "2023-03-09-runde.txt"
+    path.write_text("Runde Tisch\n\n1 Aktuelles\n\n- Punkt\n", "utf-8")
+    quiet = runner.invoke(main, ["check", str(path)])
+    assert quiet.exit_code == 0 and "hinweis" not in quiet.stderr
+    told = runner.invoke(main, ["check", "--hinweise", str(path)])
+    assert f"{path}:1:1: hinweis: Datum aus dem Dateinamen übernommen." in told.stderr

@@ -33,6 +33,7 @@ class _Segment:
     bold: bool
 
 
+_TAG = re.compile(r"<[^<>]*>")
 _ONLY_TAGS = re.compile(r"^(?:\s*<[^<>]*>\s*)*$")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 
@@ -188,6 +189,10 @@ class _Walker:
             if kind == "fence" and token.info.strip():
                 self.emit(token.info.strip(), first_line)  # ``vote-success`` says something
             for offset, text in enumerate(token.content.rstrip("\n").splitlines()):
+                if kind == "html_block":
+                    text = _TAG.sub(" ", text).strip()  # ``<summary>Anwesend</summary>``
+                    if not text:
+                        continue
                 self.emit(text, first_line + offset + (kind == "fence"))
             self.blank()
         elif kind == "table_open" and self.lines and not self.lines[-1].text:
