@@ -143,11 +143,15 @@ class _Written:
     end: int
 
 
-def _written_dates(text: str) -> list[_Written]:
-    """Every day-and-month form in ``text``, in order, not overlapping; no time (``12.10. Uhr``)."""
+@functools.lru_cache(maxsize=256)
+def _written_dates(text: str) -> tuple[_Written, ...]:
+    """Every day-and-month form in ``text``, in order, not overlapping; no time (``12.10. Uhr``).
+
+    Remembered for the last few texts: the plausibility check and the appointments ask for the
+    dates of the same text several times (with different reference days)."""
     found: list[_Written] = []
     if not _DIGIT.search(text):
-        return found
+        return ()
     for m in ISO_DATE.finditer(text):
         found.append(_Written(int(m.group(3)), int(m.group(2)), int(m.group(1)), *m.span()))
     for m in NUMERIC_DATE.finditer(text):
@@ -165,7 +169,7 @@ def _written_dates(text: str) -> list[_Written]:
         if _TIME_AFTER.match(text, written.end):
             continue  # "bis 12.10. Uhr": a time written with a stray dot
         result.append(written)
-    return result
+    return tuple(result)
 
 
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
