@@ -492,7 +492,7 @@ def annotate_points(
             decision is None and context == "decision" and len(points) == 1
         ):
             decision = Decision("decision", result="accepted")
-        if decision is not None and pending and _no_counts(decision):
+        if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
         if decision is not None and not _COUNT_ONLY.match(point.text):
             pending = []

@@ -393,6 +393,7 @@ class State:
     table_header: tuple[str, ...] = ()
     item_prefix: str = ""
     first_prefix: str = ""
+    last_rule: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
 
     def items_from_headings(self) -> bool:
@@ -910,6 +911,20 @@ def rule_meta(state: State, line: Line) -> bool:
         state.meta.append(MetaField("", text, "date"))
         state.previous = "meta"
         return True
+    if (
+        state.last_rule == "title"
+        and state.section == "front"
+        and line.hints.heading is None
+        and not _label(text)
+        and TITLE.match(text)
+        and find_date(text)
+        and not any(f.kind == "date" for f in state.meta)
+    ):
+        # ``Runder Tisch Nordstadt`` / ``Protokoll der Sitzung am 15.09.2022``: the line under
+        # the title that gives the date
+        state.meta.append(MetaField("", text, "date"))
+        state.previous = "meta"
+        return True
     parsed = _label(text)
     if parsed is None or parsed[1] is not None or EXPLICIT_ITEM.match(text):
         return False
@@ -1280,6 +1295,7 @@ def rule_paragraph(state: State, line: Line) -> bool:
     bold = MARKUP.match(text)
     if bold and line.hints.heading is None:
         text = bold.group(1) + bold.group(2)
+    text = text.strip()
     if state.section == "back":
         state.back.append(text)
         return True
@@ -1349,6 +1365,19 @@ def find_title(lines: list[Line]) -> int:
     for index, line in candidates:
         if line.hints.title:
             return index
+    if (
+        len(candidates) >= 2
+        and candidates[1][0] == candidates[0][0] + 1
+        and candidates[0][1].hints.list_level is None
+        and TITLE.match(candidates[1][1].text.strip())
+        and find_date(candidates[1][1].text)
+        and not TITLE.match(candidates[0][1].text.strip())
+        and not _is_label_line(candidates[0][1].text)
+        and not BULLET.match(candidates[0][1].text)
+        and not find_date(candidates[0][1].text)
+        and len(candidates[0][1].text.strip()) <= 80
+    ):
+        return candidates[0][0]  # a name line above ``Protokoll der Sitzung am …``
     for index, line in candidates[:8]:
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
@@ -1471,8 +1500,10 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state.implicit_items = not explicit and not state.list_items
     for index, line in enumerate(prepared):
         state.index = index
-        for _name, rule in RULES:
+        for name, rule in RULES:
             if rule(state, line):
+                if name != "blank":
+                    state.last_rule = name
                 break
         if line.text.strip():
             state.blank_before = False
