@@ -241,6 +241,18 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
 
 # --- front matter and decorations -----------------------------------------------------------
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Numbered lines of a text: CRLF, CR and LF end a line, and nothing else does (a form
+    feed, U+2028 or U+001D inside a line is a space, so later line numbers stay right)."""
+    parts = _LINE_END.split(text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return [Line(t, n) for n, t in enumerate(parts, start=1)]
+
+
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
 
 
