@@ -826,17 +826,25 @@ def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
         return _agenda_entry(state, line)
-    if state.section != "front" or line.hints.list_level is not None:
+    if state.agenda or state.section == "back" or line.hints.list_level is not None:
         return False
+    raw = line.text.strip()
+    if not ("gend" in raw or "agesordnung" in raw or "TOP" in raw or "Them" in raw):
+        return False  # fast path: no agenda label in this line
     text = _heading_text(line)
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1)
-    parsed = _label(line.text.strip())
+    parsed = _label(raw)
     inline = ""
+    sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
+    elif sentence:
+        text = raw.rstrip(":").strip()  # ``Der Vorsitzende verliest die Tagesordnung:``
     elif label_key(text) not in AGENDA_LABELS:
+        return False
+    if state.section != "front" and not sentence and line.hints.heading is None:
         return False
     following = state.next_line()
     if state.list_items and following is not None and following.hints.list_level == 0:
@@ -852,6 +860,9 @@ def rule_agenda(state: State, line: Line) -> bool:
     state.agenda_open = True
     state.previous = "agenda"
     return True
+
+
+_AGENDA_SENTENCE = re.compile(r"\b(?:Tagesordnung|Agenda)\b")
 
 
 def _is_agenda_entry(line: Line) -> bool:

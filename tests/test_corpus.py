@@ -105,7 +105,7 @@ def test_no_line_lost(report: Report) -> None:
 
 
 def test_recall_of_the_expected_structure(report: Report) -> None:
-    assert report.recall >= 0.86  # the goal is 0.9 (issue 9); measured 0.863 on 29.11.2026
+    assert report.recall >= 0.87  # the goal is 0.9 (issue 9); measured 0.872 on 29.11.2026
 
 
 @RULES_PENDING
