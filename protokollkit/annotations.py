@@ -266,8 +266,16 @@ _TRAILING_OWNER = re.compile(
     r"[(\[]\s*(?:(?:verantwortlich|zuständig|wer|V)\s*:\s*)?([^()\[\]]{1,60})[)\]]\s*[.!]?$"
 )
 _RESPONSIBLE = re.compile(
-    r"\b(?:verantwortlich|zuständig|Verantwortung|Wer)\s*:\s*([^;.()]{1,60})", re.IGNORECASE
+    r"\b(?:verantwortlich|zuständig|Verantwortung|Wer)(?:\s+für\s+[^:;]{1,40})?\s*:\s*"
+    r"([^;.():,]{1,60})",
+    re.IGNORECASE,
 )
+_INFINITIVE_OWNER = re.compile(r"\b[a-zäöüß]{3,}en\s*[(\[]\s*([^()\[\]]{1,40})[)\]]\s*[.!]?$")
+_DASH_OWNER = re.compile(
+    r"\b[a-zäöüß]{3,}en\s+[–-]\s+([A-ZÄÖÜa-zäöü@][\w.\-]+(?:\s+(?:und|&)\s+[\w.\-]+)?)"
+    r"(?:,\s*bis\b.*)?\s*$"
+)
+_TO_OWNER = re.compile(r"\ban\s+([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s*[.!]?$")
 _TASK_VERBS = (
     r"(?:kümmert\s+sich|kümmern\s+sich|übernimmt|übernehmen|erledigt|erledigen|organisiert"
     r"|klärt|klären|fragt|fragen|schreibt|schreiben|schickt|verschickt|meldet\s+sich|recherchiert"
@@ -293,7 +301,7 @@ _TASK_VERB_STEMS = (
     "prüft", "antwortet", "koordiniert", "veröffentlicht", "bestellt", "lädt", "erstellt",
     "bereitet", "informiert", "reserviert", "beantragt", "überarbeitet", "aktualisiert",
     "versendet", "ruft", "telefoniert", "entwirft", "druckt", "verteilt", "sammelt", "nimmt",
-    "stellt",
+    "stellt", "holt", "erklärt sich bereit", "bietet an",
 )  # fmt: skip
 _TASK_MARKS = ("→", "->", "=>", "⇒", "[", "(", "@", ":")
 _TASK_WORDS = (
@@ -328,6 +336,10 @@ _DUE = re.compile(
 _MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-]{0,30})")
 
 
+_NICK = re.compile(r"^[a-zäöü][\w.\-]{1,15}$")
+"""A nickname written in lower case (``mira``, ``tkr``), accepted where a name is expected."""
+
+
 def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]:
     """Names in a text that are people: every part a known participant (or plausible)."""
     parts = [p.strip(" .") for p in _NAME_JOIN.split(text.strip()) if p.strip(" .")]
@@ -336,7 +348,9 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     for part in parts:
         if HANDLE.match(part) or (known and known.knows(part)):
             continue
-        if strict or not plausible_name(part):
+        if strict:
+            return ()
+        if not plausible_name(part) and not _NICK.match(part):
             return ()
     return tuple(p.lstrip("@") for p in parts)
 
@@ -380,7 +394,8 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         is_task = True
     arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
-        found = _owners(arrow.group(1), known, strict=bool(known) and not is_task)
+        who = re.sub(r",\s*bis\b.*$", "", arrow.group(1))
+        found = _owners(who, known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
     low = text.lower()
@@ -416,6 +431,20 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         speaker = _LABELLED.match(_LEAD.sub("", text))
         if speaker:
             owners = _owners(speaker.group(1), known, strict=False)
+    if not owners:
+        for pattern in (_INFINITIVE_OWNER, _DASH_OWNER):
+            found_match = pattern.search(text)
+            if found_match:
+                found = _owners(found_match.group(1), known, strict=False)
+                if found:
+                    owners, is_task = found, True
+                    break
+    if not owners and (" an " in text) and ("bitte" in low or _due(text, meeting) is not None):
+        addressee = _TO_OWNER.search(text)
+        if addressee:
+            found = _owners(addressee.group(1), known, strict=False)
+            if found:
+                owners, is_task = found, True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:
@@ -492,7 +521,7 @@ def annotate_points(
             decision is None and context == "decision" and len(points) == 1
         ):
             decision = Decision("decision", result="accepted")
-        if decision is not None and pending and _no_counts(decision):
+        if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
         if decision is not None and not _COUNT_ONLY.match(point.text):
             pending = []

@@ -241,6 +241,18 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
 
 # --- front matter and decorations -----------------------------------------------------------
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Numbered lines of a text: CRLF, CR and LF end a line, and nothing else does (a form
+    feed, U+2028 or U+001D inside a line is a space, so later line numbers stay right)."""
+    parts = _LINE_END.split(text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return [Line(t, n) for n, t in enumerate(parts, start=1)]
+
+
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
 
 
@@ -393,6 +405,7 @@ class State:
     table_header: tuple[str, ...] = ()
     item_prefix: str = ""
     first_prefix: str = ""
+    last_rule: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
 
     def items_from_headings(self) -> bool:
@@ -813,17 +826,25 @@ def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
         return _agenda_entry(state, line)
-    if state.section != "front" or line.hints.list_level is not None:
+    if state.agenda or state.section == "back" or line.hints.list_level is not None:
         return False
+    raw = line.text.strip()
+    if not ("gend" in raw or "agesordnung" in raw or "TOP" in raw or "Them" in raw):
+        return False  # fast path: no agenda label in this line
     text = _heading_text(line)
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1)
-    parsed = _label(line.text.strip())
+    parsed = _label(raw)
     inline = ""
+    sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
+    elif sentence:
+        text = raw.rstrip(":").strip()  # ``Der Vorsitzende verliest die Tagesordnung:``
     elif label_key(text) not in AGENDA_LABELS:
+        return False
+    if state.section != "front" and not sentence and line.hints.heading is None:
         return False
     following = state.next_line()
     if state.list_items and following is not None and following.hints.list_level == 0:
@@ -839,6 +860,9 @@ def rule_agenda(state: State, line: Line) -> bool:
     state.agenda_open = True
     state.previous = "agenda"
     return True
+
+
+_AGENDA_SENTENCE = re.compile(r"\b(?:Tagesordnung|Agenda)\b")
 
 
 def _is_agenda_entry(line: Line) -> bool:
@@ -907,6 +931,20 @@ def rule_meta(state: State, line: Line) -> bool:
         and not any(f.kind == "date" for f in state.meta)
         and len(text) >= 6
     ):
+        state.meta.append(MetaField("", text, "date"))
+        state.previous = "meta"
+        return True
+    if (
+        state.last_rule == "title"
+        and state.section == "front"
+        and line.hints.heading is None
+        and not _label(text)
+        and TITLE.match(text)
+        and find_date(text)
+        and not any(f.kind == "date" for f in state.meta)
+    ):
+        # ``Runder Tisch Nordstadt`` / ``Protokoll der Sitzung am 15.09.2022``: the line under
+        # the title that gives the date
         state.meta.append(MetaField("", text, "date"))
         state.previous = "meta"
         return True
@@ -1280,6 +1318,7 @@ def rule_paragraph(state: State, line: Line) -> bool:
     bold = MARKUP.match(text)
     if bold and line.hints.heading is None:
         text = bold.group(1) + bold.group(2)
+    text = text.strip()
     if state.section == "back":
         state.back.append(text)
         return True
@@ -1349,6 +1388,19 @@ def find_title(lines: list[Line]) -> int:
     for index, line in candidates:
         if line.hints.title:
             return index
+    if (
+        len(candidates) >= 2
+        and candidates[1][0] == candidates[0][0] + 1
+        and candidates[0][1].hints.list_level is None
+        and TITLE.match(candidates[1][1].text.strip())
+        and find_date(candidates[1][1].text)
+        and not TITLE.match(candidates[0][1].text.strip())
+        and not _is_label_line(candidates[0][1].text)
+        and not BULLET.match(candidates[0][1].text)
+        and not find_date(candidates[0][1].text)
+        and len(candidates[0][1].text.strip()) <= 80
+    ):
+        return candidates[0][0]  # a name line above ``Protokoll der Sitzung am …``
     for index, line in candidates[:8]:
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
@@ -1471,8 +1523,10 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state.implicit_items = not explicit and not state.list_items
     for index, line in enumerate(prepared):
         state.index = index
-        for _name, rule in RULES:
+        for name, rule in RULES:
             if rule(state, line):
+                if name != "blank":
+                    state.last_rule = name
                 break
         if line.text.strip():
             state.blank_before = False

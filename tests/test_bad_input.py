@@ -97,3 +97,22 @@ def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     written = protokollkit.write(protocol)
     assert isinstance(written, str)
     assert protokollkit.read(written) == protocol
+
+
+def test_line_separators_inside_a_line_do_not_shift_line_numbers() -> None:
+    text = "Protokoll X 1.1.22\n\n1 A\n\n- a\u2028b\n- c\x0cd\n- e\x1df\n\nTOP 5 B\n"
+    protocol = protokollkit.read(text)
+    assert [(p.text, p.line) for p in protocol.all_points()] == [
+        ("a b", 5),
+        ("c d", 6),
+        ("e f", 7),
+    ]
+    [warning] = [d for d in protocol.diagnostics if d.level == "warning"]
+    assert warning.line == 9
+
+
+def test_points_nested_500_deep_are_kept_without_error() -> None:
+    lines = "\n".join(f"{'  ' * depth}- Punkt {depth}" for depth in range(500))
+    protocol = protokollkit.read(f"Protokoll X 1.1.22\n\n1 A\n\n{lines}\n")
+    assert len(protocol.all_points()) == 500
+    assert any("verschachtelt" in d.message for d in protocol.diagnostics)

@@ -105,7 +105,7 @@ def test_no_line_lost(report: Report) -> None:
 
 
 def test_recall_of_the_expected_structure(report: Report) -> None:
-    assert report.recall >= 0.85  # the goal is 0.9 (issue 9); measured 0.854 on 29.11.2026
+    assert report.recall >= 0.87  # the goal is 0.9 (issue 9); measured 0.872 on 29.11.2026
 
 
 @RULES_PENDING
@@ -115,3 +115,22 @@ def test_recall_at_least_90_percent(report: Report) -> None:
 
 def test_at_most_one_warning_per_20_lines(report: Report) -> None:
     assert report.warnings_per_20_lines <= 1.0
+
+
+ROUND_TRIP_GAPS = {
+    "2016-03-08-buergerrunde.md": "attendance written as a sentence after the title",
+    "fsr-informatik-2024-01-17.md": "an attendance list inside an HTML details block",
+    "mitgliederversammlung-2022-03-26.odt": "agenda entries that are numbered headings in Word",
+    "protokoll-fsfw-dd-20141208-auftakttreffen.md": "a setext underline inside a list item",
+}
+"""Corpus files whose archive text does not yet read back to the same model, and why."""
+
+
+@pytest.mark.parametrize("path", document_files(), ids=lambda p: p.name)
+def test_archive_text_reads_back_to_the_same_protocol(path: Path, tmp_path: Path) -> None:
+    if path.name in ROUND_TRIP_GAPS:
+        pytest.xfail(ROUND_TRIP_GAPS[path.name])
+    protocol = protokollkit.read(path)
+    archived = tmp_path / f"{path.stem}.txt"  # the same name: a date only there stays
+    archived.write_text(str(protokollkit.write(protocol, "text")), "utf-8")
+    assert protokollkit.read(archived) == protocol

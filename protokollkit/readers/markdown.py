@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from protokollkit.diagnostics import Diagnostic
-from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
+from protokollkit.layout import Hints, Line, parse_lines, split_front_matter, split_lines
 from protokollkit.model import Protocol
 from protokollkit.readers.text import read_decoded
 
@@ -238,11 +238,16 @@ class _Walker:
             self.emit(text, first_line + segment.offset, Hints(bold=segment.bold))
 
 
+MAX_NESTING = 60
+"""markdown-it stops reading (and drops text) below this depth of nested blocks."""
+_DEEP_LIST = re.compile(r"^[ \t]{" + str(MAX_NESTING) + r",}(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
+
+
 def _walk(text: str) -> _Walker:
     from markdown_it import MarkdownIt
 
     front, rest, used = split_front_matter(text)
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     walker = _Walker(offset=used)
     walker.lines.extend(front)
     walker.quoted.extend(False for _ in front)
@@ -265,7 +270,20 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
     """
     from protokollkit.termine import SECTION_HEADING, termine_lines
 
-    walker = _walk(text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    if _DEEP_LIST.search(text):
+        # Deeper than Markdown can be parsed without losing text: read its lines with the
+        # layout rules directly, which keep every line.
+        protocol = parse_lines(split_lines(text), source)
+        deep = Diagnostic(
+            "warning",
+            f"Listen tiefer als {MAX_NESTING // 2} Ebenen: als Text gelesen, nicht als Markdown.",
+            source,
+            0,
+            0,
+        )
+        return replace(protocol, diagnostics=(deep, *protocol.diagnostics))
+    walker = _walk(text)
     lines = walker.lines
     start = next(
         (

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from protokollkit.files import decode_text
-from protokollkit.layout import Line, parse_lines
+from protokollkit.layout import Line, parse_lines, split_lines
 from protokollkit.model import Protocol
 
 
 def lines_of(text: str) -> list[Line]:
-    """Split text into numbered lines (CRLF, CR and LF all end a line)."""
-    return [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+    """Split text into numbered lines (see :func:`protokollkit.layout.split_lines`)."""
+    return split_lines(text)
 
 
 def read_text(text: str, source: str = "<text>") -> Protocol:

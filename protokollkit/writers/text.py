@@ -96,11 +96,10 @@ def head_paragraphs(protocol: Protocol) -> list[str]:
     """Title, metadata, attendance and planned agenda: everything before the content."""
     paragraphs: list[str] = [protocol.title]
     if protocol.meta:
-        paragraphs.append(
-            "\n".join(
-                f"{m.label}: {m.value}".rstrip() if m.label else m.value for m in protocol.meta
-            )
-        )
+        # Directly under the title: a date line there (``Protokoll der Sitzung am …``) is the
+        # title's second line.
+        meta = (f"{m.label}: {m.value}".rstrip() if m.label else m.value for m in protocol.meta)
+        paragraphs[0] = "\n".join([protocol.title, *meta])
     attendance: list[str] = []
     if protocol.participants or protocol.participants_label != DEFAULT_PARTICIPANTS_LABEL:
         attendance.append(participants_line(protocol))

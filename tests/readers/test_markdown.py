@@ -241,3 +241,11 @@ def test_markdown_without_title_is_read_with_a_warning() -> None:
     assert protocol.title == "Protokoll"
     assert [p.text for p in protocol.all_points()] == list("abcdefg")
     assert any("Keine Titelzeile" in d.message for d in protocol.diagnostics)
+
+
+def test_lists_nested_deeper_than_markdown_can_parse_keep_every_line() -> None:
+    lines = "\n".join(f"{'  ' * depth}- Punkt{depth}" for depth in range(500))
+    protocol = read_markdown(f"# Protokoll X 1.1.22\n\n## 1 A\n\n{lines}\n", "tief.md")
+    written = str(protokollkit.write(protocol, "text"))
+    assert all(f"Punkt{depth}" in written for depth in range(500))
+    assert any("als Text gelesen" in d.message for d in protocol.diagnostics)
