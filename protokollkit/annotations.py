@@ -152,11 +152,18 @@ _DECIDED_HINT = re.compile(
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
 
 
-def _group(match: re.Match[str] | None) -> int | None:
-    if match is None:
-        return None
-    value = match.group(1) or match.group(2)
-    return int(value) if value else None
+def _count_of(pattern: re.Pattern[str], text: str) -> int | None:
+    """A count written ``Label: 6`` (preferred, anywhere in the text) or ``6 Label``."""
+    first = None
+    for start in range(len(text)):
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        if match.group(1):
+            return int(match.group(1))
+        if first is None and match.group(2):
+            first = int(match.group(2))
+    return first
 
 
 _NUMBER_WORDS = {
@@ -173,8 +180,8 @@ _NUMBER_WORD = re.compile(
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
-    yes, no, abstain = _group(_YES.search(text)), _group(_NO.search(text)), None
-    abstain = _group(_ABSTAIN.search(text))
+    yes, no = _count_of(_YES, text), _count_of(_NO, text)
+    abstain = _count_of(_ABSTAIN, text)
     if no is None and _NONE_NO.search(text):
         no = 0
     if abstain is None and _NONE_ABSTAIN.search(text):
@@ -503,19 +510,19 @@ def annotate_points(
     result: list[Point] = []
     previous: Point | None = None
     pending: list[str] = []
+    target: int | None = None  # the decision that the vote lines below it belong to
     for point in points:
         decision = decision_in(point.text, previous)
         if _COUNT_ONLY.match(point.text):
             pending.append(point.text)
-            if (
-                previous is not None
-                and previous.decision is not None
-                and _no_counts(previous.decision)
-            ):
+            if len(pending) == 1:
+                motion = previous.decision if previous is not None else None
+                target = len(result) - 1 if motion is not None and _no_counts(motion) else None
+            if target is not None:
                 counts = _counts(" ".join(pending), True)
-                result[-1] = previous = replace(
-                    previous, decision=_with_counts(previous.decision, counts)
-                )
+                motion = result[target].decision
+                assert motion is not None
+                result[target] = replace(result[target], decision=_with_counts(motion, counts))
             decision = None
         elif (decision is None and context == "decision" and point.kind != "paragraph") or (
             decision is None and context == "decision" and len(points) == 1
@@ -523,8 +530,8 @@ def annotate_points(
             decision = Decision("decision", result="accepted")
         if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
-        if decision is not None and not _COUNT_ONLY.match(point.text):
-            pending = []
+        if not _COUNT_ONLY.match(point.text) and (decision is not None or target is not None):
+            pending, target = [], None
         if (
             decision is not None
             and decision.kind == "vote"
