@@ -1051,8 +1051,10 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if hints.number is not None:
             return hints.number, None, text, level
         return -1, None, text.strip("*_ "), level
-    if line.text[:1].isspace():
-        return None
+    if line.text[:1].isspace() and not (
+        not state.items and state.last_rule in ("title", "meta", "attendance", "front_matter")
+    ):
+        return None  # indented: a sub-point or a continuation, not an item
     sub = SUB_ITEM.match(text)
     top = _top_item(state)
     if (
@@ -1072,7 +1074,10 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return number, None, title, level
         dotted = text[len(numbered.group(1)) : len(numbered.group(1)) + 1] in (".", ")")
         lower = dotted and title[:1].islower()
-        if not state.blank_before or lower or state.previous == "numbered":
+        # Right under a paragraph or point a number goes on with that text; under the title,
+        # metadata or a speaker line it starts an item just as after a blank line.
+        under_point = not state.blank_before and state.last_rule in ("point", "continued")
+        if under_point or _continues(state, line) or lower or state.previous == "numbered":
             return None
         if state.items and number != _expected_number(state):
             return None
@@ -1274,31 +1279,42 @@ def rule_speaker(state: State, line: Line) -> bool:
     return True
 
 
-def rule_continued(state: State, line: Line) -> bool:
-    """A line right after a point or paragraph continues it: indented, or starting in lower
-    case, or after a long line that does not end a sentence (a hard-wrapped paragraph)."""
+def _continuation_target(state: State, line: Line) -> _PointBuilder | None:
+    """The point or paragraph that this line would continue (see :func:`rule_continued`)."""
     if state.blank_before or state.previous not in ("point", "numbered", "paragraph", "continued"):
-        return False
+        return None
     if line.hints.list_level is not None or line.hints.heading is not None or line.hints.table_row:
-        return False
+        return None
     text = line.text.strip()
+    blocks = state.blocks()
     if state.previous == "paragraph" or (state.previous == "continued" and not state.point_stack):
-        target = state.block(line).points[-1] if state.block(line).points else None
+        target = blocks[-1].points[-1] if blocks and blocks[-1].points else None
     else:
         target = state.point_stack[-1][1] if state.point_stack else None
     if target is None:
-        return False
+        return None
     indented = line.text[:1].isspace()
-    previous_text = target.text
-    long_line = len(previous_text) >= 50
-    wrapped = long_line and not previous_text.endswith((".", "!", "?", ":"))
+    long_line = len(target.text) >= 50
+    wrapped = long_line and not target.text.endswith((".", "!", "?", ":"))
     if target.kind == "paragraph":
         # A hard-wrapped paragraph: the line before is long and the sentence goes on.
-        if not (wrapped or (long_line and text[:1].islower())):
-            return False
-    elif not ((indented and state.point_stack) or text[:1].islower() or wrapped):
+        return target if wrapped or (long_line and text[:1].islower()) else None
+    if (indented and state.point_stack) or text[:1].islower() or wrapped:
+        return target
+    return None
+
+
+def _continues(state: State, line: Line) -> bool:
+    return _continuation_target(state, line) is not None
+
+
+def rule_continued(state: State, line: Line) -> bool:
+    """A line right after a point or paragraph continues it: indented, or starting in lower
+    case, or after a long line that does not end a sentence (a hard-wrapped paragraph)."""
+    target = _continuation_target(state, line)
+    if target is None:
         return False
-    target.text = f"{target.text} {text}"
+    target.text = f"{target.text} {line.text.strip()}"
     state.previous = "continued"
     return True
 
