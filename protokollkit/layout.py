@@ -1386,6 +1386,15 @@ def _is_label_line(text: str) -> bool:
     )
 
 
+_GENERIC_WORDS = {"sitzung", "treffen", "der", "des", "die", "vom", "am", "zur", "zum", "sitzungen"}
+
+
+def _generic_title(text: str) -> bool:
+    """``Protokoll der Sitzung am 15.09.2022``: a title line that names no meeting itself."""
+    meeting = re.sub(r"\([^()]*\)", " ", parse_title(text)[0])
+    return all(word.lower() in _GENERIC_WORDS for word in re.findall(r"\w+", meeting))
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates = [
@@ -1415,6 +1424,7 @@ def find_title(lines: list[Line]) -> int:
         and not BULLET.match(candidates[0][1].text)
         and not find_date(candidates[0][1].text)
         and len(candidates[0][1].text.strip()) <= 80
+        and _generic_title(candidates[1][1].text.strip())
     ):
         return candidates[0][0]  # a name line above ``Protokoll der Sitzung am …``
     for index, line in candidates[:8]:
