@@ -119,12 +119,6 @@ _DECIDED = re.compile(
 _VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
 
 
-_DECISION_WORDS = (
-    "beschl", "antrag", "anträg", "abstimm", "stimmen", "stimme", "entsch", "ergebnis", "konsen",
-    "votum", "vote", "einstimmig", "mehrheit", "angenommen", "abgelehnt", "vertagt", "genehmig",
-    "gewählt", "entlast", "verabschied", "einvernehm", "festleg", "vereinbar", "einigung", "ja",
-    "nein", "dafür", "dagegen", "enthalt", "contra", "kontra", "pro", "zustimm", "vorlage",
-)  # fmt: skip
 _TRIPLE_HINT = re.compile(r"\d\s*([/:|])\s*\d{1,3}\s*\1\s*\d")
 
 
@@ -577,9 +571,14 @@ def annotate_points(
 
 
 def _annotate_blocks(
-    blocks: tuple[Block, ...], known: ParticipantIndex, meeting: dt.date | None
+    blocks: tuple[Block, ...],
+    known: ParticipantIndex,
+    meeting: dt.date | None,
+    context: str | None = None,
 ) -> tuple[Block, ...]:
-    return tuple(replace(b, points=annotate_points(b.points, known, meeting)) for b in blocks)
+    return tuple(
+        replace(b, points=annotate_points(b.points, known, meeting, context)) for b in blocks
+    )
 
 
 def _annotate_item(
@@ -587,7 +586,7 @@ def _annotate_item(
 ) -> AgendaItem:
     return replace(
         item,
-        blocks=_annotate_blocks(item.blocks, known, meeting),
+        blocks=_annotate_blocks(item.blocks, known, meeting, _context_of(item.title)),
         items=tuple(_annotate_item(i, known, meeting) for i in item.items),
     )
 
