@@ -11,7 +11,8 @@ only the public model API. It prints, over the whole corpus:
   ``protokollkit.write(p, "text")``), the share of content lines left as free notes (warnings
   „Zeile nicht zugeordnet“), warnings per file and per 20 lines.
 
-``--verbose`` lists every miss (file, kind, expected) and every lost line.
+``--verbose`` lists every miss (file, kind, expected) and every lost line; ``--corpus DIR`` reads
+another folder of the same layout (the held-out corpus: ``--corpus tests/fixtures/heldout``).
 
 Matching (all text compared with whitespace collapsed, case-insensitive, HTML entities decoded,
 Markdown emphasis, backticks and backslash escapes removed):
@@ -500,9 +501,10 @@ def _percent(value: float) -> str:
     return f"{100 * value:5.1f} %"
 
 
-def format_report(report: Report, verbose: bool = False) -> str:
+def format_report(report: Report, verbose: bool = False, corpus: Path = CORPUS) -> str:
     """The report as a readable table (and, verbose, every miss and lost line)."""
-    out = [f"Corpus: {len(report.files)} documents in {CORPUS.relative_to(ROOT)}", ""]
+    where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
+    out = [f"Corpus: {len(report.files)} documents in {where}", ""]
     out.append(f"{'kind':<14} {'expected':>8} {'found':>6} {'recall':>8}")
     out.append("-" * 39)
     for kind in KINDS:
@@ -546,10 +548,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the report; exit 1 only if protokollkit raised something other than ParseError."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="the corpus folder (default: %(default)s)"
+    )
     parser.add_argument("files", nargs="*", type=Path, help="only these corpus documents")
     args = parser.parse_args(argv)
-    report = run(args.files or None)
-    print(format_report(report, verbose=args.verbose))
+    corpus = args.corpus.resolve()
+    report = run(args.files or document_files(corpus))
+    print(format_report(report, verbose=args.verbose, corpus=corpus))
     return 1 if report.errors else 0
 
 
