@@ -12,7 +12,13 @@ import re
 from dataclasses import replace
 
 from protokollkit.dates import find_date
-from protokollkit.labels import DECISION_LABELS, NEXT_MEETING, NEXT_MEETING_SENTENCE, TASK_LABELS
+from protokollkit.labels import (
+    DECISION_LABELS,
+    NEXT_MEETING,
+    NEXT_MEETING_SENTENCE,
+    TASK_LABELS,
+    alternation,
+)
 from protokollkit.labels import label_key as _fold
 from protokollkit.model import (
     AgendaItem,
@@ -102,7 +108,10 @@ _REJECTED = re.compile(r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen)\
 _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
 _ACCEPTED = re.compile(
     r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
-    r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen)\b",
+    r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
+    r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
+    r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
+    r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
     re.IGNORECASE,
 )
 _DECIDED = re.compile(
@@ -113,7 +122,24 @@ _DECIDED = re.compile(
     r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
     r"|\b(?:beschließt|beschließen|beschlossen:)"
     r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
-    r"|stimmt\s+(?:\w+\s+){1,4}zu)\b",
+    r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
+    # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
+    r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
+    r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
+    r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
+    r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
+    r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
+    r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
+    r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
+    # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
+    r"|\b(?:sprachen|sprechen|spricht|sprach)\s+sich\s+(?:\w+\s+){0,4}?(?:alle|einstimmig"
+    r"|mehrheitlich|die\s+Mehrheit|die\s+Anwesenden|alle\s+Anwesenden)\b[^.;]*\bfür\b[^.;]*"
+    r"\baus\b",
+    re.IGNORECASE,
+)
+_UNDECIDED = re.compile(
+    r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
+    r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
     re.IGNORECASE,
 )
 _VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
@@ -122,12 +148,15 @@ _VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNOR
 _TRIPLE_HINT = re.compile(r"\d\s*([/:|])\s*\d{1,3}\s*\1\s*\d")
 
 
-_DECISION_HINT = re.compile(
-    r"\b(?:beschl|antr|anträg|abstimm|stimmen|stimme\b|entsch|ergebnis|konsen|votum|vote"
-    r"|einstimmig|mehrheit|angenommen|abgelehnt|vertagt|genehmig|gewählt|wiedergewählt|entlast"
-    r"|verabschied|einvernehm|festleg|vereinbar|einigung|ja\b|nein\b|dafür|dagegen|enthalt"
-    r"|contra|kontra|pro\b|zustimm|vorlage|gegenstimm)"
-)
+_DECISION_STEMS = (
+    "beschl", "antr", "anträg", "abstimm", "stimmen", "entsch", "ergebnis", "konsen", "votum",
+    "vote", "einstimmig", "mehrheit", "angenommen", "abgelehnt", "vertagt", "genehmig",
+    "gewählt", "wiedergewählt", "entlast", "verabschied", "einvernehm", "festleg", "festgelegt",
+    "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
+    "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
+    "sprachen", "sprechen",
+)  # fmt: skip
+_DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
 
 def _decision_hint(text: str) -> bool:
@@ -140,7 +169,8 @@ def _decision_hint(text: str) -> bool:
 
 _DECIDED_HINT = re.compile(
     r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
-    r"|stimmt",
+    r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
+    r"|wählen",
     re.IGNORECASE,
 )
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
@@ -209,7 +239,9 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
         label = _DECISION_LABEL.match(cell)
         if label:
             words = _fold(label.group(1)).split()
-            for key in (" ".join(words), words[0] if words else "", words[-1] if words else ""):
+            whole = _fold(label.group(0).rstrip(":–")).split()  # ``Allgemeiner Konsens:``
+            keys = (" ".join(words), words[0] if words else "", words[-1] if words else "")
+            for key in (*keys, whole[-1] if len(whole) <= 3 else ""):
                 if key in DECISION_LABELS:
                     kind = DECISION_LABELS[key]
                     break
@@ -220,6 +252,8 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
+    if kind is None and decided and _UNDECIDED.search(text):
+        decided = None  # ``Es wurde noch nicht entschieden, …``
     if kind is None:
         if decided:
             kind = "decision"
@@ -282,15 +316,24 @@ _TASK_VERBS = (
     r"|klärt|klären|fragt|fragen|schreibt|schreiben|schickt|verschickt|meldet\s+sich|recherchiert"
     r"|kontaktiert|besorgt|bucht|prüft|antwortet|koordiniert|veröffentlicht|bestellt|lädt"
     r"|erstellt|bereitet|informiert|reserviert|beantragt|überarbeitet|aktualisiert|versendet"
-    r"|ruft|telefoniert|entwirft|druckt|verteilt|sammelt|nimmt\s+Kontakt|stellt\s+sicher)"
+    r"|ruft|telefoniert|entwirft|druckt|verteilt|sammelt|nimmt\s+Kontakt|stellt\s+sicher"
+    r"|macht|machen|baut|bauen|regelt|regeln|plant|planen|verfasst|verfassen|holt|holen"
+    r"|richtet|richten|sorgt|sorgen|kauft|kaufen|bringt|bringen|schaut|schauen|fragt\s+nach"
+    r"|erklärt\s+sich\s+bereit|erklären\s+sich\s+bereit|sagt\s+zu|sagte\s+zu|pflegt|pflegen"
+    r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen)"
 )
 _DOER = re.compile(
-    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+"
-    r"|\s+[A-ZÄÖÜ][\w.\-]+)?)\s+" + _TASK_VERBS + r"\b"
+    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)"
+    r"[A-ZÄÖÜ][\w.\-]+){0,4}(?:\s+[A-ZÄÖÜ][\w.\-]+)?)\s+" + _TASK_VERBS + r"\b"
 )
 _ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
-_NAMES = r"([A-ZÄÖÜ@][\w.\-]+(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+|\s+[A-ZÄÖÜ][\w.\-]+)?)"
-_LATER_DOER = re.compile(r"(?:→|->|=>|[,;:]|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b")
+_NAMES = (
+    r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
+    r"(?:\s+[A-ZÄÖÜ][\w.\-]+)?)"
+)
+_LATER_DOER = re.compile(
+    r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b"
+)
 _VERB_DOER = re.compile(
     r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)\s+"
     + _NAMES
@@ -302,29 +345,38 @@ _TASK_VERB_STEMS = (
     "prüft", "antwortet", "koordiniert", "veröffentlicht", "bestellt", "lädt", "erstellt",
     "bereitet", "informiert", "reserviert", "beantragt", "überarbeitet", "aktualisiert",
     "versendet", "ruft", "telefoniert", "entwirft", "druckt", "verteilt", "sammelt", "nimmt",
-    "stellt", "holt", "erklärt sich bereit", "bietet an",
+    "stellt", "holt", "erklärt sich bereit", "bietet an", "mach", "bau", "regel", "plan",
+    "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
+    "gestalt", "vereinbar", "übergib", "leite", "lade", "teste",
 )  # fmt: skip
-_TASK_MARKS = ("→", "->", "=>", "⇒", "[", "(", "@", ":")
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
 )  # fmt: skip
 
 
-_TASK_VERB_LOW = re.compile(r"\b(?:" + "|".join(_TASK_VERB_STEMS) + ")")
-_TASK_WORD_LOW = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _TASK_WORDS) + ")")
+_TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))
+_TASK_WORD_LOW = re.compile(r"\b" + alternation(_TASK_WORDS + _TASK_VERB_STEMS))
+"""A task word or a task verb: one scan of the text for the fast path."""
 
 
 def _has_task_verb(low: str) -> bool:
     return _TASK_VERB_LOW.search(low) is not None
 
 
-def _task_hint(text: str) -> bool:
-    """Cheap test: does the text contain anything a task is written with?"""
-    if any(mark in text for mark in _TASK_MARKS):
+def _task_hint(text: str, low: str) -> bool:
+    """Cheap test: does the text contain anything a task is written with?
+
+    An arrow or a mention anywhere; a label (``ToDo:``) or a checkbox near the start; a name in
+    brackets or after a dash at the end; a task word or verb.
+    """
+    if "→" in text or "->" in text or "=>" in text or "⇒" in text or "@" in text:
         return True
-    low = text.lower()
-    return _TASK_WORD_LOW.search(low) is not None or _has_task_verb(low)
+    if ":" in text[:70] or "[" in text[:8] or " – " in text or " - " in text:
+        return True
+    if text.rstrip(" .!").endswith((")", "]")):
+        return True
+    return _TASK_WORD_LOW.search(low) is not None
 
 
 _REQUEST = re.compile(r"\b(?:bitte|sollen|soll|muss|müssen|melden|einreichen|abgeben)\b", re.I)
@@ -341,10 +393,20 @@ _NICK = re.compile(r"^[a-zäöü][\w.\-]{1,15}$")
 """A nickname written in lower case (``mira``, ``tkr``), accepted where a name is expected."""
 
 
+_NOT_OWNERS = {
+    "das", "der", "die", "es", "er", "sie", "wir", "man", "ich", "du", "ihr", "niemand",
+    "jemand", "keiner", "alle", "jeder", "jede", "dies", "dieser", "diese", "dieses", "hier",
+    "dann", "da", "so", "wer", "was", "dazu", "dafür", "außerdem", "zudem", "auch", "jetzt",
+    "heute", "morgen", "bitte", "noch", "nun", "ein", "eine", "einer", "mehrere", "viele",
+    "sinn", "spaß", "mut", "schluss", "pause", "werbung", "weiter", "mit",
+}  # fmt: skip
+"""Words that stand where a name would, but are not anyone's (``Das macht Sinn``)."""
+
+
 def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]:
     """Names in a text that are people: every part a known participant (or plausible)."""
     parts = [p.strip(" .") for p in _NAME_JOIN.split(text.strip()) if p.strip(" .")]
-    if not parts or len(parts) > 5:
+    if not parts or len(parts) > 5 or any(p.lower() in _NOT_OWNERS for p in parts):
         return ()
     for part in parts:
         if HANDLE.match(part) or (known and known.knows(part)):
@@ -370,7 +432,8 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
     ``ToDo: …``, ``Aufgabe (Lea): …``, ``[ ] …``, ``… → Lea``, ``… (Bernd)`` when Bernd took
     part, ``Lea kümmert sich um …``; ``bis 15.05.`` gives the due date.
     """
-    if not _task_hint(text):
+    low = text.lower()
+    if not _task_hint(text, low):
         return None  # fast path: nothing a task is written with
     owners: tuple[str, ...] = ()
     is_task = False
@@ -382,7 +445,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         ):
             text = " ; ".join(cells)
             is_task = True
-    label = _TASK_LABEL.match(text)
+    label = _TASK_LABEL.match(text) if (":" in text or "–" in text or " -" in text) else None
     if label and _fold(label.group(1)) in TASK_LABELS:
         is_task = True
         if label.group(2):
@@ -391,7 +454,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         _first, _, rest = label.group(1).partition(" ")
         owners = _owners(rest, known, strict=False)
         is_task = bool(owners)
-    if _CHECKBOX.match(text):
+    if "[" in text[:8] and _CHECKBOX.match(text):
         is_task = True
     arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
@@ -399,7 +462,6 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         found = _owners(who, known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
-    low = text.lower()
     if not owners and ("verantwort" in low or "zuständ" in low or "wer" in low):
         responsible = _RESPONSIBLE.search(text)
         if responsible:
@@ -417,7 +479,9 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         doer = _DOER.match(_LEAD.sub("", text))
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
-            if found or text.split()[0] in ("Der", "Die", "Das"):
+            if (found or text.split()[0] in ("Der", "Die", "Das")) and doer.group(
+                1
+            ).lower() not in _NOT_OWNERS:
                 owners, is_task = found or (doer.group(1),), True
     if not owners and verb:
         for pattern in (_LATER_DOER, _VERB_DOER):
@@ -433,7 +497,11 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         if speaker:
             owners = _owners(speaker.group(1), known, strict=False)
     if not owners:
+        ending = text.rstrip(" .!").endswith((")", "]"))
+        dash = "–" in text or "-" in text
         for pattern in (_INFINITIVE_OWNER, _DASH_OWNER):
+            if not (ending if pattern is _INFINITIVE_OWNER else dash):
+                continue
             found_match = pattern.search(text)
             if found_match:
                 found = _owners(found_match.group(1), known, strict=False)
@@ -477,15 +545,20 @@ def _with_counts(decision: Decision, counts: tuple[int | None, int | None, int |
     return replace(decision, yes=yes, no=no, abstain=abstain, result=result)
 
 
+_TASK_TITLES = {
+    "todo", "todos", "aufgaben", "aufgabenverteilung", "aufgabenliste", "todoliste",
+    "arbeitsaufträge", "aktionspunkte", "verantwortlichkeiten",
+}  # fmt: skip
+_TASK_TITLE_PARTS = ("to do", "action item", "nächste schritte", "next steps", "wer macht was")
+
+
 def _context_of(title: str) -> str | None:
     """``task`` or ``decision`` when an item's title says all its entries are such."""
-    words = set(_fold(title).replace("/", " ").split())
-    folded = _fold(title)
-    if words & {"todo", "todos", "aufgaben", "aufgabenverteilung"} or any(
-        label in folded for label in ("to do", "action item", "nächste schritte", "next steps")
-    ):
+    folded = _fold(title).replace("'", "").replace("’", "")
+    words = set(folded.replace("/", " ").replace("&", " ").split())
+    if words & _TASK_TITLES or any(label in folded for label in _TASK_TITLE_PARTS):
         return "task"
-    if words & {"beschlüsse", "entscheidungen", "beschlussübersicht"}:
+    if words & {"beschlüsse", "entscheidungen", "beschlussübersicht", "beschlussliste"}:
         return "decision"
     return None
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from protokollkit.model import AttendanceKind, DecisionKind, MetaKind
 
@@ -268,3 +270,29 @@ NOUN_ENDINGS = (
 
 PERSON_TITLES = {"herr", "frau", "dr.", "prof.", "hr.", "fr.", "pfarrer", "pastorin", "pastor"}
 """Words that may stand before a name (``Herr Brandt``)."""
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, written as a trie (``k(?:lärt|ümmer)``).
+
+    Python's ``re`` tries every branch of ``a|b|c`` at every position; sharing the prefixes makes
+    a search over a long text several times faster than the flat alternation.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(tree) + ")"

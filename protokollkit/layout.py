@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+from typing import NamedTuple
 
 from protokollkit.annotations import annotate
 from protokollkit.dates import find_date, find_dates
@@ -113,9 +114,12 @@ class Hints:
 NO_HINTS = Hints()
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of input: its text, its 1-based line number in the source, and hints."""
+class Line(NamedTuple):
+    """One line of input: its text, its 1-based line number in the source, and hints.
+
+    A named tuple rather than a dataclass: a parse makes one per input line, and a tuple is
+    built several times faster.
+    """
 
     text: str
     number: int
@@ -368,6 +372,7 @@ class _Attendance:
     kind: AttendanceKind | None  # None: the participants
     label: str
     heading: bool = False
+    level: int | None = None  # the heading level of an attendance heading (``### Anwesend``)
 
 
 @dataclass
@@ -598,8 +603,9 @@ def rule_decoration(state: State, line: Line) -> bool:
 
 def rule_attendance(state: State, line: Line) -> bool:
     """``Anwesend: A, B (Einrichtung)``, ``### Anwesende``, ``Entschuldigt: C``, ``Gäste:`` …"""
-    if line.hints.list_level is not None and state.attendance is None:
-        return False
+    listed = line.hints.list_level is not None
+    if listed and state.attendance is None:
+        return _listed_attendance(state, line, line.text.strip())
     text = line.text.strip()
     if line.hints.heading is not None or (line.hints.bold and not _label(text)):
         key = label_key(_heading_text(line))
@@ -611,11 +617,14 @@ def rule_attendance(state: State, line: Line) -> bool:
             state.participants_label = label
         if kind is not None:
             state.open_group(kind, label)
-        state.attendance = _Attendance(kind, label, heading=line.hints.heading is not None)
+        state.attendance = _Attendance(
+            kind, label, heading=line.hints.heading is not None, level=line.hints.heading
+        )
         state.previous = "attendance"
         return True
-    if BULLET.match(line.text) and state.attendance is None:
-        return False
+    bullet = BULLET.match(line.text) if state.attendance is None else None
+    if bullet:
+        return _listed_attendance(state, line, (bullet.group(3) or "").strip())
     parsed = _label(text)
     if parsed is None:
         return False
@@ -647,6 +656,33 @@ def rule_attendance(state: State, line: Line) -> bool:
     return True
 
 
+def _listed_attendance(state: State, line: Line, entry: str) -> bool:
+    """A list entry with an attendance label (``* Anwesend: A, B, C (Gast)``) before the first
+    item or in the first one: the attendance, like the label line it stands for."""
+    if len(state.items) > 1 or state.attendance is not None or line.hints.heading is not None:
+        return False
+    parsed = _label(entry)
+    if parsed is None or not parsed[2] or parsed[1] is not None:
+        return False
+    label, _sub, value = parsed
+    is_attendance, kind = _attendance_kind(label_key(label))
+    if not is_attendance or _names_line(value) is None:
+        return False
+    if state.items and state.items[-1].blocks:
+        return False  # the first item has content already: an ordinary entry
+    if kind is None:
+        if state.participants_label is None:
+            state.participants_label = label
+        elif state.participants:
+            return False  # participants named already: an ordinary entry
+    else:
+        state.open_group(kind, label)
+    for name in split_participants(value):
+        _add_listed(state, name, kind, label)
+    state.previous = "attendance"
+    return True
+
+
 _PREFIX_GROUP = re.compile(r"^\(([^()]{2,30})\)\s+(\S.*)$")
 
 
@@ -659,8 +695,16 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
         if is_attendance and group_kind is not None:
             state.add_person(parse_participant(prefix.group(2)), group_kind, prefix.group(1))
             return
-    if text:
-        state.add_person(parse_participant(text), kind, label)
+    if not text:
+        return
+    person = parse_participant(text)
+    if kind is None and person.affiliation and len(person.affiliation) <= 20:
+        # ``Pia (Gast)`` in the list of those present: a guest
+        is_attendance, group_kind = _attendance_kind(label_key(person.affiliation))
+        if is_attendance and group_kind is not None:
+            state.add_person(Person(person.name), group_kind, person.affiliation)
+            return
+    state.add_person(person, kind, label)
 
 
 def _names_line(text: str) -> list[str] | None:
@@ -690,6 +734,38 @@ def _names_line(text: str) -> list[str] | None:
     return parts
 
 
+def _attendance_subheading(state: State, line: Line, open_list: _Attendance) -> bool:
+    """``##### Team`` under ``### Anwesenheit`` with names below it: a group of those present
+    (or of the open list's kind), labelled with the heading."""
+    level = line.hints.heading
+    text = line.text.strip().strip("*_ ").rstrip(":").strip()
+    if (
+        open_list.level is None
+        or level is None
+        or level <= open_list.level
+        or not text
+        or len(text) > 40
+        or len(text.split()) > 4
+        or EXPLICIT_ITEM.match(text)
+        or HEADING_NUMBER.match(text)
+    ):
+        return False
+    following = state.next_line()
+    if following is None or following.hints.heading is not None:
+        return False
+    entry = following.text.strip()
+    bullet = BULLET.match(following.text) if following.hints.list_level is None else None
+    if bullet:
+        entry = (bullet.group(3) or "").strip()
+    if _label(entry) is not None or _names_line(entry) is None:
+        return False
+    kind: AttendanceKind = open_list.kind or "present"
+    state.open_group(kind, text)
+    state.attendance = _Attendance(kind, text, heading=True, level=open_list.level)
+    state.previous = "attendance"
+    return True
+
+
 def rule_attendance_continued(state: State, line: Line) -> bool:
     """The names after an attendance label or heading: comma lines, one per line, bullets,
     table rows, sub-groups (``Gäste: …``, ``- Vorstand: A, B``)."""
@@ -697,6 +773,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if open_list is None:
         return False
     if line.hints.heading is not None or line.hints.title:
+        if _attendance_subheading(state, line, open_list):
+            return True
         state.attendance = None
         return False
     text = line.text.strip()
@@ -904,6 +982,9 @@ def _agenda_entry(state: State, line: Line) -> bool:
     return True
 
 
+_DASH_META = re.compile(r"^([^\W\d][\w*/.]*(?: [\w*/.]+){0,2})\s+[-–]\s+(\S.*)$")
+
+
 def rule_meta(state: State, line: Line) -> bool:
     """``Ort: Gemeindehaus``, ``Beginn: 19:05``, ``Protokoll: Lea`` … before the first item;
     ``Ende: 21:10`` and ``Protokoll: …`` anywhere; a line that is only a date before the first
@@ -949,6 +1030,13 @@ def rule_meta(state: State, line: Line) -> bool:
         state.previous = "meta"
         return True
     parsed = _label(text)
+    if parsed is None and state.section == "front" and (" - " in text or " – " in text):
+        dashed = _DASH_META.match(text)  # ``Ort - P502``, ``Protokollführer – Jonas``
+        kind = meta_kind(label_key(dashed.group(1))) if dashed else None
+        if dashed and kind is not None:
+            state.meta.append(MetaField(dashed.group(1), dashed.group(2).strip(), kind))
+            state.previous = "meta"
+            return True
     if parsed is None or parsed[1] is not None or EXPLICIT_ITEM.match(text):
         return False
     label, _sub, value = parsed
@@ -1540,7 +1628,10 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
 
 def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     """Apply :data:`RULES` to the lines and build the Protocol; raise ParseError if unusable."""
-    cleaned = [Line(clean(line.text), line.number, line.hints) for line in lines]
+    cleaned = [
+        line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
+        for line in lines
+    ]
     prepared = _mark_structure(cleaned)
     state = State(source, prepared)
     state.title_index = find_title(prepared)

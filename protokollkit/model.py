@@ -33,6 +33,32 @@ TIME_SPAN = re.compile(
 )
 """A clock time or span in a metadata value: ``19 Uhr``, ``10:00–11:30``, ``19 - ca. 21:00``."""
 
+_CLOCK = r"(\d{1,2}[:.]\d{2}(?:\s*Uhr)?|\d{1,2}\s*Uhr)"
+_MEETING = r"(?:Sitzung|Versammlung|Treffen|Treffens|Meeting|Meetings|Beratung|Besprechung)"
+TITLE_SPAN = re.compile(
+    r"(?<![\d.])(\d{1,2}[:.]\d{2})\s*(?:Uhr\s*)?(?:[-–]|bis)\s*(\d{1,2}[:.]\d{2})"
+)
+"""A time span in a title: ``Protokoll 14.01.2019 12:15 - 13:45``."""
+PROSE_SPAN = re.compile(
+    rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}",
+    re.IGNORECASE,
+)
+PROSE_START = re.compile(
+    rf"(?:\b(?:Beginn|Anfang|Eröffnung)\s+(?:der|des)\s+{_MEETING}|\bSitzungsbeginn"
+    rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:eröffnet|begann|beginnt))\D{{0,25}}?{_CLOCK}"
+    rf"|\beröffnet\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
+    rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)",
+    re.IGNORECASE,
+)
+PROSE_END = re.compile(
+    rf"(?:\b(?:Ende|Schluss)\s+(?:der|des)\s+{_MEETING}|\bSitzungsende"
+    rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:geschlossen|beendet|endet|endete))\D{{0,25}}?{_CLOCK}"
+    rf"|\b(?:schließt|beendet)\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
+    rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:geschlossen|beendet)",
+    re.IGNORECASE,
+)
+"""The meeting's start and end written in a sentence (``Ende der Sitzung um 19:42``)."""
+
 """An inline link as protokollkit keeps it in any text: ``[Satzung](https://…)`` or a bare URL."""
 
 
@@ -268,7 +294,28 @@ class Protocol:
                     return span.group(1)
                 if span.group(2):
                     return span.group(2)
-        return None
+        return self._time_in_text(kind)
+
+    def _time_in_text(self, kind: MetaKind) -> str | None:
+        """Start or end from the title's span or a sentence (``Ende der Sitzung um 19:42``)."""
+        title = TITLE_SPAN.search(self.title)
+        if title:
+            return title.group(1) if kind == "start" else title.group(2)
+        found: str | None = None
+        for point in self.all_points():
+            text = point.text
+            if "Uhr" not in text and ":" not in text and "." not in text:
+                continue
+            span = PROSE_SPAN.search(text)
+            if span:
+                return span.group(1) if kind == "start" else span.group(2)
+            match = (PROSE_START if kind == "start" else PROSE_END).search(text)
+            if match:
+                value = next(g for g in match.groups() if g)
+                if kind == "start":
+                    return value
+                found = value  # the last one: the meeting's end
+        return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
         """Everyone in the attendance groups of a kind (``excused``, ``guests`` …)."""

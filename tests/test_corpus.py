@@ -105,7 +105,7 @@ def test_no_line_lost(report: Report) -> None:
 
 
 def test_recall_of_the_expected_structure(report: Report) -> None:
-    assert report.recall >= 0.87  # the goal is 0.9 (issue 9); measured 0.872 on 29.11.2026
+    assert report.recall >= 0.88  # the goal is 0.9 (issue 9); measured 0.886 on 07.12.2026
 
 
 @RULES_PENDING
@@ -118,7 +118,6 @@ def test_at_most_one_warning_per_20_lines(report: Report) -> None:
 
 
 ROUND_TRIP_GAPS = {
-    "2016-03-08-buergerrunde.md": "attendance written as a sentence after the title",
     "fsr-informatik-2024-01-17.md": "an attendance list inside an HTML details block",
     "mitgliederversammlung-2022-03-26.odt": "agenda entries that are numbered headings in Word",
     "protokoll-fsfw-dd-20141208-auftakttreffen.md": "a setext underline inside a list item",

@@ -308,7 +308,7 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
         if shown == termine_lines(protocol):
             return protocol
         # Edited: its text is kept where it stands, but the heading is no agenda item.
-        lines = [*lines[:start], replace(lines[start], hints=Hints()), *lines[start + 1 :]]
+        lines = [*lines[:start], lines[start]._replace(hints=Hints()), *lines[start + 1 :]]
         edited = Diagnostic(
             "warning",
             "Der Abschnitt „Termine“ passt nicht mehr zu den Punkten; er bleibt als Text erhalten.",

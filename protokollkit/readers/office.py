@@ -280,7 +280,7 @@ def _join_presenter(paragraph: Paragraph, lines: list[Line]) -> bool:
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].text.strip()), None)
     if not text or last is None or lines[last].hints.heading is None:
         return False
-    lines[last] = replace(lines[last], text=f"{lines[last].text} {text}")
+    lines[last] = lines[last]._replace(text=f"{lines[last].text} {text}")
     return True
 
 
@@ -344,7 +344,7 @@ def title_hint(lines: list[Line]) -> list[Line]:
         if hints.title or (line is first and hints.bold and not title_below):
             plausible = bool(TITLE.match(line.text) or find_date(line.text))
             hints = replace(hints, title=plausible)
-        result.append(line if hints == line.hints else replace(line, hints=hints))
+        result.append(line if hints == line.hints else line._replace(hints=hints))
     return result
 
 

@@ -1,0 +1,140 @@
+"""Forms of real protocols the rules understand: one small case each, asserted on the model.
+
+Each case comes from a layout seen in a held-out protocol (tests/fixtures/heldout/) and is
+written here in general form, with invented content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+
+import pytest
+
+import protokollkit
+from protokollkit.people import ParticipantIndex
+
+annotations = importlib.import_module("protokollkit.annotations")
+NOBODY = ParticipantIndex(())
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "unanimous"),
+    [
+        ("Wir nehmen das Protokoll der letzten Sitzung einstimmig an", "accepted", True),
+        ("Alle Gewählten nahmen die Wahl an.", "accepted", False),
+        ("Es wurde vereinbart, dass der Flyer gedruckt wird.", "accepted", False),
+        ("Die Anwesenden einigen sich auf den 3. Mai.", "accepted", False),
+        ("Wir stimmen dem Vorschlag zu.", "accepted", False),
+        ("durch Abstimmung sprachen sich alle Anwesenden für einen Verein aus", "accepted", False),
+        ("Allgemeiner Konsens: Ja, wir nehmen das Wiki", "accepted", False),
+    ],
+)
+def test_decisions_in_active_voice(text: str, result: str, unanimous: bool) -> None:
+    decision = annotations.decision_in(text)
+    assert decision is not None
+    assert decision.result == result
+    assert decision.unanimous is unanimous
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es wurde noch nicht entschieden, ob der Markt stattfindet.",
+        "Frau Kranz nimmt an der Sitzung teil und bringt Kuchen an.",
+        "Wühlmäuschen nimmt am Weihnachtsmarkt teil",
+        "Die Stadt spricht sich für den Ausbau aus",
+    ],
+)
+def test_no_decision(text: str) -> None:
+    assert annotations.decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Woche gestreckt. Florian übernimmt die Anpassung bis Freitag.", ("Florian",)),
+        ("Abrechnung soll ins Wiki (Okan macht Eintrag)", ("Okan",)),
+        ("Pia, Theo, Jannik kümmern sich", ("Pia", "Theo", "Jannik")),
+        ("Jannik baut das Anmeldeformular bis Dezember", ("Jannik",)),
+        ("JR erklärt sich bereit das Testkonzept zu verfassen", ("JR",)),
+        ("Einweisungstermine planen – Mareike", ("Mareike",)),
+    ],
+)
+def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
+    task = annotations.task_in(text, NOBODY, None)
+    assert task is not None
+    assert task.owners == owners
+
+
+@pytest.mark.parametrize(
+    "text", ["Das macht Sinn.", "Es macht Spaß, hier zu sein.", "Wir machen weiter wie bisher."]
+)
+def test_no_task(text: str) -> None:
+    assert annotations.task_in(text, NOBODY, None) is None
+
+
+def test_items_titled_todos_in_any_spelling_make_tasks() -> None:
+    for title in ("ToDo's", "To-Dos", "Todo-Liste", "Wer macht was?"):
+        text = f"Protokoll 01.02.2024\n\nTOP 1 {title}\n\n- Ben: Schlüssel abholen\n"
+        (point,) = protokollkit.read(text).all_points()
+        assert point.task is not None and point.task.owners == ("Ben",), title
+
+
+def test_attendance_as_list_entries_with_guests() -> None:
+    text = (
+        "# Protokoll 18.01.24\n\n* Anwesend: Hanne, Mirko, Pia (Gast)\n* Protokoll: Bastian\n\n"
+        "## 1. Organisatorisches\n\n* Wo trifft sich der FSR?\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert [x.name for x in p.participants] == ["Hanne", "Mirko"]
+    assert [x.name for x in p.attendance_of("guests")] == ["Pia"]
+    assert p.meta_value("minute_taker") == "Bastian"
+    assert [i.title for i in p.items] == ["Organisatorisches"]
+
+
+def test_attendance_heading_with_sub_headings() -> None:
+    text = (
+        "# Protokoll 13.11.2018\n\n### **Anwesenheit**\n##### Team\n> Jonas Riedel  \n"
+        "> Clara Wendt\n\n##### Betreuer\n> Tobias Reuter\n\n### 1. Themen\n\n- eins\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert [(g.label, [x.name for x in g.people]) for g in p.attendance] == [
+        ("Team", ["Jonas Riedel", "Clara Wendt"]),
+        ("Betreuer", ["Tobias Reuter"]),
+    ]
+    assert [i.title for i in p.items] == ["Themen"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_metadata_with_a_dash() -> None:
+    p = protokollkit.read(
+        "Protokoll 13.11.2018\n\nOrt - P502\nProtokollführer – Jonas\n\nTOP 1 A\n"
+    )
+    assert p.meta_value("place") == "P502"
+    assert p.meta_value("minute_taker") == "Jonas"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Protokoll 14.01.2019 12:15 - 13:45\n\nTOP 1 A\n\n- x\n", "12:15", "13:45"),
+        (
+            "Protokoll 01.02.2020\n\nTOP 1 A\n\n- Die Sitzung ging ca. drei Stunden von 18:15"
+            " bis 21:20\n",
+            "18:15",
+            "21:20",
+        ),
+        (
+            "Protokoll 01.02.2020\n\nTOP 1 A\n\n- Die Sitzung wird um 19:05 Uhr eröffnet.\n"
+            "- Der Markt endet um 18 Uhr.\n- Ende der Sitzung um 21:10 Uhr\n",
+            "19:05 Uhr",
+            "21:10 Uhr",
+        ),
+    ],
+)
+def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str) -> None:
+    p = protokollkit.read(text)
+    assert (p.meta_value("start"), p.meta_value("end")) == (start, end)
+    assert p.date is not None and p.date.year in (2019, 2020)
+    assert isinstance(p.date, dt.date)
