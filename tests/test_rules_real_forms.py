@@ -7,14 +7,13 @@ written here in general form, with invented content.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
 import pytest
 
 import protokollkit
+from protokollkit.annotations import decision_in, task_in
 from protokollkit.people import ParticipantIndex
 
-annotations = importlib.import_module("protokollkit.annotations")
 NOBODY = ParticipantIndex(())
 
 
@@ -31,7 +30,7 @@ NOBODY = ParticipantIndex(())
     ],
 )
 def test_decisions_in_active_voice(text: str, result: str, unanimous: bool) -> None:
-    decision = annotations.decision_in(text)
+    decision = decision_in(text)
     assert decision is not None
     assert decision.result == result
     assert decision.unanimous is unanimous
@@ -47,7 +46,7 @@ def test_decisions_in_active_voice(text: str, result: str, unanimous: bool) -> N
     ],
 )
 def test_no_decision(text: str) -> None:
-    assert annotations.decision_in(text) is None
+    assert decision_in(text) is None
 
 
 @pytest.mark.parametrize(
@@ -62,7 +61,7 @@ def test_no_decision(text: str) -> None:
     ],
 )
 def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
-    task = annotations.task_in(text, NOBODY, None)
+    task = task_in(text, NOBODY, None)
     assert task is not None
     assert task.owners == owners
 
@@ -71,7 +70,7 @@ def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
     "text", ["Das macht Sinn.", "Es macht Spaß, hier zu sein.", "Wir machen weiter wie bisher."]
 )
 def test_no_task(text: str) -> None:
-    assert annotations.task_in(text, NOBODY, None) is None
+    assert task_in(text, NOBODY, None) is None
 
 
 def test_items_titled_todos_in_any_spelling_make_tasks() -> None:
