@@ -377,10 +377,16 @@ def input_lines(path: Path) -> list[str]:
     return data.decode("utf-8-sig", errors="replace").splitlines()
 
 
+_LETTER_MARKER = re.compile(r"^\s*\(?(?:[a-hA-H]|[ivx]{1,4})[.)]\s+")
+"""A list's enumeration letter (``a)``, ``(b)``, ``iv.``): markup like a bullet, not a word."""
+
+
 def lost_lines(lines: Iterable[str], output: str) -> list[str]:
-    """The lines whose words do not all appear in the output."""
+    """The lines whose words do not all appear in the output (enumeration letters aside)."""
     have = set(words(output))
-    return [line for line in lines if any(w not in have for w in words(line))]
+    return [
+        line for line in lines if any(w not in have for w in words(_LETTER_MARKER.sub("", line)))
+    ]
 
 
 # --- one file, the whole corpus ----------------------------------------------------------------

@@ -104,7 +104,9 @@ _ABSTAIN = re.compile(
 _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+Enthaltung(?:en)?\b", re.IGNORECASE)
 _UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
-_REJECTED = re.compile(r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen)\b", re.IGNORECASE)
+_REJECTED = re.compile(
+    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens)\b", re.IGNORECASE
+)
 _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
 _ACCEPTED = re.compile(
     r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
@@ -142,7 +144,22 @@ _UNDECIDED = re.compile(
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
     re.IGNORECASE,
 )
-_VOTE_WORD = re.compile(r"\b(?:Abstimmung|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
+_CONSENSUS = re.compile(r"\bKonsens\b(?!vorschlag)", re.IGNORECASE)
+_VOTE_WORD = re.compile(r"\b(?:Abstimm\w*|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
+_RESULT_ONLY = re.compile(
+    r"^\s*(?:(?:->|→|=>|⇒)\s*)?(?:einstimmig\s+|mehrheitlich\s+)?(?:angenommen|abgelehnt"
+    r"|beschlossen|genehmigt|vertagt|konsens|einstimmig|zugestimmt)\b",
+    re.IGNORECASE,
+)
+"""An entry that is only a result (``Angenommen mit Konsens``, ``-> einstimmig``)."""
+_PASSIVE_VOTE = re.compile(
+    r"\b(?:wird|wurde|werden|wurden)\b[^.;]{0,60}?\b(?:einstimmig|mehrheitlich)\b"
+    r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
+    r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
+    re.IGNORECASE,
+)
+"""A passive sentence with ``einstimmig``/``mehrheitlich``: a decision (``… wird einstimmig
+festgestellt``, ``Die Versammlung wurde einstimmig auf den 15.01. gelegt``)."""
 
 
 _TRIPLE_HINT = re.compile(r"\d\s*([/:|])\s*\d{1,3}\s*\1\s*\d")
@@ -255,7 +272,7 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     if kind is None and decided and _UNDECIDED.search(text):
         decided = None  # ``Es wurde noch nicht entschieden, …``
     if kind is None:
-        if decided:
+        if decided or _RESULT_ONLY.match(text) or _PASSIVE_VOTE.search(text):
             kind = "decision"
         elif counted >= 2 or (counted and (_ACCEPTED.search(text) or _REJECTED.search(text))):
             kind = "vote"
@@ -271,7 +288,7 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
         result = "rejected"
     elif _POSTPONED.search(text):
         result = "postponed"
-    elif _ACCEPTED.search(text) or unanimous or kind == "consensus":
+    elif _ACCEPTED.search(text) or unanimous or kind == "consensus" or _CONSENSUS.search(text):
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
@@ -608,6 +625,17 @@ def annotate_points(
             and _no_counts(previous.decision)
         ):
             result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
+        if (
+            decision is not None
+            and previous is not None
+            and previous.decision is not None
+            and previous.decision.result is None
+            and decision.result is not None
+            and _RESULT_ONLY.match(point.text)
+        ):
+            # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
+            merged = replace(previous.decision, result=decision.result)
+            result[-1] = replace(previous, decision=merged)
         speaker = inline_speaker(point.text, known)
         task = task_in(point.text, known, meeting)
         if (

@@ -35,7 +35,7 @@ META_WORDS: tuple[tuple[str, MetaKind], ...] = (
     ("leitung", "chair"), ("moderation", "chair"), ("vorsitz", "chair"),
     ("protokollant", "minute_taker"), ("schriftführ", "minute_taker"),
     ("protokollführ", "minute_taker"), ("ort", "place"), ("raum", "place"),
-    ("datum", "date"), ("uhrzeit", "time"),
+    ("datum", "date"), ("uhrzeit", "time"), ("sitzungsdauer", "time"), ("dauer", "time"),
 )  # fmt: skip
 """Words inside a longer label that say what it is (``Tatsächliche Beginnzeit``)."""
 
@@ -190,7 +190,7 @@ DECISION_LABELS: dict[str, DecisionKind] = {
     **dict.fromkeys(
         ["antrag", "anträge", "beschlussvorlage", "beschlussantrag", "vorlage", "gegenantrag",
          "änderungsantrag", "geschäftsordnungsantrag", "go antrag", "antragstext", "motion",
-         "finanzantrag"],
+         "finanzantrag", "konsensvorschlag", "beschlussvorschlag", "abstimmungsvorschlag"],
         "motion",
     ),
     **dict.fromkeys(

@@ -141,6 +141,11 @@ EXPLICIT_ITEM = re.compile(
     rf"^\s*{TOP}\s*(\d{{1,3}}(?:\.\d{{1,2}})*)\.?\s*(?:[:.)\-–—]\s*|\s+|$)(.*)$"
 )
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
+REFERENCE_ITEM = re.compile(
+    r"^(?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?\s*(\d{1,3})(?:\.(\d{1,2}))?\.?"
+    r"\s*:?\s*(.*)$"
+)
+"""``zu TOP 1.1`` (the title on the next line) or ``Zu 3: Titel``: the minutes of an item."""
 SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\t ]+(\S.*)$")
 HEADING_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,2})*)[.)]?|[IVX]{1,4}\.|[A-H][.)])[\t ]+(?=\S)")
 BULLET = re.compile(r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7])(?:[ \t]+(.*))?$")
@@ -412,6 +417,10 @@ class State:
     first_prefix: str = ""
     last_rule: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
+    skip: int = -1
+    lettered: bool = False
+    """The attendance list has lettered groups (``a) Mitglieder:``, ``b) Verwaltung``)."""
+    """A line already taken by the line before it (the title under ``zu TOP 1.1``)."""
 
     def items_from_headings(self) -> bool:
         """True when the agenda items so far were headings (not bold lines or typed numbers)."""
@@ -766,6 +775,29 @@ def _attendance_subheading(state: State, line: Line, open_list: _Attendance) -> 
     return True
 
 
+_LETTERED = re.compile(r"^(?:[a-h][.)]|[A-H]\)|\d{1,2}\))\s+([^\d:,;]{2,50}?)\s*:?\s*$")
+
+
+def _lettered_group(state: State, line: Line, entry: str, open_list: _Attendance) -> bool:
+    """``a) Mitglieder der Bezirksvertretung:`` under ``Anwesend:``: a group of those present
+    whose names follow on the next lines."""
+    if line.hints.list_level is not None:
+        return False
+    if open_list.kind not in (None, "present") and not state.lettered:
+        return False
+    match = _LETTERED.match(entry)
+    if match is None:
+        return False
+    state.lettered = True
+    label = match.group(1).strip()
+    is_attendance, kind = _attendance_kind(label_key(label))
+    group_kind: AttendanceKind = kind if is_attendance and kind is not None else "present"
+    state.open_group(group_kind, label)
+    state.attendance = _Attendance(group_kind, label, heading=True, level=open_list.level)
+    state.previous = "attendance"
+    return True
+
+
 def rule_attendance_continued(state: State, line: Line) -> bool:
     """The names after an attendance label or heading: comma lines, one per line, bullets,
     table rows, sub-groups (``Gäste: …``, ``- Vorstand: A, B``)."""
@@ -802,6 +834,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         entry = (bullet.group(3) or "").strip()
     else:
         entry = text
+    if _lettered_group(state, line, entry, open_list):
+        return True
     parsed = _label(entry)
     if parsed and parsed[2]:
         label, _sub, value = parsed
@@ -818,33 +852,56 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         state.attendance = None
         return False
     if bullet or line.hints.list_level is not None:
-        person = parse_participant(entry)
-        comma = entry.find(", ")
         names = _names_line(entry)
         if names is None:
             state.attendance = None
             return False
-        if (
-            comma > 0
-            and len(names) == 2
-            and len(names[0].split()) >= 2
-            and len(names[1].split()) == 1
-        ):
-            person = Person(names[0], names[1])
-            state.add_person(person, open_list.kind, open_list.label)
-        else:
+        if not _name_and_role(state, entry, names, open_list):
             for name in names:
                 _add_listed(state, name, open_list.kind, open_list.label)
         state.previous = "attendance"
         return True
     names = _names_line(entry)
+    if names is None and open_list.heading and state.section == "front":
+        role = _NAME_WITH_ROLE.match(entry)  # ``Uwe Grabowski ab TOP 5.1``
+        if (
+            role
+            and not entry.endswith((".", "!", "?", ":"))
+            and plausible_name(role.group(1), state.known)
+            and find_date(entry) is None
+        ):
+            person = Person(role.group(1), role.group(2).strip())
+            state.add_person(person, open_list.kind, open_list.label)
+            state.previous = "attendance"
+            return True
     if names is None or NUMBERED_ITEM.match(entry) or EXPLICIT_ITEM.match(entry):
         state.attendance = None
         return False
+    if open_list.heading and _name_and_role(state, entry, names, open_list):
+        return True
     for name in names:
         _add_listed(state, name, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
+
+
+def _name_and_role(state: State, entry: str, names: list[str], open_list: _Attendance) -> bool:
+    """``Lea Brandt, Kasse`` on a line of its own: one person and her role, not two people."""
+    comma = entry.find(", ")
+    if not (
+        comma > 0 and len(names) == 2 and len(names[0].split()) >= 2 and len(names[1].split()) == 1
+    ):
+        return False
+    state.add_person(Person(names[0], names[1]), open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+_NAME_WITH_ROLE = re.compile(
+    r"^((?:(?:Dr|Prof)\.\s+)*(?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
+    r"\s+(\S[^()]{0,60})$"
+)
+"""A name and the role after it on a line of an attendance list (``Simone Hartung StA 33``)."""
 
 
 def rule_next_meeting(state: State, line: Line) -> bool:
@@ -1143,6 +1200,23 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         not state.items and state.last_rule in ("title", "meta", "attendance", "front_matter")
     ):
         return None  # indented: a sub-point or a continuation, not an item
+    reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
+    if reference and hints is NO_HINTS:
+        title = reference.group(3).strip()
+        if not title:
+            following = state.next_line()
+            if (
+                following is None
+                or following.hints is not NO_HINTS
+                or len(following.text.strip()) > 150
+                or BULLET.match(following.text)
+                or REFERENCE_ITEM.match(following.text.strip())
+            ):
+                return None
+            title = following.text.strip()
+            state.skip = state.lines.index(following, state.index + 1)
+        sub_number = int(reference.group(2)) if reference.group(2) else None
+        return int(reference.group(1)), sub_number, title, 0
     sub = SUB_ITEM.match(text)
     top = _top_item(state)
     if (
@@ -1167,7 +1241,11 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         under_point = not state.blank_before and state.last_rule in ("point", "continued")
         if under_point or _continues(state, line) or lower or state.previous == "numbered":
             return None
-        if state.items and number != _expected_number(state):
+        if (
+            state.items
+            and number != _expected_number(state)
+            and not _restarts_agenda(state, number, title)
+        ):
             return None
         if not state.items and state.section == "front" and _looks_like_list(state):
             return None
@@ -1236,6 +1314,46 @@ def _looks_like_list(state: State) -> bool:
     )
 
 
+def _restarts_agenda(state: State, number: int, title: str) -> bool:
+    """True when the numbering starts again with the first item's title while the items so far
+    hold next to nothing: they were the planned agenda, printed before the minutes (the layout
+    of a council's Niederschrift)."""
+    if len(state.items) < 2 or state.agenda or number != state.items[0].number:
+        return False
+    first, again = _fold_title(state.items[0].title), _fold_title(title)
+    if len(again) < 4 or not (
+        first == again or (min(len(first), len(again)) >= 8 and first.startswith(again))
+    ):
+        return False
+    items = [i for top in state.items for i in (top, *top.items)]
+    if any(i.presenter is not None for i in items):
+        return False
+    small = [
+        len(b.points) <= 2 and all(len(p.text) <= 80 for p in b.points) for b in _blocks(items[:-1])
+    ]
+    return all(small)
+
+
+def _blocks(items: list[_ItemBuilder]) -> list[_BlockBuilder]:
+    return [b for i in items for b in i.blocks]
+
+
+def _items_to_agenda(state: State, line: Line) -> None:
+    """The items read so far become the planned agenda; what stood under them is kept before
+    the first item (the preamble)."""
+    items = [i for top in state.items for i in (top, *top.items)]
+    state.agenda = [i.title for i in items]
+    for block in _blocks(items):
+        if block.speaker is None and state.preamble and state.preamble[-1].speaker is None:
+            state.preamble[-1].points.extend(block.points)  # one block, as the text reads back
+        else:
+            state.preamble.append(block)
+    state.items = []
+    state.item_level = None
+    state.first_prefix = ""
+    state.note(line, "Die Punkte davor waren die Tagesordnung; hier beginnt das Protokoll.")
+
+
 def _expected_number(state: State) -> int:
     return state.items[-1].number + 1 if state.items else 1
 
@@ -1268,6 +1386,8 @@ def rule_item(state: State, line: Line) -> bool:
         title, presenter = split_presenter(title, state.participants)
         top.items.append(_ItemBuilder(sub_number, title, presenter, line.number, level))
     else:
+        if number != -1 and _restarts_agenda(state, number, title):
+            _items_to_agenda(state, line)
         if number == -1:
             number = _expected_number(state)
         elif state.items and number != _expected_number(state):
@@ -1350,8 +1470,8 @@ def rule_speaker(state: State, line: Line) -> bool:
     bold = MARKUP.match(text)
     if bold:
         text = bold.group(1) + bold.group(2)
-    if len(text) > 150 or (not text[:1].isupper() and text[:1] != "@"):
-        return False
+    if len(text) > 150 or (not text[:1].isupper() and text[:1] != "@") or "    " in text:
+        return False  # (wide gaps: the columns of a signature block, not a name)
     person = parse_person(text, state.known)
     if person is None and text.endswith(":"):
         name = text[:-1].strip()
@@ -1640,6 +1760,8 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state.implicit_items = not explicit and not state.list_items
     for index, line in enumerate(prepared):
         state.index = index
+        if index == state.skip:
+            continue
         for name, rule in RULES:
             if rule(state, line):
                 if name != "blank":

@@ -58,6 +58,13 @@ PROSE_END = re.compile(
     re.IGNORECASE,
 )
 """The meeting's start and end written in a sentence (``Ende der Sitzung um 19:42``)."""
+_MINUTES_ROLE = re.compile(r"^(?:Protokoll\w*|Schriftführ\w*|Protokollführ\w*)\b", re.IGNORECASE)
+_CHAIR_ROLE = re.compile(
+    r"^(?:Vorsitz\w*|Sitzungsleit\w*|Leitung|Moderation|Moderator\w*|Versammlungsleit\w*"
+    r"|Redeleitung|Sitzungsvorsitz\w*)\b",
+    re.IGNORECASE,
+)
+"""Roles in brackets after a name that make the person the minute-taker or the chair."""
 
 """An inline link as protokollkit keeps it in any text: ``[Satzung](https://…)`` or a bare URL."""
 
@@ -281,6 +288,8 @@ class Protocol:
         the date (``Datum: 05.06.2015, 19 Uhr``).
         """
         found = next((f.value for f in self.meta if f.kind == kind), None)
+        if found is None and kind in ("minute_taker", "chair"):
+            return self._role_in_attendance(kind)
         if found is not None or kind not in ("start", "end"):
             return found
         for field_ in self.meta:
@@ -295,6 +304,14 @@ class Protocol:
                 if span.group(2):
                     return span.group(2)
         return self._time_in_text(kind)
+
+    def _role_in_attendance(self, kind: MetaKind) -> str | None:
+        """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""
+        role = _MINUTES_ROLE if kind == "minute_taker" else _CHAIR_ROLE
+        for person in self.present():
+            if person.affiliation and role.search(person.affiliation):
+                return person.name
+        return None
 
     def _time_in_text(self, kind: MetaKind) -> str | None:
         """Start or end from the title's span or a sentence (``Ende der Sitzung um 19:42``)."""
