@@ -15,6 +15,7 @@ from protokollkit.dates import find_date
 from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
+    NEXT_MEETING_QUALIFIED,
     NEXT_MEETING_SENTENCE,
     TASK_LABELS,
     alternation,
@@ -711,13 +712,23 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
         if is_next_meeting_text(point.text):
             found = point.text
     if found is None:
-        # An item titled ``Nächste Sitzung``: its first entry with a date names it.
+        # An item titled ``Nächste Sitzung``: its first entry with a date names it, else its
+        # first entry (``Im Juni in Thun``).
         for item in protocol.all_items():
-            label = NEXT_MEETING.match(item.title)
+            label = NEXT_MEETING.match(item.title.split(" / ")[0])
             if label and not label.group(1).strip():
-                dated = [p.text for b in item.blocks for p in b.points if find_date(p.text)]
-                if dated:
-                    found = dated[0]
+                entries = [p.text for b in item.blocks for p in b.points]
+                named = [t for t in entries if NEXT_MEETING_SENTENCE.search(_LEAD.sub("", t))]
+                dated = [t for t in entries if find_date(t)]
+                if named or dated or entries:
+                    found = (named or dated or entries)[0]
+    if found is None and protocol.date is not None:
+        # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``
+        for point in protocol.all_points():
+            if NEXT_MEETING_QUALIFIED.search(point.text):
+                date = find_date(point.text, protocol.date)
+                if date is not None and date.date > protocol.date:
+                    found = point.text
     if found is None:
         return None
     date = find_date(found, protocol.date)

@@ -161,7 +161,7 @@ _NOT_A_MEETING = (
 _MEETING_NOUN = (
     r"(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
-    r"|\w*[Kk]onferenz|Videokonferenz)"
+    r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa)"
 )
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
@@ -179,6 +179,14 @@ NEXT_MEETING_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 """A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""
+
+NEXT_MEETING_QUALIFIED = re.compile(
+    rf"^(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
+    r"[^.;]{0,80}?\b(?:findet|ist|wird|beginnt)\b",
+    re.IGNORECASE,
+)
+"""``Die nächste Sitzung der Gemeindevertretung findet am …``, ``Das 5. Meeting findet am …``:
+the next meeting when nothing plainer names it and the date lies after this meeting's."""
 
 DECISION_LABELS: dict[str, DecisionKind] = {
     **dict.fromkeys(

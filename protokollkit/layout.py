@@ -265,13 +265,42 @@ def split_lines(text: str) -> list[Line]:
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
 
 
+_METADATA_KEY = re.compile(r"^([A-Za-z][\w\-]{0,20})\s*:\s*\S")
+_METADATA_KEYS = {
+    "title", "titel", "slug", "date", "datum", "author", "authors", "autor", "lang",
+    "language", "tags", "category", "categories", "summary", "status", "layout", "modified",
+    "template", "url", "save_as", "description",
+}  # fmt: skip
+
+
+def _metadata_block(text: str) -> tuple[list[Line], str, int]:
+    """MultiMarkdown or Pelican metadata (``Title: …``, ``Slug: …``, ``Date: …`` up to the
+    first blank line) at the very start: front matter without delimiters."""
+    first = _METADATA_KEY.match(text)
+    if first is None or first.group(1).lower() not in ("title", "titel"):
+        return [], text, 0
+    lines = text.split("\n")
+    block: list[str] = []
+    for raw in lines[:40]:
+        if not raw.strip():
+            break
+        key = _METADATA_KEY.match(raw)
+        if key is None or key.group(1).lower() not in _METADATA_KEYS:
+            return [], text, 0
+        block.append(raw)
+    if len(block) < 2:
+        return [], text, 0
+    front = [Line(x.rstrip("\r"), n + 1, Hints(front_matter=True)) for n, x in enumerate(block)]
+    return front, "\n".join(lines[len(block) :]), len(block)
+
+
 def split_front_matter(text: str) -> tuple[list[Line], str, int]:
     """YAML front matter (``---`` … ``---``) at the start: its lines, the rest, lines used.
 
     The delimiter lines are markup; the lines in between come with ``front_matter`` hints.
     """
     if not text.startswith("---"):
-        return [], text, 0
+        return _metadata_block(text)
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         return [], text, 0
@@ -418,6 +447,8 @@ class State:
     last_rule: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
     skip: int = -1
+    skip_until: int = -1
+    """Lines before this index are taken already (the value lines under ``Ort:``)."""
     lettered: bool = False
     """The attendance list has lettered groups (``a) Mitglieder:``, ``b) Verwaltung``)."""
     """A line already taken by the line before it (the title under ``zu TOP 1.1``)."""
@@ -862,6 +893,13 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         state.previous = "attendance"
         return True
     names = _names_line(entry)
+    if (
+        names is not None
+        and len(names) == 1
+        and not looks_like_name(parse_participant(names[0]).name)
+        and _NAME_WITH_ROLE.match(entry)
+    ):
+        names = None  # ``Uwe Graf ab TOP 2``: a name and what follows it, tried below
     if names is None and open_list.heading and state.section == "front":
         role = _NAME_WITH_ROLE.match(entry)  # ``Uwe Grabowski ab TOP 5.1``
         if (
@@ -932,6 +970,8 @@ def rule_next_meeting(state: State, line: Line) -> bool:
     label = text[: match.start(1)].strip().rstrip(":").strip().strip("*_").strip()
     value = match.group(1).strip()
     if not value and (line.hints.heading is not None or bold):
+        if line.hints.heading is not None and not _single_entry_section(state):
+            return False  # a whole section: an item (its entries name the next meeting)
         state.pending_next = label
         state.previous = "next"
         return True
@@ -939,6 +979,18 @@ def rule_next_meeting(state: State, line: Line) -> bool:
         return False
     _set_next_meeting(state, line, label, value)
     return True
+
+
+def _single_entry_section(state: State) -> bool:
+    """True when the heading at the current line has at most three short lines under it, then
+    a heading or the end (``## Nächste Sitzung`` / ``12.06.2024, 18 Uhr``)."""
+    section: list[Line] = []
+    for line in state.lines[state.index + 1 :]:
+        if line.hints.heading is not None or line.hints.title:
+            break
+        if line.text.strip():
+            section.append(line)
+    return len(section) <= 3 and all(len(line.text.strip()) <= 80 for line in section)
 
 
 _SYMBOLS = re.compile(r"^[^\w„\"(*_]+\s*")
@@ -1039,6 +1091,31 @@ def _agenda_entry(state: State, line: Line) -> bool:
     return True
 
 
+def _value_below(state: State) -> str:
+    """The short plain lines right under an empty label (up to a blank line), joined with
+    commas; they are taken (skipped by the rules)."""
+    taken: list[str] = []
+    index = state.index + 1
+    while index < len(state.lines) and len(taken) < 4:
+        line = state.lines[index]
+        text = line.text.strip()
+        if (
+            not text
+            or line.hints != NO_HINTS
+            or len(text) > 60
+            or _label(text) is not None
+            or BULLET.match(line.text)
+            or text.endswith(",")
+        ):
+            break
+        taken.append(text)
+        index += 1
+    if not taken or (index < len(state.lines) and state.lines[index].text.strip()):
+        return ""  # not a block of its own: leave the lines to the rules
+    state.skip_until = index
+    return ", ".join(taken)
+
+
 _DASH_META = re.compile(r"^([^\W\d][\w*/.]*(?: [\w*/.]+){0,2})\s+[-–]\s+(\S.*)$")
 
 
@@ -1121,6 +1198,8 @@ def rule_meta(state: State, line: Line) -> bool:
         return False
     if kind == "minute_taker" and label_key(label) == "protokoll" and not value:
         return False
+    if not value and kind in ("place", "chair", "minute_taker", "time", "start", "end"):
+        value = _value_below(state)  # ``Ort:`` and the address on the lines below
     state.meta.append(MetaField(label, value, kind))
     state.previous = "meta"
     return True
@@ -1760,7 +1839,7 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state.implicit_items = not explicit and not state.list_items
     for index, line in enumerate(prepared):
         state.index = index
-        if index == state.skip:
+        if index == state.skip or index < state.skip_until:
             continue
         for name, rule in RULES:
             if rule(state, line):

@@ -137,3 +137,66 @@ def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str) -
     assert (p.meta_value("start"), p.meta_value("end")) == (start, end)
     assert p.date is not None and p.date.year in (2019, 2020)
     assert isinstance(p.date, dt.date)
+
+
+def test_multimarkdown_metadata_is_front_matter() -> None:
+    text = (
+        "Title: Frühling 2019 Treffen\nSlug: 2019-03-30-treffen\nDate: 2019-03-30\n\n"
+        "# Treffen März 2019 (Werkstatt)\n\nOrt:\nWerkstatt 23\nMühlegasse 7\n\n"
+        "## Vorstellungsrunde\n\n* alle stellen sich vor\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert p.title == "Treffen März 2019 (Werkstatt)"
+    assert p.meta_value("place") == "Werkstatt 23, Mühlegasse 7"
+    assert [i.title for i in p.items] == ["Vorstellungsrunde"]
+    assert p.date == dt.date(2019, 3, 30)
+
+
+def test_agenda_printed_before_the_minutes() -> None:
+    text = (
+        "Niederschrift über die 18. Sitzung am 18.05.2016\n\nTagesordnung (öffentlich)\n\n"
+        "1. Regularien\n\n1.1 Feststellung der Tagesordnung\n\n2. Eingaben\n\n"
+        "Die Sitzung wird eröffnet.\n\n1. Regularien\n\n"
+        "zu TOP 1.1\nFeststellung der Tagesordnung\n\n"
+        "Die Tagesordnung wird einstimmig festgestellt.\n\n2. Eingaben\n\n- keine\n"
+    )
+    p = protokollkit.read(text)
+    assert p.agenda == ("Regularien", "Feststellung der Tagesordnung", "Eingaben")
+    assert [(i.title, [s.title for s in i.items]) for i in p.items] == [
+        ("Regularien", ["Feststellung der Tagesordnung"]),
+        ("Eingaben", []),
+    ]
+    (decision,) = p.decisions()
+    assert decision.decision is not None and decision.decision.unanimous
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_lettered_attendance_groups_with_roles() -> None:
+    text = (
+        "Niederschrift 18.05.2016\n\nAnwesend:\n\na) Mitglieder:\n\nDr. Anna Brandt Vorsitzende\n"
+        "Uwe Graf ab TOP 2\n\nb) Verwaltung\n\nSimone Hart StA 33, Schriftführerin\n\n"
+        "TOP 1 Eingaben\n\n- keine\n"
+    )
+    p = protokollkit.read(text)
+    groups = [(g.label, [(x.name, x.affiliation) for x in g.people]) for g in p.attendance]
+    assert groups == [
+        ("Mitglieder", [("Dr. Anna Brandt Vorsitzende", None), ("Uwe Graf", "ab TOP 2")]),
+        ("Verwaltung", [("Simone Hart StA 33", "Schriftführerin")]),
+    ]
+    assert p.meta_value("minute_taker") == "Simone Hart StA 33"
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Die nächste Sitzung der Gemeindevertretung findet am 22. Mai 2014 statt.", "2014-05-22"),
+        (
+            "Das 5. Meeting mit der Betreuerin findet am Do. 18.05.14 um 10:00 Uhr statt.",
+            "2014-05-18",
+        ),
+    ],
+)
+def test_next_meeting_named_with_its_body_or_number(sentence: str, date: str) -> None:
+    p = protokollkit.read(f"Protokoll 27.03.2014\n\nTOP 1 Termine\n\n{sentence}\n")
+    assert p.next_meeting is not None and str(p.next_meeting.date) == date
