@@ -1189,8 +1189,9 @@ def rule_meta(state: State, line: Line) -> bool:
             or key in TASK_LABELS
             or state.known.knows(label)
             or line.hints.heading is not None
+            or _attendance_kind(key)[0]
         ):
-            return False
+            return False  # (an attendance label whose value is no list of names: content)
         kind = "other"
     elif (state.section != "front" and kind not in ANYWHERE_META) or (
         state.section != "front" and not value
@@ -1280,16 +1281,18 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     ):
         return None  # indented: a sub-point or a continuation, not an item
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
-    if reference and hints is NO_HINTS:
+    if reference and hints == NO_HINTS:
         title = reference.group(3).strip()
         if not title:
             following = state.next_line()
             if (
                 following is None
-                or following.hints is not NO_HINTS
+                or following.hints != NO_HINTS
                 or len(following.text.strip()) > 150
                 or BULLET.match(following.text)
+                or NUMBER_MARKER.match(following.text)
                 or REFERENCE_ITEM.match(following.text.strip())
+                or _label(following.text.strip()) is not None
             ):
                 return None
             title = following.text.strip()
@@ -1326,7 +1329,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             and not _restarts_agenda(state, number, title)
         ):
             return None
-        if not state.items and state.section == "front" and _looks_like_list(state):
+        if not state.items and state.section == "front" and _looks_like_list(state, number):
             return None
         return number, None, title, level
     if state.agenda and _matches_agenda(state, text):
@@ -1385,12 +1388,14 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     return len(following) >= 30 and len(following.split()) >= 4
 
 
-def _looks_like_list(state: State) -> bool:
-    """A numbered line before the first item that starts a plain list (the next line is too)."""
+def _looks_like_list(state: State, number: int) -> bool:
+    """A numbered line before the first item that starts a plain list: the very next line goes
+    on with the next number (``1. …`` / ``2. …``)."""
     following = state.lines[state.index + 1] if state.index + 1 < len(state.lines) else None
-    return bool(
-        following and following.text.strip() and NUMBERED_ITEM.match(following.text.strip())
-    )
+    if following is None:
+        return False
+    numbered = NUMBERED_ITEM.match(following.text.strip())
+    return bool(numbered and int(numbered.group(1)) == number + 1)
 
 
 def _restarts_agenda(state: State, number: int, title: str) -> bool:

@@ -104,6 +104,10 @@ def head_paragraphs(protocol: Protocol) -> list[str]:
     if protocol.participants or protocol.participants_label != DEFAULT_PARTICIPANTS_LABEL:
         attendance.append(participants_line(protocol))
     attendance.extend(group_line(protocol, g) for g in protocol.attendance)
+    if attendance and attendance[-1].endswith(":") and protocol.preamble and not protocol.agenda:
+        # ``Anwesend:`` with nobody, then content: ``Anwesend: –``, so that the content below
+        # is not read as the names
+        attendance[-1] += " –"
     if attendance:
         paragraphs.append("\n".join(attendance))
     if protocol.agenda:
