@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from protokollkit.annotations import annotate
 from protokollkit.dates import MONTH_NAMES
+from protokollkit.labels import ATTENDANCE_LABELS, PRESENT_LABELS, label_key
 from protokollkit.model import (
     AgendaItem,
     AttendanceGroup,
@@ -51,6 +52,10 @@ affiliation = st.lists(
     max_size=5,
 ).map(" ".join)
 plain_affiliation = affiliation.filter(lambda a: not any(c in a for c in "(),;"))
+participant_affiliation = plain_affiliation.filter(
+    lambda a: not any(w in ATTENDANCE_LABELS or w in PRESENT_LABELS for w in label_key(a).split())
+)
+"""A participant's affiliation: not an attendance word (``Pia (Gast)`` is read as a guest)."""
 
 point_word = st.one_of(
     words, capitalised, st.sampled_from(TYPOGRAPHY), st.integers(0, 2030).map(str),
@@ -174,7 +179,7 @@ def protocols(draw: st.DrawFn, rich: bool = False) -> Protocol:
     meeting = draw(st.sampled_from(["Stadtteiltisch", "Stadtteiltisch Groß Klein", "AG Wohnen"]))
     date = draw(dates)
     participants = tuple(
-        draw(st.lists(st.builds(Person, name, st.one_of(st.none(), plain_affiliation)),
+        draw(st.lists(st.builds(Person, name, st.one_of(st.none(), participant_affiliation)),
                       max_size=5, unique_by=lambda p: p.name.split()[-1]))
     )  # fmt: skip
     items = draw(_items(participants, rich))
