@@ -74,6 +74,14 @@ def redact_model(value: T) -> T:
     return value
 
 
+def read_redacted(path: Path) -> Any:
+    """The protocol at ``path`` read, with e-mail addresses replaced (only if it has an ``@``)."""
+    import protokollkit
+
+    protocol = protokollkit.read(path)
+    return redact_model(protocol) if b"@" in path.read_bytes() else protocol
+
+
 def e(text: object) -> str:
     """HTML-escaped text without e-mail addresses."""
     return escape(redact(str(text)))
@@ -148,19 +156,6 @@ def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:
     for rel, data in files:
         write_file(output / rel, data)
     return [rel for rel, _data in files]
-
-
-def _chart(
-    rel: str, render: Callable[..., str], *args: Any
-) -> Callable[[set[str]], list[tuple[str, bytes]]]:
-    """A deferred job that draws one chart."""
-    return partial(_draw, rel, render, args)
-
-
-def _draw(
-    rel: str, render: Callable[..., str], args: tuple[Any, ...], stale: set[str]
-) -> list[tuple[str, bytes]]:
-    return [(rel, render(*args).encode("utf-8"))]
 
 
 class Writer:
@@ -329,7 +324,7 @@ class Catalog:
     appointments: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     tasks: list[tuple[str, list[Any]]] = field(default_factory=list)
     newest: Summary | None = None
-    meeting: str = ""
+    meeting_counts: dict[str, int] = field(default_factory=dict)
     meetings: list[dict[str, Any]] | None = None
     """Slim meetings for the OParl export (kept only when it is written)."""
 
@@ -369,7 +364,18 @@ class Catalog:
             )
         if summary["date"] is not None or self.newest is None:
             self.newest = summary
-        self.meeting = summary["meeting"] or self.meeting
+        if summary["meeting"]:
+            counts = self.meeting_counts
+            counts[summary["meeting"]] = counts.get(summary["meeting"], 0) + 1
+
+    @property
+    def meeting(self) -> str:
+        """The archive's meeting: the one most protocols are of (on a tie the one seen first).
+
+        It names the site on every page, so it must not change with each new protocol.
+        """
+        counts = self.meeting_counts
+        return max(counts, key=lambda name: counts[name]) if counts else ""
 
 
 def upcoming(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
@@ -509,7 +515,7 @@ def _protocol_files(
     import protokollkit
     from protokollkit.writers.ics import write_ics
 
-    protocol = redact_model(protokollkit.read(archive / ref.name))
+    protocol = read_redacted(archive / ref.name)
     result: list[tuple[str, bytes]] = []
     for rel in sorted(stale):
         suffix = rel.rsplit(".", 1)[1]
@@ -669,9 +675,10 @@ def _member_pages(
         chart_title = f"{what}: {member.name}"
         if years:
             rel = f"{folder}/{candidate}.svg"
-            writer.defer(
-                {rel: key_of("diagramm", chart_title, years, attended)},
-                _chart(rel, attendance_chart, years, attended, chart_title),
+            writer.emit(
+                rel,
+                key_of("diagramm", chart_title, years, attended),
+                partial(attendance_chart, years, attended, chart_title),
             )
         own = reports.get(member.key, [])
         others: list[str] = []
@@ -887,7 +894,7 @@ def _statistics_page(
     people: list[MemberPage],
     institutions: list[MemberPage],
 ) -> None:
-    from protokollkit.archive.charts import bar_chart, lines_chart
+    from protokollkit.archive.charts import svg_bar_chart, svg_lines_chart
 
     stats = catalog.stats
     per_year = stats.meetings_per_year()
@@ -908,12 +915,12 @@ def _statistics_page(
         writer.emit(
             "statistik/sitzungen.svg",
             key_of("sitzungen", years, counts),
-            lambda: bar_chart(years, counts, "Sitzungen pro Jahr", "Sitzungen"),
+            lambda: svg_bar_chart(years, counts, "Sitzungen pro Jahr", "Sitzungen"),
         )
         writer.emit(
             "statistik/umfang.svg",
             key_of("umfang", years, means),
-            lambda: lines_chart(
+            lambda: svg_lines_chart(
                 years, list(means.items()), "Durchschnitt je Sitzung", "Anzahl je Sitzung"
             ),
         )
@@ -1027,7 +1034,6 @@ def calendar(
     ``cache`` by file hash so that only new or changed protocols are read again; an appointment
     named in several protocols comes once (from the newest).
     """
-    import protokollkit
     from protokollkit.termine import upcoming
     from protokollkit.writers.ics import PRODID, TZID, write_ics
 
@@ -1041,7 +1047,7 @@ def calendar(
     for name, digest in sources:
         entry = known.get(name)
         if not entry or entry[0] != digest:
-            protocol = redact_model(protokollkit.read(archive / name))
+            protocol = read_redacted(archive / name)
             written = write_ics(protocol)
             zones = _blocks(written, "VTIMEZONE")
             if zones:
