@@ -187,6 +187,7 @@ class Writer:
         except (OSError, ValueError, KeyError, TypeError):
             self.old = {}
         self.new: dict[str, str] = {}
+        self.search: dict[str, list[Any]] = {}
         self.existing = _files_under(output)
         self.jobs: list[Callable[[], list[tuple[str, bytes]]]] = []
 
@@ -243,7 +244,8 @@ class Writer:
         for rel in sorted(set(self.old) - set(self.new)):
             (self.output / rel).unlink(missing_ok=True)
             self.result.removed.append(rel)
-        data = json.dumps({"version": SITE_VERSION, "pages": self.new}, indent=0)
+        manifest = {"version": SITE_VERSION, "pages": self.new, "search": self.search}
+        data = json.dumps(manifest, indent=0)
         self.put(MANIFEST, data.encode("utf-8"))
         self.result.written.pop()
 
@@ -270,7 +272,13 @@ SEARCH_BOX = """<section class="suchbereich" aria-labelledby="suche-titel">
 <div id="suche"></div>
 <script>
 window.addEventListener("DOMContentLoaded", function () {
-  new PagefindUI({ element: "#suche", showSubResults: true, showImages: false });
+  var folder = new URL("{root}pagefind/", document.baseURI).pathname;
+  var bundles = {bundles};
+  new PagefindUI({
+    element: "#suche", showSubResults: true, showImages: false,
+    bundlePath: folder + bundles[0] + "/",
+    mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: folder + b + "/" }; })
+  });
   var input = document.querySelector("#suche input");
   if (input) { input.id = "suchfeld"; }
 });
@@ -279,6 +287,14 @@ window.addEventListener("DOMContentLoaded", function () {
 <a href="{root}archiv.html">Archiv nach Jahren</a>.</p></noscript>
 </section>
 """
+"""The search box: Pagefind's UI over the bundles of :func:`search_groups`, newest first (the
+first is searched directly, the others merged into it)."""
+
+
+def search_box(root: str, bundles: list[str]) -> str:
+    """The search box of a page ``root`` (``""`` or ``"../"``) below the site's folder."""
+    names = json.dumps(bundles or ["leer"])
+    return SEARCH_BOX.replace("{root}", root).replace("{bundles}", names)
 
 
 @dataclass(frozen=True)
@@ -418,8 +434,12 @@ def build_site(
     base_url: str | None = None,
     index_path: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    search_group: int | None = None,
 ) -> SiteResult:
-    """Bring the website in ``output`` up to date with the protocols in ``archive``."""
+    """Bring the website in ``output`` up to date with the protocols in ``archive``.
+
+    ``search_group``: the least protocols of a search bundle (default :data:`SEARCH_GROUP`).
+    """
     today = today or dt.date.today()
     result = SiteResult()
     with ArchiveIndex(archive, index_path) as index:
@@ -442,9 +462,12 @@ def build_site(
     institutions = _member_pages(
         writer, frame, catalog, "institutions", slugs["institutions"], slugs["people"]
     )
-    _start_page(writer, frame, catalog, today, people)
+    groups = search_groups(catalog.refs, hashes, search_group or SEARCH_GROUP)
+    bundles = [name for name, _key, _pages in groups]
+    writer.search = {name: [key, pages] for name, key, pages in groups}
+    _start_page(writer, frame, catalog, today, people, bundles)
     _statistics_page(writer, frame, catalog, people, institutions)
-    writer.emit("suche.html", key_of("suche", frame), lambda: _search_page(frame))
+    writer.emit("suche.html", key_of("suche", frame, bundles), lambda: _search_page(frame, bundles))
     _calendar(writer, catalog, archive, hashes, today)
     if base_url:
         from protokollkit.archive.oparl import oparl_files
@@ -453,25 +476,144 @@ def build_site(
             writer.emit(rel, key, render)
     writer.run_jobs()
     writer.finish()
-    if search and (result.written or result.removed or not (output / "pagefind").is_dir()):
-        run_pagefind(output)
-        result.search = True
+    if search:
+        result.search = bool(run_pagefind(output))
     return result
 
 
-def run_pagefind(site: Path) -> None:
-    """Index the site for the search box (``python -m pagefind``, German stemming offline)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ProtokollkitError(f"{site}: Pagefind ließ sich nicht ausführen ({exc}).") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
-        raise ProtokollkitError(
-            f"{site}: Pagefind konnte die Suche nicht anlegen ({detail[0]}). "
-            "Ist das Paket pagefind[bin] installiert?"
+SEARCH_GROUP = 200
+"""A search bundle holds the protocols of consecutive years until it has at least this many."""
+
+SEARCH_BUILT = ".protokollkit-suche.json"
+"""Inside ``pagefind/``: the key of each bundle as it was built."""
+
+
+SEARCH_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")
+"""Pagefind's UI, copied from a bundle to ``pagefind/`` (the pages load it from there)."""
+
+
+def search_groups(
+    refs: list[Ref], hashes: dict[str, str], size: int = SEARCH_GROUP
+) -> list[tuple[str, str, list[str]]]:
+    """The search bundles, newest first: name (the first year), key and the pages it indexes.
+
+    Pagefind cannot add a page to an index, so the protocol pages are indexed in bundles of
+    consecutive years (at least ``size`` protocols each, the newest may hold fewer)
+    and the search box merges them. A new protocol of this year rebuilds only the newest bundle;
+    a bundle's key is the names, file hashes and titles of its protocols.
+    """
+    groups: list[tuple[str, list[Ref]]] = []
+    current: list[Ref] = []
+    for ref in refs:
+        if current and len(current) >= size and ref.year != current[-1].year:
+            groups.append((current[0].year, current))
+            current = []
+        current.append(ref)
+    if current:
+        groups.append((current[0].year, current))
+    return [
+        (
+            name,
+            key_of("suchindex", [(r.stem, hashes.get(r.name, ""), r.title) for r in members]),
+            [f"protokoll/{r.stem}.html" for r in members],
         )
+        for name, members in reversed(groups)
+    ]
+
+
+def _pagefind_command(site: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output)]
+
+
+def run_pagefind(site: Path) -> list[str]:
+    """Bring the search bundles of the site up to date (``python -m pagefind``, German stemming
+    offline); return the names of the bundles built.
+
+    The bundles and their pages are in the manifest (:func:`search_groups`); a bundle whose key
+    is unchanged is kept. Each stale one is built from hard links of its pages in a folder of
+    their own (same paths, so the same URLs), up to one Pagefind per core at a time.
+    """
+    import shutil
+
+    try:
+        plan: dict[str, list[Any]] = json.loads((site / MANIFEST).read_text("utf-8"))["search"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ProtokollkitError(f"{site}: keine mit protokollkit erstellte Website.") from None
+    folder = site / "pagefind"
+    folder.mkdir(exist_ok=True)
+    try:
+        built: dict[str, str] = json.loads((folder / SEARCH_BUILT).read_text("utf-8"))
+    except (OSError, ValueError):
+        built = {}
+    built = {name: key for name, key in built.items() if name in plan}
+    stale = [
+        name
+        for name, (key, _pages) in plan.items()
+        if built.get(name) != key or not (folder / name / "pagefind-entry.json").is_file()
+    ]
+    work = site / ".suche-quellen"
+    shutil.rmtree(work, ignore_errors=True)
+    running: list[tuple[str, subprocess.Popen[str]]] = []
+
+    def finish(name: str, process: subprocess.Popen[str]) -> None:
+        try:
+            out, err = process.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise ProtokollkitError(f"{site}: Pagefind brauchte zu lange.") from None
+        if process.returncode != 0:
+            detail = (err or out).strip().splitlines()[-1:] or ["?"]
+            raise ProtokollkitError(
+                f"{site}: Pagefind konnte die Suche nicht anlegen ({detail[0]}). "
+                "Ist das Paket pagefind[bin] installiert?"
+            )
+        target = folder / name
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(folder / f".{name}.neu", target)
+        built[name] = plan[name][0]
+
+    try:
+        for name in stale:
+            source = work / name
+            for rel in plan[name][1]:
+                link = source / rel
+                link.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(site / rel, link)
+                except OSError:
+                    shutil.copyfile(site / rel, link)
+            shutil.rmtree(folder / f".{name}.neu", ignore_errors=True)
+            command = _pagefind_command(source, folder / f".{name}.neu")
+            if len(running) >= max(1, os.cpu_count() or 1):
+                finish(*running.pop(0))
+            try:
+                process = subprocess.Popen(
+                    command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+                )
+            except OSError as exc:
+                raise ProtokollkitError(
+                    f"{site}: Pagefind ließ sich nicht ausführen ({exc})."
+                ) from None
+            running.append((name, process))
+        while running:
+            finish(*running.pop(0))
+    finally:
+        for _name, process in running:
+            process.kill()
+            process.wait()
+        shutil.rmtree(work, ignore_errors=True)
+        for old in folder.iterdir():
+            if old.is_dir() and old.name not in plan:
+                shutil.rmtree(old, ignore_errors=True)
+            elif old.is_file() and old.name not in (SEARCH_BUILT, *SEARCH_ASSETS):
+                old.unlink()  # a single index of an earlier version
+        write_file(folder / SEARCH_BUILT, json.dumps(built, indent=0).encode("utf-8"))
+    newest = next(iter(plan), None)
+    for asset in SEARCH_ASSETS:
+        if newest and (stale or not (folder / asset).is_file()):
+            write_file(folder / asset, (folder / newest / asset).read_bytes())
+    return stale
 
 
 # --- protocols ------------------------------------------------------------------------------
@@ -831,17 +973,22 @@ def _short(text: str, limit: int = 140) -> str:
 
 
 def _start_page(
-    writer: Writer, frame: Frame, catalog: Catalog, today: dt.date, people: list[MemberPage]
+    writer: Writer,
+    frame: Frame,
+    catalog: Catalog,
+    today: dt.date,
+    people: list[MemberPage],
+    bundles: list[str],
 ) -> None:
     newest = catalog.newest
     assert newest is not None
     coming = upcoming(catalog)[:30]
     tasks = catalog.tasks + [(newest["stem"], t) for t in newest["tasks"] if not t[2]]
-    data = (newest, coming, tasks, today.isoformat())
+    data = (newest, coming, tasks, today.isoformat(), bundles)
     writer.emit(
         "index.html",
         key_of("start", frame, data),
-        lambda: _start(frame, catalog, newest, coming, tasks, today),
+        lambda: _start(frame, catalog, newest, coming, tasks, today, bundles),
     )
 
 
@@ -852,6 +999,7 @@ def _start(
     coming: list[tuple[str, dict[str, Any]]],
     tasks: list[tuple[str, list[Any]]],
     today: dt.date,
+    bundles: list[str],
 ) -> str:
     by_stem = {ref.stem: ref for ref in catalog.refs}
     ref = by_stem[newest["stem"]]
@@ -862,7 +1010,7 @@ def _start(
         f", von {e(catalog.refs[0].label)} bis {e(catalog.refs[-1].label)}.</p>\n"
         if len(catalog.refs) > 1
         else ".</p>\n",
-        SEARCH_BOX.replace("{root}", ""),
+        search_box("", bundles),
         '<h2>Neuestes Protokoll</h2>\n<div class="kasten">\n',
         f'<p><a href="protokoll/{e(ref.stem)}.html">{e(ref.title)}</a></p>\n',
         _list(items),
@@ -908,8 +1056,8 @@ def _start(
     return frame.page("index.html", "Start", "".join(parts), search=True)
 
 
-def _search_page(frame: Frame) -> str:
-    body = "<h1>Suche</h1>\n" + SEARCH_BOX.replace("{root}", "")
+def _search_page(frame: Frame, bundles: list[str]) -> str:
+    body = "<h1>Suche</h1>\n" + search_box("", bundles)
     return frame.page("suche.html", "Suche", body, search=True)
 
 
@@ -1116,5 +1264,6 @@ __all__ = [
     "redact",
     "redact_model",
     "run_pagefind",
+    "search_groups",
     "upcoming",
 ]

@@ -258,3 +258,22 @@ def test_statistik_prints_tables_and_writes_charts(tmp_path: Path) -> None:
     names = sorted(p.name for p in charts.iterdir())
     assert names == ["einrichtungen.svg", "personen.svg", "sitzungen.svg", "umfang.svg"]
     assert "Sitzungen pro Jahr" in (charts / "sitzungen.svg").read_text("utf-8")
+
+
+def test_the_search_is_rebuilt_only_for_the_bundle_of_a_new_protocol(tmp_path: Path) -> None:
+    from protokollkit.archive.site import run_pagefind
+
+    archive = make_archive(tmp_path / "archiv")
+    output = tmp_path / "website"
+    first = build_site(archive, output, today=TODAY, documents=False, search=False, search_group=1)
+    assert first.written
+    assert sorted(run_pagefind(output)) == ["2021", "2022", "2023"]
+    for year in ("2021", "2022", "2023"):
+        assert (output / "pagefind" / year / "pagefind-entry.json").is_file()
+    assert (output / "pagefind/pagefind-ui.js").is_file()
+    assert run_pagefind(output) == []
+    (archive / LATER[0]).write_text(LATER[1], "utf-8")
+    build_site(archive, output, today=TODAY, documents=False, search=False, search_group=1)
+    assert run_pagefind(output) == ["2023"]
+    box = (output / "suche.html").read_text("utf-8")
+    assert 'var bundles = ["2023", "2022", "2021"];' in box
