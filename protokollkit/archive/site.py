@@ -41,7 +41,7 @@ from protokollkit.archive.words import fold, slug
 from protokollkit.dates import german_date, german_long_date
 from protokollkit.diagnostics import ProtokollkitError
 
-SITE_VERSION = "4"
+SITE_VERSION = "5"
 """Part of every page key: raise it when the page templates change."""
 
 MANIFEST = ".protokollkit-website.json"
@@ -113,6 +113,8 @@ class Ref:
     items: tuple[str, ...]
     present: tuple[tuple[str, str | None], ...] = ()
     appointments: int = 0
+    decisions: tuple[tuple[str, str | None, str | None], ...] = ()
+    """Text, result (``accepted`` …) and item label of each decision recorded."""
 
     @property
     def label(self) -> str:
@@ -257,6 +259,8 @@ NAV = (
     ("archiv.html", "Protokolle"),
     ("einrichtungen.html", "Einrichtungen"),
     ("personen.html", "Personen"),
+    ("aufgaben.html", "Aufgaben"),
+    ("beschluesse.html", "Beschlüsse"),
     ("statistik.html", "Statistik"),
     ("suche.html", "Suche"),
 )
@@ -357,6 +361,10 @@ class Catalog:
     institution_reports: dict[str, list[tuple[str, list[Any]]]] = field(default_factory=dict)
     appointments: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     tasks: list[tuple[str, list[Any]]] = field(default_factory=list)
+    """Tasks with a due date from today on, from every protocol: (stem, task) – a task is
+    text, owners, due date, item label."""
+    latest_tasks: dict[str, tuple[str, list[list[Any]]]] = field(default_factory=dict)
+    """By meeting: the newest protocol's stem and its tasks without a due date."""
     newest: Summary | None = None
     meeting_counts: dict[str, int] = field(default_factory=dict)
     meetings: list[dict[str, Any]] | None = None
@@ -373,6 +381,7 @@ class Catalog:
             tuple(title for _label, title in summary["items"]),
             tuple(here),
             len(summary["appointments"]),
+            tuple((text, result, label) for text, result, label in summary["decisions"]),
         )
         self.refs.append(ref)
         self.stats.add(summary, here)
@@ -399,6 +408,9 @@ class Catalog:
             )
         if summary["date"] is not None or self.newest is None:
             self.newest = summary
+        if summary["date"] is not None or summary["meeting"] not in self.latest_tasks:
+            undated = [task for task in summary["tasks"] if not task[2]]
+            self.latest_tasks[summary["meeting"]] = (ref.stem, undated)
         if summary["meeting"]:
             counts = self.meeting_counts
             counts[summary["meeting"]] = counts.get(summary["meeting"], 0) + 1
@@ -411,6 +423,18 @@ class Catalog:
         """
         counts = self.meeting_counts
         return max(counts, key=lambda name: counts[name]) if counts else ""
+
+
+def open_tasks(catalog: Catalog) -> list[tuple[str, list[Any]]]:
+    """The open tasks across protocols: those due from today on (by due date), then those
+    without a due date from the newest protocol of each meeting (newest first).
+
+    A protocol does not record when a task is done; one with a due date counts as open until
+    that day, one without until its meeting's next protocol.
+    """
+    dated = sorted(catalog.tasks, key=lambda pair: (pair[1][2], pair[0]))
+    latest = sorted(catalog.latest_tasks.values(), key=lambda pair: pair[0], reverse=True)
+    return dated + [(stem, task) for stem, tasks in latest for task in tasks]
 
 
 def upcoming(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
@@ -467,6 +491,8 @@ def build_site(
     writer.search = {name: [key, pages] for name, key, pages in groups}
     _start_page(writer, frame, catalog, today, people, bundles)
     _statistics_page(writer, frame, catalog, people, institutions)
+    _tasks_page(writer, frame, catalog, today)
+    _decisions_page(writer, frame, catalog)
     writer.emit("suche.html", key_of("suche", frame, bundles), lambda: _search_page(frame, bundles))
     _calendar(writer, catalog, archive, hashes, today)
     if base_url:
@@ -775,6 +801,8 @@ def _year_page(frame: Frame, year: str, refs: list[Ref]) -> str:
     ]
     heading = f"Protokolle {year}" if year != "ohne-datum" else "Protokolle ohne Datum"
     body = f"<h1>{e(heading)}</h1>\n<p>{len(refs)} Sitzungen.</p>\n" + _list(rows)
+    decisions = [_decision_row("../", r, d) for r in reversed(refs) for d in r.decisions]
+    body += '<h2 id="beschluesse">Beschlüsse</h2>\n' + _list(decisions)
     return frame.page(f"jahr/{year}.html", heading, body)
 
 
@@ -983,8 +1011,8 @@ def _start_page(
     newest = catalog.newest
     assert newest is not None
     coming = upcoming(catalog)[:30]
-    tasks = catalog.tasks + [(newest["stem"], t) for t in newest["tasks"] if not t[2]]
-    data = (newest, coming, tasks, today.isoformat(), bundles)
+    tasks = open_tasks(catalog)
+    data = (newest, coming, tasks[:START_TASKS], len(tasks), today.isoformat(), bundles)
     writer.emit(
         "index.html",
         key_of("start", frame, data),
@@ -1043,17 +1071,88 @@ def _start(
         "Fortsetzung fragen (auch aus früheren Protokollen übernommene).</p>\n"
     )
     parts.append(_list([e(text) for text in newest["open_topics"]]))
-    parts.append("<h2>Offene Aufgaben</h2>\n")
-    task_rows = []
-    for stem, (text, owners, due, label) in tasks:
-        who = f" – {e(', '.join(owners))}" if owners else ""
-        until = f", bis {e(day(due))}" if due else ""
-        task_rows.append(
-            f'{e(text)}{who}{until} <span class="quelle">(<a href="protokoll/{e(stem)}.html">'
-            f"Protokoll {e(by_stem[stem].label)}</a>, TOP {e(label)})</span>"
-        )
-    parts.append(_list(task_rows))
+    parts.append(
+        '<h2>Offene Aufgaben</h2>\n<p class="klein">Mit Frist ab heute aus allen Protokollen, '
+        "ohne Frist aus dem neuesten Protokoll jeder Runde.</p>\n"
+    )
+    parts.append(_list([_task_row("", by_stem, stem, task) for stem, task in tasks[:START_TASKS]]))
+    if len(tasks) > START_TASKS:
+        parts.append(f'<p><a href="aufgaben.html">Alle {len(tasks)} offenen Aufgaben</a></p>\n')
     return frame.page("index.html", "Start", "".join(parts), search=True)
+
+
+START_TASKS = 15
+"""Open tasks on the start page (all on ``aufgaben.html``)."""
+
+RESULT_WORDS = {"accepted": "angenommen", "rejected": "abgelehnt", "postponed": "vertagt"}
+
+
+def _task_row(root: str, by_stem: dict[str, Ref], stem: str, task: list[Any]) -> str:
+    text, owners, due, label = task
+    who = f" – {e(', '.join(owners))}" if owners else ""
+    until = f", bis {e(day(due))}" if due else ""
+    item = f", TOP {e(label)}" if label else ""
+    return (
+        f'{e(text)}{who}{until} <span class="quelle">(<a href="{root}protokoll/{e(stem)}.html">'
+        f"Protokoll {e(by_stem[stem].label)}</a>{item})</span>"
+    )
+
+
+def _tasks_page(writer: Writer, frame: Frame, catalog: Catalog, today: dt.date) -> None:
+    tasks = open_tasks(catalog)
+    by_stem = {ref.stem: ref for ref in catalog.refs}
+    shown = [(stem, by_stem[stem].label, task) for stem, task in tasks]
+
+    def render() -> str:
+        dated = [_task_row("", by_stem, stem, task) for stem, task in tasks if task[2]]
+        undated = [_task_row("", by_stem, stem, task) for stem, task in tasks if not task[2]]
+        body = (
+            "<h1>Offene Aufgaben</h1>\n<p>Ein Protokoll hält nicht fest, wann eine Aufgabe "
+            "erledigt ist: eine mit Frist gilt bis zu ihrem Tag als offen, eine ohne Frist bis "
+            "zum nächsten Protokoll ihrer Runde.</p>\n"
+            f"<h2>Mit Frist (ab {e(german_date(today))})</h2>\n" + _list(dated) + "<h2>Ohne Frist "
+            "(aus dem neuesten Protokoll jeder Runde)</h2>\n" + _list(undated)
+        )
+        return frame.page("aufgaben.html", "Offene Aufgaben", body)
+
+    writer.emit("aufgaben.html", key_of("aufgaben", frame.name, shown), render)
+
+
+def _decision_row(root: str, ref: Ref, decision: tuple[str, str | None, str | None]) -> str:
+    text, result, label = decision
+    outcome = f" <strong>– {RESULT_WORDS[result]}</strong>" if result in RESULT_WORDS else ""
+    item = f", TOP {e(label)}" if label else ""
+    return (
+        f'{e(text)}{outcome} <span class="quelle">(<a href="{root}protokoll/{e(ref.stem)}.html">'
+        f"Protokoll {e(ref.label)}</a>{item})</span>"
+    )
+
+
+def _decisions_page(writer: Writer, frame: Frame, catalog: Catalog) -> None:
+    counts: dict[str, int] = {}
+    for ref in catalog.refs:
+        if ref.decisions:
+            counts[ref.year] = counts.get(ref.year, 0) + len(ref.decisions)
+    newest = [(ref, d) for ref in reversed(catalog.refs) for d in reversed(ref.decisions)][:30]
+    shown = (counts, [(ref.stem, ref.label, d) for ref, d in newest])
+
+    def render() -> str:
+        years = [
+            f'<a href="jahr/{e(year)}.html#beschluesse">'
+            f"{e(year if year != 'ohne-datum' else 'ohne Datum')}</a> – {count}"
+            for year, count in reversed(counts.items())
+        ]
+        body = (
+            "<h1>Beschlüsse</h1>\n<p>Beschlüsse, Anträge und Abstimmungen, wie die Protokolle "
+            "sie festhalten; alle eines Jahres stehen auf seiner Seite.</p>\n"
+            "<h2>Die neuesten</h2>\n"
+            + _list([_decision_row("", ref, d) for ref, d in newest])
+            + "<h2>Nach Jahren</h2>\n"
+            + _list(years, "liste spalten")
+        )
+        return frame.page("beschluesse.html", "Beschlüsse", body)
+
+    writer.emit("beschluesse.html", key_of("beschluesse", frame.name, shown), render)
 
 
 def _search_page(frame: Frame, bundles: list[str]) -> str:
