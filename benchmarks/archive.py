@@ -6,14 +6,17 @@ Writes a synthetic archive (``make_archive.py``), then measures each step in a f
 - the search index from scratch, and one search (median over several queries, warm);
 - the website from scratch (pages, charts, OParl; then Pagefind separately), without Word/PDF
   files (their cost per protocol is measured apart and extrapolated);
-- the website again after adding one protocol.
+- the website again after adding one protocol (pages and the one search bundle it touches).
 
-Nothing here asserts a time; the figures go into the README.
+Besides the wall time each step reports its CPU time (the process and its helpers): the machine
+is shared, and the load average is printed with the figures. Nothing here asserts a time; the
+figures go into the README.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -34,6 +37,20 @@ QUERIES = (
     ["Nachbarschaftscafé"],
     ["Jugendbeteiligung"],
 )
+
+
+def _cpu(before: os.times_result, after: os.times_result) -> float:
+    """CPU seconds between two ``os.times()``, of this process and its finished helpers."""
+    return float(
+        sum(
+            getattr(after, name) - getattr(before, name)
+            for name in ("user", "system", "children_user", "children_system")
+        )
+    )
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def _memory() -> dict[str, float]:
@@ -69,13 +86,19 @@ def step(name: str, archive: Path, site: Path) -> dict[str, float]:
         result["median_ms"] = statistics.median(timings) * 1000
         result["max_ms"] = max(timings) * 1000
     elif name in ("website", "again"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), os.times()
         built = build_site(archive, site, today=today, documents=False, search=False, base_url=url)
         result["pages_seconds"] = time.perf_counter() - start
+        result["pages_cpu"] = _cpu(cpu, os.times())
         result["written"] = len(built.written)
-        start = time.perf_counter()
-        run_pagefind(site)
+        start, cpu = time.perf_counter(), os.times()
+        bundles = run_pagefind(site)
         result["pagefind_seconds"] = time.perf_counter() - start
+        result["pagefind_cpu"] = _cpu(cpu, os.times())
+        result["bundles"] = len(bundles)
+        result["all_bundles"] = sum(1 for p in (site / "pagefind").iterdir() if p.is_dir())
+        result["site_mb"] = _size_mb(site)
+        result["search_mb"] = _size_mb(site / "pagefind")
     elif name == "documents":
         import protokollkit
 
@@ -110,8 +133,17 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--anzahl":
         COUNT = int(sys.argv[2])
     sys.path.insert(0, str(ROOT))
+    import importlib.util
+
     from benchmarks.make_archive import make_archive, protocol_text
 
+    spec = importlib.util.find_spec("pagefind_bin")
+    binary = _size_mb(Path(spec.origin).parent) if spec and spec.origin else 0.0
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"Rechner: {os.cpu_count()} Kerne, Last {load} (1/5/15 min); "
+        f"Pagefind-Programm {binary:.0f} MB"
+    )
     with tempfile.TemporaryDirectory(prefix="protokollkit-bench-") as work:
         archive, site = Path(work) / "archiv", Path(work) / "website"
         start = time.perf_counter()
@@ -129,11 +161,15 @@ def main() -> None:
         )
         website = measure("website", archive, site)
         total = website["pages_seconds"] + website["pagefind_seconds"]
+        cpu = website["pages_cpu"] + website["pagefind_cpu"]
         print(
-            f"Website:  {total:5.1f} s von Grund auf (Seiten {website['pages_seconds']:.1f} s, "
-            f"{website['written']:.0f} Dateien; Pagefind {website['pagefind_seconds']:.1f} s; "
+            f"Website:  {total:5.1f} s von Grund auf, CPU {cpu:.1f} s (Seiten "
+            f"{website['pages_seconds']:.1f} s, CPU {website['pages_cpu']:.1f} s, "
+            f"{website['written']:.0f} Dateien; Pagefind {website['pagefind_seconds']:.1f} s, "
+            f"CPU {website['pagefind_cpu']:.1f} s, {website['bundles']:.0f} Suchbündel; "
             f"Ziel ≤ 60 s), Speicher {website['rss_mb']:.0f} MB + Helfer "
-            f"{website['helpers_mb']:.0f} MB"
+            f"{website['helpers_mb']:.0f} MB; Größe {website['site_mb']:.0f} MB, davon Suche "
+            f"{website['search_mb']:.0f} MB"
         )
         import datetime as dt
         import random
@@ -149,11 +185,13 @@ def main() -> None:
         )
         again = measure("again", archive, site)
         total = again["pages_seconds"] + again["pagefind_seconds"]
+        cpu = again["pages_cpu"] + again["pagefind_cpu"]
         print(
-            f"Neu:      {total:5.1f} s nach einem neuen Protokoll (Seiten "
+            f"Neu:      {total:5.1f} s nach einem neuen Protokoll, CPU {cpu:.1f} s (Seiten "
             f"{again['pages_seconds']:.1f} s, {again['written']:.0f} Dateien neu geschrieben; "
-            f"Pagefind {again['pagefind_seconds']:.1f} s; Ziel ≤ 2 s), Speicher "
-            f"{again['rss_mb']:.0f} MB"
+            f"Pagefind {again['pagefind_seconds']:.1f} s für {again['bundles']:.0f} von "
+            f"{again['all_bundles']:.0f} Suchbündeln; Ziel ≤ 2 s), Speicher "
+            f"{again['rss_mb']:.0f} MB + Helfer {again['helpers_mb']:.0f} MB"
         )
         documents = measure("documents", archive, site)
         per = documents["ms_per_protocol"]

@@ -92,7 +92,12 @@ def archive_files(archive: Path) -> list[Path]:
     """The protocols of the archive: its ``*.txt`` files, sorted by name."""
     if not archive.is_dir():
         raise ProtokollkitError(f"Archivordner „{archive}“ nicht gefunden.")
-    return sorted(p for p in archive.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+    with os.scandir(archive) as entries:
+        return sorted(
+            archive / entry.name
+            for entry in entries
+            if entry.name.endswith(".txt") and not entry.name.startswith(".") and entry.is_file()
+        )
 
 
 @dataclass

@@ -87,13 +87,23 @@ def oparl_files(
     body_id = o + "body.json"
     gremium_id = o + "organization/gremium.json"
 
+    digests: dict[int, str] = {}
+
+    def digest(data: dict[str, Any]) -> str:
+        # repr is a faithful and much cheaper fingerprint of these plain dicts than JSON; a
+        # list page is fingerprinted by its objects' digests (each object is hashed once)
+        # (only objects are remembered: they live as long as this generator, list pages do not)
+        if "data" in data and "pagination" in data:
+            objects = [digest(item) for item in data["data"]]
+            rest = {k: v for k, v in data.items() if k != "data"}
+            return hashlib.sha256(repr((objects, rest)).encode()).hexdigest()
+        known = digests.get(id(data))
+        if known is None:
+            known = digests[id(data)] = hashlib.sha256(repr(data).encode()).hexdigest()
+        return known
+
     def emit(rel: str, data: dict[str, Any]) -> tuple[str, str, Callable[[], str]]:
-        # repr is a faithful and much cheaper fingerprint of these plain dicts than JSON
-        return (
-            rel,
-            key_of("oparl", hashlib.sha256(repr(data).encode()).hexdigest()),
-            partial(_json, data),
-        )
+        return rel, key_of("oparl", digest(data)), partial(_json, data)
 
     system = {
         "id": o + "system.json",

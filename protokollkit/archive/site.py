@@ -41,7 +41,7 @@ from protokollkit.archive.words import fold, slug
 from protokollkit.dates import german_date, german_long_date
 from protokollkit.diagnostics import ProtokollkitError
 
-SITE_VERSION = "3"
+SITE_VERSION = "5"
 """Part of every page key: raise it when the page templates change."""
 
 MANIFEST = ".protokollkit-website.json"
@@ -74,6 +74,14 @@ def redact_model(value: T) -> T:
     return value
 
 
+def read_redacted(path: Path) -> Any:
+    """The protocol at ``path`` read, with e-mail addresses replaced (only if it has an ``@``)."""
+    import protokollkit
+
+    protocol = protokollkit.read(path)
+    return redact_model(protocol) if b"@" in path.read_bytes() else protocol
+
+
 def e(text: object) -> str:
     """HTML-escaped text without e-mail addresses."""
     return escape(redact(str(text)))
@@ -85,9 +93,13 @@ def day(iso: str | None) -> str:
 
 
 def key_of(*parts: object) -> str:
-    """A page key: the hash of what the page shows."""
-    data = json.dumps([SITE_VERSION, *parts], ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    """A page key: the hash of what the page shows.
+
+    The parts are plain values (strings, numbers, tuples, lists, dicts built in a fixed order)
+    and frozen dataclasses of them; their ``repr`` is a faithful fingerprint and costs half of
+    what JSON does (a build computes one key per file, 16,000 for 5,000 protocols).
+    """
+    return hashlib.sha256(repr((SITE_VERSION, parts)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,8 @@ class Ref:
     items: tuple[str, ...]
     present: tuple[tuple[str, str | None], ...] = ()
     appointments: int = 0
+    decisions: tuple[tuple[str, str | None, str | None], ...] = ()
+    """Text, result (``accepted`` …) and item label of each decision recorded."""
 
     @property
     def label(self) -> str:
@@ -150,17 +164,17 @@ def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:
     return [rel for rel, _data in files]
 
 
-def _chart(
-    rel: str, render: Callable[..., str], *args: Any
-) -> Callable[[set[str]], list[tuple[str, bytes]]]:
-    """A deferred job that draws one chart."""
-    return partial(_draw, rel, render, args)
-
-
-def _draw(
-    rel: str, render: Callable[..., str], args: tuple[Any, ...], stale: set[str]
-) -> list[tuple[str, bytes]]:
-    return [(rel, render(*args).encode("utf-8"))]
+def _files_under(folder: Path) -> set[str]:
+    """The files below ``folder`` as relative paths (one directory listing each, no stat), not
+    those of the search bundles."""
+    found: set[str] = set()
+    for top, dirs, files in os.walk(folder):
+        if top == str(folder) and "pagefind" in dirs:
+            dirs.remove("pagefind")
+        prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.update(prefix + name for name in files)
+    return found
 
 
 class Writer:
@@ -175,11 +189,13 @@ class Writer:
         except (OSError, ValueError, KeyError, TypeError):
             self.old = {}
         self.new: dict[str, str] = {}
+        self.search: dict[str, list[Any]] = {}
+        self.existing = _files_under(output)
         self.jobs: list[Callable[[], list[tuple[str, bytes]]]] = []
 
     def stale(self, rel: str, key: str) -> bool:
         """True when ``rel`` must be rendered (its key changed or the file is gone)."""
-        return self.old.get(rel) != key or not (self.output / rel).is_file()
+        return self.old.get(rel) != key or rel not in self.existing
 
     def emit(self, rel: str, key: str, render: Callable[[], str | bytes]) -> None:
         """Write ``rel`` from ``render()`` unless it is up to date."""
@@ -230,7 +246,8 @@ class Writer:
         for rel in sorted(set(self.old) - set(self.new)):
             (self.output / rel).unlink(missing_ok=True)
             self.result.removed.append(rel)
-        data = json.dumps({"version": SITE_VERSION, "pages": self.new}, indent=0)
+        manifest = {"version": SITE_VERSION, "pages": self.new, "search": self.search}
+        data = json.dumps(manifest, indent=0)
         self.put(MANIFEST, data.encode("utf-8"))
         self.result.written.pop()
 
@@ -242,6 +259,8 @@ NAV = (
     ("archiv.html", "Protokolle"),
     ("einrichtungen.html", "Einrichtungen"),
     ("personen.html", "Personen"),
+    ("aufgaben.html", "Aufgaben"),
+    ("beschluesse.html", "Beschlüsse"),
     ("statistik.html", "Statistik"),
     ("suche.html", "Suche"),
 )
@@ -257,7 +276,13 @@ SEARCH_BOX = """<section class="suchbereich" aria-labelledby="suche-titel">
 <div id="suche"></div>
 <script>
 window.addEventListener("DOMContentLoaded", function () {
-  new PagefindUI({ element: "#suche", showSubResults: true, showImages: false });
+  var folder = new URL("{root}pagefind/", document.baseURI).pathname;
+  var bundles = {bundles};
+  new PagefindUI({
+    element: "#suche", showSubResults: true, showImages: false,
+    bundlePath: folder + bundles[0] + "/",
+    mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: folder + b + "/" }; })
+  });
   var input = document.querySelector("#suche input");
   if (input) { input.id = "suchfeld"; }
 });
@@ -266,6 +291,14 @@ window.addEventListener("DOMContentLoaded", function () {
 <a href="{root}archiv.html">Archiv nach Jahren</a>.</p></noscript>
 </section>
 """
+"""The search box: Pagefind's UI over the bundles of :func:`search_groups`, newest first (the
+first is searched directly, the others merged into it)."""
+
+
+def search_box(root: str, bundles: list[str]) -> str:
+    """The search box of a page ``root`` (``""`` or ``"../"``) below the site's folder."""
+    names = json.dumps(bundles or ["leer"])
+    return SEARCH_BOX.replace("{root}", root).replace("{bundles}", names)
 
 
 @dataclass(frozen=True)
@@ -328,24 +361,30 @@ class Catalog:
     institution_reports: dict[str, list[tuple[str, list[Any]]]] = field(default_factory=dict)
     appointments: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     tasks: list[tuple[str, list[Any]]] = field(default_factory=list)
+    """Tasks with a due date from today on, from every protocol: (stem, task) – a task is
+    text, owners, due date, item label."""
+    latest_tasks: dict[str, tuple[str, list[list[Any]]]] = field(default_factory=dict)
+    """By meeting: the newest protocol's stem and its tasks without a due date."""
     newest: Summary | None = None
-    meeting: str = ""
+    meeting_counts: dict[str, int] = field(default_factory=dict)
     meetings: list[dict[str, Any]] | None = None
     """Slim meetings for the OParl export (kept only when it is written)."""
 
     def add(self, summary: Summary, today: dt.date) -> None:
         """Take in one summary."""
+        here = present(summary)
         ref = Ref(
             summary["stem"],
             summary["name"],
             summary["date"],
             summary["title"],
             tuple(title for _label, title in summary["items"]),
-            tuple(present(summary)),
+            tuple(here),
             len(summary["appointments"]),
+            tuple((text, result, label) for text, result, label in summary["decisions"]),
         )
         self.refs.append(ref)
-        self.stats.add(summary)
+        self.stats.add(summary, here)
         for report in summary["reports"]:
             self.reports.setdefault(fold(report[0]), []).append((ref.stem, report))
             if report[1]:
@@ -364,12 +403,38 @@ class Catalog:
                     "date": ref.date,
                     "items": summary["items"],
                     "decisions": summary["decisions"],
-                    "present": [name for name, _affiliation in present(summary)],
+                    "present": [name for name, _affiliation in here],
                 }
             )
         if summary["date"] is not None or self.newest is None:
             self.newest = summary
-        self.meeting = summary["meeting"] or self.meeting
+        if summary["date"] is not None or summary["meeting"] not in self.latest_tasks:
+            undated = [task for task in summary["tasks"] if not task[2]]
+            self.latest_tasks[summary["meeting"]] = (ref.stem, undated)
+        if summary["meeting"]:
+            counts = self.meeting_counts
+            counts[summary["meeting"]] = counts.get(summary["meeting"], 0) + 1
+
+    @property
+    def meeting(self) -> str:
+        """The archive's meeting: the one most protocols are of (on a tie the one seen first).
+
+        It names the site on every page, so it must not change with each new protocol.
+        """
+        counts = self.meeting_counts
+        return max(counts, key=lambda name: counts[name]) if counts else ""
+
+
+def open_tasks(catalog: Catalog) -> list[tuple[str, list[Any]]]:
+    """The open tasks across protocols: those due from today on (by due date), then those
+    without a due date from the newest protocol of each meeting (newest first).
+
+    A protocol does not record when a task is done; one with a due date counts as open until
+    that day, one without until its meeting's next protocol.
+    """
+    dated = sorted(catalog.tasks, key=lambda pair: (pair[1][2], pair[0]))
+    latest = sorted(catalog.latest_tasks.values(), key=lambda pair: pair[0], reverse=True)
+    return dated + [(stem, task) for stem, tasks in latest for task in tasks]
 
 
 def upcoming(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
@@ -393,8 +458,12 @@ def build_site(
     base_url: str | None = None,
     index_path: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    search_group: int | None = None,
 ) -> SiteResult:
-    """Bring the website in ``output`` up to date with the protocols in ``archive``."""
+    """Bring the website in ``output`` up to date with the protocols in ``archive``.
+
+    ``search_group``: the least protocols of a search bundle (default :data:`SEARCH_GROUP`).
+    """
     today = today or dt.date.today()
     result = SiteResult()
     with ArchiveIndex(archive, index_path) as index:
@@ -417,9 +486,14 @@ def build_site(
     institutions = _member_pages(
         writer, frame, catalog, "institutions", slugs["institutions"], slugs["people"]
     )
-    _start_page(writer, frame, catalog, today, people)
+    groups = search_groups(catalog.refs, hashes, search_group or SEARCH_GROUP)
+    bundles = [name for name, _key, _pages in groups]
+    writer.search = {name: [key, pages] for name, key, pages in groups}
+    _start_page(writer, frame, catalog, today, people, bundles)
     _statistics_page(writer, frame, catalog, people, institutions)
-    writer.emit("suche.html", key_of("suche", frame), lambda: _search_page(frame))
+    _tasks_page(writer, frame, catalog, today)
+    _decisions_page(writer, frame, catalog)
+    writer.emit("suche.html", key_of("suche", frame, bundles), lambda: _search_page(frame, bundles))
     _calendar(writer, catalog, archive, hashes, today)
     if base_url:
         from protokollkit.archive.oparl import oparl_files
@@ -428,25 +502,144 @@ def build_site(
             writer.emit(rel, key, render)
     writer.run_jobs()
     writer.finish()
-    if search and (result.written or result.removed or not (output / "pagefind").is_dir()):
-        run_pagefind(output)
-        result.search = True
+    if search:
+        result.search = bool(run_pagefind(output))
     return result
 
 
-def run_pagefind(site: Path) -> None:
-    """Index the site for the search box (``python -m pagefind``, German stemming offline)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ProtokollkitError(f"{site}: Pagefind ließ sich nicht ausführen ({exc}).") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
-        raise ProtokollkitError(
-            f"{site}: Pagefind konnte die Suche nicht anlegen ({detail[0]}). "
-            "Ist das Paket pagefind[bin] installiert?"
+SEARCH_GROUP = 200
+"""A search bundle holds the protocols of consecutive years until it has at least this many."""
+
+SEARCH_BUILT = ".protokollkit-suche.json"
+"""Inside ``pagefind/``: the key of each bundle as it was built."""
+
+
+SEARCH_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")
+"""Pagefind's UI, copied from a bundle to ``pagefind/`` (the pages load it from there)."""
+
+
+def search_groups(
+    refs: list[Ref], hashes: dict[str, str], size: int = SEARCH_GROUP
+) -> list[tuple[str, str, list[str]]]:
+    """The search bundles, newest first: name (the first year), key and the pages it indexes.
+
+    Pagefind cannot add a page to an index, so the protocol pages are indexed in bundles of
+    consecutive years (at least ``size`` protocols each, the newest may hold fewer)
+    and the search box merges them. A new protocol of this year rebuilds only the newest bundle;
+    a bundle's key is the names, file hashes and titles of its protocols.
+    """
+    groups: list[tuple[str, list[Ref]]] = []
+    current: list[Ref] = []
+    for ref in refs:
+        if current and len(current) >= size and ref.year != current[-1].year:
+            groups.append((current[0].year, current))
+            current = []
+        current.append(ref)
+    if current:
+        groups.append((current[0].year, current))
+    return [
+        (
+            name,
+            key_of("suchindex", [(r.stem, hashes.get(r.name, ""), r.title) for r in members]),
+            [f"protokoll/{r.stem}.html" for r in members],
         )
+        for name, members in reversed(groups)
+    ]
+
+
+def _pagefind_command(site: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output)]
+
+
+def run_pagefind(site: Path) -> list[str]:
+    """Bring the search bundles of the site up to date (``python -m pagefind``, German stemming
+    offline); return the names of the bundles built.
+
+    The bundles and their pages are in the manifest (:func:`search_groups`); a bundle whose key
+    is unchanged is kept. Each stale one is built from hard links of its pages in a folder of
+    their own (same paths, so the same URLs), up to one Pagefind per core at a time.
+    """
+    import shutil
+
+    try:
+        plan: dict[str, list[Any]] = json.loads((site / MANIFEST).read_text("utf-8"))["search"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ProtokollkitError(f"{site}: keine mit protokollkit erstellte Website.") from None
+    folder = site / "pagefind"
+    folder.mkdir(exist_ok=True)
+    try:
+        built: dict[str, str] = json.loads((folder / SEARCH_BUILT).read_text("utf-8"))
+    except (OSError, ValueError):
+        built = {}
+    built = {name: key for name, key in built.items() if name in plan}
+    stale = [
+        name
+        for name, (key, _pages) in plan.items()
+        if built.get(name) != key or not (folder / name / "pagefind-entry.json").is_file()
+    ]
+    work = site / ".suche-quellen"
+    shutil.rmtree(work, ignore_errors=True)
+    running: list[tuple[str, subprocess.Popen[str]]] = []
+
+    def finish(name: str, process: subprocess.Popen[str]) -> None:
+        try:
+            out, err = process.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise ProtokollkitError(f"{site}: Pagefind brauchte zu lange.") from None
+        if process.returncode != 0:
+            detail = (err or out).strip().splitlines()[-1:] or ["?"]
+            raise ProtokollkitError(
+                f"{site}: Pagefind konnte die Suche nicht anlegen ({detail[0]}). "
+                "Ist das Paket pagefind[bin] installiert?"
+            )
+        target = folder / name
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(folder / f".{name}.neu", target)
+        built[name] = plan[name][0]
+
+    try:
+        for name in stale:
+            source = work / name
+            for rel in plan[name][1]:
+                link = source / rel
+                link.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(site / rel, link)
+                except OSError:
+                    shutil.copyfile(site / rel, link)
+            shutil.rmtree(folder / f".{name}.neu", ignore_errors=True)
+            command = _pagefind_command(source, folder / f".{name}.neu")
+            if len(running) >= max(1, os.cpu_count() or 1):
+                finish(*running.pop(0))
+            try:
+                process = subprocess.Popen(
+                    command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+                )
+            except OSError as exc:
+                raise ProtokollkitError(
+                    f"{site}: Pagefind ließ sich nicht ausführen ({exc})."
+                ) from None
+            running.append((name, process))
+        while running:
+            finish(*running.pop(0))
+    finally:
+        for _name, process in running:
+            process.kill()
+            process.wait()
+        shutil.rmtree(work, ignore_errors=True)
+        for old in folder.iterdir():
+            if old.is_dir() and old.name not in plan:
+                shutil.rmtree(old, ignore_errors=True)
+            elif old.is_file() and old.name not in (SEARCH_BUILT, *SEARCH_ASSETS):
+                old.unlink()  # a single index of an earlier version
+        write_file(folder / SEARCH_BUILT, json.dumps(built, indent=0).encode("utf-8"))
+    newest = next(iter(plan), None)
+    for asset in SEARCH_ASSETS:
+        if newest and (stale or not (folder / asset).is_file()):
+            write_file(folder / asset, (folder / newest / asset).read_bytes())
+    return stale
 
 
 # --- protocols ------------------------------------------------------------------------------
@@ -485,7 +678,14 @@ def _protocol_pages(
             )
             for name, affiliation in ref.present
         ]
-        page_key = key_of("protokoll", frame, digest, before, after, sorted(files), ref, people)
+        # what the page shows of its neighbours and of its entry in the catalogue (plain tuples:
+        # their repr is cheap, there is one key per protocol)
+        shown = (
+            (before.stem, before.label) if before else None,
+            (after.stem, after.label) if after else None,
+            (ref.stem, ref.title, ref.date),
+        )
+        page_key = key_of("protokoll", frame.name, digest, shown, sorted(files), people)
         wanted = {rel: page_key}
         for suffix in files:
             wanted[f"protokoll/{ref.stem}.{suffix}"] = key_of(suffix, digest)
@@ -509,7 +709,7 @@ def _protocol_files(
     import protokollkit
     from protokollkit.writers.ics import write_ics
 
-    protocol = redact_model(protokollkit.read(archive / ref.name))
+    protocol = read_redacted(archive / ref.name)
     result: list[tuple[str, bytes]] = []
     for rel in sorted(stale):
         suffix = rel.rsplit(".", 1)[1]
@@ -601,6 +801,8 @@ def _year_page(frame: Frame, year: str, refs: list[Ref]) -> str:
     ]
     heading = f"Protokolle {year}" if year != "ohne-datum" else "Protokolle ohne Datum"
     body = f"<h1>{e(heading)}</h1>\n<p>{len(refs)} Sitzungen.</p>\n" + _list(rows)
+    decisions = [_decision_row("../", r, d) for r in reversed(refs) for d in r.decisions]
+    body += '<h2 id="beschluesse">Beschlüsse</h2>\n' + _list(decisions)
     return frame.page(f"jahr/{year}.html", heading, body)
 
 
@@ -669,9 +871,10 @@ def _member_pages(
         chart_title = f"{what}: {member.name}"
         if years:
             rel = f"{folder}/{candidate}.svg"
-            writer.defer(
-                {rel: key_of("diagramm", chart_title, years, attended)},
-                _chart(rel, attendance_chart, years, attended, chart_title),
+            writer.emit(
+                rel,
+                key_of("diagramm", chart_title, years, attended),
+                partial(attendance_chart, years, attended, chart_title),
             )
         own = reports.get(member.key, [])
         others: list[str] = []
@@ -798,17 +1001,22 @@ def _short(text: str, limit: int = 140) -> str:
 
 
 def _start_page(
-    writer: Writer, frame: Frame, catalog: Catalog, today: dt.date, people: list[MemberPage]
+    writer: Writer,
+    frame: Frame,
+    catalog: Catalog,
+    today: dt.date,
+    people: list[MemberPage],
+    bundles: list[str],
 ) -> None:
     newest = catalog.newest
     assert newest is not None
     coming = upcoming(catalog)[:30]
-    tasks = catalog.tasks + [(newest["stem"], t) for t in newest["tasks"] if not t[2]]
-    data = (newest, coming, tasks, today.isoformat())
+    tasks = open_tasks(catalog)
+    data = (newest, coming, tasks[:START_TASKS], len(tasks), today.isoformat(), bundles)
     writer.emit(
         "index.html",
         key_of("start", frame, data),
-        lambda: _start(frame, catalog, newest, coming, tasks, today),
+        lambda: _start(frame, catalog, newest, coming, tasks, today, bundles),
     )
 
 
@@ -819,6 +1027,7 @@ def _start(
     coming: list[tuple[str, dict[str, Any]]],
     tasks: list[tuple[str, list[Any]]],
     today: dt.date,
+    bundles: list[str],
 ) -> str:
     by_stem = {ref.stem: ref for ref in catalog.refs}
     ref = by_stem[newest["stem"]]
@@ -829,7 +1038,7 @@ def _start(
         f", von {e(catalog.refs[0].label)} bis {e(catalog.refs[-1].label)}.</p>\n"
         if len(catalog.refs) > 1
         else ".</p>\n",
-        SEARCH_BOX.replace("{root}", ""),
+        search_box("", bundles),
         '<h2>Neuestes Protokoll</h2>\n<div class="kasten">\n',
         f'<p><a href="protokoll/{e(ref.stem)}.html">{e(ref.title)}</a></p>\n',
         _list(items),
@@ -862,21 +1071,92 @@ def _start(
         "Fortsetzung fragen (auch aus früheren Protokollen übernommene).</p>\n"
     )
     parts.append(_list([e(text) for text in newest["open_topics"]]))
-    parts.append("<h2>Offene Aufgaben</h2>\n")
-    task_rows = []
-    for stem, (text, owners, due, label) in tasks:
-        who = f" – {e(', '.join(owners))}" if owners else ""
-        until = f", bis {e(day(due))}" if due else ""
-        task_rows.append(
-            f'{e(text)}{who}{until} <span class="quelle">(<a href="protokoll/{e(stem)}.html">'
-            f"Protokoll {e(by_stem[stem].label)}</a>, TOP {e(label)})</span>"
-        )
-    parts.append(_list(task_rows))
+    parts.append(
+        '<h2>Offene Aufgaben</h2>\n<p class="klein">Mit Frist ab heute aus allen Protokollen, '
+        "ohne Frist aus dem neuesten Protokoll jeder Runde.</p>\n"
+    )
+    parts.append(_list([_task_row("", by_stem, stem, task) for stem, task in tasks[:START_TASKS]]))
+    if len(tasks) > START_TASKS:
+        parts.append(f'<p><a href="aufgaben.html">Alle {len(tasks)} offenen Aufgaben</a></p>\n')
     return frame.page("index.html", "Start", "".join(parts), search=True)
 
 
-def _search_page(frame: Frame) -> str:
-    body = "<h1>Suche</h1>\n" + SEARCH_BOX.replace("{root}", "")
+START_TASKS = 15
+"""Open tasks on the start page (all on ``aufgaben.html``)."""
+
+RESULT_WORDS = {"accepted": "angenommen", "rejected": "abgelehnt", "postponed": "vertagt"}
+
+
+def _task_row(root: str, by_stem: dict[str, Ref], stem: str, task: list[Any]) -> str:
+    text, owners, due, label = task
+    who = f" – {e(', '.join(owners))}" if owners else ""
+    until = f", bis {e(day(due))}" if due else ""
+    item = f", TOP {e(label)}" if label else ""
+    return (
+        f'{e(text)}{who}{until} <span class="quelle">(<a href="{root}protokoll/{e(stem)}.html">'
+        f"Protokoll {e(by_stem[stem].label)}</a>{item})</span>"
+    )
+
+
+def _tasks_page(writer: Writer, frame: Frame, catalog: Catalog, today: dt.date) -> None:
+    tasks = open_tasks(catalog)
+    by_stem = {ref.stem: ref for ref in catalog.refs}
+    shown = [(stem, by_stem[stem].label, task) for stem, task in tasks]
+
+    def render() -> str:
+        dated = [_task_row("", by_stem, stem, task) for stem, task in tasks if task[2]]
+        undated = [_task_row("", by_stem, stem, task) for stem, task in tasks if not task[2]]
+        body = (
+            "<h1>Offene Aufgaben</h1>\n<p>Ein Protokoll hält nicht fest, wann eine Aufgabe "
+            "erledigt ist: eine mit Frist gilt bis zu ihrem Tag als offen, eine ohne Frist bis "
+            "zum nächsten Protokoll ihrer Runde.</p>\n"
+            f"<h2>Mit Frist (ab {e(german_date(today))})</h2>\n" + _list(dated) + "<h2>Ohne Frist "
+            "(aus dem neuesten Protokoll jeder Runde)</h2>\n" + _list(undated)
+        )
+        return frame.page("aufgaben.html", "Offene Aufgaben", body)
+
+    writer.emit("aufgaben.html", key_of("aufgaben", frame.name, shown), render)
+
+
+def _decision_row(root: str, ref: Ref, decision: tuple[str, str | None, str | None]) -> str:
+    text, result, label = decision
+    outcome = f" <strong>– {RESULT_WORDS[result]}</strong>" if result in RESULT_WORDS else ""
+    item = f", TOP {e(label)}" if label else ""
+    return (
+        f'{e(text)}{outcome} <span class="quelle">(<a href="{root}protokoll/{e(ref.stem)}.html">'
+        f"Protokoll {e(ref.label)}</a>{item})</span>"
+    )
+
+
+def _decisions_page(writer: Writer, frame: Frame, catalog: Catalog) -> None:
+    counts: dict[str, int] = {}
+    for ref in catalog.refs:
+        if ref.decisions:
+            counts[ref.year] = counts.get(ref.year, 0) + len(ref.decisions)
+    newest = [(ref, d) for ref in reversed(catalog.refs) for d in reversed(ref.decisions)][:30]
+    shown = (counts, [(ref.stem, ref.label, d) for ref, d in newest])
+
+    def render() -> str:
+        years = [
+            f'<a href="jahr/{e(year)}.html#beschluesse">'
+            f"{e(year if year != 'ohne-datum' else 'ohne Datum')}</a> – {count}"
+            for year, count in reversed(counts.items())
+        ]
+        body = (
+            "<h1>Beschlüsse</h1>\n<p>Beschlüsse, Anträge und Abstimmungen, wie die Protokolle "
+            "sie festhalten; alle eines Jahres stehen auf seiner Seite.</p>\n"
+            "<h2>Die neuesten</h2>\n"
+            + _list([_decision_row("", ref, d) for ref, d in newest])
+            + "<h2>Nach Jahren</h2>\n"
+            + _list(years, "liste spalten")
+        )
+        return frame.page("beschluesse.html", "Beschlüsse", body)
+
+    writer.emit("beschluesse.html", key_of("beschluesse", frame.name, shown), render)
+
+
+def _search_page(frame: Frame, bundles: list[str]) -> str:
+    body = "<h1>Suche</h1>\n" + search_box("", bundles)
     return frame.page("suche.html", "Suche", body, search=True)
 
 
@@ -887,7 +1167,7 @@ def _statistics_page(
     people: list[MemberPage],
     institutions: list[MemberPage],
 ) -> None:
-    from protokollkit.archive.charts import bar_chart, lines_chart
+    from protokollkit.archive.charts import svg_bar_chart, svg_lines_chart
 
     stats = catalog.stats
     per_year = stats.meetings_per_year()
@@ -908,12 +1188,12 @@ def _statistics_page(
         writer.emit(
             "statistik/sitzungen.svg",
             key_of("sitzungen", years, counts),
-            lambda: bar_chart(years, counts, "Sitzungen pro Jahr", "Sitzungen"),
+            lambda: svg_bar_chart(years, counts, "Sitzungen pro Jahr", "Sitzungen"),
         )
         writer.emit(
             "statistik/umfang.svg",
             key_of("umfang", years, means),
-            lambda: lines_chart(
+            lambda: svg_lines_chart(
                 years, list(means.items()), "Durchschnitt je Sitzung", "Anzahl je Sitzung"
             ),
         )
@@ -1027,7 +1307,6 @@ def calendar(
     ``cache`` by file hash so that only new or changed protocols are read again; an appointment
     named in several protocols comes once (from the newest).
     """
-    import protokollkit
     from protokollkit.termine import upcoming
     from protokollkit.writers.ics import PRODID, TZID, write_ics
 
@@ -1041,7 +1320,7 @@ def calendar(
     for name, digest in sources:
         entry = known.get(name)
         if not entry or entry[0] != digest:
-            protocol = redact_model(protokollkit.read(archive / name))
+            protocol = read_redacted(archive / name)
             written = write_ics(protocol)
             zones = _blocks(written, "VTIMEZONE")
             if zones:
@@ -1084,5 +1363,6 @@ __all__ = [
     "redact",
     "redact_model",
     "run_pagefind",
+    "search_groups",
     "upcoming",
 ]

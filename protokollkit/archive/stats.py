@@ -77,12 +77,12 @@ class ArchiveStats:
     meetings: list[tuple[dt.date, int, int, int]] = field(default_factory=list)
     """Per dated meeting: date, items, speakers, people present."""
 
-    def add(self, summary: Summary) -> None:
-        """Count one protocol."""
+    def add(self, summary: Summary, here: list[tuple[str, str | None]] | None = None) -> None:
+        """Count one protocol (``here``: :func:`present` of it, when already known)."""
         self.protocols += 1
         date = dt.date.fromisoformat(summary["date"]) if summary["date"] else None
         stem = summary["stem"]
-        here = present(summary)
+        here = present(summary) if here is None else here
         for name, affiliation in here:
             key = fold(name)
             person = self.people.get(key) or self.people.setdefault(key, Member(key))

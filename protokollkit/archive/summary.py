@@ -96,6 +96,14 @@ def summarize(protocol: Protocol, name: str) -> Summary:
     reports: list[list[Any]] = []
     tasks: list[list[Any]] = []
     decisions: list[list[Any]] = []
+    for block in protocol.preamble:
+        # before the first item: no reports, but its tasks and decisions count
+        for point in _points(block.points):
+            if point.task is not None:
+                due = point.task.due.isoformat() if point.task.due else None
+                tasks.append([point.text, list(point.task.owners), due, None])
+            if point.decision is not None:
+                decisions.append([point.text, point.decision.result, None])
     for label, item in labelled_items(protocol):
         items.append([label, item.title])
         for block in item.blocks:
@@ -131,7 +139,9 @@ def summarize(protocol: Protocol, name: str) -> Summary:
         "meeting": protocol.meeting,
         "date": protocol.date.isoformat() if protocol.date else None,
         "place": protocol.meta_value("place"),
-        "participants": [_person(p) for p in protocol.participants],
+        # the participants and the labelled groups of those present (Vorstand, Mitglieder,
+        # partly present)
+        "participants": [_person(p) for p in protocol.present()],
         "excused": [_person(p) for p in protocol.attendance_of("excused")],
         "guests": [_person(p) for p in protocol.attendance_of("guests")],
         "items": items,

@@ -258,3 +258,68 @@ def test_statistik_prints_tables_and_writes_charts(tmp_path: Path) -> None:
     names = sorted(p.name for p in charts.iterdir())
     assert names == ["einrichtungen.svg", "personen.svg", "sitzungen.svg", "umfang.svg"]
     assert "Sitzungen pro Jahr" in (charts / "sitzungen.svg").read_text("utf-8")
+
+
+def test_the_search_is_rebuilt_only_for_the_bundle_of_a_new_protocol(tmp_path: Path) -> None:
+    from protokollkit.archive.site import run_pagefind
+
+    archive = make_archive(tmp_path / "archiv")
+    output = tmp_path / "website"
+    first = build_site(archive, output, today=TODAY, documents=False, search=False, search_group=1)
+    assert first.written
+    assert sorted(run_pagefind(output)) == ["2021", "2022", "2023"]
+    for year in ("2021", "2022", "2023"):
+        assert (output / "pagefind" / year / "pagefind-entry.json").is_file()
+    assert (output / "pagefind/pagefind-ui.js").is_file()
+    assert run_pagefind(output) == []
+    (archive / LATER[0]).write_text(LATER[1], "utf-8")
+    build_site(archive, output, today=TODAY, documents=False, search=False, search_group=1)
+    assert run_pagefind(output) == ["2023"]
+    box = (output / "suche.html").read_text("utf-8")
+    assert 'var bundles = ["2023", "2022", "2021"];' in box
+
+
+MARCH = (
+    "2023-03-09-stadtteiltisch.txt",
+    """Protokoll Stadtteiltisch 09.03.23
+
+Anwesend: Kathrin Krug (SBZ), Marén Wiese (Stadtteilmanagement)
+Zeitweise anwesend: Iris Drenkhahn (Ortsbeirat)
+Entschuldigt: Dirk Malner (WIRO KundenCenter)
+
+1 Frühjahrsputz
+
+- Beschluss: Der Stadtteiltisch unterstützt den Frühjahrsputz mit 200 Euro (einstimmig angenommen)
+- ToDo Kathrin Krug: Plakate drucken bis 20.3.2023
+- Marén Wiese lädt die Schulen ein (Aufgabe: Marén Wiese)
+
+Nächster Termin: 13.4.2023
+""",
+)
+
+
+def test_tasks_decisions_and_attendance_groups_across_protocols(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archiv")
+    (archive / MARCH[0]).write_text(MARCH[1], "utf-8")
+    output = tmp_path / "website"
+    build_site(archive, output, today=dt.date(2023, 3, 10), documents=False, search=False)
+    tasks = (output / "aufgaben.html").read_text("utf-8")
+    assert "Plakate drucken bis 20.3.2023 – Kathrin Krug, bis 20.03.2023" in tasks
+    assert "Marén Wiese lädt die Schulen ein" in tasks
+    start = (output / "index.html").read_text("utf-8")
+    assert "Plakate drucken" in start and 'href="aufgaben.html"' in start
+    decisions = (output / "beschluesse.html").read_text("utf-8")
+    assert "unterstützt den Frühjahrsputz mit 200 Euro" in decisions
+    assert "– angenommen" in decisions and 'href="jahr/2023.html#beschluesse"' in decisions
+    year = (output / "jahr/2023.html").read_text("utf-8")
+    assert 'id="beschluesse"' in year and "Frühjahrsputz mit 200 Euro" in year
+    # partly present counts as present; excused does not
+    person = (output / "person/iris-drenkhahn.html").read_text("utf-8")
+    assert "zuletzt 09.03.2023" in person
+    malner = (output / "person/dirk-malner.html").read_text("utf-8")
+    assert "zuletzt 09.03.2023" not in malner
+    # after the due date the dated task is no longer open, the undated one stays until the
+    # meeting's next protocol
+    build_site(archive, output, today=dt.date(2023, 3, 21), documents=False, search=False)
+    tasks = (output / "aufgaben.html").read_text("utf-8")
+    assert "Plakate drucken" not in tasks and "Marén Wiese lädt die Schulen ein" in tasks

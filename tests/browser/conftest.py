@@ -75,10 +75,13 @@ def chromium() -> Iterator[Browser]:
 
 
 def build_sample_site(folder: Path) -> Path:
-    """The website of the small test archive (with documents and search) in ``folder``."""
+    """The website of the small test archive (with documents and search) in ``folder``; one
+    search bundle per year, so that the search box merges several."""
     archive = make_archive(folder / "archiv")
     site = folder / "website"
-    build_site(archive, site, today=TODAY, base_url="https://example.org/protokolle/")
+    build_site(
+        archive, site, today=TODAY, base_url="https://example.org/protokolle/", search_group=1
+    )
     return site
 
 

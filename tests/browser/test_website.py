@@ -63,8 +63,9 @@ def test_the_search_box_finds_the_right_protocol(browser: Browser, site_url: str
     link = page.locator(".pagefind-ui__result-link").first
     link.wait_for(timeout=15_000)
     assert link.get_attribute("href") is not None
+    # the site has one search bundle per year here: the exact hit comes first, a bundle without
+    # one may add a partial hit below it ('Straße', 'Sommerfest' in 2021)
     assert "2023-01-12-stadtteiltisch" in str(link.get_attribute("href"))
-    assert page.locator(".pagefind-ui__result-link").count() == 1
     box.fill("Weihnachtsmärkte")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.pagefind-ui__result-link')]"
