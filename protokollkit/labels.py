@@ -115,7 +115,8 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     **dict.fromkeys(
         ["entschuldigt", "entschuldigte", "entschuldigt abwesend", "abgemeldet", "abmeldungen",
          "entschuldigt fehlen", "entschuldigt gefehlt", "entschuldigungen", "excused",
-         "es fehlten entschuldigt", "entschuldigt sind"],
+         "es fehlten entschuldigt", "entschuldigt sind", "verhindert", "verhindert waren",
+         "verhindert sind", "entschuldigt fehlten"],
         "excused",
     ),
     **dict.fromkeys(

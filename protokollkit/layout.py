@@ -450,6 +450,8 @@ class State:
     skip_until: int = -1
     """Lines before this index are taken already (the value lines under ``Ort:``)."""
     lettered: bool = False
+    bracketed: tuple[AttendanceKind, str] | None = None
+    """A legend ``(verhindert waren)`` said that names in brackets belong to this group."""
     """The attendance list has lettered groups (``a) Mitglieder:``, ``b) Verwaltung``)."""
     """A line already taken by the line before it (the title under ``zu TOP 1.1``)."""
 
@@ -806,6 +808,41 @@ def _attendance_subheading(state: State, line: Line, open_list: _Attendance) -> 
     return True
 
 
+_LEGEND = re.compile(r"^\(([^()]{3,40})\)$")
+
+
+def _legend_or_sublabel(state: State, text: str) -> bool:
+    """In a list of names on lines of their own: ``(verhindert waren)`` says that the names
+    in brackets below are excused; ``Verwaltung:`` with names below is a group."""
+    legend = _LEGEND.match(text)
+    if legend:
+        is_attendance, kind = _attendance_kind(label_key(legend.group(1)))
+        if not is_attendance or kind is None:
+            return False
+        state.bracketed = (kind, legend.group(1))
+        state.open_group(kind, legend.group(1))
+        state.previous = "attendance"
+        return True
+    parsed = _label(text)
+    if parsed is None or parsed[2] or parsed[1] is not None or len(parsed[0].split()) > 3:
+        return False
+    following = state.next_line()
+    if following is None or following.hints != NO_HINTS:
+        return False
+    entry = following.text.strip()
+    if _label(entry) is not None or (
+        _names_line(entry) is None and not _NAME_WITH_ROLE.match(entry)
+    ):
+        return False
+    label = parsed[0]
+    is_attendance, kind = _attendance_kind(label_key(label))
+    group_kind: AttendanceKind = kind if is_attendance and kind is not None else "present"
+    state.open_group(group_kind, label)
+    state.attendance = _Attendance(group_kind, label, heading=True, level=None)
+    state.previous = "attendance"
+    return True
+
+
 _LETTERED = re.compile(r"^(?:[a-h][.)]|[A-H]\)|\d{1,2}\))\s+([^\d:,;]{2,50}?)\s*:?\s*$")
 
 
@@ -858,6 +895,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if state.blank_before and not open_list.heading:
         state.attendance = None
         return False
+    if open_list.heading and line.hints.list_level is None and _legend_or_sublabel(state, text):
+        return True
     bullet = BULLET.match(line.text)
     if line.hints.list_level is not None:
         entry = text
@@ -892,6 +931,13 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
                 _add_listed(state, name, open_list.kind, open_list.label)
         state.previous = "attendance"
         return True
+    if state.bracketed is not None and entry.startswith("("):
+        inner = _BRACKETED_NAME.match(entry)  # ``(Bezirksratsherr Deppe) (Piraten)``
+        if inner:
+            kind, label = state.bracketed
+            state.add_person(Person(inner.group(1), inner.group(2)), kind, label)
+            state.previous = "attendance"
+            return True
     names = _names_line(entry)
     if (
         names is not None
@@ -900,6 +946,19 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         and _NAME_WITH_ROLE.match(entry)
     ):
         names = None  # ``Uwe Graf ab TOP 2``: a name and what follows it, tried below
+    if names is None and open_list.heading and _SEVERAL_IN_BRACKETS.match(entry):
+        # ``Frau Nolte (Grüne) Herr Ohlsen (SPD)``: two columns run together
+        for name, affiliation in _ONE_IN_BRACKETS.findall(entry):
+            state.add_person(Person(name.strip(), affiliation), open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
+    extra = _NAME_PARENS_EXTRA.match(entry) if names is None and open_list.heading else None
+    if extra and plausible_name(extra.group(1), state.known):
+        # ``Bezirksratsfrau Lüders (SPD) 19.00 - 20.30 Uhr``
+        affiliation = f"{extra.group(2)}, {extra.group(3)}"
+        state.add_person(Person(extra.group(1), affiliation), open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
     if names is None and open_list.heading and state.section == "front":
         role = _NAME_WITH_ROLE.match(entry)  # ``Uwe Grabowski ab TOP 5.1``
         if (
@@ -935,6 +994,10 @@ def _name_and_role(state: State, entry: str, names: list[str], open_list: _Atten
     return True
 
 
+_SEVERAL_IN_BRACKETS = re.compile(r"^(?:[A-ZÄÖÜ][^()]{1,60}\([^()]{1,60}\)\s*){2,4}$")
+_ONE_IN_BRACKETS = re.compile(r"([A-ZÄÖÜ][^()]{1,60}?)\s*\(([^()]{1,60})\)")
+_NAME_PARENS_EXTRA = re.compile(r"^([^()]{2,60}?)\s*\(([^()]{1,60})\)\s+([^()]{1,40})$")
+_BRACKETED_NAME = re.compile(r"^\(([^()]{2,60})\)(?:\s*\(([^()]{1,60})\))?$")
 _NAME_WITH_ROLE = re.compile(
     r"^((?:(?:Dr|Prof)\.\s+)*(?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
     r"\s+(\S[^()]{0,60})$"

@@ -41,7 +41,7 @@ def test_nothing_refused_or_lost(report: Report) -> None:
 
 
 def test_recall_floor(report: Report) -> None:
-    assert report.recall >= 0.70  # measured 0.71 on 07.12.2026 (0.64 before this session's rules)
+    assert report.recall >= 0.83  # measured 0.843 on 07.12.2026 (0.639 before this session's rules)
 
 
 ROUND_TRIP_GAPS = {

@@ -200,3 +200,25 @@ def test_lettered_attendance_groups_with_roles() -> None:
 def test_next_meeting_named_with_its_body_or_number(sentence: str, date: str) -> None:
     p = protokollkit.read(f"Protokoll 27.03.2014\n\nTOP 1 Termine\n\n{sentence}\n")
     assert p.next_meeting is not None and str(p.next_meeting.date) == date
+
+
+def test_council_attendance_with_legend_and_groups() -> None:
+    text = (
+        "Sitzung des Bezirksrates am 12.06.2017\n\nAnwesend:\n(verhindert waren)\n\n"
+        "(Bezirksbürgermeisterin Gerd) (SPD)\nBezirksratsherr Albers (SPD)\n"
+        "Bezirksratsfrau Lüders (SPD) 19.00 - 20.30 Uhr\n"
+        "Bezirksratsfrau Nolte (Grüne) Bezirksratsherr Ohm (SPD)\n\n"
+        "Verwaltung:\nFrau Reinholz Stadtplanung\n\nTOP 1 Eröffnung\n\n- eröffnet\n"
+    )
+    p = protokollkit.read(text)
+    assert [x.name for x in p.participants] == [
+        "Bezirksratsherr Albers",
+        "Bezirksratsfrau Lüders",
+        "Bezirksratsfrau Nolte",
+        "Bezirksratsherr Ohm",
+    ]
+    assert [x.name for x in p.attendance_of("excused")] == ["Bezirksbürgermeisterin Gerd"]
+    assert [(g.label, len(g.people)) for g in p.attendance if g.kind == "present"] == [
+        ("Verwaltung", 1)
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
