@@ -382,10 +382,13 @@ _LETTER_MARKER = re.compile(r"^\s*\(?(?:[a-hA-H]|[ivx]{1,4})[.)]\s+")
 
 
 def lost_lines(lines: Iterable[str], output: str) -> list[str]:
-    """The lines whose words do not all appear in the output (enumeration letters aside)."""
+    """The lines whose words do not all appear in the output (enumeration letters aside, and
+    the ``mailto:`` of a link whose label is the address, which the reader keeps bare)."""
     have = set(words(output))
     return [
-        line for line in lines if any(w not in have for w in words(_LETTER_MARKER.sub("", line)))
+        line
+        for line in lines
+        if any(w not in have for w in words(_LETTER_MARKER.sub("", line).replace("(mailto:", "(")))
     ]
 
 

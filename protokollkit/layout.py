@@ -39,6 +39,7 @@ from protokollkit.labels import (
     PRESENT_LABELS,
     SECTION_MARKERS,
     TASK_LABELS,
+    alternation,
     label_key,
     meta_kind,
 )
@@ -1154,6 +1155,40 @@ def _agenda_entry(state: State, line: Line) -> bool:
     return True
 
 
+_INNER_LABEL = re.compile(
+    r"(?:^|\s*\|\s*|\s+-\s+|\s+)("
+    + alternation(
+        [
+            *sorted(k for k in META_LABELS if len(k) >= 3 and "/" not in k),
+            *("was", "anwesend", "abwesend", "entschuldigt", "gäste", "vorheriges treffen"),
+        ]
+    )
+    + r")\s*:\s",
+    re.IGNORECASE,
+)
+
+
+def _several_labels(state: State, label: str, value: str) -> bool:
+    """``Ort: Geschäftsstelle Datum: 08.02.2024 Uhrzeit: 19:40 Protokoll: Mareike`` (a table
+    flattened into one line): one metadata field for each label."""
+    starts = [m for m in _INNER_LABEL.finditer(value) if m.start(1) > 0]
+    if not starts:
+        return False
+    pieces: list[tuple[str, str]] = []
+    current, begin = label, 0
+    for match in starts:
+        pieces.append((current, value[begin : match.start()].strip(" |-")))
+        current, begin = match.group(1), match.end()
+    pieces.append((current, value[begin:].strip(" |-")))
+    if any(not piece_value for _, piece_value in pieces):
+        return False
+    for piece_label, piece_value in pieces:
+        kind = meta_kind(label_key(piece_label)) or "other"
+        state.meta.append(MetaField(piece_label, piece_value, kind))
+    state.previous = "meta"
+    return True
+
+
 def _value_below(state: State) -> str:
     """The short plain lines right under an empty label (up to a blank line), joined with
     commas; they are taken (skipped by the rules)."""
@@ -1237,6 +1272,8 @@ def rule_meta(state: State, line: Line) -> bool:
     if parsed is None or parsed[1] is not None or EXPLICIT_ITEM.match(text):
         return False
     label, _sub, value = parsed
+    if state.section == "front" and ": " in value and _several_labels(state, label, value):
+        return True
     key = label_key(label)
     first_word = key.split()[0] if key else ""
     kind = None
@@ -1249,7 +1286,7 @@ def rule_meta(state: State, line: Line) -> bool:
             or not value
             or len(label.split()) > 3
             or key in DECISION_LABELS
-            or key in TASK_LABELS
+            or (key in TASK_LABELS and key != "was")  # ``Was: Vorstandssitzung`` is no task
             or state.known.knows(label)
             or line.hints.heading is not None
             or _attendance_kind(key)[0]

@@ -44,20 +44,39 @@ PROSE_SPAN = re.compile(
     re.IGNORECASE,
 )
 PROSE_START = re.compile(
-    rf"(?:\b(?:Beginn|Anfang|Eröffnung)\s+(?:der|des)\s+{_MEETING}|\bSitzungsbeginn"
+    rf"^Beginn\s*:?\s*{_CLOCK}|\bBeginn\s+{_CLOCK}"
+    rf"|\b[Uu]m\s+{_CLOCK}\s+(?:eröffnete|eröffnet|begrüßte|begrüßt)\b"
+    rf"|(?:\b(?:Beginn|Anfang|Eröffnung)\s+(?:der|des)\s+{_MEETING}|\bSitzungsbeginn"
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:eröffnet|begann|beginnt))\D{{0,25}}?{_CLOCK}"
     rf"|\beröffnet\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
-    rf"(?:\b(?:Ende|Schluss)\s+(?:der|des)\s+{_MEETING}|\bSitzungsende"
+    rf"^(?:Ende|Schluss)\s*:?\s*{_CLOCK}"
+    rf"|\b[Uu]m\s+{_CLOCK}\s+(?:schloss|schließt|beendete|beendet)\b[^.;]{{0,40}}?\b{_MEETING}"
+    rf"|(?:\b(?:Ende|Schluss)\s+(?:der|des)\s+{_MEETING}|\bSitzungsende"
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:geschlossen|beendet|endet|endete))\D{{0,25}}?{_CLOCK}"
     rf"|\b(?:schließt|beendet)\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:geschlossen|beendet)",
     re.IGNORECASE,
 )
 """The meeting's start and end written in a sentence (``Ende der Sitzung um 19:42``)."""
+_NAME = r"((?:(?:Herrn?|Frau|Dr\.)\s+)*[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)"
+PROSE_CHAIR = re.compile(
+    r"\b(?:(?:1\.\s+|stellvertretende[rn]?\s+)?Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?"
+    r"|Sitzungsleiter(?:in)?|Moderator(?:in)?|Bezirksbürgermeister(?:in)?|Bürgermeister(?:in)?"
+    rf"|Ortsvorsteher(?:in)?)\s+{_NAME}\s+(?:eröffnet|begrüßt|leitet|stellt|schloss|schließt)"
+    r"|\b(?:Begrüßung|Eröffnung)\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?(?:\w+\s+)?"
+    rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
+    rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+die\s+(?:Sitzung|Versammlung)"
+    rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
+    r"(?:eröffnet|geleitet)"
+)
+PROSE_MINUTES = re.compile(
+    rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
+)
+"""The chair or minute-taker named in a sentence of the opening."""
 _MINUTES_ROLE = re.compile(r"^(?:Protokoll\w*|Schriftführ\w*|Protokollführ\w*)\b", re.IGNORECASE)
 _CHAIR_ROLE = re.compile(
     r"^(?:Vorsitz\w*|Sitzungsleit\w*|Leitung|Moderation|Moderator\w*|Versammlungsleit\w*"
@@ -289,7 +308,7 @@ class Protocol:
         """
         found = next((f.value for f in self.meta if f.kind == kind), None)
         if found is None and kind in ("minute_taker", "chair"):
-            return self._role_in_attendance(kind)
+            return self._role_in_attendance(kind) or self._person_in_text(kind)
         if found is not None or kind not in ("start", "end"):
             return found
         for field_ in self.meta:
@@ -312,6 +331,23 @@ class Protocol:
             if person.affiliation and role.search(person.affiliation):
                 return person.name
         return None
+
+    def _person_in_text(self, kind: MetaKind) -> str | None:
+        """The chair or minute-taker named in a sentence of the opening (``Begrüßung durch die
+        Vorsitzende Lea Brunnhuber``, ``Protokoll von Svenja Harms``)."""
+        pattern = PROSE_MINUTES if kind == "minute_taker" else PROSE_CHAIR
+        for point in self._opening_points():
+            match = pattern.search(point.text)
+            if match:
+                return next(g for g in match.groups() if g)
+        return None
+
+    def _opening_points(self) -> list[Point]:
+        """The preamble's entries and those of the first two items."""
+        points = [p for b in self.preamble for p in b.points]
+        for item in self.items[:2]:
+            points += [p for b in item.blocks for p in b.points]
+        return points
 
     def _time_in_text(self, kind: MetaKind) -> str | None:
         """Start or end from the title's span or a sentence (``Ende der Sitzung um 19:42``)."""

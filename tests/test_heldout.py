@@ -1,4 +1,4 @@
-"""The held-out corpus (tests/fixtures/heldout/): real layouts the rules were NOT written on.
+"""The held-out corpora (tests/fixtures/heldout*/): real layouts the rules were NOT written on.
 
 Its expected structures were written by hand before the reader ever saw the documents, so its
 recall says how the rules do on protocols nobody tuned them for. The floor below is what was
@@ -16,36 +16,46 @@ import pytest
 import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
-HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-DOCUMENTS = document_files(HELDOUT)
+FIXTURES = Path(__file__).parent / "fixtures"
+FLOORS = {"heldout": 0.85, "heldout2": 0.71}
+"""Measured recall on 07.12.2026: heldout 0.853 (0.639 before this session's rules), heldout2
+0.714 (0.673 when first measured, blind, before any rule looked at it)."""
+DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
-@pytest.fixture(scope="module")
-def report() -> Report:
-    return run(DOCUMENTS)
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def corpus(request: pytest.FixtureRequest) -> tuple[str, Report]:
+    name: str = request.param
+    return name, run(document_files(FIXTURES / name))
 
 
 def test_heldout_is_varied() -> None:
-    assert len(DOCUMENTS) >= 15
-    listed = (HELDOUT / "SOURCES.md").read_text("utf-8")
-    for path in DOCUMENTS:
-        assert f"| {path.name} |" in listed, f"{path.name} fehlt in SOURCES.md"
-        assert schema_problems(json.loads(expected_path(path).read_text("utf-8"))) == []
+    for name in FLOORS:
+        documents = document_files(FIXTURES / name)
+        assert len(documents) >= 15
+        listed = (FIXTURES / name / "SOURCES.md").read_text("utf-8")
+        for path in documents:
+            assert f"| {path.name} |" in listed, f"{path.name} fehlt in SOURCES.md"
+            assert schema_problems(json.loads(expected_path(path).read_text("utf-8"))) == []
 
 
-def test_nothing_refused_or_lost(report: Report) -> None:
+def test_nothing_refused_or_lost(corpus: tuple[str, Report]) -> None:
+    _, report = corpus
     assert report.refused == []
     assert report.errors == []
     assert report.lines_lost == 0
     assert report.warnings_per_20_lines <= 1.0
 
 
-def test_recall_floor(report: Report) -> None:
-    assert report.recall >= 0.83  # measured 0.843 on 07.12.2026 (0.639 before this session's rules)
+def test_recall_floor(corpus: tuple[str, Report]) -> None:
+    name, report = corpus
+    assert report.recall >= FLOORS[name]
 
 
 ROUND_TRIP_GAPS = {
     "smartcity-protokolle-2023-05-09.md": "a preamble line that reads back as an item",
+    "elternbeirat-kita-2023-11-14.docx": "a letterhead address line read as a speaker",
+    "kgv-jhv-2024-04-20.txt": "a speaker line whose affiliation is a whole sentence",
 }
 
 

@@ -222,3 +222,34 @@ def test_council_attendance_with_legend_and_groups() -> None:
         ("Verwaltung", 1)
     ]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_several_labels_on_one_line() -> None:
+    text = (
+        "Protokoll Vorstand\nWas: Kreisverband Lindenfeld - Vorstand Ort: Geschäftsstelle"
+        " Datum: 08.02.2024 Uhrzeit: 19:40 - Versammlungsleiter: Jonas Brock"
+        " Protokoll: Mareike Tews\n\nTOP 1 A\n"
+    )
+    p = protokollkit.read(text)
+    assert [(f.label, f.value) for f in p.meta] == [
+        ("Was", "Kreisverband Lindenfeld - Vorstand"),
+        ("Ort", "Geschäftsstelle"),
+        ("Datum", "08.02.2024"),
+        ("Uhrzeit", "19:40"),
+        ("Versammlungsleiter", "Jonas Brock"),
+        ("Protokoll", "Mareike Tews"),
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Begrüßung durch die Vorsitzende Lea Brunn. Danach Grußworte.", "chair", "Lea Brunn"),
+        ("Um 21:50 Uhr schloss Jochen Baum die Versammlung.", "end", "21:50 Uhr"),
+        ("Beginn 19.00 Uhr", "start", "19.00 Uhr"),
+    ],
+)
+def test_metadata_in_sentences(sentence: str, kind: str, value: str) -> None:
+    p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value(kind) == value  # type: ignore[arg-type]
