@@ -142,6 +142,8 @@ EXPLICIT_ITEM = re.compile(
     rf"^\s*{TOP}\s*(\d{{1,3}}(?:\.\d{{1,2}})*)\.?\s*(?:[:.)\-–—]\s*|\s+|$)(.*)$"
 )
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
+_SECTION_SIGN_ITEM = re.compile(r"^§\s?(\d{1,3})\.?\s+([A-ZÄÖÜ„\"].*)$")
+"""``§ 3 Gebäudekonzept``: items numbered like the paragraphs of a statute."""
 REFERENCE_ITEM = re.compile(
     r"^(?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?\s*(\d{1,3})(?:\.(\d{1,2}))?\.?"
     r"\s*:?\s*(.*)$"
@@ -1358,6 +1360,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     if explicit:
         numbers = [int(n) for n in explicit.group(2).split(".")]
         title = explicit.group(3).strip()
+        if not title and hints is NO_HINTS:
+            title = _title_below(state)  # ``Top 1`` / ``Begrüßung`` on the line below
         state.item_prefix = explicit.group(1)
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
@@ -1380,23 +1384,17 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         not state.items and state.last_rule in ("title", "meta", "attendance", "front_matter")
     ):
         return None  # indented: a sub-point or a continuation, not an item
+    section_sign = _SECTION_SIGN_ITEM.match(text) if text[:1] == "§" else None
+    if section_sign and hints == NO_HINTS:
+        number = int(section_sign.group(1))
+        if not state.items or number == _expected_number(state):
+            state.item_prefix = "§"
+            return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
     if reference and hints == NO_HINTS:
-        title = reference.group(3).strip()
+        title = reference.group(3).strip() or _title_below(state)
         if not title:
-            following = state.next_line()
-            if (
-                following is None
-                or following.hints != NO_HINTS
-                or len(following.text.strip()) > 150
-                or BULLET.match(following.text)
-                or NUMBER_MARKER.match(following.text)
-                or REFERENCE_ITEM.match(following.text.strip())
-                or _label(following.text.strip()) is not None
-            ):
-                return None
-            title = following.text.strip()
-            state.skip = state.lines.index(following, state.index + 1)
+            return None
         sub_number = int(reference.group(2)) if reference.group(2) else None
         return int(reference.group(1)), sub_number, title, 0
     sub = SUB_ITEM.match(text)
@@ -1447,6 +1445,28 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         return -1, None, text.rstrip(":"), level
     return None
+
+
+def _title_below(state: State) -> str:
+    """The title on the line right under an item number standing alone (``zu TOP 1.1``,
+    ``Top 2``); that line is taken. Empty when the next line is no title."""
+    index = state.index + 1
+    following = state.lines[index] if index < len(state.lines) else None
+    if (
+        following is None
+        or following.hints != NO_HINTS
+        or not following.text.strip()
+        or following.text[:1].isspace()
+        or len(following.text.strip()) > 150
+        or BULLET.match(following.text)
+        or NUMBER_MARKER.match(following.text)
+        or REFERENCE_ITEM.match(following.text.strip())
+        or EXPLICIT_ITEM.match(following.text)
+        or _label(following.text.strip()) is not None
+    ):
+        return ""
+    state.skip = index
+    return following.text.strip()
 
 
 def _fold_title(text: str) -> str:
