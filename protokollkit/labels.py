@@ -160,7 +160,7 @@ _NOT_A_MEETING = (
     r"|Sitzungen|Male?|Tage?|Veranstaltungen|Aktionen?|Projekte?|Ausgaben?|Version|Folge)\b)"
 )
 _MEETING_NOUN = (
-    r"(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
+    r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
     r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa)"
 )

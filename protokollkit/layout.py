@@ -674,9 +674,11 @@ def rule_attendance(state: State, line: Line) -> bool:
     if parsed is None:
         return False
     label, sub, value = parsed
+    if _SEE_ELSEWHERE.match(value):
+        return False  # ``Anwesend: siehe Anwesenheitsliste``: no names, a note
     is_attendance, kind = _attendance_kind(label_key(label))
     if not is_attendance:
-        return False
+        return _group_after_attendance(state, line, label, sub, value)
     if sub is not None:
         kind_of_sub = _attendance_kind(label_key(sub))
         if kind is None and not kind_of_sub[0]:
@@ -699,6 +701,36 @@ def rule_attendance(state: State, line: Line) -> bool:
         _add_listed(state, name, kind, label)
     state.previous = "attendance"
     return True
+
+
+_SEE_ELSEWHERE = re.compile(r"^(?:siehe|s\.|vgl\.|laut|lt\.|gem\.|gemäß)\s", re.IGNORECASE)
+
+
+def _group_after_attendance(
+    state: State, line: Line, label: str, sub: str | None, value: str
+) -> bool:
+    """``QM: Frau Okafor, Herr Tamm`` before the first item: a group of those present, named
+    by an unknown label, when every entry is a person (``Herr``/``Frau``/a participant)."""
+    if (
+        state.section != "front"
+        or state.items
+        or sub is not None
+        or not value
+        or len(label.split()) > 2
+        or meta_kind(label_key(label)) is not None
+    ):
+        return False
+    names = _names_line(value)
+    if names is None or not all(_TITLED.match(name) or state.known.knows(name) for name in names):
+        return False
+    state.open_group("present", label)
+    for name in names:
+        _add_listed(state, name, "present", label)
+    state.previous = "attendance"
+    return True
+
+
+_TITLED = re.compile(r"^(?:Herr|Frau|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
 
 
 def _listed_attendance(state: State, line: Line, entry: str) -> bool:

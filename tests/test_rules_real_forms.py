@@ -253,3 +253,20 @@ def test_several_labels_on_one_line() -> None:
 def test_metadata_in_sentences(sentence: str, kind: str, value: str) -> None:
     p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
     assert p.meta_value(kind) == value  # type: ignore[arg-type]
+
+
+def test_group_of_titled_people_and_notes_instead_of_names() -> None:
+    text = (
+        "Protokoll der Quartiersratsitzung\nDatum: 25.04.2024\n"
+        "Anwesende QR: siehe Anwesenheitsliste im Anhang\nQM: Frau Okafor, Herr Tamm\n"
+        "TOP 1\nBegrüßung\nHerr Wolters übernimmt kurzfristig die Moderation der Sitzung.\n"
+        "TOP 2\nTermine\nNächste QR-Sitzung: 30.05.2024, 18.30 Uhr\n"
+    )
+    p = protokollkit.read(text)
+    assert p.participants == ()
+    assert [(g.label, [x.name for x in g.people]) for g in p.attendance] == [
+        ("QM", ["Frau Okafor", "Herr Tamm"])
+    ]
+    assert [i.title for i in p.items] == ["Begrüßung", "Termine"]
+    assert p.meta_value("chair") == "Herr Wolters"
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2024, 5, 30)
