@@ -338,7 +338,8 @@ _TASK_VERBS = (
     r"|macht|machen|baut|bauen|regelt|regeln|plant|planen|verfasst|verfassen|holt|holen"
     r"|richtet|richten|sorgt|sorgen|kauft|kaufen|bringt|bringen|schaut|schauen|fragt\s+nach"
     r"|erklärt\s+sich\s+bereit|erklären\s+sich\s+bereit|sagt\s+zu|sagte\s+zu|pflegt|pflegen"
-    r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen)"
+    r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
+    r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)"
@@ -365,7 +366,8 @@ _TASK_VERB_STEMS = (
     "versendet", "ruft", "telefoniert", "entwirft", "druckt", "verteilt", "sammelt", "nimmt",
     "stellt", "holt", "erklärt sich bereit", "bietet an", "mach", "bau", "regel", "plan",
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
-    "gestalt", "vereinbar", "übergib", "leite", "lade", "teste",
+    "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
+    "verschick",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",

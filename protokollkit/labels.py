@@ -143,6 +143,7 @@ AGENDA_LABELS = {
     "vorläufige tagesordnung", "geplante tagesordnung", "themen", "themenvorschläge",
     "tagesordnungspunkte", "vorgeschlagene tagesordnung", "themenliste", "inhalt",
     "übersicht", "tagesordnung (entwurf)", "tagesordnung entwurf", "geplante themen",
+    "inhaltsverzeichnis", "table of contents", "contents",
 }  # fmt: skip
 """Labels of the planned agenda listed before the minutes (folded)."""
 

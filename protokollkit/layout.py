@@ -410,6 +410,8 @@ class _Attendance:
     label: str
     heading: bool = False
     level: int | None = None  # the heading level of an attendance heading (``### Anwesend``)
+    roles: bool | None = None  # each list entry is ``Name, Rolle`` (decided at the first one)
+    entries_only: bool = False  # opened by a bare ``Anwesend`` line: only list entries follow
 
 
 @dataclass
@@ -652,7 +654,11 @@ def rule_attendance(state: State, line: Line) -> bool:
     if listed and state.attendance is None:
         return _listed_attendance(state, line, line.text.strip())
     text = line.text.strip()
-    if line.hints.heading is not None or (line.hints.bold and not _label(text)):
+    if (
+        line.hints.heading is not None
+        or (line.hints.bold and not _label(text))
+        or _bare_attendance_label(state, line, text)
+    ):
         key = label_key(_heading_text(line))
         is_attendance, kind = _attendance_kind(key)
         if not is_attendance:
@@ -663,7 +669,11 @@ def rule_attendance(state: State, line: Line) -> bool:
         if kind is not None:
             state.open_group(kind, label)
         state.attendance = _Attendance(
-            kind, label, heading=line.hints.heading is not None, level=line.hints.heading
+            kind,
+            label,
+            heading=line.hints.heading is not None or line.hints == NO_HINTS,
+            level=line.hints.heading,
+            entries_only=line.hints == NO_HINTS,
         )
         state.previous = "attendance"
         return True
@@ -701,6 +711,24 @@ def rule_attendance(state: State, line: Line) -> bool:
         _add_listed(state, name, kind, label)
     state.previous = "attendance"
     return True
+
+
+def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
+    """``Anwesend`` alone on a line before the first item, the names in a list right below it
+    (a wiki page whose headings were lost)."""
+    if line.hints != NO_HINTS or state.section != "front" or ":" in text or len(text) > 30:
+        return False
+    if not _attendance_kind(label_key(text))[0]:
+        return False
+    index = state.index + 1
+    following = state.lines[index] if index < len(state.lines) else None
+    if following is None or not following.text.strip():
+        return False
+    bullet = BULLET.match(following.text)
+    entry = (bullet.group(3) or "") if bullet else following.text
+    return bool(bullet or following.hints.list_level is not None) and (
+        entry.strip() in ("–", "-", "") or _names_line(entry.strip()) is not None
+    )
 
 
 _SEE_ELSEWHERE = re.compile(r"^(?:siehe|s\.|vgl\.|laut|lt\.|gem\.|gemäß)\s", re.IGNORECASE)
@@ -930,6 +958,9 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if state.blank_before and not open_list.heading:
         state.attendance = None
         return False
+    if open_list.entries_only and line.hints.list_level is None and not BULLET.match(line.text):
+        state.attendance = None
+        return False
     if open_list.heading and line.hints.list_level is None and _legend_or_sublabel(state, text):
         return True
     bullet = BULLET.match(line.text)
@@ -957,6 +988,15 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         state.attendance = None
         return False
     if bullet or line.hints.list_level is not None:
+        if open_list.roles is None:
+            open_list.roles = _entries_with_roles(state)
+        if open_list.roles:
+            name, _, role = entry.partition(", ")
+            if looks_like_name(name.strip()) and len(name.split()) <= 3:
+                person = Person(name.strip(), role.strip() or None)
+                state.add_person(person, open_list.kind, open_list.label)
+                state.previous = "attendance"
+                return True
         names = _names_line(entry)
         if names is None:
             state.attendance = None
@@ -995,14 +1035,14 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         state.previous = "attendance"
         return True
     if names is None and open_list.heading and state.section == "front":
-        role = _NAME_WITH_ROLE.match(entry)  # ``Uwe Grabowski ab TOP 5.1``
+        named = _NAME_WITH_ROLE.match(entry)  # ``Uwe Grabowski ab TOP 5.1``
         if (
-            role
+            named
             and not entry.endswith((".", "!", "?", ":"))
-            and plausible_name(role.group(1), state.known)
+            and plausible_name(named.group(1), state.known)
             and find_date(entry) is None
         ):
-            person = Person(role.group(1), role.group(2).strip())
+            person = Person(named.group(1), named.group(2).strip())
             state.add_person(person, open_list.kind, open_list.label)
             state.previous = "attendance"
             return True
@@ -1015,6 +1055,24 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         _add_listed(state, name, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
+
+
+def _entries_with_roles(state: State) -> bool:
+    """True when the list starting at this line gives one person per entry with a role after
+    a comma (``* Lukas, Kernteam`` / ``* Mirjam, Pfadi Seeland seit Anfang an dabei``)."""
+    entries: list[str] = []
+    for line in state.lines[state.index : state.index + 40]:
+        bullet = BULLET.match(line.text) if line.hints.list_level is None else None
+        if line.hints.list_level is None and bullet is None:
+            break
+        entries.append(((bullet.group(3) or "") if bullet else line.text).strip())
+    with_role = [e for e in entries if e.count(", ") == 1]
+    if len(entries) < 2 or len(with_role) * 5 < len(entries) * 3:
+        return False
+    roles = [e.partition(", ")[2] for e in with_role]
+    return any(len(r.split()) > 1 or not r[:1].isupper() for r in roles) or len(set(roles)) < len(
+        roles
+    )
 
 
 def _name_and_role(state: State, entry: str, names: list[str], open_list: _Attendance) -> bool:
@@ -1114,7 +1172,15 @@ def rule_agenda(state: State, line: Line) -> bool:
     if state.agenda or state.section == "back" or line.hints.list_level is not None:
         return False
     raw = line.text.strip()
-    if not ("gend" in raw or "agesordnung" in raw or "TOP" in raw or "Them" in raw):
+    if not (
+        "gend" in raw
+        or "agesordnung" in raw
+        or "TOP" in raw
+        or "Them" in raw
+        or "nhalt" in raw
+        or "ontents" in raw
+        or "bersicht" in raw
+    ):
         return False  # fast path: no agenda label in this line
     text = _heading_text(line)
     bold = MARKUP.match(text)
@@ -1223,6 +1289,35 @@ def _several_labels(state: State, label: str, value: str) -> bool:
     return True
 
 
+def _bare_meta(state: State, text: str) -> bool:
+    """``Versammlungsleiter`` alone on a line and ``Jonas Brockmann`` right below it (a wiki
+    page whose headings were lost): one metadata field."""
+    if ":" in text or len(text) > 30 or text.lower() != text.lower().strip():
+        return False
+    key = label_key(text)
+    if key not in META_LABELS or key in ("protokoll", "termin", "tag", "wann", "wo"):
+        return False
+    index = state.index + 1
+    below = state.lines[index] if index < len(state.lines) else None
+    if below is None or below.hints != NO_HINTS:
+        return False
+    value = below.text.strip()
+    after = state.lines[index + 1] if index + 1 < len(state.lines) else None
+    if (
+        not value
+        or len(value) > 80
+        or _label(value) is not None
+        or BULLET.match(below.text)
+        or NUMBER_MARKER.match(below.text)
+        or (after is not None and after.text.strip() and after.text[:1].isspace())
+    ):
+        return False
+    state.meta.append(MetaField(text, value, META_LABELS[key]))
+    state.skip = index
+    state.previous = "meta"
+    return True
+
+
 def _value_below(state: State) -> str:
     """The short plain lines right under an empty label (up to a blank line), joined with
     commas; they are taken (skipped by the rules)."""
@@ -1294,6 +1389,8 @@ def rule_meta(state: State, line: Line) -> bool:
         # the title that gives the date
         state.meta.append(MetaField("", text, "date"))
         state.previous = "meta"
+        return True
+    if state.section == "front" and line.hints == NO_HINTS and _bare_meta(state, text):
         return True
     parsed = _label(text)
     if parsed is None and state.section == "front" and (" - " in text or " – " in text):

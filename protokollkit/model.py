@@ -24,7 +24,7 @@ DecisionResult = Literal["accepted", "rejected", "postponed"]
 
 LINK = re.compile(
     r"\[([^\[\]\n]*)\]\(((?:[^\s()]|\([^\s()]*\))+)\)"
-    r"|(?<![\w/<\[])(https?://[^\s<>\[\]]*[^\s<>\[\].,;:!?)\"“”„'’])"
+    r"|(?<![\w/<])(https?://[^\s<>\[\]]*[^\s<>\[\].,;:!?)\"“”„'’])"
 )
 TIME_SPAN = re.compile(
     r"(?<![\d.])(\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?)(?!\.\d{2}\.)"

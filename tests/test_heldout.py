@@ -17,9 +17,9 @@ import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FLOORS = {"heldout": 0.85, "heldout2": 0.71}
-"""Measured recall on 07.12.2026: heldout 0.853 (0.639 before this session's rules), heldout2
-0.714 (0.673 when first measured, blind, before any rule looked at it)."""
+FLOORS = {"heldout": 0.86, "heldout2": 0.79}
+"""Measured recall on 07.12.2026: heldout 0.869 (0.639 before this session's rules), heldout2
+0.800 (0.673 when first measured, blind, before any rule looked at it)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -56,6 +56,7 @@ ROUND_TRIP_GAPS = {
     "smartcity-protokolle-2023-05-09.md": "a preamble line that reads back as an item",
     "elternbeirat-kita-2023-11-14.docx": "a letterhead address line read as a speaker",
     "kgv-jhv-2024-04-20.txt": "a speaker line whose affiliation is a whole sentence",
+    "kv-vorstand-2024-02-08.txt": "a bare 'Tagesordnung' line between two items",
 }
 
 

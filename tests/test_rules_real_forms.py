@@ -270,3 +270,36 @@ def test_group_of_titled_people_and_notes_instead_of_names() -> None:
     assert [i.title for i in p.items] == ["Begrüßung", "Termine"]
     assert p.meta_value("chair") == "Herr Wolters"
     assert p.next_meeting is not None and p.next_meeting.date == dt.date(2024, 5, 30)
+
+
+def test_wiki_page_without_its_headings() -> None:
+    lines = [
+        "2024-02-08 - Protokoll Vorstand", "Inhaltsverzeichnis", "- 1 Anwesend",
+        "- 2 Versammlungsleiter", "- 3 Themen", "Anwesend", "- Jonas Brock", "- Mareike Tews",
+        "Abwesend", "- Bernd Rehl", "Versammlungsleiter", "Jonas Brock", "Themen",
+        "- Stammtisch [https://example.org/s]",
+    ]  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    p = protokollkit.read(text)
+    assert p.agenda == ("Anwesend", "Versammlungsleiter", "Themen")
+    assert [x.name for x in p.participants] == ["Jonas Brock", "Mareike Tews"]
+    assert [x.name for x in p.attendance_of("absent")] == ["Bernd Rehl"]
+    assert p.meta_value("chair") == "Jonas Brock"
+    assert [link.target for point in p.all_points() for link in point.links] == [
+        "https://example.org/s"
+    ]
+
+
+def test_attendance_list_with_a_role_per_entry() -> None:
+    lines = [
+        "# Protokoll Community Meeting 14.3.2024", "", "Anwesend:", "* Lukas, Kernteam",
+        "* Reto, Kernteam", "* Mirjam, Pfadi Seeland seit Anfang an dabei", "", "## 1. Ziele",
+        "", "* Kernteam erarbeitet x",
+    ]  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    p = protokollkit.read(text, "markdown")
+    assert [(x.name, x.affiliation) for x in p.participants] == [
+        ("Lukas", "Kernteam"),
+        ("Reto", "Kernteam"),
+        ("Mirjam", "Pfadi Seeland seit Anfang an dabei"),
+    ]
