@@ -443,6 +443,8 @@ class State:
     point_stack: list[tuple[int, _PointBuilder]] = field(default_factory=list)
     attendance: _Attendance | None = None
     agenda_open: bool = False
+    agenda_level: int | None = None
+    """The heading level of a ``## Tagesordnung`` heading: its sub-headings belong to it."""
     item_level: int | None = None
     list_items: bool = False
     implicit_items: bool = False
@@ -1209,6 +1211,7 @@ def rule_agenda(state: State, line: Line) -> bool:
     if inline:
         state.agenda.extend(p.strip() for p in re.split(r"\s*[;,]\s*", inline) if p.strip())
     state.agenda_open = True
+    state.agenda_level = line.hints.heading
     state.previous = "agenda"
     return True
 
@@ -1227,6 +1230,13 @@ def _is_agenda_entry(line: Line) -> bool:
 
 
 def _agenda_entry(state: State, line: Line) -> bool:
+    level = state.agenda_level
+    if level is not None and (line.hints.heading or 0) > level:
+        state.agenda.append(_heading_text(line).strip("*_ "))  # ``### Technik`` in the plan
+        state.previous = "agenda"
+        return True
+    if level is not None and line.hints.heading is None and _is_agenda_entry(line):
+        state.blank_before = False  # the plan under a heading goes on over blank lines
     if not _is_agenda_entry(line) or (state.blank_before and state.previous != "agenda"):
         state.agenda_open = False
         return False
