@@ -36,6 +36,7 @@ META_WORDS: tuple[tuple[str, MetaKind], ...] = (
     ("protokollant", "minute_taker"), ("schriftführ", "minute_taker"),
     ("protokollführ", "minute_taker"), ("ort", "place"), ("raum", "place"),
     ("datum", "date"), ("uhrzeit", "time"), ("sitzungsdauer", "time"), ("dauer", "time"),
+    ("startzeit", "start"), ("endzeit", "end"), ("beginnzeit", "start"),
 )  # fmt: skip
 """Words inside a longer label that say what it is (``Tatsächliche Beginnzeit``)."""
 

@@ -773,7 +773,7 @@ def _listed_attendance(state: State, line: Line, entry: str) -> bool:
         return False
     label, _sub, value = parsed
     is_attendance, kind = _attendance_kind(label_key(label))
-    if not is_attendance or _names_line(value) is None:
+    if not is_attendance or _names_line(value) is None or any(c.isdigit() for c in value):
         return False
     if state.items and state.items[-1].blocks:
         return False  # the first item has content already: an ordinary entry
@@ -814,6 +814,9 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
     state.add_person(person, kind, label)
 
 
+_ABOUT = re.compile(r"^(?:ca\.|circa|etwa|rund|ungefähr|über|knapp|mehr als)\s", re.IGNORECASE)
+
+
 def _names_line(text: str) -> list[str] | None:
     """The names of a line that lists people, or None when the line says something else."""
     parts = split_participants(text)
@@ -832,6 +835,8 @@ def _names_line(text: str) -> list[str] | None:
             return None
         if name[:1].isdigit() and not re.fullmatch(r"\d+\s+\w+", name):
             return None
+        if _ABOUT.match(name):
+            return None  # ``ca. 10 Bürger``: a count, not a name
         if not (
             looks_like_name(name)
             or name.startswith("@")

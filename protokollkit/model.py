@@ -78,6 +78,8 @@ PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
 )
 """The chair or minute-taker named in a sentence of the opening."""
+_OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S.{0,80})$")
+"""``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:Protokoll\w*|Schriftführ\w*|Protokollführ\w*)\b", re.IGNORECASE)
 _CHAIR_ROLE = re.compile(
     r"^(?:Vorsitz\w*|Sitzungsleit\w*|Leitung|Moderation|Moderator\w*|Versammlungsleit\w*"
@@ -308,6 +310,8 @@ class Protocol:
         the date (``Datum: 05.06.2015, 19 Uhr``).
         """
         found = next((f.value for f in self.meta if f.kind == kind), None)
+        if found is None:
+            found = self._field_in_opening(kind)
         if found is None and kind in ("minute_taker", "chair"):
             return self._role_in_attendance(kind) or self._person_in_text(kind)
         if found is not None or kind not in ("start", "end"):
@@ -332,6 +336,22 @@ class Protocol:
             if person.affiliation and role.search(person.affiliation):
                 return person.name
         return None
+
+    def _field_in_opening(self, kind: MetaKind) -> str | None:
+        """A ``Label: value`` entry of the opening item (``TOP 0: Regularia`` /
+        ``- Redeleitung: Chiara``) that names the chair, minute-taker, place, start or end."""
+        from protokollkit.labels import label_key, meta_kind  # labels imports this module
+
+        if kind not in ("chair", "minute_taker", "place", "start", "end"):
+            return None
+        found: list[tuple[str, str]] = []
+        for point in self._opening_points():
+            match = _OPENING_FIELD.match(point.text)
+            if match and meta_kind(label_key(match.group(1))) == kind:
+                found.append((match.group(1), match.group(2).strip()))
+        actual = [v for label, v in found if "geplant" not in label.lower()]
+        values = actual or [v for _, v in found]
+        return values[0] if values else None
 
     def _person_in_text(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named in a sentence of the opening (``Begrüßung durch die

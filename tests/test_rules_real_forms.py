@@ -303,3 +303,18 @@ def test_attendance_list_with_a_role_per_entry() -> None:
         ("Reto", "Kernteam"),
         ("Mirjam", "Pfadi Seeland seit Anfang an dabei"),
     ]
+
+
+def test_metadata_as_entries_of_the_opening_item() -> None:
+    lines = [
+        "## Protokoll vom 10.05.2023", "", "## Top 0: Regularia", "", "- Redeleitung: Chiara",
+        "- Protokoll: Jonas Wendt", "- ** Geplante Beginnzeit:** 18:00 Uhr",
+        "- ** Tatsächliche Beginnzeit:** 18:15 Uhr", "- Endzeit: 20:02", "",
+        "## Top 1: Berichte", "", "- Protokoll: wird nachgereicht",
+    ]  # fmt: skip
+    p = protokollkit.read("\n".join(lines) + "\n", "markdown")
+    assert p.meta_value("chair") == "Chiara"
+    assert p.meta_value("minute_taker") == "Jonas Wendt"
+    assert p.meta_value("start") == "18:15 Uhr"
+    assert p.meta_value("end") == "20:02"
+    assert [len(i.blocks[0].points) for i in p.items] == [5, 1]  # the entries stay content
