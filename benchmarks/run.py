@@ -140,17 +140,34 @@ def bench_build() -> None:
             [pandoc, str(markdown), "-o", str(folder / "p.pdf"), f"--pdf-engine={engine}"], env
         )
         ours()  # warm the file system cache, then alternate so both see the same load
-        build_times, pandoc_times = [], []
+        build_times, pandoc_times, build_cpu, pandoc_cpu = [], [], [], []
         for _ in range(15):
+            before = children_cpu()
             build_times.append(best_of(1, ours))
+            middle = children_cpu()
             pandoc_times.append(best_of(1, lambda: (docx(), pdf())))
+            build_cpu.append(middle - before)
+            pandoc_cpu.append(children_cpu() - middle)
     ratios = [b / p for b, p in zip(build_times, pandoc_times, strict=True)]
+    cpu = [b / p for b, p in zip(build_cpu, pandoc_cpu, strict=True)]
     print(
         f"Build:    protokollkit build (alle 6 Formate) "
         f"{statistics.median(build_times) * 1000:4.0f} ms, pandoc DOCX + PDF "
         f"{statistics.median(pandoc_times) * 1000:4.0f} ms (Mediane)  Verhältnis {spread(ratios)} "
         "(Ziel ≤ 1,0×)"
     )
+    print(
+        f"          CPU (mit Kindprozessen) {statistics.median(build_cpu) * 1000:4.0f} ms gegen "
+        f"{statistics.median(pandoc_cpu) * 1000:4.0f} ms: {spread(cpu)}"
+    )
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all child processes waited for so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 LEGACY_DOCX = ROOT / "tests" / "fixtures" / "legacy" / "reference.docx"

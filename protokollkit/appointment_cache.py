@@ -209,8 +209,7 @@ class AppointmentCache:
         }
         text = json.dumps(
             {"version": CACHE_VERSION, "code": self.fingerprint, "entries": kept},
-            ensure_ascii=False,
-            separators=(",", ":"),
+            separators=(",", ":"),  # ASCII escapes: a file name that is not UTF-8 is kept too
         )
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -808,6 +808,16 @@ def test_termine_cache_that_is_damaged_or_of_other_code_is_not_used(tmp_path: Pa
     assert result.stdout == expected
 
 
+def test_termine_cache_keeps_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/2022-12-08-stadtteiltisch-\xff.txt"))
+    path.write_text("Protokoll Stadtteiltisch 08.12.22\n\n1 A\n\n- 15.12. Adventsfeier\n", "utf-8")
+    first = runner.invoke(main, ["termine", str(path)])
+    second = runner.invoke(main, ["termine", str(path)])
+    assert first.exit_code == second.exit_code == 0
+    assert first.stdout == second.stdout
+    assert "Adventsfeier" in first.stdout and "\\xff" in first.stdout
+
+
 def test_termine_cache_drops_entries_unused_for_long(tmp_path: Path) -> None:
     from protokollkit.appointment_cache import KEEP_DAYS, AppointmentCache
 
