@@ -154,8 +154,15 @@ def _read_all(paths: list[Path]) -> Iterator[tuple[str | None, Outcome]]:
     import protokollkit.termine  # noqa: F401
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        yield from pool.map(_uncached, paths, chunksize=8)
+    import gc
+
+    gc.freeze()  # the workers' garbage collector leaves the inherited objects (and pages) alone
+    chunk = max(8, min(64, len(paths) // (cores * 4)))
+    try:
+        with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+            yield from pool.map(_uncached, paths, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 class AppointmentCache:
