@@ -211,11 +211,17 @@ def _convert_task(path: Path) -> Protocol | Exception:
         return exc
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl+C to the main process, which stops handing out files."""
+def _leave_interrupt_to_main() -> None:
+    """Workers leave Ctrl+C to the main process, which stops handing out files. A handler that
+    does nothing, not SIG_IGN: pandoc and LibreOffice started by a worker get the default back
+    and stop on Ctrl+C as before."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, _no_interrupt)
+
+
+def _no_interrupt(_signal: int, _frame: object) -> None:
+    """Ctrl+C in a worker process: nothing (the main process stops the batch)."""
 
 
 PARALLEL_FROM = 4
@@ -263,7 +269,7 @@ def iter_converted(
     for name in formats | ({"docx"} if "doc" in formats else set()):
         importlib.import_module(READERS[name][0])
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupt_to_main)
     try:
         futures = [pool.submit(_convert_task, path) for path in sources]
         for source, future in zip(sources, futures, strict=True):
