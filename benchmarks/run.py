@@ -140,17 +140,34 @@ def bench_build() -> None:
             [pandoc, str(markdown), "-o", str(folder / "p.pdf"), f"--pdf-engine={engine}"], env
         )
         ours()  # warm the file system cache, then alternate so both see the same load
-        build_times, pandoc_times = [], []
+        build_times, pandoc_times, build_cpu, pandoc_cpu = [], [], [], []
         for _ in range(15):
+            before = children_cpu()
             build_times.append(best_of(1, ours))
+            middle = children_cpu()
             pandoc_times.append(best_of(1, lambda: (docx(), pdf())))
+            build_cpu.append(middle - before)
+            pandoc_cpu.append(children_cpu() - middle)
     ratios = [b / p for b, p in zip(build_times, pandoc_times, strict=True)]
+    cpu = [b / p for b, p in zip(build_cpu, pandoc_cpu, strict=True)]
     print(
         f"Build:    protokollkit build (alle 6 Formate) "
         f"{statistics.median(build_times) * 1000:4.0f} ms, pandoc DOCX + PDF "
         f"{statistics.median(pandoc_times) * 1000:4.0f} ms (Mediane)  Verhältnis {spread(ratios)} "
         "(Ziel ≤ 1,0×)"
     )
+    print(
+        f"          CPU (mit Kindprozessen) {statistics.median(build_cpu) * 1000:4.0f} ms gegen "
+        f"{statistics.median(pandoc_cpu) * 1000:4.0f} ms: {spread(cpu)}"
+    )
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all child processes waited for so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 LEGACY_DOCX = ROOT / "tests" / "fixtures" / "legacy" / "reference.docx"
@@ -178,13 +195,29 @@ def bench_import_docx() -> None:
     )
 
 
+IMPORT_BEFORE = "d5bdf89"
+"""The revision before ``import`` converted in processes and wrote on threads (issue 12)."""
+
+IMPORT = """
+import sys
+from pathlib import Path
+from protokollkit.importer import import_files
+report = import_files([Path(sys.argv[1])], Path(sys.argv[2]), workers=int(sys.argv[3]))
+sys.exit(1 if report.failed else 0)
+"""
+
+
 def bench_import_batch() -> None:
-    """``import`` of 200 .docx files (different dates), one at a time against all cores."""
+    """``import`` of 200 .docx files (different dates) in fresh processes: one at a time against
+    a process per core, and both against the code before (:data:`IMPORT_BEFORE`); wall-clock
+    time and the CPU time of all processes, alternating so that all see the same load."""
     import datetime as dt
     import tempfile
     import zipfile
 
-    from protokollkit.importer import import_files
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.streaming import NEUTRAL, unpack_before
 
     count = 200
     with tempfile.TemporaryDirectory() as tmp:
@@ -201,20 +234,48 @@ def bench_import_batch() -> None:
                 for name, content in parts.items():
                     copy.writestr(name, document if name == "word/document.xml" else content)
         cores = os.cpu_count() or 1
-        timings: dict[int, float] = {}
-        for round_ in range(2):  # alternate, so that both see the same machine load
-            for workers in (1, cores):
-                archive = Path(tmp) / f"archiv-{workers}-{round_}"
-                start = time.perf_counter()
-                report = import_files([folder], archive, workers=workers)
-                seconds = time.perf_counter() - start
-                timings[workers] = min(seconds, timings.get(workers, seconds))
-                assert not report.failed and len(list(archive.iterdir())) == count
-    print(
-        f"Stapel:   {count} .docx importieren: nacheinander {timings[1]:5.1f} s "
-        f"({count / timings[1]:4.0f}/s), parallel auf {cores} Kernen {timings[cores]:5.1f} s "
-        f"({count / timings[cores]:4.0f}/s, {timings[1] / timings[cores]:.2f}× schneller)"
+        before = unpack_before(IMPORT_BEFORE, Path(tmp) / "vorher")
+        sides = {"jetzt": {**os.environ, "PYTHONPATH": str(ROOT)}}
+        if before is not None:
+            sides["vorher"] = {**os.environ, "PYTHONPATH": str(before)}
+        walls: dict[tuple[str, int], list[float]] = {}
+        cpus: dict[tuple[str, int], list[float]] = {}
+        for round_ in range(5):
+            for side, env in sides.items():
+                for workers in (1, cores):
+                    archive = Path(tmp) / f"archiv-{side}-{workers}-{round_}"
+                    command = [sys.executable, "-c", IMPORT, str(folder), str(archive)]
+                    start = time.perf_counter()
+                    process = subprocess.Popen([*command, str(workers)], env=env, cwd=NEUTRAL)
+                    _pid, status, usage = os.wait4(process.pid, 0)
+                    walls.setdefault((side, workers), []).append(time.perf_counter() - start)
+                    cpus.setdefault((side, workers), []).append(usage.ru_utime + usage.ru_stime)
+                    assert status == 0 and len(list(archive.iterdir())) == count
+
+    def ratio(
+        top: tuple[str, int], bottom: tuple[str, int], of: dict[tuple[str, int], list[float]]
+    ) -> str:
+        return spread([a / b for a, b in zip(of[top], of[bottom], strict=True)])
+
+    for side in sides:
+        one, many = statistics.median(walls[side, 1]), statistics.median(walls[side, cores])
+        print(
+            f"Stapel:   {count} .docx importieren ({side}): nacheinander {one:5.2f} s, parallel "
+            f"auf {cores} Kernen {many:5.2f} s (Mediane; CPU {statistics.median(cpus[side, 1]):.2f}"
+            f" s / {statistics.median(cpus[side, cores]):.2f} s)"
+        )
+    now, cpu_now = (
+        ratio(("jetzt", cores), ("jetzt", 1), walls),
+        ratio(("jetzt", cores), ("jetzt", 1), cpus),
     )
+    print(f"          parallel gegen nacheinander: Wanduhr {now}, CPU {cpu_now}")
+    if "vorher" in sides:
+        print(
+            "          gegen vorher: parallel "
+            f"{ratio(('jetzt', cores), ('vorher', cores), walls)}, "
+            f"nacheinander {ratio(('jetzt', 1), ('vorher', 1), walls)} (Wanduhr); CPU parallel "
+            f"{ratio(('jetzt', cores), ('vorher', cores), cpus)}"
+        )
 
 
 BENCHMARKS: list[Callable[[], None]] = [

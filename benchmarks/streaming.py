@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +46,9 @@ NEUTRAL = tempfile.gettempdir()
 """Working folder of the measured processes: not the project (which would come first on
 ``sys.path`` and hide the earlier revision)."""
 
+CACHE_ROOT = Path(NEUTRAL) / "protokollkit-bench-cache"
+"""The cache folders of ``termine``; :func:`main` puts them into its temporary folder."""
+
 PARSE = """
 import sys
 import protokollkit
@@ -52,14 +57,23 @@ for name in sys.argv[1:]:
 """
 
 
-def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """CPU seconds and peak memory (MB) of one fresh process running ``command``."""
+Figures = dict[str, list[tuple[float, float, float]]]
+"""Name → per run: CPU seconds, peak MB, wall-clock seconds."""
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """CPU seconds (with the processes it started and waited for), peak memory (MB, of the
+    largest process) and wall-clock seconds of one fresh process running ``command``."""
+    if env is not None and env.get("PROTOKOLLKIT_BENCH_LEER"):
+        shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)  # a first run: empty cache
+    begin = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=NEUTRAL
     )
     _pid, _status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - begin
     process.returncode = 0
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, wall
 
 
 def unpack_before(revision: str, folder: Path) -> Path | None:
@@ -78,18 +92,31 @@ def unpack_before(revision: str, folder: Path) -> Path | None:
 
 
 def commands(files: list[str], before: Path | None) -> dict[str, tuple[list[str], dict[str, str]]]:
-    """Name → (command, environment) of everything measured on ``files``."""
+    """Name → (command, environment) of everything measured on ``files``.
+
+    ``termine`` runs with its cache filled by an earlier run of the same files (``termine``, the
+    usual case: the archive grew by a protocol or two), with an empty one (``termine_kalt``, the
+    first run: every file read, on both cores, and the cache written) and without it
+    (``termine_ohne``, ``--ohne-cache``).
+    """
     python = sys.executable
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
+    env.pop("PROTOKOLLKIT_BENCH_LEER", None)
+    cache = CACHE_ROOT
+    warm = {**env, "XDG_CACHE_HOME": str(cache / "warm")}
+    cold = {**env, "XDG_CACHE_HOME": str(cache / "kalt"), "PROTOKOLLKIT_BENCH_LEER": "1"}
+    termine = [python, "-m", "protokollkit", "termine", "--alle", *files]
     result = {
-        "termine": ([python, "-m", "protokollkit", "termine", "--alle", *files], env),
+        "termine": (termine, warm),
+        "termine_kalt": (termine, cold),
+        "termine_ohne": ([*termine[:5], "--ohne-cache", *files], env),
         "check": ([python, "-m", "protokollkit", "check", *files], env),
         "boden": ([python, "-c", FLOOR, *files], env),
         "parser": ([python, "-c", PARSE, *files], env),
     }
     if before is not None:
         old = {**env, "PYTHONPATH": str(before)}
-        result["termine_vorher"] = (result["termine"][0], old)
+        result["termine_vorher"] = (termine, old)  # it had no cache
         result["check_vorher"] = (result["check"][0], old)
     return result
 
@@ -109,25 +136,27 @@ def check_before(before: Path) -> bool:
 
 def runs_of(
     files: list[str], before: Path | None, runs: int, only: tuple[str, ...] = ()
-) -> dict[str, list[tuple[float, float]]]:
+) -> Figures:
     """``runs`` rounds of every command (or ``only`` these), alternating, so that all see the
     same load."""
     plan = {k: v for k, v in commands(files, before).items() if not only or k in (*only, "parser")}
     measure(plan["parser"][0], plan["parser"][1])  # warm the file cache and the bytecode
+    if "termine" in plan:
+        measure(plan["termine"][0], plan["termine"][1])  # fill the cache of ``termine``
     if before is not None:
         measure(plan["termine_vorher"][0], plan["termine_vorher"][1])
-    figures: dict[str, list[tuple[float, float]]] = {name: [] for name in plan}
+    figures: Figures = {name: [] for name in plan}
     for _ in range(runs):
         for name, (command, env) in plan.items():
             figures[name].append(measure(command, env))
     return figures
 
 
-def ratios(figures: dict[str, list[tuple[float, float]]], top: str, bottom: str) -> list[float]:
+def ratios(figures: Figures, top: str, bottom: str) -> list[float]:
     return [a[0] / b[0] for a, b in zip(figures[top], figures[bottom], strict=True)]
 
 
-def median(values: list[tuple[float, float]], index: int = 0) -> float:
+def median(values: list[tuple[float, float, float]], index: int = 0) -> float:
     return statistics.median(v[index] for v in values)
 
 
@@ -141,7 +170,9 @@ def main(argv: list[str] | None = None) -> None:
 
     count = arguments.anzahl
     sizes = [size for size in (10, 100, 1000, 5000) if size < count] + [count]
+    global CACHE_ROOT
     with tempfile.TemporaryDirectory(prefix="protokollkit-streaming-") as work:
+        CACHE_ROOT = Path(work) / "cache"
         before = unpack_before(arguments.vorher, Path(work) / "vorher")
         if before is not None and not check_before(before):
             before = None
@@ -149,16 +180,33 @@ def main(argv: list[str] | None = None) -> None:
         paths = [str(p) for p in make_archive(archive, count)]
         figures = runs_of(paths[:count], before, arguments.laeufe)
         print(f"Archiv:   {count} synthetische Protokolle, {arguments.laeufe} Läufe je Messung")
-        termine_mb = median(figures["termine"], 1)
-        line = f"termine:  CPU {median(figures['termine']):5.2f} s, höchstens {termine_mb:.0f} MB"
+        names = {
+            "termine": "mit Cache",
+            "termine_kalt": "erster Lauf",
+            "termine_ohne": "--ohne-cache",
+        }
+        print("termine:  CPU (mit Kindprozessen), Speicher, Wanduhr; gegen vorher (Ziel ≤ 0,3×)")
         if before is not None:
-            line += (
-                f" (vorher {median(figures['termine_vorher']):5.2f} s, "
-                f"{median(figures['termine_vorher'], 1):.0f} MB); gegen vorher "
-                f"{spread(ratios(figures, 'termine', 'termine_vorher'))} (Ziel ≤ 0,3×)"
+            old = figures["termine_vorher"]
+            print(
+                f"          {'vorher':<13} {median(old):5.2f} s {median(old, 1):4.0f} MB "
+                f"{median(old, 2):5.2f} s"
             )
-        print(line)
-        print(f"          gegen den Parser allein {spread(ratios(figures, 'termine', 'parser'))}")
+        for name, label in names.items():
+            values = figures[name]
+            line = (
+                f"          {label:<13} {median(values):5.2f} s {median(values, 1):4.0f} MB "
+                f"{median(values, 2):5.2f} s"
+            )
+            if before is not None:
+                line += f"  CPU {spread(ratios(figures, name, 'termine_vorher'))}"
+                wall = [a[2] / b[2] for a, b in zip(values, old, strict=True)]
+                line += f", Wanduhr {spread(wall)}"
+            print(line)
+        print(
+            "          ohne Cache gegen den Parser allein "
+            f"{spread(ratios(figures, 'termine_ohne', 'parser'))}"
+        )
         line = f"check:    CPU {median(figures['check']):5.2f} s"
         if before is not None:
             line += (
@@ -171,16 +219,19 @@ def main(argv: list[str] | None = None) -> None:
             f"{spread(ratios(figures, 'check', 'boden'))}"
             f", gegen den Parser allein {spread(ratios(figures, 'check', 'parser'))}"
         )
-        print("Skala:    Protokolle | termine CPU  je Datei  Speicher | check CPU  je Datei")
+        print(
+            "Skala:    Protokolle | termine --ohne-cache  je Datei  Speicher | mit Cache "
+            "| check CPU  je Datei"
+        )
         for size in sizes:
             chosen = paths[:: max(1, count // size)][:size]  # all years, not just the first
-            scale = runs_of(chosen, None, 3, ("termine", "check"))
-            termine, check = scale["termine"], scale["check"]
+            scale = runs_of(chosen, None, 3, ("termine_ohne", "termine", "check"))
+            termine, cached, check = scale["termine_ohne"], scale["termine"], scale["check"]
             print(
                 f"          {size:>10} | {median(termine):8.2f} s "
-                f"{median(termine) / size * 1000:6.2f} ms"
-                f" {median(termine, 1):6.0f} MB | {median(check):6.2f} s "
-                f"{median(check) / size * 1000:6.2f} ms"
+                f"{median(termine) / size * 1000:14.2f} ms"
+                f" {median(termine, 1):6.0f} MB | {median(cached):7.2f} s "
+                f"| {median(check):6.2f} s {median(check) / size * 1000:6.2f} ms"
             )
 
 

@@ -343,8 +343,16 @@ def write_set(payloads: Mapping[Path, bytes], first_removed: Path | None = None)
     temporaries: dict[Path, Path] = {}
     current = next(iter(payloads))
     try:
-        for path, payload in payloads.items():
-            temporaries[path] = write_temporary(path, payload)
+        # Each temporary file is synced to disk, which waits for the disk and not for Python:
+        # on threads they are all written at once. A failure names the first file it hit.
+        results = _write_temporaries(payloads, write_temporary)
+        for path, written in results.items():
+            if isinstance(written, Path):
+                temporaries[path] = written
+        for path, written in results.items():
+            if not isinstance(written, Path):
+                current = path
+                raise written
         if first_removed is not None:
             current = first_removed
             with contextlib.suppress(FileNotFoundError):
@@ -361,6 +369,25 @@ def write_set(payloads: Mapping[Path, bytes], first_removed: Path | None = None)
     finally:
         for tmp in temporaries.values():
             tmp.unlink(missing_ok=True)
+
+
+def _write_temporaries(
+    payloads: Mapping[Path, bytes], write: Callable[[Path, bytes], Path]
+) -> dict[Path, Path | BaseException]:
+    """``write`` for every payload on threads: path → its temporary file, or what went wrong
+    (an OS error in German names the path; others are raised here)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from protokollkit.diagnostics import ProtokollkitError
+
+    def one(item: tuple[Path, bytes]) -> Path | BaseException:
+        try:
+            return write(*item)
+        except (OSError, ProtokollkitError) as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=len(payloads) or 1) as pool:
+        return dict(zip(payloads, pool.map(one, payloads.items()), strict=True))
 
 
 def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:

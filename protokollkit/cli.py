@@ -580,39 +580,53 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option(
     "--bis", "until", metavar="DATUM", callback=_date_option, help="Nur Termine bis zu diesem Tag."
 )
+@click.option(
+    "--ohne-cache",
+    "no_cache",
+    is_flag=True,
+    help="Alle Dateien neu lesen, ohne den Zwischenspeicher der Termine "
+    "(~/.cache/protokollkit/termine.json).",
+)
 @friendly_errors
 def termine(
-    dateien: tuple[Path, ...], alle: bool, since: dt.date | None, until: dt.date | None
+    dateien: tuple[Path, ...],
+    alle: bool,
+    since: dt.date | None,
+    until: dt.date | None,
+    no_cache: bool,
 ) -> None:
     """Kommende Termine aus Protokollen auflisten, über alle Dateien nach Datum sortiert.
 
-    Mit --ab (auch vergangene) und --bis nur die Termine in diesem Zeitraum.
+    Mit --ab (auch vergangene) und --bis nur die Termine in diesem Zeitraum. Was in einer
+    unveränderten Datei steht, kommt aus dem Zwischenspeicher.
     """
+    from protokollkit.appointment_cache import AppointmentCache, appointment_rows
     from protokollkit.files import display
-    from protokollkit.termine import extract, format_appointment
 
-    # One protocol at a time: only the lines to print are kept, with their sort key.
-    found: list[tuple[tuple[dt.date, int, dt.time], int, str]] = []
+    cache = None if no_cache else AppointmentCache()
+    # Only the lines to print are kept, with their sort key (one protocol at a time is read).
+    found: list[tuple[tuple[int, int, int], int, str]] = []
     failed = False
     include_past = alle or since is not None
-    for path in dateien:
-        try:
-            protocol = read_protocol(path)
-        except (ProtokollkitError, OSError) as exc:
-            report(diagnostics_of(exc, path))
+    first = since.toordinal() if since is not None else None
+    last = until.toordinal() if until is not None else None
+    for path, outcome in zip(dateien, appointment_rows(dateien, cache), strict=True):
+        if isinstance(outcome, tuple):
+            report(outcome)
             failed = True
             continue
         shown = display(path)
-        for appointment in extract(protocol):
-            if appointment.past and not include_past:
+        for start, timed, seconds, last_day, past, text in outcome:
+            if past and not include_past:
                 continue
-            if since is not None and appointment.last_day < since:
+            if first is not None and last_day < first:
                 continue
-            if until is not None and appointment.start > until:
+            if last is not None and start > last:
                 continue
-            marker = "(vergangen) " if appointment.past else ""
-            line = f"{marker}{format_appointment(appointment)} [{shown}]"
-            found.append((appointment.sort_key(), len(found), line))
+            marker = "(vergangen) " if past else ""
+            found.append(((start, timed, seconds), len(found), f"{marker}{text} [{shown}]"))
+    if cache is not None:
+        cache.save()
     found.sort(key=lambda entry: (entry[0], entry[1]))
     for _key, _order, line in found:
         click.echo(line)

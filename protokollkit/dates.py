@@ -330,6 +330,9 @@ _LOOSE_RANGE_START = re.compile(
     r"(?:(?<![\d.:,])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr\s*)?[-–—]|\bbis)\s*$", re.IGNORECASE
 )
 _TIME_HINT = re.compile(r"\d\s*(?:Uhr\b|h\b)|\d:[0-5]\d", re.IGNORECASE)
+_ANY_TIME = re.compile(r"\d\s*(?:Uhr\b|h\b)|\d:\d\d", re.IGNORECASE)
+"""What every pattern :func:`impossible_times` looks for contains: a digit before ``Uhr``/``h``,
+or a colon between digits (``14:60`` too, which :data:`_TIME_HINT` leaves out)."""
 LATEST_OVERNIGHT_END = dt.time(6)
 """A time range ending before it starts runs past midnight only when it ends by 6:00."""
 
@@ -395,6 +398,8 @@ def _times(text: str) -> tuple[TimeMatch, ...]:
 def impossible_times(text: str) -> list[Oddity]:
     """Clock times that cannot be: ``25 Uhr``, ``14:60``, ``24:00`` as a start, and time ranges
     that end before they start outside the small hours (``17-14.30 Uhr``)."""
+    if not _ANY_TIME.search(text):
+        return []
     found: list[Oddity] = []
     dates = [(d.start, d.end) for d in find_dates(text, dt.date(2000, 1, 1))]
     seen: set[int] = set()

@@ -40,6 +40,10 @@ class ParseError(ProtokollkitError):
         errors = [d for d in self.diagnostics if d.level == "error"] or list(self.diagnostics)
         super().__init__("\n".join(str(d) for d in errors))
 
+    def __reduce__(self) -> tuple[type[ParseError], tuple[tuple[Diagnostic, ...]]]:
+        # pickled (from a worker process) with its diagnostics, not with the message
+        return (type(self), (self.diagnostics,))
+
 
 def error(message: str, source: str = "<text>", line: int = 0, col: int = 0) -> ParseError:
     """A ParseError with a single error diagnostic."""

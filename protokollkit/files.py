@@ -150,17 +150,76 @@ def same_file(a: Path, b: Path) -> bool:
             return False
 
 
-def check_output(output: Path, inputs: Iterable[Path] = (), hint: str = "") -> None:
+class Inputs:
+    """The input files of a command, to check its outputs against: each input is looked at
+    (``stat``, and resolved when needed) once, however many outputs are checked.
+
+    :meth:`overwritten` answers as :func:`same_file` for every input would, in input order.
+    """
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.paths = [p for p in paths if p != STDIN]
+        self._identities: list[tuple[int, int] | None] | None = None
+        self._resolved: list[Path | None] | None = None
+
+    def _identity_list(self) -> list[tuple[int, int] | None]:
+        if self._identities is None:
+            self._identities = [_identity(p) for p in self.paths]
+        return self._identities
+
+    def _resolved_list(self) -> list[Path | None]:
+        if self._resolved is None:
+            self._resolved = [_resolved(p) for p in self.paths]
+        return self._resolved
+
+    def overwritten(self, output: Path) -> Path | None:
+        """The first input that ``output`` names (also through links), or None."""
+        target = _identity(output)
+        identities = self._identity_list()
+        resolved_output: Path | None = None
+        for index, identity in enumerate(identities):
+            if target is not None and identity is not None:
+                if identity == target:
+                    return self.paths[index]
+                continue
+            if resolved_output is None:
+                resolved_output = _resolved(output)
+                if resolved_output is None:
+                    continue
+            if self._resolved_list()[index] == resolved_output:
+                return self.paths[index]
+        return None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def check_output(output: Path, inputs: Iterable[Path] | Inputs = (), hint: str = "") -> None:
     """Refuse an output path that is one of the inputs (also through links) or that exists and
-    is not a regular file (a folder, a device, a pipe): writing there would destroy it."""
+    is not a regular file (a folder, a device, a pipe): writing there would destroy it.
+
+    For many outputs against the same many inputs, hand :class:`Inputs` (each input is then
+    looked at once)."""
     shown = display(output)
-    for source in inputs:
-        if source != STDIN and same_file(output, source):
-            same = "" if display(source) == shown else f" {display(source)}"
-            raise ProtokollkitError(
-                f"{shown} würde die Eingabe{same} überschreiben"
-                f"{hint or ': bitte eine andere Ausgabedatei angeben'}."
-            )
+    source = (inputs if isinstance(inputs, Inputs) else Inputs(inputs)).overwritten(output)
+    if source is not None:
+        same = "" if display(source) == shown else f" {display(source)}"
+        raise ProtokollkitError(
+            f"{shown} würde die Eingabe{same} überschreiben"
+            f"{hint or ': bitte eine andere Ausgabedatei angeben'}."
+        )
     try:
         info = os.stat(output)
     except FileNotFoundError:
@@ -309,6 +368,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "STDIN",
     "FileError",
+    "Inputs",
     "ParseError",
     "check_output",
     "decode_text",

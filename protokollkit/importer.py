@@ -1,7 +1,7 @@
 """Batch import of legacy documents into the archive (``protokollkit import``).
 
-Each document is read by its reader (pandoc or LibreOffice run as subprocesses, so threads
-convert several at once), and written in the canonical text layout to
+Each document is read by its reader (from :data:`PARALLEL_FROM` files on, in one process per
+core: the Word and ODT readers run in Python), and written in the canonical text layout to
 ``archiv/YYYY-MM-DD-<gremium>.txt``. An existing archive file is never overwritten unless asked;
 a bad document is reported and the others are imported all the same.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -178,12 +178,55 @@ def _error_result(path: Path, exc: Exception) -> ImportResult:
     elif isinstance(exc, RecursionError):
         message = "Das Dokument ist zu tief verschachtelt, um es zu lesen."
     else:
+        name = exc.name if isinstance(exc, UnexpectedError) else type(exc).__name__
         message = (
-            f"Das Dokument konnte nicht gelesen werden (unerwartet: {type(exc).__name__}); "
+            f"Das Dokument konnte nicht gelesen werden (unerwartet: {name}); "
             "bitte die Datei mit PROTOKOLLKIT_DEBUG=1 melden."
         )
     diagnostic = Diagnostic("error", message, str(path))
     return ImportResult(path, "fehler", diagnostics=(diagnostic,), message=message)
+
+
+class UnexpectedError(Exception):
+    """An error from a worker process that cannot be sent back as it is: its type's name is
+    kept for the report."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _convert_task(path: Path) -> Protocol | Exception:
+    """:func:`convert_one` in a worker process: an error comes back as the result, so one bad
+    file does not stop the batch."""
+    try:
+        return convert_one(path)
+    except Exception as exc:
+        import pickle
+
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:
+            return UnexpectedError(type(exc).__name__)
+        return exc
+
+
+def _leave_interrupt_to_main() -> None:
+    """Workers leave Ctrl+C to the main process, which stops handing out files. A handler that
+    does nothing, not SIG_IGN: pandoc and LibreOffice started by a worker get the default back
+    and stop on Ctrl+C as before."""
+    import signal
+
+    signal.signal(signal.SIGINT, _no_interrupt)
+
+
+def _no_interrupt(_signal: int, _frame: object) -> None:
+    """Ctrl+C in a worker process: nothing (the main process stops the batch)."""
+
+
+PARALLEL_FROM = 4
+"""From this many files, they are converted in several processes: the readers run in Python
+(lxml for Word and ODT), so threads would wait for each other."""
 
 
 def convert_all(
@@ -191,34 +234,52 @@ def convert_all(
     workers: int | None = None,
     progress: Callable[[Path], None] | None = None,
 ) -> list[Protocol | Exception]:
-    """Convert every source, ``workers`` at a time (default: one per core); in input order."""
-    results: list[Protocol | Exception] = [RuntimeError("nicht gelesen")] * len(sources)
-    workers = max(1, workers or os.cpu_count() or 1)
+    """Convert every source, ``workers`` processes at a time (default: one per core); in input
+    order."""
+    return list(iter_converted(sources, workers, progress))
 
-    def task(index: int) -> tuple[int, Protocol | Exception]:
-        try:
-            return index, convert_one(sources[index])
-        except Exception as exc:  # one bad file must not stop the batch
-            return index, exc
 
-    if workers == 1 or len(sources) <= 1:
-        for index in range(len(sources)):
-            results[index] = task(index)[1]
+def iter_converted(
+    sources: Sequence[Path],
+    workers: int | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> Iterator[Protocol | Exception]:
+    """:func:`convert_all` one result at a time, in input order, while the next ones are still
+    being converted (so that the caller can write them meanwhile)."""
+    workers = min(max(1, workers or os.cpu_count() or 1), len(sources) or 1)
+    if workers == 1 or len(sources) < PARALLEL_FROM:
+        for source in sources:
+            try:
+                result: Protocol | Exception = convert_one(source)
+            except Exception as exc:  # one bad file must not stop the batch
+                result = exc
             if progress:
-                progress(sources[index])
-        return results
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import")
+                progress(source)
+            yield result
+        return
+    import importlib
+    import multiprocessing
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    from protokollkit.readers import READERS, SUFFIXES
+
+    # the readers needed are imported before the fork: the workers find them ready
+    formats = {SUFFIXES.get(path.suffix.lower(), "text") for path in sources}
+    for name in formats | ({"docx"} if "doc" in formats else set()):
+        importlib.import_module(READERS[name][0])
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupt_to_main)
     try:
-        futures = [pool.submit(task, index) for index in range(len(sources))]
-        for future in as_completed(futures):
-            index, result = future.result()
-            results[index] = result
+        futures = [pool.submit(_convert_task, path) for path in sources]
+        for source, future in zip(sources, futures, strict=True):
+            converted = future.result()
             if progress:
-                progress(sources[index])
+                progress(source)
+            yield converted
     finally:
         # On Ctrl+C the documents not yet started are dropped instead of converted.
         pool.shutdown(wait=True, cancel_futures=True)
-    return results
 
 
 def _flat(protocol: Protocol) -> tuple[list[str], list[str]]:
@@ -343,86 +404,110 @@ def import_files(
     beside it as ``NAME.vorher.txt``. Two different versions of one meeting in one batch: the
     first is written, the second reported as ``geändert``.
     """
-    from protokollkit.files import check_output, display, remove_stale_temporaries, write_atomic
+    from protokollkit.files import Inputs, check_output, display, remove_stale_temporaries
     from protokollkit.writers.text import write_text
 
     sources = list(sources) if sources is not None else collect_sources(paths)
     remove_stale_temporaries(archive)  # left by a run that was killed
-    converted = convert_all(sources, workers, progress)
+    converted = iter_converted(sources, workers, progress)
     report = ImportReport()
+    # Archive files are written on threads (each is synced to disk, which waits for the disk,
+    # not for Python) while the next documents are converted and compared.
+    writing = ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="schreiben")
+    written: dict[int, tuple[Future[None], ImportResult]] = {}
+    inputs = Inputs(sources)  # each source looked at once, not once per archive file
     claimed: dict[Path, tuple[Path, str]] = {}
-    for path, outcome in zip(sources, converted, strict=True):
-        if isinstance(outcome, Exception):
-            report.results.append(_error_result(path, outcome))
-            continue
-        protocol = outcome
-        try:
-            target = archive / archive_name(protocol)
-            check_output(target, sources)
-        except ProtokollkitError as exc:
-            result = _error_result(path, exc)
-            report.results.append(
-                ImportResult(
-                    path,
-                    "fehler",
-                    protocol=protocol,
-                    diagnostics=(*protocol.diagnostics, *result.diagnostics),
-                    message=result.message,
-                )
-            )
-            continue
-        text = write_text(with_date_in_title(protocol))
-        found = protocol.diagnostics
-        if target in claimed:
-            first, first_text = claimed[target]
-            if first_text == text or _read_text(first_text) == _read_text(text):
-                message = f"gleiche Sitzung wie {display(first)}, gleicher Inhalt"
+    try:
+        for path, outcome in zip(sources, converted, strict=True):
+            if isinstance(outcome, Exception):
+                report.results.append(_error_result(path, outcome))
+                continue
+            protocol = outcome
+            try:
+                target = archive / archive_name(protocol)
+                check_output(target, inputs)
+            except ProtokollkitError as exc:
+                result = _error_result(path, exc)
                 report.results.append(
-                    ImportResult(path, "unverändert", target, protocol, found, message)
-                )
-            else:
-                first_protocol, this_protocol = _read_text(first_text), _read_text(text)
-                summary = (
-                    diff_summary(first_protocol, this_protocol)
-                    if first_protocol is not None and this_protocol is not None
-                    else "Text geändert"
-                )
-                message = (
-                    f"gleiche Sitzung wie {display(first)}, aber anderer Inhalt ({summary}); "
-                    "nicht geschrieben – bitte einzeln importieren"
-                )
-                report.results.append(
-                    ImportResult(path, "geändert", target, protocol, found, message)
-                )
-            continue
-        claimed[target] = (path, text)
-        existed = target.exists() or target.is_symlink()
-        kept: Path | None = None
-        if existed:
-            difference = _compare(text, protocol, target)
-            if difference is None:
-                report.results.append(
-                    ImportResult(path, "unverändert", target, protocol, found, "")
+                    ImportResult(
+                        path,
+                        "fehler",
+                        protocol=protocol,
+                        diagnostics=(*protocol.diagnostics, *result.diagnostics),
+                        message=result.message,
+                    )
                 )
                 continue
-            if not force:
-                message = f"{difference}; nicht geschrieben (mit --force, die alte Fassung bleibt)"
-                report.results.append(
-                    ImportResult(path, "geändert", target, protocol, found, message)
-                )
+            text = write_text(with_date_in_title(protocol))
+            found = protocol.diagnostics
+            if target in claimed:
+                first, first_text = claimed[target]
+                if first_text == text or _read_text(first_text) == _read_text(text):
+                    message = f"gleiche Sitzung wie {display(first)}, gleicher Inhalt"
+                    report.results.append(
+                        ImportResult(path, "unverändert", target, protocol, found, message)
+                    )
+                else:
+                    first_protocol, this_protocol = _read_text(first_text), _read_text(text)
+                    summary = (
+                        diff_summary(first_protocol, this_protocol)
+                        if first_protocol is not None and this_protocol is not None
+                        else "Text geändert"
+                    )
+                    message = (
+                        f"gleiche Sitzung wie {display(first)}, aber anderer Inhalt ({summary}); "
+                        "nicht geschrieben – bitte einzeln importieren"
+                    )
+                    report.results.append(
+                        ImportResult(path, "geändert", target, protocol, found, message)
+                    )
                 continue
-            kept = previous_version_path(target)
-        try:
-            if kept is not None:
-                write_atomic(kept, target.read_bytes())
-            write_atomic(target, text)
-        except (OSError, ProtokollkitError) as exc:
-            report.results.append(_error_result(path, exc))
-            continue
-        status: Status = "überschrieben" if existed else "importiert"
-        message = f"alte Fassung: {kept.name}" if kept is not None else ""
-        report.results.append(ImportResult(path, status, target, protocol, found, message))
+            claimed[target] = (path, text)
+            existed = target.exists() or target.is_symlink()
+            kept: Path | None = None
+            if existed:
+                difference = _compare(text, protocol, target)
+                if difference is None:
+                    report.results.append(
+                        ImportResult(path, "unverändert", target, protocol, found, "")
+                    )
+                    continue
+                if not force:
+                    message = (
+                        f"{difference}; nicht geschrieben (mit --force, die alte Fassung bleibt)"
+                    )
+                    report.results.append(
+                        ImportResult(path, "geändert", target, protocol, found, message)
+                    )
+                    continue
+                kept = previous_version_path(target)
+            status: Status = "überschrieben" if existed else "importiert"
+            message = f"alte Fassung: {kept.name}" if kept is not None else ""
+            done = ImportResult(path, status, target, protocol, found, message)
+            written[len(report.results)] = (writing.submit(_write, target, text, kept), done)
+            report.results.append(done)
+    finally:
+        writing.shutdown(wait=True)
+    for index, (future, done) in written.items():
+        failure = future.exception()
+        if failure is not None:
+            if not isinstance(failure, (OSError, ProtokollkitError)):
+                raise failure
+            report.results[index] = _error_result(done.source, failure)
     return report
+
+
+WRITERS = 8
+"""Archive files written at the same time."""
+
+
+def _write(target: Path, text: str, kept: Path | None) -> None:
+    """Write one archive file (first the previous version to ``kept``, when given)."""
+    from protokollkit.files import write_atomic
+
+    if kept is not None:
+        write_atomic(kept, target.read_bytes())
+    write_atomic(target, text)
 
 
 TABLE_WIDTH = 100

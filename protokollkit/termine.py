@@ -504,7 +504,14 @@ _FINAL_DOT = re.compile(r"(?<![A-ZÄÖÜ.])\.$")
 _BITTE = re.compile(r"\bbitte\b")
 
 
+_BLANK_SEGMENT = re.compile(rf"[\s{re.escape(_EDGE_CHARS)}]*")
+"""A segment of nothing but spaces and edge characters: every step below only removes or turns
+into a space, so it comes out empty (two in three segments of a protocol are such)."""
+
+
 def _clean_segment(segment: str) -> str:
+    if _BLANK_SEGMENT.fullmatch(segment):
+        return ""
     text = segment.replace(_MASK, " ")
     text = _TIME_ONLY_PARENS.sub("", _EMPTY_PARENS.sub("", text))
     text = _WHITESPACE_RUN.sub(" ", text)

@@ -43,3 +43,12 @@ def assert_golden(name: str, actual: str | bytes) -> None:
 def seed_text() -> str:
     """The reference protocol as its author saved it: two leading blank lines, no final newline."""
     return ORIGINAL_SEED.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test has its own empty cache folder (``termine`` keeps its cache there), never the
+    user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import protokollkit
 from protokollkit.cli import main
 from protokollkit.importer import collect_sources, import_files, slug
+from protokollkit.model import Protocol
 from protokollkit.readers.doc import find_soffice
 from tests.readers.test_pandoc import LEGACY
 
@@ -186,8 +187,36 @@ def test_parallel_import_gives_the_same_results_as_serial(
     assert [(r.source, r.status, r.protocol) for r in serial.results] == [
         (r.source, r.status, r.protocol) for r in parallel.results
     ]
+    assert [(r.message, r.diagnostics) for r in serial.results] == [
+        (r.message, r.diagnostics) for r in parallel.results
+    ]
+    assert any(r.status == "fehler" for r in parallel.results)
     for name in GOOD.values():
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> str | tuple[object, ...]:
+        raise TypeError("nicht zu übertragen")
+
+
+def test_parallel_import_reports_an_error_a_worker_cannot_send_back_by_its_type(
+    old_protocols: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import protokollkit.importer as importer
+
+    real = importer.convert_one
+
+    def flaky(path: Path) -> Protocol:
+        if path.suffix == ".odt":
+            raise _Unpicklable()
+        return real(path)
+
+    monkeypatch.setattr(importer, "convert_one", flaky)
+    report = import_files([old_protocols], tmp_path / "archiv", workers=2)
+    odt = [r for r in report.results if r.source.suffix == ".odt"]
+    assert odt and all("(unerwartet: _Unpicklable)" in r.message for r in odt)
+    assert any(r.status == "importiert" for r in report.results)
 
 
 def test_protocol_without_any_date_is_reported_and_not_written(tmp_path: Path) -> None:

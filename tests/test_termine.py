@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -741,3 +742,112 @@ def test_termine_command_says_when_there_are_none(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "Keine Termine gefunden." in result.stderr
+
+
+# --- the cache of `termine` -----------------------------------------------------------------
+
+
+def _archive(folder: Path, count: int) -> list[Path]:
+    """``count`` small protocols with appointments, each different."""
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"2022-{1 + n % 12:02d}-{1 + n % 27:02d}-stadtteiltisch-{n}.txt"
+        path.write_text(
+            f"Protokoll Stadtteiltisch\n\n1 Aktuelles\n\n- {1 + n % 28}.{1 + n % 12}. Fest {n} "
+            f"im SBZ, {10 + n % 8} Uhr\n- Der Basar am 3.{1 + n % 12}. war schön\n\n"
+            f"Nächster Termin: {1 + n % 28}.{1 + n % 12}.2023\n",
+            "utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def _cache_file() -> Path:
+    from protokollkit.appointment_cache import cache_path
+
+    return cache_path()
+
+
+def test_termine_cache_gives_the_same_lines_and_sees_an_edit_of_the_same_size(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "2022-12-08-stadtteiltisch.txt"
+    path.write_text("Protokoll Stadtteiltisch 08.12.22\n\n1 A\n\n- 15.12. Adventsfeier\n", "utf-8")
+    files = [str(path), str(SEED)]
+    uncached = runner.invoke(main, ["termine", "--alle", "--ohne-cache", *files])
+    assert not _cache_file().exists()
+    first = runner.invoke(main, ["termine", "--alle", *files])
+    assert _cache_file().exists()
+    assert oct(_cache_file().stat().st_mode & 0o777) == "0o600"
+    second = runner.invoke(main, ["termine", "--alle", *files])
+    assert uncached.stdout == first.stdout == second.stdout
+    assert "Adventsfeier" in second.stdout
+    # same size, same modification time, other bytes: read again
+    info = path.stat()
+    path.write_text("Protokoll Stadtteiltisch 08.12.22\n\n1 A\n\n- 15.12. Adventsbasar\n", "utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    third = runner.invoke(main, ["termine", "--alle", *files])
+    assert "Adventsbasar" in third.stdout
+    assert "Adventsfeier" not in third.stdout
+
+
+def test_termine_cache_that_is_damaged_or_of_other_code_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "2022-12-08-stadtteiltisch.txt"
+    path.write_text("Protokoll Stadtteiltisch 08.12.22\n\n1 A\n\n- 15.12. Adventsfeier\n", "utf-8")
+    expected = runner.invoke(main, ["termine", str(path)]).stdout
+    cache = json.loads(_cache_file().read_text("utf-8"))
+    for entry in cache["entries"].values():
+        entry[1][0][5] = "erfunden"
+    cache["code"] = "eine andere Version"
+    _cache_file().write_text(json.dumps(cache), "utf-8")
+    assert runner.invoke(main, ["termine", str(path)]).stdout == expected
+    _cache_file().write_text("{kaputt", "utf-8")
+    result = runner.invoke(main, ["termine", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == expected
+
+
+def test_termine_cache_keeps_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/2022-12-08-stadtteiltisch-\xff.txt"))
+    path.write_text("Protokoll Stadtteiltisch 08.12.22\n\n1 A\n\n- 15.12. Adventsfeier\n", "utf-8")
+    first = runner.invoke(main, ["termine", str(path)])
+    second = runner.invoke(main, ["termine", str(path)])
+    assert first.exit_code == second.exit_code == 0
+    assert first.stdout == second.stdout
+    assert "Adventsfeier" in first.stdout and "\\xff" in first.stdout
+
+
+def test_termine_cache_drops_entries_unused_for_long(tmp_path: Path) -> None:
+    from protokollkit.appointment_cache import KEEP_DAYS, AppointmentCache
+
+    today = dt.date(2024, 5, 1)
+    cache = AppointmentCache(tmp_path / "c.json", today)
+    cache.put("alt", [])
+    cache.entries["alt"][0] = today.toordinal() - KEEP_DAYS - 1
+    cache.put("neu", [(1, 0, 0, 1, False, "x")])
+    cache.save()
+    again = AppointmentCache(tmp_path / "c.json", today)
+    assert list(again.entries) == ["neu"]
+    assert again.get("neu") == [(1, 0, 0, 1, False, "x")]
+
+
+def test_termine_reads_many_files_on_all_cores_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from protokollkit import appointment_cache
+
+    paths = [str(p) for p in _archive(tmp_path / "archiv", 12)]
+    empty = tmp_path / "leer.txt"
+    empty.write_bytes(b"")
+    files = [*paths[:5], str(empty), str(tmp_path / "fehlt.txt"), *paths[5:]]
+    alone = runner.invoke(main, ["termine", "--alle", "--ohne-cache", *files])
+    monkeypatch.setattr(appointment_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    shared = runner.invoke(main, ["termine", "--alle", *files])
+    cached = runner.invoke(main, ["termine", "--alle", *files])
+    assert alone.exit_code == shared.exit_code == cached.exit_code == 1
+    assert alone.stdout == shared.stdout == cached.stdout
+    assert alone.stderr == shared.stderr == cached.stderr
+    assert alone.stdout.count("\n") == 36
+    assert "fehlt.txt: fehler: Datei nicht gefunden." in shared.stderr
