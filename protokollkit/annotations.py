@@ -704,7 +704,16 @@ def is_next_meeting_text(text: str) -> bool:
         find_date(text) is not None
         or bool(re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", text))
         or bool(re.search(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", text, re.I))
+        or bool(_MONTH_OR_SEASON.search(text))
     )
+
+
+_MONTH_OR_SEASON = re.compile(
+    r"\b(?:im|ab|Anfang|Mitte|Ende)\s+(?:des\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
+    r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter)"
+    r"(?:\s+\d{4})?\b"
+)
+"""``im Frühjahr 2025``, ``im April``: when the next meeting will be, without a day."""
 
 
 def next_meeting_in(protocol: Protocol) -> NextMeeting | None:

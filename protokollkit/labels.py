@@ -178,13 +178,14 @@ NEXT_MEETING_SENTENCE = re.compile(
     r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+"
     rf"{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
     r"|^N(?:ä|ae)chste[rsn]?\s+[A-ZÄÖÜ]{2,5}\s+(?:am|ist|findet)\b"
-    r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b",
+    r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b"
+    rf"|^\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?\s+n(?:ä|ae)chste[rsn]?\s+{_MEETING_NOUN}\b",
     re.IGNORECASE,
 )
 """A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""
 
 NEXT_MEETING_QUALIFIED = re.compile(
-    rf"^(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
+    rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     r"[^.;]{0,80}?\b(?:findet|ist|wird|beginnt)\b",
     re.IGNORECASE,
 )

@@ -1164,7 +1164,7 @@ def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
     if state.next_meeting is not None:
         state.warn(line, "Ein zweiter „Nächster Termin“; der erste bleibt als Text erhalten.")
         state.back.append(f"{state.next_meeting.label}: {state.next_meeting.text}")
-    reference = parse_title(state.title or "")[1]
+    reference = parse_title(state.title or "")[1] or _meeting_date(state, None)[0]
     found = find_date(value, reference)
     state.next_meeting = NextMeeting(value, found.date if found else None, label)
     state.section = "back"

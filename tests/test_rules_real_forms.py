@@ -7,6 +7,7 @@ written here in general form, with invented content.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -318,3 +319,35 @@ def test_metadata_as_entries_of_the_opening_item() -> None:
     assert p.meta_value("start") == "18:15 Uhr"
     assert p.meta_value("end") == "20:02"
     assert [len(i.blocks[0].points) for i in p.items] == [5, 1]  # the entries stay content
+
+
+@pytest.mark.parametrize(
+    ("content", "text", "date"),
+    [
+        (
+            "- Die nächste Mitgliederversammlung findet im Frühjahr 2025 statt.",
+            "Die nächste Mitgliederversammlung findet im Frühjahr 2025 statt.",
+            None,
+        ),
+        (
+            "Der Bgm dankt allen. Die nächste Sitzung der Gv findet am 22.02.2024 statt.",
+            "Der Bgm dankt allen. Die nächste Sitzung der Gv findet am 22.02.2024 statt.",
+            dt.date(2024, 2, 22),
+        ),
+        ("  * 14.01.2024 nächstes Treffen, da", "14.01.2024 nächstes Treffen, da",
+         dt.date(2024, 1, 14)),
+    ],
+)  # fmt: skip
+def test_next_meeting_in_more_sentences(content: str, text: str, date: dt.date | None) -> None:
+    p = protokollkit.read(f"Protokoll 14.12.2023\n\nTOP 1 Verschiedenes\n\n{content}\n")
+    assert p.next_meeting is not None
+    assert (p.next_meeting.text, p.next_meeting.date) == (text, date)
+
+
+def test_next_meeting_without_year_takes_the_year_from_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "2017-06-11-treffen.md"
+    path.write_text(
+        "# Treffen\n\n## Themen\n\n* Flyer\n\n## Nächstes Treffen\nMontag, 19.06., 19 Uhr\n"
+    )
+    p = protokollkit.read(path)
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2017, 6, 19)
