@@ -236,6 +236,7 @@ def prepare(
     from protokollkit.files import display, read_bytes, source_text
     from protokollkit.validate import ensure_writable
     from protokollkit.verteiler import read_verteiler
+    from protokollkit.writers import now
     from protokollkit.writers.email import build_message
 
     content = read_bytes(path)
@@ -249,7 +250,7 @@ def prepare(
     # The recipients travel only in the envelope: the message is built without them (a Bcc
     # header of 10,000 addresses took seconds to parse and copy for nothing).
     return prepare_message(
-        build_message(protocol, replace(distribution, recipients=())),
+        build_message(protocol, replace(distribution, recipients=()), stamp=now()),
         recipients,
         source=path,
         content=content,
