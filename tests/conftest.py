@@ -43,3 +43,24 @@ def assert_golden(name: str, actual: str | bytes) -> None:
 def seed_text() -> str:
     """The reference protocol as its author saved it: two leading blank lines, no final newline."""
     return ORIGINAL_SEED.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _forget_remembered_results() -> None:
+    """Under mutmut, every test starts with empty ``functools`` caches.
+
+    mutmut forks each mutant's test run from a process that has run the tests before, so a
+    cached result of the unmutated code (``dates._written_dates``, ``dates._times`` …) would
+    hide the mutant, which then counts as surviving without ever having run.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "protokollkit" or module is None:
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
