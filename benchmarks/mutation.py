@@ -9,6 +9,7 @@ every target runs in its own copy of the project under ``build/mutation/NAME/`` 
     python benchmarks/mutation.py dates        # one target
     python benchmarks/mutation.py --list       # the targets and their tests
     python benchmarks/mutation.py --fresh dates   # forget earlier results (tests changed)
+    python benchmarks/mutation.py --survivors dates   # test only the last run's survivors
 
 The survivors of a target are listed by ``cd build/mutation/NAME && mutmut results``, one of
 them shown by ``mutmut show NAME``.
@@ -55,10 +56,29 @@ TARGETS: tuple[Target, ...] = (
     ),
     Target(
         "readers",
-        ("protokollkit/readers/*.py",),
-        ("tests/readers", "tests/test_json.py", "tests/test_read_api.py"),
+        (
+            "protokollkit/readers/__init__.py",
+            "protokollkit/readers/text.py",
+            "protokollkit/readers/sniff.py",
+        ),
+        ("tests/test_read_api.py", "tests/test_bad_input.py"),
+    ),
+    Target("json", ("protokollkit/readers/json.py",), ("tests/test_json.py",)),
+    Target("markdown", ("protokollkit/readers/markdown.py",), ("tests/readers/test_markdown.py",)),
+    Target(
+        "office",
+        (
+            "protokollkit/readers/office.py",
+            "protokollkit/readers/docx.py",
+            "protokollkit/readers/odt.py",
+            "protokollkit/readers/numbering.py",
+            "protokollkit/readers/xml/*.py",
+        ),
+        ("tests/readers/test_numbering.py", "tests/readers/test_direct.py"),
     ),
 )
+"""``readers/pandoc.py`` and ``readers/doc.py`` drive pandoc and LibreOffice: every mutant
+would start them again (up to a minute each on two cores), so they are no target here."""
 
 COPIED = ("protokollkit", "tests", "benchmarks", "vorlagen", "archiv", "pyproject.toml")
 """What a target's copy of the project holds (mutmut copies it again into ``mutants/``)."""
@@ -106,20 +126,38 @@ def prepare(target: Target) -> Path:
     return folder
 
 
-def run(target: Target, children: int, fresh: bool = False) -> dict[str, int]:
+def survivors(target: Target) -> list[str]:
+    """The names of the mutants that survived the last run of ``target``."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results"],
+        cwd=WORK / target.name,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        line.strip().rpartition(": ")[0]
+        for line in listed.stdout.splitlines()
+        if line.strip().endswith(": survived")
+    ]
+
+
+def run(target: Target, children: int, fresh: bool = False, again: bool = False) -> dict[str, int]:
     """Run mutmut for one target; its counts (killed, survived, …). ``fresh`` forgets the
     results of earlier runs (mutmut keeps them while the mutated code is unchanged, even when
-    the tests changed)."""
+    the tests changed); ``again`` tests only the survivors of the last run again."""
+    names = survivors(target) if again else []
     folder = prepare(target)
     if fresh:
         shutil.rmtree(folder / "mutants", ignore_errors=True)
     mutmut = [sys.executable, "-m", "mutmut"]
-    env = {**os.environ, "CI": "1"}  # hypothesis: the same examples on every run
+    # hypothesis: the same few examples on every run (tests/conftest.py, profile "mutation")
+    env = {**os.environ, "CI": "1", "PROTOKOLLKIT_MUTATION": "1"}
     log = folder / "mutmut.log"
     print(f"{target.name}: mutmut läuft (Fortschritt in {log.relative_to(ROOT)})", flush=True)
     with log.open("wb") as output:
         ran = subprocess.run(
-            [*mutmut, "run", "--max-children", str(children)],
+            [*mutmut, "run", "--max-children", str(children), *names],
             cwd=folder,
             env=env,
             stdout=output,
@@ -177,6 +215,9 @@ def main() -> int:
         "--fresh", action="store_true", help="alle Mutanten neu testen (nach geänderten Tests)"
     )
     parser.add_argument(
+        "--survivors", action="store_true", help="nur die Überlebenden des letzten Laufs testen"
+    )
+    parser.add_argument(
         "--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")), help="Prozesse"
     )
     args = parser.parse_args()
@@ -191,8 +232,8 @@ def main() -> int:
     chosen = [by_name[n] for n in args.targets] or list(TARGETS)
     results: dict[str, dict[str, int]] = {}
     for target in chosen:
-        results[target.name] = run(target, args.jobs, args.fresh)
-        if len(target.mutate) > 1 or "*" in target.mutate[0]:
+        results[target.name] = run(target, args.jobs, args.fresh, args.survivors)
+        if len(target.mutate) > 1:
             for module, counts in sorted(by_module(target).items()):
                 results["  " + module.removeprefix("protokollkit.")] = counts
     header = ("Ziel", "Mutanten", "getötet", "überlebt", "ohne Test", "Anteil")

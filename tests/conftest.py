@@ -11,7 +11,12 @@ from hypothesis import settings
 # In CI the examples are the same on every run (a found failure is reproduced, not a lottery);
 # locally each run explores new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
+# Under `make mutation` every mutant runs the tests again: fewer examples (where a test does not
+# set its own number), always the same ones.
+settings.register_profile("mutation", derandomize=True, max_examples=10, deadline=None)
+if os.environ.get("PROTOKOLLKIT_MUTATION"):
+    settings.load_profile("mutation")
+elif os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -57,7 +57,8 @@ def describe(a: Appointment) -> str:
     if a.kind != "event":
         text += {"deadline": " (Frist)", "closure": " (geschlossen)"}.get(a.kind, f" ({a.kind})")
     if a.recurrence is not None:
-        text += f" [{a.recurrence.words()}]"
+        until = a.recurrence.until
+        text += f" [{a.recurrence.words()}{f' bis {until.isoformat()}' if until else ''}]"
     if a.past:
         text += " vergangen"
     return text + "".join(f"\n  + {note}" for note in a.notes)
