@@ -8,6 +8,7 @@ import email.policy
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -125,6 +126,11 @@ def test_the_registry_declares_every_format_once() -> None:
     assert len(suffixes) == len(set(suffixes)), "two formats would overwrite each other"
     assert {f.name for f in OUTPUT_FORMATS if f.binary} == {"docx", "pdf", "eml"}
     assert {f.name for f in OUTPUT_FORMATS if f.stamped} == {"ics", "eml"}
+    # the names write()'s type knows are those of the registry
+    assert set(get_args(protokollkit.TextFormat)) == {
+        f.name for f in OUTPUT_FORMATS if not f.binary
+    }
+    assert set(get_args(protokollkit.BinaryFormat)) == {f.name for f in OUTPUT_FORMATS if f.binary}
 
 
 def test_unknown_output_format_is_a_german_error(reference: protokollkit.Protocol) -> None:
