@@ -2,6 +2,7 @@
 #   make protokoll   build the newest protocol in archiv/ into ausgabe/
 #   make test        pytest, mypy --strict and ruff
 #   make bilder      the reference as pictures (needs pdftoppm, soffice, chromium)
+#   make mutation    mutation scores of dates, termine, layout, readers (slow)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ PROTOKOLL ?= archiv
 # a folder: build picks its newest protocol with content (not an empty skeleton from `new`)
 AUSGABE ?= ausgabe
 
-.PHONY: protokoll test bench bilder lint typecheck pytest golden clean website screenshots
+.PHONY: protokoll test bench bilder lint typecheck pytest golden clean website screenshots mutation
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,8 +56,18 @@ screenshots: $(STAMP)
 bilder: $(STAMP)
 	$(BIN)/python docs/make_bilder.py
 
+# Mutation testing (mutmut) of dates, termine, layout and the readers, each against the tests
+# that specify it; slow, not part of `make test`. One target: make mutation MUTATION=dates;
+# after changed tests: make mutation MUTATION="--fresh dates". Survivors:
+# cd build/mutation/dates && ../../../.venv/bin/mutmut results
+MUTATION ?=
+MUTATION_JOBS ?= 2
+mutation: $(STAMP)
+	$(BIN)/python -c 'import mutmut' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dev,mutation]'
+	MUTATION_JOBS=$(MUTATION_JOBS) $(BIN)/python benchmarks/mutation.py $(MUTATION)
+
 golden: $(STAMP)
 	PROTOKOLLKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden
 
 clean:
-	rm -rf $(VENV) $(AUSGABE) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(AUSGABE) .mypy_cache .pytest_cache .ruff_cache build/mutation

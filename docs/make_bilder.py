@@ -118,9 +118,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="protokollkit-bilder-") as folder:
         work = Path(folder)
         pdf = work / "protokoll.pdf"
-        pdf.write_bytes(protokollkit.write(protocol, "pdf"))  # type: ignore[arg-type]
+        pdf.write_bytes(protokollkit.write(protocol, "pdf"))
         docx = work / "protokoll.docx"
-        docx.write_bytes(protokollkit.write(protocol, "docx"))  # type: ignore[arg-type]
+        docx.write_bytes(protokollkit.write(protocol, "docx"))
         mail = work / "mail.html"
         mail.write_text(write_email_html(protocol), "utf-8")
         written = pdf_pages(pdf, args.ausgabe, "pdf")

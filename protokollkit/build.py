@@ -22,27 +22,26 @@ from typing import Any
 
 from protokollkit.diagnostics import Diagnostic, ProtokollkitError
 from protokollkit.model import Protocol
+from protokollkit.writers import WRITERS, Stamp
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file of a build: the writer's format name and the file name suffix."""
+    """One file of a build: the writer's format name and the file name suffix (both from the
+    writers' registry, :data:`protokollkit.writers.OUTPUT_FORMATS`)."""
 
     format: str
     suffix: str
 
 
-OUTPUTS: tuple[Output, ...] = (
-    Output("docx", ".docx"),
-    Output("markdown", ".md"),
-    Output("pdf", ".pdf"),
-    Output("email", ".email.txt"),
-    Output("ics", ".ics"),
-    Output("eml", ".eml"),
-)
+def _outputs(*formats: str) -> tuple[Output, ...]:
+    return tuple(Output(name, WRITERS[name].suffix) for name in formats)
+
+
+OUTPUTS: tuple[Output, ...] = _outputs("docx", "markdown", "pdf", "email", "ics", "eml")
 """What ``protokollkit build`` writes, in this order (the .eml attaches the DOCX, PDF and .ics)."""
 
-MAIL_PARTS: tuple[Output, ...] = (Output("email-html", ".html"),)
+MAIL_PARTS: tuple[Output, ...] = _outputs("email-html")
 """Rendered like the outputs but written to no file of their own: the .eml's HTML part."""
 
 IN_CHILD = frozenset({"markdown", "email", "ics", "email-html"})
@@ -107,15 +106,17 @@ def output_paths(source: Path, out_dir: Path) -> list[Path]:
     return [out_dir / f"{source.stem}{output.suffix}" for output in OUTPUTS]
 
 
-def render(protocol: Protocol, output: Output, done: Mapping[str, str | bytes]) -> str | bytes:
+def render(
+    protocol: Protocol, output: Output, done: Mapping[str, str | bytes], stamp: Stamp
+) -> str | bytes:
     """One output; the .eml attaches the DOCX, PDF and .ics already rendered in this build."""
     import protokollkit
 
     if output.format == "eml":
         from protokollkit.writers.email import write_eml
 
-        return write_eml(protocol, rendered=done)
-    return protokollkit.write(protocol, output.format)
+        return write_eml(protocol, rendered=done, stamp=stamp)
+    return protokollkit.write(protocol, output.format, stamp=stamp)
 
 
 class ChildRender:
@@ -160,14 +161,16 @@ class ChildRender:
             self.pid = 0
 
 
-def _child(write_end: int, protocol: Protocol, outputs: list[Output]) -> None:
+def _child(write_end: int, protocol: Protocol, outputs: list[Output], stamp: Stamp) -> None:
     """The forked child's whole life: render, send the result, leave without any cleanup."""
     code = 0
     try:
         from protokollkit.diagnostics import ParseError
 
         try:
-            payload = pickle.dumps(("ok", {o.format: render(protocol, o, {}) for o in outputs}))
+            payload = pickle.dumps(
+                ("ok", {o.format: render(protocol, o, {}, stamp) for o in outputs})
+            )
         except ParseError as exc:
             payload = pickle.dumps(("parse", exc.diagnostics))
         except ProtokollkitError as exc:
@@ -182,25 +185,28 @@ def _child(write_end: int, protocol: Protocol, outputs: list[Output]) -> None:
         os._exit(code)
 
 
-def start_child(protocol: Protocol, formats: frozenset[str]) -> ChildRender | dict[str, Any]:
+def start_child(
+    protocol: Protocol, formats: frozenset[str], stamp: Stamp
+) -> ChildRender | dict[str, Any]:
     """Fork a :class:`ChildRender` for ``formats`` (or render them here without ``fork``)."""
     outputs = [output for output in (*OUTPUTS, *MAIL_PARTS) if output.format in formats]
     if not hasattr(os, "fork") or not outputs:
-        return {output.format: render(protocol, output, {}) for output in outputs}
+        return {output.format: render(protocol, output, {}, stamp) for output in outputs}
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        _child(write_end, protocol, outputs)
+        _child(write_end, protocol, outputs, stamp)
     os.close(write_end)
     return ChildRender(pid, read_end)
 
 
 def render_all(
-    protocol: Protocol, progress: Callable[[str], None] | None = None
+    protocol: Protocol, stamp: Stamp, progress: Callable[[str], None] | None = None
 ) -> dict[str, str | bytes]:
     """Every output in memory: :data:`IN_CHILD` in a second process, :data:`IN_BACKGROUND` on
-    a thread, the rest here, all at the same time. ``progress`` hears of each format done."""
+    a thread, the rest here, all at the same time; ``stamp`` is the one moment of the whole
+    build. ``progress`` hears of each format done."""
     from concurrent.futures import ThreadPoolExecutor
 
     done: dict[str, str | bytes] = {}
@@ -208,11 +214,11 @@ def render_all(
     # this side has them ready for the .eml when the child's results arrive.
     for module in SHARED_MODULES:
         importlib.import_module(module)
-    child = start_child(protocol, IN_CHILD)  # fork before any thread is started
+    child = start_child(protocol, IN_CHILD, stamp)  # fork before any thread is started
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
             background = {
-                output.format: pool.submit(render, protocol, output, {})
+                output.format: pool.submit(render, protocol, output, {}, stamp)
                 for output in OUTPUTS
                 if output.format in IN_BACKGROUND
             }
@@ -225,7 +231,7 @@ def render_all(
                         child_results = child.wait() if isinstance(child, ChildRender) else child
                     done.update(child_results)  # with the .eml's HTML part
                 else:
-                    done[output.format] = render(protocol, output, done)
+                    done[output.format] = render(protocol, output, done, stamp)
                 if progress is not None:
                     progress(output.format)
     finally:
@@ -271,6 +277,7 @@ def build(
     *,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    stamp: Stamp | None = None,
 ) -> BuildResult:
     """Write every format of the protocol ``source`` into ``out_dir`` as one set.
 
@@ -278,7 +285,8 @@ def build(
     output is still as written; ``force`` rebuilds anyway. Every output is first written to a
     temporary file beside it; only when all of them are there are they renamed into place, so a
     failure (disk full, a writer error) leaves the previous set untouched. ``progress`` hears
-    German progress lines for large protocols.
+    German progress lines for large protocols. ``stamp`` is the moment of writing (the .ics's
+    ``DTSTAMP``, the .eml's ``Date``); without one the clock (or ``SOURCE_DATE_EPOCH``).
     """
     import protokollkit
     from protokollkit.files import check_output, read_bytes, remove_stale_temporaries
@@ -311,8 +319,11 @@ def build(
     tell = progress if progress is not None and points > LARGE else None
     if tell is not None:
         tell(f"Baue {len(OUTPUTS)} Formate für {points} Punkte …")
+    from protokollkit.writers import now
+
     done = render_all(
         protocol,
+        stamp or now(),
         (lambda fmt: tell(f"  fertig: {fmt}")) if tell is not None else None,
     )
     payloads: dict[Path, bytes] = {}

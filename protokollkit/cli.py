@@ -230,16 +230,18 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
             None if stdin else source_text(eingabe),
             {to},
         )
-    result = protokollkit.write(protocol, to)
+    from protokollkit.writers import now
+
+    result = protokollkit.render(protocol, to, stamp=now())
     if output is not None:
-        write_atomic(output, result)
+        write_atomic(output, result.data)
         click.echo(f"geschrieben: {display(output)}")
-    elif isinstance(result, str):
-        click.echo(result, nl=False)
+    elif not result.binary:
+        click.echo(result.text, nl=False)
     elif sys.stdout.isatty():
         raise ProtokollkitError(f"„{to}“ ist ein Binärformat: bitte mit -o eine Datei angeben.")
     else:
-        sys.stdout.buffer.write(result)
+        sys.stdout.buffer.write(result.data)
 
 
 @main.command(options_metavar=OPTIONS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -124,22 +125,53 @@ def load_settings(path: Path | None = None, cwd: Path | None = None) -> SmtpSett
     return parse_settings(text, str(path), base=path.parent)
 
 
+Fail = Callable[..., ParseError]
+"""Makes the error of one setting: ``fail(message, key)`` names the line of ``key``."""
+
+
 def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSettings:
     """Check the ``[smtp]`` table of a TOML document; relative paths are taken from ``base``."""
+    data = _load_toml(text, source)
+
+    def fail(message: str, key: str | None = None) -> ParseError:
+        return error(message, source, _line_of(text, key) if key else 0)
+
+    _refuse_passwords(data, text, source)
+    smtp = _smtp_table(data, fail)
+    host = _host(smtp, fail)
+    security = _security(smtp, fail)
+    port = _port(smtp, security, fail)
+    timeout = _timeout(smtp, fail)
+    strings = _strings(smtp, fail)
+    _refuse_plain_login(smtp, security, strings["user"], fail)
+    return SmtpSettings(
+        host=host,
+        port=port,
+        security=security,
+        user=strings["user"],
+        sender=strings["sender"],
+        list_address=strings["list_address"],
+        timeout=timeout,
+        cafile=_cafile(strings["cafile"], base, fail),
+        source=source,
+    )
+
+
+def _load_toml(text: str, source: str) -> dict[str, Any]:
+    """The TOML document, or its syntax error in German with line and column."""
     import tomllib
 
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise error(f"Keine gültige TOML-Datei: {toml_reason(reason)}", source, line, col) from None
 
-    def fail(message: str, key: str | None = None) -> ParseError:
-        return error(message, source, _line_of(text, key) if key else 0)
 
-    _refuse_passwords(data, text, source)
+def _smtp_table(data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+    """The ``[smtp]`` table, with no key we do not know."""
     smtp = data.get("smtp")
     if not isinstance(smtp, dict):
         raise fail('Abschnitt [smtp] fehlt (mindestens: host = "mail.example.org").')
@@ -149,24 +181,36 @@ def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSett
         raise fail(
             f"Unbekannte Einstellung „{unknown[0]}“ in [smtp] (bekannt: {known}).", unknown[0]
         )
+    return smtp
 
+
+def _host(smtp: dict[str, Any], fail: Fail) -> str:
     host = smtp.get("host")
     if not isinstance(host, str) or not host.strip() or any(c.isspace() for c in host.strip()):
         raise fail(
             '„host“ fehlt oder ist kein Servername (z. B. host = "mail.example.org").', "host"
         )
+    return host.strip()
 
+
+def _security(smtp: dict[str, Any], fail: Fail) -> Security:
     security = smtp.get("security", "starttls")
     if security not in DEFAULT_PORTS:
         raise fail(
             f'„security“ muss "starttls", "tls" oder "none" sein, nicht {security!r}.',
             "security",
         )
+    return cast(Security, security)
 
+
+def _port(smtp: dict[str, Any], security: Security, fail: Fail) -> int:
     port = smtp.get("port", DEFAULT_PORTS[security])
     if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
         raise fail(f"„port“ muss eine Zahl von 1 bis 65535 sein, nicht {port!r}.", "port")
+    return port
 
+
+def _timeout(smtp: dict[str, Any], fail: Fail) -> float:
     timeout = smtp.get("timeout", DEFAULT_TIMEOUT)
     if (
         not isinstance(timeout, int | float)
@@ -179,7 +223,12 @@ def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSett
             f"nicht {timeout!r}.",
             "timeout",
         )
+    return float(timeout)
 
+
+def _strings(smtp: dict[str, Any], fail: Fail) -> dict[str, str | None]:
+    """``user``, ``sender``, ``list_address`` and ``cafile``: non-empty texts (the two
+    addresses valid ones) or None."""
     strings: dict[str, str | None] = {}
     for key in ("user", "sender", "list_address", "cafile"):
         value = smtp.get(key)
@@ -187,36 +236,34 @@ def parse_settings(text: str, source: str, base: Path | None = None) -> SmtpSett
             raise fail(f"„{key}“ muss ein nicht leerer Text sein.", key)
         strings[key] = value.strip() if isinstance(value, str) else None
     for key in ("sender", "list_address"):
-        value = strings[key]
-        if value is not None and not is_address(value):
-            raise fail(f"„{key}“ ist keine gültige Mailadresse: „{value}“.", key)
+        address = strings[key]
+        if address is not None and not is_address(address):
+            raise fail(f"„{key}“ ist keine gültige Mailadresse: „{address}“.", key)
+    return strings
 
-    if security == "none" and strings["user"] is not None:
+
+def _refuse_plain_login(
+    smtp: dict[str, Any], security: Security, user: str | None, fail: Fail
+) -> None:
+    """A login without encryption would send the password in the clear."""
+    if security == "none" and user is not None:
         raise fail(
             'Anmeldung ohne Verschlüsselung (security = "none") würde das Passwort offen '
             'übertragen; bitte security = "starttls" oder "tls" wählen.',
             "security" if "security" in smtp else "user",
         )
 
-    cafile: Path | None = None
-    if strings["cafile"] is not None:
-        cafile = Path(strings["cafile"]).expanduser()
-        if not cafile.is_absolute() and base is not None:
-            cafile = base / cafile
-        if not cafile.is_file():
-            raise fail(f"„cafile“: Zertifikatsdatei {cafile} nicht gefunden.", "cafile")
 
-    return SmtpSettings(
-        host=host.strip(),
-        port=port,
-        security=cast(Security, security),
-        user=strings["user"],
-        sender=strings["sender"],
-        list_address=strings["list_address"],
-        timeout=float(timeout),
-        cafile=cafile,
-        source=source,
-    )
+def _cafile(value: str | None, base: Path | None, fail: Fail) -> Path | None:
+    """The certificate file, relative to the settings file's folder, which must exist."""
+    if value is None:
+        return None
+    cafile = Path(value).expanduser()
+    if not cafile.is_absolute() and base is not None:
+        cafile = base / cafile
+    if not cafile.is_file():
+        raise fail(f"„cafile“: Zertifikatsdatei {cafile} nicht gefunden.", "cafile")
+    return cafile
 
 
 def toml_reason(message: str) -> str:

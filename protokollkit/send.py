@@ -35,6 +35,7 @@ from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
 
 if TYPE_CHECKING:
     import smtplib
+    import ssl
 
 PASSWORD_VARIABLE = "PROTOKOLLKIT_SMTP_PASSWORD"
 """The environment variable the SMTP password is read from."""
@@ -236,6 +237,7 @@ def prepare(
     from protokollkit.files import display, read_bytes, source_text
     from protokollkit.validate import ensure_writable
     from protokollkit.verteiler import read_verteiler
+    from protokollkit.writers import now
     from protokollkit.writers.email import build_message
 
     content = read_bytes(path)
@@ -249,7 +251,7 @@ def prepare(
     # The recipients travel only in the envelope: the message is built without them (a Bcc
     # header of 10,000 addresses took seconds to parse and copy for nothing).
     return prepare_message(
-        build_message(protocol, replace(distribution, recipients=())),
+        build_message(protocol, replace(distribution, recipients=()), stamp=now()),
         recipients,
         source=path,
         content=content,
@@ -703,31 +705,49 @@ def _transmit(
 
     From the moment the message is on its way, a lost reply is an :class:`UnknownOutcome`.
     """
+    refused = _envelope(client, outgoing, len(data))
+    accepted = tuple(r.address for r in outgoing.recipients if r.address not in refused)
+    if not accepted:
+        client.rset()
+        return Delivery((), refused)
+    if before_data is not None:
+        try:
+            before_data(Delivery((), refused, unknown=accepted))
+        except BaseException:
+            client.rset()
+            raise
+    return _data(client, data, accepted, refused, where)
+
+
+def _envelope(client: smtplib.SMTP, outgoing: Outgoing, size: int) -> dict[str, str]:
+    """MAIL FROM and one RCPT TO per recipient; the refused recipients with the server's reply.
+    A refused sender or a server closing (421) is raised."""
     import smtplib
 
-    addresses = [r.address for r in outgoing.recipients]
-    options = [f"size={len(data)}"] if client.does_esmtp and client.has_extn("size") else []
+    options = [f"size={size}"] if client.does_esmtp and client.has_extn("size") else []
     code, reply = client.mail(outgoing.envelope_from, options)
     if code != 250:
         raise smtplib.SMTPSenderRefused(code, reply, outgoing.envelope_from)
     refused: dict[str, str] = {}
-    for address in addresses:
-        code, reply = client.rcpt(address)
+    for recipient in outgoing.recipients:
+        code, reply = client.rcpt(recipient.address)
         if code not in (250, 251):
-            refused[address] = _reply_of(code, reply)
+            refused[recipient.address] = _reply_of(code, reply)
         if code == 421:
             raise smtplib.SMTPResponseException(code, reply)
-    accepted = tuple(a for a in addresses if a not in refused)
-    if not accepted:
-        client.rset()
-        return Delivery((), refused)
-    pending = Delivery((), refused, unknown=accepted)
-    if before_data is not None:
-        try:
-            before_data(pending)
-        except BaseException:
-            client.rset()
-            raise
+    return refused
+
+
+def _data(
+    client: smtplib.SMTP,
+    data: bytes,
+    accepted: tuple[str, ...],
+    refused: dict[str, str],
+    where: str,
+) -> Delivery:
+    """The DATA phase: the message, then the server's verdict for all accepted recipients."""
+    import smtplib
+
     client.putcmd("data")
     code, reply = client.getreply()
     if code != 354:
@@ -766,99 +786,156 @@ def deliver(
     nothing is sent.
     """
     import smtplib
+
+    data = message_bytes(outgoing.message)
+    try:
+        return _session(outgoing, settings, password, before_data, data)
+    except SendError:
+        raise
+    except smtplib.SMTPException as exc:
+        raise _smtp_error(exc, settings, len(data)) from None
+    except (OSError, UnicodeEncodeError) as exc:
+        raise _connection_error(exc, settings) from None
+
+
+def _where(settings: SmtpSettings) -> str:
+    return f"{settings.host}:{settings.port}"
+
+
+def _session(
+    outgoing: Outgoing,
+    settings: SmtpSettings,
+    password: Password,
+    before_data: Callable[[Delivery], None] | None,
+    data: bytes,
+) -> Delivery:
+    """One SMTP session from connecting to QUIT; errors are the libraries' own."""
+    import ssl
+
+    context = ssl.create_default_context(cafile=str(settings.cafile) if settings.cafile else None)
+    client = _connect(settings, context)
+    try:
+        _secure(client, settings, context)
+        _authenticate(client, settings, password)
+        _check_size(client, len(data))
+        return _transmit(client, outgoing, data, before_data, _where(settings))
+    finally:
+        _close(client)
+
+
+def _connect(settings: SmtpSettings, context: ssl.SSLContext) -> smtplib.SMTP:
+    """The connection: TLS from the first byte for ``tls``, plain for the others."""
+    import smtplib
+
+    if settings.security == "tls":
+        return smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout, context=context
+        )
+    return smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+
+
+def _secure(client: smtplib.SMTP, settings: SmtpSettings, context: ssl.SSLContext) -> None:
+    """Greet the server; with ``starttls`` switch to TLS, or refuse a server that cannot."""
+    client.ehlo_or_helo_if_needed()
+    if settings.security != "starttls":
+        return
+    if not client.has_extn("starttls"):
+        raise SendError(
+            f"Der Mailserver {_where(settings)} bietet kein STARTTLS an; ohne Verschlüsselung "
+            "wird nicht gesendet (security in protokollkit.toml prüfen)."
+        )
+    client.starttls(context=context)
+    client.ehlo()
+
+
+def _authenticate(client: smtplib.SMTP, settings: SmtpSettings, password: Password) -> None:
+    """Log in when a user is configured; the password is asked for only now."""
+    import smtplib
+
+    if not settings.user:
+        return
+    if not client.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError()
+    secret = password() if callable(password) else password
+    _login(client, settings.user, secret or "")
+
+
+def _check_size(client: smtplib.SMTP, size: int) -> None:
+    """Refuse before MAIL a message larger than the server's declared SIZE."""
+    limit = client.esmtp_features.get("size", "")
+    if limit.isdigit() and 0 < int(limit) < size:
+        raise _too_large(size, int(limit))
+
+
+def _close(client: smtplib.SMTP) -> None:
+    """QUIT politely, or just close a connection that is already broken."""
+    import smtplib
+
+    try:
+        client.quit()
+    except (smtplib.SMTPException, OSError):
+        client.close()
+
+
+def _smtp_error(exc: smtplib.SMTPException, settings: SmtpSettings, size: int) -> SendError:
+    """The German message for what the server said (or did not say)."""
+    import smtplib
+
+    where = _where(settings)
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return SendError(
+            f"Anmeldung am Mailserver {settings.host} abgelehnt (Benutzer „{settings.user}“): "
+            f"Passwort oder Benutzername falsch? Antwort des Servers: {_reply(exc)}"
+        )
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return SendError(
+            f"Der Mailserver {where} bietet keine Anmeldung (AUTH) an; „user“ in "
+            "protokollkit.toml prüfen."
+        )
+    if isinstance(exc, smtplib.SMTPSenderRefused | smtplib.SMTPDataError):
+        if exc.smtp_code == 552:
+            return _too_large(size)
+        what = "den Absender" if isinstance(exc, smtplib.SMTPSenderRefused) else "die Nachricht"
+        return SendError(f"Der Mailserver lehnt {what} ab: {_reply(exc)}")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc.__context__, TimeoutError):
+            return _timeout(settings)
+        return SendError(f"Der Mailserver {where} hat die Verbindung unerwartet beendet.")
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return SendError(f"Der Mailserver {where} meldet einen Fehler: {_reply(exc)}")
+    return SendError(f"Fehler im Gespräch mit dem Mailserver {where}.")
+
+
+def _connection_error(exc: OSError | UnicodeEncodeError, settings: SmtpSettings) -> SendError:
+    """The German message for a connection that could not be made or secured."""
     import socket
     import ssl
 
-    data = message_bytes(outgoing.message)
-    where = f"{settings.host}:{settings.port}"
-    try:
-        context = ssl.create_default_context(
-            cafile=str(settings.cafile) if settings.cafile else None
-        )
-        client: smtplib.SMTP
-        if settings.security == "tls":
-            client = smtplib.SMTP_SSL(
-                settings.host, settings.port, timeout=settings.timeout, context=context
-            )
-        else:
-            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-        try:
-            client.ehlo_or_helo_if_needed()
-            if settings.security == "starttls":
-                if not client.has_extn("starttls"):
-                    raise SendError(
-                        f"Der Mailserver {where} bietet kein STARTTLS an; ohne Verschlüsselung "
-                        "wird nicht gesendet (security in protokollkit.toml prüfen)."
-                    )
-                client.starttls(context=context)
-                client.ehlo()
-            if settings.user:
-                if not client.has_extn("auth"):
-                    raise smtplib.SMTPNotSupportedError()
-                secret = password() if callable(password) else password
-                _login(client, settings.user, secret or "")
-            limit = client.esmtp_features.get("size", "")
-            if limit.isdigit() and 0 < int(limit) < len(data):
-                raise _too_large(len(data), int(limit))
-            delivery = _transmit(client, outgoing, data, before_data, where)
-        finally:
-            try:
-                client.quit()
-            except (smtplib.SMTPException, OSError):
-                client.close()
-    except SendError:
-        raise
-    except smtplib.SMTPAuthenticationError as exc:
-        raise SendError(
-            f"Anmeldung am Mailserver {settings.host} abgelehnt (Benutzer „{settings.user}“): "
-            f"Passwort oder Benutzername falsch? Antwort des Servers: {_reply(exc)}"
-        ) from None
-    except smtplib.SMTPNotSupportedError:
-        raise SendError(
-            f"Der Mailserver {where} bietet keine Anmeldung (AUTH) an; „user“ in "
-            "protokollkit.toml prüfen."
-        ) from None
-    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
-        if exc.smtp_code == 552:
-            raise _too_large(len(data)) from None
-        what = "den Absender" if isinstance(exc, smtplib.SMTPSenderRefused) else "die Nachricht"
-        raise SendError(f"Der Mailserver lehnt {what} ab: {_reply(exc)}") from None
-    except smtplib.SMTPServerDisconnected as exc:
-        if isinstance(exc.__context__, TimeoutError):
-            raise _timeout(settings) from None
-        raise SendError(f"Der Mailserver {where} hat die Verbindung unerwartet beendet.") from None
-    except smtplib.SMTPResponseException as exc:
-        raise SendError(f"Der Mailserver {where} meldet einen Fehler: {_reply(exc)}") from None
-    except smtplib.SMTPException:
-        raise SendError(f"Fehler im Gespräch mit dem Mailserver {where}.") from None
-    except ssl.SSLCertVerificationError as exc:
-        raise SendError(
+    where = _where(settings)
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return SendError(
             f"TLS-Verbindung zu {where} fehlgeschlagen: dem Zertifikat des Servers wird nicht "
             f"vertraut ({exc.verify_message}). Bei einem eigenen Server die CA-Datei mit "
             "„cafile“ in protokollkit.toml angeben."
-        ) from None
-    except ssl.SSLError as exc:
-        raise SendError(
+        )
+    if isinstance(exc, ssl.SSLError):
+        return SendError(
             f"TLS-Verbindung zu {where} fehlgeschlagen ({exc.reason or exc}). Stimmen Port und "
             "„security“ (starttls: meist Port 587, tls: meist Port 465)?"
-        ) from None
-    except TimeoutError:
-        raise _timeout(settings) from None
-    except socket.gaierror:
-        raise SendError(
+        )
+    if isinstance(exc, TimeoutError):
+        return _timeout(settings)
+    if isinstance(exc, socket.gaierror):
+        return SendError(
             f"Der Mailserver „{settings.host}“ wurde nicht gefunden (Name nicht auflösbar)."
-        ) from None
-    except ConnectionRefusedError:
-        raise SendError(
-            f"Der Mailserver {where} ist nicht erreichbar (Verbindung abgelehnt)."
-        ) from None
-    except OSError as exc:
-        from protokollkit.files import os_reason
+        )
+    if isinstance(exc, ConnectionRefusedError):
+        return SendError(f"Der Mailserver {where} ist nicht erreichbar (Verbindung abgelehnt).")
+    if isinstance(exc, UnicodeEncodeError):
+        return SendError("Eine Adresse enthält Zeichen, die SMTP nicht übertragen kann.")
+    from protokollkit.files import os_reason
 
-        raise SendError(f"Der Mailserver {where} ist nicht erreichbar: {os_reason(exc)}.") from None
-    except UnicodeEncodeError:
-        raise SendError("Eine Adresse enthält Zeichen, die SMTP nicht übertragen kann.") from None
-    return delivery
+    return SendError(f"Der Mailserver {where} ist nicht erreichbar: {os_reason(exc)}.")
 
 
 def send(outgoing: Outgoing, settings: SmtpSettings, password: Password) -> Delivery:

@@ -403,7 +403,9 @@ def _recurring(
         if reference is None:
             return None
         start = reference + dt.timedelta(days=1)
-    first = rule.first_on_or_after(start)
+    # The first matching day on or after the start: a series every other week has no week of
+    # its own before it starts ("jeden zweiten Dienstag" after a Thursday: the next Tuesday).
+    first = replace(rule, interval=1).first_on_or_after(start)
     if first is None:
         return None
     return rule, first, span

@@ -11,7 +11,12 @@ from hypothesis import settings
 # In CI the examples are the same on every run (a found failure is reproduced, not a lottery);
 # locally each run explores new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
+# Under `make mutation` every mutant runs the tests again: fewer examples (where a test does not
+# set its own number), always the same ones.
+settings.register_profile("mutation", derandomize=True, max_examples=10, deadline=None)
+if os.environ.get("PROTOKOLLKIT_MUTATION"):
+    settings.load_profile("mutation")
+elif os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,3 +57,24 @@ def _own_cache_folder(
     """Every test has its own empty cache folder (``termine`` keeps its cache there), never the
     user's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _forget_remembered_results() -> None:
+    """Under mutmut, every test starts with empty ``functools`` caches.
+
+    mutmut forks each mutant's test run from a process that has run the tests before, so a
+    cached result of the unmutated code (``dates._written_dates``, ``dates._times`` …) would
+    hide the mutant, which then counts as surviving without ever having run.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "protokollkit" or module is None:
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()

@@ -16,6 +16,7 @@ import protokollkit
 from protokollkit.build import OUTPUTS, Output, build, render
 from protokollkit.cli import main
 from protokollkit.diagnostics import ProtokollkitError
+from protokollkit.writers import now
 from protokollkit.writers.email import write_email_body
 from protokollkit.writers.ics import write_ics
 from protokollkit.writers.pdf import write_pdf
@@ -71,7 +72,7 @@ def test_build_writes_every_format(
     assert Path(f"{stem}.md").read_text("utf-8") == protokollkit.write(protocol, "markdown")
     assert Path(f"{stem}.email.txt").read_text("utf-8") == write_email_body(protocol)
     assert Path(f"{stem}.pdf").read_bytes() == write_pdf(protocol)
-    assert Path(f"{stem}.ics").read_bytes() == write_ics(protocol).encode("utf-8")
+    assert Path(f"{stem}.ics").read_bytes() == write_ics(protocol, stamp=now()).encode("utf-8")
     assert "SUMMARY:Weihnachtsverkauf\n" in Path(f"{stem}.ics").read_text("utf-8")
     assert protokollkit.read(Path(f"{stem}.docx")) == typographic(protocol)  # ’ in Word
     assert protokollkit.read(Path(f"{stem}.md")) == protocol
@@ -104,7 +105,7 @@ def test_eml_of_a_build_attaches_the_rendered_bytes_it_is_given() -> None:
         "ics": CALENDAR,
         "email": "Text aus diesem Lauf\n",
     }
-    data = render(protocol, Output("eml", ".eml"), done)
+    data = render(protocol, Output("eml", ".eml"), done, now())
     assert isinstance(data, bytes)
     message = email.parser.BytesParser(policy=email.policy.default).parsebytes(data)
     assert [part.get_payload(decode=True) for part in message.iter_attachments()] == [

@@ -707,6 +707,7 @@ def _protocol_files(
 ) -> list[tuple[str, bytes]]:
     """The stale ones of a protocol's page, .docx, .pdf and .ics (the protocol read once)."""
     import protokollkit
+    from protokollkit.writers import now
     from protokollkit.writers.ics import write_ics
 
     protocol = read_redacted(archive / ref.name)
@@ -717,7 +718,7 @@ def _protocol_files(
         if suffix == "html":
             data = _protocol_page(frame, ref, protocol, before, after, files, people)
         elif suffix == "ics":
-            data = write_ics(protocol)
+            data = write_ics(protocol, stamp=now())
         else:
             data = protokollkit.write(protocol, suffix)
         result.append((rel, data.encode("utf-8") if isinstance(data, str) else data))
@@ -1308,6 +1309,7 @@ def calendar(
     named in several protocols comes once (from the newest).
     """
     from protokollkit.termine import upcoming
+    from protokollkit.writers import now
     from protokollkit.writers.ics import PRODID, TZID, write_ics
 
     try:
@@ -1321,7 +1323,7 @@ def calendar(
         entry = known.get(name)
         if not entry or entry[0] != digest:
             protocol = read_redacted(archive / name)
-            written = write_ics(protocol)
+            written = write_ics(protocol, stamp=now())
             zones = _blocks(written, "VTIMEZONE")
             if zones:
                 kept["timezone"] = zones[0]

@@ -35,13 +35,32 @@ class Format:
     sniffed: bool = False
     """An office document: its content chooses the reader, its suffix only when it cannot."""
     converts_to: str | None = None
+    text_function: str | None = None
+    """For a text format: the function of ``module`` that reads a ``str`` (and a name for
+    diagnostics), used by :func:`protokollkit.read_text`."""
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("text", "protokollkit.readers.text", "read_text_bytes", (".txt", ".text", "")),
-    Format("json", "protokollkit.readers.json", "read_json_bytes", (".json",)),
     Format(
-        "markdown", "protokollkit.readers.markdown", "read_markdown_bytes", (".md", ".markdown")
+        "text",
+        "protokollkit.readers.text",
+        "read_text_bytes",
+        (".txt", ".text", ""),
+        text_function="read_text",
+    ),
+    Format(
+        "json",
+        "protokollkit.readers.json",
+        "read_json_bytes",
+        (".json",),
+        text_function="read_json",
+    ),
+    Format(
+        "markdown",
+        "protokollkit.readers.markdown",
+        "read_markdown_bytes",
+        (".md", ".markdown"),
+        text_function="read_markdown",
     ),
     Format("docx", "protokollkit.readers.docx", "read_docx", (".docx",), sniffed=True),
     Format("odt", "protokollkit.readers.odt", "read_odt", (".odt",), sniffed=True),
@@ -90,6 +109,24 @@ def reader(name: str) -> ByteReader:
     if fmt.sniffed:
         return functools.partial(read_office, declared=name)
     return _function(fmt)
+
+
+TextReader = Callable[[str, str], Protocol]
+
+
+def text_reader(name: str) -> TextReader:
+    """The reader of a text format (text, markdown, json) that takes a ``str``."""
+    if name not in _BY_NAME:
+        raise error(f"Unbekanntes Eingabeformat „{name}“ (bekannt: {', '.join(_BY_NAME)}).")
+    fmt = _BY_NAME[name]
+    if fmt.text_function is None:
+        texts = ", ".join(f.name for f in FORMATS if f.text_function)
+        raise error(
+            f"„{name}“ ist kein Textformat: als Text lesbar sind {texts}; "
+            "Dateien anderer Formate bitte mit read_file() lesen."
+        )
+    function: TextReader = getattr(importlib.import_module(fmt.module), fmt.text_function)
+    return function
 
 
 def read_office(data: bytes, source: str, declared: str) -> Protocol:

@@ -21,7 +21,7 @@ with ``X-Unsent: 1``, so that mail programs open it as a draft.
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import html
 import re
 import textwrap
@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
-from typing import Literal
+from email.utils import format_datetime
+from typing import TYPE_CHECKING, Literal
 
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.layout import format_person
@@ -59,6 +59,9 @@ from protokollkit.writers.present import (
     task_details,
     walk_items,
 )
+
+if TYPE_CHECKING:
+    from protokollkit.writers import Stamp
 
 WIDTH = 72
 """No line of the body is longer, trailing spaces included."""
@@ -534,6 +537,24 @@ def message_id_domain(verteiler: Verteiler) -> str:
         return "localhost"
 
 
+def message_id(stamp: Stamp, message: EmailMessage, body: str, verteiler: Verteiler) -> str:
+    """A Message-ID made from the message itself: its moment, subject, addresses and text, at
+    the sender's domain. Two different messages (or one written at two moments) get two
+    IDs; writing the same message again gives the same."""
+    basis = "\0".join(
+        [
+            stamp.moment.isoformat(),
+            str(message["Subject"]),
+            str(message["From"]),
+            str(message["To"]),
+            str(message["Bcc"]),
+            body,
+        ]
+    )
+    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+    return f"<{stamp.moment.strftime('%Y%m%d%H%M%S')}.{digest}@{message_id_domain(verteiler)}>"
+
+
 def has_appointments(protocol: Protocol) -> bool:
     """Whether the protocol names appointments still to come (then the .ics is attached)."""
     from protokollkit.termine import upcoming
@@ -548,6 +569,7 @@ def build_message(
     attachments: bool = True,
     rendered: Mapping[str, str | bytes] | None = None,
     bcc: bool = True,
+    stamp: Stamp,
 ) -> EmailMessage:
     """The protocol as a complete mail draft: text and HTML body, DOCX, PDF and .ics attached.
 
@@ -556,12 +578,13 @@ def build_message(
     ``To`` with ``bcc=False``. ``rendered`` may hold the bytes of attachments already written
     (by format name), so a build writes each format only once and attaches exactly those bytes;
     ``email`` and ``email-html`` there are the text and HTML parts (made with the same
-    Verteiler).
+    Verteiler). ``stamp`` gives ``Date`` and ``Message-ID`` (see :func:`message_id`): the same
+    protocol, Verteiler and stamp give the same message.
     The .ics is attached only when the protocol names appointments; text attachments (the .ics)
     are declared as UTF-8 and sent in base64, so their bytes arrive unchanged. The body is
     ``multipart/alternative``: the flowed text first, the HTML (quoted-printable) second.
     """
-    import protokollkit
+    from protokollkit.writers import render
 
     if verteiler is None:
         verteiler = default_verteiler() or Verteiler(None, (), "<leer>")
@@ -574,12 +597,12 @@ def build_message(
     if verteiler.recipients:
         recipients = [address(r, "Empfänger") for r in verteiler.recipients]
         message["Bcc" if bcc else "To"] = recipients
-    message["Date"] = format_datetime(dt.datetime.now().astimezone())
-    message["Message-ID"] = make_msgid(domain=message_id_domain(verteiler))
-    message["X-Unsent"] = "1"
     body = (rendered or {}).get("email")
     if not isinstance(body, str):
         body = write_email_body(protocol, verteiler)
+    message["Date"] = format_datetime(stamp.moment)
+    message["Message-ID"] = stamp.message_id or message_id(stamp, message, body, verteiler)
+    message["X-Unsent"] = "1"
     message.set_content(
         body,
         subtype="plain",
@@ -602,7 +625,7 @@ def build_message(
             if fmt == "ics" and data is None and not has_appointments(protocol):
                 continue
             if data is None:
-                data = protokollkit.write(protocol, fmt)
+                data = render(protocol, fmt, stamp).data
             payload = data.encode("utf-8") if isinstance(data, str) else data
             if fmt == "ics" and b"BEGIN:VEVENT" not in payload:
                 continue  # a calendar without appointments is not attached
@@ -615,7 +638,17 @@ def build_message(
             )
     # Last: making a multipart moves every Content-* header into the first part.
     message["Content-Language"] = "de"
+    fixed_boundaries(message, str(message["Message-ID"]))
     return message
+
+
+def fixed_boundaries(message: EmailMessage, seed: str) -> None:
+    """Boundaries of every multipart made from ``seed`` (the Message-ID) instead of the
+    random ones of :mod:`email`, so the same message gives the same bytes. ``=_`` can occur
+    neither in quoted-printable nor in base64 text, so no part can contain a boundary."""
+    digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:24]
+    for number, part in enumerate(p for p in message.walk() if p.is_multipart()):
+        part.set_boundary(f"=_{digest}_{number}")
 
 
 def write_eml(
@@ -623,6 +656,8 @@ def write_eml(
     verteiler: Verteiler | None = None,
     *,
     rendered: Mapping[str, str | bytes] | None = None,
+    stamp: Stamp,
 ) -> bytes:
-    """The mail draft as an ``.eml`` file (CRLF line ends, ``X-Unsent: 1``, recipients in Bcc)."""
-    return build_message(protocol, verteiler, rendered=rendered).as_bytes()
+    """The mail draft as an ``.eml`` file (CRLF line ends, ``X-Unsent: 1``, recipients in Bcc);
+    ``stamp`` gives its ``Date`` and ``Message-ID``."""
+    return build_message(protocol, verteiler, rendered=rendered, stamp=stamp).as_bytes()

@@ -15,8 +15,9 @@ nothing the text puts in the past) becomes one VEVENT:
   that importing a corrected protocol again updates its events instead of duplicating them.
 
 The calendar carries a ``VTIMEZONE`` for Europe/Berlin (the EU daylight-saving rules).
-``DTSTAMP`` is the time of writing, or ``SOURCE_DATE_EPOCH`` when that is set (reproducible
-builds); ``write_ics(protocol, stamp=…)`` fixes it explicitly.
+``DTSTAMP`` is the moment of writing, given as ``write_ics(protocol, stamp=…)`` (a
+:class:`protokollkit.writers.Stamp`; the command line takes it from the clock or from
+``SOURCE_DATE_EPOCH``): the same protocol and stamp give the same bytes.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import os
 import re
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -35,6 +35,8 @@ from protokollkit.termine import Appointment, normalise_times, upcoming
 
 if TYPE_CHECKING:
     import icalendar
+
+    from protokollkit.writers import Stamp
 
 TZID = "Europe/Berlin"
 """The time zone of every timed event."""
@@ -77,15 +79,6 @@ def _timezone() -> icalendar.Timezone:
     zone = icalendar.Timezone.from_ical(BERLIN_VTIMEZONE.replace("\n", "\r\n"))
     assert isinstance(zone, icalendar.Timezone)
     return zone
-
-
-def _stamp(stamp: dt.datetime | None) -> dt.datetime:
-    if stamp is not None:
-        return stamp.astimezone(dt.UTC)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _slug(text: str) -> str:
@@ -169,12 +162,13 @@ def _event(
     return event
 
 
-def write_ics(protocol: Protocol, *, stamp: dt.datetime | None = None) -> str:
-    """The protocol's appointments as an iCalendar text (CRLF line ends, UTF-8 characters)."""
+def write_ics(protocol: Protocol, *, stamp: Stamp) -> str:
+    """The protocol's appointments as an iCalendar text (CRLF line ends, UTF-8 characters);
+    ``stamp`` gives ``DTSTAMP``."""
     import icalendar
 
     appointments = upcoming(protocol)
-    when = _stamp(stamp)
+    when = stamp.moment.astimezone(dt.UTC)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

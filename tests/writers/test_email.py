@@ -19,6 +19,7 @@ from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.model import Block, Point, Protocol
 from protokollkit.termine import extract
 from protokollkit.verteiler import Recipient, Verteiler, read_verteiler
+from protokollkit.writers import Stamp
 from protokollkit.writers.email import (
     TERMINE_LIMIT,
     WIDTH,
@@ -33,6 +34,9 @@ from tests.strategies import protocols
 from tests.writers.conftest import rich_protocol
 
 VERTEILER = ROOT / "vorlagen" / "verteiler.txt"
+
+STAMP = Stamp(dt.datetime(2022, 11, 11, 9, 0, tzinfo=dt.UTC))
+"""The moment the tests' mails are written."""
 
 
 @pytest.fixture(scope="module")
@@ -295,7 +299,7 @@ def rendered(reference: Protocol) -> dict[str, str | bytes]:
 
 @pytest.fixture(scope="module")
 def eml(reference: Protocol, rendered: dict[str, str | bytes]) -> EmailMessage:
-    return parse(write_eml(reference, rendered=rendered))
+    return parse(write_eml(reference, rendered=rendered, stamp=STAMP))
 
 
 def test_eml_headers_subject_sender_recipients_draft(eml: EmailMessage) -> None:
@@ -357,7 +361,7 @@ def test_eml_attachments_are_the_docx_pdf_and_ics_with_german_names(
 
 def test_eml_without_appointments_attaches_no_ics(without_appointments: Protocol) -> None:
     message = build_message(
-        without_appointments, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y"}
+        without_appointments, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y"}, stamp=STAMP
     )
     parts = list(message.iter_attachments())
     assert [p.get_filename() for p in parts] == [
@@ -367,16 +371,13 @@ def test_eml_without_appointments_attaches_no_ics(without_appointments: Protocol
     assert "text/calendar" not in [p.get_content_type() for p in parts]
 
 
-def test_eml_written_on_its_own_attaches_the_same_pdf_and_ics(
-    reference: Protocol, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1668038400")  # a fixed DTSTAMP for both calendars
-    message = parse(protokollkit.write(reference, "eml"))  # type: ignore[arg-type]
+def test_eml_written_on_its_own_attaches_the_same_pdf_and_ics(reference: Protocol) -> None:
+    message = parse(protokollkit.write(reference, "eml", stamp=STAMP))
     parts = list(message.iter_attachments())
     assert [p.get_content_type() for p in parts][1:] == ["application/pdf", "text/calendar"]
     assert parts[1].get_content() == protokollkit.write(reference, "pdf")
     assert parts[0].get_content()[:2] == b"PK"
-    assert parts[2].get_content() == protokollkit.write(reference, "ics")
+    assert parts[2].get_content() == protokollkit.write(reference, "ics", stamp=STAMP)
 
 
 def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> None:
@@ -384,6 +385,7 @@ def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> No
     data = write_eml(
         protocol,
         rendered={"docx": b"PK-docx", "pdf": b"%PDF-1.7", "ics": "BEGIN:VCALENDAR\nBEGIN:VEVENT"},
+        stamp=STAMP,
     )
     assert data.isascii()
     head = data.split(b"\r\n\r\n", 1)[0]
@@ -400,7 +402,7 @@ def test_non_ascii_subject_and_file_names_are_encoded(reference: Protocol) -> No
 
 
 def test_message_without_attachments(reference: Protocol) -> None:
-    message = build_message(reference, Verteiler(None, ()), attachments=False)
+    message = build_message(reference, Verteiler(None, ()), attachments=False, stamp=STAMP)
     assert message.get_content_type() == "multipart/alternative"
     assert [part.get_content_type() for part in message.iter_parts()] == [
         "text/plain",
@@ -412,7 +414,7 @@ def test_message_without_attachments(reference: Protocol) -> None:
 
 def test_recipients_in_to_when_asked(reference: Protocol) -> None:
     verteiler = read_verteiler(VERTEILER)
-    message = build_message(reference, verteiler, attachments=False, bcc=False)
+    message = build_message(reference, verteiler, attachments=False, bcc=False, stamp=STAMP)
     assert message["Bcc"] is None
     assert [a.addr_spec for a in message["To"].addresses] == [
         r.address for r in verteiler.recipients
@@ -431,13 +433,13 @@ def test_control_characters_in_names_and_addresses_are_refused(
     reference: Protocol, verteiler: Verteiler
 ) -> None:
     with pytest.raises(ProtokollkitError, match="Steuerzeichen"):
-        build_message(reference, verteiler, attachments=False)
+        build_message(reference, verteiler, attachments=False, stamp=STAMP)
 
 
 def test_control_characters_in_the_subject_are_refused(reference: Protocol) -> None:
     protocol = dataclasses.replace(reference, meeting="Stadtteiltisch\r\nBcc: alle@example.net")
     with pytest.raises(ProtokollkitError, match=r"Der Betreff .* enthält Steuerzeichen"):
-        build_message(protocol, attachments=False)
+        build_message(protocol, attachments=False, stamp=STAMP)
 
 
 def test_file_names_lose_characters_no_file_system_allows(reference: Protocol) -> None:
@@ -445,7 +447,10 @@ def test_file_names_lose_characters_no_file_system_allows(reference: Protocol) -
         reference, meeting='AG "Wohnen/Umfeld": Teil 2?', date=dt.date(2023, 1, 5)
     )
     message = build_message(
-        protocol, Verteiler(None, ()), rendered={"docx": b"x", "pdf": b"y", "ics": b"BEGIN:VEVENT"}
+        protocol,
+        Verteiler(None, ()),
+        rendered={"docx": b"x", "pdf": b"y", "ics": b"BEGIN:VEVENT"},
+        stamp=STAMP,
     )
     names = [part.get_filename() for part in message.iter_attachments()]
     assert names == [
@@ -459,7 +464,7 @@ def test_point_starting_with_from_survives_the_round_trip(reference: Protocol) -
     item = reference.items[2]
     block = dataclasses.replace(item.blocks[0], points=(Point("From now on: Treffen im SBZ"),))
     protocol = dataclasses.replace(reference, items=(dataclasses.replace(item, blocks=(block,)),))
-    message = build_message(protocol, Verteiler(None, ()), attachments=False)
+    message = build_message(protocol, Verteiler(None, ()), attachments=False, stamp=STAMP)
     body = message.get_body(preferencelist=("plain",))
     assert isinstance(body, EmailMessage)
     assert "- From now on: Treffen im SBZ" in unflow(body.get_content())

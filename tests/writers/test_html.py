@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import email.parser
 import email.policy
 import html
@@ -24,6 +25,7 @@ from protokollkit.cli import main
 from protokollkit.model import AgendaItem, Block, Person, Point, Protocol
 from protokollkit.termine import termine_lines
 from protokollkit.verteiler import Recipient, Verteiler
+from protokollkit.writers import Stamp
 from protokollkit.writers.email import (
     TERMINE_LIMIT,
     build_message,
@@ -47,6 +49,9 @@ HOSTILE = (
     '"><img src=x onerror=alert(1)>',
 )
 """Texts that would turn into markup, links or scripts if they were not escaped."""
+
+STAMP = Stamp(dt.datetime(2022, 11, 11, 9, 0, tzinfo=dt.UTC))
+"""The moment the tests' mails are written."""
 
 
 class Page(HTMLParser):
@@ -125,7 +130,7 @@ def eml(reference: Protocol) -> bytes:
         "pdf": b"%PDF-1.7 stand-in",
         "ics": protokollkit.write(reference, "ics"),
     }
-    return write_eml(reference, rendered=rendered)
+    return write_eml(reference, rendered=rendered, stamp=STAMP)
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +309,7 @@ def test_hostile_protocol_text_shows_literally_in_the_mail(
     protocol = dataclasses.replace(
         protocol, meeting=f"AG {hostile}", participants=(Person(hostile),), front=(hostile,)
     )
-    message = build_message(protocol, Verteiler(None, ()), attachments=False)
+    message = build_message(protocol, Verteiler(None, ()), attachments=False, stamp=STAMP)
     source = html_part(message).get_content()
     page = Page(source)
     assert page.tags["script"] == page.tags["b"] == page.tags["i"] == page.tags["img"] == 0

@@ -12,11 +12,13 @@ from hypothesis import given, settings
 import protokollkit
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 from protokollkit.termine import upcoming
+from protokollkit.writers import Stamp, now
 from protokollkit.writers.ics import TZID, write_ics
 from tests.conftest import assert_golden
 from tests.strategies import protocols
 
-STAMP = dt.datetime(2022, 11, 11, 9, 0, tzinfo=dt.UTC)
+MOMENT = dt.datetime(2022, 11, 11, 9, 0, tzinfo=dt.UTC)
+STAMP = Stamp(MOMENT)
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -73,7 +75,7 @@ def test_reference_events_parse_back(seed_text: str) -> None:
     assert "TOP 4 RoDeFa – wie geht's weiter?, Ilona Eckhardt" in (found[2].description or "")
     assert found[2].start == dt.datetime(2022, 12, 7, 9, 0, tzinfo=BERLIN)
     assert found[3].location == "Signalgastweg"
-    assert all(e.stamp == STAMP for e in found)
+    assert all(e.stamp == MOMENT for e in found)
 
 
 def test_rfc5545_lines_crlf_and_folded(seed_text: str) -> None:
@@ -87,7 +89,7 @@ def test_rfc5545_lines_crlf_and_folded(seed_text: str) -> None:
 def test_uids_are_stable_across_exports_and_corrections(seed_text: str) -> None:
     protocol = protokollkit.read(seed_text)
     first = [e.uid for e in events(write_ics(protocol, stamp=STAMP))]
-    again = [e.uid for e in events(write_ics(protocol, stamp=STAMP + dt.timedelta(1)))]
+    again = [e.uid for e in events(write_ics(protocol, stamp=Stamp(MOMENT + dt.timedelta(1))))]
     assert first == again and len(set(first)) == 4
     corrected = protokollkit.read(seed_text.replace("14.30-17 Uhr", "15-18 Uhr"))
     assert [e.uid for e in events(write_ics(corrected, stamp=STAMP))] == first
@@ -229,8 +231,14 @@ def test_protocol_without_appointments_is_still_a_valid_calendar() -> None:
 
 def test_source_date_epoch_fixes_the_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1668157200")
-    (event,) = events(write_ics(protocol_with("Treffen 6.12.")))
+    (event,) = events(write_ics(protocol_with("Treffen 6.12."), stamp=now()))
     assert event.stamp == dt.datetime(2022, 11, 11, 9, 0, tzinfo=dt.UTC)
+
+
+def test_the_stamp_is_dtstamp_in_utc() -> None:
+    berlin = Stamp(dt.datetime(2022, 11, 11, 10, 0, tzinfo=BERLIN))
+    (event,) = events(write_ics(protocol_with("Treffen 6.12."), stamp=berlin))
+    assert event.stamp == MOMENT
 
 
 def test_registry_writes_ics_as_text(seed_text: str) -> None:

@@ -1,0 +1,252 @@
+"""Mutation testing (mutmut) of the modules whose tests should specify them: ``make mutation``.
+
+Each target mutates one module (or the readers) and runs only the tests that specify it: a
+mutant is killed when one of them fails. mutmut reads its settings from ``pyproject.toml``, so
+every target runs in its own copy of the project under ``build/mutation/NAME/`` with its own
+``[tool.mutmut]`` section; a second run of a target only tests what changed.
+
+    python benchmarks/mutation.py              # every target, then the table of scores
+    python benchmarks/mutation.py dates        # one target
+    python benchmarks/mutation.py --list       # the targets and their tests
+    python benchmarks/mutation.py --fresh dates   # forget earlier results (tests changed)
+    python benchmarks/mutation.py --survivors dates   # test only the last run's survivors
+
+The survivors of a target are listed by ``cd build/mutation/NAME && mutmut results``, one of
+them shown by ``mutmut show NAME``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "mutation"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What is mutated and which tests are to notice."""
+
+    name: str
+    mutate: tuple[str, ...]
+    tests: tuple[str, ...]
+
+
+TARGETS: tuple[Target, ...] = (
+    Target(
+        "dates", ("protokollkit/dates.py",), ("tests/test_dates.py", "tests/test_dates_cases.py")
+    ),
+    Target(
+        "termine",
+        ("protokollkit/termine.py",),
+        ("tests/test_termine.py", "tests/test_termine_cases.py"),
+    ),
+    Target(
+        "layout",
+        ("protokollkit/layout.py",),
+        ("tests/test_layout_fixtures.py", "tests/test_layout_cases.py"),
+    ),
+    Target(
+        "readers",
+        (
+            "protokollkit/readers/__init__.py",
+            "protokollkit/readers/text.py",
+            "protokollkit/readers/sniff.py",
+        ),
+        ("tests/test_read_api.py", "tests/test_bad_input.py"),
+    ),
+    Target("json", ("protokollkit/readers/json.py",), ("tests/test_json.py",)),
+    Target("markdown", ("protokollkit/readers/markdown.py",), ("tests/readers/test_markdown.py",)),
+    Target(
+        "office",
+        (
+            "protokollkit/readers/office.py",
+            "protokollkit/readers/docx.py",
+            "protokollkit/readers/odt.py",
+            "protokollkit/readers/numbering.py",
+            "protokollkit/readers/xml/*.py",
+        ),
+        ("tests/readers/test_numbering.py", "tests/readers/test_direct.py"),
+    ),
+)
+"""``readers/pandoc.py`` and ``readers/doc.py`` drive pandoc and LibreOffice: every mutant
+would start them again (up to a minute each on two cores), so they are no target here."""
+
+COPIED = ("protokollkit", "tests", "benchmarks", "vorlagen", "archiv", "pyproject.toml")
+"""What a target's copy of the project holds (mutmut copies it again into ``mutants/``)."""
+
+
+def settings(target: Target) -> str:
+    """The ``[tool.mutmut]`` section of a target."""
+    tests = [t for t in target.tests if (ROOT / t).exists()]
+    return "\n".join(
+        [
+            "",
+            "[tool.mutmut]",
+            'source_paths = ["protokollkit"]',
+            f"only_mutate = {json.dumps(list(target.mutate))}",
+            'also_copy = ["tests", "benchmarks", "vorlagen", "archiv"]',
+            f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+            'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]',
+            "",
+        ]
+    )
+
+
+def prepare(target: Target) -> Path:
+    """The target's copy of the project, refreshed from the working tree."""
+    folder = WORK / target.name
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        destination = folder / name
+        if destination.is_dir():
+            shutil.rmtree(destination)
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                destination,
+                symlinks=True,
+                ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"),
+            )
+        else:
+            shutil.copy2(source, destination)
+    pyproject = folder / "pyproject.toml"
+    pyproject.write_text(
+        (ROOT / "pyproject.toml").read_text("utf-8") + settings(target), encoding="utf-8"
+    )
+    return folder
+
+
+def survivors(target: Target) -> list[str]:
+    """The names of the mutants that survived the last run of ``target``."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results"],
+        cwd=WORK / target.name,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        line.strip().rpartition(": ")[0]
+        for line in listed.stdout.splitlines()
+        if line.strip().endswith(": survived")
+    ]
+
+
+def run(target: Target, children: int, fresh: bool = False, again: bool = False) -> dict[str, int]:
+    """Run mutmut for one target; its counts (killed, survived, …). ``fresh`` forgets the
+    results of earlier runs (mutmut keeps them while the mutated code is unchanged, even when
+    the tests changed); ``again`` tests only the survivors of the last run again."""
+    names = survivors(target) if again else []
+    folder = prepare(target)
+    if fresh:
+        shutil.rmtree(folder / "mutants", ignore_errors=True)
+    mutmut = [sys.executable, "-m", "mutmut"]
+    # hypothesis: the same few examples on every run (tests/conftest.py, profile "mutation")
+    env = {**os.environ, "CI": "1", "PROTOKOLLKIT_MUTATION": "1"}
+    log = folder / "mutmut.log"
+    print(f"{target.name}: mutmut läuft (Fortschritt in {log.relative_to(ROOT)})", flush=True)
+    with log.open("wb") as output:
+        ran = subprocess.run(
+            [*mutmut, "run", "--max-children", str(children), *names],
+            cwd=folder,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    if ran.returncode != 0:
+        tail = log.read_bytes()[-2000:].decode("utf-8", "replace")
+        raise SystemExit(
+            f"mutmut ist für {target.name} gescheitert (Code {ran.returncode}):\n{tail}"
+        )
+    subprocess.run(
+        [*mutmut, "export-cicd-stats"], cwd=folder, env=env, check=True, capture_output=True
+    )
+    counts: dict[str, int] = json.loads(
+        (folder / "mutants" / "mutmut-cicd-stats.json").read_text("utf-8")
+    )
+    return counts
+
+
+def by_module(target: Target) -> dict[str, dict[str, int]]:
+    """The counts of an earlier run per mutated module (``protokollkit.readers.json`` …)."""
+    folder = WORK / target.name
+    listed = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules: dict[str, dict[str, int]] = {}
+    for line in listed.stdout.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        module = re.split(r"\.x(?:_|ǁ)", name, maxsplit=1)[0]  # mutmut's x_f, xǁClassǁf
+        if not module or not status:
+            continue
+        counts = modules.setdefault(module, {"total": 0})
+        counts["total"] += 1
+        key = {"no tests": "no_tests"}.get(status, status)
+        counts[key] = counts.get(key, 0) + 1
+    return modules
+
+
+def score(counts: dict[str, int]) -> float:
+    """Killed (and timed out) of the mutants that ran, in per cent."""
+    tested = counts.get("total", 0) - counts.get("skipped", 0) - counts.get("no_tests", 0)
+    caught = counts.get("killed", 0) + counts.get("timeout", 0)
+    return 100.0 * caught / tested if tested else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("targets", nargs="*", help="Ziele (ohne: alle)")
+    parser.add_argument("--list", action="store_true", help="die Ziele und ihre Tests zeigen")
+    parser.add_argument(
+        "--fresh", action="store_true", help="alle Mutanten neu testen (nach geänderten Tests)"
+    )
+    parser.add_argument(
+        "--survivors", action="store_true", help="nur die Überlebenden des letzten Laufs testen"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")), help="Prozesse"
+    )
+    args = parser.parse_args()
+    by_name = {t.name: t for t in TARGETS}
+    if args.list:
+        for t in TARGETS:
+            print(f"{t.name:8} {' '.join(t.mutate)}  ←  {' '.join(t.tests)}")
+        return 0
+    unknown = [n for n in args.targets if n not in by_name]
+    if unknown:
+        parser.error(f"unbekannte Ziele: {', '.join(unknown)} (bekannt: {', '.join(by_name)})")
+    chosen = [by_name[n] for n in args.targets] or list(TARGETS)
+    results: dict[str, dict[str, int]] = {}
+    for target in chosen:
+        results[target.name] = run(target, args.jobs, args.fresh, args.survivors)
+        if len(target.mutate) > 1:
+            for module, counts in sorted(by_module(target).items()):
+                results["  " + module.removeprefix("protokollkit.")] = counts
+    header = ("Ziel", "Mutanten", "getötet", "überlebt", "ohne Test", "Anteil")
+    print("\n{:20} {:>8} {:>7} {:>8} {:>9} {:>6}".format(*header))
+    for name, counts in results.items():
+        print(
+            f"{name:20} {counts.get('total', 0):8} "
+            f"{counts.get('killed', 0) + counts.get('timeout', 0):7} "
+            f"{counts.get('survived', 0):8} {counts.get('no_tests', 0):9} "
+            f"{score(counts):5.1f} %"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
