@@ -138,7 +138,8 @@ def _read_with_text(path: Path) -> tuple[Protocol, str, str | None]:
     """The protocol in ``path``, the name to show, and its source text when it is text-like."""
     from protokollkit.files import MAX_TEXT_BYTES, decode_text, display, read_bytes
     from protokollkit.readers import format_of, reader
-    from protokollkit.readers.text import read_decoded, read_text, read_text_bytes
+    from protokollkit.readers.shared import read_decoded
+    from protokollkit.readers.text import read_text, read_text_bytes
 
     if path == Path("-"):
         return read_protocol(path), "<stdin>", None

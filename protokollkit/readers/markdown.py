@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from protokollkit.diagnostics import Diagnostic
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter, split_lines
 from protokollkit.model import Protocol
-from protokollkit.readers.text import read_decoded
+from protokollkit.readers.shared import read_decoded
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-
-from protokollkit.files import decode_text
 from protokollkit.layout import Line, parse_lines, split_lines
 from protokollkit.model import Protocol
+from protokollkit.readers.shared import read_decoded
 
 
 def lines_of(text: str) -> list[Line]:
@@ -19,15 +16,6 @@ def read_text(text: str, source: str = "<text>") -> Protocol:
     """Read a protocol from a string in the protocol layout."""
     text = text.removeprefix("\ufeff")
     return parse_lines(lines_of(text), source)
-
-
-def read_decoded(data: bytes, source: str, parse: Callable[[str, str], Protocol]) -> Protocol:
-    """Decode a text file's bytes and ``parse`` them; the decoding's warnings come first."""
-    text, notes = decode_text(data, source)
-    protocol = parse(text, source)
-    if not notes:
-        return protocol
-    return replace(protocol, diagnostics=(*notes, *protocol.diagnostics))
 
 
 def read_text_bytes(data: bytes, source: str = "<text>") -> Protocol:

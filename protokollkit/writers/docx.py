@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from protokollkit.diagnostics import ProtokollkitError
-from protokollkit.layout import format_person
 from protokollkit.model import Block, Person, Point, Protocol
+from protokollkit.people import format_person
 from protokollkit.writers.present import (
     Text,
     agenda_label,

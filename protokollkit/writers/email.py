@@ -34,8 +34,8 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING, Literal
 
 from protokollkit.diagnostics import ProtokollkitError
-from protokollkit.layout import format_person
 from protokollkit.model import Block, Point, Protocol
+from protokollkit.people import format_person
 from protokollkit.templates import vorlage, vorlagen_dirs
 from protokollkit.verteiler import (
     VERTEILER_NAME,

@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterator
 from html import escape
 
-from protokollkit.layout import format_person
 from protokollkit.model import AgendaItem, Block, Person, Point, Protocol
+from protokollkit.people import format_person
 from protokollkit.writers.present import (
     TASKS_HEADING,
     Text,

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from protokollkit.layout import format_person
 from protokollkit.model import (
     LINK,
     AgendaItem,
@@ -25,6 +24,7 @@ from protokollkit.model import (
     Protocol,
     Task,
 )
+from protokollkit.people import format_person
 
 META_LABELS: dict[MetaKind, str] = {
     "date": "Datum",
