@@ -1668,6 +1668,8 @@ def _restarts_agenda(state: State, number: int, title: str) -> bool:
     of a council's Niederschrift)."""
     if len(state.items) < 2 or state.agenda or number != state.items[0].number:
         return False
+    if any(item.number != state.items[0].number + i for i, item in enumerate(state.items)):
+        return False  # the plan counts up: 1, 2, 3 …
     first, again = _fold_title(state.items[0].title), _fold_title(title)
     if len(again) < 4 or not (
         first == again or (min(len(first), len(again)) >= 8 and first.startswith(again))
