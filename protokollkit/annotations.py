@@ -194,10 +194,22 @@ _DECIDED_HINT = re.compile(
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
 
 
-def _count_of(pattern: re.Pattern[str], text: str) -> int | None:
+_WORD_START = re.compile(r"\b\w")
+_DIGIT = re.compile(r"\d")
+
+
+def _word_starts(text: str) -> list[int]:
+    """Where a count can start: every word's first character, when the text has a digit
+    (each count pattern starts with ``\\b`` and a word, and holds a number)."""
+    if _DIGIT.search(text) is None:
+        return []
+    return [m.start() for m in _WORD_START.finditer(text)]
+
+
+def _count_of(pattern: re.Pattern[str], text: str, starts: list[int]) -> int | None:
     """A count written ``Label: 6`` (preferred, anywhere in the text) or ``6 Label``."""
     first = None
-    for start in range(len(text)):
+    for start in starts:
         match = pattern.match(text, start)
         if match is None:
             continue
@@ -222,8 +234,9 @@ _NUMBER_WORD = re.compile(
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
-    yes, no = _count_of(_YES, text), _count_of(_NO, text)
-    abstain = _count_of(_ABSTAIN, text)
+    starts = _word_starts(text)
+    yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
+    abstain = _count_of(_ABSTAIN, text, starts)
     if no is None and _NONE_NO.search(text):
         no = 0
     if abstain is None and _NONE_ABSTAIN.search(text):
@@ -248,7 +261,6 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     if previous_kind is None and not _decision_hint(text):
         return None  # fast path: no word or number that a decision or vote is written with
     kind = None
-    label = _DECISION_LABEL.match(text)
     bare = _fold(text.strip().rstrip(":").strip())
     if bare in DECISION_LABELS or bare in _NOTHING:
         return None  # a heading line (``Beschlüsse:``) or ``keine``
@@ -358,6 +370,12 @@ _VERB_DOER = re.compile(
     + _NAMES
     + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
 )
+_TASK_VERB_WORD = re.compile(
+    r"\b" + alternation(sorted({v.split("\\s+")[0] for v in _TASK_VERBS[3:-1].split("|")})) + r"\b"
+)
+"""The first word of a task verb (``kümmert`` of ``kümmert sich``): found in every text that
+the patterns with :data:`_TASK_VERBS` match, a cheap test before them."""
+_SPACED_DASH = re.compile(r"\s[–-]\s")
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
@@ -482,7 +500,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         found = _owners(who, known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
-    if not owners and ("verantwort" in low or "zuständ" in low or "wer" in low):
+    if not owners and ":" in text and ("verantwort" in low or "zuständ" in low or "wer" in low):
         responsible = _RESPONSIBLE.search(text)
         if responsible:
             found = _owners(responsible.group(1), known, strict=False)
@@ -494,7 +512,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
             found = _owners(trailing.group(1), known, strict=not is_task)
             if found:
                 owners, is_task = found, True
-    verb = _has_task_verb(low)
+    verb = _has_task_verb(low) and _TASK_VERB_WORD.search(text) is not None
     if not owners and verb:
         doer = _DOER.match(_LEAD.sub("", text))
         if doer:
@@ -518,7 +536,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
             owners = _owners(speaker.group(1), known, strict=False)
     if not owners:
         ending = text.rstrip(" .!").endswith((")", "]"))
-        dash = "–" in text or "-" in text
+        dash = ("–" in text or "-" in text) and _SPACED_DASH.search(text) is not None
         for pattern in (_INFINITIVE_OWNER, _DASH_OWNER):
             if not (ending if pattern is _INFINITIVE_OWNER else dash):
                 continue
