@@ -37,6 +37,15 @@ from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, split_
 # --- inline speakers ------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
+
+
+def _unlead(text: str) -> str:
+    """The text without leading space and checkbox (:data:`_LEAD`)."""
+    if text[:1] == "[" or text[:1].isspace():
+        return _LEAD.sub("", text, count=1)
+    return text
+
+
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
@@ -68,14 +77,14 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``."""
     if ":" not in text and "@" not in text and "(" not in text:
         return None
-    text = _LEAD.sub("", text, count=1)
-    match = _HANDLE_DASH.match(text)
+    text = _unlead(text)
+    match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
         return Person(match.group(1).lstrip("@"))
-    match = _LABELLED.match(text)
+    match = _LABELLED.match(text) if ":" in text else None
     if match:
         return _speaker_names(match.group(1), known)
-    match = _TOPIC_REPORTER.match(text)
+    match = _TOPIC_REPORTER.match(text) if "(" in text else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
     return None
@@ -514,7 +523,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
                 owners, is_task = found, True
     verb = _has_task_verb(low) and _TASK_VERB_WORD.search(text) is not None
     if not owners and verb:
-        doer = _DOER.match(_LEAD.sub("", text))
+        doer = _DOER.match(_unlead(text))
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
             if (found or text.split()[0] in ("Der", "Die", "Das")) and doer.group(
@@ -531,7 +540,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
                     break
     if not is_task and verb and _ARROW_VERB.search(text):
         is_task = True
-        speaker = _LABELLED.match(_LEAD.sub("", text))
+        speaker = _LABELLED.match(_unlead(text))
         if speaker:
             owners = _owners(speaker.group(1), known, strict=False)
     if not owners:
@@ -618,7 +627,8 @@ def annotate_points(
     target: int | None = None  # the decision that the vote lines below it belong to
     for point in points:
         decision = decision_in(point.text, previous)
-        if _COUNT_ONLY.match(point.text):
+        count_only = _COUNT_ONLY.match(point.text) is not None
+        if count_only:
             pending.append(point.text)
             if len(pending) == 1:
                 motion = previous.decision if previous is not None else None
@@ -635,7 +645,7 @@ def annotate_points(
             decision = Decision("decision", result="accepted")
         if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
-        if not _COUNT_ONLY.match(point.text) and (decision is not None or target is not None):
+        if not count_only and (decision is not None or target is not None):
             pending, target = [], None
         if (
             decision is not None
@@ -680,12 +690,15 @@ def annotate_points(
             owner = _LABELLED.match(point.text)
             if owner:
                 task = replace(task, owners=_owners(owner.group(1), known, strict=False))
-        current = replace(
-            point,
-            points=annotate_points(point.points, known, meeting, context),
-            speaker=speaker,
-            decision=decision,
-            task=task,
+        current = Point(
+            point.text,
+            annotate_points(point.points, known, meeting, context),
+            point.kind,
+            point.marker,
+            speaker,
+            decision,
+            task,
+            point.line,
         )
         result.append(current)
         previous = current
@@ -699,23 +712,27 @@ def _annotate_blocks(
     context: str | None = None,
 ) -> tuple[Block, ...]:
     return tuple(
-        replace(b, points=annotate_points(b.points, known, meeting, context)) for b in blocks
+        Block(b.speaker, annotate_points(b.points, known, meeting, context), b.note, b.line)
+        for b in blocks
     )
 
 
 def _annotate_item(
     item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None
 ) -> AgendaItem:
-    return replace(
-        item,
-        blocks=_annotate_blocks(item.blocks, known, meeting, _context_of(item.title)),
-        items=tuple(_annotate_item(i, known, meeting) for i in item.items),
+    return AgendaItem(
+        item.number,
+        item.title,
+        item.presenter,
+        _annotate_blocks(item.blocks, known, meeting, _context_of(item.title)),
+        tuple(_annotate_item(i, known, meeting) for i in item.items),
+        item.line,
     )
 
 
 def is_next_meeting_text(text: str) -> bool:
     """An entry that announces the next meeting (a label or a sentence with a date or time)."""
-    label = NEXT_MEETING.match(_LEAD.sub("", text))
+    label = NEXT_MEETING.match(_unlead(text))
     if label and label.group(1).strip():
         return True
     return bool(NEXT_MEETING_SENTENCE.search(text)) and (
@@ -747,7 +764,7 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
             label = NEXT_MEETING.match(item.title.split(" / ")[0])
             if label and not label.group(1).strip():
                 entries = [p.text for b in item.blocks for p in b.points]
-                named = [t for t in entries if NEXT_MEETING_SENTENCE.search(_LEAD.sub("", t))]
+                named = [t for t in entries if NEXT_MEETING_SENTENCE.search(_unlead(t))]
                 dated = [t for t in entries if find_date(t)]
                 if named or dated or entries:
                     found = (named or dated or entries)[0]
@@ -761,7 +778,7 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     if found is None:
         return None
     date = find_date(found, protocol.date)
-    label = NEXT_MEETING.match(_LEAD.sub("", found))
+    label = NEXT_MEETING.match(_unlead(found))
     if label:
         date = find_date(label.group(1), protocol.date)
     return NextMeeting(found, date.date if date else None, "")

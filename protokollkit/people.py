@@ -29,6 +29,8 @@ NAME_PARTICLES = {
 }
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 HANDLE = re.compile(r"^@[\w][\w.\-]{0,30}$")
+_NAME_PARTS = re.compile(r"[\s,&/]+")
+_KNOWN_PARTS = re.compile(r"[\s&]+")
 
 
 def is_name_word(word: str) -> bool:
@@ -86,7 +88,7 @@ class ParticipantIndex:
         """Remember a person's name and its words."""
         name = person.name.strip().lower()
         self.full.add(name)
-        for word in re.split(r"[\s,&/]+", name):
+        for word in _NAME_PARTS.split(name):
             word = word.strip("@.()")
             if len(word) >= 2 and word not in NAME_PARTICLES:
                 self.tokens.add(word)
@@ -100,7 +102,7 @@ class ParticipantIndex:
             return False
         if low in self.full or low in self.tokens:
             return True
-        words = [w.strip(".") for w in re.split(r"[\s&]+", low) if w and w not in NAME_PARTICLES]
+        words = [w.strip(".") for w in _KNOWN_PARTS.split(low) if w and w not in NAME_PARTICLES]
         words = [
             w for w in words if w not in PERSON_TITLES and w.rstrip(".") not in ("herr", "frau")
         ]
