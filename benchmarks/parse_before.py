@@ -63,7 +63,8 @@ def main() -> None:
         if before is None:
             print(f"Parser:   ohne git kein Vergleich mit {BEFORE}")
             return
-        now_times, before_times = [], []
+        now_times: list[float] = []
+        before_times: list[float] = []
         for run in range(args.runs):
             sides = [(ROOT, now_times), (before, before_times)]
             for root, times in sides if run % 2 == 0 else sides[::-1]:

@@ -273,10 +273,11 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 def split_lines(text: str) -> list[Line]:
     """Numbered lines of a text: CRLF, CR and LF end a line, and nothing else does (a form
     feed, U+2028 or U+001D inside a line is a space, so later line numbers stay right)."""
-    parts = _LINE_END.split(text)
+    parts = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    return [Line(t, n) for n, t in enumerate(parts, start=1)]
+    new = tuple.__new__  # a named tuple built without its Python-level __new__
+    return [new(Line, (t, n, NO_HINTS)) for n, t in enumerate(parts, start=1)]
 
 
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")

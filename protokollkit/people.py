@@ -5,6 +5,7 @@ Shared by the layout rules (reading) and the writers (writing a person back).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -161,12 +162,23 @@ def parse_person(text: str, known: ParticipantIndex | None = None) -> Person | N
     return None
 
 
+@functools.lru_cache(maxsize=16)
+def _specials(separator: str) -> re.Pattern[str]:
+    """Brackets and the separator: the only characters :func:`split_top_level` looks at."""
+    return re.compile("[()]|" + re.escape(separator))
+
+
 def split_top_level(text: str, separator: str = ",") -> list[str]:
     """Split at ``separator`` outside parentheses."""
+    if len(separator) != 1 or separator in "()":
+        return [text.strip()] if text.strip() else []  # never a separator character
+    if "(" not in text:  # no bracket opens: every separator is at the top level
+        return [p.strip() for p in text.split(separator) if p.strip()]
     parts: list[str] = []
     depth = 0
     start = 0
-    for index, ch in enumerate(text):
+    for match in _specials(separator).finditer(text):
+        index, ch = match.start(), match.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
