@@ -37,6 +37,15 @@ from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, split_
 # --- inline speakers ------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
+
+
+def _unlead(text: str) -> str:
+    """The text without leading space and checkbox (:data:`_LEAD`)."""
+    if text[:1] == "[" or text[:1].isspace():
+        return _LEAD.sub("", text, count=1)
+    return text
+
+
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
@@ -68,14 +77,14 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``."""
     if ":" not in text and "@" not in text and "(" not in text:
         return None
-    text = _LEAD.sub("", text, count=1)
-    match = _HANDLE_DASH.match(text)
+    text = _unlead(text)
+    match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
         return Person(match.group(1).lstrip("@"))
-    match = _LABELLED.match(text)
+    match = _LABELLED.match(text) if ":" in text else None
     if match:
         return _speaker_names(match.group(1), known)
-    match = _TOPIC_REPORTER.match(text)
+    match = _TOPIC_REPORTER.match(text) if "(" in text else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
     return None
@@ -194,10 +203,22 @@ _DECIDED_HINT = re.compile(
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
 
 
-def _count_of(pattern: re.Pattern[str], text: str) -> int | None:
+_WORD_START = re.compile(r"\b\w")
+_DIGIT = re.compile(r"\d")
+
+
+def _word_starts(text: str) -> list[int]:
+    """Where a count can start: every word's first character, when the text has a digit
+    (each count pattern starts with ``\\b`` and a word, and holds a number)."""
+    if _DIGIT.search(text) is None:
+        return []
+    return [m.start() for m in _WORD_START.finditer(text)]
+
+
+def _count_of(pattern: re.Pattern[str], text: str, starts: list[int]) -> int | None:
     """A count written ``Label: 6`` (preferred, anywhere in the text) or ``6 Label``."""
     first = None
-    for start in range(len(text)):
+    for start in starts:
         match = pattern.match(text, start)
         if match is None:
             continue
@@ -222,8 +243,9 @@ _NUMBER_WORD = re.compile(
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
-    yes, no = _count_of(_YES, text), _count_of(_NO, text)
-    abstain = _count_of(_ABSTAIN, text)
+    starts = _word_starts(text)
+    yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
+    abstain = _count_of(_ABSTAIN, text, starts)
     if no is None and _NONE_NO.search(text):
         no = 0
     if abstain is None and _NONE_ABSTAIN.search(text):
@@ -248,7 +270,6 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     if previous_kind is None and not _decision_hint(text):
         return None  # fast path: no word or number that a decision or vote is written with
     kind = None
-    label = _DECISION_LABEL.match(text)
     bare = _fold(text.strip().rstrip(":").strip())
     if bare in DECISION_LABELS or bare in _NOTHING:
         return None  # a heading line (``Beschlüsse:``) or ``keine``
@@ -358,6 +379,12 @@ _VERB_DOER = re.compile(
     + _NAMES
     + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
 )
+_TASK_VERB_WORD = re.compile(
+    r"\b" + alternation(sorted({v.split("\\s+")[0] for v in _TASK_VERBS[3:-1].split("|")})) + r"\b"
+)
+"""The first word of a task verb (``kümmert`` of ``kümmert sich``): found in every text that
+the patterns with :data:`_TASK_VERBS` match, a cheap test before them."""
+_SPACED_DASH = re.compile(r"\s[–-]\s")
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
@@ -482,7 +509,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         found = _owners(who, known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
-    if not owners and ("verantwort" in low or "zuständ" in low or "wer" in low):
+    if not owners and ":" in text and ("verantwort" in low or "zuständ" in low or "wer" in low):
         responsible = _RESPONSIBLE.search(text)
         if responsible:
             found = _owners(responsible.group(1), known, strict=False)
@@ -494,9 +521,9 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
             found = _owners(trailing.group(1), known, strict=not is_task)
             if found:
                 owners, is_task = found, True
-    verb = _has_task_verb(low)
+    verb = _has_task_verb(low) and _TASK_VERB_WORD.search(text) is not None
     if not owners and verb:
-        doer = _DOER.match(_LEAD.sub("", text))
+        doer = _DOER.match(_unlead(text))
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
             if (found or text.split()[0] in ("Der", "Die", "Das")) and doer.group(
@@ -513,12 +540,12 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
                     break
     if not is_task and verb and _ARROW_VERB.search(text):
         is_task = True
-        speaker = _LABELLED.match(_LEAD.sub("", text))
+        speaker = _LABELLED.match(_unlead(text))
         if speaker:
             owners = _owners(speaker.group(1), known, strict=False)
     if not owners:
         ending = text.rstrip(" .!").endswith((")", "]"))
-        dash = "–" in text or "-" in text
+        dash = ("–" in text or "-" in text) and _SPACED_DASH.search(text) is not None
         for pattern in (_INFINITIVE_OWNER, _DASH_OWNER):
             if not (ending if pattern is _INFINITIVE_OWNER else dash):
                 continue
@@ -600,7 +627,8 @@ def annotate_points(
     target: int | None = None  # the decision that the vote lines below it belong to
     for point in points:
         decision = decision_in(point.text, previous)
-        if _COUNT_ONLY.match(point.text):
+        count_only = _COUNT_ONLY.match(point.text) is not None
+        if count_only:
             pending.append(point.text)
             if len(pending) == 1:
                 motion = previous.decision if previous is not None else None
@@ -617,7 +645,7 @@ def annotate_points(
             decision = Decision("decision", result="accepted")
         if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
-        if not _COUNT_ONLY.match(point.text) and (decision is not None or target is not None):
+        if not count_only and (decision is not None or target is not None):
             pending, target = [], None
         if (
             decision is not None
@@ -662,12 +690,15 @@ def annotate_points(
             owner = _LABELLED.match(point.text)
             if owner:
                 task = replace(task, owners=_owners(owner.group(1), known, strict=False))
-        current = replace(
-            point,
-            points=annotate_points(point.points, known, meeting, context),
-            speaker=speaker,
-            decision=decision,
-            task=task,
+        current = Point(
+            point.text,
+            annotate_points(point.points, known, meeting, context),
+            point.kind,
+            point.marker,
+            speaker,
+            decision,
+            task,
+            point.line,
         )
         result.append(current)
         previous = current
@@ -681,23 +712,27 @@ def _annotate_blocks(
     context: str | None = None,
 ) -> tuple[Block, ...]:
     return tuple(
-        replace(b, points=annotate_points(b.points, known, meeting, context)) for b in blocks
+        Block(b.speaker, annotate_points(b.points, known, meeting, context), b.note, b.line)
+        for b in blocks
     )
 
 
 def _annotate_item(
     item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None
 ) -> AgendaItem:
-    return replace(
-        item,
-        blocks=_annotate_blocks(item.blocks, known, meeting, _context_of(item.title)),
-        items=tuple(_annotate_item(i, known, meeting) for i in item.items),
+    return AgendaItem(
+        item.number,
+        item.title,
+        item.presenter,
+        _annotate_blocks(item.blocks, known, meeting, _context_of(item.title)),
+        tuple(_annotate_item(i, known, meeting) for i in item.items),
+        item.line,
     )
 
 
 def is_next_meeting_text(text: str) -> bool:
     """An entry that announces the next meeting (a label or a sentence with a date or time)."""
-    label = NEXT_MEETING.match(_LEAD.sub("", text))
+    label = NEXT_MEETING.match(_unlead(text))
     if label and label.group(1).strip():
         return True
     return bool(NEXT_MEETING_SENTENCE.search(text)) and (
@@ -729,7 +764,7 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
             label = NEXT_MEETING.match(item.title.split(" / ")[0])
             if label and not label.group(1).strip():
                 entries = [p.text for b in item.blocks for p in b.points]
-                named = [t for t in entries if NEXT_MEETING_SENTENCE.search(_LEAD.sub("", t))]
+                named = [t for t in entries if NEXT_MEETING_SENTENCE.search(_unlead(t))]
                 dated = [t for t in entries if find_date(t)]
                 if named or dated or entries:
                     found = (named or dated or entries)[0]
@@ -743,7 +778,7 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     if found is None:
         return None
     date = find_date(found, protocol.date)
-    label = NEXT_MEETING.match(_LEAD.sub("", found))
+    label = NEXT_MEETING.match(_unlead(found))
     if label:
         date = find_date(label.group(1), protocol.date)
     return NextMeeting(found, date.date if date else None, "")

@@ -113,6 +113,12 @@ class Hints:
 
 
 NO_HINTS = Hints()
+_BOLD_ONLY = Hints(bold=True)
+
+
+def _plain(hints: Hints) -> bool:
+    """No hints (most lines share :data:`NO_HINTS`: no field-by-field comparison then)."""
+    return hints is NO_HINTS or hints == NO_HINTS
 
 
 class Line(NamedTuple):
@@ -156,6 +162,14 @@ NUMBER_MARKER = re.compile(
     r"^([ \t]*)(\d{1,3}[.)]|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])"
     r"[ \t]+(\S.*)$"
 )
+_BULLET_START = frozenset(" \t-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7")
+
+
+def _bullet(text: str) -> re.Match[str] | None:
+    """:data:`BULLET` matched, after a look at the first character (most lines are words)."""
+    return BULLET.match(text) if text[:1] in _BULLET_START else None
+
+
 DECORATION = re.compile(r"^\s*([=\-~*_#+^`.])\1{2,}\s*$")
 SIGNATURE = re.compile(
     r"^[A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s*(?:den\s+|am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)"
@@ -259,10 +273,11 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 def split_lines(text: str) -> list[Line]:
     """Numbered lines of a text: CRLF, CR and LF end a line, and nothing else does (a form
     feed, U+2028 or U+001D inside a line is a space, so later line numbers stay right)."""
-    parts = _LINE_END.split(text)
+    parts = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    return [Line(t, n) for n, t in enumerate(parts, start=1)]
+    new = tuple.__new__  # a named tuple built without its Python-level __new__
+    return [new(Line, (t, n, NO_HINTS)) for n, t in enumerate(parts, start=1)]
 
 
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
@@ -338,7 +353,7 @@ def _mark_structure(lines: list[Line]) -> list[Line]:
             and lines[index + 1].hints is NO_HINTS
             and lines[index + 1].text[:1] in ("=", "-", "~", "^")
             and DECORATION.match(lines[index + 1].text)
-            and not BULLET.match(text)
+            and not _bullet(text)
             and len(lines[index + 1].text.strip()) >= max(3, len(text.strip()) // 2)
         ):
             level = 1 if lines[index + 1].text.strip()[0] == "=" else 2
@@ -673,13 +688,13 @@ def rule_attendance(state: State, line: Line) -> bool:
         state.attendance = _Attendance(
             kind,
             label,
-            heading=line.hints.heading is not None or line.hints == NO_HINTS,
+            heading=line.hints.heading is not None or _plain(line.hints),
             level=line.hints.heading,
-            entries_only=line.hints == NO_HINTS,
+            entries_only=_plain(line.hints),
         )
         state.previous = "attendance"
         return True
-    bullet = BULLET.match(line.text) if state.attendance is None else None
+    bullet = _bullet(line.text) if state.attendance is None else None
     if bullet:
         return _listed_attendance(state, line, (bullet.group(3) or "").strip())
     parsed = _label(text)
@@ -718,7 +733,7 @@ def rule_attendance(state: State, line: Line) -> bool:
 def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     """``Anwesend`` alone on a line before the first item, the names in a list right below it
     (a wiki page whose headings were lost)."""
-    if line.hints != NO_HINTS or state.section != "front" or ":" in text or len(text) > 30:
+    if not _plain(line.hints) or state.section != "front" or ":" in text or len(text) > 30:
         return False
     if not _attendance_kind(label_key(text))[0]:
         return False
@@ -726,7 +741,7 @@ def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     following = state.lines[index] if index < len(state.lines) else None
     if following is None or not following.text.strip():
         return False
-    bullet = BULLET.match(following.text)
+    bullet = _bullet(following.text)
     entry = (bullet.group(3) or "") if bullet else following.text
     return bool(bullet or following.hints.list_level is not None) and (
         entry.strip() in ("–", "-", "") or _names_line(entry.strip()) is not None
@@ -866,7 +881,7 @@ def _attendance_subheading(state: State, line: Line, open_list: _Attendance) -> 
     if following is None or following.hints.heading is not None:
         return False
     entry = following.text.strip()
-    bullet = BULLET.match(following.text) if following.hints.list_level is None else None
+    bullet = _bullet(following.text) if following.hints.list_level is None else None
     if bullet:
         entry = (bullet.group(3) or "").strip()
     if _label(entry) is not None or _names_line(entry) is None:
@@ -897,7 +912,7 @@ def _legend_or_sublabel(state: State, text: str) -> bool:
     if parsed is None or parsed[2] or parsed[1] is not None or len(parsed[0].split()) > 3:
         return False
     following = state.next_line()
-    if following is None or following.hints != NO_HINTS:
+    if following is None or not _plain(following.hints):
         return False
     entry = following.text.strip()
     if _label(entry) is not None or (
@@ -965,12 +980,12 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if state.blank_before and not open_list.heading:
         state.attendance = None
         return False
-    if open_list.entries_only and line.hints.list_level is None and not BULLET.match(line.text):
+    if open_list.entries_only and line.hints.list_level is None and not _bullet(line.text):
         state.attendance = None
         return False
     if open_list.heading and line.hints.list_level is None and _legend_or_sublabel(state, text):
         return True
-    bullet = BULLET.match(line.text)
+    bullet = _bullet(line.text)
     if line.hints.list_level is not None:
         entry = text
     elif bullet:
@@ -1069,7 +1084,7 @@ def _entries_with_roles(state: State) -> bool:
     a comma (``* Lukas, Kernteam`` / ``* Mirjam, Pfadi Seeland seit Anfang an dabei``)."""
     entries: list[str] = []
     for line in state.lines[state.index : state.index + 40]:
-        bullet = BULLET.match(line.text) if line.hints.list_level is None else None
+        bullet = _bullet(line.text) if line.hints.list_level is None else None
         if line.hints.list_level is None and bullet is None:
             break
         entries.append(((bullet.group(3) or "") if bullet else line.text).strip())
@@ -1112,11 +1127,11 @@ def rule_next_meeting(state: State, line: Line) -> bool:
         label = state.pending_next
         state.pending_next = None
         if line.hints.heading is None and not EXPLICIT_ITEM.match(line.text):
-            bullet = BULLET.match(line.text) if line.hints.list_level is None else None
+            bullet = _bullet(line.text) if line.hints.list_level is None else None
             value = (bullet.group(3) or "") if bullet else line.text
             _set_next_meeting(state, line, label, value.strip())
             return True
-    if line.hints.list_level is not None or BULLET.match(line.text):
+    if line.hints.list_level is not None or _bullet(line.text):
         return False
     raw = line.text
     if not (
@@ -1230,7 +1245,7 @@ def _is_agenda_entry(line: Line) -> bool:
     if line.hints.list_level is not None or line.hints.table_row:
         return True
     text = line.text
-    return bool(BULLET.match(text) or NUMBER_MARKER.match(text) or EXPLICIT_ITEM.match(text)
+    return bool(_bullet(text) or NUMBER_MARKER.match(text) or EXPLICIT_ITEM.match(text)
                 or NUMBERED_ITEM.match(text.strip()))  # fmt: skip
 
 
@@ -1314,7 +1329,7 @@ def _bare_meta(state: State, text: str) -> bool:
         return False
     index = state.index + 1
     below = state.lines[index] if index < len(state.lines) else None
-    if below is None or below.hints != NO_HINTS:
+    if below is None or not _plain(below.hints):
         return False
     value = below.text.strip()
     after = state.lines[index + 1] if index + 1 < len(state.lines) else None
@@ -1322,7 +1337,7 @@ def _bare_meta(state: State, text: str) -> bool:
         not value
         or len(value) > 80
         or _label(value) is not None
-        or BULLET.match(below.text)
+        or _bullet(below.text)
         or NUMBER_MARKER.match(below.text)
         or (after is not None and after.text.strip() and after.text[:1].isspace())
     ):
@@ -1343,10 +1358,10 @@ def _value_below(state: State) -> str:
         text = line.text.strip()
         if (
             not text
-            or line.hints != NO_HINTS
+            or not _plain(line.hints)
             or len(text) > 60
             or _label(text) is not None
-            or BULLET.match(line.text)
+            or _bullet(line.text)
             or text.endswith(",")
         ):
             break
@@ -1368,8 +1383,8 @@ def rule_meta(state: State, line: Line) -> bool:
     if line.hints.list_level is not None and state.section != "front":
         return False
     text = line.text.strip()
-    if line.hints.list_level is None and BULLET.match(line.text):
-        bullet = BULLET.match(line.text)
+    if line.hints.list_level is None and _bullet(line.text):
+        bullet = _bullet(line.text)
         if state.section != "front" or bullet is None:
             return False
         text = (bullet.group(3) or "").strip()
@@ -1405,7 +1420,7 @@ def rule_meta(state: State, line: Line) -> bool:
         state.meta.append(MetaField("", text, "date"))
         state.previous = "meta"
         return True
-    if state.section == "front" and line.hints == NO_HINTS and _bare_meta(state, text):
+    if state.section == "front" and _plain(line.hints) and _bare_meta(state, text):
         return True
     parsed = _label(text)
     if parsed is None and state.section == "front" and (" - " in text or " – " in text):
@@ -1529,13 +1544,13 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     ):
         return None  # indented: a sub-point or a continuation, not an item
     section_sign = _SECTION_SIGN_ITEM.match(text) if text[:1] == "§" else None
-    if section_sign and hints == NO_HINTS:
+    if section_sign and _plain(hints):
         number = int(section_sign.group(1))
         if not state.items or number == _expected_number(state):
             state.item_prefix = "§"
             return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
-    if reference and hints == NO_HINTS:
+    if reference and _plain(hints):
         title = reference.group(3).strip() or _title_below(state)
         if not title:
             return None
@@ -1576,7 +1591,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         return number, None, title, level
     if state.agenda and _matches_agenda(state, text):
         return -1, None, text.rstrip(":"), 50
-    plain = hints is NO_HINTS or hints == Hints(bold=True)
+    plain = hints is NO_HINTS or hints == _BOLD_ONLY
     if state.implicit_items and plain and _looks_like_heading(state, line, text):
         return -1, None, text.rstrip(":"), 50
     if hints.bold and level == 99 and not state.items_from_headings():
@@ -1598,11 +1613,11 @@ def _title_below(state: State) -> str:
     following = state.lines[index] if index < len(state.lines) else None
     if (
         following is None
-        or following.hints != NO_HINTS
+        or not _plain(following.hints)
         or not following.text.strip()
         or following.text[:1].isspace()
         or len(following.text.strip()) > 150
-        or BULLET.match(following.text)
+        or _bullet(following.text)
         or NUMBER_MARKER.match(following.text)
         or REFERENCE_ITEM.match(following.text.strip())
         or EXPLICIT_ITEM.match(following.text)
@@ -1646,7 +1661,7 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     after = state.next_line()
     if after is None or after.hints.heading is not None:
         return False
-    if after.hints.list_level is not None or BULLET.match(after.text):
+    if after.hints.list_level is not None or _bullet(after.text):
         return True
     following = after.text.strip()
     return len(following) >= 30 and len(following.split()) >= 4
@@ -1773,7 +1788,7 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
     first = text.lstrip()[:1]
     if (first.isalpha() and first not in _MARKER_LETTERS) or not first:
         return None  # fast path: a word, not a list marker
-    bullet = BULLET.match(text)
+    bullet = _bullet(text)
     if bullet:
         return indent_width(bullet.group(1)), (bullet.group(3) or "").strip(), "bullet", None
     number = NUMBER_MARKER.match(text)
@@ -1979,7 +1994,7 @@ def find_title(lines: list[Line]) -> int:
         and find_date(candidates[1][1].text)
         and not TITLE.match(candidates[0][1].text.strip())
         and not _is_label_line(candidates[0][1].text)
-        and not BULLET.match(candidates[0][1].text)
+        and not _bullet(candidates[0][1].text)
         and not find_date(candidates[0][1].text)
         and len(candidates[0][1].text.strip()) <= 80
         and _generic_title(candidates[1][1].text.strip())
@@ -1998,7 +2013,7 @@ def find_title(lines: list[Line]) -> int:
     if bold:
         text = bold.group(1)
     hinted = line.hints.heading is not None or line.hints.bold or bool(bold)
-    if line.hints.list_level is not None or line.hints.table_row or BULLET.match(line.text):
+    if line.hints.list_level is not None or line.hints.table_row or _bullet(line.text):
         return -1
     if _is_label_line(text) and not hinted:
         return -1

@@ -5,6 +5,7 @@ Shared by the layout rules (reading) and the writers (writing a person back).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -29,6 +30,8 @@ NAME_PARTICLES = {
 }
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 HANDLE = re.compile(r"^@[\w][\w.\-]{0,30}$")
+_NAME_PARTS = re.compile(r"[\s,&/]+")
+_KNOWN_PARTS = re.compile(r"[\s&]+")
 
 
 def is_name_word(word: str) -> bool:
@@ -86,7 +89,7 @@ class ParticipantIndex:
         """Remember a person's name and its words."""
         name = person.name.strip().lower()
         self.full.add(name)
-        for word in re.split(r"[\s,&/]+", name):
+        for word in _NAME_PARTS.split(name):
             word = word.strip("@.()")
             if len(word) >= 2 and word not in NAME_PARTICLES:
                 self.tokens.add(word)
@@ -100,7 +103,7 @@ class ParticipantIndex:
             return False
         if low in self.full or low in self.tokens:
             return True
-        words = [w.strip(".") for w in re.split(r"[\s&]+", low) if w and w not in NAME_PARTICLES]
+        words = [w.strip(".") for w in _KNOWN_PARTS.split(low) if w and w not in NAME_PARTICLES]
         words = [
             w for w in words if w not in PERSON_TITLES and w.rstrip(".") not in ("herr", "frau")
         ]
@@ -159,12 +162,23 @@ def parse_person(text: str, known: ParticipantIndex | None = None) -> Person | N
     return None
 
 
+@functools.lru_cache(maxsize=16)
+def _specials(separator: str) -> re.Pattern[str]:
+    """Brackets and the separator: the only characters :func:`split_top_level` looks at."""
+    return re.compile("[()]|" + re.escape(separator))
+
+
 def split_top_level(text: str, separator: str = ",") -> list[str]:
     """Split at ``separator`` outside parentheses."""
+    if len(separator) != 1 or separator in "()":
+        return [text.strip()] if text.strip() else []  # never a separator character
+    if "(" not in text:  # no bracket opens: every separator is at the top level
+        return [p.strip() for p in text.split(separator) if p.strip()]
     parts: list[str] = []
     depth = 0
     start = 0
-    for index, ch in enumerate(text):
+    for match in _specials(separator).finditer(text):
+        index, ch = match.start(), match.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
