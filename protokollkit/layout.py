@@ -1322,7 +1322,7 @@ def _several_labels(state: State, label: str, value: str) -> bool:
 def _bare_meta(state: State, text: str) -> bool:
     """``Versammlungsleiter`` alone on a line and ``Jonas Brockmann`` right below it (a wiki
     page whose headings were lost): one metadata field."""
-    if ":" in text or len(text) > 30 or text.lower() != text.lower().strip():
+    if ":" in text or len(text) > 30:
         return False
     key = label_key(text)
     if key not in META_LABELS or key in ("protokoll", "termin", "tag", "wann", "wo"):
@@ -1335,6 +1335,7 @@ def _bare_meta(state: State, text: str) -> bool:
     after = state.lines[index + 1] if index + 1 < len(state.lines) else None
     if (
         not value
+        or value != value.strip("*_")  # (markup a ``Label: value`` line would drop)
         or len(value) > 80
         or _label(value) is not None
         or _bullet(below.text)
