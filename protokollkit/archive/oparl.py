@@ -39,14 +39,20 @@ def _json(data: object) -> str:
 def _pages(
     base: str, name: str, objects: list[dict[str, Any]]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    """A paginated OParl list: ``name.json``, ``name-2.json`` …"""
+    """A paginated OParl list: ``name.json``, ``name-2.json`` …
+
+    Only what OParl 1.1 requires and what does not depend on the list's length: no
+    ``totalElements``, ``totalPages`` or ``last`` link (all optional, see "Objektlisten und
+    Paginierung" of the specification), so a new meeting at the end rewrites only the last page
+    (and the one before it when a new page begins), not every page of the list.
+    """
     total = max(1, -(-len(objects) // PAGE_SIZE))
 
     def rel(number: int) -> str:
         return f"oparl/{name}.json" if number == 1 else f"oparl/{name}-{number}.json"
 
     for number in range(1, total + 1):
-        links = {"first": base + rel(1), "last": base + rel(total), "self": base + rel(number)}
+        links = {"first": base + rel(1), "self": base + rel(number)}
         if number > 1:
             links["prev"] = base + rel(number - 1)
         if number < total:
@@ -55,12 +61,7 @@ def _pages(
             rel(number),
             {
                 "data": objects[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
-                "pagination": {
-                    "totalElements": len(objects),
-                    "elementsPerPage": PAGE_SIZE,
-                    "currentPage": number,
-                    "totalPages": total,
-                },
+                "pagination": {"elementsPerPage": PAGE_SIZE, "currentPage": number},
                 "links": links,
             },
         )
