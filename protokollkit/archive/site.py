@@ -480,6 +480,8 @@ def build_site(
     css = resources.files("protokollkit.archive").joinpath("static/style.css").read_text("utf-8")
     writer.emit("style.css", key_of(css), lambda: css)
     slugs = {kind: assign_slugs(catalog.stats.ranking(kind)) for kind in ("people", "institutions")}
+    # first of the deferred jobs: it reads the protocols with upcoming appointments that changed
+    _calendar(writer, catalog, archive, hashes, today)
     _protocol_pages(writer, frame, catalog, archive, hashes, documents, slugs)
     _year_pages(writer, frame, catalog)
     people = _member_pages(writer, frame, catalog, "people", slugs["people"], slugs["people"])
@@ -494,7 +496,6 @@ def build_site(
     _tasks_page(writer, frame, catalog, today)
     _decisions_page(writer, frame, catalog)
     writer.emit("suche.html", key_of("suche", frame, bundles), lambda: _search_page(frame, bundles))
-    _calendar(writer, catalog, archive, hashes, today)
     if base_url:
         from protokollkit.archive.oparl import oparl_files
 
@@ -1279,11 +1280,17 @@ def _calendar(
     by_stem = {ref.stem: ref for ref in catalog.refs}
     sources = [(by_stem[s].name, hashes.get(by_stem[s].name, "")) for s in reversed(stems)]
     key = key_of("termine", today.isoformat(), sources)
-    writer.emit(
-        "termine.ics",
-        key,
-        partial(calendar, archive, sources, today, writer.output / EVENTS_CACHE),
+    writer.defer(
+        {"termine.ics": key},
+        partial(_calendar_file, archive, sources, today, writer.output / EVENTS_CACHE),
     )
+
+
+def _calendar_file(
+    archive: Path, sources: list[tuple[str, str]], today: dt.date, cache: Path, stale: set[str]
+) -> list[tuple[str, bytes]]:
+    """``termine.ics`` as a deferred job (it runs beside the protocol pages)."""
+    return [("termine.ics", calendar(archive, sources, today, cache).encode("utf-8"))]
 
 
 def _blocks(text: str, name: str) -> list[str]:
