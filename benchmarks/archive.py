@@ -201,7 +201,10 @@ def main() -> None:
             f"{per * COUNT / 1000 / 60:.0f} min auf einem Kern; nur beim ersten Mal)"
         )
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(f"Last am Ende {load} (1/5/15 min): die Uhrzeiten wachsen mit ihr, die CPU kaum")
+        print(
+            f"Last am Ende {load} (1/5/15 min): mit ihr wachsen die Uhrzeiten und, weniger, "
+            "auch die CPU-Zeiten"
+        )
 
 
 if __name__ == "__main__":
