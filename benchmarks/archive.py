@@ -188,16 +188,22 @@ def main() -> None:
         cpu = again["pages_cpu"] + again["pagefind_cpu"]
         print(
             f"Neu:      {total:5.1f} s nach einem neuen Protokoll, CPU {cpu:.1f} s (Seiten "
-            f"{again['pages_seconds']:.1f} s, {again['written']:.0f} Dateien neu geschrieben; "
-            f"Pagefind {again['pagefind_seconds']:.1f} s für {again['bundles']:.0f} von "
-            f"{again['all_bundles']:.0f} Suchbündeln; Ziel ≤ 2 s), Speicher "
-            f"{again['rss_mb']:.0f} MB + Helfer {again['helpers_mb']:.0f} MB"
+            f"{again['pages_seconds']:.1f} s, CPU {again['pages_cpu']:.2f} s, "
+            f"{again['written']:.0f} Dateien neu geschrieben; Pagefind "
+            f"{again['pagefind_seconds']:.1f} s, CPU {again['pagefind_cpu']:.2f} s für "
+            f"{again['bundles']:.0f} von {again['all_bundles']:.0f} Suchbündeln; Ziel ≤ 2 s), "
+            f"Speicher {again['rss_mb']:.0f} MB + Helfer {again['helpers_mb']:.0f} MB"
         )
         documents = measure("documents", archive, site)
         per = documents["ms_per_protocol"]
         print(
             f"Dateien:  Word + PDF je Protokoll {per:.0f} ms (für {COUNT}: ≈ "
             f"{per * COUNT / 1000 / 60:.0f} min auf einem Kern; nur beim ersten Mal)"
+        )
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(
+            f"Last am Ende {load} (1/5/15 min): mit ihr wachsen die Uhrzeiten und, weniger, "
+            "auch die CPU-Zeiten"
         )
 
 

@@ -36,34 +36,50 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def _pages(
-    base: str, name: str, objects: list[dict[str, Any]]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """A paginated OParl list: ``name.json``, ``name-2.json`` …"""
-    total = max(1, -(-len(objects) // PAGE_SIZE))
+def _frames(
+    base: str, name: str, count: int
+) -> Iterator[tuple[str, int, dict[str, Any], dict[str, str]]]:
+    """The pages of a paginated OParl list of ``count`` objects: ``name.json``,
+    ``name-2.json`` … with their number, ``pagination`` and ``links``.
+
+    Only what OParl 1.1 requires and what does not depend on the list's length: no
+    ``totalElements``, ``totalPages`` or ``last`` link (all optional, see "Objektlisten und
+    Paginierung" of the specification), so a new meeting at the end rewrites only the last page
+    (and the one before it when a new page begins), not every page of the list.
+    """
+    total = max(1, -(-count // PAGE_SIZE))
 
     def rel(number: int) -> str:
         return f"oparl/{name}.json" if number == 1 else f"oparl/{name}-{number}.json"
 
     for number in range(1, total + 1):
-        links = {"first": base + rel(1), "last": base + rel(total), "self": base + rel(number)}
+        links = {"first": base + rel(1), "self": base + rel(number)}
         if number > 1:
             links["prev"] = base + rel(number - 1)
         if number < total:
             links["next"] = base + rel(number + 1)
-        yield (
-            rel(number),
-            {
-                "data": objects[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
-                "pagination": {
-                    "totalElements": len(objects),
-                    "elementsPerPage": PAGE_SIZE,
-                    "currentPage": number,
-                    "totalPages": total,
-                },
-                "links": links,
-            },
-        )
+        yield rel(number), number, {"elementsPerPage": PAGE_SIZE, "currentPage": number}, links
+
+
+def _pages(
+    base: str, name: str, objects: list[dict[str, Any]]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A paginated OParl list of ``objects`` (see :func:`_frames`)."""
+    for rel, number, pagination, links in _frames(base, name, len(objects)):
+        data = objects[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        yield rel, {"data": data, "pagination": pagination, "links": links}
+
+
+def _meeting_page(
+    meetings: list[tuple[dict[str, Any], list[str]]],
+    pagination: dict[str, Any],
+    links: dict[str, str],
+    base: str,
+    o: str,
+    gremium: str,
+) -> str:
+    data = [_meeting(meeting, base, o, gremium, ids) for meeting, ids in meetings]
+    return _json({"data": data, "pagination": pagination, "links": links})
 
 
 def _start(date: str) -> str:
@@ -81,6 +97,7 @@ def oparl_files(
 ) -> Iterator[tuple[str, str, Callable[[], str]]]:
     """``(path, key, render)`` for every file of the export (the site writes changed ones)."""
     from protokollkit.archive.site import key_of
+    from protokollkit.archive.words import fold
 
     base = base_url if base_url.endswith("/") else base_url + "/"
     o = base + "oparl/"
@@ -183,20 +200,41 @@ def oparl_files(
         yield emit(rel, data)
     for rel, data in _pages(base, "persons", persons):
         yield emit(rel, data)
-    meetings: list[dict[str, Any]] = []
-    for meeting in catalog.meetings or []:
-        meetings.append(_meeting(meeting, base, o, gremium_id, person_ids))
-    for item in meetings:
-        yield emit(item["id"].removeprefix(base), item)
-    for rel, data in _pages(base, "meetings", meetings):
-        yield emit(rel, data)
+    # the meetings are many (one per protocol): their keys come from what they are made of, and
+    # the JSON objects are built only for the files that are written
+    meetings = [
+        (meeting, [person_ids[k] for k in map(fold, meeting["present"]) if k in person_ids])
+        for meeting in catalog.meetings or []
+    ]
+    meeting_keys = [
+        hashlib.sha256(repr((base, gremium_id, meeting, ids)).encode()).hexdigest()
+        for meeting, ids in meetings
+    ]
+    for (meeting, ids), key in zip(meetings, meeting_keys, strict=True):
+        yield (
+            f"oparl/meeting/{meeting['stem']}.json",
+            key_of("oparl-sitzung", key),
+            partial(_meeting_json, meeting, base, o, gremium_id, ids),
+        )
+    for rel, number, pagination, links in _frames(base, "meetings", len(meetings)):
+        start, stop = (number - 1) * PAGE_SIZE, number * PAGE_SIZE
+        yield (
+            rel,
+            key_of("oparl-sitzungen", meeting_keys[start:stop], pagination, links),
+            partial(_meeting_page, meetings[start:stop], pagination, links, base, o, gremium_id),
+        )
+
+
+def _meeting_json(
+    summary: dict[str, Any], base: str, o: str, gremium: str, participants: list[str]
+) -> str:
+    return _json(_meeting(summary, base, o, gremium, participants))
 
 
 def _meeting(
-    summary: dict[str, Any], base: str, o: str, gremium: str, person_ids: dict[str, str]
+    summary: dict[str, Any], base: str, o: str, gremium: str, participants: list[str]
 ) -> dict[str, Any]:
-    from protokollkit.archive.words import fold
-
+    """A meeting's OParl object; ``participants`` are the ids of the people present."""
     stem = summary["stem"]
     identity = o + f"meeting/{stem}.json"
     results: dict[str, list[tuple[str, str | None]]] = {}
@@ -229,9 +267,7 @@ def _meeting(
         "meetingState": "durchgeführt",
         "cancelled": False,
         "organization": [gremium],
-        "participant": [
-            person_ids[fold(name)] for name in summary["present"] if fold(name) in person_ids
-        ],
+        "participant": participants,
         "agendaItem": agenda,
         "web": base + f"protokoll/{stem}.html",
     }

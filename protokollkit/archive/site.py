@@ -25,7 +25,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -142,15 +141,36 @@ PARALLEL_FROM = 16
 """From this many pages or charts to render, they are rendered on all cores."""
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write one file: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+_FOLDERS: set[str] = set()
+"""Folders this process made sure exist (a build writes thousands of files into a few)."""
+
+
+def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
+    """Write one file: a temporary file in the same folder, then a rename (readers of the site
+    never see half a file). The temporary name carries the process id, so workers writing into
+    the same folder do not meet; the file is readable by all (``0644``) whatever the umask."""
+    folder = str(path.parent)
+    if folder not in _FOLDERS:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _FOLDERS.add(folder)
+    tmp = f"{folder}/.{path.name}.{os.getpid()}.neu"
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.fchmod(fd, 0o644)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
+    except FileNotFoundError:
+        # the folder went away since this process last wrote into it: make it again, once
+        Path(tmp).unlink(missing_ok=True)
+        _FOLDERS.discard(folder)
+        if not again:
+            raise
+        write_file(path, data, again=False)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -480,6 +500,8 @@ def build_site(
     css = resources.files("protokollkit.archive").joinpath("static/style.css").read_text("utf-8")
     writer.emit("style.css", key_of(css), lambda: css)
     slugs = {kind: assign_slugs(catalog.stats.ranking(kind)) for kind in ("people", "institutions")}
+    # first of the deferred jobs: it reads the protocols with upcoming appointments that changed
+    _calendar(writer, catalog, archive, hashes, today)
     _protocol_pages(writer, frame, catalog, archive, hashes, documents, slugs)
     _year_pages(writer, frame, catalog)
     people = _member_pages(writer, frame, catalog, "people", slugs["people"], slugs["people"])
@@ -494,7 +516,6 @@ def build_site(
     _tasks_page(writer, frame, catalog, today)
     _decisions_page(writer, frame, catalog)
     writer.emit("suche.html", key_of("suche", frame, bundles), lambda: _search_page(frame, bundles))
-    _calendar(writer, catalog, archive, hashes, today)
     if base_url:
         from protokollkit.archive.oparl import oparl_files
 
@@ -1280,11 +1301,17 @@ def _calendar(
     by_stem = {ref.stem: ref for ref in catalog.refs}
     sources = [(by_stem[s].name, hashes.get(by_stem[s].name, "")) for s in reversed(stems)]
     key = key_of("termine", today.isoformat(), sources)
-    writer.emit(
-        "termine.ics",
-        key,
-        partial(calendar, archive, sources, today, writer.output / EVENTS_CACHE),
+    writer.defer(
+        {"termine.ics": key},
+        partial(_calendar_file, archive, sources, today, writer.output / EVENTS_CACHE),
     )
+
+
+def _calendar_file(
+    archive: Path, sources: list[tuple[str, str]], today: dt.date, cache: Path, stale: set[str]
+) -> list[tuple[str, bytes]]:
+    """``termine.ics`` as a deferred job (it runs beside the protocol pages)."""
+    return [("termine.ics", calendar(archive, sources, today, cache).encode("utf-8"))]
 
 
 def _blocks(text: str, name: str) -> list[str]:

@@ -129,3 +129,24 @@ def test_a_meeting_carries_its_date_and_agenda(export: Path) -> None:
     ]
     assert meeting["agendaItem"][0]["number"] == "1"
     assert meeting["web"] == URL + "protokoll/2022-11-10-stadtteiltisch.html"
+
+
+def test_a_new_meeting_at_the_end_rewrites_only_the_last_list_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from protokollkit.archive import oparl
+    from tests.archive.conftest import LATER
+
+    monkeypatch.setattr(oparl, "PAGE_SIZE", 2)
+    archive = make_archive(tmp_path / "archiv")
+    output = tmp_path / "website"
+    options: dict[str, Any] = {"today": dt.date(2022, 11, 11), "documents": False}
+    build_site(archive, output, base_url=URL, search=False, **options)
+    first = load(output, URL + "oparl/meetings.json")
+    assert set(first["pagination"]) == {"elementsPerPage", "currentPage"}
+    assert first["links"]["next"] == URL + "oparl/meetings-2.json"
+    (archive / LATER[0]).write_text(LATER[1], "utf-8")
+    again = build_site(archive, output, base_url=URL, search=False, **options)
+    assert "oparl/meetings-2.json" in again.written
+    assert "oparl/meetings.json" not in again.written
+    assert len(walk_list(output, URL + "oparl/meetings.json")) == 4

@@ -323,3 +323,26 @@ def test_tasks_decisions_and_attendance_groups_across_protocols(tmp_path: Path) 
     build_site(archive, output, today=dt.date(2023, 3, 21), documents=False, search=False)
     tasks = (output / "aufgaben.html").read_text("utf-8")
     assert "Plakate drucken" not in tasks and "Marén Wiese lädt die Schulen ein" in tasks
+
+
+def test_write_file_replaces_whole_files_readable_by_all_even_after_its_folder_went(
+    tmp_path: Path,
+) -> None:
+    import os
+    import shutil
+
+    from protokollkit.archive.site import write_file
+
+    target = tmp_path / "seite" / "a.html"
+    old = os.umask(0o077)
+    try:
+        write_file(target, b"eins")
+        write_file(target, b"zwei")
+        assert target.read_bytes() == b"zwei"
+        shutil.rmtree(tmp_path / "seite")  # the folder is remembered as made: made again
+        write_file(target, b"drei")
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"drei"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["a.html"]
