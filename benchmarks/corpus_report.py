@@ -377,8 +377,11 @@ def input_lines(path: Path) -> list[str]:
     return data.decode("utf-8-sig", errors="replace").splitlines()
 
 
-_LETTER_MARKER = re.compile(r"^\s*\(?(?:[a-hA-H]|[ivx]{1,4})[.)]\s+")
-"""A list's enumeration letter (``a)``, ``(b)``, ``iv.``): markup like a bullet, not a word."""
+_LETTER_MARKER = re.compile(
+    r"^\s*\(?(?:[a-hA-H]|[ivx]{1,4})[.)]\s+|^\s*(?:zu|Zu|ZU)\s+(?=(?:TOP|Top|Punkt)?\s*\d)"
+)
+"""A list's enumeration letter (``a)``, ``(b)``, ``iv.``) or the ``Zu`` of ``Zu TOP 3``: markup
+like a bullet or the item number, not a word of the content."""
 
 
 def lost_lines(lines: Iterable[str], output: str) -> list[str]:

@@ -73,8 +73,24 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     return Person(label.lstrip("@") if HANDLE.match(label) else label, affiliation)
 
 
+_REPORTED = re.compile(
+    r"^((?:(?:Herr|Frau|Dr\.|Prof\.)\s+)+[A-ZÄÖÜ][\wäöüß'-]+(?:-[A-ZÄÖÜ][\wäöüß-]+)?)"
+    r"(?:\s*\(([^()]{1,40})\))?,?\s+(?:berichtet|erläutert|informiert|stellt|schlägt|teilt"
+    r"|regt|verweist|erklärt|fragt|betont|ergänzt|weist|bittet|trägt|führt|kritisiert|merkt"
+    r"|spricht|gibt|präsentiert|schildert|referiert|bemängelt|beantragt|dankt|bedankt)\b"
+)
+"""Reported speech, the way formal minutes name a speaker: ``Frau Okafor berichtet über …``,
+``Herr Brandes (Verwaltung) schlägt vor, …``."""
+
+
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
-    """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``."""
+    """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
+    ``Frau Okafor berichtet …``."""
+    if text[:1] in "HFDP" and (
+        text.startswith(("Herr ", "Frau ", "Dr. ", "Prof. "))
+        and (reported := _REPORTED.match(text))
+    ):
+        return Person(reported.group(1), reported.group(2))
     if ":" not in text and "@" not in text and "(" not in text:
         return None
     text = _unlead(text)

@@ -151,7 +151,7 @@ NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
 _SECTION_SIGN_ITEM = re.compile(r"^§\s?(\d{1,3})\.?\s+([A-ZÄÖÜ„\"].*)$")
 """``§ 3 Gebäudekonzept``: items numbered like the paragraphs of a statute."""
 REFERENCE_ITEM = re.compile(
-    r"^(?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?\s*(\d{1,3})(?:\.(\d{1,2}))?\.?"
+    r"^((?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?)\s*(\d{1,3})(?:\.(\d{1,2}))?\.?"
     r"\s*:?\s*(.*)$"
 )
 """``zu TOP 1.1`` (the title on the next line) or ``Zu 3: Titel``: the minutes of an item."""
@@ -1552,11 +1552,12 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
     if reference and _plain(hints):
-        title = reference.group(3).strip() or _title_below(state)
+        title = reference.group(4).strip() or _title_below(state)
         if not title:
             return None
-        sub_number = int(reference.group(2)) if reference.group(2) else None
-        return int(reference.group(1)), sub_number, title, 0
+        state.item_prefix = reference.group(1).strip()  # ``Zu TOP``, kept as written
+        sub_number = int(reference.group(3)) if reference.group(3) else None
+        return int(reference.group(2)), sub_number, title, 0
     sub = SUB_ITEM.match(text)
     top = _top_item(state)
     if (

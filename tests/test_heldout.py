@@ -17,9 +17,10 @@ import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FLOORS = {"heldout": 0.86, "heldout2": 0.79}
+FLOORS = {"heldout": 0.86, "heldout2": 0.80, "heldout3": 0.57}
 """Measured recall on 07.12.2026: heldout 0.869 (0.639 before this session's rules), heldout2
-0.800 (0.673 when first measured, blind, before any rule looked at it)."""
+0.809 (0.673 when first measured, blind, before any rule looked at it), heldout3 0.572 (0.539
+blind: council minutes exported from PDF – letter-spaced words, columns run together)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -57,6 +58,8 @@ ROUND_TRIP_GAPS = {
     "elternbeirat-kita-2023-11-14.docx": "a letterhead address line read as a speaker",
     "kgv-jhv-2024-04-20.txt": "a speaker line whose affiliation is a whole sentence",
     "kv-vorstand-2024-02-08.txt": "a bare 'Tagesordnung' line between two items",
+    "generalversammlung-2024-03-13.md": "nested keys in the YAML front matter",
+    "seniorenbeirat-2024-02-14.txt": "a letter-spaced agenda label inside an item",
 }
 
 

@@ -351,3 +351,18 @@ def test_next_meeting_without_year_takes_the_year_from_the_file_name(tmp_path: P
     )
     p = protokollkit.read(path)
     assert p.next_meeting is not None and p.next_meeting.date == dt.date(2017, 6, 19)
+
+
+def test_reported_speech_names_the_speaker() -> None:
+    text = (
+        "Protokoll 04.09.2024\n\nTOP 1 Berichte\n\n"
+        "Frau Okafor berichtet über das Programm der Interkulturellen Woche.\n\n"
+        "Herr Brandes (Verwaltung) schlägt vor, die Sitzungen per Video abzuhalten.\n\n"
+        "Der Integrationsrat benennt einstimmig Frau Okafor.\n"
+    )
+    p = protokollkit.read(text)
+    assert [(s.name, s.affiliation) for s in p.speakers()] == [
+        ("Frau Okafor", None),
+        ("Herr Brandes", "Verwaltung"),
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
