@@ -359,15 +359,17 @@ _FROM_MONTH = re.compile(
 
 
 def _month_start(text: str, reference: dt.date) -> dt.date | None:
-    """``ab April``: the first of that month, the next one after the meeting."""
+    """``ab April``: the first of that month, the next one after the meeting; a month that has
+    begun by the meeting (``ab Dezember`` in a meeting on 8 December): the day after it."""
     m = _FROM_MONTH.search(text)
     if m is None or m.group(0).lower().startswith("seit"):
         return None  # "seit Februar": running already, from the meeting on
     month = MONTHS[m.group("month").lower()]
     if m.group("year"):
-        return dt.date(int(m.group("year")), month, 1)
-    year = reference.year + (1 if month < reference.month else 0)
-    return dt.date(year, month, 1)
+        first = dt.date(int(m.group("year")), month, 1)
+    else:
+        first = dt.date(reference.year + (1 if month < reference.month else 0), month, 1)
+    return max(first, reference + dt.timedelta(days=1))
 
 
 def _recurring(

@@ -27,6 +27,7 @@ from protokollkit.model import (
 )
 from protokollkit.termine import (
     Appointment,
+    Recurrence,
     extract,
     format_appointment,
     normalise_times,
@@ -385,6 +386,33 @@ def test_multi_day_and_midnight_are_written_plainly() -> None:
         "- Sa 31.12.2022, 20:00–1:00 Uhr: Silvester",
         "- Di 14.02.–Mi 15.02.2023, jeweils 10:00–16:00 Uhr: Seminar",
     ]
+
+
+def test_deadlines_are_labelled_by_their_word_and_colons_in_titles_stay() -> None:
+    lines = termine_lines(
+        protocol_with(
+            "Anmeldeschluss für den Basar: 15.12.",
+            "Abgabe bis 15.12.",
+            "Fördermittel: Anträge bis 31.1.2023 einreichen",
+            "Lesung mit Frau Krug: Lyrik am 14.12.",
+            "Weihnachtsmarkt 16.12. 14-17 Uhr",
+            "Aufbau ab 12.30 Uhr",
+        )
+    )
+    assert lines == [
+        "Termine",
+        "- Mi 14.12.2022 (ganztägig): Lesung mit Frau Krug: Lyrik",
+        "- Do 15.12.2022 (Anmeldeschluss): Basar",
+        "- Do 15.12.2022 (Frist): Abgabe",
+        "- Fr 16.12.2022, 14:00–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr)",
+        "- Di 31.01.2023 (Frist): Fördermittel: Anträge einreichen",
+    ]
+
+
+def test_a_series_every_few_weeks_in_words() -> None:
+    assert Recurrence("weekly", 3, (0,)).words() == "alle 3 Wochen am Montag"
+    assert Recurrence("weekly", 2, (4,)).words() == "14-täglich am Freitag"
+    assert Recurrence("weekly", 1, (0, 2)).words() == "jeden Montag und Mittwoch"
 
 
 def test_normalise_times_leaves_dates_alone() -> None:
