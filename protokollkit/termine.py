@@ -533,7 +533,8 @@ def _clean_segment(segment: str) -> str:
 
 
 def _shorten(title: str, limit: int = MAX_TITLE) -> str:
-    """At most ``limit`` characters, cut at a word break outside brackets and quotes."""
+    """At most ``limit`` characters, cut at a word break outside brackets and quotes; where
+    that would leave a stub (a quoted name that does not fit), up to 30 characters more."""
     if len(title) <= limit:
         return title
     breaks = [
@@ -544,7 +545,7 @@ def _shorten(title: str, limit: int = MAX_TITLE) -> str:
     within = [b for b in breaks if len(b) <= limit]
     best = within[-1] if within else ""
     if len(best) < limit // 2:  # a quoted name is not cut to a stub: close it a little later
-        best = next((b for b in breaks if limit < len(b) <= limit + 30), best)
+        best = next((b for b in [*breaks, title] if limit < len(b) <= limit + 30), best)
     shortened = _clean_segment(best) if best else ""
     return shortened or title[:limit].rsplit(" ", 1)[0]
 

@@ -503,14 +503,28 @@ def test_nothing_before_the_meeting_or_in_the_past_tense_is_upcoming() -> None:
 
 
 def test_on_the_meeting_day_what_ends_before_the_meeting_begins_is_past() -> None:
-    block = Block(None, (Point("Frühstück 12.01. 8-10 Uhr"), Point("Empfang 12.01. 18 Uhr")))
+    points = (
+        "Frühstück 12.01. 8-10 Uhr",
+        "Aufbau 12.01. 12-14 Uhr",  # ends as the meeting begins
+        "Mittagessen 12.01. 13-15 Uhr",  # still going on
+        "Gespräch 12.01. 11 Uhr",  # no end: it may last into the meeting
+        "Basar 12.01.",  # the whole day
+        "Empfang 12.01. 18 Uhr",
+        "Neujahrsputz 11.01. 18-20 Uhr",  # the day before
+    )
+    block = Block(None, tuple(Point(p) for p in points))
     protocol = Protocol(
         "Protokoll Stadtteiltisch", "Stadtteiltisch", MEETING,
         items=(AgendaItem(1, "Aktuelles", None, (block,)),),
         meta=(MetaField("Beginn", "14:00 Uhr", "start"),),
     )  # fmt: skip
     assert [(a.title, a.past) for a in extract(protocol)] == [
+        ("Neujahrsputz", True),
+        ("Basar", False),
         ("Frühstück", True),
+        ("Gespräch", False),
+        ("Aufbau", True),
+        ("Mittagessen", False),
         ("Empfang", False),
     ]
 
