@@ -107,3 +107,12 @@ def test_html(data: bytes) -> None:
 )
 def test_text(data: bytes) -> None:
     assert sniff(data) == "text"
+
+
+def test_damaged_utf16_is_still_told_apart_and_does_not_crash() -> None:
+    """A UTF-16 file with a broken character (half a surrogate pair) near its start."""
+    broken = (
+        "<html><body>".encode("utf-16-le") + b"\x00\xd8" + "x</body></html>".encode("utf-16-le")
+    )
+    assert sniff(b"\xff\xfe" + broken) == "html"
+    assert sniff(b"\xff\xfe" + b"\x00\xd8" + "Protokoll".encode("utf-16-le")) == "text"
