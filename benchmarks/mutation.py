@@ -61,7 +61,7 @@ TARGETS: tuple[Target, ...] = (
             "protokollkit/readers/text.py",
             "protokollkit/readers/sniff.py",
         ),
-        ("tests/test_read_api.py", "tests/test_bad_input.py"),
+        ("tests/test_read_api.py", "tests/test_bad_input.py", "tests/readers/test_sniff.py"),
     ),
     Target("json", ("protokollkit/readers/json.py",), ("tests/test_json.py",)),
     Target("markdown", ("protokollkit/readers/markdown.py",), ("tests/readers/test_markdown.py",)),

@@ -196,19 +196,28 @@ class UnexpectedError(Exception):
         self.name = name
 
 
-def _convert_task(path: Path) -> Protocol | Exception:
-    """:func:`convert_one` in a worker process: an error comes back as the result, so one bad
-    file does not stop the batch."""
+EXPECTED = (ProtokollkitError, OSError, RecursionError)
+"""What reading a bad document raises: a German error of ours, a file the system cannot read,
+a document nested too deeply. Each becomes that file's ``fehler`` with a German message."""
+
+
+def _converted(path: Path) -> Protocol | Exception:
+    """:func:`convert_one`, or the error that stopped it, so one bad file does not stop the
+    batch.
+
+    An expected error (:data:`EXPECTED`) is the result as it is. Any other is a bug of ours:
+    with ``PROTOKOLLKIT_DEBUG`` set it stops the batch with its traceback; else it becomes an
+    :class:`UnexpectedError` naming its type, reported for that file as „unerwartet“ (the other
+    files are imported all the same).
+    """
     try:
         return convert_one(path)
-    except Exception as exc:
-        import pickle
-
-        try:
-            pickle.loads(pickle.dumps(exc))
-        except Exception:
-            return UnexpectedError(type(exc).__name__)
+    except EXPECTED as exc:
         return exc
+    except Exception as exc:  # a bug: reported by name, raised with PROTOKOLLKIT_DEBUG
+        if os.environ.get("PROTOKOLLKIT_DEBUG"):
+            raise
+        return UnexpectedError(type(exc).__name__)
 
 
 def _leave_interrupt_to_main() -> None:
@@ -249,10 +258,7 @@ def iter_converted(
     workers = min(max(1, workers or os.cpu_count() or 1), len(sources) or 1)
     if workers == 1 or len(sources) < PARALLEL_FROM:
         for source in sources:
-            try:
-                result: Protocol | Exception = convert_one(source)
-            except Exception as exc:  # one bad file must not stop the batch
-                result = exc
+            result = _converted(source)
             if progress:
                 progress(source)
             yield result
@@ -271,7 +277,7 @@ def iter_converted(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupt_to_main)
     try:
-        futures = [pool.submit(_convert_task, path) for path in sources]
+        futures = [pool.submit(_converted, path) for path in sources]
         for source, future in zip(sources, futures, strict=True):
             converted = future.result()
             if progress:

@@ -359,15 +359,17 @@ _FROM_MONTH = re.compile(
 
 
 def _month_start(text: str, reference: dt.date) -> dt.date | None:
-    """``ab April``: the first of that month, the next one after the meeting."""
+    """``ab April``: the first of that month, the next one after the meeting; a month that has
+    begun by the meeting (``ab Dezember`` in a meeting on 8 December): the day after it."""
     m = _FROM_MONTH.search(text)
     if m is None or m.group(0).lower().startswith("seit"):
         return None  # "seit Februar": running already, from the meeting on
     month = MONTHS[m.group("month").lower()]
     if m.group("year"):
-        return dt.date(int(m.group("year")), month, 1)
-    year = reference.year + (1 if month < reference.month else 0)
-    return dt.date(year, month, 1)
+        first = dt.date(int(m.group("year")), month, 1)
+    else:
+        first = dt.date(reference.year + (1 if month < reference.month else 0), month, 1)
+    return max(first, reference + dt.timedelta(days=1))
 
 
 def _recurring(
@@ -531,7 +533,8 @@ def _clean_segment(segment: str) -> str:
 
 
 def _shorten(title: str, limit: int = MAX_TITLE) -> str:
-    """At most ``limit`` characters, cut at a word break outside brackets and quotes."""
+    """At most ``limit`` characters, cut at a word break outside brackets and quotes; where
+    that would leave a stub (a quoted name that does not fit), up to 30 characters more."""
     if len(title) <= limit:
         return title
     breaks = [
@@ -542,7 +545,7 @@ def _shorten(title: str, limit: int = MAX_TITLE) -> str:
     within = [b for b in breaks if len(b) <= limit]
     best = within[-1] if within else ""
     if len(best) < limit // 2:  # a quoted name is not cut to a stub: close it a little later
-        best = next((b for b in breaks if limit < len(b) <= limit + 30), best)
+        best = next((b for b in [*breaks, title] if limit < len(b) <= limit + 30), best)
     shortened = _clean_segment(best) if best else ""
     return shortened or title[:limit].rsplit(" ", 1)[0]
 

@@ -279,3 +279,62 @@ def test_doc_files_are_imported_through_libreoffice(tmp_path: Path) -> None:
     assert (tmp_path / "archiv" / "2022-12-08-stadtteiltisch.txt").read_text(
         "utf-8"
     ) == expected_text("habits.doc")
+
+
+def _bug(path: Path) -> Protocol:
+    raise KeyError("numId")  # stands for a bug of ours in a reader
+
+
+def test_a_bug_in_a_reader_is_reported_for_its_file_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import protokollkit.importer as importer
+
+    real = importer.convert_one
+    monkeypatch.setattr(
+        importer, "convert_one", lambda path: _bug(path) if path.suffix == ".odt" else real(path)
+    )
+    monkeypatch.delenv("PROTOKOLLKIT_DEBUG", raising=False)
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    for name in ("reference.docx", "habits.odt"):
+        shutil.copy(LEGACY / name, folder / name)
+    report = import_files([folder], tmp_path / "archiv", workers=1)
+    by_name = {r.source.name: r for r in report.results}
+    assert by_name["reference.docx"].status == "importiert"
+    failed = by_name["habits.odt"]
+    assert failed.status == "fehler"
+    assert failed.message == (
+        "Das Dokument konnte nicht gelesen werden (unerwartet: KeyError); "
+        "bitte die Datei mit PROTOKOLLKIT_DEBUG=1 melden."
+    )
+    assert [d.source for d in failed.diagnostics] == [str(folder / "habits.odt")]
+
+
+def test_with_debug_a_bug_in_a_reader_stops_the_batch_with_its_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the message above asks for: PROTOKOLLKIT_DEBUG=1 shows the bug itself."""
+    import protokollkit.importer as importer
+
+    monkeypatch.setattr(importer, "convert_one", _bug)
+    monkeypatch.setenv("PROTOKOLLKIT_DEBUG", "1")
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    shutil.copy(LEGACY / "habits.odt", folder / "habits.odt")
+    with pytest.raises(KeyError, match="numId"):
+        import_files([folder], tmp_path / "archiv", workers=1)
+    assert not (tmp_path / "archiv").exists() or not any((tmp_path / "archiv").iterdir())
+
+
+def test_a_file_that_cannot_be_read_is_its_own_error_not_an_unexpected_one(
+    tmp_path: Path,
+) -> None:
+    """Expected errors keep their German message (here: a folder named like a document)."""
+    target = tmp_path / "alt" / "Protokoll.docx"
+    target.mkdir(parents=True)
+    report = import_files([target], tmp_path / "archiv", sources=[target], workers=1)
+    (result,) = report.results
+    assert result.status == "fehler"
+    assert "unerwartet" not in result.message
+    assert result.diagnostics[0].source.endswith("Protokoll.docx")

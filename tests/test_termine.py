@@ -27,6 +27,7 @@ from protokollkit.model import (
 )
 from protokollkit.termine import (
     Appointment,
+    Recurrence,
     extract,
     format_appointment,
     normalise_times,
@@ -387,6 +388,33 @@ def test_multi_day_and_midnight_are_written_plainly() -> None:
     ]
 
 
+def test_deadlines_are_labelled_by_their_word_and_colons_in_titles_stay() -> None:
+    lines = termine_lines(
+        protocol_with(
+            "Anmeldeschluss für den Basar: 15.12.",
+            "Abgabe bis 15.12.",
+            "Fördermittel: Anträge bis 31.1.2023 einreichen",
+            "Lesung mit Frau Krug: Lyrik am 14.12.",
+            "Weihnachtsmarkt 16.12. 14-17 Uhr",
+            "Aufbau ab 12.30 Uhr",
+        )
+    )
+    assert lines == [
+        "Termine",
+        "- Mi 14.12.2022 (ganztägig): Lesung mit Frau Krug: Lyrik",
+        "- Do 15.12.2022 (Anmeldeschluss): Basar",
+        "- Do 15.12.2022 (Frist): Abgabe",
+        "- Fr 16.12.2022, 14:00–17:00 Uhr: Weihnachtsmarkt (Aufbau ab 12:30 Uhr)",
+        "- Di 31.01.2023 (Frist): Fördermittel: Anträge einreichen",
+    ]
+
+
+def test_a_series_every_few_weeks_in_words() -> None:
+    assert Recurrence("weekly", 3, (0,)).words() == "alle 3 Wochen am Montag"
+    assert Recurrence("weekly", 2, (4,)).words() == "14-täglich am Freitag"
+    assert Recurrence("weekly", 1, (0, 2)).words() == "jeden Montag und Mittwoch"
+
+
 def test_normalise_times_leaves_dates_alone() -> None:
     assert normalise_times("Aufbau ab 12.30 Uhr am 6.12.") == "Aufbau ab 12:30 Uhr am 6.12."
     assert normalise_times("von 15.30-17.30 Uhr") == "von 15:30–17:30 Uhr"
@@ -475,14 +503,28 @@ def test_nothing_before_the_meeting_or_in_the_past_tense_is_upcoming() -> None:
 
 
 def test_on_the_meeting_day_what_ends_before_the_meeting_begins_is_past() -> None:
-    block = Block(None, (Point("Frühstück 12.01. 8-10 Uhr"), Point("Empfang 12.01. 18 Uhr")))
+    points = (
+        "Frühstück 12.01. 8-10 Uhr",
+        "Aufbau 12.01. 12-14 Uhr",  # ends as the meeting begins
+        "Mittagessen 12.01. 13-15 Uhr",  # still going on
+        "Gespräch 12.01. 11 Uhr",  # no end: it may last into the meeting
+        "Basar 12.01.",  # the whole day
+        "Empfang 12.01. 18 Uhr",
+        "Neujahrsputz 11.01. 18-20 Uhr",  # the day before
+    )
+    block = Block(None, tuple(Point(p) for p in points))
     protocol = Protocol(
         "Protokoll Stadtteiltisch", "Stadtteiltisch", MEETING,
         items=(AgendaItem(1, "Aktuelles", None, (block,)),),
         meta=(MetaField("Beginn", "14:00 Uhr", "start"),),
     )  # fmt: skip
     assert [(a.title, a.past) for a in extract(protocol)] == [
+        ("Neujahrsputz", True),
+        ("Basar", False),
         ("Frühstück", True),
+        ("Gespräch", False),
+        ("Aufbau", True),
+        ("Mittagessen", False),
         ("Empfang", False),
     ]
 

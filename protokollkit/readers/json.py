@@ -254,7 +254,7 @@ def read_json(text: str, source: str = "<json>") -> Protocol:
     except json.JSONDecodeError as exc:
         reason = JSON_REASONS.get(exc.msg, "Syntaxfehler")
         raise error(f"Ungültiges JSON: {reason}", source, exc.lineno, exc.colno) from None
-    except (_Invalid, AttributeError) as exc:
+    except _Invalid as exc:
         raise error(f"Ungültiges Protokoll-JSON: {exc}", source) from None
 
 

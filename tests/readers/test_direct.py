@@ -1,4 +1,4 @@
-"""The direct .docx/.odt readers (zip + lxml), the content sniffing and the cross-check with pandoc.
+"""The direct .docx/.odt readers (zip + lxml), the format registry and the cross-check with pandoc.
 
 Every .docx and .odt fixture is read through both paths – the direct reader that
 ``protokollkit.read`` uses and pandoc (:mod:`protokollkit.readers.pandoc`) – and must give the
@@ -29,7 +29,6 @@ from protokollkit.readers import pandoc, read_bytes
 from protokollkit.readers.doc import find_soffice
 from protokollkit.readers.docx import read_docx
 from protokollkit.readers.odt import read_odt
-from protokollkit.readers.sniff import sniff
 from protokollkit.writers.json import to_data
 from tests.conftest import TESTS
 
@@ -364,7 +363,7 @@ def test_word_strict_open_xml_reads_like_the_transitional_document() -> None:
     assert read_docx(buffer.getvalue(), "strikt.docx") == expected
 
 
-# --- sniffing and the registry -----------------------------------------------------------------
+# --- the registry (content sniffing: tests/readers/test_sniff.py) ---------------------------
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -373,27 +372,6 @@ def _zip(entries: dict[str, bytes]) -> bytes:
         for name, data in entries.items():
             archive.writestr(name, data)
     return buffer.getvalue()
-
-
-@pytest.mark.parametrize(
-    ("data", "kind"),
-    [
-        ((LEGACY / "reference.docx").read_bytes(), "docx"),
-        ((LEGACY / "reference.odt").read_bytes(), "odt"),
-        ((LEGACY / "reference.rtf").read_bytes(), "rtf"),
-        ((LEGACY / "reference.doc").read_bytes(), "doc"),
-        ((LEGACY / "password.docx").read_bytes(), "encrypted"),
-        ((LEGACY / "corrupt.docx").read_bytes(), "zip"),
-        (_zip({"xl/workbook.xml": b"<x/>"}), "zip"),
-        (b"\xef\xbb\xbf  <!DOCTYPE html><html><body>x</body></html>", "html"),
-        ("<html><body>ü</body></html>".encode("utf-16"), "html"),
-        (b'<?xml version="1.0"?>\n<!-- Word -->\n<html xmlns:o="urn:x">', "html"),
-        (b"Protokoll Stadtteiltisch 10.11.22\n", "text"),
-        (b"", "text"),
-    ],
-)
-def test_sniffing_chooses_the_reader_by_content(data: bytes, kind: str) -> None:
-    assert sniff(data) == kind
 
 
 @pytest.mark.parametrize(

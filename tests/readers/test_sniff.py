@@ -1,0 +1,118 @@
+"""Content sniffing (:mod:`protokollkit.readers.sniff`): the first bytes, not the file's name,
+choose the reader – Word saves .rtf and .docx as .doc, Word 97 files get renamed to .docx, and
+pages saved from a browser or Word start with a byte order mark, an XML declaration or a
+comment."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from protokollkit.readers.sniff import sniff
+from tests.conftest import TESTS
+
+LEGACY = TESTS / "fixtures" / "legacy"
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ((LEGACY / "reference.docx").read_bytes(), "docx"),
+        ((LEGACY / "reference.odt").read_bytes(), "odt"),
+        ((LEGACY / "reference.rtf").read_bytes(), "rtf"),
+        ((LEGACY / "reference.doc").read_bytes(), "doc"),
+        ((LEGACY / "password.docx").read_bytes(), "encrypted"),
+        ((LEGACY / "corrupt.docx").read_bytes(), "zip"),
+        (b"Protokoll Stadtteiltisch 10.11.22\n", "text"),
+        (b"", "text"),
+    ],
+)
+def test_the_fixtures_are_told_apart(data: bytes, kind: str) -> None:
+    assert sniff(data) == kind
+
+
+@pytest.mark.parametrize(
+    ("entries", "kind"),
+    [
+        ({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}, "docx"),
+        ({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<r/>"}, "odt"),
+        ({"xl/workbook.xml": b"<x/>"}, "zip"),  # a spreadsheet: no reader
+    ],
+)
+def test_a_zip_is_told_by_its_main_part(entries: dict[str, bytes], kind: str) -> None:
+    assert sniff(_zip(entries)) == kind
+
+
+def test_a_cut_off_zip_is_a_zip_not_text() -> None:
+    whole = _zip({"word/document.xml": b"<w:document/>" * 100})
+    assert sniff(whole[:30]) == "zip"  # the reader then says it is damaged
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"{\\rtf1\\ansi Protokoll}",
+        b"\xef\xbb\xbf{\\rtf1\\ansi Protokoll}",  # UTF-8 byte order mark
+        b"\r\n  {\\rtf1\\ansi Protokoll}",  # blank lines before it
+    ],
+)
+def test_rtf(data: bytes) -> None:
+    assert sniff(data) == "rtf"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!DOCTYPE html><html><body>x</body></html>",
+        b"<HTML><BODY>x</BODY></HTML>",  # old pages in capitals
+        b"<html>",
+        b"<head><title>Protokoll</title></head>",
+        b"<body><p>Protokoll</p></body>",
+        b'<meta charset="utf-8"><p>Protokoll</p>',
+        b"<title>Protokoll</title><p>Text</p>",
+        b"\xef\xbb\xbf  <!DOCTYPE html><html><body>x</body></html>",
+        "<html><body>ü</body></html>".encode("utf-16"),  # with the byte order mark of the machine
+        b"\xff\xfe" + "<html><body>ü</body></html>".encode("utf-16-le"),
+        b"\xfe\xff" + "<html><body>ü</body></html>".encode("utf-16-be"),
+        b'<?xml version="1.0"?>\n<!-- Word -->\n<html xmlns:o="urn:x">',  # saved by Word
+        b"<!-- eins --><!-- zwei -->\n<html>",
+        b'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html>',
+    ],
+)
+def test_html(data: bytes) -> None:
+    assert sniff(data) == "html"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Protokoll Stadtteiltisch\n<html> steht erst in Zeile 2\n",
+        b'<?xml version="1.0"?><note>kein HTML</note>',  # other XML
+        b"<?xml version=",  # an XML declaration that never ends
+        b"<!-- ein Kommentar, der nie endet <html>",
+        b"\xff\xfe" + "Protokoll Stadtteiltisch\r\n".encode("utf-16-le"),  # Notepad's Unicode
+        b"\xef\xbb\xbfProtokoll Stadtteiltisch\n",
+        b"  \n\tProtokoll {\\rtf1 im Text}\n",
+    ],
+)
+def test_text(data: bytes) -> None:
+    assert sniff(data) == "text"
+
+
+def test_damaged_utf16_is_still_told_apart_and_does_not_crash() -> None:
+    """A UTF-16 file with a broken character (half a surrogate pair) near its start."""
+    broken = (
+        "<html><body>".encode("utf-16-le") + b"\x00\xd8" + "x</body></html>".encode("utf-16-le")
+    )
+    assert sniff(b"\xff\xfe" + broken) == "html"
+    assert sniff(b"\xff\xfe" + b"\x00\xd8" + "Protokoll".encode("utf-16-le")) == "text"
