@@ -31,6 +31,7 @@ from protokollkit.readers.docx import read_docx
 from protokollkit.readers.odt import read_odt
 from protokollkit.writers.json import to_data
 from tests.conftest import TESTS
+from tests.readers import zip_of
 
 FIXTURES = TESTS / "fixtures"
 OFFICE = FIXTURES / "office"
@@ -366,14 +367,6 @@ def test_word_strict_open_xml_reads_like_the_transitional_document() -> None:
 # --- the registry (content sniffing: tests/readers/test_sniff.py) ---------------------------
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("fixture", "named"),
     [
@@ -456,7 +449,7 @@ WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 
 def _docx(document: bytes) -> bytes:
-    return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": document})
+    return zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": document})
 
 
 def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
@@ -496,7 +489,7 @@ def test_too_deeply_nested_xml_is_refused_without_a_traceback(fmt: str) -> None:
     else:
         ns = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
         nested = "<text:span>" * 300 + "Protokoll" + "</text:span>" * 300
-        data = _zip({"content.xml": f"<r {ns}><text:p>{nested}</text:p></r>".encode()})
+        data = zip_of({"content.xml": f"<r {ns}><text:p>{nested}</text:p></r>".encode()})
         reader = read_odt
     with pytest.raises(ParseError, match="zu tief verschachtelt"):
         reader(data, f"tief.{fmt}")
@@ -517,9 +510,13 @@ def test_zip_bomb_is_refused_before_any_xml_is_parsed(monkeypatch: pytest.Monkey
     ("reader", "data", "message"),
     [
         (read_docx, _docx(b"<w:document"), "„word/document.xml“ ist kein gültiges XML"),
-        (read_odt, _zip({"content.xml": b"<office:document-content><<"}), "„content.xml“ ist kein"),
+        (
+            read_odt,
+            zip_of({"content.xml": b"<office:document-content><<"}),
+            "„content.xml“ ist kein",
+        ),
         (read_docx, b"Hallo, ich bin keine Word-Datei", "kein Word-Dokument"),
-        (read_odt, _zip({"word/document.xml": b"<x/>"}), "content.xml fehlt"),
+        (read_odt, zip_of({"word/document.xml": b"<x/>"}), "content.xml fehlt"),
         (read_docx, b"", "leer"),
     ],
 )

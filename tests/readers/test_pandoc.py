@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from protokollkit.readers.pandoc import ast_lines, read_docx, read_html, read_od
 from protokollkit.safety import MAX_UNZIPPED_BYTES, check_zip
 from protokollkit.writers.json import to_data
 from tests.conftest import TESTS
+from tests.readers import zip_of
 from tests.strategies import expected_warning, protocols
 
 LEGACY = TESTS / "fixtures" / "legacy"
@@ -328,16 +327,8 @@ def test_zip_bomb_is_refused_before_pandoc_runs(monkeypatch: pytest.MonkeyPatch)
         read_docx((LEGACY / "zipbomb.docx").read_bytes(), "zipbomb.docx")
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_zip_that_lies_about_its_sizes_is_refused() -> None:
-    data = _zip({"word/document.xml": b"<w:document>" + b" " * 3_000_000 + b"</w:document>"})
+    data = zip_of({"word/document.xml": b"<w:document>" + b" " * 3_000_000 + b"</w:document>"})
     size = (3_000_000 + 25).to_bytes(4, "little")
     lying = data.replace(size, (1000).to_bytes(4, "little"))
     assert lying != data
@@ -346,7 +337,7 @@ def test_zip_that_lies_about_its_sizes_is_refused() -> None:
 
 
 def test_highly_compressed_entry_is_refused_even_under_the_total_limit() -> None:
-    data = _zip({"word/document.xml": b"A" * (MAX_UNZIPPED_BYTES // 4)})
+    data = zip_of({"word/document.xml": b"A" * (MAX_UNZIPPED_BYTES // 4)})
     with pytest.raises(ParseError, match="Verdächtig stark gepackt"):
         check_zip(data, "gepackt.docx", "docx")
 
@@ -355,8 +346,8 @@ def test_highly_compressed_entry_is_refused_even_under_the_total_limit() -> None
     ("reader", "data", "message"),
     [
         (read_docx, b"Hallo, ich bin keine Word-Datei", "kein Word-Dokument"),
-        (read_docx, _zip({"content.xml": b"<x/>"}), "word/document.xml fehlt"),
-        (read_odt, _zip({"word/document.xml": b"<x/>"}), "content.xml fehlt"),
+        (read_docx, zip_of({"content.xml": b"<x/>"}), "word/document.xml fehlt"),
+        (read_odt, zip_of({"word/document.xml": b"<x/>"}), "content.xml fehlt"),
         (read_rtf, b"Hallo", "kein RTF"),
         (read_rtf, b"", "leer"),
     ],
@@ -369,7 +360,7 @@ def test_wrong_or_empty_content_gives_a_german_error(
 
 
 def test_pandoc_failure_becomes_a_german_error() -> None:
-    broken = _zip({"content.xml": b"<office:document-content><<kaputt", "mimetype": b"x"})
+    broken = zip_of({"content.xml": b"<office:document-content><<kaputt", "mimetype": b"x"})
     with pytest.raises(ParseError, match="kann nicht gelesen werden: es ist beschädigt"):
         read_odt(broken, "kaputt.odt")
 

@@ -5,23 +5,13 @@ comment."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 
 from protokollkit.readers.sniff import sniff
 from tests.conftest import TESTS
+from tests.readers import zip_of
 
 LEGACY = TESTS / "fixtures" / "legacy"
-
-
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -50,11 +40,11 @@ def test_the_fixtures_are_told_apart(data: bytes, kind: str) -> None:
     ],
 )
 def test_a_zip_is_told_by_its_main_part(entries: dict[str, bytes], kind: str) -> None:
-    assert sniff(_zip(entries)) == kind
+    assert sniff(zip_of(entries)) == kind
 
 
 def test_a_cut_off_zip_is_a_zip_not_text() -> None:
-    whole = _zip({"word/document.xml": b"<w:document/>" * 100})
+    whole = zip_of({"word/document.xml": b"<w:document/>" * 100})
     assert sniff(whole[:30]) == "zip"  # the reader then says it is damaged
 
 
