@@ -1328,18 +1328,11 @@ def _bare_meta(state: State, text: str) -> bool:
     if key not in META_LABELS or key in ("protokoll", "termin", "tag", "wann", "wo"):
         return False
     index = state.index + 1
-    below = state.lines[index] if index < len(state.lines) else None
-    if below is None or not _plain(below.hints):
-        return False
-    value = below.text.strip()
+    value = _plain_text_below(state, 80)
     after = state.lines[index + 1] if index + 1 < len(state.lines) else None
     if (
         not value
         or value != value.strip("*_")  # (markup a ``Label: value`` line would drop)
-        or len(value) > 80
-        or _label(value) is not None
-        or _bullet(below.text)
-        or NUMBER_MARKER.match(below.text)
         or (after is not None and after.text.strip() and after.text[:1].isspace())
     ):
         return False
@@ -1612,22 +1605,34 @@ def _title_below(state: State) -> str:
     """The title on the line right under an item number standing alone (``zu TOP 1.1``,
     ``Top 2``); that line is taken. Empty when the next line is no title."""
     index = state.index + 1
-    following = state.lines[index] if index < len(state.lines) else None
+    title = _plain_text_below(state, 150)
     if (
-        following is None
-        or not _plain(following.hints)
-        or not following.text.strip()
-        or following.text[:1].isspace()
-        or len(following.text.strip()) > 150
-        or _bullet(following.text)
-        or NUMBER_MARKER.match(following.text)
-        or REFERENCE_ITEM.match(following.text.strip())
-        or EXPLICIT_ITEM.match(following.text)
-        or _label(following.text.strip()) is not None
+        not title
+        or state.lines[index].text[:1].isspace()
+        or REFERENCE_ITEM.match(title)
+        or EXPLICIT_ITEM.match(state.lines[index].text)
     ):
         return ""
     state.skip = index
-    return following.text.strip()
+    return title
+
+
+def _plain_text_below(state: State, limit: int) -> str:
+    """The text of the line right below the current one when it is a short plain line (no
+    hints, no list entry, no ``Label:``); empty otherwise."""
+    index = state.index + 1
+    below = state.lines[index] if index < len(state.lines) else None
+    if below is None or not _plain(below.hints):
+        return ""
+    text = below.text.strip()
+    if (
+        len(text) > limit
+        or _bullet(below.text)
+        or NUMBER_MARKER.match(below.text)
+        or _label(text) is not None
+    ):
+        return ""
+    return text
 
 
 def _fold_title(text: str) -> str:
