@@ -27,6 +27,7 @@ from typing import NamedTuple
 from protokollkit.annotations import annotate
 from protokollkit.dates import find_date, find_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
+from protokollkit.grammar import nominative
 from protokollkit.labels import (
     AGENDA_LABELS,
     ANYWHERE_META,
@@ -261,7 +262,7 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     ).strip()
     rest = TITLE.sub("", rest, count=1).strip(" ,–-:|")
     for _ in range(2):
-        rest = TITLE_CONNECTORS.sub("", rest).strip(" ,–-:|")
+        rest = TITLE_CONNECTORS.sub("", nominative(rest)).strip(" ,–-:|")
     return rest, (found.date if found else None)
 
 

@@ -1,0 +1,56 @@
+"""The meeting's name out of a title: the genitive of ``Protokoll des …`` back in the nominative."""
+
+from __future__ import annotations
+
+import pytest
+
+from protokollkit import read_text, render
+from protokollkit.grammar import nominative
+from protokollkit.layout import parse_title
+from protokollkit.termine import next_meeting_appointment
+
+TITLES = [
+    ("Protokoll Stadtteiltisch 10.11.22", "Stadtteiltisch"),
+    ("Protokoll des Stadtteiltischs vom 12.01.2023", "Stadtteiltisch"),
+    ("Protokoll der Sitzung des Stadtteiltisches am 1.2.2023", "Stadtteiltisch"),
+    ("Protokoll zur Sitzung des Jugendhilfeausschusses", "Jugendhilfeausschuss"),
+    ("Ergebnisprotokoll des Runden Tisches Klimaschutz", "Runder Tisch Klimaschutz"),
+    ("Protokoll des erweiterten Vorstands 2023-01-02", "erweiterter Vorstand"),
+    ("Protokoll des Erweiterten Plenums", "Erweitertes Plenum"),
+    ("Protokoll des Arbeitskreises Jugend", "Arbeitskreis Jugend"),
+    ("Protokoll des Beirates", "Beirat"),
+    ("Protokoll des Aktionsbündnisses", "Aktionsbündnis"),
+    ("Protokoll des Vereins Nordwerk", "Verein Nordwerk"),
+    ("Protokoll des 5. Treffens der Initiative", "5. Treffen der Initiative"),
+    ("Protokoll der ordentlichen Mitgliederversammlung", "ordentliche Mitgliederversammlung"),
+    (
+        "Protokoll der Mitgliederversammlung des Fördervereins Groß Klein e.V. vom 3.3.2023",
+        "Mitgliederversammlung des Fördervereins Groß Klein e.V.",
+    ),
+    ("Protokoll der Sitzung des FSR Informatik", "FSR Informatik"),
+    ("Protokoll des Makerspace Musterstadt", "Makerspace Musterstadt"),
+    ("Protokoll der Elternbeiratssitzung am 19.10.2023", "Elternbeiratssitzung"),
+    ("Protokoll des Komitees", "Komitee"),
+]
+
+
+@pytest.mark.parametrize(("title", "meeting"), TITLES, ids=[t for t, _ in TITLES])
+def test_meeting_name_in_the_nominative(title: str, meeting: str) -> None:
+    assert parse_title(title)[0] == meeting
+
+
+def test_names_without_a_genitive_stay_as_written() -> None:
+    for name in ("Stadtteiltisch", "Niederschrift über die Sitzung des Ortsbeirates", "des AStA"):
+        assert nominative(name) == (name if not name.startswith("des ") else "AStA")
+
+
+def test_the_name_is_what_mail_and_appointment_use() -> None:
+    protocol = read_text(
+        "Protokoll des Stadtteiltischs vom 12.01.2023\n\nAnwesend: Anna Berg, Tim Ott\n\n"
+        "1 Aktuelles\n\n- nichts Neues\n\nNächster Termin: 9.2.2023, 14 Uhr\n"
+    )
+    assert protocol.meeting == "Stadtteiltisch"
+    assert b"Subject: Protokoll Stadtteiltisch vom 12.01.2023" in render(protocol, "eml").data
+    appointment = next_meeting_appointment(protocol)
+    assert appointment is not None
+    assert appointment.title == "Stadtteiltisch"
