@@ -185,7 +185,7 @@ DATE_ONLY = re.compile(
 )
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 TITLE_CONNECTORS = re.compile(
-    r"^(?:des|der|vom|am|zum|zur|zu|über\s+die|über\s+das)\s+|\s+(?:vom|am)$", re.I
+    r"^(?:des|der|vom|am|zum|zur|zu|über\s+die|über\s+das)(?:\s+|$)|\s+(?:vom|am)$", re.I
 )
 NO_TITLE = "Keine Titelzeile gefunden; der Titel wurde aus Datum und Dateiname gebildet."
 MARKUP = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*(:?)\s*$")
@@ -721,7 +721,13 @@ def rule_attendance(state: State, line: Line) -> bool:
         if state.participants_label is None:
             state.participants_label = label
     # A label without names (``Anwesend:``) opens a list that may follow after a blank line.
-    heading = (state.attendance.heading if state.attendance else False) or not value
+    # Names given on the line close it, unless an attendance heading above (``### Anwesend``)
+    # holds the lists below it together.
+    heading = not value or (
+        state.attendance is not None
+        and state.attendance.heading
+        and state.attendance.level is not None
+    )
     state.attendance = _Attendance(kind, label, heading=heading)
     if kind is not None:
         state.open_group(kind, label)
@@ -1278,7 +1284,7 @@ def _agenda_entry(state: State, line: Line) -> bool:
         numbered = NUMBERED_ITEM.match(text)
         if explicit:
             text = explicit.group(3).strip()
-        elif numbered and line.hints.list_level is None:
+        elif numbered:
             text = numbered.group(2).strip()
     if text:
         state.agenda.append(text)
