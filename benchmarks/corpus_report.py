@@ -50,6 +50,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 import protokollkit  # noqa: E402
+from protokollkit.layout import clean  # noqa: E402
 from protokollkit.model import Point, Protocol, links_in  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -202,8 +203,9 @@ _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 
 
 def norm(text: str) -> str:
-    """Text for comparison: entities decoded, emphasis removed, whitespace collapsed, casefolded."""
-    text = html.unescape(text)
+    """Text for comparison: entities decoded, emphasis removed, letter-spaced words joined,
+    whitespace collapsed, casefolded."""
+    text = clean(html.unescape(text))
     text = _ESCAPE.sub("", text)
     text = _MARKUP.sub("", text)
     return " ".join(text.split()).casefold()
@@ -355,9 +357,11 @@ _TAG = re.compile(r"<[^<>]*>")
 
 
 def words(text: str) -> list[str]:
-    """The words and numbers of a text (HTML tags removed, entities decoded, casefolded);
-    ``TOP1`` is the word ``TOP`` and the number ``1``."""
-    return [w.casefold() for w in _WORD.findall(html.unescape(_TAG.sub(" ", text)))]
+    """The words and numbers of a text (HTML tags removed, entities decoded, letter-spaced words
+    joined as the reader joins them, casefolded); ``TOP1`` is the word ``TOP`` and the number
+    ``1``."""
+    text = clean(html.unescape(_TAG.sub(" ", text)))
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def input_lines(path: Path) -> list[str]:

@@ -123,12 +123,12 @@ _NO = re.compile(
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    r"(?:\b(?:Enthaltung(?:en)?|Enth\.|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
-    r"|\b(\d{1,3})\s*(?:x\s*)?(?:Enthaltung(?:en)?|Enth\.|enthalten))",
+    r"(?:\b(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
+    r"|\b(\d{1,3})\s*(?:x\s*)?(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|enthalten))",
     re.IGNORECASE,
 )
 _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
-_NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+Enthaltung(?:en)?\b", re.IGNORECASE)
+_NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
 _UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens)\b", re.IGNORECASE
@@ -415,7 +415,13 @@ _TASK_VERB_STEMS = (
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
+    "gebeten", "beauftragt", "aufgefordert",
 )  # fmt: skip
+_ASKED = re.compile(
+    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+(?:wird|werden)\s+"
+    r"(?:gebeten|beauftragt|aufgefordert)\b"
+)
+"""``Die Verwaltung wird gebeten, … einzuholen``: who is asked to do something (passive)."""
 
 
 _TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))
@@ -577,6 +583,10 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
             found = _owners(addressee.group(1), known, strict=False)
             if found:
                 owners, is_task = found, True
+    if not owners and ("gebeten" in low or "beauftragt" in low or "aufgefordert" in low):
+        asked = _ASKED.match(_unlead(text))
+        if asked and asked.group(1).lower() not in _NOT_OWNERS:
+            owners, is_task = (asked.group(1),), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 _LEAD = re.compile(
-    r"^(?:(?:Sitzung|Treffen|Treffens|Zusammenkunft|Beratung)\s+)?(des|eines|der|einer)\s+(?=\S)",
+    r"^(?:(?:\d{1,3}\.\s+)?(?:\w+e[nr]?\s+)?(?:Sitzung|Treffen|Treffens|Zusammenkunft|Beratung)\s+)?"
+    r"(des|eines|der|einer)\s+(?=\S)",
     re.I,
 )
 """A name that starts with an article in the genitive (the title's ``Protokoll`` and the
 connector before it are already gone: ``des Stadtteiltischs``), or with a generic word before
-it (``Sitzung des Beirats``)."""
+it (``Sitzung des Beirats``, ``öffentliche Sitzung des Finanzausschusses``, ``5. Sitzung des
+Beirates``)."""
 
 _NEUTER = (
     "plenum", "forum", "gremium", "treffen", "netzwerk", "bündnis", "komitee", "kuratorium",

@@ -280,6 +280,22 @@ NOUN_ENDINGS = (
 )  # fmt: skip
 """Endings of German nouns that are never names (checked on words of six letters or more)."""
 
+ROLE_ENDINGS = (
+    "vorsitzender", "vorsitzende", "vorsitz", "mitglied", "meister", "meisterin", "vertreter",
+    "vertreterin", "führer", "führerin", "leiter", "leiterin", "beauftragter", "beauftragte",
+    "referent", "referentin", "sprecher", "sprecherin", "wart", "wartin", "ratsherr", "ratsfrau",
+    "rätin", "bürger", "bürgerin", "sekretär", "sekretärin", "kassierer", "kassiererin",
+    "berater", "beraterin", "koordinator", "koordinatorin", "pädagoge", "pädagogin", "pfarrer",
+    "pfarrerin", "pastor", "pastorin", "diakon", "diakonin", "direktor", "direktorin",
+    "präsident", "präsidentin", "abgeordneter", "abgeordnete", "dezernent", "dezernentin",
+    "kämmerer", "kämmerin", "moderator", "moderatorin", "senator", "senatorin", "manager",
+    "managerin", "sachbearbeiter", "sachbearbeiterin", "prüfer", "prüferin", "stellvertreter",
+    "stellvertreterin", "ortsvorsteher", "ortsvorsteherin", "landrat", "bezirksrat",
+    "gemeinderat", "stadtrat", "beirat", "ortsbeirat",
+)  # fmt: skip
+"""How words for a person's function end (``Ausschussvorsitzender``, ``Gemeindevertreterin``):
+such a word before a name is the person's role (``Bürgermeisterin Antje Reimers``)."""
+
 PERSON_TITLES = {"herr", "frau", "dr.", "prof.", "hr.", "fr.", "pfarrer", "pastorin", "pastor"}
 """Words that may stand before a name (``Herr Brandt``)."""
 

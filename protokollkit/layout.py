@@ -139,7 +139,10 @@ MAX_DEPTH = 30
 
 # --- patterns -------------------------------------------------------------------------------
 
-TITLE = re.compile(r"^\s*(?:Sitzungs|Ergebnis|Verlaufs|Gedächtnis)?[Pp]rotokoll\b(?!\s*:)")
+TITLE = re.compile(
+    r"^\s*(?:Sitzungs|Ergebnis|Verlaufs|Gedächtnis|Beschluss)?(?:[Pp]rotokoll|[Nn]iederschrift)\b"
+    r"(?!\s*:)"
+)
 LABEL = re.compile(
     r"^\s*([^\W\d][\w*:/.\-]*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?"
     r"\s*:(?:\s+(.*)|\s*)$"
@@ -203,14 +206,27 @@ _SPECIAL = re.compile(
 )
 
 
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?=[\s:.,;)]|$)")
+"""A letter-spaced word of four letters or more (``T a g e s o r d n u n g``, ``T i e d e m a n
+n``): text copied out of a PDF whose headings and surnames were set with wide spacing. It is
+read as the word; four single letters in a row (``a b c d``) are the one text that does not
+read back as written."""
+
+
+def _unspaced(match: re.Match[str]) -> str:
+    return match.group().replace(" ", "")
+
+
 def clean(text: str) -> str:
-    """Normalise what office software puts into text: no-break spaces and hyphens, soft hyphens."""
+    """Normalise what office software puts into text: no-break spaces and hyphens, soft hyphens,
+    letter-spaced words."""
     if text.isascii():
         if "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
-            return text.translate(TRANSLATE).rstrip()
-        return text.rstrip()
-    if _SPECIAL.search(text):
+            text = text.translate(TRANSLATE)
+    elif _SPECIAL.search(text):
         text = text.translate(TRANSLATE)
+    if _SPACED.search(text):
+        text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
 
 
@@ -255,6 +271,7 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     rest = title
     if found:
         rest = (title[: found.start] + " " + title[found.end :]).strip()
+        rest = re.sub(r"\s+[.,;]$", "", rest)  # the sentence's full stop after the date
     rest = re.sub(
         r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$",
         "",
@@ -653,7 +670,30 @@ def rule_title(state: State, line: Line) -> bool:
     state.title = text.strip()
     state.title_line = line.number
     state.previous = "title"
+    if label_key(text) in _TITLE_WORDS:
+        _title_goes_on(state)
     return True
+
+
+_TITLE_WORDS = {
+    "niederschrift", "protokoll", "ergebnisprotokoll", "sitzungsprotokoll", "verlaufsprotokoll",
+    "beschlussprotokoll",
+}  # fmt: skip
+_TITLE_GOES_ON = re.compile(r"^(?:über|der|des|zur|zum|vom|von|am|für)\s+\S")
+
+
+def _title_goes_on(state: State) -> None:
+    """``Niederschrift`` (often letter-spaced) and, a line or two below, ``über die Sitzung
+    des Beirates am 12.06.2024``: one title over two lines."""
+    for index in range(state.index + 1, min(state.index + 5, len(state.lines))):
+        below = state.lines[index]
+        text = below.text.strip()
+        if not text:
+            continue
+        if _plain(below.hints) and len(text) <= 200 and _TITLE_GOES_ON.match(text):
+            state.title = f"{state.title} {text}"
+            state.skip_until = index + 1
+        return
 
 
 def rule_decoration(state: State, line: Line) -> bool:
@@ -973,8 +1013,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     cells = line.hints.table_row
     if cells and line.hints.table_header:
         return True
-    if not cells and _item_of(state, line) is not None:
-        state.attendance = None
+    if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
+        state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
         return False
     if cells:
         name = cells[0].strip()
@@ -1253,7 +1293,7 @@ def _is_agenda_entry(line: Line) -> bool:
         return True
     text = line.text
     return bool(_bullet(text) or NUMBER_MARKER.match(text) or EXPLICIT_ITEM.match(text)
-                or NUMBERED_ITEM.match(text.strip()))  # fmt: skip
+                or NUMBERED_ITEM.match(text.strip()) or PART.match(text.strip()))  # fmt: skip
 
 
 def _agenda_entry(state: State, line: Line) -> bool:
@@ -1264,6 +1304,17 @@ def _agenda_entry(state: State, line: Line) -> bool:
         return True
     if level is not None and line.hints.heading is None and _is_agenda_entry(line):
         state.blank_before = False  # the plan under a heading goes on over blank lines
+    if (
+        state.agenda
+        and not state.blank_before
+        and _plain(line.hints)
+        and line.text[:1].isspace()
+        and not _is_agenda_entry(line)
+    ):
+        # ``  Beschlussvorlage - 4/2024`` indented under its entry: part of that entry
+        state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
+        state.previous = "agenda"
+        return True
     if not _is_agenda_entry(line) or (state.blank_before and state.previous != "agenda"):
         state.agenda_open = False
         return False
@@ -1493,10 +1544,30 @@ def _top_item(state: State) -> _ItemBuilder | None:
     return state.items[-1] if state.items else None
 
 
+PART = re.compile(
+    r"^(?:[IVX]{1,4}\.?\s+|[A-D][.)]\s+)?(?:nicht[- ]?)?öffentliche[rs]?\s+"
+    r"(?:Teil|Sitzungsteil|Sitzung)\s*:?$",
+    re.IGNORECASE,
+)
+"""``I. Öffentlicher Teil``, ``Nichtöffentliche Sitzung``: the part of a council meeting the
+items below belong to, in the agenda and in the minutes; no item itself."""
+
+
+def _after_part(state: State) -> bool:
+    """True right after ``III. Öffentlicher Teil``: the items between were not public, so the
+    numbers may leave a gap."""
+    for line in reversed(state.lines[: state.index]):
+        if line.text.strip():
+            return PART.match(line.text.strip().strip("*_ ")) is not None
+    return False
+
+
 def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | None:
     """(number, sub-number, title, heading level) if the line opens an agenda item."""
     hints = line.hints
     text = line.text.strip()
+    if "ffentlich" in text and PART.match(text.strip("*_ ")):
+        return None
     bold = MARKUP.match(text)
     if bold and hints.heading is None:
         text = bold.group(1) + bold.group(2)
@@ -1668,8 +1739,8 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     if not text[:1].isupper() or text.endswith((".", ",", ";", "!")) or len(text.split()) > 7:
         return False
     parsed = _label(text)
-    if parsed and parsed[2]:
-        return False
+    if parsed and (parsed[2] or label_key(parsed[0]) in DECISION_LABELS):
+        return False  # ``Beschluss:`` above its wording: a label, not a topic
     if parse_person(text, state.known) is not None or state.known.knows(text.rstrip(":")):
         return False
     after = state.next_line()
@@ -1769,7 +1840,7 @@ def rule_item(state: State, line: Line) -> bool:
             _items_to_agenda(state, line)
         if number == -1:
             number = _expected_number(state)
-        elif state.items and number != _expected_number(state):
+        elif state.items and number != _expected_number(state) and not _after_part(state):
             state.warn(line, f"Tagesordnungspunkt {number} folgt auf {state.items[-1].number}.")
         if state.item_level is None or level < state.item_level:
             state.item_level = level

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from protokollkit.labels import NOT_NAMES, NOUN_ENDINGS, PERSON_TITLES
+from protokollkit.labels import NOT_NAMES, NOUN_ENDINGS, PERSON_TITLES, ROLE_ENDINGS
 from protokollkit.model import Person
 
 NAME_PARTICLES = {
@@ -197,11 +197,38 @@ def split_participants(text: str) -> list[str]:
 
 
 def parse_participant(text: str) -> Person:
-    """``Name (Einrichtung)`` or ``Name``: in a participant list the comma separates people."""
+    """``Name (Einrichtung)``, ``Rolle Name`` or ``Name``: in a participant list the comma
+    separates people."""
     split = split_parens(text)
     if split and split[0]:
         return Person(split[0], split[1] or None)
-    return Person(text)
+    return split_role(text) or Person(text)
+
+
+def _role_word(word: str) -> bool:
+    """``Ausschussvorsitzender``, ``Verwaltung/Protokollführer``: a word naming a function."""
+    return word.lower().rstrip(":,").endswith(ROLE_ENDINGS)
+
+
+def split_role(text: str) -> Person | None:
+    """``Gemeindevertreter Olaf Carstensen``, ``stellvertr. Ausschussvorsitzende Birte
+    Clausen``: a person's function before the name (as council minutes list those present) →
+    the name with the function as its affiliation; None for anything else (``Herr Brandt`` and
+    ``Pastor Utpatel`` keep their title in the name)."""
+    words = text.split()
+    if not 3 <= len(words) <= 7 or words[0].lower() in PERSON_TITLES:
+        return None
+    for cut in (len(words) - 2, len(words) - 3):
+        role, name = words[:cut], words[cut:]
+        if not role or not _role_word(role[-1]):
+            continue
+        if not all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in name[1:]):
+            continue
+        if not is_name_word(name[0]) and name[0].lower() not in PERSON_TITLES:
+            continue  # ``Vorsitzender Herr Tiedemann``: the title stays in the name
+        if all(w[:1].islower() or w.endswith(".") or _role_word(w) for w in role[:-1]):
+            return Person(" ".join(name), " ".join(role))
+    return None
 
 
 def format_person(person: Person, form: Literal["comma", "parens"] | None = None) -> str:

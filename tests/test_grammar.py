@@ -21,7 +21,8 @@ TITLES = [
     ("Protokoll des Beirates", "Beirat"),
     ("Protokoll des Aktionsbündnisses", "Aktionsbündnis"),
     ("Protokoll des Vereins Nordwerk", "Verein Nordwerk"),
-    ("Protokoll des 5. Treffens der Initiative", "5. Treffen der Initiative"),
+    ("Protokoll des 5. Treffens der Initiative", "Initiative"),
+    ("Niederschrift über die öffentliche Sitzung des Finanzausschusses", "Finanzausschuss"),
     ("Protokoll der ordentlichen Mitgliederversammlung", "ordentliche Mitgliederversammlung"),
     (
         "Protokoll der Mitgliederversammlung des Fördervereins Groß Klein e.V. vom 3.3.2023",
