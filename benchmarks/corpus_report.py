@@ -102,9 +102,13 @@ def corpus_files(corpus: Path = CORPUS) -> list[Path]:
     )
 
 
+NOT_DOCUMENTS = ("SOURCES.md", "MISSES.md")
+"""Files of a corpus folder that describe the corpus (its sources, the reader's misses)."""
+
+
 def document_files(corpus: Path = CORPUS) -> list[Path]:
-    """The corpus documents without SOURCES.md (which describes the corpus)."""
-    return [p for p in corpus_files(corpus) if p.name != "SOURCES.md"]
+    """The corpus documents without SOURCES.md and MISSES.md (which describe the corpus)."""
+    return [p for p in corpus_files(corpus) if p.name not in NOT_DOCUMENTS]
 
 
 def expected_path(document: Path) -> Path:

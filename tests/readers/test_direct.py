@@ -65,6 +65,14 @@ PANDOC_DIFFERENCES: dict[str, dict[str, list[str]]] = {
 """Fixture → pandoc's line → the direct reader's lines: where pandoc reads the document wrong.
 Compared on the lines the readers give the layout (so the list does not depend on the rules)."""
 
+PANDOC_NESTING: dict[str, str] = {
+    "heldout4/kirchenvorstand-bericht-2024-12.docx": (
+        "pandoc nests a paragraph without numbering (w:numId 0) after a nested list into the"
+        " list; Word and the direct reader show it as a plain paragraph"
+    ),
+}
+"""Fixture → why pandoc gives the same lines at another list level (the direct reader is right)."""
+
 
 needs_soffice = pytest.mark.skipif(
     find_soffice() is None and not os.environ.get("CI"),
@@ -117,6 +125,10 @@ def test_direct_reader_and_pandoc_give_the_same_model(name: str) -> None:
     assert direct_kind == pandoc_kind, (direct, through_pandoc)
     if direct_kind == "fehler":
         return  # both refuse it (the messages may differ: pandoc's come from pandoc)
+    if name in PANDOC_NESTING:
+        direct_lines, pandoc_lines = reader_lines(path)
+        assert direct_lines == pandoc_lines
+        pytest.xfail(PANDOC_NESTING[name])
     if name not in PANDOC_DIFFERENCES:
         assert model(direct) == model(through_pandoc)
         # The same warnings at the same paragraph numbers.
