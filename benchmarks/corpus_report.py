@@ -387,9 +387,11 @@ def input_lines(path: Path) -> list[str]:
 
 _LETTER_MARKER = re.compile(
     r"^\s*\(?(?:[a-hA-H]|[ivx]{1,4})[.)]\s+|^\s*(?:zu|Zu|ZU)\s+(?=(?:TOP|Top|Punkt)?\s*\d)"
+    r"|^\s*(?:TOP|Top)\s?(?=\d)"
 )
-"""A list's enumeration letter (``a)``, ``(b)``, ``iv.``) or the ``Zu`` of ``Zu TOP 3``: markup
-like a bullet or the item number, not a word of the content."""
+"""A list's enumeration letter (``a)``, ``(b)``, ``iv.``), the ``Zu`` of ``Zu TOP 3`` or the
+``TOP`` of a planned agenda's ``TOP 3 Titel`` (the plan keeps its entries' titles, in order, as
+it keeps no bullets): markup like a bullet or the item number, not a word of the content."""
 
 
 def lost_lines(lines: Iterable[str], output: str) -> list[str]:

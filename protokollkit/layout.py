@@ -147,7 +147,12 @@ LABEL = re.compile(
     r"^\s*([^\W\d][\w*:/.\-]*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?"
     r"\s*:(?:\s+(.*)|\s*)$"
 )
-TOP = r"(TOP-Punkt|TOP|Top|top|Tagesordnungspunkt|Punkt|Pkt\.)"
+TOP = (
+    r"((?:TOP-Punkt|TOP|Top|top|Tagesordnungspunkt|Punkt|Pkt\.)(?:\s?N?Ö(?=\s?\d))?"
+    r"|N?Ö(?=\s?\d))"
+)
+"""The word before an item's number, with the ``Ö`` (öffentlich) of council information systems:
+``TOP Ö 5: …``, ``Ö 1``."""
 EXPLICIT_ITEM = re.compile(
     rf"^\s*{TOP}\s*(\d{{1,3}}(?:\.\d{{1,2}})*)\.?\s*(?:[:.)\-–—]\s*|\s+|$)(.*)$"
 )
@@ -477,6 +482,8 @@ class State:
     attendance: _Attendance | None = None
     agenda_open: bool = False
     agenda_level: int | None = None
+    agenda_marker: str | None = None  # how the plan's first entry is marked (``top``, …)
+    agenda_last_marker: str | None = None
     """The heading level of a ``## Tagesordnung`` heading: its sub-headings belong to it."""
     item_level: int | None = None
     list_items: bool = False
@@ -742,8 +749,8 @@ def rule_attendance(state: State, line: Line) -> bool:
     if parsed is None:
         return False
     label, sub, value = parsed
-    if _SEE_ELSEWHERE.match(value):
-        return False  # ``Anwesend: siehe Anwesenheitsliste``: no names, a note
+    if _SEE_ELSEWHERE.match(value) or _HEAD_COUNT.match(value):
+        return False  # ``Anwesend: siehe Anwesenheitsliste``, ``Teilnehmer*innen: 19``: no names
     is_attendance, kind = _attendance_kind(label_key(label))
     if not is_attendance:
         return _group_after_attendance(state, line, label, sub, value)
@@ -795,6 +802,10 @@ def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     )
 
 
+_HEAD_COUNT = re.compile(
+    r"^(?:ca\.\s*|circa\s+|etwa\s+|rund\s+)?\d{1,4}(?:\s+[^\W\d]+(?:\*innen)?)?\s*\.?$"
+)
+"""``19``, ``ca. 40 Personen``: how many came, not who."""
 _SEE_ELSEWHERE = re.compile(r"^(?:siehe|s\.|vgl\.|laut|lt\.|gem\.|gemäß)\s", re.IGNORECASE)
 
 
@@ -1292,7 +1303,11 @@ def _is_agenda_entry(line: Line) -> bool:
     if line.hints.list_level is not None or line.hints.table_row:
         return True
     text = line.text
-    return bool(_bullet(text) or NUMBER_MARKER.match(text) or EXPLICIT_ITEM.match(text)
+    bullet = _bullet(text)
+    if bullet:
+        explicit = EXPLICIT_ITEM.match(bullet.group(3) or "")
+        return not (explicit and not explicit.group(3).strip())  # ``• TOP 1`` opens an item
+    return bool(NUMBER_MARKER.match(text) or EXPLICIT_ITEM.match(text)
                 or NUMBERED_ITEM.match(text.strip()) or PART.match(text.strip()))  # fmt: skip
 
 
@@ -1322,6 +1337,10 @@ def _agenda_entry(state: State, line: Line) -> bool:
         # A blank line after the list: the agenda is over unless the list goes on.
         state.agenda_open = False
         return False
+    marker = _entry_marker(line)
+    if state.agenda and not line.text[:1].isspace() and _marker_changes(state, marker):
+        state.agenda_open = False  # ``TOP 1 …`` lines, then ``1. …``: the minutes begin
+        return False
     text = line.text.strip()
     if line.hints.table_row:
         text = " | ".join(c for c in line.hints.table_row if c)
@@ -1337,10 +1356,51 @@ def _agenda_entry(state: State, line: Line) -> bool:
             text = explicit.group(3).strip()
         elif numbered:
             text = numbered.group(2).strip()
+    if (
+        text
+        and state.agenda
+        and re.match(r"^\s*(?:TOP\s*)?1\b", line.text)
+        and _fold_title(text) == _fold_title(state.agenda[0])
+    ):
+        state.agenda_open = False  # ``1.`` and the first entry again: the minutes begin
+        return False
     if text:
         state.agenda.append(text)
+        if state.agenda_marker is None and not line.text[:1].isspace():
+            state.agenda_marker = marker
+        state.agenda_last_marker = marker
     state.previous = "agenda"
     return True
+
+
+def _marker_changes(state: State, marker: str | None) -> bool:
+    """True when an entry is marked unlike the plan so far: ``TOP n`` entries, then ``1.``
+    (or the other way round), or a bullet after a numbered entry that opens no sub-list
+    (``3. Bericht aus dem Vorstand:`` / ``- Seniorenmesse`` goes on)."""
+    first = state.agenda_marker
+    if marker is None or first is None or marker == first:
+        return False
+    if marker == "bullet":
+        last = state.agenda_last_marker
+        return last != "bullet" and not state.agenda[-1].endswith(":")
+    return {marker, first} == {"top", "number"}
+
+
+def _entry_marker(line: Line) -> str | None:
+    """How an agenda entry is marked: ``TOP``, a number, a bullet, a list or table of the
+    document; None for a part line (``II. Nichtöffentlicher Teil``) which goes with any."""
+    text = line.text.strip()
+    if line.hints.table_row:
+        return "table"
+    if line.hints.list_level is not None:
+        return "list"
+    if PART.match(text):
+        return None
+    if EXPLICIT_ITEM.match(text):
+        return "top"
+    if _bullet(line.text):
+        return "bullet"
+    return "number"
 
 
 _INNER_LABEL = re.compile(
@@ -1611,6 +1671,14 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if hints.number is not None:
             return hints.number, None, text, level
         return -1, None, text.strip("*_ "), level
+    bullet = _bullet(line.text) if hints is NO_HINTS else None
+    listed = EXPLICIT_ITEM.match(bullet.group(3) or "") if bullet else None
+    if listed and not listed.group(3).strip():
+        title = _title_below(state)  # ``  • Tagesordnungspunkt 2`` / ``    Titel``
+        if title:
+            state.item_prefix = listed.group(1)
+            numbers = [int(n) for n in listed.group(2).split(".")]
+            return numbers[0], (numbers[1] if len(numbers) > 1 else None), title, 0
     if line.text[:1].isspace() and not (
         not state.items and state.last_rule in ("title", "meta", "attendance", "front_matter")
     ):
@@ -1651,7 +1719,14 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         # Right under a paragraph or point a number goes on with that text; under the title,
         # metadata or a speaker line it starts an item just as after a blank line.
         under_point = not state.blank_before and state.last_rule in ("point", "continued")
-        if under_point or _continues(state, line) or lower or state.previous == "numbered":
+        planned = (
+            bool(state.agenda)
+            and number == _expected_number(state)
+            and _fold_title(title) in {_fold_title(e) for e in state.agenda}
+        )  # ``2. Situation Spielplatz`` as planned: an item even right under a point
+        if not planned and (
+            under_point or _continues(state, line) or lower or state.previous == "numbered"
+        ):
             return None
         if (
             state.items
@@ -1680,19 +1755,34 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
 
 
 def _title_below(state: State) -> str:
-    """The title on the line right under an item number standing alone (``zu TOP 1.1``,
-    ``Top 2``); that line is taken. Empty when the next line is no title."""
+    """The title on the line under an item number standing alone (``zu TOP 1.1``, ``Top 2``,
+    ``• Tagesordnungspunkt 1``), right below or after blank lines when the number stands in a
+    list of its own; that line is taken. Empty when the next line is no title."""
     index = state.index + 1
     title = _plain_text_below(state, 150)
-    if (
-        not title
-        or state.lines[index].text[:1].isspace()
-        or REFERENCE_ITEM.match(title)
-        or EXPLICIT_ITEM.match(state.lines[index].text)
-    ):
+    if title and not state.lines[index].text[:1].isspace():
+        if REFERENCE_ITEM.match(title) or EXPLICIT_ITEM.match(state.lines[index].text):
+            return ""
+        state.skip = index
+        return title
+    if not state.lines[state.index].text[:1].isspace():
         return ""
-    state.skip = index
-    return title
+    for index in range(state.index + 1, min(state.index + 4, len(state.lines))):
+        below = state.lines[index]
+        text = below.text.strip()
+        if not text:
+            continue
+        if (
+            not _plain(below.hints)
+            or len(text) > 150
+            or _bullet(below.text)
+            or _label(text) is not None
+            or EXPLICIT_ITEM.match(text)
+        ):
+            return ""
+        state.skip_until = index + 1  # ``  • Tagesordnungspunkt 1`` / ``    Bekanntgaben``
+        return text
+    return ""
 
 
 def _plain_text_below(state: State, limit: int) -> str:
@@ -1739,8 +1829,12 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     if not text[:1].isupper() or text.endswith((".", ",", ";", "!")) or len(text.split()) > 7:
         return False
     parsed = _label(text)
-    if parsed and (parsed[2] or label_key(parsed[0]) in DECISION_LABELS):
-        return False  # ``Beschluss:`` above its wording: a label, not a topic
+    if parsed and (
+        parsed[2]
+        or label_key(parsed[0]) in DECISION_LABELS
+        or label_key(parsed[0]) in AGENDA_LABELS
+    ):
+        return False  # ``Beschluss:`` above its wording, ``Tagesordnung:``: a label, not a topic
     if parse_person(text, state.known) is not None or state.known.knows(text.rstrip(":")):
         return False
     after = state.next_line()

@@ -17,16 +17,13 @@ import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FLOORS = {"heldout": 0.86, "heldout2": 0.80, "heldout3": 0.57, "heldout4": 0.59}
-"""Measured recall on 07.12.2026: heldout 0.869 (0.639 before this session's rules), heldout2
-0.809 (0.673 when first measured, blind, before any rule looked at it), heldout3 0.572 (0.539
-blind: council minutes exported from PDF – letter-spaced words, columns run together), heldout4
-0.597 (blind, its first run: neighbourhood round tables, network meetings, initiatives and the
-council pages that report on them; the misses are listed in heldout4/MISSES.md)."""
-LINES_LOST = {"heldout4": 12}
-"""Lines a corpus loses today (measured blind; the reader must lose none, so each is a bug listed
-in the corpus's MISSES.md): heldout4's planned agenda as 'TOP n Title' lines under a bare
-'Tagesordnung' heading (11) and a 'Tagesordnung:' label above bulleted items (1)."""
+FLOORS = {"heldout": 0.86, "heldout2": 0.81, "heldout3": 0.64, "heldout4": 0.63}
+"""Measured recall on 07.12.2026: heldout 0.869 (0.639 before the rules of earlier sessions),
+heldout2 0.816 (0.673 when first measured, blind), heldout3 0.643 (0.539 blind: council minutes
+exported from PDF – letter-spaced words, columns run together), heldout4 0.632 (0.597 blind, its
+first run: neighbourhood round tables, network meetings, initiatives and the council pages that
+report on them; the misses are listed in heldout4/MISSES.md). Sets a rule was written for are
+no longer blind: the next blind figure needs a fresh set."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -47,10 +44,10 @@ def test_heldout_is_varied() -> None:
 
 
 def test_nothing_refused_or_lost(corpus: tuple[str, Report]) -> None:
-    name, report = corpus
+    _, report = corpus
     assert report.refused == []
     assert report.errors == []
-    assert report.lines_lost <= LINES_LOST.get(name, 0)
+    assert report.lines_lost == 0
     assert report.warnings_per_20_lines <= 1.0
 
 
