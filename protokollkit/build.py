@@ -438,18 +438,31 @@ def _write_temporaries(
 ) -> dict[Path, Path | BaseException]:
     """``write`` for every payload on threads: path → its temporary file, or what went wrong
     (an OS error in German names the path; others are raised here)."""
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
     from protokollkit.diagnostics import ProtokollkitError
 
-    def one(item: tuple[Path, bytes]) -> Path | BaseException:
-        try:
-            return write(*item)
-        except (OSError, ProtokollkitError) as exc:
-            return exc
+    items = list(payloads.items())
+    results: dict[int, Path | BaseException] = {}
+    unexpected: dict[int, BaseException] = {}
 
-    with ThreadPoolExecutor(max_workers=len(payloads) or 1) as pool:
-        return dict(zip(payloads, pool.map(one, payloads.items()), strict=True))
+    def one(index: int) -> None:
+        try:
+            results[index] = write(*items[index])
+        except (OSError, ProtokollkitError) as exc:
+            results[index] = exc
+        except BaseException as exc:  # raised below, on the caller's thread
+            unexpected[index] = exc
+
+    # Plain threads: concurrent.futures would import logging and more for the same.
+    threads = [threading.Thread(target=one, args=(index,)) for index in range(len(items))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if unexpected:
+        raise unexpected[min(unexpected)]
+    return {path: results[index] for index, (path, _) in enumerate(items)}
 
 
 def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
