@@ -58,6 +58,10 @@ CHILD_IMPORTS = (
 """What the child imports while this side reads the protocol: python-docx and icalendar are
 the largest imports of a build, and nothing on this side needs them."""
 
+SHARED_MODULES = ("protokollkit.termine", "protokollkit.writers.present")
+"""Imported before the fork (see :func:`start_child`): both sides need them (the appointments
+for the mail text and the .ics, the presentation for the mail and the DOCX)."""
+
 IN_BACKGROUND = frozenset({"pdf"})
 """Formats rendered on a second thread while the others are rendered: Typst compiles without
 holding Python's GIL."""
@@ -100,8 +104,10 @@ def templates_fingerprint() -> dict[str, str]:
     from protokollkit.templates import vorlagen_dirs
 
     result: dict[str, str] = {}
+    seen: set[Path] = set()
     for folder in vorlagen_dirs():
-        if folder.is_dir():
+        if folder.is_dir() and folder.resolve() not in seen:
+            seen.add(folder.resolve())  # ./vorlagen is often the project's folder itself
             for path in sorted(folder.iterdir()):
                 if path.is_file() and not path.name.startswith("."):
                     result[str(path.resolve())] = sha256(path.read_bytes())
@@ -223,6 +229,8 @@ def start_child(formats: frozenset[str] = IN_CHILD) -> ChildRender | None:
     outputs = [output for output in OUTPUTS if output.format in formats]
     if not hasattr(os, "fork") or not outputs:
         return None
+    for module in SHARED_MODULES:
+        importlib.import_module(module)
     job_read, job_write = os.pipe()
     result_read, result_write = os.pipe()
     pid = os.fork()
@@ -355,14 +363,14 @@ def build(
     if not force and is_up_to_date(read_manifest(manifest_path), inputs, outputs):
         return BuildResult(tuple(outputs), (), manifest_path)
 
-    from protokollkit.files import display, source_text
+    from protokollkit.files import display, text_of
     from protokollkit.writers import now
 
     # The child imports python-docx and icalendar while this side reads the protocol.
     child = start_child()
     try:
         protocol = reader(format_of(source))(data, display(source))
-        text = source_text(source)
+        text = text_of(source, data)
         ensure_writable(protocol, display(source), text)
         points = len(protocol.all_points())
         tell = progress if progress is not None and points > LARGE else None
@@ -387,9 +395,11 @@ def build(
     # ASCII escapes: a file name that is not UTF-8 is kept as \udcXX, never a crash.
     payloads[manifest_path] = (json.dumps(manifest, ensure_ascii=True, indent=2) + "\n").encode()
     write_set(payloads, first_removed=manifest_path)
-    from protokollkit.plausibility import check_plausibility
+    from protokollkit.plausibility import TEXT_SUFFIXES, check_plausibility
 
-    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, display(source)))
+    # The text already decoded, where check_plausibility would read the file again for it.
+    lines = text if source.suffix.lower() in TEXT_SUFFIXES else None
+    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, display(source), lines))
     return BuildResult(tuple(outputs), tuple(outputs), manifest_path, diagnostics)
 
 
