@@ -331,6 +331,7 @@ def build(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
     stamp: Stamp | None = None,
+    parsed: tuple[bytes, Protocol] | None = None,
 ) -> BuildResult:
     """Write every format of the protocol ``source`` into ``out_dir`` as one set.
 
@@ -340,13 +341,15 @@ def build(
     failure (disk full, a writer error) leaves the previous set untouched. ``progress`` hears
     German progress lines for large protocols. ``stamp`` is the moment of writing (the .ics's
     ``DTSTAMP``, the .eml's ``Date``); without one the clock (or ``SOURCE_DATE_EPOCH``).
+    ``parsed`` is the input's bytes and the protocol read from them, when the caller has read it
+    already (:func:`newest_with_content`).
     """
     import protokollkit
     from protokollkit.files import check_output, read_bytes, remove_stale_temporaries
     from protokollkit.readers import format_of, reader
     from protokollkit.validate import ensure_writable
 
-    data = read_bytes(source)
+    data = read_bytes(source) if parsed is None else parsed[0]
     remove_stale_temporaries(out_dir)  # left by a build that was killed
     outputs = output_paths(source, out_dir)
     manifest_path = out_dir / f".{source.stem}.build.json"
@@ -369,7 +372,8 @@ def build(
     # The child imports python-docx and icalendar while this side reads the protocol.
     child = start_child()
     try:
-        protocol = reader(format_of(source))(data, display(source))
+        read = reader(format_of(source))
+        protocol = read(data, display(source)) if parsed is None else parsed[1]
         text = text_of(source, data)
         ensure_writable(protocol, display(source), text)
         points = len(protocol.all_points())
@@ -475,13 +479,15 @@ def _write_temporaries(
     return {path: results[index] for index, (path, _) in enumerate(items)}
 
 
-def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
-    """The newest protocol in ``folder`` that has content, and the newer ones skipped.
+def newest_with_content(folder: Path) -> tuple[Path, list[Path], tuple[bytes, Protocol]]:
+    """The newest protocol in ``folder`` that has content, the newer ones skipped, and its bytes
+    and protocol as :func:`build` reads them (for its ``parsed``: read once).
 
     A protocol has content when it has a point that is not carried over from an earlier one
     (``new`` writes skeletons whose only points end with ``(aus dem Protokoll vom …)``).
     """
-    import protokollkit
+    from protokollkit.files import display, read_bytes
+    from protokollkit.readers import format_of, reader
 
     candidates = sorted(
         (
@@ -494,13 +500,12 @@ def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
     skipped: list[Path] = []
     for path in candidates:
         try:
-            protocol = protokollkit.read(path)
+            data = read_bytes(path)
+            protocol = reader(format_of(path))(data, display(path))
         except (ProtokollkitError, OSError):
             skipped.append(path)
             continue
         if any("(aus dem Protokoll vom" not in p.text for p in protocol.all_points()):
-            return path, skipped
+            return path, skipped, (data, protocol)
         skipped.append(path)
-    from protokollkit.files import display
-
     raise ProtokollkitError(f"Kein Protokoll mit Inhalt in {display(folder)}/ gefunden.")
