@@ -39,6 +39,7 @@ test: pytest typecheck lint
 BENCH_ANZAHL ?= 1000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/build_parts.py
 	$(BIN)/python benchmarks/parse_before.py
 	$(BIN)/python benchmarks/streaming.py --anzahl $(BENCH_ANZAHL)
 	$(BIN)/python benchmarks/termine_corpus.py

@@ -44,16 +44,27 @@ OUTPUTS: tuple[Output, ...] = _outputs("docx", "markdown", "pdf", "email", "ics"
 MAIL_PARTS: tuple[Output, ...] = _outputs("email-html")
 """Rendered like the outputs but written to no file of their own: the .eml's HTML part."""
 
-IN_CHILD = frozenset({"markdown", "email", "ics", "email-html"})
-"""Formats rendered in a forked second process (see :func:`render_in_child`)."""
+IN_CHILD = frozenset({"docx", "ics", "markdown"})
+"""Formats rendered in a second process that is forked before the protocol is read (see
+:func:`start_child`)."""
+
+CHILD_IMPORTS = (
+    "docx",
+    "protokollkit.writers.docx",
+    "icalendar",
+    "protokollkit.writers.ics",
+    "protokollkit.writers.markdown",
+)
+"""What the child imports while this side reads the protocol: python-docx and icalendar are
+the largest imports of a build, and nothing on this side needs them."""
+
+SHARED_MODULES = ("protokollkit.termine", "protokollkit.writers.present")
+"""Imported before the fork (see :func:`start_child`): both sides need them (the appointments
+for the mail text and the .ics, the presentation for the mail and the DOCX)."""
 
 IN_BACKGROUND = frozenset({"pdf"})
-"""Formats rendered on a second thread while the others are written: Typst compiles without
-holding Python's GIL, so the PDF costs next to nothing on top of the DOCX."""
-
-SHARED_MODULES = ("protokollkit.termine", "protokollkit.writers.email")
-"""Imported before the fork (see :func:`render_all`): the appointments (the mail text, the .ics,
-the plausibility warnings) and the mail writer (the child's mail text, this side's .eml)."""
+"""Formats rendered on a second thread while the others are rendered: Typst compiles without
+holding Python's GIL."""
 
 MANIFEST_VERSION = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -93,8 +104,10 @@ def templates_fingerprint() -> dict[str, str]:
     from protokollkit.templates import vorlagen_dirs
 
     result: dict[str, str] = {}
+    seen: set[Path] = set()
     for folder in vorlagen_dirs():
-        if folder.is_dir():
+        if folder.is_dir() and folder.resolve() not in seen:
+            seen.add(folder.resolve())  # ./vorlagen is often the project's folder itself
             for path in sorted(folder.iterdir()):
                 if path.is_file() and not path.name.startswith("."):
                     result[str(path.resolve())] = sha256(path.read_bytes())
@@ -109,28 +122,41 @@ def output_paths(source: Path, out_dir: Path) -> list[Path]:
 def render(
     protocol: Protocol, output: Output, done: Mapping[str, str | bytes], stamp: Stamp
 ) -> str | bytes:
-    """One output; the .eml attaches the DOCX, PDF and .ics already rendered in this build."""
-    import protokollkit
+    """One output of a protocol that :func:`protokollkit.validate.ensure_writable` has passed
+    for every format; the .eml attaches the DOCX, PDF and .ics already rendered in this build."""
+    from protokollkit.writers import render as render_format
 
-    if output.format == "eml":
-        from protokollkit.writers.email import write_eml
-
-        return write_eml(protocol, rendered=done, stamp=stamp)
-    return protokollkit.write(protocol, output.format, stamp=stamp)
+    options: dict[str, Any] = {"rendered": done} if output.format == "eml" else {}
+    rendered = render_format(protocol, output.format, stamp, **options)
+    return rendered.data if rendered.binary else rendered.text
 
 
 class ChildRender:
-    """Formats being rendered in a forked process: :meth:`wait` collects them, :meth:`cancel`
-    stops the child when the build fails on this side (no half-read pipe, no zombie)."""
+    """A forked process that renders some formats: it imports their libraries at once
+    (:data:`CHILD_IMPORTS`), then waits for the protocol (:meth:`send`); :meth:`wait` collects
+    the formats, :meth:`cancel` stops the child when the build fails on this side (no
+    half-read pipe, no zombie)."""
 
-    def __init__(self, pid: int, read_end: int) -> None:
+    def __init__(self, pid: int, job_end: int, result_end: int) -> None:
         self.pid = pid
-        self.read_end = read_end
+        self.job_end = job_end
+        self.result_end = result_end
+
+    def send(self, protocol: Protocol, stamp: Stamp) -> None:
+        """Hand the child the protocol to render (a child that has died is noticed by
+        :meth:`wait`)."""
+        job = pickle.dumps((protocol, stamp), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with os.fdopen(self.job_end, "wb") as pipe:
+                self.job_end = -1
+                pipe.write(job)
+        except OSError:
+            pass
 
     def wait(self) -> dict[str, Any]:
         """The rendered formats, or the child's German error as a ProtokollkitError."""
-        with os.fdopen(self.read_end, "rb") as pipe:
-            self.read_end = -1
+        with os.fdopen(self.result_end, "rb") as pipe:
+            self.result_end = -1
             payload = pipe.read()
         os.waitpid(self.pid, 0)
         self.pid = 0
@@ -150,9 +176,10 @@ class ChildRender:
         """Stop the child and reap it; harmless after :meth:`wait`."""
         import signal
 
-        if self.read_end >= 0:
-            os.close(self.read_end)
-            self.read_end = -1
+        for end in (self.job_end, self.result_end):
+            if end >= 0:
+                os.close(end)
+        self.job_end = self.result_end = -1
         if self.pid:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
@@ -161,13 +188,23 @@ class ChildRender:
             self.pid = 0
 
 
-def _child(write_end: int, protocol: Protocol, outputs: list[Output], stamp: Stamp) -> None:
-    """The forked child's whole life: render, send the result, leave without any cleanup."""
+def _child(job_end: int, result_end: int, outputs: list[Output]) -> None:
+    """The forked child's whole life: import, wait for the protocol, render, send the result,
+    leave without any cleanup."""
     code = 0
     try:
+        for module in CHILD_IMPORTS:
+            # A library that cannot be imported fails again in its writer, with its message.
+            with contextlib.suppress(Exception):
+                importlib.import_module(module)
+        with os.fdopen(job_end, "rb") as pipe:
+            job = pipe.read()
+        if not job:  # the build failed on the other side
+            os._exit(0)
         from protokollkit.diagnostics import ParseError
 
         try:
+            protocol, stamp = pickle.loads(job)
             payload = pickle.dumps(
                 ("ok", {o.format: render(protocol, o, {}, stamp) for o in outputs})
             )
@@ -177,7 +214,7 @@ def _child(write_end: int, protocol: Protocol, outputs: list[Output], stamp: Sta
             payload = pickle.dumps(("error", str(exc)))
         except BaseException as exc:
             payload = pickle.dumps(("error", f"interner Fehler ({type(exc).__name__})"))
-        with os.fdopen(write_end, "wb") as pipe:
+        with os.fdopen(result_end, "wb") as pipe:
             pipe.write(payload)
     except BaseException:  # a closed pipe (the parent gave up): nothing to print
         code = 1
@@ -185,58 +222,74 @@ def _child(write_end: int, protocol: Protocol, outputs: list[Output], stamp: Sta
         os._exit(code)
 
 
-def start_child(
-    protocol: Protocol, formats: frozenset[str], stamp: Stamp
-) -> ChildRender | dict[str, Any]:
-    """Fork a :class:`ChildRender` for ``formats`` (or render them here without ``fork``)."""
-    outputs = [output for output in (*OUTPUTS, *MAIL_PARTS) if output.format in formats]
+def start_child(formats: frozenset[str] = IN_CHILD) -> ChildRender | None:
+    """Fork a :class:`ChildRender` for ``formats``; None without ``fork`` (they are rendered
+    here then). Called before any thread is started and before the protocol is read, so that
+    the child's imports run beside the reading."""
+    outputs = [output for output in OUTPUTS if output.format in formats]
     if not hasattr(os, "fork") or not outputs:
-        return {output.format: render(protocol, output, {}, stamp) for output in outputs}
-    read_end, write_end = os.pipe()
+        return None
+    for module in SHARED_MODULES:
+        importlib.import_module(module)
+    job_read, job_write = os.pipe()
+    result_read, result_write = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.close(read_end)
-        _child(write_end, protocol, outputs, stamp)
-    os.close(write_end)
-    return ChildRender(pid, read_end)
+        os.close(job_write)
+        os.close(result_read)
+        _child(job_read, result_write, outputs)
+    os.close(job_read)
+    os.close(result_write)
+    return ChildRender(pid, job_write, result_read)
 
 
 def render_all(
-    protocol: Protocol, stamp: Stamp, progress: Callable[[str], None] | None = None
+    protocol: Protocol,
+    stamp: Stamp,
+    progress: Callable[[str], None] | None = None,
+    child: ChildRender | None = None,
 ) -> dict[str, str | bytes]:
-    """Every output in memory: :data:`IN_CHILD` in a second process, :data:`IN_BACKGROUND` on
-    a thread, the rest here, all at the same time; ``stamp`` is the one moment of the whole
-    build. ``progress`` hears of each format done."""
-    from concurrent.futures import ThreadPoolExecutor
+    """Every output in memory: :data:`IN_CHILD` in ``child`` (here when None),
+    :data:`IN_BACKGROUND` on a thread, the rest here, all at the same time; ``stamp`` is the
+    one moment of the whole build. ``progress`` hears of each format done."""
+    import threading
 
     done: dict[str, str | bytes] = {}
-    # Modules both sides need are imported once, before the fork: the child inherits them and
-    # this side has them ready for the .eml when the child's results arrive.
-    for module in SHARED_MODULES:
-        importlib.import_module(module)
-    child = start_child(protocol, IN_CHILD, stamp)  # fork before any thread is started
+    if child is not None:
+        child.send(protocol, stamp)
+    background: dict[str, str | bytes | BaseException] = {}
+
+    def in_background() -> None:
+        for output in OUTPUTS:
+            if output.format in IN_BACKGROUND:
+                try:
+                    background[output.format] = render(protocol, output, {}, stamp)
+                except BaseException as exc:
+                    background[output.format] = exc
+
+    thread = threading.Thread(target=in_background, name="protokollkit-build")
+    thread.start()
     try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            background = {
-                output.format: pool.submit(render, protocol, output, {}, stamp)
-                for output in OUTPUTS
-                if output.format in IN_BACKGROUND
-            }
-            child_results: dict[str, Any] | None = None
-            for output in OUTPUTS:
-                if output.format in background:
-                    done[output.format] = background[output.format].result()
-                elif output.format in IN_CHILD:
-                    if child_results is None:
-                        child_results = child.wait() if isinstance(child, ChildRender) else child
-                    done.update(child_results)  # with the .eml's HTML part
-                else:
-                    done[output.format] = render(protocol, output, done, stamp)
-                if progress is not None:
-                    progress(output.format)
+        for output in MAIL_PARTS:
+            done[output.format] = render(protocol, output, done, stamp)
+        child_results: dict[str, Any] | None = None
+        for output in OUTPUTS:
+            if output.format in IN_BACKGROUND:
+                thread.join()
+                result = background[output.format]
+                if isinstance(result, BaseException):
+                    raise result
+                done[output.format] = result
+            elif output.format in IN_CHILD and child is not None:
+                if child_results is None:
+                    child_results = child.wait()
+                done[output.format] = child_results[output.format]
+            else:
+                done[output.format] = render(protocol, output, done, stamp)
+            if progress is not None:
+                progress(output.format)
     finally:
-        if isinstance(child, ChildRender):
-            child.cancel()
+        thread.join()
     return done
 
 
@@ -278,6 +331,7 @@ def build(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
     stamp: Stamp | None = None,
+    parsed: tuple[bytes, Protocol] | None = None,
 ) -> BuildResult:
     """Write every format of the protocol ``source`` into ``out_dir`` as one set.
 
@@ -287,13 +341,15 @@ def build(
     failure (disk full, a writer error) leaves the previous set untouched. ``progress`` hears
     German progress lines for large protocols. ``stamp`` is the moment of writing (the .ics's
     ``DTSTAMP``, the .eml's ``Date``); without one the clock (or ``SOURCE_DATE_EPOCH``).
+    ``parsed`` is the input's bytes and the protocol read from them, when the caller has read it
+    already (:func:`newest_with_content`).
     """
     import protokollkit
     from protokollkit.files import check_output, read_bytes, remove_stale_temporaries
     from protokollkit.readers import format_of, reader
     from protokollkit.validate import ensure_writable
 
-    data = read_bytes(source)
+    data = read_bytes(source) if parsed is None else parsed[0]
     remove_stale_temporaries(out_dir)  # left by a build that was killed
     outputs = output_paths(source, out_dir)
     manifest_path = out_dir / f".{source.stem}.build.json"
@@ -310,22 +366,29 @@ def build(
     if not force and is_up_to_date(read_manifest(manifest_path), inputs, outputs):
         return BuildResult(tuple(outputs), (), manifest_path)
 
-    from protokollkit.files import display, source_text
-
-    protocol = reader(format_of(source))(data, display(source))
-    text = source_text(source)
-    ensure_writable(protocol, display(source), text)
-    points = len(protocol.all_points())
-    tell = progress if progress is not None and points > LARGE else None
-    if tell is not None:
-        tell(f"Baue {len(OUTPUTS)} Formate für {points} Punkte …")
+    from protokollkit.files import display, text_of
     from protokollkit.writers import now
 
-    done = render_all(
-        protocol,
-        stamp or now(),
-        (lambda fmt: tell(f"  fertig: {fmt}")) if tell is not None else None,
-    )
+    # The child imports python-docx and icalendar while this side reads the protocol.
+    child = start_child()
+    try:
+        read = reader(format_of(source))
+        protocol = read(data, display(source)) if parsed is None else parsed[1]
+        text = text_of(source, data)
+        ensure_writable(protocol, display(source), text)
+        points = len(protocol.all_points())
+        tell = progress if progress is not None and points > LARGE else None
+        if tell is not None:
+            tell(f"Baue {len(OUTPUTS)} Formate für {points} Punkte …")
+        done = render_all(
+            protocol,
+            stamp or now(),
+            (lambda fmt: tell(f"  fertig: {fmt}")) if tell is not None else None,
+            child,
+        )
+    finally:
+        if child is not None:
+            child.cancel()
     payloads: dict[Path, bytes] = {}
     hashes: dict[str, str] = {}
     for output, path in zip(OUTPUTS, outputs, strict=True):
@@ -336,9 +399,11 @@ def build(
     # ASCII escapes: a file name that is not UTF-8 is kept as \udcXX, never a crash.
     payloads[manifest_path] = (json.dumps(manifest, ensure_ascii=True, indent=2) + "\n").encode()
     write_set(payloads, first_removed=manifest_path)
-    from protokollkit.plausibility import check_plausibility
+    from protokollkit.plausibility import TEXT_SUFFIXES, check_plausibility
 
-    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, display(source)))
+    # The text already decoded, where check_plausibility would read the file again for it.
+    lines = text if source.suffix.lower() in TEXT_SUFFIXES else None
+    diagnostics = (*protocol.diagnostics, *check_plausibility(protocol, display(source), lines))
     return BuildResult(tuple(outputs), tuple(outputs), manifest_path, diagnostics)
 
 
@@ -387,27 +452,42 @@ def _write_temporaries(
 ) -> dict[Path, Path | BaseException]:
     """``write`` for every payload on threads: path → its temporary file, or what went wrong
     (an OS error in German names the path; others are raised here)."""
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
     from protokollkit.diagnostics import ProtokollkitError
 
-    def one(item: tuple[Path, bytes]) -> Path | BaseException:
+    items = list(payloads.items())
+    results: dict[int, Path | BaseException] = {}
+    unexpected: dict[int, BaseException] = {}
+
+    def one(index: int) -> None:
         try:
-            return write(*item)
+            results[index] = write(*items[index])
         except (OSError, ProtokollkitError) as exc:
-            return exc
+            results[index] = exc
+        except BaseException as exc:  # raised below, on the caller's thread
+            unexpected[index] = exc
 
-    with ThreadPoolExecutor(max_workers=len(payloads) or 1) as pool:
-        return dict(zip(payloads, pool.map(one, payloads.items()), strict=True))
+    # Plain threads: concurrent.futures would import logging and more for the same.
+    threads = [threading.Thread(target=one, args=(index,)) for index in range(len(items))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if unexpected:
+        raise unexpected[min(unexpected)]
+    return {path: results[index] for index, (path, _) in enumerate(items)}
 
 
-def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
-    """The newest protocol in ``folder`` that has content, and the newer ones skipped.
+def newest_with_content(folder: Path) -> tuple[Path, list[Path], tuple[bytes, Protocol]]:
+    """The newest protocol in ``folder`` that has content, the newer ones skipped, and its bytes
+    and protocol as :func:`build` reads them (for its ``parsed``: read once).
 
     A protocol has content when it has a point that is not carried over from an earlier one
     (``new`` writes skeletons whose only points end with ``(aus dem Protokoll vom …)``).
     """
-    import protokollkit
+    from protokollkit.files import display, read_bytes
+    from protokollkit.readers import format_of, reader
 
     candidates = sorted(
         (
@@ -420,13 +500,12 @@ def newest_with_content(folder: Path) -> tuple[Path, list[Path]]:
     skipped: list[Path] = []
     for path in candidates:
         try:
-            protocol = protokollkit.read(path)
+            data = read_bytes(path)
+            protocol = reader(format_of(path))(data, display(path))
         except (ProtokollkitError, OSError):
             skipped.append(path)
             continue
         if any("(aus dem Protokoll vom" not in p.text for p in protocol.all_points()):
-            return path, skipped
+            return path, skipped, (data, protocol)
         skipped.append(path)
-    from protokollkit.files import display
-
     raise ProtokollkitError(f"Kein Protokoll mit Inhalt in {display(folder)}/ gefunden.")

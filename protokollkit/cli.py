@@ -300,16 +300,23 @@ def build_command(eingabe: Path, ausgabe: Path, force: bool) -> None:
     from protokollkit.build import build, newest_with_content
     from protokollkit.files import display
 
+    parsed = None
     if eingabe.is_dir():
         folder = eingabe
-        eingabe, skipped = newest_with_content(folder)
+        eingabe, skipped, parsed = newest_with_content(folder)
         note = (
             f" (übersprungen, noch ohne Inhalt: {', '.join(p.name for p in skipped)})"
             if skipped
             else ""
         )
         click.echo(f"Baue das neueste Protokoll mit Inhalt: {display(eingabe)}{note}")
-    result = build(eingabe, ausgabe, force=force, progress=lambda line: click.echo(line, err=True))
+    result = build(
+        eingabe,
+        ausgabe,
+        force=force,
+        progress=lambda line: click.echo(line, err=True),
+        parsed=parsed,
+    )
     report(result.diagnostics)
     if result.up_to_date:
         click.echo(

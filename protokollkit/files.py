@@ -129,12 +129,27 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
+TEXT_LIKE = ("", ".txt", ".text", ".md", ".markdown", ".json")
+"""Suffixes of inputs whose text is used for finding lines (:func:`source_text`)."""
+
+
 def source_text(path: Path) -> str | None:
     """The text of a text-like input (for finding lines), or None for documents and failures."""
-    if path.suffix.lower() not in ("", ".txt", ".text", ".md", ".markdown", ".json"):
+    if path.suffix.lower() not in TEXT_LIKE:
         return None
     try:
-        return decode_text(read_bytes(path, MAX_TEXT_BYTES), display(path))[0]
+        data = read_bytes(path, MAX_TEXT_BYTES)
+    except ProtokollkitError:
+        return None
+    return text_of(path, data)
+
+
+def text_of(path: Path, data: bytes) -> str | None:
+    """:func:`source_text` of ``path`` from its bytes, already read (none read twice)."""
+    if path.suffix.lower() not in TEXT_LIKE or len(data) > MAX_TEXT_BYTES:
+        return None
+    try:
+        return decode_text(data, display(path))[0]
     except ProtokollkitError:
         return None
 
@@ -379,6 +394,7 @@ __all__ = [
     "remove_stale_temporaries",
     "same_file",
     "source_text",
+    "text_of",
     "write_atomic",
     "write_temporary",
 ]

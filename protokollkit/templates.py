@@ -9,10 +9,10 @@ from protokollkit.diagnostics import ProtokollkitError
 
 
 def _packaged() -> Path:
-    """The templates shipped with protokollkit (package data, also in an installed wheel)."""
-    from importlib.resources import files
-
-    return Path(str(files("protokollkit") / "vorlagen"))
+    """The templates shipped with protokollkit (package data, also in an installed wheel):
+    beside this module, as ``importlib.resources.files`` finds them for a package on disk
+    (without its import, which every command would pay)."""
+    return Path(__file__).parent / "vorlagen"
 
 
 PROJECT_VORLAGEN = _packaged()

@@ -269,3 +269,24 @@ def test_invalid_verteiler_stops_the_build_with_file_and_line(
     assert result.exit_code == 1
     assert f"{verteiler}:2:1: fehler: Ungültige E-Mail-Adresse „max@@example.org“" in result.stderr
     assert not out.exists()
+
+
+def test_build_of_a_folder_reads_the_chosen_protocol_once(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import protokollkit.readers.text as text_reader
+
+    calls: list[str] = []
+    read = text_reader.read_text_bytes
+
+    def counted(data: bytes, name: str) -> protokollkit.Protocol:
+        calls.append(name)
+        return read(data, name)
+
+    monkeypatch.setattr(text_reader, "read_text_bytes", counted)
+    result = runner.invoke(main, ["build", str(source.parent), "-o", str(tmp_path / "ausgabe")])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+    assert sorted(p.name for p in (tmp_path / "ausgabe").iterdir() if p.name[0] != ".") == sorted(
+        NAMES
+    )

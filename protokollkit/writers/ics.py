@@ -71,13 +71,30 @@ END:VTIMEZONE
 Written as rules rather than computed from the time zone database per calendar: the same for
 every year of a protocol, and it saves the ~60 ms that computing the transitions takes."""
 
+BERLIN_RULES = (
+    # kind, first transition (local time), offset before and after (hours), name, month
+    ("DAYLIGHT", dt.datetime(1981, 3, 29, 2), 1, 2, "CEST", 3),
+    ("STANDARD", dt.datetime(1996, 10, 27, 3), 2, 1, "CET", 10),
+)
+""":data:`BERLIN_VTIMEZONE` as data: the component is built from it, not parsed from the text
+(parsing a VTIMEZONE makes icalendar list every zone of the time zone database, ~5 ms)."""
+
 
 @functools.lru_cache(maxsize=1)
 def _timezone() -> icalendar.Timezone:
     import icalendar
 
-    zone = icalendar.Timezone.from_ical(BERLIN_VTIMEZONE.replace("\n", "\r\n"))
-    assert isinstance(zone, icalendar.Timezone)
+    kinds = {"DAYLIGHT": icalendar.TimezoneDaylight, "STANDARD": icalendar.TimezoneStandard}
+    zone = icalendar.Timezone()
+    zone.add("tzid", TZID)
+    for kind, start, before, after, name, month in BERLIN_RULES:
+        part = kinds[kind]()
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
     return zone
 
 

@@ -13,7 +13,7 @@ import protokollkit
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 from protokollkit.termine import upcoming
 from protokollkit.writers import Stamp, now
-from protokollkit.writers.ics import TZID, write_ics
+from protokollkit.writers.ics import BERLIN_VTIMEZONE, TZID, write_ics
 from tests.conftest import assert_golden
 from tests.strategies import protocols
 
@@ -41,6 +41,13 @@ def test_golden_ics_of_reference(seed_text: str) -> None:
     assert_golden(
         "2022-11-10-stadtteiltisch.ics", write_ics(protokollkit.read(seed_text), stamp=STAMP)
     )
+
+
+def test_the_time_zone_is_the_documented_vtimezone() -> None:
+    calendar = icalendar.Calendar.from_ical(write_ics(protocol_with("nichts"), stamp=STAMP))
+    (zone,) = calendar.walk("VTIMEZONE")
+    documented = icalendar.Timezone.from_ical(BERLIN_VTIMEZONE.replace("\n", "\r\n"))
+    assert zone.to_ical() == documented.to_ical()
 
 
 def test_reference_events_parse_back(seed_text: str) -> None:
