@@ -72,10 +72,15 @@ __all__ = [
     "CANONICAL_PARTICIPANTS_LABEL",
     "MAX_DEPTH",
     "NO_HINTS",
+    "RULER",
     "RULES",
     "TITLE",
+    "TRIGGERS",
     "Hints",
+    "Kind",
     "Line",
+    "LineRule",
+    "Ruler",
     "State",
     "clean",
     "format_person",
@@ -541,6 +546,128 @@ class State:
 
 
 Rule = Callable[[State, Line], bool]
+
+
+class Kind:
+    """What a line is at a glance: bits computed once per line (:func:`line_kinds`) and from
+    the parser's state (:func:`state_kinds`); a rule's trigger (:data:`TRIGGERS`) names the
+    kinds without which it cannot take the line."""
+
+    BLANK = 1 << 0
+    """Nothing but whitespace."""
+    HINTED = 1 << 1
+    """The source gave hints (heading, bold, list item, table row, front matter …)."""
+    FRONT_MATTER = 1 << 2
+    COLON = 1 << 3
+    """A ``:`` somewhere: every ``Label: value`` form."""
+    ITEM_START = 1 << 4
+    """Starts (after space) like an item: a digit, ``T``/``t``/``P`` (``TOP``, ``Punkt``),
+    ``§``, ``z``/``Z`` (``zu TOP``), or Markdown bold (``**``, ``__``)."""
+    MARKER = 1 << 5
+    """Could start with a list marker: a bullet, a digit, ``(``, or a letter with ``.``/``)``
+    right after it (``a)``, ``iv.``)."""
+    UPPER = 1 << 6
+    """Starts with a capital, ``@`` or Markdown bold: could be a speaker line."""
+    DECORATION = 1 << 7
+    """No hints and starts with a character a horizontal rule is made of."""
+    NEXT_WORD = 1 << 8
+    """Holds a word of a next-meeting label (``nächst``, ``Termin``, ``Datum``)."""
+    AGENDA_WORD = 1 << 9
+    """Holds a word of an agenda label (``Tagesordnung``, ``Agenda``, ``TOP``, ``Themen`` …)."""
+    CLOSING_WORD = 1 << 10
+    """Holds what a signature line has (``,``, ``gez``, ``__``, ``F.d.R``)."""
+    SHORT = 1 << 11
+    """At most 30 characters (a bare label such as ``Anwesend``)."""
+    TEXT = 1 << 12
+    """Not blank (every such line has it: rules without a trigger see every line)."""
+    # from the state, per line
+    FRONT = 1 << 16
+    """Before the first item (section ``front``)."""
+    BACK = 1 << 17
+    """After the next-meeting line or a signature (section ``back``)."""
+    TITLE_LINE = 1 << 18
+    """The line the pre-scan chose as the title."""
+    ATTENDANCE_OPEN = 1 << 19
+    AGENDA_OPEN = 1 << 20
+    AGENDA_KNOWN = 1 << 21
+    """A planned agenda was read: an item may be named by one of its entries."""
+    PENDING_NEXT = 1 << 22
+    """A next-meeting heading waits for its text on this line."""
+    IMPLICIT_HEADING = 1 << 23
+    """No marked items in the document, and the line starts with a capital."""
+    BARE_LABEL = 1 << 24
+    """Before the first item and short."""
+    ANY = (1 << 32) - 1
+
+
+_MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DECORATION_START = frozenset("=-~*_#+^`.")
+_ITEM_START = frozenset("TtP§zZ*_")
+_MARKER_START = frozenset("-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7(")
+_NEXT_WORDS = ("chst", "CHST", "ächsten", "Termin", "Datum")
+_AGENDA_WORDS = ("gend", "agesordnung", "TOP", "Them", "nhalt", "ontents", "bersicht")
+
+
+def line_kinds(line: Line) -> int:
+    """The :class:`Kind` bits of a line itself (computed once per line and parse)."""
+    text = line.text
+    stripped = text.strip()
+    if not stripped:
+        return Kind.BLANK
+    kinds = Kind.TEXT
+    hints = line.hints
+    first = stripped[0]
+    if hints is not NO_HINTS:
+        if hints != NO_HINTS:
+            kinds |= Kind.HINTED
+        if hints.front_matter:
+            kinds |= Kind.FRONT_MATTER
+    elif first in _DECORATION_START:
+        kinds |= Kind.DECORATION
+    if ":" in text:
+        kinds |= Kind.COLON
+    if first.isdigit():
+        kinds |= Kind.ITEM_START | Kind.MARKER
+    else:
+        if first in _ITEM_START:
+            kinds |= Kind.ITEM_START
+        if first in _MARKER_START or (
+            first in _MARKER_LETTERS and ("." in stripped[1:6] or ")" in stripped[1:6])
+        ):
+            kinds |= Kind.MARKER
+    if first.isupper() or first in "@*_":
+        kinds |= Kind.UPPER
+    if len(stripped) <= 30:
+        kinds |= Kind.SHORT
+    if any(word in text for word in _NEXT_WORDS):
+        kinds |= Kind.NEXT_WORD
+    if any(word in text for word in _AGENDA_WORDS):
+        kinds |= Kind.AGENDA_WORD
+    if "," in text or "gez" in text or "__" in text or "F.d.R" in text:
+        kinds |= Kind.CLOSING_WORD
+    return kinds
+
+
+def state_kinds(state: State, kinds: int) -> int:
+    """The :class:`Kind` bits that the state gives the current line (``kinds``: its own)."""
+    section = state.section
+    if section == "front":
+        kinds |= Kind.FRONT | (Kind.BARE_LABEL if kinds & Kind.SHORT else 0)
+    elif section == "back":
+        kinds |= Kind.BACK
+    if state.index == state.title_index:
+        kinds |= Kind.TITLE_LINE
+    if state.attendance is not None:
+        kinds |= Kind.ATTENDANCE_OPEN
+    if state.agenda_open:
+        kinds |= Kind.AGENDA_OPEN
+    if state.agenda:
+        kinds |= Kind.AGENDA_KNOWN
+    if state.pending_next is not None:
+        kinds |= Kind.PENDING_NEXT
+    if state.implicit_items and kinds & Kind.UPPER:
+        kinds |= Kind.IMPLICIT_HEADING
+    return kinds
 
 
 _BOLD_LABEL = re.compile(r"^(\*\*|__)([^*_]{1,60}?)(:?)\1(:?)\s*")
@@ -1776,9 +1903,6 @@ def rule_item(state: State, line: Line) -> bool:
     return True
 
 
-_MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
 def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
     """(indent, text, kind, marker) when the line is a list entry."""
     hints = line.hints
@@ -1947,6 +2071,122 @@ RULES: list[tuple[str, Rule]] = [
     ("paragraph", rule_paragraph),
 ]
 """The rules in the order they are tried; the first that accepts a line consumes it."""
+
+TRIGGERS: dict[str, int] = {
+    "blank": Kind.BLANK,
+    "front_matter": Kind.FRONT_MATTER,
+    "title": Kind.TITLE_LINE,
+    "decoration": Kind.DECORATION,
+    "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
+    "attendance": Kind.HINTED | Kind.COLON | Kind.BARE_LABEL,
+    "attendance_continued": Kind.ATTENDANCE_OPEN,
+    "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_WORD,
+    "meta": Kind.FRONT | Kind.COLON,
+    "closing": Kind.BACK | Kind.CLOSING_WORD,
+    "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
+    "point": Kind.HINTED | Kind.MARKER,
+    "speaker": Kind.UPPER,
+}
+"""When a rule is worth trying: it is tried only for a line whose :class:`Kind` shares a bit
+with its trigger (a rule without an entry is tried for every line). A trigger is a promise:
+for a line without those kinds the rule would return False and change nothing."""
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A rule in the :class:`Ruler`: its name, its function, its trigger (:class:`Kind` bits)
+    and whether it is tried at all."""
+
+    name: str
+    function: Rule
+    trigger: int = Kind.ANY
+    enabled: bool = True
+
+
+class Ruler:
+    """The ordered, named rules (in the spirit of markdown-it-py's ``Ruler``): each line goes
+    to the first enabled rule whose trigger fits it and that accepts it.
+
+    ``Ruler(RULES, TRIGGERS)`` is :data:`RULER`, the one :func:`parse_lines` uses; a copy
+    (:meth:`copy`) can have rules switched off (:meth:`disable`), added (:meth:`before`,
+    :meth:`after`, :meth:`push`) or replaced (:meth:`at`) without touching it.
+    """
+
+    def __init__(
+        self, rules: Iterable[tuple[str, Rule]] = (), triggers: dict[str, int] | None = None
+    ) -> None:
+        triggers = triggers or {}
+        self._rules = [LineRule(n, f, triggers.get(n, Kind.ANY)) for n, f in rules]
+        self._active: tuple[tuple[str, Rule, int], ...] | None = None
+
+    def copy(self) -> Ruler:
+        """An independent copy (changing it leaves this ruler as it is)."""
+        other = Ruler()
+        other._rules = list(self._rules)
+        return other
+
+    def names(self, enabled_only: bool = False) -> list[str]:
+        """The rules' names in order."""
+        return [r.name for r in self._rules if r.enabled or not enabled_only]
+
+    def rule(self, name: str) -> LineRule:
+        """The rule called ``name`` (KeyError when there is none)."""
+        return self._rules[self._index(name)]
+
+    def _index(self, name: str) -> int:
+        for index, rule in enumerate(self._rules):
+            if rule.name == name:
+                return index
+        raise KeyError(f"Keine Regel „{name}“")
+
+    def _changed(self) -> None:
+        self._active = None
+
+    def at(self, name: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Replace the function (and trigger) of the rule ``name``."""
+        index = self._index(name)
+        self._rules[index] = replace(self._rules[index], function=function, trigger=trigger)
+        self._changed()
+
+    def before(self, name: str, new: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Add the rule ``new`` right before ``name``."""
+        self._rules.insert(self._index(name), LineRule(new, function, trigger))
+        self._changed()
+
+    def after(self, name: str, new: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Add the rule ``new`` right after ``name``."""
+        self._rules.insert(self._index(name) + 1, LineRule(new, function, trigger))
+        self._changed()
+
+    def push(self, new: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Add the rule ``new`` at the end (after the catch-all ``paragraph``: rarely useful)."""
+        self._rules.append(LineRule(new, function, trigger))
+        self._changed()
+
+    def enable(self, *names: str) -> None:
+        """Try these rules again."""
+        self._switch(names, True)
+
+    def disable(self, *names: str) -> None:
+        """Stop trying these rules (their lines go to the rules after them)."""
+        self._switch(names, False)
+
+    def _switch(self, names: tuple[str, ...], enabled: bool) -> None:
+        for name in names:
+            index = self._index(name)
+            self._rules[index] = replace(self._rules[index], enabled=enabled)
+        self._changed()
+
+    def active(self) -> tuple[tuple[str, Rule, int], ...]:
+        """(name, function, trigger) of the enabled rules, in order (what the parser loops
+        over; rebuilt only after a change)."""
+        if self._active is None:
+            self._active = tuple((r.name, r.function, r.trigger) for r in self._rules if r.enabled)
+        return self._active
+
+
+RULER = Ruler(RULES, TRIGGERS)
+"""The rules as :func:`parse_lines` applies them."""
 
 
 # --- before and after the rules -------------------------------------------------------------
@@ -2118,8 +2358,16 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     return None, ""
 
 
-def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
-    """Apply :data:`RULES` to the lines and build the Protocol; raise ParseError if unusable."""
+def parse_lines(
+    lines: Iterable[Line],
+    source: str = "<text>",
+    *,
+    ruler: Ruler | None = None,
+    trace: list[tuple[int, str]] | None = None,
+) -> Protocol:
+    """Apply the rules (:data:`RULER`, or ``ruler``) to the lines and build the Protocol; raise
+    ParseError if unusable. ``trace`` receives (line number, name of the rule that took it)
+    for every line, in order (a line taken with the line above it is not listed)."""
     cleaned = [
         line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
         for line in lines
@@ -2130,16 +2378,22 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state.list_items = _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
+    rules = (ruler or RULER).active()
+    blank = Kind.BLANK
     for index, line in enumerate(prepared):
         state.index = index
         if index == state.skip or index < state.skip_until:
             continue
-        for name, rule in RULES:
-            if rule(state, line):
+        own = line_kinds(line)
+        kinds = own if own == blank else state_kinds(state, own)
+        for name, rule, trigger in rules:
+            if trigger & kinds and rule(state, line):
                 if name != "blank":
                     state.last_rule = name
+                if trace is not None:
+                    trace.append((line.number, name))
                 break
-        if line.text.strip():
+        if own != blank:
             state.blank_before = False
         if not line.hints.table_row:
             state.table_header = ()
