@@ -373,7 +373,7 @@ def _mark_structure(lines: list[Line]) -> list[Line]:
 # --- the parser state -----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _PointBuilder:
     text: str
     line: int
@@ -391,7 +391,7 @@ class _PointBuilder:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _BlockBuilder:
     speaker: Person | None = None
     line: int = 0
@@ -401,7 +401,7 @@ class _BlockBuilder:
         return Block(self.speaker, tuple(p.freeze() for p in self.points), None, line=self.line)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ItemBuilder:
     number: int
     title: str
@@ -422,7 +422,7 @@ class _ItemBuilder:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attendance:
     """An attendance list that is still open (a label or heading whose names follow)."""
 
@@ -580,6 +580,8 @@ class Kind:
     """At most 30 characters (a bare label such as ``Anwesend``)."""
     TEXT = 1 << 12
     """Not blank (every such line has it: rules without a trigger see every line)."""
+    LABEL = 1 << 13
+    """A ``:`` in a line that is no list entry (neither hinted nor a typed bullet)."""
     # from the state, per line
     FRONT = 1 << 16
     """Before the first item (section ``front``)."""
@@ -604,8 +606,16 @@ _MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 _DECORATION_START = frozenset("=-~*_#+^`.")
 _ITEM_START = frozenset("TtP§zZ*_")
 _MARKER_START = frozenset("-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7(")
-_NEXT_WORDS = ("chst", "CHST", "ächsten", "Termin", "Datum")
-_AGENDA_WORDS = ("gend", "agesordnung", "TOP", "Them", "nhalt", "ontents", "bersicht")
+_AGENDA_WORD = re.compile("gend|agesordnung|TOP|Them|nhalt|ontents|bersicht")
+_K_BLANK, _K_TEXT, _K_HINTED, _K_FRONT_MATTER = (
+    Kind.BLANK,
+    Kind.TEXT,
+    Kind.HINTED,
+    Kind.FRONT_MATTER,
+)
+_K_COLON, _K_LABEL, _K_ITEM_START, _K_MARKER = Kind.COLON, Kind.LABEL, Kind.ITEM_START, Kind.MARKER
+_K_UPPER, _K_DECORATION, _K_SHORT = Kind.UPPER, Kind.DECORATION, Kind.SHORT
+_K_NEXT_WORD, _K_AGENDA_WORD, _K_CLOSING_WORD = Kind.NEXT_WORD, Kind.AGENDA_WORD, Kind.CLOSING_WORD
 
 
 def line_kinds(line: Line) -> int:
@@ -613,38 +623,41 @@ def line_kinds(line: Line) -> int:
     text = line.text
     stripped = text.strip()
     if not stripped:
-        return Kind.BLANK
-    kinds = Kind.TEXT
+        return _K_BLANK
+    kinds = _K_TEXT
     hints = line.hints
     first = stripped[0]
-    if hints is not NO_HINTS:
+    plain = hints is NO_HINTS
+    if not plain:
         if hints != NO_HINTS:
-            kinds |= Kind.HINTED
+            kinds |= _K_HINTED
         if hints.front_matter:
-            kinds |= Kind.FRONT_MATTER
-    elif first in _DECORATION_START:
-        kinds |= Kind.DECORATION
+            kinds |= _K_FRONT_MATTER
+    elif first in _DECORATION_START and stripped[1:3] == first + first:
+        kinds |= _K_DECORATION  # (a rule is three or more of one character)
     if ":" in text:
-        kinds |= Kind.COLON
+        kinds |= _K_COLON
+        if hints.list_level is None and not (first in _BULLET_START and _bullet(text)):
+            kinds |= _K_LABEL
     if first.isdigit():
-        kinds |= Kind.ITEM_START | Kind.MARKER
+        kinds |= _K_ITEM_START | _K_MARKER
     else:
         if first in _ITEM_START:
-            kinds |= Kind.ITEM_START
+            kinds |= _K_ITEM_START
         if first in _MARKER_START or (
             first in _MARKER_LETTERS and ("." in stripped[1:6] or ")" in stripped[1:6])
         ):
-            kinds |= Kind.MARKER
+            kinds |= _K_MARKER
     if first.isupper() or first in "@*_":
-        kinds |= Kind.UPPER
+        kinds |= _K_UPPER
     if len(stripped) <= 30:
-        kinds |= Kind.SHORT
-    if any(word in text for word in _NEXT_WORDS):
-        kinds |= Kind.NEXT_WORD
-    if any(word in text for word in _AGENDA_WORDS):
-        kinds |= Kind.AGENDA_WORD
+        kinds |= _K_SHORT
+    if "chst" in text or "CHST" in text or "ächsten" in text or "Termin" in text or "Datum" in text:
+        kinds |= _K_NEXT_WORD
+    if _AGENDA_WORD.search(text):
+        kinds |= _K_AGENDA_WORD
     if "," in text or "gez" in text or "__" in text or "F.d.R" in text:
-        kinds |= Kind.CLOSING_WORD
+        kinds |= _K_CLOSING_WORD
     return kinds
 
 
@@ -2081,7 +2094,7 @@ TRIGGERS: dict[str, int] = {
     "attendance": Kind.HINTED | Kind.COLON | Kind.BARE_LABEL,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
     "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_WORD,
-    "meta": Kind.FRONT | Kind.COLON,
+    "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
     "point": Kind.HINTED | Kind.MARKER,
