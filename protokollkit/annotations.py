@@ -521,7 +521,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         is_task = True
     arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
-        who = re.sub(r",\s*bis\b.*$", "", arrow.group(1))
+        who = _UNTIL_TAIL.sub("", arrow.group(1))
         found = _owners(who, known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
@@ -584,6 +584,11 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
     if not is_task:
         return None
     return Task(owners, _due(text, meeting))
+
+
+_UNTIL_TAIL = re.compile(r",\s*bis\b.*$")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
+_OPEN_YET = re.compile(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", re.I)
 
 
 # --- the whole protocol ---------------------------------------------------------------------
@@ -753,8 +758,8 @@ def is_next_meeting_text(text: str) -> bool:
         return True
     return bool(NEXT_MEETING_SENTENCE.search(text)) and (
         find_date(text) is not None
-        or bool(re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", text))
-        or bool(re.search(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", text, re.I))
+        or bool(_CLOCK.search(text))
+        or bool(_OPEN_YET.search(text))
         or bool(_MONTH_OR_SEASON.search(text))
     )
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from protokollkit.annotations import annotate
 from protokollkit.dates import find_date, find_dates
+from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
 from protokollkit.labels import (
     AGENDA_LABELS,
@@ -244,7 +245,7 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
         if head.endswith(" " + participant.name) and len(head) > len(participant.name) + 1:
             rest = head[: -len(participant.name)].rstrip()
             return rest, Person(participant.name, affiliation or None)
-    match = re.match(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$", head)
+    match = _SENTENCE_AND_NAME.match(head)
     if match and looks_like_name(match.group(2)) and plausible_name(match.group(2)):
         return match.group(1), Person(match.group(2), affiliation or None)
     known = ParticipantIndex(people)
@@ -253,21 +254,34 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
     return title, None
 
 
+_WEEKDAY_END = re.compile(
+    r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$"
+)
+
+
 def parse_title(title: str) -> tuple[str, dt.date | None]:
     """The meeting name and date (or None) written in a title line."""
     found = find_date(title)
     rest = title
     if found:
         rest = (title[: found.start] + " " + title[found.end :]).strip()
-    rest = re.sub(
-        r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$",
-        "",
-        rest,
-    ).strip()
+    rest = _WEEKDAY_END.sub("", rest).strip()
     rest = TITLE.sub("", rest, count=1).strip(" ,–-:|")
     for _ in range(2):
         rest = TITLE_CONNECTORS.sub("", rest).strip(" ,–-:|")
     return rest, (found.date if found else None)
+
+
+_SENTENCE_AND_NAME = re.compile(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$")
+_COUNT_AND_WORD = re.compile(r"\d+\s+\w+")
+_SHORT_WORDS = re.compile(r"[^\W\d][\w.\- ]{0,29}")
+_LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_NON_DIGITS = re.compile(r"\D")
+_NON_WORD = re.compile(r"[^\w]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"\w+")
+_FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*:\s*\S")
+_DATE_LEAD = re.compile(r"\b(?:am|vom|den)\s*$")
 
 
 # --- front matter and decorations -----------------------------------------------------------
@@ -481,6 +495,15 @@ class State:
     """A legend ``(verhindert waren)`` said that names in brackets belong to this group."""
     """The attendance list has lettered groups (``a) Mitglieder:``, ``b) Verwaltung``)."""
     """A line already taken by the line before it (the title under ``zu TOP 1.1``)."""
+    titles: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
+
+    def title_parts(self, title: str) -> tuple[str, dt.date | None]:
+        """:func:`parse_title`, remembered for this parse (the title is asked for several
+        times)."""
+        parts = self.titles.get(title)
+        if parts is None:
+            parts = self.titles[title] = parse_title(title)
+        return parts
 
     def items_from_headings(self) -> bool:
         """True when the agenda items so far were headings (not bold lines or typed numbers)."""
@@ -988,15 +1011,11 @@ def _names_line(text: str) -> list[str] | None:
         words = name.split()
         if len(words) > 5:
             return None
-        if name[:1].isdigit() and not re.fullmatch(r"\d+\s+\w+", name):
+        if name[:1].isdigit() and not _COUNT_AND_WORD.fullmatch(name):
             return None
         if _ABOUT.match(name):
             return None  # ``ca. 10 Bürger``: a count, not a name
-        if not (
-            looks_like_name(name)
-            or name.startswith("@")
-            or re.fullmatch(r"[^\W\d][\w.\- ]{0,29}", name)
-        ):
+        if not (looks_like_name(name) or name.startswith("@") or _SHORT_WORDS.fullmatch(name)):
             return None
     return parts
 
@@ -1319,7 +1338,7 @@ def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
     if state.next_meeting is not None:
         state.warn(line, "Ein zweiter „Nächster Termin“; der erste bleibt als Text erhalten.")
         state.back.append(f"{state.next_meeting.label}: {state.next_meeting.text}")
-    reference = parse_title(state.title or "")[1] or _meeting_date(state, None)[0]
+    reference = state.title_parts(state.title or "")[1] or _meeting_date(state, None)[0]
     found = find_date(value, reference)
     state.next_meeting = NextMeeting(value, found.date if found else None, label)
     state.section = "back"
@@ -1369,7 +1388,7 @@ def rule_agenda(state: State, line: Line) -> bool:
         return False  # a heading that only opens the minutes: kept as a paragraph
     state.agenda_label = text.strip("*_ ")
     if inline:
-        state.agenda.extend(p.strip() for p in re.split(r"\s*[;,]\s*", inline) if p.strip())
+        state.agenda.extend(p.strip() for p in _LIST_SEPARATOR.split(inline) if p.strip())
     state.agenda_open = True
     state.agenda_level = line.hints.heading
     state.previous = "agenda"
@@ -1645,7 +1664,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         ):
             return None
         marker = hints.list_marker or "1."
-        return int(re.sub(r"\D", "", marker) or 1), None, text, 0
+        return int(_NON_DIGITS.sub("", marker) or 1), None, text, 0
     if hints.table_row:
         return None
     explicit = EXPLICIT_ITEM.match(text)
@@ -1776,7 +1795,7 @@ def _plain_text_below(state: State, limit: int) -> str:
 
 
 def _fold_title(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _matches_agenda(state: State, text: str) -> bool:
@@ -2224,8 +2243,8 @@ _GENERIC_WORDS = {"sitzung", "treffen", "der", "des", "die", "vom", "am", "zur",
 
 def _generic_title(text: str) -> bool:
     """``Protokoll der Sitzung am 15.09.2022``: a title line that names no meeting itself."""
-    meeting = re.sub(r"\([^()]*\)", " ", parse_title(text)[0])
-    return all(word.lower() in _GENERIC_WORDS for word in re.findall(r"\w+", meeting))
+    meeting = _BRACKETED.sub(" ", parse_title(text)[0])
+    return all(word.lower() in _GENERIC_WORDS for word in _WORD.findall(meeting))
 
 
 def find_title(lines: list[Line]) -> int:
@@ -2236,8 +2255,7 @@ def find_title(lines: list[Line]) -> int:
         if line.text.strip() and not line.hints.front_matter
     ][:15]
     front_title = any(
-        line.hints.front_matter and re.match(r"(?i)^(?:title|titel)\s*:\s*\S", line.text)
-        for line in lines[:80]
+        line.hints.front_matter and _FRONT_TITLE.match(line.text) for line in lines[:80]
     )
     if front_title and (
         not candidates or label_key(candidates[0][1].text.strip("#*_ ")) in SECTION_MARKERS
@@ -2364,11 +2382,19 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     for block in state.preamble[:2]:
         for point in block.points[:3]:
             dates = find_dates(point.text, from_file)
-            if dates and re.search(r"\b(?:am|vom|den)\s*$", point.text[: dates[0].start]):
+            if dates and _DATE_LEAD.search(point.text[: dates[0].start]):
                 return dates[0].date, "text"
     if from_file is not None:
         return from_file, "file"
     return None, ""
+
+
+def _forget() -> None:
+    """Empty the caches keyed on texts and labels: they serve one parse, never the next parse
+    of the same text (a benchmark that parses one text again and again measures the rules)."""
+    _label.cache_clear()
+    label_key.cache_clear()
+    _forget_dates()
 
 
 def parse_lines(
@@ -2381,6 +2407,7 @@ def parse_lines(
     """Apply the rules (:data:`RULER`, or ``ruler``) to the lines and build the Protocol; raise
     ParseError if unusable. ``trace`` receives (line number, name of the rule that took it)
     for every line, in order (a line taken with the line above it is not listed)."""
+    _forget()
     cleaned = [
         line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
         for line in lines
@@ -2421,16 +2448,16 @@ def parse_lines(
 def _finish(state: State) -> Protocol:
     source = state.source
     title = state.title
-    title_date = parse_title(title)[1] if title else None
+    title_date = state.title_parts(title)[1] if title else None
     date, found_in = _meeting_date(state, title_date)
     if title is None:
         title = "Protokoll" + (f" {date.day:02d}.{date.month:02d}.{date.year}" if date else "")
         if found_in in ("meta", "text"):
             title = "Protokoll"
         state.diagnostics.append(Diagnostic("warning", NO_TITLE, source, 0, 0))
-        title_date = parse_title(title)[1]
+        title_date = state.title_parts(title)[1]
         date, found_in = _meeting_date(state, title_date)
-    meeting, _ = parse_title(title)
+    meeting, _ = state.title_parts(title)
     if date is None:
         state.diagnostics.append(
             Diagnostic(
