@@ -595,8 +595,6 @@ class Kind:
     """No hints and starts with a character a horizontal rule is made of."""
     NEXT_WORD = 1 << 8
     """Holds a word of a next-meeting label (``nächst``, ``Termin``, ``Datum``)."""
-    AGENDA_WORD = 1 << 9
-    """Holds a word of an agenda label (``Tagesordnung``, ``Agenda``, ``TOP``, ``Themen`` …)."""
     CLOSING_WORD = 1 << 10
     """Holds what a signature line has (``,``, ``gez``, ``__``, ``F.d.R``)."""
     SHORT = 1 << 11
@@ -615,6 +613,8 @@ class Kind:
     ATTENDANCE_OPEN = 1 << 19
     AGENDA_OPEN = 1 << 20
     AGENDA_KNOWN = 1 << 21
+    NO_AGENDA_YET = 1 << 25
+    """No planned agenda read yet, and not after the minutes: an agenda label may come."""
     """A planned agenda was read: an item may be named by one of its entries."""
     PENDING_NEXT = 1 << 22
     """A next-meeting heading waits for its text on this line."""
@@ -629,7 +629,6 @@ _MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 _DECORATION_START = frozenset("=-~*_#+^`.")
 _ITEM_START = frozenset("TtP§zZ*_")
 _MARKER_START = frozenset("-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7(")
-_AGENDA_WORD = re.compile("gend|agesordnung|TOP|Them|nhalt|ontents|bersicht")
 _K_BLANK, _K_TEXT, _K_HINTED, _K_FRONT_MATTER = (
     Kind.BLANK,
     Kind.TEXT,
@@ -638,7 +637,33 @@ _K_BLANK, _K_TEXT, _K_HINTED, _K_FRONT_MATTER = (
 )
 _K_COLON, _K_LABEL, _K_ITEM_START, _K_MARKER = Kind.COLON, Kind.LABEL, Kind.ITEM_START, Kind.MARKER
 _K_UPPER, _K_DECORATION, _K_SHORT = Kind.UPPER, Kind.DECORATION, Kind.SHORT
-_K_NEXT_WORD, _K_AGENDA_WORD, _K_CLOSING_WORD = Kind.NEXT_WORD, Kind.AGENDA_WORD, Kind.CLOSING_WORD
+_K_NEXT_WORD, _K_CLOSING_WORD = Kind.NEXT_WORD, Kind.CLOSING_WORD
+
+
+_LETTER = 1 << 40  # (bits of the character table only, beyond every trigger)
+_RULE_CHARACTER = 1 << 41
+_FIRST_KINDS: dict[str, int] = {}
+"""The kinds a line's first character gives, filled as characters are met (a table of
+characters, not of texts)."""
+
+
+def _first_kinds(first: str) -> int:
+    kinds = _K_TEXT
+    if first.isdigit():
+        kinds |= _K_ITEM_START | _K_MARKER
+    else:
+        if first in _ITEM_START:
+            kinds |= _K_ITEM_START
+        if first in _MARKER_START:
+            kinds |= _K_MARKER
+        elif first in _MARKER_LETTERS:
+            kinds |= _LETTER  # a marker when ``.`` or ``)`` follows (``a)``, ``iv.``)
+    if first.isupper() or first in "@*_":
+        kinds |= _K_UPPER
+    if first in _DECORATION_START:
+        kinds |= _RULE_CHARACTER
+    _FIRST_KINDS[first] = kinds
+    return kinds
 
 
 def line_kinds(line: Line) -> int:
@@ -647,38 +672,26 @@ def line_kinds(line: Line) -> int:
     stripped = text.strip()
     if not stripped:
         return _K_BLANK
-    kinds = _K_TEXT
-    hints = line.hints
     first = stripped[0]
-    plain = hints is NO_HINTS
-    if not plain:
+    kinds = _FIRST_KINDS.get(first) or _first_kinds(first)
+    if kinds & _LETTER and ("." in stripped[1:6] or ")" in stripped[1:6]):
+        kinds |= _K_MARKER
+    hints = line.hints
+    if hints is not NO_HINTS:
         if hints != NO_HINTS:
             kinds |= _K_HINTED
         if hints.front_matter:
             kinds |= _K_FRONT_MATTER
-    elif first in _DECORATION_START and stripped[1:3] == first + first:
+    elif kinds & _RULE_CHARACTER and stripped[1:3] == first + first:
         kinds |= _K_DECORATION  # (a rule is three or more of one character)
     if ":" in text:
         kinds |= _K_COLON
         if hints.list_level is None and not (first in _BULLET_START and _bullet(text)):
             kinds |= _K_LABEL
-    if first.isdigit():
-        kinds |= _K_ITEM_START | _K_MARKER
-    else:
-        if first in _ITEM_START:
-            kinds |= _K_ITEM_START
-        if first in _MARKER_START or (
-            first in _MARKER_LETTERS and ("." in stripped[1:6] or ")" in stripped[1:6])
-        ):
-            kinds |= _K_MARKER
-    if first.isupper() or first in "@*_":
-        kinds |= _K_UPPER
     if len(stripped) <= 30:
         kinds |= _K_SHORT
     if "chst" in text or "CHST" in text or "ächsten" in text or "Termin" in text or "Datum" in text:
         kinds |= _K_NEXT_WORD
-    if _AGENDA_WORD.search(text):
-        kinds |= _K_AGENDA_WORD
     if "," in text or "gez" in text or "__" in text or "F.d.R" in text:
         kinds |= _K_CLOSING_WORD
     return kinds
@@ -699,6 +712,8 @@ def state_kinds(state: State, kinds: int) -> int:
         kinds |= Kind.AGENDA_OPEN
     if state.agenda:
         kinds |= Kind.AGENDA_KNOWN
+    elif section != "back":
+        kinds |= Kind.NO_AGENDA_YET
     if state.pending_next is not None:
         kinds |= Kind.PENDING_NEXT
     if state.implicit_items and kinds & Kind.UPPER:
@@ -2112,7 +2127,7 @@ TRIGGERS: dict[str, int] = {
     "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
     "attendance": Kind.HINTED | Kind.COLON | Kind.BARE_LABEL,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
-    "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_WORD,
+    "agenda": Kind.AGENDA_OPEN | Kind.NO_AGENDA_YET,
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
