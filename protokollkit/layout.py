@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import NamedTuple
@@ -94,6 +96,7 @@ __all__ = [
     "split_participants",
     "split_presenter",
     "split_top_level",
+    "tracing",
 ]
 
 
@@ -2404,6 +2407,22 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     return None, ""
 
 
+_TRACE: ContextVar[list[tuple[int, str]] | None] = ContextVar("_TRACE", default=None)
+
+
+@contextmanager
+def tracing() -> Iterator[list[tuple[int, str]]]:
+    """Record which rule took each line in every parse inside the ``with`` block, whatever
+    reader calls the rules: ``with tracing() as trace: read_file(path)`` gives (line number,
+    rule name) pairs (``benchmarks/corpus_report.py -v`` shows them beside lost lines)."""
+    trace: list[tuple[int, str]] = []
+    token = _TRACE.set(trace)
+    try:
+        yield trace
+    finally:
+        _TRACE.reset(token)
+
+
 def _forget() -> None:
     """Empty the caches keyed on texts and labels: they serve one parse, never the next parse
     of the same text (a benchmark that parses one text again and again measures the rules)."""
@@ -2423,6 +2442,8 @@ def parse_lines(
     ParseError if unusable. ``trace`` receives (line number, name of the rule that took it)
     for every line, in order (a line taken with the line above it is not listed)."""
     _forget()
+    if trace is None:
+        trace = _TRACE.get()
     cleaned = [
         line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
         for line in lines
