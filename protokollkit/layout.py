@@ -599,7 +599,8 @@ class Kind:
     NEXT_WORD = 1 << 8
     """Holds a word of a next-meeting label (``nächst``, ``Termin``, ``Datum``)."""
     CLOSING_WORD = 1 << 10
-    """Holds what a signature line has (``,``, ``gez``, ``__``, ``F.d.R``)."""
+    """Starts like a signature line: ``Ort, den …`` (a comma in the first 42 characters) or
+    ``gez.``, ``Unterschrift``, ``Für die Richtigkeit``, ``F.d.R.``, ``____``."""
     SHORT = 1 << 11
     """At most 30 characters (a bare label such as ``Anwesend``)."""
     TEXT = 1 << 12
@@ -616,8 +617,11 @@ class Kind:
     ATTENDANCE_OPEN = 1 << 19
     AGENDA_OPEN = 1 << 20
     AGENDA_KNOWN = 1 << 21
-    NO_AGENDA_YET = 1 << 25
-    """No planned agenda read yet, and not after the minutes: an agenda label may come."""
+    AGENDA_LABEL = 1 << 25
+    """No planned agenda read yet, not after the minutes, and the line holds a word of an
+    agenda label (``Tagesordnung``, ``Agenda``, ``TOP``, ``Themen``, ``Inhalt`` …)."""
+    COLON_EARLY = 1 << 26
+    """A ``:`` in a line before the second item (a list entry may still be attendance)."""
     """A planned agenda was read: an item may be named by one of its entries."""
     PENDING_NEXT = 1 << 22
     """A next-meeting heading waits for its text on this line."""
@@ -641,6 +645,7 @@ _K_BLANK, _K_TEXT, _K_HINTED, _K_FRONT_MATTER = (
 _K_COLON, _K_LABEL, _K_ITEM_START, _K_MARKER = Kind.COLON, Kind.LABEL, Kind.ITEM_START, Kind.MARKER
 _K_UPPER, _K_DECORATION, _K_SHORT = Kind.UPPER, Kind.DECORATION, Kind.SHORT
 _K_NEXT_WORD, _K_CLOSING_WORD = Kind.NEXT_WORD, Kind.CLOSING_WORD
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 
 
 _LETTER = 1 << 40  # (bits of the character table only, beyond every trigger)
@@ -695,12 +700,12 @@ def line_kinds(line: Line) -> int:
         kinds |= _K_SHORT
     if "chst" in text or "CHST" in text or "ächsten" in text or "Termin" in text or "Datum" in text:
         kinds |= _K_NEXT_WORD
-    if "," in text or "gez" in text or "__" in text or "F.d.R" in text:
-        kinds |= _K_CLOSING_WORD
+    if first in "gGUF_" or (first in _CAPITALS and "," in stripped[2:42]):
+        kinds |= _K_CLOSING_WORD  # (how :data:`SIGNATURE` starts)
     return kinds
 
 
-def state_kinds(state: State, kinds: int) -> int:
+def state_kinds(state: State, line: Line, kinds: int) -> int:
     """The :class:`Kind` bits that the state gives the current line (``kinds``: its own)."""
     section = state.section
     if section == "front":
@@ -716,7 +721,19 @@ def state_kinds(state: State, kinds: int) -> int:
     if state.agenda:
         kinds |= Kind.AGENDA_KNOWN
     elif section != "back":
-        kinds |= Kind.NO_AGENDA_YET
+        text = line.text
+        if (
+            "gend" in text
+            or "agesordnung" in text
+            or "TOP" in text
+            or "Them" in text
+            or "nhalt" in text
+            or "ontents" in text
+            or "bersicht" in text
+        ):
+            kinds |= Kind.AGENDA_LABEL
+    if kinds & Kind.COLON and len(state.items) <= 1:
+        kinds |= Kind.COLON_EARLY
     if state.pending_next is not None:
         kinds |= Kind.PENDING_NEXT
     if state.implicit_items and kinds & Kind.UPPER:
@@ -2128,9 +2145,9 @@ TRIGGERS: dict[str, int] = {
     "title": Kind.TITLE_LINE,
     "decoration": Kind.DECORATION,
     "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
-    "attendance": Kind.HINTED | Kind.COLON | Kind.BARE_LABEL,
+    "attendance": Kind.HINTED | Kind.LABEL | Kind.COLON_EARLY | Kind.BARE_LABEL,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
-    "agenda": Kind.AGENDA_OPEN | Kind.NO_AGENDA_YET,
+    "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_LABEL,
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
@@ -2461,7 +2478,7 @@ def parse_lines(
         if index == state.skip or index < state.skip_until:
             continue
         own = line_kinds(line)
-        kinds = own if own == blank else state_kinds(state, own)
+        kinds = own if own == blank else state_kinds(state, line, own)
         for name, rule, trigger in rules:
             if trigger & kinds and rule(state, line):
                 if name != "blank":
