@@ -359,6 +359,10 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
+    if not any(
+        line.text[:1] in _DECORATION_START and DECORATION.match(line.text) for line in lines
+    ):
+        return lines  # (both need a rule line that starts at its first character)
     result: list[Line] = []
     count = len(lines)
     index = 0
