@@ -56,7 +56,8 @@ _NAME_JOIN = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     """``Jonas``, ``Herr Brandt``, ``Mia & Tom``, ``Lea (Kasse)`` → a Person, else None."""
     label = label.strip()
-    if not label or _fold(label) in DECISION_LABELS or _fold(label) in TASK_LABELS:
+    folded = _fold(label)
+    if not label or folded in DECISION_LABELS or folded in TASK_LABELS:
         return None
     affiliation = None
     split = split_parens(label)
