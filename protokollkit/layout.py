@@ -4,8 +4,10 @@ A reader turns its source into a stream of :class:`Line` objects (text plus opti
 such as "heading level 2", "bold" or "list item, level 1, marker ``1.``" that Markdown or a Word
 document provides) and calls :func:`parse_lines`. The rules are small functions in one ordered
 list, :data:`RULES`; the first rule that accepts a line consumes it. Adding a rule is adding a
-line to that list. After the rules, :func:`protokollkit.annotations.annotate` reads what each
-entry records (speaker, decision, task) out of its text.
+line to that list (and its trigger to :data:`TRIGGERS`: the :class:`Kind` of line it can take,
+so that :data:`RULER` calls it only for those). After the rules,
+:func:`protokollkit.annotations.annotate` reads what each entry records (speaker, decision,
+task) out of its text.
 
 What the rules understand, in order: the title (any first line or heading), YAML front matter,
 meeting metadata (``Ort:``, ``Beginn:``, ``Protokoll:`` …), attendance in every form (a label
