@@ -50,7 +50,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 import protokollkit  # noqa: E402
-from protokollkit.layout import clean  # noqa: E402
+from protokollkit.layout import clean, tracing  # noqa: E402
 from protokollkit.model import Point, Protocol, links_in  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -397,10 +397,15 @@ it keeps no bullets): markup like a bullet or the item number, not a word of the
 def lost_lines(lines: Iterable[str], output: str) -> list[str]:
     """The lines whose words do not all appear in the output (enumeration letters aside, and
     the ``mailto:`` of a link whose label is the address, which the reader keeps bare)."""
+    return [line for _, line in lost_numbered(lines, output)]
+
+
+def lost_numbered(lines: Iterable[str], output: str) -> list[tuple[int, str]]:
+    """:func:`lost_lines` with each line's number (1-based)."""
     have = set(words(output))
     return [
-        line
-        for line in lines
+        (number, line)
+        for number, line in enumerate(lines, start=1)
         if any(w not in have for w in words(_LETTER_MARKER.sub("", line).replace("(mailto:", "(")))
     ]
 
@@ -419,6 +424,10 @@ class FileResult:
     """An exception other than ParseError (protokollkit must never raise one)."""
     kinds: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)
+    lost_rules: list[str] = field(default_factory=list)
+    """For each lost line of a text document: the rule that took it (``-`` for none)."""
+    rules: dict[str, int] = field(default_factory=dict)
+    """How many lines each layout rule took."""
     warnings: int = 0
     free_notes: int = 0
 
@@ -433,7 +442,8 @@ def compare_file(path: Path) -> FileResult:
     result = FileResult(path.name, sum(1 for line in lines if line.strip()))
     p: Protocol | None = None
     try:
-        p = protokollkit.read(path)
+        with tracing() as trace:
+            p = protokollkit.read(path)
     except protokollkit.ParseError:
         result.refused = True
     except Exception as exc:  # a bug: reported, and counted as refused
@@ -448,7 +458,13 @@ def compare_file(path: Path) -> FileResult:
     result.free_notes = sum(1 for d in warnings if FREE_NOTE in d.message)
     output = protokollkit.write(p, "text")
     assert isinstance(output, str)
-    result.lost = lost_lines(lines, output)
+    lost = lost_numbered(lines, output)
+    result.lost = [line for _, line in lost]
+    taken = dict(trace)  # (several parses of one Markdown file: the last one's rules)
+    if path.suffix.lower() not in OFFICE_SUFFIXES:  # (office lines are pandoc's, unnumbered)
+        result.lost_rules = [taken.get(number, "-") for number, _ in lost]
+    for name in taken.values():
+        result.rules[name] = result.rules.get(name, 0) + 1
     return result
 
 
@@ -553,9 +569,21 @@ def format_report(report: Report, verbose: bool = False, corpus: Path = CORPUS) 
         out += ["", "Misses (file, kind, expected):"]
         for f in report.files:
             out += [f"  {f.name}  {kind}  {label}" for kind, label in f.misses()]
-        out += ["", "Lines lost (file: line):"]
+        out += ["", "Lines lost (file: [rule that took it] line):"]
         for f in report.files:
-            out += [f"  {f.name}: {line.strip()}" for line in f.lost]
+            rules = f.lost_rules or ["?"] * len(f.lost)
+            out += [
+                f"  {f.name}: [{r}] {line.strip()}" for r, line in zip(rules, f.lost, strict=True)
+            ]
+        out += ["", "Lines taken per rule (all files):"]
+        totals: dict[str, int] = {}
+        for f in report.files:
+            for name, count in f.rules.items():
+                totals[name] = totals.get(name, 0) + count
+        out += [
+            f"  {name:<22} {count:>6}"
+            for name, count in sorted(totals.items(), key=lambda x: -x[1])
+        ]
         out += ["", f"{'file':<52} {'recall':>8} {'lines':>6} {'warn':>5} {'lost':>5}"]
         for f in report.files:
             rows = [ok for r in f.kinds.values() for _, ok in r]

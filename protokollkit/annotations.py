@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from protokollkit.dates import find_date
 from protokollkit.labels import (
@@ -55,7 +56,8 @@ _NAME_JOIN = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     """``Jonas``, ``Herr Brandt``, ``Mia & Tom``, ``Lea (Kasse)`` → a Person, else None."""
     label = label.strip()
-    if not label or _fold(label) in DECISION_LABELS or _fold(label) in TASK_LABELS:
+    folded = _fold(label)
+    if not label or folded in DECISION_LABELS or folded in TASK_LABELS:
         return None
     affiliation = None
     split = split_parens(label)
@@ -202,10 +204,14 @@ _DECISION_STEMS = (
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
 
-def _decision_hint(text: str) -> bool:
+def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
     """Cheap test: does the text contain a word or number a decision is written with?"""
-    low = text.lower()
-    return _DECISION_HINT.search(low) is not None or (
+    if scan is None:
+        low = text.lower()
+        word = _DECISION_HINT.search(low) is not None
+    else:
+        low, word = scan.low, scan.decision_word
+    return word or (
         ("/" in low or ":" in low or "|" in low) and _TRIPLE_HINT.search(low) is not None
     )
 
@@ -273,7 +279,9 @@ def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | Non
     return yes, no, abstain
 
 
-def decision_in(text: str, previous: Point | None = None) -> Decision | None:
+def decision_in(
+    text: str, previous: Point | None = None, scan: _Scan | None = None
+) -> Decision | None:
     """The decision, motion or vote an entry records, or None.
 
     ``Beschluss: …``, ``Antrag: …``, ``Abstimmung: 6/1/0``, ``Ja: 12 / Nein: 1 /
@@ -283,7 +291,7 @@ def decision_in(text: str, previous: Point | None = None) -> Decision | None:
     previous_kind = None
     if previous is not None and len(previous.text) <= 40:
         previous_kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
-    if previous_kind is None and not _decision_hint(text):
+    if previous_kind is None and not _decision_hint(text, scan):
         return None  # fast path: no word or number that a decision or vote is written with
     kind = None
     bare = _fold(text.strip().rstrip(":").strip())
@@ -433,7 +441,46 @@ def _has_task_verb(low: str) -> bool:
     return _TASK_VERB_LOW.search(low) is not None
 
 
-def _task_hint(text: str, low: str) -> bool:
+_HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_TASK_VERB_STEMS}
+_ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
+"""Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
+can match at a word start: where one of them matches, this matches."""
+
+
+class _Scan(NamedTuple):
+    """What one scan of an entry's lower-case text found, shared by :func:`decision_in` and
+    :func:`task_in` (each would otherwise scan the text with its own pattern)."""
+
+    low: str
+    decision_word: bool
+    """:data:`_DECISION_HINT` matches."""
+    task_word: bool
+    """:data:`_TASK_WORD_LOW` matches."""
+    task_verb: bool
+    """:data:`_TASK_VERB_LOW` matches."""
+
+
+def _scan(text: str) -> _Scan:
+    """One search for any hint word, then at each place found the three patterns anchored
+    there: the same answers as three searches over the whole text."""
+    low = text.lower()
+    decision = task = verb = False
+    found = _ANY_HINT.search(low)
+    while found is not None:
+        start = found.start()
+        if not decision and _DECISION_HINT.match(low, start):
+            decision = True
+        if not task and _TASK_WORD_LOW.match(low, start):
+            task = True
+        if not verb and _TASK_VERB_LOW.match(low, start):
+            verb = True
+        if decision and task and verb:
+            break
+        found = _ANY_HINT.search(low, start + 1)
+    return _Scan(low, decision, task, verb)
+
+
+def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
     """Cheap test: does the text contain anything a task is written with?
 
     An arrow or a mention anywhere; a label (``ToDo:``) or a checkbox near the start; a name in
@@ -445,6 +492,8 @@ def _task_hint(text: str, low: str) -> bool:
         return True
     if text.rstrip(" .!").endswith((")", "]")):
         return True
+    if scan is not None:
+        return scan.task_word
     return _TASK_WORD_LOW.search(low) is not None
 
 
@@ -495,14 +544,16 @@ def _due(text: str, meeting: dt.date | None) -> dt.date | None:
     return None
 
 
-def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task | None:
+def task_in(
+    text: str, known: ParticipantIndex, meeting: dt.date | None, scan: _Scan | None = None
+) -> Task | None:
     """The task an entry records, or None.
 
     ``ToDo: …``, ``Aufgabe (Lea): …``, ``[ ] …``, ``… → Lea``, ``… (Bernd)`` when Bernd took
     part, ``Lea kümmert sich um …``; ``bis 15.05.`` gives the due date.
     """
-    low = text.lower()
-    if not _task_hint(text, low):
+    low = text.lower() if scan is None else scan.low
+    if not _task_hint(text, low, scan):
         return None  # fast path: nothing a task is written with
     owners: tuple[str, ...] = ()
     is_task = False
@@ -527,7 +578,7 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
         is_task = True
     arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
-        who = re.sub(r",\s*bis\b.*$", "", arrow.group(1))
+        who = _UNTIL_TAIL.sub("", arrow.group(1))
         found = _owners(who, known, strict=bool(known) and not is_task)
         if found:
             owners, is_task = found, True
@@ -543,7 +594,8 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
             found = _owners(trailing.group(1), known, strict=not is_task)
             if found:
                 owners, is_task = found, True
-    verb = _has_task_verb(low) and _TASK_VERB_WORD.search(text) is not None
+    has_verb = _has_task_verb(low) if scan is None else scan.task_verb
+    verb = has_verb and _TASK_VERB_WORD.search(text) is not None
     if not owners and verb:
         doer = _DOER.match(_unlead(text))
         if doer:
@@ -594,6 +646,11 @@ def task_in(text: str, known: ParticipantIndex, meeting: dt.date | None) -> Task
     if not is_task:
         return None
     return Task(owners, _due(text, meeting))
+
+
+_UNTIL_TAIL = re.compile(r",\s*bis\b.*$")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
+_OPEN_YET = re.compile(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", re.I)
 
 
 # --- the whole protocol ---------------------------------------------------------------------
@@ -652,7 +709,8 @@ def annotate_points(
     pending: list[str] = []
     target: int | None = None  # the decision that the vote lines below it belong to
     for point in points:
-        decision = decision_in(point.text, previous)
+        scan = _scan(point.text)
+        decision = decision_in(point.text, previous, scan)
         count_only = _COUNT_ONLY.match(point.text) is not None
         if count_only:
             pending.append(point.text)
@@ -694,7 +752,7 @@ def annotate_points(
             merged = replace(previous.decision, result=decision.result)
             result[-1] = replace(previous, decision=merged)
         speaker = inline_speaker(point.text, known)
-        task = task_in(point.text, known, meeting)
+        task = task_in(point.text, known, meeting, scan)
         if (
             not point.points
             and speaker is None
@@ -763,8 +821,8 @@ def is_next_meeting_text(text: str) -> bool:
         return True
     return bool(NEXT_MEETING_SENTENCE.search(text)) and (
         find_date(text) is not None
-        or bool(re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", text))
-        or bool(re.search(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", text, re.I))
+        or bool(_CLOCK.search(text))
+        or bool(_OPEN_YET.search(text))
         or bool(_MONTH_OR_SEASON.search(text))
     )
 

@@ -441,3 +441,11 @@ def german_date(date: dt.date) -> str:
 def german_long_date(date: dt.date) -> str:
     """``10. November 2022``."""
     return f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def forget() -> None:
+    """Empty the caches of texts seen (the parser calls it at the start of every parse: what
+    is remembered serves the checks of one protocol, not the next parse of the same text)."""
+    _written_dates.cache_clear()
+    _date_ranges.cache_clear()
+    _times.cache_clear()

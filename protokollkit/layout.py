@@ -4,8 +4,10 @@ A reader turns its source into a stream of :class:`Line` objects (text plus opti
 such as "heading level 2", "bold" or "list item, level 1, marker ``1.``" that Markdown or a Word
 document provides) and calls :func:`parse_lines`. The rules are small functions in one ordered
 list, :data:`RULES`; the first rule that accepts a line consumes it. Adding a rule is adding a
-line to that list. After the rules, :func:`protokollkit.annotations.annotate` reads what each
-entry records (speaker, decision, task) out of its text.
+line to that list (and its trigger to :data:`TRIGGERS`: the :class:`Kind` of line it can take,
+so that :data:`RULER` calls it only for those). After the rules,
+:func:`protokollkit.annotations.annotate` reads what each entry records (speaker, decision,
+task) out of its text.
 
 What the rules understand, in order: the title (any first line or heading), YAML front matter,
 meeting metadata (``Ort:``, ``Beginn:``, ``Protokoll:`` …), attendance in every form (a label
@@ -19,13 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import NamedTuple
 
 from protokollkit.annotations import annotate
 from protokollkit.dates import find_date, find_dates
+from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
 from protokollkit.grammar import nominative
 from protokollkit.labels import (
@@ -73,10 +78,15 @@ __all__ = [
     "CANONICAL_PARTICIPANTS_LABEL",
     "MAX_DEPTH",
     "NO_HINTS",
+    "RULER",
     "RULES",
     "TITLE",
+    "TRIGGERS",
     "Hints",
+    "Kind",
     "Line",
+    "LineRule",
+    "Ruler",
     "State",
     "clean",
     "format_person",
@@ -89,6 +99,7 @@ __all__ = [
     "split_participants",
     "split_presenter",
     "split_top_level",
+    "tracing",
 ]
 
 
@@ -261,13 +272,18 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
         if head.endswith(" " + participant.name) and len(head) > len(participant.name) + 1:
             rest = head[: -len(participant.name)].rstrip()
             return rest, Person(participant.name, affiliation or None)
-    match = re.match(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$", head)
+    match = _SENTENCE_AND_NAME.match(head)
     if match and looks_like_name(match.group(2)) and plausible_name(match.group(2)):
         return match.group(1), Person(match.group(2), affiliation or None)
     known = ParticipantIndex(people)
     if head and known and known.knows(affiliation) and plausible_name(affiliation, known):
         return head, Person(affiliation)
     return title, None
+
+
+_WEEKDAY_END = re.compile(
+    r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$"
+)
 
 
 def parse_title(title: str) -> tuple[str, dt.date | None]:
@@ -277,15 +293,23 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     if found:
         rest = (title[: found.start] + " " + title[found.end :]).strip()
         rest = re.sub(r"\s+[.,;]$", "", rest)  # the sentence's full stop after the date
-    rest = re.sub(
-        r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$",
-        "",
-        rest,
-    ).strip()
+    rest = _WEEKDAY_END.sub("", rest).strip()
     rest = TITLE.sub("", rest, count=1).strip(" ,–-:|")
     for _ in range(2):
         rest = TITLE_CONNECTORS.sub("", nominative(rest)).strip(" ,–-:|")
     return rest, (found.date if found else None)
+
+
+_SENTENCE_AND_NAME = re.compile(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$")
+_COUNT_AND_WORD = re.compile(r"\d+\s+\w+")
+_SHORT_WORDS = re.compile(r"[^\W\d][\w.\- ]{0,29}")
+_LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_NON_DIGITS = re.compile(r"\D")
+_NON_WORD = re.compile(r"[^\w]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"\w+")
+_FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*:\s*\S")
+_DATE_LEAD = re.compile(r"\b(?:am|vom|den)\s*$")
 
 
 # --- front matter and decorations -----------------------------------------------------------
@@ -360,6 +384,10 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
+    if not any(
+        line.text[:1] in _DECORATION_START and DECORATION.match(line.text) for line in lines
+    ):
+        return lines  # (both need a rule line that starts at its first character)
     result: list[Line] = []
     count = len(lines)
     index = 0
@@ -391,7 +419,7 @@ def _mark_structure(lines: list[Line]) -> list[Line]:
 # --- the parser state -----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _PointBuilder:
     text: str
     line: int
@@ -409,7 +437,7 @@ class _PointBuilder:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _BlockBuilder:
     speaker: Person | None = None
     line: int = 0
@@ -419,7 +447,7 @@ class _BlockBuilder:
         return Block(self.speaker, tuple(p.freeze() for p in self.points), None, line=self.line)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ItemBuilder:
     number: int
     title: str
@@ -440,7 +468,7 @@ class _ItemBuilder:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attendance:
     """An attendance list that is still open (a label or heading whose names follow)."""
 
@@ -501,6 +529,15 @@ class State:
     """A legend ``(verhindert waren)`` said that names in brackets belong to this group."""
     """The attendance list has lettered groups (``a) Mitglieder:``, ``b) Verwaltung``)."""
     """A line already taken by the line before it (the title under ``zu TOP 1.1``)."""
+    titles: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
+
+    def title_parts(self, title: str) -> tuple[str, dt.date | None]:
+        """:func:`parse_title`, remembered for this parse (the title is asked for several
+        times)."""
+        parts = self.titles.get(title)
+        if parts is None:
+            parts = self.titles[title] = parse_title(title)
+        return parts
 
     def items_from_headings(self) -> bool:
         """True when the agenda items so far were headings (not bold lines or typed numbers)."""
@@ -566,6 +603,175 @@ class State:
 
 
 Rule = Callable[[State, Line], bool]
+
+
+class Kind:
+    """What a line is at a glance: bits computed once per line (:func:`line_kinds`) and from
+    the parser's state (:func:`state_kinds`); a rule's trigger (:data:`TRIGGERS`) names the
+    kinds without which it cannot take the line."""
+
+    BLANK = 1 << 0
+    """Nothing but whitespace."""
+    HINTED = 1 << 1
+    """The source gave hints (heading, bold, list item, table row, front matter …)."""
+    FRONT_MATTER = 1 << 2
+    COLON = 1 << 3
+    """A ``:`` somewhere: every ``Label: value`` form."""
+    ITEM_START = 1 << 4
+    """Starts (after space) like an item: a digit, ``T``/``t``/``P`` (``TOP``, ``Punkt``),
+    ``§``, ``z``/``Z`` (``zu TOP``), or Markdown bold (``**``, ``__``)."""
+    MARKER = 1 << 5
+    """Could start with a list marker: a bullet, a digit, ``(``, or a letter with ``.``/``)``
+    right after it (``a)``, ``iv.``)."""
+    UPPER = 1 << 6
+    """Starts with a capital, ``@`` or Markdown bold: could be a speaker line."""
+    DECORATION = 1 << 7
+    """No hints and starts with a character a horizontal rule is made of."""
+    NEXT_WORD = 1 << 8
+    """Holds a word of a next-meeting label (``nächst``, ``Termin``, ``Datum``)."""
+    CLOSING_WORD = 1 << 10
+    """Starts like a signature line: ``Ort, den …`` (a comma in the first 42 characters) or
+    ``gez.``, ``Unterschrift``, ``Für die Richtigkeit``, ``F.d.R.``, ``____``."""
+    SHORT = 1 << 11
+    """At most 30 characters (a bare label such as ``Anwesend``)."""
+    TEXT = 1 << 12
+    """Not blank (every such line has it: rules without a trigger see every line)."""
+    LABEL = 1 << 13
+    """A ``:`` in a line that is no list entry (neither hinted nor a typed bullet)."""
+    # from the state, per line
+    FRONT = 1 << 16
+    """Before the first item (section ``front``)."""
+    BACK = 1 << 17
+    """After the next-meeting line or a signature (section ``back``)."""
+    TITLE_LINE = 1 << 18
+    """The line the pre-scan chose as the title."""
+    ATTENDANCE_OPEN = 1 << 19
+    AGENDA_OPEN = 1 << 20
+    AGENDA_KNOWN = 1 << 21
+    AGENDA_LABEL = 1 << 25
+    """No planned agenda read yet, not after the minutes, and the line holds a word of an
+    agenda label (``Tagesordnung``, ``Agenda``, ``TOP``, ``Themen``, ``Inhalt`` …)."""
+    COLON_EARLY = 1 << 26
+    """A ``:`` in a line before the second item (a list entry may still be attendance)."""
+    """A planned agenda was read: an item may be named by one of its entries."""
+    PENDING_NEXT = 1 << 22
+    """A next-meeting heading waits for its text on this line."""
+    IMPLICIT_HEADING = 1 << 23
+    """No marked items in the document, and the line starts with a capital."""
+    BARE_LABEL = 1 << 24
+    """Before the first item and short."""
+    ANY = (1 << 32) - 1
+
+
+_MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DECORATION_START = frozenset("=-~*_#+^`.")
+_ITEM_START = frozenset("TtP§zZ*_ÖN")
+_MARKER_START = frozenset("-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7(")
+_K_BLANK, _K_TEXT, _K_HINTED, _K_FRONT_MATTER = (
+    Kind.BLANK,
+    Kind.TEXT,
+    Kind.HINTED,
+    Kind.FRONT_MATTER,
+)
+_K_COLON, _K_LABEL, _K_ITEM_START, _K_MARKER = Kind.COLON, Kind.LABEL, Kind.ITEM_START, Kind.MARKER
+_K_UPPER, _K_DECORATION, _K_SHORT = Kind.UPPER, Kind.DECORATION, Kind.SHORT
+_K_NEXT_WORD, _K_CLOSING_WORD = Kind.NEXT_WORD, Kind.CLOSING_WORD
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
+
+
+_LETTER = 1 << 40  # (bits of the character table only, beyond every trigger)
+_RULE_CHARACTER = 1 << 41
+_FIRST_KINDS: dict[str, int] = {}
+"""The kinds a line's first character gives, filled as characters are met (a table of
+characters, not of texts)."""
+
+
+def _first_kinds(first: str) -> int:
+    kinds = _K_TEXT
+    if first.isdigit():
+        kinds |= _K_ITEM_START | _K_MARKER
+    else:
+        if first in _ITEM_START:
+            kinds |= _K_ITEM_START
+        if first in _MARKER_START:
+            kinds |= _K_MARKER
+        elif first in _MARKER_LETTERS:
+            kinds |= _LETTER  # a marker when ``.`` or ``)`` follows (``a)``, ``iv.``)
+    if first.isupper() or first in "@*_":
+        kinds |= _K_UPPER
+    if first in _DECORATION_START:
+        kinds |= _RULE_CHARACTER
+    _FIRST_KINDS[first] = kinds
+    return kinds
+
+
+def line_kinds(line: Line) -> int:
+    """The :class:`Kind` bits of a line itself (computed once per line and parse)."""
+    text = line.text
+    stripped = text.strip()
+    if not stripped:
+        return _K_BLANK
+    first = stripped[0]
+    kinds = _FIRST_KINDS.get(first) or _first_kinds(first)
+    if kinds & _LETTER and ("." in stripped[1:6] or ")" in stripped[1:6]):
+        kinds |= _K_MARKER
+    hints = line.hints
+    if hints is not NO_HINTS:
+        if hints != NO_HINTS:
+            kinds |= _K_HINTED
+        if hints.front_matter:
+            kinds |= _K_FRONT_MATTER
+    elif kinds & _RULE_CHARACTER and stripped[1:3] == first + first:
+        kinds |= _K_DECORATION  # (a rule is three or more of one character)
+    if first in _BULLET_START and ("agesordnungspunkt" in text or "TOP" in text):
+        kinds |= _K_ITEM_START  # ``• Tagesordnungspunkt 1``: an item (its title below)
+    if ":" in text:
+        kinds |= _K_COLON
+        if hints.list_level is None and not (first in _BULLET_START and _bullet(text)):
+            kinds |= _K_LABEL
+    if len(stripped) <= 30:
+        kinds |= _K_SHORT
+    if "chst" in text or "CHST" in text or "ächsten" in text or "Termin" in text or "Datum" in text:
+        kinds |= _K_NEXT_WORD
+    if first in "gGUF_" or (first in _CAPITALS and "," in stripped[2:42]):
+        kinds |= _K_CLOSING_WORD  # (how :data:`SIGNATURE` starts)
+    return kinds
+
+
+def state_kinds(state: State, line: Line, kinds: int) -> int:
+    """The :class:`Kind` bits that the state gives the current line (``kinds``: its own)."""
+    section = state.section
+    if section == "front":
+        kinds |= Kind.FRONT | (Kind.BARE_LABEL if kinds & Kind.SHORT else 0)
+    elif section == "back":
+        kinds |= Kind.BACK
+    if state.index == state.title_index:
+        kinds |= Kind.TITLE_LINE
+    if state.attendance is not None:
+        kinds |= Kind.ATTENDANCE_OPEN
+    if state.agenda_open:
+        kinds |= Kind.AGENDA_OPEN
+    if state.agenda:
+        kinds |= Kind.AGENDA_KNOWN
+    elif section != "back":
+        text = line.text
+        if (
+            "gend" in text
+            or "agesordnung" in text
+            or "TOP" in text
+            or "Them" in text
+            or "nhalt" in text
+            or "ontents" in text
+            or "bersicht" in text
+        ):
+            kinds |= Kind.AGENDA_LABEL
+    if kinds & Kind.COLON and len(state.items) <= 1:
+        kinds |= Kind.COLON_EARLY
+    if state.pending_next is not None:
+        kinds |= Kind.PENDING_NEXT
+    if state.implicit_items and kinds & Kind.UPPER:
+        kinds |= Kind.IMPLICIT_HEADING
+    return kinds
 
 
 _BOLD_LABEL = re.compile(r"^(\*\*|__)([^*_]{1,60}?)(:?)\1(:?)\s*")
@@ -906,15 +1112,11 @@ def _names_line(text: str) -> list[str] | None:
         words = name.split()
         if len(words) > 5:
             return None
-        if name[:1].isdigit() and not re.fullmatch(r"\d+\s+\w+", name):
+        if name[:1].isdigit() and not _COUNT_AND_WORD.fullmatch(name):
             return None
         if _ABOUT.match(name):
             return None  # ``ca. 10 Bürger``: a count, not a name
-        if not (
-            looks_like_name(name)
-            or name.startswith("@")
-            or re.fullmatch(r"[^\W\d][\w.\- ]{0,29}", name)
-        ):
+        if not (looks_like_name(name) or name.startswith("@") or _SHORT_WORDS.fullmatch(name)):
             return None
     return parts
 
@@ -1237,7 +1439,7 @@ def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
     if state.next_meeting is not None:
         state.warn(line, "Ein zweiter „Nächster Termin“; der erste bleibt als Text erhalten.")
         state.back.append(f"{state.next_meeting.label}: {state.next_meeting.text}")
-    reference = parse_title(state.title or "")[1] or _meeting_date(state, None)[0]
+    reference = state.title_parts(state.title or "")[1] or _meeting_date(state, None)[0]
     found = find_date(value, reference)
     state.next_meeting = NextMeeting(value, found.date if found else None, label)
     state.section = "back"
@@ -1287,7 +1489,7 @@ def rule_agenda(state: State, line: Line) -> bool:
         return False  # a heading that only opens the minutes: kept as a paragraph
     state.agenda_label = text.strip("*_ ")
     if inline:
-        state.agenda.extend(p.strip() for p in re.split(r"\s*[;,]\s*", inline) if p.strip())
+        state.agenda.extend(p.strip() for p in _LIST_SEPARATOR.split(inline) if p.strip())
     state.agenda_open = True
     state.agenda_level = line.hints.heading
     state.previous = "agenda"
@@ -1643,7 +1845,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         ):
             return None
         marker = hints.list_marker or "1."
-        return int(re.sub(r"\D", "", marker) or 1), None, text, 0
+        return int(_NON_DIGITS.sub("", marker) or 1), None, text, 0
     if hints.table_row:
         return None
     explicit = EXPLICIT_ITEM.match(text)
@@ -1804,7 +2006,7 @@ def _plain_text_below(state: State, limit: int) -> str:
 
 
 def _fold_title(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _matches_agenda(state: State, text: str) -> bool:
@@ -1946,9 +2148,6 @@ def rule_item(state: State, line: Line) -> bool:
     state.previous = "item"
     state.point_stack = []
     return True
-
-
-_MARKER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
@@ -2120,6 +2319,122 @@ RULES: list[tuple[str, Rule]] = [
 ]
 """The rules in the order they are tried; the first that accepts a line consumes it."""
 
+TRIGGERS: dict[str, int] = {
+    "blank": Kind.BLANK,
+    "front_matter": Kind.FRONT_MATTER,
+    "title": Kind.TITLE_LINE,
+    "decoration": Kind.DECORATION,
+    "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
+    "attendance": Kind.HINTED | Kind.LABEL | Kind.COLON_EARLY | Kind.BARE_LABEL,
+    "attendance_continued": Kind.ATTENDANCE_OPEN,
+    "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_LABEL,
+    "meta": Kind.FRONT | Kind.LABEL,
+    "closing": Kind.BACK | Kind.CLOSING_WORD,
+    "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
+    "point": Kind.HINTED | Kind.MARKER,
+    "speaker": Kind.UPPER,
+}
+"""When a rule is worth trying: it is tried only for a line whose :class:`Kind` shares a bit
+with its trigger (a rule without an entry is tried for every line). A trigger is a promise:
+for a line without those kinds the rule would return False and change nothing."""
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A rule in the :class:`Ruler`: its name, its function, its trigger (:class:`Kind` bits)
+    and whether it is tried at all."""
+
+    name: str
+    function: Rule
+    trigger: int = Kind.ANY
+    enabled: bool = True
+
+
+class Ruler:
+    """The ordered, named rules (in the spirit of markdown-it-py's ``Ruler``): each line goes
+    to the first enabled rule whose trigger fits it and that accepts it.
+
+    ``Ruler(RULES, TRIGGERS)`` is :data:`RULER`, the one :func:`parse_lines` uses; a copy
+    (:meth:`copy`) can have rules switched off (:meth:`disable`), added (:meth:`before`,
+    :meth:`after`, :meth:`push`) or replaced (:meth:`at`) without touching it.
+    """
+
+    def __init__(
+        self, rules: Iterable[tuple[str, Rule]] = (), triggers: dict[str, int] | None = None
+    ) -> None:
+        triggers = triggers or {}
+        self._rules = [LineRule(n, f, triggers.get(n, Kind.ANY)) for n, f in rules]
+        self._active: tuple[tuple[str, Rule, int], ...] | None = None
+
+    def copy(self) -> Ruler:
+        """An independent copy (changing it leaves this ruler as it is)."""
+        other = Ruler()
+        other._rules = list(self._rules)
+        return other
+
+    def names(self, enabled_only: bool = False) -> list[str]:
+        """The rules' names in order."""
+        return [r.name for r in self._rules if r.enabled or not enabled_only]
+
+    def rule(self, name: str) -> LineRule:
+        """The rule called ``name`` (KeyError when there is none)."""
+        return self._rules[self._index(name)]
+
+    def _index(self, name: str) -> int:
+        for index, rule in enumerate(self._rules):
+            if rule.name == name:
+                return index
+        raise KeyError(f"Keine Regel „{name}“")
+
+    def _changed(self) -> None:
+        self._active = None
+
+    def at(self, name: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Replace the function (and trigger) of the rule ``name``."""
+        index = self._index(name)
+        self._rules[index] = replace(self._rules[index], function=function, trigger=trigger)
+        self._changed()
+
+    def before(self, name: str, new: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Add the rule ``new`` right before ``name``."""
+        self._rules.insert(self._index(name), LineRule(new, function, trigger))
+        self._changed()
+
+    def after(self, name: str, new: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Add the rule ``new`` right after ``name``."""
+        self._rules.insert(self._index(name) + 1, LineRule(new, function, trigger))
+        self._changed()
+
+    def push(self, new: str, function: Rule, trigger: int = Kind.ANY) -> None:
+        """Add the rule ``new`` at the end (after the catch-all ``paragraph``: rarely useful)."""
+        self._rules.append(LineRule(new, function, trigger))
+        self._changed()
+
+    def enable(self, *names: str) -> None:
+        """Try these rules again."""
+        self._switch(names, True)
+
+    def disable(self, *names: str) -> None:
+        """Stop trying these rules (their lines go to the rules after them)."""
+        self._switch(names, False)
+
+    def _switch(self, names: tuple[str, ...], enabled: bool) -> None:
+        for name in names:
+            index = self._index(name)
+            self._rules[index] = replace(self._rules[index], enabled=enabled)
+        self._changed()
+
+    def active(self) -> tuple[tuple[str, Rule, int], ...]:
+        """(name, function, trigger) of the enabled rules, in order (what the parser loops
+        over; rebuilt only after a change)."""
+        if self._active is None:
+            self._active = tuple((r.name, r.function, r.trigger) for r in self._rules if r.enabled)
+        return self._active
+
+
+RULER = Ruler(RULES, TRIGGERS)
+"""The rules as :func:`parse_lines` applies them."""
+
 
 # --- before and after the rules -------------------------------------------------------------
 
@@ -2143,8 +2458,8 @@ _GENERIC_WORDS = {"sitzung", "treffen", "der", "des", "die", "vom", "am", "zur",
 
 def _generic_title(text: str) -> bool:
     """``Protokoll der Sitzung am 15.09.2022``: a title line that names no meeting itself."""
-    meeting = re.sub(r"\([^()]*\)", " ", parse_title(text)[0])
-    return all(word.lower() in _GENERIC_WORDS for word in re.findall(r"\w+", meeting))
+    meeting = _BRACKETED.sub(" ", parse_title(text)[0])
+    return all(word.lower() in _GENERIC_WORDS for word in _WORD.findall(meeting))
 
 
 def find_title(lines: list[Line]) -> int:
@@ -2155,8 +2470,7 @@ def find_title(lines: list[Line]) -> int:
         if line.text.strip() and not line.hints.front_matter
     ][:15]
     front_title = any(
-        line.hints.front_matter and re.match(r"(?i)^(?:title|titel)\s*:\s*\S", line.text)
-        for line in lines[:80]
+        line.hints.front_matter and _FRONT_TITLE.match(line.text) for line in lines[:80]
     )
     if front_title and (
         not candidates or label_key(candidates[0][1].text.strip("#*_ ")) in SECTION_MARKERS
@@ -2283,15 +2597,50 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     for block in state.preamble[:2]:
         for point in block.points[:3]:
             dates = find_dates(point.text, from_file)
-            if dates and re.search(r"\b(?:am|vom|den)\s*$", point.text[: dates[0].start]):
+            if dates and _DATE_LEAD.search(point.text[: dates[0].start]):
                 return dates[0].date, "text"
     if from_file is not None:
         return from_file, "file"
     return None, ""
 
 
-def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
-    """Apply :data:`RULES` to the lines and build the Protocol; raise ParseError if unusable."""
+_TRACE: ContextVar[list[tuple[int, str]] | None] = ContextVar("_TRACE", default=None)
+
+
+@contextmanager
+def tracing() -> Iterator[list[tuple[int, str]]]:
+    """Record which rule took each line in every parse inside the ``with`` block, whatever
+    reader calls the rules: ``with tracing() as trace: read_file(path)`` gives (line number,
+    rule name) pairs (``benchmarks/corpus_report.py -v`` shows them beside lost lines)."""
+    trace: list[tuple[int, str]] = []
+    token = _TRACE.set(trace)
+    try:
+        yield trace
+    finally:
+        _TRACE.reset(token)
+
+
+def _forget() -> None:
+    """Empty the caches keyed on texts and labels: they serve one parse, never the next parse
+    of the same text (a benchmark that parses one text again and again measures the rules)."""
+    _label.cache_clear()
+    label_key.cache_clear()
+    _forget_dates()
+
+
+def parse_lines(
+    lines: Iterable[Line],
+    source: str = "<text>",
+    *,
+    ruler: Ruler | None = None,
+    trace: list[tuple[int, str]] | None = None,
+) -> Protocol:
+    """Apply the rules (:data:`RULER`, or ``ruler``) to the lines and build the Protocol; raise
+    ParseError if unusable. ``trace`` receives (line number, name of the rule that took it)
+    for every line, in order (a line taken with the line above it is not listed)."""
+    _forget()
+    if trace is None:
+        trace = _TRACE.get()
     cleaned = [
         line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
         for line in lines
@@ -2302,16 +2651,22 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
     state.list_items = _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
+    rules = (ruler or RULER).active()
+    blank = Kind.BLANK
     for index, line in enumerate(prepared):
         state.index = index
         if index == state.skip or index < state.skip_until:
             continue
-        for name, rule in RULES:
-            if rule(state, line):
+        own = line_kinds(line)
+        kinds = own if own == blank else state_kinds(state, line, own)
+        for name, rule, trigger in rules:
+            if trigger & kinds and rule(state, line):
                 if name != "blank":
                     state.last_rule = name
+                if trace is not None:
+                    trace.append((line.number, name))
                 break
-        if line.text.strip():
+        if own != blank:
             state.blank_before = False
         if not line.hints.table_row:
             state.table_header = ()
@@ -2326,16 +2681,16 @@ def parse_lines(lines: Iterable[Line], source: str = "<text>") -> Protocol:
 def _finish(state: State) -> Protocol:
     source = state.source
     title = state.title
-    title_date = parse_title(title)[1] if title else None
+    title_date = state.title_parts(title)[1] if title else None
     date, found_in = _meeting_date(state, title_date)
     if title is None:
         title = "Protokoll" + (f" {date.day:02d}.{date.month:02d}.{date.year}" if date else "")
         if found_in in ("meta", "text"):
             title = "Protokoll"
         state.diagnostics.append(Diagnostic("warning", NO_TITLE, source, 0, 0))
-        title_date = parse_title(title)[1]
+        title_date = state.title_parts(title)[1]
         date, found_in = _meeting_date(state, title_date)
-    meeting, _ = parse_title(title)
+    meeting, _ = state.title_parts(title)
     if date is None:
         state.diagnostics.append(
             Diagnostic(

@@ -30,7 +30,7 @@ from protokollkit.model import (
     Point,
     Protocol,
 )
-from protokollkit.people import plausible_name
+from protokollkit.people import plausible_name, split_role
 
 UPPER = "ABCDEFGHIJKLMNOPRSTUVWZÄÖÜ"
 LOWER = "abcdefghijklmnoprstuvwzäöüßé"
@@ -45,7 +45,13 @@ name_word = st.builds(
     st.sampled_from(UPPER),
     st.text(alphabet="aeiolnrstuk", min_size=2, max_size=7),
 )
-name = st.lists(name_word, min_size=2, max_size=3).map(" ".join).filter(plausible_name)
+name = (
+    st.lists(name_word, min_size=2, max_size=3)
+    .map(" ".join)
+    .filter(lambda n: plausible_name(n) and split_role(n) is None)
+)
+"""A person's name; not one whose first word names a function (``Asenator Uwe Berg`` reads as
+the role ``Asenator`` of Uwe Berg, as ``Gemeindevertreter Olaf Carstensen`` does)."""
 affiliation = st.lists(
     st.one_of(capitalised, words, st.sampled_from(["e.V.", "gGmbH", "/", "–", "IB Nord,", "SBZ"])),
     min_size=1,
