@@ -33,7 +33,7 @@ from protokollkit.model import (
     Protocol,
     Task,
 )
-from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, split_parens
+from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, role_word, split_parens
 
 # --- inline speakers ------------------------------------------------------------------------
 
@@ -75,22 +75,57 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     return Person(label.lstrip("@") if HANDLE.match(label) else label, affiliation)
 
 
+_REPORTED_VERBS = (
+    "berichtet", "erläutert", "informiert", "stellt", "schlägt", "teilt", "regt", "verweist",
+    "erklärt", "fragt", "betont", "ergänzt", "weist", "bittet", "trägt", "führt", "kritisiert",
+    "merkt", "spricht", "gibt", "präsentiert", "schildert", "referiert", "bemängelt",
+    "beantragt", "dankt", "bedankt", "entgegnet", "sagt", "antwortet", "begrüßt", "bestätigt",
+    "beschreibt", "empfiehlt", "plädiert", "appelliert", "wünscht", "möchte", "hält", "sieht",
+    "nennt", "zeigt", "kündigt", "macht", "hebt", "fasst", "erinnert", "widerspricht",
+    "berichtete", "erläuterte", "informierte", "stellte", "schlug", "teilte", "regte", "verwies",
+    "erklärte", "fragte", "betonte", "ergänzte", "wies", "bat", "trug", "führte", "kritisierte",
+    "merkte", "sprach", "gab", "präsentierte", "schilderte", "referierte", "bemängelte",
+    "beantragte", "dankte", "bedankte", "entgegnete", "sagte", "antwortete", "begrüßte",
+    "bestätigte", "beschrieb", "empfahl", "plädierte", "appellierte", "wünschte", "erachtete",
+    "hielt", "sah", "nannte", "zeigte", "kündigte", "machte", "hob", "fasste", "erinnerte",
+    "widersprach",
+)  # fmt: skip
+_OFFICES = (
+    "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
+    "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin",
+    "Ortsvorsteher", "Ortsvorsteherin", "Stadtrat", "Stadträtin", "Gemeinderat",
+    "Gemeinderätin", "Ratsherr", "Ratsfrau", "Pfarrer", "Pfarrerin", "Pastor", "Pastorin",
+)  # fmt: skip
 _REPORTED = re.compile(
-    r"^((?:(?:Herr|Frau|Dr\.|Prof\.)\s+)+[A-ZÄÖÜ][\wäöüß'-]+(?:-[A-ZÄÖÜ][\wäöüß-]+)?)"
-    r"(?:\s*\(([^()]{1,40})\))?,?\s+(?:berichtet|erläutert|informiert|stellt|schlägt|teilt"
-    r"|regt|verweist|erklärt|fragt|betont|ergänzt|weist|bittet|trägt|führt|kritisiert|merkt"
-    r"|spricht|gibt|präsentiert|schildert|referiert|bemängelt|beantragt|dankt|bedankt)\b"
+    r"^((?:(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+)+"
+    r"[A-ZÄÖÜ][\wäöüß'-]+(?:-[A-ZÄÖÜ][\wäöüß-]+)?)"
+    r"(?:\s*\(([^()]{1,40})\))?,?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
 )
 """Reported speech, the way formal minutes name a speaker: ``Frau Okafor berichtet über …``,
-``Herr Brandes (Verwaltung) schlägt vor, …``."""
+``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
+erläuterte, dass …``."""
+_REPORTED_START = tuple(o + " " for o in _OFFICES)
+_OFFICE_NAME = (
+    r"((?:(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+)+[A-ZÄÖÜ][\wäöüß'-]+)"
+    r"(?:\s*\([^()]{1,40}\))?"
+)
+_COMMITS = re.compile(
+    r"(?:^|(?<=[.;!?] ))"
+    + _OFFICE_NAME
+    + r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
+)
+"""``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``: she takes it on."""
+_FOLLOWS_UP = re.compile(
+    r"(?:^|(?<=[.;!?] ))" + _OFFICE_NAME + r"\s+(?:fragt|fragte|hakt|hakte)\b[^.;]{0,80}?\bnach\b"
+)
+"""``Herr Kessler fragt bis zum 15.09.2024 noch einmal nach``: with a date, a task of his."""
 
 
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``."""
-    if text[:1] in "HFDP" and (
-        text.startswith(("Herr ", "Frau ", "Dr. ", "Prof. "))
-        and (reported := _REPORTED.match(text))
+    if text[:1] in "HFDPBOGSR" and (
+        text.startswith(_REPORTED_START) and (reported := _REPORTED.match(text))
     ):
         return Person(reported.group(1), reported.group(2))
     if ":" not in text and "@" not in text and "(" not in text:
@@ -423,13 +458,25 @@ _TASK_VERB_STEMS = (
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
-    "gebeten", "beauftragt", "aufgefordert",
+    "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte",
 )  # fmt: skip
+_SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
-    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+(?:wird|werden)\s+"
-    r"(?:gebeten|beauftragt|aufgefordert)\b"
+    _SENTENCE_START + r"(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+"
+    r"(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert)\b"
 )
 """``Die Verwaltung wird gebeten, … einzuholen``: who is asked to do something (passive)."""
+_ASKS_OTHER = re.compile(
+    r"\b(?:bittet|bat|beauftragt|beauftragte|ersucht|ersuchte)\s+(?:die|den|das)\s+"
+    r"([A-ZÄÖÜ][\w\-]+)\s*,[^;!?]{0,200}?(?:\bzu\s+\w+|\w\w+zu\w+en\b)"
+)
+"""``Herr Acar bittet die Verwaltung, … vorzulegen``: the one asked takes the task."""
+_WILL_DO = re.compile(
+    _SENTENCE_START + r"(?:(?:Der|Die)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+wird\s+"
+    r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
+)
+"""``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
+(with a date; the subject a function or a participant, not a thing)."""
 
 
 _TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))
@@ -544,6 +591,17 @@ def _due(text: str, meeting: dt.date | None) -> dt.date | None:
     return None
 
 
+def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
+    """``Frau Schaible sagt zu, dies … zu prüfen``; ``Herr Kessler fragt bis zum 15.09. nach``
+    (a follow-up with a date): the person who takes the task on."""
+    if "zu" not in low and "nach" not in low:
+        return ()
+    commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
+    if commits is None and "nach" in low and _due(text, meeting) is not None:
+        commits = _FOLLOWS_UP.search(text)
+    return (commits.group(1),) if commits else ()
+
+
 def task_in(
     text: str, known: ParticipantIndex, meeting: dt.date | None, scan: _Scan | None = None
 ) -> Task | None:
@@ -594,6 +652,9 @@ def task_in(
             found = _owners(trailing.group(1), known, strict=not is_task)
             if found:
                 owners, is_task = found, True
+    if not owners:
+        owners = _committed(text, low, meeting)
+        is_task = is_task or bool(owners)
     has_verb = _has_task_verb(low) if scan is None else scan.task_verb
     verb = has_verb and _TASK_VERB_WORD.search(text) is not None
     if not owners and verb:
@@ -636,9 +697,17 @@ def task_in(
             if found:
                 owners, is_task = found, True
     if not owners and ("gebeten" in low or "beauftragt" in low or "aufgefordert" in low):
-        asked = _ASKED.match(_unlead(text))
+        asked = _ASKED.search(_unlead(text))
         if asked and asked.group(1).lower() not in _NOT_OWNERS:
             owners, is_task = (asked.group(1),), True
+    if not owners and ("bitte" in low or "bat " in low or "beauftragt" in low or "ersucht" in low):
+        other = _ASKS_OTHER.search(text)
+        if other and other.group(1).lower() not in _NOT_OWNERS:
+            owners, is_task = (other.group(1),), True
+    if not owners and " wird " in text and _due(text, meeting) is not None:
+        will = _WILL_DO.search(text)
+        if will and (role_word(will.group(1).split()[-1]) or known.knows(will.group(1))):
+            owners, is_task = (will.group(1),), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:

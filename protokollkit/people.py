@@ -205,7 +205,7 @@ def parse_participant(text: str) -> Person:
     return split_role(text) or Person(text)
 
 
-def _role_word(word: str) -> bool:
+def role_word(word: str) -> bool:
     """``Ausschussvorsitzender``, ``Verwaltung/Protokollführer``: a word naming a function."""
     return word.lower().rstrip(":,").endswith(ROLE_ENDINGS)
 
@@ -220,13 +220,13 @@ def split_role(text: str) -> Person | None:
         return None
     for cut in (len(words) - 2, len(words) - 3):
         role, name = words[:cut], words[cut:]
-        if not role or not _role_word(role[-1]):
+        if not role or not role_word(role[-1]):
             continue
         if not all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in name[1:]):
             continue
         if not is_name_word(name[0]) and name[0].lower() not in PERSON_TITLES:
             continue  # ``Vorsitzender Herr Tiedemann``: the title stays in the name
-        if all(w[:1].islower() or w.endswith(".") or _role_word(w) for w in role[:-1]):
+        if all(w[:1].islower() or w.endswith(".") or role_word(w) for w in role[:-1]):
             return Person(" ".join(name), " ".join(role))
     return None
 
