@@ -745,6 +745,8 @@ def state_kinds(state: State, line: Line, kinds: int) -> int:
         kinds |= Kind.FRONT | (Kind.BARE_LABEL if kinds & Kind.SHORT else 0)
     elif section == "back":
         kinds |= Kind.BACK
+    elif kinds & Kind.SHORT and len(state.items) <= 1:
+        kinds |= Kind.BARE_LABEL  # (a bare ``Teilnehmer`` under the first item too)
     if state.index == state.title_index:
         kinds |= Kind.TITLE_LINE
     if state.attendance is not None:
@@ -939,12 +941,19 @@ def rule_attendance(state: State, line: Line) -> bool:
             state.participants_label = label
         if kind is not None:
             state.open_group(kind, label)
+        following = state.next_line()
+        people_below = (
+            following is not None
+            and _plain(following.hints)
+            and not _bullet(following.text)
+            and _PERSON_WITH_ROLE.match(following.text.strip()) is not None
+        )  # ``Teilnehmer`` / ``Aylin Çetin (Familienhebamme)`` one a line
         state.attendance = _Attendance(
             kind,
             label,
             heading=line.hints.heading is not None or _plain(line.hints),
             level=line.hints.heading,
-            entries_only=_plain(line.hints),
+            entries_only=_plain(line.hints) and not people_below,
         )
         state.previous = "attendance"
         return True
@@ -993,8 +1002,10 @@ def rule_attendance(state: State, line: Line) -> bool:
 def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     """``Anwesend`` alone on a line before the first item, the names in a list right below it
     (a wiki page whose headings were lost)."""
-    if not _plain(line.hints) or state.section != "front" or ":" in text or len(text) > 30:
+    if not _plain(line.hints) or ":" in text or len(text) > 30:
         return False
+    if state.section != "front" and (len(state.items) > 1 or state.section == "back"):
+        return False  # (under the first item too: a template's ``Ziel des Treffens`` above)
     if not _attendance_kind(label_key(text))[0]:
         return False
     index = state.index + 1
@@ -1003,9 +1014,15 @@ def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
         return False
     bullet = _bullet(following.text)
     entry = (bullet.group(3) or "") if bullet else following.text
+    if not bullet and _plain(following.hints) and _PERSON_WITH_ROLE.match(entry.strip()):
+        person = parse_person(entry.strip(), state.known)
+        return person is not None and person.affiliation is not None  # ``Aylin Çetin (Hebamme)``
     return bool(bullet or following.hints.list_level is not None) and (
         entry.strip() in ("–", "-", "") or _names_line(entry.strip()) is not None
     )
+
+
+_PERSON_WITH_ROLE = re.compile(r"^[^\W\d][^()]{2,60}\([^()]{1,80}\)$")
 
 
 _HEAD_COUNT = re.compile(
@@ -1083,6 +1100,13 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             return
     if not text:
         return
+    status = _DASH_STATUS.match(text)
+    if status:
+        is_attendance, group_kind = _attendance_kind(label_key(status.group(2)))
+        if is_attendance and group_kind is not None and group_kind != kind:
+            # ``Miriam Abendroth – entschuldigt`` in a list of those absent: excused
+            state.add_person(parse_participant(status.group(1)), group_kind, status.group(2))
+            return
     person = parse_participant(text)
     if kind is None and person.affiliation and len(person.affiliation) <= 20:
         # ``Pia (Gast)`` in the list of those present: a guest
@@ -1093,6 +1117,8 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
     state.add_person(person, kind, label)
 
 
+_DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+([^\W\d][\w ]{2,24})$")
+"""``Name – entschuldigt``: a person and how they attend, after a dash."""
 _ABOUT = re.compile(r"^(?:ca\.|circa|etwa|rund|ungefähr|über|knapp|mehr als)\s", re.IGNORECASE)
 
 
@@ -2248,11 +2274,23 @@ def _continuation_target(state: State, line: Line) -> _PointBuilder | None:
     long_line = len(target.text) >= 50
     wrapped = long_line and not target.text.endswith((".", "!", "?", ":"))
     if target.kind == "paragraph":
-        # A hard-wrapped paragraph: the line before is long and the sentence goes on.
+        # A hard-wrapped paragraph: the line before is long and the sentence goes on – unless
+        # the line is a field of its own (``Datum: 19.02.2025``, ``Ort: …``).
+        if not text[:1].islower() and _known_field(text):
+            return None
         return target if wrapped or (long_line and text[:1].islower()) else None
     if (indented and state.point_stack) or text[:1].islower() or wrapped:
         return target
     return None
+
+
+def _known_field(text: str) -> bool:
+    """``Datum: 19.02.2025``, ``Anwesend: …``: a label of the layout's vocabulary with a value."""
+    parsed = _label(text) if ":" in text[:40] else None
+    if parsed is None or not parsed[2]:
+        return False
+    key = label_key(parsed[0])
+    return meta_kind(key) is not None or _attendance_kind(key)[0] or key in AGENDA_LABELS
 
 
 def _continues(state: State, line: Line) -> bool:
