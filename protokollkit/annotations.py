@@ -146,7 +146,7 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
 # --- decisions and votes --------------------------------------------------------------------
 
 _DECISION_LABEL = re.compile(r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,40}?)(?:\s+[\w/.\-]{1,12})?\s*[:–]")
-_TRIPLE = re.compile(r"(?<![\d./])(\d{1,3})\s*([/:|-])\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./])")
+_TRIPLE = re.compile(r"(?<![\d./])(\d{1,3})\s*([/:|-])\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d/]|\.\d)")
 _YES = re.compile(
     r"(?:\b(?:Ja|Dafür|Pro|Zustimmung(?:en)?|Zustimmen|Ja-Stimmen|Für)\b\s*[:=]?\s*(\d{1,3})\b"
     r"|\b(\d{1,3})\s*(?:x\s*)?(?:Ja\b|Ja-Stimmen?|Stimmen\s+dafür|dafür\b|Pro\b|Zustimm))",
@@ -174,6 +174,7 @@ _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORE
 _ACCEPTED = re.compile(
     r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
     r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
+    r"|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
     r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
     r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
     r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
@@ -186,6 +187,8 @@ _DECIDED = re.compile(
     r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
     r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
     r"|\b(?:beschließt|beschließen|beschlossen:)"
+    r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
+    r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
     r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
     r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
     # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
@@ -254,7 +257,7 @@ def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
 _DECIDED_HINT = re.compile(
     r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
     r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
-    r"|wählen",
+    r"|wählen|zustimmung|empf",
     re.IGNORECASE,
 )
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
