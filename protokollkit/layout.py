@@ -1940,6 +1940,10 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     if numbered:
         number = int(numbered.group(1))
         title = numbered.group(2).strip()
+        if not state.items and text[len(numbered.group(1)) : len(numbered.group(1)) + 1] == ".":
+            first = title.split(maxsplit=1)[0].lower().rstrip(",")
+            if first.endswith(("sitzung", "treffen", "versammlung", "tagung", "konferenz")):
+                return None  # ``9. Sitzung in der IX. Wahlperiode …``: which meeting, no item
         if hints.bold and not state.list_items:
             return number, None, title, level
         dotted = text[len(numbered.group(1)) : len(numbered.group(1)) + 1] in (".", ")")
@@ -2241,6 +2245,8 @@ def rule_speaker(state: State, line: Line) -> bool:
         text = bold.group(1) + bold.group(2)
     if len(text) > 150 or (not text[:1].isupper() and text[:1] != "@") or "    " in text:
         return False  # (wide gaps: the columns of a signature block, not a name)
+    if "FFENTLICH" in text.upper() and PART.match(text):
+        return False  # ``I. ÖFFENTLICHER TEIL``: a part of the meeting, nobody speaking
     person = parse_person(text, state.known)
     if person is None and text.endswith(":"):
         name = text[:-1].strip()
