@@ -1100,7 +1100,7 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             return
     if not text:
         return
-    status = _DASH_STATUS.match(text)
+    status = _DASH_STATUS.match(text) if ("–" in text or " -" in text) else None
     if status:
         is_attendance, group_kind = _attendance_kind(label_key(status.group(2)))
         if is_attendance and group_kind is not None and group_kind != kind:
