@@ -13,6 +13,8 @@ import zipfile
 from protokollkit.safety import OLE2_SIGNATURE, ZIP_SIGNATURE, is_encrypted_ooxml
 
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+_PROLOG = ((b"<?", b"?>"), (b"<!--", b"-->"))
+"""What may stand in front of a page's first element: processing instructions and comments."""
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -39,14 +41,22 @@ def sniff(data: bytes) -> str:
     head = head.lstrip()
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    lower = head.lower()
-    if lower.startswith(b"<?xml"):
-        lower = lower[lower.find(b"?>") + 2 :].lstrip() if b"?>" in lower else lower
-    while lower.startswith(b"<!--") and b"-->" in lower:
-        lower = lower[lower.find(b"-->") + 3 :].lstrip()
-    if lower.startswith(_HTML_STARTS):
+    if _after_prolog(head.lower()).startswith(_HTML_STARTS):
         return "html"
     return "text"
+
+
+def _after_prolog(head: bytes) -> bytes:
+    """What follows the declarations and comments in front of a page, in any number and order:
+    Word saves ``<?xml …?>``, then ``<?mso-application …?>``, comments and only then ``<html>``.
+    One that never ends (in the window) ends the prolog."""
+    while True:
+        for start, end in _PROLOG:
+            if head.startswith(start) and end in head:
+                head = head[head.find(end) + len(end) :].lstrip()
+                break
+        else:
+            return head
 
 
 def _zip_kind(data: bytes) -> str:

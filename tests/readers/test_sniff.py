@@ -77,6 +77,10 @@ def test_rtf(data: bytes) -> None:
         b'<?xml version="1.0"?>\n<!-- Word -->\n<html xmlns:o="urn:x">',  # saved by Word
         b"<!-- eins --><!-- zwei -->\n<html>",
         b'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html>',
+        # Word's "Web page" keeps a second processing instruction before <html>
+        b'<?xml version="1.0" encoding="utf-8"?>\r\n<?mso-application progid="Word.Document"?>'
+        b'\r\n<html xmlns:w="urn:schemas-microsoft-com:office:word">',
+        b'<?xml version="1.0"?><?xml-stylesheet href="p.css"?><!-- Export --><?php ?><html>',
     ],
 )
 def test_html(data: bytes) -> None:
@@ -89,6 +93,9 @@ def test_html(data: bytes) -> None:
         b"Protokoll Stadtteiltisch\n<html> steht erst in Zeile 2\n",
         b'<?xml version="1.0"?><note>kein HTML</note>',  # other XML
         b"<?xml version=",  # an XML declaration that never ends
+        b'<?xml version="1.0"?><?mso-application progid=',  # … the second one never ends
+        # Word 2003 XML: processing instructions in front of a Word document, not a page
+        b'<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>',
         b"<!-- ein Kommentar, der nie endet <html>",
         b"\xff\xfe" + "Protokoll Stadtteiltisch\r\n".encode("utf-16-le"),  # Notepad's Unicode
         b"\xef\xbb\xbfProtokoll Stadtteiltisch\n",
@@ -106,3 +113,22 @@ def test_damaged_utf16_is_still_told_apart_and_does_not_crash() -> None:
     )
     assert sniff(b"\xff\xfe" + broken) == "html"
     assert sniff(b"\xff\xfe" + b"\x00\xd8" + "Protokoll".encode("utf-16-le")) == "text"
+
+
+def test_a_word_web_page_named_doc_is_read_as_the_page() -> None:
+    """Word saves "Webseite" under the name .doc too; the page, not LibreOffice, is read."""
+    from protokollkit.readers import read_bytes
+
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\r\n<?mso-application progid="Word.Document"?>\r\n'
+        '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta charset="utf-8">'
+        "</head><body><p class=MsoTitle>Protokoll Stadtteiltisch 16.03.2023</p>"
+        "<p class=MsoNormal>Anwesend: Kathrin Krug, Dirk Malner</p>"
+        "<h1>TOP 1 Frühlingsfest</h1><ul><li>Fest am 22.04.2023 im SBZ</li></ul></body></html>"
+    ).encode()
+    protocol = read_bytes(page, "Protokoll.doc", "doc")
+    assert protocol.title == "Protokoll Stadtteiltisch 16.03.2023"
+    assert [p.name for p in protocol.participants] == ["Kathrin Krug", "Dirk Malner"]
+    assert [item.title for item in protocol.items] == ["Frühlingsfest"]
+    assert [p.text for p in protocol.items[0].blocks[0].points] == ["Fest am 22.04.2023 im SBZ"]
+    assert protocol.diagnostics == ()
