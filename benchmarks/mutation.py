@@ -60,21 +60,24 @@ TARGETS: tuple[Target, ...] = (
             "protokollkit/readers/__init__.py",
             "protokollkit/readers/text.py",
             "protokollkit/readers/sniff.py",
+            "protokollkit/readers/shared.py",
         ),
         ("tests/test_read_api.py", "tests/test_bad_input.py", "tests/readers/test_sniff.py"),
     ),
     Target("json", ("protokollkit/readers/json.py",), ("tests/test_json.py",)),
     Target("markdown", ("protokollkit/readers/markdown.py",), ("tests/readers/test_markdown.py",)),
     Target(
+        "numbering", ("protokollkit/readers/numbering.py",), ("tests/readers/test_numbering.py",)
+    ),
+    Target(
         "office",
         (
             "protokollkit/readers/office.py",
             "protokollkit/readers/docx.py",
             "protokollkit/readers/odt.py",
-            "protokollkit/readers/numbering.py",
             "protokollkit/readers/xml/*.py",
         ),
-        ("tests/readers/test_numbering.py", "tests/readers/test_direct.py"),
+        ("tests/readers/test_direct.py",),
     ),
 )
 """``readers/pandoc.py`` and ``readers/doc.py`` drive pandoc and LibreOffice: every mutant

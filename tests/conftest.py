@@ -14,10 +14,18 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 # Under `make mutation` every mutant runs the tests again: fewer examples (where a test does not
 # set its own number), always the same ones.
 settings.register_profile("mutation", derandomize=True, max_examples=10, deadline=None)
-if os.environ.get("PROTOKOLLKIT_MUTATION"):
+MUTATION = bool(os.environ.get("PROTOKOLLKIT_MUTATION"))
+if MUTATION:
     settings.load_profile("mutation")
 elif os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+def examples(count: int) -> int:
+    """A test's own number of hypothesis examples, or the mutation profile's few under
+    ``make mutation`` (where every mutant runs the test again)."""
+    return 10 if MUTATION else count
+
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import protokollkit
 from protokollkit.files import MAX_INPUT_BYTES, MAX_TEXT_BYTES
+from tests.conftest import examples
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_unknown_suffix(tmp_path: Path) -> None:
 
 
 @given(st.binary(max_size=400))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:
     try:
         protocol = protokollkit.read(data)
@@ -87,7 +88,7 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 
 
 @given(st.lists(st.text(max_size=40), max_size=30).map("\n".join))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:

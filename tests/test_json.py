@@ -9,6 +9,7 @@ from hypothesis import given, settings
 
 import protokollkit
 from protokollkit.model import Protocol
+from tests.conftest import examples
 from tests.strategies import protocols
 
 
@@ -40,7 +41,7 @@ def test_reference_json_round_trip(seed_text: str) -> None:
 
 
 @given(protocols(rich=True))
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_json_round_trip_of_random_protocols(protocol: Protocol) -> None:
     assert protokollkit.from_json(protokollkit.to_json(protocol)) == protocol
 
