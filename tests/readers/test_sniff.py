@@ -5,13 +5,21 @@ comment."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import protokollkit
+from protokollkit.diagnostics import ParseError
+from protokollkit.files import MAX_INPUT_BYTES
+from protokollkit.readers import read_bytes
 from protokollkit.readers.sniff import sniff
 from tests.conftest import TESTS
 from tests.readers import zip_of
 
 LEGACY = TESTS / "fixtures" / "legacy"
+CORRUPT = (LEGACY / "corrupt.docx").read_bytes()
+"""A .docx cut off before its zip directory."""
 
 
 @pytest.mark.parametrize(
@@ -117,8 +125,6 @@ def test_damaged_utf16_is_still_told_apart_and_does_not_crash() -> None:
 
 def test_a_word_web_page_named_doc_is_read_as_the_page() -> None:
     """Word saves "Webseite" under the name .doc too; the page, not LibreOffice, is read."""
-    from protokollkit.readers import read_bytes
-
     page = (
         '<?xml version="1.0" encoding="utf-8"?>\r\n<?mso-application progid="Word.Document"?>\r\n'
         '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta charset="utf-8">'
@@ -132,3 +138,68 @@ def test_a_word_web_page_named_doc_is_read_as_the_page() -> None:
     assert [item.title for item in protocol.items] == ["Frühlingsfest"]
     assert [p.text for p in protocol.items[0].blocks[0].points] == ["Fest am 22.04.2023 im SBZ"]
     assert protocol.diagnostics == ()
+
+
+# --- the registry: the content chooses the reader, the name only where the content does not ---
+
+
+@pytest.mark.parametrize(
+    ("fixture", "named"),
+    [
+        ("reference.docx", "protokoll.odt"),
+        ("reference.odt", "protokoll.docx"),
+        ("reference.rtf", "protokoll.doc"),
+        ("reference.docx", "protokoll.doc"),
+        ("reference.rtf", "protokoll.html"),
+    ],
+)
+def test_the_content_not_the_name_chooses_the_reader(
+    fixture: str, named: str, tmp_path: Path
+) -> None:
+    renamed = tmp_path / named
+    renamed.write_bytes((LEGACY / fixture).read_bytes())
+    archive = protokollkit.read(TESTS.parent / "archiv" / "2022-11-10-stadtteiltisch.txt")
+    assert protokollkit.read(renamed) == archive
+
+
+def test_an_encrypted_office_file_is_refused_whatever_its_name() -> None:
+    data = (LEGACY / "password.docx").read_bytes()
+    for fmt in ("docx", "odt", "doc"):
+        with pytest.raises(ParseError, match="Passwort"):
+            read_bytes(data, f"geheim.{fmt}", fmt)
+
+
+@pytest.mark.parametrize(
+    ("data", "named", "message"),
+    [
+        # a zip without its directory (a cut-off download): the name says which reader explains
+        (CORRUPT, "odt", "kein vollständiges LibreOffice-Dokument (.odt) (ZIP-Verzeichnis fehlt)"),
+        (CORRUPT, "docx", "kein vollständiges Word-Dokument (.docx) (ZIP-Verzeichnis fehlt)"),
+        (CORRUPT, "rtf", "kein vollständiges Word-Dokument (.docx) (ZIP-Verzeichnis fehlt)"),
+        (CORRUPT, "doc", "kein vollständiges Word-Dokument (.docx) (ZIP-Verzeichnis fehlt)"),
+        # text under an office document's name: the reader of the name says what is wrong
+        (b"Protokoll Stadtteiltisch\n", "docx", "kein Word-Dokument (.docx) (kein ZIP-Container)"),
+        (b"Protokoll Stadtteiltisch\n", "odt", "kein LibreOffice-Dokument (.odt) (kein ZIP"),
+        (b"Protokoll Stadtteiltisch\n", "rtf", "kein RTF-Dokument (beginnt nicht mit „{\\rtf“)"),
+        (
+            b"Protokoll Stadtteiltisch\n",
+            "doc",
+            "kein Word-Dokument (.doc): unbekannter Dateianfang",
+        ),
+    ],
+)
+def test_what_the_content_does_not_tell_the_name_decides(
+    data: bytes, named: str, message: str
+) -> None:
+    with pytest.raises(ParseError) as info:
+        read_bytes(data, f"protokoll.{named}", named)
+    [diagnostic] = info.value.diagnostics
+    assert diagnostic.source == f"protokoll.{named}"
+    assert message in diagnostic.message
+
+
+def test_an_office_file_too_large_is_refused_before_it_is_looked_at() -> None:
+    data = (LEGACY / "reference.rtf").read_bytes()
+    with pytest.raises(ParseError, match="zu groß") as info:
+        read_bytes(data + b" " * MAX_INPUT_BYTES, "riesig.rtf", "rtf")
+    assert info.value.diagnostics[0].source == "riesig.rtf"
