@@ -13,7 +13,7 @@ import protokollkit
 from protokollkit.diagnostics import ParseError
 from protokollkit.files import MAX_INPUT_BYTES
 from protokollkit.readers import read_bytes
-from protokollkit.readers.sniff import sniff
+from protokollkit.readers.sniff import WINDOW, sniff
 from tests.conftest import TESTS
 from tests.readers import zip_of
 
@@ -89,6 +89,10 @@ def test_rtf(data: bytes) -> None:
         b'<?xml version="1.0" encoding="utf-8"?>\r\n<?mso-application progid="Word.Document"?>'
         b'\r\n<html xmlns:w="urn:schemas-microsoft-com:office:word">',
         b'<?xml version="1.0"?><?xml-stylesheet href="p.css"?><!-- Export --><?php ?><html>',
+        # comments and processing instructions inside the page do not matter
+        b"<!-- Word --><html><head><!--[if gte mso 9]><xml></xml><![endif]--><style>",
+        b"<html><body><?php echo $protokoll ?></body></html>",
+        b'<?xml version="1.0"?>\n<html><p>Stand: <?php echo $datum ?></p>',
     ],
 )
 def test_html(data: bytes) -> None:
@@ -112,6 +116,14 @@ def test_html(data: bytes) -> None:
 )
 def test_text(data: bytes) -> None:
     assert sniff(data) == "text"
+
+
+def test_the_first_2_kib_are_looked_at() -> None:
+    """A page whose ``<html`` ends within the first 2048 bytes is a page; one beyond is not."""
+    comment = b"<!-- " + b"Vorlage Ortsbeirat " * 200
+    inside = comment[: WINDOW - len(b"--><html")] + b"--><html>"
+    assert sniff(inside) == "html"
+    assert sniff(b" " + inside) == "text"
 
 
 def test_damaged_utf16_is_still_told_apart_and_does_not_crash() -> None:
