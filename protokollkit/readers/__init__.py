@@ -140,7 +140,7 @@ def read_office(data: bytes, source: str, declared: str) -> Protocol:
     if kind == "encrypted":
         raise error(PASSWORD_MESSAGE, source)
     if kind == "zip":
-        kind = declared if declared in ("docx", "odt") else "docx"
+        kind = "odt" if declared == "odt" else "docx"
     elif kind == "text":
         kind = declared  # its reader says what is wrong with the file
     fmt = _BY_NAME[kind]

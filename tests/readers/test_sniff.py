@@ -5,6 +5,7 @@ comment."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,16 @@ import protokollkit
 from protokollkit.diagnostics import ParseError
 from protokollkit.files import MAX_INPUT_BYTES
 from protokollkit.readers import read_bytes
+from protokollkit.readers.doc import find_soffice
 from protokollkit.readers.sniff import WINDOW, sniff
 from tests.conftest import TESTS
 from tests.readers import zip_of
 
 LEGACY = TESTS / "fixtures" / "legacy"
+needs_soffice = pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) ist nicht installiert (in CI läuft dieser Test immer)",
+)
 CORRUPT = (LEGACY / "corrupt.docx").read_bytes()
 """A .docx cut off before its zip directory."""
 
@@ -177,8 +183,10 @@ def test_the_content_not_the_name_chooses_the_reader(
 def test_an_encrypted_office_file_is_refused_whatever_its_name() -> None:
     data = (LEGACY / "password.docx").read_bytes()
     for fmt in ("docx", "odt", "doc"):
-        with pytest.raises(ParseError, match="Passwort"):
+        with pytest.raises(ParseError, match="Passwort") as info:
             read_bytes(data, f"geheim.{fmt}", fmt)
+        [diagnostic] = info.value.diagnostics
+        assert diagnostic.source == f"geheim.{fmt}"
 
 
 @pytest.mark.parametrize(
@@ -215,3 +223,17 @@ def test_an_office_file_too_large_is_refused_before_it_is_looked_at() -> None:
     with pytest.raises(ParseError, match="zu groß") as info:
         read_bytes(data + b" " * MAX_INPUT_BYTES, "riesig.rtf", "rtf")
     assert info.value.diagnostics[0].source == "riesig.rtf"
+
+
+@needs_soffice
+def test_a_word_97_file_named_docx_is_converted_and_read_as_docx(private_tmp: Path) -> None:
+    """OLE2 content under any office name goes through LibreOffice, then the .docx reader;
+    the warnings name the file as it was given."""
+    name = "protokoll.docx"
+    protocol = read_bytes((LEGACY / "tracked_changes.doc").read_bytes(), name, "docx")
+    assert protocol == read_bytes((LEGACY / "tracked_changes.docx").read_bytes(), name, "docx")
+    assert [(d.source, d.message[:40]) for d in protocol.diagnostics] == [
+        (name, "Kein Datum gefunden (weder im Titel noch"),
+        (name, "Datum aus den Dokumenteigenschaften über"),
+    ]
+    assert list(private_tmp.iterdir()) == []  # LibreOffice's files are gone
