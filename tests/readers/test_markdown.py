@@ -12,7 +12,7 @@ import protokollkit
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 from protokollkit.readers.markdown import markdown_lines, read_markdown, read_markdown_bytes
 from protokollkit.writers.markdown import escape_block, write_markdown
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, examples
 from tests.strategies import expected_warning, protocols
 
 GOLDEN_MD = GOLDEN / "2022-11-10-stadtteiltisch.md"
@@ -35,7 +35,7 @@ def test_golden_markdown_file_reads_to_the_reference(seed_text: str, tmp_path: P
 
 
 @given(protocols(rich=True))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_markdown_round_trip(protocol: Protocol) -> None:
     written = write_markdown(protocol)
     again = read_markdown(written)
