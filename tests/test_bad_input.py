@@ -72,8 +72,14 @@ def test_oversized_text_file_is_refused(tmp_path: Path, suffix: str) -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     path = tmp_path / "protokoll.xyz"
     path.write_text("Protokoll X 1.1.22\n")
-    with pytest.raises(protokollkit.ParseError, match="Unbekanntes Dateiformat"):
+    with pytest.raises(protokollkit.ParseError) as info:
         protokollkit.read(path)
+    [diagnostic] = info.value.diagnostics
+    assert diagnostic.message == (
+        "Unbekanntes Dateiformat „.xyz“ (bekannt: .doc, .docx, .htm, .html, .json, .markdown, "
+        ".md, .odt, .rtf, .text, .txt)."
+    )
+    assert diagnostic.source == str(path)
 
 
 @given(st.binary(max_size=400))
