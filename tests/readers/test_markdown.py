@@ -249,3 +249,75 @@ def test_lists_nested_deeper_than_markdown_can_parse_keep_every_line() -> None:
     written = str(protokollkit.write(protocol, "text"))
     assert all(f"Punkt{depth}" in written for depth in range(500))
     assert any("als Text gelesen" in d.message for d in protocol.diagnostics)
+
+
+INLINE = """\
+# Protokoll Stadtteiltisch 09.02.2023
+
+Teilnehmende: Kathrin Krug, Marén Wiese, Dirk Malner
+
+## 1 Aktuelles aus den Einrichtungen
+
+**Kathrin Krug, SBZ**
+
+- Infos unter [SBZ-Seite](https://sbz.example.org/) und <https://sbz.example.org/fest>
+- Kontakt: <kathrin.krug@sbz.example.org>
+- Ferienprogramm<br>liegt aus
+- Aushang mit\\
+  hartem Umbruch
+- Anmeldung über das [Formular
+  der Stadt](https://rostock.example.org/formular)
+- Kuchen <u>bitte</u> bis Freitag, Raum <2.14>
+- ![Plakat Frühlingsfest](plakat.png) und ![](foto.jpg)
+
+**Marén Wiese**, Stadtteilmanagement
+
+- **Wichtig:** Fest am 22.04.2023
+- [**Fest-Seite**](https://sbz.example.org/fest)
+- Protokolle: [](https://sbz.example.org/protokolle)
+
+## 2 Verschiedenes
+
+**Dirk Malner**<br>
+WIRO
+
+- Mieter-App jetzt auf Ukrainisch
+
+[Fotos vom Fest](https://sbz.example.org/fotos)
+
+Nächster Termin: 09.03.2023, 14 Uhr
+"""
+"""Markdown as people write it by hand: links of every kind, line breaks inside points and
+after a speaker, inline HTML, images, bold at the start of a point."""
+
+
+def test_inline_markup_of_hand_written_markdown() -> None:
+    protocol = read_markdown(INLINE, "hand.md")
+    assert protocol.diagnostics == ()
+    first, second = protocol.items[0].blocks
+    assert first.speaker == Person("Kathrin Krug", "SBZ")
+    assert [(p.text, p.line) for p in first.points] == [
+        # a labelled link, an autolink (its own label: the bare URL)
+        ("Infos unter [SBZ-Seite](https://sbz.example.org/) und https://sbz.example.org/fest", 9),
+        ("Kontakt: mailto:kathrin.krug@sbz.example.org", 10),  # as the office readers keep it
+        ("Ferienprogramm liegt aus", 11),  # <br> inside a point
+        ("Aushang mit hartem Umbruch", 12),  # a backslash at the end of the line
+        ("Anmeldung über das [Formular der Stadt](https://rostock.example.org/formular)", 14),
+        ("Kuchen bitte bis Freitag, Raum <2.14>", 16),  # <u> dropped, no tag kept
+        ("[Plakat Frühlingsfest](plakat.png) und [Bild](foto.jpg)", 17),
+    ]
+    # only the name bold: still the speaker line; a point that starts bold is no speaker
+    assert second.speaker == Person("Marén Wiese", "Stadtteilmanagement")
+    assert [(p.text, p.kind) for p in second.points] == [
+        ("Wichtig: Fest am 22.04.2023", "bullet"),
+        ("[Fest-Seite](https://sbz.example.org/fest)", "bullet"),
+        ("Protokolle: https://sbz.example.org/protokolle", "bullet"),  # a link without label
+    ]
+    [third] = protocol.items[1].blocks
+    assert third.speaker == Person("Dirk Malner")  # the line break ends the bold line
+    assert [(p.text, p.kind, p.line) for p in third.points] == [
+        ("WIRO", "paragraph", 29),
+        ("Mieter-App jetzt auf Ukrainisch", "bullet", 30),
+        # a paragraph that is only a link is not bold: no speaker
+        ("[Fotos vom Fest](https://sbz.example.org/fotos)", "paragraph", 32),
+    ]
