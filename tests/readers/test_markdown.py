@@ -321,3 +321,62 @@ def test_inline_markup_of_hand_written_markdown() -> None:
         # a paragraph that is only a link is not bold: no speaker
         ("[Fotos vom Fest](https://sbz.example.org/fotos)", "paragraph", 32),
     ]
+
+
+STRUCTURED = """\
+---
+sitzung: Stadtteiltisch
+ort: SBZ
+---
+# Protokoll Stadtteiltisch 09.03.2023
+
+Teilnehmende: Kathrin Krug, Marén Wiese
+
+## 1 Post
+
+**Kathrin Krug, SBZ**
+
+> Liebe Runde,
+> > ursprüngliche Nachricht der Stadt
+>
+> Viele Grüße aus dem Stadtamt
+
+1) Antrag gestellt
+2) Antwort abwarten
+
+   Rückfrage bei der Stadt am 15.03.2023
+
+- Fest
+
+  vorbereitet
+
+```
+Kasse: 412 €
+```
+
+Nächster Termin: 13.04.2023
+"""
+"""Front matter, a quoted e-mail with a quote inside, ``1)`` items with a second paragraph,
+a loose list item and a code block: every line keeps its line in the file."""
+
+
+def test_block_structure_of_hand_written_markdown_keeps_the_file_lines() -> None:
+    protocol = read_markdown(STRUCTURED, "hand.md")
+    assert protocol.diagnostics == ()
+    assert [(m.label, m.value) for m in protocol.meta] == [
+        ("sitzung", "Stadtteiltisch"),
+        ("ort", "SBZ"),
+    ]
+    assert [p.name for p in protocol.participants] == ["Kathrin Krug", "Marén Wiese"]
+    [block] = protocol.items[0].blocks
+    assert block.speaker == Person("Kathrin Krug", "SBZ")
+    assert [(p.text, p.kind, p.marker, p.line) for p in block.points] == [
+        ("Liebe Runde,", "paragraph", None, 13),
+        ("ursprüngliche Nachricht der Stadt", "paragraph", None, 14),
+        ("Viele Grüße aus dem Stadtamt", "paragraph", None, 16),
+        ("Antrag gestellt", "numbered", "1)", 18),
+        ("Antwort abwarten Rückfrage bei der Stadt am 15.03.2023", "numbered", "2)", 19),
+        ("Fest vorbereitet", "bullet", None, 23),
+        ("Kasse: 412 €", "paragraph", None, 28),
+    ]
+    assert protocol.next_meeting == NextMeeting("13.04.2023", dt.date(2023, 4, 13))
