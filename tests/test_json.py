@@ -98,3 +98,59 @@ def test_every_value_of_the_wrong_type_is_a_german_error_or_read(seed_text: str)
                 assert "hand.json" in str(exc) and "Ungültiges Protokoll-JSON" in str(exc)
                 refused += 1
     assert refused > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # a hand-edited file: the position of the mistake and what is wrong, in German
+        ('{\n  "title": "P",\n  "meeting": "M"\n  "date": null\n}', "hand.json:4:3: fehler: "
+         "Ungültiges JSON: „,“ fehlt"),
+        ('{"title": "Zeile\nzwei"}', "hand.json:1:17: fehler: Ungültiges JSON: Steuerzeichen im "
+         "Text"),
+        ('{"title": "C:\\Protokolle"}', "hand.json:1:14: fehler: Ungültiges JSON: ungültige "
+         "Escape-Folge mit „\\“"),
+        ('{"title": "\\u00e"}', "hand.json:1:13: fehler: Ungültiges JSON: ungültige Escape-Folge "
+         "„\\u“"),
+        ('{"title": "P"}\n{"title": "Q"}', "hand.json:2:1: fehler: Ungültiges JSON: nach dem Ende "
+         "des JSON-Objekts folgt noch etwas"),
+        ("{title: 1}", "hand.json:1:2: fehler: Ungültiges JSON: Schlüssel in doppelten "
+         "Anführungszeichen erwartet"),
+        ('{"title" 1}', "hand.json:1:10: fehler: Ungültiges JSON: „:“ fehlt"),
+        ('{"title": }', "hand.json:1:11: fehler: Ungültiges JSON: ein Wert fehlt"),
+        ('{"title": "P', "hand.json:1:11: fehler: Ungültiges JSON: Text ohne schließendes "
+         "Anführungszeichen"),
+        ("{'title': 'P'}", "hand.json:1:2: fehler: Ungültiges JSON: Schlüssel in doppelten "
+         "Anführungszeichen erwartet"),
+        # another program's JSON, or one of a newer protokollkit
+        ('{"format": "pandoc"}', "hand.json: fehler: Ungültiges Protokoll-JSON: „format“ ist "
+         "„pandoc“, nicht „protokollkit“"),
+        ('{"version": 3}', "hand.json: fehler: Ungültiges Protokoll-JSON: Version 3 ist unbekannt; "
+         "diese protokollkit-Version liest die Versionen 1 bis 2 (bitte protokollkit "
+         "aktualisieren)"),
+        ('{"version": 0}', "Version 0 ist unbekannt"),
+        ('{"version": true}', "Version True ist unbekannt"),
+        ('{"version": "2"}', "Version 2 ist unbekannt"),
+        ("[" * 65, "hand.json:1:65: fehler: JSON ist zu tief verschachtelt (mehr als 64 Ebenen)."),
+        ('{"items": [\n' + '{"items": [' * 63, "hand.json:2:342: fehler: JSON ist zu tief"),
+    ],
+)  # fmt: skip
+def test_a_hand_edited_json_file_gets_a_german_error_with_its_position(
+    text: str, message: str
+) -> None:
+    with pytest.raises(protokollkit.ParseError) as info:
+        protokollkit.read_text(text, "hand.json", format="json")
+    assert message in str(info.value)
+
+
+def test_json_bytes_with_bom_are_read_and_other_encodings_refused() -> None:
+    from protokollkit.readers.json import read_json_bytes
+
+    data = b'{"title": "Protokoll AG 1.2.2023", "meeting": "AG"}'
+    assert read_json_bytes(b"\xef\xbb\xbf" + data, "p.json").title == "Protokoll AG 1.2.2023"
+    with pytest.raises(protokollkit.ParseError) as info:
+        read_json_bytes('{"title": "Bücherei"}'.encode("cp1252"), "p.json")
+    assert str(info.value) == "p.json: fehler: JSON-Datei ist nicht UTF-8."
+    with pytest.raises(protokollkit.ParseError) as info:
+        read_json_bytes(b" " * (2 * 1024 * 1024 + 1), "p.json")
+    assert str(info.value) == "p.json: fehler: JSON-Datei ist zu groß (höchstens 2048 KiB)."
