@@ -6,14 +6,21 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 # In CI the examples are the same on every run (a found failure is reproduced, not a lottery);
 # locally each run explores new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 # Under `make mutation` every mutant runs the tests again: fewer examples (where a test does not
-# set its own number), always the same ones.
-settings.register_profile("mutation", derandomize=True, max_examples=10, deadline=None)
+# set its own number), always the same ones, and a failure is not shrunk (a mutant is killed
+# by the first failing example; shrinking it took minutes).
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    max_examples=10,
+    deadline=None,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
 MUTATION = bool(os.environ.get("PROTOKOLLKIT_MUTATION"))
 if MUTATION:
     settings.load_profile("mutation")
