@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 import protokollkit
-from protokollkit.model import Protocol
+from protokollkit.model import Decision, MetaField, Person, Protocol
 from tests.conftest import examples
 from tests.strategies import protocols
 
@@ -154,3 +154,58 @@ def test_json_bytes_with_bom_are_read_and_other_encodings_refused() -> None:
     with pytest.raises(protokollkit.ParseError) as info:
         read_json_bytes(b" " * (2 * 1024 * 1024 + 1), "p.json")
     assert str(info.value) == "p.json: fehler: JSON-Datei ist zu groß (höchstens 2048 KiB)."
+
+
+def test_hand_written_json_may_leave_out_what_has_a_default() -> None:
+    protocol = protokollkit.read_text(
+        '{"title": "Protokoll AG 1.2.2023", "meeting": "AG",'
+        ' "participants": [{"name": "Kathrin Krug", "affiliation": "SBZ"},'
+        ' {"name": "Jörg Utpatel", "form": "parens"}],'
+        ' "meta": [{"label": "Ort", "value": "SBZ"}],'
+        ' "items": [{"number": 1, "title": "Aktuelles", "blocks": [{"points": [{"text": "Fest",'
+        ' "decision": {"yes": 5, "no": 0}}]}]}]}',
+        "hand.json",
+        format="json",
+    )
+    assert protocol.participants == (
+        Person("Kathrin Krug", "SBZ"),
+        Person("Jörg Utpatel", None, "parens"),
+    )
+    assert protocol.meta == (MetaField("Ort", "SBZ", "other"),)
+    [point] = protocol.items[0].blocks[0].points
+    assert point.decision == Decision("decision", 5, 0, None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("decision", "message"),
+    [
+        ('{"yes": true}', "„yes“ einer Abstimmung ist keine Zahl"),
+        ('{"no": -1}', "„no“ einer Abstimmung ist keine Zahl"),
+        ('{"abstain": "2"}', "„abstain“ einer Abstimmung ist keine Zahl"),
+        ('{"yes": 3, "result": "vertagt"}', "„result“ muss eines von accepted, rejected, "
+         "postponed sein"),
+    ],
+)  # fmt: skip
+def test_a_vote_with_counts_that_are_no_numbers_is_refused(decision: str, message: str) -> None:
+    text = (
+        '{"title": "P", "meeting": "M", "items": [{"number": 1, "title": "T", "blocks": '
+        f'[{{"points": [{{"text": "Antrag", "decision": {decision}}}]}}]}}]}}'
+    )
+    with pytest.raises(protokollkit.ParseError) as info:
+        protokollkit.read_text(text, "hand.json", format="json")
+    assert str(info.value) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
+
+
+def test_json_bytes_errors_name_the_file_and_the_limit_is_inclusive() -> None:
+    from protokollkit.files import MAX_TEXT_BYTES
+    from protokollkit.readers.json import read_json_bytes
+
+    with pytest.raises(protokollkit.ParseError) as info:
+        read_json_bytes(b'{"title": }', "p.json")
+    assert str(info.value) == "p.json:1:11: fehler: Ungültiges JSON: ein Wert fehlt"
+    with pytest.raises(protokollkit.ParseError) as info:
+        read_json_bytes(b"{")
+    assert info.value.diagnostics[0].source == "<json>"
+    largest = b"{" + b" " * (MAX_TEXT_BYTES - 2) + b"}"  # as large as allowed: read
+    with pytest.raises(protokollkit.ParseError, match="„title“ fehlt"):
+        read_json_bytes(largest, "p.json")
