@@ -70,7 +70,7 @@ def inline_lines(inline: Token) -> list[_Segment]:
         elif kind == "strong_close":
             bold_depth -= 1
         elif kind == "link_open":
-            link_target, link_parts = str(child.attrs.get("href", "")), []
+            link_target, link_parts = str(child.attrs["href"]), []
             continue
         elif kind == "link_close" and link_target is not None:
             text = link_text("".join(link_parts), link_target)
@@ -84,7 +84,7 @@ def inline_lines(inline: Token) -> list[_Segment]:
             text = child.content
         if kind == "image":
             alt = "".join(c.content for c in child.children or [])
-            text = link_text(alt or "Bild", str(child.attrs.get("src", "")))
+            text = link_text(alt or "Bild", str(child.attrs["src"]))
         if link_target is not None:
             link_parts.append(text)
             continue

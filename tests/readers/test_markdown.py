@@ -232,8 +232,12 @@ def test_points_that_look_like_other_lines_stay_points() -> None:
 
 
 def test_empty_markdown_is_a_clear_error() -> None:
-    with pytest.raises(protokollkit.ParseError, match="Die Datei ist leer"):
+    with pytest.raises(protokollkit.ParseError) as info:
         read_markdown_bytes(b"  \n\n", "leer.md")
+    assert str(info.value) == "leer.md: fehler: Die Datei ist leer."
+    with pytest.raises(protokollkit.ParseError) as info:
+        read_markdown_bytes(b"")
+    assert info.value.diagnostics[0].source == "<markdown>"
 
 
 def test_markdown_without_title_is_read_with_a_warning() -> None:
