@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import protokollkit
+from protokollkit.layout import Hints
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 from protokollkit.readers.markdown import markdown_lines, read_markdown, read_markdown_bytes
 from protokollkit.writers.markdown import escape_block, write_markdown
@@ -384,3 +385,80 @@ def test_block_structure_of_hand_written_markdown_keeps_the_file_lines() -> None
         ("Kasse: 412 €", "paragraph", None, 28),
     ]
     assert protocol.next_meeting == NextMeeting("13.04.2023", dt.date(2023, 4, 13))
+
+
+BLOCKS = """\
+# Protokoll Stadtteiltisch 13.04.2023
+
+Teilnehmende:
+
+| Name | Einrichtung |
+|---|---|
+| Kathrin Krug | SBZ |
+| Marén Wiese | Stadtteilmanagement |
+
+<div align="center">
+<b>Entschuldigt:</b> Dirk Malner
+</div>
+
+<hr>
+
+## 1 Kasse
+
+**Kathrin Krug, SBZ**
+
+- Kasse geprüft
+  - Belege vollständig
+- Bericht folgt
+
+```vote-success
+Kassenbericht angenommen
+einstimmig
+```
+
+    Stand 412 €
+    Spenden 80 €
+
+| Aufgabe | Wer | Bis |
+|---|---|---|
+| Plakate | Marén | 20.04.2023 |
+
+Nächster Termin: 11.05.2023
+"""
+"""Tables (participants, tasks), HTML blocks, a fenced block with an info string, an indented
+code block and a nested list."""
+
+
+def test_block_kinds_become_lines_with_their_hints_and_file_lines() -> None:
+    NONE = Hints()
+    assert [(line.number, line.text, line.hints) for line in markdown_lines(BLOCKS)] == [
+        (1, "Protokoll Stadtteiltisch 13.04.2023", Hints(heading=1)),
+        (1, "", NONE),
+        (3, "Teilnehmende:", NONE),
+        (5, "Name | Einrichtung", Hints(table_row=("Name", "Einrichtung"), table_header=True)),
+        (7, "Kathrin Krug | SBZ", Hints(table_row=("Kathrin Krug", "SBZ"))),
+        (8, "Marén Wiese | Stadtteilmanagement",
+         Hints(table_row=("Marén Wiese", "Stadtteilmanagement"))),
+        (8, "", NONE),
+        (11, "Entschuldigt:  Dirk Malner", NONE),  # tags become spaces (the layout folds them)
+        (11, "", NONE),
+        (16, "1 Kasse", Hints(heading=2)),
+        (16, "", NONE),
+        (18, "Kathrin Krug, SBZ", Hints(bold=True)),
+        (18, "", NONE),
+        (20, "Kasse geprüft", Hints(list_level=0, list_marker="-")),
+        (21, "Belege vollständig", Hints(list_level=1, list_marker="-")),
+        (22, "Bericht folgt", Hints(list_level=0, list_marker="-")),
+        (22, "", NONE),
+        (24, "vote-success", NONE),  # a fence's info says something
+        (25, "Kassenbericht angenommen", NONE),
+        (26, "einstimmig", NONE),
+        (26, "", NONE),
+        (29, "Stand 412 €", NONE),  # an indented code block
+        (30, "Spenden 80 €", NONE),
+        (32, "Aufgabe | Wer | Bis", Hints(table_row=("Aufgabe", "Wer", "Bis"), table_header=True)),
+        (34, "Plakate | Marén | 20.04.2023", Hints(table_row=("Plakate", "Marén", "20.04.2023"))),
+        (34, "", NONE),
+        (36, "Nächster Termin: 11.05.2023", NONE),
+        (36, "", NONE),
+    ]  # fmt: skip
