@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from hypothesis import given, settings
 
 import protokollkit
-from protokollkit.model import Decision, MetaField, Person, Protocol
+from protokollkit.model import Decision, MetaField, Person, Point, Protocol, Task
 from tests.conftest import examples
 from tests.strategies import protocols
 
@@ -209,3 +210,63 @@ def test_json_bytes_errors_name_the_file_and_the_limit_is_inclusive() -> None:
     largest = b"{" + b" " * (MAX_TEXT_BYTES - 2) + b"}"  # as large as allowed: read
     with pytest.raises(protokollkit.ParseError, match="„title“ fehlt"):
         read_json_bytes(largest, "p.json")
+
+
+def test_hand_written_json_with_speakers_notes_votes_and_tasks() -> None:
+    protocol = protokollkit.read_text(
+        '{"title": "Protokoll AG 1.2.2023", "meeting": "AG", "items": [{"number": 1,'
+        ' "title": "Fest", "blocks": [{"note": "Bericht per Telefon", "points": [{"text":'
+        ' "Plakate drucken", "speaker": {"name": "Kathrin Krug", "affiliation": "SBZ"},'
+        ' "task": {"owners": ["Kathrin Krug"], "due": "2023-02-15"}}, {"text": "Termin",'
+        ' "kind": "numbered", "marker": "2.", "decision": {"unanimous": true,'
+        ' "result": "accepted"}}]}]}]}',
+        "hand.json",
+        format="json",
+    )
+    [block] = protocol.items[0].blocks
+    assert block.note == "Bericht per Telefon"
+    task_point, vote_point = block.points
+    assert task_point == Point(
+        "Plakate drucken",
+        speaker=Person("Kathrin Krug", "SBZ"),
+        task=Task(("Kathrin Krug",), dt.date(2023, 2, 15)),
+    )
+    assert (vote_point.kind, vote_point.marker) == ("numbered", "2.")
+    assert vote_point.decision == Decision("decision", None, None, None, "accepted", True)
+
+
+@pytest.mark.parametrize(
+    ("point", "message"),
+    [
+        ('{"text": "x", "speaker": {"name": "K", "form": "klammern"}}',
+         "„form“ muss „comma“ oder „parens“ sein"),
+        ('{"text": "x", "decision": "angenommen"}', "„decision“ ist kein Objekt"),
+        ('{"text": "x", "task": {"owners": ["K", 3]}}',
+         "„owners“ einer Aufgabe sind nicht alle Text"),
+        ('{"text": "x", "task": {"owners": [], "due": "15.02.2023"}}',
+         "„task.due“ ist kein Datum im Format JJJJ-MM-TT"),
+        ('{"text": "x", "kind": "spiegelstrich"}',
+         "„kind“ muss eines von bullet, numbered, paragraph sein"),
+    ],
+)  # fmt: skip
+def test_a_wrong_value_in_a_point_is_named(point: str, message: str) -> None:
+    text = (
+        '{"title": "P", "meeting": "M", "items": [{"number": 1, "title": "T", "blocks": '
+        f'[{{"points": [{point}]}}]}}]}}'
+    )
+    with pytest.raises(protokollkit.ParseError) as info:
+        protokollkit.read_text(text, "hand.json", format="json")
+    assert str(info.value) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
+
+
+def test_an_item_number_that_is_no_number_is_named() -> None:
+    with pytest.raises(protokollkit.ParseError) as info:
+        protokollkit.read_text(
+            '{"title": "P", "meeting": "M", "items": [{"number": "1", "title": "T"}]}',
+            "hand.json",
+            format="json",
+        )
+    assert str(info.value) == (
+        "hand.json: fehler: Ungültiges Protokoll-JSON: „number“ eines Tagesordnungspunkts ist "
+        "keine Zahl"
+    )
