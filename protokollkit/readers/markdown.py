@@ -180,7 +180,7 @@ class _Walker:
                 return  # ``<hr>``, ``<br>``, ``<div>``: markup without text
             self.flush_point()
             self.blank()
-            if kind == "fence" and token.info.strip():
+            if token.info.strip():  # only a fence has an info string
                 self.emit(token.info.strip(), first_line)  # ``vote-success`` says something
             for offset, text in enumerate(token.content.rstrip("\n").splitlines()):
                 if kind == "html_block":

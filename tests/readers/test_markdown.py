@@ -462,3 +462,42 @@ def test_block_kinds_become_lines_with_their_hints_and_file_lines() -> None:
         (36, "Nächster Termin: 11.05.2023", NONE),
         (36, "", NONE),
     ]  # fmt: skip
+
+
+WRAPPED = """\
+Protokoll Stadtteiltisch
+11.05.2023
+==========
+
+| Name | Einrichtung |
+|---|---|
+| Kathrin Krug<br>(Leitung) | SBZ |
+
+## 1 Fest
+
+- Aufbau
+  - Zelte ab 12 Uhr
+
+  Nachtrag: Strom vom SBZ
+- Abbau
+"""
+"""A title over two lines (setext), a line break inside a table cell, and a list item's second
+paragraph after its sub-list."""
+
+
+def test_wrapped_titles_cells_and_item_paragraphs_keep_their_words() -> None:
+    NONE = Hints()
+    assert [(line.number, line.text, line.hints) for line in markdown_lines(WRAPPED)] == [
+        (1, "Protokoll Stadtteiltisch 11.05.2023", Hints(heading=1)),
+        (5, "Name | Einrichtung", Hints(table_row=("Name", "Einrichtung"), table_header=True)),
+        (7, "Kathrin Krug (Leitung) | SBZ",
+         Hints(table_row=("Kathrin Krug (Leitung)", "SBZ"))),
+        (7, "", NONE),
+        (9, "1 Fest", Hints(heading=2)),
+        (9, "", NONE),
+        (11, "Aufbau", Hints(list_level=0, list_marker="-")),
+        (12, "Zelte ab 12 Uhr", Hints(list_level=1, list_marker="-")),
+        (14, "  Nachtrag: Strom vom SBZ", NONE),  # indented, no list hint
+        (15, "Abbau", Hints(list_level=0, list_marker="-")),
+        (15, "", NONE),
+    ]  # fmt: skip
