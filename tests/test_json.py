@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import protokollkit
-from protokollkit.model import Decision, MetaField, Person, Point, Protocol, Task
+from protokollkit.model import Decision, MetaField, NextMeeting, Person, Point, Protocol, Task
 from tests.conftest import examples
 from tests.strategies import protocols
 
@@ -270,3 +270,38 @@ def test_an_item_number_that_is_no_number_is_named() -> None:
         "hand.json: fehler: Ungültiges Protokoll-JSON: „number“ eines Tagesordnungspunkts ist "
         "keine Zahl"
     )
+
+
+def test_a_minimal_json_gets_the_default_labels_and_keeps_unplaced_lines() -> None:
+    protocol = protokollkit.read_text(
+        '{"title": "Protokoll AG 1.2.2023", "meeting": "AG",'
+        ' "next_meeting": {"text": "1.3.2023, 14 Uhr", "date": "2023-03-01"},'
+        ' "unplaced": {"front": ["Entwurf"], "back": ["gez. Kathrin Krug"]},'
+        ' "agenda": ["Aktuelles"], "agenda_label": "TO", "item_prefix": "TOP "}',
+        "hand.json",
+        format="json",
+    )
+    assert (protocol.participants_label, protocol.agenda_label) == ("Teilnehmende", "TO")
+    assert protocol.item_prefix == "TOP "
+    assert protocol.next_meeting == NextMeeting(
+        "1.3.2023, 14 Uhr", dt.date(2023, 3, 1), "Nächster Termin"
+    )
+    assert (protocol.front, protocol.back) == (("Entwurf",), ("gez. Kathrin Krug",))
+    assert protocol.agenda == ("Aktuelles",)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"Protokoll"', "erwartet ein JSON-Objekt"),
+        ('{"title": "P", "meeting": "M", "items": {}}', "„items“ ist keine Liste"),
+        ('{"title": "P", "meeting": "M", "date": "1.2.2023"}',
+         "„date“ ist kein Datum im Format JJJJ-MM-TT"),
+        ('{"title": "P", "meeting": "M", "next_meeting": {"text": "bald", "date": "März"}}',
+         "„next_meeting.date“ ist kein Datum im Format JJJJ-MM-TT"),
+    ],
+)  # fmt: skip
+def test_the_protocol_level_mistakes_are_named(text: str, message: str) -> None:
+    with pytest.raises(protokollkit.ParseError) as info:
+        protokollkit.read_text(text, "hand.json", format="json")
+    assert str(info.value) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
