@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import protokollkit
+from protokollkit.diagnostics import Diagnostic
 from protokollkit.layout import Hints
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 from protokollkit.readers.markdown import markdown_lines, read_markdown, read_markdown_bytes
@@ -253,7 +254,31 @@ def test_lists_nested_deeper_than_markdown_can_parse_keep_every_line() -> None:
     protocol = read_markdown(f"# Protokoll X 1.1.22\n\n## 1 A\n\n{lines}\n", "tief.md")
     written = str(protokollkit.write(protocol, "text"))
     assert all(f"Punkt{depth}" in written for depth in range(500))
-    assert any("als Text gelesen" in d.message for d in protocol.diagnostics)
+    assert protocol.diagnostics[0] == Diagnostic(
+        "warning",
+        "Listen tiefer als 30 Ebenen: als Text gelesen, nicht als Markdown.",
+        "tief.md",
+        0,
+        0,
+    )
+    assert {d.source for d in protocol.diagnostics} == {"tief.md"}
+
+
+def test_lists_25_levels_deep_are_still_read_as_markdown() -> None:
+    lines = "\n".join(f"{'  ' * depth}- Punkt{depth}" for depth in range(25))
+    protocol = read_markdown(f"# Protokoll X 1.1.22\n\n## 1 A\n\n{lines}\n", "tief.md")
+    point, depth = protocol.items[0].blocks[0].points[0], 0
+    while point.points:
+        assert point.text == f"Punkt{depth}"
+        point, depth = point.points[0], depth + 1
+    assert (point.text, depth) == ("Punkt24", 24)
+    assert protocol.diagnostics == ()
+
+
+def test_a_markdown_text_with_a_byte_order_mark_keeps_its_title_heading() -> None:
+    protocol = read_markdown("\ufeff# Protokoll AG 1.2.2023\n\n## 1 Aktuelles\n\n- Fest\n")
+    assert protocol.title == "Protokoll AG 1.2.2023"
+    assert [item.title for item in protocol.items] == ["Aktuelles"]
 
 
 INLINE = """\
