@@ -38,6 +38,10 @@ class Target:
     name: str
     mutate: tuple[str, ...]
     tests: tuple[str, ...]
+    leave_out: str = ""
+    """A pytest ``-k`` expression of tests not to run: tests that render PDFs through typst,
+    whose threads do not survive mutmut's fork (the mutant hangs and only counts as a
+    timeout), and that specify the writers, not this target."""
 
 
 TARGETS: tuple[Target, ...] = (
@@ -60,21 +64,25 @@ TARGETS: tuple[Target, ...] = (
             "protokollkit/readers/__init__.py",
             "protokollkit/readers/text.py",
             "protokollkit/readers/sniff.py",
+            "protokollkit/readers/shared.py",
         ),
         ("tests/test_read_api.py", "tests/test_bad_input.py", "tests/readers/test_sniff.py"),
+        leave_out="render or same_protocol_and_stamp or stamp_is_the_only or message_id",
     ),
     Target("json", ("protokollkit/readers/json.py",), ("tests/test_json.py",)),
     Target("markdown", ("protokollkit/readers/markdown.py",), ("tests/readers/test_markdown.py",)),
+    Target(
+        "numbering", ("protokollkit/readers/numbering.py",), ("tests/readers/test_numbering.py",)
+    ),
     Target(
         "office",
         (
             "protokollkit/readers/office.py",
             "protokollkit/readers/docx.py",
             "protokollkit/readers/odt.py",
-            "protokollkit/readers/numbering.py",
             "protokollkit/readers/xml/*.py",
         ),
-        ("tests/readers/test_numbering.py", "tests/readers/test_direct.py"),
+        ("tests/readers/test_direct.py",),
     ),
 )
 """``readers/pandoc.py`` and ``readers/doc.py`` drive pandoc and LibreOffice: every mutant
@@ -95,7 +103,11 @@ def settings(target: Target) -> str:
             f"only_mutate = {json.dumps(list(target.mutate))}",
             'also_copy = ["tests", "benchmarks", "vorlagen", "archiv"]',
             f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
-            'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]',
+            "pytest_add_cli_args = "
+            + json.dumps(
+                ["-p", "no:cacheprovider", "-q"]
+                + (["-k", f"not ({target.leave_out})"] if target.leave_out else [])
+            ),
             "",
         ]
     )

@@ -51,7 +51,7 @@ def read_text(text: str, name: str = "<text>", format: str = "text") -> Protocol
     """
     from protokollkit.readers import text_reader
 
-    return text_reader(format)(text, name)
+    return text_reader(format, name)(text, name)
 
 
 def read_file(path: str | os.PathLike[str], format: str | None = None) -> Protocol:
@@ -61,14 +61,14 @@ def read_file(path: str | os.PathLike[str], format: str | None = None) -> Protoc
     from protokollkit.readers import format_of, reader
 
     path = Path(path)
-    return reader(format or format_of(path))(read_bytes(path), str(path))
+    return reader(format or format_of(path), str(path))(read_bytes(path), str(path))
 
 
 def read_bytes(data: bytes, format: str = "text", name: str = "<bytes>") -> Protocol:
     """Read a protocol from a file's bytes (text files: UTF-8, UTF-16 or Windows-1252)."""
     from protokollkit.readers import reader
 
-    return reader(format)(data, name)
+    return reader(format, name)(data, name)
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None) -> Protocol:

@@ -6,18 +6,33 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 # In CI the examples are the same on every run (a found failure is reproduced, not a lottery);
 # locally each run explores new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 # Under `make mutation` every mutant runs the tests again: fewer examples (where a test does not
-# set its own number), always the same ones.
-settings.register_profile("mutation", derandomize=True, max_examples=10, deadline=None)
-if os.environ.get("PROTOKOLLKIT_MUTATION"):
+# set its own number), always the same ones, and a failure is not shrunk (a mutant is killed
+# by the first failing example; shrinking it took minutes).
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    max_examples=10,
+    deadline=None,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
+MUTATION = bool(os.environ.get("PROTOKOLLKIT_MUTATION"))
+if MUTATION:
     settings.load_profile("mutation")
 elif os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+def examples(count: int) -> int:
+    """A test's own number of hypothesis examples, or the mutation profile's few under
+    ``make mutation`` (where every mutant runs the test again)."""
+    return 10 if MUTATION else count
+
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import protokollkit
 from protokollkit.files import MAX_INPUT_BYTES, MAX_TEXT_BYTES
+from tests.conftest import examples
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -71,12 +72,18 @@ def test_oversized_text_file_is_refused(tmp_path: Path, suffix: str) -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     path = tmp_path / "protokoll.xyz"
     path.write_text("Protokoll X 1.1.22\n")
-    with pytest.raises(protokollkit.ParseError, match="Unbekanntes Dateiformat"):
+    with pytest.raises(protokollkit.ParseError) as info:
         protokollkit.read(path)
+    [diagnostic] = info.value.diagnostics
+    assert diagnostic.message == (
+        "Unbekanntes Dateiformat „.xyz“ (bekannt: .doc, .docx, .htm, .html, .json, .markdown, "
+        ".md, .odt, .rtf, .text, .txt)."
+    )
+    assert diagnostic.source == str(path)
 
 
 @given(st.binary(max_size=400))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:
     try:
         protocol = protokollkit.read(data)
@@ -87,7 +94,7 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 
 
 @given(st.lists(st.text(max_size=40), max_size=30).map("\n".join))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:

@@ -6,6 +6,7 @@ import datetime as dt
 import email.parser
 import email.policy
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import get_args
@@ -14,6 +15,7 @@ import pytest
 
 import protokollkit
 from protokollkit import ParseError, ProtokollkitError, Rendered, Stamp
+from protokollkit.diagnostics import Diagnostic
 from protokollkit.writers import OUTPUT_FORMATS, WRITERS
 from tests.conftest import SEED
 
@@ -43,10 +45,42 @@ def test_read_text_reads_markdown_and_json() -> None:
     assert protokollkit.read_text(protokollkit.to_json(reference), format="json") == reference
 
 
-@pytest.mark.parametrize("fmt", ["docx", "odt", "pdf"])
-def test_read_text_refuses_formats_that_are_not_text(fmt: str) -> None:
-    with pytest.raises(ParseError, match=r"Eingabeformat|kein Textformat"):
-        protokollkit.read_text("Protokoll\n", format=fmt)
+KNOWN = "(bekannt: text, json, markdown, docx, odt, rtf, html, doc)."
+TEXTS = "als Text lesbar sind text, json, markdown"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [
+        ("docx", f"„docx“ ist kein Textformat: {TEXTS}; Dateien anderer Formate bitte mit "
+         "read_file() lesen."),
+        ("odt", f"„odt“ ist kein Textformat: {TEXTS}; Dateien anderer Formate bitte mit "
+         "read_file() lesen."),
+        ("pdf", f"Unbekanntes Eingabeformat „pdf“ {KNOWN}"),
+    ],
+)  # fmt: skip
+def test_read_text_refuses_formats_that_are_not_text(fmt: str, message: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        protokollkit.read_text("Protokoll\n", name="notiz.txt", format=fmt)
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.message, diagnostic.source) == (message, "notiz.txt")
+
+
+def test_an_unknown_input_format_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "protokoll.txt"
+    path.write_text("Protokoll AG 1.2.2023\n", "utf-8")
+    cases: list[tuple[Callable[[], object], str]] = [
+        (lambda: protokollkit.read_file(path, format="pdf"), str(path)),
+        (lambda: protokollkit.read_bytes(b"Protokoll\n", "pdf", "alt.pdf"), "alt.pdf"),
+    ]
+    for read, source in cases:
+        with pytest.raises(ParseError) as caught:
+            read()
+        [diagnostic] = caught.value.diagnostics
+        assert (diagnostic.message, diagnostic.source) == (
+            f"Unbekanntes Eingabeformat „pdf“ {KNOWN}",
+            source,
+        )
 
 
 def test_read_file_takes_a_str_or_a_path(tmp_path: Path) -> None:
@@ -73,6 +107,35 @@ def test_read_bytes_decodes_windows_1252() -> None:
     text = "Protokoll Stadtteiltisch 10.11.2022\n\nTeilnehmende: Jürgen Groß (SBZ)\n"
     protocol = protokollkit.read_bytes(text.encode("cp1252"), name="alt.txt")
     assert protocol == protokollkit.read_text(text)
+    assert protocol.diagnostics == (
+        Diagnostic("warning", "Datei ist nicht UTF-8; als Windows-1252 gelesen.", "alt.txt", 3, 1),
+    )
+
+
+def test_the_decoding_warning_comes_before_the_layout_warnings_and_both_name_the_file() -> None:
+    text = "Protokoll Stadtteiltisch\n\nTeilnehmende: Jürgen Groß (SBZ)\n"
+    protocol = protokollkit.read_bytes(text.encode("cp1252"), name="alt.txt")
+    assert [(d.message[:30], d.source) for d in protocol.diagnostics] == [
+        ("Datei ist nicht UTF-8; als Win", "alt.txt"),
+        ("Kein Datum gefunden (weder im ", "alt.txt"),
+    ]
+
+
+def test_a_text_that_starts_with_a_byte_order_mark_is_read_without_it() -> None:
+    """A file read with ``encoding="utf-8"`` (not ``utf-8-sig``) keeps Notepad's BOM."""
+    protocol = protokollkit.read_text("\ufeffProtokoll Stadtteiltisch 10.11.2022\n")
+    assert protocol.title == "Protokoll Stadtteiltisch 10.11.2022"
+    assert protocol.meeting == "Stadtteiltisch"
+
+
+def test_the_text_reader_names_text_without_a_name_text() -> None:
+    from protokollkit.readers.text import read_text, read_text_bytes
+
+    reads: list[Callable[[], object]] = [lambda: read_text(""), lambda: read_text_bytes(b"")]
+    for read in reads:
+        with pytest.raises(ParseError) as caught:
+            read()
+        assert caught.value.diagnostics[0].source == "<text>"
 
 
 def test_read_stays_the_convenience_it_was() -> None:

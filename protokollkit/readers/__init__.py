@@ -101,10 +101,11 @@ def _function(fmt: Format) -> Callable[[bytes, str], Any]:
     return function
 
 
-def reader(name: str) -> ByteReader:
-    """The reader function for a format name (office formats look at the content first)."""
+def reader(name: str, source: str = "<text>") -> ByteReader:
+    """The reader function for a format name (office formats look at the content first);
+    an unknown name is a ParseError naming ``source`` (the file to be read)."""
     if name not in _BY_NAME:
-        raise error(f"Unbekanntes Eingabeformat „{name}“ (bekannt: {', '.join(_BY_NAME)}).")
+        raise error(f"Unbekanntes Eingabeformat „{name}“ (bekannt: {', '.join(_BY_NAME)}).", source)
     fmt = _BY_NAME[name]
     if fmt.sniffed:
         return functools.partial(read_office, declared=name)
@@ -114,16 +115,18 @@ def reader(name: str) -> ByteReader:
 TextReader = Callable[[str, str], Protocol]
 
 
-def text_reader(name: str) -> TextReader:
-    """The reader of a text format (text, markdown, json) that takes a ``str``."""
+def text_reader(name: str, source: str = "<text>") -> TextReader:
+    """The reader of a text format (text, markdown, json) that takes a ``str``; another name is
+    a ParseError naming ``source``."""
     if name not in _BY_NAME:
-        raise error(f"Unbekanntes Eingabeformat „{name}“ (bekannt: {', '.join(_BY_NAME)}).")
+        raise error(f"Unbekanntes Eingabeformat „{name}“ (bekannt: {', '.join(_BY_NAME)}).", source)
     fmt = _BY_NAME[name]
     if fmt.text_function is None:
         texts = ", ".join(f.name for f in FORMATS if f.text_function)
         raise error(
             f"„{name}“ ist kein Textformat: als Text lesbar sind {texts}; "
-            "Dateien anderer Formate bitte mit read_file() lesen."
+            "Dateien anderer Formate bitte mit read_file() lesen.",
+            source,
         )
     function: TextReader = getattr(importlib.import_module(fmt.module), fmt.text_function)
     return function
@@ -140,7 +143,7 @@ def read_office(data: bytes, source: str, declared: str) -> Protocol:
     if kind == "encrypted":
         raise error(PASSWORD_MESSAGE, source)
     if kind == "zip":
-        kind = declared if declared in ("docx", "odt") else "docx"
+        kind = "odt" if declared == "odt" else "docx"
     elif kind == "text":
         kind = declared  # its reader says what is wrong with the file
     fmt = _BY_NAME[kind]

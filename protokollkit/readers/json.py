@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -64,12 +65,11 @@ def _date(value: Any, key: str) -> dt.date | None:
 def _person(data: Any) -> Person | None:
     if data is None:
         return None
-    form = data.get("form", "comma") if isinstance(data, dict) else "comma"
-    if form == "comma":
-        return Person(_str(data, "name"), _str(data, "affiliation", optional=True), "comma")
-    if form == "parens":
-        return Person(_str(data, "name"), _str(data, "affiliation", optional=True), "parens")
-    raise _Invalid("„form“ muss „comma“ oder „parens“ sein")
+    name = _str(data, "name")  # also refuses what is no object
+    form = data.get("form", "comma")
+    if form not in ("comma", "parens"):
+        raise _Invalid("„form“ muss „comma“ oder „parens“ sein")
+    return Person(name, _str(data, "affiliation", optional=True), form)
 
 
 def _choice(data: Any, key: str, kind: str, default: str | None) -> Any:
@@ -263,7 +263,7 @@ def read_json_bytes(data: bytes, source: str = "<json>") -> Protocol:
     if len(data) > MAX_TEXT_BYTES:
         raise error(f"JSON-Datei ist zu groß (höchstens {MAX_TEXT_BYTES // 1024} KiB).", source)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.removeprefix(codecs.BOM_UTF8).decode()
     except UnicodeDecodeError:
         raise error("JSON-Datei ist nicht UTF-8.", source) from None
     return read_json(text, source)

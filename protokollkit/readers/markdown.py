@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from protokollkit.diagnostics import Diagnostic
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter, split_lines
 from protokollkit.model import Protocol
+from protokollkit.readers.office import link_text
 from protokollkit.readers.shared import read_decoded
 
 if TYPE_CHECKING:
@@ -36,13 +37,6 @@ class _Segment:
 _TAG = re.compile(r"<[^<>]*>")
 _ONLY_TAGS = re.compile(r"^(?:\s*<[^<>]*>\s*)*$")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
-
-
-def _link(label: str, target: str) -> str:
-    """A link as the model keeps it: the bare URL when it is its own label."""
-    if not target or label.strip() == target or f"mailto:{label.strip()}" == target:
-        return label or target
-    return f"[{label}]({target})"
 
 
 def inline_lines(inline: Token) -> list[_Segment]:
@@ -76,10 +70,10 @@ def inline_lines(inline: Token) -> list[_Segment]:
         elif kind == "strong_close":
             bold_depth -= 1
         elif kind == "link_open":
-            link_target, link_parts = str(child.attrs.get("href", "")), []
+            link_target, link_parts = str(child.attrs["href"]), []
             continue
         elif kind == "link_close" and link_target is not None:
-            text = _link("".join(link_parts), link_target)
+            text = link_text("".join(link_parts), link_target)
             link_target = None
             parts.append(text)
             if bold_depth == 0:
@@ -90,7 +84,7 @@ def inline_lines(inline: Token) -> list[_Segment]:
             text = child.content
         if kind == "image":
             alt = "".join(c.content for c in child.children or [])
-            text = _link(alt or "Bild", str(child.attrs.get("src", "")))
+            text = link_text(alt or "Bild", str(child.attrs["src"]))
         if link_target is not None:
             link_parts.append(text)
             continue
@@ -186,7 +180,7 @@ class _Walker:
                 return  # ``<hr>``, ``<br>``, ``<div>``: markup without text
             self.flush_point()
             self.blank()
-            if kind == "fence" and token.info.strip():
+            if token.info.strip():  # only a fence has an info string
                 self.emit(token.info.strip(), first_line)  # ``vote-success`` says something
             for offset, text in enumerate(token.content.rstrip("\n").splitlines()):
                 if kind == "html_block":

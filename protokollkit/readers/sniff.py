@@ -7,13 +7,24 @@ detection, so that no reader has to call another.
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
+from collections.abc import Callable
 
 from protokollkit.safety import OLE2_SIGNATURE, ZIP_SIGNATURE, is_encrypted_ooxml
 
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_PROLOG = ((b"<?", b"?>"), (b"<!--", b"-->"))
+"""What may stand in front of a page's first element: processing instructions and comments."""
+_BOMS: dict[bytes, Callable[[bytes, str], tuple[str, int]] | None] = {
+    codecs.BOM_UTF8: None,
+    codecs.BOM_UTF16_LE: codecs.utf_16_le_decode,
+    codecs.BOM_UTF16_BE: codecs.utf_16_be_decode,
+}
+"""Byte order marks and how the text behind them is decoded (UTF-8: not at all)."""
+WINDOW = 2048
+"""How many bytes are looked at: a page's first element comes within them."""
 
 
 def sniff(data: bytes) -> str:
@@ -27,26 +38,32 @@ def sniff(data: bytes) -> str:
         return "encrypted" if is_encrypted_ooxml(data) else "doc"
     if data.startswith(ZIP_SIGNATURE):
         return _zip_kind(data)
-    head = data[:2048]
-    for bom in _BOMS:
+    head = data[:WINDOW]
+    for bom, decode in _BOMS.items():
         if head.startswith(bom):
-            if bom != _BOMS[0]:
-                encoding = "utf-16-le" if bom == _BOMS[1] else "utf-16-be"
-                head = head[2:].decode(encoding, "replace").encode("utf-8", "replace")
-            else:
-                head = head[3:]
+            head = head[len(bom) :]
+            if decode is not None:  # UTF-16: looked at as UTF-8 like every other page
+                head = decode(head, "replace")[0].encode()
             break
     head = head.lstrip()
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    lower = head.lower()
-    if lower.startswith(b"<?xml"):
-        lower = lower[lower.find(b"?>") + 2 :].lstrip() if b"?>" in lower else lower
-    while lower.startswith(b"<!--") and b"-->" in lower:
-        lower = lower[lower.find(b"-->") + 3 :].lstrip()
-    if lower.startswith(_HTML_STARTS):
+    if _after_prolog(head.lower()).startswith(_HTML_STARTS):
         return "html"
     return "text"
+
+
+def _after_prolog(head: bytes) -> bytes:
+    """What follows the declarations and comments in front of a page, in any number and order:
+    Word saves ``<?xml …?>``, then ``<?mso-application …?>``, comments and only then ``<html>``.
+    One that never ends (in the window) ends the prolog."""
+    while True:
+        for start, end in _PROLOG:
+            if head.startswith(start) and end in head:
+                head = head[head.find(end) + len(end) :].lstrip()
+                break
+        else:
+            return head
 
 
 def _zip_kind(data: bytes) -> str:

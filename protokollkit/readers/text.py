@@ -13,8 +13,8 @@ def lines_of(text: str) -> list[Line]:
 
 
 def read_text(text: str, source: str = "<text>") -> Protocol:
-    """Read a protocol from a string in the protocol layout."""
-    text = text.removeprefix("\ufeff")
+    """Read a protocol from a string in the protocol layout (a byte order mark is one of the
+    invisible characters the layout drops)."""
     return parse_lines(lines_of(text), source)
 
 

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import protokollkit
 from protokollkit.diagnostics import ParseError
 from protokollkit.model import Point, Protocol
-from protokollkit.readers import pandoc, read_bytes
+from protokollkit.readers import pandoc
 from protokollkit.readers.doc import find_soffice
 from protokollkit.readers.docx import read_docx
 from protokollkit.readers.odt import read_odt
@@ -376,26 +376,7 @@ def test_word_strict_open_xml_reads_like_the_transitional_document() -> None:
     assert read_docx(buffer.getvalue(), "strikt.docx") == expected
 
 
-# --- the registry (content sniffing: tests/readers/test_sniff.py) ---------------------------
-
-
-@pytest.mark.parametrize(
-    ("fixture", "named"),
-    [
-        ("reference.docx", "protokoll.odt"),
-        ("reference.odt", "protokoll.docx"),
-        ("reference.rtf", "protokoll.doc"),
-        ("reference.docx", "protokoll.doc"),
-        ("reference.rtf", "protokoll.html"),
-    ],
-)
-def test_the_content_not_the_name_chooses_the_reader(
-    fixture: str, named: str, tmp_path: Path
-) -> None:
-    renamed = tmp_path / named
-    renamed.write_bytes((LEGACY / fixture).read_bytes())
-    archive = protokollkit.read(TESTS.parent / "archiv" / "2022-11-10-stadtteiltisch.txt")
-    assert protokollkit.read(renamed) == archive
+# --- the registry (which reader the content chooses: tests/readers/test_sniff.py) -------------
 
 
 def test_no_reader_imports_another() -> None:
@@ -545,13 +526,6 @@ def test_a_password_protected_odt_is_refused_before_it_is_parsed(reader: Any) ->
     with pytest.raises(ParseError, match="Passwort") as info:
         reader((OFFICE / "password.odt").read_bytes(), "geheim.odt")
     assert info.value.diagnostics[0].source == "geheim.odt"
-
-
-def test_an_encrypted_office_file_is_refused_whatever_its_name() -> None:
-    data = (LEGACY / "password.docx").read_bytes()
-    for fmt in ("docx", "odt", "doc"):
-        with pytest.raises(ParseError, match="Passwort"):
-            read_bytes(data, f"geheim.{fmt}", fmt)
 
 
 # --- the pandoc path's visitor -------------------------------------------------------------------

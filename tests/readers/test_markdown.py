@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given, settings
 
 import protokollkit
+from protokollkit.diagnostics import Diagnostic
+from protokollkit.layout import Hints
 from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
 from protokollkit.readers.markdown import markdown_lines, read_markdown, read_markdown_bytes
 from protokollkit.writers.markdown import escape_block, write_markdown
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, examples
 from tests.strategies import expected_warning, protocols
 
 GOLDEN_MD = GOLDEN / "2022-11-10-stadtteiltisch.md"
@@ -35,7 +37,7 @@ def test_golden_markdown_file_reads_to_the_reference(seed_text: str, tmp_path: P
 
 
 @given(protocols(rich=True))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_markdown_round_trip(protocol: Protocol) -> None:
     written = write_markdown(protocol)
     again = read_markdown(written)
@@ -198,10 +200,18 @@ def test_termine_section_is_dropped_when_it_matches_and_kept_when_edited(seed_te
     assert read_markdown(markdown) == protocol
     assert read_markdown(markdown).diagnostics == ()
     edited = markdown.replace("Weihnachtsverkauf im Wühlmäuschen\n", "Weihnachtsverkauf!\n", 1)
-    kept = read_markdown(edited)
+    kept = read_markdown(edited, "protokoll.md")
     assert kept != protocol
     assert any("Weihnachtsverkauf!" in p.text for p in kept.all_points())
-    assert any(d.level == "warning" for d in kept.diagnostics)
+    assert kept.diagnostics == (
+        Diagnostic(
+            "warning",
+            "Der Abschnitt „Termine“ passt nicht mehr zu den Punkten; er bleibt als Text erhalten.",
+            "protokoll.md",
+            3,  # the section's heading
+            1,
+        ),
+    )
     assert [item.title for item in kept.items] == [item.title for item in protocol.items]
 
 
@@ -232,8 +242,12 @@ def test_points_that_look_like_other_lines_stay_points() -> None:
 
 
 def test_empty_markdown_is_a_clear_error() -> None:
-    with pytest.raises(protokollkit.ParseError, match="Die Datei ist leer"):
+    with pytest.raises(protokollkit.ParseError) as info:
         read_markdown_bytes(b"  \n\n", "leer.md")
+    assert str(info.value) == "leer.md: fehler: Die Datei ist leer."
+    with pytest.raises(protokollkit.ParseError) as info:
+        read_markdown_bytes(b"")
+    assert info.value.diagnostics[0].source == "<markdown>"
 
 
 def test_markdown_without_title_is_read_with_a_warning() -> None:
@@ -248,4 +262,275 @@ def test_lists_nested_deeper_than_markdown_can_parse_keep_every_line() -> None:
     protocol = read_markdown(f"# Protokoll X 1.1.22\n\n## 1 A\n\n{lines}\n", "tief.md")
     written = str(protokollkit.write(protocol, "text"))
     assert all(f"Punkt{depth}" in written for depth in range(500))
-    assert any("als Text gelesen" in d.message for d in protocol.diagnostics)
+    assert protocol.diagnostics[0] == Diagnostic(
+        "warning",
+        "Listen tiefer als 30 Ebenen: als Text gelesen, nicht als Markdown.",
+        "tief.md",
+        0,
+        0,
+    )
+    assert {d.source for d in protocol.diagnostics} == {"tief.md"}
+
+
+def test_lists_25_levels_deep_are_still_read_as_markdown() -> None:
+    lines = "\n".join(f"{'  ' * depth}- Punkt{depth}" for depth in range(25))
+    protocol = read_markdown(f"# Protokoll X 1.1.22\n\n## 1 A\n\n{lines}\n", "tief.md")
+    point, depth = protocol.items[0].blocks[0].points[0], 0
+    while point.points:
+        assert point.text == f"Punkt{depth}"
+        point, depth = point.points[0], depth + 1
+    assert (point.text, depth) == ("Punkt24", 24)
+    assert protocol.diagnostics == ()
+
+
+def test_a_markdown_text_with_a_byte_order_mark_keeps_its_title_heading() -> None:
+    protocol = read_markdown("\ufeff# Protokoll AG 1.2.2023\n\n## 1 Aktuelles\n\n- Fest\n")
+    assert protocol.title == "Protokoll AG 1.2.2023"
+    assert [item.title for item in protocol.items] == ["Aktuelles"]
+
+
+INLINE = """\
+# Protokoll Stadtteiltisch 09.02.2023
+
+Teilnehmende: Kathrin Krug, Marén Wiese, Dirk Malner
+
+## 1 Aktuelles aus den Einrichtungen
+
+**Kathrin Krug, SBZ**
+
+- Infos unter [SBZ-Seite](https://sbz.example.org/) und <https://sbz.example.org/fest>
+- Kontakt: <kathrin.krug@sbz.example.org>
+- Ferienprogramm<br>liegt aus
+- Aushang mit\\
+  hartem Umbruch
+- Anmeldung über das [Formular
+  der Stadt](https://rostock.example.org/formular)
+- Kuchen <u>bitte</u> bis Freitag, Raum <2.14>
+- ![Plakat Frühlingsfest](plakat.png) und ![](foto.jpg)
+
+**Marén Wiese**, Stadtteilmanagement
+
+- **Wichtig:** Fest am 22.04.2023
+- [**Fest-Seite**](https://sbz.example.org/fest)
+- Protokolle: [](https://sbz.example.org/protokolle)
+
+## 2 Verschiedenes
+
+**Dirk Malner**<br>
+WIRO
+
+- Mieter-App jetzt auf Ukrainisch
+
+[Fotos vom Fest](https://sbz.example.org/fotos)
+
+Nächster Termin: 09.03.2023, 14 Uhr
+"""
+"""Markdown as people write it by hand: links of every kind, line breaks inside points and
+after a speaker, inline HTML, images, bold at the start of a point."""
+
+
+def test_inline_markup_of_hand_written_markdown() -> None:
+    protocol = read_markdown(INLINE, "hand.md")
+    assert protocol.diagnostics == ()
+    first, second = protocol.items[0].blocks
+    assert first.speaker == Person("Kathrin Krug", "SBZ")
+    assert [(p.text, p.line) for p in first.points] == [
+        # a labelled link, an autolink (its own label: the bare URL)
+        ("Infos unter [SBZ-Seite](https://sbz.example.org/) und https://sbz.example.org/fest", 9),
+        ("Kontakt: mailto:kathrin.krug@sbz.example.org", 10),  # as the office readers keep it
+        ("Ferienprogramm liegt aus", 11),  # <br> inside a point
+        ("Aushang mit hartem Umbruch", 12),  # a backslash at the end of the line
+        ("Anmeldung über das [Formular der Stadt](https://rostock.example.org/formular)", 14),
+        ("Kuchen bitte bis Freitag, Raum <2.14>", 16),  # <u> dropped, no tag kept
+        ("[Plakat Frühlingsfest](plakat.png) und [Bild](foto.jpg)", 17),
+    ]
+    # only the name bold: still the speaker line; a point that starts bold is no speaker
+    assert second.speaker == Person("Marén Wiese", "Stadtteilmanagement")
+    assert [(p.text, p.kind) for p in second.points] == [
+        ("Wichtig: Fest am 22.04.2023", "bullet"),
+        ("[Fest-Seite](https://sbz.example.org/fest)", "bullet"),
+        ("Protokolle: https://sbz.example.org/protokolle", "bullet"),  # a link without label
+    ]
+    [third] = protocol.items[1].blocks
+    assert third.speaker == Person("Dirk Malner")  # the line break ends the bold line
+    assert [(p.text, p.kind, p.line) for p in third.points] == [
+        ("WIRO", "paragraph", 29),
+        ("Mieter-App jetzt auf Ukrainisch", "bullet", 30),
+        # a paragraph that is only a link is not bold: no speaker
+        ("[Fotos vom Fest](https://sbz.example.org/fotos)", "paragraph", 32),
+    ]
+
+
+STRUCTURED = """\
+---
+sitzung: Stadtteiltisch
+ort: SBZ
+---
+# Protokoll Stadtteiltisch 09.03.2023
+
+Teilnehmende: Kathrin Krug, Marén Wiese
+
+## 1 Post
+
+**Kathrin Krug, SBZ**
+
+> Liebe Runde,
+> > ursprüngliche Nachricht der Stadt
+>
+> Viele Grüße aus dem Stadtamt
+
+1) Antrag gestellt
+2) Antwort abwarten
+
+   Rückfrage bei der Stadt am 15.03.2023
+
+- Fest
+
+  vorbereitet
+
+```
+Kasse: 412 €
+```
+
+Nächster Termin: 13.04.2023
+"""
+"""Front matter, a quoted e-mail with a quote inside, ``1)`` items with a second paragraph,
+a loose list item and a code block: every line keeps its line in the file."""
+
+
+def test_block_structure_of_hand_written_markdown_keeps_the_file_lines() -> None:
+    protocol = read_markdown(STRUCTURED, "hand.md")
+    assert protocol.diagnostics == ()
+    assert [(m.label, m.value) for m in protocol.meta] == [
+        ("sitzung", "Stadtteiltisch"),
+        ("ort", "SBZ"),
+    ]
+    assert [p.name for p in protocol.participants] == ["Kathrin Krug", "Marén Wiese"]
+    [block] = protocol.items[0].blocks
+    assert block.speaker == Person("Kathrin Krug", "SBZ")
+    assert [(p.text, p.kind, p.marker, p.line) for p in block.points] == [
+        ("Liebe Runde,", "paragraph", None, 13),
+        ("ursprüngliche Nachricht der Stadt", "paragraph", None, 14),
+        ("Viele Grüße aus dem Stadtamt", "paragraph", None, 16),
+        ("Antrag gestellt", "numbered", "1)", 18),
+        ("Antwort abwarten Rückfrage bei der Stadt am 15.03.2023", "numbered", "2)", 19),
+        ("Fest vorbereitet", "bullet", None, 23),
+        ("Kasse: 412 €", "paragraph", None, 28),
+    ]
+    assert protocol.next_meeting == NextMeeting("13.04.2023", dt.date(2023, 4, 13))
+
+
+BLOCKS = """\
+# Protokoll Stadtteiltisch 13.04.2023
+
+Teilnehmende:
+
+| Name | Einrichtung |
+|---|---|
+| Kathrin Krug | SBZ |
+| Marén Wiese | Stadtteilmanagement |
+
+<div align="center">
+<b>Entschuldigt:</b> Dirk Malner
+</div>
+
+<hr>
+
+## 1 Kasse
+
+**Kathrin Krug, SBZ**
+
+- Kasse geprüft
+  - Belege vollständig
+- Bericht folgt
+
+```vote-success
+Kassenbericht angenommen
+einstimmig
+```
+
+    Stand 412 €
+    Spenden 80 €
+
+| Aufgabe | Wer | Bis |
+|---|---|---|
+| Plakate | Marén | 20.04.2023 |
+
+Nächster Termin: 11.05.2023
+"""
+"""Tables (participants, tasks), HTML blocks, a fenced block with an info string, an indented
+code block and a nested list."""
+
+
+def test_block_kinds_become_lines_with_their_hints_and_file_lines() -> None:
+    NONE = Hints()
+    assert [(line.number, line.text, line.hints) for line in markdown_lines(BLOCKS)] == [
+        (1, "Protokoll Stadtteiltisch 13.04.2023", Hints(heading=1)),
+        (1, "", NONE),
+        (3, "Teilnehmende:", NONE),
+        (5, "Name | Einrichtung", Hints(table_row=("Name", "Einrichtung"), table_header=True)),
+        (7, "Kathrin Krug | SBZ", Hints(table_row=("Kathrin Krug", "SBZ"))),
+        (8, "Marén Wiese | Stadtteilmanagement",
+         Hints(table_row=("Marén Wiese", "Stadtteilmanagement"))),
+        (8, "", NONE),
+        (11, "Entschuldigt:  Dirk Malner", NONE),  # tags become spaces (the layout folds them)
+        (11, "", NONE),
+        (16, "1 Kasse", Hints(heading=2)),
+        (16, "", NONE),
+        (18, "Kathrin Krug, SBZ", Hints(bold=True)),
+        (18, "", NONE),
+        (20, "Kasse geprüft", Hints(list_level=0, list_marker="-")),
+        (21, "Belege vollständig", Hints(list_level=1, list_marker="-")),
+        (22, "Bericht folgt", Hints(list_level=0, list_marker="-")),
+        (22, "", NONE),
+        (24, "vote-success", NONE),  # a fence's info says something
+        (25, "Kassenbericht angenommen", NONE),
+        (26, "einstimmig", NONE),
+        (26, "", NONE),
+        (29, "Stand 412 €", NONE),  # an indented code block
+        (30, "Spenden 80 €", NONE),
+        (32, "Aufgabe | Wer | Bis", Hints(table_row=("Aufgabe", "Wer", "Bis"), table_header=True)),
+        (34, "Plakate | Marén | 20.04.2023", Hints(table_row=("Plakate", "Marén", "20.04.2023"))),
+        (34, "", NONE),
+        (36, "Nächster Termin: 11.05.2023", NONE),
+        (36, "", NONE),
+    ]  # fmt: skip
+
+
+WRAPPED = """\
+Protokoll Stadtteiltisch
+11.05.2023
+==========
+
+| Name | Einrichtung |
+|---|---|
+| Kathrin Krug<br>(Leitung) | SBZ |
+
+## 1 Fest
+
+- Aufbau
+  - Zelte ab 12 Uhr
+
+  Nachtrag: Strom vom SBZ
+- Abbau
+"""
+"""A title over two lines (setext), a line break inside a table cell, and a list item's second
+paragraph after its sub-list."""
+
+
+def test_wrapped_titles_cells_and_item_paragraphs_keep_their_words() -> None:
+    NONE = Hints()
+    assert [(line.number, line.text, line.hints) for line in markdown_lines(WRAPPED)] == [
+        (1, "Protokoll Stadtteiltisch 11.05.2023", Hints(heading=1)),
+        (5, "Name | Einrichtung", Hints(table_row=("Name", "Einrichtung"), table_header=True)),
+        (7, "Kathrin Krug (Leitung) | SBZ",
+         Hints(table_row=("Kathrin Krug (Leitung)", "SBZ"))),
+        (7, "", NONE),
+        (9, "1 Fest", Hints(heading=2)),
+        (9, "", NONE),
+        (11, "Aufbau", Hints(list_level=0, list_marker="-")),
+        (12, "Zelte ab 12 Uhr", Hints(list_level=1, list_marker="-")),
+        (14, "  Nachtrag: Strom vom SBZ", NONE),  # indented, no list hint
+        (15, "Abbau", Hints(list_level=0, list_marker="-")),
+        (15, "", NONE),
+    ]  # fmt: skip

@@ -177,3 +177,14 @@ def test_a_document_that_is_no_zip_is_a_german_error() -> None:
 def test_archive_text_of_a_protocol_continuing_at_item_3_reads_back() -> None:
     protocol = protokollkit.read(NUMBERING / "continued_outline.expected.txt")
     assert [item.number for item in protocol.items] == [3, 4, 5]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_list_labels_are_the_ones_libreoffice_shows(fmt: str) -> None:
+    """Lettered and roman lists (``a)``, ``(iv)`` from a start value, ``C.``, ``II.``) keep the
+    label LibreOffice shows before each point (list_labels.fodt, converted by LibreOffice)."""
+    protocol = protokollkit.read(NUMBERING / f"list_labels.{fmt}")
+    expected = (NUMBERING / "list_labels.expected.txt").read_text("utf-8")
+    assert protokollkit.write(protocol, "text") == expected
+    assert protocol.title == "Protokoll Ortsbeirat Lütten Klein 08.06.2023"  # the Title style
+    assert protocol.diagnostics == ()
