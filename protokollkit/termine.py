@@ -240,11 +240,14 @@ _DEADLINE_LABEL = (
 _DEADLINE_WORD = re.compile(rf"\b(?:{_DEADLINE_LABEL}|spätestens)\b", re.IGNORECASE)
 _CLOSURE = re.compile(
     r"\b(?:geschlossen|Schließzeit\w*|Schließtag\w*|Schließung|Betriebsferien|Betriebsurlaub"
-    r"|bleibt\s+zu|f(?:ällt|allen)\b[^,;]{0,25}?\baus|entfällt|entfallen|abgesagt"
+    r"|f(?:ällt|allen)\b[^,;]{0,25}?\baus|entfällt|entfallen|abgesagt"
     r"|nicht\s+besetzt"
-    r"|nicht\s+erreichbar)\b",
+    r"|nicht\s+erreichbar"
+    r"|(?:bleibt|bleiben|ist|sind|macht|machen)\b[^,;]{0,40}?\bzu(?=\s*(?:[,;.!?)–]|$)))\b",
     re.IGNORECASE,
 )
+"""A closure; its separable verb may stand around the date (``bleibt am 24.12. zu``), but a
+``zu`` that starts an infinitive (``ist am 15.12. zu beachten``) is none."""
 _PAST = re.compile(
     r"\b(?:war|waren|fand|fanden|stattgefunden|gab\s+es|hat\s+\w+(?:\s+\w+)?\s+teilgenommen"
     r"|teilgenommen|durchgeführt|gelaufen|besucht\s+(?:haben|hatten)|kamen|besuchten"
@@ -257,7 +260,12 @@ _FUTURE_DESPITE_PAST = re.compile(
     re.IGNORECASE,
 )
 _GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
-_CLAUSE_END = re.compile(r"[;.!?]\s+(?=[A-ZÄÖÜ])")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b{word})" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
+)
+_CLAUSE_END = re.compile(rf"(?:{_NOT_ABBREVIATED}(?<!\d)\.|[;!?])\s+(?=[A-ZÄÖÜ])")
+"""Where a sentence ends: not after an abbreviation (``St. Johannis``) or an ordinal (``Das 5.
+Treffen``)."""
 
 
 def _in_past_tense(clause: str) -> bool:
@@ -421,7 +429,7 @@ _LEADING_WORDS = re.compile(
     r"^(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind|findet"
     r"|finden|ganztägig|termin|uhr|im\s+zeitraum|noch|wieder|immer|nächste[rs]?\s+termin"
     r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden|gibt\s+es"
-    r"|es\s+gibt)\b\s*",
+    r"|es\s+gibt|schon|bereits)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING_WORDS = re.compile(
@@ -550,6 +558,24 @@ def _shorten(title: str, limit: int = MAX_TITLE) -> str:
     return shortened or title[:limit].rsplit(" ", 1)[0]
 
 
+_FINITE_VERB = re.compile(
+    r"\s+(?:war|waren|ist|sind|bleibt|bleiben|wird|werden|wurde|wurden|hat|haben|hatte|hatten"
+    r"|macht|machen|fand|fanden)\b"
+)
+
+
+def _subject(title: str) -> str:
+    """The subject of a sentence, the words before its finite verb: ``Sommerfest war gut
+    besucht`` → ``Sommerfest`` (a verb inside quotes or brackets belongs to a name)."""
+    if not title[:1].isupper():
+        return title
+    for m in _FINITE_VERB.finditer(title):
+        head = title[: m.start()]
+        if _balanced_prefix(head) == head:
+            return head
+    return title
+
+
 def _event_phrase(title: str) -> str:
     """``Entscheidung in der Sitzung des Beirats`` → ``Sitzung des Beirats: Entscheidung``."""
     m = _EVENT_BY_ITS_OCCASION.match(title)
@@ -672,14 +698,16 @@ def _closure_title(title: str, clause: str) -> str:
     word = m.group(0) if m else "geschlossen"
     if word.lower().startswith(("schließ", "betrieb")):
         return title if _CLOSURE.search(title) else (f"{word}: {title}" if title else word)
-    subject = _CLOSURE.sub(" ", title)
+    subject = _CLOSURE.sub(" ", re.sub(r"\s+zu$", "", title))
     subject = re.sub(
         r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b", " ", subject
     )
     subject = _clean_segment(subject)
     if re.match(r"f(?:ällt|allen)\b", word, re.IGNORECASE):
         word = "fällt aus"
-    word = {"bleibt zu": "geschlossen", "entfallen": "entfällt"}.get(word.lower(), word)
+    if re.search(r"\bzu$", word):
+        word = "geschlossen"  # "bleibt am 24.12. zu"
+    word = {"entfallen": "entfällt"}.get(word.lower(), word)
     return f"{subject} {word}" if subject else word
 
 
@@ -718,15 +746,25 @@ def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
     return result
 
 
+_LABELLED_PLACE = re.compile(r"[;.!?]?\s*(?:Ort|Treffpunkt)\b")
 _MEETING_POINT = re.compile(r"^(?:Treffpunkt|Ort)\b:?\s*(?:am\s+|im\s+|vor\s+dem\s+)?(.+)$")
+_NEXT_ONE = re.compile(
+    r"(?:^|[,;\x00])\s*(?:(?:der|die|das|den)\s+)?nächste[rsn]?(?:\s+(?:Termin|Mal|Treffen))?"
+    r"(?:\s+(?:ist|findet|folgt))?(?:\s+(?:am|um))?\s*$",
+    re.IGNORECASE,
+)
+"""Only ``nächster`` before a date: the next one of what was named before it."""
 _ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|wird)?$", re.I)
 _ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
 
 
+_PART_ENDS = (",", ";", " – ", " - ")
+
+
 def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: int) -> str:
     """The comma-separated parts just before and after a date: where its verb stands."""
-    left = max(text.rfind(",", previous_stop, begin), text.rfind(";", previous_stop, begin))
-    right_candidates = [i for i in (text.find(",", stop), text.find(";", stop)) if i >= 0]
+    left = max(text.rfind(sep, previous_stop, begin) for sep in _PART_ENDS)
+    right_candidates = [i for sep in _PART_ENDS if (i := text.find(sep, stop)) >= 0]
     right = min([*right_candidates, next_begin, len(text)])
     return text[max(left + 1, previous_stop) : right]
 
@@ -779,19 +817,20 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
         if date_first:
             title_parts = _nouns_first(_segments(masked[stop:next_begin]))
-            place_region = masked[begin:next_begin]
         else:
             title_parts = _segments(masked[previous_stop:begin])[-1:]
             title_parts = title_parts or _segments(masked[stop:next_begin])
-            place_region = masked[previous_stop:next_begin]
-        title = title_parts[0] if title_parts else previous_title
+        title = _subject(title_parts[0]) if title_parts else previous_title
+        if index and not date_first and _NEXT_ONE.search(masked[previous_stop:begin]):
+            title = _ORDINAL_START.sub("", previous_title)  # "…, nächster am 14.1."
         previous_title = title
         titles.append(title)
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
-        place_region = masked[begin:next_begin] if date_first else masked[previous_stop:next_begin]
         clause_begin, clause_end = _clause_bounds(text, begin, stop)
+        region_begin = max(begin if date_first else previous_stop, clause_begin)
+        place_region = masked[region_begin : min(clause_end, next_begin)]
         clause_span = (max(clause_begin, previous_stop), min(clause_end, next_begin))
         clause = text[clause_span[0] : clause_span[1]]
         before = text[max(clause_begin, previous_stop) : begin]
@@ -823,13 +862,15 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             context = next((t for i, t in enumerate(titles) if i != index and t), "")
             subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
             subject = _clean_segment(_BITTE.sub(" ", subject))
-            subject = _balanced_prefix(subject.split(", ")[0]) or title
+            subject = _subject(_balanced_prefix(subject.split(", ")[0])) or title
             if subject[:1].islower() and titles[0][:1].isupper():
                 subject = titles[0]  # "Anmeldungen … nimmt Frau B. bis 25.04. entgegen"
             title = _deadline_title(subject, context if context != subject else "")
         if kind == "event":
             title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
         place = meeting_point.group(1) if meeting_point else _place_in(place_region)
+        if place is None and _LABELLED_PLACE.match(masked, clause_end, next_begin):
+            place = _place_in(masked[clause_end:next_begin])  # "… um 15 Uhr. Ort: SBZ"
         rest = masked[stop:next_begin]
         time: TimeMatch | None = group_times[index] if kind != "deadline" else None
         past = _in_past_tense(_around(text, begin, stop, previous_stop, next_begin))
