@@ -217,7 +217,6 @@ class Appointment:
 
 # --- what a date stands for -----------------------------------------------------------------
 
-_DIGIT = re.compile(r"\d")
 _NOT_AN_APPOINTMENT = re.compile(r"\b(?:seit|stand:?|datiert)\s*(?:dem\s+)?$", re.IGNORECASE)
 _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
 _STARTS_TO_HOLD = re.compile(r"\b(?:ab|gilt\s+ab|gültig\s+ab|ab\s+dem)\s*$", re.IGNORECASE)
@@ -261,9 +260,9 @@ _FUTURE_DESPITE_PAST = re.compile(
 )
 _GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
 _NOT_ABBREVIATED = "".join(
-    rf"(?<!\b{word})" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
+    rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
 )
-_CLAUSE_END = re.compile(rf"(?:{_NOT_ABBREVIATED}(?<!\d)\.|[;!?])\s+(?=[A-ZÄÖÜ])")
+_CLAUSE_END = re.compile(rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)\s+(?=[A-ZÄÖÜ])")
 """Where a sentence ends: not after an abbreviation (``St. Johannis``) or an ordinal (``Das 5.
 Treffen``)."""
 
@@ -307,7 +306,8 @@ _NOW = re.compile(r"\bab\s+sofort\b", re.IGNORECASE)
 _NEXT_TIME = re.compile(
     r"\bnächste[rsn]?\s+(?:Termin|Mal|Treffen|Sitzung)\w*\s*:?\s*(?:am\s+)?$", re.IGNORECASE
 )
-_RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s", re.IGNORECASE)
+_RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s")
+"""Searched in the lower-cased text (much faster than ignoring case)."""
 _ORDINAL_WORDS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
 _SINCE_OR_FROM = re.compile(
     r"\b(?:ab|seit|beginnend|beginnt|startet|ab\s+dem|seit\s+dem|erstmals|erster\s+Termin)"
@@ -334,7 +334,7 @@ def _ordinals(text: str) -> tuple[int, ...]:
 
 def _recurrence_in(text: str) -> tuple[Recurrence, tuple[int, int]] | None:
     """The recurrence a text names and where it stands, or None."""
-    if not _RECURRENCE_HINT.search(text):
+    if not _RECURRENCE_HINT.search(text.lower()):
         return None
     m = _MONTHLY_BYDAY.search(text)
     if m and (re.search(r"Monat", m.group(0), re.IGNORECASE) or "monatlich" in text.lower()):
@@ -381,12 +381,12 @@ def _month_start(text: str, reference: dt.date) -> dt.date | None:
 
 
 def _recurring(
-    text: str, reference: dt.date | None, clause_dates: list[DateRange]
+    text: str,
+    reference: dt.date | None,
+    clause_dates: list[DateRange],
+    found: tuple[Recurrence, tuple[int, int]],
 ) -> tuple[Recurrence, dt.date, tuple[int, int]] | None:
-    """A recurrence with its first day, or None when the text names none (or it cannot start)."""
-    found = _recurrence_in(text)
-    if found is None:
-        return None
+    """The recurrence ``found`` in the text with its first day, or None when it cannot start."""
     rule, span = found
     if not rule.weekdays and any(_NEXT_TIME.search(text, 0, d.begin) for d in clause_dates):
         return None  # "einmal im Monat, nächster Termin 03.02.": that one date
@@ -442,6 +442,20 @@ _TRAILING_WORDS = re.compile(
     r"|Pfingstmontag|Heiligabend|Silvester|Neujahr|Nikolaus|Reformationstag|Himmelfahrt))$",
     re.IGNORECASE,
 )
+_TRAILING_REACH = 32
+"""More than the longest of :data:`_TRAILING_WORDS` with the space before it."""
+_TRAILING_ENDINGS = (
+    "am", "um", "ab", "von", "vom", "bis", "den", "dem", "jeweils", "und", "sowie", "ca.",
+    "gegen", "ist", "sind", "findet", "finden", "statt", "ganztägig", "uhr", "termin",
+    "zeitraum", "mit", "für", "der", "die", "das", "des", "im", "in", "an", "auf", "beim",
+    "noch", "wieder", "immer", "spätestens", "beginnend", "sofort", "erstmals", "sich", "monat",
+    "monatlich", "wöchentlich", "bitte", "aus", "über", "zu", "zur", "nach", "bei", "treffpunkt",
+    "endet", "beginnt", "startet", "läuft", "verschoben", "verlegt", "öffnet", "es", "wochenende",
+    "ostersamstag", "ostersonntag", "ostermontag", "karfreitag", "pfingstsonntag",
+    "pfingstmontag", "heiligabend", "silvester", "neujahr", "nikolaus", "reformationstag",
+    "himmelfahrt",
+)  # fmt: skip
+"""How the words of :data:`_TRAILING_WORDS` end: a text ending otherwise has none of them."""
 _LEADING_ARTICLE = re.compile(
     r"^(?:[dD]er|[dD]ie|[dD]as|den|dem|ein|eine|einen|erste[rsn]?|letzte[rsn]?)\s+(?=\S)"
 )
@@ -532,9 +546,15 @@ def _clean_segment(segment: str) -> str:
     while previous != text:
         previous = text
         text = text.strip(_EDGE_CHARS)
-        text = _LEADING_WORDS.sub("", text)
-        text = _LEADING_ARTICLE.sub("", text)
-        text = _TRAILING_WORDS.sub("", text)
+        if m := _LEADING_WORDS.match(text):
+            text = text[m.end() :]
+        if m := _LEADING_ARTICLE.match(text):
+            text = text[m.end() :]
+        # the words at the end are short: looking at the last few characters finds them
+        if text.lower().endswith(_TRAILING_ENDINGS) and (
+            m := _TRAILING_WORDS.search(text, max(0, len(text) - _TRAILING_REACH))
+        ):
+            text = text[: m.start()]
         if text.endswith(".") and _FINAL_DOT.search(text):
             text = text[:-1]
     return text.strip(_EDGE_CHARS)
@@ -733,14 +753,24 @@ class _Found:
         return self.leftovers if self.rest is None else tuple(_segments(self.rest))
 
 
+_DATE_LIKE = re.compile(r"\d[.-]")
+"""Every written date has a digit before a dot (``18.11.``, ``6. Dezember``) or a hyphen
+(``2022-12-06``): a text without one has no date."""
+
+
 def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
     """The dates of ``text`` that may be appointments (no references such as ``seit 1.1.``)."""
+    if not _DATE_LIKE.search(text):
+        return []
+    return _appointment_dates(text, find_date_ranges(text, reference)[0])
+
+
+def _appointment_dates(text: str, every_date: list[DateRange]) -> list[DateRange]:
     result: list[DateRange] = []
-    for span in find_date_ranges(text, reference)[0]:
-        before = text[: span.begin]
-        if _NOT_AN_APPOINTMENT.search(before):
+    for span in every_date:
+        if _NOT_AN_APPOINTMENT.search(text, 0, span.begin):
             continue
-        if span.end is None and _REFERENCE_VOM.search(before):
+        if span.end is None and _REFERENCE_VOM.search(text, 0, span.begin):
             continue
         result.append(span)
     return result
@@ -780,11 +810,16 @@ def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
 
 def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> list[_Found]:
     """The appointments written in one text, with titles as far as the text gives them."""
-    if not _DIGIT.search(text) and not _recurrence_in(text):
+    date_like = _DATE_LIKE.search(text) is not None
+    series = _recurrence_in(text)
+    if not date_like and series is None:
         return []
-    dates = _dates(text, reference)
+    every_date = find_date_ranges(text, reference)[0] if date_like else []
+    dates = _appointment_dates(text, every_date)
+    if not dates and series is None:
+        return []
     times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
-    recurring = _recurring(text, reference, dates)
+    recurring = _recurring(text, reference, dates, series) if series is not None else None
     if recurring is not None:
         return [_recurring_found(text, dates, times, recurring, fallback_title)]
     if not dates:
@@ -804,7 +839,6 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 owner = index
         if group_times[owner] is None:
             group_times[owner] = clock
-    every_date = find_date_ranges(text, reference)[0]
     masked = _mask(
         text, [(d.begin, d.stop) for d in every_date] + [(t.begin, t.stop) for t in times]
     )
