@@ -711,12 +711,16 @@ def _deadline_title(subject: str, context: str) -> str:
     return f"Frist: {subject}" if subject else "Frist"
 
 
+_CLOSURE_NOUNS = ("schließ", "betrieb")
+"""Closures named by a noun (``Schließtag``, ``Betriebsferien``): that noun is a title."""
+
+
 def _closure_title(title: str, clause: str) -> str:
     """A closure keeps its word: ``Kleiderkammer`` → ``Kleiderkammer geschlossen``,
     ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
     m = _CLOSURE.search(title) or _CLOSURE.search(clause)
     word = m.group(0) if m else "geschlossen"
-    if word.lower().startswith(("schließ", "betrieb")):
+    if word.lower().startswith(_CLOSURE_NOUNS):
         return title if _CLOSURE.search(title) else (f"{word}: {title}" if title else word)
     subject = _CLOSURE.sub(" ", re.sub(r"\s+zu$", "", title))
     subject = re.sub(
@@ -818,7 +822,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     dates = _appointment_dates(text, every_date)
     if not dates and series is None:
         return []
-    times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
+    times = find_times(text)  # a time never lies inside a date
     recurring = _recurring(text, reference, dates, series) if series is not None else None
     if recurring is not None:
         return [_recurring_found(text, dates, times, recurring, fallback_title)]
@@ -887,7 +891,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 continue  # closed until …: a state without a start
             kind = "closure"
             title = _closure_title(title, clause)
-            if _CLOSURE.fullmatch(title) or title.lower() == "geschlossen":
+            if _CLOSURE.fullmatch(title) and not title.lower().startswith(_CLOSURE_NOUNS):
                 continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
         elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
             if _TASK.search(clause):
@@ -980,10 +984,11 @@ def _appointment(
         source=source,
         kind=found.kind,
         recurrence=found.recurrence,
+        past=found.past_tense,
     )
-    return replace(
-        appointment, past=found.past_tense or _before(appointment, reference, meeting_start)
-    )
+    if found.past_tense or not _before(appointment, reference, meeting_start):
+        return appointment
+    return replace(appointment, past=True)
 
 
 def _before(
@@ -1040,8 +1045,9 @@ def _from_points(
                     )
                 )
             notes = tuple(c.text for c in point.points if not _dates(c.text, reference))
-            for index in attach_to:
-                result[index] = replace(result[index], notes=result[index].notes + notes)
+            if notes:
+                for index in attach_to:
+                    result[index] = replace(result[index], notes=result[index].notes + notes)
         elif attach_to and _has_time(point.text) and not _NOT_A_NOTE.search(point.text):
             for index in attach_to:
                 result[index] = replace(result[index], notes=(*result[index].notes, point.text))
@@ -1211,9 +1217,7 @@ def normalise_times(text: str) -> str:
 
     A date in the text is left alone.
     """
-    dates = find_date_ranges(text, dt.date(2000, 1, 1))[0]
-    times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
-    for span in reversed(times):
+    for span in reversed(find_times(text)):
         written = format_time(span.start)
         if span.end is not None:
             written += "–" + format_time(span.end)
