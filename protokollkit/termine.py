@@ -131,11 +131,11 @@ class Recurrence:
                 ordinals = " und ".join("letzten" if n == -1 else f"{n}." for n in self.ordinals)
                 return f"jeden {ordinals} {days} im Monat"
             return f"monatlich am {self.month_day}."
+        if self.interval == 1:
+            return f"jeden {days}"
         if self.interval == 2:
             return f"14-täglich am {days}"
-        if self.interval > 2:
-            return f"alle {self.interval} Wochen am {days}"
-        return f"jeden {days}"
+        return f"alle {self.interval} Wochen am {days}"
 
 
 @dataclass(frozen=True)
@@ -308,7 +308,8 @@ _NEXT_TIME = re.compile(
 )
 _RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s")
 """Searched in the lower-cased text (much faster than ignoring case)."""
-_ORDINAL_WORDS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
+_ORDINAL_WORDS = {"ers": 1, "zwe": 2, "dri": 3, "vie": 4, "let": -1}
+"""Ordinals written as words, by their first three letters (``ersten``, ``letzter``)."""
 _SINCE_OR_FROM = re.compile(
     r"\b(?:ab|seit|beginnend|beginnt|startet|ab\s+dem|seit\s+dem|erstmals|erster\s+Termin)"
     r"(?:\s+am)?\s*$",
@@ -328,7 +329,7 @@ def _ordinals(text: str) -> tuple[int, ...]:
         if word[0].isdigit():
             result.append(int(word[0]))
         else:
-            result.append(_ORDINAL_WORDS[word.rstrip("nrs") if word[-1] in "nrs" else word])
+            result.append(_ORDINAL_WORDS[word[:3]])
     return tuple(dict.fromkeys(result))
 
 
@@ -715,23 +716,24 @@ _CLOSURE_NOUNS = ("schließ", "betrieb")
 """Closures named by a noun (``Schließtag``, ``Betriebsferien``): that noun is a title."""
 
 
-def _closure_title(title: str, clause: str) -> str:
-    """A closure keeps its word: ``Kleiderkammer`` → ``Kleiderkammer geschlossen``,
-    ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
-    m = _CLOSURE.search(title) or _CLOSURE.search(clause)
-    word = m.group(0) if m else "geschlossen"
-    if word.lower().startswith(_CLOSURE_NOUNS):
-        return title if _CLOSURE.search(title) else (f"{word}: {title}" if title else word)
-    subject = _CLOSURE.sub(" ", re.sub(r"\s+zu$", "", title))
-    subject = re.sub(
-        r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b", " ", subject
-    )
-    subject = _clean_segment(subject)
-    if re.match(r"f(?:ällt|allen)\b", word, re.IGNORECASE):
+_CLOSURE_VERBS = re.compile(r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b")
+
+
+def _closure_title(title: str, said: str) -> str:
+    """A closure keeps its word (``said``: how its sentence says it): ``Kleiderkammer`` →
+    ``Kleiderkammer geschlossen``, ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
+    in_title = _CLOSURE.search(title)
+    word = in_title.group(0) if in_title else said
+    lowered = word.lower()
+    if lowered.startswith(_CLOSURE_NOUNS):
+        return title if in_title else (f"{word}: {title}" if title else word)
+    subject = _clean_segment(_CLOSURE_VERBS.sub(" ", _CLOSURE.sub(" ", title)))
+    if lowered.startswith(("fällt", "fallen")):
         word = "fällt aus"
-    if re.search(r"\bzu$", word):
+    elif lowered.endswith(" zu"):
         word = "geschlossen"  # "bleibt am 24.12. zu"
-    word = {"entfallen": "entfällt"}.get(word.lower(), word)
+    elif lowered == "entfallen":
+        word = "entfällt"
     return f"{subject} {word}" if subject else word
 
 
@@ -886,11 +888,12 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             continue
         if single and _STILL_UNTIL.search(before):
             continue
-        if _CLOSURE.search(clause):
+        closure = _CLOSURE.search(clause)
+        if closure:
             if single and _UNTIL.search(before):
                 continue  # closed until …: a state without a start
             kind = "closure"
-            title = _closure_title(title, clause)
+            title = _closure_title(title, closure.group(0))
             if _CLOSURE.fullmatch(title) and not title.lower().startswith(_CLOSURE_NOUNS):
                 continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
         elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
@@ -933,7 +936,7 @@ def _recurring_found(
     masked = _NOW.sub(lambda m: _MASK * len(m[0]), masked)
     masked = _FROM_MONTH.sub(lambda m: _MASK * len(m[0]), masked)
     parts = _nouns_first(_segments(masked))
-    title = parts[0] if parts else fallback_title
+    title = _subject(parts[0]) if parts else fallback_title
     place = _place_in(masked)
     time = times[0] if times else None
     past = rule.until is not None and _in_past_tense(text)
