@@ -705,7 +705,6 @@ def _deadline_title(subject: str, context: str) -> str:
         rest = re.sub(r"^(?:(?:für|zur|zum|der|die|das|des|den|dem)\s+)+", "", rest)
         rest = rest or context
         return f"{label}: {rest}" if rest else label
-    subject = re.sub(r"^(?:Frist|Deadline)\s*:?\s*", "", subject)
     needs_context = not subject or " " not in subject or bool(_ACTION.match(subject))
     if context and needs_context and context != subject:
         subject = f"{subject} – {context}" if subject else context
@@ -794,15 +793,15 @@ _ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|
 _ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
 
 
-_PART_ENDS = (",", ";", " – ", " - ")
+_PART_END = re.compile(r"[,;]| [–-] ")
 
 
 def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: int) -> str:
-    """The comma-separated parts just before and after a date: where its verb stands."""
-    left = max(text.rfind(sep, previous_stop, begin) for sep in _PART_ENDS)
-    right_candidates = [i for sep in _PART_ENDS if (i := text.find(sep, stop)) >= 0]
-    right = min([*right_candidates, next_begin, len(text)])
-    return text[max(left + 1, previous_stop) : right]
+    """The date with the parts just before and after it (up to a comma, a semicolon or a
+    dash): where its verb stands."""
+    before = _PART_END.split(text[previous_stop:begin])[-1]
+    after = _PART_END.split(text[stop:next_begin])[0]
+    return f"{before}{text[begin:stop]}{after}"
 
 
 def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
