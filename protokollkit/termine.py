@@ -656,8 +656,7 @@ def _place_in(masked: str) -> str | None:
     for m in _PLACE.finditer(masked):
         if _balanced_prefix(masked[: m.start()]) != masked[: m.start()]:
             continue  # inside a quoted title: „Gut leben im Alter“
-        segment_start = max(masked.rfind(",", 0, m.start()), masked.rfind(_MASK, 0, m.start()))
-        if _NOT_WHERE.match(masked, segment_start + 1):
+        if _NOT_WHERE.match(_SEPARATORS.split(masked[: m.start()])[-1]):
             continue  # "Anmeldung im Club": where to register, not where it happens
         if m.group(0).startswith("an ") and _GENITIVE_BEFORE.search(masked, 0, m.start()):
             continue  # "Umgestaltung des Spielplatzes an der Ostseeallee": what, not where
