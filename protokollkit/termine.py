@@ -575,8 +575,7 @@ def _shorten(title: str, limit: int = MAX_TITLE) -> str:
     best = within[-1] if within else ""
     if len(best) < limit // 2:  # a quoted name is not cut to a stub: close it a little later
         best = next((b for b in [*breaks, title] if limit < len(b) <= limit + 30), best)
-    shortened = _clean_segment(best) if best else ""
-    return shortened or title[:limit].rsplit(" ", 1)[0]
+    return _clean_segment(best) or title[:limit]
 
 
 _FINITE_VERB = re.compile(

@@ -683,6 +683,46 @@ def test_long_title_is_cut_at_a_word_break_outside_quotes() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # 60 characters stay whole, 61 are cut at the last word break
+        (
+            "Informationsabend zur Sanierung der Wohnanlage Kolumbusplatz",
+            "Informationsabend zur Sanierung der Wohnanlage Kolumbusplatz",
+        ),
+        (
+            "Informationsabend zur Sanierung der Wohnanlage Kolumbusstraße",
+            "Informationsabend zur Sanierung der Wohnanlage",
+        ),
+        # a cut at half the length (30 characters) is no stub; a shorter one takes the quote
+        (
+            "Lesung und Gespräch mit Gästen „Erinnerungen an das alte Groß Klein“",
+            "Lesung und Gespräch mit Gästen",
+        ),
+        (
+            "Lesung mit Gästen aus Dierkow „Erinnerungen an das alte Groß Klein“",
+            "Lesung mit Gästen aus Dierkow „Erinnerungen an das alte Groß Klein“",
+        ),
+        # the quote is taken when it closes within 90 characters, not at 91
+        (
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein und "
+            "Dierkow“ und Austausch",
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein und "
+            "Dierkow“",
+        ),
+        (
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein und "
+            "Südstadt“ und Austausch",
+            "Workshop",
+        ),
+    ],
+)
+def test_title_length_boundaries(text: str, title: str) -> None:
+    (found,) = extract(protocol_with(f"{text} am 15.02.2023"))
+    assert found.title == title
+
+
 def test_summary_leaves_out_the_place_that_is_the_location() -> None:
     (found,) = extract(protocol_with("Adventssingen mit RoSi im Signalgastweg am 9.12."))
     assert (found.title, found.summary, found.place) == (
