@@ -613,7 +613,7 @@ _REGISTRATION_FOR = re.compile(
 
 def _nouns_first(parts: list[str]) -> list[str]:
     """The parts with a noun first ahead of those that start with a verb (``bietet …``)."""
-    return sorted(parts, key=lambda part: part[:1].islower())
+    return sorted(parts, key=lambda part: part[0].islower())
 
 
 _NESTING = re.compile('[()„“"]')
@@ -705,7 +705,7 @@ def _deadline_title(subject: str, context: str) -> str:
         return f"{label}: {rest}" if rest else label
     needs_context = not subject or " " not in subject or bool(_ACTION.match(subject))
     if context and needs_context and context != subject:
-        subject = f"{subject} – {context}" if subject else context
+        subject = " – ".join(part for part in (subject, context) if part)
     return f"Frist: {subject}" if subject else "Frist"
 
 
@@ -723,10 +723,12 @@ def _closure_title(title: str, said: str) -> str:
     word = in_title.group(0) if in_title else said
     lowered = word.lower()
     if lowered.startswith(_CLOSURE_NOUNS):
-        return title if in_title else (f"{word}: {title}" if title else word)
+        return title if in_title else ": ".join(part for part in (word, title) if part)
     subject = _clean_segment(_CLOSURE_VERBS.sub(" ", _CLOSURE.sub(" ", title)))
-    if lowered.startswith(("fällt", "fallen")):
+    if lowered.startswith("fällt"):
         word = "fällt aus"
+    elif lowered.startswith("fallen"):
+        word = "fallen aus"  # "Die Kurse fallen am 27.12. aus"
     elif lowered.endswith(" zu"):
         word = "geschlossen"  # "bleibt am 24.12. zu"
     elif lowered == "entfallen":
@@ -791,7 +793,7 @@ _ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|
 _ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
 
 
-_PART_END = re.compile(r"[,;]| [–-] ")
+_PART_END = re.compile(rf"[,;]| [–-] |{_CLAUSE_END.pattern}")
 
 
 def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: int) -> str:
@@ -937,7 +939,7 @@ def _recurring_found(
     place = _place_in(masked)
     time = times[0] if times else None
     past = rule.until is not None and _in_past_tense(text)
-    return _Found(first, None, time, title, place, tuple(parts[1:]), "event", rule, past)
+    return _Found(first, None, time, title, place, tuple(parts), "event", rule, past)
 
 
 _NOT_A_NOTE = re.compile(
@@ -1182,7 +1184,7 @@ def format_when(appointment: Appointment) -> str:
             when += f" bis {format_day(a.recurrence.until)}"
         return f"{when}, {_clock(a)}" if a.start_time else when
     if a.kind == "deadline":
-        label = a.title.split(": ", 1)[0] if ": " in a.title else "Frist"
+        label = a.title.split(": ")[0] if ": " in a.title else "Frist"
         return f"{format_day(a.start)} ({label})"
     if a.end is not None and a.end != a.start:
         same_year = a.start.year == a.end.year
@@ -1207,7 +1209,7 @@ def format_appointment(appointment: Appointment) -> str:
     extras.extend(normalise_times(note) for note in appointment.notes)
     title = appointment.title
     if appointment.kind == "deadline" and ": " in title:
-        title = title.split(": ", 1)[1]
+        title = title.partition(": ")[2]
     line = f"{format_when(appointment)}: {title}"
     return f"{line} ({'; '.join(extras)})" if extras else line
 
