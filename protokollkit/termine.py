@@ -616,7 +616,7 @@ def _nouns_first(parts: list[str]) -> list[str]:
     return sorted(parts, key=lambda part: part[0].islower())
 
 
-_NESTING = re.compile('[()„“"]')
+_NESTING = re.compile('[()\\[\\]„“"»«]')
 _SEPARATORS = re.compile(f"[{_MASK},;]")
 
 
@@ -629,12 +629,16 @@ def _segments(masked: str) -> list[str]:
     quoted = False
     current: list[str] = []
     for ch in masked:
-        if ch == "(":
+        if ch in "([":
             depth += 1
-        elif ch == ")":
+        elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in '„“"':
-            quoted = ch != "“" and not (ch == '"' and quoted)
+        elif ch in "„»":
+            quoted = True
+        elif ch in "“«":
+            quoted = False
+        elif ch == '"':
+            quoted = not quoted
         if ch == _MASK or (ch in ",;" and depth == 0 and not quoted):
             parts.append("".join(current))
             current = []
