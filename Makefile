@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/parse_before.py
 	$(BIN)/python benchmarks/streaming.py --anzahl $(BENCH_ANZAHL)
 	$(BIN)/python benchmarks/termine_corpus.py
+	$(BIN)/python benchmarks/termine_own.py --anzahl $(BENCH_ANZAHL)
 	$(BIN)/python benchmarks/archive.py --anzahl $(BENCH_ANZAHL)
 
 # the archive's website (issue 13): WEBSITE_URL=https://… adds the OParl export

@@ -131,11 +131,11 @@ class Recurrence:
                 ordinals = " und ".join("letzten" if n == -1 else f"{n}." for n in self.ordinals)
                 return f"jeden {ordinals} {days} im Monat"
             return f"monatlich am {self.month_day}."
+        if self.interval == 1:
+            return f"jeden {days}"
         if self.interval == 2:
             return f"14-täglich am {days}"
-        if self.interval > 2:
-            return f"alle {self.interval} Wochen am {days}"
-        return f"jeden {days}"
+        return f"alle {self.interval} Wochen am {days}"
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,6 @@ class Appointment:
 
 # --- what a date stands for -----------------------------------------------------------------
 
-_DIGIT = re.compile(r"\d")
 _NOT_AN_APPOINTMENT = re.compile(r"\b(?:seit|stand:?|datiert)\s*(?:dem\s+)?$", re.IGNORECASE)
 _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
 _STARTS_TO_HOLD = re.compile(r"\b(?:ab|gilt\s+ab|gültig\s+ab|ab\s+dem)\s*$", re.IGNORECASE)
@@ -240,11 +239,14 @@ _DEADLINE_LABEL = (
 _DEADLINE_WORD = re.compile(rf"\b(?:{_DEADLINE_LABEL}|spätestens)\b", re.IGNORECASE)
 _CLOSURE = re.compile(
     r"\b(?:geschlossen|Schließzeit\w*|Schließtag\w*|Schließung|Betriebsferien|Betriebsurlaub"
-    r"|bleibt\s+zu|f(?:ällt|allen)\b[^,;]{0,25}?\baus|entfällt|entfallen|abgesagt"
+    r"|f(?:ällt|allen)\b[^,;]{0,25}?\baus|entfällt|entfallen|abgesagt"
     r"|nicht\s+besetzt"
-    r"|nicht\s+erreichbar)\b",
+    r"|nicht\s+erreichbar"
+    r"|(?:bleibt|bleiben|ist|sind|macht|machen)\b[^,;]{0,40}?\bzu(?=\s*(?:[,;.!?)–]|$)))\b",
     re.IGNORECASE,
 )
+"""A closure; its separable verb may stand around the date (``bleibt am 24.12. zu``), but a
+``zu`` that starts an infinitive (``ist am 15.12. zu beachten``) is none."""
 _PAST = re.compile(
     r"\b(?:war|waren|fand|fanden|stattgefunden|gab\s+es|hat\s+\w+(?:\s+\w+)?\s+teilgenommen"
     r"|teilgenommen|durchgeführt|gelaufen|besucht\s+(?:haben|hatten)|kamen|besuchten"
@@ -257,7 +259,12 @@ _FUTURE_DESPITE_PAST = re.compile(
     re.IGNORECASE,
 )
 _GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
-_CLAUSE_END = re.compile(r"[;.!?]\s+(?=[A-ZÄÖÜ])")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
+)
+_CLAUSE_END = re.compile(rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)\s+(?=[A-ZÄÖÜ])")
+"""Where a sentence ends: not after an abbreviation (``St. Johannis``) or an ordinal (``Das 5.
+Treffen``)."""
 
 
 def _in_past_tense(clause: str) -> bool:
@@ -299,8 +306,10 @@ _NOW = re.compile(r"\bab\s+sofort\b", re.IGNORECASE)
 _NEXT_TIME = re.compile(
     r"\bnächste[rsn]?\s+(?:Termin|Mal|Treffen|Sitzung)\w*\s*:?\s*(?:am\s+)?$", re.IGNORECASE
 )
-_RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s", re.IGNORECASE)
-_ORDINAL_WORDS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
+_RECURRENCE_HINT = re.compile(r"jede|immer|wöch|tägig|täglich|monat|zwei|alle\s")
+"""Searched in the lower-cased text (much faster than ignoring case)."""
+_ORDINAL_WORDS = {"ers": 1, "zwe": 2, "dri": 3, "vie": 4, "let": -1}
+"""Ordinals written as words, by their first three letters (``ersten``, ``letzter``)."""
 _SINCE_OR_FROM = re.compile(
     r"\b(?:ab|seit|beginnend|beginnt|startet|ab\s+dem|seit\s+dem|erstmals|erster\s+Termin)"
     r"(?:\s+am)?\s*$",
@@ -320,13 +329,13 @@ def _ordinals(text: str) -> tuple[int, ...]:
         if word[0].isdigit():
             result.append(int(word[0]))
         else:
-            result.append(_ORDINAL_WORDS[word.rstrip("nrs") if word[-1] in "nrs" else word])
+            result.append(_ORDINAL_WORDS[word[:3]])
     return tuple(dict.fromkeys(result))
 
 
 def _recurrence_in(text: str) -> tuple[Recurrence, tuple[int, int]] | None:
     """The recurrence a text names and where it stands, or None."""
-    if not _RECURRENCE_HINT.search(text):
+    if not _RECURRENCE_HINT.search(text.lower()):
         return None
     m = _MONTHLY_BYDAY.search(text)
     if m and (re.search(r"Monat", m.group(0), re.IGNORECASE) or "monatlich" in text.lower()):
@@ -373,12 +382,12 @@ def _month_start(text: str, reference: dt.date) -> dt.date | None:
 
 
 def _recurring(
-    text: str, reference: dt.date | None, clause_dates: list[DateRange]
+    text: str,
+    reference: dt.date | None,
+    clause_dates: list[DateRange],
+    found: tuple[Recurrence, tuple[int, int]],
 ) -> tuple[Recurrence, dt.date, tuple[int, int]] | None:
-    """A recurrence with its first day, or None when the text names none (or it cannot start)."""
-    found = _recurrence_in(text)
-    if found is None:
-        return None
+    """The recurrence ``found`` in the text with its first day, or None when it cannot start."""
     rule, span = found
     if not rule.weekdays and any(_NEXT_TIME.search(text, 0, d.begin) for d in clause_dates):
         return None  # "einmal im Monat, nächster Termin 03.02.": that one date
@@ -421,7 +430,7 @@ _LEADING_WORDS = re.compile(
     r"^(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind|findet"
     r"|finden|ganztägig|termin|uhr|im\s+zeitraum|noch|wieder|immer|nächste[rs]?\s+termin"
     r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden|gibt\s+es"
-    r"|es\s+gibt)\b\s*",
+    r"|es\s+gibt|schon|bereits)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING_WORDS = re.compile(
@@ -434,6 +443,20 @@ _TRAILING_WORDS = re.compile(
     r"|Pfingstmontag|Heiligabend|Silvester|Neujahr|Nikolaus|Reformationstag|Himmelfahrt))$",
     re.IGNORECASE,
 )
+_TRAILING_REACH = 32
+"""More than the longest of :data:`_TRAILING_WORDS` with the space before it."""
+_TRAILING_ENDINGS = (
+    "am", "um", "ab", "von", "vom", "bis", "den", "dem", "jeweils", "und", "sowie", "ca.",
+    "gegen", "ist", "sind", "findet", "finden", "statt", "ganztägig", "uhr", "termin",
+    "zeitraum", "mit", "für", "der", "die", "das", "des", "im", "in", "an", "auf", "beim",
+    "noch", "wieder", "immer", "spätestens", "beginnend", "sofort", "erstmals", "sich", "monat",
+    "monatlich", "wöchentlich", "bitte", "aus", "über", "zu", "zur", "nach", "bei", "treffpunkt",
+    "endet", "beginnt", "startet", "läuft", "verschoben", "verlegt", "öffnet", "es", "wochenende",
+    "ostersamstag", "ostersonntag", "ostermontag", "karfreitag", "pfingstsonntag",
+    "pfingstmontag", "heiligabend", "silvester", "neujahr", "nikolaus", "reformationstag",
+    "himmelfahrt",
+)  # fmt: skip
+"""How the words of :data:`_TRAILING_WORDS` end: a text ending otherwise has none of them."""
 _LEADING_ARTICLE = re.compile(
     r"^(?:[dD]er|[dD]ie|[dD]as|den|dem|ein|eine|einen|erste[rsn]?|letzte[rsn]?)\s+(?=\S)"
 )
@@ -524,9 +547,15 @@ def _clean_segment(segment: str) -> str:
     while previous != text:
         previous = text
         text = text.strip(_EDGE_CHARS)
-        text = _LEADING_WORDS.sub("", text)
-        text = _LEADING_ARTICLE.sub("", text)
-        text = _TRAILING_WORDS.sub("", text)
+        if m := _LEADING_WORDS.match(text):
+            text = text[m.end() :]
+        if m := _LEADING_ARTICLE.match(text):
+            text = text[m.end() :]
+        # the words at the end are short: looking at the last few characters finds them
+        if text.lower().endswith(_TRAILING_ENDINGS) and (
+            m := _TRAILING_WORDS.search(text, max(0, len(text) - _TRAILING_REACH))
+        ):
+            text = text[: m.start()]
         if text.endswith(".") and _FINAL_DOT.search(text):
             text = text[:-1]
     return text.strip(_EDGE_CHARS)
@@ -546,8 +575,25 @@ def _shorten(title: str, limit: int = MAX_TITLE) -> str:
     best = within[-1] if within else ""
     if len(best) < limit // 2:  # a quoted name is not cut to a stub: close it a little later
         best = next((b for b in [*breaks, title] if limit < len(b) <= limit + 30), best)
-    shortened = _clean_segment(best) if best else ""
-    return shortened or title[:limit].rsplit(" ", 1)[0]
+    return _clean_segment(best) or title[:limit]
+
+
+_FINITE_VERB = re.compile(
+    r"\s+(?:war|waren|ist|sind|bleibt|bleiben|wird|werden|wurde|wurden|hat|haben|hatte|hatten"
+    r"|macht|machen|fand|fanden)\b"
+)
+
+
+def _subject(title: str) -> str:
+    """The subject of a sentence, the words before its finite verb: ``Sommerfest war gut
+    besucht`` → ``Sommerfest`` (a verb inside quotes or brackets belongs to a name)."""
+    if not title[:1].isupper():
+        return title
+    for m in _FINITE_VERB.finditer(title):
+        head = title[: m.start()]
+        if _balanced_prefix(head) == head:
+            return head
+    return title
 
 
 def _event_phrase(title: str) -> str:
@@ -567,10 +613,10 @@ _REGISTRATION_FOR = re.compile(
 
 def _nouns_first(parts: list[str]) -> list[str]:
     """The parts with a noun first ahead of those that start with a verb (``bietet …``)."""
-    return sorted(parts, key=lambda part: part[:1].islower())
+    return sorted(parts, key=lambda part: part[0].islower())
 
 
-_NESTING = re.compile('[()„“"]')
+_NESTING = re.compile('[()\\[\\]„“"»«]')
 _SEPARATORS = re.compile(f"[{_MASK},;]")
 
 
@@ -583,12 +629,16 @@ def _segments(masked: str) -> list[str]:
     quoted = False
     current: list[str] = []
     for ch in masked:
-        if ch == "(":
+        if ch in "([":
             depth += 1
-        elif ch == ")":
+        elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in '„“"':
-            quoted = ch != "“" and not (ch == '"' and quoted)
+        elif ch in "„»":
+            quoted = True
+        elif ch in "“«":
+            quoted = False
+        elif ch == '"':
+            quoted = not quoted
         if ch == _MASK or (ch in ",;" and depth == 0 and not quoted):
             parts.append("".join(current))
             current = []
@@ -609,8 +659,7 @@ def _place_in(masked: str) -> str | None:
     for m in _PLACE.finditer(masked):
         if _balanced_prefix(masked[: m.start()]) != masked[: m.start()]:
             continue  # inside a quoted title: „Gut leben im Alter“
-        segment_start = max(masked.rfind(",", 0, m.start()), masked.rfind(_MASK, 0, m.start()))
-        if _NOT_WHERE.match(masked, segment_start + 1):
+        if _NOT_WHERE.match(_SEPARATORS.split(masked[: m.start()])[-1]):
             continue  # "Anmeldung im Club": where to register, not where it happens
         if m.group(0).startswith("an ") and _GENITIVE_BEFORE.search(masked, 0, m.start()):
             continue  # "Umgestaltung des Spielplatzes an der Ostseeallee": what, not where
@@ -658,28 +707,36 @@ def _deadline_title(subject: str, context: str) -> str:
         rest = re.sub(r"^(?:(?:für|zur|zum|der|die|das|des|den|dem)\s+)+", "", rest)
         rest = rest or context
         return f"{label}: {rest}" if rest else label
-    subject = re.sub(r"^(?:Frist|Deadline)\s*:?\s*", "", subject)
     needs_context = not subject or " " not in subject or bool(_ACTION.match(subject))
     if context and needs_context and context != subject:
-        subject = f"{subject} – {context}" if subject else context
+        subject = " – ".join(part for part in (subject, context) if part)
     return f"Frist: {subject}" if subject else "Frist"
 
 
-def _closure_title(title: str, clause: str) -> str:
-    """A closure keeps its word: ``Kleiderkammer`` → ``Kleiderkammer geschlossen``,
-    ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
-    m = _CLOSURE.search(title) or _CLOSURE.search(clause)
-    word = m.group(0) if m else "geschlossen"
-    if word.lower().startswith(("schließ", "betrieb")):
-        return title if _CLOSURE.search(title) else (f"{word}: {title}" if title else word)
-    subject = _CLOSURE.sub(" ", title)
-    subject = re.sub(
-        r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b", " ", subject
-    )
-    subject = _clean_segment(subject)
-    if re.match(r"f(?:ällt|allen)\b", word, re.IGNORECASE):
+_CLOSURE_NOUNS = ("schließ", "betrieb")
+"""Closures named by a noun (``Schließtag``, ``Betriebsferien``): that noun is a title."""
+
+
+_CLOSURE_VERBS = re.compile(r"\b(?:bleibt|bleiben|ist|sind|wird|werden|hat|haben|fällt|fallen)\b")
+
+
+def _closure_title(title: str, said: str) -> str:
+    """A closure keeps its word (``said``: how its sentence says it): ``Kleiderkammer`` →
+    ``Kleiderkammer geschlossen``, ``bleibt das SBZ geschlossen`` → ``SBZ geschlossen``."""
+    in_title = _CLOSURE.search(title)
+    word = in_title.group(0) if in_title else said
+    lowered = word.lower()
+    if lowered.startswith(_CLOSURE_NOUNS):
+        return title if in_title else ": ".join(part for part in (word, title) if part)
+    subject = _clean_segment(_CLOSURE_VERBS.sub(" ", _CLOSURE.sub(" ", title)))
+    if lowered.startswith("fällt"):
         word = "fällt aus"
-    word = {"bleibt zu": "geschlossen", "entfallen": "entfällt"}.get(word.lower(), word)
+    elif lowered.startswith("fallen"):
+        word = "fallen aus"  # "Die Kurse fallen am 27.12. aus"
+    elif lowered.endswith(" zu"):
+        word = "geschlossen"  # "bleibt am 24.12. zu"
+    elif lowered == "entfallen":
+        word = "entfällt"
     return f"{subject} {word}" if subject else word
 
 
@@ -705,30 +762,50 @@ class _Found:
         return self.leftovers if self.rest is None else tuple(_segments(self.rest))
 
 
+_DATE_LIKE = re.compile(r"\d[.-]")
+"""Every written date has a digit before a dot (``18.11.``, ``6. Dezember``) or a hyphen
+(``2022-12-06``): a text without one has no date."""
+
+
 def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
     """The dates of ``text`` that may be appointments (no references such as ``seit 1.1.``)."""
+    if not _DATE_LIKE.search(text):
+        return []
+    return _appointment_dates(text, find_date_ranges(text, reference)[0])
+
+
+def _appointment_dates(text: str, every_date: list[DateRange]) -> list[DateRange]:
     result: list[DateRange] = []
-    for span in find_date_ranges(text, reference)[0]:
-        before = text[: span.begin]
-        if _NOT_AN_APPOINTMENT.search(before):
+    for span in every_date:
+        if _NOT_AN_APPOINTMENT.search(text, 0, span.begin):
             continue
-        if span.end is None and _REFERENCE_VOM.search(before):
+        if span.end is None and _REFERENCE_VOM.search(text, 0, span.begin):
             continue
         result.append(span)
     return result
 
 
+_LABELLED_PLACE = re.compile(r"[;.!?]?\s*(?:Ort|Treffpunkt)\b")
 _MEETING_POINT = re.compile(r"^(?:Treffpunkt|Ort)\b:?\s*(?:am\s+|im\s+|vor\s+dem\s+)?(.+)$")
+_NEXT_ONE = re.compile(
+    r"(?:^|[,;\x00])\s*(?:(?:der|die|das|den)\s+)?nächste[rsn]?(?:\s+(?:Termin|Mal|Treffen))?"
+    r"(?:\s+(?:ist|findet|folgt))?(?:\s+(?:am|um))?\s*$",
+    re.IGNORECASE,
+)
+"""Only ``nächster`` before a date: the next one of what was named before it."""
 _ANAPHOR = re.compile(r"^(?:die|der|das)?\s*(?:nächste[rsn]?)?\s*(?:ist|findet|wird)?$", re.I)
 _ORDINAL_START = re.compile(r"^(?:erste[rsn]?|letzte[rsn]?|zweite[rsn]?)\s+", re.IGNORECASE)
 
 
+_PART_END = re.compile(rf"[,;]| [–-] |{_CLAUSE_END.pattern}")
+
+
 def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: int) -> str:
-    """The comma-separated parts just before and after a date: where its verb stands."""
-    left = max(text.rfind(",", previous_stop, begin), text.rfind(";", previous_stop, begin))
-    right_candidates = [i for i in (text.find(",", stop), text.find(";", stop)) if i >= 0]
-    right = min([*right_candidates, next_begin, len(text)])
-    return text[max(left + 1, previous_stop) : right]
+    """The date with the parts just before and after it (up to a comma, a semicolon or a
+    dash): where its verb stands."""
+    before = _PART_END.split(text[previous_stop:begin])[-1]
+    after = _PART_END.split(text[stop:next_begin])[0]
+    return f"{before}{text[begin:stop]}{after}"
 
 
 def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
@@ -742,11 +819,16 @@ def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
 
 def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> list[_Found]:
     """The appointments written in one text, with titles as far as the text gives them."""
-    if not _DIGIT.search(text) and not _recurrence_in(text):
+    date_like = _DATE_LIKE.search(text) is not None
+    series = _recurrence_in(text)
+    if not date_like and series is None:
         return []
-    dates = _dates(text, reference)
-    times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
-    recurring = _recurring(text, reference, dates)
+    every_date = find_date_ranges(text, reference)[0] if date_like else []
+    dates = _appointment_dates(text, every_date)
+    if not dates and series is None:
+        return []
+    times = find_times(text)  # a time never lies inside a date
+    recurring = _recurring(text, reference, dates, series) if series is not None else None
     if recurring is not None:
         return [_recurring_found(text, dates, times, recurring, fallback_title)]
     if not dates:
@@ -766,7 +848,6 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 owner = index
         if group_times[owner] is None:
             group_times[owner] = clock
-    every_date = find_date_ranges(text, reference)[0]
     masked = _mask(
         text, [(d.begin, d.stop) for d in every_date] + [(t.begin, t.stop) for t in times]
     )
@@ -779,19 +860,20 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
         if date_first:
             title_parts = _nouns_first(_segments(masked[stop:next_begin]))
-            place_region = masked[begin:next_begin]
         else:
             title_parts = _segments(masked[previous_stop:begin])[-1:]
             title_parts = title_parts or _segments(masked[stop:next_begin])
-            place_region = masked[previous_stop:next_begin]
-        title = title_parts[0] if title_parts else previous_title
+        title = _subject(title_parts[0]) if title_parts else previous_title
+        if index and not date_first and _NEXT_ONE.search(masked[previous_stop:begin]):
+            title = _ORDINAL_START.sub("", previous_title)  # "…, nächster am 14.1."
         previous_title = title
         titles.append(title)
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
-        place_region = masked[begin:next_begin] if date_first else masked[previous_stop:next_begin]
         clause_begin, clause_end = _clause_bounds(text, begin, stop)
+        region_begin = max(begin if date_first else previous_stop, clause_begin)
+        place_region = masked[region_begin : min(clause_end, next_begin)]
         clause_span = (max(clause_begin, previous_stop), min(clause_end, next_begin))
         clause = text[clause_span[0] : clause_span[1]]
         before = text[max(clause_begin, previous_stop) : begin]
@@ -809,12 +891,13 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             continue
         if single and _STILL_UNTIL.search(before):
             continue
-        if _CLOSURE.search(clause):
+        closure = _CLOSURE.search(clause)
+        if closure:
             if single and _UNTIL.search(before):
                 continue  # closed until …: a state without a start
             kind = "closure"
-            title = _closure_title(title, clause)
-            if _CLOSURE.fullmatch(title) or title.lower() == "geschlossen":
+            title = _closure_title(title, closure.group(0))
+            if _CLOSURE.fullmatch(title) and not title.lower().startswith(_CLOSURE_NOUNS):
                 continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
         elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
             if _TASK.search(clause):
@@ -823,13 +906,15 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             context = next((t for i, t in enumerate(titles) if i != index and t), "")
             subject = _UNTIL_WORDS.sub(" ", _mask_to_space(masked, clause_span))
             subject = _clean_segment(_BITTE.sub(" ", subject))
-            subject = _balanced_prefix(subject.split(", ")[0]) or title
+            subject = _subject(_balanced_prefix(subject.split(", ")[0])) or title
             if subject[:1].islower() and titles[0][:1].isupper():
                 subject = titles[0]  # "Anmeldungen … nimmt Frau B. bis 25.04. entgegen"
             title = _deadline_title(subject, context if context != subject else "")
         if kind == "event":
             title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
         place = meeting_point.group(1) if meeting_point else _place_in(place_region)
+        if place is None and _LABELLED_PLACE.match(masked, clause_end, next_begin):
+            place = _place_in(masked[clause_end:next_begin])  # "… um 15 Uhr. Ort: SBZ"
         rest = masked[stop:next_begin]
         time: TimeMatch | None = group_times[index] if kind != "deadline" else None
         past = _in_past_tense(_around(text, begin, stop, previous_stop, next_begin))
@@ -854,11 +939,11 @@ def _recurring_found(
     masked = _NOW.sub(lambda m: _MASK * len(m[0]), masked)
     masked = _FROM_MONTH.sub(lambda m: _MASK * len(m[0]), masked)
     parts = _nouns_first(_segments(masked))
-    title = parts[0] if parts else fallback_title
+    title = _subject(parts[0]) if parts else fallback_title
     place = _place_in(masked)
     time = times[0] if times else None
     past = rule.until is not None and _in_past_tense(text)
-    return _Found(first, None, time, title, place, tuple(parts[1:]), "event", rule, past)
+    return _Found(first, None, time, title, place, tuple(parts), "event", rule, past)
 
 
 _NOT_A_NOTE = re.compile(
@@ -905,10 +990,11 @@ def _appointment(
         source=source,
         kind=found.kind,
         recurrence=found.recurrence,
+        past=found.past_tense,
     )
-    return replace(
-        appointment, past=found.past_tense or _before(appointment, reference, meeting_start)
-    )
+    if found.past_tense or not _before(appointment, reference, meeting_start):
+        return appointment
+    return replace(appointment, past=True)
 
 
 def _before(
@@ -965,8 +1051,9 @@ def _from_points(
                     )
                 )
             notes = tuple(c.text for c in point.points if not _dates(c.text, reference))
-            for index in attach_to:
-                result[index] = replace(result[index], notes=result[index].notes + notes)
+            if notes:
+                for index in attach_to:
+                    result[index] = replace(result[index], notes=result[index].notes + notes)
         elif attach_to and _has_time(point.text) and not _NOT_A_NOTE.search(point.text):
             for index in attach_to:
                 result[index] = replace(result[index], notes=(*result[index].notes, point.text))
@@ -1101,7 +1188,7 @@ def format_when(appointment: Appointment) -> str:
             when += f" bis {format_day(a.recurrence.until)}"
         return f"{when}, {_clock(a)}" if a.start_time else when
     if a.kind == "deadline":
-        label = a.title.split(": ", 1)[0] if ": " in a.title else "Frist"
+        label = a.title.split(": ")[0] if ": " in a.title else "Frist"
         return f"{format_day(a.start)} ({label})"
     if a.end is not None and a.end != a.start:
         same_year = a.start.year == a.end.year
@@ -1126,7 +1213,7 @@ def format_appointment(appointment: Appointment) -> str:
     extras.extend(normalise_times(note) for note in appointment.notes)
     title = appointment.title
     if appointment.kind == "deadline" and ": " in title:
-        title = title.split(": ", 1)[1]
+        title = title.partition(": ")[2]
     line = f"{format_when(appointment)}: {title}"
     return f"{line} ({'; '.join(extras)})" if extras else line
 
@@ -1136,9 +1223,7 @@ def normalise_times(text: str) -> str:
 
     A date in the text is left alone.
     """
-    dates = find_date_ranges(text, dt.date(2000, 1, 1))[0]
-    times = [t for t in find_times(text) if not any(d.begin <= t.begin < d.stop for d in dates)]
-    for span in reversed(times):
+    for span in reversed(find_times(text)):
         written = format_time(span.start)
         if span.end is not None:
             written += "–" + format_time(span.end)

@@ -418,6 +418,27 @@ def test_a_series_every_few_weeks_in_words() -> None:
 def test_normalise_times_leaves_dates_alone() -> None:
     assert normalise_times("Aufbau ab 12.30 Uhr am 6.12.") == "Aufbau ab 12:30 Uhr am 6.12."
     assert normalise_times("von 15.30-17.30 Uhr") == "von 15:30–17:30 Uhr"
+    assert normalise_times("Beginn 9.30 Uhr") == "Beginn 9:30 Uhr"
+
+
+def test_a_series_as_an_icalendar_rule() -> None:
+    monthly = Recurrence("monthly", weekdays=(3,), ordinals=(1,), until=dt.date(2023, 3, 2))
+    assert monthly.rrule_text() == "FREQ=MONTHLY;UNTIL=20230302;BYDAY=1TH"
+    assert Recurrence("weekly", 2, (2,)).rrule_text() == "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"
+    assert Recurrence("monthly", month_day=15).rrule_text() == "FREQ=MONTHLY;BYMONTHDAY=15"
+    series = Appointment("Gartengruppe", dt.date(2022, 12, 14), recurrence=Recurrence("weekly"))
+    assert series.to_dict()["recurrence"] == "FREQ=WEEKLY"
+    assert Appointment("Basar", dt.date(2022, 12, 14)).to_dict()["recurrence"] is None
+
+
+def test_a_deadline_without_a_label_is_a_frist_and_extras_are_listed() -> None:
+    day = dt.date(2022, 12, 15)
+    deadline = Appointment("Abgabe der Anträge", day, kind="deadline")
+    assert format_appointment(deadline) == "Do 15.12.2022 (Frist): Abgabe der Anträge"
+    market = Appointment("Weihnachtsmarkt", day, place="SBZ", notes=("Aufbau ab 12.30 Uhr",))
+    assert format_appointment(market) == (
+        "Do 15.12.2022 (ganztägig): Weihnachtsmarkt (Ort: SBZ; Aufbau ab 12:30 Uhr)"
+    )
 
 
 # --- robustness -----------------------------------------------------------------------------
@@ -660,6 +681,46 @@ def test_long_title_is_cut_at_a_word_break_outside_quotes() -> None:
     assert found.title == (
         "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein“"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # 60 characters stay whole, 61 are cut at the last word break
+        (
+            "Informationsabend zur Sanierung der Wohnanlage Kolumbusplatz",
+            "Informationsabend zur Sanierung der Wohnanlage Kolumbusplatz",
+        ),
+        (
+            "Informationsabend zur Sanierung der Wohnanlage Kolumbusstraße",
+            "Informationsabend zur Sanierung der Wohnanlage",
+        ),
+        # a cut at half the length (30 characters) is no stub; a shorter one takes the quote
+        (
+            "Lesung und Gespräch mit Gästen „Erinnerungen an das alte Groß Klein“",
+            "Lesung und Gespräch mit Gästen",
+        ),
+        (
+            "Lesung mit Gästen aus Dierkow „Erinnerungen an das alte Groß Klein“",
+            "Lesung mit Gästen aus Dierkow „Erinnerungen an das alte Groß Klein“",
+        ),
+        # the quote is taken when it closes within 90 characters, not at 91
+        (
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein und "
+            "Dierkow“ und Austausch",
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein und "
+            "Dierkow“",
+        ),
+        (
+            "Workshop „Gut leben im Alter – Wohnen, Pflege und Nachbarschaft in Groß Klein und "
+            "Südstadt“ und Austausch",
+            "Workshop",
+        ),
+    ],
+)
+def test_title_length_boundaries(text: str, title: str) -> None:
+    (found,) = extract(protocol_with(f"{text} am 15.02.2023"))
+    assert found.title == title
 
 
 def test_summary_leaves_out_the_place_that_is_the_location() -> None:
