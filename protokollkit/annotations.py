@@ -96,19 +96,16 @@ _OFFICES = (
     "Ortsvorsteher", "Ortsvorsteherin", "Stadtrat", "Stadträtin", "Gemeinderat",
     "Gemeinderätin", "Ratsherr", "Ratsfrau", "Pfarrer", "Pfarrerin", "Pastor", "Pastorin",
 )  # fmt: skip
+_OFFICE = r"(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+"
 _REPORTED = re.compile(
-    r"^((?:(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+)+"
-    r"[A-ZÄÖÜ][\wäöüß'-]+(?:-[A-ZÄÖÜ][\wäöüß-]+)?)"
+    r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+(?:-[A-ZÄÖÜ][\wäöüß-]+)?)"
     r"(?:\s*\(([^()]{1,40})\))?,?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
 )
 """Reported speech, the way formal minutes name a speaker: ``Frau Okafor berichtet über …``,
 ``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
 erläuterte, dass …``."""
 _REPORTED_START = tuple(o + " " for o in _OFFICES)
-_OFFICE_NAME = (
-    r"((?:(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+)+[A-ZÄÖÜ][\wäöüß'-]+)"
-    r"(?:\s*\([^()]{1,40}\))?"
-)
+_OFFICE_NAME = r"((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\([^()]{1,40}\))?"
 _COMMITS = re.compile(
     r"(?:^|(?<=[.;!?] ))"
     + _OFFICE_NAME
