@@ -48,7 +48,8 @@ PROSE_START = re.compile(
     rf"|\b[Uu]m\s+{_CLOCK}\s+(?:eröffnete|eröffnet|begrüßte|begrüßt)\b"
     rf"|(?:\b(?:Beginn|Anfang|Eröffnung)\s+(?:der|des)\s+{_MEETING}|\bSitzungsbeginn"
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:eröffnet|begann|beginnt))\D{{0,25}}?{_CLOCK}"
-    rf"|\beröffnet\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
+    rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
+    rf"\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)",
     re.IGNORECASE,
 )
@@ -57,7 +58,7 @@ PROSE_END = re.compile(
     rf"|\b[Uu]m\s+{_CLOCK}\s+(?:schloss|schließt|beendete|beendet)\b[^.;]{{0,40}}?\b{_MEETING}"
     rf"|(?:\b(?:Ende|Schluss)\s+(?:der|des)\s+{_MEETING}|\bSitzungsende"
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:geschlossen|beendet|endet|endete))\D{{0,25}}?{_CLOCK}"
-    rf"|\b(?:schließt|beendet)\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
+    rf"|\b(?:schließt|schloss|beendet|beendete)\b[^.;]{{0,30}}?\b{_MEETING}\b\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:geschlossen|beendet)",
     re.IGNORECASE,
 )

@@ -131,6 +131,12 @@ def test_metadata_with_a_dash() -> None:
             "19:05 Uhr",
             "21:10 Uhr",
         ),
+        (
+            "Protokoll 04.03.2020\n\n1 Begrüßung\n\nTara begrüßte alle und begann die Sitzung"
+            " um 17 Uhr.\n\n2 Ende\n\nFrau Dr. Albrecht schloss die Sitzung um 18:05 Uhr.\n",
+            "17 Uhr",
+            "18:05 Uhr",
+        ),
     ],
 )
 def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str) -> None:
