@@ -751,6 +751,12 @@ _TASK_TITLES = {
 _TASK_TITLE_PARTS = ("to do", "action item", "nächste schritte", "next steps", "wer macht was")
 
 
+def _statement(text: str) -> bool:
+    """A sentence that states something (``Das Elterncafé wird ab März … angeboten.``), not an
+    introduction (``Folgende Beschlüsse wurden gefasst:``) or a question."""
+    return text.rstrip().endswith((".", "!")) and len(text) >= 20 and "?" not in text
+
+
 def _context_of(title: str) -> str | None:
     """``task`` or ``decision`` when an item's title says all its entries are such."""
     folded = _fold(title).replace("'", "").replace("’", "")
@@ -792,8 +798,10 @@ def annotate_points(
                 assert motion is not None
                 result[target] = replace(result[target], decision=_with_counts(motion, counts))
             decision = None
-        elif (decision is None and context == "decision" and point.kind != "paragraph") or (
-            decision is None and context == "decision" and len(points) == 1
+        elif (
+            decision is None
+            and context == "decision"
+            and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
         ):
             decision = Decision("decision", result="accepted")
         if decision is not None and pending and decision.yes is None:
@@ -871,14 +879,14 @@ def _annotate_blocks(
 
 
 def _annotate_item(
-    item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None
+    item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None, register: str | None
 ) -> AgendaItem:
     return AgendaItem(
         item.number,
         item.title,
         item.presenter,
-        _annotate_blocks(item.blocks, known, meeting, _context_of(item.title)),
-        tuple(_annotate_item(i, known, meeting) for i in item.items),
+        _annotate_blocks(item.blocks, known, meeting, _context_of(item.title) or register),
+        tuple(_annotate_item(i, known, meeting, register) for i in item.items),
         item.line,
     )
 
@@ -941,10 +949,12 @@ def annotate(protocol: Protocol) -> Protocol:
     """Set every entry's speaker, decision and task, and an inline next meeting, from the text."""
     known = ParticipantIndex(protocol.present())
     meeting = protocol.date
+    # ``Beschlüsse des Plenums`` as the title: the document is a register, every entry one
+    register = _context_of(protocol.title) if not protocol.participants else None
     annotated = replace(
         protocol,
-        preamble=_annotate_blocks(protocol.preamble, known, meeting),
-        items=tuple(_annotate_item(i, known, meeting) for i in protocol.items),
+        preamble=_annotate_blocks(protocol.preamble, known, meeting, register),
+        items=tuple(_annotate_item(i, known, meeting, register) for i in protocol.items),
     )
     if annotated.next_meeting is None:
         inline = next_meeting_in(annotated)
