@@ -175,6 +175,9 @@ REFERENCE_ITEM = re.compile(
     r"\s*:?\s*(.*)$"
 )
 """``zu TOP 1.1`` (the title on the next line) or ``Zu 3: Titel``: the minutes of an item."""
+DATED_ITEM = re.compile(r"^(\d{2}\.\d{2}\.\d{4} -)\s+(\d{1,3}(?:\.\d{1,2})?)\s+(\S.*)$")
+"""``02.12.2024 - 5 Bericht aus dem Kinder- und Jugendparlament``: an item page of a council
+information system (ALLRIS), the meeting's date before the item's number."""
 SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\t ]+(\S.*)$")
 HEADING_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,2})*)[.)]?|[IVX]{1,4}\.|[A-H][.)])[\t ]+(?=\S)")
 BULLET = re.compile(r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7])(?:[ \t]+(.*))?$")
@@ -1899,6 +1902,11 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if hints.number is not None:
             return hints.number, None, text, level
         return -1, None, text.strip("*_ "), level
+    dated = DATED_ITEM.match(text) if text[:1].isdigit() and " - " in text[:16] else None
+    if dated and _plain(hints):
+        numbers = [int(n) for n in dated.group(2).split(".")]
+        state.item_prefix = dated.group(1)  # ``02.12.2024 -``: kept as written
+        return numbers[0], (numbers[1] if len(numbers) > 1 else None), dated.group(3).strip(), 0
     bullet = _bullet(line.text) if hints is NO_HINTS else None
     listed = EXPLICIT_ITEM.match(bullet.group(3) or "") if bullet else None
     if listed and not listed.group(3).strip():
@@ -2053,6 +2061,15 @@ def _matches_agenda(state: State, text: str) -> bool:
     return False
 
 
+_PAGE_LABELS = {
+    "reduzieren", "erweitern", "wortprotokoll", "sachverhalt", "beschlussvorschlag",
+    "protokoll", "beschluss", "abstimmungsergebnis", "erläuterungen und hinweise",
+    "allris - auszug", "auszug", "inhalt der datei", "öffentliche niederschrift",
+}  # fmt: skip
+"""The fixed labels of a council information system's item page (``Reduzieren``,
+``Wortprotokoll``, ``Sachverhalt``): parts of the page, never topics of their own."""
+
+
 def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     """A short line standing alone above content: a topic heading in a protocol that has no
     numbered items or heading styles (``Organisatorisches``)."""
@@ -2068,6 +2085,8 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     ):
         return False  # ``Beschluss:`` above its wording, ``Tagesordnung:``: a label, not a topic
     if parse_person(text, state.known) is not None or state.known.knows(text.rstrip(":")):
+        return False
+    if label_key(text) in _PAGE_LABELS:
         return False
     after = state.next_line()
     if after is None or after.hints.heading is not None:
@@ -2557,7 +2576,7 @@ def find_title(lines: list[Line]) -> int:
     key = label_key(text)
     if key in PRESENT_LABELS or key in AGENDA_LABELS or key in ATTENDANCE_LABELS:
         return -1
-    if EXPLICIT_ITEM.match(text) and not hinted:
+    if (EXPLICIT_ITEM.match(text) or DATED_ITEM.match(text)) and not hinted:
         return -1
     if len(text) > 160:
         return -1
@@ -2643,6 +2662,12 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
             dates = find_dates(point.text, from_file)
             if dates and _DATE_LEAD.search(point.text[: dates[0].start]):
                 return dates[0].date, "text"
+    written = state.first_prefix or state.item_prefix
+    prefix = DATED_ITEM.match(f"{written} 1 x") if written else None
+    if prefix:  # ``02.12.2024 - 5 Bericht …``: the item pages carry the meeting's date
+        found = find_date(prefix.group(1))
+        if found:
+            return found.date, "text"
     if from_file is not None:
         return from_file, "file"
     return None, ""
