@@ -319,12 +319,12 @@ class Protocol:
             return self._role_in_attendance(kind) or self._person_in_text(kind)
         if found is not None or kind not in ("start", "end"):
             return found
-        for field_ in self.meta:
-            if field_.kind not in ("time", "date"):
-                continue
-            times = TIME_SPAN.findall(field_.value)
+        values = [f.value for f in self.meta if f.kind in ("time", "date")]
+        opening = self._field_in_opening("time")  # ``Zeit: 09:30- 11:15 Uhr`` in the first item
+        for value in [*values, *([opening] if opening else [])]:
+            times = TIME_SPAN.findall(value)
             if times:
-                span = TIME_SPAN.search(field_.value)
+                span = TIME_SPAN.search(value)
                 assert span is not None
                 if kind == "start":
                     return span.group(1)
@@ -345,7 +345,7 @@ class Protocol:
         ``- Redeleitung: Chiara``) that names the chair, minute-taker, place, start or end."""
         from protokollkit.labels import label_key, meta_kind  # labels imports this module
 
-        if kind not in ("chair", "minute_taker", "place", "start", "end"):
+        if kind not in ("chair", "minute_taker", "place", "start", "end", "time"):
             return None
         found: list[tuple[str, str]] = []
         for point in self._opening_points():

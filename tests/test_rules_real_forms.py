@@ -137,6 +137,13 @@ def test_metadata_with_a_dash() -> None:
             "17 Uhr",
             "18:05 Uhr",
         ),
+        (
+            "Netzwerktreffen 19.02.2020\nZiel des Treffens\nAustausch zu den Angeboten im ersten"
+            " Halbjahr, Planung des Familienfests\nZeit: 09:30- 11:15 Uhr\nOrt: Familienzentrum\n"
+            "\nHauptpunkte\nDas Elterncafé wird ab März auch donnerstags angeboten.\n",
+            "09:30",
+            "11:15 Uhr",
+        ),
     ],
 )
 def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str) -> None:
