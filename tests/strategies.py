@@ -38,8 +38,12 @@ TYPOGRAPHY = ["„Mein Groß Klein“", "–", "→", "Klient*innen", "Expert*in
 
 words = st.text(alphabet=LOWER, min_size=2, max_size=10)
 capitalised = st.builds(
-    lambda first, rest: first + rest, st.sampled_from(UPPER), st.text(alphabet=LOWER, max_size=9)
+    lambda first, rest: first + rest,
+    st.sampled_from(UPPER),
+    st.text(alphabet=LOWER, min_size=1, max_size=9),
 )
+"""A capitalised word of two letters or more: four single letters in a row (``A B C D``) are
+read as one letter-spaced word (``layout._SPACED``), the one text that does not read back."""
 name_word = st.builds(
     lambda first, rest: first + rest,
     st.sampled_from(UPPER),
