@@ -2274,7 +2274,12 @@ def rule_speaker(state: State, line: Line) -> bool:
     if person is None:
         return False
     if not state.items and not state.preamble and not state.participants and not person.affiliation:
-        return False
+        following = state.next_line()
+        listed = following is not None and (
+            following.hints.list_level is not None or _bullet(following.text) is not None
+        )
+        if not (text.endswith(":") and listed):
+            return False  # (``KB:`` with its points right below is a speaker even here)
     state.blocks().append(_BlockBuilder(person, line.number))
     state.point_stack = []
     state.previous = "speaker"

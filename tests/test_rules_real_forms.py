@@ -379,3 +379,10 @@ def test_reported_speech_names_the_speaker() -> None:
         ("Herr Brandes", "Verwaltung"),
     ]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_initials_above_their_points_right_under_the_title_are_speakers() -> None:
+    text = "# Wer ist wodran?\n\nKB:\n- Artikel fertig\n\nRM:\n- Umfrage vorbereitet\n"
+    p = protokollkit.read(text, "markdown")
+    speakers = [b.speaker.name if b.speaker else None for b in p.preamble]
+    assert speakers == ["KB", "RM"]
