@@ -15,7 +15,7 @@ import re
 
 _LEAD = re.compile(
     r"^(?:(?:\d{1,3}\.\s+)?(?:\w+e[nr]?\s+)?(?:Sitzung|Treffen|Treffens|Zusammenkunft|Beratung)\s+)?"
-    r"(des|eines|der|einer)\s+(?=\S)",
+    r"(des|eines|der|einer|zur)\s+(?=\S)",
     re.I,
 )
 """A name that starts with an article in the genitive (the title's ``Protokoll`` and the
@@ -51,7 +51,7 @@ def nominative(name: str) -> str:
         ending = "es" if noun.lower().endswith(_NEUTER) else "er"
         words[adjectives] = noun
     else:
-        ending = "e"  # feminine or plural: only the adjectives change
+        ending = "e"  # feminine or plural (``der``, ``zur``): only the adjectives change
     for index in range(adjectives):
         word = words[index]
         if word.endswith("en"):

@@ -32,6 +32,10 @@ TITLES = [
     ("Protokoll des Makerspace Musterstadt", "Makerspace Musterstadt"),
     ("Protokoll der Elternbeiratssitzung am 19.10.2023", "Elternbeiratssitzung"),
     ("Protokoll des Komitees", "Komitee"),
+    (
+        "Protokoll zur ordentlichen Mitgliederversammlung 2024 des Hackspace Musterstadt e. V.",
+        "ordentliche Mitgliederversammlung 2024 des Hackspace Musterstadt e. V.",
+    ),
 ]
 
 
