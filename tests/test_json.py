@@ -188,13 +188,19 @@ def test_hand_written_json_may_leave_out_what_has_a_default() -> None:
     ],
 )  # fmt: skip
 def test_a_vote_with_counts_that_are_no_numbers_is_refused(decision: str, message: str) -> None:
+    point = f'{{"text": "Antrag", "decision": {decision}}}'
+    assert _refusal_of_point(point) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
+
+
+def _refusal_of_point(point: str) -> str:
+    """The message that refuses a hand-written protocol whose one point is ``point``."""
     text = (
         '{"title": "P", "meeting": "M", "items": [{"number": 1, "title": "T", "blocks": '
-        f'[{{"points": [{{"text": "Antrag", "decision": {decision}}}]}}]}}]}}'
+        f'[{{"points": [{point}]}}]}}]}}'
     )
     with pytest.raises(protokollkit.ParseError) as info:
         protokollkit.read_text(text, "hand.json", format="json")
-    assert str(info.value) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
+    return str(info.value)
 
 
 def test_json_bytes_errors_name_the_file_and_the_limit_is_inclusive() -> None:
@@ -250,13 +256,7 @@ def test_hand_written_json_with_speakers_notes_votes_and_tasks() -> None:
     ],
 )  # fmt: skip
 def test_a_wrong_value_in_a_point_is_named(point: str, message: str) -> None:
-    text = (
-        '{"title": "P", "meeting": "M", "items": [{"number": 1, "title": "T", "blocks": '
-        f'[{{"points": [{point}]}}]}}]}}'
-    )
-    with pytest.raises(protokollkit.ParseError) as info:
-        protokollkit.read_text(text, "hand.json", format="json")
-    assert str(info.value) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
+    assert _refusal_of_point(point) == f"hand.json: fehler: Ungültiges Protokoll-JSON: {message}"
 
 
 def test_an_item_number_that_is_no_number_is_named() -> None:
