@@ -72,7 +72,9 @@ TARGETS: tuple[Target, ...] = (
     Target("json", ("protokollkit/readers/json.py",), ("tests/test_json.py",)),
     Target("markdown", ("protokollkit/readers/markdown.py",), ("tests/readers/test_markdown.py",)),
     Target(
-        "numbering", ("protokollkit/readers/numbering.py",), ("tests/readers/test_numbering.py",)
+        "numbering",
+        ("protokollkit/readers/numbering.py",),
+        ("tests/readers/test_numbering.py", "tests/readers/test_numbering_rules.py"),
     ),
     Target(
         "office",

@@ -225,6 +225,9 @@ class _Walker:
                 text, number, level, marker = self.pending_point
                 self.pending_point = (f"{text} {joined}", number, level, marker)
             else:
+                # a paragraph of an item after its sub-list: its own entry, not the tail of
+                # the sub-list's last point (as an indented paragraph after a blank in text)
+                self.blank()
                 self.emit("  " + joined, first_line)
             return
         for segment in segments:

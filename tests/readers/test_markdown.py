@@ -518,6 +518,16 @@ Protokoll Stadtteiltisch
 paragraph after its sub-list."""
 
 
+def test_an_item_s_paragraph_after_its_sub_list_is_its_own_entry() -> None:
+    """Not the tail of the sub-list's last point: markdown-it ends the sub-list before it."""
+    points = read_markdown(WRAPPED).items[0].blocks[0].points
+    assert [(p.kind, p.text, [c.text for c in p.points]) for p in points] == [
+        ("bullet", "Aufbau", ["Zelte ab 12 Uhr"]),
+        ("paragraph", "Nachtrag: Strom vom SBZ", []),
+        ("bullet", "Abbau", []),
+    ]
+
+
 def test_wrapped_titles_cells_and_item_paragraphs_keep_their_words() -> None:
     NONE = Hints()
     assert [(line.number, line.text, line.hints) for line in markdown_lines(WRAPPED)] == [
@@ -530,6 +540,7 @@ def test_wrapped_titles_cells_and_item_paragraphs_keep_their_words() -> None:
         (9, "", NONE),
         (11, "Aufbau", Hints(list_level=0, list_marker="-")),
         (12, "Zelte ab 12 Uhr", Hints(list_level=1, list_marker="-")),
+        (12, "", NONE),  # the paragraph is not the sub-point's continuation
         (14, "  Nachtrag: Strom vom SBZ", NONE),  # indented, no list hint
         (15, "Abbau", Hints(list_level=0, list_marker="-")),
         (15, "", NONE),
