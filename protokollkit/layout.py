@@ -155,7 +155,7 @@ TITLE = re.compile(
     r"(?!\s*:)"
 )
 LABEL = re.compile(
-    r"^\s*([^\W\d][\w*:/.\-]*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?"
+    r"^\s*([^\W\d](?:[\w*/.\-]|:(?!\s))*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?"
     r"\s*:(?:\s+(.*)|\s*)$"
 )
 TOP = (
@@ -861,6 +861,8 @@ def rule_front_matter(state: State, line: Line) -> bool:
         return True
     key, _, value = stripped.partition(":")
     value = value.strip().strip("\"'")
+    if text[:1].isspace():
+        key = _nested_key(state, key.strip())
     folded = label_key(key)
     state.attendance = None
     if folded in ("title", "titel") and state.title is None and value and state.title_index < 0:
@@ -875,6 +877,19 @@ def rule_front_matter(state: State, line: Line) -> bool:
         return True
     state.meta.append(MetaField(key.strip(), value, meta_kind(folded) or "other"))
     return True
+
+
+def _nested_key(state: State, key: str) -> str:
+    """``banner:`` and below it ``  image: …``: the key ``banner.image`` (the parent without a
+    value of its own is no field: its name lives on in its keys)."""
+    last = state.meta[-1] if state.meta else None
+    if last is None or last.kind != "other":
+        return key
+    if not last.value and "." not in last.label:
+        state.meta.pop()
+        return f"{last.label}.{key}"
+    parent, dot, _ = last.label.rpartition(".")
+    return f"{parent}.{key}" if dot else key
 
 
 def rule_title(state: State, line: Line) -> bool:
@@ -1518,7 +1533,7 @@ def rule_agenda(state: State, line: Line) -> bool:
         return False  # a heading that only opens the minutes: kept as a paragraph
     state.agenda_label = text.strip("*_ ")
     if inline:
-        state.agenda.extend(p.strip() for p in _LIST_SEPARATOR.split(inline) if p.strip())
+        state.agenda.extend(_plan_entry(p) for p in _LIST_SEPARATOR.split(inline) if p.strip())
     state.agenda_open = True
     state.agenda_level = line.hints.heading
     state.previous = "agenda"
@@ -1572,21 +1587,10 @@ def _agenda_entry(state: State, line: Line) -> bool:
     if state.agenda and not line.text[:1].isspace() and _marker_changes(state, marker):
         state.agenda_open = False  # ``TOP 1 …`` lines, then ``1. …``: the minutes begin
         return False
-    text = line.text.strip()
     if line.hints.table_row:
         text = " | ".join(c for c in line.hints.table_row if c)
     else:
-        for pattern, group in ((BULLET, 3), (NUMBER_MARKER, 3)):
-            match = pattern.match(line.text)
-            if match and line.hints.list_level is None:
-                text = (match.group(group) or "").strip()
-                break
-        explicit = EXPLICIT_ITEM.match(text)
-        numbered = NUMBERED_ITEM.match(text)
-        if explicit:
-            text = explicit.group(3).strip()
-        elif numbered:
-            text = numbered.group(2).strip()
+        text = _plan_entry(line.text, line.hints.list_level is None)
     if (
         text
         and state.agenda
@@ -1602,6 +1606,23 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda_last_marker = marker
     state.previous = "agenda"
     return True
+
+
+def _plan_entry(text: str, marked: bool = True) -> str:
+    """A planned entry's title without its marker: ``- ``/``1.`` (where the text carries it,
+    ``marked``), then ``TOP 1`` or ``1``."""
+    if marked:
+        for pattern in (BULLET, NUMBER_MARKER):
+            match = pattern.match(text)
+            if match:
+                text = match.group(3) or ""
+                break
+    text = text.strip()
+    explicit = EXPLICIT_ITEM.match(text)
+    if explicit:
+        return explicit.group(3).strip()
+    numbered = NUMBERED_ITEM.match(text)
+    return numbered.group(2).strip() if numbered else text
 
 
 def _marker_changes(state: State, marker: str | None) -> bool:
@@ -2537,13 +2558,19 @@ def find_title(lines: list[Line]) -> int:
         for i, line in enumerate(lines)
         if line.text.strip() and not line.hints.front_matter
     ][:15]
-    front_title = any(
-        line.hints.front_matter and _FRONT_TITLE.match(line.text) for line in lines[:80]
+    front = next(
+        (x for x in lines[:80] if x.hints.front_matter and _FRONT_TITLE.match(x.text)), None
     )
-    if front_title and (
-        not candidates or label_key(candidates[0][1].text.strip("#*_ ")) in SECTION_MARKERS
-    ):
-        return -1
+    if front is not None:
+        # the front matter's ``title:`` is the title (Jekyll, Hugo) over a paragraph or a
+        # section heading; a first-level heading (or the same text) is the document's own
+        if not candidates:
+            return -1
+        index, first = candidates[0]
+        value = front.text.partition(":")[2].strip().strip("\"'")
+        same = _fold_title(first.text.strip("#*_ ")) == _fold_title(value)
+        own = first.hints.heading == 1 and label_key(first.text) not in SECTION_MARKERS
+        return index if same or own else -1
     for index, line in candidates:
         if line.hints.title:
             return index

@@ -191,9 +191,30 @@ def split_top_level(text: str, separator: str = ",") -> list[str]:
 
 
 def split_participants(text: str) -> list[str]:
-    """Split a participant list at commas, or at semicolons when the author used those."""
+    """Split a participant list at commas, or at semicolons when the author used those.
+
+    Between semicolons a comma still separates people where each part after it is one by its
+    form (``Pfr. Bernhard Wimmer, Diakon Stefan Kerscher; Gemeindereferentin Anna Lichtenauer``),
+    not an organisation (``Kathrin Krug, SBZ; …``).
+    """
     parts = split_top_level(text, ";")
-    return parts if len(parts) > 1 else split_top_level(text, ",")
+    if len(parts) <= 1:
+        return split_top_level(text, ",")
+    result: list[str] = []
+    for part in parts:
+        pieces = split_top_level(part, ",") if "," in part else [part]
+        if len(pieces) > 1 and all(_titled_person(piece) for piece in pieces[1:]):
+            result.extend(pieces)
+        else:
+            result.append(part)
+    return result
+
+
+def _titled_person(text: str) -> bool:
+    """``Frau Seidel``, ``Diakon Stefan Kerscher``: a person by a title or a function before
+    the name."""
+    words = text.split()
+    return len(words) >= 2 and (words[0].lower() in PERSON_TITLES or split_role(text) is not None)
 
 
 def parse_participant(text: str) -> Person:

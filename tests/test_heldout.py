@@ -17,13 +17,16 @@ import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FLOORS = {"heldout": 0.88, "heldout2": 0.81, "heldout3": 0.67, "heldout4": 0.74}
+FLOORS = {"heldout": 0.88, "heldout2": 0.81, "heldout3": 0.67, "heldout4": 0.74, "heldout5": 0.69}
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
 exported from PDF – letter-spaced words, columns run together), heldout4 0.743 (0.597 blind, its
 first run: neighbourhood round tables, network meetings, initiatives and the council pages that
 report on them; the misses are listed in heldout4/MISSES.md). Sets a rule was written for are
-no longer blind: the next blind figure needs a fresh set."""
+no longer blind: the next blind figure needs a fresh set. heldout5 0.695 (blind, its first run
+on 07.12.2026: round tables, Quartiersrat, parents' and youth councils, associations, church
+boards, council gazettes; MISSES.md lists the misses; an item heading's `Tagesordnungspunkt` is
+markup like `TOP`, not a lost line)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -62,7 +65,6 @@ ROUND_TRIP_GAPS = {
     " I. Ö F F E N T L I C H E R T E I L) before a paragraph without one",
     "kgv-jhv-2024-04-20.txt": "a speaker line whose affiliation is a whole sentence",
     "kv-vorstand-2024-02-08.txt": "a bare 'Tagesordnung' line between two items",
-    "generalversammlung-2024-03-13.md": "nested keys in the YAML front matter",
     "seniorenbeirat-2024-02-14.txt": "a letter-spaced agenda label inside an item",
     "20250603.md": "no items read; the archive's speaker labels ('KB:') read back as items",
     "verbandsversammlung-2024-11-26.txt": "no items read; plain lines read back as items",

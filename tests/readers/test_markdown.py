@@ -545,3 +545,41 @@ def test_wrapped_titles_cells_and_item_paragraphs_keep_their_words() -> None:
         (15, "Abbau", Hints(list_level=0, list_marker="-")),
         (15, "", NONE),
     ]  # fmt: skip
+
+
+JEKYLL = """\
+---
+title: "Lokale Versammlung Südstadt"
+date: 2025-06-19
+banner:
+  image: /bilder/versammlung.jpg
+  heading_style: "font-size: 4em; color: gold"
+tags:
+  - versammlung
+---
+
+## 1 Spielplätze
+
+- Der Spielplatz an der Hafenstraße wird erneuert.
+"""
+
+
+def test_front_matter_title_nested_keys_and_values_with_colons() -> None:
+    """A Jekyll post: the front matter's title over a section heading; nested keys as dotted
+    labels (the parent has no value of its own); a value with colons stays one value."""
+    protocol = read_markdown(JEKYLL, "2025-06-19-versammlung.md")
+    assert protocol.title == "Lokale Versammlung Südstadt"
+    assert [(f.label, f.value) for f in protocol.meta] == [
+        ("title", "Lokale Versammlung Südstadt"),
+        ("date", "2025-06-19"),
+        ("banner.image", "/bilder/versammlung.jpg"),
+        ("banner.heading_style", "font-size: 4em; color: gold"),
+        ("tags", "versammlung"),
+    ]
+    assert [(item.number, item.title) for item in protocol.items] == [(1, "Spielplätze")]
+    assert protokollkit.read_text(protokollkit.write(protocol, "text")) == protocol
+
+
+def test_a_first_level_heading_is_the_title_over_the_front_matter_s() -> None:
+    text = "---\ntitle: Alle Beschlüsse\n---\n\n# Beschlüsse des Plenums\n\n- Hafermilch\n"
+    assert read_markdown(text).title == "Beschlüsse des Plenums"
