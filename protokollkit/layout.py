@@ -2684,11 +2684,12 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     if meeting_date is not None:
         return meeting_date, "title"
     from_file = _date_from_source(state.source)
-    for meta in state.meta:
-        if meta.kind == "date":
-            found = find_date(meta.value, from_file)
-            if found:
-                return found.date, "meta"
+    for kinds in (("date",), ("time", "start")):  # ``Zeit: 14.10.2024 (16:30 Uhr bis …)``
+        for meta in state.meta:
+            if meta.kind in kinds:
+                found = find_date(meta.value, from_file)
+                if found:
+                    return found.date, "meta"
     for block in state.preamble[:2]:
         for point in block.points[:3]:
             dates = find_dates(point.text, from_file)
@@ -2747,8 +2748,10 @@ def parse_lines(
         for line in lines
     ]
     prepared = _mark_structure(cleaned)
+    title_index = find_title(prepared)
+    prepared = _subtitle_as_text(prepared, title_index)
     state = State(source, prepared)
-    state.title_index = find_title(prepared)
+    state.title_index = title_index
     state.list_items = _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
@@ -2777,6 +2780,31 @@ def parse_lines(
             [Diagnostic("error", "Die Datei ist leer.", source, first, 1 if first else 0)]
         )
     return _finish(state)
+
+
+def _subtitle_as_text(lines: list[Line], title_index: int) -> list[Line]:
+    """``# Titel`` / ``## Zusammenschrift des Gesprächs …`` / ``### Diskussionspunkte``: the
+    only second-level heading, right under a first-level title and right over deeper headings,
+    is a subtitle (a paragraph of the preamble), not the one item all sections would fall
+    under."""
+    if title_index < 0 or lines[title_index].hints.heading != 1:
+        return lines
+    following = [i for i in range(title_index + 1, min(len(lines), title_index + 6))]
+    shown = [i for i in following if lines[i].text.strip()][:2]
+    if len(shown) < 2:
+        return lines
+    sub, below = shown
+    subtitle = lines[sub]
+    if (
+        subtitle.hints.heading != 2
+        or (lines[below].hints.heading or 0) <= 2
+        or label_key(subtitle.text) in SECTION_MARKERS
+        or any((line.hints.heading or 9) <= 2 for line in lines[sub + 1 :])
+    ):
+        return lines
+    result = list(lines)
+    result[sub] = Line(subtitle.text, subtitle.number, replace(subtitle.hints, heading=None))
+    return result
 
 
 def _finish(state: State) -> Protocol:

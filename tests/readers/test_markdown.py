@@ -583,3 +583,37 @@ def test_front_matter_title_nested_keys_and_values_with_colons() -> None:
 def test_a_first_level_heading_is_the_title_over_the_front_matter_s() -> None:
     text = "---\ntitle: Alle Beschlüsse\n---\n\n# Beschlüsse des Plenums\n\n- Hafermilch\n"
     assert read_markdown(text).title == "Beschlüsse des Plenums"
+
+
+SUBTITLED = """\
+# Nachbarschaftsgarten Lindenhof: Saisonplanung
+## Zusammenschrift des Gesprächs zur Gartensaison 2025
+
+### Diskussionspunkte
+
+- Hochbeete für Ältere
+
+### Entscheidungen
+
+- Ein dritter Komposter wird gekauft.
+"""
+
+
+def test_a_subtitle_under_the_title_is_no_item() -> None:
+    """The only ``##`` right under the ``#`` title and over ``###`` sections is a subtitle: the
+    sections are the items (not sub-items of one item named like the subtitle)."""
+    protocol = read_markdown(SUBTITLED, "2025-04-08-garten.md")
+    assert [(i.number, i.title, len(i.items)) for i in protocol.items] == [
+        (1, "Diskussionspunkte", 0),
+        (2, "Entscheidungen", 0),
+    ]
+    assert [p.text for b in protocol.preamble for p in b.points] == [
+        "Zusammenschrift des Gesprächs zur Gartensaison 2025"
+    ]
+    text = str(protokollkit.write(protocol, "text"))
+    assert protokollkit.read_text(text, name="2025-04-08-garten.txt") == protocol
+    # a second ``##`` makes them sections of their own
+    two = SUBTITLED.replace("### Entscheidungen", "## Entscheidungen")
+    assert (
+        read_markdown(two).items[0].title == "Zusammenschrift des Gesprächs zur Gartensaison 2025"
+    )
