@@ -232,6 +232,11 @@ read as the word; four single letters in a row (``a b c d``) are the one text th
 read back as written."""
 
 
+_SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")
+"""What every letter-spaced word holds (`` b c `` of ``a b c d``): a search with a literal
+first character, several times faster than :data:`_SPACED` with its look-behind."""
+
+
 def _unspaced(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
@@ -244,7 +249,7 @@ def clean(text: str) -> str:
             text = text.translate(TRANSLATE)
     elif _SPECIAL.search(text):
         text = text.translate(TRANSLATE)
-    if _SPACED.search(text):
+    if _SPACED_HINT.search(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
 
