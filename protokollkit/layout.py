@@ -2438,6 +2438,7 @@ class Ruler:
         triggers = triggers or {}
         self._rules = [LineRule(n, f, triggers.get(n, Kind.ANY)) for n, f in rules]
         self._active: tuple[tuple[str, Rule, int], ...] | None = None
+        self._dispatch: dict[int, tuple[tuple[str, Rule], ...]] = {}
 
     def copy(self) -> Ruler:
         """An independent copy (changing it leaves this ruler as it is)."""
@@ -2461,6 +2462,7 @@ class Ruler:
 
     def _changed(self) -> None:
         self._active = None
+        self._dispatch = {}
 
     def at(self, name: str, function: Rule, trigger: int = Kind.ANY) -> None:
         """Replace the function (and trigger) of the rule ``name``."""
@@ -2503,6 +2505,18 @@ class Ruler:
         if self._active is None:
             self._active = tuple((r.name, r.function, r.trigger) for r in self._rules if r.enabled)
         return self._active
+
+    def for_kinds(self, kinds: int) -> tuple[tuple[str, Rule], ...]:
+        """(name, function) of the enabled rules whose trigger shares a bit with ``kinds``, in
+        order: the rules a line of these kinds goes to. A table of bit patterns (a line's kinds
+        take a few hundred values at most), not of texts; rebuilt only after a change."""
+        rules = self._dispatch.get(kinds)
+        if rules is None:
+            if len(self._dispatch) >= 4096:
+                self._dispatch.clear()  # (a bound, never reached by real lines)
+            rules = tuple((n, f) for n, f, trigger in self.active() if trigger & kinds)
+            self._dispatch[kinds] = rules
+        return rules
 
 
 RULER = Ruler(RULES, TRIGGERS)
@@ -2730,7 +2744,7 @@ def parse_lines(
     state.list_items = _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
-    rules = (ruler or RULER).active()
+    for_kinds = (ruler or RULER).for_kinds
     blank = Kind.BLANK
     for index, line in enumerate(prepared):
         state.index = index
@@ -2738,8 +2752,8 @@ def parse_lines(
             continue
         own = line_kinds(line)
         kinds = own if own == blank else state_kinds(state, line, own)
-        for name, rule, trigger in rules:
-            if trigger & kinds and rule(state, line):
+        for name, rule in for_kinds(kinds):
+            if rule(state, line):
                 if name != "blank":
                     state.last_rule = name
                 if trace is not None:
