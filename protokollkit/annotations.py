@@ -8,9 +8,10 @@ applies them to a whole protocol; every reader calls it through the layout rules
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from protokollkit.dates import find_date
 from protokollkit.labels import (
@@ -34,6 +35,8 @@ from protokollkit.model import (
     Task,
 )
 from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, role_word, split_parens
+
+_T = TypeVar("_T")
 
 # --- inline speakers ------------------------------------------------------------------------
 
@@ -863,7 +866,15 @@ def annotate_points(
         )
         result.append(current)
         previous = current
-    return tuple(result)
+    return _same_or(points, result)
+
+
+def _same_or(old: tuple[_T, ...], new: list[_T]) -> tuple[_T, ...]:
+    """``old`` itself when ``new`` holds the very same objects (nothing recorded: the frozen
+    objects are not built a second time), else ``new`` as a tuple."""
+    if len(old) == len(new) and all(map(operator.is_, old, new)):
+        return old
+    return tuple(new)
 
 
 def _annotate_blocks(
@@ -872,23 +883,23 @@ def _annotate_blocks(
     meeting: dt.date | None,
     context: str | None = None,
 ) -> tuple[Block, ...]:
-    return tuple(
-        Block(b.speaker, annotate_points(b.points, known, meeting, context), b.note, b.line)
-        for b in blocks
-    )
+    result: list[Block] = []
+    for block in blocks:
+        points = annotate_points(block.points, known, meeting, context)
+        if points is not block.points:
+            block = Block(block.speaker, points, block.note, block.line)
+        result.append(block)
+    return _same_or(blocks, result)
 
 
 def _annotate_item(
     item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None, register: str | None
 ) -> AgendaItem:
-    return AgendaItem(
-        item.number,
-        item.title,
-        item.presenter,
-        _annotate_blocks(item.blocks, known, meeting, _context_of(item.title) or register),
-        tuple(_annotate_item(i, known, meeting, register) for i in item.items),
-        item.line,
-    )
+    blocks = _annotate_blocks(item.blocks, known, meeting, _context_of(item.title) or register)
+    items = _same_or(item.items, [_annotate_item(i, known, meeting, register) for i in item.items])
+    if blocks is item.blocks and items is item.items:
+        return item
+    return AgendaItem(item.number, item.title, item.presenter, blocks, items, item.line)
 
 
 def is_next_meeting_text(text: str) -> bool:
@@ -951,11 +962,13 @@ def annotate(protocol: Protocol) -> Protocol:
     meeting = protocol.date
     # ``Beschlüsse des Plenums`` as the title: the document is a register, every entry one
     register = _context_of(protocol.title) if not protocol.participants else None
-    annotated = replace(
-        protocol,
-        preamble=_annotate_blocks(protocol.preamble, known, meeting, register),
-        items=tuple(_annotate_item(i, known, meeting, register) for i in protocol.items),
+    preamble = _annotate_blocks(protocol.preamble, known, meeting, register)
+    items = _same_or(
+        protocol.items, [_annotate_item(i, known, meeting, register) for i in protocol.items]
     )
+    annotated = protocol
+    if preamble is not protocol.preamble or items is not protocol.items:
+        annotated = replace(protocol, preamble=preamble, items=items)
     if annotated.next_meeting is None:
         inline = next_meeting_in(annotated)
         if inline is not None:

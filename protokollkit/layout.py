@@ -438,7 +438,7 @@ class _PointBuilder:
     def freeze(self) -> Point:
         return Point(
             self.text,
-            tuple(c.freeze() for c in self.children),
+            tuple([c.freeze() for c in self.children]) if self.children else (),
             self.kind,
             self.marker,
             line=self.line,
@@ -452,7 +452,7 @@ class _BlockBuilder:
     points: list[_PointBuilder] = field(default_factory=list)
 
     def freeze(self) -> Block:
-        return Block(self.speaker, tuple(p.freeze() for p in self.points), None, line=self.line)
+        return Block(self.speaker, tuple([p.freeze() for p in self.points]), None, line=self.line)
 
 
 @dataclass(slots=True)
@@ -470,8 +470,8 @@ class _ItemBuilder:
             self.number,
             self.title,
             self.presenter,
-            tuple(b.freeze() for b in self.blocks),
-            tuple(i.freeze() for i in self.items),
+            tuple([b.freeze() for b in self.blocks]),
+            tuple([i.freeze() for i in self.items]) if self.items else (),
             line=self.line,
         )
 
@@ -739,8 +739,8 @@ def line_kinds(line: Line) -> int:
             kinds |= _K_LABEL
     if len(stripped) <= 30:
         kinds |= _K_SHORT
-    if "chst" in text or "CHST" in text or "ächsten" in text or "Termin" in text or "Datum" in text:
-        kinds |= _K_NEXT_WORD
+    if "chst" in text or "CHST" in text or "Termin" in text or "Datum" in text:
+        kinds |= _K_NEXT_WORD  # (``chst`` covers ``nächsten``)
     if first in "gGUF_" or (first in _CAPITALS and "," in stripped[2:42]):
         kinds |= _K_CLOSING_WORD  # (how :data:`SIGNATURE` starts)
     return kinds
