@@ -495,6 +495,10 @@ _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
+_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted(_HINT_WORDS)))
+""":data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
+text behind one space: the same places (every hint word starts with a letter), found faster
+(``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere)."""
 
 
 class _Scan(NamedTuple):
@@ -514,8 +518,9 @@ def _scan(text: str) -> _Scan:
     """One search for any hint word, then at each place found the three patterns anchored
     there: the same answers as three searches over the whole text."""
     low = text.lower()
+    spaced = " " + low  # (a hint word at index i of ``low`` is found at index i here)
     decision = task = verb = False
-    found = _ANY_HINT.search(low)
+    found = _ANY_HINT_AFTER.search(spaced)
     while found is not None:
         start = found.start()
         if not decision and _DECISION_HINT.match(low, start):
@@ -526,7 +531,7 @@ def _scan(text: str) -> _Scan:
             verb = True
         if decision and task and verb:
             break
-        found = _ANY_HINT.search(low, start + 1)
+        found = _ANY_HINT_AFTER.search(spaced, start + 1)
     return _Scan(low, decision, task, verb)
 
 
@@ -599,9 +604,9 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     (a follow-up with a date): the person who takes the task on."""
     if "zu" not in low and "nach" not in low:
         return ()
-    commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
-    if commits is None and "nach" in low and _due(text, meeting) is not None:
-        commits = _FOLLOWS_UP.search(text)
+    commits = _COMMITS.search(text) if ("sagt" in text or "sichert" in text) else None
+    if commits is None and "nach" in low and ("fragt" in text or "hakt" in text):
+        commits = _FOLLOWS_UP.search(text) if _due(text, meeting) is not None else None
     return (commits.group(1),) if commits else ()
 
 
