@@ -53,7 +53,21 @@ def _unlead(text: str) -> str:
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
-_NAME_JOIN = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
+_NAME_JOINS = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
+
+
+class _Joins:
+    """:data:`_NAME_JOINS` behind a look for its joining signs and words: a label without any
+    (most labels) is split into itself without the regular expression."""
+
+    @staticmethod
+    def split(text: str) -> list[str]:
+        if "," in text or "&" in text or "+" in text or "/" in text or "und" in text:
+            return _NAME_JOINS.split(text)
+        return _NAME_JOINS.split(text) if "u." in text else [text]
+
+
+_NAME_JOIN = _Joins()
 
 
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
@@ -250,7 +264,8 @@ def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
     else:
         low, word = scan.low, scan.decision_word
     return word or (
-        ("/" in low or ":" in low or "|" in low) and _TRIPLE_HINT.search(low) is not None
+        (low.count("/") > 1 or low.count(":") > 1 or low.count("|") > 1)
+        and _TRIPLE_HINT.search(low) is not None  # (a triple holds its separator twice)
     )
 
 

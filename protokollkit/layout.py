@@ -798,6 +798,8 @@ def _unbold_label(text: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _label(text: str) -> tuple[str, str | None, str] | None:
     """``Label: value`` → (label, sub-label in brackets, value); markup around it removed."""
+    if ":" not in text:
+        return None  # (every label ends in a colon)
     text = _unbold_label(text)
     match = LABEL.match(text)
     if not match:
