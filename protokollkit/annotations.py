@@ -38,6 +38,31 @@ from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, role_w
 
 _T = TypeVar("_T")
 
+
+class _Needled:
+    """A pattern behind a look for the strings every match holds (its *needles*): a text
+    without any is answered at once, without the regular expression. Used where a pattern
+    that may take long runs on every entry and the needles are rare."""
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.needles = needles
+
+    def _possible(self, text: str) -> bool:
+        for needle in self.needles:  # noqa: SIM110 (a loop: no generator for any())
+            if needle in text:
+                return True
+        return False
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self._possible(text) else None
+
+    def split(self, text: str) -> list[str]:
+        return self.pattern.split(text) if self._possible(text) else [text]
+
+
 # --- inline speakers ------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
@@ -53,21 +78,9 @@ def _unlead(text: str) -> str:
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
-_NAME_JOINS = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
-
-
-class _Joins:
-    """:data:`_NAME_JOINS` behind a look for its joining signs and words: a label without any
-    (most labels) is split into itself without the regular expression."""
-
-    @staticmethod
-    def split(text: str) -> list[str]:
-        if "," in text or "&" in text or "+" in text or "/" in text or "und" in text:
-            return _NAME_JOINS.split(text)
-        return _NAME_JOINS.split(text) if "u." in text else [text]
-
-
-_NAME_JOIN = _Joins()
+_NAME_JOIN = _Needled(
+    re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*"), (",", "&", "+", "/", "und", "u.")
+)
 
 
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
@@ -159,7 +172,9 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
 
 # --- decisions and votes --------------------------------------------------------------------
 
-_DECISION_LABEL = re.compile(r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,40}?)(?:\s+[\w/.\-]{1,12})?\s*[:–]")
+_DECISION_LABEL = _Needled(
+    re.compile(r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,40}?)(?:\s+[\w/.\-]{1,12})?\s*[:–]"), (":", "–")
+)
 _TRIPLE = re.compile(r"(?<![\d./])(\d{1,3})\s*([/:|-])\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d/]|\.\d)")
 _YES = re.compile(
     r"(?:\b(?:Ja|Dafür|Pro|Zustimmung(?:en)?|Zustimmen|Ja-Stimmen|Für)\b\s*[:=]?\s*(\d{1,3})\b"

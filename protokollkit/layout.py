@@ -393,7 +393,10 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
     if not any(
-        line.text[:1] in _DECORATION_START and DECORATION.match(line.text) for line in lines
+        line.text[:1] in _DECORATION_START
+        and line.text[1:3] == line.text[0] * 2
+        and DECORATION.match(line.text)
+        for line in lines
     ):
         return lines  # (both need a rule line that starts at its first character)
     result: list[Line] = []
@@ -402,7 +405,13 @@ def _mark_structure(lines: list[Line]) -> list[Line]:
     while index < count:
         line = lines[index]
         text = line.text
-        if text and text[0] in "=-~*_#+^`." and line.hints is NO_HINTS and DECORATION.match(text):
+        if (
+            text
+            and text[1:3] == text[0] * 2  # (a rule starts with one character three times)
+            and text[0] in "=-~*_#+^`."
+            and line.hints is NO_HINTS
+            and DECORATION.match(text)
+        ):
             index += 1  # a rule or an overline: markup
             continue
         if (

@@ -89,7 +89,8 @@ class ParticipantIndex:
         """Remember a person's name and its words."""
         name = person.name.strip().lower()
         self.full.add(name)
-        for word in _NAME_PARTS.split(name):
+        plain = "," not in name and "&" not in name and "/" not in name
+        for word in name.split() if plain else _NAME_PARTS.split(name):  # (the same words)
             word = word.strip("@.()")
             if len(word) >= 2 and word not in NAME_PARTICLES:
                 self.tokens.add(word)
@@ -103,7 +104,8 @@ class ParticipantIndex:
             return False
         if low in self.full or low in self.tokens:
             return True
-        words = [w.strip(".") for w in _KNOWN_PARTS.split(low) if w and w not in NAME_PARTICLES]
+        parts = low.split() if "&" not in low else _KNOWN_PARTS.split(low)  # (the same words)
+        words = [w.strip(".") for w in parts if w and w not in NAME_PARTICLES]
         words = [
             w for w in words if w not in PERSON_TITLES and w.rstrip(".") not in ("herr", "frau")
         ]
