@@ -247,8 +247,8 @@ def clean(text: str) -> str:
     if text.isascii():
         if "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
             text = text.translate(TRANSLATE)
-    elif _SPECIAL.search(text):
-        text = text.translate(TRANSLATE)
+    elif not (text.isprintable() and "\u2011" not in text) and _SPECIAL.search(text):
+        text = text.translate(TRANSLATE)  # (of the special characters only U+2011 prints)
     if _SPACED_HINT.search(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()

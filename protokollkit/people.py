@@ -105,11 +105,17 @@ class ParticipantIndex:
         if low in self.full or low in self.tokens:
             return True
         parts = low.split() if "&" not in low else _KNOWN_PARTS.split(low)  # (the same words)
-        words = [w.strip(".") for w in parts if w and w not in NAME_PARTICLES]
-        words = [
-            w for w in words if w not in PERSON_TITLES and w.rstrip(".") not in ("herr", "frau")
-        ]
-        return bool(words) and all(w in self.tokens for w in words)
+        named = False  # every word that is no particle or title is a known one, and one is
+        for word in parts:
+            if not word or word in NAME_PARTICLES:
+                continue
+            word = word.strip(".")
+            if word in PERSON_TITLES or word.rstrip(".") in ("herr", "frau"):
+                continue
+            if word not in self.tokens:
+                return False
+            named = True
+        return named
 
     def __bool__(self) -> bool:
         return bool(self.full)
