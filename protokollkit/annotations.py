@@ -279,7 +279,8 @@ def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
     else:
         low, word = scan.low, scan.decision_word
     return word or (
-        (low.count("/") > 1 or low.count(":") > 1 or low.count("|") > 1)
+        ("/" in low or ":" in low or "|" in low)
+        and (low.count("/") > 1 or low.count(":") > 1 or low.count("|") > 1)
         and _TRIPLE_HINT.search(low) is not None  # (a triple holds its separator twice)
     )
 
@@ -544,6 +545,9 @@ class _Scan(NamedTuple):
     """:data:`_TASK_VERB_LOW` matches."""
 
 
+_new_scan = tuple.__new__
+
+
 def _scan(text: str) -> _Scan:
     """One search for any hint word, then at each place found the three patterns anchored
     there: the same answers as three searches over the whole text."""
@@ -562,7 +566,7 @@ def _scan(text: str) -> _Scan:
         if decision and task and verb:
             break
         found = _ANY_HINT_AFTER.search(spaced, start + 1)
-    return _Scan(low, decision, task, verb)
+    return _new_scan(_Scan, (low, decision, task, verb))  # (without the Python-level __new__)
 
 
 def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
