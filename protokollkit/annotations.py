@@ -8,9 +8,10 @@ applies them to a whole protocol; every reader calls it through the layout rules
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from protokollkit.dates import find_date
 from protokollkit.labels import (
@@ -35,6 +36,33 @@ from protokollkit.model import (
 )
 from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, role_word, split_parens
 
+_T = TypeVar("_T")
+
+
+class _Needled:
+    """A pattern behind a look for the strings every match holds (its *needles*): a text
+    without any is answered at once, without the regular expression. Used where a pattern
+    that may take long runs on every entry and the needles are rare."""
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.needles = needles
+
+    def _possible(self, text: str) -> bool:
+        for needle in self.needles:  # noqa: SIM110 (a loop: no generator for any())
+            if needle in text:
+                return True
+        return False
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self._possible(text) else None
+
+    def split(self, text: str) -> list[str]:
+        return self.pattern.split(text) if self._possible(text) else [text]
+
+
 # --- inline speakers ------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
@@ -50,7 +78,9 @@ def _unlead(text: str) -> str:
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
-_NAME_JOIN = re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*")
+_NAME_JOIN = _Needled(
+    re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*"), (",", "&", "+", "/", "und", "u.")
+)
 
 
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
@@ -142,7 +172,9 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
 
 # --- decisions and votes --------------------------------------------------------------------
 
-_DECISION_LABEL = re.compile(r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,40}?)(?:\s+[\w/.\-]{1,12})?\s*[:–]")
+_DECISION_LABEL = _Needled(
+    re.compile(r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,40}?)(?:\s+[\w/.\-]{1,12})?\s*[:–]"), (":", "–")
+)
 _TRIPLE = re.compile(r"(?<![\d./])(\d{1,3})\s*([/:|-])\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d/]|\.\d)")
 _YES = re.compile(
     r"(?:\b(?:Ja|Dafür|Pro|Zustimmung(?:en)?|Zustimmen|Ja-Stimmen|Für)\b\s*[:=]?\s*(\d{1,3})\b"
@@ -247,7 +279,9 @@ def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
     else:
         low, word = scan.low, scan.decision_word
     return word or (
-        ("/" in low or ":" in low or "|" in low) and _TRIPLE_HINT.search(low) is not None
+        ("/" in low or ":" in low or "|" in low)
+        and (low.count("/") > 1 or low.count(":") > 1 or low.count("|") > 1)
+        and _TRIPLE_HINT.search(low) is not None  # (a triple holds its separator twice)
     )
 
 
@@ -492,6 +526,10 @@ _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
+_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted(_HINT_WORDS)))
+""":data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
+text behind one space: the same places (every hint word starts with a letter), found faster
+(``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere)."""
 
 
 class _Scan(NamedTuple):
@@ -507,12 +545,16 @@ class _Scan(NamedTuple):
     """:data:`_TASK_VERB_LOW` matches."""
 
 
+_new_scan = tuple.__new__
+
+
 def _scan(text: str) -> _Scan:
     """One search for any hint word, then at each place found the three patterns anchored
     there: the same answers as three searches over the whole text."""
     low = text.lower()
+    spaced = " " + low  # (a hint word at index i of ``low`` is found at index i here)
     decision = task = verb = False
-    found = _ANY_HINT.search(low)
+    found = _ANY_HINT_AFTER.search(spaced)
     while found is not None:
         start = found.start()
         if not decision and _DECISION_HINT.match(low, start):
@@ -523,8 +565,8 @@ def _scan(text: str) -> _Scan:
             verb = True
         if decision and task and verb:
             break
-        found = _ANY_HINT.search(low, start + 1)
-    return _Scan(low, decision, task, verb)
+        found = _ANY_HINT_AFTER.search(spaced, start + 1)
+    return _new_scan(_Scan, (low, decision, task, verb))  # (without the Python-level __new__)
 
 
 def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
@@ -596,9 +638,9 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     (a follow-up with a date): the person who takes the task on."""
     if "zu" not in low and "nach" not in low:
         return ()
-    commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
-    if commits is None and "nach" in low and _due(text, meeting) is not None:
-        commits = _FOLLOWS_UP.search(text)
+    commits = _COMMITS.search(text) if ("sagt" in text or "sichert" in text) else None
+    if commits is None and "nach" in low and ("fragt" in text or "hakt" in text):
+        commits = _FOLLOWS_UP.search(text) if _due(text, meeting) is not None else None
     return (commits.group(1),) if commits else ()
 
 
@@ -863,7 +905,15 @@ def annotate_points(
         )
         result.append(current)
         previous = current
-    return tuple(result)
+    return _same_or(points, result)
+
+
+def _same_or(old: tuple[_T, ...], new: list[_T]) -> tuple[_T, ...]:
+    """``old`` itself when ``new`` holds the very same objects (nothing recorded: the frozen
+    objects are not built a second time), else ``new`` as a tuple."""
+    if len(old) == len(new) and all(map(operator.is_, old, new)):
+        return old
+    return tuple(new)
 
 
 def _annotate_blocks(
@@ -872,23 +922,23 @@ def _annotate_blocks(
     meeting: dt.date | None,
     context: str | None = None,
 ) -> tuple[Block, ...]:
-    return tuple(
-        Block(b.speaker, annotate_points(b.points, known, meeting, context), b.note, b.line)
-        for b in blocks
-    )
+    result: list[Block] = []
+    for block in blocks:
+        points = annotate_points(block.points, known, meeting, context)
+        if points is not block.points:
+            block = Block(block.speaker, points, block.note, block.line)
+        result.append(block)
+    return _same_or(blocks, result)
 
 
 def _annotate_item(
     item: AgendaItem, known: ParticipantIndex, meeting: dt.date | None, register: str | None
 ) -> AgendaItem:
-    return AgendaItem(
-        item.number,
-        item.title,
-        item.presenter,
-        _annotate_blocks(item.blocks, known, meeting, _context_of(item.title) or register),
-        tuple(_annotate_item(i, known, meeting, register) for i in item.items),
-        item.line,
-    )
+    blocks = _annotate_blocks(item.blocks, known, meeting, _context_of(item.title) or register)
+    items = _same_or(item.items, [_annotate_item(i, known, meeting, register) for i in item.items])
+    if blocks is item.blocks and items is item.items:
+        return item
+    return AgendaItem(item.number, item.title, item.presenter, blocks, items, item.line)
 
 
 def is_next_meeting_text(text: str) -> bool:
@@ -951,11 +1001,13 @@ def annotate(protocol: Protocol) -> Protocol:
     meeting = protocol.date
     # ``Beschlüsse des Plenums`` as the title: the document is a register, every entry one
     register = _context_of(protocol.title) if not protocol.participants else None
-    annotated = replace(
-        protocol,
-        preamble=_annotate_blocks(protocol.preamble, known, meeting, register),
-        items=tuple(_annotate_item(i, known, meeting, register) for i in protocol.items),
+    preamble = _annotate_blocks(protocol.preamble, known, meeting, register)
+    items = _same_or(
+        protocol.items, [_annotate_item(i, known, meeting, register) for i in protocol.items]
     )
+    annotated = protocol
+    if preamble is not protocol.preamble or items is not protocol.items:
+        annotated = replace(protocol, preamble=preamble, items=items)
     if annotated.next_meeting is None:
         inline = next_meeting_in(annotated)
         if inline is not None:

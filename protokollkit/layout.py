@@ -232,6 +232,11 @@ read as the word; four single letters in a row (``a b c d``) are the one text th
 read back as written."""
 
 
+_SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")
+"""What every letter-spaced word holds (`` b c `` of ``a b c d``): a search with a literal
+first character, several times faster than :data:`_SPACED` with its look-behind."""
+
+
 def _unspaced(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
@@ -242,9 +247,9 @@ def clean(text: str) -> str:
     if text.isascii():
         if "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
             text = text.translate(TRANSLATE)
-    elif _SPECIAL.search(text):
-        text = text.translate(TRANSLATE)
-    if _SPACED.search(text):
+    elif not (text.isprintable() and "\u2011" not in text) and _SPECIAL.search(text):
+        text = text.translate(TRANSLATE)  # (of the special characters only U+2011 prints)
+    if _SPACED_HINT.search(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
 
@@ -388,7 +393,10 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
     if not any(
-        line.text[:1] in _DECORATION_START and DECORATION.match(line.text) for line in lines
+        line.text[:1] in _DECORATION_START
+        and line.text[1:3] == line.text[0] * 2
+        and DECORATION.match(line.text)
+        for line in lines
     ):
         return lines  # (both need a rule line that starts at its first character)
     result: list[Line] = []
@@ -397,7 +405,13 @@ def _mark_structure(lines: list[Line]) -> list[Line]:
     while index < count:
         line = lines[index]
         text = line.text
-        if text and text[0] in "=-~*_#+^`." and line.hints is NO_HINTS and DECORATION.match(text):
+        if (
+            text
+            and text[1:3] == text[0] * 2  # (a rule starts with one character three times)
+            and text[0] in "=-~*_#+^`."
+            and line.hints is NO_HINTS
+            and DECORATION.match(text)
+        ):
             index += 1  # a rule or an overline: markup
             continue
         if (
@@ -433,7 +447,7 @@ class _PointBuilder:
     def freeze(self) -> Point:
         return Point(
             self.text,
-            tuple(c.freeze() for c in self.children),
+            tuple([c.freeze() for c in self.children]) if self.children else (),
             self.kind,
             self.marker,
             line=self.line,
@@ -447,7 +461,7 @@ class _BlockBuilder:
     points: list[_PointBuilder] = field(default_factory=list)
 
     def freeze(self) -> Block:
-        return Block(self.speaker, tuple(p.freeze() for p in self.points), None, line=self.line)
+        return Block(self.speaker, tuple([p.freeze() for p in self.points]), None, line=self.line)
 
 
 @dataclass(slots=True)
@@ -465,8 +479,8 @@ class _ItemBuilder:
             self.number,
             self.title,
             self.presenter,
-            tuple(b.freeze() for b in self.blocks),
-            tuple(i.freeze() for i in self.items),
+            tuple([b.freeze() for b in self.blocks]),
+            tuple([i.freeze() for i in self.items]) if self.items else (),
             line=self.line,
         )
 
@@ -734,8 +748,8 @@ def line_kinds(line: Line) -> int:
             kinds |= _K_LABEL
     if len(stripped) <= 30:
         kinds |= _K_SHORT
-    if "chst" in text or "CHST" in text or "ächsten" in text or "Termin" in text or "Datum" in text:
-        kinds |= _K_NEXT_WORD
+    if "chst" in text or "CHST" in text or "Termin" in text or "Datum" in text:
+        kinds |= _K_NEXT_WORD  # (``chst`` covers ``nächsten``)
     if first in "gGUF_" or (first in _CAPITALS and "," in stripped[2:42]):
         kinds |= _K_CLOSING_WORD  # (how :data:`SIGNATURE` starts)
     return kinds
@@ -793,6 +807,8 @@ def _unbold_label(text: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _label(text: str) -> tuple[str, str | None, str] | None:
     """``Label: value`` → (label, sub-label in brackets, value); markup around it removed."""
+    if ":" not in text:
+        return None  # (every label ends in a colon)
     text = _unbold_label(text)
     match = LABEL.match(text)
     if not match:
@@ -2454,6 +2470,7 @@ class Ruler:
         triggers = triggers or {}
         self._rules = [LineRule(n, f, triggers.get(n, Kind.ANY)) for n, f in rules]
         self._active: tuple[tuple[str, Rule, int], ...] | None = None
+        self._dispatch: dict[int, tuple[tuple[str, Rule], ...]] = {}
 
     def copy(self) -> Ruler:
         """An independent copy (changing it leaves this ruler as it is)."""
@@ -2477,6 +2494,7 @@ class Ruler:
 
     def _changed(self) -> None:
         self._active = None
+        self._dispatch = {}
 
     def at(self, name: str, function: Rule, trigger: int = Kind.ANY) -> None:
         """Replace the function (and trigger) of the rule ``name``."""
@@ -2519,6 +2537,18 @@ class Ruler:
         if self._active is None:
             self._active = tuple((r.name, r.function, r.trigger) for r in self._rules if r.enabled)
         return self._active
+
+    def for_kinds(self, kinds: int) -> tuple[tuple[str, Rule], ...]:
+        """(name, function) of the enabled rules whose trigger shares a bit with ``kinds``, in
+        order: the rules a line of these kinds goes to. A table of bit patterns (a line's kinds
+        take a few hundred values at most), not of texts; rebuilt only after a change."""
+        rules = self._dispatch.get(kinds)
+        if rules is None:
+            if len(self._dispatch) >= 4096:
+                self._dispatch.clear()  # (a bound, never reached by real lines)
+            rules = tuple((n, f) for n, f, trigger in self.active() if trigger & kinds)
+            self._dispatch[kinds] = rules
+        return rules
 
 
 RULER = Ruler(RULES, TRIGGERS)
@@ -2755,7 +2785,7 @@ def parse_lines(
     state.list_items = _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
-    rules = (ruler or RULER).active()
+    for_kinds = (ruler or RULER).for_kinds
     blank = Kind.BLANK
     for index, line in enumerate(prepared):
         state.index = index
@@ -2763,8 +2793,8 @@ def parse_lines(
             continue
         own = line_kinds(line)
         kinds = own if own == blank else state_kinds(state, line, own)
-        for name, rule, trigger in rules:
-            if trigger & kinds and rule(state, line):
+        for name, rule in for_kinds(kinds):
+            if rule(state, line):
                 if name != "blank":
                     state.last_rule = name
                 if trace is not None:

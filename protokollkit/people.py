@@ -89,7 +89,8 @@ class ParticipantIndex:
         """Remember a person's name and its words."""
         name = person.name.strip().lower()
         self.full.add(name)
-        for word in _NAME_PARTS.split(name):
+        plain = "," not in name and "&" not in name and "/" not in name
+        for word in name.split() if plain else _NAME_PARTS.split(name):  # (the same words)
             word = word.strip("@.()")
             if len(word) >= 2 and word not in NAME_PARTICLES:
                 self.tokens.add(word)
@@ -103,11 +104,18 @@ class ParticipantIndex:
             return False
         if low in self.full or low in self.tokens:
             return True
-        words = [w.strip(".") for w in _KNOWN_PARTS.split(low) if w and w not in NAME_PARTICLES]
-        words = [
-            w for w in words if w not in PERSON_TITLES and w.rstrip(".") not in ("herr", "frau")
-        ]
-        return bool(words) and all(w in self.tokens for w in words)
+        parts = low.split() if "&" not in low else _KNOWN_PARTS.split(low)  # (the same words)
+        named = False  # every word that is no particle or title is a known one, and one is
+        for word in parts:
+            if not word or word in NAME_PARTICLES:
+                continue
+            word = word.strip(".")
+            if word in PERSON_TITLES or word.rstrip(".") in ("herr", "frau"):
+                continue
+            if word not in self.tokens:
+                return False
+            named = True
+        return named
 
     def __bool__(self) -> bool:
         return bool(self.full)
