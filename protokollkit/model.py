@@ -71,6 +71,8 @@ PROSE_CHAIR = re.compile(
     r"|\b(?:Begrüßung|Eröffnung)\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?(?:\w+\s+)?"
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
     rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+die\s+(?:Sitzung|Versammlung)"
+    rf"|^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+[^.;]{{0,40}}?\s+und\s+"
+    r"(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\s+die\s+(?:Sitzung|Versammlung)"
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
@@ -295,8 +297,20 @@ class Protocol:
         return result
 
     def present(self) -> tuple[Person, ...]:
-        """Everyone present: the participants and the labelled groups of those present."""
-        return self.participants + self.attendance_of("present") + self.attendance_of("partial")
+        """Everyone present: the participants and the labelled groups of those present (or,
+        when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``)."""
+        listed = self.participants + self.attendance_of("present") + self.attendance_of("partial")
+        return listed or self._attendance_in_text("present")
+
+    def _attendance_in_text(self, kind: AttendanceKind) -> tuple[Person, ...]:
+        """The people a sentence of the opening names as present, excused or absent
+        (``Entschuldigt haben sich Noah und Amira.``): attendance kept as prose."""
+        from protokollkit.people import attendance_in_sentences  # people imports this module
+
+        if self.attendance and kind != "present" and any(g.kind == kind for g in self.attendance):
+            return ()
+        found = attendance_in_sentences(p.text for p in self._opening_points())
+        return tuple(Person(name) for name in found.get(kind, ()))
 
     def decisions(self) -> list[Point]:
         """The entries that record a decision, motion or vote."""
@@ -395,8 +409,12 @@ class Protocol:
         return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
-        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …)."""
-        return tuple(p for g in self.attendance if g.kind == kind for p in g.people)
+        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused and
+        absent people named only in a sentence of the opening count too."""
+        found = tuple(p for g in self.attendance if g.kind == kind for p in g.people)
+        if found or kind not in ("excused", "absent"):
+            return found
+        return self._attendance_in_text(kind)
 
     def speakers(self) -> list[Person]:
         """Every presenter and speaker (speaker lines, inline speakers), in document order."""

@@ -386,3 +386,33 @@ def test_initials_above_their_points_right_under_the_title_are_speakers() -> Non
     p = protokollkit.read(text, "markdown")
     speakers = [b.speaker.name if b.speaker else None for b in p.preamble]
     assert speakers == ["KB", "RM"]
+
+
+def test_attendance_named_in_sentences() -> None:
+    text = (
+        "# Bericht vom 04.03.2024\n\n"
+        "Wir waren beschlussfähig. Die anwesenden Mitglieder waren Ida, Jan, Mo und Lea. "
+        "Entschuldigt haben sich Tim und Ute.\n\n"
+        "Ida begrüßte alle und begann die Sitzung um 17 Uhr.\n\n"
+        "Der Kassenwart Max Roth ließ sich entschuldigen.\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert [x.name for x in p.present()] == ["Ida", "Jan", "Mo", "Lea"]
+    assert [x.name for x in p.attendance_of("excused")] == ["Tim", "Ute", "Kassenwart Max Roth"]
+    assert p.meta_value("chair") == "Ida"
+    assert p.participants == ()  # the sentences stay content
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anwesend waren 16 Mitglieder.",
+        "Es fehlten noch die Unterlagen zum Haushalt.",
+        "Die Sitzung wird von Lea geleitet und hat sich entschuldigt bei allen.",
+    ],
+)
+def test_no_attendance_in_ordinary_sentences(sentence: str) -> None:
+    p = protokollkit.read(f"Protokoll 04.03.2024\n\n{sentence}\n\nTOP 1 Bericht\n\n- x\n")
+    assert p.present() == () and p.attendance_of("absent") == ()
+    assert p.attendance_of("excused") == ()
