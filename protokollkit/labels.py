@@ -117,7 +117,8 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
         ["entschuldigt", "entschuldigte", "entschuldigt abwesend", "abgemeldet", "abmeldungen",
          "entschuldigt fehlen", "entschuldigt gefehlt", "entschuldigungen", "excused",
          "es fehlten entschuldigt", "entschuldigt sind", "verhindert", "verhindert waren",
-         "verhindert sind", "entschuldigt fehlten"],
+         "verhindert sind", "entschuldigt fehlten", "abgesagt haben", "abgesagt hatten",
+         "abgesagt", "abgesagt haben sich", "es haben abgesagt"],
         "excused",
     ),
     **dict.fromkeys(

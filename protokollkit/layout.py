@@ -64,6 +64,7 @@ from protokollkit.model import (
 from protokollkit.people import (
     ParticipantIndex,
     format_person,
+    is_name_word,
     looks_like_name,
     parse_participant,
     parse_person,
@@ -817,6 +818,8 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
     if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
         # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
         return _attendance_kind(words[0])
+    if 3 <= len(words) <= 5 and words[0] in ("vom", "von") and words[-1] == "anwesend":
+        return True, "present"  # ``Vom Beirat anwesend``, ``Von der Verwaltung anwesend``
     return False, None
 
 
@@ -1040,6 +1043,8 @@ def _group_after_attendance(
 ) -> bool:
     """``QM: Frau Okafor, Herr Tamm`` before the first item: a group of those present, named
     by an unknown label, when every entry is a person (``Herr``/``Frau``/a participant)."""
+    if not value and sub is None and state.attendance is not None:
+        return _more_present(state, label)  # right after a list of those present
     if (
         state.section != "front"
         or state.items
@@ -1110,6 +1115,13 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             # ``Miriam Abendroth – entschuldigt`` in a list of those absent: excused
             state.add_person(parse_participant(status.group(1)), group_kind, status.group(2))
             return
+    two = _two_names(state, text)
+    if two is not None:
+        line = state.lines[state.index]
+        state.note(line, f"„{_short(text)}“ als zwei Personen gelesen (zwei Spalten einer Liste).")
+        for name in two:
+            state.add_person(parse_participant(name), kind, label)
+        return
     person = parse_participant(text)
     if kind is None and person.affiliation and len(person.affiliation) <= 20:
         # ``Pia (Gast)`` in the list of those present: a guest
@@ -1284,11 +1296,17 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if _lettered_group(state, line, entry, open_list):
         return True
     parsed = _label(entry)
+    if parsed and not parsed[2] and _more_present(state, parsed[0]):
+        return True
     if parsed and parsed[2]:
         label, _sub, value = parsed
         is_attendance, kind = _attendance_kind(label_key(label))
         names = _names_line(value)
-        if names is not None and (is_attendance or (bullet or line.hints.list_level is not None)):
+        if names is not None and (
+            is_attendance
+            or (bullet or line.hints.list_level is not None)
+            or label.startswith(("vom ", "von "))  # ``vom Vorstand: Ilse Brandt``
+        ):
             group_kind: AttendanceKind | None = kind if is_attendance else "present"
             if is_attendance and kind is None:
                 group_kind, label = (open_list.kind, open_list.label)
@@ -1324,6 +1342,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
             state.add_person(Person(inner.group(1), inner.group(2)), kind, label)
             state.previous = "attendance"
             return True
+    if _two_names(state, entry) is not None:
+        _add_listed(state, entry, open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
     names = _names_line(entry)
     if (
         names is not None
@@ -1366,6 +1388,44 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         _add_listed(state, name, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
+
+
+_MORE_PRESENT = frozenset(("weiter", "weiterhin", "ferner", "außerdem", "sowie"))
+
+
+def _more_present(state: State, label: str) -> bool:
+    """``Weiter die Mitglieder :`` inside a list of those present: a group of those present
+    whose names follow."""
+    words = label_key(label).split()
+    if not 2 <= len(words) <= 4 or words[0] not in _MORE_PRESENT or state.section != "front":
+        return False
+    label = label.strip()
+    state.open_group("present", label)
+    state.attendance = _Attendance("present", label, heading=True)
+    state.previous = "attendance"
+    return True
+
+
+_TWO_NAMES = re.compile(
+    r"^((?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w\-]+\s+[A-ZÄÖÜ][\w\-]+(?:\s+\([^()]{1,30}\))?)\s+"
+    r"((?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w\-]+\s+[A-ZÄÖÜ][\w\-]+(?:\s+\([^()]{1,30}\))?)$"
+)
+"""``Reinhard Albers Dr. Marlies Behnke``: two columns of a name table run together."""
+
+
+def _two_names(state: State, text: str) -> tuple[str, str] | None:
+    """Two ``Firstname Surname`` of a column table on one line of an attendance list (a
+    careful reader's choice: four name words are two people; noted as such)."""
+    if text.count(" ") < 3 or "," in text:
+        return None
+    match = _TWO_NAMES.match(text)
+    if match is None or state.section != "front":
+        return None
+    first, second = match.group(1), match.group(2)
+    words = _BRACKETED.sub("", f"{first} {second}").split()
+    if not all(is_name_word(w) for w in words if w not in ("Dr.", "Prof.")):
+        return None
+    return first, second
 
 
 def _entries_with_roles(state: State) -> bool:

@@ -227,7 +227,7 @@ def split_role(text: str) -> Person | None:
         if not is_name_word(name[0]) and name[0].lower() not in PERSON_TITLES:
             continue  # ``Vorsitzender Herr Tiedemann``: the title stays in the name
         if all(w[:1].islower() or w.endswith(".") or role_word(w) for w in role[:-1]):
-            return Person(" ".join(name), " ".join(role))
+            return Person(" ".join(name), " ".join(role).rstrip(":"))
     return None
 
 

@@ -416,3 +416,19 @@ def test_no_attendance_in_ordinary_sentences(sentence: str) -> None:
     p = protokollkit.read(f"Protokoll 04.03.2024\n\n{sentence}\n\nTOP 1 Bericht\n\n- x\n")
     assert p.present() == () and p.attendance_of("absent") == ()
     assert p.attendance_of("excused") == ()
+
+
+def test_council_columns_of_names_read_back() -> None:
+    text = (
+        "Niederschrift über die Sitzung des Beirates am 14.02.2024\n\n"
+        "Vom Beirat anwesend: Vorsitzender: Gerd Albers\nWeiter die Mitglieder :\n"
+        "Reinhard Dose Dr. Marlies Ebert\nAnna Maria Schulte\nAbgesagt haben: Horst Jansen\n\n"
+        "TOP 1: Eröffnung\n\nDer Vorsitzende eröffnet die Sitzung.\n"
+    )
+    p = protokollkit.read(text)
+    assert [x.name for x in p.present()] == [
+        "Gerd Albers", "Reinhard Dose", "Dr. Marlies Ebert", "Anna Maria Schulte",
+    ]  # fmt: skip
+    assert p.meta_value("chair") == "Gerd Albers"
+    assert [x.name for x in p.attendance_of("excused")] == ["Horst Jansen"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
