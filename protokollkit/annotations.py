@@ -89,6 +89,9 @@ _REPORTED_VERBS = (
     "bestätigte", "beschrieb", "empfahl", "plädierte", "appellierte", "wünschte", "erachtete",
     "hielt", "sah", "nannte", "zeigte", "kündigte", "machte", "hob", "fasste", "erinnerte",
     "widersprach",
+    "begründet", "begründete", "moderiert", "moderierte", "legt", "legte", "verliest", "verlas",
+    "wirbt", "warb", "resümiert", "resümierte", "bedauert", "bedauerte", "unterstreicht",
+    "unterstrich", "lobt", "lobte", "schließt", "schloss", "eröffnet", "eröffnete",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -105,6 +108,23 @@ _REPORTED = re.compile(
 ``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
 erläuterte, dass …``."""
 _REPORTED_START = tuple(o + " " for o in _OFFICES)
+_REPORTED_FROM = re.compile(
+    r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
+    r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Frau Lüdtke vom Stadtteilzentrum stellt … vor``: the body she speaks for after the name."""
+_REPORTED_ROLE = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß.-]+)\s+([A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
+)
+"""``Kassierer Frank Pauly trug den Kassenbericht vor``: a function, then the full name."""
+_REPORTED_BY = re.compile(
+    r"^Von\s+((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\(([^()]{1,40})\))?\s+"
+    r"(?:erfolgen|erfolgt|erfolgte|erfolgten|kommen|kommt|kam|kamen)\b"
+)
+"""``Von Frau Yilmaz erfolgen nochmals Informationen …``: the speaker in the dative."""
+_ROLE_TITLES = frozenset(("Präsident", "Präsidentin", "Vorstand", "Obmann", "Obfrau"))
 _OFFICE_NAME = r"((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\([^()]{1,40}\))?"
 _COMMITS = re.compile(
     r"(?:^|(?<=[.;!?] ))"
@@ -118,13 +138,37 @@ _FOLLOWS_UP = re.compile(
 """``Herr Kessler fragt bis zum 15.09.2024 noch einmal nach``: with a date, a task of his."""
 
 
+def _reported_otherwise(text: str) -> Person | None:
+    """``Von Frau Yilmaz erfolgen …``, ``Kassierer Frank Pauly trug … vor``: reported speech
+    with the speaker in the dative or after a function word."""
+    if text.startswith("Von "):
+        by = _REPORTED_BY.match(text)
+        return Person(by.group(1), by.group(2)) if by else None
+    first = text[:1]
+    if not first.isupper():
+        return None
+    space = text.find(" ")
+    if space < 4 or not (role_word(text[:space]) or text[:space] in _ROLE_TITLES):
+        return None
+    role = _REPORTED_ROLE.match(text)
+    if role is None or not all(plausible_name(w) for w in role.group(2).split()):
+        return None
+    return Person(role.group(2), role.group(1))
+
+
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``."""
-    if text[:1] in "HFDPBOGSR" and (
-        text.startswith(_REPORTED_START) and (reported := _REPORTED.match(text))
-    ):
-        return Person(reported.group(1), reported.group(2))
+    if text[:1] in "HFDPBOGSR" and text.startswith(_REPORTED_START):
+        reported = _REPORTED.match(text)
+        if reported:
+            return Person(reported.group(1), reported.group(2))
+        reported = _REPORTED_FROM.match(text) if " vo" in text or " aus " in text else None
+        if reported:
+            return Person(reported.group(1), reported.group(2))
+    speaker = _reported_otherwise(text)
+    if speaker is not None:
+        return speaker
     if ":" not in text and "@" not in text and "(" not in text:
         return None
     text = _unlead(text)

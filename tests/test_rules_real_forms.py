@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import protokollkit
-from protokollkit.annotations import decision_in, task_in
+from protokollkit.annotations import decision_in, inline_speaker, task_in
 from protokollkit.people import ParticipantIndex
 
 NOBODY = ParticipantIndex(())
@@ -432,3 +432,35 @@ def test_council_columns_of_names_read_back() -> None:
     assert p.meta_value("chair") == "Gerd Albers"
     assert [x.name for x in p.attendance_of("excused")] == ["Horst Jansen"]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Frau Lüdtke vom Stadtteilzentrum stellt die Planungen vor.", "Frau Lüdtke",
+         "Stadtteilzentrum"),
+        ("Herr Sadiku von der Fachverwaltung weist darauf hin, dass …", "Herr Sadiku",
+         "Fachverwaltung"),
+        ("Von Frau Yilmaz erfolgen nochmals allgemeine Informationen.", "Frau Yilmaz", None),
+        ("Kassierer Frank Pauly trug den Kassenbericht vor.", "Frank Pauly", "Kassierer"),
+        ("Präsident Walter Schanz eröffnet die Versammlung.", "Walter Schanz", "Präsident"),
+        ("Frau Nehls begründet den Antrag der Fraktion.", "Frau Nehls", None),
+    ],
+)  # fmt: skip
+def test_more_reported_speech(text: str, name: str, affiliation: str | None) -> None:
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None
+    assert (speaker.name, speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinder Jugendliche Eltern Familien berichten gemeinsam.",
+        "Vom Vorstand erfolgen keine Einwände.",
+        "Neue Mitglieder Anna Berg stellt sich vor.",
+        "Mitglied Der Verein stellt fest, dass …",
+    ],
+)
+def test_no_reported_speech(text: str) -> None:
+    assert inline_speaker(text, NOBODY) is None
