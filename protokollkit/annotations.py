@@ -17,6 +17,7 @@ from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
     NEXT_MEETING_QUALIFIED,
+    NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
     TASK_LABELS,
     alternation,
@@ -973,13 +974,17 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
                 dated = [t for t in entries if find_date(t)]
                 if named or dated or entries:
                     found = (named or dated or entries)[0]
-    if found is None and protocol.date is not None:
-        # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``
+    if found is None:
+        # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``, ``Herr Brandt
+        # weist auf die nächste Sitzung am 11.06.2024 hin`` (a date after this meeting's)
         for point in protocol.all_points():
-            if NEXT_MEETING_QUALIFIED.search(point.text):
-                date = find_date(point.text, protocol.date)
-                if date is not None and date.date > protocol.date:
-                    found = point.text
+            text = point.text
+            if NEXT_MEETING_QUALIFIED.search(text) or (
+                "chste" in text and NEXT_MEETING_REPORTED.search(text)
+            ):
+                date = find_date(text, protocol.date)
+                if date is not None and (protocol.date is None or date.date > protocol.date):
+                    found = text
     if found is None:
         return None
     date = find_date(found, protocol.date)

@@ -190,6 +190,15 @@ NEXT_MEETING_QUALIFIED = re.compile(
     r"[^.;]{0,80}?\b(?:findet|ist|wird|beginnt)\b",
     re.IGNORECASE,
 )
+NEXT_MEETING_REPORTED = re.compile(
+    r"\b(?:weist|wies|verweist|verwies|erinnert|erinnerte|informiert|informierte|teilt|teilte)\b"
+    r"[^.;]{0,40}?\b(?:auf\s+die|,\s+dass\s+die|daran,\s+dass\s+die)\s+n(?:ä|ae)chste[n]?\s+"
+    rf"(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
+)
+"""``Herr Brandt weist auf die nächste Sitzung am 11.06.2024 hin``, ``… teilt mit, dass die
+nächste Sitzung am … stattfinde``: the next meeting in reported speech (taken like
+:data:`NEXT_MEETING_QUALIFIED`)."""
+
 """``Die nächste Sitzung der Gemeindevertretung findet am …``, ``Das 5. Meeting findet am …``:
 the next meeting when nothing plainer names it and the date lies after this meeting's."""
 

@@ -349,6 +349,12 @@ def test_metadata_as_entries_of_the_opening_item() -> None:
         ),
         ("  * 14.01.2024 nächstes Treffen, da", "14.01.2024 nächstes Treffen, da",
          dt.date(2024, 1, 14)),
+        ("Herr Brandt weist auf die nächste Sitzung am 11.01.2024 hin und schließt die Sitzung.",
+         "Herr Brandt weist auf die nächste Sitzung am 11.01.2024 hin und schließt die Sitzung.",
+         dt.date(2024, 1, 11)),
+        ("Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
+         "Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
+         dt.date(2024, 1, 16)),
     ],
 )  # fmt: skip
 def test_next_meeting_in_more_sentences(content: str, text: str, date: dt.date | None) -> None:
@@ -464,3 +470,13 @@ def test_more_reported_speech(text: str, name: str, affiliation: str | None) -> 
 )
 def test_no_reported_speech(text: str) -> None:
     assert inline_speaker(text, NOBODY) is None
+
+
+def test_next_meeting_of_a_body_in_a_protocol_without_date() -> None:
+    text = (
+        "# Bericht von der Sitzung im Dezember 2024\n\n- Der Haushalt wurde beschlossen.\n"
+        "- Ein Café öffnet im Januar.\n- Der Besuchsdienst wird fortgesetzt.\n"
+        "- Die nächste Sitzung des Kirchenvorstands findet am 21. Januar 2025 statt.\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2025, 1, 21)
