@@ -34,7 +34,7 @@ TIME_SPAN = re.compile(
 """A clock time or span in a metadata value: ``19 Uhr``, ``10:00–11:30``, ``19 - ca. 21:00``."""
 
 _CLOCK = r"(\d{1,2}[:.]\d{2}(?:\s*Uhr)?|\d{1,2}\s*Uhr)"
-_MEETING = r"(?:Sitzung|Versammlung|Treffen|Treffens|Meeting|Meetings|Beratung|Besprechung)"
+_MEETING = r"(?:\w*(?:Sitzung|Versammlung|Treffen|Treffens|Meeting|Meetings|Beratung|Besprechung))"
 TITLE_SPAN = re.compile(
     r"(?<![\d.])(\d{1,2}[:.]\d{2})\s*(?:Uhr\s*)?(?:[-–]|bis)\s*(\d{1,2}[:.]\d{2})"
 )
@@ -50,7 +50,8 @@ PROSE_START = re.compile(
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:eröffnet|begann|beginnt))\D{{0,25}}?{_CLOCK}"
     rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
     rf"\D{{0,15}}?{_CLOCK}"
-    rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)",
+    rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)"
+    rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
@@ -77,6 +78,14 @@ PROSE_CHAIR = re.compile(
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
 )
+PROSE_CHAIR_CLOSING = re.compile(
+    rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+die\s+"
+    r"(?:Sitzung|Versammlung)\b"
+    r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
+    r"\s+((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß\-]+)"
+)
+"""The chair named where the minutes end: ``Frau Dr. Albrecht schließt die Sitzung um 18:05 Uhr``,
+``Abschließend dankte die Ausschussvorsitzende Frau Hüttenrauch …``."""
 PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
 )
@@ -378,6 +387,13 @@ class Protocol:
             match = pattern.search(point.text)
             if match:
                 return next(g for g in match.groups() if g)
+        if kind == "chair":
+            for point in reversed(self.all_points()):
+                text = point.text
+                if "orsitzende" in text or "schl" in text or "beende" in text or "leiter" in text:
+                    match = PROSE_CHAIR_CLOSING.search(text)
+                    if match:
+                        return next(g for g in match.groups() if g)
         return None
 
     def _opening_points(self) -> list[Point]:

@@ -144,9 +144,15 @@ def test_metadata_with_a_dash() -> None:
             "09:30",
             "11:15 Uhr",
         ),
+        (
+            "Bericht 13.11.2019\n\nAm 13. November 2019 um 19:00 Uhr fanden sich 34 Mitglieder"
+            " ein.\n\nBeginn der Mitgliederversammlung ist 19:10 Uhr.\n",
+            "19:00 Uhr",
+            None,
+        ),
     ],
 )
-def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str) -> None:
+def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str | None) -> None:
     p = protokollkit.read(text)
     assert (p.meta_value("start"), p.meta_value("end")) == (start, end)
     assert p.date is not None and p.date.year in (2019, 2020)
@@ -480,3 +486,25 @@ def test_next_meeting_of_a_body_in_a_protocol_without_date() -> None:
     )
     p = protokollkit.read(text, "markdown")
     assert p.next_meeting is not None and p.next_meeting.date == dt.date(2025, 1, 21)
+
+
+@pytest.mark.parametrize(
+    ("closing", "chair"),
+    [
+        ("Frau Dr. Albrecht schließt die Sitzung um 18:05 Uhr.", "Frau Dr. Albrecht"),
+        ("Abschließend dankte die Ausschussvorsitzende Frau Hüttner den Gästen.", "Frau Hüttner"),
+        ("Der Vorsitzende schließt die Sitzung.", None),
+    ],
+)
+def test_chair_named_where_the_minutes_end(closing: str, chair: str | None) -> None:
+    p = protokollkit.read(
+        f"Protokoll 04.03.2020\n\nTOP 1 Bericht\n\n- x\n\nTOP 2 Ende\n\n{closing}\n"
+    )
+    assert p.meta_value("chair") == chair
+
+
+def test_start_of_a_compound_meeting_word() -> None:
+    p = protokollkit.read(
+        "Protokoll 23.11.2020\n\nBeginn der Mitgliederversammlung ist 14:10 Uhr.\n"
+    )
+    assert p.meta_value("start") == "14:10 Uhr"
