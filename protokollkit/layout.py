@@ -2217,6 +2217,8 @@ def rule_item(state: State, line: Line) -> bool:
     """``1 Titel``, ``1. Titel``, ``TOP 1: Titel``, ``TOP 5.2``, a heading of any level, a bold
     line, or a top-level numbered list entry when the agenda is written as a list."""
     state.item_prefix = ""
+    if state.index < state.title_index and not line.hints.heading:
+        return False  # a plain line above the title (``Jahresbericht von …``): no item
     found = _item_of(state, line)
     if found is None:
         return False
@@ -2254,6 +2256,32 @@ def rule_item(state: State, line: Line) -> bool:
             state.first_prefix = prefix
         state.items.append(_ItemBuilder(number, title, presenter, line.number, level))
     state.section = "items"
+    state.previous = "item"
+    state.point_stack = []
+    return True
+
+
+_LETTERED_HEADING = re.compile(r"^([a-h])\)\s+(\S.{2,100})$")
+
+
+def rule_lettered_heading(state: State, line: Line) -> bool:
+    """``a) JAHRESBERICHT WEHRFÜHRER`` under an item, in capitals on a line of its own: a
+    sub-item (typed minutes mark their sub-headings so), not a point."""
+    text = line.text
+    if text[1:2] != ")" or state.section != "items" or line.hints is not NO_HINTS:
+        return False
+    match = _LETTERED_HEADING.match(text)
+    top = _top_item(state)
+    if match is None or top is None:
+        return False
+    title = match.group(2).strip()
+    if not title.isupper() or sum(c.isalpha() for c in title) < 6 or title.endswith(":"):
+        return False
+    number = ord(match.group(1)) - ord("a") + 1
+    expected = top.items[-1].number + 1 if top.items else 1
+    if number != expected:
+        return False
+    top.items.append(_ItemBuilder(number, title, None, line.number, top.level + 1))
     state.previous = "item"
     state.point_stack = []
     return True
@@ -2440,6 +2468,7 @@ RULES: list[tuple[str, Rule]] = [
     ("meta", rule_meta),
     ("closing", rule_closing),
     ("item", rule_item),
+    ("lettered_heading", rule_lettered_heading),
     ("point", rule_point),
     ("speaker", rule_speaker),
     ("continued", rule_continued),
@@ -2459,6 +2488,7 @@ TRIGGERS: dict[str, int] = {
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
+    "lettered_heading": Kind.MARKER,
     "point": Kind.HINTED | Kind.MARKER,
     "speaker": Kind.UPPER,
 }

@@ -508,3 +508,17 @@ def test_start_of_a_compound_meeting_word() -> None:
         "Protokoll 23.11.2020\n\nBeginn der Mitgliederversammlung ist 14:10 Uhr.\n"
     )
     assert p.meta_value("start") == "14:10 Uhr"
+
+
+def test_capital_lettered_sub_items_read_back() -> None:
+    text = (
+        "Jahresbericht 2024\nProtokoll der Jahreshauptversammlung am 20.01.2024\n"
+        "1. JAHRESBERICHTE\na) JAHRESBERICHT DES VORSITZENDEN\nEr blickt zurück.\n"
+        "b) JAHRESBERICHT DER KASSE\nDie Kasse stimmt.\n2. VERSCHIEDENES\nNichts.\n"
+    )
+    p = protokollkit.read(text)
+    assert [(i.number, i.title, len(i.items)) for i in p.items] == [
+        (1, "JAHRESBERICHTE", 2),
+        (2, "VERSCHIEDENES", 0),
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
