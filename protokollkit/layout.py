@@ -69,6 +69,7 @@ from protokollkit.people import (
     parse_participant,
     parse_person,
     plausible_name,
+    role_word,
     split_parens,
     split_participants,
     split_top_level,
@@ -820,6 +821,8 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
         return _attendance_kind(words[0])
     if 3 <= len(words) <= 5 and words[0] in ("vom", "von") and words[-1] == "anwesend":
         return True, "present"  # ``Vom Beirat anwesend``, ``Von der Verwaltung anwesend``
+    if words and words[-1] == "bei" and ("wohnte" in words or "wohnten" in words):
+        return True, "present"  # ``Den Verhandlungen wohnte noch bei``
     return False, None
 
 
@@ -1115,6 +1118,18 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             # ``Miriam Abendroth – entschuldigt`` in a list of those absent: excused
             state.add_person(parse_participant(status.group(1)), group_kind, status.group(2))
             return
+    role = _ROLE_LABEL.match(text) if ":" in text else None
+    if role and role_word(role.group(1)):
+        # ``Schriftführerin: Frau Bräuninger`` as an entry of the list
+        state.add_person(Person(role.group(2), role.group(1)), kind, label)
+        return
+    only = _ONLY_AT.match(text) if text.startswith(("bei ", "zu ", "ab ")) else None
+    if only:
+        # ``bei TOP 2 Frau Schaible (Kreisjugendamt)``: there for one item
+        person = parse_participant(only.group(2))
+        extra = f"{person.affiliation}, {only.group(1)}" if person.affiliation else only.group(1)
+        state.add_person(Person(person.name, extra), kind, label)
+        return
     two = _two_names(state, text)
     if two is not None:
         line = state.lines[state.index]
@@ -1133,6 +1148,10 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
 
 
 _DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+([^\W\d][\w ]{2,24})$")
+_ROLE_LABEL = re.compile(r"^([^\W\d][\w/]{3,30}):\s+((?:Herrn?|Frau|Dr\.)\s+\S.{1,40})$")
+_ONLY_AT = re.compile(
+    r"^((?:bei|zu|ab)\s+TOP\s+\d{1,2}(?:\.\d{1,2})?)\s+((?:Herrn?|Frau)\s+\S.{1,60})$"
+)
 """``Name – entschuldigt``: a person and how they attend, after a dash."""
 _ABOUT = re.compile(r"^(?:ca\.|circa|etwa|rund|ungefähr|über|knapp|mehr als)\s", re.IGNORECASE)
 

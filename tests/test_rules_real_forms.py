@@ -522,3 +522,14 @@ def test_capital_lettered_sub_items_read_back() -> None:
         (2, "VERSCHIEDENES", 0),
     ]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_present_for_one_item_and_role_labels_in_the_list_read_back() -> None:
+    text = (
+        "Sitzung der Verbandsversammlung am 26.11.2024\n\nDen Verhandlungen wohnte noch bei:"
+        " Herr Gräf, bei TOP 2 Frau Sauter (Kreisjugendamt), Schriftführerin: Frau Brand\n\n"
+        "TOP 1: Bekanntgaben\n\nEs gibt keine Bekanntgaben.\n"
+    )
+    p = protokollkit.read(text)
+    assert p.meta_value("minute_taker") == "Frau Brand"
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
