@@ -20,6 +20,7 @@ from protokollkit.labels import (
     NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
     TASK_LABELS,
+    TASK_TABLE_COLUMNS,
     alternation,
 )
 from protokollkit.labels import label_key as _fold
@@ -662,6 +663,8 @@ def task_in(
     is_task = False
     if " | " in text:
         cells = [c.strip() for c in text.split(" | ")]
+        if all(_fold(c) in TASK_TABLE_COLUMNS for c in cells):
+            return None  # the header row of a task table (``Was | Wer | Bis wann``)
         if any(
             _TASK_LABEL.match(c) and _fold(_TASK_LABEL.match(c).group(1)) in TASK_LABELS  # type: ignore[union-attr]
             for c in cells

@@ -140,6 +140,16 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
 }  # fmt: skip
 """Labels of the other attendance groups (folded) → their kind."""
 
+TASK_TABLE_COLUMNS: dict[str, str] = {
+    "aufgabe": "what", "aufgaben": "what", "was": "what", "maßnahme": "what", "todo": "what",
+    "to do": "what", "wer": "who", "verantwortlich": "who", "verantwortliche": "who",
+    "zuständig": "who", "bis wann": "when", "deadline": "when", "frist": "when", "termin": "when",
+    "bis": "when", "erledigt bis": "when", "status": "other", "stand": "other",
+    "bemerkung": "other", "erledigt": "other",
+}  # fmt: skip
+"""The header cells of a task table (folded) and the column each names (``what``, ``who``,
+``when``, ``other``)."""
+
 AGENDA_LABELS = {
     "tagesordnung", "to", "agenda", "top vorschläge", "top vorschlage", "tops",
     "vorläufige tagesordnung", "geplante tagesordnung", "themen", "themenvorschläge",

@@ -45,6 +45,7 @@ from protokollkit.labels import (
     PRESENT_LABELS,
     SECTION_MARKERS,
     TASK_LABELS,
+    TASK_TABLE_COLUMNS,
     alternation,
     label_key,
     meta_kind,
@@ -2280,6 +2281,51 @@ def rule_item(state: State, line: Line) -> bool:
     return True
 
 
+_TASK_COLUMNS = TASK_TABLE_COLUMNS
+
+
+def rule_flat_table(state: State, line: Line) -> bool:
+    """A task table whose cells were flattened one a line (``Aufgabe`` / ``Verantwortlich`` /
+    ``Deadline`` / ``Status``, then four lines a row): a paragraph per row, each cell after its
+    header as in a table row (``Aufgabe: … | Verantwortlich: … | Deadline: …``)."""
+    if line.hints is not NO_HINTS or label_key(line.text) not in _TASK_COLUMNS:
+        return False
+    lines = state.lines
+    start = state.index
+    header: list[str] = []
+    index = start
+    while index < len(lines) and len(header) < 6:
+        text = lines[index].text.strip()
+        if lines[index].hints is not NO_HINTS or label_key(text) not in _TASK_COLUMNS:
+            break
+        header.append(text)
+        index += 1
+    columns = {_TASK_COLUMNS[label_key(h)] for h in header}
+    width = len(header)
+    if width < 3 or not {"what", "who"} <= columns:
+        return False
+    rows: list[list[Line]] = []
+    while index + width <= len(lines):
+        row = lines[index : index + width]
+        if any(r.hints is not NO_HINTS or not r.text.strip() or len(r.text) > 200 for r in row):
+            break
+        if any(label_key(r.text) in _TASK_COLUMNS for r in row):
+            break
+        rows.append(row)
+        index += width
+    if not rows:
+        return False
+    block = state.block(line)
+    block.points.append(_PointBuilder(" | ".join(header), line.number, "paragraph"))
+    for row in rows:
+        text = " | ".join(f"{h}: {r.text.strip()}" for h, r in zip(header, row, strict=True))
+        block.points.append(_PointBuilder(text, row[0].number, "paragraph"))
+    state.skip_until = index
+    state.point_stack = []
+    state.previous = "paragraph"
+    return True
+
+
 _LETTERED_HEADING = re.compile(r"^([a-h])\)\s+(\S.{2,100})$")
 
 
@@ -2486,6 +2532,7 @@ RULES: list[tuple[str, Rule]] = [
     ("agenda", rule_agenda),
     ("meta", rule_meta),
     ("closing", rule_closing),
+    ("flat_table", rule_flat_table),
     ("item", rule_item),
     ("lettered_heading", rule_lettered_heading),
     ("point", rule_point),
@@ -2507,6 +2554,7 @@ TRIGGERS: dict[str, int] = {
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
+    "flat_table": Kind.SHORT,
     "lettered_heading": Kind.MARKER,
     "point": Kind.HINTED | Kind.MARKER,
     "speaker": Kind.UPPER,

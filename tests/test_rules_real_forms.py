@@ -533,3 +533,15 @@ def test_present_for_one_item_and_role_labels_in_the_list_read_back() -> None:
     p = protokollkit.read(text)
     assert p.meta_value("minute_taker") == "Frau Brand"
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_flattened_task_table_reads_back() -> None:
+    text = (
+        "Protokoll 19.02.2025\n\n1 Planung\n\nAufgabe\nVerantwortlich\nDeadline\nStatus\n"
+        "Stand beantragen\nJens Marx\n15.03.2025\noffen\n\n2 Sonstiges\n\n- nichts\n"
+    )
+    p = protokollkit.read(text)
+    (task,) = p.tasks()
+    assert task.task is not None and task.task.owners == ("Jens Marx",)
+    assert task.task.due == dt.date(2025, 3, 15)
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
