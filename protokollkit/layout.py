@@ -904,7 +904,10 @@ _TITLE_WORDS = {
     "niederschrift", "protokoll", "ergebnisprotokoll", "sitzungsprotokoll", "verlaufsprotokoll",
     "beschlussprotokoll",
 }  # fmt: skip
-_TITLE_GOES_ON = re.compile(r"^(?:über|der|des|zur|zum|vom|von|am|für)\s+\S")
+_TITLE_GOES_ON = re.compile(
+    r"^(?:über|der|des|zur|zum|vom|von|am|für)\s+\S"
+    r"|^(?:\w*[Ss]itzung|\w*[Vv]ersammlung)\s+(?:des|der|vom|am)\s+\S"
+)
 
 
 def _title_goes_on(state: State) -> None:
@@ -1963,7 +1966,10 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         numbers = [int(n) for n in explicit.group(2).split(".")]
         title = explicit.group(3).strip()
         if not title and hints is NO_HINTS:
-            title = _title_below(state)  # ``Top 1`` / ``Begrüßung`` on the line below
+            title = _title_below(state) or _title_after_blank(state)  # ``Top 1`` / ``Begrüßung``
+        elif hints is NO_HINTS and _REFERENCE_ONLY.match(title):
+            below = _title_after_blank(state)  # ``Ö 3 - 22-1047`` / … / ``Sommerprogramm``
+            title = f"{title} {below}" if below else title
         state.item_prefix = explicit.group(1)
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
@@ -2103,6 +2109,40 @@ def _title_below(state: State) -> str:
         state.skip_until = index + 1  # ``  • Tagesordnungspunkt 1`` / ``    Bekanntgaben``
         return text
     return ""
+
+
+_REFERENCE_ONLY = re.compile(r"^(?:[-–]\s*)?\d[\d/.-]*\d$")
+"""``22-1047``: a document number where the item's title would stand."""
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+
+
+def _title_after_blank(state: State) -> str:
+    """The title a blank line below a bare item number (``Ö 1`` / blank / ``Öffentliche
+    Fragestunde`` / blank): a short plain line standing alone, not a sentence. That line is
+    taken; empty when there is none."""
+    lines = state.lines
+    index = state.index + 1
+    if index >= len(lines) or lines[index].text.strip():
+        return ""
+    index += 1
+    if index >= len(lines):
+        return ""
+    below = lines[index]
+    text = below.text.strip()
+    if (
+        not text
+        or below.hints is not NO_HINTS
+        or len(text) > 200
+        or text.endswith(_SENTENCE_END)
+        or below.text[:1].isspace()
+        or _bullet(below.text)
+        or _label(text) is not None
+        or EXPLICIT_ITEM.match(text)
+        or (index + 1 < len(lines) and lines[index + 1].text.strip())
+    ):
+        return ""
+    state.skip_until = index + 1
+    return text
 
 
 def _plain_text_below(state: State, limit: int) -> str:

@@ -545,3 +545,14 @@ def test_flattened_task_table_reads_back() -> None:
     assert task.task is not None and task.task.owners == ("Jens Marx",)
     assert task.task.due == dt.date(2025, 3, 15)
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_bare_item_numbers_with_the_title_after_a_blank_line_read_back() -> None:
+    text = Path(__file__).parent.joinpath("fixtures", "cases", "layout.txt").read_text("utf-8")
+    start = text.index("Protokoll\nSitzung des Regionalausschusses Nord")
+    p = protokollkit.read(text[start : text.index("\n.\n", start)] + "\n")
+    assert [i.title for i in p.items][:2] == [
+        "Öffentliche Fragestunde",
+        "22-1047 Sommerprogramm im Quartier (Referierende: Nachbarschaftshaus)",
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
