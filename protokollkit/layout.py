@@ -1723,6 +1723,7 @@ _INNER_LABEL = re.compile(
         [
             *sorted(k for k in META_LABELS if len(k) >= 3 and "/" not in k),
             *("was", "anwesend", "abwesend", "entschuldigt", "gäste", "vorheriges treffen"),
+            *("nächstes treffen", "nächster termin", "nächste sitzung", "anlass"),
         ]
     )
     + r")\s*:\s",
@@ -1745,6 +1746,13 @@ def _several_labels(state: State, label: str, value: str) -> bool:
     if any(not piece_value for _, piece_value in pieces):
         return False
     for piece_label, piece_value in pieces:
+        if state.next_meeting is None and NEXT_MEETING.match(f"{piece_label}: {piece_value}"):
+            # ``Zeit: 20:05 Uhr | Nächstes Treffen: 04. März``: the next meeting in the header
+            reference = state.title_parts(state.title or "")[1] or _meeting_date(state, None)[0]
+            found = find_date(piece_value, reference)
+            date = found.date if found else None
+            state.next_meeting = NextMeeting(piece_value, date, piece_label)
+            continue
         kind = meta_kind(label_key(piece_label)) or "other"
         state.meta.append(MetaField(piece_label, piece_value, kind))
     state.previous = "meta"

@@ -556,3 +556,13 @@ def test_bare_item_numbers_with_the_title_after_a_blank_line_read_back() -> None
         "22-1047 Sommerprogramm im Quartier (Referierende: Nachbarschaftshaus)",
     ]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_next_meeting_beside_the_time_in_the_header_reads_back() -> None:
+    text = (
+        "Protokoll 19.02.2024\nZeit: 20:05 Uhr | Nächstes Treffen: 04.03.2024\n\nTOP 1 A\n\n- x\n"
+    )
+    p = protokollkit.read(text)
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2024, 3, 4)
+    assert p.meta_value("start") == "20:05 Uhr"
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
