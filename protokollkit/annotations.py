@@ -134,6 +134,12 @@ _COMMITS = re.compile(
     + r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
 )
 """``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``: she takes it on."""
+_BODY_COMMITS = re.compile(
+    r"(?:^|(?<=[.;!?] ))(?:Der|Die|Das)\s+([A-ZÄÖÜ][\w-]+)\s+(?:sagt|sagte|sichert|sicherte)"
+    r"\s+(?:\w+\s+){0,3}?zu\b"
+)
+"""``Die Verwaltung sagt zu, die Flyer … zu verschicken``, ``Der Bgm sagt zu, …``: an office
+or body takes it on."""
 _FOLLOWS_UP = re.compile(
     r"(?:^|(?<=[.;!?] ))" + _OFFICE_NAME + r"\s+(?:fragt|fragte|hakt|hakte)\b[^.;]{0,80}?\bnach\b"
 )
@@ -517,6 +523,12 @@ _ASKS_OTHER = re.compile(
     r"([A-ZÄÖÜ][\w\-]+)\s*,[^;!?]{0,200}?(?:\bzu\s+\w+|\w\w+zu\w+en\b)"
 )
 """``Herr Acar bittet die Verwaltung, … vorzulegen``: the one asked takes the task."""
+_ASKS_NAMED = re.compile(
+    r"\b(?:bittet|bat|beauftragt|beauftragte)\s+(alle\s+[A-ZÄÖÜ][\w\-]+|[A-ZÄÖÜ][\w\-]+)\s*,"
+    r"[^;!?]{0,200}?(?:\bzu\s+\w+|\w\w+zu\w+en\b)"
+)
+"""``Der Vorstand bittet Henning, den Vertrag … zu unterschreiben``; ``… bittet alle Aktiven,
+sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
     _SENTENCE_START + r"(?:(?:Der|Die)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+wird\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
@@ -592,11 +604,12 @@ def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
 
 _REQUEST = re.compile(r"\b(?:bitte|sollen|soll|muss|müssen|melden|einreichen|abgeben)\b", re.I)
 _DUE = re.compile(
-    r"\b(?:bis\s*:?\s*(?:zum\s+|spätestens\s+|Ende\s+|zur\s+)?|Frist\s*:?\s*|Deadline\s*:?\s*"
+    r"\b(?:bis\s+zur\s+(?:nächsten\s+)?\w*[Ss]itzung\s+am\s+|bis\s*:?\s*(?:zum\s+|spätestens\s+|Ende\s+|zur\s+)?|Frist\s*:?\s*|Deadline\s*:?\s*"
     r"|Termin\s*:\s*|Fällig\s*:\s*|Wann\s*:\s*"
     r"|fällig\s*(?:am|bis)?\s*:?\s*|spätestens\s+(?:am\s+)?)",
     re.IGNORECASE,
 )
+_RANGE_END = frozenset("0123456789.")
 _MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-]{0,30})")
 
 
@@ -631,6 +644,8 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
 
 def _due(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
+        if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
+            continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
         found = find_date(text[match.end() : match.end() + 30], meeting)
         if found and found.start == 0:
             return found.date
@@ -643,6 +658,8 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     if "zu" not in low and "nach" not in low:
         return ()
     commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
+    if commits is None and ("sagt" in low or "sicher" in low):
+        commits = _BODY_COMMITS.search(text)
     if commits is None and "nach" in low and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)
     return (commits.group(1),) if commits else ()
@@ -752,6 +769,11 @@ def task_in(
         other = _ASKS_OTHER.search(text)
         if other and other.group(1).lower() not in _NOT_OWNERS:
             owners, is_task = (other.group(1),), True
+        named = _ASKS_NAMED.search(text) if not owners else None
+        if named and named.group(1).startswith("alle "):
+            is_task = True
+        elif named and plausible_name(named.group(1), known):
+            owners, is_task = (named.group(1),), True
     if not owners and " wird " in text and _due(text, meeting) is not None:
         will = _WILL_DO.search(text)
         if will and (role_word(will.group(1).split()[-1]) or known.knows(will.group(1))):

@@ -566,3 +566,26 @@ def test_next_meeting_beside_the_time_in_the_header_reads_back() -> None:
     assert p.next_meeting is not None and p.next_meeting.date == dt.date(2024, 3, 4)
     assert p.meta_value("start") == "20:05 Uhr"
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "owners", "due"),
+    [
+        ("Frau Roth berichtet. Die Verwaltung sagt zu, die Flyer bis zum 13.09.2024 zu"
+         " verschicken.", ("Verwaltung",), dt.date(2024, 9, 13)),
+        ("Herr Jessen fragt nach. Der Bgm sagt zu, dies bis Ende Januar zu klären.", ("Bgm",),
+         None),
+        ("Das Bezirksamt wird gebeten, bis zur Sitzung am 11.06.2024 einen Vorschlag vorzulegen.",
+         ("Bezirksamt",), dt.date(2024, 6, 11)),
+        ("Der Vorstand bittet Henning, den Vertrag zu unterschreiben.", ("Henning",), None),
+        ("Die Woche geht vom 22. bis 29.09.2024. Lea kümmert sich bis 20.09.2024 um Flyer.",
+         ("Lea",), dt.date(2024, 9, 20)),
+        ("Sascha bittet alle Aktiven, sich bis Ende Februar für die Übung einzutragen.", (), None),
+    ],
+)  # fmt: skip
+def test_tasks_of_offices_and_requests(
+    text: str, owners: tuple[str, ...], due: dt.date | None
+) -> None:
+    task = task_in(text, NOBODY, dt.date(2024, 5, 14))
+    assert task is not None
+    assert (task.owners, task.due) == (owners, due)
