@@ -254,6 +254,21 @@ _DECIDED = re.compile(
     r"\baus\b",
     re.IGNORECASE,
 )
+_DECIDED_MORE = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?]  ))(?:"
+    r"(?:Der|Die|Das)\s+[\w-]+(?:\s+\([^()]{1,20}\))?\s+(?:stimmt|stimmen|stimmte|stimmten)\s"
+    r"[^.;]{0,80}?\b(?:zu|dafür)\b"
+    r"|(?:Der|Die|Das)\s+[\w-]+(?:\s+\([^()]{1,20}\))?\s+(?:beschloss|beschlossen|bewilligt"
+    r"|bewilligte|befürwortet|befürwortete)\b"
+    r"|(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+stimmen\s"
+    r"[^.;]{0,60}?\bzu\b)"
+    r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+|mehrheitlich\s+"
+    r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b",
+)
+"""Decisions :data:`_DECIDED` leaves out: a body agrees in a later sentence (``Die Mitglieder
+stimmen dem Vorschlag zu``, ``Der Elternbeirat stimmt einstimmig dafür, …``), resolves in
+the past (``Die Versammlung beschloss …``) or grants (``Der Ausschuss bewilligt …``, ``Die
+Erweiterung wird einvernehmlich befürwortet``)."""
 _UNDECIDED = re.compile(
     r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
@@ -286,7 +301,7 @@ _DECISION_STEMS = (
     "gewählt", "wiedergewählt", "entlast", "verabschied", "einvernehm", "festleg", "festgelegt",
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
-    "sprachen", "sprechen",
+    "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -400,6 +415,8 @@ def decision_in(
     if kind is None:
         kind = previous_kind
     decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
+    if decided is None and ("stimm" in text or "besch" in text or "bef" in text or "bew" in text):
+        decided = _DECIDED_MORE.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
     if kind is None and decided and _UNDECIDED.search(text):
@@ -425,6 +442,8 @@ def decision_in(
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
+    elif decided is not None and decided.re is _DECIDED_MORE:
+        result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)
 
 

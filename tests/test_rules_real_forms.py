@@ -589,3 +589,28 @@ def test_tasks_of_offices_and_requests(
     task = task_in(text, NOBODY, dt.date(2024, 5, 14))
     assert task is not None
     assert (task.owners, task.due) == (owners, due)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Elternbeirat stimmt einstimmig dafür, 400 € für Bücher zu verwenden.",
+        "Die Gemeindevertretung (Gv) stimmt jeweils einstimmig den unter a-c genannten Änderungen"
+        " zu.",
+        "Der Tagesordnung wird in der vorliegenden Form zugestimmt.",
+        "Es gab einen Gewinn.  Die Versammlung beschloss einstimmig die Entlastung des Vorstands.",
+        "Die Erweiterung wird einvernehmlich befürwortet.",
+        "Herr Brandes schlägt vor, per Video zu tagen. Die Mitglieder stimmen dem Vorschlag zu.",
+        "Der Ausschuss bewilligt dem Förderverein einen Zuschuss von 2.500 €.",
+    ],
+)
+def test_more_decisions_of_a_body(text: str) -> None:
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text", ["Das stimmt so nicht, sagt Lea.", "Die Zahlen stimmen nicht.", "Die Kasse stimmt."]
+)
+def test_agreeing_words_that_decide_nothing(text: str) -> None:
+    assert decision_in(text) is None
