@@ -18,8 +18,10 @@ from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
     NEXT_MEETING_QUALIFIED,
+    NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
     TASK_LABELS,
+    TASK_TABLE_COLUMNS,
     alternation,
 )
 from protokollkit.labels import label_key as _fold
@@ -119,6 +121,9 @@ _REPORTED_VERBS = (
     "bestätigte", "beschrieb", "empfahl", "plädierte", "appellierte", "wünschte", "erachtete",
     "hielt", "sah", "nannte", "zeigte", "kündigte", "machte", "hob", "fasste", "erinnerte",
     "widersprach",
+    "begründet", "begründete", "moderiert", "moderierte", "legt", "legte", "verliest", "verlas",
+    "wirbt", "warb", "resümiert", "resümierte", "bedauert", "bedauerte", "unterstreicht",
+    "unterstrich", "lobt", "lobte", "schließt", "schloss", "eröffnet", "eröffnete",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -135,6 +140,23 @@ _REPORTED = re.compile(
 ``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
 erläuterte, dass …``."""
 _REPORTED_START = tuple(o + " " for o in _OFFICES)
+_REPORTED_FROM = re.compile(
+    r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
+    r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Frau Lüdtke vom Stadtteilzentrum stellt … vor``: the body she speaks for after the name."""
+_REPORTED_ROLE = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß.-]+)\s+([A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
+)
+"""``Kassierer Frank Pauly trug den Kassenbericht vor``: a function, then the full name."""
+_REPORTED_BY = re.compile(
+    r"^Von\s+((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\(([^()]{1,40})\))?\s+"
+    r"(?:erfolgen|erfolgt|erfolgte|erfolgten|kommen|kommt|kam|kamen)\b"
+)
+"""``Von Frau Yilmaz erfolgen nochmals Informationen …``: the speaker in the dative."""
+_ROLE_TITLES = frozenset(("Präsident", "Präsidentin", "Vorstand", "Obmann", "Obfrau"))
 _OFFICE_NAME = r"((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\([^()]{1,40}\))?"
 _COMMITS = re.compile(
     r"(?:^|(?<=[.;!?] ))"
@@ -142,19 +164,49 @@ _COMMITS = re.compile(
     + r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
 )
 """``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``: she takes it on."""
+_BODY_COMMITS = re.compile(
+    r"(?:^|(?<=[.;!?] ))(?:Der|Die|Das)\s+([A-ZÄÖÜ][\w-]+)\s+(?:sagt|sagte|sichert|sicherte)"
+    r"\s+(?:\w+\s+){0,3}?zu\b"
+)
+"""``Die Verwaltung sagt zu, die Flyer … zu verschicken``, ``Der Bgm sagt zu, …``: an office
+or body takes it on."""
 _FOLLOWS_UP = re.compile(
     r"(?:^|(?<=[.;!?] ))" + _OFFICE_NAME + r"\s+(?:fragt|fragte|hakt|hakte)\b[^.;]{0,80}?\bnach\b"
 )
 """``Herr Kessler fragt bis zum 15.09.2024 noch einmal nach``: with a date, a task of his."""
 
 
+def _reported_otherwise(text: str) -> Person | None:
+    """``Von Frau Yilmaz erfolgen …``, ``Kassierer Frank Pauly trug … vor``: reported speech
+    with the speaker in the dative or after a function word."""
+    if text.startswith("Von "):
+        by = _REPORTED_BY.match(text)
+        return Person(by.group(1), by.group(2)) if by else None
+    first = text[:1]
+    if not first.isupper():
+        return None
+    space = text.find(" ")
+    if space < 4 or not (role_word(text[:space]) or text[:space] in _ROLE_TITLES):
+        return None
+    role = _REPORTED_ROLE.match(text)
+    if role is None or not all(plausible_name(w) for w in role.group(2).split()):
+        return None
+    return Person(role.group(2), role.group(1))
+
+
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``."""
-    if text[:1] in "HFDPBOGSR" and (
-        text.startswith(_REPORTED_START) and (reported := _REPORTED.match(text))
-    ):
-        return Person(reported.group(1), reported.group(2))
+    if text[:1] in "HFDPBOGSR" and text.startswith(_REPORTED_START):
+        reported = _REPORTED.match(text)
+        if reported:
+            return Person(reported.group(1), reported.group(2))
+        reported = _REPORTED_FROM.match(text) if " vo" in text or " aus " in text else None
+        if reported:
+            return Person(reported.group(1), reported.group(2))
+    speaker = _reported_otherwise(text)
+    if speaker is not None:
+        return speaker
     if ":" not in text and "@" not in text and "(" not in text:
         return None
     text = _unlead(text)
@@ -234,6 +286,21 @@ _DECIDED = re.compile(
     r"\baus\b",
     re.IGNORECASE,
 )
+_DECIDED_MORE = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?]  ))(?:"
+    r"(?:Der|Die|Das)\s+[\w-]+(?:\s+\([^()]{1,20}\))?\s+(?:stimmt|stimmen|stimmte|stimmten)\s"
+    r"[^.;]{0,80}?\b(?:zu|dafür)\b"
+    r"|(?:Der|Die|Das)\s+[\w-]+(?:\s+\([^()]{1,20}\))?\s+(?:beschloss|beschlossen|bewilligt"
+    r"|bewilligte|befürwortet|befürwortete)\b"
+    r"|(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+stimmen\s"
+    r"[^.;]{0,60}?\bzu\b)"
+    r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+|mehrheitlich\s+"
+    r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b",
+)
+"""Decisions :data:`_DECIDED` leaves out: a body agrees in a later sentence (``Die Mitglieder
+stimmen dem Vorschlag zu``, ``Der Elternbeirat stimmt einstimmig dafür, …``), resolves in
+the past (``Die Versammlung beschloss …``) or grants (``Der Ausschuss bewilligt …``, ``Die
+Erweiterung wird einvernehmlich befürwortet``)."""
 _UNDECIDED = re.compile(
     r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
@@ -266,7 +333,7 @@ _DECISION_STEMS = (
     "gewählt", "wiedergewählt", "entlast", "verabschied", "einvernehm", "festleg", "festgelegt",
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
-    "sprachen", "sprechen",
+    "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -382,6 +449,8 @@ def decision_in(
     if kind is None:
         kind = previous_kind
     decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
+    if decided is None and ("stimm" in text or "besch" in text or "bef" in text or "bew" in text):
+        decided = _DECIDED_MORE.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
     if kind is None and decided and _UNDECIDED.search(text):
@@ -407,6 +476,8 @@ def decision_in(
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
+    elif decided is not None and decided.re is _DECIDED_MORE:
+        result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)
 
 
@@ -505,6 +576,12 @@ _ASKS_OTHER = re.compile(
     r"([A-ZÄÖÜ][\w\-]+)\s*,[^;!?]{0,200}?(?:\bzu\s+\w+|\w\w+zu\w+en\b)"
 )
 """``Herr Acar bittet die Verwaltung, … vorzulegen``: the one asked takes the task."""
+_ASKS_NAMED = re.compile(
+    r"\b(?:bittet|bat|beauftragt|beauftragte)\s+(alle\s+[A-ZÄÖÜ][\w\-]+|[A-ZÄÖÜ][\w\-]+)\s*,"
+    r"[^;!?]{0,200}?(?:\bzu\s+\w+|\w\w+zu\w+en\b)"
+)
+"""``Der Vorstand bittet Henning, den Vertrag … zu unterschreiben``; ``… bittet alle Aktiven,
+sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
     _SENTENCE_START + r"(?:(?:Der|Die)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+wird\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
@@ -588,11 +665,12 @@ def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
 
 _REQUEST = re.compile(r"\b(?:bitte|sollen|soll|muss|müssen|melden|einreichen|abgeben)\b", re.I)
 _DUE = re.compile(
-    r"\b(?:bis\s*:?\s*(?:zum\s+|spätestens\s+|Ende\s+|zur\s+)?|Frist\s*:?\s*|Deadline\s*:?\s*"
+    r"\b(?:bis\s+zur\s+(?:nächsten\s+)?\w*[Ss]itzung\s+am\s+|bis\s*:?\s*(?:zum\s+|spätestens\s+|Ende\s+|zur\s+)?|Frist\s*:?\s*|Deadline\s*:?\s*"
     r"|Termin\s*:\s*|Fällig\s*:\s*|Wann\s*:\s*"
     r"|fällig\s*(?:am|bis)?\s*:?\s*|spätestens\s+(?:am\s+)?)",
     re.IGNORECASE,
 )
+_RANGE_END = frozenset("0123456789.")
 _MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-]{0,30})")
 
 
@@ -627,6 +705,8 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
 
 def _due(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
+        if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
+            continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
         found = find_date(text[match.end() : match.end() + 30], meeting)
         if found and found.start == 0:
             return found.date
@@ -638,9 +718,11 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     (a follow-up with a date): the person who takes the task on."""
     if "zu" not in low and "nach" not in low:
         return ()
-    commits = _COMMITS.search(text) if ("sagt" in text or "sichert" in text) else None
-    if commits is None and "nach" in low and ("fragt" in text or "hakt" in text):
-        commits = _FOLLOWS_UP.search(text) if _due(text, meeting) is not None else None
+    commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
+    if commits is None and ("sagt" in low or "sicher" in low):
+        commits = _BODY_COMMITS.search(text)
+    if commits is None and "nach" in low and _due(text, meeting) is not None:
+        commits = _FOLLOWS_UP.search(text)
     return (commits.group(1),) if commits else ()
 
 
@@ -659,6 +741,8 @@ def task_in(
     is_task = False
     if " | " in text:
         cells = [c.strip() for c in text.split(" | ")]
+        if all(_fold(c) in TASK_TABLE_COLUMNS for c in cells):
+            return None  # the header row of a task table (``Was | Wer | Bis wann``)
         if any(
             _TASK_LABEL.match(c) and _fold(_TASK_LABEL.match(c).group(1)) in TASK_LABELS  # type: ignore[union-attr]
             for c in cells
@@ -746,6 +830,11 @@ def task_in(
         other = _ASKS_OTHER.search(text)
         if other and other.group(1).lower() not in _NOT_OWNERS:
             owners, is_task = (other.group(1),), True
+        named = _ASKS_NAMED.search(text) if not owners else None
+        if named and named.group(1).startswith("alle "):
+            is_task = True
+        elif named and plausible_name(named.group(1), known):
+            owners, is_task = (named.group(1),), True
     if not owners and " wird " in text and _due(text, meeting) is not None:
         will = _WILL_DO.search(text)
         if will and (role_word(will.group(1).split()[-1]) or known.knows(will.group(1))):
@@ -979,13 +1068,17 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
                 dated = [t for t in entries if find_date(t)]
                 if named or dated or entries:
                     found = (named or dated or entries)[0]
-    if found is None and protocol.date is not None:
-        # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``
+    if found is None:
+        # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``, ``Herr Brandt
+        # weist auf die nächste Sitzung am 11.06.2024 hin`` (a date after this meeting's)
         for point in protocol.all_points():
-            if NEXT_MEETING_QUALIFIED.search(point.text):
-                date = find_date(point.text, protocol.date)
-                if date is not None and date.date > protocol.date:
-                    found = point.text
+            text = point.text
+            if NEXT_MEETING_QUALIFIED.search(text) or (
+                "chste" in text and NEXT_MEETING_REPORTED.search(text)
+            ):
+                date = find_date(text, protocol.date)
+                if date is not None and (protocol.date is None or date.date > protocol.date):
+                    found = text
     if found is None:
         return None
     date = find_date(found, protocol.date)

@@ -117,7 +117,8 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
         ["entschuldigt", "entschuldigte", "entschuldigt abwesend", "abgemeldet", "abmeldungen",
          "entschuldigt fehlen", "entschuldigt gefehlt", "entschuldigungen", "excused",
          "es fehlten entschuldigt", "entschuldigt sind", "verhindert", "verhindert waren",
-         "verhindert sind", "entschuldigt fehlten"],
+         "verhindert sind", "entschuldigt fehlten", "abgesagt haben", "abgesagt hatten",
+         "abgesagt", "abgesagt haben sich", "es haben abgesagt"],
         "excused",
     ),
     **dict.fromkeys(
@@ -138,6 +139,16 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     ),
 }  # fmt: skip
 """Labels of the other attendance groups (folded) → their kind."""
+
+TASK_TABLE_COLUMNS: dict[str, str] = {
+    "aufgabe": "what", "aufgaben": "what", "was": "what", "maßnahme": "what", "todo": "what",
+    "to do": "what", "wer": "who", "verantwortlich": "who", "verantwortliche": "who",
+    "zuständig": "who", "bis wann": "when", "deadline": "when", "frist": "when", "termin": "when",
+    "bis": "when", "erledigt bis": "when", "status": "other", "stand": "other",
+    "bemerkung": "other", "erledigt": "other",
+}  # fmt: skip
+"""The header cells of a task table (folded) and the column each names (``what``, ``who``,
+``when``, ``other``)."""
 
 AGENDA_LABELS = {
     "tagesordnung", "to", "agenda", "top vorschläge", "top vorschlage", "tops",
@@ -189,6 +200,15 @@ NEXT_MEETING_QUALIFIED = re.compile(
     r"[^.;]{0,80}?\b(?:findet|ist|wird|beginnt)\b",
     re.IGNORECASE,
 )
+NEXT_MEETING_REPORTED = re.compile(
+    r"\b(?:weist|wies|verweist|verwies|erinnert|erinnerte|informiert|informierte|teilt|teilte)\b"
+    r"[^.;]{0,40}?\b(?:auf\s+die|,\s+dass\s+die|daran,\s+dass\s+die)\s+n(?:ä|ae)chste[n]?\s+"
+    rf"(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
+)
+"""``Herr Brandt weist auf die nächste Sitzung am 11.06.2024 hin``, ``… teilt mit, dass die
+nächste Sitzung am … stattfinde``: the next meeting in reported speech (taken like
+:data:`NEXT_MEETING_QUALIFIED`)."""
+
 """``Die nächste Sitzung der Gemeindevertretung findet am …``, ``Das 5. Meeting findet am …``:
 the next meeting when nothing plainer names it and the date lies after this meeting's."""
 

@@ -45,6 +45,7 @@ from protokollkit.labels import (
     PRESENT_LABELS,
     SECTION_MARKERS,
     TASK_LABELS,
+    TASK_TABLE_COLUMNS,
     alternation,
     label_key,
     meta_kind,
@@ -64,10 +65,12 @@ from protokollkit.model import (
 from protokollkit.people import (
     ParticipantIndex,
     format_person,
+    is_name_word,
     looks_like_name,
     parse_participant,
     parse_person,
     plausible_name,
+    role_word,
     split_parens,
     split_participants,
     split_top_level,
@@ -833,6 +836,10 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
     if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
         # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
         return _attendance_kind(words[0])
+    if 3 <= len(words) <= 5 and words[0] in ("vom", "von") and words[-1] == "anwesend":
+        return True, "present"  # ``Vom Beirat anwesend``, ``Von der Verwaltung anwesend``
+    if words and words[-1] == "bei" and ("wohnte" in words or "wohnten" in words):
+        return True, "present"  # ``Den Verhandlungen wohnte noch bei``
     return False, None
 
 
@@ -928,7 +935,10 @@ _TITLE_WORDS = {
     "niederschrift", "protokoll", "ergebnisprotokoll", "sitzungsprotokoll", "verlaufsprotokoll",
     "beschlussprotokoll",
 }  # fmt: skip
-_TITLE_GOES_ON = re.compile(r"^(?:über|der|des|zur|zum|vom|von|am|für)\s+\S")
+_TITLE_GOES_ON = re.compile(
+    r"^(?:über|der|des|zur|zum|vom|von|am|für)\s+\S"
+    r"|^(?:\w*[Ss]itzung|\w*[Vv]ersammlung)\s+(?:des|der|vom|am)\s+\S"
+)
 
 
 def _title_goes_on(state: State) -> None:
@@ -1071,6 +1081,8 @@ def _group_after_attendance(
 ) -> bool:
     """``QM: Frau Okafor, Herr Tamm`` before the first item: a group of those present, named
     by an unknown label, when every entry is a person (``Herr``/``Frau``/a participant)."""
+    if not value and sub is None and state.attendance is not None:
+        return _more_present(state, label)  # right after a list of those present
     if (
         state.section != "front"
         or state.items
@@ -1141,6 +1153,25 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             # ``Miriam Abendroth – entschuldigt`` in a list of those absent: excused
             state.add_person(parse_participant(status.group(1)), group_kind, status.group(2))
             return
+    role = _ROLE_LABEL.match(text) if ":" in text else None
+    if role and role_word(role.group(1)):
+        # ``Schriftführerin: Frau Bräuninger`` as an entry of the list
+        state.add_person(Person(role.group(2), role.group(1)), kind, label)
+        return
+    only = _ONLY_AT.match(text) if text.startswith(("bei ", "zu ", "ab ")) else None
+    if only:
+        # ``bei TOP 2 Frau Schaible (Kreisjugendamt)``: there for one item
+        person = parse_participant(only.group(2))
+        extra = f"{person.affiliation}, {only.group(1)}" if person.affiliation else only.group(1)
+        state.add_person(Person(person.name, extra), kind, label)
+        return
+    two = _two_names(state, text)
+    if two is not None:
+        line = state.lines[state.index]
+        state.note(line, f"„{_short(text)}“ als zwei Personen gelesen (zwei Spalten einer Liste).")
+        for name in two:
+            state.add_person(parse_participant(name), kind, label)
+        return
     person = parse_participant(text)
     if kind is None and person.affiliation and len(person.affiliation) <= 20:
         # ``Pia (Gast)`` in the list of those present: a guest
@@ -1152,6 +1183,10 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
 
 
 _DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+([^\W\d][\w ]{2,24})$")
+_ROLE_LABEL = re.compile(r"^([^\W\d][\w/]{3,30}):\s+((?:Herrn?|Frau|Dr\.)\s+\S.{1,40})$")
+_ONLY_AT = re.compile(
+    r"^((?:bei|zu|ab)\s+TOP\s+\d{1,2}(?:\.\d{1,2})?)\s+((?:Herrn?|Frau)\s+\S.{1,60})$"
+)
 """``Name – entschuldigt``: a person and how they attend, after a dash."""
 _ABOUT = re.compile(r"^(?:ca\.|circa|etwa|rund|ungefähr|über|knapp|mehr als)\s", re.IGNORECASE)
 
@@ -1315,11 +1350,17 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if _lettered_group(state, line, entry, open_list):
         return True
     parsed = _label(entry)
+    if parsed and not parsed[2] and _more_present(state, parsed[0]):
+        return True
     if parsed and parsed[2]:
         label, _sub, value = parsed
         is_attendance, kind = _attendance_kind(label_key(label))
         names = _names_line(value)
-        if names is not None and (is_attendance or (bullet or line.hints.list_level is not None)):
+        if names is not None and (
+            is_attendance
+            or (bullet or line.hints.list_level is not None)
+            or label.startswith(("vom ", "von "))  # ``vom Vorstand: Ilse Brandt``
+        ):
             group_kind: AttendanceKind | None = kind if is_attendance else "present"
             if is_attendance and kind is None:
                 group_kind, label = (open_list.kind, open_list.label)
@@ -1355,6 +1396,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
             state.add_person(Person(inner.group(1), inner.group(2)), kind, label)
             state.previous = "attendance"
             return True
+    if _two_names(state, entry) is not None:
+        _add_listed(state, entry, open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
     names = _names_line(entry)
     if (
         names is not None
@@ -1397,6 +1442,44 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         _add_listed(state, name, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
+
+
+_MORE_PRESENT = frozenset(("weiter", "weiterhin", "ferner", "außerdem", "sowie"))
+
+
+def _more_present(state: State, label: str) -> bool:
+    """``Weiter die Mitglieder :`` inside a list of those present: a group of those present
+    whose names follow."""
+    words = label_key(label).split()
+    if not 2 <= len(words) <= 4 or words[0] not in _MORE_PRESENT or state.section != "front":
+        return False
+    label = label.strip()
+    state.open_group("present", label)
+    state.attendance = _Attendance("present", label, heading=True)
+    state.previous = "attendance"
+    return True
+
+
+_TWO_NAMES = re.compile(
+    r"^((?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w\-]+\s+[A-ZÄÖÜ][\w\-]+(?:\s+\([^()]{1,30}\))?)\s+"
+    r"((?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w\-]+\s+[A-ZÄÖÜ][\w\-]+(?:\s+\([^()]{1,30}\))?)$"
+)
+"""``Reinhard Albers Dr. Marlies Behnke``: two columns of a name table run together."""
+
+
+def _two_names(state: State, text: str) -> tuple[str, str] | None:
+    """Two ``Firstname Surname`` of a column table on one line of an attendance list (a
+    careful reader's choice: four name words are two people; noted as such)."""
+    if text.count(" ") < 3 or "," in text:
+        return None
+    match = _TWO_NAMES.match(text)
+    if match is None or state.section != "front":
+        return None
+    first, second = match.group(1), match.group(2)
+    words = _BRACKETED.sub("", f"{first} {second}").split()
+    if not all(is_name_word(w) for w in words if w not in ("Dr.", "Prof.")):
+        return None
+    return first, second
 
 
 def _entries_with_roles(state: State) -> bool:
@@ -1677,6 +1760,7 @@ _INNER_LABEL = re.compile(
         [
             *sorted(k for k in META_LABELS if len(k) >= 3 and "/" not in k),
             *("was", "anwesend", "abwesend", "entschuldigt", "gäste", "vorheriges treffen"),
+            *("nächstes treffen", "nächster termin", "nächste sitzung", "anlass"),
         ]
     )
     + r")\s*:\s",
@@ -1699,6 +1783,13 @@ def _several_labels(state: State, label: str, value: str) -> bool:
     if any(not piece_value for _, piece_value in pieces):
         return False
     for piece_label, piece_value in pieces:
+        if state.next_meeting is None and NEXT_MEETING.match(f"{piece_label}: {piece_value}"):
+            # ``Zeit: 20:05 Uhr | Nächstes Treffen: 04. März``: the next meeting in the header
+            reference = state.title_parts(state.title or "")[1] or _meeting_date(state, None)[0]
+            found = find_date(piece_value, reference)
+            date = found.date if found else None
+            state.next_meeting = NextMeeting(piece_value, date, piece_label)
+            continue
         kind = meta_kind(label_key(piece_label)) or "other"
         state.meta.append(MetaField(piece_label, piece_value, kind))
     state.previous = "meta"
@@ -1920,7 +2011,10 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         numbers = [int(n) for n in explicit.group(2).split(".")]
         title = explicit.group(3).strip()
         if not title and hints is NO_HINTS:
-            title = _title_below(state)  # ``Top 1`` / ``Begrüßung`` on the line below
+            title = _title_below(state) or _title_after_blank(state)  # ``Top 1`` / ``Begrüßung``
+        elif hints is NO_HINTS and _REFERENCE_ONLY.match(title):
+            below = _title_after_blank(state)  # ``Ö 3 - 22-1047`` / … / ``Sommerprogramm``
+            title = f"{title} {below}" if below else title
         state.item_prefix = explicit.group(1)
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
@@ -2062,6 +2156,40 @@ def _title_below(state: State) -> str:
     return ""
 
 
+_REFERENCE_ONLY = re.compile(r"^(?:[-–]\s*)?\d[\d/.-]*\d$")
+"""``22-1047``: a document number where the item's title would stand."""
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+
+
+def _title_after_blank(state: State) -> str:
+    """The title a blank line below a bare item number (``Ö 1`` / blank / ``Öffentliche
+    Fragestunde`` / blank): a short plain line standing alone, not a sentence. That line is
+    taken; empty when there is none."""
+    lines = state.lines
+    index = state.index + 1
+    if index >= len(lines) or lines[index].text.strip():
+        return ""
+    index += 1
+    if index >= len(lines):
+        return ""
+    below = lines[index]
+    text = below.text.strip()
+    if (
+        not text
+        or below.hints is not NO_HINTS
+        or len(text) > 200
+        or text.endswith(_SENTENCE_END)
+        or below.text[:1].isspace()
+        or _bullet(below.text)
+        or _label(text) is not None
+        or EXPLICIT_ITEM.match(text)
+        or (index + 1 < len(lines) and lines[index + 1].text.strip())
+    ):
+        return ""
+    state.skip_until = index + 1
+    return text
+
+
 def _plain_text_below(state: State, limit: int) -> str:
     """The text of the line right below the current one when it is a short plain line (no
     hints, no list entry, no ``Label:``); empty otherwise."""
@@ -2194,6 +2322,8 @@ def rule_item(state: State, line: Line) -> bool:
     """``1 Titel``, ``1. Titel``, ``TOP 1: Titel``, ``TOP 5.2``, a heading of any level, a bold
     line, or a top-level numbered list entry when the agenda is written as a list."""
     state.item_prefix = ""
+    if state.index < state.title_index and not line.hints.heading:
+        return False  # a plain line above the title (``Jahresbericht von …``): no item
     found = _item_of(state, line)
     if found is None:
         return False
@@ -2231,6 +2361,77 @@ def rule_item(state: State, line: Line) -> bool:
             state.first_prefix = prefix
         state.items.append(_ItemBuilder(number, title, presenter, line.number, level))
     state.section = "items"
+    state.previous = "item"
+    state.point_stack = []
+    return True
+
+
+_TASK_COLUMNS = TASK_TABLE_COLUMNS
+
+
+def rule_flat_table(state: State, line: Line) -> bool:
+    """A task table whose cells were flattened one a line (``Aufgabe`` / ``Verantwortlich`` /
+    ``Deadline`` / ``Status``, then four lines a row): a paragraph per row, each cell after its
+    header as in a table row (``Aufgabe: … | Verantwortlich: … | Deadline: …``)."""
+    if line.hints is not NO_HINTS or label_key(line.text) not in _TASK_COLUMNS:
+        return False
+    lines = state.lines
+    start = state.index
+    header: list[str] = []
+    index = start
+    while index < len(lines) and len(header) < 6:
+        text = lines[index].text.strip()
+        if lines[index].hints is not NO_HINTS or label_key(text) not in _TASK_COLUMNS:
+            break
+        header.append(text)
+        index += 1
+    columns = {_TASK_COLUMNS[label_key(h)] for h in header}
+    width = len(header)
+    if width < 3 or not {"what", "who"} <= columns:
+        return False
+    rows: list[list[Line]] = []
+    while index + width <= len(lines):
+        row = lines[index : index + width]
+        if any(r.hints is not NO_HINTS or not r.text.strip() or len(r.text) > 200 for r in row):
+            break
+        if any(label_key(r.text) in _TASK_COLUMNS for r in row):
+            break
+        rows.append(row)
+        index += width
+    if not rows:
+        return False
+    block = state.block(line)
+    block.points.append(_PointBuilder(" | ".join(header), line.number, "paragraph"))
+    for row in rows:
+        text = " | ".join(f"{h}: {r.text.strip()}" for h, r in zip(header, row, strict=True))
+        block.points.append(_PointBuilder(text, row[0].number, "paragraph"))
+    state.skip_until = index
+    state.point_stack = []
+    state.previous = "paragraph"
+    return True
+
+
+_LETTERED_HEADING = re.compile(r"^([a-h])\)\s+(\S.{2,100})$")
+
+
+def rule_lettered_heading(state: State, line: Line) -> bool:
+    """``a) JAHRESBERICHT WEHRFÜHRER`` under an item, in capitals on a line of its own: a
+    sub-item (typed minutes mark their sub-headings so), not a point."""
+    text = line.text
+    if text[1:2] != ")" or state.section != "items" or line.hints is not NO_HINTS:
+        return False
+    match = _LETTERED_HEADING.match(text)
+    top = _top_item(state)
+    if match is None or top is None:
+        return False
+    title = match.group(2).strip()
+    if not title.isupper() or sum(c.isalpha() for c in title) < 6 or title.endswith(":"):
+        return False
+    number = ord(match.group(1)) - ord("a") + 1
+    expected = top.items[-1].number + 1 if top.items else 1
+    if number != expected:
+        return False
+    top.items.append(_ItemBuilder(number, title, None, line.number, top.level + 1))
     state.previous = "item"
     state.point_stack = []
     return True
@@ -2416,7 +2617,9 @@ RULES: list[tuple[str, Rule]] = [
     ("agenda", rule_agenda),
     ("meta", rule_meta),
     ("closing", rule_closing),
+    ("flat_table", rule_flat_table),
     ("item", rule_item),
+    ("lettered_heading", rule_lettered_heading),
     ("point", rule_point),
     ("speaker", rule_speaker),
     ("continued", rule_continued),
@@ -2436,6 +2639,8 @@ TRIGGERS: dict[str, int] = {
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
+    "flat_table": Kind.SHORT,
+    "lettered_heading": Kind.MARKER,
     "point": Kind.HINTED | Kind.MARKER,
     "speaker": Kind.UPPER,
 }

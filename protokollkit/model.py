@@ -34,7 +34,7 @@ TIME_SPAN = re.compile(
 """A clock time or span in a metadata value: ``19 Uhr``, ``10:00–11:30``, ``19 - ca. 21:00``."""
 
 _CLOCK = r"(\d{1,2}[:.]\d{2}(?:\s*Uhr)?|\d{1,2}\s*Uhr)"
-_MEETING = r"(?:Sitzung|Versammlung|Treffen|Treffens|Meeting|Meetings|Beratung|Besprechung)"
+_MEETING = r"(?:\w*(?:Sitzung|Versammlung|Treffen|Treffens|Meeting|Meetings|Beratung|Besprechung))"
 TITLE_SPAN = re.compile(
     r"(?<![\d.])(\d{1,2}[:.]\d{2})\s*(?:Uhr\s*)?(?:[-–]|bis)\s*(\d{1,2}[:.]\d{2})"
 )
@@ -50,7 +50,8 @@ PROSE_START = re.compile(
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:eröffnet|begann|beginnt))\D{{0,25}}?{_CLOCK}"
     rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
     rf"\D{{0,15}}?{_CLOCK}"
-    rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)",
+    rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)"
+    rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
@@ -71,10 +72,20 @@ PROSE_CHAIR = re.compile(
     r"|\b(?:Begrüßung|Eröffnung)\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?(?:\w+\s+)?"
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
     rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+die\s+(?:Sitzung|Versammlung)"
+    rf"|^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+[^.;]{{0,40}}?\s+und\s+"
+    r"(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\s+die\s+(?:Sitzung|Versammlung)"
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
 )
+PROSE_CHAIR_CLOSING = re.compile(
+    rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+die\s+"
+    r"(?:Sitzung|Versammlung)\b"
+    r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
+    r"\s+((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß\-]+)"
+)
+"""The chair named where the minutes end: ``Frau Dr. Albrecht schließt die Sitzung um 18:05 Uhr``,
+``Abschließend dankte die Ausschussvorsitzende Frau Hüttenrauch …``."""
 PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
 )
@@ -295,8 +306,20 @@ class Protocol:
         return result
 
     def present(self) -> tuple[Person, ...]:
-        """Everyone present: the participants and the labelled groups of those present."""
-        return self.participants + self.attendance_of("present") + self.attendance_of("partial")
+        """Everyone present: the participants and the labelled groups of those present (or,
+        when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``)."""
+        listed = self.participants + self.attendance_of("present") + self.attendance_of("partial")
+        return listed or self._attendance_in_text("present")
+
+    def _attendance_in_text(self, kind: AttendanceKind) -> tuple[Person, ...]:
+        """The people a sentence of the opening names as present, excused or absent
+        (``Entschuldigt haben sich Noah und Amira.``): attendance kept as prose."""
+        from protokollkit.people import attendance_in_sentences  # people imports this module
+
+        if self.attendance and kind != "present" and any(g.kind == kind for g in self.attendance):
+            return ()
+        found = attendance_in_sentences(p.text for p in self._opening_points())
+        return tuple(Person(name) for name in found.get(kind, ()))
 
     def decisions(self) -> list[Point]:
         """The entries that record a decision, motion or vote."""
@@ -364,6 +387,13 @@ class Protocol:
             match = pattern.search(point.text)
             if match:
                 return next(g for g in match.groups() if g)
+        if kind == "chair":
+            for point in reversed(self.all_points()):
+                text = point.text
+                if "orsitzende" in text or "schl" in text or "beende" in text or "leiter" in text:
+                    match = PROSE_CHAIR_CLOSING.search(text)
+                    if match:
+                        return next(g for g in match.groups() if g)
         return None
 
     def _opening_points(self) -> list[Point]:
@@ -395,8 +425,12 @@ class Protocol:
         return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
-        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …)."""
-        return tuple(p for g in self.attendance if g.kind == kind for p in g.people)
+        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused and
+        absent people named only in a sentence of the opening count too."""
+        found = tuple(p for g in self.attendance if g.kind == kind for p in g.people)
+        if found or kind not in ("excused", "absent"):
+            return found
+        return self._attendance_in_text(kind)
 
     def speakers(self) -> list[Person]:
         """Every presenter and speaker (speaker lines, inline speakers), in document order."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from protokollkit.labels import NOT_NAMES, NOUN_ENDINGS, PERSON_TITLES, ROLE_ENDINGS
-from protokollkit.model import Person
+from protokollkit.model import AttendanceKind, Person
 
 NAME_PARTICLES = {
     "und",
@@ -256,7 +256,7 @@ def split_role(text: str) -> Person | None:
         if not is_name_word(name[0]) and name[0].lower() not in PERSON_TITLES:
             continue  # ``Vorsitzender Herr Tiedemann``: the title stays in the name
         if all(w[:1].islower() or w.endswith(".") or role_word(w) for w in role[:-1]):
-            return Person(" ".join(name), " ".join(role))
+            return Person(" ".join(name), " ".join(role).rstrip(":"))
     return None
 
 
@@ -267,3 +267,77 @@ def format_person(person: Person, form: Literal["comma", "parens"] | None = None
     if (form or person.form) == "parens":
         return f"{person.name} ({person.affiliation})"
     return f"{person.name}, {person.affiliation}"
+
+
+_SENTENCE_NAMES = r"([A-ZÄÖÜ][^.!?;:]{0,400}?)(?=\s*(?:[.!?;]|$))"
+_LISTED_AFTER: tuple[tuple[AttendanceKind, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "present",
+        ("nwesend", "eilgenommen", "nahmen teil"),
+        re.compile(
+            r"(?:^|[.!?]\s+)(?:Die\s+)?(?:[Aa]nwesenden?(?:\s+[\w*:]+)?\s+(?:waren|sind)"
+            r"|Es\s+(?:waren|sind)\s+anwesend|Es\s+nahmen\s+teil|Teilgenommen\s+haben)"
+            rf"\s*:?\s+{_SENTENCE_NAMES}"
+        ),
+    ),
+    (
+        "excused",
+        ("ntschuldigt", "bgesagt"),
+        re.compile(
+            r"(?:^|[.!?]\s+)(?:Entschuldigt\s+(?:haben\s+sich|hatten\s+sich|waren|sind|fehlten"
+            r"|fehlen)|Es\s+(?:haben|hatten)\s+sich\s+entschuldigt|Es\s+fehlten\s+entschuldigt"
+            rf"|Abgesagt\s+(?:haben|hatten)(?:\s+sich)?)\s*:?\s+{_SENTENCE_NAMES}"
+        ),
+    ),
+    (
+        "absent",
+        ("fehlte", "bwesend"),
+        re.compile(
+            r"(?:^|[.!?]\s+)(?:Es\s+fehlten|Abwesend\s+waren|Es\s+fehlte)(?!\s+entschuldigt)"
+            rf"\s*:?\s+{_SENTENCE_NAMES}"
+        ),
+    ),
+)
+_NAMED_BEFORE = re.compile(
+    r"((?:[A-ZÄÖÜ][\w.\-]*\s+){0,3}[A-ZÄÖÜ][\w\-]*"
+    r"(?:(?:,\s*|\s+und\s+)(?:[A-ZÄÖÜ][\w.\-]*\s+){0,3}[A-ZÄÖÜ][\w\-]*)*)"
+    r"\s+(?:(?:hat|haben|hatte|hatten)\s+sich\s+entschuldigt"
+    r"|(?:ließ|ließen|lässt|lassen)\s+sich\s+entschuldigen)\b"
+)
+_SENTENCE_START = {"der", "die", "das", "den", "dem", "unser", "unsere", "auch", "außerdem"}
+_AND = re.compile(r"\s*,\s*(?:und\s+|sowie\s+)?|\s+(?:und|sowie)\s+")
+
+
+def _sentence_names(text: str) -> list[str] | None:
+    """The names of a list in a sentence (``Tara, Jonas und Lina``), None unless every part
+    is a name."""
+    names = [n for n in _AND.split(text.strip()) if n]
+    if not names or not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
+        return None
+    return names
+
+
+def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
+    """Attendance written as sentences in the text (``Die anwesenden Mitglieder waren Tara,
+    Jonas und Lina.``, ``Entschuldigt haben sich Noah und Amira.``, ``Der Ortsvorsteher Uwe
+    Janke ließ sich entschuldigen.``): the names by kind (``present``, ``excused``,
+    ``absent``)."""
+    found: dict[AttendanceKind, list[str]] = {}
+    for text in texts:
+        for kind, triggers, pattern in _LISTED_AFTER:
+            if not any(t in text for t in triggers):
+                continue
+            for match in pattern.finditer(text):
+                names = _sentence_names(match.group(1))
+                if names:
+                    found.setdefault(kind, []).extend(names)
+        if "ntschuldig" in text:
+            for match in _NAMED_BEFORE.finditer(text):
+                words = match.group(1).split(maxsplit=1)
+                listed = match.group(1)
+                if words[0].lower() in _SENTENCE_START and len(words) > 1:
+                    listed = words[1]
+                names = _sentence_names(listed)
+                if names:
+                    found.setdefault("excused", []).extend(names)
+    return found

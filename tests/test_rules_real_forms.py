@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import protokollkit
-from protokollkit.annotations import decision_in, task_in
+from protokollkit.annotations import decision_in, inline_speaker, task_in
 from protokollkit.people import ParticipantIndex
 
 NOBODY = ParticipantIndex(())
@@ -144,9 +144,15 @@ def test_metadata_with_a_dash() -> None:
             "09:30",
             "11:15 Uhr",
         ),
+        (
+            "Bericht 13.11.2019\n\nAm 13. November 2019 um 19:00 Uhr fanden sich 34 Mitglieder"
+            " ein.\n\nBeginn der Mitgliederversammlung ist 19:10 Uhr.\n",
+            "19:00 Uhr",
+            None,
+        ),
     ],
 )
-def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str) -> None:
+def test_start_and_end_from_title_or_sentence(text: str, start: str, end: str | None) -> None:
     p = protokollkit.read(text)
     assert (p.meta_value("start"), p.meta_value("end")) == (start, end)
     assert p.date is not None and p.date.year in (2019, 2020)
@@ -349,6 +355,12 @@ def test_metadata_as_entries_of_the_opening_item() -> None:
         ),
         ("  * 14.01.2024 nächstes Treffen, da", "14.01.2024 nächstes Treffen, da",
          dt.date(2024, 1, 14)),
+        ("Herr Brandt weist auf die nächste Sitzung am 11.01.2024 hin und schließt die Sitzung.",
+         "Herr Brandt weist auf die nächste Sitzung am 11.01.2024 hin und schließt die Sitzung.",
+         dt.date(2024, 1, 11)),
+        ("Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
+         "Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
+         dt.date(2024, 1, 16)),
     ],
 )  # fmt: skip
 def test_next_meeting_in_more_sentences(content: str, text: str, date: dt.date | None) -> None:
@@ -386,3 +398,219 @@ def test_initials_above_their_points_right_under_the_title_are_speakers() -> Non
     p = protokollkit.read(text, "markdown")
     speakers = [b.speaker.name if b.speaker else None for b in p.preamble]
     assert speakers == ["KB", "RM"]
+
+
+def test_attendance_named_in_sentences() -> None:
+    text = (
+        "# Bericht vom 04.03.2024\n\n"
+        "Wir waren beschlussfähig. Die anwesenden Mitglieder waren Ida, Jan, Mo und Lea. "
+        "Entschuldigt haben sich Tim und Ute.\n\n"
+        "Ida begrüßte alle und begann die Sitzung um 17 Uhr.\n\n"
+        "Der Kassenwart Max Roth ließ sich entschuldigen.\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert [x.name for x in p.present()] == ["Ida", "Jan", "Mo", "Lea"]
+    assert [x.name for x in p.attendance_of("excused")] == ["Tim", "Ute", "Kassenwart Max Roth"]
+    assert p.meta_value("chair") == "Ida"
+    assert p.participants == ()  # the sentences stay content
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anwesend waren 16 Mitglieder.",
+        "Es fehlten noch die Unterlagen zum Haushalt.",
+        "Die Sitzung wird von Lea geleitet und hat sich entschuldigt bei allen.",
+    ],
+)
+def test_no_attendance_in_ordinary_sentences(sentence: str) -> None:
+    p = protokollkit.read(f"Protokoll 04.03.2024\n\n{sentence}\n\nTOP 1 Bericht\n\n- x\n")
+    assert p.present() == () and p.attendance_of("absent") == ()
+    assert p.attendance_of("excused") == ()
+
+
+def test_council_columns_of_names_read_back() -> None:
+    text = (
+        "Niederschrift über die Sitzung des Beirates am 14.02.2024\n\n"
+        "Vom Beirat anwesend: Vorsitzender: Gerd Albers\nWeiter die Mitglieder :\n"
+        "Reinhard Dose Dr. Marlies Ebert\nAnna Maria Schulte\nAbgesagt haben: Horst Jansen\n\n"
+        "TOP 1: Eröffnung\n\nDer Vorsitzende eröffnet die Sitzung.\n"
+    )
+    p = protokollkit.read(text)
+    assert [x.name for x in p.present()] == [
+        "Gerd Albers", "Reinhard Dose", "Dr. Marlies Ebert", "Anna Maria Schulte",
+    ]  # fmt: skip
+    assert p.meta_value("chair") == "Gerd Albers"
+    assert [x.name for x in p.attendance_of("excused")] == ["Horst Jansen"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Frau Lüdtke vom Stadtteilzentrum stellt die Planungen vor.", "Frau Lüdtke",
+         "Stadtteilzentrum"),
+        ("Herr Sadiku von der Fachverwaltung weist darauf hin, dass …", "Herr Sadiku",
+         "Fachverwaltung"),
+        ("Von Frau Yilmaz erfolgen nochmals allgemeine Informationen.", "Frau Yilmaz", None),
+        ("Kassierer Frank Pauly trug den Kassenbericht vor.", "Frank Pauly", "Kassierer"),
+        ("Präsident Walter Schanz eröffnet die Versammlung.", "Walter Schanz", "Präsident"),
+        ("Frau Nehls begründet den Antrag der Fraktion.", "Frau Nehls", None),
+    ],
+)  # fmt: skip
+def test_more_reported_speech(text: str, name: str, affiliation: str | None) -> None:
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None
+    assert (speaker.name, speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinder Jugendliche Eltern Familien berichten gemeinsam.",
+        "Vom Vorstand erfolgen keine Einwände.",
+        "Neue Mitglieder Anna Berg stellt sich vor.",
+        "Mitglied Der Verein stellt fest, dass …",
+    ],
+)
+def test_no_reported_speech(text: str) -> None:
+    assert inline_speaker(text, NOBODY) is None
+
+
+def test_next_meeting_of_a_body_in_a_protocol_without_date() -> None:
+    text = (
+        "# Bericht von der Sitzung im Dezember 2024\n\n- Der Haushalt wurde beschlossen.\n"
+        "- Ein Café öffnet im Januar.\n- Der Besuchsdienst wird fortgesetzt.\n"
+        "- Die nächste Sitzung des Kirchenvorstands findet am 21. Januar 2025 statt.\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2025, 1, 21)
+
+
+@pytest.mark.parametrize(
+    ("closing", "chair"),
+    [
+        ("Frau Dr. Albrecht schließt die Sitzung um 18:05 Uhr.", "Frau Dr. Albrecht"),
+        ("Abschließend dankte die Ausschussvorsitzende Frau Hüttner den Gästen.", "Frau Hüttner"),
+        ("Der Vorsitzende schließt die Sitzung.", None),
+    ],
+)
+def test_chair_named_where_the_minutes_end(closing: str, chair: str | None) -> None:
+    p = protokollkit.read(
+        f"Protokoll 04.03.2020\n\nTOP 1 Bericht\n\n- x\n\nTOP 2 Ende\n\n{closing}\n"
+    )
+    assert p.meta_value("chair") == chair
+
+
+def test_start_of_a_compound_meeting_word() -> None:
+    p = protokollkit.read(
+        "Protokoll 23.11.2020\n\nBeginn der Mitgliederversammlung ist 14:10 Uhr.\n"
+    )
+    assert p.meta_value("start") == "14:10 Uhr"
+
+
+def test_capital_lettered_sub_items_read_back() -> None:
+    text = (
+        "Jahresbericht 2024\nProtokoll der Jahreshauptversammlung am 20.01.2024\n"
+        "1. JAHRESBERICHTE\na) JAHRESBERICHT DES VORSITZENDEN\nEr blickt zurück.\n"
+        "b) JAHRESBERICHT DER KASSE\nDie Kasse stimmt.\n2. VERSCHIEDENES\nNichts.\n"
+    )
+    p = protokollkit.read(text)
+    assert [(i.number, i.title, len(i.items)) for i in p.items] == [
+        (1, "JAHRESBERICHTE", 2),
+        (2, "VERSCHIEDENES", 0),
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_present_for_one_item_and_role_labels_in_the_list_read_back() -> None:
+    text = (
+        "Sitzung der Verbandsversammlung am 26.11.2024\n\nDen Verhandlungen wohnte noch bei:"
+        " Herr Gräf, bei TOP 2 Frau Sauter (Kreisjugendamt), Schriftführerin: Frau Brand\n\n"
+        "TOP 1: Bekanntgaben\n\nEs gibt keine Bekanntgaben.\n"
+    )
+    p = protokollkit.read(text)
+    assert p.meta_value("minute_taker") == "Frau Brand"
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_flattened_task_table_reads_back() -> None:
+    text = (
+        "Protokoll 19.02.2025\n\n1 Planung\n\nAufgabe\nVerantwortlich\nDeadline\nStatus\n"
+        "Stand beantragen\nJens Marx\n15.03.2025\noffen\n\n2 Sonstiges\n\n- nichts\n"
+    )
+    p = protokollkit.read(text)
+    (task,) = p.tasks()
+    assert task.task is not None and task.task.owners == ("Jens Marx",)
+    assert task.task.due == dt.date(2025, 3, 15)
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_bare_item_numbers_with_the_title_after_a_blank_line_read_back() -> None:
+    text = Path(__file__).parent.joinpath("fixtures", "cases", "layout.txt").read_text("utf-8")
+    start = text.index("Protokoll\nSitzung des Regionalausschusses Nord")
+    p = protokollkit.read(text[start : text.index("\n.\n", start)] + "\n")
+    assert [i.title for i in p.items][:2] == [
+        "Öffentliche Fragestunde",
+        "22-1047 Sommerprogramm im Quartier (Referierende: Nachbarschaftshaus)",
+    ]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_next_meeting_beside_the_time_in_the_header_reads_back() -> None:
+    text = (
+        "Protokoll 19.02.2024\nZeit: 20:05 Uhr | Nächstes Treffen: 04.03.2024\n\nTOP 1 A\n\n- x\n"
+    )
+    p = protokollkit.read(text)
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2024, 3, 4)
+    assert p.meta_value("start") == "20:05 Uhr"
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "owners", "due"),
+    [
+        ("Frau Roth berichtet. Die Verwaltung sagt zu, die Flyer bis zum 13.09.2024 zu"
+         " verschicken.", ("Verwaltung",), dt.date(2024, 9, 13)),
+        ("Herr Jessen fragt nach. Der Bgm sagt zu, dies bis Ende Januar zu klären.", ("Bgm",),
+         None),
+        ("Das Bezirksamt wird gebeten, bis zur Sitzung am 11.06.2024 einen Vorschlag vorzulegen.",
+         ("Bezirksamt",), dt.date(2024, 6, 11)),
+        ("Der Vorstand bittet Henning, den Vertrag zu unterschreiben.", ("Henning",), None),
+        ("Die Woche geht vom 22. bis 29.09.2024. Lea kümmert sich bis 20.09.2024 um Flyer.",
+         ("Lea",), dt.date(2024, 9, 20)),
+        ("Sascha bittet alle Aktiven, sich bis Ende Februar für die Übung einzutragen.", (), None),
+    ],
+)  # fmt: skip
+def test_tasks_of_offices_and_requests(
+    text: str, owners: tuple[str, ...], due: dt.date | None
+) -> None:
+    task = task_in(text, NOBODY, dt.date(2024, 5, 14))
+    assert task is not None
+    assert (task.owners, task.due) == (owners, due)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Elternbeirat stimmt einstimmig dafür, 400 € für Bücher zu verwenden.",
+        "Die Gemeindevertretung (Gv) stimmt jeweils einstimmig den unter a-c genannten Änderungen"
+        " zu.",
+        "Der Tagesordnung wird in der vorliegenden Form zugestimmt.",
+        "Es gab einen Gewinn.  Die Versammlung beschloss einstimmig die Entlastung des Vorstands.",
+        "Die Erweiterung wird einvernehmlich befürwortet.",
+        "Herr Brandes schlägt vor, per Video zu tagen. Die Mitglieder stimmen dem Vorschlag zu.",
+        "Der Ausschuss bewilligt dem Förderverein einen Zuschuss von 2.500 €.",
+    ],
+)
+def test_more_decisions_of_a_body(text: str) -> None:
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text", ["Das stimmt so nicht, sagt Lea.", "Die Zahlen stimmen nicht.", "Die Kasse stimmt."]
+)
+def test_agreeing_words_that_decide_nothing(text: str) -> None:
+    assert decision_in(text) is None
