@@ -2110,7 +2110,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         return number, None, title, level
     if state.agenda and _matches_agenda(state, text):
         return -1, None, text.rstrip(":"), 50
-    plain = hints is NO_HINTS or hints == _BOLD_ONLY
+    plain = hints in (NO_HINTS, _BOLD_ONLY)  # a Markdown paragraph line as a plain text line
     if state.implicit_items and plain and _looks_like_heading(state, line, text):
         return -1, None, text.rstrip(":"), 50
     if hints.bold and level == 99 and not state.items_from_headings():
@@ -2235,6 +2235,9 @@ _PAGE_LABELS = {
 ``Wortprotokoll``, ``Sachverhalt``): parts of the page, never topics of their own."""
 
 
+_INITIALS_LABEL = re.compile(r"[A-ZÄÖÜ]{2,3}:$")
+
+
 def _looks_like_heading(state: State, line: Line, text: str) -> bool:
     """A short line standing alone above content: a topic heading in a protocol that has no
     numbered items or heading styles (``Organisatorisches``)."""
@@ -2251,6 +2254,8 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
         return False  # ``Beschluss:`` above its wording, ``Tagesordnung:``: a label, not a topic
     if parse_person(text, state.known) is not None or state.known.knows(text.rstrip(":")):
         return False
+    if _INITIALS_LABEL.match(text):
+        return False  # ``KB:`` above a list: a speaker's initials, not a topic
     if label_key(text) in _PAGE_LABELS:
         return False
     after = state.next_line()
@@ -2925,8 +2930,11 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
                 found = find_date(meta.value, from_file)
                 if found:
                     return found.date, "meta"
-    for block in state.preamble[:2]:
-        for point in block.points[:3]:
+    # ``Am 3.9. trafen sich …``: the opening sentences; where the file name has a date, only
+    # the very first one (``für den Stand am 14.06.`` further down is an event, not the meeting)
+    blocks, points = (1, 1) if from_file is not None else (2, 3)
+    for block in state.preamble[:blocks]:
+        for point in block.points[:points]:
             dates = find_dates(point.text, from_file)
             if dates and _DATE_LEAD.search(point.text[: dates[0].start]):
                 return dates[0].date, "text"

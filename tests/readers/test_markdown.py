@@ -617,3 +617,40 @@ def test_a_subtitle_under_the_title_is_no_item() -> None:
     assert (
         read_markdown(two).items[0].title == "Zusammenschrift des Gesprächs zur Gartensaison 2025"
     )
+
+
+INITIALS = """\
+Wer macht was?
+
+KB:
+- Artikel für den Fachtag fertig
+
+RM:
+- Umfrage vorbereitet
+  - Fragebogen liegt im Ordner
+- Plakat für den Stand am 14.06.
+
+---
+
+Termine:
+
+- Freitag, 06.06., Bi-Weekly
+"""
+
+
+def test_initials_are_speakers_and_a_short_paragraph_above_a_list_is_a_topic() -> None:
+    """``KB:`` above a list is a person's initials (a speaker), ``Termine:`` alone above a list
+    a topic: in Markdown as in plain text, and the archive text reads back the same. The date in
+    the file name wins over a date further down the text (``für den Stand am 14.06.``)."""
+    for protocol in (
+        read_markdown(INITIALS, "2025-06-03.md"),
+        protokollkit.read_text(INITIALS, name="2025-06-03.txt"),
+    ):
+        assert [b.speaker.name for b in protocol.preamble if b.speaker] == ["KB", "RM"]
+        assert [i.title for i in protocol.items] == ["Termine"]
+        assert protocol.date == dt.date(2025, 6, 3)
+        text = str(protokollkit.write(protocol, "text"))
+        assert protokollkit.read_text(text, name="2025-06-03.txt") == protocol
+    # a topic in capitals and small letters stays a topic
+    topic = read_markdown(INITIALS.replace("KB:", "Kb:"), "2025-06-03.md")
+    assert [i.title for i in topic.items][:1] == ["Kb"]
