@@ -56,7 +56,13 @@ TARGETS: tuple[Target, ...] = (
     Target(
         "layout",
         ("protokollkit/layout.py",),
-        ("tests/test_layout_fixtures.py", "tests/test_layout_cases.py"),
+        (
+            "tests/test_layout_fixtures.py",
+            "tests/test_layout_cases.py",
+            "tests/test_rules_real_forms.py",
+            "tests/test_ruler.py",
+            "tests/test_reference.py",
+        ),
     ),
     Target(
         "readers",

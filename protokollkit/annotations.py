@@ -513,6 +513,14 @@ _DASH_OWNER = re.compile(
     r"\b[a-zäöüß]{3,}en\s+[–-]\s+([A-ZÄÖÜa-zäöü@][\w.\-]+(?:\s+(?:und|&)\s+[\w.\-]+)?)"
     r"(?:,\s*bis\b.*)?\s*$"
 )
+
+
+def _lower_stranger(match: re.Match[str], known: ParticipantIndex) -> bool:
+    """A lower-case word after a dash that is not someone who took part (``– angenommen``)."""
+    owner = match.group(1)
+    return owner[:1].islower() and not known.knows(owner)
+
+
 _TO_OWNER = re.compile(r"\ban\s+([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s*[.!]?$")
 _TASK_VERBS = (
     r"(?:kümmert\s+sich|kümmern\s+sich|übernimmt|übernehmen|erledigt|erledigen|organisiert"
@@ -811,6 +819,8 @@ def task_in(
             if not (ending if pattern is _INFINITIVE_OWNER else dash):
                 continue
             found_match = pattern.search(text)
+            if found_match and pattern is _DASH_OWNER and _lower_stranger(found_match, known):
+                continue  # ``5 dagegen – angenommen``: a result, nobody's name
             if found_match:
                 found = _owners(found_match.group(1), known, strict=False)
                 if found:

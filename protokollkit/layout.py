@@ -2070,7 +2070,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         sub
         and top is not None
         and int(sub.group(1)) == top.number
-        and (state.blank_before or hints.bold)
+        and (state.blank_before or hints.bold or _short_title(sub.group(3)))
     ):
         expected_sub = top.items[-1].number + 1 if top.items else 1
         if int(sub.group(2)) == expected_sub or hints.bold:
@@ -2123,6 +2123,13 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         return -1, None, text.rstrip(":"), level
     return None
+
+
+def _short_title(text: str) -> bool:
+    """Words that read as a title, not a sentence: ``6.1. Anschaffung eines Rasentraktors``
+    right under the text of TOP 6 starts its first sub-item as after a blank line."""
+    text = text.strip()
+    return len(text) <= 70 and not text.endswith((".", ",", ";", ":")) and text[:1].isupper()
 
 
 def _title_below(state: State) -> str:
