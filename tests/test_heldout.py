@@ -17,7 +17,14 @@ import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FLOORS = {"heldout": 0.88, "heldout2": 0.81, "heldout3": 0.67, "heldout4": 0.74, "heldout5": 0.69}
+FLOORS = {
+    "heldout": 0.88,
+    "heldout2": 0.81,
+    "heldout3": 0.67,
+    "heldout4": 0.74,
+    "heldout5": 0.69,
+    "heldout6": 0.50,
+}
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
 exported from PDF – letter-spaced words, columns run together), heldout4 0.743 (0.597 blind, its
@@ -26,7 +33,10 @@ report on them; the misses are listed in heldout4/MISSES.md). Sets a rule was wr
 no longer blind: the next blind figure needs a fresh set. heldout5 0.695 (blind, its first run
 on 07.12.2026: round tables, Quartiersrat, parents' and youth councils, associations, church
 boards, council gazettes; MISSES.md lists the misses; an item heading's `Tagesordnungspunkt` is
-markup like `TOP`, not a lost line)."""
+markup like `TOP`, not a lost line). heldout6 0.508 (blind, its first run on 07.12.2026 at
+bc3f7f7: church councils and a synod, round tables, tenants' and housing-cooperative meetings,
+prevention councils, youth-welfare items, a school committee, a council Niederschrift; about half
+of it written as reports, not minutes; MISSES.md lists the misses)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -65,6 +75,8 @@ ROUND_TRIP_GAPS = {
     "kv-vorstand-2024-02-08.txt": "a bare 'Tagesordnung' line between two items",
     "seniorenbeirat-2024-02-14.txt": "a letter-spaced agenda label inside an item",
     "verbandsversammlung-2024-11-26.txt": "no items read; plain lines read back as items",
+    "gkgr-bericht-2025-02-04.txt": "the first 'TOP 1:  Title' line is read as a point and its"
+    " archive text reads back as an item",
 }
 
 
