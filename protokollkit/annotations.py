@@ -124,13 +124,25 @@ _REPORTED_VERBS = (
     "begründet", "begründete", "moderiert", "moderierte", "legt", "legte", "verliest", "verlas",
     "wirbt", "warb", "resümiert", "resümierte", "bedauert", "bedauerte", "unterstreicht",
     "unterstrich", "lobt", "lobte", "schließt", "schloss", "eröffnet", "eröffnete",
+    "hinterfragt", "hinterfragte", "meint", "meinte", "äußert", "äußerte", "fordert", "forderte",
+    "mahnt", "mahnte", "wirft", "warf", "hakt", "hakte", "bemerkt", "bemerkte", "verdeutlicht",
+    "verdeutlichte", "skizziert", "skizzierte", "bekräftigt", "bekräftigte", "bezweifelt",
+    "bezweifelte", "beklagt", "beklagte", "warnt", "warnte", "signalisiert", "signalisierte",
+    "kommentiert", "kommentierte", "übernimmt", "übernahm", "interessiert", "interessierte",
+    "befürwortet", "befürwortete", "ermutigt", "ermutigte", "erkundigt", "erkundigte",
+    "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
     "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin",
     "Ortsvorsteher", "Ortsvorsteherin", "Stadtrat", "Stadträtin", "Gemeinderat",
     "Gemeinderätin", "Ratsherr", "Ratsfrau", "Pfarrer", "Pfarrerin", "Pastor", "Pastorin",
+    "Fr.", "Hr.", "Hrn.", "Pfr.", "Pfrin.", "Mag.", "Dir.", "Dipl.-Ing.", "Ing.", "Diakon",
+    "Diakonin", "Dekan", "Dekanin", "Kantor", "Kantorin", "Mitglied", "Vorsitzende",
+    "Vorsitzender", "Schulleiter", "Schulleiterin", "Rektor", "Rektorin",
 )  # fmt: skip
+"""Words before a surname in reported speech; abbreviations too (``Fr. Kessler stellt …``,
+``Pfr. Wohlfahrt regt an``, ``Frau Mag. Kroneis informiert``)."""
 _OFFICE = r"(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+"
 _REPORTED = re.compile(
     r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+(?:-[A-ZÄÖÜ][\wäöüß-]+)?)"
@@ -140,6 +152,19 @@ _REPORTED = re.compile(
 ``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
 erläuterte, dass …``."""
 _REPORTED_START = tuple(o + " " for o in _OFFICES)
+_REPORTED_FIRST = "".join(sorted({o[0] for o in _OFFICES}))
+_REPORTED_INVERTED = re.compile(
+    r"^(?:[^.;:!?]{0,60}?\s)?(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\s+("
+    + _OFFICE
+    + r"(?:"
+    + _OFFICE
+    + r")*[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\(([^()]{1,40})\))?(?=[\s,.:])"
+)
+"""``Dazu berichtet Frau Lohmann, dass …``, ``Auf Nachfrage von Frau Henke erläutert Frau
+Lohmann …``: the verb before the speaker, in the first words of the entry."""
+_INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
 _REPORTED_FROM = re.compile(
     r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
     r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
@@ -197,7 +222,7 @@ def _reported_otherwise(text: str) -> Person | None:
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``."""
-    if text[:1] in "HFDPBOGSR" and text.startswith(_REPORTED_START):
+    if text[:1] in _REPORTED_FIRST and text.startswith(_REPORTED_START):
         reported = _REPORTED.match(text)
         if reported:
             return Person(reported.group(1), reported.group(2))
@@ -207,6 +232,11 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     speaker = _reported_otherwise(text)
     if speaker is not None:
         return speaker
+    head = text[:90]
+    if _INVERTED_HINT.search(head):
+        inverted = _REPORTED_INVERTED.match(head)
+        if inverted:
+            return Person(inverted.group(1), inverted.group(2))
     if ":" not in text and "@" not in text and "(" not in text:
         return None
     text = _unlead(text)
@@ -557,6 +587,10 @@ _TASK_VERB_WORD = re.compile(
 """The first word of a task verb (``kümmert`` of ``kümmert sich``): found in every text that
 the patterns with :data:`_TASK_VERBS` match, a cheap test before them."""
 _SPACED_DASH = re.compile(r"\s[–-]\s")
+_REPORTS = re.compile(
+    r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b|\s*,\s*(?:dass|ob)\b)"
+)
+"""After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task."""
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
@@ -793,6 +827,8 @@ def task_in(
     verb = has_verb and _TASK_VERB_WORD.search(text) is not None
     if not owners and verb:
         doer = _DOER.match(_unlead(text))
+        if doer and _REPORTS.match(doer.string, doer.end()):
+            doer = None  # ``Frau X informiert über …``, ``Herr Y fragt, ob …``: said, not to do
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
             if (found or text.split()[0] in ("Der", "Die", "Das")) and doer.group(
@@ -802,6 +838,8 @@ def task_in(
     if not owners and verb:
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
+            if later and _REPORTS.match(text, later.end()):
+                continue
             if later:
                 found = _owners(later.group(1), known, strict=bool(known))
                 if found:
