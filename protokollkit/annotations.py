@@ -17,6 +17,7 @@ from protokollkit.dates import find_date
 from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
+    NEXT_MEETING_ANYWHERE,
     NEXT_MEETING_QUALIFIED,
     NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
@@ -1099,6 +1100,43 @@ _MONTH_OR_SEASON = re.compile(
 """``im Frühjahr 2025``, ``im April``: when the next meeting will be, without a day."""
 
 
+_NEXT_PHRASE = NEXT_MEETING_ANYWHERE
+
+
+def _announced_anywhere(protocol: Protocol) -> str | None:
+    """The last entry that names the next meeting inside a sentence (``… für das nächste
+    Treffen am 5.06. …``, ``… trifft sich wieder am 8. Oktober …``) with a date after this
+    meeting's, or a month (``soll im Juni 2026 … stattfinden``), in that sentence."""
+    found: str | None = None
+    for point in protocol.all_points():
+        text = point.text
+        if "chste" not in text and "trifft" not in text and "treffen" not in text:
+            continue
+        for match in NEXT_MEETING_ANYWHERE.finditer(text):
+            rest = text[match.start() : match.start() + 200]
+            end = _sentence_end(rest, match.end() - match.start())
+            sentence = rest[:end]
+            date = find_date(sentence, protocol.date)
+            if (date is not None and (protocol.date is None or date.date > protocol.date)) or (
+                date is None and _MONTH_OR_SEASON.search(sentence)
+            ):
+                found = text
+    return found
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that goes on at ``start`` ends (a full stop after a day number such
+    as ``am 5.06.`` does not end it)."""
+    index = start
+    while True:
+        stop = text.find(". ", index)
+        if stop < 0:
+            return len(text)
+        if not text[stop - 1 : stop].isdigit():
+            return stop + 1
+        index = stop + 2
+
+
 def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     """The next meeting named inside the content, when no ``Nächster Termin:`` line names it."""
     found: str | None = None
@@ -1128,8 +1166,13 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
                 if date is not None and (protocol.date is None or date.date > protocol.date):
                     found = text
     if found is None:
+        found = _announced_anywhere(protocol)
+    if found is None:
         return None
-    date = find_date(found, protocol.date)
+    phrase = _NEXT_PHRASE.search(found)
+    date = find_date(found[phrase.start() :], protocol.date) if phrase else None
+    if date is None:  # the date in the sentence that names the next meeting, else the first
+        date = find_date(found, protocol.date)
     label = NEXT_MEETING.match(_unlead(found))
     if label:
         date = find_date(label.group(1), protocol.date)

@@ -175,11 +175,16 @@ _NOT_A_MEETING = (
 _MEETING_NOUN = (
     r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
-    r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa)"
+    r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Tt]agung"
+    r"|\w*[Ss]ynode|\w*[Ff]orum)"
 )
+_NOT_A_SUB_BODY = (
+    r"(?!\s+(?:der|des)\s+(?:AG|AK|Arbeitsgruppe|Arbeitskreis|Unterarbeitsgruppe)\w*\b)"
+)
+"""Not ``… Treffen der AG Verkehr``: a working group's meeting is not this body's next one."""
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
-    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN})"
+    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}|Next\s+Meeting)"
     r"\s*(?::|(?=\s*$))\s*(.*)$",
     re.IGNORECASE,
 )
@@ -197,9 +202,19 @@ NEXT_MEETING_SENTENCE = re.compile(
 
 NEXT_MEETING_QUALIFIED = re.compile(
     rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
-    r"[^.;]{0,80}?\b(?:findet|ist|wird|beginnt)\b",
+    rf"{_NOT_A_SUB_BODY}[^.;]{{0,80}}?\b(?:findet|ist|wird|beginnt|soll)\b",
     re.IGNORECASE,
 )
+NEXT_MEETING_ANYWHERE = re.compile(
+    r"(?:\b(?:[Dd](?:ie|er|as|en|em)|zu[mr]|beim|am|im|vom|unser(?:e[mnrs]?)?)\s+|^|(?<=[.!?]\s))"
+    rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin)(?:[\w-]+\s+){{0,4}}?{_MEETING_NOUN}\b"
+    + _NOT_A_SUB_BODY
+    + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b",
+    re.IGNORECASE,
+)
+"""``… für das nächste Treffen am 5.06. …``, ``Die Initiativgruppe trifft sich wieder am …``,
+``Das nächste und vorerst letzte thematische Treffen …``: the next meeting named anywhere in
+a sentence (taken when a date after this meeting's, or a month, follows in that sentence)."""
 NEXT_MEETING_REPORTED = re.compile(
     r"\b(?:weist|wies|verweist|verwies|erinnert|erinnerte|informiert|informierte|teilt|teilte)\b"
     r"[^.;]{0,40}?\b(?:auf\s+die|,\s+dass\s+die|daran,\s+dass\s+die)\s+n(?:ä|ae)chste[n]?\s+"

@@ -321,6 +321,12 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
 _FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*:\s*\S")
 _DATE_LEAD = re.compile(r"\b(?:am|vom|den)\s*$")
+_MEETING_LEAD = re.compile(
+    r"(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Tt]agung|[Bb]esprechung|[Kk]onferenz|[Rr]unde"
+    r"|[Tt]isch|[Ff]orum|[Pp]lenum|trafen\s+sich|fand)\w*\s+(?:am|vom)\s*$"
+)
+"""A date led by the meeting it is of (``Sitzung vom``, ``Am … trafen sich``): the meeting's,
+before a date that may be the publication's (``Artikel vom``)."""
 
 
 # --- front matter and decorations -----------------------------------------------------------
@@ -2937,14 +2943,20 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
                 found = find_date(meta.value, from_file)
                 if found:
                     return found.date, "meta"
-    # ``Am 3.9. trafen sich …``: the opening sentences; where the file name has a date, only
-    # the very first one (``für den Stand am 14.06.`` further down is an event, not the meeting)
-    blocks, points = (1, 1) if from_file is not None else (2, 3)
-    for block in state.preamble[:blocks]:
-        for point in block.points[:points]:
+    # ``Am 3.9. trafen sich …``: the opening sentences; where the file name has a date, only a
+    # date led by the meeting (``für den Stand am 14.06.`` is an event, ``Artikel vom …`` when
+    # it was published)
+    first: dt.date | None = None
+    for block in state.preamble[:2]:
+        for point in block.points[:3]:
             dates = find_dates(point.text, from_file)
-            if dates and _DATE_LEAD.search(point.text[: dates[0].start]):
-                return dates[0].date, "text"
+            lead = point.text[: dates[0].start] if dates else ""
+            if dates and _DATE_LEAD.search(lead):
+                if _MEETING_LEAD.search(lead):
+                    return dates[0].date, "text"  # ``Aus der Gemeinderatssitzung vom …``
+                first = first or dates[0].date  # ``Artikel vom 19.12.2024``: perhaps
+    if first is not None and from_file is None:
+        return first, "text"
     written = state.first_prefix or state.item_prefix
     prefix = DATED_ITEM.match(f"{written} 1 x") if written else None
     if prefix:  # ``02.12.2024 - 5 Bericht …``: the item pages carry the meeting's date
