@@ -157,11 +157,13 @@ _REPORTED_FIRST = "".join(sorted({o[0] for o in _OFFICES}))
 _REPORTED_INVERTED = re.compile(
     r"^(?:[^.;:!?]{0,60}?\s)?(?:"
     + alternation(_REPORTED_VERBS)
-    + r")\s+("
+    + r")\s+(?:(?:der|die)\s+[\wäöüß-]+,?\s+)?("
     + _OFFICE
     + r"(?:"
     + _OFFICE
-    + r")*[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\(([^()]{1,40})\))?(?=[\s,.:])"
+    + r")*[A-ZÄÖÜ][\wäöüß'-]+"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+(?=\s*[,.:(]|\s+(?:vom|von|aus)\s))?)"
+    r"(?:\s*\(([^()]{1,40})\))?(?=[\s,.:])"
 )
 """``Dazu berichtet Frau Lohmann, dass …``, ``Auf Nachfrage von Frau Henke erläutert Frau
 Lohmann …``: the verb before the speaker, in the first words of the entry."""
@@ -211,6 +213,8 @@ def _reported_otherwise(text: str) -> Person | None:
     first = text[:1]
     if not first.isupper():
         return None
+    if text.startswith(("Der ", "Die ")):  # ``Der Vorstandsvorsitzende Gerd Hanisch legte …``
+        text = text[4:]
     space = text.find(" ")
     if space < 4 or not (role_word(text[:space]) or text[:space] in _ROLE_TITLES):
         return None
