@@ -299,6 +299,8 @@ NOT_NAMES = {
     "top", "tops", "unterpunkt", "teil", "abschnitt", "kapitel", "seite", "folie", "folien",
     "fortsetzung", "neuigkeiten", "mitteilungen", "bekanntgaben", "kurzberichte",
     "bericht:", "rundgang", "schwerpunkt", "schwerpunkte", "eckdaten", "details",
+    "gruß", "grüße", "gruss", "grüsse", "mfg", "lg", "vg", "viele", "beste", "herzliche",
+    "freundliche", "liebe", "lieber", "hallo", "moin",
 }  # fmt: skip
 """Capitalised words that are topics or labels in German, never a person's name."""
 

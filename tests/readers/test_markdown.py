@@ -654,3 +654,14 @@ def test_initials_are_speakers_and_a_short_paragraph_above_a_list_is_a_topic() -
     # a topic in capitals and small letters stays a topic
     topic = read_markdown(INITIALS.replace("KB:", "Kb:"), "2025-06-03.md")
     assert [i.title for i in topic.items][:1] == ["Kb"]
+
+
+def test_a_quoted_greeting_is_no_speaker() -> None:
+    """``> Gruß, Stadtamt`` in a quoted letter is text: a greeting word is no person's name."""
+    protocol = read_markdown(
+        "Protokoll Treffen 01.02.2025\n\nTOP 1 Post\n\n"
+        "> Gruß, Stadtamt\n\n> Wir bitten um Antwort.\n"
+    )
+    (block,) = protocol.items[0].blocks
+    assert block.speaker is None
+    assert [p.text for p in block.points] == ["Gruß, Stadtamt", "Wir bitten um Antwort."]
