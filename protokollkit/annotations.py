@@ -299,7 +299,7 @@ _ACCEPTED = re.compile(
 _DECIDED = re.compile(
     r"\b(?:einstimmig|mehrheitlich)\s+(?:angenommen|beschlossen|abgelehnt|zugestimmt|gewählt"
     r"|entlastet|verabschiedet|befürwortet|bestätigt)"
-    r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
+    r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
     r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
     r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
     r"|\b(?:beschließt|beschließen|beschlossen:)"
@@ -326,11 +326,14 @@ _DECIDED_MORE = re.compile(
     r"(?:Der|Die|Das)\s+[\w-]+(?:\s+\([^()]{1,20}\))?\s+(?:stimmt|stimmen|stimmte|stimmten)\s"
     r"[^.;]{0,80}?\b(?:zu|dafür)\b"
     r"|(?:Der|Die|Das)\s+[\w-]+(?:\s+\([^()]{1,20}\))?\s+(?:beschloss|beschlossen|bewilligt"
-    r"|bewilligte|befürwortet|befürwortete)\b"
+    r"|bewilligte|befürwortet|befürwortete|verabschiedete|verabschiedeten)\b"
     r"|(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+stimmen\s"
     r"[^.;]{0,60}?\bzu\b)"
     r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+|mehrheitlich\s+"
-    r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b",
+    r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b"
+    # the verb first: ``…, beschloss die Synode einstimmig die Gründung …``
+    r"|\b(?:beschloss|beschlossen|verabschiedete|verabschiedeten)\s+(?:die|der|das)\s+[A-ZÄÖÜ]"
+    r"[\w-]+\s",
 )
 """Decisions :data:`_DECIDED` leaves out: a body agrees in a later sentence (``Die Mitglieder
 stimmen dem Vorschlag zu``, ``Der Elternbeirat stimmt einstimmig dafür, …``), resolves in
@@ -351,6 +354,7 @@ _RESULT_ONLY = re.compile(
 """An entry that is only a result (``Angenommen mit Konsens``, ``-> einstimmig``)."""
 _PASSIVE_VOTE = re.compile(
     r"\b(?:wird|wurde|werden|wurden)\b[^.;]{0,60}?\b(?:einstimmig|mehrheitlich)\b"
+    r"|\b(?:einstimmig|mehrheitlich)\.?\s*$"  # ``Vergabe an die Fa. X zum Preis von … einstimmig.``
     r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
     r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
     re.IGNORECASE,
@@ -433,11 +437,19 @@ _NUMBER_WORD = re.compile(
 )
 
 
+_TALLY = re.compile(r"\bmit\s+(\d{1,3})(?:\s*:\s*(\d{1,3}))?\s+(?:Ja-?)?Stimmen\b")
+
+
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
     starts = _word_starts(text)
     yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
+    if yes is None and "Stimmen" in text:
+        tally = _TALLY.search(text)  # ``mit 9:11 Stimmen``, ``mit 23 Stimmen``
+        if tally:
+            yes = int(tally.group(1))
+            no = int(tally.group(2)) if tally.group(2) and no is None else no
     abstain = _count_of(_ABSTAIN, text, starts)
     if no is None and _NONE_NO.search(text):
         no = 0
@@ -484,7 +496,9 @@ def decision_in(
     if kind is None:
         kind = previous_kind
     decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
-    if decided is None and ("stimm" in text or "besch" in text or "bef" in text or "bew" in text):
+    if decided is None and (
+        "stimm" in text or "besch" in text or "bef" in text or "bew" in text or "verab" in text
+    ):
         decided = _DECIDED_MORE.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
