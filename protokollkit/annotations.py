@@ -624,7 +624,8 @@ _TASK_VERB_STEMS = (
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
-    "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte",
+    "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte", "will",
+    "möchte",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -644,11 +645,34 @@ _ASKS_NAMED = re.compile(
 """``Der Vorstand bittet Henning, den Vertrag … zu unterschreiben``; ``… bittet alle Aktiven,
 sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
-    _SENTENCE_START + r"(?:(?:Der|Die)\s+)?([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+wird\s+"
+    _SENTENCE_START + r"(?:(?:Der|Die)\s+)?((?:" + _OFFICE + r")*[A-ZÄÖÜ][\w\-]+"
+    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+(wird|will|möchte)\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
 (with a date; the subject a function or a participant, not a thing)."""
+
+
+_ASKS_ONLY = re.compile(r"\bwissen\b|,\s*(?:ob|wann|wie|warum|wer|was)\b")
+
+
+def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: bool) -> bool:
+    """``Herr Brandt wird bis Ende Januar ein Konzept vorlegen``, ``Herr Glaser will das Thema
+    … einbringen``: a person (a function, a participant, a title and name, a full name)
+    announces what they will do; ``wird`` with a deadline (``bis …``), ``will``/``möchte``
+    with something to do (not ``will wissen, ob …``)."""
+    who = will.group(1)
+    person = (
+        role_word(who.split()[-1])
+        or known.knows(who)
+        or who.startswith(_REPORTED_START)
+        or (len(who.split()) == 2 and plausible_name(who))
+    )
+    if not person:
+        return False
+    if will.group(2) == "wird":
+        return dated or " bis " in text
+    return _ASKS_ONLY.search(text) is None
 
 
 _TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))
@@ -764,12 +788,22 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     return tuple(p.lstrip("@") for p in parts)
 
 
+def _next_year(date: dt.date) -> dt.date:
+    """The same day a year later (28 February for 29 February)."""
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:
+        return date.replace(year=date.year + 1, day=28)
+
+
 def _due(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
         if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
             continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
         found = find_date(text[match.end() : match.end() + 30], meeting)
         if found and found.start == 0:
+            if meeting is not None and not found.year_given and found.date < meeting:
+                return _next_year(found.date)  # ``bis zum 31.12.`` in March: this year's end
             return found.date
     return None
 
@@ -902,9 +936,9 @@ def task_in(
             is_task = True
         elif named and plausible_name(named.group(1), known):
             owners, is_task = (named.group(1),), True
-    if not owners and " wird " in text and _due(text, meeting) is not None:
+    if not owners and (" wird " in text or " will " in text or " möchte " in text):
         will = _WILL_DO.search(text)
-        if will and (role_word(will.group(1).split()[-1]) or known.knows(will.group(1))):
+        if will and _announces(will, text, known, _due(text, meeting) is not None):
             owners, is_task = (will.group(1),), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True

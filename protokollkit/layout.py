@@ -2097,7 +2097,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         # metadata or a speaker line it starts an item just as after a blank line.
         under_point = not state.blank_before and state.last_rule in ("point", "continued")
         planned = (
-            bool(state.agenda)
+            len(state.agenda) >= number
             and number == _expected_number(state)
             and _fold_title(title) in {_fold_title(e) for e in state.agenda}
         )  # ``2. Situation Spielplatz`` as planned: an item even right under a point

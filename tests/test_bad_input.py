@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import protokollkit
@@ -95,6 +95,15 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 
 @given(st.lists(st.text(max_size=40), max_size=30).map("\n".join))
 @settings(max_examples=examples(300), deadline=None)
+@example(
+    text="0\n\x0c0\x850",
+).via("discovered failure: '0 0' read back as item 0")
+@example(
+    text="0\n\x0c0\x85:",
+).via("discovered failure: '0 :' read back as item 0")
+@example(
+    text="0\n\x0c0\x85<",
+).via("discovered failure: '0 <' read back as item 0")
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:

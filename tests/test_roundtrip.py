@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import datetime
+
+from hypothesis import example, given, settings
 
 import protokollkit
-from protokollkit.model import Protocol
+from protokollkit.model import AgendaItem, Block, Decision, Person, Point, Protocol
 from tests.strategies import expected_warning, protocols
 
 
@@ -21,6 +23,70 @@ def test_text_round_trip(protocol: Protocol) -> None:
 
 @given(protocols(rich=True))
 @settings(max_examples=100, deadline=None)
+@example(
+    protocol=Protocol(
+        title="Protokoll Stadtteiltisch 01.01.00",
+        meeting="Stadtteiltisch",
+        date=datetime.date(2000, 1, 1),
+        participants=(),
+        items=(
+            AgendaItem(
+                number=1,
+                title="Aa",
+                presenter=None,
+                blocks=(
+                    Block(
+                        speaker=Person(name="Aaa Aaa", affiliation=None, form="comma"),
+                        points=(
+                            Point(
+                                text="Beschluss: Der Stadtteiltisch unterstützt den Antrag",
+                                points=(),
+                                kind="numbered",
+                                marker="1.",
+                                speaker=None,
+                                decision=Decision(
+                                    kind="decision",
+                                    yes=None,
+                                    no=None,
+                                    abstain=None,
+                                    result=None,
+                                    unanimous=False,
+                                ),
+                                task=None,
+                                line=0,
+                            ),
+                            Point(
+                                text="aa",
+                                points=(),
+                                kind="numbered",
+                                marker="2.",
+                                speaker=None,
+                                decision=None,
+                                task=None,
+                                line=0,
+                            ),
+                        ),
+                        note=None,
+                        line=0,
+                    ),
+                ),
+                items=(),
+                line=0,
+            ),
+        ),
+        next_meeting=None,
+        front=(),
+        back=(),
+        meta=(),
+        attendance=(),
+        agenda=("Aa",),
+        preamble=(),
+        participants_label="Teilnehmende",
+        agenda_label="Tagesordnung",
+        item_prefix="",
+        diagnostics=(),
+    ),
+).via("discovered failure: '2. aa' below a planned agenda of one entry read as item 2")
 def test_text_writer_is_idempotent(protocol: Protocol) -> None:
     once = protokollkit.write(protocol, "text")
     assert protokollkit.write(protokollkit.read(str(once)), "text") == once

@@ -9,10 +9,13 @@ between blank lines, the next meeting as ``Nächster Termin: …``.
 
 from __future__ import annotations
 
+import re
+
 from protokollkit.labels import CANONICAL_AGENDA_LABEL, CANONICAL_PARTICIPANTS_LABEL
 from protokollkit.model import AgendaItem, AttendanceGroup, Block, Person, Point, Protocol
 from protokollkit.people import format_person
 
+_NUMBERED = re.compile(r"\d{1,3}[\t ]+\S")
 DEFAULT_PARTICIPANTS_LABEL = CANONICAL_PARTICIPANTS_LABEL.rstrip(":")
 
 
@@ -46,7 +49,8 @@ def block_paragraphs(block: Block) -> list[str]:
             if run:
                 paragraphs.append("\n".join(point_lines(tuple(run))))
                 run = []
-            paragraphs.append(point.text)
+            # ``2 Kinder kamen`` as a paragraph: indented by a space, as an item heading is not
+            paragraphs.append(f" {point.text}" if _NUMBERED.match(point.text) else point.text)
             if point.points:
                 paragraphs.append("\n".join(point_lines(point.points, 1)))
         else:
