@@ -65,6 +65,22 @@ class _Needled:
         return self.pattern.split(text) if self._possible(text) else [text]
 
 
+_FOLDED_APART = ("İ", "ı", "ſ")
+"""The characters that ``re.IGNORECASE`` takes for a letter their ``str.lower()`` is not
+(``İ``, ``ı`` for ``i``, ``ſ`` for ``s``): where one is in the text, a look for needles in
+the lower-case text says nothing."""
+
+
+def _may_hold(text: str, needles: tuple[str, ...]) -> bool:
+    """False only when no needle (lower case) is in the text in any case: the look before a
+    pattern with ``re.IGNORECASE`` whose every match holds one of them."""
+    low = text.lower()
+    for needle in needles:
+        if needle in low:
+            return True
+    return not text.isascii() and any(c in text for c in _FOLDED_APART)
+
+
 # --- inline speakers ------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
@@ -87,9 +103,8 @@ _NAME_JOIN = _Needled(
 
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     """``Jonas``, ``Herr Brandt``, ``Mia & Tom``, ``Lea (Kasse)`` → a Person, else None."""
-    label = label.strip()
-    folded = _fold(label)
-    if not label or folded in DECISION_LABELS or folded in TASK_LABELS:
+    written = label = label.strip()
+    if not label:
         return None
     affiliation = None
     split = split_parens(label)
@@ -104,6 +119,9 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
                 return None
         elif not plausible_name(part):
             return None
+    folded = _fold(written)  # (after the names: most labels are none)
+    if folded in DECISION_LABELS or folded in TASK_LABELS:
+        return None
     return Person(label.lstrip("@") if HANDLE.match(label) else label, affiliation)
 
 
@@ -599,6 +617,19 @@ def _has_task_verb(low: str) -> bool:
     return _TASK_VERB_LOW.search(low) is not None
 
 
+_TASK_VERB_AT = re.compile(_TASK_VERBS + r"\b")
+
+
+def _has_task_verb_phrase(text: str) -> bool:
+    """A whole task verb in the text (``kümmert sich``, not ``kümmert`` alone), as every
+    pattern with :data:`_TASK_VERBS` holds one: at a first word of one (:data:`_TASK_VERB_WORD`),
+    the verbs matched there."""
+    for word in _TASK_VERB_WORD.finditer(text):  # noqa: SIM110 (a loop: no generator for any())
+        if _TASK_VERB_AT.match(text, word.start()):
+            return True
+    return False
+
+
 _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_TASK_VERB_STEMS}
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
@@ -703,7 +734,23 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     return tuple(p.lstrip("@") for p in parts)
 
 
+_DUE_NEEDLES = ("bis", "frist", "deadline", "termin", "fällig", "wann", "spätestens")
+"""A word every match of :data:`_DUE` starts with."""
+_last_due: list[tuple[str, dt.date | None, dt.date | None]] = []
+"""The last text :func:`_due` answered (:func:`task_in` asks up to five times for one text)."""
+
+
 def _due(text: str, meeting: dt.date | None) -> dt.date | None:
+    if _last_due:
+        last_text, last_meeting, last_date = _last_due[0]
+        if last_text == text and last_meeting == meeting:
+            return last_date
+    date = _due_in(text, meeting) if _may_hold(text, _DUE_NEEDLES) else None
+    _last_due[:] = [(text, meeting, date)]
+    return date
+
+
+def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
         if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
             continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
@@ -718,10 +765,12 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     (a follow-up with a date): the person who takes the task on."""
     if "zu" not in low and "nach" not in low:
         return ()
-    commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
-    if commits is None and ("sagt" in low or "sicher" in low):
+    says = ("sagt" in text or "sichert" in text) and "zu" in text  # (in every match of the two)
+    commits = _COMMITS.search(text) if says else None
+    if commits is None and says:
         commits = _BODY_COMMITS.search(text)
-    if commits is None and "nach" in low and _due(text, meeting) is not None:
+    follows_up = "nach" in text and ("fragt" in text or "hakt" in text)
+    if commits is None and follows_up and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)
     return (commits.group(1),) if commits else ()
 
@@ -782,7 +831,7 @@ def task_in(
         owners = _committed(text, low, meeting)
         is_task = is_task or bool(owners)
     has_verb = _has_task_verb(low) if scan is None else scan.task_verb
-    verb = has_verb and _TASK_VERB_WORD.search(text) is not None
+    verb = has_verb and _has_task_verb_phrase(text)
     if not owners and verb:
         doer = _DOER.match(_unlead(text))
         if doer:
@@ -1086,6 +1135,12 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     if label:
         date = find_date(label.group(1), protocol.date)
     return NextMeeting(found, date.date if date else None, "")
+
+
+def forget() -> None:
+    """Drop what is remembered of the texts seen (the parser calls it at the start of every
+    parse, as for the other caches keyed on texts)."""
+    _last_due.clear()
 
 
 def annotate(protocol: Protocol) -> Protocol:

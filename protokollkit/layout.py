@@ -29,6 +29,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from protokollkit.annotations import annotate
+from protokollkit.annotations import forget as _forget_annotations
 from protokollkit.dates import find_date, find_dates
 from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
@@ -2963,6 +2964,7 @@ def _forget() -> None:
     _label.cache_clear()
     label_key.cache_clear()
     _forget_dates()
+    _forget_annotations()
 
 
 def parse_lines(
