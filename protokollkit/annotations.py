@@ -64,6 +64,9 @@ class _Needled:
     def split(self, text: str) -> list[str]:
         return self.pattern.split(text) if self._possible(text) else [text]
 
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._possible(text) else None
+
 
 _FOLDED_APART = ("İ", "ı", "ſ")
 """The characters that ``re.IGNORECASE`` takes for a letter their ``str.lower()`` is not
@@ -556,11 +559,14 @@ _NAMES = (
 _LATER_DOER = re.compile(
     r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b"
 )
-_VERB_DOER = re.compile(
-    r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)\s+"
-    + _NAMES
-    + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
-)
+_VERB_DOER = _Needled(
+    re.compile(
+        r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)"
+        r"\s+" + _NAMES + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
+    ),
+    ("verteilt", "übernimmt", "macht", "organisiert", "erledigt", "schreibt", "besorgt", "klärt",
+     "koordiniert"),
+)  # fmt: skip
 _TASK_VERB_WORD = re.compile(
     r"\b" + alternation(sorted({v.split("\\s+")[0] for v in _TASK_VERBS[3:-1].split("|")})) + r"\b"
 )
@@ -912,6 +918,16 @@ _COUNT_ONLY = re.compile(
 )
 
 
+_COUNT_SEPARATORS = frozenset(",;/")
+
+
+def _count_only(text: str) -> bool:
+    """:data:`_COUNT_ONLY` matches, after a look at the last character it can end with (a
+    digit or ``,;/``): most entries end otherwise."""
+    last = text.rstrip()[-1:]
+    return (last.isdecimal() or last in _COUNT_SEPARATORS) and _COUNT_ONLY.match(text) is not None
+
+
 def _no_counts(decision: Decision) -> bool:
     return decision.yes is None and decision.no is None and decision.abstain is None
 
@@ -966,7 +982,7 @@ def annotate_points(
     for point in points:
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
-        count_only = _COUNT_ONLY.match(point.text) is not None
+        count_only = _count_only(point.text)
         if count_only:
             pending.append(point.text)
             if len(pending) == 1:
