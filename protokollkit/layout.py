@@ -3119,4 +3119,15 @@ def _finish(state: State) -> Protocol:
         item_prefix=state.first_prefix,
         diagnostics=tuple(state.diagnostics),
     )
-    return annotate(protocol)
+    return annotate(protocol, _present_index(state))
+
+
+def _present_index(state: State) -> ParticipantIndex | None:
+    """The rules' index of names (:attr:`State.known`) when it holds just those present
+    (:meth:`Protocol.present`: someone listed, and every group one of those present), so that
+    :func:`annotate` need not build the same index again; else None."""
+    if any(group.kind not in ("present", "partial") for group in state.groups):
+        return None
+    if not state.participants and not any(group.people for group in state.groups):
+        return None  # (nobody listed: those present are read from the opening's sentences)
+    return state.known
