@@ -742,17 +742,18 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
 
 _DUE_NEEDLES = ("bis", "frist", "deadline", "termin", "fällig", "wann", "spätestens")
 """A word every match of :data:`_DUE` starts with."""
-_last_due: list[tuple[str, dt.date | None, dt.date | None]] = []
-"""The last text :func:`_due` answered (:func:`task_in` asks up to five times for one text)."""
+_NO_DUE: tuple[str, dt.date | None, dt.date | None] = ("", None, None)
+_last_due = [_NO_DUE]
+"""The last text :func:`_due` answered, with the meeting's date and the answer (:func:`task_in`
+asks up to five times for one text); replaced whole, so that every thread reads one answer."""
 
 
 def _due(text: str, meeting: dt.date | None) -> dt.date | None:
-    if _last_due:
-        last_text, last_meeting, last_date = _last_due[0]
-        if last_text == text and last_meeting == meeting:
-            return last_date
+    last_text, last_meeting, last_date = _last_due[0]
+    if last_text == text and last_meeting == meeting:
+        return last_date
     date = _due_in(text, meeting) if _may_hold(text, _DUE_NEEDLES) else None
-    _last_due[:] = [(text, meeting, date)]
+    _last_due[0] = (text, meeting, date)
     return date
 
 
@@ -1156,7 +1157,7 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
 def forget() -> None:
     """Drop what is remembered of the texts seen (the parser calls it at the start of every
     parse, as for the other caches keyed on texts)."""
-    _last_due.clear()
+    _last_due[0] = _NO_DUE
 
 
 def annotate(protocol: Protocol, known: ParticipantIndex | None = None) -> Protocol:
