@@ -65,6 +65,25 @@ class _Needled:
     def split(self, text: str) -> list[str]:
         return self.pattern.split(text) if self._possible(text) else [text]
 
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._possible(text) else None
+
+
+_FOLDED_APART = ("İ", "ı", "ſ")
+"""The characters that ``re.IGNORECASE`` takes for a letter their ``str.lower()`` is not
+(``İ``, ``ı`` for ``i``, ``ſ`` for ``s``): where one is in the text, a look for needles in
+the lower-case text says nothing."""
+
+
+def _may_hold(text: str, needles: tuple[str, ...]) -> bool:
+    """False only when no needle (lower case) is in the text in any case: the look before a
+    pattern with ``re.IGNORECASE`` whose every match holds one of them."""
+    low = text.lower()
+    for needle in needles:
+        if needle in low:
+            return True
+    return not text.isascii() and any(c in text for c in _FOLDED_APART)
+
 
 # --- inline speakers ------------------------------------------------------------------------
 
@@ -88,9 +107,8 @@ _NAME_JOIN = _Needled(
 
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     """``Jonas``, ``Herr Brandt``, ``Mia & Tom``, ``Lea (Kasse)`` → a Person, else None."""
-    label = label.strip()
-    folded = _fold(label)
-    if not label or folded in DECISION_LABELS or folded in TASK_LABELS:
+    written = label = label.strip()
+    if not label:
         return None
     affiliation = None
     split = split_parens(label)
@@ -105,6 +123,9 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
                 return None
         elif not plausible_name(part):
             return None
+    folded = _fold(written)  # (after the names: most labels are none)
+    if folded in DECISION_LABELS or folded in TASK_LABELS:
+        return None
     return Person(label.lstrip("@") if HANDLE.match(label) else label, affiliation)
 
 
@@ -595,11 +616,14 @@ _NAMES = (
 _LATER_DOER = re.compile(
     r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b"
 )
-_VERB_DOER = re.compile(
-    r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)\s+"
-    + _NAMES
-    + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
-)
+_VERB_DOER = _Needled(
+    re.compile(
+        r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)"
+        r"\s+" + _NAMES + r"(?=\s+bis\b|\s*[.,;]?\s*$)"
+    ),
+    ("verteilt", "übernimmt", "macht", "organisiert", "erledigt", "schreibt", "besorgt", "klärt",
+     "koordiniert"),
+)  # fmt: skip
 _TASK_VERB_WORD = re.compile(
     r"\b" + alternation(sorted({v.split("\\s+")[0] for v in _TASK_VERBS[3:-1].split("|")})) + r"\b"
 )
@@ -682,6 +706,19 @@ _TASK_WORD_LOW = re.compile(r"\b" + alternation(_TASK_WORDS + _TASK_VERB_STEMS))
 
 def _has_task_verb(low: str) -> bool:
     return _TASK_VERB_LOW.search(low) is not None
+
+
+_TASK_VERB_AT = re.compile(_TASK_VERBS + r"\b")
+
+
+def _has_task_verb_phrase(text: str) -> bool:
+    """A whole task verb in the text (``kümmert sich``, not ``kümmert`` alone), as every
+    pattern with :data:`_TASK_VERBS` holds one: at a first word of one (:data:`_TASK_VERB_WORD`),
+    the verbs matched there."""
+    for word in _TASK_VERB_WORD.finditer(text):  # noqa: SIM110 (a loop: no generator for any())
+        if _TASK_VERB_AT.match(text, word.start()):
+            return True
+    return False
 
 
 _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_TASK_VERB_STEMS}
@@ -796,7 +833,24 @@ def _next_year(date: dt.date) -> dt.date:
         return date.replace(year=date.year + 1, day=28)
 
 
+_DUE_NEEDLES = ("bis", "frist", "deadline", "termin", "fällig", "wann", "spätestens")
+"""A word every match of :data:`_DUE` starts with."""
+_NO_DUE: tuple[str, dt.date | None, dt.date | None] = ("", None, None)
+_last_due = [_NO_DUE]
+"""The last text :func:`_due` answered, with the meeting's date and the answer (:func:`task_in`
+asks up to five times for one text); replaced whole, so that every thread reads one answer."""
+
+
 def _due(text: str, meeting: dt.date | None) -> dt.date | None:
+    last_text, last_meeting, last_date = _last_due[0]
+    if last_text == text and last_meeting == meeting:
+        return last_date
+    date = _due_in(text, meeting) if _may_hold(text, _DUE_NEEDLES) else None
+    _last_due[0] = (text, meeting, date)
+    return date
+
+
+def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
         if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
             continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
@@ -813,10 +867,12 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     (a follow-up with a date): the person who takes the task on."""
     if "zu" not in low and "nach" not in low:
         return ()
-    commits = _COMMITS.search(text) if ("sagt" in low or "sicher" in low) else None
-    if commits is None and ("sagt" in low or "sicher" in low):
+    says = ("sagt" in text or "sichert" in text) and "zu" in text  # (in every match of the two)
+    commits = _COMMITS.search(text) if says else None
+    if commits is None and says:
         commits = _BODY_COMMITS.search(text)
-    if commits is None and "nach" in low and _due(text, meeting) is not None:
+    follows_up = "nach" in text and ("fragt" in text or "hakt" in text)
+    if commits is None and follows_up and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)
     return (commits.group(1),) if commits else ()
 
@@ -877,7 +933,7 @@ def task_in(
         owners = _committed(text, low, meeting)
         is_task = is_task or bool(owners)
     has_verb = _has_task_verb(low) if scan is None else scan.task_verb
-    verb = has_verb and _TASK_VERB_WORD.search(text) is not None
+    verb = has_verb and _has_task_verb_phrase(text)
     if not owners and verb:
         doer = _DOER.match(_unlead(text))
         if doer and _REPORTS.match(doer.string, doer.end()):
@@ -964,6 +1020,16 @@ _COUNT_ONLY = re.compile(
 )
 
 
+_COUNT_SEPARATORS = frozenset(",;/")
+
+
+def _count_only(text: str) -> bool:
+    """:data:`_COUNT_ONLY` matches, after a look at the last character it can end with (a
+    digit or ``,;/``): most entries end otherwise."""
+    last = text.rstrip()[-1:]
+    return (last.isdecimal() or last in _COUNT_SEPARATORS) and _COUNT_ONLY.match(text) is not None
+
+
 def _no_counts(decision: Decision) -> bool:
     return decision.yes is None and decision.no is None and decision.abstain is None
 
@@ -1018,7 +1084,7 @@ def annotate_points(
     for point in points:
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
-        count_only = _COUNT_ONLY.match(point.text) is not None
+        count_only = _count_only(point.text)
         if count_only:
             pending.append(point.text)
             if len(pending) == 1:
@@ -1231,9 +1297,17 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     return NextMeeting(found, date.date if date else None, "")
 
 
-def annotate(protocol: Protocol) -> Protocol:
-    """Set every entry's speaker, decision and task, and an inline next meeting, from the text."""
-    known = ParticipantIndex(protocol.present())
+def forget() -> None:
+    """Drop what is remembered of the texts seen (the parser calls it at the start of every
+    parse, as for the other caches keyed on texts)."""
+    _last_due[0] = _NO_DUE
+
+
+def annotate(protocol: Protocol, known: ParticipantIndex | None = None) -> Protocol:
+    """Set every entry's speaker, decision and task, and an inline next meeting, from the text
+    (``known``: the names of those present, when the caller has them already)."""
+    if known is None:
+        known = ParticipantIndex(protocol.present())
     meeting = protocol.date
     # ``Beschlüsse des Plenums`` as the title: the document is a register, every entry one
     register = _context_of(protocol.title) if not protocol.participants else None

@@ -24,11 +24,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import PurePath
 from typing import NamedTuple
 
 from protokollkit.annotations import annotate
+from protokollkit.annotations import forget as _forget_annotations
 from protokollkit.dates import find_date, find_dates
 from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
@@ -445,6 +446,33 @@ def _mark_structure(lines: list[Line]) -> list[Line]:
 # --- the parser state -----------------------------------------------------------------------
 
 
+_new = object.__new__
+_set = object.__setattr__
+_POINT_FIELDS = ("text", "points", "kind", "marker", "speaker", "decision", "task", "line")
+_BLOCK_FIELDS = ("speaker", "points", "note", "line")
+assert tuple(f.name for f in fields(Point)) == _POINT_FIELDS
+assert tuple(f.name for f in fields(Block)) == _BLOCK_FIELDS
+
+
+def _frozen_point(
+    text: str, points: tuple[Point, ...], kind: PointKind, marker: str | None, line: int
+) -> Point:
+    """``Point(text, points, kind, marker, line=line)``, built without the frozen dataclass's
+    ``__init__`` that sets its eight fields one by one (a parse freezes every entry)."""
+    point: Point = _new(Point)
+    values: dict[str, object] = {"text": text, "points": points, "kind": kind, "marker": marker}
+    values.update(speaker=None, decision=None, task=None, line=line)
+    _set(point, "__dict__", values)
+    return point
+
+
+def _frozen_block(speaker: Person | None, points: tuple[Point, ...], line: int) -> Block:
+    """``Block(speaker, points, None, line=line)``, built as :func:`_frozen_point` builds."""
+    block: Block = _new(Block)
+    _set(block, "__dict__", {"speaker": speaker, "points": points, "note": None, "line": line})
+    return block
+
+
 @dataclass(slots=True)
 class _PointBuilder:
     text: str
@@ -454,12 +482,12 @@ class _PointBuilder:
     children: list[_PointBuilder] = field(default_factory=list)
 
     def freeze(self) -> Point:
-        return Point(
+        return _frozen_point(
             self.text,
             tuple([c.freeze() for c in self.children]) if self.children else (),
             self.kind,
             self.marker,
-            line=self.line,
+            self.line,
         )
 
 
@@ -470,7 +498,7 @@ class _BlockBuilder:
     points: list[_PointBuilder] = field(default_factory=list)
 
     def freeze(self) -> Block:
-        return Block(self.speaker, tuple([p.freeze() for p in self.points]), None, line=self.line)
+        return _frozen_block(self.speaker, tuple([p.freeze() for p in self.points]), self.line)
 
 
 @dataclass(slots=True)
@@ -2806,11 +2834,12 @@ def _generic_title(text: str) -> bool:
 
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
-    candidates = [
-        (i, line)
-        for i, line in enumerate(lines)
-        if line.text.strip() and not line.hints.front_matter
-    ][:15]
+    candidates: list[tuple[int, Line]] = []
+    for i, line in enumerate(lines):
+        if line.text.strip() and not line.hints.front_matter:
+            candidates.append((i, line))
+            if len(candidates) == 15:
+                break
     front = next(
         (x for x in lines[:80] if x.hints.front_matter and _FRONT_TITLE.match(x.text)), None
     )
@@ -2909,6 +2938,8 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
+    if all(line.hints is NO_HINTS for line in lines):
+        return False  # (plain text: no list entries at all, so none numbered)
     nested = False
     numbered = 0
     for line in lines:
@@ -2990,6 +3021,7 @@ def _forget() -> None:
     _label.cache_clear()
     label_key.cache_clear()
     _forget_dates()
+    _forget_annotations()
 
 
 def parse_lines(
@@ -3114,4 +3146,15 @@ def _finish(state: State) -> Protocol:
         item_prefix=state.first_prefix,
         diagnostics=tuple(state.diagnostics),
     )
-    return annotate(protocol)
+    return annotate(protocol, _present_index(state))
+
+
+def _present_index(state: State) -> ParticipantIndex | None:
+    """The rules' index of names (:attr:`State.known`) when it holds just those present
+    (:meth:`Protocol.present`: someone listed, and every group one of those present), so that
+    :func:`annotate` need not build the same index again; else None."""
+    if any(group.kind not in ("present", "partial") for group in state.groups):
+        return None
+    if not state.participants and not any(group.people for group in state.groups):
+        return None  # (nobody listed: those present are read from the opening's sentences)
+    return state.known
