@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
@@ -17,6 +18,7 @@ from protokollkit.dates import find_date
 from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
+    NEXT_MEETING_AT,
     NEXT_MEETING_QUALIFIED,
     NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
@@ -36,7 +38,14 @@ from protokollkit.model import (
     Protocol,
     Task,
 )
-from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, role_word, split_parens
+from protokollkit.people import (
+    HANDLE,
+    ParticipantIndex,
+    is_name_word,
+    plausible_name,
+    role_word,
+    split_parens,
+)
 
 _T = TypeVar("_T")
 
@@ -124,12 +133,14 @@ _REPORTED_VERBS = (
     "begründet", "begründete", "moderiert", "moderierte", "legt", "legte", "verliest", "verlas",
     "wirbt", "warb", "resümiert", "resümierte", "bedauert", "bedauerte", "unterstreicht",
     "unterstrich", "lobt", "lobte", "schließt", "schloss", "eröffnet", "eröffnete",
+    "wendet", "wandte", "bemerkt", "bemerkte", "äußert", "äußerte", "mahnt", "mahnte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
     "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin",
     "Ortsvorsteher", "Ortsvorsteherin", "Stadtrat", "Stadträtin", "Gemeinderat",
     "Gemeinderätin", "Ratsherr", "Ratsfrau", "Pfarrer", "Pfarrerin", "Pastor", "Pastorin",
+    "Pfr.", "Ratsmitglied", "Diakon", "Diakonin",
 )  # fmt: skip
 _OFFICE = r"(?:" + "|".join(re.escape(o) for o in _OFFICES) + r")\s+"
 _REPORTED = re.compile(
@@ -194,9 +205,120 @@ def _reported_otherwise(text: str) -> Person | None:
     return Person(role.group(2), role.group(1))
 
 
+_VERB_SET = frozenset((*_REPORTED_VERBS, *(verb + "," for verb in _REPORTED_VERBS)))
+"""The verbs of reported speech, also before a comma (``Kilian bittet, ob …``)."""
+_NOT_SPEAKERS = frozenset((
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "diese",
+    "dieser", "dieses", "jeder", "jede", "alle", "beide", "man", "sie", "er", "es", "wir", "ihr",
+    "ich", "du", "niemand", "jemand", "keiner", "hier", "da", "dort", "so", "nun", "zum", "zur",
+    "im", "am", "vom", "beim", "auch", "nur", "weiterhin", "ferner", "zunächst", "schließlich",
+    "abschließend", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    "elf", "zwölf", "mehrere", "viele", "einige", "text",
+))  # fmt: skip
+"""Words that start a sentence but name nobody (``Diese Woche gibt es …``, ``Elf Teilnehmer
+…``, ``Text: …``)."""
+
+
+def _office_word(word: str) -> bool:
+    """``Frau``, ``Pfr.``, ``Ratsmitglied``, ``Gemeinderätin``, ``RF``, ``FBL``, ``GRin``: a
+    title, an office or its abbreviation in capitals before a name."""
+    if word in _OFFICES or role_word(word):
+        return True
+    letters = word[:-2] if word.endswith("in") else word
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
+    """``Josef Reischl bittet …``, ``Rosa schlägt vor …``, ``RF Könemann bittet …``,
+    ``Ratsmitglied Carina Dörr fragt …``: one to three words naming a person, then a verb of
+    reported speech. One word alone needs to be a participant's name; an office or title
+    before the name, or two name words, count without."""
+    if not sentence[:1].isupper():
+        return None
+    words = sentence[:80].split(None, 4)
+    count = len(words)
+    if count > 1 and words[1] in _VERB_SET:
+        n = 1
+    elif count > 2 and words[2] in _VERB_SET:
+        n = 2
+    elif count > 3 and words[3] in _VERB_SET:
+        n = 3
+    else:
+        return None
+    names = words[:n]
+    if any(not w[:1].isupper() or not w.rstrip(".").replace("-", "").isalpha() for w in names):
+        return None
+    name = " ".join(names)
+    if any(w.lower() in _NOT_SPEAKERS for w in names) or _fold(name) in DECISION_LABELS:
+        return None
+    if known and (known.knows(name) or all(known.knows(w) for w in names)):
+        return Person(name)
+    if n > 1 and _office_word(names[0]) and all(is_name_word(w) for w in names[1:]):
+        return Person(name)
+    if n == 2 and plausible_name(name) and not _office_word(names[1]):
+        return Person(name)
+    return None
+
+
+_APPOSITION = re.compile(
+    r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.)\s+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?),\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Der Vorsitzende, Herr Feddersen, eröffnet …``: the name between commas after the office."""
+
+
+def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
+    """The speaker a sentence of the entry names at its start (the first sentence, then the
+    later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``)."""
+    speaker = _named_speaker(text, known)
+    if speaker is not None:
+        return speaker
+    if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
+        apposition = _APPOSITION.match(text)
+        if apposition:
+            return Person(apposition.group(2), apposition.group(1))
+    starts = _clause_starts(text) if "; " in text else _sentence_starts(text)
+    for start in starts:
+        sentence = text[start : start + 120]
+        reported = _REPORTED.match(sentence) if sentence.startswith(_REPORTED_START) else None
+        if reported:
+            return Person(reported.group(1), reported.group(2))
+        speaker = _named_speaker(sentence, known)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _sentence_starts(text: str) -> Iterator[int]:
+    """Where the sentences after the first start: after a word and ``. `` (not after a number:
+    ``am 21. Juli``), at a capital letter."""
+    end = text.find(". ")
+    while end != -1:
+        start = end + 2
+        if text[start : start + 1].isupper() and text[end - 2 : end].isalpha():
+            yield start
+        end = text.find(". ", start)
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where the sentences after the first (and clauses after ``; ``) start: after a word and
+    ``. `` (not after a number: ``am 21. Juli``), at a capital letter; in the order of the text."""
+    starts: list[int] = []
+    for mark in (". ", "; "):
+        end = text.find(mark)
+        while end != -1:
+            start = end + 2
+            if text[start : start + 1].isupper() and text[end - 2 : end].isalpha():
+                starts.append(start)
+            end = text.find(mark, start)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
+
+
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
-    ``Frau Okafor berichtet …``."""
+    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it)."""
     if text[:1] in "HFDPBOGSR" and text.startswith(_REPORTED_START):
         reported = _REPORTED.match(text)
         if reported:
@@ -208,18 +330,21 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     if speaker is not None:
         return speaker
     if ":" not in text and "@" not in text and "(" not in text:
-        return None
+        return _sentence_speaker(text, known)
     text = _unlead(text)
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
         return Person(match.group(1).lstrip("@"))
     match = _LABELLED.match(text) if ":" in text else None
     if match:
-        return _speaker_names(match.group(1), known)
+        # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
+        return _speaker_names(match.group(1), known) or _sentence_speaker(
+            text[match.end() :], known
+        )
     match = _TOPIC_REPORTER.match(text) if "(" in text else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
-    return None
+    return _sentence_speaker(text, known)
 
 
 # --- decisions and votes --------------------------------------------------------------------
@@ -1051,12 +1176,45 @@ _MONTH_OR_SEASON = re.compile(
 """``im Frühjahr 2025``, ``im April``: when the next meeting will be, without a day."""
 
 
+_SENTENCE_BREAK = re.compile(
+    r"(?:(?<=[a-zäöüß]{2}[.!?])|(?<=[)“”\"][.!?]))[“”\"]?\s+(?=[„\"]?[A-ZÄÖÜ])"
+)
+"""The space after a sentence: a full stop after a word (not after a number: ``am 14.
+Dezember``, nor after an abbreviation in capitals: ``Dr. Brandt``)."""
+_QUOTES = '„“”"»«'
+
+
+def _later_sentence(text: str, after: dt.date | None) -> str | None:
+    """``… übernimmt das bis Ende Oktober. Die nächste Versammlung soll im September 2025
+    stattfinden.``: the sentence after the first that names the next meeting (with a date, a
+    time or a month; a qualified one like ``Die nächste Sitzung des Beirates findet am …`` with a
+    date after ``after``), quotes stripped; None when no later sentence does."""
+    if "chste" not in text:
+        return None
+    for sentence in _SENTENCE_BREAK.split(text)[1:]:
+        sentence = sentence.strip(_QUOTES + " ")
+        if "chste" not in sentence:
+            continue
+        if is_next_meeting_text(sentence):
+            return sentence
+        if NEXT_MEETING_QUALIFIED.match(sentence):
+            date = find_date(sentence, after)
+            if date is not None and (after is None or date.date > after):
+                return sentence
+    return None
+
+
 def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     """The next meeting named inside the content, when no ``Nächster Termin:`` line names it."""
     found: str | None = None
+    at = 0  # where the date of the next meeting may start in ``found``
     for point in protocol.all_points():
         if is_next_meeting_text(point.text):
-            found = point.text
+            found, at = point.text, 0
+            continue
+        sentence = _later_sentence(point.text, protocol.date)
+        if sentence is not None:
+            found, at = point.text, point.text.find(sentence)
     if found is None:
         # An item titled ``Nächste Sitzung``: its first entry with a date names it, else its
         # first entry (``Im Juni in Thun``).
@@ -1070,18 +1228,23 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
                     found = (named or dated or entries)[0]
     if found is None:
         # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``, ``Herr Brandt
-        # weist auf die nächste Sitzung am 11.06.2024 hin`` (a date after this meeting's)
+        # weist auf die nächste Sitzung am 11.06.2024 hin``, ``… für das nächste Treffen am
+        # 5.06. …`` (a date after this meeting's)
         for point in protocol.all_points():
             text = point.text
-            if NEXT_MEETING_QUALIFIED.search(text) or (
-                "chste" in text and NEXT_MEETING_REPORTED.search(text)
+            on_day = NEXT_MEETING_AT.search(text) if "chste" in text else None
+            start = on_day.end() if on_day is not None else 0
+            if (
+                on_day is not None
+                or NEXT_MEETING_QUALIFIED.search(text)
+                or ("chste" in text and NEXT_MEETING_REPORTED.search(text))
             ):
-                date = find_date(text, protocol.date)
+                date = find_date(text[start:], protocol.date)
                 if date is not None and (protocol.date is None or date.date > protocol.date):
-                    found = text
+                    found, at = text, start
     if found is None:
         return None
-    date = find_date(found, protocol.date)
+    date = find_date(found[at:], protocol.date)
     label = NEXT_MEETING.match(_unlead(found))
     if label:
         date = find_date(label.group(1), protocol.date)

@@ -175,8 +175,12 @@ _NOT_A_MEETING = (
 _MEETING_NOUN = (
     r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
-    r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa)"
+    r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Ff]orum)"
 )
+_ADJECTIVES = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
+"""``nächste und vorerst letzte thematische Treffen``: lower-case words (adjectives, ``und``)
+between ``nächste`` and the meeting; a capitalised word (``die nächste Frage zur Sitzung``)
+ends them."""
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
     rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN})"
@@ -187,7 +191,7 @@ NEXT_MEETING = re.compile(
 
 NEXT_MEETING_SENTENCE = re.compile(
     r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+"
-    rf"{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
+    rf"{_NOT_A_MEETING}{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
     r"|^N(?:ä|ae)chste[rsn]?\s+[A-ZÄÖÜ]{2,5}\s+(?:am|ist|findet)\b"
     r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b"
     rf"|^\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?\s+n(?:ä|ae)chste[rsn]?\s+{_MEETING_NOUN}\b",
@@ -196,7 +200,7 @@ NEXT_MEETING_SENTENCE = re.compile(
 """A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""
 
 NEXT_MEETING_QUALIFIED = re.compile(
-    rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
+    rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     r"[^.;]{0,80}?\b(?:findet|ist|wird|beginnt)\b",
     re.IGNORECASE,
 )
@@ -208,6 +212,13 @@ NEXT_MEETING_REPORTED = re.compile(
 """``Herr Brandt weist auf die nächste Sitzung am 11.06.2024 hin``, ``… teilt mit, dass die
 nächste Sitzung am … stattfinde``: the next meeting in reported speech (taken like
 :data:`NEXT_MEETING_QUALIFIED`)."""
+NEXT_MEETING_AT = re.compile(
+    rf"\bn(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}"
+    r"\s+am\s+(?=\d|(?:Mo|Di|Mi|Do|Fr|Sa|So)\w*,?\s)",
+    re.IGNORECASE,
+)
+"""``Das Thema für das nächste Treffen am 5.06. steht fest``: the next meeting with its day
+inside any sentence (taken like :data:`NEXT_MEETING_QUALIFIED`)."""
 
 """``Die nächste Sitzung der Gemeindevertretung findet am …``, ``Das 5. Meeting findet am …``:
 the next meeting when nothing plainer names it and the date lies after this meeting's."""

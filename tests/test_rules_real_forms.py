@@ -13,6 +13,7 @@ import pytest
 
 import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
+from protokollkit.model import Person
 from protokollkit.people import ParticipantIndex
 
 NOBODY = ParticipantIndex(())
@@ -361,12 +362,44 @@ def test_metadata_as_entries_of_the_opening_item() -> None:
         ("Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
          "Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
          dt.date(2024, 1, 16)),
+        # a later sentence of the paragraph: its own date, a month alone invents no day
+        ("Lea übernimmt das bis Ende Januar. Die nächste Versammlung soll im Mai 2024 stattfinden.",
+         "Lea übernimmt das bis Ende Januar. Die nächste Versammlung soll im Mai 2024 stattfinden.",
+         None),
+        ("Der Basar ist am 14. Dezember. Die nächste Sitzung findet am 5. Januar 2024 statt.",
+         "Der Basar ist am 14. Dezember. Die nächste Sitzung findet am 5. Januar 2024 statt.",
+         dt.date(2024, 1, 5)),
+        ("„Wir sind zufrieden. Das nächste Kiezforum ist für den 25. Juni 2024 geplant.“",
+         "„Wir sind zufrieden. Das nächste Kiezforum ist für den 25. Juni 2024 geplant.“",
+         dt.date(2024, 6, 25)),
+        # adjectives between "nächste" and the meeting; a day without year after the meeting's
+        ("Das nächste und vorerst letzte Treffen findet am 10.01. statt.",
+         "Das nächste und vorerst letzte Treffen findet am 10.01. statt.",
+         dt.date(2024, 1, 10)),
+        # inside any sentence: "das nächste Treffen am <day>"
+        ("Das Thema für das nächste Treffen am 5.01. (19 Uhr) steht fest: Wohnen.",
+         "Das Thema für das nächste Treffen am 5.01. (19 Uhr) steht fest: Wohnen.",
+         dt.date(2024, 1, 5)),
     ],
 )  # fmt: skip
 def test_next_meeting_in_more_sentences(content: str, text: str, date: dt.date | None) -> None:
     p = protokollkit.read(f"Protokoll 14.12.2023\n\nTOP 1 Verschiedenes\n\n{content}\n")
     assert p.next_meeting is not None
     assert (p.next_meeting.text, p.next_meeting.date) == (text, date)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Die nächste Frage zur Sitzung am 20.12.2023 stellt Frau Roth.",
+        "Für die nächste Woche am 18.12. ist ein Putztag geplant.",
+        "Frau Roth berichtet. Im Mai 2024 soll das Fest stattfinden.",
+        "Die letzte Sitzung fand am 5.12. statt. Die nächste Frage betrifft den Haushalt.",
+    ],
+)
+def test_no_next_meeting_in_sentences(content: str) -> None:
+    p = protokollkit.read(f"Protokoll 14.12.2023\n\nTOP 1 Verschiedenes\n\n{content}\n")
+    assert p.next_meeting is None
 
 
 def test_next_meeting_without_year_takes_the_year_from_the_file_name(tmp_path: Path) -> None:
@@ -476,6 +509,57 @@ def test_more_reported_speech(text: str, name: str, affiliation: str | None) -> 
 )
 def test_no_reported_speech(text: str) -> None:
     assert inline_speaker(text, NOBODY) is None
+
+
+TEAM = ParticipantIndex(
+    (Person("Rosa Walser"), Person("Kilian Stark"), Person("Josef Reischl"), Person("Ottilie"))
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        # an office, its abbreviation or a title before the name; a first name after the office
+        ("RF Könemann bittet um Auskunft, ob das geplant sei.", "RF Könemann", None),
+        ("FBL Harms führt aus, dass der Beirat formlos gewählt werde.", "FBL Harms", None),
+        ("Ratsmitglied Carina Dörr fragt nach dem Sachstand.", "Carina Dörr", "Ratsmitglied"),
+        ("Gemeinderätin Sabine Beck fragt, ob die Straße gesperrt wird.",
+         "Sabine Beck", "Gemeinderätin"),
+        ("Pfr. Wimmer erläutert das Schutzkonzept.", "Pfr. Wimmer", None),
+        ("Frau Haddad wendet ein, dass vier Sitzungen zu wenig seien.", "Frau Haddad", None),
+        # a participant by first name, a full name; the verb before a comma
+        ("Kilian bittet, ob die Ministranten mithelfen können.", "Kilian", None),
+        ("Franz Eichinger gibt die Anfrage weiter.", "Franz Eichinger", None),
+        # a later sentence or clause, the sentence after a topic label
+        ("Das Fest am 21. Juli war gut besucht. Josef Reischl berichtet, dass Helfer fehlten.",
+         "Josef Reischl", None),
+        ("Die Gruppe hatte zu wenige Kinder; Rosa schlägt vor, Firmlinge zu fragen.", "Rosa", None),
+        ("Hochbeete für Ältere: Ottilie schlug vor, zwei Beete anzulegen.", "Ottilie", None),
+        # the name between commas after the office
+        ("Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung.", "Herr Feddersen", "Vorsitzende"),
+    ],
+)  # fmt: skip
+def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) -> None:
+    speaker = inline_speaker(text, TEAM)
+    assert speaker is not None
+    assert (speaker.name, speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antrag: Die Gruppe bittet um einen Zuschuss.",  # a label, no person
+        "Sachverhalt: Der Vorstand berichtet.",
+        "Diese Woche gibt es keinen Termin.",
+        "Elf Teilnehmer berichten.",
+        "Breminale Es gab Anmerkungen zum Aufbau.",
+        "Hier gibt es noch Bedarf. Sie erklärt sich bereit.",
+        "Kassenbericht berichtet von Zahlen.",  # one word not known as a participant
+        "Die Stadt informiert am 3. Mai. Weiterhin gibt es Kuchen.",
+    ],
+)
+def test_no_speaker_in_sentences(text: str) -> None:
+    assert inline_speaker(text, TEAM) is None
 
 
 def test_next_meeting_of_a_body_in_a_protocol_without_date() -> None:
