@@ -374,7 +374,8 @@ _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
 _UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
 _REJECTED = re.compile(
-    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens)\b", re.IGNORECASE
+    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
+    re.IGNORECASE,
 )
 _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
 _ACCEPTED = re.compile(
@@ -420,12 +421,17 @@ _DECIDED_MORE = re.compile(
     r"|(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+stimmen\s"
     r"[^.;]{0,60}?\bzu\b)"
     r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+|mehrheitlich\s+"
-    r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b",
+    r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b"
+    r"|\b(?:wird|wurde)\s+sich\s+(?:\w+\s+){0,3}?(?:geeinigt|verständigt)\b"
+    r"|\bEinvernehmen\s+(?:\w+\s+){0,2}?(?:erteilt|hergestellt)\b"
+    r"|\b(?:gilt|gelten)\s+(?:\w+\s+){0,2}?als\s+(?:genehmigt|angenommen|beschlossen)\b",
 )
 """Decisions :data:`_DECIDED` leaves out: a body agrees in a later sentence (``Die Mitglieder
 stimmen dem Vorschlag zu``, ``Der Elternbeirat stimmt einstimmig dafür, …``), resolves in
 the past (``Die Versammlung beschloss …``) or grants (``Der Ausschuss bewilligt …``, ``Die
-Erweiterung wird einvernehmlich befürwortet``)."""
+Erweiterung wird einvernehmlich befürwortet``), agrees impersonally (``Es wird sich darauf
+verständigt, dass …``), grants planning consent (``Dem Baugesuch wurde das Einvernehmen (nicht)
+erteilt``) or takes minutes as approved (``die Niederschriften gelten somit als genehmigt``)."""
 _UNDECIDED = re.compile(
     r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
@@ -458,7 +464,7 @@ _DECISION_STEMS = (
     "gewählt", "wiedergewählt", "entlast", "verabschied", "einvernehm", "festleg", "festgelegt",
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
-    "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt",
+    "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -574,7 +580,16 @@ def decision_in(
     if kind is None:
         kind = previous_kind
     decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
-    if decided is None and ("stimm" in text or "besch" in text or "bef" in text or "bew" in text):
+    if decided is None and (
+        "stimm" in text
+        or "besch" in text
+        or "bef" in text
+        or "bew" in text
+        or "inig" in text
+        or "ständig" in text
+        or "nvernehmen" in text
+        or " als " in text
+    ):
         decided = _DECIDED_MORE.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
@@ -1024,6 +1039,13 @@ def _context_of(title: str) -> str | None:
     return None
 
 
+_INTRODUCES_DECISIONS = re.compile(
+    r"\b(?:geeinigt|verständigt|vereinbart|beschlossen|entschieden|festgelegt)\s*:$"
+)
+"""A line that introduces a list of agreements: ``Es wird sich auf folgendes geeinigt:``,
+``Folgendes wurde beschlossen:``."""
+
+
 def annotate_points(
     points: tuple[Point, ...],
     known: ParticipantIndex,
@@ -1039,6 +1061,7 @@ def annotate_points(
     previous: Point | None = None
     pending: list[str] = []
     target: int | None = None  # the decision that the vote lines below it belong to
+    agreed = False  # after a line that introduces agreements (``Folgendes wurde vereinbart:``)
     for point in points:
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
@@ -1054,12 +1077,22 @@ def annotate_points(
                 assert motion is not None
                 result[target] = replace(result[target], decision=_with_counts(motion, counts))
             decision = None
-        elif (
-            decision is None
-            and context == "decision"
-            and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
+        elif decision is None and (
+            (
+                context == "decision"
+                and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
+            )
+            or (agreed and point.kind != "paragraph")
         ):
             decision = Decision("decision", result="accepted")
+        if point.kind == "paragraph":
+            # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
+            # also under labels (``Kommunikation:``), until a paragraph says something else
+            text = point.text.rstrip()
+            if text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
+                agreed = True
+            elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
+                agreed = False
         if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
         if not count_only and (decision is not None or target is not None):

@@ -39,6 +39,48 @@ def test_decisions_in_active_voice(text: str, result: str, unanimous: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Nach einigen Wortmeldungen wird sich darauf verständigt, dass der Antrag kommt.",
+         "accepted"),
+        ("Einem Baugesuch auf Neubau einer Garage wurde das Einvernehmen erteilt.", "accepted"),
+        ("Einem Baugesuch auf Anbau eines Balkons wurde das Einvernehmen nicht erteilt, da …",
+         "rejected"),
+        ("Es gibt keine Einwände, die Niederschriften gelten somit als genehmigt.", "accepted"),
+    ],
+)  # fmt: skip
+def test_decisions_in_impersonal_and_council_phrasing(text: str, result: str) -> None:
+    decision = decision_in(text)
+    assert decision is not None
+    assert decision.result == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Verwaltung hat das Einvernehmen noch nicht erteilt.",
+        "Das gilt als Vorbild für andere Stadtteile.",
+        "Wir haben uns verständigt, später darüber zu reden.",
+    ],
+)
+def test_no_decision_in_near_phrasing(text: str) -> None:
+    assert decision_in(text) is None
+
+
+def test_entries_after_a_line_introducing_agreements_are_decisions() -> None:
+    p = protokollkit.read(
+        "# Netzwerktreffen 23.10.2024\n\n## Dialog\n\n"
+        "Wir sprechen über Öffentlichkeitsarbeit. Es wird sich auf folgendes geeinigt:\n\n"
+        "**Kommunikation:**\n\n- Ein Mailverteiler wird angelegt\n- Eine Karte wird erstellt\n\n"
+        "Danach gibt es Kaffee und Kuchen für alle Anwesenden im Hof.\n\n- Der Hof ist schön\n",
+        "markdown",
+    )
+    points = p.items[0].blocks[0].points
+    decided = [q.text for q in points if q.decision is not None and q.kind == "bullet"]
+    assert decided == ["Ein Mailverteiler wird angelegt", "Eine Karte wird erstellt"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Es wurde noch nicht entschieden, ob der Markt stattfindet.",
