@@ -128,7 +128,8 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     ),
     **dict.fromkeys(
         ["gäste", "gast", "gäst innen", "gästinnen", "gästin", "guests", "als gäste",
-         "als gast", "weitere gäste"],
+         "als gast", "weitere gäste", "außerdem anwesend", "ferner anwesend",
+         "weiterhin anwesend", "zusätzlich anwesend"],
         "guests",
     ),
     **dict.fromkeys(
@@ -322,7 +323,7 @@ ROLE_ENDINGS = (
     "kämmerer", "kämmerin", "moderator", "moderatorin", "senator", "senatorin", "manager",
     "managerin", "sachbearbeiter", "sachbearbeiterin", "prüfer", "prüferin", "stellvertreter",
     "stellvertreterin", "ortsvorsteher", "ortsvorsteherin", "landrat", "bezirksrat",
-    "gemeinderat", "stadtrat", "beirat", "ortsbeirat",
+    "gemeinderat", "stadtrat", "beirat", "ortsbeirat", "beigeordneter", "beigeordnete",
 )  # fmt: skip
 """How words for a person's function end (``Ausschussvorsitzender``, ``Gemeindevertreterin``):
 such a word before a name is the person's role (``Bürgermeisterin Antje Reimers``)."""

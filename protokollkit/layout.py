@@ -836,7 +836,9 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
     if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
         # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
         return _attendance_kind(words[0])
-    if 3 <= len(words) <= 5 and words[0] in ("vom", "von") and words[-1] == "anwesend":
+    if 3 <= len(words) <= 7 and words[0] in ("vom", "von") and words[-1] == "anwesend":
+        if words[-2] in ("sind", "waren"):
+            return True, None  # ``Von den geladenen Mitgliedern sind anwesend``: the members
         return True, "present"  # ``Vom Beirat anwesend``, ``Von der Verwaltung anwesend``
     if words and words[-1] == "bei" and ("wohnte" in words or "wohnten" in words):
         return True, "present"  # ``Den Verhandlungen wohnte noch bei``
@@ -1005,6 +1007,10 @@ def rule_attendance(state: State, line: Line) -> bool:
     if bullet:
         return _listed_attendance(state, line, (bullet.group(3) or "").strip())
     parsed = _label(text)
+    if parsed is None and " anwesend:" in text[:80]:
+        # ``Von den geladenen Mitgliedern sind anwesend:``: a label too long for :data:`LABEL`
+        end = text.index(" anwesend:") + len(" anwesend")
+        parsed = (text[:end], None, text[end + 1 :].strip())
     if parsed is None:
         return False
     label, sub, value = parsed
@@ -1083,6 +1089,8 @@ def _group_after_attendance(
     by an unknown label, when every entry is a person (``Herr``/``Frau``/a participant)."""
     if not value and sub is None and state.attendance is not None:
         return _more_present(state, label)  # right after a list of those present
+    if sub is None and _role_group(state, label, value):
+        return True
     if (
         state.section != "front"
         or state.items
@@ -1103,6 +1111,47 @@ def _group_after_attendance(
 
 
 _TITLED = re.compile(r"^(?:Herr|Frau|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
+
+
+def _role_group(state: State, label: str, value: str) -> bool:
+    """``Von den geladenen Mitgliedern sind anwesend:`` and below it ``Der Vorsitzende: Markus
+    Engelhardt``, ``Die Ratsmitglieder: A, B, C``: people of the open attendance list named
+    under their office (also right after ``Entschuldigt fehlen: …``). A chair or minute taker
+    stays metadata too."""
+    attendance = state.attendance
+    if (
+        attendance is None
+        or not (attendance.heading or state.previous == "attendance")
+        or state.section != "front"
+        or state.items
+        or not _office_label(label)
+    ):
+        return False
+    names = _names_line(value)
+    if names is None:
+        return False
+    words = label.split()
+    role = " ".join(words[1:] if words[0] in ("Der", "Die", "Das") else words)
+    for name in names:
+        person = parse_participant(name.strip())
+        if person.affiliation is None:
+            person = Person(person.name, role)
+        state.add_person(person, attendance.kind, attendance.label)
+    kind = meta_kind(label_key(label))
+    if kind in ("chair", "minute_taker"):
+        state.meta.append(MetaField(label, value, kind))
+    state.previous = "attendance"
+    return True
+
+
+def _office_label(label: str) -> bool:
+    """``Der Vorsitzende``, ``Erste Beigeordnete``, ``Die Ratsmitglieder``, ``Schriftführerin``:
+    an office (or its plural), with an article or an ordinal before it."""
+    words = label.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    last = words[-1]
+    return role_word(last) or (last.endswith("er") and role_word(last[:-2]))
 
 
 def _listed_attendance(state: State, line: Line, entry: str) -> bool:
@@ -2511,7 +2560,14 @@ def rule_speaker(state: State, line: Line) -> bool:
             person = Person(name)
     if person is None:
         return False
-    if not state.items and not state.preamble and not state.participants and not person.affiliation:
+    if (
+        not state.items
+        and not state.preamble
+        and not person.affiliation
+        and not (state.participants and state.known.knows(person.name))
+    ):
+        # before any content a name alone is a speaker when it is a participant's (``Titel
+        # Logo`` above the minutes is none) or when its points are listed right below
         following = state.next_line()
         listed = following is not None and (
             following.hints.list_level is not None or _bullet(following.text) is not None
