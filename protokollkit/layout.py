@@ -2944,6 +2944,52 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
     return False
 
 
+_PLAIN_NUMBERED = re.compile(r"^( +)(\d{1,2})\.[\t ]+(\S.*)$")
+
+
+def _plain_list_items(lines: list[Line]) -> list[Line] | None:
+    """A plain text whose minutes are an indented numbered list (``  3. Rückblick``, the
+    bullets of its content indented deeper below it: ``    • Florian dankt …``) and that has
+    no item headings and no planned agenda: the numbered entries as the entries of a
+    top-level list (the items, as :func:`_find_list_items` finds them in Markdown); None when
+    the text is not written so."""
+    entries: list[tuple[int, int, int, str]] = []  # (index, indent, number, title)
+    deeper: list[int] = []  # the indentation of each bullet line below a numbered entry
+    for index, line in enumerate(lines):
+        if line.hints is not NO_HINTS:
+            if line.hints.heading is not None and not line.hints.title:
+                return None
+            continue
+        text = line.text
+        first = text.lstrip()[:1]
+        if first.isdigit() and text[:1] == " ":
+            match = _PLAIN_NUMBERED.match(text)
+            if match:
+                entries.append((index, len(match.group(1)), int(match.group(2)), match.group(3)))
+        elif first in "•-*–" and entries and text[:1] == " ":
+            deeper.append(len(text) - len(text.lstrip()))
+        elif first.isalpha() and (
+            EXPLICIT_ITEM.match(text.strip())
+            or label_key(text.strip().rstrip(":")) in AGENDA_LABELS
+        ):
+            return None  # item headings or a planned agenda: the numbered lists are content
+    if len(entries) < 2:
+        return None
+    indent = min(e[1] for e in entries)
+    top = [e for e in entries if e[1] == indent]
+    if (
+        len(top) < 2
+        or [e[2] for e in top] != list(range(1, len(top) + 1))
+        or not any(d > indent for d in deeper)
+    ):
+        return None
+    result = list(lines)
+    for index, _indent, number, title in top:
+        line = lines[index]
+        result[index] = Line(title, line.number, Hints(list_level=0, list_marker=f"{number}."))
+    return result
+
+
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
@@ -3041,9 +3087,12 @@ def parse_lines(
     prepared = _mark_structure(cleaned)
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
+    plain_items = _plain_list_items(prepared)
+    if plain_items is not None:
+        prepared = plain_items
     state = State(source, prepared)
     state.title_index = title_index
-    state.list_items = _find_list_items(prepared)
+    state.list_items = plain_items is not None or _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
     for_kinds = (ruler or RULER).for_kinds
