@@ -52,6 +52,10 @@ def meta_kind(key: str) -> MetaKind | None:
         for stem, kind in META_WORDS:
             if word == stem or (word.startswith(stem) and stem not in ("ort", "raum")):
                 return kind
+        if word.endswith("ungsort"):
+            return "place"  # ``Versammlungsort``, ``Tagungsort und -lokal``, ``Besprechungsort``
+        if word.endswith("ungszeit"):
+            return "time"  # ``Versammlungszeit``, ``Tagungszeit``
     return None
 
 

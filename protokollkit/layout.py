@@ -1851,10 +1851,20 @@ def _bare_meta(state: State, text: str) -> bool:
     if ":" in text or len(text) > 30:
         return False
     key = label_key(text)
-    if key not in META_LABELS or key in ("protokoll", "termin", "tag", "wann", "wo"):
+    if key in ("protokoll", "termin", "tag", "wann", "wo"):
+        return False
+    kind = META_LABELS.get(key) or (meta_kind(key) if key.endswith(("ort", "zeit")) else None)
+    if kind is None:
         return False
     index = state.index + 1
     value = _plain_text_below(state, 80)
+    if not value and _blank_between_paragraphs(state, index):
+        # ``Versammlungsort`` / (empty paragraph) / ``Nachbarschaftscafé …`` / (empty): a
+        # document that separates all its paragraphs by empty ones
+        state.index += 1
+        value = _plain_text_below(state, 80)
+        state.index -= 1
+        index += 1
     after = state.lines[index + 1] if index + 1 < len(state.lines) else None
     if (
         not value
@@ -1862,10 +1872,23 @@ def _bare_meta(state: State, text: str) -> bool:
         or (after is not None and after.text.strip() and after.text[:1].isspace())
     ):
         return False
-    state.meta.append(MetaField(text, value, META_LABELS[key]))
+    state.meta.append(MetaField(text, value, kind))
     state.skip = index
     state.previous = "meta"
     return True
+
+
+def _blank_between_paragraphs(state: State, index: int) -> bool:
+    """The line at ``index`` is blank, and so are the lines before the current one and after
+    the next: every paragraph stands between empty ones (as in an office document)."""
+    lines = state.lines
+    return (
+        state.index >= 1
+        and index + 2 < len(lines)
+        and not lines[index].text.strip()
+        and not lines[state.index - 1].text.strip()
+        and not lines[index + 2].text.strip()
+    )
 
 
 def _value_below(state: State) -> str:
@@ -2070,7 +2093,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         return numbers[0], None, title, level
     if hints.heading is not None:
         key = label_key(_heading_text(line))
-        if key in SECTION_MARKERS and not state.items:
+        if (key in SECTION_MARKERS or _meta_section(key)) and not state.items:
             return None
         match = HEADING_NUMBER.match(text)
         if match and match.group(1):
@@ -2509,6 +2532,19 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
     if number:
         return indent_width(number.group(1)), number.group(3).strip(), "numbered", number.group(2)
     return None
+
+
+_META_SECTION_WORDS = frozenset(("zeit", "ort", "datum", "termin", "uhrzeit"))
+_FILLERS = frozenset(("und", "der", "des", "die", "das", "sitzung", "versammlung", "treffens"))
+
+
+def _meta_section(key: str) -> bool:
+    """``Zeit und Ort der Versammlung``, ``Datum, Zeit und Ort``: a heading over the meeting's
+    metadata, not an item."""
+    if "ort" not in key and "zeit" not in key and "datum" not in key:
+        return False
+    words = set(key.replace(",", " ").split())
+    return bool(words & _META_SECTION_WORDS) and words <= _META_SECTION_WORDS | _FILLERS
 
 
 def rule_point(state: State, line: Line) -> bool:
