@@ -219,6 +219,12 @@ _NOT_SPEAKERS = frozenset((
 …``, ``Text: …``)."""
 
 
+def reports_speech(text: str) -> bool:
+    """A verb of reported speech among the first words (``Herr Feddersen, eröffnet die
+    Sitzung …``): a sentence, not a speaker's affiliation."""
+    return any(word in _VERB_SET for word in text.split(None, 5)[:5])
+
+
 def _office_word(word: str) -> bool:
     """``Frau``, ``Pfr.``, ``Ratsmitglied``, ``Gemeinderätin``, ``RF``, ``FBL``, ``GRin``: a
     title, an office or its abbreviation in capitals before a name."""
@@ -261,10 +267,20 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
 
 
 _APPOSITION = re.compile(
-    r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.)\s+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
     r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?),\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
 )
-"""``Der Vorsitzende, Herr Feddersen, eröffnet …``: the name between commas after the office."""
+"""``Der Vorsitzende, Herr Feddersen, eröffnet …``, ``Der Vorsitzende, Ortsbürgermeister
+Markus Engelhardt, eröffnet …``: the name between commas after the office."""
+
+
+def _office_or_name(name: str) -> bool:
+    """``Herr Feddersen``, ``Ortsbürgermeister Markus Engelhardt``, ``Anna Berg``: a title or
+    an office before a name, or a name."""
+    words = name.split()
+    if words[0] in ("Herr", "Frau", "Dr.") or _office_word(words[0]):
+        return all(is_name_word(w) for w in words[1:])
+    return len(words) > 1 and words[0].lower() not in _NOT_SPEAKERS and plausible_name(name)
 
 
 def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
@@ -275,7 +291,7 @@ def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
         return speaker
     if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
         apposition = _APPOSITION.match(text)
-        if apposition:
+        if apposition and _office_or_name(apposition.group(2)):
             return Person(apposition.group(2), apposition.group(1))
     starts = _clause_starts(text) if "; " in text else _sentence_starts(text)
     for start in starts:
@@ -295,9 +311,17 @@ def _sentence_starts(text: str) -> Iterator[int]:
     end = text.find(". ")
     while end != -1:
         start = end + 2
-        if text[start : start + 1].isupper() and text[end - 2 : end].isalpha():
+        if text[start : start + 1].isupper() and _ends_sentence(text, end):
             yield start
         end = text.find(". ", start)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """The mark at ``end`` closes a sentence: it follows a word or a year (``… für 2025.``),
+    not a day (``am 21. Juli``)."""
+    return text[end - 2 : end].isalpha() or (
+        text[end - 4 : end].isdigit() and not text[end - 5 : end - 4].isalnum()
+    )
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -308,7 +332,7 @@ def _clause_starts(text: str) -> list[int]:
         end = text.find(mark)
         while end != -1:
             start = end + 2
-            if text[start : start + 1].isupper() and text[end - 2 : end].isalpha():
+            if text[start : start + 1].isupper() and _ends_sentence(text, end):
                 starts.append(start)
             end = text.find(mark, start)
     if len(starts) > 1:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import NamedTuple
 
-from protokollkit.annotations import annotate
+from protokollkit.annotations import annotate, reports_speech
 from protokollkit.dates import find_date, find_dates
 from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
@@ -1027,6 +1027,8 @@ def rule_attendance(state: State, line: Line) -> bool:
             label, kind = sub, kind_of_sub[1] or "present"
         else:
             label = f"{label} ({sub})"
+    if kind == "absent" and value.endswith("entschuldigt)") and _ALL_EXCUSED.search(value):
+        kind = "excused"  # ``Abwesend: A, B, C (alle entschuldigt)``
     if kind is None:
         if state.participants and state.participants_label is not None:
             state.note(line, "Teilnehmende sind schon einmal angegeben; die Liste wird ergänzt.")
@@ -1072,6 +1074,8 @@ def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     )
 
 
+_ALL_EXCUSED = re.compile(r"\((?:alle|beide|jeweils)\s+entschuldigt\)$")
+"""``(alle entschuldigt)`` after a list of those absent: they are excused."""
 _PERSON_WITH_ROLE = re.compile(r"^[^\W\d][^()]{2,60}\([^()]{1,80}\)$")
 
 
@@ -2596,6 +2600,8 @@ def rule_speaker(state: State, line: Line) -> bool:
             person = Person(name)
     if person is None:
         return False
+    if person.affiliation and text.endswith(".") and reports_speech(person.affiliation):
+        return False  # ``Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung …``: a sentence
     if (
         not state.items
         and not state.preamble
@@ -2990,7 +2996,7 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
     top-level list (the items, as :func:`_find_list_items` finds them in Markdown); None when
     the text is not written so."""
     entries: list[tuple[int, int, int, str]] = []  # (index, indent, number, title)
-    deeper: list[int] = []  # the indentation of each bullet line below a numbered entry
+    deeper: list[int] = []  # the indentation of each bullet line
     for index, line in enumerate(lines):
         if line.hints is not NO_HINTS:
             if line.hints.heading is not None and not line.hints.title:
@@ -3002,7 +3008,9 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
             match = _PLAIN_NUMBERED.match(text)
             if match:
                 entries.append((index, len(match.group(1)), int(match.group(2)), match.group(3)))
-        elif first in "•-*–" and entries and text[:1] == " ":
+        elif first.isdigit() and NUMBERED_ITEM.match(text):
+            return None  # numbered lines at the margin: the indented ones are nested in them
+        elif first and first in "•-*–":
             deeper.append(len(text) - len(text.lstrip()))
         elif first.isalpha() and (
             EXPLICIT_ITEM.match(text.strip())
@@ -3016,7 +3024,8 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
     if (
         len(top) < 2
         or [e[2] for e in top] != list(range(1, len(top) + 1))
-        or not any(d > indent for d in deeper)
+        or not deeper
+        or min(deeper) <= indent  # (a list around the numbered one: it is content)
     ):
         return None
     result = list(lines)

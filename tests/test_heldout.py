@@ -17,7 +17,7 @@ import protokollkit
 from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FLOORS = {"heldout": 0.88, "heldout2": 0.83, "heldout3": 0.81, "heldout4": 0.83, "heldout5": 0.84}
+FLOORS = {"heldout": 0.88, "heldout2": 0.83, "heldout3": 0.81, "heldout4": 0.83, "heldout5": 0.85}
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
 exported from PDF – letter-spaced words, columns run together), heldout4 0.743 (0.597 blind, its
@@ -30,7 +30,8 @@ markup like `TOP`, not a lost line). Raised on 07.12.2026 to what was measured a
 rules for speakers and next meetings in later sentences (branch rules2): heldout2 0.834,
 heldout3 0.819, heldout4 0.831, heldout5 0.773; heldout5 then 0.788 after the decision
 phrases, 0.823 after the office-labelled attendance, 0.831 after the indented numbered list
-as items, 0.841 after the metadata section."""
+as items, 0.841 after the metadata section, 0.855 after speakers in appositions and the
+excused absent."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

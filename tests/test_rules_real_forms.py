@@ -577,8 +577,13 @@ TEAM = ParticipantIndex(
          "Josef Reischl", None),
         ("Die Gruppe hatte zu wenige Kinder; Rosa schlägt vor, Firmlinge zu fragen.", "Rosa", None),
         ("Hochbeete für Ältere: Ottilie schlug vor, zwei Beete anzulegen.", "Ottilie", None),
-        # the name between commas after the office
+        # the name between commas after the office, also with an office of its own
         ("Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung.", "Herr Feddersen", "Vorsitzende"),
+        ("Der Vorsitzende, Ortsbürgermeister Markus Engel, eröffnet um 19.30 Uhr die Sitzung.",
+         "Ortsbürgermeister Markus Engel", "Vorsitzende"),
+        # a sentence after one that ends with a year
+        ("Der Verein beantragt einen Zuschuss für 2025. Ratsmitglied Ingrid Hamm erläutert das.",
+         "Ratsmitglied Ingrid Hamm", None),
     ],
 )  # fmt: skip
 def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) -> None:
@@ -598,6 +603,7 @@ def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) ->
         "Hier gibt es noch Bedarf. Sie erklärt sich bereit.",
         "Kassenbericht berichtet von Zahlen.",  # one word not known as a participant
         "Die Stadt informiert am 3. Mai. Weiterhin gibt es Kuchen.",
+        "Der Verein, Die Linke, berichtet.",
     ],
 )
 def test_no_speaker_in_sentences(text: str) -> None:
