@@ -688,12 +688,17 @@ _TASK_VERBS = (
     r"|richtet|richten|sorgt|sorgen|kauft|kaufen|bringt|bringen|schaut|schauen|fragt\s+nach"
     r"|erklärt\s+sich\s+bereit|erklären\s+sich\s+bereit|sagt\s+zu|sagte\s+zu|pflegt|pflegen"
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
-    r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken)"
+    r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
+    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter)"
 )
 _DOER = re.compile(
-    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)"
-    r"[A-ZÄÖÜ][\w.\-]+){0,4}(?:\s+[A-ZÄÖÜ][\w.\-]+)?)\s+" + _TASK_VERBS + r"\b"
+    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
+    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})\s+"
+    + _TASK_VERBS
+    + r"\b"
 )
+"""``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
+übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``."""
 _ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
@@ -722,7 +727,7 @@ _TASK_VERB_STEMS = (
     "stellt", "holt", "erklärt sich bereit", "bietet an", "mach", "bau", "regel", "plan",
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
-    "verschick",
+    "verschick", "gibt",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",

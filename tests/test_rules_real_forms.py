@@ -102,8 +102,14 @@ def test_no_decision(text: str) -> None:
         ("Jannik baut das Anmeldeformular bis Dezember", ("Jannik",)),
         ("JR erklärt sich bereit das Testkonzept zu verfassen", ("JR",)),
         ("Einweisungstermine planen – Mareike", ("Mareike",)),
+        # two full names joined by "und"; passing something on is a task
+        ("Monika Aigner und Sabine Pledl übernehmen die Einladungen.",
+         ("Monika Aigner", "Sabine Pledl")),
+        ("Franz Eichinger gibt die Anfrage an die Kirchenverwaltung weiter.",
+         ("Franz Eichinger",)),
+        ("Der Bürgermeister gibt die Meldung an das Bayernwerk weiter.", ("Bürgermeister",)),
     ],
-)
+)  # fmt: skip
 def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
     task = task_in(text, NOBODY, None)
     assert task is not None
@@ -111,7 +117,14 @@ def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Das macht Sinn.", "Es macht Spaß, hier zu sein.", "Wir machen weiter wie bisher."]
+    "text",
+    [
+        "Das macht Sinn.",
+        "Es macht Spaß, hier zu sein.",
+        "Wir machen weiter wie bisher.",
+        "Es gibt keine weiteren Fragen.",
+        "Das gibt es so nicht weiter.",
+    ],
 )
 def test_no_task(text: str) -> None:
     assert task_in(text, NOBODY, None) is None
