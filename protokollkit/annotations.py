@@ -289,6 +289,10 @@ def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
     speaker = _named_speaker(text, known)
     if speaker is not None:
         return speaker
+    if (". " not in text and "; " not in text and ", " not in text[:40]) or _VERB_SET.isdisjoint(
+        text.split()
+    ):
+        return None  # fast path: no later sentence or apposition, or no verb of reported speech
     if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
         apposition = _APPOSITION.match(text)
         if apposition and _office_or_name(apposition.group(2)):
