@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
@@ -18,6 +19,7 @@ from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
     NEXT_MEETING_ANYWHERE,
+    NEXT_MEETING_AT,
     NEXT_MEETING_QUALIFIED,
     NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
@@ -37,7 +39,14 @@ from protokollkit.model import (
     Protocol,
     Task,
 )
-from protokollkit.people import HANDLE, ParticipantIndex, plausible_name, role_word, split_parens
+from protokollkit.people import (
+    HANDLE,
+    ParticipantIndex,
+    is_name_word,
+    plausible_name,
+    role_word,
+    split_parens,
+)
 
 _T = TypeVar("_T")
 
@@ -150,9 +159,10 @@ _REPORTED_VERBS = (
     "mahnt", "mahnte", "wirft", "warf", "hakt", "hakte", "bemerkt", "bemerkte", "verdeutlicht",
     "verdeutlichte", "skizziert", "skizzierte", "bekräftigt", "bekräftigte", "bezweifelt",
     "bezweifelte", "beklagt", "beklagte", "warnt", "warnte", "signalisiert", "signalisierte",
-    "kommentiert", "kommentierte", "übernimmt", "übernahm", "interessiert", "interessierte",
+    "kommentiert", "kommentierte", "interessiert", "interessierte",
     "befürwortet", "befürwortete", "ermutigt", "ermutigte", "erkundigt", "erkundigte",
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
+    "wendet", "wandte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -162,6 +172,7 @@ _OFFICES = (
     "Fr.", "Hr.", "Hrn.", "Pfr.", "Pfrin.", "Mag.", "Dir.", "Dipl.-Ing.", "Ing.", "Diakon",
     "Diakonin", "Dekan", "Dekanin", "Kantor", "Kantorin", "Mitglied", "Vorsitzende",
     "Vorsitzender", "Schulleiter", "Schulleiterin", "Rektor", "Rektorin",
+    "Ratsmitglied",
 )  # fmt: skip
 """Words before a surname in reported speech; abbreviations too (``Fr. Kessler stellt …``,
 ``Pfr. Wohlfahrt regt an``, ``Frau Mag. Kroneis informiert``)."""
@@ -245,9 +256,148 @@ def _reported_otherwise(text: str) -> Person | None:
     return Person(role.group(2), role.group(1))
 
 
+_VERB_SET = frozenset((*_REPORTED_VERBS, *(verb + "," for verb in _REPORTED_VERBS)))
+"""The verbs of reported speech, also before a comma (``Kilian bittet, ob …``)."""
+_NOT_SPEAKERS = frozenset((
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "diese",
+    "dieser", "dieses", "jeder", "jede", "alle", "beide", "man", "sie", "er", "es", "wir", "ihr",
+    "ich", "du", "niemand", "jemand", "keiner", "hier", "da", "dort", "so", "nun", "zum", "zur",
+    "im", "am", "vom", "beim", "auch", "nur", "weiterhin", "ferner", "zunächst", "schließlich",
+    "abschließend", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    "elf", "zwölf", "mehrere", "viele", "einige", "text",
+))  # fmt: skip
+"""Words that start a sentence but name nobody (``Diese Woche gibt es …``, ``Elf Teilnehmer
+…``, ``Text: …``)."""
+
+
+def reports_speech(text: str) -> bool:
+    """A verb of reported speech among the first words (``Herr Feddersen, eröffnet die
+    Sitzung …``): a sentence, not a speaker's affiliation."""
+    return any(word in _VERB_SET for word in text.split(None, 5)[:5])
+
+
+def _office_word(word: str) -> bool:
+    """``Frau``, ``Pfr.``, ``Ratsmitglied``, ``Gemeinderätin``, ``RF``, ``FBL``, ``GRin``: a
+    title, an office or its abbreviation in capitals before a name."""
+    if word in _OFFICES or role_word(word):
+        return True
+    letters = word[:-2] if word.endswith("in") else word
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
+    """``Josef Reischl bittet …``, ``Rosa schlägt vor …``, ``RF Könemann bittet …``,
+    ``Ratsmitglied Carina Dörr fragt …``: one to three words naming a person, then a verb of
+    reported speech. One word alone needs to be a participant's name; an office or title
+    before the name, or two name words, count without."""
+    if not sentence[:1].isupper():
+        return None
+    words = sentence[:80].split(None, 4)
+    count = len(words)
+    if count > 1 and words[1] in _VERB_SET:
+        n = 1
+    elif count > 2 and words[2] in _VERB_SET:
+        n = 2
+    elif count > 3 and words[3] in _VERB_SET:
+        n = 3
+    else:
+        return None
+    names = words[:n]
+    if any(not w[:1].isupper() or not w.rstrip(".").replace("-", "").isalpha() for w in names):
+        return None
+    name = " ".join(names)
+    if any(w.lower() in _NOT_SPEAKERS for w in names) or _fold(name) in DECISION_LABELS:
+        return None
+    if known and (known.knows(name) or all(known.knows(w) for w in names)):
+        return Person(name)
+    if n > 1 and _office_word(names[0]) and all(is_name_word(w) for w in names[1:]):
+        return Person(name)
+    if n == 2 and plausible_name(name) and not _office_word(names[1]):
+        return Person(name)
+    return None
+
+
+_APPOSITION = re.compile(
+    r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?),\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Der Vorsitzende, Herr Feddersen, eröffnet …``, ``Der Vorsitzende, Ortsbürgermeister
+Markus Engelhardt, eröffnet …``: the name between commas after the office."""
+
+
+def _office_or_name(name: str) -> bool:
+    """``Herr Feddersen``, ``Ortsbürgermeister Markus Engelhardt``, ``Anna Berg``: a title or
+    an office before a name, or a name."""
+    words = name.split()
+    if words[0] in ("Herr", "Frau", "Dr.") or _office_word(words[0]):
+        return all(is_name_word(w) for w in words[1:])
+    return len(words) > 1 and words[0].lower() not in _NOT_SPEAKERS and plausible_name(name)
+
+
+def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
+    """The speaker a sentence of the entry names at its start (the first sentence, then the
+    later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``)."""
+    speaker = _named_speaker(text, known)
+    if speaker is not None:
+        return speaker
+    if (". " not in text and "; " not in text and ", " not in text[:40]) or _VERB_SET.isdisjoint(
+        text.split()
+    ):
+        return None  # fast path: no later sentence or apposition, or no verb of reported speech
+    if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
+        apposition = _APPOSITION.match(text)
+        if apposition and _office_or_name(apposition.group(2)):
+            return Person(apposition.group(2), apposition.group(1))
+    starts = _clause_starts(text) if "; " in text else _sentence_starts(text)
+    for start in starts:
+        sentence = text[start : start + 120]
+        reported = _REPORTED.match(sentence) if sentence.startswith(_REPORTED_START) else None
+        if reported:
+            return Person(reported.group(1), reported.group(2))
+        speaker = _named_speaker(sentence, known)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _sentence_starts(text: str) -> Iterator[int]:
+    """Where the sentences after the first start: after a word and ``. `` (not after a number:
+    ``am 21. Juli``), at a capital letter."""
+    end = text.find(". ")
+    while end != -1:
+        start = end + 2
+        if text[start : start + 1].isupper() and _ends_sentence(text, end):
+            yield start
+        end = text.find(". ", start)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """The mark at ``end`` closes a sentence: it follows a word or a year (``… für 2025.``),
+    not a day (``am 21. Juli``)."""
+    return text[end - 2 : end].isalpha() or (
+        text[end - 4 : end].isdigit() and not text[end - 5 : end - 4].isalnum()
+    )
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where the sentences after the first (and clauses after ``; ``) start: after a word and
+    ``. `` (not after a number: ``am 21. Juli``), at a capital letter; in the order of the text."""
+    starts: list[int] = []
+    for mark in (". ", "; "):
+        end = text.find(mark)
+        while end != -1:
+            start = end + 2
+            if text[start : start + 1].isupper() and _ends_sentence(text, end):
+                starts.append(start)
+            end = text.find(mark, start)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
+
+
 def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
-    ``Frau Okafor berichtet …``."""
+    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it)."""
     if text[:1] in _REPORTED_FIRST and text.startswith(_REPORTED_START):
         reported = _REPORTED.match(text)
         if reported:
@@ -264,18 +414,21 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
         if inverted:
             return Person(inverted.group(1), inverted.group(2))
     if ":" not in text and "@" not in text and "(" not in text:
-        return None
+        return _sentence_speaker(text, known)
     text = _unlead(text)
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
         return Person(match.group(1).lstrip("@"))
     match = _LABELLED.match(text) if ":" in text else None
     if match:
-        return _speaker_names(match.group(1), known)
+        # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
+        return _speaker_names(match.group(1), known) or _sentence_speaker(
+            text[match.end() :], known
+        )
     match = _TOPIC_REPORTER.match(text) if "(" in text else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
-    return None
+    return _sentence_speaker(text, known)
 
 
 # --- decisions and votes --------------------------------------------------------------------
@@ -305,7 +458,8 @@ _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
 _UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
 _REJECTED = re.compile(
-    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens)\b", re.IGNORECASE
+    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
+    re.IGNORECASE,
 )
 _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
 _ACCEPTED = re.compile(
@@ -354,12 +508,17 @@ _DECIDED_MORE = re.compile(
     r"|einvernehmlich\s+)?(?:befürwortet|bewilligt)\b"
     # the verb first: ``…, beschloss die Synode einstimmig die Gründung …``
     r"|\b(?:beschloss|beschlossen|verabschiedete|verabschiedeten)\s+(?:die|der|das)\s+[A-ZÄÖÜ]"
-    r"[\w-]+\s",
+    r"[\w-]+\s"
+    r"|\b(?:wird|wurde)\s+sich\s+(?:\w+\s+){0,3}?(?:geeinigt|verständigt)\b"
+    r"|\bEinvernehmen\s+(?:\w+\s+){0,2}?(?:erteilt|hergestellt)\b"
+    r"|\b(?:gilt|gelten)\s+(?:\w+\s+){0,2}?als\s+(?:genehmigt|angenommen|beschlossen)\b",
 )
 """Decisions :data:`_DECIDED` leaves out: a body agrees in a later sentence (``Die Mitglieder
 stimmen dem Vorschlag zu``, ``Der Elternbeirat stimmt einstimmig dafür, …``), resolves in
 the past (``Die Versammlung beschloss …``) or grants (``Der Ausschuss bewilligt …``, ``Die
-Erweiterung wird einvernehmlich befürwortet``)."""
+Erweiterung wird einvernehmlich befürwortet``), agrees impersonally (``Es wird sich darauf
+verständigt, dass …``), grants planning consent (``Dem Baugesuch wurde das Einvernehmen (nicht)
+erteilt``) or takes minutes as approved (``die Niederschriften gelten somit als genehmigt``)."""
 _UNDECIDED = re.compile(
     r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
@@ -393,7 +552,7 @@ _DECISION_STEMS = (
     "gewählt", "wiedergewählt", "entlast", "verabschied", "einvernehm", "festleg", "festgelegt",
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
-    "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt",
+    "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -518,7 +677,15 @@ def decision_in(
         kind = previous_kind
     decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
     if decided is None and (
-        "stimm" in text or "besch" in text or "bef" in text or "bew" in text or "verab" in text
+        "stimm" in text
+        or "besch" in text
+        or "bef" in text
+        or "bew" in text
+        or "verab" in text
+        or "inig" in text
+        or "ständig" in text
+        or "nvernehmen" in text
+        or " als " in text
     ):
         decided = _DECIDED_MORE.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
@@ -602,12 +769,17 @@ _TASK_VERBS = (
     r"|richtet|richten|sorgt|sorgen|kauft|kaufen|bringt|bringen|schaut|schauen|fragt\s+nach"
     r"|erklärt\s+sich\s+bereit|erklären\s+sich\s+bereit|sagt\s+zu|sagte\s+zu|pflegt|pflegen"
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
-    r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken)"
+    r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
+    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter)"
 )
 _DOER = re.compile(
-    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)"
-    r"[A-ZÄÖÜ][\w.\-]+){0,4}(?:\s+[A-ZÄÖÜ][\w.\-]+)?)\s+" + _TASK_VERBS + r"\b"
+    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
+    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})\s+"
+    + _TASK_VERBS
+    + r"\b"
 )
+"""``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
+übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``."""
 _ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
@@ -643,7 +815,7 @@ _TASK_VERB_STEMS = (
     "stellt", "holt", "erklärt sich bereit", "bietet an", "mach", "bau", "regel", "plan",
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
-    "verschick",
+    "verschick", "gibt",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
@@ -1066,6 +1238,13 @@ def _context_of(title: str) -> str | None:
     return None
 
 
+_INTRODUCES_DECISIONS = re.compile(
+    r"\b(?:geeinigt|verständigt|vereinbart|beschlossen|entschieden|festgelegt)\s*:$"
+)
+"""A line that introduces a list of agreements: ``Es wird sich auf folgendes geeinigt:``,
+``Folgendes wurde beschlossen:``."""
+
+
 def annotate_points(
     points: tuple[Point, ...],
     known: ParticipantIndex,
@@ -1081,6 +1260,7 @@ def annotate_points(
     previous: Point | None = None
     pending: list[str] = []
     target: int | None = None  # the decision that the vote lines below it belong to
+    agreed = False  # after a line that introduces agreements (``Folgendes wurde vereinbart:``)
     for point in points:
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
@@ -1096,12 +1276,22 @@ def annotate_points(
                 assert motion is not None
                 result[target] = replace(result[target], decision=_with_counts(motion, counts))
             decision = None
-        elif (
-            decision is None
-            and context == "decision"
-            and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
+        elif decision is None and (
+            (
+                context == "decision"
+                and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
+            )
+            or (agreed and point.kind != "paragraph")
         ):
             decision = Decision("decision", result="accepted")
+        if point.kind == "paragraph":
+            # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
+            # also under labels (``Kommunikation:``), until a paragraph says something else
+            text = point.text.rstrip()
+            if text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
+                agreed = True
+            elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
+                agreed = False
         if decision is not None and pending and decision.yes is None:
             decision = _with_counts(decision, _counts(" ".join(pending), True))
         if not count_only and (decision is not None or target is not None):
@@ -1255,12 +1445,45 @@ def _sentence_end(text: str, start: int) -> int:
         index = stop + 2
 
 
+_SENTENCE_BREAK = re.compile(
+    r"(?:(?<=[a-zäöüß]{2}[.!?])|(?<=[)“”\"][.!?]))[“”\"]?\s+(?=[„\"]?[A-ZÄÖÜ])"
+)
+"""The space after a sentence: a full stop after a word (not after a number: ``am 14.
+Dezember``, nor after an abbreviation in capitals: ``Dr. Brandt``)."""
+_QUOTES = '„“”"»«'
+
+
+def _later_sentence(text: str, after: dt.date | None) -> str | None:
+    """``… übernimmt das bis Ende Oktober. Die nächste Versammlung soll im September 2025
+    stattfinden.``: the sentence after the first that names the next meeting (with a date, a
+    time or a month; a qualified one like ``Die nächste Sitzung des Beirates findet am …`` with a
+    date after ``after``), quotes stripped; None when no later sentence does."""
+    if "chste" not in text:
+        return None
+    for sentence in _SENTENCE_BREAK.split(text)[1:]:
+        sentence = sentence.strip(_QUOTES + " ")
+        if "chste" not in sentence:
+            continue
+        if is_next_meeting_text(sentence):
+            return sentence
+        if NEXT_MEETING_QUALIFIED.match(sentence):
+            date = find_date(sentence, after)
+            if date is not None and (after is None or date.date > after):
+                return sentence
+    return None
+
+
 def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     """The next meeting named inside the content, when no ``Nächster Termin:`` line names it."""
     found: str | None = None
+    at = 0  # where the date of the next meeting may start in ``found``
     for point in protocol.all_points():
         if is_next_meeting_text(point.text):
-            found = point.text
+            found, at = point.text, 0
+            continue
+        sentence = _later_sentence(point.text, protocol.date)
+        if sentence is not None:
+            found, at = point.text, point.text.find(sentence)
     if found is None:
         # An item titled ``Nächste Sitzung``: its first entry with a date names it, else its
         # first entry (``Im Juni in Thun``).
@@ -1274,22 +1497,29 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
                     found = (named or dated or entries)[0]
     if found is None:
         # ``Die nächste Sitzung der Gemeindevertretung findet am 22. Mai statt.``, ``Herr Brandt
-        # weist auf die nächste Sitzung am 11.06.2024 hin`` (a date after this meeting's)
+        # weist auf die nächste Sitzung am 11.06.2024 hin``, ``… für das nächste Treffen am
+        # 5.06. …`` (a date after this meeting's)
         for point in protocol.all_points():
             text = point.text
-            if NEXT_MEETING_QUALIFIED.search(text) or (
-                "chste" in text and NEXT_MEETING_REPORTED.search(text)
+            on_day = NEXT_MEETING_AT.search(text) if "chste" in text else None
+            start = on_day.end() if on_day is not None else 0
+            if (
+                on_day is not None
+                or NEXT_MEETING_QUALIFIED.search(text)
+                or ("chste" in text and NEXT_MEETING_REPORTED.search(text))
             ):
-                date = find_date(text, protocol.date)
+                date = find_date(text[start:], protocol.date)
                 if date is not None and (protocol.date is None or date.date > protocol.date):
-                    found = text
+                    found, at = text, start
     if found is None:
         found = _announced_anywhere(protocol)
     if found is None:
         return None
-    phrase = _NEXT_PHRASE.search(found)
-    date = find_date(found[phrase.start() :], protocol.date) if phrase else None
+    date = find_date(found[at:], protocol.date) if at else None
     if date is None:  # the date in the sentence that names the next meeting, else the first
+        phrase = _NEXT_PHRASE.search(found)
+        date = find_date(found[phrase.start() :], protocol.date) if phrase else None
+    if date is None:
         date = find_date(found, protocol.date)
     label = NEXT_MEETING.match(_unlead(found))
     if label:

@@ -52,6 +52,10 @@ def meta_kind(key: str) -> MetaKind | None:
         for stem, kind in META_WORDS:
             if word == stem or (word.startswith(stem) and stem not in ("ort", "raum")):
                 return kind
+        if word.endswith("ungsort"):
+            return "place"  # ``Versammlungsort``, ``Tagungsort und -lokal``, ``Besprechungsort``
+        if word.endswith("ungszeit"):
+            return "time"  # ``Versammlungszeit``, ``Tagungszeit``
     return None
 
 
@@ -128,7 +132,8 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     ),
     **dict.fromkeys(
         ["gäste", "gast", "gäst innen", "gästinnen", "gästin", "guests", "als gäste",
-         "als gast", "weitere gäste"],
+         "als gast", "weitere gäste", "außerdem anwesend", "ferner anwesend",
+         "weiterhin anwesend", "zusätzlich anwesend"],
         "guests",
     ),
     **dict.fromkeys(
@@ -182,6 +187,10 @@ _NOT_A_SUB_BODY = (
     r"(?!\s+(?:der|des)\s+(?:AG|AK|Arbeitsgruppe|Arbeitskreis|Unterarbeitsgruppe)\w*\b)"
 )
 """Not ``… Treffen der AG Verkehr``: a working group's meeting is not this body's next one."""
+_ADJECTIVES = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
+"""``nächste und vorerst letzte thematische Treffen``: lower-case words (adjectives, ``und``)
+between ``nächste`` and the meeting; a capitalised word (``die nächste Frage zur Sitzung``)
+ends them."""
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
     rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}|Next\s+Meeting)"
@@ -192,7 +201,7 @@ NEXT_MEETING = re.compile(
 
 NEXT_MEETING_SENTENCE = re.compile(
     r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+"
-    rf"{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
+    rf"{_NOT_A_MEETING}{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
     r"|^N(?:ä|ae)chste[rsn]?\s+[A-ZÄÖÜ]{2,5}\s+(?:am|ist|findet)\b"
     r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b"
     rf"|^\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?\s+n(?:ä|ae)chste[rsn]?\s+{_MEETING_NOUN}\b",
@@ -201,13 +210,13 @@ NEXT_MEETING_SENTENCE = re.compile(
 """A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""
 
 NEXT_MEETING_QUALIFIED = re.compile(
-    rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
+    rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     rf"{_NOT_A_SUB_BODY}[^.;]{{0,80}}?\b(?:findet|ist|wird|beginnt|soll)\b",
     re.IGNORECASE,
 )
 NEXT_MEETING_ANYWHERE = re.compile(
     r"(?:\b(?:[Dd](?:ie|er|as|en|em)|zu[mr]|beim|am|im|vom|unser(?:e[mnrs]?)?)\s+|^|(?<=[.!?]\s))"
-    rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin)(?:[\w-]+\s+){{0,4}}?{_MEETING_NOUN}\b"
+    rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin){_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     + _NOT_A_SUB_BODY
     + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b",
     re.IGNORECASE,
@@ -223,6 +232,13 @@ NEXT_MEETING_REPORTED = re.compile(
 """``Herr Brandt weist auf die nächste Sitzung am 11.06.2024 hin``, ``… teilt mit, dass die
 nächste Sitzung am … stattfinde``: the next meeting in reported speech (taken like
 :data:`NEXT_MEETING_QUALIFIED`)."""
+NEXT_MEETING_AT = re.compile(
+    rf"\bn(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}"
+    r"\s+am\s+(?=\d|(?:Mo|Di|Mi|Do|Fr|Sa|So)\w*,?\s)",
+    re.IGNORECASE,
+)
+"""``Das Thema für das nächste Treffen am 5.06. steht fest``: the next meeting with its day
+inside any sentence (taken like :data:`NEXT_MEETING_QUALIFIED`)."""
 
 """``Die nächste Sitzung der Gemeindevertretung findet am …``, ``Das 5. Meeting findet am …``:
 the next meeting when nothing plainer names it and the date lies after this meeting's."""
@@ -328,7 +344,7 @@ ROLE_ENDINGS = (
     "kämmerer", "kämmerin", "moderator", "moderatorin", "senator", "senatorin", "manager",
     "managerin", "sachbearbeiter", "sachbearbeiterin", "prüfer", "prüferin", "stellvertreter",
     "stellvertreterin", "ortsvorsteher", "ortsvorsteherin", "landrat", "bezirksrat",
-    "gemeinderat", "stadtrat", "beirat", "ortsbeirat",
+    "gemeinderat", "stadtrat", "beirat", "ortsbeirat", "beigeordneter", "beigeordnete",
 )  # fmt: skip
 """How words for a person's function end (``Ausschussvorsitzender``, ``Gemeindevertreterin``):
 such a word before a name is the person's role (``Bürgermeisterin Antje Reimers``)."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import PurePath
 from typing import NamedTuple
 
-from protokollkit.annotations import annotate
+from protokollkit.annotations import annotate, reports_speech
 from protokollkit.annotations import forget as _forget_annotations
 from protokollkit.dates import find_date, find_dates
 from protokollkit.dates import forget as _forget_dates
@@ -870,7 +870,9 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
     if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
         # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
         return _attendance_kind(words[0])
-    if 3 <= len(words) <= 5 and words[0] in ("vom", "von") and words[-1] == "anwesend":
+    if 3 <= len(words) <= 7 and words[0] in ("vom", "von") and words[-1] == "anwesend":
+        if words[-2] in ("sind", "waren"):
+            return True, None  # ``Von den geladenen Mitgliedern sind anwesend``: the members
         return True, "present"  # ``Vom Beirat anwesend``, ``Von der Verwaltung anwesend``
     if words and words[-1] == "bei" and ("wohnte" in words or "wohnten" in words):
         return True, "present"  # ``Den Verhandlungen wohnte noch bei``
@@ -1039,6 +1041,10 @@ def rule_attendance(state: State, line: Line) -> bool:
     if bullet:
         return _listed_attendance(state, line, (bullet.group(3) or "").strip())
     parsed = _label(text)
+    if parsed is None and " anwesend:" in text[:80]:
+        # ``Von den geladenen Mitgliedern sind anwesend:``: a label too long for :data:`LABEL`
+        end = text.index(" anwesend:") + len(" anwesend")
+        parsed = (text[:end], None, text[end + 1 :].strip())
     if parsed is None:
         return False
     label, sub, value = parsed
@@ -1055,6 +1061,8 @@ def rule_attendance(state: State, line: Line) -> bool:
             label, kind = sub, kind_of_sub[1] or "present"
         else:
             label = f"{label} ({sub})"
+    if kind == "absent" and value.endswith("entschuldigt)") and _ALL_EXCUSED.search(value):
+        kind = "excused"  # ``Abwesend: A, B, C (alle entschuldigt)``
     if kind is None:
         if state.participants and state.participants_label is not None:
             state.note(line, "Teilnehmende sind schon einmal angegeben; die Liste wird ergänzt.")
@@ -1100,6 +1108,8 @@ def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     )
 
 
+_ALL_EXCUSED = re.compile(r"\((?:alle|beide|jeweils)\s+entschuldigt\)$")
+"""``(alle entschuldigt)`` after a list of those absent: they are excused."""
 _PERSON_WITH_ROLE = re.compile(r"^[^\W\d][^()]{2,60}\([^()]{1,80}\)$")
 
 
@@ -1117,6 +1127,8 @@ def _group_after_attendance(
     by an unknown label, when every entry is a person (``Herr``/``Frau``/a participant)."""
     if not value and sub is None and state.attendance is not None:
         return _more_present(state, label)  # right after a list of those present
+    if sub is None and _role_group(state, label, value):
+        return True
     if (
         state.section != "front"
         or state.items
@@ -1137,6 +1149,47 @@ def _group_after_attendance(
 
 
 _TITLED = re.compile(r"^(?:Herr|Frau|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
+
+
+def _role_group(state: State, label: str, value: str) -> bool:
+    """``Von den geladenen Mitgliedern sind anwesend:`` and below it ``Der Vorsitzende: Markus
+    Engelhardt``, ``Die Ratsmitglieder: A, B, C``: people of the open attendance list named
+    under their office (also right after ``Entschuldigt fehlen: …``). A chair or minute taker
+    stays metadata too."""
+    attendance = state.attendance
+    if (
+        attendance is None
+        or not (attendance.heading or state.previous == "attendance")
+        or state.section != "front"
+        or state.items
+        or not _office_label(label)
+    ):
+        return False
+    names = _names_line(value)
+    if names is None:
+        return False
+    words = label.split()
+    role = " ".join(words[1:] if words[0] in ("Der", "Die", "Das") else words)
+    for name in names:
+        person = parse_participant(name.strip())
+        if person.affiliation is None:
+            person = Person(person.name, role)
+        state.add_person(person, attendance.kind, attendance.label)
+    kind = meta_kind(label_key(label))
+    if kind in ("chair", "minute_taker"):
+        state.meta.append(MetaField(label, value, kind))
+    state.previous = "attendance"
+    return True
+
+
+def _office_label(label: str) -> bool:
+    """``Der Vorsitzende``, ``Erste Beigeordnete``, ``Die Ratsmitglieder``, ``Schriftführerin``:
+    an office (or its plural), with an article or an ordinal before it."""
+    words = label.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    last = words[-1]
+    return role_word(last) or (last.endswith("er") and role_word(last[:-2]))
 
 
 def _listed_attendance(state: State, line: Line, entry: str) -> bool:
@@ -1836,10 +1889,20 @@ def _bare_meta(state: State, text: str) -> bool:
     if ":" in text or len(text) > 30:
         return False
     key = label_key(text)
-    if key not in META_LABELS or key in ("protokoll", "termin", "tag", "wann", "wo"):
+    if key in ("protokoll", "termin", "tag", "wann", "wo"):
+        return False
+    kind = META_LABELS.get(key) or (meta_kind(key) if key.endswith(("ort", "zeit")) else None)
+    if kind is None:
         return False
     index = state.index + 1
     value = _plain_text_below(state, 80)
+    if not value and _blank_between_paragraphs(state, index):
+        # ``Versammlungsort`` / (empty paragraph) / ``Nachbarschaftscafé …`` / (empty): a
+        # document that separates all its paragraphs by empty ones
+        state.index += 1
+        value = _plain_text_below(state, 80)
+        state.index -= 1
+        index += 1
     after = state.lines[index + 1] if index + 1 < len(state.lines) else None
     if (
         not value
@@ -1847,10 +1910,23 @@ def _bare_meta(state: State, text: str) -> bool:
         or (after is not None and after.text.strip() and after.text[:1].isspace())
     ):
         return False
-    state.meta.append(MetaField(text, value, META_LABELS[key]))
+    state.meta.append(MetaField(text, value, kind))
     state.skip = index
     state.previous = "meta"
     return True
+
+
+def _blank_between_paragraphs(state: State, index: int) -> bool:
+    """The line at ``index`` is blank, and so are the lines before the current one and after
+    the next: every paragraph stands between empty ones (as in an office document)."""
+    lines = state.lines
+    return (
+        state.index >= 1
+        and index + 2 < len(lines)
+        and not lines[index].text.strip()
+        and not lines[state.index - 1].text.strip()
+        and not lines[index + 2].text.strip()
+    )
 
 
 def _value_below(state: State) -> str:
@@ -2055,7 +2131,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         return numbers[0], None, title, level
     if hints.heading is not None:
         key = label_key(_heading_text(line))
-        if key in SECTION_MARKERS and not state.items:
+        if (key in SECTION_MARKERS or _meta_section(key)) and not state.items:
             return None
         match = HEADING_NUMBER.match(text)
         if match and match.group(1):
@@ -2508,6 +2584,19 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
     return None
 
 
+_META_SECTION_WORDS = frozenset(("zeit", "ort", "datum", "termin", "uhrzeit"))
+_FILLERS = frozenset(("und", "der", "des", "die", "das", "sitzung", "versammlung", "treffens"))
+
+
+def _meta_section(key: str) -> bool:
+    """``Zeit und Ort der Versammlung``, ``Datum, Zeit und Ort``: a heading over the meeting's
+    metadata, not an item."""
+    if "ort" not in key and "zeit" not in key and "datum" not in key:
+        return False
+    words = set(key.replace(",", " ").split())
+    return bool(words & _META_SECTION_WORDS) and words <= _META_SECTION_WORDS | _FILLERS
+
+
 def rule_point(state: State, line: Line) -> bool:
     """``- Punkt`` (also ``–``, ``•``, ``*``), ``1.``, ``a)``, nested by indentation."""
     found = _marker_of(line)
@@ -2557,7 +2646,16 @@ def rule_speaker(state: State, line: Line) -> bool:
             person = Person(name)
     if person is None:
         return False
-    if not state.items and not state.preamble and not state.participants and not person.affiliation:
+    if person.affiliation and text.endswith(".") and reports_speech(person.affiliation):
+        return False  # ``Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung …``: a sentence
+    if (
+        not state.items
+        and not state.preamble
+        and not person.affiliation
+        and not (state.participants and state.known.knows(person.name))
+    ):
+        # before any content a name alone is a speaker when it is a participant's (``Titel
+        # Logo`` above the minutes is none) or when its points are listed right below
         following = state.next_line()
         listed = following is not None and (
             following.hints.list_level is not None or _bullet(following.text) is not None
@@ -2935,6 +3033,55 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
     return False
 
 
+_PLAIN_NUMBERED = re.compile(r"^( +)(\d{1,2})\.[\t ]+(\S.*)$")
+
+
+def _plain_list_items(lines: list[Line]) -> list[Line] | None:
+    """A plain text whose minutes are an indented numbered list (``  3. Rückblick``, the
+    bullets of its content indented deeper below it: ``    • Florian dankt …``) and that has
+    no item headings and no planned agenda: the numbered entries as the entries of a
+    top-level list (the items, as :func:`_find_list_items` finds them in Markdown); None when
+    the text is not written so."""
+    entries: list[tuple[int, int, int, str]] = []  # (index, indent, number, title)
+    deeper: list[int] = []  # the indentation of each bullet line
+    for index, line in enumerate(lines):
+        if line.hints is not NO_HINTS:
+            if line.hints.heading is not None and not line.hints.title:
+                return None
+            continue
+        text = line.text
+        first = text.lstrip()[:1]
+        if first.isdigit() and text[:1] == " ":
+            match = _PLAIN_NUMBERED.match(text)
+            if match:
+                entries.append((index, len(match.group(1)), int(match.group(2)), match.group(3)))
+        elif first.isdigit() and NUMBERED_ITEM.match(text):
+            return None  # numbered lines at the margin: the indented ones are nested in them
+        elif first and first in "•-*–":
+            deeper.append(len(text) - len(text.lstrip()))
+        elif first.isalpha() and (
+            EXPLICIT_ITEM.match(text.strip())
+            or label_key(text.strip().rstrip(":")) in AGENDA_LABELS
+        ):
+            return None  # item headings or a planned agenda: the numbered lists are content
+    if len(entries) < 2:
+        return None
+    indent = min(e[1] for e in entries)
+    top = [e for e in entries if e[1] == indent]
+    if (
+        len(top) < 2
+        or [e[2] for e in top] != list(range(1, len(top) + 1))
+        or not deeper
+        or min(deeper) <= indent  # (a list around the numbered one: it is content)
+    ):
+        return None
+    result = list(lines)
+    for index, _indent, number, title in top:
+        line = lines[index]
+        result[index] = Line(title, line.number, Hints(list_level=0, list_marker=f"{number}."))
+    return result
+
+
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
@@ -3044,9 +3191,12 @@ def parse_lines(
     prepared = _mark_structure(cleaned)
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
+    plain_items = _plain_list_items(prepared)
+    if plain_items is not None:
+        prepared = plain_items
     state = State(source, prepared)
     state.title_index = title_index
-    state.list_items = _find_list_items(prepared)
+    state.list_items = plain_items is not None or _find_list_items(prepared)
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
     for_kinds = (ruler or RULER).for_kinds

@@ -19,10 +19,10 @@ from benchmarks.corpus_report import Report, document_files, expected_path, run,
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
     "heldout": 0.88,
-    "heldout2": 0.81,
-    "heldout3": 0.67,
-    "heldout4": 0.74,
-    "heldout5": 0.69,
+    "heldout2": 0.83,
+    "heldout3": 0.81,
+    "heldout4": 0.83,
+    "heldout5": 0.85,
     "heldout6": 0.50,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
@@ -33,7 +33,12 @@ report on them; the misses are listed in heldout4/MISSES.md). Sets a rule was wr
 no longer blind: the next blind figure needs a fresh set. heldout5 0.695 (blind, its first run
 on 07.12.2026: round tables, Quartiersrat, parents' and youth councils, associations, church
 boards, council gazettes; MISSES.md lists the misses; an item heading's `Tagesordnungspunkt` is
-markup like `TOP`, not a lost line). heldout6 0.508 (blind, its first run on 07.12.2026 at
+markup like `TOP`, not a lost line). Raised on 07.12.2026 to what was measured after the
+rules for speakers and next meetings in later sentences (branch rules2): heldout2 0.834,
+heldout3 0.819, heldout4 0.831, heldout5 0.773; heldout5 then 0.788 after the decision
+phrases, 0.823 after the office-labelled attendance, 0.831 after the indented numbered list
+as items, 0.841 after the metadata section, 0.855 after speakers in appositions and the
+excused absent. heldout6 0.508 (blind, its first run on 07.12.2026 at
 bc3f7f7: church councils and a synod, round tables, tenants' and housing-cooperative meetings,
 prevention councils, youth-welfare items, a school committee, a council Niederschrift; about half
 of it written as reports, not minutes; MISSES.md lists the misses)."""

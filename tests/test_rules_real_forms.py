@@ -13,6 +13,7 @@ import pytest
 
 import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
+from protokollkit.model import Person
 from protokollkit.people import ParticipantIndex
 
 NOBODY = ParticipantIndex(())
@@ -38,6 +39,48 @@ def test_decisions_in_active_voice(text: str, result: str, unanimous: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Nach einigen Wortmeldungen wird sich darauf verständigt, dass der Antrag kommt.",
+         "accepted"),
+        ("Einem Baugesuch auf Neubau einer Garage wurde das Einvernehmen erteilt.", "accepted"),
+        ("Einem Baugesuch auf Anbau eines Balkons wurde das Einvernehmen nicht erteilt, da …",
+         "rejected"),
+        ("Es gibt keine Einwände, die Niederschriften gelten somit als genehmigt.", "accepted"),
+    ],
+)  # fmt: skip
+def test_decisions_in_impersonal_and_council_phrasing(text: str, result: str) -> None:
+    decision = decision_in(text)
+    assert decision is not None
+    assert decision.result == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Verwaltung hat das Einvernehmen noch nicht erteilt.",
+        "Das gilt als Vorbild für andere Stadtteile.",
+        "Wir haben uns verständigt, später darüber zu reden.",
+    ],
+)
+def test_no_decision_in_near_phrasing(text: str) -> None:
+    assert decision_in(text) is None
+
+
+def test_entries_after_a_line_introducing_agreements_are_decisions() -> None:
+    p = protokollkit.read(
+        "# Netzwerktreffen 23.10.2024\n\n## Dialog\n\n"
+        "Wir sprechen über Öffentlichkeitsarbeit. Es wird sich auf folgendes geeinigt:\n\n"
+        "**Kommunikation:**\n\n- Ein Mailverteiler wird angelegt\n- Eine Karte wird erstellt\n\n"
+        "Danach gibt es Kaffee und Kuchen für alle Anwesenden im Hof.\n\n- Der Hof ist schön\n",
+        "markdown",
+    )
+    points = p.items[0].blocks[0].points
+    decided = [q.text for q in points if q.decision is not None and q.kind == "bullet"]
+    assert decided == ["Ein Mailverteiler wird angelegt", "Eine Karte wird erstellt"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Es wurde noch nicht entschieden, ob der Markt stattfindet.",
@@ -59,8 +102,14 @@ def test_no_decision(text: str) -> None:
         ("Jannik baut das Anmeldeformular bis Dezember", ("Jannik",)),
         ("JR erklärt sich bereit das Testkonzept zu verfassen", ("JR",)),
         ("Einweisungstermine planen – Mareike", ("Mareike",)),
+        # two full names joined by "und"; passing something on is a task
+        ("Monika Aigner und Sabine Pledl übernehmen die Einladungen.",
+         ("Monika Aigner", "Sabine Pledl")),
+        ("Franz Eichinger gibt die Anfrage an die Kirchenverwaltung weiter.",
+         ("Franz Eichinger",)),
+        ("Der Bürgermeister gibt die Meldung an das Bayernwerk weiter.", ("Bürgermeister",)),
     ],
-)
+)  # fmt: skip
 def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
     task = task_in(text, NOBODY, None)
     assert task is not None
@@ -68,7 +117,14 @@ def test_tasks_with_owners(text: str, owners: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Das macht Sinn.", "Es macht Spaß, hier zu sein.", "Wir machen weiter wie bisher."]
+    "text",
+    [
+        "Das macht Sinn.",
+        "Es macht Spaß, hier zu sein.",
+        "Wir machen weiter wie bisher.",
+        "Es gibt keine weiteren Fragen.",
+        "Das gibt es so nicht weiter.",
+    ],
 )
 def test_no_task(text: str) -> None:
     assert task_in(text, NOBODY, None) is None
@@ -361,12 +417,44 @@ def test_metadata_as_entries_of_the_opening_item() -> None:
         ("Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
          "Frau Roth teilt mit, dass die nächste Sitzung des Ausschusses am 16.01.2024 stattfinde.",
          dt.date(2024, 1, 16)),
+        # a later sentence of the paragraph: its own date, a month alone invents no day
+        ("Lea übernimmt das bis Ende Januar. Die nächste Versammlung soll im Mai 2024 stattfinden.",
+         "Lea übernimmt das bis Ende Januar. Die nächste Versammlung soll im Mai 2024 stattfinden.",
+         None),
+        ("Der Basar ist am 14. Dezember. Die nächste Sitzung findet am 5. Januar 2024 statt.",
+         "Der Basar ist am 14. Dezember. Die nächste Sitzung findet am 5. Januar 2024 statt.",
+         dt.date(2024, 1, 5)),
+        ("„Wir sind zufrieden. Das nächste Kiezforum ist für den 25. Juni 2024 geplant.“",
+         "„Wir sind zufrieden. Das nächste Kiezforum ist für den 25. Juni 2024 geplant.“",
+         dt.date(2024, 6, 25)),
+        # adjectives between "nächste" and the meeting; a day without year after the meeting's
+        ("Das nächste und vorerst letzte Treffen findet am 10.01. statt.",
+         "Das nächste und vorerst letzte Treffen findet am 10.01. statt.",
+         dt.date(2024, 1, 10)),
+        # inside any sentence: "das nächste Treffen am <day>"
+        ("Das Thema für das nächste Treffen am 5.01. (19 Uhr) steht fest: Wohnen.",
+         "Das Thema für das nächste Treffen am 5.01. (19 Uhr) steht fest: Wohnen.",
+         dt.date(2024, 1, 5)),
     ],
 )  # fmt: skip
 def test_next_meeting_in_more_sentences(content: str, text: str, date: dt.date | None) -> None:
     p = protokollkit.read(f"Protokoll 14.12.2023\n\nTOP 1 Verschiedenes\n\n{content}\n")
     assert p.next_meeting is not None
     assert (p.next_meeting.text, p.next_meeting.date) == (text, date)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Die nächste Frage zur Sitzung am 20.12.2023 stellt Frau Roth.",
+        "Für die nächste Woche am 18.12. ist ein Putztag geplant.",
+        "Frau Roth berichtet. Im Mai 2024 soll das Fest stattfinden.",
+        "Die letzte Sitzung fand am 5.12. statt. Die nächste Frage betrifft den Haushalt.",
+    ],
+)
+def test_no_next_meeting_in_sentences(content: str) -> None:
+    p = protokollkit.read(f"Protokoll 14.12.2023\n\nTOP 1 Verschiedenes\n\n{content}\n")
+    assert p.next_meeting is None
 
 
 def test_next_meeting_without_year_takes_the_year_from_the_file_name(tmp_path: Path) -> None:
@@ -476,6 +564,63 @@ def test_more_reported_speech(text: str, name: str, affiliation: str | None) -> 
 )
 def test_no_reported_speech(text: str) -> None:
     assert inline_speaker(text, NOBODY) is None
+
+
+TEAM = ParticipantIndex(
+    (Person("Rosa Walser"), Person("Kilian Stark"), Person("Josef Reischl"), Person("Ottilie"))
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        # an office, its abbreviation or a title before the name; a first name after the office
+        ("RF Könemann bittet um Auskunft, ob das geplant sei.", "RF Könemann", None),
+        ("FBL Harms führt aus, dass der Beirat formlos gewählt werde.", "FBL Harms", None),
+        ("Ratsmitglied Carina Dörr fragt nach dem Sachstand.", "Carina Dörr", "Ratsmitglied"),
+        ("Gemeinderätin Sabine Beck fragt, ob die Straße gesperrt wird.",
+         "Sabine Beck", "Gemeinderätin"),
+        ("Pfr. Wimmer erläutert das Schutzkonzept.", "Pfr. Wimmer", None),
+        ("Frau Haddad wendet ein, dass vier Sitzungen zu wenig seien.", "Frau Haddad", None),
+        # a participant by first name, a full name; the verb before a comma
+        ("Kilian bittet, ob die Ministranten mithelfen können.", "Kilian", None),
+        ("Franz Eichinger gibt die Anfrage weiter.", "Franz Eichinger", None),
+        # a later sentence or clause, the sentence after a topic label
+        ("Das Fest am 21. Juli war gut besucht. Josef Reischl berichtet, dass Helfer fehlten.",
+         "Josef Reischl", None),
+        ("Die Gruppe hatte zu wenige Kinder; Rosa schlägt vor, Firmlinge zu fragen.", "Rosa", None),
+        ("Hochbeete für Ältere: Ottilie schlug vor, zwei Beete anzulegen.", "Ottilie", None),
+        # the name between commas after the office, also with an office of its own
+        ("Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung.", "Herr Feddersen", "Vorsitzende"),
+        ("Der Vorsitzende, Ortsbürgermeister Markus Engel, eröffnet um 19.30 Uhr die Sitzung.",
+         "Ortsbürgermeister Markus Engel", "Vorsitzende"),
+        # a sentence after one that ends with a year
+        ("Der Verein beantragt einen Zuschuss für 2025. Ratsmitglied Ingrid Hamm erläutert das.",
+         "Ratsmitglied Ingrid Hamm", None),
+    ],
+)  # fmt: skip
+def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) -> None:
+    speaker = inline_speaker(text, TEAM)
+    assert speaker is not None
+    assert (speaker.name, speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antrag: Die Gruppe bittet um einen Zuschuss.",  # a label, no person
+        "Sachverhalt: Der Vorstand berichtet.",
+        "Diese Woche gibt es keinen Termin.",
+        "Elf Teilnehmer berichten.",
+        "Breminale Es gab Anmerkungen zum Aufbau.",
+        "Hier gibt es noch Bedarf. Sie erklärt sich bereit.",
+        "Kassenbericht berichtet von Zahlen.",  # one word not known as a participant
+        "Die Stadt informiert am 3. Mai. Weiterhin gibt es Kuchen.",
+        "Der Verein, Die Linke, berichtet.",
+    ],
+)
+def test_no_speaker_in_sentences(text: str) -> None:
+    assert inline_speaker(text, TEAM) is None
 
 
 def test_next_meeting_of_a_body_in_a_protocol_without_date() -> None:
