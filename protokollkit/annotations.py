@@ -1401,7 +1401,7 @@ def is_next_meeting_text(text: str) -> bool:
 
 
 _MONTH_OR_SEASON = re.compile(
-    r"\b(?:im|ab|Anfang|Mitte|Ende)\s+(?:des\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
+    r"\b(?:im|ab|für|Anfang|Mitte|Ende)\s+(?:des\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
     r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter)"
     r"(?:\s+\d{4})?\b"
 )

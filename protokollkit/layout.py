@@ -43,6 +43,7 @@ from protokollkit.labels import (
     DECISION_LABELS,
     META_LABELS,
     NEXT_MEETING,
+    NEXT_MEETING_SENTENCE,
     PRESENT_LABELS,
     SECTION_MARKERS,
     TASK_LABELS,
@@ -2373,6 +2374,8 @@ def _looks_like_heading(state: State, line: Line, text: str) -> bool:
         return False
     if _INITIALS_LABEL.match(text):
         return False  # ``KB:`` above a list: a speaker's initials, not a topic
+    if text[:1] in "NnDd" and NEXT_MEETING_SENTENCE.match(text) and find_date(text):
+        return False  # ``Nächstes Meeting 16.05.2023`` above its agenda: the next meeting
     if label_key(text) in _PAGE_LABELS:
         return False
     after = state.next_line()

@@ -665,3 +665,16 @@ def test_a_quoted_greeting_is_no_speaker() -> None:
     (block,) = protocol.items[0].blocks
     assert block.speaker is None
     assert [p.text for p in block.points] == ["Gruß, Stadtamt", "Wir bitten um Antwort."]
+
+
+def test_the_next_meeting_with_its_date_above_a_list_is_no_topic() -> None:
+    """``Nächstes Meeting 16.05.2023`` alone above a list names the next meeting; a short line
+    like it without a date (``Organisatorisches``) is a topic."""
+    text = (
+        "Protokoll Projektgruppe 09.05.2023\n\nOrganisatorisches\n- Raum gebucht\n\n"
+        "Nächstes Meeting 16.05.2023\n- Jeder stellt seinen Teil vor.\n"
+    )
+    protocol = read_markdown(text)
+    assert [i.title for i in protocol.items] == ["Organisatorisches"]
+    assert protocol.next_meeting is not None
+    assert protocol.next_meeting.date == dt.date(2023, 5, 16)
