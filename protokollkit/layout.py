@@ -532,6 +532,8 @@ class State:
     agenda_level: int | None = None
     agenda_marker: str | None = None  # how the plan's first entry is marked (``top``, …)
     agenda_last_marker: str | None = None
+    agenda_unmarked: bool = False
+    """The plan's entries are short lines without a marker (``Die Themen waren`` above them)."""
     """The heading level of a ``## Tagesordnung`` heading: its sub-headings belong to it."""
     item_level: int | None = None
     list_items: bool = False
@@ -1614,22 +1616,30 @@ def rule_agenda(state: State, line: Line) -> bool:
     parsed = _label(raw)
     inline = ""
     sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
+    topics = "hem" in raw and bool(_TOPICS_SENTENCE.match(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
-    elif sentence:
+    elif sentence or topics:
         text = raw.rstrip(":").strip()  # ``Der Vorsitzende verliest die Tagesordnung:``
     elif label_key(text) not in AGENDA_LABELS:
         return False
-    if state.section != "front" and not sentence and line.hints.heading is None:
+    if (
+        state.section != "front"
+        and not (sentence or topics)
+        and line.hints.heading is None
+        and not (parsed is None and _item_is_empty(state))
+    ):
         return False
     following = state.next_line()
     if state.list_items and following is not None and following.hints.list_level == 0:
         return False  # the numbered list below is the minutes, not a plan
+    unmarked = topics and following is not None and not inline and _unmarked_entry(state, following)
     if following is None or (
         (not inline and following.hints.heading is not None)
-        or (not inline and not _is_agenda_entry(following))
+        or (not inline and not unmarked and not _is_agenda_entry(following))
     ):
         return False  # a heading that only opens the minutes: kept as a paragraph
+    state.agenda_unmarked = unmarked
     state.agenda_label = text.strip("*_ ")
     if inline:
         state.agenda.extend(_plan_entry(p) for p in _LIST_SEPARATOR.split(inline) if p.strip())
@@ -1640,6 +1650,34 @@ def rule_agenda(state: State, line: Line) -> bool:
 
 
 _AGENDA_SENTENCE = re.compile(r"\b(?:Tagesordnung|Agenda)\b")
+_TOPICS_SENTENCE = re.compile(
+    r"^(?:Die\s+)?Themen(?:\s+(?:des|der|dieses|dieser|am|beim)\s+[\wäöüß]+)?"
+    r"\s+(?:waren|sind|lauteten|lauten)\s*:?$",
+    re.IGNORECASE,
+)
+"""A sentence that announces the topics: ``Die Themen waren``, ``Themen des Abends waren:``."""
+
+
+def _item_is_empty(state: State) -> bool:
+    """True when nothing was written under the current item yet (or there is no item): a bare
+    ``Themen`` line over a list right under a meeting heading is the plan, not a topic."""
+    if state.agenda:
+        return False
+    item = state.current_item()
+    return item is None or not any(block.points for block in item.blocks)
+
+
+def _unmarked_entry(state: State, line: Line) -> bool:
+    """A planned entry without a marker under ``Die Themen waren``: a short plain line that
+    reads as a title (no sentence end, few words)."""
+    text = line.text.strip()
+    return (
+        _plain(line.hints)
+        and _short_title(text)
+        and not text.endswith(("!", "?"))
+        and len(text.split()) <= 10
+        and _label(text) is None
+    )
 
 
 def _is_agenda_entry(line: Line) -> bool:
@@ -1657,6 +1695,13 @@ def _is_agenda_entry(line: Line) -> bool:
 
 
 def _agenda_entry(state: State, line: Line) -> bool:
+    if state.agenda_unmarked:
+        if not _unmarked_entry(state, line):
+            state.agenda_open = state.agenda_unmarked = False
+            return False
+        state.agenda.append(line.text.strip())  # (blank lines between entries go on)
+        state.previous = "agenda"
+        return True
     level = state.agenda_level
     if level is not None and (line.hints.heading or 0) > level:
         state.agenda.append(_heading_text(line).strip("*_ "))  # ``### Technik`` in the plan
