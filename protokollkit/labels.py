@@ -155,7 +155,8 @@ AGENDA_LABELS = {
     "vorläufige tagesordnung", "geplante tagesordnung", "themen", "themenvorschläge",
     "tagesordnungspunkte", "vorgeschlagene tagesordnung", "themenliste", "inhalt",
     "übersicht", "tagesordnung (entwurf)", "tagesordnung entwurf", "geplante themen",
-    "inhaltsverzeichnis", "table of contents", "contents",
+    "inhaltsverzeichnis", "table of contents", "contents", "öffentliche tagesordnung",
+    "nichtöffentliche tagesordnung", "nicht öffentliche tagesordnung",
 }  # fmt: skip
 """Labels of the planned agenda listed before the minutes (folded)."""
 

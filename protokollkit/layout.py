@@ -533,6 +533,12 @@ class State:
     agenda_marker: str | None = None  # how the plan's first entry is marked (``top``, …)
     agenda_last_marker: str | None = None
     agenda_unmarked: bool = False
+    agenda_number: int | None = None
+    agenda_from: int = -1
+    agenda_spaced: bool = False
+    """The plan's entries stand between blank lines (the first one after a blank line)."""
+    """The index of a second plan's first entry (session data lines stand above it)."""
+    """The number of the plan's last entry (``02``): ``03`` after a blank line goes on."""
     """The plan's entries are short lines without a marker (``Die Themen waren`` above them)."""
     """The heading level of a ``## Tagesordnung`` heading: its sub-headings belong to it."""
     item_level: int | None = None
@@ -671,8 +677,9 @@ class Kind:
     AGENDA_OPEN = 1 << 20
     AGENDA_KNOWN = 1 << 21
     AGENDA_LABEL = 1 << 25
-    """No planned agenda read yet, not after the minutes, and the line holds a word of an
-    agenda label (``Tagesordnung``, ``Agenda``, ``TOP``, ``Themen``, ``Inhalt`` …)."""
+    """No planned agenda read yet (or one, but no item yet: a second session's plan), not after
+    the minutes, and the line holds a word of an agenda label (``Tagesordnung``, ``Agenda``,
+    ``TOP``, ``Themen``, ``Inhalt`` …)."""
     COLON_EARLY = 1 << 26
     """A ``:`` in a line before the second item (a list entry may still be attendance)."""
     """A planned agenda was read: an item may be named by one of its entries."""
@@ -777,11 +784,12 @@ def state_kinds(state: State, line: Line, kinds: int) -> int:
         kinds |= Kind.AGENDA_OPEN
     if state.agenda:
         kinds |= Kind.AGENDA_KNOWN
-    elif section != "back":
+    if section != "back" and (not state.agenda or (section == "front" and not state.items)):
         text = line.text
         if (
             "gend" in text
             or "agesordnung" in text
+            or "AGESORDNUNG" in text
             or "TOP" in text
             or "Them" in text
             or "nhalt" in text
@@ -951,7 +959,8 @@ def _title_goes_on(state: State) -> None:
         text = below.text.strip()
         if not text:
             continue
-        if _plain(below.hints) and len(text) <= 200 and _TITLE_GOES_ON.match(text):
+        plain = _plain(below.hints) or below.hints == _BOLD_ONLY  # (a bold second paragraph)
+        if plain and len(text) <= 200 and _TITLE_GOES_ON.match(text):
             state.title = f"{state.title} {text}"
             state.skip_until = index + 1
         return
@@ -1596,12 +1605,18 @@ def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
         return _agenda_entry(state, line)
-    if state.agenda or state.section == "back" or line.hints.list_level is not None:
+    if state.section == "back" or line.hints.list_level is not None:
+        return False
+    if state.agenda and (state.items or state.section != "front"):
         return False
     raw = line.text.strip()
+    if "<ref" in raw:
+        raw = _REFERENCE.sub("", raw).strip()  # ``Tagesordnung<ref>Quelle: …</ref>`` (wiki)
+        line = line._replace(text=raw)
     if not (
         "gend" in raw
         or "agesordnung" in raw
+        or "AGESORDNUNG" in raw
         or "TOP" in raw
         or "Them" in raw
         or "nhalt" in raw
@@ -1631,6 +1646,15 @@ def rule_agenda(state: State, line: Line) -> bool:
     ):
         return False
     following = state.next_line()
+    if state.agenda:  # a second plan (of a second session) before the minutes
+        if inline or sentence or topics or "tagesordnung" not in label_key(text):
+            return False  # (a table of contents under the plan is no second plan)
+        first = _first_entry_below(state)
+        if first is None:
+            return False
+        state.agenda_from, state.agenda_open, state.agenda_number = first, True, None
+        state.previous = "agenda"
+        return True
     if state.list_items and following is not None and following.hints.list_level == 0:
         return False  # the numbered list below is the minutes, not a plan
     unmarked = topics and following is not None and not inline and _unmarked_entry(state, following)
@@ -1649,6 +1673,8 @@ def rule_agenda(state: State, line: Line) -> bool:
     return True
 
 
+_REFERENCE = re.compile(r"<ref\b[^>]*?(?:/>|>.*?</ref>)")
+"""A wiki footnote left in the text: its source stands again under ``Einzelnachweise``."""
 _AGENDA_SENTENCE = re.compile(r"\b(?:Tagesordnung|Agenda)\b")
 _TOPICS_SENTENCE = re.compile(
     r"^(?:Die\s+)?Themen(?:\s+(?:des|der|dieses|dieser|am|beim)\s+[\wäöüß]+)?"
@@ -1702,6 +1728,14 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda.append(line.text.strip())  # (blank lines between entries go on)
         state.previous = "agenda"
         return True
+    if state.index < state.agenda_from:
+        return False  # ``am: Dienstag, …`` between a second plan's label and its entries
+    if state.index == state.agenda_from:
+        state.agenda_spaced = state.blank_before
+        state.blank_before, state.previous = False, "agenda"
+    if _entry_note(state, line):
+        state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
+        return True
     level = state.agenda_level
     if level is not None and (line.hints.heading or 0) > level:
         state.agenda.append(_heading_text(line).strip("*_ "))  # ``### Technik`` in the plan
@@ -1723,7 +1757,8 @@ def _agenda_entry(state: State, line: Line) -> bool:
     if not _is_agenda_entry(line) or (state.blank_before and state.previous != "agenda"):
         state.agenda_open = False
         return False
-    if state.blank_before and state.agenda:
+    number = _entry_number(line)
+    if state.blank_before and state.agenda and not _counts_on(state, number):
         # A blank line after the list: the agenda is over unless the list goes on.
         state.agenda_open = False
         return False
@@ -1732,7 +1767,13 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda_open = False  # ``TOP 1 …`` lines, then ``1. …``: the minutes begin
         return False
     if line.hints.table_row:
-        text = " | ".join(c for c in line.hints.table_row if c)
+        cells = [c for c in line.hints.table_row if c]
+        if line.hints.table_header and len(cells) > 1 and not state.agenda:
+            state.previous = "agenda"  # ``Nr. | Punkt``: the plan's column heads
+            return True
+        if len(cells) > 1 and _NUMBER_CELL.match(cells[0]):
+            cells = cells[1:]  # ``1. | Genehmigung der Tagesordnung``: the number is no title
+        text = " | ".join(cells)
     else:
         text = _plan_entry(line.text, line.hints.list_level is None)
     if (
@@ -1744,12 +1785,71 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda_open = False  # ``1.`` and the first entry again: the minutes begin
         return False
     if text:
+        if state.index != state.agenda_from:
+            state.agenda_spaced = state.blank_before or (
+                state.agenda_spaced and state.agenda_number is not None
+            )
         state.agenda.append(text)
+        state.agenda_number = number
         if state.agenda_marker is None and not line.text[:1].isspace():
             state.agenda_marker = marker
         state.agenda_last_marker = marker
     state.previous = "agenda"
     return True
+
+
+def _first_entry_below(state: State) -> int | None:
+    """The index of the first typed entry under a plan's label when at most five short lines
+    that are no sentences stand between (``zur: Sitzung des Stadtrates``, ``Öffentlich``)."""
+    between = 0
+    for index in range(state.index + 1, min(len(state.lines), state.index + 12)):
+        below = state.lines[index]
+        text = below.text.strip()
+        if not text:
+            continue
+        if _is_agenda_entry(below) and _entry_number(below) is not None:
+            return index
+        between += 1
+        if between > 5 or len(text) > 60 or text.endswith(".") or below.hints.heading:
+            return None
+    return None
+
+
+def _entry_note(state: State, line: Line) -> bool:
+    """A short line under a numbered entry, the next entry (numbered one up) after a blank
+    line: a note to that entry (``00 Anträge zur Tagesordnung`` / ``SPD: Verlegung von …``)."""
+    if state.agenda_number is None or not _plain(line.hints) or _is_agenda_entry(line):
+        return False
+    if len(line.text.strip()) > 100:
+        return False
+    below = state.next_line()
+    return below is not None and _counts_on(state, _entry_number(below))
+
+
+def _entry_number(line: Line) -> int | None:
+    """The number a typed plan entry starts with (``01 Title``, ``2. Title``, ``TOP 3``)."""
+    text = line.text.strip()
+    if not text[:1].isdigit() and not text.startswith(("TOP", "Top")):
+        return None
+    match = EXPLICIT_ITEM.match(text) or NUMBERED_ITEM.match(text)
+    if match is None:
+        return None
+    number = match.group(1)
+    return int(number) if number.isdigit() else None
+
+
+def _counts_on(state: State, number: int | None) -> bool:
+    """True when an entry after a blank line carries the number after the last entry's: a
+    plan written with blank lines between its entries (``01 …`` / blank / ``02 …``)."""
+    return (
+        state.agenda_spaced
+        and number is not None
+        and state.agenda_number is not None
+        and number == state.agenda_number + 1
+    )
+
+
+_NUMBER_CELL = re.compile(r"^(?:TOP\s*)?\d{1,3}(?:\.\d{1,2})*[.):]?$")
 
 
 def _plan_entry(text: str, marked: bool = True) -> str:
@@ -2102,7 +2202,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             state.item_prefix = "§"
             return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
-    if reference and _plain(hints):
+    if reference and (_plain(hints) or hints == _BOLD_ONLY):
         title = reference.group(4).strip() or _title_below(state)
         if not title:
             return None
@@ -2247,8 +2347,10 @@ def _plain_text_below(state: State, limit: int) -> str:
     hints, no list entry, no ``Label:``); empty otherwise."""
     index = state.index + 1
     below = state.lines[index] if index < len(state.lines) else None
-    if below is None or not _plain(below.hints):
-        return ""
+    if below is None or not (
+        _plain(below.hints) or below.hints == state.lines[state.index].hints == _BOLD_ONLY
+    ):
+        return ""  # (``Zu TOP 4.`` and its title in one bold paragraph: both bold)
     text = below.text.strip()
     if (
         len(text) > limit

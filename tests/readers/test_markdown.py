@@ -654,3 +654,34 @@ def test_initials_are_speakers_and_a_short_paragraph_above_a_list_is_a_topic() -
     # a topic in capitals and small letters stays a topic
     topic = read_markdown(INITIALS.replace("KB:", "Kb:"), "2025-06-03.md")
     assert [i.title for i in topic.items][:1] == ["Kb"]
+
+
+def test_a_bold_paragraph_under_a_bare_title_word_goes_on_with_the_title() -> None:
+    """``# Niederschrift`` and a bold ``über die … Sitzung …`` paragraph below it (Word exports
+    write the title in two paragraphs): one title. A bold line that does not go on (``Bericht
+    des Vorsitzenden``) stays what it was."""
+    text = "# Niederschrift\n\n**{}**\n\n## 1 Begrüßung\n\nText.\n"
+    protocol = read_markdown(text.format("über die öffentliche Sitzung des Beirats am 12.06.2024"))
+    assert protocol.title == "Niederschrift über die öffentliche Sitzung des Beirats am 12.06.2024"
+    assert protocol.date == dt.date(2024, 6, 12)
+    assert [i.title for i in protocol.items] == ["Begrüßung"]
+    other = read_markdown(text.format("Bericht des Vorsitzenden"))
+    assert other.title == "Niederschrift"
+    assert [i.title for i in other.items][:1] == ["Bericht des Vorsitzenden"]
+
+
+def test_a_plan_as_a_table_and_items_as_bold_zu_top_lines_with_the_title_below() -> None:
+    """A plan as a table (number cell, title cell; the column heads are no entry) and the
+    minutes' items as one bold paragraph ``Zu TOP 1.`` + line break + title, as Word
+    Niederschriften write them. Two bold lines that are no ``Zu TOP`` stay as they were."""
+    text = (
+        "# Niederschrift über die Sitzung des Beirats am 12.06.2024\n\n## Tagesordnung\n\n"
+        "| Nr. | Punkt |\n|---|---|\n| 1. | Begrüßung |\n| 2. | Haushalt 2025 |\n\n"
+        "**Zu TOP 1.**  \n**Begrüßung**\n\nDie Vorsitzende begrüßt die Anwesenden.\n\n"
+        "**Zu TOP 2.**  \n**Haushalt 2025**\n\nDer Haushalt wird einstimmig beschlossen.\n\n"
+        "**Zu den Akten**  \n**genommen**\n"
+    )
+    protocol = read_markdown(text)
+    assert protocol.agenda == ("Begrüßung", "Haushalt 2025")
+    assert [(i.number, i.title) for i in protocol.items] == [(1, "Begrüßung"), (2, "Haushalt 2025")]
+    assert [p.text for b in protocol.items[1].blocks for p in b.points][-1] == "genommen"
