@@ -123,7 +123,7 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     ),
     **dict.fromkeys(
         ["abwesend", "abwesende", "fehlend", "es fehlten", "unentschuldigt", "nicht anwesend",
-         "unentschuldigt abwesend", "absent", "gefehlt", "fehlt", "fehlen"],
+         "unentschuldigt abwesend", "absent", "gefehlt", "fehlt", "fehlen", "es fehlen"],
         "absent",
     ),
     **dict.fromkeys(

@@ -1106,11 +1106,18 @@ def _group_after_attendance(
     names = _names_line(value)
     if names is None or not all(_TITLED.match(name) or state.known.knows(name) for name in names):
         return False
-    state.open_group("present", label)
+    kind: AttendanceKind = "guests" if _others_label(label) else "present"
+    state.open_group(kind, label)
     for name in names:
-        _add_listed(state, name, "present", label)
+        _add_listed(state, name, kind, label)
     state.previous = "attendance"
     return True
+
+
+def _others_label(label: str) -> bool:
+    """``Außerdem:``, ``Ferner anwesend:`` under the members: others there (guests)."""
+    words = label_key(label).split()
+    return bool(words) and words[0] in _MORE_PRESENT and words[1:] in ([], ["anwesend"])
 
 
 _TITLED = re.compile(r"^(?:Herr|Frau|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
@@ -1288,6 +1295,8 @@ def _legend_or_sublabel(state: State, text: str) -> bool:
     label = parsed[0]
     is_attendance, kind = _attendance_kind(label_key(label))
     group_kind: AttendanceKind = kind if is_attendance and kind is not None else "present"
+    if _others_label(label):
+        group_kind = "guests"
     state.open_group(group_kind, label)
     state.attendance = _Attendance(group_kind, label, heading=True, level=None)
     state.previous = "attendance"
@@ -1331,6 +1340,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     text = line.text.strip()
     cells = line.hints.table_row
     if cells and line.hints.table_header:
+        return True
+    if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
         state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
@@ -1451,6 +1462,47 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     for name in names:
         _add_listed(state, name, open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+_ORDINAL_OFFICE = re.compile(
+    r"^(\d{1,2}\.\s+(?:stellv\.|stv\.|stellvertretende[rs]?|Stellvertreter(?:in)?)\s+\S.*?)"
+    r"\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){1,2})(\s*\(e\))?$"
+)
+_EXCUSED_MARK = re.compile(r"^(.{3,80}?)\s*\((?:e|E|entsch\.?|entschuldigt)\)$")
+EXCUSED_LABEL = "Entschuldigt (e)"
+_ALSO_AS = re.compile(r"^(\S.{2,80}?),\s+((?:zugleich|gleichzeitig)\s+\S.{2,40})$")
+"""``Herr Hass vom Amt, zugleich als Protokollführer``: one person, the rest is a role."""
+
+
+def _office_line(state: State, text: str, open_list: _Attendance) -> bool:
+    """One entry a line under an attendance label: ``1. stellv. Bürgermeister Jens Thießen``
+    (an ordinal office, no item) and ``Gemeindevertreter Uwe Kröger (e)`` (``(e)``: excused)."""
+    ordinal = _ORDINAL_OFFICE.match(text) if text[:1].isdigit() else None
+    marked = _EXCUSED_MARK.match(text) if text.endswith(")") else None
+    also = _ALSO_AS.match(text) if "zugleich" in text or "gleichzeitig" in text else None
+    if also is not None:
+        person = parse_participant(also.group(1))
+        role = f"{person.affiliation}, {also.group(2)}" if person.affiliation else also.group(2)
+        state.add_person(Person(person.name, role), open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
+    if ordinal is None and marked is None:
+        return False
+    if ordinal is not None:
+        person = Person(ordinal.group(2), ordinal.group(1))
+        excused = ordinal.group(3) is not None
+    else:
+        assert marked is not None
+        person = parse_participant(marked.group(1))
+        if not looks_like_name(person.name.split()[-1]) or len(person.name.split()) > 4:
+            return False
+        excused = True
+    if excused and open_list.kind in (None, "absent", "excused"):
+        state.add_person(person, "excused", EXCUSED_LABEL)
+    else:
+        state.add_person(person, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
 
@@ -3024,6 +3076,9 @@ def _date_from_source(source: str) -> dt.date | None:
         return None
 
 
+_REFERENCE_TOP = re.compile(r"^[Zz]u\s+(?:TOP|Top|Tagesordnungspunkt)\s*\d")
+
+
 def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
     """True when the document marks its agenda items: headings, ``TOP n`` or ``1 Titel``."""
     blank = True
@@ -3040,9 +3095,11 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
                 if not any(key in group for group in labels) and not NEXT_MEETING.match(text):
                     return True
             elif line.hints.list_level is None and (
-                EXPLICIT_ITEM.match(text) or (blank and NUMBERED_ITEM.match(text))
+                EXPLICIT_ITEM.match(text)
+                or (blank and NUMBERED_ITEM.match(text))
+                or (text[:3] in ("Zu ", "zu ") and _REFERENCE_TOP.match(text))
             ):
-                return True
+                return True  # (``Zu TOP 1 Genehmigung …`` marks the items too)
         blank = False
     return False
 
