@@ -991,6 +991,10 @@ def rule_attendance(state: State, line: Line) -> bool:
         is_attendance, kind = _attendance_kind(key)
         if not is_attendance:
             return False
+        if line.hints.heading is not None and kind is None and _present_label_below(state):
+            # ``## 👥 Teilnehmer`` over ``**Anwesend:**`` and ``**Abwesend:**``: a section
+            # heading kept as a paragraph, the labels below name the groups
+            return rule_paragraph(state, line)
         label = _heading_text(line).strip("*_ ")
         if kind is None and state.participants_label is None:
             state.participants_label = label
@@ -1052,6 +1056,15 @@ def rule_attendance(state: State, line: Line) -> bool:
         _add_listed(state, name, kind, label)
     state.previous = "attendance"
     return True
+
+
+def _present_label_below(state: State) -> bool:
+    """True when the next line is a label of those present without names (``Anwesend:``)."""
+    below = state.next_line()
+    if below is None or below.hints.heading is not None or below.hints.list_level is not None:
+        return False
+    parsed = _label(below.text.strip())
+    return parsed is not None and not parsed[2] and label_key(parsed[0]) in PRESENT_LABELS
 
 
 def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
@@ -1171,6 +1184,17 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             # ``Miriam Abendroth – entschuldigt`` in a list of those absent: excused
             state.add_person(parse_participant(status.group(1)), group_kind, status.group(2))
             return
+        name, reason = status.group(1).strip(), status.group(2).strip()
+        current = state.lines[state.index]
+        alone = current.hints.list_level is not None or _bullet(current.text) is not None
+        if alone and looks_like_name(name) and len(name.split()) <= 3:
+            # one entry a list line: ``Katja Brenner - Koordination``, the role after the dash
+            if kind == "absent" and label_key(reason) in _EXCUSES:
+                # ``Sabine Roth - krank`` under ``Abwesend``: a reason given, so excused
+                state.add_person(Person(name, reason), "excused", "Entschuldigt")
+                return
+            state.add_person(Person(name, reason), kind, label)
+            return
     role = _ROLE_LABEL.match(text) if ":" in text else None
     if role and role_word(role.group(1)):
         # ``Schriftführerin: Frau Bräuninger`` as an entry of the list
@@ -1200,6 +1224,11 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
     state.add_person(person, kind, label)
 
 
+_EXCUSES = frozenset((
+    "krank", "erkrankt", "krankheit", "urlaub", "im urlaub", "beruflich", "beruflich verhindert",
+    "privat", "privat verhindert", "dienstlich", "dienstlich verhindert", "dienstreise",
+))  # fmt: skip
+"""Reasons after a name in a list of those absent: they were excused."""
 _DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+([^\W\d][\w ]{2,24})$")
 _ROLE_LABEL = re.compile(r"^([^\W\d][\w/]{3,30}):\s+((?:Herrn?|Frau|Dr\.)\s+\S.{1,40})$")
 _ONLY_AT = re.compile(

@@ -685,3 +685,54 @@ def test_a_plan_as_a_table_and_items_as_bold_zu_top_lines_with_the_title_below()
     assert protocol.agenda == ("Begrüßung", "Haushalt 2025")
     assert [(i.number, i.title) for i in protocol.items] == [(1, "Begrüßung"), (2, "Haushalt 2025")]
     assert [p.text for b in protocol.items[1].blocks for p in b.points][-1] == "genommen"
+
+
+TEMPLATE = """# Meeting: Orgatreffen Nachbarschaftshilfe 11.02.2025
+
+## 📅 Meeting Info
+
+**Zeit:** 19:00 - 20:45␣␣
+**Ort/Platform:** Nachbarschaftstreff, Raum 2␣␣
+
+## 👥 Teilnehmer
+
+**Anwesend:**
+- Katja Brenner - Koordination
+- Paul Wendt - Kasse
+
+**Abwesend:**
+- Sabine Roth - krank
+- Jan Ohm - Kasse
+
+**Meeting-Leiter:** Katja Brenner␣␣
+
+## 📋 Agenda
+
+1. **Einkaufshilfe** (15 min)
+2. **Finanzen** (15 min)
+
+## 1. Einkaufshilfe
+
+Im Januar 14 Einsätze.
+""".replace("␣", " ")  # (two spaces: a Markdown hard line break)
+
+
+def test_a_meeting_template_with_emoji_sections() -> None:
+    """Emoji before a heading do not hide its label: ``📅 Meeting Info`` opens the metadata
+    (``Ort/Platform``: the place, ``Meeting-Leiter``: the chair), ``👥 Teilnehmer`` over
+    ``**Anwesend:**`` is a section whose labels name the groups, ``📋 Agenda`` the plan.
+    ``Name - Rolle`` list entries keep the role apart; ``Name - krank`` under ``Abwesend`` was
+    excused, ``Name - Kasse`` there stays absent."""
+    protocol = read_markdown(TEMPLATE)
+    assert protocol.meta_value("place") == "Nachbarschaftstreff, Raum 2"
+    assert protocol.meta_value("chair") == "Katja Brenner"
+    assert (protocol.meta_value("start"), protocol.meta_value("end")) == ("19:00", "20:45")
+    assert protocol.participants_label == "Anwesend"
+    assert [(p.name, p.affiliation) for p in protocol.participants] == [
+        ("Katja Brenner", "Koordination"),
+        ("Paul Wendt", "Kasse"),
+    ]
+    assert [p.name for p in protocol.attendance_of("excused")] == ["Sabine Roth"]
+    assert [p.name for p in protocol.attendance_of("absent")] == ["Jan Ohm"]
+    assert protocol.agenda[:1] == ("Einkaufshilfe (15 min)",)
+    assert [i.title for i in protocol.items] == ["Einkaufshilfe"]
