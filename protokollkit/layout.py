@@ -784,7 +784,9 @@ def state_kinds(state: State, line: Line, kinds: int) -> int:
         kinds |= Kind.AGENDA_OPEN
     if state.agenda:
         kinds |= Kind.AGENDA_KNOWN
-    if section != "back" and (not state.agenda or (section == "front" and not state.items)):
+    if (section != "back" or not state.items) and (
+        not state.agenda or (section == "front" and not state.items)
+    ):
         text = line.text
         if (
             "gend" in text
@@ -1686,8 +1688,8 @@ def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
         return _agenda_entry(state, line)
-    if state.section == "back" or line.hints.list_level is not None:
-        return False
+    if (state.section == "back" and state.items) or line.hints.list_level is not None:
+        return False  # (a next-meeting line before any item does not end the plan's place)
     if state.agenda and (state.items or state.section != "front"):
         return False
     raw = line.text.strip()
@@ -1724,6 +1726,7 @@ def rule_agenda(state: State, line: Line) -> bool:
         and not (sentence or topics)
         and line.hints.heading is None
         and not (parsed is None and _item_is_empty(state))
+        and not (inline and not state.items)
     ):
         return False
     following = state.next_line()
@@ -1747,13 +1750,17 @@ def rule_agenda(state: State, line: Line) -> bool:
     state.agenda_unmarked = unmarked
     state.agenda_label = text.strip("*_ ")
     if inline:
-        state.agenda.extend(_plan_entry(p) for p in _LIST_SEPARATOR.split(inline) if p.strip())
+        numbered = _INLINE_NUMBERS.split(inline) if _INLINE_NUMBERS.match(inline) else None
+        parts = numbered[1:] if numbered else _LIST_SEPARATOR.split(inline)
+        state.agenda.extend(_plan_entry(p) for p in parts if p.strip())
     state.agenda_open = True
     state.agenda_level = line.hints.heading
     state.previous = "agenda"
     return True
 
 
+_INLINE_NUMBERS = re.compile(r"(?:^|\s+)\d{1,2}[.)]\s+(?=\S)")
+"""``TAGESORDNUNGSPUNKTE: 1) Schulsozialarbeit 2) Schulbuffet …``: the plan on one line."""
 _REFERENCE = re.compile(r"<ref\b[^>]*?(?:/>|>.*?</ref>)")
 """A wiki footnote left in the text: its source stands again under ``Einzelnachweise``."""
 _AGENDA_SENTENCE = re.compile(r"\b(?:Tagesordnung|Agenda)\b")
