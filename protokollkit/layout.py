@@ -3033,6 +3033,9 @@ def _generic_title(text: str) -> bool:
     return all(word.lower() in _GENERIC_WORDS for word in _WORD.findall(meeting))
 
 
+_TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates = [
@@ -3071,6 +3074,12 @@ def find_title(lines: list[Line]) -> int:
     ):
         return candidates[0][0]  # a name line above ``Protokoll der Sitzung am …``
     for index, line in candidates[:8]:
+        if (
+            _plain(line.hints)
+            and line.text.rstrip().endswith(".")
+            and (line.text[:1].isspace() or _TWO_SENTENCES.search(line.text))
+        ):
+            continue  # `` Protokoll und Tagesordnung wird zugestimmt. Die …``: body text
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
             if not _label(text) or find_date(text):

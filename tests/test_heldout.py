@@ -23,7 +23,7 @@ FLOORS = {
     "heldout3": 0.67,
     "heldout4": 0.74,
     "heldout5": 0.69,
-    "heldout6": 0.63,
+    "heldout6": 0.64,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -78,8 +78,6 @@ ROUND_TRIP_GAPS = {
     "buergerverein-stadtrat-2025-05-13.txt": "the plans' zero-padded entries after blank lines"
     " made the items explicit; the archive's '1.' entries do not, so short preamble lines"
     " (`Sitzung des Bauausschusses`) read back as topics",
-    "gkgr-bericht-2025-02-04.txt": "the first 'TOP 1:  Title' line is read as a point and its"
-    " archive text reads back as an item",
 }
 
 
