@@ -2664,24 +2664,44 @@ _LETTERED_HEADING = re.compile(r"^([a-h])\)\s+(\S.{2,100})$")
 def rule_lettered_heading(state: State, line: Line) -> bool:
     """``a) JAHRESBERICHT WEHRFÜHRER`` under an item, in capitals on a line of its own: a
     sub-item (typed minutes mark their sub-headings so), not a point."""
-    text = line.text
-    if text[1:2] != ")" or state.section != "items" or line.hints is not NO_HINTS:
+    text = line.text.lstrip(" ")
+    if text[1:2] != ")" or state.section != "items" or not _plain(line.hints):
         return False
-    match = _LETTERED_HEADING.match(text)
+    match = _LETTERED_HEADING.match(text.rstrip())
     top = _top_item(state)
     if match is None or top is None:
         return False
     title = match.group(2).strip()
-    if not title.isupper() or sum(c.isalpha() for c in title) < 6 or title.endswith(":"):
-        return False
     number = ord(match.group(1)) - ord("a") + 1
     expected = top.items[-1].number + 1 if top.items else 1
     if number != expected:
+        return False
+    capitals = title.isupper() and sum(c.isalpha() for c in title) >= 6
+    if not (capitals and not title.endswith(":")) and not _lettered_alone(state, title, top):
         return False
     top.items.append(_ItemBuilder(number, title, None, line.number, top.level + 1))
     state.previous = "item"
     state.point_stack = []
     return True
+
+
+def _lettered_alone(state: State, title: str, top: _ItemBuilder) -> bool:
+    """`` a) Kollektenplan 2025`` between blank lines, prose below it (or after an earlier
+    lettered sub-item): a sub-heading of the item, not a point of a lettered list."""
+    if not state.blank_before or not _short_title(title.split(":")[0]) or "," in title:
+        return False
+    below = state.lines[state.index + 1] if state.index + 1 < len(state.lines) else None
+    if below is None or below.text.strip():
+        return False  # (a line right below: a list of lettered points)
+    if top.items:
+        return True
+    after = state.next_line()
+    return (
+        after is not None
+        and _plain(after.hints)
+        and _marker_of(after) is None
+        and len(after.text.strip()) > len(title)
+    )
 
 
 def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:

@@ -23,7 +23,7 @@ FLOORS = {
     "heldout3": 0.67,
     "heldout4": 0.74,
     "heldout5": 0.69,
-    "heldout6": 0.64,
+    "heldout6": 0.65,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
