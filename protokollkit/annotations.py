@@ -1083,6 +1083,9 @@ def task_in(
         is_task = bool(owners)
     if "[" in text[:8] and _CHECKBOX.match(text):
         is_task = True
+        fields = _checkbox_fields(text, known, meeting)
+        if fields is not None:
+            return Task(*fields)
     arrow = _ARROW_OWNER.search(text) if ("→" in text or ">" in text or "⇒" in text) else None
     if arrow and not owners:
         who = _UNTIL_TAIL.sub("", arrow.group(1))
@@ -1175,6 +1178,25 @@ def task_in(
     if not is_task:
         return None
     return Task(owners, _due(text, meeting))
+
+
+_CHECKBOX_FIELDS = re.compile(r"^\s*\[[ xX]\]\s+\S.*?\s[-–]\s+([^-–]{1,40}?)(?:\s+[-–]\s+(.+))?$")
+
+
+def _checkbox_fields(
+    text: str, known: ParticipantIndex, meeting: dt.date | None
+) -> tuple[tuple[str, ...], dt.date | None] | None:
+    """``[ ] Flyertext schreiben - Ömer - 2025-02-25``: a task template's line, the owner and
+    the due date (or a status) in fields after dashes; None when the field is nobody's name."""
+    fields = _CHECKBOX_FIELDS.match(text)
+    if fields is None:
+        return None
+    owners = _owners(fields.group(1), known, strict=False)
+    if not owners:
+        return None
+    rest = (fields.group(2) or "").strip()
+    found = find_date(rest, meeting) if rest[:1].isdigit() else None
+    return owners, found.date if found and found.start == 0 else _due(text, meeting)
 
 
 _UNTIL_TAIL = re.compile(r",\s*bis\b.*$")

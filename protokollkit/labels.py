@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,8 +19,15 @@ CANONICAL_NEXT_MEETING_LABEL = "Nächster Termin:"
 CANONICAL_AGENDA_LABEL = "Tagesordnung"
 
 
+_EMOJI_PARTS = frozenset(("So", "Sk", "Mn", "Cf"))
+"""Unicode categories of pictographs and what joins or varies them."""
+
+
 def _key(label: str) -> str:
-    """A label folded for lookup: lower case, no gender marks, single spaces."""
+    """A label folded for lookup: lower case, no gender marks, single spaces, no emoji before
+    it (``📋 Agenda``)."""
+    while label and (label[0].isspace() or unicodedata.category(label[0]) in _EMOJI_PARTS):
+        label = label[1:]
     label = label.lower().replace("*", "").replace(":", "").replace("_", "")
     return " ".join(label.replace("-", " ").split())
 
@@ -36,7 +44,8 @@ META_WORDS: tuple[tuple[str, MetaKind], ...] = (
     ("protokollant", "minute_taker"), ("schriftführ", "minute_taker"),
     ("protokollführ", "minute_taker"), ("ort", "place"), ("raum", "place"),
     ("datum", "date"), ("uhrzeit", "time"), ("sitzungsdauer", "time"), ("dauer", "time"),
-    ("startzeit", "start"), ("endzeit", "end"), ("beginnzeit", "start"),
+    ("startzeit", "start"), ("endzeit", "end"), ("beginnzeit", "start"), ("leiter", "chair"),
+    ("leiterin", "chair"),
 )  # fmt: skip
 """Words inside a longer label that say what it is (``Tatsächliche Beginnzeit``)."""
 
@@ -45,6 +54,10 @@ def meta_kind(key: str) -> MetaKind | None:
     """What a folded meta label means: exactly, or by a word inside a short label."""
     if key in META_LABELS:
         return META_LABELS[key]
+    if "/" in key:  # ``Ort/Platform``, ``Leitung/Moderation``: the first part that is known
+        for part in key.split("/"):
+            if part.strip() in META_LABELS:
+                return META_LABELS[part.strip()]
     words = key.split()
     if not 1 <= len(words) <= 4:
         return None
@@ -127,7 +140,7 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     ),
     **dict.fromkeys(
         ["abwesend", "abwesende", "fehlend", "es fehlten", "unentschuldigt", "nicht anwesend",
-         "unentschuldigt abwesend", "absent", "gefehlt", "fehlt", "fehlen"],
+         "unentschuldigt abwesend", "absent", "gefehlt", "fehlt", "fehlen", "es fehlen"],
         "absent",
     ),
     **dict.fromkeys(
@@ -160,7 +173,8 @@ AGENDA_LABELS = {
     "vorläufige tagesordnung", "geplante tagesordnung", "themen", "themenvorschläge",
     "tagesordnungspunkte", "vorgeschlagene tagesordnung", "themenliste", "inhalt",
     "übersicht", "tagesordnung (entwurf)", "tagesordnung entwurf", "geplante themen",
-    "inhaltsverzeichnis", "table of contents", "contents",
+    "inhaltsverzeichnis", "table of contents", "contents", "öffentliche tagesordnung",
+    "nichtöffentliche tagesordnung", "nicht öffentliche tagesordnung",
 }  # fmt: skip
 """Labels of the planned agenda listed before the minutes (folded)."""
 
@@ -169,7 +183,8 @@ SECTION_MARKERS = {
     "eckdaten", "organisatorisches zur sitzung", "anwesenheit und formalia",
     "protokoll", "sitzungsprotokoll", "niederschrift", "verlauf", "ergebnisprotokoll",
     "verlaufsprotokoll", "protokoll der sitzung", "sitzungsverlauf", "minutes", "notizen",
-    "mitschrift", "besprechung", "ergebnisse", "inhalte",
+    "mitschrift", "besprechung", "ergebnisse", "inhalte", "meeting info", "meeting infos",
+    "meeting details", "sitzungsinfo", "sitzungsinfos", "details zum treffen",
 }  # fmt: skip
 """Headings that only say that the minutes start here (``## Protokoll``)."""
 

@@ -567,6 +567,14 @@ class State:
     agenda_level: int | None = None
     agenda_marker: str | None = None  # how the plan's first entry is marked (``top``, …)
     agenda_last_marker: str | None = None
+    agenda_unmarked: bool = False
+    agenda_number: int | None = None
+    agenda_from: int = -1
+    agenda_spaced: bool = False
+    """The plan's entries stand between blank lines (the first one after a blank line)."""
+    """The index of a second plan's first entry (session data lines stand above it)."""
+    """The number of the plan's last entry (``02``): ``03`` after a blank line goes on."""
+    """The plan's entries are short lines without a marker (``Die Themen waren`` above them)."""
     """The heading level of a ``## Tagesordnung`` heading: its sub-headings belong to it."""
     item_level: int | None = None
     list_items: bool = False
@@ -704,8 +712,9 @@ class Kind:
     AGENDA_OPEN = 1 << 20
     AGENDA_KNOWN = 1 << 21
     AGENDA_LABEL = 1 << 25
-    """No planned agenda read yet, not after the minutes, and the line holds a word of an
-    agenda label (``Tagesordnung``, ``Agenda``, ``TOP``, ``Themen``, ``Inhalt`` …)."""
+    """No planned agenda read yet (or one, but no item yet: a second session's plan), not after
+    the minutes, and the line holds a word of an agenda label (``Tagesordnung``, ``Agenda``,
+    ``TOP``, ``Themen``, ``Inhalt`` …)."""
     COLON_EARLY = 1 << 26
     """A ``:`` in a line before the second item (a list entry may still be attendance)."""
     """A planned agenda was read: an item may be named by one of its entries."""
@@ -810,11 +819,14 @@ def state_kinds(state: State, line: Line, kinds: int) -> int:
         kinds |= Kind.AGENDA_OPEN
     if state.agenda:
         kinds |= Kind.AGENDA_KNOWN
-    elif section != "back":
+    if (section != "back" or not state.items) and (
+        not state.agenda or (section == "front" and not state.items)
+    ):
         text = line.text
         if (
             "gend" in text
             or "agesordnung" in text
+            or "AGESORDNUNG" in text
             or "TOP" in text
             or "Them" in text
             or "nhalt" in text
@@ -986,7 +998,8 @@ def _title_goes_on(state: State) -> None:
         text = below.text.strip()
         if not text:
             continue
-        if _plain(below.hints) and len(text) <= 200 and _TITLE_GOES_ON.match(text):
+        plain = _plain(below.hints) or below.hints == _BOLD_ONLY  # (a bold second paragraph)
+        if plain and len(text) <= 200 and _TITLE_GOES_ON.match(text):
             state.title = f"{state.title} {text}"
             state.skip_until = index + 1
         return
@@ -1017,6 +1030,10 @@ def rule_attendance(state: State, line: Line) -> bool:
         is_attendance, kind = _attendance_kind(key)
         if not is_attendance:
             return False
+        if line.hints.heading is not None and kind is None and _present_label_below(state):
+            # ``## 👥 Teilnehmer`` over ``**Anwesend:**`` and ``**Abwesend:**``: a section
+            # heading kept as a paragraph, the labels below name the groups
+            return rule_paragraph(state, line)
         label = _heading_text(line).strip("*_ ")
         if kind is None and state.participants_label is None:
             state.participants_label = label
@@ -1086,6 +1103,15 @@ def rule_attendance(state: State, line: Line) -> bool:
     return True
 
 
+def _present_label_below(state: State) -> bool:
+    """True when the next line is a label of those present without names (``Anwesend:``)."""
+    below = state.next_line()
+    if below is None or below.hints.heading is not None or below.hints.list_level is not None:
+        return False
+    parsed = _label(below.text.strip())
+    return parsed is not None and not parsed[2] and label_key(parsed[0]) in PRESENT_LABELS
+
+
 def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     """``Anwesend`` alone on a line before the first item, the names in a list right below it
     (a wiki page whose headings were lost)."""
@@ -1142,11 +1168,18 @@ def _group_after_attendance(
     names = _names_line(value)
     if names is None or not all(_TITLED.match(name) or state.known.knows(name) for name in names):
         return False
-    state.open_group("present", label)
+    kind: AttendanceKind = "guests" if _others_label(label) else "present"
+    state.open_group(kind, label)
     for name in names:
-        _add_listed(state, name, "present", label)
+        _add_listed(state, name, kind, label)
     state.previous = "attendance"
     return True
+
+
+def _others_label(label: str) -> bool:
+    """``Außerdem:``, ``Ferner anwesend:`` under the members: others there (guests)."""
+    words = label_key(label).split()
+    return bool(words) and words[0] in _MORE_PRESENT and words[1:] in ([], ["anwesend"])
 
 
 _TITLED = re.compile(r"^(?:Herr|Frau|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
@@ -1166,6 +1199,9 @@ def _role_group(state: State, label: str, value: str) -> bool:
         or not _office_label(label)
     ):
         return False
+    kind = meta_kind(label_key(label))
+    if kind in ("chair", "minute_taker") and attendance.kind in ("absent", "excused"):
+        return False  # ``Meeting-Leiter: …`` below ``Abwesend:``: who led was there
     names = _names_line(value)
     if names is None:
         return False
@@ -1176,7 +1212,6 @@ def _role_group(state: State, label: str, value: str) -> bool:
         if person.affiliation is None:
             person = Person(person.name, role)
         state.add_person(person, attendance.kind, attendance.label)
-    kind = meta_kind(label_key(label))
     if kind in ("chair", "minute_taker"):
         state.meta.append(MetaField(label, value, kind))
     state.previous = "attendance"
@@ -1241,6 +1276,17 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
             # ``Miriam Abendroth – entschuldigt`` in a list of those absent: excused
             state.add_person(parse_participant(status.group(1)), group_kind, status.group(2))
             return
+        name, reason = status.group(1).strip(), status.group(2).strip()
+        current = state.lines[state.index]
+        alone = current.hints.list_level is not None or _bullet(current.text) is not None
+        if alone and looks_like_name(name) and len(name.split()) <= 3:
+            # one entry a list line: ``Katja Brenner - Koordination``, the role after the dash
+            if kind == "absent" and label_key(reason) in _EXCUSES:
+                # ``Sabine Roth - krank`` under ``Abwesend``: a reason given, so excused
+                state.add_person(Person(name, reason), "excused", "Entschuldigt")
+                return
+            state.add_person(Person(name, reason), kind, label)
+            return
     role = _ROLE_LABEL.match(text) if ":" in text else None
     if role and role_word(role.group(1)):
         # ``Schriftführerin: Frau Bräuninger`` as an entry of the list
@@ -1270,6 +1316,11 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
     state.add_person(person, kind, label)
 
 
+_EXCUSES = frozenset((
+    "krank", "erkrankt", "krankheit", "urlaub", "im urlaub", "beruflich", "beruflich verhindert",
+    "privat", "privat verhindert", "dienstlich", "dienstlich verhindert", "dienstreise",
+))  # fmt: skip
+"""Reasons after a name in a list of those absent: they were excused."""
 _DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+([^\W\d][\w ]{2,24})$")
 _ROLE_LABEL = re.compile(r"^([^\W\d][\w/]{3,30}):\s+((?:Herrn?|Frau|Dr\.)\s+\S.{1,40})$")
 _ONLY_AT = re.compile(
@@ -1365,6 +1416,8 @@ def _legend_or_sublabel(state: State, text: str) -> bool:
     label = parsed[0]
     is_attendance, kind = _attendance_kind(label_key(label))
     group_kind: AttendanceKind = kind if is_attendance and kind is not None else "present"
+    if _others_label(label):
+        group_kind = "guests"
     state.open_group(group_kind, label)
     state.attendance = _Attendance(group_kind, label, heading=True, level=None)
     state.previous = "attendance"
@@ -1408,6 +1461,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     text = line.text.strip()
     cells = line.hints.table_row
     if cells and line.hints.table_header:
+        return True
+    if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
         state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
@@ -1528,6 +1583,47 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     for name in names:
         _add_listed(state, name, open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+_ORDINAL_OFFICE = re.compile(
+    r"^(\d{1,2}\.\s+(?:stellv\.|stv\.|stellvertretende[rs]?|Stellvertreter(?:in)?)\s+\S.*?)"
+    r"\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){1,2})(\s*\(e\))?$"
+)
+_EXCUSED_MARK = re.compile(r"^(.{3,80}?)\s*\((?:e|E|entsch\.?|entschuldigt)\)$")
+EXCUSED_LABEL = "Entschuldigt (e)"
+_ALSO_AS = re.compile(r"^(\S.{2,80}?),\s+((?:zugleich|gleichzeitig)\s+\S.{2,40})$")
+"""``Herr Hass vom Amt, zugleich als Protokollführer``: one person, the rest is a role."""
+
+
+def _office_line(state: State, text: str, open_list: _Attendance) -> bool:
+    """One entry a line under an attendance label: ``1. stellv. Bürgermeister Jens Thießen``
+    (an ordinal office, no item) and ``Gemeindevertreter Uwe Kröger (e)`` (``(e)``: excused)."""
+    ordinal = _ORDINAL_OFFICE.match(text) if text[:1].isdigit() else None
+    marked = _EXCUSED_MARK.match(text) if text.endswith(")") else None
+    also = _ALSO_AS.match(text) if "zugleich" in text or "gleichzeitig" in text else None
+    if also is not None:
+        person = parse_participant(also.group(1))
+        role = f"{person.affiliation}, {also.group(2)}" if person.affiliation else also.group(2)
+        state.add_person(Person(person.name, role), open_list.kind, open_list.label)
+        state.previous = "attendance"
+        return True
+    if ordinal is None and marked is None:
+        return False
+    if ordinal is not None:
+        person = Person(ordinal.group(2), ordinal.group(1))
+        excused = ordinal.group(3) is not None
+    else:
+        assert marked is not None
+        person = parse_participant(marked.group(1))
+        if not looks_like_name(person.name.split()[-1]) or len(person.name.split()) > 4:
+            return False
+        excused = True
+    if excused and open_list.kind in (None, "absent", "excused"):
+        state.add_person(person, "excused", EXCUSED_LABEL)
+    else:
+        state.add_person(person, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
 
@@ -1682,12 +1778,18 @@ def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
         return _agenda_entry(state, line)
-    if state.agenda or state.section == "back" or line.hints.list_level is not None:
+    if (state.section == "back" and state.items) or line.hints.list_level is not None:
+        return False  # (a next-meeting line before any item does not end the plan's place)
+    if state.agenda and (state.items or state.section != "front"):
         return False
     raw = line.text.strip()
+    if "<ref" in raw:
+        raw = _REFERENCE.sub("", raw).strip()  # ``Tagesordnung<ref>Quelle: …</ref>`` (wiki)
+        line = line._replace(text=raw)
     if not (
         "gend" in raw
         or "agesordnung" in raw
+        or "AGESORDNUNG" in raw
         or "TOP" in raw
         or "Them" in raw
         or "nhalt" in raw
@@ -1702,32 +1804,89 @@ def rule_agenda(state: State, line: Line) -> bool:
     parsed = _label(raw)
     inline = ""
     sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
+    topics = "hem" in raw and bool(_TOPICS_SENTENCE.match(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
-    elif sentence:
+    elif sentence or topics:
         text = raw.rstrip(":").strip()  # ``Der Vorsitzende verliest die Tagesordnung:``
     elif label_key(text) not in AGENDA_LABELS:
         return False
-    if state.section != "front" and not sentence and line.hints.heading is None:
+    if (
+        state.section != "front"
+        and not (sentence or topics)
+        and line.hints.heading is None
+        and not (
+            parsed is None
+            and line.hints.list_level is None
+            and not _bullet(line.text)
+            and _item_is_empty(state)
+        )  # (``- Themen`` as a point over its list is content)
+        and not (inline and not state.items)
+    ):
         return False
     following = state.next_line()
+    if state.agenda:  # a second plan (of a second session) before the minutes
+        if inline or sentence or topics or "tagesordnung" not in label_key(text):
+            return False  # (a table of contents under the plan is no second plan)
+        first = _first_entry_below(state)
+        if first is None:
+            return False
+        state.agenda_from, state.agenda_open, state.agenda_number = first, True, None
+        state.previous = "agenda"
+        return True
     if state.list_items and following is not None and following.hints.list_level == 0:
         return False  # the numbered list below is the minutes, not a plan
+    unmarked = topics and following is not None and not inline and _unmarked_entry(state, following)
     if following is None or (
         (not inline and following.hints.heading is not None)
-        or (not inline and not _is_agenda_entry(following))
+        or (not inline and not unmarked and not _is_agenda_entry(following))
     ):
         return False  # a heading that only opens the minutes: kept as a paragraph
+    state.agenda_unmarked = unmarked
     state.agenda_label = text.strip("*_ ")
     if inline:
-        state.agenda.extend(_plan_entry(p) for p in _LIST_SEPARATOR.split(inline) if p.strip())
+        numbered = _INLINE_NUMBERS.split(inline) if _INLINE_NUMBERS.match(inline) else None
+        parts = numbered[1:] if numbered else _LIST_SEPARATOR.split(inline)
+        state.agenda.extend(_plan_entry(p) for p in parts if p.strip())
     state.agenda_open = True
     state.agenda_level = line.hints.heading
     state.previous = "agenda"
     return True
 
 
+_INLINE_NUMBERS = re.compile(r"(?:^|\s+)\d{1,2}[.)]\s+(?=\S)")
+"""``TAGESORDNUNGSPUNKTE: 1) Schulsozialarbeit 2) Schulbuffet …``: the plan on one line."""
+_REFERENCE = re.compile(r"<ref\b[^>]*?(?:/>|>.*?</ref>)")
+"""A wiki footnote left in the text: its source stands again under ``Einzelnachweise``."""
 _AGENDA_SENTENCE = re.compile(r"\b(?:Tagesordnung|Agenda)\b")
+_TOPICS_SENTENCE = re.compile(
+    r"^(?:Die\s+)?Themen(?:\s+(?:des|der|dieses|dieser|am|beim)\s+[\wäöüß]+)?"
+    r"\s+(?:waren|sind|lauteten|lauten)\s*:?$",
+    re.IGNORECASE,
+)
+"""A sentence that announces the topics: ``Die Themen waren``, ``Themen des Abends waren:``."""
+
+
+def _item_is_empty(state: State) -> bool:
+    """True when nothing was written under the current item yet (or there is no item): a bare
+    ``Themen`` line over a list right under a meeting heading is the plan, not a topic."""
+    if state.agenda:
+        return False
+    item = state.current_item()
+    return item is None or not any(block.points for block in item.blocks)
+
+
+def _unmarked_entry(state: State, line: Line) -> bool:
+    """A planned entry without a marker under ``Die Themen waren``: a short plain line that
+    reads as a title (no sentence end, few words)."""
+    text = line.text.strip()
+    return (
+        _plain(line.hints)
+        and _short_title(text)
+        and not text.endswith(("!", "?"))
+        and len(text.split()) <= 10
+        and _label(text) is None
+    )
 
 
 def _is_agenda_entry(line: Line) -> bool:
@@ -1745,6 +1904,21 @@ def _is_agenda_entry(line: Line) -> bool:
 
 
 def _agenda_entry(state: State, line: Line) -> bool:
+    if state.agenda_unmarked:
+        if not _unmarked_entry(state, line):
+            state.agenda_open = state.agenda_unmarked = False
+            return False
+        state.agenda.append(line.text.strip())  # (blank lines between entries go on)
+        state.previous = "agenda"
+        return True
+    if state.index < state.agenda_from:
+        return False  # ``am: Dienstag, …`` between a second plan's label and its entries
+    if state.index == state.agenda_from:
+        state.agenda_spaced = state.blank_before
+        state.blank_before, state.previous = False, "agenda"
+    if _entry_note(state, line):
+        state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
+        return True
     level = state.agenda_level
     if level is not None and (line.hints.heading or 0) > level:
         state.agenda.append(_heading_text(line).strip("*_ "))  # ``### Technik`` in the plan
@@ -1766,7 +1940,8 @@ def _agenda_entry(state: State, line: Line) -> bool:
     if not _is_agenda_entry(line) or (state.blank_before and state.previous != "agenda"):
         state.agenda_open = False
         return False
-    if state.blank_before and state.agenda:
+    number = _entry_number(line)
+    if state.blank_before and state.agenda and not _counts_on(state, number):
         # A blank line after the list: the agenda is over unless the list goes on.
         state.agenda_open = False
         return False
@@ -1775,7 +1950,13 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda_open = False  # ``TOP 1 …`` lines, then ``1. …``: the minutes begin
         return False
     if line.hints.table_row:
-        text = " | ".join(c for c in line.hints.table_row if c)
+        cells = [c for c in line.hints.table_row if c]
+        if line.hints.table_header and len(cells) > 1 and not state.agenda:
+            state.previous = "agenda"  # ``Nr. | Punkt``: the plan's column heads
+            return True
+        if len(cells) > 1 and _NUMBER_CELL.match(cells[0]):
+            cells = cells[1:]  # ``1. | Genehmigung der Tagesordnung``: the number is no title
+        text = " | ".join(cells)
     else:
         text = _plan_entry(line.text, line.hints.list_level is None)
     if (
@@ -1787,12 +1968,71 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda_open = False  # ``1.`` and the first entry again: the minutes begin
         return False
     if text:
+        if state.index != state.agenda_from:
+            state.agenda_spaced = state.blank_before or (
+                state.agenda_spaced and state.agenda_number is not None
+            )
         state.agenda.append(text)
+        state.agenda_number = number
         if state.agenda_marker is None and not line.text[:1].isspace():
             state.agenda_marker = marker
         state.agenda_last_marker = marker
     state.previous = "agenda"
     return True
+
+
+def _first_entry_below(state: State) -> int | None:
+    """The index of the first typed entry under a plan's label when at most five short lines
+    that are no sentences stand between (``zur: Sitzung des Stadtrates``, ``Öffentlich``)."""
+    between = 0
+    for index in range(state.index + 1, min(len(state.lines), state.index + 12)):
+        below = state.lines[index]
+        text = below.text.strip()
+        if not text:
+            continue
+        if _is_agenda_entry(below) and _entry_number(below) is not None:
+            return index
+        between += 1
+        if between > 5 or len(text) > 60 or text.endswith(".") or below.hints.heading:
+            return None
+    return None
+
+
+def _entry_note(state: State, line: Line) -> bool:
+    """A short line under a numbered entry, the next entry (numbered one up) after a blank
+    line: a note to that entry (``00 Anträge zur Tagesordnung`` / ``SPD: Verlegung von …``)."""
+    if state.agenda_number is None or not _plain(line.hints) or _is_agenda_entry(line):
+        return False
+    if len(line.text.strip()) > 100:
+        return False
+    below = state.next_line()
+    return below is not None and _counts_on(state, _entry_number(below))
+
+
+def _entry_number(line: Line) -> int | None:
+    """The number a typed plan entry starts with (``01 Title``, ``2. Title``, ``TOP 3``)."""
+    text = line.text.strip()
+    if not text[:1].isdigit() and not text.startswith(("TOP", "Top")):
+        return None
+    match = EXPLICIT_ITEM.match(text) or NUMBERED_ITEM.match(text)
+    if match is None:
+        return None
+    number = match.group(1)
+    return int(number) if number.isdigit() else None
+
+
+def _counts_on(state: State, number: int | None) -> bool:
+    """True when an entry after a blank line carries the number after the last entry's: a
+    plan written with blank lines between its entries (``01 …`` / blank / ``02 …``)."""
+    return (
+        state.agenda_spaced
+        and number is not None
+        and state.agenda_number is not None
+        and number == state.agenda_number + 1
+    )
+
+
+_NUMBER_CELL = re.compile(r"^(?:TOP\s*)?\d{1,3}(?:\.\d{1,2})*[.):]?$")
 
 
 def _plan_entry(text: str, marked: bool = True) -> str:
@@ -2168,7 +2408,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             state.item_prefix = "§"
             return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
-    if reference and _plain(hints):
+    if reference and (_plain(hints) or hints == _BOLD_ONLY):
         title = reference.group(4).strip() or _title_below(state)
         if not title:
             return None
@@ -2203,6 +2443,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         under_point = not state.blank_before and state.last_rule in ("point", "continued")
         planned = (
             len(state.agenda) >= number
+            and not _list_goes_on(state, number)  # (``2. aa`` under ``1. …``: a list)
             and number == _expected_number(state)
             and _fold_title(title) in {_fold_title(e) for e in state.agenda}
         )  # ``2. Situation Spielplatz`` as planned: an item even right under a point
@@ -2234,6 +2475,16 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         return -1, None, text.rstrip(":"), level
     return None
+
+
+def _list_goes_on(state: State, number: int) -> bool:
+    """True when the open item's last block holds a numbered point ``number - 1``: a line
+    numbered ``number`` goes on with that list (even below its nested points)."""
+    item = state.current_item()
+    if item is None or not item.blocks or state.blank_before:
+        return False
+    before = (f"{number - 1}.", f"{number - 1})")
+    return any(p.kind == "numbered" and p.marker in before for p in item.blocks[-1].points)
 
 
 def _short_title(text: str) -> bool:
@@ -2313,8 +2564,10 @@ def _plain_text_below(state: State, limit: int) -> str:
     hints, no list entry, no ``Label:``); empty otherwise."""
     index = state.index + 1
     below = state.lines[index] if index < len(state.lines) else None
-    if below is None or not _plain(below.hints):
-        return ""
+    if below is None or not (
+        _plain(below.hints) or below.hints == state.lines[state.index].hints == _BOLD_ONLY
+    ):
+        return ""  # (``Zu TOP 4.`` and its title in one bold paragraph: both bold)
     text = below.text.strip()
     if (
         len(text) > limit
@@ -2542,24 +2795,44 @@ _LETTERED_HEADING = re.compile(r"^([a-h])\)\s+(\S.{2,100})$")
 def rule_lettered_heading(state: State, line: Line) -> bool:
     """``a) JAHRESBERICHT WEHRFÜHRER`` under an item, in capitals on a line of its own: a
     sub-item (typed minutes mark their sub-headings so), not a point."""
-    text = line.text
-    if text[1:2] != ")" or state.section != "items" or line.hints is not NO_HINTS:
+    text = line.text.lstrip(" ")
+    if text[1:2] != ")" or state.section != "items" or not _plain(line.hints):
         return False
-    match = _LETTERED_HEADING.match(text)
+    match = _LETTERED_HEADING.match(text.rstrip())
     top = _top_item(state)
     if match is None or top is None:
         return False
     title = match.group(2).strip()
-    if not title.isupper() or sum(c.isalpha() for c in title) < 6 or title.endswith(":"):
-        return False
     number = ord(match.group(1)) - ord("a") + 1
     expected = top.items[-1].number + 1 if top.items else 1
     if number != expected:
+        return False
+    capitals = title.isupper() and sum(c.isalpha() for c in title) >= 6
+    if not (capitals and not title.endswith(":")) and not _lettered_alone(state, title, top):
         return False
     top.items.append(_ItemBuilder(number, title, None, line.number, top.level + 1))
     state.previous = "item"
     state.point_stack = []
     return True
+
+
+def _lettered_alone(state: State, title: str, top: _ItemBuilder) -> bool:
+    """`` a) Kollektenplan 2025`` between blank lines, prose below it (or after an earlier
+    lettered sub-item): a sub-heading of the item, not a point of a lettered list."""
+    if not state.blank_before or not _short_title(title.split(":")[0]) or "," in title:
+        return False
+    below = state.lines[state.index + 1] if state.index + 1 < len(state.lines) else None
+    if below is None or below.text.strip():
+        return False  # (a line right below: a list of lettered points)
+    if top.items:
+        return True
+    after = state.next_line()
+    return (
+        after is not None
+        and _plain(after.hints)
+        and _marker_of(after) is None
+        and len(after.text.strip()) > len(title)
+    )
 
 
 def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
@@ -2933,6 +3206,9 @@ def _generic_title(text: str) -> bool:
     return all(word.lower() in _GENERIC_WORDS for word in _WORD.findall(meeting))
 
 
+_TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
@@ -2972,6 +3248,12 @@ def find_title(lines: list[Line]) -> int:
     ):
         return candidates[0][0]  # a name line above ``Protokoll der Sitzung am …``
     for index, line in candidates[:8]:
+        if (
+            _plain(line.hints)
+            and line.text.rstrip().endswith(".")
+            and (line.text[:1].isspace() or _TWO_SENTENCES.search(line.text))
+        ):
+            continue  # `` Protokoll und Tagesordnung wird zugestimmt. Die …``: body text
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
             if not _label(text) or find_date(text):
@@ -3013,6 +3295,9 @@ def _date_from_source(source: str) -> dt.date | None:
         return None
 
 
+_REFERENCE_TOP = re.compile(r"^[Zz]u\s+(?:TOP|Top|Tagesordnungspunkt)\s*\d")
+
+
 def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
     """True when the document marks its agenda items: headings, ``TOP n`` or ``1 Titel``."""
     blank = True
@@ -3029,9 +3314,11 @@ def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
                 if not any(key in group for group in labels) and not NEXT_MEETING.match(text):
                     return True
             elif line.hints.list_level is None and (
-                EXPLICIT_ITEM.match(text) or (blank and NUMBERED_ITEM.match(text))
+                EXPLICIT_ITEM.match(text)
+                or (blank and NUMBERED_ITEM.match(text))
+                or (text[:3] in ("Zu ", "zu ") and _REFERENCE_TOP.match(text))
             ):
-                return True
+                return True  # (``Zu TOP 1 Genehmigung …`` marks the items too)
         blank = False
     return False
 

@@ -23,7 +23,7 @@ FLOORS = {
     "heldout3": 0.81,
     "heldout4": 0.83,
     "heldout5": 0.85,
-    "heldout6": 0.50,
+    "heldout6": 0.73,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -41,7 +41,9 @@ as items, 0.841 after the metadata section, 0.855 after speakers in appositions 
 excused absent. heldout6 0.508 (blind, its first run on 07.12.2026 at
 bc3f7f7: church councils and a synod, round tables, tenants' and housing-cooperative meetings,
 prevention councils, youth-welfare items, a school committee, a council Niederschrift; about half
-of it written as reports, not minutes; MISSES.md lists the misses)."""
+of it written as reports, not minutes; MISSES.md lists the misses), 0.733 after the rules
+written on its misses (agenda forms, Word attendance blocks, templates, reported speech with
+abbreviated titles, next meetings inside sentences, tallies of votes)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -80,8 +82,9 @@ ROUND_TRIP_GAPS = {
     "kv-vorstand-2024-02-08.txt": "a bare 'Tagesordnung' line between two items",
     "seniorenbeirat-2024-02-14.txt": "a letter-spaced agenda label inside an item",
     "verbandsversammlung-2024-11-26.txt": "no items read; plain lines read back as items",
-    "gkgr-bericht-2025-02-04.txt": "the first 'TOP 1:  Title' line is read as a point and its"
-    " archive text reads back as an item",
+    "buergerverein-stadtrat-2025-05-13.txt": "the plans' zero-padded entries after blank lines"
+    " made the items explicit; the archive's '1.' entries do not, so short preamble lines"
+    " (`Sitzung des Bauausschusses`) read back as topics",
 }
 
 

@@ -73,13 +73,7 @@ PANDOC_NESTING: dict[str, str] = {
 }
 """Fixture → why pandoc gives the same lines at another list level (the direct reader is right)."""
 
-PANDOC_HINTS: dict[str, str] = {
-    "heldout6/foerderverein-mv-2025-03-15.odt": (
-        "the same line texts, but the pandoc path loses the bold hint of a paragraph that is"
-        " bold throughout, so the bold line under the Heading 1 title is joined to the title"
-        " only on the pandoc path; found with the blind heldout6 set, not analysed further"
-    ),
-}
+PANDOC_HINTS: dict[str, str] = {}
 """Fixture → why pandoc gives the same line texts with other hints (the direct reader is right)."""
 
 PANDOC_LINE_NUMBERS: dict[str, str] = {

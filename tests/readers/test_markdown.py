@@ -678,3 +678,85 @@ def test_the_next_meeting_with_its_date_above_a_list_is_no_topic() -> None:
     assert [i.title for i in protocol.items] == ["Organisatorisches"]
     assert protocol.next_meeting is not None
     assert protocol.next_meeting.date == dt.date(2023, 5, 16)
+
+
+def test_a_bold_paragraph_under_a_bare_title_word_goes_on_with_the_title() -> None:
+    """``# Niederschrift`` and a bold ``über die … Sitzung …`` paragraph below it (Word exports
+    write the title in two paragraphs): one title. A bold line that does not go on (``Bericht
+    des Vorsitzenden``) stays what it was."""
+    text = "# Niederschrift\n\n**{}**\n\n## 1 Begrüßung\n\nText.\n"
+    protocol = read_markdown(text.format("über die öffentliche Sitzung des Beirats am 12.06.2024"))
+    assert protocol.title == "Niederschrift über die öffentliche Sitzung des Beirats am 12.06.2024"
+    assert protocol.date == dt.date(2024, 6, 12)
+    assert [i.title for i in protocol.items] == ["Begrüßung"]
+    other = read_markdown(text.format("Bericht des Vorsitzenden"))
+    assert other.title == "Niederschrift"
+    assert [i.title for i in other.items][:1] == ["Bericht des Vorsitzenden"]
+
+
+def test_a_plan_as_a_table_and_items_as_bold_zu_top_lines_with_the_title_below() -> None:
+    """A plan as a table (number cell, title cell; the column heads are no entry) and the
+    minutes' items as one bold paragraph ``Zu TOP 1.`` + line break + title, as Word
+    Niederschriften write them. Two bold lines that are no ``Zu TOP`` stay as they were."""
+    text = (
+        "# Niederschrift über die Sitzung des Beirats am 12.06.2024\n\n## Tagesordnung\n\n"
+        "| Nr. | Punkt |\n|---|---|\n| 1. | Begrüßung |\n| 2. | Haushalt 2025 |\n\n"
+        "**Zu TOP 1.**  \n**Begrüßung**\n\nDie Vorsitzende begrüßt die Anwesenden.\n\n"
+        "**Zu TOP 2.**  \n**Haushalt 2025**\n\nDer Haushalt wird einstimmig beschlossen.\n\n"
+        "**Zu den Akten**  \n**genommen**\n"
+    )
+    protocol = read_markdown(text)
+    assert protocol.agenda == ("Begrüßung", "Haushalt 2025")
+    assert [(i.number, i.title) for i in protocol.items] == [(1, "Begrüßung"), (2, "Haushalt 2025")]
+    assert [p.text for b in protocol.items[1].blocks for p in b.points][-1] == "genommen"
+
+
+TEMPLATE = """# Meeting: Orgatreffen Nachbarschaftshilfe 11.02.2025
+
+## 📅 Meeting Info
+
+**Zeit:** 19:00 - 20:45␣␣
+**Ort/Platform:** Nachbarschaftstreff, Raum 2␣␣
+
+## 👥 Teilnehmer
+
+**Anwesend:**
+- Katja Brenner - Koordination
+- Paul Wendt - Kasse
+
+**Abwesend:**
+- Sabine Roth - krank
+- Jan Ohm - Kasse
+
+**Meeting-Leiter:** Katja Brenner␣␣
+
+## 📋 Agenda
+
+1. **Einkaufshilfe** (15 min)
+2. **Finanzen** (15 min)
+
+## 1. Einkaufshilfe
+
+Im Januar 14 Einsätze.
+""".replace("␣", " ")  # (two spaces: a Markdown hard line break)
+
+
+def test_a_meeting_template_with_emoji_sections() -> None:
+    """Emoji before a heading do not hide its label: ``📅 Meeting Info`` opens the metadata
+    (``Ort/Platform``: the place, ``Meeting-Leiter``: the chair), ``👥 Teilnehmer`` over
+    ``**Anwesend:**`` is a section whose labels name the groups, ``📋 Agenda`` the plan.
+    ``Name - Rolle`` list entries keep the role apart; ``Name - krank`` under ``Abwesend`` was
+    excused, ``Name - Kasse`` there stays absent."""
+    protocol = read_markdown(TEMPLATE)
+    assert protocol.meta_value("place") == "Nachbarschaftstreff, Raum 2"
+    assert protocol.meta_value("chair") == "Katja Brenner"
+    assert (protocol.meta_value("start"), protocol.meta_value("end")) == ("19:00", "20:45")
+    assert protocol.participants_label == "Anwesend"
+    assert [(p.name, p.affiliation) for p in protocol.participants] == [
+        ("Katja Brenner", "Koordination"),
+        ("Paul Wendt", "Kasse"),
+    ]
+    assert [p.name for p in protocol.attendance_of("excused")] == ["Sabine Roth"]
+    assert [p.name for p in protocol.attendance_of("absent")] == ["Jan Ohm"]
+    assert protocol.agenda[:1] == ("Einkaufshilfe (15 min)",)
+    assert [i.title for i in protocol.items] == ["Einkaufshilfe"]
