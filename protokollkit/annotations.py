@@ -748,7 +748,7 @@ _RESPONSIBLE = re.compile(
 _INFINITIVE_OWNER = re.compile(r"\b[a-zäöüß]{3,}en\s*[(\[]\s*([^()\[\]]{1,40})[)\]]\s*[.!]?$")
 _DASH_OWNER = re.compile(
     r"\b[a-zäöüß]{3,}en\s+[–-]\s+([A-ZÄÖÜa-zäöü@][\w.\-]+(?:\s+(?:und|&)\s+[\w.\-]+)?)"
-    r"(?:,\s*bis\b.*)?\s*$"
+    r"(?:,?\s*\(?bis\b.*)?\s*$"
 )
 
 
@@ -978,6 +978,11 @@ _NOT_OWNERS = {
     "dann", "da", "so", "wer", "was", "dazu", "dafür", "außerdem", "zudem", "auch", "jetzt",
     "heute", "morgen", "bitte", "noch", "nun", "ein", "eine", "einer", "mehrere", "viele",
     "sinn", "spaß", "mut", "schluss", "pause", "werbung", "weiter", "mit",
+    "daraufhin", "anschließend", "danach", "abschließend", "zunächst", "zuerst", "weiterhin",
+    "ebenso", "somit", "deshalb", "deswegen", "daher", "hierzu", "hierfür", "zuvor", "vorab",
+    "zusätzlich", "gleichzeitig", "ferner", "schließlich", "sodann", "dabei", "bisher",
+    "künftig", "zukünftig", "gegebenenfalls", "eventuell", "bereits", "inzwischen",
+    "mittlerweile", "ebenfalls", "zwischenzeitlich", "letztendlich",
 }  # fmt: skip
 """Words that stand where a name would, but are not anyone's (``Das macht Sinn``)."""
 

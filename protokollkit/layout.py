@@ -535,6 +535,11 @@ class _Attendance:
     entries_only: bool = False  # opened by a bare ``Anwesend`` line: only list entries follow
 
 
+_UNWRAPPED_END = (".", "!", "?", ":")
+"""What ends a line of running text where it ends a sentence or introduces what follows."""
+_MID_PHRASE = (",", "-", "–", "/", "(", "&", "+")
+
+
 @dataclass
 class State:
     """Everything the rules read and build while going through the lines."""
@@ -593,6 +598,8 @@ class State:
     """The attendance list has lettered groups (``a) Mitglieder:``, ``b) Verwaltung``)."""
     """A line already taken by the line before it (the title under ``zu TOP 1.1``)."""
     titles: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
+    width: int = -1
+    """The wrap width (:meth:`wrap_width`), -1 until asked for."""
 
     def title_parts(self, title: str) -> tuple[str, dt.date | None]:
         """:func:`parse_title`, remembered for this parse (the title is asked for several
@@ -613,6 +620,34 @@ class State:
     def note(self, line: Line, message: str) -> None:
         """An info at a line: what the rules decided on purpose."""
         self.diagnostics.append(Diagnostic("info", message, self.source, line.number, 1))
+
+    def wrap_width(self) -> int:
+        """The width the document's paragraphs were hard-wrapped at, judged from the lines that
+        certainly were (a long line without a sentence end, the next one going on in lower
+        case); 0 when no line shows it (computed once)."""
+        if self.width < 0:
+            self.width = 0
+            before = ""
+            for line in self.lines:
+                text = line.text if line.hints == NO_HINTS else ""
+                if text[:1].islower() and len(before) >= 50 and not before.endswith(_UNWRAPPED_END):
+                    self.width = max(self.width, len(before))
+                before = text.rstrip()
+        return self.width
+
+    def broken_on_purpose(self, line: Line) -> bool:
+        """The line before ``line`` ended where the writer pressed Enter, not where an editor
+        wrapped it: the document shows no wrapping and the line does not break off mid-phrase
+        (``,``, ``-``, a word in lower case: German nouns and names are capitalised, the words
+        that end a line mid-sentence mostly are not), or this line's first word would have
+        fitted on it."""
+        before = self.lines[self.index - 1].text.rstrip() if self.index > 0 else ""
+        width = self.wrap_width()
+        if not width:
+            last = before.rsplit(maxsplit=1)[-1] if before else ""
+            return not (before.endswith(_MID_PHRASE) or last[:1].islower())
+        first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+        return len(before) + 1 + len(first) <= width
 
     def next_line(self) -> Line | None:
         """The next line that is not blank, or None."""
@@ -2959,8 +2994,10 @@ def _continuation_target(state: State, line: Line) -> _PointBuilder | None:
     if target is None:
         return None
     indented = line.text[:1].isspace()
-    long_line = len(target.text) >= 50
-    wrapped = long_line and not target.text.endswith((".", "!", "?", ":"))
+    long_line = len(target.text) >= 50 or len(state.lines[state.index - 1].text.strip()) >= 50
+    wrapped = (
+        long_line and not target.text.endswith(_UNWRAPPED_END) and not state.broken_on_purpose(line)
+    )
     if target.kind == "paragraph":
         # A hard-wrapped paragraph: the line before is long and the sentence goes on – unless
         # the line is a field of its own (``Datum: 19.02.2025``, ``Ort: …``).
