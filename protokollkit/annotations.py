@@ -747,7 +747,8 @@ _RESPONSIBLE = re.compile(
 )
 _INFINITIVE_OWNER = re.compile(r"\b[a-zäöüß]{3,}en\s*[(\[]\s*([^()\[\]]{1,40})[)\]]\s*[.!]?$")
 _DASH_OWNER = re.compile(
-    r"\b[a-zäöüß]{3,}en\s+[–-]\s+([A-ZÄÖÜa-zäöü@][\w.\-]+(?:\s+(?:und|&)\s+[\w.\-]+)?)"
+    r"\b[a-zäöüß]{3,}en\s+[–-]\s+([A-ZÄÖÜa-zäöü@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
+    r"(?:\s+(?:und|&)\s+[\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?)?)"
     r"(?:,?\s*\(?bis\b.*)?\s*$"
 )
 
