@@ -1616,10 +1616,53 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return False
     if open_list.heading and _name_and_role(state, entry, names, open_list):
         return True
+    if _name_broken_off(state, open_list, names[0]):
+        names = names[1:]
     for name in names:
         _add_listed(state, name, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
+
+
+def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
+    """``Teilnehmende: …, Ilona`` / ``Eckhardt, Kay-Sören Engler``: a comma list wrapped
+    inside a name (the line above ends without a comma and its last entry is one bare word):
+    the first word of this line completes that name (True: it was added to it)."""
+    above = state.lines[state.index - 1] if state.index > 0 else None
+    if above is None or above.hints != NO_HINTS or "," not in above.text:
+        return False  # (one name per line: every line a whole name)
+    if above.text.rstrip().endswith((",", ";")):
+        return False
+    if not _BARE_WORD.fullmatch(first.strip()):
+        return False
+    index = next(
+        (
+            i
+            for i, g in enumerate(state.groups)
+            if g.kind == open_list.kind and g.label == open_list.label
+        ),
+        -1,
+    )
+    people = state.participants if open_list.kind is None else []
+    if open_list.kind is not None and index >= 0:
+        people = list(state.groups[index].people)
+    last = people[-1] if people else None
+    if last is None or last.affiliation or not _BARE_WORD.fullmatch(last.name):
+        return False
+    if not above.text.rstrip().endswith(last.name):
+        return False
+    whole = replace(last, name=f"{last.name} {first.strip()}")
+    state.known.add(whole)
+    if open_list.kind is None:
+        state.participants[-1] = whole
+    else:
+        group = state.groups[index]
+        state.groups[index] = replace(group, people=(*group.people[:-1], whole))
+    return True
+
+
+_BARE_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+"""One capitalised word (a first or a last name alone)."""
 
 
 _ORDINAL_OFFICE = re.compile(
