@@ -44,6 +44,7 @@ from protokollkit.writers.present import (
     next_meeting_label,
     participants_label,
     people,
+    shown_speaker,
     task_details,
     walk_items,
 )
@@ -719,8 +720,9 @@ class _Body:
 
     def entry(self, paragraph: Paragraph, point: Point) -> None:
         """An entry's own text: inline speaker, the text, a task's mark and details."""
-        if point.speaker:
-            self.person(paragraph, point.speaker, "parens")
+        speaker = shown_speaker(point)
+        if speaker:
+            self.person(paragraph, speaker, "parens")
             self.run(paragraph, ": ")
         if point.task is not None:
             self.run(paragraph, "Aufgabe:").bold = True

@@ -54,6 +54,7 @@ from protokollkit.writers.present import (
     participants_label,
     people,
     plain_with_links,
+    shown_speaker,
     shows_label,
     speaker_text,
     task_details,
@@ -141,8 +142,9 @@ def heading(text: str, underline: str) -> list[Paragraph]:
 def point_text(point: Point) -> str:
     """An entry as plain text: speaker, task mark, links as ``label <target>``, decision."""
     text = plain_with_links(" ".join(point.text.split()))
-    if point.speaker:
-        text = f"{speaker_text(point.speaker)}: {text}"
+    speaker = shown_speaker(point)
+    if speaker:
+        text = f"{speaker_text(speaker)}: {text}"
     if point.task is not None:
         details = task_details(point.task)
         text = f"Aufgabe: {text}" + (f" ({details})" if details else "")

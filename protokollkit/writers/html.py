@@ -34,6 +34,7 @@ from protokollkit.writers.present import (
     next_meeting_label,
     participants_label,
     people,
+    shown_speaker,
     task_details,
     walk_items,
 )
@@ -153,8 +154,9 @@ def meta_html(protocol: Protocol) -> str:
 def entry_html(point: Point) -> str:
     """An entry's own text: inline speaker, text, a task's mark and details."""
     content = ""
-    if point.speaker:
-        content += person_html(point.speaker, "parens") + ": "
+    speaker = shown_speaker(point)
+    if speaker:
+        content += person_html(speaker, "parens") + ": "
     if point.task is not None:
         content += "<strong>Aufgabe:</strong> "
     content += inline(point.text)

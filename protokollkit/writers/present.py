@@ -194,6 +194,18 @@ def task_details(task: Task) -> str | None:
     return ", ".join(parts) or None
 
 
+def shown_speaker(point: Point) -> Person | None:
+    """The inline speaker to put before an entry's text, or None when the text names them
+    already (``Herr Utpatel: Die Kirchengemeinde …``, ``Marén begrüßt alle …``: the reader
+    keeps every word, so the name is in the text wherever it was written)."""
+    speaker = point.speaker
+    if speaker is None:
+        return None
+    words = " ".join(point.text.split())
+    name = " ".join(speaker.name.split())
+    return None if name and name in words else speaker
+
+
 def speaker_text(person: Person) -> str:
     """An inline speaker as shown before the text: ``Name`` or ``Name (Einrichtung)``."""
     return format_person(person, "parens")

@@ -21,6 +21,7 @@ from protokollkit.writers.present import (
     meta_rows,
     next_meeting_label,
     participants_label,
+    shown_speaker,
     task_details,
     walk_items,
 )
@@ -127,10 +128,11 @@ def point_body(point: Point) -> str:
 def entry_body(point: Point) -> str:
     """Speaker, text and task mark of an entry."""
     body = ""
-    if point.speaker:
-        body += f"#redner({rich(point.speaker.name)}"
-        if point.speaker.affiliation:
-            body += f", einrichtung: {rich(point.speaker.affiliation)}"
+    speaker = shown_speaker(point)
+    if speaker:
+        body += f"#redner({rich(speaker.name)}"
+        if speaker.affiliation:
+            body += f", einrichtung: {rich(speaker.affiliation)}"
         body += ")"
     text = inline(point.text) or "#[]"
     if point.task is not None:

@@ -561,3 +561,35 @@ def test_rich_body_ends_with_the_task_list(rich_body: list[str]) -> None:
     assert start > rich_body.index("Nächster Termin: 12.06.2024, 18 Uhr")
     assert start < rich_body.index("Ergänzungen und Korrekturen bitte einfach per Antwort auf "
                                    "diese Mail.")  # fmt: skip
+
+
+SPEAKERS_IN_TEXT = """Protokoll Stadtteiltisch 12.01.2023
+
+Anwesend: Marén Wiese, Jörg Utpatel
+
+TOP 1 – Begrüßung
+Marén begrüßt alle und stellt die neue Kollegin der Caritas vor.
+
+TOP 2 – Sonstiges
+Herr Utpatel: Die Kirchengemeinde sucht Ehrenamtliche für das Osterfrühstück.
+"""
+
+
+def test_a_speaker_named_in_the_entry_is_not_put_before_it_again() -> None:
+    protocol = protokollkit.read_text(SPEAKERS_IN_TEXT)
+    speakers = [p.speaker for item in protocol.items for b in item.blocks for p in b.points]
+    assert [s.name for s in speakers if s] == ["Marén", "Herr Utpatel"]
+    body = " ".join(write_email_body(protocol).split())
+    assert "Herr Utpatel: Die Kirchengemeinde sucht" in body
+    assert "Herr Utpatel: Herr Utpatel" not in body
+    assert "Marén: Marén" not in body and "Marén begrüßt alle" in body
+    html = protokollkit.write(protocol, "html")
+    assert isinstance(html, str)
+    assert html.count("Herr Utpatel") == 1 and html.count("Marén begrüßt") == 1
+    assert "Marén</" not in html
+
+
+def test_a_speaker_not_in_the_entry_is_shown_before_it() -> None:
+    protocol = rich_protocol()
+    body = " ".join(write_email_body(protocol).split())
+    assert "Jonas Krüger: Könnten wir die Klient*innen fragen?" in body
