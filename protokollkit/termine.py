@@ -839,6 +839,9 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             groups[-1].append(span)
         else:
             groups.append([span])
+    groups = _decided(text, groups)
+    if not groups:
+        return []
     bounds = [(g[0].begin, g[-1].stop) for g in groups]
     group_times: list[TimeMatch | None] = [None] * len(groups)
     for clock in times:
@@ -925,6 +928,20 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     return found
 
 
+_ALTERNATIVE = re.compile(r"^\s*,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
+"""Between two dates that are options, not both appointments (``25.03. oder 01.04.?``)."""
+
+
+def _decided(text: str, groups: list[list[DateRange]]) -> list[list[DateRange]]:
+    """The groups of dates without those offered as alternatives to each other: until one is
+    chosen, neither is an appointment."""
+    options: set[int] = set()
+    for index in range(1, len(groups)):
+        if _ALTERNATIVE.match(text[groups[index - 1][-1].stop : groups[index][0].begin]):
+            options.update((index - 1, index))
+    return [g for i, g in enumerate(groups) if i not in options] if options else groups
+
+
 def _recurring_found(
     text: str,
     dates: list[DateRange],
@@ -965,6 +982,35 @@ def _title_of(text: str, reference: dt.date | None) -> str:
     return parts[0] if parts else ""
 
 
+_LABEL_TITLES = frozenset(
+    {"ergebnis", "abstimmung", "beschluss", "termin", "termine", "datum", "zeitpunkt", "wann",
+     "neuer termin", "vorschlag", "festlegung", "entscheidung", "einigung"}
+)  # fmt: skip
+"""Words that label a date rather than name what happens on it."""
+_SAID_HEAD = re.compile(r"^(?P<head>[^:]{1,60}?)\s*:\s+(?P<rest>\S.*)$")
+_REPORTING = re.compile(
+    r"\b(?:berichtet|berichten|informiert|informieren|erzählt|teilt\s+mit|sagt|erklärt"
+    r"|ergänzt|weist\s+darauf\s+hin|kündigt\s+an|lädt\s+ein)$"
+)
+
+
+def _fold_word(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _own_title(title: str, speaker: str | None) -> str:
+    """A title without who said it: ``Frau Scheller berichtet: Die Auftaktveranstaltung`` →
+    ``Auftaktveranstaltung``; ``Herr Utpatel: Osterfrühstück`` → ``Osterfrühstück``."""
+    said = _SAID_HEAD.match(title)
+    if said is None:
+        return title
+    head = said.group("head")
+    if not (_REPORTING.search(head) or (speaker and head.strip() == speaker)):
+        return title
+    rest = _LEADING_ARTICLE.sub("", said.group("rest"))
+    return rest[:1].upper() + rest[1:]
+
+
 def _appointment(
     found: _Found,
     fallback_title: str,
@@ -976,7 +1022,10 @@ def _appointment(
     speaker: str | None = None,
 ) -> Appointment:
     time = found.time
-    title = _shorten(_event_phrase(found.title or fallback_title))
+    title = _own_title(found.title, speaker)
+    if _fold_word(title) in _LABEL_TITLES:
+        title = ""  # ``Ergebnis: 25.03.2023 (6 dafür …)``: what the item is about
+    title = _shorten(_event_phrase(title or fallback_title))
     appointment = Appointment(
         title=title,
         start=found.start,
