@@ -1107,7 +1107,8 @@ def task_in(
     if not owners and (text.rstrip(" .!").endswith((")", "]"))):
         trailing = _TRAILING_OWNER.search(text)
         if trailing and (known or is_task):
-            found = _owners(trailing.group(1), known, strict=not is_task)
+            who = _UNTIL_TAIL.sub("", trailing.group(1))  # ``(Robin, bis 15.05.)``
+            found = _owners(who, known, strict=not is_task)
             if found:
                 owners, is_task = found, True
     if not owners:

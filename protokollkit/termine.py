@@ -430,7 +430,7 @@ _LEADING_WORDS = re.compile(
     r"^(?:am|um|ab|von|vom|bis|zum|zur|den|dem|jeweils|und|sowie|ca\.|gegen|ist|sind|findet"
     r"|finden|ganztägig|termin|uhr|im\s+zeitraum|noch|wieder|immer|nächste[rs]?\s+termin"
     r"|spätestens|beginnend|erstmals|nächste[rsn]?|fand|fanden|war|waren|wurde|wurden|gibt\s+es"
-    r"|es\s+gibt|schon|bereits)\b\s*",
+    r"|es\s+gibt|schon|bereits|dass|ob|wenn|weil|damit|sodass)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING_WORDS = re.compile(
@@ -855,6 +855,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         text, [(d.begin, d.stop) for d in every_date] + [(t.begin, t.stop) for t in times]
     )
     date_first = not _clean_segment(masked[: bounds[0][0]])
+    labelled = date_first and _DATE_LABEL.match(masked[: bounds[0][0]]) is not None
     found: list[_Found] = []
     previous_title = ""
     titles: list[str] = []
@@ -916,6 +917,15 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         if kind == "event":
             title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
         place = meeting_point.group(1) if meeting_point else _place_in(place_region)
+        if (
+            place is None
+            and labelled
+            and group_times[index] is not None
+            and title
+            and _WHERE_ALONE.fullmatch(title)
+            and masked.rfind(title) > group_times[index].stop  # type: ignore[union-attr]
+        ):
+            place, title = title, ""  # ``Termin: 02.09.2023, 14–18 Uhr, Festwiese``: where
         if place is None and _LABELLED_PLACE.match(masked, clause_end, next_begin):
             place = _place_in(masked[clause_end:next_begin])  # "… um 15 Uhr. Ort: SBZ"
         rest = masked[stop:next_begin]
@@ -928,6 +938,10 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     return found
 
 
+_DATE_LABEL = re.compile(r"^\W*(?:Termin|Datum|Wann|Zeit|Zeitpunkt)\s*:\s*$", re.IGNORECASE)
+"""A label that says the date comes next: what follows the date and time is where."""
+_WHERE_ALONE = re.compile(r"[A-ZÄÖÜ][\w.\-]*(?:\s+[A-ZÄÖÜ0-9][\w.\-]*){0,2}")
+"""A short name alone (``Festwiese``, ``SBZ``, ``Haus 2``): a place after a labelled date."""
 _ALTERNATIVE = re.compile(r"^\s*,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
 """Between two dates that are options, not both appointments (``25.03. oder 01.04.?``)."""
 
