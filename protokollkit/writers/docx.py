@@ -40,12 +40,13 @@ from protokollkit.writers.present import (
     decision_heading,
     decision_result,
     inline_parts,
+    marks_task,
     meta_rows,
     next_meeting_label,
     participants_label,
     people,
     shown_speaker,
-    task_details,
+    shown_task_details,
     walk_items,
 )
 
@@ -724,11 +725,11 @@ class _Body:
         if speaker:
             self.person(paragraph, speaker, "parens")
             self.run(paragraph, ": ")
-        if point.task is not None:
+        if point.task is not None and marks_task(point):
             self.run(paragraph, "Aufgabe:").bold = True
             self.run(paragraph, " ")
         self.rich(paragraph, " ".join(point.text.split()))
-        details = task_details(point.task) if point.task else None
+        details = shown_task_details(point)
         if details:
             self.run(paragraph, f" ({details})").italic = True
 

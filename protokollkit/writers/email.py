@@ -49,15 +49,16 @@ from protokollkit.writers.present import (
     agenda_label,
     decision_label,
     decision_result,
+    marks_task,
     meta_rows,
     next_meeting_label,
     participants_label,
     people,
     plain_with_links,
     shown_speaker,
+    shown_task_details,
     shows_label,
     speaker_text,
-    task_details,
     walk_items,
 )
 
@@ -146,8 +147,9 @@ def point_text(point: Point) -> str:
     if speaker:
         text = f"{speaker_text(speaker)}: {text}"
     if point.task is not None:
-        details = task_details(point.task)
-        text = f"Aufgabe: {text}" + (f" ({details})" if details else "")
+        details = shown_task_details(point)
+        mark = "Aufgabe: " if marks_task(point) else ""
+        text = f"{mark}{text}" + (f" ({details})" if details else "")
     if point.decision is not None:
         label = decision_label(point.decision)
         if not shows_label(point, label):
@@ -247,7 +249,7 @@ def task_paragraphs(protocol: Protocol) -> list[Paragraph]:
     result = heading(TASKS_HEADING, "-")
     for point in tasks:
         assert point.task is not None
-        details = task_details(point.task)
+        details = shown_task_details(point)
         text = plain_with_links(" ".join(point.text.split()))
         result.append(Paragraph(text + (f" ({details})" if details else ""), "- ", "  "))
     return [*result, BLANK]

@@ -30,12 +30,13 @@ from protokollkit.writers.present import (
     decision_heading,
     decision_result,
     inline_parts,
+    marks_task,
     meta_rows,
     next_meeting_label,
     participants_label,
     people,
     shown_speaker,
-    task_details,
+    shown_task_details,
     walk_items,
 )
 
@@ -157,10 +158,10 @@ def entry_html(point: Point) -> str:
     speaker = shown_speaker(point)
     if speaker:
         content += person_html(speaker, "parens") + ": "
-    if point.task is not None:
+    if point.task is not None and marks_task(point):
         content += "<strong>Aufgabe:</strong> "
     content += inline(point.text)
-    details = task_details(point.task) if point.task else None
+    details = shown_task_details(point)
     if details:
         content += f' <span style="{DETAILS_STYLE}">({escape(details)})</span>'
     return content
@@ -279,7 +280,7 @@ def tasks_html(protocol: Protocol) -> str:
     entries = []
     for point in tasks:
         assert point.task is not None
-        details = task_details(point.task)
+        details = shown_task_details(point)
         extra = f' <span style="{DETAILS_STYLE}">({escape(details)})</span>' if details else ""
         entries.append(f"<li{style('li')}>{inline(point.text)}{extra}</li>\n")
     return (

@@ -148,6 +148,8 @@ def decision_result(decision: Decision) -> str | None:
     """``Ja 6 · Nein 1 · Enthaltung 0 – angenommen``, ``einstimmig angenommen`` or None."""
     numbers = (("Ja", decision.yes), ("Nein", decision.no), ("Enthaltung", decision.abstain))
     counts = [f"{word} {count}" for word, count in numbers if count is not None]
+    if decision.unanimous and decision.yes is None and decision.abstain is None:
+        counts = []  # ``einstimmig``: no count was given, ``Nein 0`` would only repeat it
     result = RESULT_WORDS.get(decision.result or "", "")
     if decision.unanimous:
         result = f"einstimmig {result or 'angenommen'}"
@@ -180,6 +182,34 @@ def decision_heading(point: Point) -> tuple[str | None, Point]:
 def shows_label(point: Point, label: str) -> bool:
     """Whether the point's text already starts with the label (``Beschluss: …``)."""
     return point.text.lstrip().lower().startswith(label.lower())
+
+
+def marks_task(point: Point) -> bool:
+    """Whether an entry needs the ``Aufgabe:`` mark: not when its text starts with a task label
+    of its own (``Aufgabe: …``, ``ToDo: …``)."""
+    from protokollkit.labels import TASK_LABELS
+
+    match = _OWN_LABEL.match(point.text)
+    return not (match and " ".join(match.group(1)[:-1].lower().split()) in TASK_LABELS)
+
+
+def shown_task_details(point: Point) -> str | None:
+    """Who and by when (:func:`task_details`) as shown after an entry, or None when the text
+    says both already (``Bühnenprogramm anfragen (Robin, bis 15.05.)``)."""
+    if point.task is None:
+        return None
+    details = task_details(point.task)
+    task = point.task
+    if details is None:
+        return None
+    words = " ".join(point.text.split())
+    owners_said = all(owner in words for owner in task.owners)
+    due_said = (
+        task.due is None
+        or f"{task.due.day:02d}.{task.due.month:02d}." in words
+        or (f"{task.due.day}.{task.due.month}." in words)
+    )
+    return None if owners_said and due_said else details
 
 
 def task_details(task: Task) -> str | None:

@@ -18,11 +18,12 @@ from protokollkit.writers.present import (
     decision_heading,
     decision_result,
     inline_parts,
+    marks_task,
     meta_rows,
     next_meeting_label,
     participants_label,
     shown_speaker,
-    task_details,
+    shown_task_details,
     walk_items,
 )
 
@@ -136,9 +137,12 @@ def entry_body(point: Point) -> str:
         body += ")"
     text = inline(point.text) or "#[]"
     if point.task is not None:
-        details = task_details(point.task)
-        extra = f", angaben: {content(details)}" if details else ""
-        text = f"#aufgabe([{text}]{extra})"
+        details = shown_task_details(point)
+        if marks_task(point):
+            extra = f", angaben: {content(details)}" if details else ""
+            text = f"#aufgabe([{text}]{extra})"
+        elif details:
+            text = f"{text} ({inline(details)})"  # ``Aufgabe: …`` in the text marks it
     return body + text
 
 

@@ -593,3 +593,34 @@ def test_a_speaker_not_in_the_entry_is_shown_before_it() -> None:
     protocol = rich_protocol()
     body = " ".join(write_email_body(protocol).split())
     assert "Jonas Krüger: Könnten wir die Klient*innen fragen?" in body
+
+
+OWN_LABELS = """Protokoll Stadtteiltisch 13.04.2023
+
+Teilnehmende: Robin Czarnecki, Dirk Malner
+
+2. Stadtteilfest 2023
+
+- Aufgabe: Bühnenprogramm anfragen (Robin, bis 15.05.)
+- Plakate drucken – Dirk bis 20.05.
+- Beschluss: Das Stadtteilfest wird gemeinsam mit der WIRO organisiert. Einstimmig angenommen.
+"""
+
+
+def test_an_entry_s_own_task_label_and_details_are_not_repeated() -> None:
+    protocol = protokollkit.read_text(OWN_LABELS)
+    body = " ".join(write_email_body(protocol).split())
+    assert "Aufgabe: Aufgabe:" not in body
+    assert "- Aufgabe: Bühnenprogramm anfragen (Robin, bis 15.05.) -" in body
+    assert "(Robin, bis 15.05.2023)" not in body
+    # a task without its own label is marked; who and when are said already
+    assert "- Aufgabe: Plakate drucken – Dirk bis 20.05. » Beschluss" in body
+    html = protokollkit.write(protocol, "html")
+    assert isinstance(html, str)
+    assert "<strong>Aufgabe:</strong> Aufgabe:" not in html
+
+
+def test_a_unanimous_decision_without_counts_shows_no_count() -> None:
+    body = " ".join(write_email_body(protokollkit.read_text(OWN_LABELS)).split())
+    assert "Einstimmig angenommen. → einstimmig angenommen" in body
+    assert "Nein 0" not in body
