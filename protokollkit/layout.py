@@ -322,7 +322,11 @@ _NON_WORD = re.compile(r"[^\w]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
 _FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*:\s*\S")
-_DATE_LEAD = re.compile(r"\b(?:am|vom|den)\s*$")
+_DATE_LEAD = re.compile(
+    r"\b(?:am|vom|den)\s*$|\b(?:[Aa]m|[Vv]om)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
+    r"|Samstag|Sonnabend|Sonntag),?\s*(?:den|dem)?\s*$"
+)
+"""What leads a meeting's date in a sentence: ``am``, ``vom``, ``am Dienstag, dem``."""
 _MEETING_LEAD = re.compile(
     r"(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Tt]agung|[Bb]esprechung|[Kk]onferenz|[Rr]unde"
     r"|[Tt]isch|[Ff]orum|[Pp]lenum|trafen\s+sich|fand)\w*\s+(?:am|vom)\s*$"

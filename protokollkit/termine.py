@@ -483,7 +483,8 @@ _NOT_PLACES = {
     "Sommerferien", "Winterferien", "Herbstferien", "Osterferien", "Uhr", "Sitzung",
     "Versammlung", "Mitgliederversammlung", "Woche", "Regel", "Zeit", "Runde", "Gespräch",
     "Kalender", "Protokoll", "Mail", "E-Mail", "Newsletter", "Stadtteilzeitung", "Zeitung",
-    "Stadtteil", "Quartier", "Internet", "Netz", "Elternzeit", "Urlaub",
+    "Stadtteil", "Quartier", "Internet", "Netz", "Elternzeit", "Urlaub", "Thema", "Themen",
+    "Schluss", "Abschluss", "Beginn", "Ende", "Anlass", "Tagesordnung",
 }  # fmt: skip
 _EVENT_BY_ITS_OCCASION = re.compile(
     r"^(?P<head>(?:Entscheidung|Beschluss|Abstimmung|Beratung|Bericht|Info|Information"
@@ -868,6 +869,10 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             title_parts = _segments(masked[previous_stop:begin])[-1:]
             title_parts = title_parts or _segments(masked[stop:next_begin])
         title = _subject(title_parts[0]) if title_parts else previous_title
+        if title[:1].islower() and not date_first:
+            event = _EVENT_BEFORE.search(masked, previous_stop, begin)
+            if event:  # ``wird … zur Handlungs-Versammlung am 17.07. mitgenommen``
+                title = event.group(1)
         if index and not date_first and _NEXT_ONE.search(masked[previous_stop:begin]):
             title = _ORDINAL_START.sub("", previous_title)  # "…, nächster am 14.1."
         previous_title = title
@@ -942,6 +947,14 @@ _DATE_LABEL = re.compile(r"^\W*(?:Termin|Datum|Wann|Zeit|Zeitpunkt)\s*:\s*$", re
 """A label that says the date comes next: what follows the date and time is where."""
 _WHERE_ALONE = re.compile(r"[A-ZÄÖÜ][\w.\-]*(?:\s+[A-ZÄÖÜ0-9][\w.\-]*){0,2}")
 """A short name alone (``Festwiese``, ``SBZ``, ``Haus 2``): a place after a labelled date."""
+_EVENT_BEFORE = re.compile(
+    r"\b(?:zur|zum|beim|bei\s+der|bei\s+dem)\s+([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)"
+    r"\s+(?:am|vom|den)?\s*$"
+)
+"""The event a date belongs to, named right before it: ``zur Handlungs-Versammlung am``."""
+_MEETING_WORD = re.compile(
+    r"Sitzung|Treffen|Versammlung|Runde|Tisch|Konferenz|Beirat|Rat\b|Ausschuss|Plenum", re.I
+)
 _ALTERNATIVE = re.compile(r"^\s*,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
 """Between two dates that are options, not both appointments (``25.03. oder 01.04.?``)."""
 
@@ -970,7 +983,8 @@ def _recurring_found(
     masked = _NOW.sub(lambda m: _MASK * len(m[0]), masked)
     masked = _FROM_MONTH.sub(lambda m: _MASK * len(m[0]), masked)
     parts = _nouns_first(_segments(masked))
-    title = _subject(parts[0]) if parts else fallback_title
+    said = [part for part in parts if not _REPORTING.search(part)]
+    title = _subject(said[0]) if said else fallback_title  # not ``Vorsitzende informiert``
     place = _place_in(masked)
     time = times[0] if times else None
     past = rule.until is not None and _in_past_tense(text)
@@ -1162,7 +1176,10 @@ def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
     found = [f for f in _analyse(meeting.text, reference) if f.kind == "event"]
     if not found and meeting.date is None:
         return None
-    title = protocol.meeting if re.match(r"\w", protocol.meeting) else "Nächster Termin"
+    title = protocol.meeting if re.match(r"\w", protocol.meeting) else ""
+    if not title and found and _MEETING_WORD.search(found[0].title):
+        title = found[0].title  # ``Die nächste Sitzung des Beirates findet am …``
+    title = title or "Nächster Termin"
     if found:
         first = found[0]
         if meeting.date is not None and first.recurrence is None:
@@ -1194,6 +1211,9 @@ def extract(protocol: Protocol) -> list[Appointment]:
         _from_points(
             block.points, protocol.meeting, _Context(reference, start, None, None, speaker), result
         )
+    # ``am Dienstag, dem 11.02.2025 um 19:30 Uhr im Sitzungssaal`` above the items: the
+    # meeting itself, not an appointment for later
+    result = [a for a in result if not _the_meeting_itself(a, reference)]
     for item in protocol.all_items():
         for block in item.blocks:
             person = block.speaker or item.presenter
@@ -1207,6 +1227,16 @@ def extract(protocol: Protocol) -> list[Appointment]:
         ]
         result.append(following)
     return sorted(result, key=Appointment.sort_key)
+
+
+def _the_meeting_itself(appointment: Appointment, reference: dt.date | None) -> bool:
+    """A single day on the meeting's date, without a series: the meeting the protocol is of."""
+    return (
+        reference is not None
+        and appointment.start == reference
+        and appointment.end in (None, reference)
+        and appointment.recurrence is None
+    )
 
 
 def upcoming(protocol: Protocol) -> list[Appointment]:

@@ -954,3 +954,22 @@ def test_termine_reads_many_files_on_all_cores_with_the_same_result(
     assert alone.stderr == shared.stderr == cached.stderr
     assert alone.stdout.count("\n") == 36
     assert "fehlt.txt: fehler: Datei nicht gefunden." in shared.stderr
+
+
+SESSION_BLOCK = """Niederschrift über die Sitzung des Beirates
+
+am Dienstag, dem 11.02.2025 um 19:30 Uhr im Sitzungssaal der Ortsgemeinde.
+
+TOP 1 Mitteilungen
+
+Die nächste Sitzung des Beirates findet am 15.04.2025 um 18:00 Uhr im Ratssaal statt.
+"""
+
+
+def test_the_session_block_above_the_items_is_the_meeting_itself_not_an_appointment() -> None:
+    protocol = protokollkit.read_text(SESSION_BLOCK)
+    assert protocol.date == dt.date(2025, 2, 11)
+    found = extract(protocol)
+    assert [(a.start, a.title, a.place) for a in found] == [
+        (dt.date(2025, 4, 15), "Beirat", "Ratssaal")
+    ]
