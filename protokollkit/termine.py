@@ -866,7 +866,12 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         if date_first:
             title_parts = _nouns_first(_segments(masked[stop:next_begin]))
         else:
-            title_parts = _segments(masked[previous_stop:begin])[-1:]
+            before_parts = _segments(masked[previous_stop:begin])
+            title_parts = before_parts[-1:]
+            if len(before_parts) > 1 and _RELATIVE.match(before_parts[-1]):
+                # ``… besprachen wir die KiJuPa-Wahl 2024, welche am …``: what it refers to
+                referred = _REFERRED.search(before_parts[-2])
+                title_parts = [referred.group(1)] if referred else before_parts[-2:-1]
             title_parts = title_parts or _segments(masked[stop:next_begin])
         title = _subject(title_parts[0]) if title_parts else previous_title
         if title[:1].islower() and not date_first:
@@ -1026,6 +1031,36 @@ def _fold_word(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_LOWER_BEFORE_NOUN = re.compile(r"[a-zäöüß]+\s+[A-ZÄÖÜ„\"]")
+"""``alle Einrichtungen geschlossen``: a small word before a noun still names something."""
+_REFERRED = re.compile(
+    r"\b(?:der|die|das|den|dem|ein|eine|einen|einem|einer|unser|unsere|unseren|unserem)\s+"
+    r"([A-ZÄÖÜ][\w\-]*(?:\s+(?:\d{4}|[A-ZÄÖÜ][\w\-]*))?)$"
+)
+_RELATIVE = re.compile(r"^(?:welche[rsmn]?|wo|was)(?:\s+[a-zäöüß]|$)")
+"""A clause that refers back (``…, welche am 06.06. stattfindet``): the part before names it."""
+_REPORTED = re.compile(
+    r"^(?:.{0,60}?\s)?(?:berichtet|berichtete|berichten|informiert|informierte|erzählt|erzählte"
+    r"|spricht|sprach|weist|wies|verweist|verwies|erinnert|erinnerte|lädt|lud|wirbt|warb)"
+    r"\s+(?:(?:der|die|den)\s+\w+\s+)?(?:über|auf|an|von|für|zu[mr]?|ein\s+zu[mr]?)\s+(?P<what>.+)$"
+)
+"""``Frau Schepmann berichtete über das Stadtteilfest``: what is reported is the title."""
+_REPORTED_ONLY = re.compile(
+    r"^.{0,60}?\s(?:berichtet|berichtete|informiert|informierte|erläutert|erläuterte|bedankt\s+sich"
+    r"|bedanken\s+sich|dankt|weist|wies|teilt\s+mit|teilte\s+mit)$"
+)
+
+
+def _reported(title: str) -> str:
+    """A title without the report around it: ``Herr Grünberg informiert über die Schließung``
+    → ``Schließung``; ``Vorsitzende erläutert`` → nothing (the item's title will do)."""
+    said = _REPORTED.match(title)
+    if said:
+        what = _LEADING_ARTICLE.sub("", said.group("what")).strip()
+        return what[:1].upper() + what[1:] if what else ""
+    return "" if _REPORTED_ONLY.match(title) else title
+
+
 def _own_title(title: str, speaker: str | None) -> str:
     """A title without who said it: ``Frau Scheller berichtet: Die Auftaktveranstaltung`` →
     ``Auftaktveranstaltung``; ``Herr Utpatel: Osterfrühstück`` → ``Osterfrühstück``."""
@@ -1050,7 +1085,9 @@ def _appointment(
     speaker: str | None = None,
 ) -> Appointment:
     time = found.time
-    title = _own_title(found.title, speaker)
+    title = _reported(_own_title(found.title, speaker))
+    if (title[:1].islower() and not _LOWER_BEFORE_NOUN.match(title)) or title[:1] in "(-–*|":
+        title = ""  # ``entgegen``, ``(Mi.) soll die Bestellung …``: no name for it
     if _fold_word(title) in _LABEL_TITLES:
         title = ""  # ``Ergebnis: 25.03.2023 (6 dafür …)``: what the item is about
     title = _shorten(_event_phrase(title or fallback_title))
@@ -1177,8 +1214,9 @@ def next_meeting_appointment(protocol: Protocol) -> Appointment | None:
     if not found and meeting.date is None:
         return None
     title = protocol.meeting if re.match(r"\w", protocol.meeting) else ""
-    if not title and found and _MEETING_WORD.search(found[0].title):
-        title = found[0].title  # ``Die nächste Sitzung des Beirates findet am …``
+    said = _reported(found[0].title) if found else ""
+    if not title and _MEETING_WORD.search(said) and not said[:1].islower():
+        title = said  # ``Die nächste Sitzung des Beirates findet am …``
     title = title or "Nächster Termin"
     if found:
         first = found[0]
