@@ -217,7 +217,12 @@ class Appointment:
 
 # --- what a date stands for -----------------------------------------------------------------
 
-_NOT_AN_APPOINTMENT = re.compile(r"\b(?:seit|stand:?|datiert)\s*(?:dem\s+)?$", re.IGNORECASE)
+_NOT_AN_APPOINTMENT = re.compile(
+    r"\b(?:seit|stand:?|datiert|(?:zuletzt\s+)?(?:erstellt|aktualisiert|geändert|veröffentlicht"
+    r"|abgerufen|gedruckt)(?:\s+am)?:?)\s*(?:dem\s+)?$",
+    re.IGNORECASE,
+)
+"""What a date is the state or the making of, not an appointment (``Stand: …``, ``Erstellt``)."""
 _REFERENCE_VOM = re.compile(r"\bvom\s*$", re.IGNORECASE)
 _STARTS_TO_HOLD = re.compile(r"\b(?:ab|gilt\s+ab|gültig\s+ab|ab\s+dem)\s*$", re.IGNORECASE)
 _FACT = re.compile(
@@ -1143,8 +1148,12 @@ def _from_points(
 ) -> None:
     reference = context.reference
     attach_to: list[int] = []
+    label = ""
     for point in points:
         found = _analyse(point.text, reference, fallback_title)
+        if found and _NOT_AN_APPOINTMENT.search(label):
+            found = []  # ``Erstellt`` / ``15.04.24, 10:12`` on two lines: when it was made
+        label = point.text if len(point.text) <= 30 else ""
         if point.task is not None and point.task.owners:
             found = [f for f in found if f.kind != "deadline"]  # a to-do, not a date for all
         if found:
