@@ -649,3 +649,33 @@ def test_creation_date_is_the_day_in_germany(stamp: str, day: str | None) -> Non
 
     found = iso_local_date(stamp)
     assert (found.isoformat() if found else None) == day
+
+
+def test_a_paragraph_of_only_a_line_break_counts_in_both_paths() -> None:
+    """Pandoc keeps a paragraph that holds nothing but blanks and a line break (as a
+    LineBreak); the direct reader counts it too, so later paragraph numbers agree."""
+    import docx
+
+    from protokollkit.readers.numbering import heading_numbers
+    from protokollkit.readers.office import document_lines
+    from protokollkit.readers.xml import Package
+    from protokollkit.readers.xml.wordml import read_package
+
+    document = docx.Document()
+    document.add_paragraph("Protokoll")
+    run = document.add_paragraph(style="List Number").add_run()
+    run.add_tab()
+    run.add_text("    ")
+    run.add_break()
+    run.bold = run.underline = True  # pandoc keeps the break inside the formatting
+    document.add_paragraph("Kathrin Krug, SBZ")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    blocks = read_package(Package(data, "umbruch.docx")).blocks
+    direct = [(x.text.strip(), x.number) for x in document_lines(blocks) if x.text.strip()]
+    ast = pandoc.run_pandoc(data, "docx", "umbruch.docx")
+    numbers = heading_numbers(data, "docx", "umbruch.docx")
+    lines, _notes = pandoc.ast_lines(ast, "docx", numbers, "umbruch.docx")
+    assert direct == [(x.text.strip(), x.number) for x in lines if x.text.strip()]
+    assert direct == [("Protokoll", 1), ("Kathrin Krug, SBZ", 3)]

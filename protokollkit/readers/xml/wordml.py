@@ -154,6 +154,8 @@ class _Walker:
     pending: list[Run] = field(default_factory=list)
     """Runs of a paragraph whose mark was deleted: they begin the next paragraph."""
     fields: list[_Field] = field(default_factory=list)
+    formatted_break: bool = False
+    """The paragraph being read has a line break in bold or underline."""
     _format_cache: dict[str | None, tuple[bool, bool, bool]] = field(default_factory=dict)
 
     # --- blocks ---------------------------------------------------------------------------
@@ -179,6 +181,7 @@ class _Walker:
         ppr = p.find(f"{W}pPr")
         runs: list[Run] = []
         later: list[Element] = []
+        self.formatted_break = False
         self.inlines(p, runs, later)
         # A field whose instruction never ended in this paragraph is broken: forget it, so
         # that it cannot hide the rest of the document.
@@ -228,9 +231,10 @@ class _Walker:
         elif numbered is not None and meta is None:
             block.list_level = max([numbered.ilvl, *(style_list_level(n) for n in names if style)])
             block.label = _label(numbered)
-        if has_text or block.heading is not None or meta is not None:
+        if has_text or block.heading is not None or meta is not None or self.formatted_break:
             # Empty paragraphs are left out, as pandoc does, but an empty heading or title
-            # counts.
+            # counts; so does a line break in bold or underline alone (pandoc keeps it as a
+            # LineBreak inside the formatting, so later paragraph numbers agree).
             self.blocks.append(block)
         self.after(later)
 
@@ -322,6 +326,7 @@ class _Walker:
                 out.append(Run("\t", bold, underline))
             elif tag in (f"{W}br", f"{W}cr"):
                 out.append(BREAK)
+                self.formatted_break = self.formatted_break or bold or underline
             elif tag == f"{W}noBreakHyphen":
                 out.append(Run("\u2011", bold, underline))
             elif tag == f"{W}softHyphen":
