@@ -814,6 +814,17 @@ def _around(text: str, begin: int, stop: int, previous_stop: int, next_begin: in
     return f"{before}{text[begin:stop]}{after}"
 
 
+_REMARK = re.compile(r"\.?\s*:\s")
+
+
+def _before_remark(text: str, span: tuple[int, int], stop: int) -> str:
+    """The clause of a date up to a colon right after it: ``Stadtteilfest 02.09.: Stände können
+    ab sofort angemeldet werden`` – what follows the colon is said about the event, and
+    ``ab sofort`` there does not make the date a state."""
+    remark = _REMARK.match(text, stop)
+    return text[span[0] : stop] if remark else text[span[0] : span[1]]
+
+
 def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
     """The sentence (``;``/``.``-separated) around ``begin``–``stop``."""
     left = 0
@@ -904,7 +915,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             title = _ORDINAL_START.sub("", titles[index - 1])  # "…, die nächste ist am 06.02."
         kind: AppointmentKind = "event"
         single = all(span.end is None for span in groups[index])
-        if _FACT.search(clause) or (
+        if _FACT.search(_before_remark(text, clause_span, stop)) or (
             single and _STARTS_TO_HOLD.search(before) and group_times[index] is None
         ):
             continue
