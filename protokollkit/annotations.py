@@ -749,7 +749,7 @@ _INFINITIVE_OWNER = re.compile(r"\b[a-zäöüß]{3,}en\s*[(\[]\s*([^()\[\]]{1,40
 _DASH_OWNER = re.compile(
     r"\b[a-zäöüß]{3,}en\s+[–-]\s+([A-ZÄÖÜa-zäöü@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
     r"(?:\s+(?:und|&)\s+[\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?)?)"
-    r"(?:,?\s*\(?bis\b.*)?\s*$"
+    r"(?:,?\s*\(?bis\b.*|\s+[–-]\s+(?:bis\s+)?\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)?\s*$"
 )
 
 
@@ -1184,7 +1184,25 @@ def task_in(
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
     if not is_task:
         return None
-    return Task(owners, _due(text, meeting))
+    due = _due(text, meeting)
+    if due is None and owners and text.rstrip()[-1:] in _DATE_ENDS:
+        due = _dash_due(text, meeting)  # ``Schlüsselkasten bestellen – Yusuf – 26.05.2025``
+    return Task(owners, due)
+
+
+_DATE_ENDS = frozenset("0123456789.")
+_DASH_DUE = re.compile(r"\s[–-]\s+(?:bis\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)\s*$")
+
+
+def _dash_due(text: str, meeting: dt.date | None) -> dt.date | None:
+    """A date after the last dash of a task line: when it is due."""
+    match = _DASH_DUE.search(text)
+    found = find_date(match.group(1), meeting) if match else None
+    if found is None:
+        return None
+    if meeting is not None and not found.year_given and found.date < meeting:
+        return _next_year(found.date)
+    return found.date
 
 
 _CHECKBOX_FIELDS = re.compile(r"^\s*\[[ xX]\]\s+\S.*?\s[-–]\s+([^-–]{1,40}?)(?:\s+[-–]\s+(.+))?$")
