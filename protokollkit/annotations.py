@@ -1363,6 +1363,10 @@ def annotate_points(
             # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
             merged = replace(previous.decision, result=decision.result)
             result[-1] = replace(previous, decision=merged)
+        if result and _for_the_entry_above(result, point.text, known, meeting):
+            previous = result[-1]
+            result.append(point)  # ``Verantwortliche: Greta`` under ``Lösungsansatz: …``
+            continue
         speaker = inline_speaker(point.text, known)
         task = task_in(point.text, known, meeting, scan)
         if (
@@ -1399,6 +1403,46 @@ def annotate_points(
         result.append(current)
         previous = current
     return _same_or(points, result)
+
+
+_OWNER_LINE = re.compile(
+    r"^\W*(?:[Vv]erantwortlich(?:e|er)?|[Zz]uständig(?:e|er)?|[Ww]er)\W*:\W*(\S.{0,80})$"
+)
+_DUE_LINE = re.compile(
+    r"^\W*(?:[Dd]eadline|[Ff]rist|[Bb]is\s+wann|[Bb]is|[Ff]ällig)\W*:\W*(\S.{0,40})$"
+)
+_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+
+def _for_the_entry_above(
+    result: list[Point], text: str, known: ParticipantIndex, meeting: dt.date | None
+) -> bool:
+    """``Aktionen: Schlüsselkasten bestellen`` / ``Verantwortliche: Yusuf`` / ``Deadline:
+    26.05.2025`` as entries of their own: who and by when belong to the entry above, which
+    becomes a task (True: ``text`` was such a line and has been given to it)."""
+    if ":" not in text[:24]:
+        return False
+    above = result[-1]
+    owner = _OWNER_LINE.match(text)
+    if owner and above.task is None and above.decision is None and not above.text.endswith(":"):
+        names = _owners(_IN_BRACKETS.sub("", owner.group(1)), known, strict=False)
+        if names:
+            result[-1] = replace(above, task=Task(names, None))
+            return True
+    index = len(result) - 1
+    if index > 0 and above.task is None and _OWNER_LINE.match(above.text):
+        index -= 1  # the owner line between the entry and its deadline
+    task = result[index].task
+    due = _DUE_LINE.match(text) if task is not None and task.due is None else None
+    if due and task is not None:
+        found = find_date(due.group(1), meeting)
+        if found and found.start == 0:
+            date = found.date
+            if meeting is not None and not found.year_given and date < meeting:
+                date = _next_year(date)
+            result[index] = replace(result[index], task=replace(task, due=date))
+            return True
+    return False
 
 
 def _same_or(old: tuple[_T, ...], new: list[_T]) -> tuple[_T, ...]:
