@@ -205,6 +205,11 @@ _REPORTED_FROM = re.compile(
     r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
 )
 """``Frau Lüdtke vom Stadtteilzentrum stellt … vor``: the body she speaks for after the name."""
+_NAMED_FROM = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
+    r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Jörg Lenzen vom Bürgerverein Südviertel schlug vor``: a full name, the body after it."""
 _REPORTED_ROLE = re.compile(
     r"^([A-ZÄÖÜ][\wäöüß.-]+)\s+([A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:"
     + alternation(_REPORTED_VERBS)
@@ -408,6 +413,11 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     speaker = _reported_otherwise(text)
     if speaker is not None:
         return speaker
+    if " vo" in text[:40] or " aus " in text[:40]:
+        named = _NAMED_FROM.match(text)
+        if named and named.group(1).split()[0].lower() not in _NOT_SPEAKERS:
+            if plausible_name(named.group(1), known):
+                return Person(named.group(1), named.group(2))
     head = text[:90]
     if _INVERTED_HINT.search(head):
         inverted = _REPORTED_INVERTED.match(head)
