@@ -415,9 +415,12 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
         return speaker
     if " vo" in text[:40] or " aus " in text[:40]:
         named = _NAMED_FROM.match(text)
-        if named and named.group(1).split()[0].lower() not in _NOT_SPEAKERS:
-            if plausible_name(named.group(1), known):
-                return Person(named.group(1), named.group(2))
+        if (
+            named
+            and named.group(1).split()[0].lower() not in _NOT_SPEAKERS
+            and plausible_name(named.group(1), known)
+        ):
+            return Person(named.group(1), named.group(2))
     head = text[:90]
     if _INVERTED_HINT.search(head):
         inverted = _REPORTED_INVERTED.match(head)
