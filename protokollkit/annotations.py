@@ -199,6 +199,12 @@ _REPORTED_INVERTED = re.compile(
 )
 """``Dazu berichtet Frau Lohmann, dass …``, ``Auf Nachfrage von Frau Henke erläutert Frau
 Lohmann …``: the verb before the speaker, in the first words of the entry."""
+_INVERTED_NAMED = re.compile(
+    r"^(?:[A-ZÄÖÜ][^.;:!?]{0,50}?\s)?(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s*[,:]|\s+(?:vom|von|aus)\s)"
+)
+"""``Dazu sagte Klaus Reinhardt, man …``: the verb before a full name (no office before it)."""
 _INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
 _REPORTED_FROM = re.compile(
     r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
@@ -426,6 +432,10 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
         inverted = _REPORTED_INVERTED.match(head)
         if inverted:
             return Person(inverted.group(1), inverted.group(2))
+    elif text[:1].isupper() and not _VERB_SET.isdisjoint(head.split()[1:8]):
+        named = _INVERTED_NAMED.match(head)  # ``Dazu sagte Klaus Reinhardt, …``
+        if named and plausible_name(named.group(1), known):
+            return Person(named.group(1))
     if ":" not in text and "@" not in text and "(" not in text:
         return _sentence_speaker(text, known)
     text = _unlead(text)
