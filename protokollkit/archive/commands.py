@@ -37,6 +37,8 @@ def _date(value: str | None, *, end: bool) -> dt.date | None:
 
     text = value.strip()
     if text.isdigit() and len(text) == 4:
+        if int(text) < dt.MINYEAR:
+            raise ProtokollkitError(f"„{value}“ ist kein gültiges Jahr.")
         return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
     return parse_date_argument(text)
 

@@ -1,0 +1,83 @@
+"""A third fault campaign, where the earlier ones did not look: odd option values, settings that
+parse but cannot work, and arguments of the archive commands. Each case ends in a German message
+naming the file (and line), never in an "interner Fehler"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from protokollkit.config import parse_settings
+from protokollkit.diagnostics import ParseError
+from tests.conftest import SEED
+from tests.faults.conftest import Unchanged, assert_german, run
+from tests.send.conftest import Tls, tls
+
+__all__ = ["tls"]  # fixture used here
+
+
+def settings_error(text: str, base: Path | None = None) -> str:
+    with pytest.raises(ParseError) as caught:
+        parse_settings(text, "protokollkit.toml", base=base)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("option", ["--ab", "--bis"])
+def test_year_zero_in_suche_is_refused(project: Path, option: str) -> None:
+    guard = Unchanged(project / "archiv")
+    result = run("suche", "Weihnachten", option, "0000", cwd=project)
+    assert_german(result, 1, "„0000“ ist kein gültiges Jahr")
+    guard.check()
+
+
+def test_year_zero_as_stichtag_of_the_website_is_refused(project: Path) -> None:
+    result = run("website", "--stichtag", "0000", "--ohne-suche", "--ohne-dokumente", cwd=project)
+    assert_german(result, 1, "„0000“ ist kein gültiges Jahr")
+    assert not (project / "ausgabe").exists()
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["a" * 64 + ".example.org", "x." * 130 + "de", "mail..example.org", "ex\\u0000ample.org"],
+)
+def test_a_host_name_no_resolver_takes_is_refused_with_its_line(host: str) -> None:
+    message = settings_error(f'[smtp]\nsecurity = "none"\nhost = "{host}"\n')
+    assert message.startswith("protokollkit.toml:3:1: fehler: „host“"), message
+    assert "Servername" in message and "idna" not in message and "label" not in message
+
+
+def test_a_long_host_name_does_not_end_as_internal_error(project: Path) -> None:
+    (project / "protokollkit.toml").write_text(
+        f'[smtp]\nhost = "{"a" * 300}"\nsecurity = "none"\ntimeout = 2\n', "utf-8"
+    )
+    (project / "verteiler.txt").write_text("Absender: a@example.org\nb@example.org\n", "utf-8")
+    result = run(
+        "send", "archiv/" + SEED.name, "--verteiler", "verteiler.txt", "--yes", cwd=project
+    )
+    assert_german(result, 1, "protokollkit.toml:2:1:", "kein gültiger Servername")
+
+
+def test_an_international_host_name_is_still_taken() -> None:
+    settings = parse_settings('[smtp]\nhost = "mail.müller-verein.de"\n', "p.toml")
+    assert settings.host == "mail.müller-verein.de"
+
+
+def test_a_cafile_that_is_a_folder_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "zertifikate").mkdir()
+    message = settings_error('[smtp]\nhost = "h"\ncafile = "zertifikate"\n', tmp_path)
+    assert message.startswith("protokollkit.toml:3:1: fehler: „cafile“")
+    assert "ist ein Ordner" in message
+
+
+def test_a_cafile_without_a_certificate_is_refused_before_connecting(tmp_path: Path) -> None:
+    (tmp_path / "ca.pem").write_text("kein Zertifikat\n", "utf-8")
+    message = settings_error('[smtp]\nhost = "h"\ncafile = "ca.pem"\n', tmp_path)
+    assert message.startswith("protokollkit.toml:3:1: fehler: „cafile“")
+    assert "kein lesbares Zertifikat" in message
+    assert "NO_CERTIFICATE" not in message and "Port" not in message
+
+
+def test_a_real_cafile_is_taken(tls: Tls) -> None:
+    settings = parse_settings(f'[smtp]\nhost = "h"\ncafile = "{tls.cafile}"\n', "p.toml")
+    assert settings.cafile == tls.cafile
