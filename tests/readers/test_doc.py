@@ -74,7 +74,7 @@ def test_an_ole2_file_without_a_word_part_is_no_protocol(seed: int) -> None:
     """LibreOffice imported such a file as text: a "protocol" of random characters."""
     body = random.Random(seed).randbytes(5000)
     for data in (OLE2_SIGNATURE + b"\x00" * 4000, OLE2_SIGNATURE + body):
-        with pytest.raises(ParseError, match="kein Word-Dokument.*„WordDocument“ fehlt"):
+        with pytest.raises(ParseError, match=r"kein Word-Dokument.*„WordDocument“ fehlt"):
             read_doc(data, "zufall.doc")
 
 
