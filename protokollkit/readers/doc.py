@@ -78,7 +78,11 @@ def convert_to_docx(data: bytes, source: str, timeout: float = SOFFICE_TIMEOUT) 
             str(work / "out"),
             str(document),
         ]
-        env = {**os.environ, "HOME": str(work)}
+        (work / "tmp").mkdir()
+        # LibreOffice's temporary files go into the folder removed afterwards too; a TMPDIR
+        # that is a file would otherwise be replaced by a folder (LibreOffice "repairs" it).
+        private = str(work / "tmp")
+        env = {**os.environ, "HOME": str(work), "TMPDIR": private, "TMP": private, "TEMP": private}
         _run(command, env, timeout, source)
         result = work / "out" / "dokument.docx"
         if not result.exists():

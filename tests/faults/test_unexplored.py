@@ -81,3 +81,18 @@ def test_a_cafile_without_a_certificate_is_refused_before_connecting(tmp_path: P
 def test_a_real_cafile_is_taken(tls: Tls) -> None:
     settings = parse_settings(f'[smtp]\nhost = "h"\ncafile = "{tls.cafile}"\n', "p.toml")
     assert settings.cafile == tls.cafile
+
+
+def test_a_tmpdir_that_is_a_file_survives_a_doc_import(tmp_path: Path) -> None:
+    """LibreOffice replaced a TMPDIR that is a file by an empty folder: the file was gone."""
+    from tests.readers.test_doc import needs_soffice
+    from tests.readers.test_pandoc import LEGACY
+
+    if needs_soffice.args[0]:
+        pytest.skip(needs_soffice.kwargs["reason"])
+    notes = tmp_path / "notizen.txt"
+    notes.write_text("meine Notizen\n", "utf-8")
+    guard = Unchanged(notes)
+    result = run("convert", LEGACY / "reference.doc", env={"TMPDIR": str(notes)})
+    assert_german(result, 0, "Protokoll Stadtteiltisch 10.11.22")
+    guard.check()
