@@ -88,6 +88,15 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a protocol to index: a file, or a name that cannot be
+    followed (a symlink loop), which reading then reports as the problem of that one file."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
+
 def archive_files(archive: Path) -> list[Path]:
     """The protocols of the archive: its ``*.txt`` files, sorted by name."""
     if not archive.is_dir():
@@ -96,7 +105,7 @@ def archive_files(archive: Path) -> list[Path]:
         names = sorted(
             entry.name
             for entry in entries
-            if entry.name.endswith(".txt") and not entry.name.startswith(".") and entry.is_file()
+            if entry.name.endswith(".txt") and not entry.name.startswith(".") and _listed(entry)
         )
     # sorted as strings: comparing Path objects costs ten times as much (5,000 files)
     return [archive / name for name in names]
@@ -175,7 +184,9 @@ def prepare(path: Path) -> Prepared:
         if isinstance(exc, ParseError):
             error = "; ".join(d.message for d in exc.diagnostics if d.level == "error")
         else:
-            error = str(getattr(exc, "strerror", None) or exc)
+            from protokollkit.files import os_reason
+
+            error = str(exc) if isinstance(exc, ProtokollkitError) else os_reason(exc)
         return Prepared(path.name, error or "Protokoll nicht lesbar.")
     summary = summarize(protocol, path.name)
     rows = []
@@ -291,14 +302,23 @@ class ArchiveIndex:
             result.removed.append(name)
         todo: list[tuple[Path, int, int, str, bool]] = []
         for path in present:
-            stat = path.stat()
-            old = known.get(path.name)
-            if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
-                result.unchanged += 1
-                if old[3]:
-                    result.problems.append(Diagnostic("error", old[3], str(path)))
+            try:
+                stat = path.stat()
+                old = known.get(path.name)
+                if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+                    result.unchanged += 1
+                    if old[3]:
+                        result.problems.append(Diagnostic("error", old[3], str(path)))
+                    continue
+                digest = file_hash(path)
+            except OSError as exc:  # a symlink loop, no permission, removed meanwhile
+                from protokollkit.files import display, os_reason
+
+                message = f"Datei kann nicht gelesen werden: {os_reason(exc)}."
+                result.problems.append(Diagnostic("error", message, display(path)))
+                self._drop(path.name)
+                db.execute("DELETE FROM files WHERE name = ?", (path.name,))
                 continue
-            digest = file_hash(path)
             if old and old[2] == digest and not old[3]:
                 db.execute(
                     "UPDATE files SET size = ?, mtime_ns = ? WHERE name = ?",

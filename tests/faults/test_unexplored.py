@@ -96,3 +96,21 @@ def test_a_tmpdir_that_is_a_file_survives_a_doc_import(tmp_path: Path) -> None:
     result = run("convert", LEGACY / "reference.doc", env={"TMPDIR": str(notes)})
     assert_german(result, 0, "Protokoll Stadtteiltisch 10.11.22")
     guard.check()
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["suche", "Weihnachten"], "Treffer in 1 Protokoll"),
+        (["statistik"], "Sitzungen"),
+        (["website", "--ohne-suche", "--ohne-dokumente"], "Website in"),
+    ],
+)
+def test_a_symlink_loop_in_the_archive_is_one_problem_not_the_end(
+    project: Path, command: list[str], expected: str
+) -> None:
+    (project / "archiv" / "2023-01-12-schleife.txt").symlink_to("2023-01-12-schleife.txt")
+    guard = Unchanged(project / "archiv" / SEED.name)
+    result = run(*command, cwd=project)
+    assert_german(result, 0, "2023-01-12-schleife.txt:", "Verweisschleife", expected)
+    guard.check()
