@@ -106,8 +106,11 @@ def _run(command: list[str], env: dict[str, str], timeout: float, source: str) -
             start_new_session=True,
         )
     except OSError as exc:
+        from protokollkit.files import display, os_reason
+
         raise error(
-            f"LibreOffice kann nicht gestartet werden: {exc.strerror or exc}", source
+            f"LibreOffice ({display(command[0])}) kann nicht gestartet werden: {os_reason(exc)}.",
+            source,
         ) from None
     try:
         process.communicate(timeout=timeout)

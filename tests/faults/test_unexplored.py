@@ -114,3 +114,12 @@ def test_a_symlink_loop_in_the_archive_is_one_problem_not_the_end(
     result = run(*command, cwd=project)
     assert_german(result, 0, "2023-01-12-schleife.txt:", "Verweisschleife", expected)
     guard.check()
+
+
+@pytest.mark.parametrize("pandoc", ["/gibt/es/nicht/pandoc", "/"])
+def test_a_pandoc_that_cannot_start_is_named_in_german(tmp_path: Path, pandoc: str) -> None:
+    from tests.readers.test_pandoc import LEGACY
+
+    result = run("convert", LEGACY / "reference.rtf", env={"PYPANDOC_PANDOC": pandoc})
+    assert_german(result, 1, "reference.rtf:", f"Pandoc ({pandoc}) kann nicht gestartet werden")
+    assert "PYPANDOC_PANDOC" in result.err and "directory" not in result.err
