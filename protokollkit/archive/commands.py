@@ -17,6 +17,22 @@ from protokollkit.diagnostics import ProtokollkitError
 if TYPE_CHECKING:  # datetime is imported where a date is made, not for ``--help``
     import datetime as dt
 
+OPTIONS = "[OPTIONEN]"
+"""The options part of the usage line, as in cli.py (click's default is English)."""
+
+
+class _AtLeastOne(click.IntRange):
+    """A whole number of at least 1, described in German (click says ``x>=1``)."""
+
+    def __init__(self) -> None:
+        super().__init__(min=1)
+
+    def _describe_range(self) -> str:
+        return "mindestens 1"
+
+
+AT_LEAST_ONE = _AtLeastOne()
+
 ARCHIVE_OPTION = click.option(
     "--archiv",
     "archiv",
@@ -86,21 +102,33 @@ def _highlight(text: str, prefixes: tuple[str, ...], width: int = 200) -> str:
     return "".join(out)
 
 
-@click.command("suche")
+@click.command("suche", options_metavar=OPTIONS)
 @click.argument("begriffe", metavar="BEGRIFF...", nargs=-1)
 @ARCHIVE_OPTION
-@click.option("--ab", default=None, help="Nur Protokolle ab diesem Datum (12.01.2023 oder 2023).")
-@click.option("--bis", default=None, help="Nur Protokolle bis zu diesem Datum.")
 @click.option(
-    "--person", default=None, help="Nur was diese Person berichtet hat (Teil des Namens)."
+    "--ab",
+    metavar="DATUM",
+    default=None,
+    help="Nur Protokolle ab diesem Datum (12.01.2023 oder 2023).",
+)
+@click.option("--bis", metavar="DATUM", default=None, help="Nur Protokolle bis zu diesem Datum.")
+@click.option(
+    "--person",
+    metavar="NAME",
+    default=None,
+    help="Nur was diese Person berichtet hat (Teil des Namens).",
 )
 @click.option(
-    "--einrichtung", default=None, help="Nur Berichte dieser Einrichtung (Teil des Namens)."
+    "--einrichtung",
+    metavar="NAME",
+    default=None,
+    help="Nur Berichte dieser Einrichtung (Teil des Namens).",
 )
 @click.option(
     "-n",
     "--anzahl",
-    type=click.IntRange(1),
+    type=AT_LEAST_ONE,
+    metavar="ZAHL",
     default=20,
     show_default=True,
     help="Höchstens so viele Treffer.",
@@ -161,7 +189,7 @@ def suche(
     )
 
 
-@click.command("statistik")
+@click.command("statistik", options_metavar=OPTIONS)
 @ARCHIVE_OPTION
 @click.option(
     "--diagramme",
@@ -172,7 +200,8 @@ def suche(
 @click.option(
     "-n",
     "--anzahl",
-    type=click.IntRange(1),
+    type=AT_LEAST_ONE,
+    metavar="ZAHL",
     default=15,
     show_default=True,
     help="Zeilen der Ranglisten.",
@@ -180,7 +209,7 @@ def suche(
 def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
     """Sitzungen pro Jahr, Anwesenheit nach Personen und Einrichtungen, Umfang der Sitzungen.
 
-    Zeigt Tabellen im Terminal; mit --diagramme DIR zusätzlich Diagramme als SVG
+    Zeigt Tabellen im Terminal; mit --diagramme ORDNER zusätzlich Diagramme als SVG
     (sitzungen.svg, umfang.svg, personen.svg, einrichtungen.svg).
     """
     from protokollkit.archive.index import ArchiveIndex
@@ -199,7 +228,7 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
             click.echo(f"geschrieben: {path}", err=True)
 
 
-@click.command("website")
+@click.command("website", options_metavar=OPTIONS)
 @ARCHIVE_OPTION
 @click.option(
     "-o",
@@ -212,6 +241,7 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
 )
 @click.option(
     "--url",
+    metavar="ADRESSE",
     default=None,
     help="Adresse, unter der die Website erscheint (z. B. https://example.org/protokolle/); "
     "nötig für den OParl-Export in oparl/.",
@@ -220,6 +250,7 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
 @click.option("--ohne-suche", is_flag=True, help="Den Suchindex (Pagefind) nicht erneuern.")
 @click.option(
     "--stichtag",
+    metavar="DATUM",
     default=None,
     help="Datum, ab dem Termine als kommend gelten (sonst heute), z. B. 01.12.2022.",
 )

@@ -123,3 +123,18 @@ def test_a_pandoc_that_cannot_start_is_named_in_german(tmp_path: Path, pandoc: s
     result = run("convert", LEGACY / "reference.rtf", env={"PYPANDOC_PANDOC": pandoc})
     assert_german(result, 1, "reference.rtf:", f"Pandoc ({pandoc}) kann nicht gestartet werden")
     assert "PYPANDOC_PANDOC" in result.err and "directory" not in result.err
+
+
+ENGLISH_HELP = ("[OPTIONS]", "TEXT", "INTEGER", "RANGE", "x>=", " DIR ")
+
+
+@pytest.mark.parametrize("command", ["suche", "statistik", "website"])
+def test_the_archive_commands_explain_themselves_in_german(command: str) -> None:
+    result = run(command, "--help")
+    assert_german(result, 0, "[OPTIONEN]")
+    for text in ENGLISH_HELP:
+        assert text not in result.out, (text, result.out)
+    if command != "website":
+        assert "--anzahl ZAHL" in result.out and "mindestens 1" in result.out
+        wrong = run(command, "-n", "0", *(["Weihnachten"] if command == "suche" else []))
+        assert_german(wrong, 2, "0 ist nicht erlaubt (mindestens 1)")
