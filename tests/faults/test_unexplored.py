@@ -138,3 +138,21 @@ def test_the_archive_commands_explain_themselves_in_german(command: str) -> None
         assert "--anzahl ZAHL" in result.out and "mindestens 1" in result.out
         wrong = run(command, "-n", "0", *(["Weihnachten"] if command == "suche" else []))
         assert_german(wrong, 2, "0 ist nicht erlaubt (mindestens 1)")
+
+
+def test_an_archive_file_pointing_nowhere_is_named_with_its_reason(tmp_path: Path) -> None:
+    from tests.readers.test_pandoc import LEGACY
+
+    archiv = tmp_path / "archiv"
+    archiv.mkdir()
+    link = archiv / "2022-11-10-stadtteiltisch.txt"
+    link.symlink_to(tmp_path / "verschoben.txt")
+    guard = Unchanged(archiv)
+    result = run("import", LEGACY / "reference.docx", "--archiv", archiv)
+    assert_german(result, 1, "Archivdatei nicht lesbar (Der symbolische Verweis zeigt ins Leere)")
+    forced = run("import", LEGACY / "reference.docx", "--archiv", archiv, "--force")
+    assert_german(
+        forced, 1, "archiv/2022-11-10-stadtteiltisch.txt: kann nicht gelesen werden: nicht gefunden"
+    )
+    guard.check()
+    assert not (tmp_path / "verschoben.txt").exists()
