@@ -611,8 +611,14 @@ def termine(
     unveränderten Datei steht, kommt aus dem Zwischenspeicher.
     """
     from protokollkit.appointment_cache import AppointmentCache, appointment_rows
+    from protokollkit.dates import german_date
     from protokollkit.files import display
 
+    if since is not None and until is not None and since > until:
+        raise click.UsageError(
+            f"--ab {german_date(since)} liegt nach --bis {german_date(until)}: in diesem "
+            "Zeitraum kann es keinen Termin geben."
+        )
     cache = None if no_cache else AppointmentCache()
     # Only the lines to print are kept, with their sort key (one protocol at a time is read).
     found: list[tuple[tuple[int, int, int], int, str]] = []

@@ -155,6 +155,11 @@ def suche(
     if not begriffe and not (person or einrichtung):
         raise click.UsageError("Bitte einen Suchbegriff angeben (oder --person/--einrichtung).")
     start, end = _date(ab, end=False), _date(bis, end=True)
+    if start is not None and end is not None and start > end:
+        raise click.UsageError(
+            f"--ab {german_date(start)} liegt nach --bis {german_date(end)}: in diesem "
+            "Zeitraum kann es kein Protokoll geben."
+        )
     with ArchiveIndex(archiv) as index:
         _update(index)
         hits, prefixes = index.search(

@@ -156,3 +156,16 @@ def test_an_archive_file_pointing_nowhere_is_named_with_its_reason(tmp_path: Pat
     )
     guard.check()
     assert not (tmp_path / "verschoben.txt").exists()
+
+
+def test_a_period_that_ends_before_it_starts_is_named_not_answered_with_nothing(
+    project: Path,
+) -> None:
+    source = project / "archiv" / SEED.name
+    result = run("termine", source, "--ab", "10.12.2022", "--bis", "1.12.2022")
+    assert_german(result, 2, "--ab 10.12.2022 liegt nach --bis 01.12.2022")
+    assert "Keine Termine gefunden" not in result.err
+    result = run("suche", "Weihnachten", "--ab", "2023", "--bis", "2022", cwd=project)
+    assert_german(result, 2, "--ab 01.01.2023 liegt nach --bis 31.12.2022")
+    same_day = run("termine", source, "--ab", "9.12.2022", "--bis", "9.12.2022")
+    assert_german(same_day, 0, "Adventssingen")
