@@ -4,6 +4,9 @@ naming the file (and line), never in an "interner Fehler"."""
 
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -169,3 +172,47 @@ def test_a_period_that_ends_before_it_starts_is_named_not_answered_with_nothing(
     assert_german(result, 2, "--ab 01.01.2023 liegt nach --bis 31.12.2022")
     same_day = run("termine", source, "--ab", "9.12.2022", "--bis", "9.12.2022")
     assert_german(same_day, 0, "Adventssingen")
+
+
+@pytest.fixture
+def not_smtp() -> Iterator[tuple[int, list[bytes]]]:
+    """A listener on 127.0.0.1 that greets every connection with the bytes put in its list."""
+    greeting: list[bytes] = []
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                connection.sendall(greeting[0])
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1], greeting
+    listener.close()
+    thread.join(timeout=5)
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [b"HTTP/1.1 400 Bad Request\r\n\r\n<html/>", bytes(range(256)), b"220 " + b"x" * 9000],
+)
+def test_a_port_where_no_mail_server_answers_is_named_as_such(
+    project: Path, not_smtp: tuple[int, list[bytes]], greeting: bytes
+) -> None:
+    port, greetings = not_smtp
+    greetings.append(greeting)
+    (project / "protokollkit.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\ntimeout = 5\n', "utf-8"
+    )
+    (project / "verteiler.txt").write_text("Absender: a@example.org\nb@example.org\n", "utf-8")
+    result = run(
+        "send", "archiv/" + SEED.name, "--verteiler", "verteiler.txt", "--yes", cwd=project
+    )
+    assert_german(result, 1, f"Unter 127.0.0.1:{port} antwortet kein Mailserver")
+    assert "-1" not in result.err and "Line too long" not in result.err
