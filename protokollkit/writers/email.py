@@ -470,11 +470,24 @@ def default_verteiler() -> Verteiler | None:
 
 def read_template() -> tuple[str, str]:
     """The text of ``email.txt`` and its path (for messages)."""
+    from protokollkit.files import read_bytes
+
     template = vorlage(EMAIL_TEMPLATE)
+    data = read_bytes(template, limit=TEMPLATE_LIMIT)
     try:
-        return template.read_text("utf-8-sig"), str(template)
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProtokollkitError(f"{template}: die Mail-Vorlage ist nicht in UTF-8.") from None
+    if not text.strip():
+        raise ProtokollkitError(
+            f"{template}: die Mail-Vorlage ist leer; die Mail hätte keinen Text "
+            "(mindestens {protokoll} eintragen)."
+        )
+    return text, str(template)
+
+
+TEMPLATE_LIMIT = 1024 * 1024
+"""The mail template's size limit: a page of text with placeholders, never megabytes."""
 
 
 def write_email_body(protocol: Protocol, verteiler: Verteiler | None = None) -> str:

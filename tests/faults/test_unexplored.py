@@ -216,3 +216,16 @@ def test_a_port_where_no_mail_server_answers_is_named_as_such(
     )
     assert_german(result, 1, f"Unter 127.0.0.1:{port} antwortet kein Mailserver")
     assert "-1" not in result.err and "Line too long" not in result.err
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n", b"\xef\xbb\xbf\n", b"x" * (1024 * 1024 + 1)])
+def test_an_empty_or_oversized_mail_template_is_refused_before_anything_is_written(
+    project: Path, content: bytes
+) -> None:
+    vorlagen = project / "vorlagen"
+    vorlagen.mkdir()
+    (vorlagen / "email.txt").write_bytes(content)
+    result = run("build", "archiv/" + SEED.name, "-o", "ausgabe", cwd=project)
+    assert_german(result, 1, "vorlagen/email.txt")
+    assert ("leer" in result.err) if len(content) < 100 else ("zu groß" in result.err)
+    assert not (project / "ausgabe").exists()
