@@ -113,4 +113,5 @@ TEMPLATE_POSITION = re.compile(rf"┌─ (?:.*/)?{re.escape(TEMPLATE_NAME)}:(\d+
 def template_position(diagnostic: str) -> str:
     """``:ZEILE:SPALTE`` of the error in the template, or nothing when it is elsewhere."""
     found = TEMPLATE_POSITION.search(diagnostic)
-    return f":{found.group(1)}:{found.group(2)}" if found else ""
+    # Typst counts lines from 1 but columns from 0; messages here count both from 1.
+    return f":{found.group(1)}:{int(found.group(2)) + 1}" if found else ""

@@ -207,7 +207,7 @@ def test_broken_template_gives_a_german_error(
         ("#unbekannt", ":3:2", "unbekannter Name „unbekannt“"),
         ('#image("fehlt.png", alt: "Logo")', ":3:8", "fehlt.png gibt es nicht"),
         ('#set page(paper: "xx")', ":3:18", 'unbekannter Wert (erlaubt: "a0", "a1"'),
-        ('#set text(size: "x")', ":3:16", "falscher Wert: erwartet length, gefunden string"),
+        ('#set text(size: "x")', ":3:17", "falscher Wert: erwartet length, gefunden string"),
     ],
 )
 def test_a_mistake_in_the_template_is_named_with_its_line_in_german(
