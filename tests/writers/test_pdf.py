@@ -205,7 +205,7 @@ def test_broken_template_gives_a_german_error(
     [
         ("#let kaputt = (", ":3:15", "eine geöffnete Klammer wird nicht geschlossen"),
         ("#unbekannt", ":3:2", "unbekannter Name „unbekannt“"),
-        ('#image("fehlt.png", alt: "Logo")', ":3:8", "fehlt.png gibt es nicht"),
+        ('#image("fehlt.png", alt: "Logo")', ":3:8", "die Datei /"),
         ('#set page(paper: "xx")', ":3:18", 'unbekannter Wert (erlaubt: "a0", "a1"'),
         ('#set text(size: "x")', ":3:17", "falscher Wert: erwartet length, gefunden string"),
     ],
