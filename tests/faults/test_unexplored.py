@@ -229,3 +229,31 @@ def test_an_empty_or_oversized_mail_template_is_refused_before_anything_is_writt
     assert_german(result, 1, "vorlagen/email.txt")
     assert ("leer" in result.err) if len(content) < 100 else ("zu groß" in result.err)
     assert not (project / "ausgabe").exists()
+
+
+def _json_of_seed() -> str:
+    import protokollkit
+
+    return protokollkit.to_json(protokollkit.read(SEED))
+
+
+def test_a_json_number_of_5000_digits_is_refused_with_its_line(tmp_path: Path) -> None:
+    source = tmp_path / "zahl.json"
+    source.write_text(_json_of_seed().replace('"version": 2', '"version": ' + "9" * 5000), "utf-8")
+    for command in (["check", source], ["convert", source, "-t", "text"]):
+        result = run(*command)
+        assert_german(result, 1, "zahl.json:3:", "eine Zahl mit zu vielen Stellen")
+        assert "int_max_str_digits" not in result.err
+
+
+def test_a_lone_surrogate_in_json_is_refused_before_any_output(tmp_path: Path) -> None:
+    text = _json_of_seed()
+    source = tmp_path / "halb.json"
+    source.write_text(text.replace("Aktuelles", "Aktu\\ud800elles", 1), "utf-8")
+    paired = tmp_path / "paar.json"
+    paired.write_text(text.replace("Aktuelles", "Aktu\\ud83d\\ude00elles", 1), "utf-8")
+    for target in ("text", "json", "markdown"):
+        result = run("convert", source, "-t", target, "-o", tmp_path / f"aus.{target}")
+        assert_german(result, 1, "halb.json:", "UTF-16-Ersatzzeichen")
+        assert not (tmp_path / f"aus.{target}").exists()
+    assert_german(run("convert", paired, "-t", "text"), 0, "Aktu😀elles")
