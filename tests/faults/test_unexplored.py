@@ -240,7 +240,8 @@ def _json_of_seed() -> str:
 def test_a_json_number_of_5000_digits_is_refused_with_its_line(tmp_path: Path) -> None:
     source = tmp_path / "zahl.json"
     source.write_text(_json_of_seed().replace('"version": 2', '"version": ' + "9" * 5000), "utf-8")
-    for command in (["check", source], ["convert", source, "-t", "text"]):
+    commands: list[list[str | Path]] = [["check", source], ["convert", source, "-t", "text"]]
+    for command in commands:
         result = run(*command)
         assert_german(result, 1, "zahl.json:3:", "eine Zahl mit zu vielen Stellen")
         assert "int_max_str_digits" not in result.err
