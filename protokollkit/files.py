@@ -100,6 +100,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise error("Keine Berechtigung, die Datei zu lesen.", source) from None
     except OSError as exc:
         raise error(f"Datei kann nicht gelesen werden: {os_reason(exc)}.", source) from None
+    except ValueError:  # a NUL character: no file system has such a name
+        raise error("Ungültiger Dateiname (enthält ein NUL-Zeichen).", repr(source)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
