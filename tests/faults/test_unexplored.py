@@ -4,8 +4,10 @@ naming the file (and line), never in an "interner Fehler"."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from protokollkit.config import parse_settings
 from protokollkit.diagnostics import ParseError
 from tests.conftest import SEED
 from tests.faults.conftest import Unchanged, assert_german, run
+from tests.faults.test_hostile_inputs import protocol_with
 from tests.send.conftest import Tls, tls
 
 __all__ = ["tls"]  # fixture used here
@@ -258,3 +261,31 @@ def test_a_lone_surrogate_in_json_is_refused_before_any_output(tmp_path: Path) -
         assert_german(result, 1, "halb.json:", "UTF-16-Ersatzzeichen")
         assert not (tmp_path / f"aus.{target}").exists()
     assert_german(run("convert", paired, "-t", "text"), 0, "Aktu😀elles")
+
+
+UNSAFE = "[klick](javascript:alert(1)) [bild](data:text/html;base64,PHNjcmlwdD4=) [f](file:///etc/passwd)"
+
+
+def test_unsafe_link_targets_are_no_links_in_docx_and_pdf_either(tmp_path: Path) -> None:
+    """The HTML writer kept them as text; DOCX and PDF made clickable links of them."""
+    import pypdf
+
+    source = tmp_path / "links.txt"
+    source.write_text(protocol_with(UNSAFE + " und [gut](https://example.org/)"), "utf-8")
+    docx_file, pdf_file = tmp_path / "l.docx", tmp_path / "l.pdf"
+    assert_german(run("convert", source, "-t", "docx", "-o", docx_file), 0)
+    assert_german(run("convert", source, "-t", "pdf", "-o", pdf_file), 0)
+    with zipfile.ZipFile(docx_file) as package:
+        relations = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        body = package.read("word/document.xml").decode("utf-8")
+    targets = re.findall(r'Target="([^"]*)" TargetMode="External"', relations)
+    assert targets == ["https://example.org/"]
+    assert "[klick](javascript:alert(1))" in body
+    reader = pypdf.PdfReader(pdf_file)
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+    ]
+    assert uris == ["https://example.org/"]
+    assert "javascript:alert(1)" in "".join(page.extract_text() for page in reader.pages)
