@@ -109,7 +109,7 @@ def _run(command: list[str], env: dict[str, str], timeout: float, source: str) -
         from protokollkit.files import display, os_reason
 
         raise error(
-            f"LibreOffice ({display(command[0])}) kann nicht gestartet werden: {os_reason(exc)}.",
+            f"LibreOffice kann nicht gestartet werden: {display(command[0])}: {os_reason(exc)}.",
             source,
         ) from None
     try:

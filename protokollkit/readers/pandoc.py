@@ -220,7 +220,7 @@ def run_pandoc(
             else ""
         )
         raise error(
-            f"Pandoc ({program}) kann nicht gestartet werden: {os_reason(exc)}{hint}.", source
+            f"Pandoc kann nicht gestartet werden: {program}: {os_reason(exc)}{hint}.", source
         ) from None
     if result.returncode != 0:
         raise error(pandoc_failure(result.stderr, fmt), source)

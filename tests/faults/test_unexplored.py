@@ -127,7 +127,7 @@ def test_a_pandoc_that_cannot_start_is_named_in_german(tmp_path: Path, pandoc: s
     from tests.readers.test_pandoc import LEGACY
 
     result = run("convert", LEGACY / "reference.rtf", env={"PYPANDOC_PANDOC": pandoc})
-    assert_german(result, 1, "reference.rtf:", f"Pandoc ({pandoc}) kann nicht gestartet werden")
+    assert_german(result, 1, "reference.rtf:", f"Pandoc kann nicht gestartet werden: {pandoc}: ")
     assert "PYPANDOC_PANDOC" in result.err and "directory" not in result.err
 
 
