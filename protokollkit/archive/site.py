@@ -164,15 +164,21 @@ def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
         # the folder went away since this process last wrote into it: make it again, once
         Path(tmp).unlink(missing_ok=True)
         _FOLDERS.discard(folder)
         if not again:
-            raise
+            from protokollkit.files import os_error
+
+            raise os_error(exc, path) from None
         write_file(path, data, again=False)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # named by the page, never by the temporary file
+            from protokollkit.files import os_error
+
+            raise os_error(exc, path) from None
         raise
 
 

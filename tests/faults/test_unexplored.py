@@ -289,3 +289,14 @@ def test_unsafe_link_targets_are_no_links_in_docx_and_pdf_either(tmp_path: Path)
     ]
     assert uris == ["https://example.org/"]
     assert "javascript:alert(1)" in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_a_folder_where_a_page_of_the_website_belongs_is_named_not_its_temporary_file(
+    project: Path,
+) -> None:
+    site = project / "ausgabe" / "website"
+    (site / "index.html").mkdir(parents=True)
+    result = run("website", "--ohne-suche", "--ohne-dokumente", cwd=project)
+    assert_german(result, 1, "ausgabe/website/index.html: kann nicht geschrieben werden", "Ordner")
+    assert ".neu" not in result.err
+    assert not [p for p in site.rglob("*") if p.name.endswith(".neu")]
