@@ -13,6 +13,7 @@ matched as a prefix of a stem: ``Weihnachtsmarkt`` finds ``Weihnachtsmärkte`` a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -233,6 +234,38 @@ class ArchiveIndex:
         self.archive = archive
         self.path = path or default_index_path(archive)
         self._db: sqlite3.Connection | None = None
+        self._lock_depth = 0
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the index's lock (``.suchindex.sqlite3.lock``): two commands on one archive at
+        the same time make and update the index one after the other, never both at once
+        (they did: one failed with "UNIQUE constraint failed"). Where no lock can be taken
+        (no ``fcntl``, a read-only folder), the work goes on without one."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        try:
+            import fcntl
+
+            fd = os.open(
+                f"{self.path}.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644
+            )
+        except (ImportError, OSError):
+            fd = -1
+        try:
+            if fd >= 0:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            self._lock_depth = 1
+            yield
+        finally:
+            self._lock_depth = 0
+            if fd >= 0:
+                os.close(fd)  # closing releases the lock
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -240,7 +273,8 @@ class ArchiveIndex:
     def db(self) -> sqlite3.Connection:
         """The open connection; a missing, damaged or outdated index is made anew."""
         if self._db is None:
-            self._db = self._open()
+            with self._locked():
+                self._db = self._open()
         return self._db
 
     def _open(self) -> sqlite3.Connection:
@@ -287,7 +321,10 @@ class ArchiveIndex:
 
     def update(self, progress: Callable[[str], None] | None = None) -> UpdateResult:
         """Bring the index up to date with the archive folder; read only new or changed files."""
+        with self._locked():
+            return self._update(progress)
 
+    def _update(self, progress: Callable[[str], None] | None) -> UpdateResult:
         db = self.db
         result = UpdateResult(rebuilt=self.rebuilt)
         known = {

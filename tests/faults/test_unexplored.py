@@ -300,3 +300,37 @@ def test_a_folder_where_a_page_of_the_website_belongs_is_named_not_its_temporary
     assert_german(result, 1, "ausgabe/website/index.html: kann nicht geschrieben werden", "Ordner")
     assert ".neu" not in result.err
     assert not [p for p in site.rglob("*") if p.name.endswith(".neu")]
+
+
+def test_commands_on_one_archive_at_the_same_time_share_the_index(tmp_path: Path) -> None:
+    """Four ``suche`` on a fresh archive at once: one failed with 'UNIQUE constraint failed'."""
+    import os
+    import subprocess
+
+    from tests.conftest import ROOT
+    from tests.faults.conftest import PROTOKOLLKIT
+
+    archiv = tmp_path / "archiv"
+    archiv.mkdir()
+    text = SEED.read_text("utf-8")
+    for day in range(1, 29):
+        name = f"2022-11-{day:02d}-stadtteiltisch.txt"
+        (archiv / name).write_text(text.replace("10.11.22", f"{day}.11.22"), "utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    environment.pop("PROTOKOLLKIT_DEBUG", None)
+    for _round in range(3):
+        for old in archiv.glob(".suchindex.sqlite3*"):
+            old.unlink()
+        processes = [
+            subprocess.Popen(
+                [*PROTOKOLLKIT, "suche", "--archiv", str(archiv), "Weihnachten"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=environment,
+            )
+            for _ in range(4)
+        ]
+        for process in processes:
+            _out, err = process.communicate(timeout=300)
+            assert process.returncode == 0, err.decode("utf-8", "replace")
+            assert "20 Treffer in 20 Protokollen" in err.decode("utf-8")
