@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,6 +29,14 @@ class _AtLeastOne(click.IntRange):
 
     def _describe_range(self) -> str:
         return "mindestens 1"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        # more rows than any archive has are all rows (SQLite takes no number above 2**63)
+        return min(int(super().convert(value, param, ctx)), MAX_ROWS)
+
+
+MAX_ROWS = 1_000_000
+"""``-n`` above this means "all": no archive has a million hits or names."""
 
 
 AT_LEAST_ONE = _AtLeastOne()

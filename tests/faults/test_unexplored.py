@@ -334,3 +334,12 @@ def test_commands_on_one_archive_at_the_same_time_share_the_index(tmp_path: Path
             _out, err = process.communicate(timeout=300)
             assert process.returncode == 0, err.decode("utf-8", "replace")
             assert "20 Treffer in 20 Protokollen" in err.decode("utf-8")
+
+
+@pytest.mark.parametrize("command", ["suche", "statistik"])
+def test_a_huge_count_means_all_rows(project: Path, command: str) -> None:
+    """-n 10**23 passed click's check and overflowed SQLite: an internal error."""
+    words = ["Weihnachten"] if command == "suche" else []
+    result = run(command, *words, "-n", "9" * 23, cwd=project)
+    assert_german(result, 0)
+    assert "OverflowError" not in result.err
