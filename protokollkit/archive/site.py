@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from protokollkit.archive.index import ArchiveIndex, UpdateResult
-from protokollkit.archive.stats import ArchiveStats, Member
+from protokollkit.archive.stats import ArchiveStats, Member, year_span
 from protokollkit.archive.summary import EMAIL, Summary, present
 from protokollkit.archive.words import fold, slug
 from protokollkit.dates import german_date, german_long_date
@@ -893,7 +893,7 @@ def _member_pages(
         page = MemberPage(member.key, candidate, member.name, member.count, member.affiliation)
         pages.append(page)
         per_year = member.per_year()
-        years = list(range(min(per_year), max(per_year) + 1)) if per_year else []
+        years = year_span(per_year)
         attended = [per_year.get(y, 0) for y in years]
         what = "Anwesenheit" if kind == "people" else "Anwesenheit der Einrichtung"
         chart_title = f"{what}: {member.name}"

@@ -343,3 +343,17 @@ def test_a_huge_count_means_all_rows(project: Path, command: str) -> None:
     result = run(command, *words, "-n", "9" * 23, cwd=project)
     assert_german(result, 0)
     assert "OverflowError" not in result.err
+
+
+def test_a_mistyped_year_does_not_fill_statistik_with_thousands_of_empty_years(
+    project: Path,
+) -> None:
+    archiv = project / "archiv"
+    (archiv / "0202-11-10-stadtteiltisch.txt").write_text(
+        "Protokoll Stadtteiltisch 10.11.0202\n\n1 Aktuelles\n\n- Tippfehler im Jahr\n", "utf-8"
+    )
+    result = run("statistik", "--diagramme", "diagramme", cwd=project)
+    assert_german(result, 0, "Sitzungen pro Jahr")
+    table = result.out.split("Sitzungen pro Jahr")[1].split("\n\n")[0]
+    assert [row.split()[0] for row in table.splitlines()[3:]] == ["202", "2022"]
+    assert (project / "diagramme" / "sitzungen.svg").stat().st_size < 100_000
