@@ -357,3 +357,27 @@ def test_a_mistyped_year_does_not_fill_statistik_with_thousands_of_empty_years(
     table = result.out.split("Sitzungen pro Jahr")[1].split("\n\n")[0]
     assert [row.split()[0] for row in table.splitlines()[3:]] == ["202", "2022"]
     assert (project / "diagramme" / "sitzungen.svg").stat().st_size < 100_000
+
+
+@pytest.mark.parametrize(
+    ("point", "length"),
+    [
+        ("Weihnachtsfeier am 31.12.9999", "P1D"),
+        ("Fahrt vom 30.12.9999 bis 31.12.9999", "P2D"),
+        ("Feier am 31.12.9999 von 23:00 bis 01:00 Uhr", "PT2H"),
+        ("Treffen 31.12.9999 23:30-24:00 Uhr", "PT30M"),
+    ],
+)
+def test_an_appointment_ending_after_the_last_date_gets_a_length(
+    tmp_path: Path, point: str, length: str
+) -> None:
+    """The day after 31.12.9999 has no date: the .ics (and build) ended in an OverflowError."""
+    import icalendar
+
+    source = tmp_path / "fern.txt"
+    source.write_text(protocol_with(point), "utf-8")
+    result = run("convert", source, "-t", "ics")
+    assert_german(result, 0, f"DURATION:{length}")
+    [event] = icalendar.Calendar.from_ical(result.out).walk("VEVENT")
+    assert event.decoded("dtstart").year == 9999 or event.decoded("dtstart").day == 30
+    assert_german(run("build", source, "-o", tmp_path / "ausgabe"), 0, "Fertig: 6 Dateien")
