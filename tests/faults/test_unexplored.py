@@ -8,7 +8,7 @@ import re
 import socket
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -381,3 +381,76 @@ def test_an_appointment_ending_after_the_last_date_gets_a_length(
     [event] = icalendar.Calendar.from_ical(result.out).walk("VEVENT")
     assert event.decoded("dtstart").year == 9999 or event.decoded("dtstart").day == 30
     assert_german(run("build", source, "-o", tmp_path / "ausgabe"), 0, "Fertig: 6 Dateien")
+
+
+def _office_variant(tmp_path: Path, name: str, part: str, change: Callable[[str], str]) -> Path:
+    """A copy of a legacy fixture with one part of its package changed."""
+    from tests.readers.test_pandoc import LEGACY
+
+    source = LEGACY / name
+    target = tmp_path / f"verändert{source.suffix}"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as changed:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == part:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            changed.writestr(info, data)
+    return target
+
+
+def _before(anchor: str, insert: str) -> Callable[[str], str]:
+    return lambda xml: xml.replace(anchor, insert + anchor, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "change"),
+    [
+        # two billion repeated spaces: a 2 GB string from a 20 KB file
+        (
+            "reference.odt",
+            "content.xml",
+            _before("Stadtteiltisch", '<text:s text:c="2000000000"/>'),
+        ),
+        ("reference.odt", "content.xml", _before("Stadtteiltisch", '<text:s text:c="²"/>')),
+        (
+            "reference.odt",
+            "content.xml",
+            _before("Stadtteiltisch", f'<text:s text:c="{"9" * 5000}"/>'),
+        ),
+        (
+            "reference.odt",
+            "content.xml",
+            lambda xml: re.sub(r'text:outline-level="\d"', 'text:outline-level="³"', xml),
+        ),
+        (
+            "reference.docx",
+            "word/numbering.xml",
+            lambda xml: xml.replace('<w:start w:val="1"/>', f'<w:start w:val="{"9" * 5000}"/>'),
+        ),
+        ("reference.docx", "word/document.xml", _before("</w:r>", '<w:sym w:char="D800"/>')),
+        ("reference.docx", "word/document.xml", _before("</w:r>", '<w:sym w:char="FFFFFFFF"/>')),
+    ],
+)
+def test_hostile_numbers_in_office_documents_are_read_as_the_programs_would(
+    tmp_path: Path, name: str, part: str, change: Callable[[str], str]
+) -> None:
+    """Each ended in an internal error (int() of 5000 digits or of '²', chr() out of range, a
+    surrogate that no file can hold) or, for the spaces, two gigabytes of memory."""
+    import os
+    import subprocess
+
+    from tests.conftest import ROOT
+    from tests.faults.conftest import PROTOKOLLKIT
+
+    document = _office_variant(tmp_path, name, part, change)
+    limited = ["bash", "-c", 'ulimit -v 1500000 && exec "$0" "$@"', *PROTOKOLLKIT]  # 1.5 GB
+    result = subprocess.run(
+        [*limited, "convert", str(document), "-o", str(tmp_path / "aus.txt")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Stadtteiltisch 10.11.22" in (tmp_path / "aus.txt").read_text("utf-8")
