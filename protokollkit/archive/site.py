@@ -18,6 +18,7 @@ removed. No JavaScript except the search; no e-mail address (they are replaced i
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -153,7 +154,8 @@ def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
     if folder not in _FOLDERS:
         path.parent.mkdir(parents=True, exist_ok=True)
         _FOLDERS.add(folder)
-    tmp = f"{folder}/.{path.name}.{os.getpid()}.neu"
+    # (the name shortened: a page name near the file system's limit must still get its file)
+    tmp = f"{folder}/.{path.name[:200]}.{os.getpid()}.neu"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
@@ -166,7 +168,7 @@ def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
         os.replace(tmp, path)
     except FileNotFoundError as exc:
         # the folder went away since this process last wrote into it: make it again, once
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         _FOLDERS.discard(folder)
         if not again:
             from protokollkit.files import os_error
@@ -174,12 +176,18 @@ def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
             raise os_error(exc, path) from None
         write_file(path, data, again=False)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         if isinstance(exc, OSError):  # named by the page, never by the temporary file
             from protokollkit.files import os_error
 
             raise os_error(exc, path) from None
         raise
+
+
+def _remove(tmp: str) -> None:
+    """Remove a temporary file if it is there; an error here must not hide the real one."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:

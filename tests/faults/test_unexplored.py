@@ -454,3 +454,16 @@ def test_hostile_numbers_in_office_documents_are_read_as_the_programs_would(
     )
     assert result.returncode == 0, result.stderr
     assert "Stadtteiltisch 10.11.22" in (tmp_path / "aus.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("length", "code"), [(235, 0), (240, 1)])
+def test_long_protocol_names_on_the_website(project: Path, length: int, code: int) -> None:
+    """A name near the limit failed through its longer temporary name; one over the limit was
+    reported by that temporary name (the cleanup's error hid the real one)."""
+    name = f"2022-11-10-{'g' * length}.txt"
+    (project / "archiv" / SEED.name).rename(project / "archiv" / name)
+    result = run("website", "--ohne-suche", cwd=project)
+    assert_german(result, code)
+    assert ".neu" not in result.err
+    if code:
+        assert "kann nicht geschrieben werden: der Dateiname ist zu lang" in result.err
