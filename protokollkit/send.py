@@ -185,7 +185,9 @@ def prepare_message(
         del message[header]
     if message["From"] is None:
         if sender is not None:
-            message["From"] = Address(display_name=sender.name, addr_spec=sender.address)
+            from protokollkit.writers.email import literal
+
+            message["From"] = Address(display_name=literal(sender.name), addr_spec=sender.address)
         elif settings is not None and settings.sender:
             message["From"] = settings.sender
         else:

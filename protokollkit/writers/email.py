@@ -529,12 +529,19 @@ def attachment_name(protocol: Protocol, suffix: str) -> str:
     return f"{stem or 'Protokoll'}{suffix}"
 
 
+def literal(text: str) -> str:
+    """``text`` for a mail header, as it is: an RFC 2047 encoded word in it (``=?utf-8?q?…?=``)
+    would be decoded by the email package – into anything, a line break and a ``Bcc:`` header
+    too. An invisible word joiner between ``=`` and ``?`` keeps it plain text."""
+    return text.replace("=?", "=\u2060?")
+
+
 def address(person: Recipient, what: str) -> Address:
     """A header address for ``person``; control characters are refused (no header injection)."""
     check_header_text(person.name, f"{what}: der Name")
     check_header_text(person.address, f"{what}: die Adresse")
     try:
-        return Address(display_name=person.name, addr_spec=person.address)
+        return Address(display_name=literal(person.name), addr_spec=person.address)
     except (ValueError, IndexError) as exc:
         raise ProtokollkitError(f"{what}: ungültige Adresse „{person.address}“ ({exc}).") from None
 
@@ -602,7 +609,7 @@ def build_message(
     if verteiler is None:
         verteiler = default_verteiler() or Verteiler(None, (), "<leer>")
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = check_header_text(subject(protocol), "Der Betreff")
+    message["Subject"] = literal(check_header_text(subject(protocol), "Der Betreff"))
     if verteiler.sender is not None:
         message["From"] = address(verteiler.sender, "Absender")
         if bcc:

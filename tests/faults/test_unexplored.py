@@ -4,12 +4,14 @@ naming the file (and line), never in an "interner Fehler"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import socket
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -467,3 +469,63 @@ def test_long_protocol_names_on_the_website(project: Path, length: int, code: in
     assert ".neu" not in result.err
     if code:
         assert "kann nicht geschrieben werden: der Dateiname ist zu lang" in result.err
+
+
+INJECTION = "=?utf-8?q?x=0D=0ABcc:_boese@example.net=0D=0A?="
+"""An RFC 2047 encoded word holding a line break and a Bcc header: the email package decodes it
+when the text is put into a header."""
+
+
+def _parsed_eml(path: Path) -> Any:
+    import email
+    import email.policy
+
+    return email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+
+
+def test_an_encoded_word_in_the_title_injects_no_header(tmp_path: Path) -> None:
+    source = tmp_path / "titel.txt"
+    source.write_text(
+        protocol_with("Punkt", f"Protokoll {INJECTION} Stadtteiltisch 10.11.22"), "utf-8"
+    )
+    assert_german(run("check", source), 0)
+    target = tmp_path / "p.eml"
+    assert_german(run("convert", source, "-t", "eml", "-o", target), 0)
+    assert (
+        b"boese@example.net"
+        not in b"".join(
+            line for line in target.read_bytes().splitlines() if not line.startswith(b" ")
+        ).split(b"\n\n")[0]
+    )
+    message = _parsed_eml(target)
+    assert "boese" not in str(message["Bcc"] or "")
+    assert "\n" not in str(message["Subject"]) and "=0D=0ABcc" in str(message["Subject"])
+
+
+def test_an_encoded_word_in_a_verteiler_name_is_refused_with_its_line(project: Path) -> None:
+    (project / "verteiler.txt").write_text(
+        f"Absender: a@example.org\n{INJECTION} <b@example.org>\n", "utf-8"
+    )
+    (project / "protokollkit.toml").write_text(
+        '[smtp]\nhost = "127.0.0.1"\nport = 9\nsecurity = "none"\n', "utf-8"
+    )
+    for options in (["--dry-run"], ["--yes"]):
+        result = run(
+            "send", "archiv/" + SEED.name, "--verteiler", "verteiler.txt", *options, cwd=project
+        )
+        assert_german(result, 1, "verteiler.txt:2:1:", "MIME-Kodierung")
+
+
+def test_an_encoded_word_in_a_name_given_to_the_library_stays_text() -> None:
+    import protokollkit
+    from protokollkit.verteiler import Recipient, Verteiler
+    from protokollkit.writers.email import write_eml
+
+    protocol = protokollkit.read(SEED)
+    verteiler = Verteiler(
+        Recipient(INJECTION, "a@example.org"), (Recipient(INJECTION, "b@example.org"),)
+    )
+    moment = dt.datetime(2022, 11, 10, 12, tzinfo=dt.UTC)
+    data = write_eml(protocol, verteiler, stamp=protokollkit.Stamp(moment))
+    header = data.split(b"\r\n\r\n")[0]
+    assert b"\r\nBcc: boese" not in header and b"\nBcc: boese" not in header
