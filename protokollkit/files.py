@@ -82,6 +82,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     if path == STDIN:
         import sys
 
+        if sys.stdin is None:  # started with stdin closed (``<&-``)
+            raise error("Die Standardeingabe ist geschlossen; es gibt nichts zu lesen.", "<stdin>")
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
             raise error(f"Eingabe ist zu groß (höchstens {limit // 1024} KiB).", "<stdin>")

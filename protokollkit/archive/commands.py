@@ -158,10 +158,12 @@ def suche(
     wird bei jedem Aufruf aus den geänderten Dateien nachgeführt. Rückgabewert 1: kein Treffer.
     """
     from protokollkit.archive.index import ArchiveIndex
+    from protokollkit.cli import require_stdout
     from protokollkit.dates import german_date
 
     if not begriffe and not (person or einrichtung):
         raise click.UsageError("Bitte einen Suchbegriff angeben (oder --person/--einrichtung).")
+    require_stdout()
     start, end = _date(ab, end=False), _date(bis, end=True)
     if start is not None and end is not None and start > end:
         raise click.UsageError(
@@ -227,6 +229,9 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
     """
     from protokollkit.archive.index import ArchiveIndex
     from protokollkit.archive.stats import collect, text_report
+    from protokollkit.cli import require_stdout
+
+    require_stdout()
 
     with ArchiveIndex(archiv) as index:
         _update(index)

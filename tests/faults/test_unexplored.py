@@ -525,3 +525,47 @@ def test_an_encoded_word_in_a_name_given_to_the_library_stays_text() -> None:
     data = write_eml(protocol, verteiler, stamp=protokollkit.Stamp(moment))
     header = data.split(b"\r\n\r\n")[0]
     assert b"\r\nBcc: boese" not in header and b"\nBcc: boese" not in header
+
+
+def _with_closed(stream: str, *args: str | Path, cwd: Path | None = None) -> tuple[int, str]:
+    """Run the command with standard input (``<&-``) or output (``>&-``) closed."""
+    import os
+    import subprocess
+
+    from tests.conftest import ROOT
+    from tests.faults.conftest import PROTOKOLLKIT
+
+    closed = ["bash", "-c", f'exec "$0" "$@" {stream}', *PROTOKOLLKIT, *map(str, args)]
+    result = subprocess.run(
+        closed,
+        stderr=subprocess.PIPE,
+        stdout=None if stream == ">&-" else subprocess.DEVNULL,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
+    )
+    return result.returncode, result.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", [["check", "-"], ["convert", "-"]])
+def test_a_closed_standard_input_is_named(command: list[str]) -> None:
+    code, err = _with_closed("<&-", *command)
+    assert code == 1 and "Die Standardeingabe ist geschlossen" in err, err
+    assert "interner Fehler" not in err and "NoneType" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["convert", "archiv/" + SEED.name],
+        ["termine", "archiv/" + SEED.name, "--alle"],
+        ["suche", "Weihnachten"],
+        ["statistik"],
+    ],
+)
+def test_a_closed_standard_output_is_named_not_a_silent_success(
+    project: Path, command: list[str]
+) -> None:
+    code, err = _with_closed(">&-", *command, cwd=project)
+    assert code == 1 and "Die Standardausgabe ist geschlossen" in err, err
