@@ -569,3 +569,21 @@ def test_a_closed_standard_output_is_named_not_a_silent_success(
 ) -> None:
     code, err = _with_closed(">&-", *command, cwd=project)
     assert code == 1 and "Die Standardausgabe ist geschlossen" in err, err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_termine_cache_that_is_no_file_neither_hangs_nor_fills_memory(
+    tmp_path: Path, kind: str
+) -> None:
+    import os
+
+    cache = tmp_path / "home" / ".cache" / "protokollkit" / "termine.json"
+    cache.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(cache)
+    else:
+        cache.symlink_to("/dev/zero")
+    environment = {"HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(tmp_path / "home/.cache")}
+    result = run("termine", SEED, "--alle", env=environment, timeout=60)
+    assert_german(result, 0, "Adventssingen")
+    assert cache.is_file() and not cache.is_symlink()  # replaced by a real cache
