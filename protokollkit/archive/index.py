@@ -227,6 +227,31 @@ def _prepare_all(paths: list[Path]) -> Iterator[Prepared]:
         yield from pool.map(prepare, paths, chunksize=16)
 
 
+SQLITE_REASONS = (
+    ("full", "kein Platz mehr auf dem Datenträger"),
+    ("readonly", "die Datei oder das Dateisystem ist schreibgeschützt"),
+    ("read-only", "die Datei oder das Dateisystem ist schreibgeschützt"),
+    ("locked", "ein anderer Aufruf hält ihn zu lange gesperrt"),
+    ("disk i/o", "Ein-/Ausgabefehler des Datenträgers"),
+    ("unable to open", "die Datei kann nicht geöffnet werden"),
+    ("malformed", "die Datei ist beschädigt"),
+    ("not a database", "die Datei ist beschädigt"),
+)
+"""SQLite's (English) error texts → the German reason."""
+
+
+def sqlite_error(exc: sqlite3.Error, path: Path, doing: str) -> ProtokollkitError:
+    """A German error for an SQLite failure of the index at ``path``."""
+    from protokollkit.files import display
+
+    text = str(exc).lower()
+    reason = next((german for key, german in SQLITE_REASONS if key in text), "SQLite-Fehler")
+    return ProtokollkitError(
+        f"{display(path)}: Suchindex kann nicht {doing} werden: {reason}. Er ist nur ein "
+        "Zwischenspeicher und darf gelöscht werden; die Protokolle sind unverändert."
+    )
+
+
 class ArchiveIndex:
     """The search index and summary cache of one archive folder."""
 
@@ -297,10 +322,8 @@ class ArchiveIndex:
             db.executescript(SCHEMA)
             db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             db.commit()
-        except sqlite3.OperationalError as exc:
-            raise ProtokollkitError(
-                f"{self.path}: Suchindex kann nicht angelegt werden ({exc})."
-            ) from None
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, "angelegt") from None
         return db
 
     rebuilt = False
@@ -322,7 +345,10 @@ class ArchiveIndex:
     def update(self, progress: Callable[[str], None] | None = None) -> UpdateResult:
         """Bring the index up to date with the archive folder; read only new or changed files."""
         with self._locked():
-            return self._update(progress)
+            try:
+                return self._update(progress)
+            except sqlite3.Error as exc:  # the disk full, the file read-only …
+                raise sqlite_error(exc, self.path, "geschrieben") from None
 
     def _update(self, progress: Callable[[str], None] | None) -> UpdateResult:
         db = self.db

@@ -587,3 +587,22 @@ def test_a_termine_cache_that_is_no_file_neither_hangs_nor_fills_memory(
     result = run("termine", SEED, "--alle", env=environment, timeout=60)
     assert_german(result, 0, "Adventssingen")
     assert cache.is_file() and not cache.is_symlink()  # replaced by a real cache
+
+
+def test_a_full_disk_while_the_index_is_made_is_named_in_german(small_disk: Path) -> None:
+    from tests.faults.conftest import fill
+
+    archiv = small_disk / "archiv"
+    archiv.mkdir()
+    text = SEED.read_text("utf-8")
+    for day in range(1, 10):
+        (archiv / f"2022-11-0{day}-stadtteiltisch.txt").write_text(
+            text.replace("10.11.22", f"{day}.11.22"), "utf-8"
+        )
+    guard = Unchanged(archiv)
+    fill(small_disk)
+    for command in (["suche", "Weihnachten"], ["statistik"]):
+        result = run(*command, "--archiv", archiv)
+        assert_german(result, 1, "Suchindex kann nicht", "kein Platz mehr auf dem Datenträger")
+        assert "OperationalError" not in result.err
+    guard.check()
