@@ -287,7 +287,7 @@ def website(
     """
     from protokollkit.archive.site import build_site
 
-    if url is not None and not url.startswith(("http://", "https://")):
+    if url is not None and not _web_address(url):
         raise ProtokollkitError(f"--url „{url}“ ist keine Web-Adresse (http:// oder https://).")
     result = build_site(
         archiv,
@@ -307,6 +307,21 @@ def website(
     if url is None:
         click.echo("Hinweis: ohne --url kein OParl-Export.", err=True)
     click.echo(f"Startseite: {ausgabe / 'index.html'}")
+
+
+def _web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host and nothing a link cannot hold
+    (spaces, quotes, angle brackets, control characters)."""
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() or ch in '"<>\\`' or not ch.isprintable() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 COMMANDS = (suche, statistik, website)

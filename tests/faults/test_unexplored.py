@@ -606,3 +606,12 @@ def test_a_full_disk_while_the_index_is_made_is_named_in_german(small_disk: Path
         assert_german(result, 1, "Suchindex kann nicht", "kein Platz mehr auf dem Datenträger")
         assert "OperationalError" not in result.err
     guard.check()
+
+
+@pytest.mark.parametrize(
+    "url", ["https://", "http://x y/", 'https://example.org/"><b>', "https://[::1]:99999/"]
+)
+def test_a_url_no_link_can_hold_is_refused(project: Path, url: str) -> None:
+    result = run("website", "--ohne-suche", "--ohne-dokumente", "--url", url, cwd=project)
+    assert_german(result, 1, "ist keine Web-Adresse")
+    assert not (project / "ausgabe").exists()
