@@ -165,6 +165,10 @@ def _read_all(paths: list[Path]) -> Iterator[tuple[str | None, Outcome]]:
         gc.unfreeze()
 
 
+CACHE_LIMIT = 64 * 1024 * 1024
+"""The cache is read only up to this size; a larger one is started afresh."""
+
+
 class AppointmentCache:
     """The rows of the files ``termine`` has read, by key; :meth:`save` writes them back."""
 
@@ -175,7 +179,10 @@ class AppointmentCache:
         self.entries: dict[str, list[object]] = {}
         self.changed = False
         try:
-            stored = json.loads(self.path.read_bytes())
+            from protokollkit.files import read_bytes
+
+            # a regular file of sane size only: a FIFO or /dev/zero there would hang the command
+            stored = json.loads(read_bytes(self.path, limit=CACHE_LIMIT))
             if (
                 isinstance(stored, dict)
                 and stored.get("version") == CACHE_VERSION
@@ -183,7 +190,7 @@ class AppointmentCache:
                 and isinstance(stored.get("entries"), dict)
             ):
                 self.entries = stored["entries"]
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError, ProtokollkitError):
             pass
 
     def get(self, key: str) -> list[Row] | None:

@@ -81,6 +81,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def require_stdout(hint: str = "die Ausgabe ginge verloren") -> None:
+    """Refuse to run a command whose result goes to a standard output that was closed when it
+    started (``>&-``): Python has none then, and click would drop every line silently."""
+    if sys.stdout is None:
+        raise ProtokollkitError(f"Die Standardausgabe ist geschlossen: {hint}.")
+
+
 def diagnostics_of(exc: ProtokollkitError | OSError, path: Path) -> tuple[Diagnostic, ...]:
     """An error that stopped reading ``path``, as diagnostics."""
     if isinstance(exc, ParseError):
@@ -218,6 +225,8 @@ def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> N
 
     if output is not None:
         check_output(output, [eingabe])
+    else:
+        require_stdout("bitte mit -o eine Ausgabedatei angeben")
     protocol = read_protocol(eingabe, from_)
     report(protocol.diagnostics)
     if to not in ("text", "json"):  # the same check as `check`, with the lines of the file
@@ -611,8 +620,15 @@ def termine(
     unveränderten Datei steht, kommt aus dem Zwischenspeicher.
     """
     from protokollkit.appointment_cache import AppointmentCache, appointment_rows
+    from protokollkit.dates import german_date
     from protokollkit.files import display
 
+    require_stdout()
+    if since is not None and until is not None and since > until:
+        raise click.UsageError(
+            f"--ab {german_date(since)} liegt nach --bis {german_date(until)}: in diesem "
+            "Zeitraum kann es keinen Termin geben."
+        )
     cache = None if no_cache else AppointmentCache()
     # Only the lines to print are kept, with their sort key (one protocol at a time is read).
     found: list[tuple[tuple[int, int, int], int, str]] = []

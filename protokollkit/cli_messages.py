@@ -39,7 +39,7 @@ GERMAN: dict[str, str] = {
     "directory": "Ordner",
     "path": "Pfad",
     "{value!r} is not a valid {number_type}.": "{value!r} ist keine gültige Zahl.",
-    "{value} is not in the range {range}.": "{value} liegt nicht im Bereich {range}.",
+    "{value} is not in the range {range}.": "{value} ist nicht erlaubt ({range}).",
 }
 """click's English message → German."""
 

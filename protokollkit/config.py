@@ -186,11 +186,27 @@ def _smtp_table(data: dict[str, Any], fail: Fail) -> dict[str, Any]:
 
 def _host(smtp: dict[str, Any], fail: Fail) -> str:
     host = smtp.get("host")
-    if not isinstance(host, str) or not host.strip() or any(c.isspace() for c in host.strip()):
+    if (
+        not isinstance(host, str)
+        or not host.strip()
+        or any(c.isspace() or not c.isprintable() for c in host.strip())
+    ):
         raise fail(
             '„host“ fehlt oder ist kein Servername (z. B. host = "mail.example.org").', "host"
         )
-    return host.strip()
+    host = host.strip()
+    try:
+        encoded = host.encode("idna")
+    except UnicodeError:
+        encoded = b""
+    labels = encoded.rstrip(b".").split(b".")
+    if not encoded or len(encoded) > 253 or not all(0 < len(label) <= 63 for label in labels):
+        raise fail(
+            f"„host“ „{host[:80]}{'…' if len(host) > 80 else ''}“ ist kein gültiger Servername "
+            "(jeder Teil zwischen den Punkten 1 bis 63 Zeichen, insgesamt höchstens 253).",
+            "host",
+        )
+    return host
 
 
 def _security(smtp: dict[str, Any], fail: Fail) -> Security:
@@ -261,8 +277,20 @@ def _cafile(value: str | None, base: Path | None, fail: Fail) -> Path | None:
     cafile = Path(value).expanduser()
     if not cafile.is_absolute() and base is not None:
         cafile = base / cafile
+    if cafile.is_dir():
+        raise fail(f"„cafile“: {cafile} ist ein Ordner, keine Zertifikatsdatei.", "cafile")
     if not cafile.is_file():
         raise fail(f"„cafile“: Zertifikatsdatei {cafile} nicht gefunden.", "cafile")
+    import ssl
+
+    try:
+        ssl.create_default_context(cafile=str(cafile))
+    except (ssl.SSLError, OSError):
+        raise fail(
+            f"„cafile“: {cafile} enthält kein lesbares Zertifikat (erwartet: eine PEM-Datei "
+            "mit „-----BEGIN CERTIFICATE-----“).",
+            "cafile",
+        ) from None
     return cafile
 
 

@@ -82,6 +82,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     if path == STDIN:
         import sys
 
+        if sys.stdin is None:  # started with stdin closed (``<&-``)
+            raise error("Die Standardeingabe ist geschlossen; es gibt nichts zu lesen.", "<stdin>")
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
             raise error(f"Eingabe ist zu groß (höchstens {limit // 1024} KiB).", "<stdin>")
@@ -100,6 +102,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise error("Keine Berechtigung, die Datei zu lesen.", source) from None
     except OSError as exc:
         raise error(f"Datei kann nicht gelesen werden: {os_reason(exc)}.", source) from None
+    except ValueError:  # a NUL character: no file system has such a name
+        raise error("Ungültiger Dateiname (enthält ein NUL-Zeichen).", repr(source)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

@@ -370,8 +370,9 @@ def _compare(text: str, protocol: Protocol, target: Path) -> str | None:
 
     try:
         old_bytes = read_bytes(target)
-    except ParseError:
-        return "Archivdatei nicht lesbar"
+    except ParseError as exc:
+        reasons = [d.message.rstrip(".") for d in exc.diagnostics if d.level == "error"]
+        return "Archivdatei nicht lesbar" + (f" ({reasons[0]})" if reasons else "")
     if old_bytes == text.encode("utf-8"):
         return None
     try:
@@ -509,10 +510,14 @@ WRITERS = 8
 
 def _write(target: Path, text: str, kept: Path | None) -> None:
     """Write one archive file (first the previous version to ``kept``, when given)."""
-    from protokollkit.files import write_atomic
+    from protokollkit.files import os_error, write_atomic
 
     if kept is not None:
-        write_atomic(kept, target.read_bytes())
+        try:
+            old = target.read_bytes()
+        except OSError as exc:  # a symlink into nowhere, no permission: named, nothing written
+            raise os_error(exc, target, "gelesen") from None
+        write_atomic(kept, old)
     write_atomic(target, text)
 
 

@@ -185,7 +185,9 @@ def prepare_message(
         del message[header]
     if message["From"] is None:
         if sender is not None:
-            message["From"] = Address(display_name=sender.name, addr_spec=sender.address)
+            from protokollkit.writers.email import literal
+
+            message["From"] = Address(display_name=literal(sender.name), addr_spec=sender.address)
         elif settings is not None and settings.sender:
             message["From"] = settings.sender
         else:
@@ -882,6 +884,11 @@ def _smtp_error(exc: smtplib.SMTPException, settings: SmtpSettings, size: int) -
     import smtplib
 
     where = _where(settings)
+    if isinstance(exc, smtplib.SMTPResponseException) and _not_smtp(exc):
+        return SendError(
+            f"Unter {where} antwortet kein Mailserver (die Antwort ist kein SMTP); "
+            "„host“ und „port“ in protokollkit.toml prüfen."
+        )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return SendError(
             f"Anmeldung am Mailserver {settings.host} abgelehnt (Benutzer „{settings.user}“): "
@@ -1011,6 +1018,14 @@ def send(outgoing: Outgoing, settings: SmtpSettings, password: Password) -> Deli
 def _reply_of(code: int, text: bytes | str) -> str:
     message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
     return f"{code} {message}".strip()
+
+
+def _not_smtp(exc: Any) -> bool:
+    """Whether smtplib could not read the reply as SMTP: no code (-1), or its own
+    "500 Line too long." for a line no mail server sends (a web server, random bytes)."""
+    return exc.smtp_code == -1 or (
+        exc.smtp_code == 500 and exc.smtp_error in ("Line too long.", b"Line too long.")
+    )
 
 
 def _reply(exc: Any) -> str:

@@ -92,14 +92,18 @@ def title_for(last: Protocol, date: dt.date) -> str:
     """The last title with ``date`` written in the same style as the date it had."""
     found = find_date(last.title)
     if found is None:
-        return f"Protokoll {last.meeting} {date:%d.%m.%y}".replace("  ", " ")
+        year = f"{date:%y}" if 2000 <= date.year <= 2099 else f"{date.year:04d}"
+        return f"Protokoll {last.meeting} {date:%d.%m.}{year}".replace("  ", " ")
     written = last.title[found.start : found.end]
     numeric = re.fullmatch(r"(\d{1,2})\.(\s?)(\d{1,2})\.(\s?)(\d{4}|\d{2})?", written)
     if numeric:
         day_text, space1, month_text, space2, year_text = numeric.groups()
         day = f"{date.day:02d}" if len(day_text) == 2 else str(date.day)
         month = f"{date.month:02d}" if len(month_text) == 2 else str(date.month)
-        year = "" if year_text is None else str(date.year)[-len(year_text) :]
+        year = "" if year_text is None else str(date.year)
+        # two digits only where they read back as this year (``99`` is 2099, not 1999)
+        if year_text and len(year_text) == 2 and 2000 <= date.year <= 2099:
+            year = year[-2:]
         new = f"{day}.{space1}{month}.{space2 if year else ''}{year}"
     elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
         new = date.isoformat()

@@ -81,6 +81,11 @@ def parse_entry(text: str) -> tuple[str, str] | str:
             name = name[1:-1].strip()
         if any(ch in name for ch in '<>"'):
             return f'Name „{name}“ enthält < > oder " ({FORMAT_HINT})'
+        if "=?" in name:
+            return (
+                f"Name „{name}“ enthält eine MIME-Kodierung („=?…?=“); bitte den Namen so "
+                "schreiben, wie er erscheinen soll"
+            )
     elif "<" in text or ">" in text:
         return f"Spitze Klammern passen nicht zusammen ({FORMAT_HINT})"
     else:

@@ -53,6 +53,14 @@ def test_missing_file(tmp_path: Path) -> None:
         protokollkit.read(tmp_path / "fehlt.txt")
 
 
+@pytest.mark.parametrize("name", ["se\x00ed.txt", "\x00", "a\x00.docx"])
+def test_a_nul_character_in_a_file_name_is_a_parse_error(name: str) -> None:
+    with pytest.raises(protokollkit.ParseError, match="NUL-Zeichen"):
+        protokollkit.read_file(name)
+    with pytest.raises(protokollkit.ParseError, match="NUL-Zeichen"):
+        protokollkit.read(Path(name))
+
+
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "riesig.txt"
     with path.open("wb") as handle:

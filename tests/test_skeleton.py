@@ -204,6 +204,36 @@ def test_title_keeps_the_date_style_of_the_last_protocol(title: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("title", "date", "expected"),
+    [
+        (
+            "Protokoll Stadtteiltisch 10.11.22",
+            dt.date(1999, 1, 12),
+            "Protokoll Stadtteiltisch 12.01.1999",
+        ),
+        (
+            "Protokoll Stadtteiltisch 10.11.22",
+            dt.date(9999, 12, 31),
+            "Protokoll Stadtteiltisch 31.12.9999",
+        ),
+        ("Protokoll Stadtteiltisch", dt.date(2100, 1, 1), "Protokoll Stadtteiltisch 01.01.2100"),
+        (
+            "Protokoll Stadtteiltisch 10.11.22",
+            dt.date(2099, 1, 1),
+            "Protokoll Stadtteiltisch 01.01.99",
+        ),
+    ],
+)
+def test_a_two_digit_year_is_written_only_where_it_reads_back_as_that_year(
+    title: str, date: dt.date, expected: str
+) -> None:
+    """``new --datum 12.1.1999`` wrote ``12.01.99``, which reads back as 2099."""
+    written = title_for(protokollkit.read(f"{title}\n"), date)
+    assert written == expected
+    assert protokollkit.read(f"{written}\n").date == date
+
+
+@pytest.mark.parametrize(
     ("text", "is_open"),
     [
         ("Fläche Troika soll nochmal besprochen werden", True),

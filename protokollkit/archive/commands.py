@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,30 @@ from protokollkit.diagnostics import ProtokollkitError
 
 if TYPE_CHECKING:  # datetime is imported where a date is made, not for ``--help``
     import datetime as dt
+
+OPTIONS = "[OPTIONEN]"
+"""The options part of the usage line, as in cli.py (click's default is English)."""
+
+
+class _AtLeastOne(click.IntRange):
+    """A whole number of at least 1, described in German (click says ``x>=1``)."""
+
+    def __init__(self) -> None:
+        super().__init__(min=1)
+
+    def _describe_range(self) -> str:
+        return "mindestens 1"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        # more rows than any archive has are all rows (SQLite takes no number above 2**63)
+        return min(int(super().convert(value, param, ctx)), MAX_ROWS)
+
+
+MAX_ROWS = 1_000_000
+"""``-n`` above this means "all": no archive has a million hits or names."""
+
+
+AT_LEAST_ONE = _AtLeastOne()
 
 ARCHIVE_OPTION = click.option(
     "--archiv",
@@ -37,6 +61,8 @@ def _date(value: str | None, *, end: bool) -> dt.date | None:
 
     text = value.strip()
     if text.isdigit() and len(text) == 4:
+        if int(text) < dt.MINYEAR:
+            raise ProtokollkitError(f"„{value}“ ist kein gültiges Jahr.")
         return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
     return parse_date_argument(text)
 
@@ -84,21 +110,33 @@ def _highlight(text: str, prefixes: tuple[str, ...], width: int = 200) -> str:
     return "".join(out)
 
 
-@click.command("suche")
+@click.command("suche", options_metavar=OPTIONS)
 @click.argument("begriffe", metavar="BEGRIFF...", nargs=-1)
 @ARCHIVE_OPTION
-@click.option("--ab", default=None, help="Nur Protokolle ab diesem Datum (12.01.2023 oder 2023).")
-@click.option("--bis", default=None, help="Nur Protokolle bis zu diesem Datum.")
 @click.option(
-    "--person", default=None, help="Nur was diese Person berichtet hat (Teil des Namens)."
+    "--ab",
+    metavar="DATUM",
+    default=None,
+    help="Nur Protokolle ab diesem Datum (12.01.2023 oder 2023).",
+)
+@click.option("--bis", metavar="DATUM", default=None, help="Nur Protokolle bis zu diesem Datum.")
+@click.option(
+    "--person",
+    metavar="NAME",
+    default=None,
+    help="Nur was diese Person berichtet hat (Teil des Namens).",
 )
 @click.option(
-    "--einrichtung", default=None, help="Nur Berichte dieser Einrichtung (Teil des Namens)."
+    "--einrichtung",
+    metavar="NAME",
+    default=None,
+    help="Nur Berichte dieser Einrichtung (Teil des Namens).",
 )
 @click.option(
     "-n",
     "--anzahl",
-    type=click.IntRange(1),
+    type=AT_LEAST_ONE,
+    metavar="ZAHL",
     default=20,
     show_default=True,
     help="Höchstens so viele Treffer.",
@@ -120,11 +158,18 @@ def suche(
     wird bei jedem Aufruf aus den geänderten Dateien nachgeführt. Rückgabewert 1: kein Treffer.
     """
     from protokollkit.archive.index import ArchiveIndex
+    from protokollkit.cli import require_stdout
     from protokollkit.dates import german_date
 
     if not begriffe and not (person or einrichtung):
         raise click.UsageError("Bitte einen Suchbegriff angeben (oder --person/--einrichtung).")
+    require_stdout()
     start, end = _date(ab, end=False), _date(bis, end=True)
+    if start is not None and end is not None and start > end:
+        raise click.UsageError(
+            f"--ab {german_date(start)} liegt nach --bis {german_date(end)}: in diesem "
+            "Zeitraum kann es kein Protokoll geben."
+        )
     with ArchiveIndex(archiv) as index:
         _update(index)
         hits, prefixes = index.search(
@@ -159,7 +204,7 @@ def suche(
     )
 
 
-@click.command("statistik")
+@click.command("statistik", options_metavar=OPTIONS)
 @ARCHIVE_OPTION
 @click.option(
     "--diagramme",
@@ -170,7 +215,8 @@ def suche(
 @click.option(
     "-n",
     "--anzahl",
-    type=click.IntRange(1),
+    type=AT_LEAST_ONE,
+    metavar="ZAHL",
     default=15,
     show_default=True,
     help="Zeilen der Ranglisten.",
@@ -178,11 +224,14 @@ def suche(
 def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
     """Sitzungen pro Jahr, Anwesenheit nach Personen und Einrichtungen, Umfang der Sitzungen.
 
-    Zeigt Tabellen im Terminal; mit --diagramme DIR zusätzlich Diagramme als SVG
+    Zeigt Tabellen im Terminal; mit --diagramme ORDNER zusätzlich Diagramme als SVG
     (sitzungen.svg, umfang.svg, personen.svg, einrichtungen.svg).
     """
     from protokollkit.archive.index import ArchiveIndex
     from protokollkit.archive.stats import collect, text_report
+    from protokollkit.cli import require_stdout
+
+    require_stdout()
 
     with ArchiveIndex(archiv) as index:
         _update(index)
@@ -197,7 +246,7 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
             click.echo(f"geschrieben: {path}", err=True)
 
 
-@click.command("website")
+@click.command("website", options_metavar=OPTIONS)
 @ARCHIVE_OPTION
 @click.option(
     "-o",
@@ -210,6 +259,7 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
 )
 @click.option(
     "--url",
+    metavar="ADRESSE",
     default=None,
     help="Adresse, unter der die Website erscheint (z. B. https://example.org/protokolle/); "
     "nötig für den OParl-Export in oparl/.",
@@ -218,6 +268,7 @@ def statistik(archiv: Path, diagramme: Path | None, anzahl: int) -> None:
 @click.option("--ohne-suche", is_flag=True, help="Den Suchindex (Pagefind) nicht erneuern.")
 @click.option(
     "--stichtag",
+    metavar="DATUM",
     default=None,
     help="Datum, ab dem Termine als kommend gelten (sonst heute), z. B. 01.12.2022.",
 )
@@ -236,7 +287,7 @@ def website(
     """
     from protokollkit.archive.site import build_site
 
-    if url is not None and not url.startswith(("http://", "https://")):
+    if url is not None and not _web_address(url):
         raise ProtokollkitError(f"--url „{url}“ ist keine Web-Adresse (http:// oder https://).")
     result = build_site(
         archiv,
@@ -256,6 +307,21 @@ def website(
     if url is None:
         click.echo("Hinweis: ohne --url kein OParl-Export.", err=True)
     click.echo(f"Startseite: {ausgabe / 'index.html'}")
+
+
+def _web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host and nothing a link cannot hold
+    (spaces, quotes, angle brackets, control characters)."""
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() or ch in '"<>\\`' or not ch.isprintable() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 COMMANDS = (suche, statistik, website)

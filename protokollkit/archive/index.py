@@ -13,6 +13,7 @@ matched as a prefix of a stem: ``Weihnachtsmarkt`` finds ``Weihnachtsmärkte`` a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -88,6 +89,15 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a protocol to index: a file, or a name that cannot be
+    followed (a symlink loop), which reading then reports as the problem of that one file."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
+
 def archive_files(archive: Path) -> list[Path]:
     """The protocols of the archive: its ``*.txt`` files, sorted by name."""
     if not archive.is_dir():
@@ -96,7 +106,7 @@ def archive_files(archive: Path) -> list[Path]:
         names = sorted(
             entry.name
             for entry in entries
-            if entry.name.endswith(".txt") and not entry.name.startswith(".") and entry.is_file()
+            if entry.name.endswith(".txt") and not entry.name.startswith(".") and _listed(entry)
         )
     # sorted as strings: comparing Path objects costs ten times as much (5,000 files)
     return [archive / name for name in names]
@@ -175,7 +185,9 @@ def prepare(path: Path) -> Prepared:
         if isinstance(exc, ParseError):
             error = "; ".join(d.message for d in exc.diagnostics if d.level == "error")
         else:
-            error = str(getattr(exc, "strerror", None) or exc)
+            from protokollkit.files import os_reason
+
+            error = str(exc) if isinstance(exc, ProtokollkitError) else os_reason(exc)
         return Prepared(path.name, error or "Protokoll nicht lesbar.")
     summary = summarize(protocol, path.name)
     rows = []
@@ -215,6 +227,31 @@ def _prepare_all(paths: list[Path]) -> Iterator[Prepared]:
         yield from pool.map(prepare, paths, chunksize=16)
 
 
+SQLITE_REASONS = (
+    ("full", "kein Platz mehr auf dem Datenträger"),
+    ("readonly", "die Datei oder das Dateisystem ist schreibgeschützt"),
+    ("read-only", "die Datei oder das Dateisystem ist schreibgeschützt"),
+    ("locked", "ein anderer Aufruf hält ihn zu lange gesperrt"),
+    ("disk i/o", "Ein-/Ausgabefehler des Datenträgers"),
+    ("unable to open", "die Datei kann nicht geöffnet werden"),
+    ("malformed", "die Datei ist beschädigt"),
+    ("not a database", "die Datei ist beschädigt"),
+)
+"""SQLite's (English) error texts → the German reason."""
+
+
+def sqlite_error(exc: sqlite3.Error, path: Path, doing: str) -> ProtokollkitError:
+    """A German error for an SQLite failure of the index at ``path``."""
+    from protokollkit.files import display
+
+    text = str(exc).lower()
+    reason = next((german for key, german in SQLITE_REASONS if key in text), "SQLite-Fehler")
+    return ProtokollkitError(
+        f"{display(path)}: Suchindex kann nicht {doing} werden: {reason}. Er ist nur ein "
+        "Zwischenspeicher und darf gelöscht werden; die Protokolle sind unverändert."
+    )
+
+
 class ArchiveIndex:
     """The search index and summary cache of one archive folder."""
 
@@ -222,6 +259,38 @@ class ArchiveIndex:
         self.archive = archive
         self.path = path or default_index_path(archive)
         self._db: sqlite3.Connection | None = None
+        self._lock_depth = 0
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the index's lock (``.suchindex.sqlite3.lock``): two commands on one archive at
+        the same time make and update the index one after the other, never both at once
+        (they did: one failed with "UNIQUE constraint failed"). Where no lock can be taken
+        (no ``fcntl``, a read-only folder), the work goes on without one."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        try:
+            import fcntl
+
+            fd = os.open(
+                f"{self.path}.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644
+            )
+        except (ImportError, OSError):
+            fd = -1
+        try:
+            if fd >= 0:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            self._lock_depth = 1
+            yield
+        finally:
+            self._lock_depth = 0
+            if fd >= 0:
+                os.close(fd)  # closing releases the lock
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -229,7 +298,8 @@ class ArchiveIndex:
     def db(self) -> sqlite3.Connection:
         """The open connection; a missing, damaged or outdated index is made anew."""
         if self._db is None:
-            self._db = self._open()
+            with self._locked():
+                self._db = self._open()
         return self._db
 
     def _open(self) -> sqlite3.Connection:
@@ -252,10 +322,8 @@ class ArchiveIndex:
             db.executescript(SCHEMA)
             db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             db.commit()
-        except sqlite3.OperationalError as exc:
-            raise ProtokollkitError(
-                f"{self.path}: Suchindex kann nicht angelegt werden ({exc})."
-            ) from None
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, "angelegt") from None
         return db
 
     rebuilt = False
@@ -276,7 +344,13 @@ class ArchiveIndex:
 
     def update(self, progress: Callable[[str], None] | None = None) -> UpdateResult:
         """Bring the index up to date with the archive folder; read only new or changed files."""
+        with self._locked():
+            try:
+                return self._update(progress)
+            except sqlite3.Error as exc:  # the disk full, the file read-only …
+                raise sqlite_error(exc, self.path, "geschrieben") from None
 
+    def _update(self, progress: Callable[[str], None] | None) -> UpdateResult:
         db = self.db
         result = UpdateResult(rebuilt=self.rebuilt)
         known = {
@@ -291,14 +365,23 @@ class ArchiveIndex:
             result.removed.append(name)
         todo: list[tuple[Path, int, int, str, bool]] = []
         for path in present:
-            stat = path.stat()
-            old = known.get(path.name)
-            if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
-                result.unchanged += 1
-                if old[3]:
-                    result.problems.append(Diagnostic("error", old[3], str(path)))
+            try:
+                stat = path.stat()
+                old = known.get(path.name)
+                if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+                    result.unchanged += 1
+                    if old[3]:
+                        result.problems.append(Diagnostic("error", old[3], str(path)))
+                    continue
+                digest = file_hash(path)
+            except OSError as exc:  # a symlink loop, no permission, removed meanwhile
+                from protokollkit.files import display, os_reason
+
+                message = f"Datei kann nicht gelesen werden: {os_reason(exc)}."
+                result.problems.append(Diagnostic("error", message, display(path)))
+                self._drop(path.name)
+                db.execute("DELETE FROM files WHERE name = ?", (path.name,))
                 continue
-            digest = file_hash(path)
             if old and old[2] == digest and not old[3]:
                 db.execute(
                     "UPDATE files SET size = ?, mtime_ns = ? WHERE name = ?",

@@ -18,6 +18,7 @@ removed. No JavaScript except the search; no e-mail address (they are replaced i
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from protokollkit.archive.index import ArchiveIndex, UpdateResult
-from protokollkit.archive.stats import ArchiveStats, Member
+from protokollkit.archive.stats import ArchiveStats, Member, year_span
 from protokollkit.archive.summary import EMAIL, Summary, present
 from protokollkit.archive.words import fold, slug
 from protokollkit.dates import german_date, german_long_date
@@ -153,7 +154,8 @@ def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
     if folder not in _FOLDERS:
         path.parent.mkdir(parents=True, exist_ok=True)
         _FOLDERS.add(folder)
-    tmp = f"{folder}/.{path.name}.{os.getpid()}.neu"
+    # (the name shortened: a page name near the file system's limit must still get its file)
+    tmp = f"{folder}/.{path.name[:200]}.{os.getpid()}.neu"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
@@ -164,16 +166,28 @@ def write_file(path: Path, data: bytes, *, again: bool = True) -> None:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
         # the folder went away since this process last wrote into it: make it again, once
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         _FOLDERS.discard(folder)
         if not again:
-            raise
+            from protokollkit.files import os_error
+
+            raise os_error(exc, path) from None
         write_file(path, data, again=False)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        _remove(tmp)
+        if isinstance(exc, OSError):  # named by the page, never by the temporary file
+            from protokollkit.files import os_error
+
+            raise os_error(exc, path) from None
         raise
+
+
+def _remove(tmp: str) -> None:
+    """Remove a temporary file if it is there; an error here must not hide the real one."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:
@@ -887,7 +901,7 @@ def _member_pages(
         page = MemberPage(member.key, candidate, member.name, member.count, member.affiliation)
         pages.append(page)
         per_year = member.per_year()
-        years = list(range(min(per_year), max(per_year) + 1)) if per_year else []
+        years = year_span(per_year)
         attended = [per_year.get(y, 0) for y in years]
         what = "Anwesenheit" if kind == "people" else "Anwesenheit der Einrichtung"
         chart_title = f"{what}: {member.name}"

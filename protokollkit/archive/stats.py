@@ -105,16 +105,29 @@ class ArchiveStats:
         self.meetings.append((date, len(summary["items"]), summary["speaker_count"], len(here)))
 
     def meetings_per_year(self) -> dict[int, int]:
-        """Meetings by year, every year from the first to the last (0 where none)."""
-        if not self.years:
-            return {}
-        first, last = min(self.years), max(self.years)
-        return {y: self.years[y].meetings if y in self.years else 0 for y in range(first, last + 1)}
+        """Meetings by year, every year from the first to the last (0 where none); a long gap
+        (a mistyped year like 0022 or 2202) is left out, not shown as hundreds of empty rows."""
+        return {y: self.years[y].meetings if y in self.years else 0 for y in year_span(self.years)}
 
     def ranking(self, kind: str) -> list[Member]:
         """People (``kind="people"``) or institutions by meetings attended, most first."""
         members = self.people if kind == "people" else self.institutions
         return sorted(members.values(), key=lambda m: (-m.count, m.name.casefold()))
+
+
+MAX_GAP = 10
+"""Years without a meeting between two with meetings that are still shown (as 0)."""
+
+
+def year_span(years: Iterable[int]) -> list[int]:
+    """The years in order with the gaps of up to :data:`MAX_GAP` years between them filled."""
+    found = sorted(set(years))
+    span: list[int] = []
+    for year, following in zip(found, [*found[1:], None], strict=True):
+        span.append(year)
+        if following is not None and following - year - 1 <= MAX_GAP:
+            span.extend(range(year + 1, following))
+    return span
 
 
 def collect(summaries: Iterable[Summary]) -> ArchiveStats:

@@ -22,6 +22,9 @@ from protokollkit.safety import OLE2_SIGNATURE, PASSWORD_MESSAGE, check_size, is
 SOFFICE_TIMEOUT = 120.0
 """Seconds LibreOffice may take to convert one document (its first start is the slowest)."""
 
+WORD_STREAM = "WordDocument".encode("utf-16-le")
+"""The name of the stream every Word 6–2003 document holds, as its OLE2 directory spells it."""
+
 INSTALL_HINT = (
     "Für .doc-Dateien (Word 97–2003) wird LibreOffice gebraucht, es ist aber nicht installiert. "
     "Installieren mit: sudo apt-get install libreoffice-writer-nogui "
@@ -45,6 +48,14 @@ def convert_to_docx(data: bytes, source: str, timeout: float = SOFFICE_TIMEOUT) 
         raise error("Die Datei ist kein Word-Dokument (.doc): unbekannter Dateianfang.", source)
     if is_encrypted_ooxml(data):
         raise error(PASSWORD_MESSAGE, source)
+    if WORD_STREAM not in data:
+        # Another OLE2 file (Excel, Outlook, random bytes after the signature): LibreOffice
+        # would import it as text and make a protocol of its bytes.
+        raise error(
+            "Die Datei ist kein Word-Dokument (.doc): der Word-Teil „WordDocument“ fehlt "
+            "(beschädigt, oder ein anderes Office-Format wie Excel?).",
+            source,
+        )
     soffice = find_soffice()
     if soffice is None:
         raise error(INSTALL_HINT, source)
@@ -67,7 +78,11 @@ def convert_to_docx(data: bytes, source: str, timeout: float = SOFFICE_TIMEOUT) 
             str(work / "out"),
             str(document),
         ]
-        env = {**os.environ, "HOME": str(work)}
+        (work / "tmp").mkdir()
+        # LibreOffice's temporary files go into the folder removed afterwards too; a TMPDIR
+        # that is a file would otherwise be replaced by a folder (LibreOffice "repairs" it).
+        private = str(work / "tmp")
+        env = {**os.environ, "HOME": str(work), "TMPDIR": private, "TMP": private, "TEMP": private}
         _run(command, env, timeout, source)
         result = work / "out" / "dokument.docx"
         if not result.exists():
@@ -91,8 +106,11 @@ def _run(command: list[str], env: dict[str, str], timeout: float, source: str) -
             start_new_session=True,
         )
     except OSError as exc:
+        from protokollkit.files import display, os_reason
+
         raise error(
-            f"LibreOffice kann nicht gestartet werden: {exc.strerror or exc}", source
+            f"LibreOffice kann nicht gestartet werden: {display(command[0])}: {os_reason(exc)}.",
+            source,
         ) from None
     try:
         process.communicate(timeout=timeout)

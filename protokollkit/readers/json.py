@@ -250,12 +250,61 @@ def read_json(text: str, source: str = "<json>") -> Protocol:
     """Read a protocol from protokollkit JSON."""
     _too_deep(text, source)
     try:
-        return from_data(json.loads(text))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         reason = JSON_REASONS.get(exc.msg, "Syntaxfehler")
         raise error(f"Ungültiges JSON: {reason}", source, exc.lineno, exc.colno) from None
+    except ValueError:  # a number of more digits than Python converts (int_max_str_digits)
+        line, col = _position(text, _LONG_NUMBER)
+        raise error("Ungültiges JSON: eine Zahl mit zu vielen Stellen", source, line, col) from None
+    if _has_surrogate(data):
+        line, col = _position(text, _SURROGATE)
+        raise error(
+            "Ungültiges JSON: ein Text enthält eine halbe UTF-16-Ersatzzeichenfolge "
+            "(\\ud800–\\udfff ohne ihr Gegenstück); das ist kein Zeichen und lässt sich in "
+            "keine Datei schreiben",
+            source,
+            line,
+            col,
+        )
+    try:
+        return from_data(data)
     except _Invalid as exc:
         raise error(f"Ungültiges Protokoll-JSON: {exc}", source) from None
+
+
+_LONG_NUMBER = re.compile(r"\d{1000,}")
+_SURROGATE = re.compile(
+    r"(?<!\\)(?:\\\\)*"
+    r"(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+"""A ``\\uD800``–``\\uDFFF`` escape without its partner (best effort, for the line only)."""
+
+
+def _position(text: str, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """Line and column of the first match of ``pattern`` in ``text`` (0, 0: none)."""
+    found = pattern.search(text)
+    if found is None:
+        return 0, 0
+    start = found.start()
+    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+
+
+def _has_surrogate(data: Any) -> bool:
+    """Whether a key or string anywhere in the parsed JSON holds a lone surrogate."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def read_json_bytes(data: bytes, source: str = "<json>") -> Protocol:

@@ -174,12 +174,29 @@ def _val(element: Element | None, default: str | None = None) -> str | None:
     return value
 
 
-def _int(text: str | None, default: int) -> int:
-    # A number attribute that is not a number (never written by Word or LibreOffice) counts
-    # as missing, as it does for them.
-    if text is None or not text.strip().lstrip("-").isdigit():
+MAX_NUMBER = 1_000_000
+"""A number attribute (a start value, a level, a count of spaces) above this is taken as this:
+no document counts further, and a hostile one must not make a number of 5000 digits (which
+``int`` refuses) or a string of two billion spaces."""
+
+_NUMBER_ATTRIBUTE = re.compile(r"\s*(-?)0*([0-9]+)\s*")
+"""ASCII digits only: ``"²".isdigit()`` is true, but ``int("²")`` fails."""
+
+
+def number_attribute(text: str | None, default: int) -> int:
+    """The whole number of an XML attribute, at most :data:`MAX_NUMBER` either way.
+
+    A number attribute that is not a number (never written by Word or LibreOffice) counts as
+    missing, as it does for them."""
+    found = _NUMBER_ATTRIBUTE.fullmatch(text or "")
+    if found is None:
         return default
-    return int(text)
+    digits = found.group(2)
+    value = MAX_NUMBER if len(digits) > len(str(MAX_NUMBER)) else min(int(digits), MAX_NUMBER)
+    return -value if found.group(1) else value
+
+
+_int = number_attribute
 
 
 def _num_pr(ppr: Element | None) -> tuple[str | None, int | None]:

@@ -211,7 +211,17 @@ def run_pandoc(
             f"Pandoc hat das Dokument nach {timeout:g} s nicht gelesen; abgebrochen.", source
         ) from None
     except OSError as exc:
-        raise error(f"Pandoc kann nicht gestartet werden: {exc.strerror or exc}", source) from None
+        from protokollkit.files import display, os_reason
+
+        program = display(pandoc_path())
+        hint = (
+            " (Umgebungsvariable PYPANDOC_PANDOC prüfen)"
+            if os.environ.get("PYPANDOC_PANDOC")
+            else ""
+        )
+        raise error(
+            f"Pandoc kann nicht gestartet werden: {program}: {os_reason(exc)}{hint}.", source
+        ) from None
     if result.returncode != 0:
         raise error(pandoc_failure(result.stderr, fmt), source)
     try:

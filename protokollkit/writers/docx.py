@@ -39,7 +39,7 @@ from protokollkit.writers.present import (
     apostrophes,
     decision_heading,
     decision_result,
-    inline_parts,
+    linked_parts,
     marks_task,
     meta_rows,
     next_meeting_label,
@@ -681,7 +681,7 @@ class _Body:
         """Running text with its links as real hyperlinks (``w:hyperlink``)."""
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-        for part in inline_parts(text):
+        for part in linked_parts(text):
             if isinstance(part, Text):
                 self.run(paragraph, part.text)
                 continue

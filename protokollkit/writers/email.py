@@ -474,11 +474,24 @@ def default_verteiler() -> Verteiler | None:
 
 def read_template() -> tuple[str, str]:
     """The text of ``email.txt`` and its path (for messages)."""
+    from protokollkit.files import read_bytes
+
     template = vorlage(EMAIL_TEMPLATE)
+    data = read_bytes(template, limit=TEMPLATE_LIMIT)
     try:
-        return template.read_text("utf-8-sig"), str(template)
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProtokollkitError(f"{template}: die Mail-Vorlage ist nicht in UTF-8.") from None
+    if not text.strip():
+        raise ProtokollkitError(
+            f"{template}: die Mail-Vorlage ist leer; die Mail hätte keinen Text "
+            "(mindestens {protokoll} eintragen)."
+        )
+    return text, str(template)
+
+
+TEMPLATE_LIMIT = 1024 * 1024
+"""The mail template's size limit: a page of text with placeholders, never megabytes."""
 
 
 def write_email_body(protocol: Protocol, verteiler: Verteiler | None = None) -> str:
@@ -520,12 +533,19 @@ def attachment_name(protocol: Protocol, suffix: str) -> str:
     return f"{stem or 'Protokoll'}{suffix}"
 
 
+def literal(text: str) -> str:
+    """``text`` for a mail header, as it is: an RFC 2047 encoded word in it (``=?utf-8?q?…?=``)
+    would be decoded by the email package – into anything, a line break and a ``Bcc:`` header
+    too. An invisible word joiner between ``=`` and ``?`` keeps it plain text."""
+    return text.replace("=?", "=\u2060?")
+
+
 def address(person: Recipient, what: str) -> Address:
     """A header address for ``person``; control characters are refused (no header injection)."""
     check_header_text(person.name, f"{what}: der Name")
     check_header_text(person.address, f"{what}: die Adresse")
     try:
-        return Address(display_name=person.name, addr_spec=person.address)
+        return Address(display_name=literal(person.name), addr_spec=person.address)
     except (ValueError, IndexError) as exc:
         raise ProtokollkitError(f"{what}: ungültige Adresse „{person.address}“ ({exc}).") from None
 
@@ -593,7 +613,7 @@ def build_message(
     if verteiler is None:
         verteiler = default_verteiler() or Verteiler(None, (), "<leer>")
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = check_header_text(subject(protocol), "Der Betreff")
+    message["Subject"] = literal(check_header_text(subject(protocol), "Der Betreff"))
     if verteiler.sender is not None:
         message["From"] = address(verteiler.sender, "Absender")
         if bcc:

@@ -24,6 +24,7 @@ from html import escape
 from protokollkit.model import AgendaItem, Block, Person, Point, Protocol
 from protokollkit.people import format_person
 from protokollkit.writers.present import (
+    SAFE_SCHEMES,
     TASKS_HEADING,
     Text,
     agenda_label,
@@ -92,9 +93,6 @@ DARK_MODE = (
     "}\n"
 )
 """The only ``<style>``: lighter blue in dark mode. Without it everything still reads."""
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
-"""Link targets that become ``<a href>``; anything else (``javascript:``) stays text."""
 
 
 def style(tag: str) -> str:

@@ -150,14 +150,25 @@ def _event(
     a = appointment
     if a.start_time is None:
         event.add("dtstart", a.start)
-        event.add("dtend", (a.end or a.start) + dt.timedelta(days=1))
+        try:
+            event.add("dtend", (a.end or a.start) + dt.timedelta(days=1))
+        except OverflowError:  # no date after 31.12.9999: the length says where it ends
+            event.add("duration", dt.timedelta(days=((a.end or a.start) - a.start).days + 1))
         event.add("transp", "TRANSPARENT")
     else:
         zone = ZoneInfo(TZID)
         event.add("dtstart", dt.datetime.combine(a.start, a.start_time, zone))
         if a.end_time is not None:
-            end_day = a.start + dt.timedelta(days=1 if a.end_time < a.start_time else 0)
-            event.add("dtend", dt.datetime.combine(end_day, a.end_time, zone))
+            past_midnight = a.end_time < a.start_time
+            try:
+                end_day = a.start + dt.timedelta(days=1 if past_midnight else 0)
+                event.add("dtend", dt.datetime.combine(end_day, a.end_time, zone))
+            except OverflowError:  # past midnight of 31.12.9999
+                day = dt.date(2000, 1, 1)
+                length = dt.datetime.combine(day, a.end_time) - dt.datetime.combine(
+                    day, a.start_time
+                )
+                event.add("duration", length + dt.timedelta(days=1 if past_midnight else 0))
         if a.end is not None and a.end > a.start and a.recurrence is None:
             event.add("rrule", {"freq": "daily", "count": (a.end - a.start).days + 1})
     if a.recurrence is not None:

@@ -64,8 +64,54 @@ def write_pdf(protocol: Protocol) -> bytes:
                 f"Schriftdatei mit diesem Zeichen neben {template} legen."
             ) from None
         if "PDF/A" in detail or "PDF/UA" in detail:
-            detail += f" – {STANDARDS_HINT}"
+            detail = f"Typst meldet „{detail}“ – {STANDARDS_HINT}"
+        else:
+            detail = typst_reason(detail)
+        where = template_position(str(getattr(exc, "diagnostic", "") or ""))
         raise ProtokollkitError(
-            f"PDF konnte nicht erzeugt werden – Fehler in der Vorlage {template}: {detail}"
+            f"PDF konnte nicht erzeugt werden – Fehler in der Vorlage {template}{where}: {detail}"
         ) from None
     return pdf
+
+
+TYPST_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), german)
+    for pattern, german in (
+        (r"^unclosed delimiter$", "eine geöffnete Klammer wird nicht geschlossen"),
+        (r"^unclosed string$", "ein Text in Anführungszeichen wird nicht geschlossen"),
+        (r"^unexpected closing (?:bracket|brace|paren)", "eine Klammer zu viel wird geschlossen"),
+        (r"^expected expression$", "hier fehlt ein Ausdruck"),
+        (r"^unknown variable: (.+)$", "unbekannter Name „{0}“"),
+        (r"^file not found \(searched at (.+)\)$", "die Datei {0} gibt es nicht"),
+        (r"^file is not valid UTF-8$", "die Datei ist nicht in UTF-8 gespeichert"),
+        (
+            r"^unresolved import$",
+            "die Vorlage definiert nicht alles, was protokollkit aufruft (protokoll, metadaten, "
+            "teilnehmende, tagesordnung, top …)",
+        ),
+        (r"^expected (.+), found (.+)$", "falscher Wert: erwartet {0}, gefunden {1} (Typst-Typen)"),
+        (r'^expected ((?:"[^"]*", )*(?:or )?"[^"]*")$', "unbekannter Wert (erlaubt: {0})"),
+    )
+)
+"""Typst's (English) messages for the mistakes made when editing a template, in German."""
+
+
+def typst_reason(message: str) -> str:
+    """The German reason for a Typst error in the template; an unknown one is quoted as Typst's."""
+    for pattern, german in TYPST_REASONS:
+        found = pattern.match(message)
+        if found:
+            words = (re.sub(r",? or ", " oder ", group) for group in found.groups())
+            return german.format(*words)
+    return f"Typst meldet „{message}“"
+
+
+TEMPLATE_POSITION = re.compile(rf"┌─ (?:.*/)?{re.escape(TEMPLATE_NAME)}:(\d+):(\d+)")
+"""Where Typst's diagnostic places the error inside the template (``protokoll.typ:3:9``)."""
+
+
+def template_position(diagnostic: str) -> str:
+    """``:ZEILE:SPALTE`` of the error in the template, or nothing when it is elsewhere."""
+    found = TEMPLATE_POSITION.search(diagnostic)
+    # Typst counts lines from 1 but columns from 0; messages here count both from 1.
+    return f":{found.group(1)}:{int(found.group(2)) + 1}" if found else ""

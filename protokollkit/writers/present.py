@@ -87,6 +87,23 @@ def inline_parts(text: str, *, typographic: bool = True) -> Iterator[Text | Link
         yield Text(fix(text[position:]))
 
 
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+"""Link targets that become real links (HTML, DOCX, PDF); anything else (``javascript:``,
+``data:``, ``file:``) stays text."""
+
+
+def linked_parts(text: str, *, typographic: bool = True) -> Iterator[Text | Link]:
+    """:func:`inline_parts` with only :data:`SAFE_SCHEMES` as links: any other target is
+    written as the text it was (``[label](javascript:…)``), never as something to click."""
+    for part in inline_parts(text, typographic=typographic):
+        if isinstance(part, Link) and not part.target.lower().startswith(SAFE_SCHEMES):
+            yield Text(
+                part.target if part.label == part.target else f"[{part.label}]({part.target})"
+            )
+        else:
+            yield part
+
+
 def plain_with_links(text: str) -> str:
     """The text for a plain-text reader: ``[label](target)`` becomes ``label <target>``."""
     pieces: list[str] = []

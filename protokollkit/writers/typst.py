@@ -17,7 +17,7 @@ from protokollkit.writers.present import (
     apostrophes,
     decision_heading,
     decision_result,
-    inline_parts,
+    linked_parts,
     marks_task,
     meta_rows,
     next_meeting_label,
@@ -89,7 +89,7 @@ def inline(text: str, *, lines: bool = False) -> str:
         kept = [inline(line) for line in text.replace("\r\n", "\n").split("\n")]
         return " \\\n".join(line for line in kept if line)
     pieces: list[str] = []
-    for part in inline_parts(" ".join(text.split())):
+    for part in linked_parts(" ".join(text.split())):
         if isinstance(part, Link):
             pieces.append(f"#link({string(part.target)})[{escape(part.label)}]")
             continue

@@ -487,6 +487,34 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
     assert "GEHEIMNIS" not in protocol.title
 
 
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_an_unresolved_entity_keeps_the_text_after_it(fmt: str, tmp_path: Path) -> None:
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("GEHEIMNIS", "utf-8")
+    doctype = f'<!DOCTYPE r [<!ENTITY x SYSTEM "{secret.as_uri()}"><!ENTITY y "Y">]>'
+    text = "Protokoll &x;AG Wohnen &y;1.2.2023"
+    if fmt == "docx":
+        data = _docx(
+            f'<?xml version="1.0"?>{doctype}<w:document {WORD_NS}><w:body>'
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>".encode()
+        )
+        reader: Any = read_docx
+    else:
+        ns = (
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        )
+        content = (
+            f"<?xml version='1.0'?>{doctype}<office:document-content {ns}><office:body>"
+            f"<office:text><text:p>{text}</text:p></office:text></office:body>"
+            "</office:document-content>"
+        )
+        data = zip_of({"content.xml": content.encode()})
+        reader = read_odt
+    protocol = reader(data, f"entität.{fmt}")  # the odt reader crashed on the entity node
+    assert protocol.title == "Protokoll AG Wohnen 1.2.2023"
+
+
 def test_entity_expansion_bomb_is_not_expanded() -> None:
     entities = '<!ENTITY a "AAAAAAAAAA">' + "".join(
         f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)

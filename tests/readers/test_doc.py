@@ -7,6 +7,7 @@ installs LibreOffice and sets CI, so in CI these tests always run (and fail with
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from protokollkit.model import Protocol
 from protokollkit.readers import read_bytes
 from protokollkit.readers.doc import convert_to_docx, find_soffice
 from protokollkit.readers.docx import read_docx
+from protokollkit.safety import OLE2_SIGNATURE
 from tests.readers.test_pandoc import LEGACY, PROTOCOLS, expected, model
 
 
@@ -61,8 +63,19 @@ def test_a_word_97_file_named_docx_is_converted_by_libreoffice(tmp_path: Path) -
 
 @needs_soffice
 def test_broken_doc_gives_a_german_error_not_a_traceback() -> None:
+    data = (LEGACY / "reference.doc").read_bytes()
+    damaged = data[:512] + b"\x00" * (20480 - 512) + data[20480:]  # directory kept, streams gone
     with pytest.raises(ParseError, match="LibreOffice konnte das Dokument nicht umwandeln"):
-        read_doc(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000, "kaputt.doc")
+        read_doc(damaged, "kaputt.doc")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_ole2_file_without_a_word_part_is_no_protocol(seed: int) -> None:
+    """LibreOffice imported such a file as text: a "protocol" of random characters."""
+    body = random.Random(seed).randbytes(5000)
+    for data in (OLE2_SIGNATURE + b"\x00" * 4000, OLE2_SIGNATURE + body):
+        with pytest.raises(ParseError, match=r"kein Word-Dokument.*„WordDocument“ fehlt"):
+            read_doc(data, "zufall.doc")
 
 
 @needs_soffice

@@ -8,6 +8,7 @@ import pytest
 
 from protokollkit.config import load_settings, parse_settings
 from protokollkit.diagnostics import ParseError
+from tests.send.conftest import Tls
 
 
 def settings_error(text: str) -> str:
@@ -65,8 +66,8 @@ def test_bad_settings_give_a_german_message(text: str, expected: str) -> None:
     assert expected in settings_error(text)
 
 
-def test_cafile_is_relative_to_the_config_file(tmp_path: Path) -> None:
-    (tmp_path / "ca.pem").write_text("x")
+def test_cafile_is_relative_to_the_config_file(tmp_path: Path, tls: Tls) -> None:
+    (tmp_path / "ca.pem").write_bytes(tls.cafile.read_bytes())  # a real CA: it is loaded
     path = tmp_path / "protokollkit.toml"
     path.write_text('[smtp]\nhost = "h"\ncafile = "ca.pem"\n')
     assert load_settings(path).cafile == tmp_path / "ca.pem"

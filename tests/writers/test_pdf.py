@@ -200,6 +200,38 @@ def test_broken_template_gives_a_german_error(
         write_pdf(reference)
 
 
+@pytest.mark.parametrize(
+    ("line", "position", "german"),
+    [
+        ("#let kaputt = (", ":3:15", "eine geöffnete Klammer wird nicht geschlossen"),
+        ("#unbekannt", ":3:2", "unbekannter Name „unbekannt“"),
+        ('#image("fehlt.png", alt: "Logo")', ":3:8", "die Datei /"),
+        ('#set page(paper: "xx")', ":3:18", 'unbekannter Wert (erlaubt: "a0", "a1"'),
+        ('#set text(size: "x")', ":3:17", "falscher Wert: erwartet length, gefunden string"),
+    ],
+)
+def test_a_mistake_in_the_template_is_named_with_its_line_in_german(
+    reference: Protocol,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    line: str,
+    position: str,
+    german: str,
+) -> None:
+    template = tmp_path / "protokoll.typ"
+    template.write_text("// eigene Vorlage\n" + TEMPLATE.read_text("utf-8") + "\n", "utf-8")
+    lines = template.read_text("utf-8").split("\n")
+    lines.insert(2, line)
+    template.write_text("\n".join(lines), "utf-8")
+    monkeypatch.setenv("PROTOKOLLKIT_VORLAGEN", str(tmp_path))
+    with pytest.raises(ProtokollkitError) as caught:
+        write_pdf(reference)
+    message = str(caught.value)
+    assert f"Fehler in der Vorlage {template}{position}: {german}" in message, message
+    for english in ("unclosed", "unknown variable", "file not found", "expected", "found"):
+        assert english not in message, message
+
+
 # --- issue 14: what a reader sees -------------------------------------------------------------
 
 

@@ -94,7 +94,7 @@ class Package:
 def parse(data: bytes, part: str, source: str) -> Element:
     """Parse one XML part safely; a German error naming the file and part when it is broken."""
     try:
-        return etree.fromstring(data, PARSER)
+        root = etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else 0
         reason = str(exc).lower()
@@ -105,3 +105,8 @@ def parse(data: bytes, part: str, source: str) -> Element:
         else:
             why = f"ist kein gültiges XML (Zeile {line})"
         raise error(f"Die Datei ist beschädigt: „{part}“ {why}.", source) from None
+    if b"<!ENTITY" in data:
+        # An entity the parser does not resolve stays a node of its own (no office program
+        # writes one): drop it and keep the text after it, so the readers see only elements.
+        etree.strip_tags(root, etree.Entity)
+    return root

@@ -24,7 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from protokollkit.readers.numbering import OFFICE, STYLE, TEXT, OutlineCounter
+from protokollkit.readers.numbering import (
+    OFFICE,
+    STYLE,
+    TEXT,
+    OutlineCounter,
+    number_attribute,
+)
 from protokollkit.readers.office import (
     BREAK,
     Block,
@@ -102,6 +108,16 @@ class OdfDocument:
     created: str | None
 
 
+MAX_SPACES = 1000
+"""``text:s`` (repeated spaces) above this many is this many: spaces are squeezed anyway."""
+
+
+def _count(text: str | None, default: int) -> int:
+    """A non-negative number attribute (a level, a start value, a count), else ``default``."""
+    value = number_attribute(text, default)
+    return value if value >= 0 else default
+
+
 @dataclass
 class _Walker:
     styles: dict[str, _Style]
@@ -161,8 +177,8 @@ class _Walker:
             # Word's "List Bullet 2" (saved as .odt) is a second-level point.
             block.list_level = max([list_level, *(style_list_level(n) for n in names)])
         if element.tag == _H:
-            level = element.get(f"{TEXT}outline-level", "1")
-            block.heading = int(level) if level.isdigit() and int(level) > 0 else 1
+            level = number_attribute(element.get(f"{TEXT}outline-level"), 1)
+            block.heading = level if level > 0 else 1
             block.list_level, block.label, block.continued = None, None, False
             number = self.outline.number(element, in_list) if self.counting else None
             if block.heading == 1:
@@ -197,7 +213,7 @@ class _Walker:
             label: str | None = None
             if spec.ordered and item.tag == f"{TEXT}list-item":
                 start = item.get(f"{TEXT}start-value")
-                counters[level] = int(start) if start and start.isdigit() else counters[level] + 1
+                counters[level] = _count(start, counters[level] + 1)
                 if spec.number_style is not None:
                     label = number_label(counters[level], spec.number_style, spec.delimiter)
             first = True
@@ -249,8 +265,8 @@ class _Walker:
                 if not hidden:
                     self.inlines(child, out, later, span_bold, span_underline)
             elif tag == f"{TEXT}s":
-                count = child.get(f"{TEXT}c", "1")
-                out.append(Run(" " * (int(count) if count.isdigit() else 1), bold, underline))
+                count = min(_count(child.get(f"{TEXT}c"), 1), MAX_SPACES)
+                out.append(Run(" " * count, bold, underline))
             elif tag == f"{TEXT}tab":
                 out.append(Run("\t", bold, underline))
             elif tag == f"{TEXT}line-break":
@@ -381,8 +397,7 @@ def _list_styles(*roots: Element | None) -> dict[str, dict[int, _ListLevel]]:
         for style in root.iter(f"{TEXT}list-style"):
             levels: dict[int, _ListLevel] = {}
             for level in style:
-                number = level.get(f"{TEXT}level", "1")
-                index = int(number) if number.isdigit() else 1
+                index = _count(level.get(f"{TEXT}level"), 1)
                 if level.tag == f"{TEXT}list-level-style-number":
                     fmt = level.get(f"{STYLE}num-format", "1")
                     prefix = level.get(f"{STYLE}num-prefix", "")
@@ -399,7 +414,7 @@ def _list_styles(*roots: Element | None) -> dict[str, dict[int, _ListLevel]]:
                         bool(fmt),
                         number_style(fmt),
                         delimiter,
-                        int(start) if start.isdigit() else 1,
+                        _count(start, 1),
                     )
                 else:
                     levels[index] = _ListLevel(False, None, "", 1)

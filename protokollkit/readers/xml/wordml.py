@@ -333,8 +333,11 @@ class _Walker:
                 out.append(Run("\u00ad", bold, underline))
             elif tag == f"{W}sym":
                 code = child.get(f"{W}char")
-                if code and all(c in "0123456789abcdefABCDEF" for c in code):
-                    out.append(Run(chr(int(code, 16)), bold, underline))
+                if code and len(code) <= 6 and all(c in "0123456789abcdefABCDEF" for c in code):
+                    value = int(code, 16)
+                    # a character, not a control code, half a surrogate pair or beyond Unicode
+                    if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
+                        out.append(Run(chr(value), bold, underline))
             elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
                 kind = "footnote" if tag == f"{W}footnoteReference" else "endnote"
                 note = self.notes.get(f"{kind}:{child.get(f'{W}id')}")
