@@ -1651,7 +1651,7 @@ def annotate(protocol: Protocol, known: ParticipantIndex | None = None) -> Proto
     """Set every entry's speaker, decision and task, and an inline next meeting, from the text
     (``known``: the names of those present, when the caller has them already)."""
     if known is None:
-        known = ParticipantIndex(protocol.present())
+        known = ParticipantIndex(protocol.listed_present())
     meeting = protocol.date
     # ``Beschlüsse des Plenums`` as the title: the document is a register, every entry one
     register = _context_of(protocol.title) if not protocol.participants else None

@@ -142,7 +142,7 @@ def looks_like_protocol(protocol: Protocol) -> bool:
     return bool(
         TITLE.match(protocol.title)
         or protocol.items
-        or protocol.present()
+        or protocol.listed_present()
         or protocol.agenda
         or any(m.kind != "other" for m in protocol.meta)
         or protocol.next_meeting

@@ -307,9 +307,37 @@ class Protocol:
 
     def present(self) -> tuple[Person, ...]:
         """Everyone present: the participants and the labelled groups of those present (or,
-        when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``)."""
+        when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``;
+        without either, those the minutes show taking part)."""
+        return self.listed_present() or self._people_at_work()
+
+    def listed_present(self) -> tuple[Person, ...]:
+        """Those the attendance names as present: the participants and the groups of those
+        present, or a sentence of the opening (``Anwesend waren …``); nobody from elsewhere."""
         listed = self.participants + self.attendance_of("present") + self.attendance_of("partial")
         return listed or self._attendance_in_text("present")
+
+    def _people_at_work(self) -> tuple[Person, ...]:
+        """Without any attendance: those the minutes show taking part – the chair, the
+        minute-taker, speakers and presenters, owners of tasks named in full – once each, in
+        document order (``Sabine Kortmann eröffnet …``, ``Kassier Bernd Auer trägt … vor``)."""
+        found: dict[str, Person] = {}
+        for kind in ("chair", "minute_taker"):
+            value = (
+                next((f.value for f in self.meta if f.kind == kind), None)
+                or self._field_in_opening(kind)
+                or self._person_in_text(kind)
+            )  # (not meta_value: it looks for the chair among those present)
+            if value and len(value.split()) <= 4:
+                found.setdefault(value, Person(value))
+        for person in self.speakers():
+            found.setdefault(person.name, Person(person.name, person.affiliation))
+        for point in self.tasks():
+            assert point.task is not None
+            for owner in point.task.owners:
+                if len(owner.split()) >= 2 and owner[:1].isupper():
+                    found.setdefault(owner, Person(owner))
+        return tuple(found.values())
 
     def _attendance_in_text(self, kind: AttendanceKind) -> tuple[Person, ...]:
         """The people a sentence of the opening names as present, excused or absent
@@ -358,7 +386,7 @@ class Protocol:
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""
         role = _MINUTES_ROLE if kind == "minute_taker" else _CHAIR_ROLE
-        for person in self.present():
+        for person in self.listed_present():
             if person.affiliation and role.search(person.affiliation):
                 return person.name
         return None

@@ -514,8 +514,26 @@ def test_attendance_named_in_sentences() -> None:
 )
 def test_no_attendance_in_ordinary_sentences(sentence: str) -> None:
     p = protokollkit.read(f"Protokoll 04.03.2024\n\n{sentence}\n\nTOP 1 Bericht\n\n- x\n")
-    assert p.present() == () and p.attendance_of("absent") == ()
+    assert p.listed_present() == () and p.attendance_of("absent") == ()
     assert p.attendance_of("excused") == ()
+
+
+def test_without_attendance_those_who_took_part_are_present() -> None:
+    """No list and no sentence of those present: the chair, the minute-taker, speakers and
+    owners of tasks named in full took part; nobody is made a participant of the model."""
+    text = (
+        "Protokoll der Jahreshauptversammlung 14.03.2025\n\n"
+        "Sabine Kortmann eröffnet um 19.35 Uhr die Jahreshauptversammlung.\n\n"
+        "TOP 1 Kassenbericht\n\n"
+        "Kassier Bernd Auer trägt den Kassenbericht vor.\n\n"
+        "Die Kassenprüfer empfehlen die Entlastung. Grüße vom Landesverband.\n\n"
+        "- Festschrift drucken – Jana Wolf bis 30.04.\n"
+    )
+    p = protokollkit.read(text)
+    assert [x.name for x in p.present()] == ["Sabine Kortmann", "Bernd Auer", "Jana Wolf"]
+    assert p.participants == () and p.listed_present() == ()
+    listed = protokollkit.read(text.replace("\n\nSabine", "\n\nAnwesend: Ute Brandt\n\nSabine"))
+    assert [x.name for x in listed.present()] == ["Ute Brandt"]
 
 
 def test_council_columns_of_names_read_back() -> None:
