@@ -615,3 +615,11 @@ def test_a_url_no_link_can_hold_is_refused(project: Path, url: str) -> None:
     result = run("website", "--ohne-suche", "--ohne-dokumente", "--url", url, cwd=project)
     assert_german(result, 1, "ist keine Web-Adresse")
     assert not (project / "ausgabe").exists()
+
+
+def test_one_warning_is_counted_in_the_singular(tmp_path: Path) -> None:
+    source = tmp_path / "alt.txt"
+    source.write_bytes(
+        SEED.read_bytes().replace("Wühlmäuschen".encode(), "W\xfchlm\xe4uschen".encode("latin-1"))
+    )
+    assert_german(run("check", source), 0, "1 Datei geprüft: 0 Fehler, 1 Warnung.")
