@@ -59,8 +59,12 @@ def os_reason(exc: OSError) -> str:
 
 def display(path: Path | str) -> str:
     """A path as it can be printed: bytes that are not UTF-8 shown as ``\\xNN``."""
+    from protokollkit.diagnostics import printable_name
+
     text = os.fspath(path)
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return printable_name(
+        text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    )
 
 
 class FileError(ProtokollkitError):
