@@ -276,7 +276,8 @@ def check(dateien: tuple[Path, ...], hinweise: bool) -> None:
         errors += sum(1 for d in diagnostics if d.level == "error")
         warnings += sum(1 for d in diagnostics if d.level == "warning")
     files = "Datei" if len(dateien) == 1 else "Dateien"
-    click.echo(f"{len(dateien)} {files} geprüft: {errors} Fehler, {warnings} Warnungen.", err=True)
+    warned = "1 Warnung" if warnings == 1 else f"{warnings} Warnungen"
+    click.echo(f"{len(dateien)} {files} geprüft: {errors} Fehler, {warned}.", err=True)
     sys.exit(1 if errors else 0)
 
 

@@ -10,6 +10,17 @@ Level = Literal["info", "warning", "error"]
 LEVEL_NAMES: dict[Level, str] = {"info": "hinweis", "warning": "warnung", "error": "fehler"}
 
 
+def printable_name(name: str) -> str:
+    """A file name as it may be printed: control characters (an escape sequence, a line break
+    that would start a forged message) shown as ``\\x1b``, ``\\n`` … instead of acting."""
+    if name.isprintable():
+        return name
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in name
+    )
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A message about the input, located like a compiler's: source, line and column (1-based).
@@ -24,7 +35,8 @@ class Diagnostic:
     col: int = 0
 
     def __str__(self) -> str:
-        where = self.source if self.line == 0 else f"{self.source}:{self.line}:{max(self.col, 1)}"
+        source = printable_name(self.source)
+        where = source if self.line == 0 else f"{source}:{self.line}:{max(self.col, 1)}"
         return f"{where}: {LEVEL_NAMES[self.level]}: {self.message}"
 
 

@@ -59,8 +59,12 @@ def os_reason(exc: OSError) -> str:
 
 def display(path: Path | str) -> str:
     """A path as it can be printed: bytes that are not UTF-8 shown as ``\\xNN``."""
+    from protokollkit.diagnostics import printable_name
+
     text = os.fspath(path)
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return printable_name(
+        text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    )
 
 
 class FileError(ProtokollkitError):
@@ -268,8 +272,9 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), notes
-        except UnicodeDecodeError:
-            raise error("Datei ist kein lesbarer Text (UTF-16 fehlerhaft).", source) from None
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode("utf-16", "replace").count("\n") + 1
+            raise error("Datei ist kein lesbarer Text (UTF-16 fehlerhaft).", source, line) from None
     if b"\x00" in data:
         raise error("Das ist keine Textdatei (Binärdaten).", source)
     try:
@@ -277,8 +282,15 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         try:
             text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise error("Datei ist weder UTF-8 noch Windows-1252 (Binärdaten?).", source) from None
+        except UnicodeDecodeError as second:
+            where = second.start
+            raise error(
+                f"Datei ist weder UTF-8 noch Windows-1252: das Byte 0x{data[where]:02X} gibt es "
+                "in keiner der beiden Kodierungen (Binärdaten?).",
+                source,
+                data[:where].count(b"\n") + 1,
+                where - data.rfind(b"\n", 0, where),
+            ) from None
         line = data[: exc.start].count(b"\n") + 1
         notes.append(
             Diagnostic(

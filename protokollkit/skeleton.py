@@ -220,7 +220,11 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
     if date is None:
         following = next_meeting_appointment(last)
         if following is None:
-            said = f" („{last.next_meeting.text}“)" if last.next_meeting else ""
+            said = (
+                f" („{last.next_meeting.text}“)"
+                if last.next_meeting and last.next_meeting.text.strip()
+                else ""
+            )
             raise ProtokollkitError(
                 f"Im letzten Protokoll {newest.name} steht kein Datum für den nächsten "
                 f"Termin{said}. Bitte das Datum angeben, z. B. --datum 12.01.2023."

@@ -34,6 +34,18 @@ def test_binary_file(tmp_path: Path) -> None:
         protokollkit.read(path)
 
 
+def test_a_byte_that_is_neither_utf8_nor_windows_1252_is_named_with_its_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "alt.txt"
+    path.write_bytes(b"Protokoll X 1.1.22\n\n1 A\n\n- Gr\xfc\xdfe \x81 und mehr\n")
+    with pytest.raises(protokollkit.ParseError) as info:
+        protokollkit.read(path)
+    [diagnostic] = info.value.diagnostics
+    assert (diagnostic.line, diagnostic.col) == (5, 9)
+    assert "0x81" in diagnostic.message
+
+
 def test_text_without_protocol_title_or_date_is_read_with_a_warning() -> None:
     text = "Einkaufsliste\nMilch\nBrot\nButter\nKäse\nÄpfel\nBirnen\n"
     protocol = protokollkit.read(text)

@@ -141,6 +141,13 @@ def test_without_date_and_open_next_meeting_is_a_german_error(archive: Path) -> 
     )
 
 
+def test_new_after_a_fresh_skeleton_shows_no_empty_quotes(archive: Path) -> None:
+    assert new(archive, "--datum", "12.01.2023")[0] == 0
+    code, _out, err = new(archive)
+    assert code == 1
+    assert "(„“)" not in err and "nächsten Termin. Bitte das Datum angeben" in err
+
+
 def test_never_overwrites_an_existing_file(archive: Path) -> None:
     target = archive / "2023-01-12-stadtteiltisch.txt"
     target.write_text("Protokoll Stadtteiltisch 12.01.23\n\nschon begonnen\n", "utf-8")

@@ -160,6 +160,7 @@ def suche(
     from protokollkit.archive.index import ArchiveIndex
     from protokollkit.cli import require_stdout
     from protokollkit.dates import german_date
+    from protokollkit.files import display
 
     if not begriffe and not (person or einrichtung):
         raise click.UsageError("Bitte einen Suchbegriff angeben (oder --person/--einrichtung).")
@@ -191,7 +192,7 @@ def suche(
         )
         click.echo(f"  {_highlight(hit.text, prefixes)}")
         line = f":{hit.line}" if hit.line else ""
-        click.echo(f"  {archiv / hit.name}{line}")
+        click.echo(f"  {display(archiv / hit.name)}{line}")
     if not hits:
         click.echo("Keine Treffer.", err=True)
         sys.exit(1)

@@ -615,3 +615,34 @@ def test_a_url_no_link_can_hold_is_refused(project: Path, url: str) -> None:
     result = run("website", "--ohne-suche", "--ohne-dokumente", "--url", url, cwd=project)
     assert_german(result, 1, "ist keine Web-Adresse")
     assert not (project / "ausgabe").exists()
+
+
+def test_one_warning_is_counted_in_the_singular(tmp_path: Path) -> None:
+    source = tmp_path / "alt.txt"
+    source.write_bytes(
+        SEED.read_bytes().replace("Wühlmäuschen".encode(), "W\xfchlm\xe4uschen".encode("latin-1"))
+    )
+    assert_german(run("check", source), 0, "1 Datei geprüft: 0 Fehler, 1 Warnung.")
+
+
+NAUGHTY = "a\x1b[2J\nfehler: gefälscht.txt"
+"""A file name with an escape sequence (clears the screen) and a line break that would start a
+forged message of its own."""
+
+
+def test_control_characters_in_file_names_are_shown_not_obeyed(project: Path) -> None:
+    empty = project / NAUGHTY
+    empty.write_bytes(b"")
+    archived = project / "archiv" / "2022-11-11-\x1b[31mrot.txt"
+    archived.write_bytes(SEED.read_bytes())
+    outputs = [
+        run("check", empty),
+        run("convert", empty),
+        run("convert", SEED, "-t", "markdown", "-o", project / "x\x1b[31m\n.md"),
+        run("suche", "Wühlmäuschen", cwd=project),
+    ]
+    for result in outputs:
+        assert "\x1b" not in result.output
+        assert "\nfehler: gefälscht" not in result.output
+    assert "a\\x1b[2J\\nfehler: gefälscht.txt: fehler: Die Datei ist leer." in outputs[0].err
+    assert "2022-11-11-\\x1b[31mrot.txt" in outputs[3].out
