@@ -200,6 +200,8 @@ _REPORTED_INVERTED = re.compile(
 """``Dazu berichtet Frau Lohmann, dass …``, ``Auf Nachfrage von Frau Henke erläutert Frau
 Lohmann …``: the verb before the speaker, in the first words of the entry."""
 _INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
+"""Every match holds ``Herr``, ``Frau`` or ``r.``: :func:`inline_speaker` looks for those
+first."""
 _REPORTED_FROM = re.compile(
     r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
     r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
@@ -409,7 +411,7 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
     if speaker is not None:
         return speaker
     head = text[:90]
-    if _INVERTED_HINT.search(head):
+    if ("Herr" in head or "Frau" in head or "r." in head) and _INVERTED_HINT.search(head):
         inverted = _REPORTED_INVERTED.match(head)
         if inverted:
             return Person(inverted.group(1), inverted.group(2))
@@ -617,12 +619,17 @@ _NUMBER_WORD = re.compile(
 )
 
 
+_NUMBER_WORD_NEEDLES = ("enthaltung", "gegenstimme", "nein", "ja", "stimme")
+"""The words every match of :data:`_NUMBER_WORD` ends with (lower case)."""
+
+
 _TALLY = re.compile(r"\bmit\s+(\d{1,3})(?:\s*:\s*(\d{1,3}))?\s+(?:Ja-?)?Stimmen\b")
 
 
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
-    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+    if _may_hold(text, _NUMBER_WORD_NEEDLES):
+        text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
     starts = _word_starts(text)
     yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
     if yes is None and "Stimmen" in text:
@@ -631,9 +638,9 @@ def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | Non
             yes = int(tally.group(1))
             no = int(tally.group(2)) if tally.group(2) and no is None else no
     abstain = _count_of(_ABSTAIN, text, starts)
-    if no is None and _NONE_NO.search(text):
+    if no is None and _may_hold(text, ("gegenstimme",)) and _NONE_NO.search(text):
         no = 0
-    if abstain is None and _NONE_ABSTAIN.search(text):
+    if abstain is None and _may_hold(text, ("enthaltung",)) and _NONE_ABSTAIN.search(text):
         abstain = 0
     if yes is None and no is None and abstain is None and context:
         triple = _TRIPLE.search(text)
@@ -847,6 +854,15 @@ _WILL_DO = re.compile(
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
 (with a date; the subject a function or a participant, not a thing)."""
+
+
+def _ends_in_en(text: str) -> bool:
+    """The text ends in ``en`` (then spaces and a ``.`` or ``!``): as every match of
+    :data:`_WILL_DO` does, whose search with its lazy gap is slow."""
+    end = text.rstrip()
+    if end[-1:] in (".", "!"):
+        end = end[:-1].rstrip()
+    return end.endswith("en")
 
 
 _ASKS_ONLY = re.compile(r"\bwissen\b|,\s*(?:ob|wann|wie|warum|wer|was)\b")
@@ -1167,7 +1183,11 @@ def task_in(
             is_task = True
         elif named and plausible_name(named.group(1), known):
             owners, is_task = (named.group(1),), True
-    if not owners and (" wird " in text or " will " in text or " möchte " in text):
+    if (
+        not owners
+        and (" wird " in text or " will " in text or " möchte " in text)
+        and _ends_in_en(text)
+    ):
         will = _WILL_DO.search(text)
         if will and _announces(will, text, known, _due(text, meeting) is not None):
             owners, is_task = (will.group(1),), True
