@@ -809,6 +809,18 @@ _TASK_VERB_WORD = re.compile(
 """The first word of a task verb (``kümmert`` of ``kümmert sich``): found in every text that
 the patterns with :data:`_TASK_VERBS` match, a cheap test before them."""
 _SPACED_DASH = re.compile(r"\s[–-]\s")
+
+
+def _has_spaced_dash(text: str) -> bool:
+    """:data:`_SPACED_DASH` found: a look at each dash (``\\s`` is ``str.isspace``), faster
+    than the search, which tries every position."""
+    for dash in ("-", "–"):
+        index = text.find(dash, 1)
+        while index != -1:
+            if text[index - 1].isspace() and text[index + 1 : index + 2].isspace():
+                return True
+            index = text.find(dash, index + 1)
+    return False
 _REPORTS = re.compile(
     r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b|\s*,\s*(?:dass|ob)\b)"
 )
@@ -1152,7 +1164,7 @@ def task_in(
             owners = _owners(speaker.group(1), known, strict=False)
     if not owners:
         ending = text.rstrip(" .!").endswith((")", "]"))
-        dash = ("–" in text or "-" in text) and _SPACED_DASH.search(text) is not None
+        dash = _has_spaced_dash(text)
         for pattern in (_INFINITIVE_OWNER, _DASH_OWNER):
             if not (ending if pattern is _INFINITIVE_OWNER else dash):
                 continue

@@ -152,13 +152,14 @@ def _written_dates(text: str) -> tuple[_Written, ...]:
     found: list[_Written] = []
     if not _DIGIT.search(text):
         return ()
-    for m in ISO_DATE.finditer(text):
+    dotted = "." in text  # (the numeric and the named forms have a dot after the day)
+    for m in ISO_DATE.finditer(text) if "-" in text else ():
         found.append(_Written(int(m.group(3)), int(m.group(2)), int(m.group(1)), *m.span()))
-    for m in NUMERIC_DATE.finditer(text):
+    for m in NUMERIC_DATE.finditer(text) if dotted else ():
         written = m.group(3) or m.group(4)
         year = full_year(written) if written else None
         found.append(_Written(int(m.group(1)), int(m.group(2)), year, *m.span()))
-    for m in NAMED_DATE.finditer(text):
+    for m in NAMED_DATE.finditer(text) if dotted else ():
         year = int(m.group(3)) if m.group(3) else None
         found.append(_Written(int(m.group(1)), MONTHS[m.group(2).lower()], year, *m.span()))
     found.sort(key=lambda w: w.start)

@@ -259,6 +259,26 @@ def clean(text: str) -> str:
     return text.rstrip()
 
 
+def _cleaned(lines: list[Line]) -> list[Line]:
+    """:func:`clean` for every line; one search of the whole text for letter-spacing
+    (:data:`_SPACED_HINT` cannot match across a line break) instead of one per line, so that a
+    line without special characters only loses its trailing space."""
+    if _SPACED_HINT.search("\n".join([line.text for line in lines])):
+        return [
+            line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
+            for line in lines
+        ]
+    result: list[Line] = []
+    for line in lines:
+        text = line.text
+        if text.isprintable() and "\u2011" not in text:
+            text = text.rstrip()  # (nothing to translate, and no letter-spacing)
+        else:
+            text = clean(text)
+        result.append(line if text is line.text else Line(text, line.number, line.hints))
+    return result
+
+
 def indent_width(whitespace: str) -> int:
     """Width of leading whitespace, a tab counting as four spaces."""
     return len(whitespace) + 3 * whitespace.count("\t")
@@ -403,12 +423,11 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
-    if not any(
-        line.text[:1] in _DECORATION_START
-        and line.text[1:3] == line.text[0] * 2
-        and DECORATION.match(line.text)
-        for line in lines
-    ):
+    for line in lines:  # (a loop, not any() over a generator: one look per line)
+        text = line.text
+        if text[:1] in _DECORATION_START and text[1:3] == text[0] * 2 and DECORATION.match(text):
+            break
+    else:
         return lines  # (both need a rule line that starts at its first character)
     result: list[Line] = []
     count = len(lines)
@@ -3217,9 +3236,11 @@ def find_title(lines: list[Line]) -> int:
             candidates.append((i, line))
             if len(candidates) == 15:
                 break
-    front = next(
-        (x for x in lines[:80] if x.hints.front_matter and _FRONT_TITLE.match(x.text)), None
-    )
+    front = None
+    for x in lines[:80]:
+        if x.hints.front_matter and _FRONT_TITLE.match(x.text):
+            front = x
+            break
     if front is not None:
         # the front matter's ``title:`` is the title (Jekyll, Hugo) over a paragraph or a
         # section heading; a first-level heading (or the same text) is the document's own
@@ -3375,7 +3396,10 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
-    if all(line.hints is NO_HINTS for line in lines):
+    for line in lines:
+        if line.hints is not NO_HINTS:
+            break
+    else:
         return False  # (plain text: no list entries at all, so none numbered)
     nested = False
     numbered = 0
@@ -3474,10 +3498,7 @@ def parse_lines(
     _forget()
     if trace is None:
         trace = _TRACE.get()
-    cleaned = [
-        line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
-        for line in lines
-    ]
+    cleaned = _cleaned(lines if isinstance(lines, list) else list(lines))
     prepared = _mark_structure(cleaned)
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
@@ -3490,6 +3511,7 @@ def parse_lines(
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
     for_kinds = (ruler or RULER).for_kinds
+    dispatch = (ruler or RULER)._dispatch  # (the table for_kinds fills: looked up here first)
     blank = Kind.BLANK
     for index, line in enumerate(prepared):
         state.index = index
@@ -3497,7 +3519,7 @@ def parse_lines(
             continue
         own = line_kinds(line)
         kinds = own if own == blank else state_kinds(state, line, own)
-        for name, rule in for_kinds(kinds):
+        for name, rule in dispatch.get(kinds) or for_kinds(kinds):
             if rule(state, line):
                 if name != "blank":
                     state.last_rule = name
