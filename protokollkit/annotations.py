@@ -397,21 +397,28 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
-def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
+def inline_speaker(
+    text: str, known: ParticipantIndex, scan: _Scan | None = None
+) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
-    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it)."""
-    if text[:1] in _REPORTED_FIRST and text.startswith(_REPORTED_START):
+    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it).
+
+    ``scan`` (:func:`_scan`) tells whether a verb of reported speech is in the text: without
+    one the patterns that need one are not tried (only ``Von Frau … erfolgen`` of
+    :func:`_reported_otherwise` names a speaker without such a verb)."""
+    verb = scan is None or scan.speech_verb
+    if verb and text[:1] in _REPORTED_FIRST and text.startswith(_REPORTED_START):
         reported = _REPORTED.match(text)
         if reported:
             return Person(reported.group(1), reported.group(2))
         reported = _REPORTED_FROM.match(text) if " vo" in text or " aus " in text else None
         if reported:
             return Person(reported.group(1), reported.group(2))
-    speaker = _reported_otherwise(text)
+    speaker = _reported_otherwise(text) if verb or text.startswith("Von ") else None
     if speaker is not None:
         return speaker
     head = text[:90]
-    if ("Herr" in head or "Frau" in head or "r." in head) and _INVERTED_HINT.search(head):
+    if verb and ("Herr" in head or "Frau" in head or "r." in head) and _INVERTED_HINT.search(head):
         inverted = _REPORTED_INVERTED.match(head)
         if inverted:
             return Person(inverted.group(1), inverted.group(2))
@@ -925,10 +932,15 @@ _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
-_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted(_HINT_WORDS)))
+_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS})))
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
-(``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere)."""
+(``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
+verbs of reported speech (:data:`_SPEECH_VERB_LOW`)."""
+_SPEECH_VERB_LOW = re.compile(alternation(_REPORTED_VERBS) + r"\b")
+"""A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
+names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
+looked for in the lower-case text, where it is found wherever the text has one."""
 
 
 class _Scan(NamedTuple):
@@ -942,17 +954,19 @@ class _Scan(NamedTuple):
     """:data:`_TASK_WORD_LOW` matches."""
     task_verb: bool
     """:data:`_TASK_VERB_LOW` matches."""
+    speech_verb: bool
+    """:data:`_SPEECH_VERB_LOW` matches after a non-word character (or at the start)."""
 
 
 _new_scan = tuple.__new__
 
 
 def _scan(text: str) -> _Scan:
-    """One search for any hint word, then at each place found the three patterns anchored
-    there: the same answers as three searches over the whole text."""
+    """One search for any hint word, then at each place found the four patterns anchored
+    there: the same answers as four searches over the whole text."""
     low = text.lower()
     spaced = " " + low  # (a hint word at index i of ``low`` is found at index i here)
-    decision = task = verb = False
+    decision = task = verb = speech = False
     found = _ANY_HINT_AFTER.search(spaced)
     while found is not None:
         start = found.start()
@@ -962,10 +976,12 @@ def _scan(text: str) -> _Scan:
             task = True
         if not verb and _TASK_VERB_LOW.match(low, start):
             verb = True
-        if decision and task and verb:
+        if not speech and _SPEECH_VERB_LOW.match(low, start):
+            speech = True
+        if decision and task and verb and speech:
             break
         found = _ANY_HINT_AFTER.search(spaced, start + 1)
-    return _new_scan(_Scan, (low, decision, task, verb))  # (without the Python-level __new__)
+    return _new_scan(_Scan, (low, decision, task, verb, speech))  # (no Python-level __new__)
 
 
 def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
@@ -1370,7 +1386,7 @@ def annotate_points(
             # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
             merged = replace(previous.decision, result=decision.result)
             result[-1] = replace(previous, decision=merged)
-        speaker = inline_speaker(point.text, known)
+        speaker = inline_speaker(point.text, known, scan)
         task = task_in(point.text, known, meeting, scan)
         if (
             not point.points
