@@ -271,10 +271,12 @@ def _cleaned(lines: list[Line]) -> list[Line]:
     result: list[Line] = []
     for line in lines:
         text = line.text
-        if text.isprintable() and "\u2011" not in text:
-            text = text.rstrip()  # (nothing to translate, and no letter-spacing)
+        if text.isascii():
+            plain = not ("\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text
+                         or "\x1e" in text)  # fmt: skip
         else:
-            text = clean(text)
+            plain = text.isprintable() and "\u2011" not in text
+        text = text.rstrip() if plain else clean(text)  # (plain: nothing to translate)
         result.append(line if text is line.text else Line(text, line.number, line.hints))
     return result
 
@@ -325,7 +327,7 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     rest = title
     if found:
         rest = (title[: found.start] + " " + title[found.end :]).strip()
-        rest = re.sub(r"\s+[.,;]$", "", rest)  # the sentence's full stop after the date
+        rest = _STOP_AT_END.sub("", rest)  # the sentence's full stop after the date
     rest = _WEEKDAY_END.sub("", rest).strip()
     rest = TITLE.sub("", rest, count=1).strip(" ,–-:|")
     for _ in range(2):
@@ -333,6 +335,7 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     return rest, (found.date if found else None)
 
 
+_STOP_AT_END = re.compile(r"\s+[.,;]$")
 _SENTENCE_AND_NAME = re.compile(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$")
 _COUNT_AND_WORD = re.compile(r"\d+\s+\w+")
 _SHORT_WORDS = re.compile(r"[^\W\d][\w.\- ]{0,29}")

@@ -219,6 +219,8 @@ def split_participants(text: str) -> list[str]:
     form (``Pfr. Bernhard Wimmer, Diakon Stefan Kerscher; Gemeindereferentin Anna Lichtenauer``),
     not an organisation (``Kathrin Krug, SBZ; …``).
     """
+    if ";" not in text:  # (then at most one part between semicolons)
+        return split_top_level(text, ",")
     parts = split_top_level(text, ";")
     if len(parts) <= 1:
         return split_top_level(text, ",")
