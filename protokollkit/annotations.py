@@ -397,9 +397,7 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
-def inline_speaker(
-    text: str, known: ParticipantIndex, scan: _Scan | None = None
-) -> Person | None:
+def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it).
 
@@ -828,6 +826,8 @@ def _has_spaced_dash(text: str) -> bool:
                 return True
             index = text.find(dash, index + 1)
     return False
+
+
 _REPORTS = re.compile(
     r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b|\s*,\s*(?:dass|ob)\b)"
 )
@@ -936,11 +936,13 @@ _ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTE
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
 (``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
-verbs of reported speech (:data:`_SPEECH_VERB_LOW`)."""
-_SPEECH_VERB_LOW = re.compile(alternation(_REPORTED_VERBS) + r"\b")
+verbs of reported speech (:data:`_SPEECH_VERBS`)."""
+_SPEECH_VERBS = frozenset(_REPORTED_VERBS)
 """A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
 names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
 looked for in the lower-case text, where it is found wherever the text has one."""
+_WORD_RUN = re.compile(r"\w+")
+"""The word at a place: a verb of :data:`_SPEECH_VERBS` as a whole word is the whole run."""
 
 
 class _Scan(NamedTuple):
@@ -955,7 +957,7 @@ class _Scan(NamedTuple):
     task_verb: bool
     """:data:`_TASK_VERB_LOW` matches."""
     speech_verb: bool
-    """:data:`_SPEECH_VERB_LOW` matches after a non-word character (or at the start)."""
+    """A word of :data:`_SPEECH_VERBS` after a non-word character (or at the start)."""
 
 
 _new_scan = tuple.__new__
@@ -976,8 +978,9 @@ def _scan(text: str) -> _Scan:
             task = True
         if not verb and _TASK_VERB_LOW.match(low, start):
             verb = True
-        if not speech and _SPEECH_VERB_LOW.match(low, start):
-            speech = True
+        if not speech:
+            word = _WORD_RUN.match(low, start)
+            speech = word is not None and word.group() in _SPEECH_VERBS
         if decision and task and verb and speech:
             break
         found = _ANY_HINT_AFTER.search(spaced, start + 1)

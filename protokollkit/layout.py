@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -365,8 +366,9 @@ def split_lines(text: str) -> list[Line]:
     parts = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    new = tuple.__new__  # a named tuple built without its Python-level __new__
-    return [new(Line, (t, n, NO_HINTS)) for n, t in enumerate(parts, start=1)]
+    # named tuples built without their Python-level __new__, and without a Python loop
+    line = functools.partial(tuple.__new__, Line)
+    return list(map(line, zip(parts, itertools.count(1), itertools.repeat(NO_HINTS))))
 
 
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
@@ -3533,7 +3535,7 @@ def parse_lines(
             state.blank_before = False
         if not line.hints.table_row:
             state.table_header = ()
-    if not any(line.text.strip() for line in prepared) and state.title is None:
+    if state.title is None and not any(line.text.strip() for line in prepared):
         first = prepared[0].number if prepared else 0
         raise ParseError(
             [Diagnostic("error", "Die Datei ist leer.", source, first, 1 if first else 0)]

@@ -53,9 +53,7 @@ def is_name_word(word: str) -> bool:
     low = word.lower().rstrip(".:")
     if low in NOT_NAMES:
         return False
-    return not (
-        len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS)
-    )
+    return not (len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS))
 
 
 def looks_like_name(name: str) -> bool:
