@@ -264,22 +264,34 @@ def _cleaned(lines: list[Line]) -> list[Line]:
     """:func:`clean` for every line; one search of the whole text for letter-spacing
     (:data:`_SPACED_HINT` cannot match across a line break) instead of one per line, so that a
     line without special characters only loses its trailing space."""
-    if _SPACED_HINT.search("\n".join([line.text for line in lines])):
+    texts = [line.text for line in lines]
+    if _SPACED_HINT.search("\n".join(texts)):
         return [
             line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
+            for line in lines
+        ]
+    if _plain_text("".join(texts)):  # (no line has anything to translate: the usual text)
+        return [
+            line
+            if (text := line.text.rstrip()) is line.text
+            else Line(text, line.number, line.hints)
             for line in lines
         ]
     result: list[Line] = []
     for line in lines:
         text = line.text
-        if text.isascii():
-            plain = not ("\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text
-                         or "\x1e" in text)  # fmt: skip
-        else:
-            plain = text.isprintable() and "\u2011" not in text
-        text = text.rstrip() if plain else clean(text)  # (plain: nothing to translate)
+        text = text.rstrip() if _plain_text(text) else clean(text)
         result.append(line if text is line.text else Line(text, line.number, line.hints))
     return result
+
+
+def _plain_text(text: str) -> bool:
+    """Nothing in the text that :func:`clean` translates (it may still translate less: an
+    unprintable character that is none of :data:`_SPECIAL`)."""
+    if text.isascii():
+        return not ("\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text
+                    or "\x1e" in text)  # fmt: skip
+    return text.isprintable() and "\u2011" not in text
 
 
 def indent_width(whitespace: str) -> int:
