@@ -1297,7 +1297,7 @@ _PREFIX_GROUP = re.compile(r"^\(([^()]{2,30})\)\s+(\S.*)$")
 def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str) -> None:
     """One entry of an attendance list: ``Name``, ``Name (Rolle)``, ``(Gast) Ben``."""
     text = text.strip().strip("*_").strip()
-    prefix = _PREFIX_GROUP.match(text)
+    prefix = _PREFIX_GROUP.match(text) if text[:1] == "(" else None
     if prefix:
         is_attendance, group_kind = _attendance_kind(label_key(prefix.group(1)))
         if is_attendance and group_kind is not None:
@@ -1374,7 +1374,7 @@ def _names_line(text: str) -> list[str] | None:
     for part in parts:
         person = parse_participant(part.strip("*_ "))
         name = person.name.strip()
-        prefix = _PREFIX_GROUP.match(name)
+        prefix = _PREFIX_GROUP.match(name) if name[:1] == "(" else None
         if prefix:
             name = prefix.group(2)
         if not name or len(name) > 50 or name.endswith((".", "!", "?")):
@@ -2889,7 +2889,9 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
         return None  # fast path: a word, not a list marker
     bullet = _bullet(text)
     if bullet:
-        return indent_width(bullet.group(1)), (bullet.group(3) or "").strip(), "bullet", None
+        indent = bullet.group(1)
+        width = indent_width(indent) if indent else 0  # (most bullets start the line)
+        return width, (bullet.group(3) or "").strip(), "bullet", None
     number = NUMBER_MARKER.match(text)
     if number:
         return indent_width(number.group(1)), number.group(3).strip(), "numbered", number.group(2)
