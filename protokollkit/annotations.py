@@ -918,12 +918,17 @@ def _has_task_verb(low: str) -> bool:
 _TASK_VERB_AT = re.compile(_TASK_VERBS + r"\b")
 
 
+_TASK_VERB_WORD_AFTER = re.compile(r"\W" + _TASK_VERB_WORD.pattern[2:])
+""":data:`_TASK_VERB_WORD` with the character before the word instead of ``\\b``, searched in
+the text behind one space (as :data:`_ANY_HINT_AFTER`): the same places, found faster."""
+
+
 def _has_task_verb_phrase(text: str) -> bool:
     """A whole task verb in the text (``kümmert sich``, not ``kümmert`` alone), as every
     pattern with :data:`_TASK_VERBS` holds one: at a first word of one (:data:`_TASK_VERB_WORD`),
     the verbs matched there."""
-    for word in _TASK_VERB_WORD.finditer(text):  # noqa: SIM110 (a loop: no generator for any())
-        if _TASK_VERB_AT.match(text, word.start()):
+    for word in _TASK_VERB_WORD_AFTER.finditer(" " + text):
+        if _TASK_VERB_AT.match(text, word.start()):  # (the word's place in ``text``)
             return True
     return False
 

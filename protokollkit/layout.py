@@ -217,6 +217,7 @@ TITLE_CONNECTORS = re.compile(
 )
 NO_TITLE = "Keine Titelzeile gefunden; der Titel wurde aus Datum und Dateiname gebildet."
 MARKUP = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*(:?)\s*$")
+"""Markdown bold around a whole line (every match holds ``**`` or ``__``: looked for first)."""
 
 TRANSLATE = str.maketrans(
     {
@@ -1005,7 +1006,7 @@ def rule_title(state: State, line: Line) -> bool:
     if state.index != state.title_index:
         return False
     text = line.text.strip()
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1) + bold.group(2)
     state.title = text.strip()
@@ -1762,7 +1763,7 @@ def rule_next_meeting(state: State, line: Line) -> bool:
     ):
         return False  # fast path: no next-meeting label can be in this line
     text = _unbold_label(_SYMBOLS.sub("", raw.strip()))
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1) + bold.group(2)
     match = NEXT_MEETING.match(text)
@@ -1834,7 +1835,7 @@ def rule_agenda(state: State, line: Line) -> bool:
     ):
         return False  # fast path: no agenda label in this line
     text = _heading_text(line)
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1)
     parsed = _label(raw)
@@ -2374,7 +2375,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     text = line.text.strip()
     if "ffentlich" in text and PART.match(text.strip("*_ ")):
         return None
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold and hints.heading is None:
         text = bold.group(1) + bold.group(2)
         hints = replace(hints, bold=True)
@@ -2946,7 +2947,7 @@ def rule_speaker(state: State, line: Line) -> bool:
     if line.hints.list_level is not None or line.hints.heading is not None:
         return False
     text = line.text.strip()
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1) + bold.group(2)
     if len(text) > 150 or (not text[:1].isupper() and text[:1] != "@") or "    " in text:
@@ -3046,7 +3047,7 @@ def rule_paragraph(state: State, line: Line) -> bool:
         text = " | ".join(f"{h}: {c}" if h and c else c for h, c in zip(labels, cells, strict=True))
     elif cells:
         text = " | ".join(cells)
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold and line.hints.heading is None:
         text = bold.group(1) + bold.group(2)
     text = text.strip()
@@ -3302,7 +3303,7 @@ def find_title(lines: list[Line]) -> int:
         return -1
     index, line = candidates[0]
     text = line.text.strip()
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1)
     hinted = line.hints.heading is not None or line.hints.bold or bool(bold)
