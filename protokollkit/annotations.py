@@ -747,6 +747,22 @@ def _merge_vote(motion: Decision, vote: Decision) -> Decision:
 _TASK_LABEL = re.compile(
     r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,25}?)\s*(?:\(([^()]{1,60})\))?\s*(?:[:–]|\s-\s)\s*"
 )
+_TASK_LABEL_FIRST = frozenset(label[:1] for label in TASK_LABELS)
+
+
+def _task_label_start(text: str) -> bool:
+    """The label :data:`_TASK_LABEL` would find starts as a task label can (its first letter
+    after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, is the first letter of
+    one of :data:`TASK_LABELS`): a look before the pattern, whose lazy label is slow."""
+    start = text.lstrip()
+    if start[:1] == "[" and start[2:3] == "]" and start[1:2] in (" ", "x", "X"):
+        start = start[3:]
+    for char in start:
+        if not (char.isspace() or char == "-" or char == "_"):
+            return char.lower()[:1] in _TASK_LABEL_FIRST
+    return False
+
+
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _ARROW_OWNER = re.compile(r"(?:→|->|=>|⇒)\s*([^→>]{1,60}?)\s*[.!]?$")
 _TRAILING_OWNER = re.compile(
@@ -1124,7 +1140,8 @@ def task_in(
         ):
             text = " ; ".join(cells)
             is_task = True
-    label = _TASK_LABEL.match(text) if (":" in text or "–" in text or " -" in text) else None
+    labelled = (":" in text or "–" in text or " -" in text) and _task_label_start(text)
+    label = _TASK_LABEL.match(text) if labelled else None
     if label and _fold(label.group(1)) in TASK_LABELS:
         is_task = True
         if label.group(2):
