@@ -2339,12 +2339,23 @@ def rule_closing(state: State, line: Line) -> bool:
         closing
         and state.items
         and line.hints.list_level is None
-        and SIGNATURE.match(line.text.strip())
+        and _signature(line.text.strip())
     ):
         state.section = "back"
         state.back.append(line.text.strip())
         return True
     return False
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _signature(text: str) -> bool:
+    """:data:`SIGNATURE` matches. Its date form has a digit after the comma and its other forms
+    start with ``g``, ``G``, ``U``, ``F`` or ``_``: looked at first (speaker lines have commas)."""
+    if text[:1] not in "gGUF_" and _ANY_DIGIT.search(text, text.find(",") + 1) is None:
+        return False
+    return SIGNATURE.match(text) is not None
 
 
 def _top_item(state: State) -> _ItemBuilder | None:
