@@ -2335,12 +2335,7 @@ def rule_closing(state: State, line: Line) -> bool:
         state.back.append(line.text.strip())
         return True
     closing = "," in line.text or "gez" in line.text or "__" in line.text or "F.d.R" in line.text
-    if (
-        closing
-        and state.items
-        and line.hints.list_level is None
-        and _signature(line.text.strip())
-    ):
+    if closing and state.items and line.hints.list_level is None and _signature(line.text.strip()):
         state.section = "back"
         state.back.append(line.text.strip())
         return True
