@@ -128,7 +128,7 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
         return None
     for part in parts:
         if known:
-            if not known.knows(part) and not HANDLE.match(part):
+            if not known.knows(part) and not (part[:1] == "@" and HANDLE.match(part)):
                 return None
         elif not plausible_name(part):
             return None
@@ -1056,7 +1056,7 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     if not parts or len(parts) > 5 or any(p.lower() in _NOT_OWNERS for p in parts):
         return ()
     for part in parts:
-        if HANDLE.match(part) or (known and known.knows(part)):
+        if (part[:1] == "@" and HANDLE.match(part)) or (known and known.knows(part)):
             continue
         if strict:
             return ()

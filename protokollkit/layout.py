@@ -2458,7 +2458,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         state.item_prefix = reference.group(1).strip()  # ``Zu TOP``, kept as written
         sub_number = int(reference.group(3)) if reference.group(3) else None
         return int(reference.group(2)), sub_number, title, 0
-    sub = SUB_ITEM.match(text)
+    digit = text[:1].isdigit()  # (both numbered forms start with a digit)
+    sub = SUB_ITEM.match(text) if digit else None
     top = _top_item(state)
     if (
         sub
@@ -2469,7 +2470,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         expected_sub = top.items[-1].number + 1 if top.items else 1
         if int(sub.group(2)) == expected_sub or hints.bold:
             return int(sub.group(1)), int(sub.group(2)), sub.group(3).strip(), level
-    numbered = NUMBERED_ITEM.match(text)
+    numbered = NUMBERED_ITEM.match(text) if digit else None
     if numbered:
         number = int(numbered.group(1))
         title = numbered.group(2).strip()

@@ -76,7 +76,7 @@ def plausible_name(name: str, known: ParticipantIndex | None = None) -> bool:
     German topic word; words after titles (``Herr Brandt``) count as names.
     """
     name = name.strip()
-    if HANDLE.match(name):
+    if name[:1] == "@" and HANDLE.match(name):  # (a handle starts with @: no pattern else)
         return True
     if known is not None and known.knows(name):
         return True
