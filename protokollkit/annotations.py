@@ -755,8 +755,12 @@ def _task_label_start(text: str) -> bool:
     after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, is the first letter of
     one of :data:`TASK_LABELS`): a look before the pattern, whose lazy label is slow."""
     start = text.lstrip()
+    space = text[: len(text) - len(start)]  # (the space the label may start with)
     if start[:1] == "[" and start[2:3] == "]" and start[1:2] in (" ", "x", "X"):
         start = start[3:]
+        space = start[: len(start) - len(start.lstrip())]
+    if space.count(" ") >= 2:
+        return True  # (a label of spaces alone: the pattern decides, as before)
     for char in start:
         if not (char.isspace() or char == "-" or char == "_"):
             return char.lower()[:1] in _TASK_LABEL_FIRST
