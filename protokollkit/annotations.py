@@ -128,7 +128,7 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
         return None
     for part in parts:
         if known:
-            if not known.knows(part) and not HANDLE.match(part):
+            if not known.knows(part) and not (part[:1] == "@" and HANDLE.match(part)):
                 return None
         elif not plausible_name(part):
             return None
@@ -206,6 +206,8 @@ _INVERTED_NAMED = re.compile(
 )
 """``Dazu sagte Klaus Reinhardt, man …``: the verb before a full name (no office before it)."""
 _INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
+"""Every match holds ``Herr``, ``Frau`` or ``r.``: :func:`inline_speaker` looks for those
+first."""
 _REPORTED_FROM = re.compile(
     r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
     r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
@@ -406,20 +408,25 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
-def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
+def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
-    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it)."""
-    if text[:1] in _REPORTED_FIRST and text.startswith(_REPORTED_START):
+    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it).
+
+    ``scan`` (:func:`_scan`) tells whether a verb of reported speech is in the text: without
+    one the patterns that need one are not tried (only ``Von Frau … erfolgen`` of
+    :func:`_reported_otherwise` names a speaker without such a verb)."""
+    verb = scan is None or scan.speech_verb
+    if verb and text[:1] in _REPORTED_FIRST and text.startswith(_REPORTED_START):
         reported = _REPORTED.match(text)
         if reported:
             return Person(reported.group(1), reported.group(2))
         reported = _REPORTED_FROM.match(text) if " vo" in text or " aus " in text else None
         if reported:
             return Person(reported.group(1), reported.group(2))
-    speaker = _reported_otherwise(text)
+    speaker = _reported_otherwise(text) if verb or text.startswith("Von ") else None
     if speaker is not None:
         return speaker
-    if " vo" in text[:40] or " aus " in text[:40]:
+    if verb and (" vo" in text[:40] or " aus " in text[:40]):
         named = _NAMED_FROM.match(text)
         if (
             named
@@ -428,11 +435,11 @@ def inline_speaker(text: str, known: ParticipantIndex) -> Person | None:
         ):
             return Person(named.group(1), named.group(2))
     head = text[:90]
-    if _INVERTED_HINT.search(head):
+    if verb and ("Herr" in head or "Frau" in head or "r." in head) and _INVERTED_HINT.search(head):
         inverted = _REPORTED_INVERTED.match(head)
         if inverted:
             return Person(inverted.group(1), inverted.group(2))
-    elif text[:1].isupper() and not _VERB_SET.isdisjoint(head.split()[1:8]):
+    elif verb and text[:1].isupper() and not _VERB_SET.isdisjoint(head.split()[1:8]):
         named = _INVERTED_NAMED.match(head)  # ``Dazu sagte Klaus Reinhardt, …``
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
@@ -640,12 +647,17 @@ _NUMBER_WORD = re.compile(
 )
 
 
+_NUMBER_WORD_NEEDLES = ("enthaltung", "gegenstimme", "nein", "ja", "stimme")
+"""The words every match of :data:`_NUMBER_WORD` ends with (lower case)."""
+
+
 _TALLY = re.compile(r"\bmit\s+(\d{1,3})(?:\s*:\s*(\d{1,3}))?\s+(?:Ja-?)?Stimmen\b")
 
 
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
-    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+    if _may_hold(text, _NUMBER_WORD_NEEDLES):
+        text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
     starts = _word_starts(text)
     yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
     if yes is None and "Stimmen" in text:
@@ -654,9 +666,9 @@ def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | Non
             yes = int(tally.group(1))
             no = int(tally.group(2)) if tally.group(2) and no is None else no
     abstain = _count_of(_ABSTAIN, text, starts)
-    if no is None and _NONE_NO.search(text):
+    if no is None and _may_hold(text, ("gegenstimme",)) and _NONE_NO.search(text):
         no = 0
-    if abstain is None and _NONE_ABSTAIN.search(text):
+    if abstain is None and _may_hold(text, ("enthaltung",)) and _NONE_ABSTAIN.search(text):
         abstain = 0
     if yes is None and no is None and abstain is None and context:
         triple = _TRIPLE.search(text)
@@ -758,6 +770,26 @@ def _merge_vote(motion: Decision, vote: Decision) -> Decision:
 _TASK_LABEL = re.compile(
     r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,25}?)\s*(?:\(([^()]{1,60})\))?\s*(?:[:–]|\s-\s)\s*"
 )
+_TASK_LABEL_FIRST = frozenset(label[:1] for label in TASK_LABELS)
+
+
+def _task_label_start(text: str) -> bool:
+    """The label :data:`_TASK_LABEL` would find starts as a task label can (its first letter
+    after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, is the first letter of
+    one of :data:`TASK_LABELS`): a look before the pattern, whose lazy label is slow."""
+    start = text.lstrip()
+    space = text[: len(text) - len(start)]  # (the space the label may start with)
+    if start[:1] == "[" and start[2:3] == "]" and start[1:2] in (" ", "x", "X"):
+        start = start[3:]
+        space = start[: len(start) - len(start.lstrip())]
+    if space.count(" ") >= 2:
+        return True  # (a label of spaces alone: the pattern decides, as before)
+    for char in start:
+        if not (char.isspace() or char == "-" or char == "_"):
+            return char.lower()[:1] in _TASK_LABEL_FIRST
+    return False
+
+
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _ARROW_OWNER = re.compile(r"(?:→|->|=>|⇒)\s*([^→>]{1,60}?)\s*[.!]?$")
 _TRAILING_OWNER = re.compile(
@@ -826,6 +858,20 @@ _TASK_VERB_WORD = re.compile(
 """The first word of a task verb (``kümmert`` of ``kümmert sich``): found in every text that
 the patterns with :data:`_TASK_VERBS` match, a cheap test before them."""
 _SPACED_DASH = re.compile(r"\s[–-]\s")
+
+
+def _has_spaced_dash(text: str) -> bool:
+    """:data:`_SPACED_DASH` found: a look at each dash (``\\s`` is ``str.isspace``), faster
+    than the search, which tries every position."""
+    for dash in ("-", "–"):
+        index = text.find(dash, 1)
+        while index != -1:
+            if text[index - 1].isspace() and text[index + 1 : index + 2].isspace():
+                return True
+            index = text.find(dash, index + 1)
+    return False
+
+
 _REPORTS = re.compile(
     r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b|\s*,\s*(?:dass|ob)\b)"
 )
@@ -873,6 +919,15 @@ _WILL_DO = re.compile(
 (with a date; the subject a function or a participant, not a thing)."""
 
 
+def _ends_in_en(text: str) -> bool:
+    """The text ends in ``en`` (then spaces and a ``.`` or ``!``): as every match of
+    :data:`_WILL_DO` does, whose search with its lazy gap is slow."""
+    end = text.rstrip()
+    if end[-1:] in (".", "!"):
+        end = end[:-1].rstrip()
+    return end.endswith("en")
+
+
 _ASKS_ONLY = re.compile(r"\bwissen\b|,\s*(?:ob|wann|wie|warum|wer|was)\b")
 
 
@@ -907,12 +962,17 @@ def _has_task_verb(low: str) -> bool:
 _TASK_VERB_AT = re.compile(_TASK_VERBS + r"\b")
 
 
+_TASK_VERB_WORD_AFTER = re.compile(r"\W" + _TASK_VERB_WORD.pattern[2:])
+""":data:`_TASK_VERB_WORD` with the character before the word instead of ``\\b``, searched in
+the text behind one space (as :data:`_ANY_HINT_AFTER`): the same places, found faster."""
+
+
 def _has_task_verb_phrase(text: str) -> bool:
     """A whole task verb in the text (``kümmert sich``, not ``kümmert`` alone), as every
     pattern with :data:`_TASK_VERBS` holds one: at a first word of one (:data:`_TASK_VERB_WORD`),
     the verbs matched there."""
-    for word in _TASK_VERB_WORD.finditer(text):  # noqa: SIM110 (a loop: no generator for any())
-        if _TASK_VERB_AT.match(text, word.start()):
+    for word in _TASK_VERB_WORD_AFTER.finditer(" " + text):
+        if _TASK_VERB_AT.match(text, word.start()):  # (the word's place in ``text``)
             return True
     return False
 
@@ -921,10 +981,17 @@ _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
-_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted(_HINT_WORDS)))
+_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS})))
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
-(``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere)."""
+(``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
+verbs of reported speech (:data:`_SPEECH_VERBS`)."""
+_SPEECH_VERBS = frozenset(_REPORTED_VERBS)
+"""A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
+names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
+looked for in the lower-case text, where it is found wherever the text has one."""
+_WORD_RUN = re.compile(r"\w+")
+"""The word at a place: a verb of :data:`_SPEECH_VERBS` as a whole word is the whole run."""
 
 
 class _Scan(NamedTuple):
@@ -938,17 +1005,19 @@ class _Scan(NamedTuple):
     """:data:`_TASK_WORD_LOW` matches."""
     task_verb: bool
     """:data:`_TASK_VERB_LOW` matches."""
+    speech_verb: bool
+    """A word of :data:`_SPEECH_VERBS` after a non-word character (or at the start)."""
 
 
 _new_scan = tuple.__new__
 
 
 def _scan(text: str) -> _Scan:
-    """One search for any hint word, then at each place found the three patterns anchored
-    there: the same answers as three searches over the whole text."""
+    """One search for any hint word, then at each place found the four patterns anchored
+    there: the same answers as four searches over the whole text."""
     low = text.lower()
     spaced = " " + low  # (a hint word at index i of ``low`` is found at index i here)
-    decision = task = verb = False
+    decision = task = verb = speech = False
     found = _ANY_HINT_AFTER.search(spaced)
     while found is not None:
         start = found.start()
@@ -958,10 +1027,13 @@ def _scan(text: str) -> _Scan:
             task = True
         if not verb and _TASK_VERB_LOW.match(low, start):
             verb = True
-        if decision and task and verb:
+        if not speech:
+            word = _WORD_RUN.match(low, start)
+            speech = word is not None and word.group() in _SPEECH_VERBS
+        if decision and task and verb and speech:
             break
         found = _ANY_HINT_AFTER.search(spaced, start + 1)
-    return _new_scan(_Scan, (low, decision, task, verb))  # (without the Python-level __new__)
+    return _new_scan(_Scan, (low, decision, task, verb, speech))  # (no Python-level __new__)
 
 
 def _task_hint(text: str, low: str, scan: _Scan | None = None) -> bool:
@@ -1017,7 +1089,7 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     if not parts or len(parts) > 5 or any(p.lower() in _NOT_OWNERS for p in parts):
         return ()
     for part in parts:
-        if HANDLE.match(part) or (known and known.knows(part)):
+        if (part[:1] == "@" and HANDLE.match(part)) or (known and known.knows(part)):
             continue
         if strict:
             return ()
@@ -1101,7 +1173,8 @@ def task_in(
         ):
             text = " ; ".join(cells)
             is_task = True
-    label = _TASK_LABEL.match(text) if (":" in text or "–" in text or " -" in text) else None
+    labelled = (":" in text or "–" in text or " -" in text) and _task_label_start(text)
+    label = _TASK_LABEL.match(text) if labelled else None
     if label and _fold(label.group(1)) in TASK_LABELS:
         is_task = True
         if label.group(2):
@@ -1166,7 +1239,7 @@ def task_in(
             owners = _owners(speaker.group(1), known, strict=False)
     if not owners:
         ending = text.rstrip(" .!").endswith((")", "]"))
-        dash = ("–" in text or "-" in text) and _SPACED_DASH.search(text) is not None
+        dash = _has_spaced_dash(text)
         for pattern in (_INFINITIVE_OWNER, _DASH_OWNER):
             if not (ending if pattern is _INFINITIVE_OWNER else dash):
                 continue
@@ -1197,7 +1270,11 @@ def task_in(
             is_task = True
         elif named and plausible_name(named.group(1), known):
             owners, is_task = (named.group(1),), True
-    if not owners and (" wird " in text or " will " in text or " möchte " in text):
+    if (
+        not owners
+        and (" wird " in text or " will " in text or " möchte " in text)
+        and _ends_in_en(text)
+    ):
         will = _WILL_DO.search(text)
         if will and _announces(will, text, known, _due(text, meeting) is not None):
             owners, is_task = (will.group(1),), True
@@ -1390,7 +1467,7 @@ def annotate_points(
             previous = result[-1]
             result.append(point)  # ``Verantwortliche: Greta`` under ``Lösungsansatz: …``
             continue
-        speaker = inline_speaker(point.text, known)
+        speaker = inline_speaker(point.text, known, scan)
         task = task_in(point.text, known, meeting, scan)
         if (
             not point.points

@@ -152,13 +152,14 @@ def _written_dates(text: str) -> tuple[_Written, ...]:
     found: list[_Written] = []
     if not _DIGIT.search(text):
         return ()
-    for m in ISO_DATE.finditer(text):
+    dotted = "." in text  # (the numeric and the named forms have a dot after the day)
+    for m in ISO_DATE.finditer(text) if "-" in text else ():
         found.append(_Written(int(m.group(3)), int(m.group(2)), int(m.group(1)), *m.span()))
-    for m in NUMERIC_DATE.finditer(text):
+    for m in NUMERIC_DATE.finditer(text) if dotted else ():
         written = m.group(3) or m.group(4)
         year = full_year(written) if written else None
         found.append(_Written(int(m.group(1)), int(m.group(2)), year, *m.span()))
-    for m in NAMED_DATE.finditer(text):
+    for m in NAMED_DATE.finditer(text) if dotted else ():
         year = int(m.group(3)) if m.group(3) else None
         found.append(_Written(int(m.group(1)), MONTHS[m.group(2).lower()], year, *m.span()))
     found.sort(key=lambda w: w.start)
@@ -172,6 +173,18 @@ def _written_dates(text: str) -> tuple[_Written, ...]:
     return tuple(result)
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _date_match(date: dt.date, start: int, end: int, year_given: bool) -> DateMatch:
+    """``DateMatch(date, start, end, year_given)``, built without the frozen dataclass's
+    ``__init__`` that sets its fields one by one (every date found makes one)."""
+    match: DateMatch = _new(DateMatch)
+    _set(match, "__dict__", {"date": date, "start": start, "end": end, "year_given": year_given})
+    return match
+
+
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     """All dates in ``text``, in order. A date without a year needs ``reference`` (the meeting).
 
@@ -182,7 +195,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     for w in _written_dates(text):
         date = make_date(w.day, w.month, w.year, reference)
         if date:
-            found.append(DateMatch(date, w.start, w.end, w.year is not None))
+            found.append(_date_match(date, w.start, w.end, w.year is not None))
     return found
 
 

@@ -26,8 +26,9 @@ _EMOJI_PARTS = frozenset(("So", "Sk", "Mn", "Cf"))
 def _key(label: str) -> str:
     """A label folded for lookup: lower case, no gender marks, single spaces, no emoji before
     it (``📋 Agenda``)."""
-    while label and (label[0].isspace() or unicodedata.category(label[0]) in _EMOJI_PARTS):
-        label = label[1:]
+    if not label[:1].isalnum():  # (a letter or digit is neither space nor an emoji's part)
+        while label and (label[0].isspace() or unicodedata.category(label[0]) in _EMOJI_PARTS):
+            label = label[1:]
     label = label.lower().replace("*", "").replace(":", "").replace("_", "")
     return " ".join(label.replace("-", " ").split())
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -216,6 +217,7 @@ TITLE_CONNECTORS = re.compile(
 )
 NO_TITLE = "Keine Titelzeile gefunden; der Titel wurde aus Datum und Dateiname gebildet."
 MARKUP = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*(:?)\s*$")
+"""Markdown bold around a whole line (every match holds ``**`` or ``__``: looked for first)."""
 
 TRANSLATE = str.maketrans(
     {
@@ -257,6 +259,40 @@ def clean(text: str) -> str:
     if _SPACED_HINT.search(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
+
+
+def _cleaned(lines: list[Line]) -> list[Line]:
+    """:func:`clean` for every line; one search of the whole text for letter-spacing
+    (:data:`_SPACED_HINT` cannot match across a line break) instead of one per line, so that a
+    line without special characters only loses its trailing space."""
+    texts = [line.text for line in lines]
+    if _SPACED_HINT.search("\n".join(texts)):
+        return [
+            line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
+            for line in lines
+        ]
+    if _plain_text("".join(texts)):  # (no line has anything to translate: the usual text)
+        return [
+            line
+            if (text := line.text.rstrip()) is line.text
+            else Line(text, line.number, line.hints)
+            for line in lines
+        ]
+    result: list[Line] = []
+    for line in lines:
+        text = line.text
+        text = text.rstrip() if _plain_text(text) else clean(text)
+        result.append(line if text is line.text else Line(text, line.number, line.hints))
+    return result
+
+
+def _plain_text(text: str) -> bool:
+    """Nothing in the text that :func:`clean` translates (it may still translate less: an
+    unprintable character that is none of :data:`_SPECIAL`)."""
+    if text.isascii():
+        return not ("\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text
+                    or "\x1e" in text)  # fmt: skip
+    return text.isprintable() and "\u2011" not in text
 
 
 def indent_width(whitespace: str) -> int:
@@ -305,7 +341,7 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     rest = title
     if found:
         rest = (title[: found.start] + " " + title[found.end :]).strip()
-        rest = re.sub(r"\s+[.,;]$", "", rest)  # the sentence's full stop after the date
+        rest = _STOP_AT_END.sub("", rest)  # the sentence's full stop after the date
     rest = _WEEKDAY_END.sub("", rest).strip()
     rest = TITLE.sub("", rest, count=1).strip(" ,–-:|")
     for _ in range(2):
@@ -313,6 +349,7 @@ def parse_title(title: str) -> tuple[str, dt.date | None]:
     return rest, (found.date if found else None)
 
 
+_STOP_AT_END = re.compile(r"\s+[.,;]$")
 _SENTENCE_AND_NAME = re.compile(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$")
 _COUNT_AND_WORD = re.compile(r"\d+\s+\w+")
 _SHORT_WORDS = re.compile(r"[^\W\d][\w.\- ]{0,29}")
@@ -346,8 +383,9 @@ def split_lines(text: str) -> list[Line]:
     parts = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    new = tuple.__new__  # a named tuple built without its Python-level __new__
-    return [new(Line, (t, n, NO_HINTS)) for n, t in enumerate(parts, start=1)]
+    # named tuples built without their Python-level __new__, and without a Python loop
+    line = functools.partial(tuple.__new__, Line)
+    return list(map(line, zip(parts, itertools.count(1), itertools.repeat(NO_HINTS))))
 
 
 _FRONT_KEY = re.compile(r"^[\w\-]+\s*:(?:\s|$)|^\s+-\s|^\s*#|^\s+\S")
@@ -407,12 +445,11 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
-    if not any(
-        line.text[:1] in _DECORATION_START
-        and line.text[1:3] == line.text[0] * 2
-        and DECORATION.match(line.text)
-        for line in lines
-    ):
+    for line in lines:  # (a loop, not any() over a generator: one look per line)
+        text = line.text
+        if text[:1] in _DECORATION_START and text[1:3] == text[0] * 2 and DECORATION.match(text):
+            break
+    else:
         return lines  # (both need a rule line that starts at its first character)
     result: list[Line] = []
     count = len(lines)
@@ -1008,7 +1045,7 @@ def rule_title(state: State, line: Line) -> bool:
     if state.index != state.title_index:
         return False
     text = line.text.strip()
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1) + bold.group(2)
     state.title = text.strip()
@@ -1300,7 +1337,7 @@ _PREFIX_GROUP = re.compile(r"^\(([^()]{2,30})\)\s+(\S.*)$")
 def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str) -> None:
     """One entry of an attendance list: ``Name``, ``Name (Rolle)``, ``(Gast) Ben``."""
     text = text.strip().strip("*_").strip()
-    prefix = _PREFIX_GROUP.match(text)
+    prefix = _PREFIX_GROUP.match(text) if text[:1] == "(" else None
     if prefix:
         is_attendance, group_kind = _attendance_kind(label_key(prefix.group(1)))
         if is_attendance and group_kind is not None:
@@ -1377,7 +1414,7 @@ def _names_line(text: str) -> list[str] | None:
     for part in parts:
         person = parse_participant(part.strip("*_ "))
         name = person.name.strip()
-        prefix = _PREFIX_GROUP.match(name)
+        prefix = _PREFIX_GROUP.match(name) if name[:1] == "(" else None
         if prefix:
             name = prefix.group(2)
         if not name or len(name) > 50 or name.endswith((".", "!", "?")):
@@ -1808,7 +1845,7 @@ def rule_next_meeting(state: State, line: Line) -> bool:
     ):
         return False  # fast path: no next-meeting label can be in this line
     text = _unbold_label(_SYMBOLS.sub("", raw.strip()))
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1) + bold.group(2)
     match = NEXT_MEETING.match(text)
@@ -1880,7 +1917,7 @@ def rule_agenda(state: State, line: Line) -> bool:
     ):
         return False  # fast path: no agenda label in this line
     text = _heading_text(line)
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1)
     parsed = _label(raw)
@@ -2380,16 +2417,22 @@ def rule_closing(state: State, line: Line) -> bool:
         state.back.append(line.text.strip())
         return True
     closing = "," in line.text or "gez" in line.text or "__" in line.text or "F.d.R" in line.text
-    if (
-        closing
-        and state.items
-        and line.hints.list_level is None
-        and SIGNATURE.match(line.text.strip())
-    ):
+    if closing and state.items and line.hints.list_level is None and _signature(line.text.strip()):
         state.section = "back"
         state.back.append(line.text.strip())
         return True
     return False
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _signature(text: str) -> bool:
+    """:data:`SIGNATURE` matches. Its date form has a digit after the comma and its other forms
+    start with ``g``, ``G``, ``U``, ``F`` or ``_``: looked at first (speaker lines have commas)."""
+    if text[:1] not in "gGUF_" and _ANY_DIGIT.search(text, text.find(",") + 1) is None:
+        return False
+    return SIGNATURE.match(text) is not None
 
 
 def _top_item(state: State) -> _ItemBuilder | None:
@@ -2420,7 +2463,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     text = line.text.strip()
     if "ffentlich" in text and PART.match(text.strip("*_ ")):
         return None
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold and hints.heading is None:
         text = bold.group(1) + bold.group(2)
         hints = replace(hints, bold=True)
@@ -2497,7 +2540,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         state.item_prefix = reference.group(1).strip()  # ``Zu TOP``, kept as written
         sub_number = int(reference.group(3)) if reference.group(3) else None
         return int(reference.group(2)), sub_number, title, 0
-    sub = SUB_ITEM.match(text)
+    digit = text[:1].isdigit()  # (both numbered forms start with a digit)
+    sub = SUB_ITEM.match(text) if digit else None
     top = _top_item(state)
     if (
         sub
@@ -2508,7 +2552,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         expected_sub = top.items[-1].number + 1 if top.items else 1
         if int(sub.group(2)) == expected_sub or hints.bold:
             return int(sub.group(1)), int(sub.group(2)), sub.group(3).strip(), level
-    numbered = NUMBERED_ITEM.match(text)
+    numbered = NUMBERED_ITEM.match(text) if digit else None
     if numbered:
         number = int(numbered.group(1))
         title = numbered.group(2).strip()
@@ -2935,7 +2979,9 @@ def _marker_of(line: Line) -> tuple[int, str, PointKind, str | None] | None:
         return None  # fast path: a word, not a list marker
     bullet = _bullet(text)
     if bullet:
-        return indent_width(bullet.group(1)), (bullet.group(3) or "").strip(), "bullet", None
+        indent = bullet.group(1)
+        width = indent_width(indent) if indent else 0  # (most bullets start the line)
+        return width, (bullet.group(3) or "").strip(), "bullet", None
     number = NUMBER_MARKER.match(text)
     if number:
         return indent_width(number.group(1)), number.group(3).strip(), "numbered", number.group(2)
@@ -2990,7 +3036,7 @@ def rule_speaker(state: State, line: Line) -> bool:
     if line.hints.list_level is not None or line.hints.heading is not None:
         return False
     text = line.text.strip()
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1) + bold.group(2)
     if len(text) > 150 or (not text[:1].isupper() and text[:1] != "@") or "    " in text:
@@ -3092,7 +3138,7 @@ def rule_paragraph(state: State, line: Line) -> bool:
         text = " | ".join(f"{h}: {c}" if h and c else c for h, c in zip(labels, cells, strict=True))
     elif cells:
         text = " | ".join(cells)
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold and line.hints.heading is None:
         text = bold.group(1) + bold.group(2)
     text = text.strip()
@@ -3301,9 +3347,11 @@ def find_title(lines: list[Line]) -> int:
             candidates.append((i, line))
             if len(candidates) == 15:
                 break
-    front = next(
-        (x for x in lines[:80] if x.hints.front_matter and _FRONT_TITLE.match(x.text)), None
-    )
+    front = None
+    for x in lines[:80]:
+        if x.hints.front_matter and _FRONT_TITLE.match(x.text):
+            front = x
+            break
     if front is not None:
         # the front matter's ``title:`` is the title (Jekyll, Hugo) over a paragraph or a
         # section heading; a first-level heading (or the same text) is the document's own
@@ -3346,7 +3394,7 @@ def find_title(lines: list[Line]) -> int:
         return -1
     index, line = candidates[0]
     text = line.text.strip()
-    bold = MARKUP.match(text)
+    bold = MARKUP.match(text) if "**" in text or "__" in text else None
     if bold:
         text = bold.group(1)
     hinted = line.hints.heading is not None or line.hints.bold or bool(bold)
@@ -3459,7 +3507,10 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
-    if all(line.hints is NO_HINTS for line in lines):
+    for line in lines:
+        if line.hints is not NO_HINTS:
+            break
+    else:
         return False  # (plain text: no list entries at all, so none numbered)
     nested = False
     numbered = 0
@@ -3558,10 +3609,7 @@ def parse_lines(
     _forget()
     if trace is None:
         trace = _TRACE.get()
-    cleaned = [
-        line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
-        for line in lines
-    ]
+    cleaned = _cleaned(lines if isinstance(lines, list) else list(lines))
     prepared = _mark_structure(cleaned)
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
@@ -3574,6 +3622,7 @@ def parse_lines(
     explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
     state.implicit_items = not explicit and not state.list_items
     for_kinds = (ruler or RULER).for_kinds
+    dispatch = (ruler or RULER)._dispatch  # (the table for_kinds fills: looked up here first)
     blank = Kind.BLANK
     for index, line in enumerate(prepared):
         state.index = index
@@ -3581,7 +3630,7 @@ def parse_lines(
             continue
         own = line_kinds(line)
         kinds = own if own == blank else state_kinds(state, line, own)
-        for name, rule in for_kinds(kinds):
+        for name, rule in dispatch.get(kinds) or for_kinds(kinds):
             if rule(state, line):
                 if name != "blank":
                     state.last_rule = name
@@ -3592,7 +3641,7 @@ def parse_lines(
             state.blank_before = False
         if not line.hints.table_row:
             state.table_header = ()
-    if not any(line.text.strip() for line in prepared) and state.title is None:
+    if state.title is None and not any(line.text.strip() for line in prepared):
         first = prepared[0].number if prepared else 0
         raise ParseError(
             [Diagnostic("error", "Die Datei ist leer.", source, first, 1 if first else 0)]

@@ -34,6 +34,18 @@ _NAME_PARTS = re.compile(r"[\s,&/]+")
 _KNOWN_PARTS = re.compile(r"[\s&]+")
 
 
+def _tails(endings: tuple[str, ...]) -> tuple[int, frozenset[str]]:
+    """The length of the shortest ending and the endings cut to it: a word whose end of that
+    length is none of them ends with none of the endings (one set lookup instead of a look at
+    every ending)."""
+    size = min(map(len, endings))
+    return size, frozenset(ending[-size:] for ending in endings)
+
+
+_NOUN_TAIL, _NOUN_TAILS = _tails(NOUN_ENDINGS)
+_ROLE_TAIL, _ROLE_TAILS = _tails(ROLE_ENDINGS)
+
+
 def is_name_word(word: str) -> bool:
     """A capitalised word that may be (part of) a name: not a German topic word or noun."""
     if not NAME_WORD.match(word) or not word[0].isupper():
@@ -41,7 +53,7 @@ def is_name_word(word: str) -> bool:
     low = word.lower().rstrip(".:")
     if low in NOT_NAMES:
         return False
-    return not (len(low) >= 6 and low.endswith(NOUN_ENDINGS))
+    return not (len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS))
 
 
 def looks_like_name(name: str) -> bool:
@@ -64,7 +76,7 @@ def plausible_name(name: str, known: ParticipantIndex | None = None) -> bool:
     German topic word; words after titles (``Herr Brandt``) count as names.
     """
     name = name.strip()
-    if HANDLE.match(name):
+    if name[:1] == "@" and HANDLE.match(name):  # (a handle starts with @: no pattern else)
         return True
     if known is not None and known.knows(name):
         return True
@@ -205,6 +217,8 @@ def split_participants(text: str) -> list[str]:
     form (``Pfr. Bernhard Wimmer, Diakon Stefan Kerscher; Gemeindereferentin Anna Lichtenauer``),
     not an organisation (``Kathrin Krug, SBZ; …``).
     """
+    if ";" not in text:  # (then at most one part between semicolons)
+        return split_top_level(text, ",")
     parts = split_top_level(text, ";")
     if len(parts) <= 1:
         return split_top_level(text, ",")
@@ -236,7 +250,8 @@ def parse_participant(text: str) -> Person:
 
 def role_word(word: str) -> bool:
     """``Ausschussvorsitzender``, ``Verwaltung/Protokollführer``: a word naming a function."""
-    return word.lower().rstrip(":,").endswith(ROLE_ENDINGS)
+    low = word.lower().rstrip(":,")
+    return low[-_ROLE_TAIL:] in _ROLE_TAILS and low.endswith(ROLE_ENDINGS)
 
 
 def split_role(text: str) -> Person | None:
