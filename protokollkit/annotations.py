@@ -702,7 +702,7 @@ def decision_in(
             words = _fold(label.group(1)).split()
             whole = _fold(label.group(0).rstrip(":–")).split()  # ``Allgemeiner Konsens:``
             keys = (" ".join(words), words[0] if words else "", words[-1] if words else "")
-            for key in (*keys, whole[-1] if len(whole) <= 3 else ""):
+            for key in (*keys, whole[-1] if 0 < len(whole) <= 3 else ""):
                 if key in DECISION_LABELS:
                     kind = DECISION_LABELS[key]
                     break
@@ -1179,7 +1179,12 @@ def task_in(
         is_task = True
         if label.group(2):
             owners = _owners(label.group(2), known, strict=False)
-    elif label and label.group(2) is None and _fold(label.group(1).split()[0]) in TASK_LABELS:
+    elif (
+        label
+        and label.group(2) is None
+        and label.group(1).strip()
+        and _fold(label.group(1).split()[0]) in TASK_LABELS
+    ):
         _first, _, rest = label.group(1).partition(" ")
         owners = _owners(rest, known, strict=False)
         is_task = bool(owners)

@@ -124,6 +124,9 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 @example(
     text="0\n\x0c0\x85<",
 ).via("discovered failure: '0 <' read back as item 0")
+@example(
+    text="- 0\na\nA\n- 0",
+).via("discovered failure: the paragraph 'A' of a protocol without items read back as a topic")
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:
@@ -152,3 +155,19 @@ def test_points_nested_500_deep_are_kept_without_error() -> None:
     protocol = protokollkit.read(f"Protokoll X 1.1.22\n\n1 A\n\n{lines}\n")
     assert len(protocol.all_points()) == 500
     assert any("verschachtelt" in d.message for d in protocol.diagnostics)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "-  – 242  will Teilnehmen.de beim l:etzten Weihnackeine Gegenstimmenhtsmarkt",
+        "[ ]   - [ ] x",
+        "- –  : Pro.tokoll: Pia. NeumeyeRosa schlägt vorr",
+    ],
+)
+def test_entries_with_an_empty_label_are_read_without_error(entry: str) -> None:
+    """Found by fuzzing mutated protocols: a label of nothing but blanks before ``:`` or
+    ``–`` made the decision and task rules index an empty list."""
+    protocol = protokollkit.read(f"Protokoll Stadtteiltisch 1.1.22\n\n1 Aktuelles\n\n{entry}\n")
+    assert protocol.items[0].blocks
+    assert protokollkit.read(str(protokollkit.write(protocol))) == protocol

@@ -36,8 +36,16 @@ def speaker_line(speaker: Person) -> str:
     return f"{line}:" if not speaker.affiliation and len(speaker.name.split()) == 1 else line
 
 
-def block_paragraphs(block: Block) -> list[str]:
-    """A block's speaker line and entries: runs of points together, paragraphs alone."""
+_TOPIC_LIKE = re.compile(r"[A-ZÄÖÜ][^\n]{0,59}(?<![.,;!])")
+"""A short capitalised paragraph: alone above content in a protocol without items, the reader
+takes it for a topic heading (``Organisatorisches``)."""
+
+
+def block_paragraphs(block: Block, *, guard_topics: bool = False) -> list[str]:
+    """A block's speaker line and entries: runs of points together, paragraphs alone.
+
+    ``guard_topics``: the protocol has no items, so a short paragraph that reads like a topic
+    heading is indented by a space (it stays a paragraph, as ``2 Kinder kamen`` does)."""
     paragraphs: list[str] = []
     if block.speaker:
         paragraphs.append(speaker_line(block.speaker))
@@ -50,7 +58,11 @@ def block_paragraphs(block: Block) -> list[str]:
                 paragraphs.append("\n".join(point_lines(tuple(run))))
                 run = []
             # ``2 Kinder kamen`` as a paragraph: indented by a space, as an item heading is not
-            paragraphs.append(f" {point.text}" if _NUMBERED.match(point.text) else point.text)
+            topic = guard_topics and _TOPIC_LIKE.fullmatch(point.text) is not None
+            if topic and len(point.text.split()) > 7:
+                topic = False
+            indent = _NUMBERED.match(point.text) or topic
+            paragraphs.append(f" {point.text}" if indent else point.text)
             if point.points:
                 paragraphs.append("\n".join(point_lines(point.points, 1)))
         else:
@@ -157,7 +169,7 @@ def write_text(protocol: Protocol) -> str:
     """The protocol in the canonical layout, with LF line ends and one final newline."""
     paragraphs = head_paragraphs(protocol)
     for block in protocol.preamble:
-        paragraphs.extend(block_paragraphs(block))
+        paragraphs.extend(block_paragraphs(block, guard_topics=not protocol.items))
     paragraphs.extend(protocol.front)
     previous: int | None = None
     for item in protocol.items:
