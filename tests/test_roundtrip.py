@@ -90,3 +90,18 @@ def test_text_round_trip(protocol: Protocol) -> None:
 def test_text_writer_is_idempotent(protocol: Protocol) -> None:
     once = protokollkit.write(protocol, "text")
     assert protokollkit.write(protokollkit.read(str(once)), "text") == once
+
+
+def test_two_next_meeting_lines_read_back_the_same() -> None:
+    """The earlier ``Nächster Termin`` stays closing text, the later one is the next meeting;
+    the archive text keeps that order, so the same one is the next meeting when read back."""
+    text = (
+        "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\n- Flyer liegen aus\n\n"
+        "Nächster Termin: 12.01.2023, 14 Uhr\n\nNächster Termin: 09.02.2023, 14 Uhr\n"
+    )
+    protocol = protokollkit.read(text)
+    assert protocol.next_meeting is not None and protocol.next_meeting.text.startswith("09.02.")
+    assert protocol.back == ("Nächster Termin: 12.01.2023, 14 Uhr",)
+    written = protokollkit.write(protocol)
+    assert written == text
+    assert protokollkit.read(written) == protocol

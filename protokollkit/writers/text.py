@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 
-from protokollkit.labels import CANONICAL_AGENDA_LABEL, CANONICAL_PARTICIPANTS_LABEL
+from protokollkit.labels import (
+    CANONICAL_AGENDA_LABEL,
+    CANONICAL_PARTICIPANTS_LABEL,
+    NEXT_MEETING,
+)
 from protokollkit.model import AgendaItem, AttendanceGroup, Block, Person, Point, Protocol
 from protokollkit.people import format_person
 
@@ -176,6 +180,13 @@ def write_text(protocol: Protocol) -> str:
         paragraphs.extend(item_paragraphs(item, previous, prefix=protocol.item_prefix))
         previous = item.number
     next_line = next_meeting_line(protocol)
+    if any(NEXT_MEETING.match(text) for text in protocol.back):
+        # a second ``Nächster Termin`` line: the earlier one was kept as closing matter, so it
+        # is written first and the model's next meeting stays the last one
+        paragraphs.extend(protocol.back)
+        if next_line:
+            paragraphs.append(next_line)
+        return "\n\n".join(paragraphs) + "\n"
     if next_line:
         paragraphs.append(next_line)
     paragraphs.extend(protocol.back)
