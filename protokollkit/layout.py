@@ -580,6 +580,10 @@ class State:
     list_items: bool = False
     implicit_items: bool = False
     table_header: tuple[str, ...] = ()
+    row_group: str = ""
+    """The group label of the attendance table rows above (``SPD:``, ``Sachkundige Einwohner:``)."""
+    presence_table: bool = False
+    """The open attendance list is a table whose first column holds presence marks."""
     item_prefix: str = ""
     first_prefix: str = ""
     last_rule: str = ""
@@ -1583,6 +1587,125 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     for name in names:
         _add_listed(state, name, open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+_ROW_TITLES = {
+    "herr", "frau", "dr.", "hr.", "fr.", "stadtrat", "stadträtin", "ratsherr", "ratsfrau",
+    "gemeinderat", "gemeinderätin", "bürgermeister", "bürgermeisterin", "ortsvorsteher",
+    "ortsvorsteherin",
+}  # fmt: skip
+"""A table cell of its own before the name cell: the salutation or office (``Frau | Bayer``)."""
+
+_PRESENCE_MARKS: dict[str, AttendanceKind | None] = {
+    "x": None, "ja": None, "✓": None, "✔": None,
+    "e": "excused", "entsch.": "excused", "entschuldigt": "excused",
+    "-": "absent", "–": "absent", "nein": "absent", "✗": "absent",
+}  # fmt: skip
+"""The first cell of a presence table (``| x | Merle | Hansen |``): present, excused, absent."""
+
+_PRESENCE_HEADERS = {"anwesend", "anwesenheit", "da", "status"}
+
+
+def _row_person(cells: tuple[str, ...], group: str = "") -> Person | None:
+    """The person in a table row's cells after the label cell: ``Herr | Celik`` is ``Herr
+    Celik``; further cells and the group of the rows above (``SPD``) are the affiliation."""
+    rest = [c.strip() for c in cells if c.strip()]
+    if not rest:
+        return None
+    if len(rest) >= 2 and rest[0].lower() in _ROW_TITLES:
+        name, more = f"{rest[0]} {rest[1]}", rest[2:]
+    else:
+        name, more = rest[0], rest[1:]
+    affiliation = " – ".join([*([group] if group else []), *more])
+    return Person(name, affiliation or None)
+
+
+def rule_attendance_table(state: State, line: Line) -> bool:
+    """Attendance as a table with a label column (Word): ``Teilnehmende: | |``, ``SPD: | Stadtrat
+    | Ohnmacht`` (a group of the rows below), `` | Herr | Celik`` (no label: the group above),
+    ``entschuldigt fehlen: | …``, ``Protokollführung: | Herr | Sauter`` (metadata: the list
+    ends); a presence table whose first column holds marks (``| x | Merle | Hansen |``, ``e``
+    excused, ``-`` absent). A row is never dropped: its cells are a person or metadata."""
+    cells = line.hints.table_row
+    if not cells:
+        return False
+    if line.hints.table_header:
+        return _presence_header(state, line)
+    if state.attendance is not None and _presence_row(state, cells):
+        return True
+    first = cells[0].strip().strip("*_ ")
+    label = first[:-1].strip() if first.endswith(":") else ""
+    value = " ".join(c.strip() for c in cells[1:] if c.strip())
+    if label and len(cells) >= 3 and not _HEAD_COUNT.match(value):
+        is_attendance, kind = _attendance_kind(label_key(label))
+        if is_attendance:
+            if kind is None and state.participants_label is None:
+                state.participants_label = label
+            if kind is not None:
+                state.open_group(kind, label)
+            state.attendance = _Attendance(kind, label, heading=True)
+            state.row_group = ""
+            person = _row_person(cells[1:])
+            if person is not None:
+                state.add_person(person, kind, label)
+            state.previous = "attendance"
+            return True
+    open_list = state.attendance
+    if open_list is None or not open_list.heading or (first and not label):
+        return False
+    if label and (meta_kind(label_key(label)) is not None or _HEAD_COUNT.match(value) or not value):
+        state.attendance = None  # ``Protokollführung: | Herr | Sauter``: the list is over
+        state.meta.append(MetaField(label, value, meta_kind(label_key(label)) or "other"))
+        state.previous = "meta"
+        return True
+    if label:
+        state.row_group = label  # ``SPD: | Stadtrat | Ohnmacht``: the group of the rows below
+    person = _row_person(cells[1:], state.row_group)
+    if person is not None:
+        state.add_person(person, open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+def _presence_header(state: State, line: Line) -> bool:
+    """``| Anwesend | Vorname | Nachname |`` in an open attendance list: the header of a presence
+    table, kept as a paragraph (its words name the columns, not people)."""
+    cells = line.hints.table_row
+    if (
+        state.attendance is None
+        or len(cells) < 2
+        or label_key(cells[0].strip().strip("*_ ")) not in _PRESENCE_HEADERS
+    ):
+        return False
+    open_list = state.attendance
+    rule_paragraph(state, line)
+    state.attendance = open_list
+    state.presence_table = True
+    state.previous = "attendance"
+    return True
+
+
+def _presence_row(state: State, cells: tuple[str, ...]) -> bool:
+    """A row of a presence table: its mark says the group, the other cells the person's name."""
+    if not state.presence_table or len(cells) < 2:
+        return False
+    mark = cells[0].strip().strip("*_ ").lower()
+    if mark not in _PRESENCE_MARKS:
+        return False
+    name = " ".join(" ".join(c.split()) for c in cells[1:3] if c.strip())
+    if not name:
+        return True
+    person = Person(name, " – ".join(c.strip() for c in cells[3:] if c.strip()) or None)
+    kind = _PRESENCE_MARKS[mark]
+    open_list = state.attendance
+    if kind is None and open_list is not None:
+        state.add_person(person, open_list.kind, open_list.label)
+    elif kind is not None:
+        label = "Entschuldigt" if kind == "excused" else "Abwesend"
+        state.open_group(kind, label)
+        state.add_person(person, kind, label)
     state.previous = "attendance"
     return True
 
@@ -3032,6 +3155,7 @@ RULES: list[tuple[str, Rule]] = [
     ("title", rule_title),
     ("decoration", rule_decoration),
     ("next_meeting", rule_next_meeting),
+    ("attendance_table", rule_attendance_table),
     ("attendance", rule_attendance),
     ("attendance_continued", rule_attendance_continued),
     ("agenda", rule_agenda),
@@ -3053,6 +3177,7 @@ TRIGGERS: dict[str, int] = {
     "title": Kind.TITLE_LINE,
     "decoration": Kind.DECORATION,
     "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
+    "attendance_table": Kind.HINTED,
     "attendance": Kind.HINTED | Kind.LABEL | Kind.COLON_EARLY | Kind.BARE_LABEL,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
     "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_LABEL,

@@ -24,6 +24,7 @@ FLOORS = {
     "heldout4": 0.83,
     "heldout5": 0.85,
     "heldout6": 0.73,
+    "heldout7": 0.66,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -43,7 +44,12 @@ bc3f7f7: church councils and a synod, round tables, tenants' and housing-coopera
 prevention councils, youth-welfare items, a school committee, a council Niederschrift; about half
 of it written as reports, not minutes; MISSES.md lists the misses), 0.733 after the rules
 written on its misses (agenda forms, Word attendance blocks, templates, reported speech with
-abbreviated titles, next meetings inside sentences, tallies of votes)."""
+abbreviated titles, next meetings inside sentences, tallies of votes).
+heldout7 0.668 (blind, its first run on 07.12.2026 at 9782e50: mostly genuine minutes – a
+parents' committee, club AGMs, council and school committees, student assemblies and pads, a
+youth council, a neighbourhood advisory council – and four short reports; 15 lines were lost in
+that run: Word attendance table rows without a label cell, a Markdown presence table, the digits
+of zero-padded ``TOP 03``; MISSES.md lists the misses)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -85,6 +91,9 @@ ROUND_TRIP_GAPS = {
     "buergerverein-stadtrat-2025-05-13.txt": "the plans' zero-padded entries after blank lines"
     " made the items explicit; the archive's '1.' entries do not, so short preamble lines"
     " (`Sitzung des Bauausschusses`) read back as topics",
+    "schuetzengesellschaft-gv-2025-01.md": "a paragraph that starts with an ordinal office"
+    " (`2. Schützenmeister Florian Eckert geht …`) is a numbered point; the archive text reads"
+    " it back as item 2",
 }
 
 
