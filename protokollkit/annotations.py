@@ -450,7 +450,7 @@ _NO = re.compile(
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    r"(?:\b(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
+    r"(?:\b(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|Enth(?=\s*[:=])|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
     r"|\b(\d{1,3})\s*(?:x\s*)?(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|enthalten))",
     re.IGNORECASE,
 )
@@ -519,6 +519,30 @@ the past (``Die Versammlung beschloss …``) or grants (``Der Ausschuss bewillig
 Erweiterung wird einvernehmlich befürwortet``), agrees impersonally (``Es wird sich darauf
 verständigt, dass …``), grants planning consent (``Dem Baugesuch wurde das Einvernehmen (nicht)
 erteilt``) or takes minutes as approved (``die Niederschriften gelten somit als genehmigt``)."""
+_BODY_NOUN = (
+    r"(?:[\w-]+\s+)?\w*(?:[Vv]ersammlung|[Mm]itglieder|[Aa]nwesenden|[Gg]remium"
+    r"|[Aa]usschuss|[Bb]eirat|[Rr]at|[Vv]orstand|[Vv]orstandschaft|[Rr]unde|[Kk]onferenz|[Ss]ynode"
+    r"|[Pp]lenum|[Gg]ruppe|[Tt]eilnehmenden|[Tt]eilnehmer|[Kk]ommission|[Ee]lternschaft)\b"
+)
+"""A body that decides: ``Versammlung``, ``Mitglieder``, ``Kirchenvorstand``, ``Beirat``."""
+_BODY = rf"(?:Der|Die|Das)\s+{_BODY_NOUN}"
+_ASSEMBLY_AGREES = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=, )){_BODY}\s+(?:sprach|sprachen|spricht|sprechen)"
+    r"\s+sich\s+(?:\w+\s+){0,3}?für\b[^.;]{1,100}?\baus\b"
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:stimmte|stimmten)\s+(?:einstimmig\s+"
+    r"|mehrheitlich\s+|geschlossen\s+)?für\s+(?:die|den|das|eine|einen)\b"
+    rf"|\b(?:entschied|entschieden|entscheidet)\s+(?:der|die|das)\s+{_BODY_NOUN},?\s+(?:dass|über)\b"
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:entschied|entscheidet),?\s+(?:dass|über)\b"
+    r"|\b(?:starke|große|deutliche|klare|breite|überwiegende)\s+Mehrheit\b[^.;]{0,40}?\bdafür\b"
+    r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§-]+\s+){0,12}?vertagt\b"
+    r"|\b(?:wird|wurde)\s+(?:[\w.-]+\s+){0,8}?mit\s+\d{1,3}\s+von\s+\d{1,3}\s+(?:\w+\s+)?Stimmen"
+    r"\s+(?:\w+\s+)?gewählt\b"
+)
+"""An assembly agrees without the words of a resolution: it speaks for something (``Die
+Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich für die …``), decides
+(``entschied der Kirchenvorstand, dass …``), a large majority is for it (``eine starke Mehrheit der
+Versammlung dafür``); a matter is postponed (``wurde … auf die nächste Sitzung vertagt``); someone
+is elected with a share of the votes (``wird X mit 58 von 63 abgegebenen Stimmen gewählt``)."""
 _UNDECIDED = re.compile(
     r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
@@ -553,6 +577,7 @@ _DECISION_STEMS = (
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
+    "sprach", "spricht",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -618,18 +643,32 @@ _NUMBER_WORD = re.compile(
 
 
 _TALLY = re.compile(r"\bmit\s+(\d{1,3})(?:\s*:\s*(\d{1,3}))?\s+(?:Ja-?)?Stimmen\b")
+_OF_VOTES = re.compile(
+    r"\bmit\s+(\d{1,3})\s+von\s+\d{1,3}\s+(?:abgegebenen\s+|gültigen\s+)?Stimmen\b"
+)
+"""``mit 58 von 63 abgegebenen Stimmen gewählt``: the yes votes of an election."""
+_COMMA_TRIPLE = re.compile(r"\((\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3})\)")
+"""``genehmigt (37, 0, 1)``: yes, no and abstentions in brackets after a decision."""
+_QUOTED_YES_NO = re.compile(r"[„“\"‚‘’]\s*((?:ja|nein))\s*[„“\"‚‘’]", re.IGNORECASE)
+"""``6 „ja“-Stimmen``: the quoted word of a vote."""
 
 
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
+    if "„" in text or "“" in text or '"' in text:
+        text = _QUOTED_YES_NO.sub(r"\1", text)
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
     starts = _word_starts(text)
     yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
+    if yes is None and context and "(" in text:
+        triple = _COMMA_TRIPLE.search(text)
+        if triple:
+            return int(triple.group(1)), int(triple.group(2)), int(triple.group(3))
     if yes is None and "Stimmen" in text:
-        tally = _TALLY.search(text)  # ``mit 9:11 Stimmen``, ``mit 23 Stimmen``
+        tally = _TALLY.search(text) or _OF_VOTES.search(text)  # ``mit 9:11 Stimmen``
         if tally:
             yes = int(tally.group(1))
-            no = int(tally.group(2)) if tally.group(2) and no is None else no
+            no = int(tally.group(2)) if tally.re is _TALLY and tally.group(2) and no is None else no
     abstain = _count_of(_ABSTAIN, text, starts)
     if no is None and _NONE_NO.search(text):
         no = 0
@@ -688,6 +727,15 @@ def decision_in(
         or " als " in text
     ):
         decided = _DECIDED_MORE.search(text)
+    if decided is None and (
+        "sich" in text
+        or "stimmt" in text
+        or "ntschie" in text
+        or "Mehrheit" in text
+        or "vertagt" in text
+        or "gewählt" in text
+    ):
+        decided = _ASSEMBLY_AGREES.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
     if kind is None and decided and _UNDECIDED.search(text):
@@ -713,7 +761,7 @@ def decision_in(
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
-    elif decided is not None and decided.re is _DECIDED_MORE:
+    elif decided is not None and decided.re in (_DECIDED_MORE, _ASSEMBLY_AGREES):
         result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)
 

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from protokollkit.annotations import annotate, reports_speech
 from protokollkit.annotations import forget as _forget_annotations
-from protokollkit.dates import find_date, find_dates
+from protokollkit.dates import DateMatch, find_date, find_dates
 from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
 from protokollkit.grammar import nominative
@@ -2550,6 +2550,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if int(sub.group(2)) == expected_sub or hints.bold:
             return int(sub.group(1)), int(sub.group(2)), sub.group(3).strip(), level
     numbered = NUMBERED_ITEM.match(text)
+    if numbered and _ordinal_office(line):
+        return None  # ``2. Vorsitzender: Jonas Albrecht``: an office, not item 2
     if numbered:
         number = int(numbered.group(1))
         title = numbered.group(2).strip()
@@ -2996,11 +2998,41 @@ def _meta_section(key: str) -> bool:
     return bool(words & _META_SECTION_WORDS) and words <= _META_SECTION_WORDS | _FILLERS
 
 
+_ORDINAL_OFFICE_START = re.compile(
+    r"^\s*\d{1,2}\.\s+(?:stellv\.\s+|stellvertretende[rn]?\s+)?(?:Vorsitzende[rn]?|Vorsitz"
+    r"|Schützenmeister(?:in)?|Bürgermeister(?:in)?|Kassier(?:er)?(?:in)?|Schriftführer(?:in)?"
+    r"|Beigeordnete[rn]?|Stellvertreter(?:in)?|Sprecher(?:in)?|Kommandant(?:in)?|Hauptmann"
+    r"|Präsident(?:in)?|Beisitzer(?:in)?|Jugendwart(?:in)?|Kassenprüfer(?:in)?)\b"
+)
+
+
+def _ordinal_office(line: Line) -> bool:
+    """``2. Schützenmeister Florian Eckert geht …``, ``1. Vorsitzende: Miriam Fenske``: an office
+    with its ordinal (the second chairman), not a numbered entry or item."""
+    hints = line.hints
+    if hints.list_level is not None:  # Markdown made ``2. Schützenmeister …`` a list entry
+        marker = hints.list_marker or ""
+        return (
+            hints.list_level == 0
+            and marker[:1].isdigit()
+            and _ORDINAL_OFFICE_START.match(f"{marker} {line.text.strip()}") is not None
+        )
+    return line.text.lstrip()[:1].isdigit() and _ORDINAL_OFFICE_START.match(line.text) is not None
+
+
 def rule_point(state: State, line: Line) -> bool:
     """``- Punkt`` (also ``–``, ``•``, ``*``), ``1.``, ``a)``, nested by indentation."""
     found = _marker_of(line)
     if found is None:
         return False
+    if found[2] == "numbered" and _ordinal_office(line):
+        if line.hints.list_level is None:
+            return False  # a paragraph (:func:`rule_paragraph`)
+        block = state.block(line)  # the list entry, written back as the paragraph it was
+        block.points.append(_PointBuilder(f"{found[3]} {found[1]}", line.number, "paragraph"))
+        state.point_stack = []
+        state.previous = "paragraph"
+        return True
     indent, text, kind, marker = found
     if state.list_items and line.hints.list_level is not None and indent >= 2:
         indent -= 2  # the agenda is a numbered list; its entries' sub-lists are the content
@@ -3543,6 +3575,8 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     for block in state.preamble[:2]:
         for point in block.points[:3]:
             dates = find_dates(point.text, from_file)
+            if dates and _report_date(point.text, dates[0]):
+                return dates[0].date, "text"  # ``Am 25.04.2025 fand die … statt``
             lead = point.text[: dates[0].start] if dates else ""
             if dates and _DATE_LEAD.search(lead):
                 if _MEETING_LEAD.search(lead):
@@ -3559,6 +3593,26 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     if from_file is not None:
         return from_file, "file"
     return None, ""
+
+
+_REPORT_LEAD = re.compile(
+    r"^(?:Am|Bei\s+der\s+Sitzung\s+am)\s+(?:[A-ZÄÖÜ]\w+tag,?\s+(?:de[nm]\s+)?)?$"
+)
+_REPORT_VERB = re.compile(
+    r"^\s*,?\s*(?:um\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr\s*,?\s*)?(?:fand|fanden|trafen|traf|tagte"
+    r"|tagten|versammelten|kamen|kam)\b"
+)
+
+
+def _report_date(text: str, date: DateMatch) -> bool:
+    """``Am 25.04.2025 fand die 173. Generalversammlung … statt``, ``Am Dienstag, 11. März 2025,
+    traf sich der Runde Tisch …``: a report's first sentence that opens with the meeting's date,
+    its year written, and goes on with the meeting taking place."""
+    return (
+        date.year_given
+        and _REPORT_LEAD.match(text[: date.start]) is not None
+        and _REPORT_VERB.match(text[date.end :]) is not None
+    )
 
 
 _TRACE: ContextVar[list[tuple[int, str]] | None] = ContextVar("_TRACE", default=None)

@@ -40,7 +40,9 @@ TITLE_SPAN = re.compile(
 )
 """A time span in a title: ``Protokoll 14.01.2019 12:15 - 13:45``."""
 PROSE_SPAN = re.compile(
-    rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}",
+    rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
+    rf"|^(?![Nn]ächste)(?:[^\W\d]+\s+)?{_MEETING},\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
+    rf"|\bin\s+der\s+Zeit\s+von\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}[^.;]{{0,80}}?{_MEETING}",
     re.IGNORECASE,
 )
 PROSE_START = re.compile(
@@ -51,6 +53,7 @@ PROSE_START = re.compile(
     rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
     rf"\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)"
+    rf"|\b(?:eröffnet|eröffnete)\s+(?:um|gegen)\s+{_CLOCK}\s+(?:die|den|das)\s+{_MEETING}\b"
     rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b",
     re.IGNORECASE,
 )
@@ -71,10 +74,13 @@ PROSE_CHAIR = re.compile(
     rf"|Ortsvorsteher(?:in)?)\s+{_NAME}\s+(?:eröffnet|begrüßt|leitet|stellt|schloss|schließt)"
     r"|\b(?:Begrüßung|Eröffnung)\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?(?:\w+\s+)?"
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
-    rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+die\s+(?:Sitzung|Versammlung)"
+    rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+(?:(?:um|gegen)\s+(?:{_CLOCK[1:-1]})\s+)?"
+    r"die\s+\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     rf"|^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+[^.;]{{0,40}}?\s+und\s+"
     r"(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\s+die\s+(?:Sitzung|Versammlung)"
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
+    rf"|^(?:Rede|Sitzungs|Versammlungs)?[Ll]eitung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
+    rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
 )
@@ -88,6 +94,7 @@ PROSE_CHAIR_CLOSING = re.compile(
 ``Abschließend dankte die Ausschussvorsitzende Frau Hüttenrauch …``."""
 PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
+    rf"|^Protokollführung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
 )
 """The chair or minute-taker named in a sentence of the opening."""
 _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S.{0,80})$")
@@ -415,7 +422,8 @@ class Protocol:
                 continue
             span = PROSE_SPAN.search(text)
             if span:
-                return span.group(1) if kind == "start" else span.group(2)
+                start, end = [g for g in span.groups() if g]  # the alternative that matched
+                return start if kind == "start" else end
             match = (PROSE_START if kind == "start" else PROSE_END).search(text)
             if match:
                 value = next(g for g in match.groups() if g)

@@ -759,3 +759,117 @@ def test_more_decisions_of_a_body(text: str) -> None:
 )
 def test_agreeing_words_that_decide_nothing(text: str) -> None:
     assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Josef Kuhn eröffnete gegen 20:00 Uhr die Jahreshauptversammlung des Vereins.", "chair",
+         "Josef Kuhn"),
+        ("Josef Kuhn eröffnete gegen 20:00 Uhr die Jahreshauptversammlung des Vereins.", "start",
+         "20:00 Uhr"),
+        ("Herr Lorenz eröffnet die Mitgliederversammlung und stellt die Beschlussfähigkeit fest.",
+         "chair", "Herr Lorenz"),
+        ("Redeleitung übernimmt Jonte Albers", "chair", "Jonte Albers"),
+        ("Protokollführung übernimmt Svea Kroll", "minute_taker", "Svea Kroll"),
+        ("Sie wird vom Vorsitzenden, Herrn Bürgermeister Kienzler, eröffnet.", "chair",
+         "Herrn Bürgermeister Kienzler"),
+        ("Öffentliche Sitzung, 19:00 Uhr bis 20:15 Uhr", "start", "19:00 Uhr"),
+        ("Öffentliche Sitzung, 19:00 Uhr bis 20:15 Uhr", "end", "20:15 Uhr"),
+        ("Am Mittwoch in der Zeit von 17.00 bis 18.10 Uhr begrüßten wir die Eltern zu unserer"
+         " Elternversammlung.", "start", "17.00"),
+    ],
+)  # fmt: skip
+def test_opening_sentence_and_session_line(sentence: str, kind: str, value: str) -> None:
+    """The chair and start in the opening sentence (``X eröffnete gegen 20:00 Uhr die …``), a
+    chair or minute taker taking over (``Redeleitung übernimmt X``), an unlabelled time span
+    after the session's name or in ``in der Zeit von … bis …`` before the meeting's name."""
+    p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value(kind) == value  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Die Stadt eröffnet um 10 Uhr die neue Halle.", "start"),
+        ("Die Ausstellung ist in der Zeit von 10.00 bis 18.00 Uhr geöffnet.", "start"),
+        ("Nächste Sitzung, 19:00 Uhr bis 21:00 Uhr", "start"),
+        ("Die Leitung übernimmt vorerst niemand.", "chair"),
+    ],
+)
+def test_opening_sentence_near_misses(sentence: str, kind: str) -> None:
+    """Not the meeting's chair or start: another thing opened, another time span, the next
+    meeting's hours, no name after ``übernimmt``."""
+    p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value(kind) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "counts"),
+    [
+        ("Die Versammlung genehmigt die Änderung der Tagesordnung einstimmig (38, 0, 0).",
+         "accepted", (38, 0, 0)),
+        ("Der Vorstand wird bei Enthaltung der Vorstandsmitglieder entlastet (32, 0, 6).",
+         "accepted", (32, 0, 6)),
+        ("Das Protokoll wird einstimmig mit einer Enthaltung genehmigt (37, 0, 1).", "accepted",
+         (37, 0, 1)),
+        ("Antrag auf 300 €. Ja: 8 Nein: 0 Enth: 1", "accepted", (8, 0, 1)),
+        ("Die Wahl verlief einstimmig (6 „ja“-Stimmen und 1 Enthaltung).", "accepted",
+         (6, 0, 1)),
+        ("Zur Kassiererin wird Petra Lüttich mit 58 von 63 abgegebenen Stimmen gewählt.",
+         "accepted", (58, None, None)),
+        ("Die Versammlung sprach sich für eine weitere Teilnahme aus.", "accepted",
+         (None, None, None)),
+        ("Die Versammlung stimmte mehrheitlich für die Beibehaltung der Uniform.", "accepted",
+         (None, None, None)),
+        ("In dieser Sitzung entschied der Kirchenvorstand, dass es einen Stimmbezirk gibt.",
+         "accepted", (None, None, None)),
+        ("Auch hier war eine starke Mehrheit der Versammlung dafür, dass gefeiert wird.",
+         "accepted", (None, None, None)),
+        ("Die Beratung wurde auf Antrag der Fraktion auf die nächste Sitzung vertagt.",
+         "postponed", (None, None, None)),
+    ],
+)  # fmt: skip
+def test_decisions_of_assemblies(
+    text: str, result: str | None, counts: tuple[int | None, ...]
+) -> None:
+    """Tallies as a bare triple in brackets, ``Enth:``, a quoted ``„ja“``, a share of the votes;
+    agreements of a body without the words of a resolution; a postponement."""
+    decision = decision_in(text)
+    assert decision is not None
+    assert decision.result == result
+    assert (decision.yes, decision.no, decision.abstain) == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Schulleiterin sprach sich für längere Pausen aus.",
+        "Die Stadt entschied, dass gebaut wird.",
+        "Die Mehrheit der Eltern ist berufstätig.",
+        "Es kamen (12, 3, 4) Gäste aus drei Orten.",
+        "Die Kinder stimmten ein Lied an.",
+    ],
+)
+def test_decisions_of_assemblies_near_misses(text: str) -> None:
+    """One person's opinion, a decision of someone outside the meeting, a majority that decides
+    nothing, a bracketed triple without a vote, ``stimmten … an``."""
+    assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Generalversammlung 2025\n\nAm 25.04.2025 fand die 173. Generalversammlung unseres"
+         " Vereins statt.\nDer Vorstand wurde entlastet.\n", dt.date(2025, 4, 25)),
+        ("Runder Tisch\n\nAm Dienstag, 11. März 2025, traf sich der Runde Tisch im Rathaus.\n",
+         dt.date(2025, 3, 11)),
+        ("Bericht\n\nAm 25.04.2025 beginnt der Umbau der Halle.\n", None),
+        ("Bericht\n\nAm 17. Juni fand das Treffen statt.\n", None),
+    ],
+)  # fmt: skip
+def test_date_in_a_reports_first_sentence(text: str, date: dt.date | None) -> None:
+    """``Am DATE fand … statt``: the report's first sentence dates the meeting when its year is
+    written and the meeting takes place in it (not a building project, not a date without
+    year)."""
+    assert protokollkit.read_text(text).date == date
