@@ -2085,7 +2085,7 @@ def _agenda_entry(state: State, line: Line) -> bool:
     if (
         text
         and state.agenda
-        and re.match(r"^\s*(?:TOP\s*)?1\b", line.text)
+        and re.match(r"^\s*(?:TOP\s*)?0?1\b", line.text)
         and _fold_title(text) == _fold_title(state.agenda[0])
     ):
         state.agenda_open = False  # ``1.`` and the first entry again: the minutes begin
@@ -2100,6 +2100,41 @@ def _agenda_entry(state: State, line: Line) -> bool:
         if state.agenda_marker is None and not line.text[:1].isspace():
             state.agenda_marker = marker
         state.agenda_last_marker = marker
+    state.previous = "agenda"
+    return True
+
+
+_PLAN_NUMBER_HEAD = re.compile(r"^(?:TOP|TOP-Nr\.?|TOP\s+Nr\.?|Nr\.?|Punkt|Pkt\.?|lfd\.\s*Nr\.?)$")
+_PLAN_TITLE_HEAD = {
+    "bezeichnung", "betreff", "gegenstand", "beratungsgegenstand", "thema", "titel",
+    "tagesordnungspunkt", "inhalt", "punkt",
+}  # fmt: skip
+
+
+def rule_plan_table(state: State, line: Line) -> bool:
+    """A table whose first row names a number column and a title column (``TOP-Nr. |
+    Bezeichnung``, ``Nr. | Betreff``) before the minutes: the planned agenda, its rows the
+    entries (the header row stays a paragraph: its words are the table's)."""
+    cells = line.hints.table_row
+    if (
+        not cells
+        or len(cells) < 2
+        or state.agenda
+        or state.agenda_open
+        or state.items
+        or state.section != "front"
+        or state.attendance is not None
+        or not _PLAN_NUMBER_HEAD.match(cells[0].strip().strip("*_ "))
+        or label_key(cells[1].strip().strip("*_ ")) not in _PLAN_TITLE_HEAD
+    ):
+        return False
+    following = state.next_line()
+    if following is None or not following.hints.table_row:
+        return False
+    rule_paragraph(state, line)
+    state.agenda_label = "Tagesordnung"
+    state.agenda_open = True
+    state.agenda_level = None
     state.previous = "agenda"
     return True
 
@@ -3190,6 +3225,7 @@ RULES: list[tuple[str, Rule]] = [
     ("attendance_table", rule_attendance_table),
     ("attendance", rule_attendance),
     ("attendance_continued", rule_attendance_continued),
+    ("plan_table", rule_plan_table),
     ("agenda", rule_agenda),
     ("meta", rule_meta),
     ("closing", rule_closing),
@@ -3212,6 +3248,7 @@ TRIGGERS: dict[str, int] = {
     "attendance_table": Kind.HINTED,
     "attendance": Kind.HINTED | Kind.LABEL | Kind.COLON_EARLY | Kind.BARE_LABEL,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
+    "plan_table": Kind.HINTED,
     "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_LABEL,
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
