@@ -221,7 +221,9 @@ _OFFICE_NAME = r"((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\([^()]{
 _COMMITS = re.compile(
     r"(?:^|(?<=[.;!?] ))"
     + _OFFICE_NAME
-    + r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
+    + r"(?:\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+[\wäöüß-]+(?:\s+[\wäöüß-]+)?"
+    r"|,\s+[^,.;]{2,40},)?"  # ``Herr Tiedemann von der Verwaltung``, ``Herr Obert, Hochbau,``
+    r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
 )
 """``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``: she takes it on."""
 _BODY_COMMITS = re.compile(
@@ -293,6 +295,8 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     if not sentence[:1].isupper():
         return None
     words = sentence[:80].split(None, 4)
+    if words and words[0] in _SENTENCE_OPENERS:
+        return _opener_inverted(sentence)
     count = len(words)
     if count > 1 and words[1] in _VERB_SET:
         n = 1
@@ -315,6 +319,31 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     if n == 2 and plausible_name(name) and not _office_word(names[1]):
         return Person(name)
     return None
+
+
+_SENTENCE_OPENERS = frozenset((
+    "Zu", "Im", "In", "Am", "Nach", "Vor", "Bei", "Zum", "Zur", "Auf", "Aus", "Mit", "Unter",
+    "Über", "Seit", "Ab", "Beim", "Vom", "Danach", "Anschließend", "Abschließend", "Dazu",
+    "Zunächst", "Außerdem", "Zudem", "Hierzu", "Daraufhin", "Ferner", "Sodann",
+))  # fmt: skip
+"""Words that open a sentence with an adverbial, never a name (``Zu Anfang bittet …``)."""
+_OPENER_INVERTED = re.compile(
+    r"^\S+(?:\s+\S+){0,5}?\s+(?:" + alternation(_REPORTED_VERBS) + r")\s+"
+    r"([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=[,.:;]|\s+[a-zäöü]|$)"
+)
+
+
+def _opener_inverted(sentence: str) -> Person | None:
+    """``Aus dem Regionalausschuss berichtet Jens Mölders, dass …``, ``Zu Anfang bittet Sabine
+    Kortmann …``: an adverbial first, then the verb, then the speaker's full name."""
+    match = _OPENER_INVERTED.match(sentence[:120])
+    if match is None:
+        return None
+    name = match.group(1)
+    first, last = name.split()
+    if _office_word(first) or first.lower() in _NOT_SPEAKERS or not plausible_name(name):
+        return None
+    return Person(name) if is_name_word(last) else None
 
 
 _APPOSITION = re.compile(
@@ -1082,6 +1111,10 @@ def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     return None
 
 
+_UNNAMED = frozenset(("Ein", "Eine", "Einer", "Jemand", "Niemand", "Mehrere", "Einige"))
+"""``Eine Einwohnerin fragt nach …``: someone not named is nobody's task."""
+
+
 def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     """``Frau Schaible sagt zu, dies … zu prüfen``; ``Herr Kessler fragt bis zum 15.09. nach``
     (a follow-up with a date): the person who takes the task on."""
@@ -1094,7 +1127,20 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     follows_up = "nach" in text and ("fragt" in text or "hakt" in text)
     if commits is None and follows_up and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)
+    if commits is None and follows_up and " bei" in text:
+        commits = _ASKS_AT.search(text)
+        if commits and commits.group(1).split()[0] in _UNNAMED:
+            commits = None
     return (commits.group(1),) if commits else ()
+
+
+_ASKS_AT = re.compile(
+    r"(?:^|(?<=[.;!?] ))((?:(?:Herr|Frau|Hr\.|Fr\.)\s+)?(?:[A-ZÄÖÜ]\.\s*)?[A-ZÄÖÜ][\wäöüß-]+"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+(?:fragt|hakt)\s+(?:\w+\s+){0,2}?(?:bei|beim)\s+"
+    r"[^.;]{1,60}?\bnach\b"
+)
+"""``J. Albrecht fragt bei der Feuerwehr wegen der Absicherung nach``: asking somewhere else
+is a task of the one who asks (not ``fragt nach dem Termin``: a question in the meeting)."""
 
 
 def task_in(
@@ -1163,9 +1209,11 @@ def task_in(
             doer = None  # ``Frau X informiert über …``, ``Herr Y fragt, ob …``: said, not to do
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
-            if (found or text.split()[0] in ("Der", "Die", "Das")) and doer.group(
-                1
-            ).lower() not in _NOT_OWNERS:
+            if (
+                (found or text.split()[0] in ("Der", "Die", "Das"))
+                and doer.group(1).lower() not in _NOT_OWNERS
+                and doer.group(1).split()[0] not in _UNNAMED
+            ):
                 owners, is_task = found or (doer.group(1),), True
     if not owners and verb:
         for pattern in (_LATER_DOER, _VERB_DOER):

@@ -873,3 +873,56 @@ def test_date_in_a_reports_first_sentence(text: str, date: dt.date | None) -> No
     written and the meeting takes place in it (not a building project, not a date without
     year)."""
     assert protokollkit.read_text(text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Aus dem Regionalausschuss berichtet Jens Mölders, dass der Umbau erst 2026 beginnt.",
+         "Jens Mölders"),
+        ("Zu Anfang bittet Sabine Kortmann die Anwesenden um eine Schweigeminute.",
+         "Sabine Kortmann"),
+        ("Im Anschluss an die Pause berichtet Anna Weber über den Haushalt.", "Anna Weber"),
+        ("Zu Beginn berichtet Die Linke über ihre Anfrage.", None),
+        ("Im Folgenden gibt sie einen Überblick über das Vereinsjahr.", None),
+        ("Zu Anfang wird eine Schweigeminute gehalten.", None),
+    ],
+)  # fmt: skip
+def test_speaker_after_an_opening_adverbial(text: str, speaker: str | None) -> None:
+    """An adverbial first (``Aus dem Regionalausschuss``, ``Zu Anfang``), then the verb, then the
+    full name: the speaker; the adverbial itself is never a name (``Zu Anfang`` was read as
+    one), nor is a party or a pronoun after the verb."""
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Eine Einwohnerin fragt nach der Haltestelle. Herr Tiedemann von der Verwaltung sagt"
+         " zu, die Frage bis zur nächsten Sitzung zu beantworten.", ("Herr Tiedemann",)),
+        ("Herr Obert, Hochbau, sagt zu, den Zeitplan nachzureichen.", ("Herr Obert",)),
+        ("Der Umzug startet um 17 Uhr. J. Albrecht fragt bei der Feuerwehr wegen der"
+         " Absicherung nach.", ("J. Albrecht",)),
+        ("Olaf fragt bei den Stadtwerken nach.", ("Olaf",)),
+    ],
+)  # fmt: skip
+def test_tasks_of_commitments_and_asking_elsewhere(text: str, owners: tuple[str, ...]) -> None:
+    """A commitment with an apposition between name and verb (``von der Verwaltung``, ``,
+    Hochbau,``), asking at another body (``fragt bei der Feuerwehr … nach``), an initial as
+    the first name."""
+    task = task_in(text, NOBODY, None)
+    assert task is not None and task.owners == owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Anwohnerin fragt beim Bezirksamt nach.",
+        "Eine Einwohnerin fragt bei der Stadt wegen der Bänke nach.",
+        "Herr Maier von der Presse sagt, er komme später.",
+    ],
+)
+def test_tasks_of_commitments_near_misses(text: str) -> None:
+    """Someone not named takes on nothing; ``sagt`` without ``zu`` commits to nothing."""
+    assert task_in(text, NOBODY, None) is None
