@@ -58,6 +58,7 @@ from protokollkit.model import (
     AttendanceKind,
     Block,
     MetaField,
+    MetaKind,
     NextMeeting,
     Person,
     Point,
@@ -1587,6 +1588,66 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     for name in names:
         _add_listed(state, name, open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+_PAIR_LABEL = re.compile(r"^\s*([^\W\d][\w.-]*),\s+([^\W\d][\w.-]*)\s*:\s+(\S.*)$")
+
+
+def rule_meta_pair(state: State, line: Line) -> bool:
+    """``Raum, Ort: Bürgerhaus``, ``Datum, Uhrzeit: …``: two metadata words joined by a comma
+    label one value (the place when one of them names it)."""
+    if state.section != "front" or not _plain(line.hints) or ", " not in line.text[:30]:
+        return False
+    match = _PAIR_LABEL.match(line.text)
+    if match is None:
+        return False
+    kinds = [meta_kind(label_key(match.group(i))) for i in (1, 2)]
+    if kinds[0] is None or kinds[1] is None:
+        return False
+    kind: MetaKind = "place" if "place" in kinds else kinds[0]
+    label = f"{match.group(1)}, {match.group(2)}"
+    state.meta.append(MetaField(label, match.group(3).strip(), kind))
+    state.previous = "meta"
+    return True
+
+
+_ATTENDANCE_ROLES = frozenset((
+    "mitglieder", "ortsvorsteher", "ortsvorsteherin", "vorsitz", "vorsitzende", "vorsitzender",
+    "schriftführung", "schriftführer", "schriftführerin", "protokoll", "protokollführung",
+    "verwaltung", "beratende mitglieder", "stimmberechtigte mitglieder", "ratsmitglieder",
+    "stadtverordnete", "bürgermeister", "bürgermeisterin", "beigeordnete", "beigeordneter",
+    "sitzungsleitung", "vertreter der verwaltung", "von der verwaltung",
+))  # fmt: skip
+"""Role and group lines without colon inside an attendance list (``Anwesend:`` / ``Ortsvorsteher`` /
+``Herr Klaus Mewes`` / ``Mitglieder`` / …): the group of the names below, never a name."""
+_PERSON_LINE = re.compile(r"^(?:(?:Herr|Frau|Dr\.|Prof\.)\s+)+[A-ZÄÖÜ][\w\-]+")
+
+
+def rule_attendance_role(state: State, line: Line) -> bool:
+    """In an open attendance list of one name a line: a role or group line (``Mitglieder``,
+    ``Schriftführung``) over ``Herr/Frau`` names opens that group (of the list's kind); a part
+    heading (``Öffentliche Sitzung``) ends the list."""
+    open_list = state.attendance
+    if open_list is None or not _plain(line.hints):
+        return False
+    text = line.text.strip()
+    if "ffentlich" in text and PART.match(text.strip("*_ ")):
+        state.attendance = None  # the minutes' public part begins
+        return False
+    key = label_key(text.rstrip(":"))
+    if key not in _ATTENDANCE_ROLES or text.endswith(":"):
+        return False
+    following = state.next_line()
+    if following is None or not _plain(following.hints):
+        return False
+    if not _PERSON_LINE.match(following.text.strip()):
+        return False
+    kind: AttendanceKind = open_list.kind or "present"
+    label = text if kind == "present" else f"{open_list.label.split(' (')[0]} ({text})"
+    state.open_group(kind, label)  # (``Entschuldigt (Mitglieder)``: as the text layout writes it)
+    state.attendance = _Attendance(kind, label, heading=True)
     state.previous = "attendance"
     return True
 
@@ -3224,9 +3285,11 @@ RULES: list[tuple[str, Rule]] = [
     ("next_meeting", rule_next_meeting),
     ("attendance_table", rule_attendance_table),
     ("attendance", rule_attendance),
+    ("attendance_role", rule_attendance_role),
     ("attendance_continued", rule_attendance_continued),
     ("plan_table", rule_plan_table),
     ("agenda", rule_agenda),
+    ("meta_pair", rule_meta_pair),
     ("meta", rule_meta),
     ("closing", rule_closing),
     ("flat_table", rule_flat_table),
@@ -3247,9 +3310,11 @@ TRIGGERS: dict[str, int] = {
     "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
     "attendance_table": Kind.HINTED,
     "attendance": Kind.HINTED | Kind.LABEL | Kind.COLON_EARLY | Kind.BARE_LABEL,
+    "attendance_role": Kind.ATTENDANCE_OPEN,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
     "plan_table": Kind.HINTED,
     "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_LABEL,
+    "meta_pair": Kind.FRONT,
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
@@ -3621,6 +3686,11 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
                 first = first or dates[0].date  # ``Artikel vom 19.12.2024``: perhaps
     if first is not None and from_file is None:
         return first, "text"
+    for block in state.items[0].blocks[:1] if state.items else ():
+        for point in block.points[:2]:  # a page line read as the first item above the report
+            dates = find_dates(point.text, from_file)
+            if dates and _report_date(point.text, dates[0]):
+                return dates[0].date, "text"
     written = state.first_prefix or state.item_prefix
     prefix = DATED_ITEM.match(f"{written} 1 x") if written else None
     if prefix:  # ``02.12.2024 - 5 Bericht …``: the item pages carry the meeting's date

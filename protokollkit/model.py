@@ -81,12 +81,16 @@ PROSE_CHAIR = re.compile(
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
     rf"|^(?:Rede|Sitzungs|Versammlungs)?[Ll]eitung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
     rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
+    r"|\b(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
+    rf"\s+{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
 )
 PROSE_CHAIR_CLOSING = re.compile(
     rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+die\s+"
     r"(?:Sitzung|Versammlung)\b"
+    rf"|\b(?:schließt|schloss|beendet|beendete)\s+{_NAME}\s+(?:die|seine|ihre)\s+(?:[a-zäöü]\w*\s+)?"
+    r"\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
     r"\s+((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß\-]+)"
 )
@@ -368,6 +372,9 @@ class Protocol:
         for person in self.present():
             if person.affiliation and role.search(person.affiliation):
                 return person.name
+        for group in self.attendance:  # ``Schriftführung`` / ``Frau Lena Stauch``: a role group
+            if group.kind in ("present", "partial") and group.people and role.search(group.label):
+                return group.people[0].name
         return None
 
     def _field_in_opening(self, kind: MetaKind) -> str | None:
@@ -430,6 +437,11 @@ class Protocol:
                 if kind == "start":
                     return value
                 found = value  # the last one: the meeting's end
+        if found is None and kind == "end":
+            for text in self.back:  # ``Jonte schließt die Sitzung um 20:02 Uhr`` after the
+                match = PROSE_END.search(text)  # next meeting's line
+                if match:
+                    found = next(g for g in match.groups() if g)
         return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:

@@ -864,6 +864,8 @@ def test_decisions_of_assemblies_near_misses(text: str) -> None:
          " Vereins statt.\nDer Vorstand wurde entlastet.\n", dt.date(2025, 4, 25)),
         ("Runder Tisch\n\nAm Dienstag, 11. März 2025, traf sich der Runde Tisch im Rathaus.\n",
          dt.date(2025, 3, 11)),
+        ("Bericht vom Treffen\n\nAktuelles, Runde Tische\n\nAm 25.04.2025 trafen sich die"
+         " Nachbarn im Café.\n", dt.date(2025, 4, 25)),
         ("Bericht\n\nAm 25.04.2025 beginnt der Umbau der Halle.\n", None),
         ("Bericht\n\nAm 17. Juni fand das Treffen statt.\n", None),
     ],
@@ -926,3 +928,32 @@ def test_tasks_of_commitments_and_asking_elsewhere(text: str, owners: tuple[str,
 def test_tasks_of_commitments_near_misses(text: str) -> None:
     """Someone not named takes on nothing; ``sagt`` without ``zu`` commits to nothing."""
     assert task_in(text, NOBODY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Protokoll 01.02.2024\n\nDer Vorsitzende, Herr Lindemann, begrüßte die Mitglieder.\n"
+         "\nTOP 1 A\n\n- x\n", "chair", "Herr Lindemann"),
+        ("Protokoll 01.02.2024\n\nTOP 1 A\n\n- x\n\nUm 22:15 Uhr schließt Georg Hüttner seine"
+         " letzte Generalversammlung als Schützenmeister.\n", "chair", "Georg Hüttner"),
+        ("Protokoll 01.02.2024\n\nTOP 1 A\n\n- x\n\nNächste Sitzung: 05.02.2025\n"
+         "Jonte schließt die Sitzung um 20:02 Uhr\n", "end", "20:02 Uhr"),
+        ("Protokoll 01.02.2024\n\nTop 0: Regularia\n\nSitzungsstart: 17:05 Uhr\n\nTOP 1 A\n",
+         "start", "17:05 Uhr"),
+    ],
+)  # fmt: skip
+def test_chair_and_times_in_more_forms(text: str, kind: str, value: str) -> None:
+    """The chair in an apposition (``Der Vorsitzende, Herr X, begrüßte …``) or closing his
+    meeting (``schließt X seine letzte Generalversammlung``), the end after the next meeting's
+    line, ``Sitzungsstart:``."""
+    assert protokollkit.read_text(text).meta_value(kind) == value  # type: ignore[arg-type]
+
+
+def test_chair_in_more_forms_near_miss() -> None:
+    """Someone closing a window closes no meeting; a chair who only greets is no apposition."""
+    text = (
+        "Protokoll 01.02.2024\n\nTOP 1 A\n\nZum Schluss schließt Georg Hüttner das Fenster.\n"
+        "Die Vorsitzende begrüßte alle.\n"
+    )
+    assert protokollkit.read_text(text).meta_value("chair") is None
