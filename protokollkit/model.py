@@ -54,7 +54,9 @@ PROSE_START = re.compile(
     rf"\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)"
     rf"|\b(?:eröffnet|eröffnete)\s+(?:um|gegen)\s+{_CLOCK}\s+(?:die|den|das)\s+{_MEETING}\b"
-    rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b",
+    rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b"
+    rf"|\bEröffnung\s+der\s+{_MEETING}\s+durch\s+[^.;\d]{{3,50}}?,\s*{_CLOCK}"
+    rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
@@ -72,7 +74,8 @@ PROSE_CHAIR = re.compile(
     r"\b(?:(?:1\.\s+|stellvertretende[rn]?\s+)?Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?"
     r"|Sitzungsleiter(?:in)?|Moderator(?:in)?|Bezirksbürgermeister(?:in)?|Bürgermeister(?:in)?"
     rf"|Ortsvorsteher(?:in)?)\s+{_NAME}\s+(?:eröffnet|begrüßt|leitet|stellt|schloss|schließt)"
-    r"|\b(?:Begrüßung|Eröffnung)\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?(?:\w+\s+)?"
+    r"|\b(?:Begrüßung|Eröffnung)(?:\s+(?:der|des)\s+\w+)?\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?"
+    r"(?:\w+\s+)?"
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
     rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+(?:(?:um|gegen)\s+(?:{_CLOCK[1:-1]})\s+)?"
     r"die\s+\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
@@ -99,8 +102,14 @@ PROSE_CHAIR_CLOSING = re.compile(
 PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
     rf"|^Protokollführung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
+    rf"|\b{_NAME}\s+als\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\b"
 )
 """The chair or minute-taker named in a sentence of the opening."""
+_SIGNED_MINUTES = re.compile(
+    r"((?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s*"
+    r"\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
+)
+"""A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
 _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S.{0,80})$")
 """``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:\w+/)?(?:Protokoll\w*|Schriftführ\w*)\b", re.IGNORECASE)
@@ -393,6 +402,15 @@ class Protocol:
         values = actual or [v for _, v in found]
         return values[0] if values else None
 
+    def _signed_minutes(self) -> str | None:
+        """The minute-taker who signs the closing matter: ``f.d.R. Tobias Wagner
+        (Schriftführer)``."""
+        for text in [*self.back, *(p.text for p in self.all_points()[-3:])]:
+            match = _SIGNED_MINUTES.search(text)
+            if match:
+                return match.group(1)
+        return None
+
     def _person_in_text(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named in a sentence of the opening (``Begrüßung durch die
         Vorsitzende Lea Brunnhuber``, ``Protokoll von Svenja Harms``)."""
@@ -401,6 +419,8 @@ class Protocol:
             match = pattern.search(point.text)
             if match:
                 return next(g for g in match.groups() if g)
+        if kind == "minute_taker":
+            return self._signed_minutes()
         if kind == "chair":
             for point in reversed(self.all_points()):
                 text = point.text

@@ -957,3 +957,37 @@ def test_chair_in_more_forms_near_miss() -> None:
         "Die Vorsitzende begrüßte alle.\n"
     )
     assert protokollkit.read_text(text).meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Protokoll 01.02.2024\n\nEröffnung der Sitzung durch Vorsitzende Katrin Sommer,"
+         " 19.40 Uhr.\n\nTOP 1 A\n\n- x\n", "chair", "Katrin Sommer"),
+        ("Protokoll 01.02.2024\n\nEröffnung der Sitzung durch Vorsitzende Katrin Sommer,"
+         " 19.40 Uhr.\n\nTOP 1 A\n\n- x\n", "start", "19.40 Uhr"),
+        ("Protokoll 01.02.2024\n\nNach der Begrüßung der Anwesenden durch die stellvertretende"
+         " Vorsitzende Christa Hofbauer las Verena Gruber einen Text.\n\nTOP 1 A\n\n- x\n",
+         "chair", "Christa Hofbauer"),
+        ("Protokoll 01.02.2024\n\nBürgermeister Kraus begrüßt Frau Nöth als Schriftführerin.\n"
+         "\nTOP 1 A\n\n- x\n", "minute_taker", "Frau Nöth"),
+        ("Protokoll 01.02.2024\n\nTOP 1 A\n\n- x\n\nf.d.R. Tobias Wagner (Schriftführer)\n",
+         "minute_taker", "Tobias Wagner"),
+        ("Niederschrift\nüber die Sitzung des Gemeinderates\nam Dienstag, dem 11.02.2025 um"
+         " 19:30 Uhr im Sitzungssaal.\n\nTOP 1 A\n\n- x\n", "start", "19:30 Uhr"),
+    ],
+)  # fmt: skip
+def test_chair_minutes_and_start_in_opening_and_signature(text: str, kind: str, value: str) -> None:
+    """``Eröffnung der Sitzung durch Vorsitzende X, 19.40 Uhr``, ``Begrüßung der Anwesenden
+    durch die stellvertretende Vorsitzende X``, ``Frau X als Schriftführerin``, a signature
+    ``X (Schriftführer)``, the session line ``am DATE um 19:30 Uhr im …``."""
+    assert protokollkit.read_text(text).meta_value(kind) == value  # type: ignore[arg-type]
+
+
+def test_minute_taker_near_miss() -> None:
+    """A role in brackets inside an early entry is no signature; ``als Gast`` is no role."""
+    text = (
+        "Protokoll 01.02.2024\n\nTOP 1 A\n\n- Frau Weber (Protokoll) verteilt die Liste.\n- y\n"
+        "- z\n- w\n\nHerr Kluge nimmt als Gast teil.\n- v\n- u\n- t\n"
+    )
+    assert protokollkit.read_text(text).meta_value("minute_taker") is None
