@@ -1356,6 +1356,18 @@ def _context_of(title: str) -> str | None:
     return None
 
 
+def _nothing(text: str) -> bool:
+    """``keine``, ``-``, ``entfällt``: an entry that says there is nothing."""
+    return _fold(text.strip().rstrip(".!")) in _NOTHING
+
+
+def _decisions_label(text: str) -> bool:
+    """``Beschlüsse:``, ``**Entscheidungen:**``, ``Ergebnisse / Beschlüsse:``: a label over a list
+    of decisions (as :func:`_context_of` reads an item's title)."""
+    label = text.strip().strip("*_ ").rstrip(":").strip("*_ ")
+    return len(label) <= 40 and _context_of(label) == "decision"
+
+
 _INTRODUCES_DECISIONS = re.compile(
     r"\b(?:geeinigt|verständigt|vereinbart|beschlossen|entschieden|festgelegt)\s*:$"
 )
@@ -1379,6 +1391,7 @@ def annotate_points(
     pending: list[str] = []
     target: int | None = None  # the decision that the vote lines below it belong to
     agreed = False  # after a line that introduces agreements (``Folgendes wurde vereinbart:``)
+    by_label = False  # … that line was a label (``Beschlüsse:``): the next paragraph ends it
     for point in points:
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
@@ -1399,14 +1412,26 @@ def annotate_points(
                 context == "decision"
                 and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
             )
-            or (agreed and point.kind != "paragraph")
+            or (agreed and point.kind != "paragraph" and not _nothing(point.text))
         ):
             decision = Decision("decision", result="accepted")
+        elif (
+            by_label
+            and decision is not None
+            and decision.result is None
+            and not _count_only(point.text)
+        ):
+            decision = replace(decision, result="accepted")  # an entry of ``Beschlüsse:``
         if point.kind == "paragraph":
             # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
             # also under labels (``Kommunikation:``), until a paragraph says something else
             text = point.text.rstrip()
-            if text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
+            labelled = text.endswith(":") and _decisions_label(text)
+            if agreed and by_label and not labelled:
+                agreed = by_label = False  # ``Beschlüsse:`` / … / ``Sonstiges:``: over
+            if labelled:
+                agreed = by_label = True
+            elif text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
                 agreed = True
             elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
                 agreed = False
