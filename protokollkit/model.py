@@ -110,6 +110,19 @@ _SIGNED_MINUTES = re.compile(
     r"\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
+_CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
+_PLACE_PART = re.compile(
+    r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
+    r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
+    r"|[Tt]reff|[Ss]chule|[Mm]ensa|[Kk]irche|[Hh]eim|[Ss]tube|[Zz]immer|[Cc]afé)\b"
+)
+"""A part of a session line that names the place: ``im Gemeindehaus``, ``Raum 0.13``,
+``Sitzungssaal Rathaus I``."""
+_DATE_PART = re.compile(r"\d{1,2}\.\d{1,2}\.|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag)\b")
+_SENTENCE_VERB = re.compile(
+    r"\b(?:ist|sind|war|waren|wird|wurde|hat|haben|findet|fand|gibt|begrüßt|eröffnet|berichtet"
+    r"|treffen|trifft|trafen)\b"
+)
 _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S.{0,80})$")
 """``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:\w+/)?(?:Protokoll\w*|Schriftführ\w*)\b", re.IGNORECASE)
@@ -360,6 +373,8 @@ class Protocol:
             found = self._field_in_opening(kind)
         if found is None and kind in ("minute_taker", "chair"):
             return self._role_in_attendance(kind) or self._person_in_text(kind)
+        if found is None and kind == "place":
+            return self._session_line()[0]
         if found is not None or kind not in ("start", "end"):
             return found
         values = [f.value for f in self.meta if f.kind in ("time", "date")]
@@ -373,7 +388,32 @@ class Protocol:
                     return span.group(1)
                 if span.group(2):
                     return span.group(2)
-        return self._time_in_text(kind)
+        return self._time_in_text(kind) or (self._session_line()[1] if kind == "start" else None)
+
+    def _session_line(self) -> tuple[str | None, str | None]:
+        """(place, start) from an unlabelled session line of the opening: ``Sitzungssaal
+        Rathaus I, 18:00 Uhr``, ``22.01.2025, 18:15 Uhr, Raum 0.13 (Marstallhof)``, ``im
+        Gemeindehaus Lindenstraße, Großer Saal`` – short parts between commas, a clock time
+        alone as one part, a place named by a room word or ``im …``."""
+        place: str | None = None
+        start: str | None = None
+        for point in [p for b in self.preamble for p in b.points][:4]:
+            text = point.text.strip().rstrip(".")
+            if len(text) > 100 or _SENTENCE_VERB.search(text):
+                continue
+            parts = [part.strip() for part in text.split(", ")]
+            if len(parts) > 4:
+                continue
+            dated = any(_DATE_PART.search(part) for part in parts)
+            for part in parts:
+                if place is None and _PLACE_PART.search(part) and not _DATE_PART.search(part):
+                    rest = text[text.index(part) :]
+                    place = rest if part.startswith(("im ", "in ")) else part
+            for part in parts:  # a time beside a date or a place: the session's start
+                clock = _CLOCK_PART.match(part)
+                if clock and start is None and len(parts) > 1 and (dated or place):
+                    start = clock.group(1)
+        return place, start
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""

@@ -991,3 +991,26 @@ def test_minute_taker_near_miss() -> None:
         "- z\n- w\n\nHerr Kluge nimmt als Gast teil.\n- v\n- u\n- t\n"
     )
     assert protokollkit.read_text(text).meta_value("minute_taker") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "start"),
+    [
+        ("Gemeinderat - öffentliche Sitzung am 22.01.2025\nSitzungssaal Rathaus I, 18:00 Uhr\n"
+         "\nTOP 4   Jugendrat\n\nx\n", "Sitzungssaal Rathaus I", "18:00 Uhr"),
+        ("Protokoll 2. Sitzung des Studierendenrates 2025\n22.01.2025, 18:15 Uhr, Raum 0.13"
+         " (Marstallhof)\n\nTOP 1 Wahlen\n\nx\n", "Raum 0.13 (Marstallhof)", "18:15 Uhr"),
+        ("Bericht von der öffentlichen Sitzung\nam 04.02.2025, 19.30 Uhr\n\nim Gemeindehaus"
+         " Lindenstraße, Großer Saal\n\nTOP 1: A\n\nx\n",
+         "im Gemeindehaus Lindenstraße, Großer Saal", "19.30 Uhr"),
+        ("Protokoll 01.02.2025\n\nKaffee und Kuchen, 15 Uhr\n\nTOP 1 A\n\n- x\n", None, None),
+        ("Protokoll 01.02.2025\n\nIm Anschluss gab es Kaffee im Gemeindehaus.\n\nTOP 1 A\n\n- x\n",
+         None, None),
+    ],
+)  # fmt: skip
+def test_unlabelled_session_line(text: str, place: str | None, start: str | None) -> None:
+    """A session line of the opening without labels: a place named by a room word or ``im …``
+    and a time beside it or beside the date; a time with neither (``Kaffee und Kuchen, 15 Uhr``)
+    and a sentence are no session line."""
+    p = protokollkit.read_text(text)
+    assert (p.meta_value("place"), p.meta_value("start")) == (place, start)
