@@ -1494,7 +1494,37 @@ def annotate_points(
         )
         result.append(current)
         previous = current
+    _vote_at_the_end(result)
     return _same_or(points, result)
+
+
+_VOTE_RESULT_LABEL = re.compile(
+    r"^\s*(?:Abstimmungsergebnis|Abstimmung|Ergebnis)\s*:", re.IGNORECASE
+)
+
+
+def _vote_at_the_end(points: list[Point]) -> None:
+    """``Beschluss:`` / the resolution / the discussion / ``Abstimmungsergebnis: Einstimmiger
+    Beschluss ( 27 Ja-Stimmen)`` at the item's end: the counts of that result line belong to the
+    one resolution above it that has none (a council page), not only to the entry right above."""
+    last = -1  # the previous result line: a resolution above it is that one's
+    for index, point in enumerate(points):
+        vote = point.decision
+        if vote is None or vote.yes is None or not _VOTE_RESULT_LABEL.match(point.text):
+            continue
+        above = [i for i in range(last + 1, index) if points[i].decision is not None]
+        last = index
+        if len(above) != 1 or above[0] == index - 1:
+            continue  # none, several, or right above (merged already where it belongs)
+        target = points[above[0]]
+        motion = target.decision
+        assert motion is not None
+        if motion.kind not in ("decision", "motion") or not _no_counts(motion):
+            continue
+        merged = _with_counts(motion, (vote.yes, vote.no, vote.abstain))
+        if merged.result is None and vote.result is not None:
+            merged = replace(merged, result=vote.result)
+        points[above[0]] = replace(target, decision=merged)
 
 
 def _same_or(old: tuple[_T, ...], new: list[_T]) -> tuple[_T, ...]:
