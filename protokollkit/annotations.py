@@ -485,7 +485,7 @@ _ABSTAIN = re.compile(
 )
 _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
-_UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
+_UNANIMOUS = re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
     re.IGNORECASE,

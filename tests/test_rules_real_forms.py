@@ -828,6 +828,8 @@ def test_opening_sentence_near_misses(sentence: str, kind: str) -> None:
          "accepted", (None, None, None)),
         ("Die Beratung wurde auf Antrag der Fraktion auf die nächste Sitzung vertagt.",
          "postponed", (None, None, None)),
+        ("Abstimmungsergebnis: Einstimmiger Beschluss ( 27 Ja-Stimmen)", "accepted",
+         (27, 0, None)),
     ],
 )  # fmt: skip
 def test_decisions_of_assemblies(
