@@ -328,7 +328,7 @@ _SENTENCE_OPENERS = frozenset((
 ))  # fmt: skip
 """Words that open a sentence with an adverbial, never a name (``Zu Anfang bittet …``)."""
 _OPENER_INVERTED = re.compile(
-    r"^\S+(?:\s+\S+){0,5}?\s+(?:" + alternation(_REPORTED_VERBS) + r")\s+"
+    r"^\S+(?:\s+[^\s,;:]+){0,9}?\s+(?:" + alternation(_REPORTED_VERBS) + r")\s+"
     r"([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=[,.:;]|\s+[a-zäöü]|$)"
 )
 

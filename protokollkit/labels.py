@@ -354,7 +354,7 @@ ROLE_ENDINGS = (
     "vorsitzender", "vorsitzende", "vorsitz", "mitglied", "meister", "meisterin", "vertreter",
     "vertreterin", "führer", "führerin", "leiter", "leiterin", "beauftragter", "beauftragte",
     "referent", "referentin", "sprecher", "sprecherin", "wart", "wartin", "ratsherr", "ratsfrau",
-    "rätin", "bürger", "bürgerin", "sekretär", "sekretärin", "kassierer", "kassiererin",
+    "rätin", "bürger", "bürgerin", "sekretär", "sekretärin", "kassierer", "kassiererin", "kassier",
     "berater", "beraterin", "koordinator", "koordinatorin", "pädagoge", "pädagogin", "pfarrer",
     "pfarrerin", "pastor", "pastorin", "diakon", "diakonin", "direktor", "direktorin",
     "präsident", "präsidentin", "abgeordneter", "abgeordnete", "dezernent", "dezernentin",

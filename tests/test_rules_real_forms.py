@@ -887,6 +887,10 @@ def test_date_in_a_reports_first_sentence(text: str, date: dt.date | None) -> No
         ("Zu Anfang bittet Sabine Kortmann die Anwesenden um eine Schweigeminute.",
          "Sabine Kortmann"),
         ("Im Anschluss an die Pause berichtet Anna Weber über den Haushalt.", "Anna Weber"),
+        ("Nach dem Gedenken an die Verstorbenen des vergangenen Jahres verlas Stefan Hüser das"
+         " Protokoll.", "Stefan Hüser"),
+        ("Kassier Bernd Auer trägt den Kassenbericht vor.", "Bernd Auer"),
+        ("Nach der Pause, die lange dauerte, berichtet Anna Weber.", None),
         ("Zu Beginn berichtet Die Linke über ihre Anfrage.", None),
         ("Im Folgenden gibt sie einen Überblick über das Vereinsjahr.", None),
         ("Zu Anfang wird eine Schweigeminute gehalten.", None),
