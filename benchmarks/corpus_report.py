@@ -363,9 +363,15 @@ _TAG = re.compile(r"<[^<>]*>")
 def words(text: str) -> list[str]:
     """The words and numbers of a text (HTML tags removed, entities decoded, letter-spaced words
     joined as the reader joins them, casefolded); ``TOP1`` is the word ``TOP`` and the number
-    ``1``."""
+    ``1``; a number is its value, so the zero-padded ``TOP 03`` is the item number 3 that the
+    archive text writes ``TOP 3``."""
     text = clean(html.unescape(_TAG.sub(" ", text)))
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [_number(w) if w.isdigit() else w.casefold() for w in _WORD.findall(text)]
+
+
+def _number(digits: str) -> str:
+    """``03`` → ``3``, ``00`` → ``0``: leading zeros are padding, not a word."""
+    return digits.lstrip("0") or "0"
 
 
 def input_lines(path: Path) -> list[str]:

@@ -234,7 +234,9 @@ _OFFICE_NAME = r"((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\([^()]{
 _COMMITS = re.compile(
     r"(?:^|(?<=[.;!?] ))"
     + _OFFICE_NAME
-    + r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
+    + r"(?:\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+[\wäöüß-]+(?:\s+[\wäöüß-]+)?"
+    r"|,\s+[^,.;]{2,40},)?"  # ``Herr Tiedemann von der Verwaltung``, ``Herr Obert, Hochbau,``
+    r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
 )
 """``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``: she takes it on."""
 _BODY_COMMITS = re.compile(
@@ -306,6 +308,8 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     if not sentence[:1].isupper():
         return None
     words = sentence[:80].split(None, 4)
+    if words and words[0] in _SENTENCE_OPENERS:
+        return _opener_inverted(sentence)
     count = len(words)
     if count > 1 and words[1] in _VERB_SET:
         n = 1
@@ -328,6 +332,31 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     if n == 2 and plausible_name(name) and not _office_word(names[1]):
         return Person(name)
     return None
+
+
+_SENTENCE_OPENERS = frozenset((
+    "Zu", "Im", "In", "Am", "Nach", "Vor", "Bei", "Zum", "Zur", "Auf", "Aus", "Mit", "Unter",
+    "Über", "Seit", "Ab", "Beim", "Vom", "Danach", "Anschließend", "Abschließend", "Dazu",
+    "Zunächst", "Außerdem", "Zudem", "Hierzu", "Daraufhin", "Ferner", "Sodann",
+))  # fmt: skip
+"""Words that open a sentence with an adverbial, never a name (``Zu Anfang bittet …``)."""
+_OPENER_INVERTED = re.compile(
+    r"^\S+(?:\s+[^\s,;:]+){0,9}?\s+(?:" + alternation(_REPORTED_VERBS) + r")\s+"
+    r"([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=[,.:;]|\s+[a-zäöü]|$)"
+)
+
+
+def _opener_inverted(sentence: str) -> Person | None:
+    """``Aus dem Regionalausschuss berichtet Jens Mölders, dass …``, ``Zu Anfang bittet Sabine
+    Kortmann …``: an adverbial first, then the verb, then the speaker's full name."""
+    match = _OPENER_INVERTED.match(sentence[:120])
+    if match is None:
+        return None
+    name = match.group(1)
+    first, last = name.split()
+    if _office_word(first) or first.lower() in _NOT_SPEAKERS or not plausible_name(name):
+        return None
+    return Person(name) if is_name_word(last) else None
 
 
 _APPOSITION = re.compile(
@@ -480,13 +509,13 @@ _NO = re.compile(
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    r"(?:\b(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
+    r"(?:\b(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|Enth(?=\s*[:=])|Enthalten)\s*[:=]?\s*(\d{1,3})\b"
     r"|\b(\d{1,3})\s*(?:x\s*)?(?:(?:Stimm)?Enthaltung(?:en)?|Enth\.|enthalten))",
     re.IGNORECASE,
 )
 _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
-_UNANIMOUS = re.compile(r"\beinstimmig\b|\bohne\s+Gegenstimme", re.IGNORECASE)
+_UNANIMOUS = re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
     re.IGNORECASE,
@@ -549,6 +578,30 @@ the past (``Die Versammlung beschloss …``) or grants (``Der Ausschuss bewillig
 Erweiterung wird einvernehmlich befürwortet``), agrees impersonally (``Es wird sich darauf
 verständigt, dass …``), grants planning consent (``Dem Baugesuch wurde das Einvernehmen (nicht)
 erteilt``) or takes minutes as approved (``die Niederschriften gelten somit als genehmigt``)."""
+_BODY_NOUN = (
+    r"(?:[\w-]+\s+)?\w*(?:[Vv]ersammlung|[Mm]itglieder|[Aa]nwesenden|[Gg]remium"
+    r"|[Aa]usschuss|[Bb]eirat|[Rr]at|[Vv]orstand|[Vv]orstandschaft|[Rr]unde|[Kk]onferenz|[Ss]ynode"
+    r"|[Pp]lenum|[Gg]ruppe|[Tt]eilnehmenden|[Tt]eilnehmer|[Kk]ommission|[Ee]lternschaft)\b"
+)
+"""A body that decides: ``Versammlung``, ``Mitglieder``, ``Kirchenvorstand``, ``Beirat``."""
+_BODY = rf"(?:Der|Die|Das)\s+{_BODY_NOUN}"
+_ASSEMBLY_AGREES = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=, )){_BODY}\s+(?:sprach|sprachen|spricht|sprechen)"
+    r"\s+sich\s+(?:\w+\s+){0,3}?für\b[^.;]{1,100}?\baus\b"
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:stimmte|stimmten)\s+(?:einstimmig\s+"
+    r"|mehrheitlich\s+|geschlossen\s+)?für\s+(?:die|den|das|eine|einen)\b"
+    rf"|\b(?:entschied|entschieden|entscheidet)\s+(?:der|die|das)\s+{_BODY_NOUN},?\s+(?:dass|über)\b"
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:entschied|entscheidet),?\s+(?:dass|über)\b"
+    r"|\b(?:starke|große|deutliche|klare|breite|überwiegende)\s+Mehrheit\b[^.;]{0,40}?\bdafür\b"
+    r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§-]+\s+){0,12}?vertagt\b"
+    r"|\b(?:wird|wurde)\s+(?:[\w.-]+\s+){0,8}?mit\s+\d{1,3}\s+von\s+\d{1,3}\s+(?:\w+\s+)?Stimmen"
+    r"\s+(?:\w+\s+)?gewählt\b"
+)
+"""An assembly agrees without the words of a resolution: it speaks for something (``Die
+Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich für die …``), decides
+(``entschied der Kirchenvorstand, dass …``), a large majority is for it (``eine starke Mehrheit der
+Versammlung dafür``); a matter is postponed (``wurde … auf die nächste Sitzung vertagt``); someone
+is elected with a share of the votes (``wird X mit 58 von 63 abgegebenen Stimmen gewählt``)."""
 _UNDECIDED = re.compile(
     r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
     r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
@@ -583,6 +636,7 @@ _DECISION_STEMS = (
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
+    "sprach", "spricht",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -652,19 +706,33 @@ _NUMBER_WORD_NEEDLES = ("enthaltung", "gegenstimme", "nein", "ja", "stimme")
 
 
 _TALLY = re.compile(r"\bmit\s+(\d{1,3})(?:\s*:\s*(\d{1,3}))?\s+(?:Ja-?)?Stimmen\b")
+_OF_VOTES = re.compile(
+    r"\bmit\s+(\d{1,3})\s+von\s+\d{1,3}\s+(?:abgegebenen\s+|gültigen\s+)?Stimmen\b"
+)
+"""``mit 58 von 63 abgegebenen Stimmen gewählt``: the yes votes of an election."""
+_COMMA_TRIPLE = re.compile(r"\((\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3})\)")
+"""``genehmigt (37, 0, 1)``: yes, no and abstentions in brackets after a decision."""
+_QUOTED_YES_NO = re.compile(r"[„“\"‚‘’]\s*((?:ja|nein))\s*[„“\"‚‘’]", re.IGNORECASE)
+"""``6 „ja“-Stimmen``: the quoted word of a vote."""
 
 
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
+    if "„" in text or "“" in text or '"' in text:
+        text = _QUOTED_YES_NO.sub(r"\1", text)
     if _may_hold(text, _NUMBER_WORD_NEEDLES):
         text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
     starts = _word_starts(text)
     yes, no = _count_of(_YES, text, starts), _count_of(_NO, text, starts)
+    if yes is None and context and "(" in text:
+        triple = _COMMA_TRIPLE.search(text)
+        if triple:
+            return int(triple.group(1)), int(triple.group(2)), int(triple.group(3))
     if yes is None and "Stimmen" in text:
-        tally = _TALLY.search(text)  # ``mit 9:11 Stimmen``, ``mit 23 Stimmen``
+        tally = _TALLY.search(text) or _OF_VOTES.search(text)  # ``mit 9:11 Stimmen``
         if tally:
             yes = int(tally.group(1))
-            no = int(tally.group(2)) if tally.group(2) and no is None else no
+            no = int(tally.group(2)) if tally.re is _TALLY and tally.group(2) and no is None else no
     abstain = _count_of(_ABSTAIN, text, starts)
     if no is None and _may_hold(text, ("gegenstimme",)) and _NONE_NO.search(text):
         no = 0
@@ -723,6 +791,15 @@ def decision_in(
         or " als " in text
     ):
         decided = _DECIDED_MORE.search(text)
+    if decided is None and (
+        "sich" in text
+        or "stimmt" in text
+        or "ntschie" in text
+        or "Mehrheit" in text
+        or "vertagt" in text
+        or "gewählt" in text
+    ):
+        decided = _ASSEMBLY_AGREES.search(text)
     yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
     counted = sum(v is not None for v in (yes, no, abstain))
     if kind is None and decided and _UNDECIDED.search(text):
@@ -748,7 +825,7 @@ def decision_in(
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
-    elif decided is not None and decided.re is _DECIDED_MORE:
+    elif decided is not None and decided.re in (_DECIDED_MORE, _ASSEMBLY_AGREES):
         result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)
 
@@ -1135,6 +1212,10 @@ def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     return None
 
 
+_UNNAMED = frozenset(("Ein", "Eine", "Einer", "Jemand", "Niemand", "Mehrere", "Einige"))
+"""``Eine Einwohnerin fragt nach …``: someone not named is nobody's task."""
+
+
 def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     """``Frau Schaible sagt zu, dies … zu prüfen``; ``Herr Kessler fragt bis zum 15.09. nach``
     (a follow-up with a date): the person who takes the task on."""
@@ -1147,7 +1228,20 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     follows_up = "nach" in text and ("fragt" in text or "hakt" in text)
     if commits is None and follows_up and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)
+    if commits is None and follows_up and " bei" in text:
+        commits = _ASKS_AT.search(text)
+        if commits and commits.group(1).split()[0] in _UNNAMED:
+            commits = None
     return (commits.group(1),) if commits else ()
+
+
+_ASKS_AT = re.compile(
+    r"(?:^|(?<=[.;!?] ))((?:(?:Herr|Frau|Hr\.|Fr\.)\s+)?(?:[A-ZÄÖÜ]\.\s*)?[A-ZÄÖÜ][\wäöüß-]+"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+(?:fragt|hakt)\s+(?:\w+\s+){0,2}?(?:bei|beim)\s+"
+    r"[^.;]{1,60}?\bnach\b"
+)
+"""``J. Albrecht fragt bei der Feuerwehr wegen der Absicherung nach``: asking somewhere else
+is a task of the one who asks (not ``fragt nach dem Termin``: a question in the meeting)."""
 
 
 def task_in(
@@ -1223,9 +1317,11 @@ def task_in(
             doer = None  # ``Frau X informiert über …``, ``Herr Y fragt, ob …``: said, not to do
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
-            if (found or text.split()[0] in ("Der", "Die", "Das")) and doer.group(
-                1
-            ).lower() not in _NOT_OWNERS:
+            if (
+                (found or text.split()[0] in ("Der", "Die", "Das"))
+                and doer.group(1).lower() not in _NOT_OWNERS
+                and doer.group(1).split()[0] not in _UNNAMED
+            ):
                 owners, is_task = found or (doer.group(1),), True
     if not owners and verb:
         for pattern in (_LATER_DOER, _VERB_DOER):
@@ -1390,6 +1486,18 @@ def _context_of(title: str) -> str | None:
     return None
 
 
+def _nothing(text: str) -> bool:
+    """``keine``, ``-``, ``entfällt``: an entry that says there is nothing."""
+    return _fold(text.strip().rstrip(".!")) in _NOTHING
+
+
+def _decisions_label(text: str) -> bool:
+    """``Beschlüsse:``, ``**Entscheidungen:**``, ``Ergebnisse / Beschlüsse:``: a label over a list
+    of decisions (as :func:`_context_of` reads an item's title)."""
+    label = text.strip().strip("*_ ").rstrip(":").strip("*_ ")
+    return len(label) <= 40 and _context_of(label) == "decision"
+
+
 _INTRODUCES_DECISIONS = re.compile(
     r"\b(?:geeinigt|verständigt|vereinbart|beschlossen|entschieden|festgelegt)\s*:$"
 )
@@ -1413,6 +1521,7 @@ def annotate_points(
     pending: list[str] = []
     target: int | None = None  # the decision that the vote lines below it belong to
     agreed = False  # after a line that introduces agreements (``Folgendes wurde vereinbart:``)
+    by_label = False  # … that line was a label (``Beschlüsse:``): the next paragraph ends it
     for point in points:
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
@@ -1433,14 +1542,26 @@ def annotate_points(
                 context == "decision"
                 and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
             )
-            or (agreed and point.kind != "paragraph")
+            or (agreed and point.kind != "paragraph" and not _nothing(point.text))
         ):
             decision = Decision("decision", result="accepted")
+        elif (
+            by_label
+            and decision is not None
+            and decision.result is None
+            and not _count_only(point.text)
+        ):
+            decision = replace(decision, result="accepted")  # an entry of ``Beschlüsse:``
         if point.kind == "paragraph":
             # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
             # also under labels (``Kommunikation:``), until a paragraph says something else
             text = point.text.rstrip()
-            if text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
+            labelled = text.endswith(":") and _decisions_label(text)
+            if agreed and by_label and not labelled:
+                agreed = by_label = False  # ``Beschlüsse:`` / … / ``Sonstiges:``: over
+            if labelled:
+                agreed = by_label = True
+            elif text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
                 agreed = True
             elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
                 agreed = False
@@ -1507,6 +1628,7 @@ def annotate_points(
         )
         result.append(current)
         previous = current
+    _vote_at_the_end(result)
     return _same_or(points, result)
 
 
@@ -1548,6 +1670,35 @@ def _for_the_entry_above(
             result[index] = replace(result[index], task=replace(task, due=date))
             return True
     return False
+
+
+_VOTE_RESULT_LABEL = re.compile(
+    r"^\s*(?:Abstimmungsergebnis|Abstimmung|Ergebnis)\s*:", re.IGNORECASE
+)
+
+
+def _vote_at_the_end(points: list[Point]) -> None:
+    """``Beschluss:`` / the resolution / the discussion / ``Abstimmungsergebnis: Einstimmiger
+    Beschluss ( 27 Ja-Stimmen)`` at the item's end: the counts of that result line belong to the
+    one resolution above it that has none (a council page), not only to the entry right above."""
+    last = -1  # the previous result line: a resolution above it is that one's
+    for index, point in enumerate(points):
+        vote = point.decision
+        if vote is None or vote.yes is None or not _VOTE_RESULT_LABEL.match(point.text):
+            continue
+        above = [i for i in range(last + 1, index) if points[i].decision is not None]
+        last = index
+        if len(above) != 1 or above[0] == index - 1:
+            continue  # none, several, or right above (merged already where it belongs)
+        target = points[above[0]]
+        motion = target.decision
+        assert motion is not None
+        if motion.kind not in ("decision", "motion") or not _no_counts(motion):
+            continue
+        merged = _with_counts(motion, (vote.yes, vote.no, vote.abstain))
+        if merged.result is None and vote.result is not None:
+            merged = replace(merged, result=vote.result)
+        points[above[0]] = replace(target, decision=merged)
 
 
 def _same_or(old: tuple[_T, ...], new: list[_T]) -> tuple[_T, ...]:

@@ -87,7 +87,7 @@ META_LABELS: dict[str, MetaKind] = {
     **dict.fromkeys(["zeit", "uhrzeit", "dauer", "time", "sitzungszeit"], "time"),
     **dict.fromkeys(
         ["beginn", "start", "anfang", "sitzungsbeginn", "beginn der sitzung", "sitzungseröffnung",
-         "eröffnung"],
+         "eröffnung", "sitzungsstart", "startzeit"],
         "start",
     ),
     **dict.fromkeys(
@@ -209,11 +209,13 @@ between ``nächste`` and the meeting; a capitalised word (``die nächste Frage z
 ends them."""
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
-    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}|Next\s+Meeting)"
+    rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}|Next\s+Meeting"
+    r"|N(?:ä|ae)chste[rsn]?\s+(?-i:[A-ZÄÖÜ]{2,6})(?=\s*:))"  # ``Nächste FSVV: …``
     r"\s*(?::|(?=\s*$))\s*(.*)$",
     re.IGNORECASE,
 )
-"""``Nächster Termin: …``, ``Nächstes Treffen: …``, ``Termin der nächsten Sitzung: …``."""
+"""``Nächster Termin: …``, ``Nächstes Treffen: …``, ``Termin der nächsten Sitzung: …``, the
+meeting's abbreviation (``Nächste FSVV: 13.05.2025``)."""
 
 NEXT_MEETING_SENTENCE = re.compile(
     r"^(?:Die|Der|Das|Unser(?:e|er)?)?\s*n(?:ä|ae)chste[rsn]?\s+"

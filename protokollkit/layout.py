@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from protokollkit.annotations import annotate, reports_speech
 from protokollkit.annotations import forget as _forget_annotations
-from protokollkit.dates import find_date, find_dates
+from protokollkit.dates import DateMatch, find_date, find_dates
 from protokollkit.dates import forget as _forget_dates
 from protokollkit.diagnostics import Diagnostic, ParseError
 from protokollkit.grammar import nominative
@@ -59,6 +59,7 @@ from protokollkit.model import (
     AttendanceKind,
     Block,
     MetaField,
+    MetaKind,
     NextMeeting,
     Person,
     Point,
@@ -626,6 +627,10 @@ class State:
     list_items: bool = False
     implicit_items: bool = False
     table_header: tuple[str, ...] = ()
+    row_group: str = ""
+    """The group label of the attendance table rows above (``SPD:``, ``Sachkundige Einwohner:``)."""
+    presence_table: bool = False
+    """The open attendance list is a table whose first column holds presence marks."""
     item_prefix: str = ""
     first_prefix: str = ""
     last_rule: str = ""
@@ -1706,6 +1711,185 @@ _BARE_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+
 """One capitalised word (a first or a last name alone)."""
 
 
+_PAIR_LABEL = re.compile(r"^\s*([^\W\d][\w.-]*),\s+([^\W\d][\w.-]*)\s*:\s+(\S.*)$")
+
+
+def rule_meta_pair(state: State, line: Line) -> bool:
+    """``Raum, Ort: Bürgerhaus``, ``Datum, Uhrzeit: …``: two metadata words joined by a comma
+    label one value (the place when one of them names it)."""
+    if state.section != "front" or not _plain(line.hints) or ", " not in line.text[:30]:
+        return False
+    match = _PAIR_LABEL.match(line.text)
+    if match is None:
+        return False
+    kinds = [meta_kind(label_key(match.group(i))) for i in (1, 2)]
+    if kinds[0] is None or kinds[1] is None:
+        return False
+    kind: MetaKind = "place" if "place" in kinds else kinds[0]
+    label = f"{match.group(1)}, {match.group(2)}"
+    state.meta.append(MetaField(label, match.group(3).strip(), kind))
+    state.previous = "meta"
+    return True
+
+
+_ATTENDANCE_ROLES = frozenset((
+    "mitglieder", "ortsvorsteher", "ortsvorsteherin", "vorsitz", "vorsitzende", "vorsitzender",
+    "schriftführung", "schriftführer", "schriftführerin", "protokoll", "protokollführung",
+    "verwaltung", "beratende mitglieder", "stimmberechtigte mitglieder", "ratsmitglieder",
+    "stadtverordnete", "bürgermeister", "bürgermeisterin", "beigeordnete", "beigeordneter",
+    "sitzungsleitung", "vertreter der verwaltung", "von der verwaltung",
+))  # fmt: skip
+"""Role and group lines without colon inside an attendance list (``Anwesend:`` / ``Ortsvorsteher`` /
+``Herr Klaus Mewes`` / ``Mitglieder`` / …): the group of the names below, never a name."""
+_PERSON_LINE = re.compile(r"^(?:(?:Herr|Frau|Dr\.|Prof\.)\s+)+[A-ZÄÖÜ][\w\-]+")
+
+
+def rule_attendance_role(state: State, line: Line) -> bool:
+    """In an open attendance list of one name a line: a role or group line (``Mitglieder``,
+    ``Schriftführung``) over ``Herr/Frau`` names opens that group (of the list's kind); a part
+    heading (``Öffentliche Sitzung``) ends the list."""
+    open_list = state.attendance
+    if open_list is None or not _plain(line.hints):
+        return False
+    text = line.text.strip()
+    if "ffentlich" in text and PART.match(text.strip("*_ ")):
+        state.attendance = None  # the minutes' public part begins
+        return False
+    key = label_key(text.rstrip(":"))
+    if key not in _ATTENDANCE_ROLES or text.endswith(":"):
+        return False
+    following = state.next_line()
+    if following is None or not _plain(following.hints):
+        return False
+    if not _PERSON_LINE.match(following.text.strip()):
+        return False
+    kind: AttendanceKind = open_list.kind or "present"
+    label = text if kind == "present" else f"{open_list.label.split(' (')[0]} ({text})"
+    state.open_group(kind, label)  # (``Entschuldigt (Mitglieder)``: as the text layout writes it)
+    state.attendance = _Attendance(kind, label, heading=True)
+    state.previous = "attendance"
+    return True
+
+
+_ROW_TITLES = {
+    "herr", "frau", "dr.", "hr.", "fr.", "stadtrat", "stadträtin", "ratsherr", "ratsfrau",
+    "gemeinderat", "gemeinderätin", "bürgermeister", "bürgermeisterin", "ortsvorsteher",
+    "ortsvorsteherin",
+}  # fmt: skip
+"""A table cell of its own before the name cell: the salutation or office (``Frau | Bayer``)."""
+
+_PRESENCE_MARKS: dict[str, AttendanceKind | None] = {
+    "x": None, "ja": None, "✓": None, "✔": None,
+    "e": "excused", "entsch.": "excused", "entschuldigt": "excused",
+    "-": "absent", "–": "absent", "nein": "absent", "✗": "absent",
+}  # fmt: skip
+"""The first cell of a presence table (``| x | Merle | Hansen |``): present, excused, absent."""
+
+_PRESENCE_HEADERS = {"anwesend", "anwesenheit", "da", "status"}
+
+
+def _row_person(cells: tuple[str, ...], group: str = "") -> Person | None:
+    """The person in a table row's cells after the label cell: ``Herr | Celik`` is ``Herr
+    Celik``; further cells and the group of the rows above (``SPD``) are the affiliation."""
+    rest = [c.strip() for c in cells if c.strip()]
+    if not rest:
+        return None
+    if len(rest) >= 2 and rest[0].lower() in _ROW_TITLES:
+        name, more = f"{rest[0]} {rest[1]}", rest[2:]
+    else:
+        name, more = rest[0], rest[1:]
+    affiliation = " – ".join([*([group] if group else []), *more])
+    return Person(name, affiliation or None)
+
+
+def rule_attendance_table(state: State, line: Line) -> bool:
+    """Attendance as a table with a label column (Word): ``Teilnehmende: | |``, ``SPD: | Stadtrat
+    | Ohnmacht`` (a group of the rows below), `` | Herr | Celik`` (no label: the group above),
+    ``entschuldigt fehlen: | …``, ``Protokollführung: | Herr | Sauter`` (metadata: the list
+    ends); a presence table whose first column holds marks (``| x | Merle | Hansen |``, ``e``
+    excused, ``-`` absent). A row is never dropped: its cells are a person or metadata."""
+    cells = line.hints.table_row
+    if not cells:
+        return False
+    if line.hints.table_header:
+        return _presence_header(state, line)
+    if state.attendance is not None and _presence_row(state, cells):
+        return True
+    first = cells[0].strip().strip("*_ ")
+    label = first[:-1].strip() if first.endswith(":") else ""
+    value = " ".join(c.strip() for c in cells[1:] if c.strip())
+    if label and len(cells) >= 3 and not _HEAD_COUNT.match(value):
+        is_attendance, kind = _attendance_kind(label_key(label))
+        if is_attendance:
+            if kind is None and state.participants_label is None:
+                state.participants_label = label
+            if kind is not None:
+                state.open_group(kind, label)
+            state.attendance = _Attendance(kind, label, heading=True)
+            state.row_group = ""
+            person = _row_person(cells[1:])
+            if person is not None:
+                state.add_person(person, kind, label)
+            state.previous = "attendance"
+            return True
+    open_list = state.attendance
+    if open_list is None or not open_list.heading or (first and not label):
+        return False
+    if label and (meta_kind(label_key(label)) is not None or _HEAD_COUNT.match(value) or not value):
+        state.attendance = None  # ``Protokollführung: | Herr | Sauter``: the list is over
+        state.meta.append(MetaField(label, value, meta_kind(label_key(label)) or "other"))
+        state.previous = "meta"
+        return True
+    if label:
+        state.row_group = label  # ``SPD: | Stadtrat | Ohnmacht``: the group of the rows below
+    person = _row_person(cells[1:], state.row_group)
+    if person is not None:
+        state.add_person(person, open_list.kind, open_list.label)
+    state.previous = "attendance"
+    return True
+
+
+def _presence_header(state: State, line: Line) -> bool:
+    """``| Anwesend | Vorname | Nachname |`` in an open attendance list: the header of a presence
+    table, kept as a paragraph (its words name the columns, not people)."""
+    cells = line.hints.table_row
+    if (
+        state.attendance is None
+        or len(cells) < 2
+        or label_key(cells[0].strip().strip("*_ ")) not in _PRESENCE_HEADERS
+    ):
+        return False
+    open_list = state.attendance
+    rule_paragraph(state, line)
+    state.attendance = open_list
+    state.presence_table = True
+    state.previous = "attendance"
+    return True
+
+
+def _presence_row(state: State, cells: tuple[str, ...]) -> bool:
+    """A row of a presence table: its mark says the group, the other cells the person's name."""
+    if not state.presence_table or len(cells) < 2:
+        return False
+    mark = cells[0].strip().strip("*_ ").lower()
+    if mark not in _PRESENCE_MARKS:
+        return False
+    name = " ".join(" ".join(c.split()) for c in cells[1:3] if c.strip())
+    if not name:
+        return True
+    person = Person(name, " – ".join(c.strip() for c in cells[3:] if c.strip()) or None)
+    kind = _PRESENCE_MARKS[mark]
+    open_list = state.attendance
+    if kind is None and open_list is not None:
+        state.add_person(person, open_list.kind, open_list.label)
+    elif kind is not None:
+        label = "Entschuldigt" if kind == "excused" else "Abwesend"
+        state.open_group(kind, label)
+        state.add_person(person, kind, label)
+    state.previous = "attendance"
+    return True
+
+
 _ORDINAL_OFFICE = re.compile(
     r"^(\d{1,2}\.\s+(?:stellv\.|stv\.|stellvertretende[rs]?|Stellvertreter(?:in)?)\s+\S.*?)"
     r"\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){1,2})(\s*\(e\))?$"
@@ -2081,7 +2265,7 @@ def _agenda_entry(state: State, line: Line) -> bool:
     if (
         text
         and state.agenda
-        and re.match(r"^\s*(?:TOP\s*)?1\b", line.text)
+        and re.match(r"^\s*(?:TOP\s*)?0?1\b", line.text)
         and _fold_title(text) == _fold_title(state.agenda[0])
     ):
         state.agenda_open = False  # ``1.`` and the first entry again: the minutes begin
@@ -2096,6 +2280,41 @@ def _agenda_entry(state: State, line: Line) -> bool:
         if state.agenda_marker is None and not line.text[:1].isspace():
             state.agenda_marker = marker
         state.agenda_last_marker = marker
+    state.previous = "agenda"
+    return True
+
+
+_PLAN_NUMBER_HEAD = re.compile(r"^(?:TOP|TOP-Nr\.?|TOP\s+Nr\.?|Nr\.?|Punkt|Pkt\.?|lfd\.\s*Nr\.?)$")
+_PLAN_TITLE_HEAD = {
+    "bezeichnung", "betreff", "gegenstand", "beratungsgegenstand", "thema", "titel",
+    "tagesordnungspunkt", "inhalt", "punkt",
+}  # fmt: skip
+
+
+def rule_plan_table(state: State, line: Line) -> bool:
+    """A table whose first row names a number column and a title column (``TOP-Nr. |
+    Bezeichnung``, ``Nr. | Betreff``) before the minutes: the planned agenda, its rows the
+    entries (the header row stays a paragraph: its words are the table's)."""
+    cells = line.hints.table_row
+    if (
+        not cells
+        or len(cells) < 2
+        or state.agenda
+        or state.agenda_open
+        or state.items
+        or state.section != "front"
+        or state.attendance is not None
+        or not _PLAN_NUMBER_HEAD.match(cells[0].strip().strip("*_ "))
+        or label_key(cells[1].strip().strip("*_ ")) not in _PLAN_TITLE_HEAD
+    ):
+        return False
+    following = state.next_line()
+    if following is None or not following.hints.table_row:
+        return False
+    rule_paragraph(state, line)
+    state.agenda_label = "Tagesordnung"
+    state.agenda_open = True
+    state.agenda_level = None
     state.previous = "agenda"
     return True
 
@@ -2553,6 +2772,10 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if int(sub.group(2)) == expected_sub or hints.bold:
             return int(sub.group(1)), int(sub.group(2)), sub.group(3).strip(), level
     numbered = NUMBERED_ITEM.match(text) if digit else None
+
+    numbered = NUMBERED_ITEM.match(text)
+    if numbered and _ordinal_office(line):
+        return None  # ``2. Vorsitzender: Jonas Albrecht``: an office, not item 2
     if numbered:
         number = int(numbered.group(1))
         title = numbered.group(2).strip()
@@ -3001,11 +3224,41 @@ def _meta_section(key: str) -> bool:
     return bool(words & _META_SECTION_WORDS) and words <= _META_SECTION_WORDS | _FILLERS
 
 
+_ORDINAL_OFFICE_START = re.compile(
+    r"^\s*\d{1,2}\.\s+(?:stellv\.\s+|stellvertretende[rn]?\s+)?(?:Vorsitzende[rn]?|Vorsitz"
+    r"|Schützenmeister(?:in)?|Bürgermeister(?:in)?|Kassier(?:er)?(?:in)?|Schriftführer(?:in)?"
+    r"|Beigeordnete[rn]?|Stellvertreter(?:in)?|Sprecher(?:in)?|Kommandant(?:in)?|Hauptmann"
+    r"|Präsident(?:in)?|Beisitzer(?:in)?|Jugendwart(?:in)?|Kassenprüfer(?:in)?)\b"
+)
+
+
+def _ordinal_office(line: Line) -> bool:
+    """``2. Schützenmeister Florian Eckert geht …``, ``1. Vorsitzende: Miriam Fenske``: an office
+    with its ordinal (the second chairman), not a numbered entry or item."""
+    hints = line.hints
+    if hints.list_level is not None:  # Markdown made ``2. Schützenmeister …`` a list entry
+        marker = hints.list_marker or ""
+        return (
+            hints.list_level == 0
+            and marker[:1].isdigit()
+            and _ORDINAL_OFFICE_START.match(f"{marker} {line.text.strip()}") is not None
+        )
+    return line.text.lstrip()[:1].isdigit() and _ORDINAL_OFFICE_START.match(line.text) is not None
+
+
 def rule_point(state: State, line: Line) -> bool:
     """``- Punkt`` (also ``–``, ``•``, ``*``), ``1.``, ``a)``, nested by indentation."""
     found = _marker_of(line)
     if found is None:
         return False
+    if found[2] == "numbered" and _ordinal_office(line):
+        if line.hints.list_level is None:
+            return False  # a paragraph (:func:`rule_paragraph`)
+        block = state.block(line)  # the list entry, written back as the paragraph it was
+        block.points.append(_PointBuilder(f"{found[3]} {found[1]}", line.number, "paragraph"))
+        state.point_stack = []
+        state.previous = "paragraph"
+        return True
     indent, text, kind, marker = found
     if state.list_items and line.hints.list_level is not None and indent >= 2:
         indent -= 2  # the agenda is a numbered list; its entries' sub-lists are the content
@@ -3162,9 +3415,13 @@ RULES: list[tuple[str, Rule]] = [
     ("title", rule_title),
     ("decoration", rule_decoration),
     ("next_meeting", rule_next_meeting),
+    ("attendance_table", rule_attendance_table),
     ("attendance", rule_attendance),
+    ("attendance_role", rule_attendance_role),
     ("attendance_continued", rule_attendance_continued),
+    ("plan_table", rule_plan_table),
     ("agenda", rule_agenda),
+    ("meta_pair", rule_meta_pair),
     ("meta", rule_meta),
     ("closing", rule_closing),
     ("flat_table", rule_flat_table),
@@ -3183,9 +3440,13 @@ TRIGGERS: dict[str, int] = {
     "title": Kind.TITLE_LINE,
     "decoration": Kind.DECORATION,
     "next_meeting": Kind.PENDING_NEXT | Kind.NEXT_WORD,
+    "attendance_table": Kind.HINTED,
     "attendance": Kind.HINTED | Kind.LABEL | Kind.COLON_EARLY | Kind.BARE_LABEL,
+    "attendance_role": Kind.ATTENDANCE_OPEN,
     "attendance_continued": Kind.ATTENDANCE_OPEN,
+    "plan_table": Kind.HINTED,
     "agenda": Kind.AGENDA_OPEN | Kind.AGENDA_LABEL,
+    "meta_pair": Kind.FRONT,
     "meta": Kind.FRONT | Kind.LABEL,
     "closing": Kind.BACK | Kind.CLOSING_WORD,
     "item": Kind.HINTED | Kind.ITEM_START | Kind.AGENDA_KNOWN | Kind.IMPLICIT_HEADING,
@@ -3553,6 +3814,8 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     for block in state.preamble[:2]:
         for point in block.points[:3]:
             dates = find_dates(point.text, from_file)
+            if dates and _report_date(point.text, dates[0]):
+                return dates[0].date, "text"  # ``Am 25.04.2025 fand die … statt``
             lead = point.text[: dates[0].start] if dates else ""
             if dates and _DATE_LEAD.search(lead):
                 if _MEETING_LEAD.search(lead):
@@ -3560,6 +3823,11 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
                 first = first or dates[0].date  # ``Artikel vom 19.12.2024``: perhaps
     if first is not None and from_file is None:
         return first, "text"
+    for block in state.items[0].blocks[:1] if state.items else ():
+        for point in block.points[:2]:  # a page line read as the first item above the report
+            dates = find_dates(point.text, from_file)
+            if dates and _report_date(point.text, dates[0]):
+                return dates[0].date, "text"
     written = state.first_prefix or state.item_prefix
     prefix = DATED_ITEM.match(f"{written} 1 x") if written else None
     if prefix:  # ``02.12.2024 - 5 Bericht …``: the item pages carry the meeting's date
@@ -3569,6 +3837,26 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     if from_file is not None:
         return from_file, "file"
     return None, ""
+
+
+_REPORT_LEAD = re.compile(
+    r"^(?:Am|Bei\s+der\s+Sitzung\s+am)\s+(?:[A-ZÄÖÜ]\w+tag,?\s+(?:de[nm]\s+)?)?$"
+)
+_REPORT_VERB = re.compile(
+    r"^\s*,?\s*(?:um\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr\s*,?\s*)?(?:fand|fanden|trafen|traf|tagte"
+    r"|tagten|versammelten|kamen|kam)\b"
+)
+
+
+def _report_date(text: str, date: DateMatch) -> bool:
+    """``Am 25.04.2025 fand die 173. Generalversammlung … statt``, ``Am Dienstag, 11. März 2025,
+    traf sich der Runde Tisch …``: a report's first sentence that opens with the meeting's date,
+    its year written, and goes on with the meeting taking place."""
+    return (
+        date.year_given
+        and _REPORT_LEAD.match(text[: date.start]) is not None
+        and _REPORT_VERB.match(text[date.end :]) is not None
+    )
 
 
 _TRACE: ContextVar[list[tuple[int, str]] | None] = ContextVar("_TRACE", default=None)

@@ -40,7 +40,9 @@ TITLE_SPAN = re.compile(
 )
 """A time span in a title: ``Protokoll 14.01.2019 12:15 - 13:45``."""
 PROSE_SPAN = re.compile(
-    rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}",
+    rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
+    rf"|^(?![Nn]ächste)(?:[^\W\d]+\s+)?{_MEETING},\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
+    rf"|\bin\s+der\s+Zeit\s+von\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}[^.;]{{0,80}}?{_MEETING}",
     re.IGNORECASE,
 )
 PROSE_START = re.compile(
@@ -51,7 +53,10 @@ PROSE_START = re.compile(
     rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
     rf"\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)"
-    rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b",
+    rf"|\b(?:eröffnet|eröffnete)\s+(?:um|gegen)\s+{_CLOCK}\s+(?:die|den|das)\s+{_MEETING}\b"
+    rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b"
+    rf"|\bEröffnung\s+der\s+{_MEETING}\s+durch\s+[^.;\d]{{3,50}}?,\s*{_CLOCK}"
+    rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
@@ -69,18 +74,26 @@ PROSE_CHAIR = re.compile(
     r"\b(?:(?:1\.\s+|stellvertretende[rn]?\s+)?Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?"
     r"|Sitzungsleiter(?:in)?|Moderator(?:in)?|Bezirksbürgermeister(?:in)?|Bürgermeister(?:in)?"
     rf"|Ortsvorsteher(?:in)?)\s+{_NAME}\s+(?:eröffnet|begrüßt|leitet|stellt|schloss|schließt)"
-    r"|\b(?:Begrüßung|Eröffnung)\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?(?:\w+\s+)?"
+    r"|\b(?:Begrüßung|Eröffnung)(?:\s+(?:der|des)\s+\w+)?\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?"
+    r"(?:\w+\s+)?"
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
-    rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+die\s+(?:Sitzung|Versammlung)"
+    rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+(?:(?:um|gegen)\s+(?:{_CLOCK[1:-1]})\s+)?"
+    r"die\s+\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     rf"|^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+[^.;]{{0,40}}?\s+und\s+"
     r"(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\s+die\s+(?:Sitzung|Versammlung)"
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
+    rf"|^(?:Rede|Sitzungs|Versammlungs)?[Ll]eitung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
+    rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
+    r"|\b(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
+    rf"\s+{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
 )
 PROSE_CHAIR_CLOSING = re.compile(
     rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+die\s+"
     r"(?:Sitzung|Versammlung)\b"
+    rf"|\b(?:schließt|schloss|beendet|beendete)\s+{_NAME}\s+(?:die|seine|ihre)\s+(?:[a-zäöü]\w*\s+)?"
+    r"\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
     r"\s+((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß\-]+)"
 )
@@ -88,8 +101,28 @@ PROSE_CHAIR_CLOSING = re.compile(
 ``Abschließend dankte die Ausschussvorsitzende Frau Hüttenrauch …``."""
 PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
+    rf"|^Protokollführung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
+    rf"|\b{_NAME}\s+als\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\b"
 )
 """The chair or minute-taker named in a sentence of the opening."""
+_SIGNED_MINUTES = re.compile(
+    r"((?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s*"
+    r"\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
+)
+"""A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
+_CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
+_PLACE_PART = re.compile(
+    r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
+    r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
+    r"|[Tt]reff|[Ss]chule|[Mm]ensa|[Kk]irche|[Hh]eim|[Ss]tube|[Zz]immer|[Cc]afé)\b"
+)
+"""A part of a session line that names the place: ``im Gemeindehaus``, ``Raum 0.13``,
+``Sitzungssaal Rathaus I``."""
+_DATE_PART = re.compile(r"\d{1,2}\.\d{1,2}\.|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag)\b")
+_SENTENCE_VERB = re.compile(
+    r"\b(?:ist|sind|war|waren|wird|wurde|hat|haben|findet|fand|gibt|begrüßt|eröffnet|berichtet"
+    r"|treffen|trifft|trafen)\b"
+)
 _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S.{0,80})$")
 """``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:\w+/)?(?:Protokoll\w*|Schriftführ\w*)\b", re.IGNORECASE)
@@ -368,6 +401,8 @@ class Protocol:
             found = self._field_in_opening(kind)
         if found is None and kind in ("minute_taker", "chair"):
             return self._role_in_attendance(kind) or self._person_in_text(kind)
+        if found is None and kind == "place":
+            return self._session_line()[0]
         if found is not None or kind not in ("start", "end"):
             return found
         values = [f.value for f in self.meta if f.kind in ("time", "date")]
@@ -381,7 +416,32 @@ class Protocol:
                     return span.group(1)
                 if span.group(2):
                     return span.group(2)
-        return self._time_in_text(kind)
+        return self._time_in_text(kind) or (self._session_line()[1] if kind == "start" else None)
+
+    def _session_line(self) -> tuple[str | None, str | None]:
+        """(place, start) from an unlabelled session line of the opening: ``Sitzungssaal
+        Rathaus I, 18:00 Uhr``, ``22.01.2025, 18:15 Uhr, Raum 0.13 (Marstallhof)``, ``im
+        Gemeindehaus Lindenstraße, Großer Saal`` – short parts between commas, a clock time
+        alone as one part, a place named by a room word or ``im …``."""
+        place: str | None = None
+        start: str | None = None
+        for point in [p for b in self.preamble for p in b.points][:4]:
+            text = point.text.strip().rstrip(".")
+            if len(text) > 100 or _SENTENCE_VERB.search(text):
+                continue
+            parts = [part.strip() for part in text.split(", ")]
+            if len(parts) > 4:
+                continue
+            dated = any(_DATE_PART.search(part) for part in parts)
+            for part in parts:
+                if place is None and _PLACE_PART.search(part) and not _DATE_PART.search(part):
+                    rest = text[text.index(part) :]
+                    place = rest if part.startswith(("im ", "in ")) else part
+            for part in parts:  # a time beside a date or a place: the session's start
+                clock = _CLOCK_PART.match(part)
+                if clock and start is None and len(parts) > 1 and (dated or place):
+                    start = clock.group(1)
+        return place, start
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""
@@ -389,6 +449,9 @@ class Protocol:
         for person in self.listed_present():
             if person.affiliation and role.search(person.affiliation):
                 return person.name
+        for group in self.attendance:  # ``Schriftführung`` / ``Frau Lena Stauch``: a role group
+            if group.kind in ("present", "partial") and group.people and role.search(group.label):
+                return group.people[0].name
         return None
 
     def _field_in_opening(self, kind: MetaKind) -> str | None:
@@ -407,6 +470,15 @@ class Protocol:
         values = actual or [v for _, v in found]
         return values[0] if values else None
 
+    def _signed_minutes(self) -> str | None:
+        """The minute-taker who signs the closing matter: ``f.d.R. Tobias Wagner
+        (Schriftführer)``."""
+        for text in [*self.back, *(p.text for p in self.all_points()[-3:])]:
+            match = _SIGNED_MINUTES.search(text)
+            if match:
+                return match.group(1)
+        return None
+
     def _person_in_text(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named in a sentence of the opening (``Begrüßung durch die
         Vorsitzende Lea Brunnhuber``, ``Protokoll von Svenja Harms``)."""
@@ -415,6 +487,8 @@ class Protocol:
             match = pattern.search(point.text)
             if match:
                 return next(g for g in match.groups() if g)
+        if kind == "minute_taker":
+            return self._signed_minutes()
         if kind == "chair":
             for point in reversed(self.all_points()):
                 text = point.text
@@ -443,13 +517,19 @@ class Protocol:
                 continue
             span = PROSE_SPAN.search(text)
             if span:
-                return span.group(1) if kind == "start" else span.group(2)
+                start, end = [g for g in span.groups() if g]  # the alternative that matched
+                return start if kind == "start" else end
             match = (PROSE_START if kind == "start" else PROSE_END).search(text)
             if match:
                 value = next(g for g in match.groups() if g)
                 if kind == "start":
                     return value
                 found = value  # the last one: the meeting's end
+        if found is None and kind == "end":
+            for text in self.back:  # ``Jonte schließt die Sitzung um 20:02 Uhr`` after the
+                match = PROSE_END.search(text)  # next meeting's line
+                if match:
+                    found = next(g for g in match.groups() if g)
         return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:

@@ -18,12 +18,13 @@ from benchmarks.corpus_report import Report, document_files, expected_path, run,
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
-    "heldout": 0.88,
-    "heldout2": 0.83,
-    "heldout3": 0.81,
+    "heldout": 0.89,
+    "heldout2": 0.84,
+    "heldout3": 0.82,
     "heldout4": 0.83,
-    "heldout5": 0.85,
-    "heldout6": 0.73,
+    "heldout5": 0.86,
+    "heldout6": 0.74,
+    "heldout7": 0.78,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -43,7 +44,16 @@ bc3f7f7: church councils and a synod, round tables, tenants' and housing-coopera
 prevention councils, youth-welfare items, a school committee, a council Niederschrift; about half
 of it written as reports, not minutes; MISSES.md lists the misses), 0.733 after the rules
 written on its misses (agenda forms, Word attendance blocks, templates, reported speech with
-abbreviated titles, next meetings inside sentences, tallies of votes)."""
+abbreviated titles, next meetings inside sentences, tallies of votes).
+heldout7 0.668 (blind, its first run on 07.12.2026 at 9782e50: mostly genuine minutes – a
+parents' committee, club AGMs, council and school committees, student assemblies and pads, a
+youth council, a neighbourhood advisory council – and four short reports; 15 lines were lost in
+that run: Word attendance table rows without a label cell, a Markdown presence table, the digits
+of zero-padded ``TOP 03``; MISSES.md lists the misses). Raised on 07.12.2026 after the rules
+of branch rules4 (attendance tables, opening and closing sentences, session lines, decisions of
+assemblies and tallies, ordinal offices, plan tables, role lines, speakers after an adverbial,
+commitments): heldout 0.895, heldout2 0.850, heldout3 0.828, heldout4 0.840, heldout5 0.870,
+heldout6 0.744, heldout7 0.794."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

@@ -92,4 +92,6 @@ def outline(protocol: Protocol) -> list[str]:
 
 @parametrize("layout.txt")
 def test_layout(case: Case) -> None:
-    assert outline(protokollkit.read_text(case.input, name="layout.txt")) == list(case.expected)
+    fmt = case.options.get("format", "text")  # ``[format=markdown]``: tables, headings
+    protocol = protokollkit.read_text(case.input, name="layout.txt", format=fmt)
+    assert outline(protocol) == list(case.expected)

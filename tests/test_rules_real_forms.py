@@ -777,3 +777,264 @@ def test_more_decisions_of_a_body(text: str) -> None:
 )
 def test_agreeing_words_that_decide_nothing(text: str) -> None:
     assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Josef Kuhn eröffnete gegen 20:00 Uhr die Jahreshauptversammlung des Vereins.", "chair",
+         "Josef Kuhn"),
+        ("Josef Kuhn eröffnete gegen 20:00 Uhr die Jahreshauptversammlung des Vereins.", "start",
+         "20:00 Uhr"),
+        ("Herr Lorenz eröffnet die Mitgliederversammlung und stellt die Beschlussfähigkeit fest.",
+         "chair", "Herr Lorenz"),
+        ("Redeleitung übernimmt Jonte Albers", "chair", "Jonte Albers"),
+        ("Protokollführung übernimmt Svea Kroll", "minute_taker", "Svea Kroll"),
+        ("Sie wird vom Vorsitzenden, Herrn Bürgermeister Kienzler, eröffnet.", "chair",
+         "Herrn Bürgermeister Kienzler"),
+        ("Öffentliche Sitzung, 19:00 Uhr bis 20:15 Uhr", "start", "19:00 Uhr"),
+        ("Öffentliche Sitzung, 19:00 Uhr bis 20:15 Uhr", "end", "20:15 Uhr"),
+        ("Am Mittwoch in der Zeit von 17.00 bis 18.10 Uhr begrüßten wir die Eltern zu unserer"
+         " Elternversammlung.", "start", "17.00"),
+    ],
+)  # fmt: skip
+def test_opening_sentence_and_session_line(sentence: str, kind: str, value: str) -> None:
+    """The chair and start in the opening sentence (``X eröffnete gegen 20:00 Uhr die …``), a
+    chair or minute taker taking over (``Redeleitung übernimmt X``), an unlabelled time span
+    after the session's name or in ``in der Zeit von … bis …`` before the meeting's name."""
+    p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value(kind) == value  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Die Stadt eröffnet um 10 Uhr die neue Halle.", "start"),
+        ("Die Ausstellung ist in der Zeit von 10.00 bis 18.00 Uhr geöffnet.", "start"),
+        ("Nächste Sitzung, 19:00 Uhr bis 21:00 Uhr", "start"),
+        ("Die Leitung übernimmt vorerst niemand.", "chair"),
+    ],
+)
+def test_opening_sentence_near_misses(sentence: str, kind: str) -> None:
+    """Not the meeting's chair or start: another thing opened, another time span, the next
+    meeting's hours, no name after ``übernimmt``."""
+    p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value(kind) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "counts"),
+    [
+        ("Die Versammlung genehmigt die Änderung der Tagesordnung einstimmig (38, 0, 0).",
+         "accepted", (38, 0, 0)),
+        ("Der Vorstand wird bei Enthaltung der Vorstandsmitglieder entlastet (32, 0, 6).",
+         "accepted", (32, 0, 6)),
+        ("Das Protokoll wird einstimmig mit einer Enthaltung genehmigt (37, 0, 1).", "accepted",
+         (37, 0, 1)),
+        ("Antrag auf 300 €. Ja: 8 Nein: 0 Enth: 1", "accepted", (8, 0, 1)),
+        ("Die Wahl verlief einstimmig (6 „ja“-Stimmen und 1 Enthaltung).", "accepted",
+         (6, 0, 1)),
+        ("Zur Kassiererin wird Petra Lüttich mit 58 von 63 abgegebenen Stimmen gewählt.",
+         "accepted", (58, None, None)),
+        ("Die Versammlung sprach sich für eine weitere Teilnahme aus.", "accepted",
+         (None, None, None)),
+        ("Die Versammlung stimmte mehrheitlich für die Beibehaltung der Uniform.", "accepted",
+         (None, None, None)),
+        ("In dieser Sitzung entschied der Kirchenvorstand, dass es einen Stimmbezirk gibt.",
+         "accepted", (None, None, None)),
+        ("Auch hier war eine starke Mehrheit der Versammlung dafür, dass gefeiert wird.",
+         "accepted", (None, None, None)),
+        ("Die Beratung wurde auf Antrag der Fraktion auf die nächste Sitzung vertagt.",
+         "postponed", (None, None, None)),
+        ("Abstimmungsergebnis: Einstimmiger Beschluss ( 27 Ja-Stimmen)", "accepted",
+         (27, 0, None)),
+    ],
+)  # fmt: skip
+def test_decisions_of_assemblies(
+    text: str, result: str | None, counts: tuple[int | None, ...]
+) -> None:
+    """Tallies as a bare triple in brackets, ``Enth:``, a quoted ``„ja“``, a share of the votes;
+    agreements of a body without the words of a resolution; a postponement."""
+    decision = decision_in(text)
+    assert decision is not None
+    assert decision.result == result
+    assert (decision.yes, decision.no, decision.abstain) == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Schulleiterin sprach sich für längere Pausen aus.",
+        "Die Stadt entschied, dass gebaut wird.",
+        "Die Mehrheit der Eltern ist berufstätig.",
+        "Es kamen (12, 3, 4) Gäste aus drei Orten.",
+        "Die Kinder stimmten ein Lied an.",
+    ],
+)
+def test_decisions_of_assemblies_near_misses(text: str) -> None:
+    """One person's opinion, a decision of someone outside the meeting, a majority that decides
+    nothing, a bracketed triple without a vote, ``stimmten … an``."""
+    assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Generalversammlung 2025\n\nAm 25.04.2025 fand die 173. Generalversammlung unseres"
+         " Vereins statt.\nDer Vorstand wurde entlastet.\n", dt.date(2025, 4, 25)),
+        ("Runder Tisch\n\nAm Dienstag, 11. März 2025, traf sich der Runde Tisch im Rathaus.\n",
+         dt.date(2025, 3, 11)),
+        ("Bericht vom Treffen\n\nAktuelles, Runde Tische\n\nAm 25.04.2025 trafen sich die"
+         " Nachbarn im Café.\n", dt.date(2025, 4, 25)),
+        ("Bericht\n\nAm 25.04.2025 beginnt der Umbau der Halle.\n", None),
+        ("Bericht\n\nAm 17. Juni fand das Treffen statt.\n", None),
+    ],
+)  # fmt: skip
+def test_date_in_a_reports_first_sentence(text: str, date: dt.date | None) -> None:
+    """``Am DATE fand … statt``: the report's first sentence dates the meeting when its year is
+    written and the meeting takes place in it (not a building project, not a date without
+    year)."""
+    assert protokollkit.read_text(text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Aus dem Regionalausschuss berichtet Jens Mölders, dass der Umbau erst 2026 beginnt.",
+         "Jens Mölders"),
+        ("Zu Anfang bittet Sabine Kortmann die Anwesenden um eine Schweigeminute.",
+         "Sabine Kortmann"),
+        ("Im Anschluss an die Pause berichtet Anna Weber über den Haushalt.", "Anna Weber"),
+        ("Nach dem Gedenken an die Verstorbenen des vergangenen Jahres verlas Stefan Hüser das"
+         " Protokoll.", "Stefan Hüser"),
+        ("Kassier Bernd Auer trägt den Kassenbericht vor.", "Bernd Auer"),
+        ("Nach der Pause, die lange dauerte, berichtet Anna Weber.", None),
+        ("Zu Beginn berichtet Die Linke über ihre Anfrage.", None),
+        ("Im Folgenden gibt sie einen Überblick über das Vereinsjahr.", None),
+        ("Zu Anfang wird eine Schweigeminute gehalten.", None),
+    ],
+)  # fmt: skip
+def test_speaker_after_an_opening_adverbial(text: str, speaker: str | None) -> None:
+    """An adverbial first (``Aus dem Regionalausschuss``, ``Zu Anfang``), then the verb, then the
+    full name: the speaker; the adverbial itself is never a name (``Zu Anfang`` was read as
+    one), nor is a party or a pronoun after the verb."""
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Eine Einwohnerin fragt nach der Haltestelle. Herr Tiedemann von der Verwaltung sagt"
+         " zu, die Frage bis zur nächsten Sitzung zu beantworten.", ("Herr Tiedemann",)),
+        ("Herr Obert, Hochbau, sagt zu, den Zeitplan nachzureichen.", ("Herr Obert",)),
+        ("Der Umzug startet um 17 Uhr. J. Albrecht fragt bei der Feuerwehr wegen der"
+         " Absicherung nach.", ("J. Albrecht",)),
+        ("Olaf fragt bei den Stadtwerken nach.", ("Olaf",)),
+    ],
+)  # fmt: skip
+def test_tasks_of_commitments_and_asking_elsewhere(text: str, owners: tuple[str, ...]) -> None:
+    """A commitment with an apposition between name and verb (``von der Verwaltung``, ``,
+    Hochbau,``), asking at another body (``fragt bei der Feuerwehr … nach``), an initial as
+    the first name."""
+    task = task_in(text, NOBODY, None)
+    assert task is not None and task.owners == owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Anwohnerin fragt beim Bezirksamt nach.",
+        "Eine Einwohnerin fragt bei der Stadt wegen der Bänke nach.",
+        "Herr Maier von der Presse sagt, er komme später.",
+    ],
+)
+def test_tasks_of_commitments_near_misses(text: str) -> None:
+    """Someone not named takes on nothing; ``sagt`` without ``zu`` commits to nothing."""
+    assert task_in(text, NOBODY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Protokoll 01.02.2024\n\nDer Vorsitzende, Herr Lindemann, begrüßte die Mitglieder.\n"
+         "\nTOP 1 A\n\n- x\n", "chair", "Herr Lindemann"),
+        ("Protokoll 01.02.2024\n\nTOP 1 A\n\n- x\n\nUm 22:15 Uhr schließt Georg Hüttner seine"
+         " letzte Generalversammlung als Schützenmeister.\n", "chair", "Georg Hüttner"),
+        ("Protokoll 01.02.2024\n\nTOP 1 A\n\n- x\n\nNächste Sitzung: 05.02.2025\n"
+         "Jonte schließt die Sitzung um 20:02 Uhr\n", "end", "20:02 Uhr"),
+        ("Protokoll 01.02.2024\n\nTop 0: Regularia\n\nSitzungsstart: 17:05 Uhr\n\nTOP 1 A\n",
+         "start", "17:05 Uhr"),
+    ],
+)  # fmt: skip
+def test_chair_and_times_in_more_forms(text: str, kind: str, value: str) -> None:
+    """The chair in an apposition (``Der Vorsitzende, Herr X, begrüßte …``) or closing his
+    meeting (``schließt X seine letzte Generalversammlung``), the end after the next meeting's
+    line, ``Sitzungsstart:``."""
+    assert protokollkit.read_text(text).meta_value(kind) == value  # type: ignore[arg-type]
+
+
+def test_chair_in_more_forms_near_miss() -> None:
+    """Someone closing a window closes no meeting; a chair who only greets is no apposition."""
+    text = (
+        "Protokoll 01.02.2024\n\nTOP 1 A\n\nZum Schluss schließt Georg Hüttner das Fenster.\n"
+        "Die Vorsitzende begrüßte alle.\n"
+    )
+    assert protokollkit.read_text(text).meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Protokoll 01.02.2024\n\nEröffnung der Sitzung durch Vorsitzende Katrin Sommer,"
+         " 19.40 Uhr.\n\nTOP 1 A\n\n- x\n", "chair", "Katrin Sommer"),
+        ("Protokoll 01.02.2024\n\nEröffnung der Sitzung durch Vorsitzende Katrin Sommer,"
+         " 19.40 Uhr.\n\nTOP 1 A\n\n- x\n", "start", "19.40 Uhr"),
+        ("Protokoll 01.02.2024\n\nNach der Begrüßung der Anwesenden durch die stellvertretende"
+         " Vorsitzende Christa Hofbauer las Verena Gruber einen Text.\n\nTOP 1 A\n\n- x\n",
+         "chair", "Christa Hofbauer"),
+        ("Protokoll 01.02.2024\n\nBürgermeister Kraus begrüßt Frau Nöth als Schriftführerin.\n"
+         "\nTOP 1 A\n\n- x\n", "minute_taker", "Frau Nöth"),
+        ("Protokoll 01.02.2024\n\nTOP 1 A\n\n- x\n\nf.d.R. Tobias Wagner (Schriftführer)\n",
+         "minute_taker", "Tobias Wagner"),
+        ("Niederschrift\nüber die Sitzung des Gemeinderates\nam Dienstag, dem 11.02.2025 um"
+         " 19:30 Uhr im Sitzungssaal.\n\nTOP 1 A\n\n- x\n", "start", "19:30 Uhr"),
+    ],
+)  # fmt: skip
+def test_chair_minutes_and_start_in_opening_and_signature(text: str, kind: str, value: str) -> None:
+    """``Eröffnung der Sitzung durch Vorsitzende X, 19.40 Uhr``, ``Begrüßung der Anwesenden
+    durch die stellvertretende Vorsitzende X``, ``Frau X als Schriftführerin``, a signature
+    ``X (Schriftführer)``, the session line ``am DATE um 19:30 Uhr im …``."""
+    assert protokollkit.read_text(text).meta_value(kind) == value  # type: ignore[arg-type]
+
+
+def test_minute_taker_near_miss() -> None:
+    """A role in brackets inside an early entry is no signature; ``als Gast`` is no role."""
+    text = (
+        "Protokoll 01.02.2024\n\nTOP 1 A\n\n- Frau Weber (Protokoll) verteilt die Liste.\n- y\n"
+        "- z\n- w\n\nHerr Kluge nimmt als Gast teil.\n- v\n- u\n- t\n"
+    )
+    assert protokollkit.read_text(text).meta_value("minute_taker") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "start"),
+    [
+        ("Gemeinderat - öffentliche Sitzung am 22.01.2025\nSitzungssaal Rathaus I, 18:00 Uhr\n"
+         "\nTOP 4   Jugendrat\n\nx\n", "Sitzungssaal Rathaus I", "18:00 Uhr"),
+        ("Protokoll 2. Sitzung des Studierendenrates 2025\n22.01.2025, 18:15 Uhr, Raum 0.13"
+         " (Marstallhof)\n\nTOP 1 Wahlen\n\nx\n", "Raum 0.13 (Marstallhof)", "18:15 Uhr"),
+        ("Bericht von der öffentlichen Sitzung\nam 04.02.2025, 19.30 Uhr\n\nim Gemeindehaus"
+         " Lindenstraße, Großer Saal\n\nTOP 1: A\n\nx\n",
+         "im Gemeindehaus Lindenstraße, Großer Saal", "19.30 Uhr"),
+        ("Protokoll 01.02.2025\n\nKaffee und Kuchen, 15 Uhr\n\nTOP 1 A\n\n- x\n", None, None),
+        ("Protokoll 01.02.2025\n\nIm Anschluss gab es Kaffee im Gemeindehaus.\n\nTOP 1 A\n\n- x\n",
+         None, None),
+    ],
+)  # fmt: skip
+def test_unlabelled_session_line(text: str, place: str | None, start: str | None) -> None:
+    """A session line of the opening without labels: a place named by a room word or ``im …``
+    and a time beside it or beside the date; a time with neither (``Kaffee und Kuchen, 15 Uhr``)
+    and a sentence are no session line."""
+    p = protokollkit.read_text(text)
+    assert (p.meta_value("place"), p.meta_value("start")) == (place, start)
