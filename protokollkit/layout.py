@@ -3303,7 +3303,12 @@ def rule_speaker(state: State, line: Line) -> bool:
             person = Person(name)
     if person is None:
         return False
-    if person.affiliation and text.endswith(".") and reports_speech(person.affiliation):
+    if (
+        person.affiliation
+        and text.endswith(".")
+        and len(person.affiliation.split()) >= 3
+        and reports_speech(person.affiliation)
+    ):
         return False  # ``Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung …``: a sentence
     if (
         not state.items

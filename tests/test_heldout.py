@@ -19,12 +19,12 @@ from benchmarks.corpus_report import Report, document_files, expected_path, run,
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
     "heldout": 0.89,
-    "heldout2": 0.84,
+    "heldout2": 0.86,
     "heldout3": 0.82,
-    "heldout4": 0.83,
-    "heldout5": 0.86,
-    "heldout6": 0.74,
-    "heldout7": 0.78,
+    "heldout4": 0.85,
+    "heldout5": 0.87,
+    "heldout6": 0.75,
+    "heldout7": 0.84,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -53,7 +53,10 @@ of zero-padded ``TOP 03``; MISSES.md lists the misses). Raised on 07.12.2026 aft
 of branch rules4 (attendance tables, opening and closing sentences, session lines, decisions of
 assemblies and tallies, ordinal offices, plan tables, role lines, speakers after an adverbial,
 commitments): heldout 0.895, heldout2 0.850, heldout3 0.828, heldout4 0.840, heldout5 0.870,
-heldout6 0.744, heldout7 0.794."""
+heldout6 0.744, heldout7 0.794. Raised again after merging it with the session's own rules
+(those who took part count as present when nobody is listed, typed line breaks, task lines
+with owner and date, the body a speaker speaks for): heldout 0.899, heldout2 0.866, heldout3
+0.828, heldout4 0.852, heldout5 0.872, heldout6 0.758, heldout7 0.851."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import protokollkit
 from protokollkit.diagnostics import Diagnostic
@@ -38,6 +38,14 @@ def test_golden_markdown_file_reads_to_the_reference(seed_text: str, tmp_path: P
 
 @given(protocols(rich=True))
 @settings(max_examples=examples(150), deadline=None)
+@example(
+    protocol=Protocol(
+        title="Protokoll Stadtteiltisch 01.01.00",
+        meeting="Stadtteiltisch",
+        date=dt.date(2000, 1, 1),
+        items=(AgendaItem(1, "aa", blocks=(Block(Person("Aaa Aaa", "stellt e.V.")),)),),
+    )
+).via("discovered failure: a speaker line whose affiliation starts with a verb read as a sentence")
 def test_markdown_round_trip(protocol: Protocol) -> None:
     written = write_markdown(protocol)
     again = read_markdown(written)
