@@ -25,6 +25,7 @@ FLOORS = {
     "heldout5": 0.86,
     "heldout6": 0.74,
     "heldout7": 0.78,
+    "heldout8": 0.73,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -53,7 +54,12 @@ of zero-padded ``TOP 03``; MISSES.md lists the misses). Raised on 07.12.2026 aft
 of branch rules4 (attendance tables, opening and closing sentences, session lines, decisions of
 assemblies and tallies, ordinal offices, plan tables, role lines, speakers after an adverbial,
 commitments): heldout 0.895, heldout2 0.850, heldout3 0.828, heldout4 0.840, heldout5 0.870,
-heldout6 0.744, heldout7 0.794."""
+heldout6 0.744, heldout7 0.794.
+heldout8 0.736 (blind, its first and only run on 07.12.2026 at 3c29a4d: a church council, a
+day-care board, a parents' evening, school support associations, a student executive, an
+Austrian municipal council as ODT, a citizen's report of a council meeting, a Samtgemeinderat
+from PDF, a citizens' working group, a tenants' councils conference, a village-shop initiative,
+a round table; no line lost; MISSES.md lists the misses)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
