@@ -25,6 +25,7 @@ FLOORS = {
     "heldout5": 0.87,
     "heldout6": 0.75,
     "heldout7": 0.84,
+    "heldout8": 0.73,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -56,7 +57,12 @@ commitments): heldout 0.895, heldout2 0.850, heldout3 0.828, heldout4 0.840, hel
 heldout6 0.744, heldout7 0.794. Raised again after merging it with the session's own rules
 (those who took part count as present when nobody is listed, typed line breaks, task lines
 with owner and date, the body a speaker speaks for): heldout 0.899, heldout2 0.866, heldout3
-0.828, heldout4 0.852, heldout5 0.872, heldout6 0.758, heldout7 0.851."""
+0.828, heldout4 0.852, heldout5 0.872, heldout6 0.758, heldout7 0.851.
+heldout8 0.736 (blind, its first and only run on 07.12.2026 at 3c29a4d: a church council, a
+day-care board, a parents' evening, school support associations, a student executive, an
+Austrian municipal council as ODT, a citizen's report of a council meeting, a Samtgemeinderat
+from PDF, a citizens' working group, a tenants' councils conference, a village-shop initiative,
+a round table; no line lost; MISSES.md lists the misses)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
