@@ -2848,7 +2848,7 @@ def _title_below(state: State) -> str:
     ``• Tagesordnungspunkt 1``), right below or after blank lines when the number stands in a
     list of its own; that line is taken. Empty when the next line is no title."""
     index = state.index + 1
-    title = _plain_text_below(state, 150)
+    title = _plain_text_below(state, 150) or _title_label_below(state)
     if title and not state.lines[index].text[:1].isspace():
         if REFERENCE_ITEM.match(title) or EXPLICIT_ITEM.match(state.lines[index].text):
             return ""
@@ -2906,6 +2906,35 @@ def _title_after_blank(state: State) -> str:
         return ""
     state.skip_until = index + 1
     return text
+
+
+def _title_label_below(state: State) -> str:
+    """``TOP 5`` / ``Gemeindebrief:``: the line right below a bare item number is a title
+    written as a label with nothing after it (not a label of the layout's own, such as
+    ``Beschluss:`` or ``Anwesend:``); the title without its colon, or empty."""
+    index = state.index + 1
+    below = state.lines[index] if index < len(state.lines) else None
+    if below is None or not _plain(below.hints):
+        return ""
+    text = below.text.strip()
+    nothing = text.rstrip("-– ").endswith(":") and text.endswith(("-", "–"))
+    if not (text.endswith(":") or nothing) or len(text) > 80 or not text[:1].isupper():
+        return ""
+    parsed = _label(text)
+    if parsed is None or (parsed[2] and not nothing):
+        return ""
+    key = label_key(parsed[0])
+    if (
+        meta_kind(key) is not None
+        or _attendance_kind(key)[0]
+        or key in AGENDA_LABELS
+        or key in DECISION_LABELS
+        or key in TASK_LABELS
+    ):
+        return ""
+    if nothing:
+        return " ".join(text.split())  # ``Andacht (Pfr. Hägele):    -``: nothing to report
+    return text[:-1].rstrip()
 
 
 def _plain_text_below(state: State, limit: int) -> str:
