@@ -2240,6 +2240,8 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
         state.previous = "agenda"
         return True
+    if _plan_sub_entry(state, line):
+        return True
     if not _is_agenda_entry(line) or (state.blank_before and state.previous != "agenda"):
         state.agenda_open = False
         return False
@@ -2906,6 +2908,27 @@ def _title_after_blank(state: State) -> str:
         return ""
     state.skip_until = index + 1
     return text
+
+
+_LETTERED_ENTRY = re.compile(r"^\s*([a-z])\)\s+(\S.{0,120})$")
+
+
+def _plan_sub_entry(state: State, line: Line) -> bool:
+    """``6) Neuwahl des Vorstandes`` / ``a) Wahl des Wahlleiters`` / ``b) Wahl`` / ``7) …``:
+    lettered entries under a numbered one are part of the plan (kept with their letter), not
+    the end of it (True: the line was taken)."""
+    if not state.agenda or state.previous != "agenda" or not _plain(line.hints):
+        return False
+    match = _LETTERED_ENTRY.match(line.text)
+    if match is None:
+        return False
+    last = _LETTERED_ENTRY.match(state.agenda[-1])
+    expected = chr(ord(last.group(1)) + 1) if last else "a"
+    if match.group(1) != expected or (last is None and state.agenda_number is None):
+        return False
+    state.agenda.append(f"{match.group(1)}) {match.group(2).strip()}")
+    state.previous = "agenda"
+    return True
 
 
 def _title_label_below(state: State) -> str:
@@ -3683,6 +3706,8 @@ def find_title(lines: list[Line]) -> int:
             continue  # `` Protokoll und Tagesordnung wird zugestimmt. Die …``: body text
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
+            if index != candidates[0][0] and label_key(text) in SECTION_MARKERS:
+                continue  # ``Protokoll`` alone after the plan: where the minutes begin
             if not _label(text) or find_date(text):
                 return index
     if not candidates:
