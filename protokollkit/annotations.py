@@ -123,6 +123,10 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     split = split_parens(label)
     if split:
         label, affiliation = split
+    elif known and (" – " in label or " - " in label):
+        name, _, body = label.replace(" - ", " – ", 1).partition(" – ")
+        if known.knows(name.strip()) and body.strip():
+            return Person(name.strip(), body.strip())  # ``Carola Pieper – Quartiersmanagement:``
     parts = [p for p in _NAME_JOIN.split(label) if p]
     if not parts or len(parts) > 4:
         return None

@@ -1394,7 +1394,26 @@ def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str
         if is_attendance and group_kind is not None:
             state.add_person(Person(person.name), group_kind, person.affiliation)
             return
-    state.add_person(person, kind, label)
+    state.add_person(_name_dash_body(person), kind, label)
+
+
+_NAME_DASH = re.compile(r"^(\S.{1,40}?)\s+[–-]\s+(\S.{0,60})$")
+
+
+def _name_dash_body(person: Person) -> Person:
+    """``Melanie Brandt – Spatzengruppe (Vorsitzende)``: the name before the dash, the group or
+    body after it with the role (``Spatzengruppe, Vorsitzende``); anything else as it is."""
+    match = _NAME_DASH.match(person.name) if "-" in person.name or "–" in person.name else None
+    if match is None:
+        return person
+    name, body = match.group(1).strip(), match.group(2).strip()
+    words = name.split()
+    if not (1 < len(words) <= 4) or "(" in body or ")" in body:
+        return person
+    if not (words[0] in ("Frau", "Herr", "Dr.") or looks_like_name(name)):
+        return person
+    affiliation = ", ".join(part for part in (body, person.affiliation) if part)
+    return Person(name, affiliation, person.form)
 
 
 _EXCUSES = frozenset((
@@ -1557,6 +1576,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
             state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
         return True
     if state.blank_before and not open_list.heading:
+        if _aligned_entry(state, line):
+            _add_listed(state, text, open_list.kind, open_list.label)
+            state.previous = "attendance"
+            return True
         state.attendance = None
         return False
     if open_list.entries_only and line.hints.list_level is None and not _bullet(line.text):
@@ -1668,6 +1691,22 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         _add_listed(state, name, open_list.kind, open_list.label)
     state.previous = "attendance"
     return True
+
+
+def _aligned_entry(state: State, line: Line) -> bool:
+    """``Anwesende:   Melanie Brandt – Spatzengruppe`` / blank / ``                    Jana Köhler –
+    Igelgruppe``: names indented under the label's value, a blank line between each (Word's
+    paragraph spacing, typed out): the list goes on."""
+    text = line.text.strip()
+    if not line.text.startswith("    ") or not _plain(line.hints) or state.previous != "attendance":
+        return False
+    if len(text) > 90 or text.endswith((".", ":", "!", "?")) or _bullet(line.text):
+        return False
+    name = re.split(r"\s[–-]\s|,|\(", text, maxsplit=1)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    return words[0] in ("Frau", "Herr", "Dr.") or looks_like_name(name)
 
 
 def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
