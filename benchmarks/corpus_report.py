@@ -278,6 +278,14 @@ def _decision_found(expected: dict[str, Any], points: list[Point]) -> bool:
     return False
 
 
+_DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})\b(?!\.)")
+
+
+def _clock(text: str) -> str:
+    """A time of day written with a dot (``20.40 Uhr``) as with a colon, for comparing."""
+    return _DOTTED_CLOCK.sub(r"\1:\2", text)
+
+
 def _task_found(expected: dict[str, Any], points: list[Point]) -> bool:
     for point in points:
         task = point.task
@@ -316,6 +324,8 @@ def compare_kinds(
             add(kind, name, any(name_matches(name, actual) for actual in names))
     for key, value in expected.get("meta", {}).items():
         actual = p.meta_value(key) if p is not None else None
+        if actual is not None and key in ("start", "end"):
+            value, actual = _clock(value), _clock(actual)  # ``20.40 Uhr`` is ``20:40``
         found = actual is not None and (contains(value, actual) or contains(actual, value))
         add("meta", f"{key}: {value}", found)
     agenda = list(p.agenda) if p is not None else []
