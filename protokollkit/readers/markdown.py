@@ -35,6 +35,7 @@ class _Segment:
 
 
 _TAG = re.compile(r"<[^<>]*>")
+_LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w .()/*-]{1,40}:\s+\S")
 _ONLY_TAGS = re.compile(r"^(?:\s*<[^<>]*>\s*)*$")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 
@@ -109,6 +110,8 @@ class _Walker:
     item_open: list[bool] = field(default_factory=list)
     pending_point: tuple[str, int, int, str] | None = None
     heading_level: int | None = None
+    setext: bool = False
+    """The heading open is underlined (``===``/``---``), not marked with ``#``."""
     row: list[str] = field(default_factory=list)
     row_line: int = 0
     in_cell: bool = False
@@ -168,6 +171,7 @@ class _Walker:
         elif kind == "heading_open":
             self.blank()
             self.heading_level = int(token.tag[1:])
+            self.setext = token.markup in ("=", "-") or token.markup.startswith(("=", "-"))
         elif kind == "heading_close":
             self.heading_level = None
             self.blank()
@@ -209,6 +213,18 @@ class _Walker:
     def visit_inline(self, token: Token, first_line: int) -> None:
         segments = inline_lines(token)
         if self.heading_level is not None:
+            if (
+                self.setext
+                and len(segments) > 1
+                and any(_LABEL_LINE.match(s.text.strip()) for s in segments[1:])
+            ):
+                # label lines typed one under the other (``Anwesend: …`` / ``Beginn: …``),
+                # then ``-``: the underline makes only the last line a heading; the lines
+                # above are lines of their own (a title wrapped over two lines stays one)
+                for segment in segments[:-1]:
+                    self.emit(segment.text.strip(), first_line + segment.offset)
+                first_line += segments[-1].offset
+                segments = segments[-1:]
             text = " ".join(s.text.strip() for s in segments)
             self.emit(text, first_line, Hints(heading=self.heading_level))
             return

@@ -768,3 +768,24 @@ def test_a_meeting_template_with_emoji_sections() -> None:
     assert [p.name for p in protocol.attendance_of("absent")] == ["Jan Ohm"]
     assert protocol.agenda[:1] == ("Einkaufshilfe (15 min)",)
     assert [i.title for i in protocol.items] == ["Einkaufshilfe"]
+
+
+def test_label_lines_over_a_dash_are_lines_not_one_heading() -> None:
+    """A pad's header typed line under line with a lone ``-`` below: CommonMark makes the whole
+    paragraph one setext heading; the label lines are lines of their own, only the last line
+    is the heading (a title wrapped over two lines above ``===`` stays one heading)."""
+    text = (
+        "Protokoll der 12. Sitzung des Vorstands vom 27. Januar 2025\n"
+        "Anwesend: Lea Domke, Finn Hasselbach\n"
+        "Beginn: 19:04 Uhr Ende: 21:37 Uhr\n"
+        "Tagesordnung\n"
+        "-\n"
+        "TOP 1 – Wahlen\n"
+        "-\n"
+        "Keine Wahlen.\n"
+    )
+    protocol = protokollkit.read(text, "markdown")
+    assert protocol.title == "Protokoll der 12. Sitzung des Vorstands vom 27. Januar 2025"
+    assert [p.name for p in protocol.participants] == ["Lea Domke", "Finn Hasselbach"]
+    assert protocol.meta_value("start") == "19:04 Uhr"
+    assert "Wahlen" in [item.title for item in protocol.items]
