@@ -425,13 +425,13 @@ class Protocol:
         alone as one part, a place named by a room word or ``im …``."""
         place: str | None = None
         start: str | None = None
-        for point in [p for b in self.preamble for p in b.points][:4]:
+        for point in self._opening_points()[:4]:
             text = point.text.strip().rstrip(".")
             if len(text) > 100 or _SENTENCE_VERB.search(text):
                 continue
             parts = [part.strip() for part in text.split(", ")]
-            if len(parts) > 4:
-                continue
+            if len(parts) > 5:
+                continue  # (``Donnerstag, 6.3.25, 19:30 Uhr, Pfarrheim, Oberweiler``: five)
             dated = any(_DATE_PART.search(part) for part in parts)
             for part in parts:
                 if place is None and _PLACE_PART.search(part) and not _DATE_PART.search(part):

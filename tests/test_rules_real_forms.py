@@ -1028,6 +1028,8 @@ def test_minute_taker_near_miss() -> None:
          " Lindenstraße, Großer Saal\n\nTOP 1: A\n\nx\n",
          "im Gemeindehaus Lindenstraße, Großer Saal", "19.30 Uhr"),
         ("Protokoll 01.02.2025\n\nKaffee und Kuchen, 15 Uhr\n\nTOP 1 A\n\n- x\n", None, None),
+        ("# Beschlussprotokoll\n\n## Treffen Arbeitsgruppe Dorfladen\n\nDonnerstag, 6.3.25,"
+         " 19:30 Uhr, Pfarrheim, Oberweiler\n\n## Laden\n\n- x\n", "Pfarrheim", "19:30 Uhr"),
         ("Protokoll 01.02.2025\n\nIm Anschluss gab es Kaffee im Gemeindehaus.\n\nTOP 1 A\n\n- x\n",
          None, None),
     ],
