@@ -127,8 +127,11 @@ PRESENT_LABELS = {
     "attendees", "es nahmen teil", "mit dabei", "anwesend waren", "beteiligte",
     "stimmberechtigt anwesend", "anwesend stimmberechtigt", "stimmberechtigte",
     "teilnehmer:innen", "anwesend sind", "wer war da",
+    "ratsmitglieder", "gemeinderatsmitglieder", "stadtratsmitglieder", "kreistagsmitglieder",
+    "ausschussmitglieder", "beiratsmitglieder", "stimmberechtigte mitglieder",
 }  # fmt: skip
-"""Labels of the list of people present (folded)."""
+"""Labels of the list of people present (folded): also the members of a council listed in
+its minutes (``Ratsmitglieder:`` over ``Ratsherr Böttcher (CDU) - Eilte``)."""
 
 ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
     **dict.fromkeys(
