@@ -212,15 +212,15 @@ _INVERTED_NAMED = re.compile(
 _INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
 """Every match holds ``Herr``, ``Frau`` or ``r.``: :func:`inline_speaker` looks for those
 first."""
-_REPORTED_FROM = re.compile(
-    r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
-    r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+_FROM_BODY = (
+    r"\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+([^,.;:()]{2,50}?),?\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
 )
+"""After a speaker's name: the body they speak for, then a verb of reported speech."""
+_REPORTED_FROM = re.compile(r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)" + _FROM_BODY)
 """``Frau Lüdtke vom Stadtteilzentrum stellt … vor``: the body she speaks for after the name."""
-_NAMED_FROM = re.compile(
-    r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+"
-    r"([^,.;:()]{2,50}?),?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
-)
+_NAMED_FROM = re.compile(r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)" + _FROM_BODY)
 """``Jörg Lenzen vom Bürgerverein Südviertel schlug vor``: a full name, the body after it."""
 _REPORTED_ROLE = re.compile(
     r"^([A-ZÄÖÜ][\wäöüß.-]+)\s+([A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:"
@@ -1187,6 +1187,17 @@ def _next_year(date: dt.date) -> dt.date:
         return date.replace(year=date.year + 1, day=28)
 
 
+def _due_date(text: str, meeting: dt.date | None) -> dt.date | None:
+    """The date ``text`` starts with, as a due date: one without a year that would lie before
+    the meeting is next year's (``bis zum 31.12.`` in March: this year's end)."""
+    found = find_date(text, meeting)
+    if found is None or found.start != 0:
+        return None
+    if meeting is not None and not found.year_given and found.date < meeting:
+        return _next_year(found.date)
+    return found.date
+
+
 _DUE_NEEDLES = ("bis", "frist", "deadline", "termin", "fällig", "wann", "spätestens")
 """A word every match of :data:`_DUE` starts with."""
 _NO_DUE: tuple[str, dt.date | None, dt.date | None] = ("", None, None)
@@ -1208,11 +1219,9 @@ def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
         if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
             continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
-        found = find_date(text[match.end() : match.end() + 30], meeting)
-        if found and found.start == 0:
-            if meeting is not None and not found.year_given and found.date < meeting:
-                return _next_year(found.date)  # ``bis zum 31.12.`` in March: this year's end
-            return found.date
+        date = _due_date(text[match.end() : match.end() + 30], meeting)
+        if date is not None:
+            return date
     return None
 
 
@@ -1402,12 +1411,7 @@ _DASH_DUE = re.compile(r"\s[–-]\s+(?:bis\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)\
 def _dash_due(text: str, meeting: dt.date | None) -> dt.date | None:
     """A date after the last dash of a task line: when it is due."""
     match = _DASH_DUE.search(text)
-    found = find_date(match.group(1), meeting) if match else None
-    if found is None:
-        return None
-    if meeting is not None and not found.year_given and found.date < meeting:
-        return _next_year(found.date)
-    return found.date
+    return _due_date(match.group(1), meeting) if match else None
 
 
 _CHECKBOX_FIELDS = re.compile(r"^\s*\[[ xX]\]\s+\S.*?\s[-–]\s+([^-–]{1,40}?)(?:\s+[-–]\s+(.+))?$")
@@ -1665,14 +1669,10 @@ def _for_the_entry_above(
         index -= 1  # the owner line between the entry and its deadline
     task = result[index].task
     due = _DUE_LINE.match(text) if task is not None and task.due is None else None
-    if due and task is not None:
-        found = find_date(due.group(1), meeting)
-        if found and found.start == 0:
-            date = found.date
-            if meeting is not None and not found.year_given and date < meeting:
-                date = _next_year(date)
-            result[index] = replace(result[index], task=replace(task, due=date))
-            return True
+    date = _due_date(due.group(1), meeting) if due and task is not None else None
+    if date is not None and task is not None:
+        result[index] = replace(result[index], task=replace(task, due=date))
+        return True
     return False
 
 

@@ -738,12 +738,30 @@ class State:
         if kind is None:
             self.participants.append(person)
             return
-        for group in self.groups:
+        index = self.group_index(kind, label)
+        if index < 0:
+            self.groups.append(AttendanceGroup(label, kind, (person,)))
+        else:
+            group = self.groups[index]
+            self.groups[index] = replace(group, people=(*group.people, person))
+
+    def group_index(self, kind: AttendanceKind, label: str) -> int:
+        """Where the group of this kind and label stands in :attr:`groups`, or -1."""
+        for index, group in enumerate(self.groups):
             if group.kind == kind and group.label == label:
-                index = self.groups.index(group)
-                self.groups[index] = replace(group, people=(*group.people, person))
-                return
-        self.groups.append(AttendanceGroup(label, kind, (person,)))
+                return index
+        return -1
+
+    def replace_last_person(self, kind: AttendanceKind | None, label: str, person: Person) -> None:
+        """Put ``person`` in the place of the last one added to the participants (kind None)
+        or to a group."""
+        self.known.add(person)
+        if kind is None:
+            self.participants[-1] = person
+            return
+        index = self.group_index(kind, label)
+        group = self.groups[index]
+        self.groups[index] = replace(group, people=(*group.people[:-1], person))
 
 
 Rule = Callable[[State, Line], bool]
@@ -1693,6 +1711,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     return True
 
 
+_NAME_END = re.compile(r"\s[–-]\s|,|\(")
+"""Where a name in an attendance entry ends: a spaced dash, a comma or a bracket."""
+
+
 def _aligned_entry(state: State, line: Line) -> bool:
     """``Anwesende:   Melanie Brandt – Spatzengruppe`` / blank / ``                    Jana Köhler –
     Igelgruppe``: names indented under the label's value, a blank line between each (Word's
@@ -1702,7 +1724,7 @@ def _aligned_entry(state: State, line: Line) -> bool:
         return False
     if len(text) > 90 or text.endswith((".", ":", "!", "?")) or _bullet(line.text):
         return False
-    name = re.split(r"\s[–-]\s|,|\(", text, maxsplit=1)[0].strip()
+    name = _NAME_END.split(text, maxsplit=1)[0].strip()
     words = name.split()
     if not 1 <= len(words) <= 4:
         return False
@@ -1720,29 +1742,17 @@ def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
         return False
     if not _BARE_WORD.fullmatch(first.strip()):
         return False
-    index = next(
-        (
-            i
-            for i, g in enumerate(state.groups)
-            if g.kind == open_list.kind and g.label == open_list.label
-        ),
-        -1,
-    )
-    people = state.participants if open_list.kind is None else []
-    if open_list.kind is not None and index >= 0:
-        people = list(state.groups[index].people)
+    people: list[Person] | tuple[Person, ...] = state.participants
+    if open_list.kind is not None:
+        index = state.group_index(open_list.kind, open_list.label)
+        people = state.groups[index].people if index >= 0 else ()
     last = people[-1] if people else None
     if last is None or last.affiliation or not _BARE_WORD.fullmatch(last.name):
         return False
     if not above.text.rstrip().endswith(last.name):
         return False
     whole = replace(last, name=f"{last.name} {first.strip()}")
-    state.known.add(whole)
-    if open_list.kind is None:
-        state.participants[-1] = whole
-    else:
-        group = state.groups[index]
-        state.groups[index] = replace(group, people=(*group.people[:-1], whole))
+    state.replace_last_person(open_list.kind, open_list.label, whole)
     return True
 
 

@@ -943,13 +943,14 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         if kind == "event":
             title = _REGISTRATION_FOR.sub("", title)  # "Anmeldung zum Sommerfest am 3.6."
         place = meeting_point.group(1) if meeting_point else _place_in(place_region)
+        own_time = group_times[index]
         if (
             place is None
             and labelled
-            and group_times[index] is not None
+            and own_time is not None
             and title
             and _WHERE_ALONE.fullmatch(title)
-            and masked.rfind(title) > group_times[index].stop  # type: ignore[union-attr]
+            and masked.rfind(title) > own_time.stop
         ):
             place, title = title, ""  # ``Termin: 02.09.2023, 14–18 Uhr, Festwiese``: where
         if place is None and _LABELLED_PLACE.match(masked, clause_end, next_begin):

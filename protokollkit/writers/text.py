@@ -45,6 +45,11 @@ _TOPIC_LIKE = re.compile(r"[A-ZÄÖÜ][^\n]{0,59}(?<![.,;!])")
 takes it for a topic heading (``Organisatorisches``)."""
 
 
+def _reads_as_topic(text: str) -> bool:
+    """A short capitalised paragraph of at most seven words (:data:`_TOPIC_LIKE`)."""
+    return _TOPIC_LIKE.fullmatch(text) is not None and len(text.split()) <= 7
+
+
 def block_paragraphs(block: Block, *, guard_topics: bool = False) -> list[str]:
     """A block's speaker line and entries: runs of points together, paragraphs alone.
 
@@ -62,10 +67,7 @@ def block_paragraphs(block: Block, *, guard_topics: bool = False) -> list[str]:
                 paragraphs.append("\n".join(point_lines(tuple(run))))
                 run = []
             # ``2 Kinder kamen`` as a paragraph: indented by a space, as an item heading is not
-            topic = guard_topics and _TOPIC_LIKE.fullmatch(point.text) is not None
-            if topic and len(point.text.split()) > 7:
-                topic = False
-            indent = _NUMBERED.match(point.text) or topic
+            indent = _NUMBERED.match(point.text) or (guard_topics and _reads_as_topic(point.text))
             paragraphs.append(f" {point.text}" if indent else point.text)
             if point.points:
                 paragraphs.append("\n".join(point_lines(point.points, 1)))
@@ -179,15 +181,11 @@ def write_text(protocol: Protocol) -> str:
     for item in protocol.items:
         paragraphs.extend(item_paragraphs(item, previous, prefix=protocol.item_prefix))
         previous = item.number
-    next_line = next_meeting_line(protocol)
+    next_line = [line] if (line := next_meeting_line(protocol)) else []
     if any(NEXT_MEETING.match(text) for text in protocol.back):
         # a second ``Nächster Termin`` line: the earlier one was kept as closing matter, so it
         # is written first and the model's next meeting stays the last one
-        paragraphs.extend(protocol.back)
-        if next_line:
-            paragraphs.append(next_line)
-        return "\n\n".join(paragraphs) + "\n"
-    if next_line:
-        paragraphs.append(next_line)
-    paragraphs.extend(protocol.back)
+        paragraphs.extend([*protocol.back, *next_line])
+    else:
+        paragraphs.extend([*next_line, *protocol.back])
     return "\n\n".join(paragraphs) + "\n"
