@@ -2255,6 +2255,9 @@ def _is_agenda_entry(line: Line) -> bool:
                 or NUMBERED_ITEM.match(text.strip()) or PART.match(text.strip()))  # fmt: skip
 
 
+_BARE_MARKER = re.compile(r"^\s*[-*•]\s*$")
+
+
 def _agenda_entry(state: State, line: Line) -> bool:
     if state.agenda_unmarked:
         if not _unmarked_entry(state, line):
@@ -2270,6 +2273,11 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.blank_before, state.previous = False, "agenda"
     if _entry_note(state, line):
         state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
+        return True
+    if _plain(line.hints) and _BARE_MARKER.match(line.text):
+        # ``-`` alone over each entry: a list copied from a web page, its marker on a line
+        # of its own; the plan goes on below it
+        state.previous = "agenda"
         return True
     level = state.agenda_level
     if level is not None and (line.hints.heading or 0) > level:

@@ -117,11 +117,20 @@ class _Walker:
     in_cell: bool = False
     in_head: bool = False
     last_line: int = 0
+    source: Sequence[str] = ()
+    """The lines of the Markdown text, for what the tokens do not tell."""
+    runs_on: bool = False
+    """The heading open is a paragraph over a lone ``-`` (no heading at all) and the next line
+    follows it without a blank line."""
+    """The lines of the Markdown text, for what the tokens do not tell."""
 
     def emit(self, text: str, number: int, hints: Hints | None = None) -> None:
         self.lines.append(Line(text, number, hints or Hints()))
         self.quoted.append(self.quote_depth > 0)
         self.last_line = max(self.last_line, number)
+
+    def _underline(self, index: int) -> str:
+        return self.source[index].strip() if 0 <= index < len(self.source) else ""
 
     def blank(self) -> None:
         if self.lines and self.lines[-1].text:
@@ -169,12 +178,21 @@ class _Walker:
             self.blank()
             self.quote_depth += 1 if kind == "blockquote_open" else -1
         elif kind == "heading_open":
+            self.setext = token.markup in ("=", "-") or token.markup.startswith(("=", "-"))
+            lone_dash = bool(self.setext and token.map and self._underline(token.map[1] - 1) == "-")
+            self.runs_on = bool(lone_dash and token.map and self._underline(token.map[1]))
+            if lone_dash:
+                # a lone ``-`` under a line is the marker of an empty list item in text
+                # copied from a web page (``Tagesordnung`` / ``-`` / ``TOP 1 – Wahlen``),
+                # not an underline: nobody underlines a heading with one character. The
+                # lines run on as they stand (up to a blank line).
+                return
             self.blank()
             self.heading_level = int(token.tag[1:])
-            self.setext = token.markup in ("=", "-") or token.markup.startswith(("=", "-"))
         elif kind == "heading_close":
             self.heading_level = None
-            self.blank()
+            if not self.runs_on:
+                self.blank()
         elif kind == "paragraph_close" and self.list_depth < 0:
             self.blank()
         elif kind == "inline":
@@ -261,7 +279,7 @@ def _walk(text: str) -> _Walker:
 
     front, rest, used = split_front_matter(text)
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
-    walker = _Walker(offset=used)
+    walker = _Walker(offset=used, source=rest.splitlines())
     walker.lines.extend(front)
     walker.quoted.extend(False for _ in front)
     walker.walk(md.parse(rest))

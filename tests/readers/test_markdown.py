@@ -770,10 +770,11 @@ def test_a_meeting_template_with_emoji_sections() -> None:
     assert [i.title for i in protocol.items] == ["Einkaufshilfe"]
 
 
-def test_label_lines_over_a_dash_are_lines_not_one_heading() -> None:
-    """A pad's header typed line under line with a lone ``-`` below: CommonMark makes the whole
-    paragraph one setext heading; the label lines are lines of their own, only the last line
-    is the heading (a title wrapped over two lines above ``===`` stays one heading)."""
+def test_a_lone_dash_is_a_list_marker_not_an_underline() -> None:
+    """A pad's header typed line under line, and ``-`` alone over each planned entry (a list
+    copied from a web page): CommonMark makes each paragraph over a lone ``-`` a setext
+    heading, which would turn the whole header into one title and the plan into items. One
+    character is no underline: the lines run on as they stand."""
     text = (
         "Protokoll der 12. Sitzung des Vorstands vom 27. Januar 2025\n"
         "Anwesend: Lea Domke, Finn Hasselbach\n"
@@ -782,10 +783,35 @@ def test_label_lines_over_a_dash_are_lines_not_one_heading() -> None:
         "-\n"
         "TOP 1 – Wahlen\n"
         "-\n"
+        "TOP 2 – Gäste\n"
+        "TOP 1 – Wahlen\n"
         "Keine Wahlen.\n"
+        "TOP 2 – Gäste\n"
+        "Tim stellt das Sommerfest vor.\n"
     )
     protocol = protokollkit.read(text, "markdown")
     assert protocol.title == "Protokoll der 12. Sitzung des Vorstands vom 27. Januar 2025"
     assert [p.name for p in protocol.participants] == ["Lea Domke", "Finn Hasselbach"]
     assert protocol.meta_value("start") == "19:04 Uhr"
-    assert "Wahlen" in [item.title for item in protocol.items]
+    assert protocol.agenda == ("Wahlen", "Gäste")
+    assert [item.title for item in protocol.items] == ["Wahlen", "Gäste"]
+
+
+def test_label_lines_over_an_underline_are_lines_not_one_heading() -> None:
+    """Label lines typed one under the other over a ``---`` underline: only the last line is
+    the heading; a title wrapped over two lines above ``===`` stays one heading."""
+    text = (
+        "Protokoll der Sitzung vom 27. Januar 2025\n"
+        "Anwesend: Lea Domke, Finn Hasselbach\n"
+        "Beginn: 19:04 Uhr\n"
+        "Begrüßung\n"
+        "---------\n"
+        "Keine Wahlen.\n"
+    )
+    protocol = protokollkit.read(text, "markdown")
+    assert [p.name for p in protocol.participants] == ["Lea Domke", "Finn Hasselbach"]
+    assert [item.title for item in protocol.items] == ["Begrüßung"]
+    wrapped = protokollkit.read(
+        "Protokoll der Sitzung\nvom 27. Januar 2025\n===\n\nText.\n", "markdown"
+    )
+    assert wrapped.title == "Protokoll der Sitzung vom 27. Januar 2025"
