@@ -210,6 +210,8 @@ _ADJECTIVES = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
 """``nächste und vorerst letzte thematische Treffen``: lower-case words (adjectives, ``und``)
 between ``nächste`` and the meeting; a capitalised word (``die nächste Frage zur Sitzung``)
 ends them."""
+MEETING_WORD = re.compile(rf"\b{_MEETING_NOUN}\b|\w*[Aa]bend\b")
+"""A word that names a meeting: ``Treffen``, ``Mitgliederversammlung``, ``Elternabend``."""
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
     rf"|N(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_MEETING_NOUN}|Next\s+Meeting"

@@ -42,6 +42,7 @@ from protokollkit.labels import (
     CANONICAL_NEXT_MEETING_LABEL,
     CANONICAL_PARTICIPANTS_LABEL,
     DECISION_LABELS,
+    MEETING_WORD,
     META_LABELS,
     NEXT_MEETING,
     NEXT_MEETING_SENTENCE,
@@ -592,6 +593,8 @@ class State:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     title: str | None = None
     title_index: int = -1
+    meeting_heading: int | None = None
+    """The heading under a title ``# Protokoll`` that names the meeting: part of the title."""
     title_line: int = 0
     participants: list[Person] = field(default_factory=list)
     participants_label: str | None = None
@@ -1091,7 +1094,14 @@ _TITLE_GOES_ON = re.compile(
 
 def _title_goes_on(state: State) -> None:
     """``Niederschrift`` (often letter-spaced) and, a line or two below, ``über die Sitzung
-    des Beirates am 12.06.2024``: one title over two lines."""
+    des Beirates am 12.06.2024``: one title over two lines. Under a heading ``# Protokoll``,
+    a heading one level down that names the meeting (``## Elternabend der Gruppe
+    Wiesenzwerge, 24.09.2025``) goes on the title after a dash."""
+    if state.meeting_heading is not None:
+        below = state.lines[state.meeting_heading]
+        state.title = f"{state.title} – {_heading_text(below).strip()}"
+        state.skip_until = state.meeting_heading + 1
+        return
     for index in range(state.index + 1, min(state.index + 5, len(state.lines))):
         below = state.lines[index]
         text = below.text.strip()
@@ -1102,6 +1112,38 @@ def _title_goes_on(state: State) -> None:
             state.title = f"{state.title} {text}"
             state.skip_until = index + 1
         return
+
+
+def _meeting_heading(lines: list[Line], title_index: int) -> int | None:
+    """The index of the heading right under a title heading ``# Protokoll`` that names the
+    meeting (``## Elternabend der Gruppe Wiesenzwerge, 24.09.2025``): part of the title."""
+    if not 0 <= title_index < len(lines) or lines[title_index].hints.heading is None:
+        return None
+    if label_key(_heading_text(lines[title_index]).strip()) not in _TITLE_WORDS:
+        return None
+    for index in range(title_index + 1, min(title_index + 4, len(lines))):
+        if lines[index].text.strip():
+            return index if _names_the_meeting(lines[title_index], lines[index]) else None
+    return None
+
+
+def _names_the_meeting(title: Line, below: Line) -> bool:
+    """A heading under the title heading that names the meeting (its kind or its date), not a
+    section (``## Anwesend``, ``## Tagesordnung``, ``## TOP 1 …``, ``## Begrüßung``)."""
+    level, sub = title.hints.heading, below.hints.heading
+    if level is None or sub is None or sub <= level:
+        return False
+    text = _heading_text(below).strip()
+    key = label_key(text)
+    return (
+        0 < len(text) <= 150
+        and not _attendance_kind(key)[0]
+        and key not in SECTION_MARKERS
+        and not _AGENDA_SENTENCE.search(text)
+        and not EXPLICIT_ITEM.match(text)
+        and not NUMBERED_ITEM.match(text)
+        and (bool(MEETING_WORD.search(text)) or bool(find_dates(text)))
+    )
 
 
 def rule_decoration(state: State, line: Line) -> bool:
@@ -3807,15 +3849,16 @@ def _date_from_source(source: str) -> dt.date | None:
 _REFERENCE_TOP = re.compile(r"^[Zz]u\s+(?:TOP|Top|Tagesordnungspunkt)\s*\d")
 
 
-def _has_explicit_items(lines: list[Line], title_index: int) -> bool:
-    """True when the document marks its agenda items: headings, ``TOP n`` or ``1 Titel``."""
+def _has_explicit_items(lines: list[Line], title_index: int, subtitle: int | None) -> bool:
+    """True when the document marks its agenda items: headings, ``TOP n`` or ``1 Titel``
+    (the title's lines are none)."""
     blank = True
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             blank = True
             continue
-        if index != title_index and not line.hints.front_matter:
+        if index not in (title_index, subtitle) and not line.hints.front_matter:
             if line.hints.heading is not None:
                 key = label_key(text.rstrip(":"))
                 labels = (PRESENT_LABELS, ATTENDANCE_LABELS, AGENDA_LABELS, SECTION_MARKERS,
@@ -4023,7 +4066,10 @@ def parse_lines(
     state = State(source, prepared)
     state.title_index = title_index
     state.list_items = plain_items is not None or _find_list_items(prepared)
-    explicit = not state.list_items and _has_explicit_items(prepared, state.title_index)
+    state.meeting_heading = _meeting_heading(prepared, title_index)
+    explicit = not state.list_items and _has_explicit_items(
+        prepared, state.title_index, state.meeting_heading
+    )
     state.implicit_items = not explicit and not state.list_items
     for_kinds = (ruler or RULER).for_kinds
     dispatch = (ruler or RULER)._dispatch  # (the table for_kinds fills: looked up here first)
