@@ -108,6 +108,10 @@ def _unlead(text: str) -> str:
 
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
+_DATE_VALUE = re.compile(
+    r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)[a-z]*\.?,?\s+(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]{2})"
+)
+"""A value that starts with a date (``11.11.2025``, ``Fr, 12. Dezember``): no speech."""
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
 _NAME_JOIN = _Needled(
     re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*"), (",", "&", "+", "/", "und", "u.")
@@ -484,6 +488,8 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         return Person(match.group(1).lstrip("@"))
     match = _LABELLED.match(text) if ":" in text else None
     if match:
+        if _DATE_VALUE.match(text, match.end()) and not (known and known.knows(match.group(1))):
+            return None  # ``St. Martin: 11.11.2025, 17 Uhr``: an event and its date
         # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
         return _speaker_names(match.group(1), known) or _sentence_speaker(
             text[match.end() :], known

@@ -200,7 +200,7 @@ _MEETING_NOUN = (
     r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
     r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Tt]agung"
-    r"|\w*[Ss]ynode|\w*[Ff]orum)"
+    r"|\w*[Ss]ynode|\w*[Ff]orum|\w*[Ee]lternabend|Infoabend|Themenabend)"
 )
 _NOT_A_SUB_BODY = (
     r"(?!\s+(?:der|des)\s+(?:AG|AK|Arbeitsgruppe|Arbeitskreis|Unterarbeitsgruppe)\w*\b)"
@@ -210,7 +210,7 @@ _ADJECTIVES = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
 """``nächste und vorerst letzte thematische Treffen``: lower-case words (adjectives, ``und``)
 between ``nächste`` and the meeting; a capitalised word (``die nächste Frage zur Sitzung``)
 ends them."""
-MEETING_WORD = re.compile(rf"\b{_MEETING_NOUN}\b|\w*[Aa]bend\b")
+MEETING_WORD = re.compile(rf"\b{_MEETING_NOUN}\b")
 """A word that names a meeting: ``Treffen``, ``Mitgliederversammlung``, ``Elternabend``."""
 NEXT_MEETING = re.compile(
     r"^\s*(?:(?:Termin|Datum)\s+(?:der|des|für\s+die|für\s+das)\s+nächsten\s+\w+"
