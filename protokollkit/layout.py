@@ -748,6 +748,14 @@ class State:
             group = self.groups[index]
             self.groups[index] = replace(group, people=(*group.people, person))
 
+    def listed_again(self, person: Person, kind: AttendanceKind | None, label: str) -> bool:
+        """True when someone of ``person``'s name already stands in the participants (kind
+        None) or the group (``Anwesende: … R. Gisler …`` and below it ``Vorsitz: R. Gisler``)."""
+        if kind is None:
+            return any(listed.name == person.name for listed in self.participants)
+        index = self.group_index(kind, label)
+        return index >= 0 and any(p.name == person.name for p in self.groups[index].people)
+
     def group_index(self, kind: AttendanceKind, label: str) -> int:
         """Where the group of this kind and label stands in :attr:`groups`, or -1."""
         for index, group in enumerate(self.groups):
@@ -1352,7 +1360,8 @@ def _role_group(state: State, label: str, value: str) -> bool:
         person = parse_participant(name.strip())
         if person.affiliation is None:
             person = Person(person.name, role)
-        state.add_person(person, attendance.kind, attendance.label)
+        if not state.listed_again(person, attendance.kind, attendance.label):
+            state.add_person(person, attendance.kind, attendance.label)
     if kind in ("chair", "minute_taker"):
         state.meta.append(MetaField(label, value, kind))
     state.previous = "attendance"
@@ -3434,6 +3443,12 @@ def rule_point(state: State, line: Line) -> bool:
     return True
 
 
+def _abbreviation_end(text: str) -> bool:
+    """The final dot belongs to an abbreviation (``e.V.``, ``u.a.``, ``Dr.``), not a sentence."""
+    last = text.rsplit(None, 1)[-1]
+    return "." in last[:-1] or len(last) <= 3
+
+
 def rule_speaker(state: State, line: Line) -> bool:
     """``Name, Einrichtung``, ``Name (Einrichtung)``, ``Name:`` or a participant's name alone
     on a line opens a new block."""
@@ -3457,6 +3472,7 @@ def rule_speaker(state: State, line: Line) -> bool:
     if (
         person.affiliation
         and text.endswith(".")
+        and not _abbreviation_end(text)
         and len(person.affiliation.split()) >= 3
         and reports_speech(person.affiliation)
     ):

@@ -1040,3 +1040,19 @@ def test_unlabelled_session_line(text: str, place: str | None, start: str | None
     and a sentence are no session line."""
     p = protokollkit.read_text(text)
     assert (p.meta_value("place"), p.meta_value("start")) == (place, start)
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Aaa Aaa, aa sagt e.V.", "Aaa Aaa"),  # (found by hypothesis: the dot of ``e.V.``)
+        ("Jana Wolf, Vorsitzende des Fördervereins e.V.", "Jana Wolf"),
+        ("Der Vorsitzende, Herr Feddersen, eröffnet die Sitzung.", None),
+    ],
+)
+def test_speaker_line_ending_in_an_abbreviation(line: str, speaker: str | None) -> None:
+    """A speaker line whose affiliation reports speech reads as a sentence only when it ends
+    like one: the dot of an abbreviation (``e.V.``) is no sentence end."""
+    text = f"Protokoll 01.02.2024\n\nTOP 1 A\n\n{line}\n\n- x\n"
+    block = protokollkit.read_text(text).items[0].blocks[0]
+    assert (block.speaker.name if block.speaker else None) == speaker
