@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 
 _LEAD = re.compile(
-    r"^(?:(?:\d{1,3}\.\s+)?(?:\w+e[nr]?\s+)?(?:Sitzung|Treffen|Treffens|Zusammenkunft|Beratung)\s+)?"
+    r"^(?:(?:\d{1,3}\.\s+)?(?:\w+e[nr]?\s+)?(?:Sitzung|Treffen|Treffens|Zusammenkunft|Beratung)"
+    r"(?:\s+(?:Nr\.\s*)?\d{1,3}/\d{2,4})?\s+)?"
     r"(des|eines|der|einer|zur)\s+(?=\S)",
     re.I,
 )
 """A name that starts with an article in the genitive (the title's ``Protokoll`` and the
 connector before it are already gone: ``des Stadtteiltischs``), or with a generic word before
 it (``Sitzung des Beirats``, ``öffentliche Sitzung des Finanzausschusses``, ``5. Sitzung des
-Beirates``)."""
+Beirates``, ``Sitzung 1/2025 des Samtgemeinderates``)."""
 
 _NEUTER = (
     "plenum", "forum", "gremium", "treffen", "netzwerk", "bündnis", "komitee", "kuratorium",

@@ -159,7 +159,8 @@ MAX_DEPTH = 30
 # --- patterns -------------------------------------------------------------------------------
 
 TITLE = re.compile(
-    r"^\s*(?:Sitzungs|Ergebnis|Verlaufs|Gedächtnis|Beschluss)?(?:[Pp]rotokoll|[Nn]iederschrift)\b"
+    r"^\s*(?:(?:Sitzungs|Ergebnis|Verlaufs|Gedächtnis|Beschluss)?(?:[Pp]rotokoll|[Nn]iederschrift)"
+    r"|PROTOKOLL|NIEDERSCHRIFT)\b"
     r"(?!\s*:)"
 )
 LABEL = re.compile(
@@ -1110,16 +1111,25 @@ def _title_goes_on(state: State) -> None:
         state.title = f"{state.title} – {_heading_text(below).strip()}"
         state.skip_until = state.meeting_heading + 1
         return
-    for index in range(state.index + 1, min(state.index + 5, len(state.lines))):
+    index, pattern = state.index + 1, _TITLE_GOES_ON
+    for index in range(state.index + 1, min(state.index + 8, len(state.lines))):
         below = state.lines[index]
         text = below.text.strip()
         if not text:
             continue
         plain = _plain(below.hints) or below.hints == _BOLD_ONLY  # (a bold second paragraph)
-        if plain and len(text) <= 200 and _TITLE_GOES_ON.match(text):
-            state.title = f"{state.title} {text}"
-            state.skip_until = index + 1
-        return
+        if not (plain and len(text) <= 200 and pattern.match(text)):
+            return
+        state.title = f"{state.title} {text}"
+        state.skip_until = index + 1
+        if not _OPEN_END.search(text):
+            return
+        pattern = _TITLE_ENDS  # ``über die Sitzung 1/2025 des`` / ``Samtgemeinderates``
+
+
+_OPEN_END = re.compile(r"\s(?:des|der|den|dem|vom|von|zur|zum|am|im|für|über)$")
+"""A title line that stops in the middle: the next line ends it."""
+_TITLE_ENDS = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[\w.-]+){0,5}$")
 
 
 def _meeting_heading(lines: list[Line], title_index: int) -> int | None:
@@ -1745,7 +1755,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
             and plausible_name(named.group(1), state.known)
             and find_date(entry) is None
         ):
-            person = Person(named.group(1), named.group(2).strip())
+            role = _LEADING_DASH.sub("", named.group(2).strip()) or named.group(2).strip()
+            person = Person(named.group(1), role)  # (``Scholz - Samtgemeinde``: no dash kept)
             state.add_person(person, open_list.kind, open_list.label)
             state.previous = "attendance"
             return True
@@ -2101,7 +2112,12 @@ def _name_and_role(state: State, entry: str, names: list[str], open_list: _Atten
 
 _SEVERAL_IN_BRACKETS = re.compile(r"^(?:[A-ZÄÖÜ][^()]{1,60}\([^()]{1,60}\)\s*){2,4}$")
 _ONE_IN_BRACKETS = re.compile(r"([A-ZÄÖÜ][^()]{1,60}?)\s*\(([^()]{1,60})\)")
-_NAME_PARENS_EXTRA = re.compile(r"^([^()]{2,60}?)\s*\(([^()]{1,60})\)\s+([^()]{1,40})$")
+_NAME_PARENS_EXTRA = re.compile(
+    r"^([^()]{2,60}?)\s*\(([^()]{1,60})\)\s+(?:[-–]\s+)?([^()]{1,40}(?:\s\([^()]{1,40}\))?)$"
+)
+"""``Ratsfrau Hinrichs (SPD) - Ahlden (ab TOP 3)``, ``Bezirksratsfrau Lüders (SPD) 19.00 -
+20.30 Uhr``: a name, its party and what follows (a dash before it is no part of it)."""
+_LEADING_DASH = re.compile(r"^[-–]\s+")
 _BRACKETED_NAME = re.compile(r"^\(([^()]{2,60})\)(?:\s*\(([^()]{1,60})\))?$")
 _NAME_WITH_ROLE = re.compile(
     r"^((?:(?:Dr|Prof)\.\s+)*(?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"

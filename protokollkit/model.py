@@ -449,6 +449,10 @@ class Protocol:
         for person in self.listed_present():
             if person.affiliation and role.search(person.affiliation):
                 return person.name
+        for person in self.listed_present():
+            office, _, name = person.name.partition(" ")
+            if name and office[:1].isupper() and role.fullmatch(office):
+                return name  # ``Protokollführerin Lohmann`` in the list of the administration
         for group in self.attendance:  # ``Schriftführung`` / ``Frau Lena Stauch``: a role group
             if group.kind in ("present", "partial") and group.people and role.search(group.label):
                 return group.people[0].name

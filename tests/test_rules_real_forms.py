@@ -1056,3 +1056,15 @@ def test_speaker_line_ending_in_an_abbreviation(line: str, speaker: str | None) 
     text = f"Protokoll 01.02.2024\n\nTOP 1 A\n\n{line}\n\n- x\n"
     block = protokollkit.read_text(text).items[0].blocks[0]
     assert (block.speaker.name if block.speaker else None) == speaker
+
+
+def test_minute_taker_and_chair_by_office_in_the_lists() -> None:
+    """``Protokollführer Lenz`` among the administration and ``Ortsvorsteher Brandt`` among the
+    members: the minute taker and the chair, named without the office."""
+    text = (
+        "Protokoll über die Sitzung des Ortsrates am 12.05.2025\n\nRatsmitglieder:\n\n"
+        "Ortsvorsitzender Brandt (CDU) - Nordheim\nRatsherr Kühl (GRÜNE) - Nordheim\n\n"
+        "Verwaltung:\n\nProtokollführer Lenz - Gemeinde Nordheim\n\nTOP 1 Eröffnung\n\nx\n"
+    )
+    p = protokollkit.read_text(text)
+    assert (p.meta_value("minute_taker"), p.meta_value("chair")) == ("Lenz", "Brandt")
