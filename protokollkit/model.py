@@ -48,6 +48,8 @@ PROSE_SPAN = re.compile(
 PROSE_START = re.compile(
     rf"^Beginn\s*:?\s*{_CLOCK}|\bBeginn\s+{_CLOCK}"
     rf"|\b[Uu]m\s+{_CLOCK}\s+(?:eröffnete|eröffnet|begrüßte|begrüßt)\b"
+    r"|\b(?:begrüßt|begrüßte)\s+(?:die\s+|alle\s+)?(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)"
+    rf"\s+(?:um|gegen)\s+{_CLOCK}"
     rf"|(?:\b(?:Beginn|Anfang|Eröffnung)\s+(?:der|des)\s+{_MEETING}|\bSitzungsbeginn"
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:eröffnet|begann|beginnt))\D{{0,25}}?{_CLOCK}"
     rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
@@ -447,7 +449,9 @@ class Protocol:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""
         role = _MINUTES_ROLE if kind == "minute_taker" else _CHAIR_ROLE
         for person in self.listed_present():
-            if person.affiliation and role.search(person.affiliation):
+            # ``Nora (Protokoll)``, ``Petra Unger – Eichhörnchengruppe (Protokollführung)``
+            parts = person.affiliation.split(", ") if person.affiliation else ()
+            if any(role.search(part) for part in parts):
                 return person.name
         for person in self.listed_present():
             office, _, name = person.name.partition(" ")

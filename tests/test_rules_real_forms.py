@@ -1068,3 +1068,27 @@ def test_minute_taker_and_chair_by_office_in_the_lists() -> None:
     )
     p = protokollkit.read_text(text)
     assert (p.meta_value("minute_taker"), p.meta_value("chair")) == ("Lenz", "Brandt")
+
+
+@pytest.mark.parametrize(
+    ("entry", "minute_taker", "chair"),
+    [
+        ("Petra Unger – Eichhörnchengruppe (Protokollführung)", "Petra Unger", "Melanie Brandt"),
+        ("Petra Unger – Eichhörnchengruppe (stellv. Vorsitzende)", None, "Melanie Brandt"),
+    ],
+)
+def test_role_after_the_body_in_an_attendance_entry(
+    entry: str, minute_taker: str | None, chair: str
+) -> None:
+    """A role after the group or body of an entry (``– Igelgruppe (Protokollführung)``) names
+    the minute taker or chair; a deputy chair is not the chair. The start in the greeting
+    (``begrüßt die Anwesenden um 18:00 Uhr``)."""
+    text = (
+        "Protokoll zur Kuratoriumssitzung am 04.11.2025\n\n"
+        "Anwesende:   Melanie Brandt – Spatzengruppe (Vorsitzende)\n\n"
+        f"                    {entry}\n\n1. Begrüßung\n\n"
+        "Frau Brandt begrüßt die Anwesenden um 18:00 Uhr.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert (p.meta_value("minute_taker"), p.meta_value("chair")) == (minute_taker, chair)
+    assert p.meta_value("start") == "18:00 Uhr"
