@@ -16,6 +16,7 @@ from typing import NamedTuple, TypeVar
 
 from protokollkit.dates import find_date
 from protokollkit.labels import (
+    ATTENDANCE_LABELS,
     DECISION_LABELS,
     NEXT_MEETING,
     NEXT_MEETING_ANYWHERE,
@@ -23,6 +24,7 @@ from protokollkit.labels import (
     NEXT_MEETING_QUALIFIED,
     NEXT_MEETING_REPORTED,
     NEXT_MEETING_SENTENCE,
+    PRESENT_LABELS,
     TASK_LABELS,
     TASK_TABLE_COLUMNS,
     alternation,
@@ -143,6 +145,9 @@ def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
     folded = _fold(written)  # (after the names: most labels are none)
     if folded in DECISION_LABELS or folded in TASK_LABELS:
         return None
+    office = role_word(label) or folded in PRESENT_LABELS or folded in ATTENDANCE_LABELS
+    if office and " " not in label and not (known and known.knows(label)):
+        return None  # ``Vorsitzende: Ulrike Kessler``, ``Anwesende: siehe Liste``
     return Person(label.lstrip("@") if HANDLE.match(label) else label, affiliation)
 
 
@@ -821,6 +826,8 @@ def decision_in(
             kind = "vote"
         elif _UNANIMOUS.search(text) and (_ACCEPTED.search(text) or _REJECTED.search(text)):
             kind = "decision"
+        elif text[-1:] == ")" and _elected(text):
+            kind = "decision"  # ``Kassenwart: Florian Merz (einstimmig)``: an election
         else:
             return None
     unanimous = bool(_UNANIMOUS.search(text))
@@ -838,6 +845,20 @@ def decision_in(
     elif decided is not None and decided.re in (_DECIDED_MORE, _ASSEMBLY_AGREES):
         result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)
+
+
+_ELECTION = re.compile(
+    r"^\s*(?:\d\.\s+)?([\w.\-/ ]{2,40}?)\s*:\s+(?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\w.-]+"
+    r"(?:\s+[A-ZÄÖÜ][\w-]+){0,2}\s*\((?:einstimmig|mehrheitlich|einstimmig gewählt|gewählt"
+    r"|(?:mit\s+)?\d{1,3}\s+(?:Ja-)?Stimmen[^()]{0,40}|\d{1,3}\s*/\s*\d{1,3}\s*/\s*\d{1,3})\)$"
+)
+
+
+def _elected(text: str) -> bool:
+    """``Vorsitzende: Ulrike Kessler (einstimmig)``, ``2. Kassenwart: Florian Merz (9 Stimmen)``:
+    an office, the person elected to it and the vote."""
+    match = _ELECTION.match(text)
+    return match is not None and role_word(match.group(1).split()[-1])
 
 
 def _merge_vote(motion: Decision, vote: Decision) -> Decision:

@@ -86,6 +86,8 @@ PROSE_CHAIR = re.compile(
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
     rf"|^(?:Rede|Sitzungs|Versammlungs)?[Ll]eitung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
     rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
+    rf"|\b(?:Begrüßung|Eröffnung)\s+(?:erfolgt|erfolgte)\s+durch\s+{_NAME},\s+(?:(?:1\.|erste[rn]?)\s+)?"
+    r"(?:Vorsitzende[rn]?|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\b"
     r"|\b(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
     rf"\s+{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
@@ -120,6 +122,12 @@ _PLACE_PART = re.compile(
 )
 """A part of a session line that names the place: ``im Gemeindehaus``, ``Raum 0.13``,
 ``Sitzungssaal Rathaus I``."""
+_CLOCK_AFTER_DATE = re.compile(
+    r"(?:\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli"
+    r"|August|September|Oktober|November|Dezember)(?:\s+\d{4})?),?\s+(?:um\s+)?"
+    r"(\d{1,2}(?:[:.]\d{2})?\s*Uhr|\d{1,2}:\d{2})\s*$"
+)
+"""A session line that ends with the date and the clock time: ``… am 15. Januar 2025 20 Uhr``."""
 _DATE_PART = re.compile(r"\d{1,2}\.\d{1,2}\.|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag)\b")
 _SENTENCE_VERB = re.compile(
     r"\b(?:ist|sind|war|waren|wird|wurde|hat|haben|findet|fand|gibt|begrüßt|eröffnet|berichtet"
@@ -443,6 +451,11 @@ class Protocol:
                 clock = _CLOCK_PART.match(part)
                 if clock and start is None and len(parts) > 1 and (dated or place):
                     start = clock.group(1)
+            clock = _CLOCK_AFTER_DATE.search(text) if start is None else None
+            if clock:
+                start = clock.group(
+                    1
+                )  # ``Mitgliederversammlung am Mittwoch 15. Januar 2025 20 Uhr``
         return place, start
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
@@ -471,6 +484,8 @@ class Protocol:
             return None
         found: list[tuple[str, str]] = []
         for point in self._opening_points():
+            if point.decision is not None:
+                continue  # ``Vorsitzende: Ulrike Kessler (einstimmig)``: who was elected
             match = _OPENING_FIELD.match(point.text)
             if match and meta_kind(label_key(match.group(1))) == kind:
                 found.append((match.group(1), match.group(2).strip()))

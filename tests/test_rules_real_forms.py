@@ -1092,3 +1092,15 @@ def test_role_after_the_body_in_an_attendance_entry(
     p = protokollkit.read_text(text)
     assert (p.meta_value("minute_taker"), p.meta_value("chair")) == (minute_taker, chair)
     assert p.meta_value("start") == "18:00 Uhr"
+
+
+def test_chair_and_start_of_a_members_meeting_in_prose() -> None:
+    """``Begrüßung erfolgt durch Ulrike Kessler, 1. Vorsitzende.`` names the chair; a session
+    line ending with the date and the time (``… am Mittwoch 15. Januar 2025 20 Uhr``) the start;
+    an election (``Vorsitzende: Ulrike Kessler (einstimmig)``) is no chair field."""
+    p = protokollkit.read_text(
+        "Mitgliederversammlung 2025\n\nMitgliederversammlung am Mittwoch 15. Januar 2025 20 Uhr"
+        "\n\n1) Wahl\n\nVorsitzende: Ulrike Kessler (einstimmig)\n\n2) Bericht\n\n"
+        "Begrüßung erfolgt durch Ulrike Kessler, 1. Vorsitzende.\n"
+    )
+    assert (p.meta_value("chair"), p.meta_value("start")) == ("Ulrike Kessler", "20 Uhr")
