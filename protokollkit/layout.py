@@ -2802,6 +2802,24 @@ def _after_part(state: State) -> bool:
     return False
 
 
+_CONTAINERS = {
+    "diskussionspunkte", "besprechungspunkte", "gesprächspunkte", "themen", "discussion",
+    "discussion points", "notes", "meeting notes", "topics",
+}  # fmt: skip
+"""Headings that hold the topics below them; right over a deeper heading, no item."""
+
+
+def _deeper_heading_below(state: State, line: Line) -> bool:
+    below = state.next_line()
+    level = line.hints.heading
+    return (
+        below is not None
+        and level is not None
+        and below.hints.heading is not None
+        and below.hints.heading > level
+    )
+
+
 def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | None:
     """(number, sub-number, title, heading level) if the line opens an agenda item."""
     hints = line.hints
@@ -2844,6 +2862,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         key = label_key(_heading_text(line))
         if (key in SECTION_MARKERS or _meta_section(key)) and not state.items:
             return None
+        if key in _CONTAINERS and not state.items and _deeper_heading_below(state, line):
+            return None  # ``## 📝 Diskussionspunkte`` right over ``### Topic 1: …``
         match = HEADING_NUMBER.match(text)
         if match and match.group(1):
             numbers = [int(n) for n in match.group(1).split(".")]

@@ -27,11 +27,12 @@ LINK = re.compile(
     r"|(?<![\w/<])(https?://[^\s<>\[\]]*[^\s<>\[\].,;:!?)\"“”„'’])"
 )
 TIME_SPAN = re.compile(
-    r"(?<![\d.])(\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?)(?!\.\d{2}\.)"
+    r"(?<![\d./-])(\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?)(?!\.\d{2}\.)"
     r"(?:\s*(?:[-–]|bis)\s*(?:ca\.\s*)?(\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?))?"
     r"(?=\s*(?:Uhr|$|[,;)]|\s))"
 )
-"""A clock time or span in a metadata value: ``19 Uhr``, ``10:00–11:30``, ``19 - ca. 21:00``."""
+"""A clock time or span in a metadata value: ``19 Uhr``, ``10:00–11:30``, ``19 - ca. 21:00``
+(not the month and day of ``2025-02-11``)."""
 
 _CLOCK = r"(\d{1,2}[:.]\d{2}(?:\s*Uhr)?|\d{1,2}\s*Uhr)"
 _MEETING = r"(?:\w*(?:Sitzung|Versammlung|Treffen|Treffens|Meeting|Meetings|Beratung|Besprechung))"

@@ -1104,3 +1104,14 @@ def test_chair_and_start_of_a_members_meeting_in_prose() -> None:
         "Begrüßung erfolgt durch Ulrike Kessler, 1. Vorsitzende.\n"
     )
     assert (p.meta_value("chair"), p.meta_value("start")) == ("Ulrike Kessler", "20 Uhr")
+
+
+def test_an_iso_date_is_no_time_span() -> None:
+    """Front matter ``date: 2025-02-11`` before ``**Zeit:** 19:00 - 20:45``: the start and end
+    are the clock times, not the month and day of the date."""
+    p = protokollkit.read_text(
+        "---\ndate: 2025-02-11\n---\n\n# Orgatreffen\n\n**Zeit:** 19:00 - 20:45\n\n"
+        "## Kasse\n\n- x\n",
+        "markdown",
+    )
+    assert (p.meta_value("start"), p.meta_value("end")) == ("19:00", "20:45")
