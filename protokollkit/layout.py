@@ -362,6 +362,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
 _FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*:\s*\S")
+_DATE_FIELD = re.compile(r"^(?:Datum|DATUM)(?:\s+der\s+Sitzung)?\s*:\s*\S")
 _DATE_LEAD = re.compile(
     r"\b(?:am|vom|den)\s*$|\b(?:[Aa]m|[Vv]om)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
     r"|Samstag|Sonnabend|Sonntag),?\s*(?:den|dem)?\s*$"
@@ -994,6 +995,12 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
     if 2 <= len(words) <= 3 and words[0] in _GROUP_WORDS:
         # ``Anwesende Rätys``, ``Entschuldigte Mitglieder``, ``Gäste (extern)``
         return _attendance_kind(words[0])
+    if 3 <= len(words) <= 6 and words[0] in ("sonstige", "weitere") and words[1] in _GROUP_WORDS:
+        # ``Sonstige anwesende (nicht) stimmberechtigte Studierende``
+        group = _attendance_kind(words[1])[1]
+        if group is None:
+            return True, "guests" if "nicht" in words else "present"
+        return True, group
     if 3 <= len(words) <= 7 and words[0] in ("vom", "von") and words[-1] == "anwesend":
         if words[-2] in ("sind", "waren"):
             return True, None  # ``Von den geladenen Mitgliedern sind anwesend``: the members
@@ -1003,6 +1010,8 @@ def _attendance_kind(key: str) -> tuple[bool, AttendanceKind | None]:
     return False, None
 
 
+_LONG_LABEL = re.compile(r"^([^\W\d][^:()]{2,70}?)\s*(?:\(([^()]{1,80})\))?\s*:(?:\s+(.*)|\s*)$")
+_ONE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")
 _GROUP_WORDS = {
     "anwesend", "anwesende", "teilnehmende", "teilnehmer", "entschuldigt", "entschuldigte",
     "abwesend", "abwesende", "gäste", "gast", "fehlend", "fehlende",
@@ -1222,6 +1231,10 @@ def rule_attendance(state: State, line: Line) -> bool:
         # ``Von den geladenen Mitgliedern sind anwesend:``: a label too long for :data:`LABEL`
         end = text.index(" anwesend:") + len(" anwesend")
         parsed = (text[:end], None, text[end + 1 :].strip())
+    long_label = _LONG_LABEL.match(text) if parsed is None and "nwesend" in text[:80] else None
+    if long_label and _attendance_kind(label_key(long_label.group(1)))[0]:
+        # ``Sonstige anwesende stimmberechtigte Studierende: …``: too long for :func:`_label`
+        parsed = (long_label.group(1), long_label.group(2), (long_label.group(3) or "").strip())
     if parsed is None:
         return False
     label, sub, value = parsed
@@ -1640,7 +1653,9 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     text = line.text.strip()
     cells = line.hints.table_row
     if cells and line.hints.table_header:
-        return True
+        if any(label_key(c) not in _PERSON_COLUMNS for c in cells if c.strip()):
+            return rule_paragraph(state, line)  # ``Name | Bekannt aus``: said only here
+        return True  # ``Name | Einrichtung``: the columns of every person below
     if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
@@ -1672,7 +1687,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     elif bullet:
         entry = (bullet.group(3) or "").strip()
     else:
-        entry = text
+        cell = _ONE_CELL.match(text) if text[:1] == "|" else None
+        entry = cell.group(1) if cell else text  # ``| Paula |``: a table row of one cell
     if _lettered_group(state, line, entry, open_list):
         return True
     parsed = _label(entry)
@@ -1896,6 +1912,12 @@ _PRESENCE_MARKS: dict[str, AttendanceKind | None] = {
 }  # fmt: skip
 """The first cell of a presence table (``| x | Merle | Hansen |``): present, excused, absent."""
 
+_PERSON_COLUMNS = {
+    "name", "namen", "vorname", "nachname", "person", "teilnehmende", "teilnehmer", "wer",
+    "einrichtung", "institution", "organisation", "funktion", "rolle", "verein", "träger",
+    "partei", "fraktion", "amt", "bereich", "nr", "nr.", "",
+}  # fmt: skip
+"""The column heads of an attendance table that the people below it stand for."""
 _PRESENCE_HEADERS = {"anwesend", "anwesenheit", "da", "status"}
 
 
@@ -2762,7 +2784,13 @@ def rule_closing(state: State, line: Line) -> bool:
         state.back.append(line.text.strip())
         return True
     closing = "," in line.text or "gez" in line.text or "__" in line.text or "F.d.R" in line.text
-    if closing and state.items and line.hints.list_level is None and _signature(line.text.strip()):
+    if (
+        closing
+        and state.items
+        and line.hints.list_level is None
+        and _signature(line.text.strip())
+        and not _items_below(state)
+    ):
         state.section = "back"
         state.back.append(line.text.strip())
         return True
@@ -2770,6 +2798,15 @@ def rule_closing(state: State, line: Line) -> bool:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+
+
+def _items_below(state: State) -> bool:
+    """True when a heading or a ``TOP n`` line follows: a signature field in the opening item
+    (``Unterschrift: ____`` under ``## Top 0: Regularia``) does not end the minutes."""
+    for below in state.lines[state.index + 1 :]:
+        if below.hints.heading is not None or EXPLICIT_ITEM.match(below.text.strip()):
+            return True
+    return False
 
 
 def _signature(text: str) -> bool:
@@ -4039,6 +4076,11 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
             dates = find_dates(point.text, from_file)
             if dates and _report_date(point.text, dates[0]):
                 return dates[0].date, "text"
+        for point in block.points[:8]:  # ``## Top 0: Regularia`` / ``Datum: 14.05.2025``
+            if point.text[:5] in ("Datum", "DATUM") and _DATE_FIELD.match(point.text):
+                found = find_date(point.text, from_file)
+                if found:
+                    return found.date, "meta"
     written = state.first_prefix or state.item_prefix
     prefix = DATED_ITEM.match(f"{written} 1 x") if written else None
     if prefix:  # ``02.12.2024 - 5 Bericht …``: the item pages carry the meeting's date
