@@ -381,7 +381,18 @@ class Protocol:
             for owner in point.task.owners:
                 if len(owner.split()) >= 2 and owner[:1].isupper():
                     found.setdefault(owner, Person(owner))
-        return tuple(found.values())
+        prose = self._people_in_prose()
+        guests = set(prose.get("guests", ()))
+        for name in prose.get("present", ()):  # ``Die Kassenprüfer Rita Schöll und Hans Popp``
+            if name not in guests and not any(name in known for known in found):
+                found.setdefault(name, Person(name))
+        return tuple(p for p in found.values() if p.name not in guests)
+
+    def _people_in_prose(self) -> dict[AttendanceKind, list[str]]:
+        """:func:`~protokollkit.people.people_in_prose` of every entry."""
+        from protokollkit.people import people_in_prose  # people imports this module
+
+        return people_in_prose(p.text for p in self.all_points())
 
     def _attendance_in_text(self, kind: AttendanceKind) -> tuple[Person, ...]:
         """The people a sentence of the opening names as present, excused or absent
@@ -560,8 +571,13 @@ class Protocol:
         """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused and
         absent people named only in a sentence of the opening count too."""
         found = tuple(p for g in self.attendance if g.kind == kind for p in g.people)
-        if found or kind not in ("excused", "absent"):
+        if found or kind not in ("excused", "absent", "guests"):
             return found
+        if kind == "guests":
+            # greeted, giving a talk or ``zu Gast`` in the text (``Impulsreferat von …``)
+            listed = {p.name for p in self.listed_present()}
+            names = self._people_in_prose().get("guests", [])
+            return tuple(Person(n) for n in names if not any(n in known for known in listed))
         return self._attendance_in_text(kind)
 
     def speakers(self) -> list[Person]:

@@ -356,3 +356,80 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
                 if names:
                     found.setdefault("excused", []).extend(names)
     return found
+
+
+# --- people named in the prose of the minutes ----------------------------------------------
+
+_CAPITAL = r"[A-ZÄÖÜ][a-zäöüßé]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?"
+_ACADEMIC = r"(?:(?:Dr\.|Prof\.|Ing\.)\s+){0,2}"
+_FULL_NAME = rf"{_ACADEMIC}{_CAPITAL}\s+{_CAPITAL}"
+_TITLED = re.compile(
+    rf"\b(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?"
+    rf"|(?<![\w.])(?:Dr\.|Prof\.)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?"
+)
+"""``Herr Brandt``, ``Frau Dr. Albers``, ``Prof. Hanno Weidlich``."""
+_OFFICE = re.compile(rf"(?<![\w.-])([A-ZÄÖÜ][a-zäöüß]+)\s+(?=({_FULL_NAME})\b)")
+"""An office before a full name (``Bürgermeister Manfred Lenz``); the office is checked."""
+_AND_NAME = re.compile(rf"(?:\s*,\s*|\s+und\s+|\s+sowie\s+)({_FULL_NAME})\b")
+_BARE = re.compile(rf"({_FULL_NAME})\b")
+_GREETED = re.compile(
+    r"\b(?:begrüßt|begrüßte|begrüßen|begrüßten)\s+(.{3,300}?)"
+    r"(?:(?<!Dr)(?<!Prof)(?<!Ing)[.;!?](?:\s|$)|$)"
+)
+_GUEST_LEAD = re.compile(
+    r"\b(?:(?:Impuls|Eingangs|Gast)?[Vv]ortrag|(?:Impuls)?[Rr]eferat|Input)\s+(?:von|durch)\s+"
+    r"|\b(?:Zu\s+Gast\s+(?:war|waren|ist|sind)|[Aa]ls\s+Gäste?\s+(?:war|waren|ist|sind|anwesend))"
+    r"\s+"
+)
+_GREETING_ALL = re.compile(
+    r"^(?:die|alle|alle\s+die)\s+(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)\b"
+)
+
+
+def _people_in(text: str, any_office: bool = False) -> list[str]:
+    """The people a piece of prose names: titled (:data:`_TITLED`), or a full name after an
+    office (every capitalised word before it counts as one with ``any_office``, as in a
+    greeting: ``unseren Gaupräsidenten Stefan Roth``), with the names joined to it (``Die
+    Kassenprüfer Rita Schöll und Hans Popp``), in order."""
+    found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _TITLED.finditer(text)]
+    for match in _OFFICE.finditer(text):
+        office, name = match.group(1), match.group(2)
+        if not (any_office or role_word(office)) or office in ("Herr", "Herrn", "Frau"):
+            continue
+        found.append((match.start(2), name))
+        end = match.end() + len(name)
+        while (more := _AND_NAME.match(text, end)) is not None:
+            found.append((more.start(1), more.group(1)))
+            end = more.end()
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
+    """People the minutes name in their sentences, by what the sentence makes them: greeted
+    (``… begrüßt unseren Bürgermeister Manfred Lenz``), giving a talk (``Impulsreferat von
+    Malte Severin``) or ``zu Gast`` → ``guests``; an office and a full name anywhere else
+    (``Kassier Bernd Auer trägt … vor``) → ``present``. Each name once, the first kind wins."""
+    kinds: dict[str, AttendanceKind] = {}
+    for text in texts:
+        if "egrüß" in text:
+            for match in _GREETED.finditer(text):
+                greeted = match.group(1)
+                if not _GREETING_ALL.match(greeted):
+                    for name in _people_in(greeted, any_office=True):
+                        kinds.setdefault(name, "guests")
+        for lead in _GUEST_LEAD.finditer(text):
+            rest = text[lead.end() : lead.end() + 120]
+            bare = _BARE.match(rest)
+            for name in [bare.group(1)] if bare else _people_in(rest)[:1]:
+                kinds.setdefault(name, "guests")
+        for name in _people_in(text):
+            if " " in name and not name.startswith(("Herr", "Frau")):
+                kinds.setdefault(name, "present")
+    found: dict[AttendanceKind, list[str]] = {}
+    for name, kind in kinds.items():
+        found.setdefault(kind, []).append(name)
+    return found

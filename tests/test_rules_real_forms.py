@@ -1115,3 +1115,24 @@ def test_an_iso_date_is_no_time_span() -> None:
         "markdown",
     )
     assert (p.meta_value("start"), p.meta_value("end")) == ("19:00", "20:45")
+
+
+def test_people_in_the_prose_of_a_report() -> None:
+    """Without any attendance list: those greeted (``begrüßt unseren Bürgermeister Manfred
+    Lenz sowie unseren Gaupräsidenten Stefan Roth``) and a talk's speaker (``Impulsreferat von
+    Malte Severin``) are guests; an office and a full name (``Die Kassenprüfer Rita Schöll und
+    Hans Popp``) are present; a name without an office (``Ehrenmitglieds Alois Brunner``) is
+    neither."""
+    p = protokollkit.read_text(
+        "Generalversammlung 2025\n\nAm 4. Januar 2025 kamen 60 Mitglieder zusammen.\n\n"
+        "Schützenmeister Georg Hüttner begrüßt unseren Bürgermeister Manfred Lenz sowie unseren"
+        " Gaupräsidenten Stefan Roth. Danach folgt ein Impulsreferat von Malte Severin zur"
+        " Jugendarbeit.\n\nWir gedenken unseres Ehrenmitglieds Alois Brunner.\n\n"
+        "Die Kassenprüfer Rita Schöll und Hans Popp bescheinigen eine einwandfreie Kasse.\n"
+    )
+    assert [g.name for g in p.attendance_of("guests")] == [
+        "Manfred Lenz",
+        "Stefan Roth",
+        "Malte Severin",
+    ]
+    assert [x.name for x in p.present()] == ["Georg Hüttner", "Rita Schöll", "Hans Popp"]
