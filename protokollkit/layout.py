@@ -178,10 +178,11 @@ NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
 _SECTION_SIGN_ITEM = re.compile(r"^§\s?(\d{1,3})\.?\s+([A-ZÄÖÜ„\"].*)$")
 """``§ 3 Gebäudekonzept``: items numbered like the paragraphs of a statute."""
 REFERENCE_ITEM = re.compile(
-    r"^((?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?)\s*(\d{1,3})(?:\.(\d{1,2}))?\.?"
+    r"^((?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?)\s*(\d{1,3})(?:\.(\d{1,2}))?\.?\)?"
     r"\s*:?\s*(.*)$"
 )
-"""``zu TOP 1.1`` (the title on the next line) or ``Zu 3: Titel``: the minutes of an item."""
+"""``zu TOP 1.1`` (the title on the next line), ``Zu 3: Titel`` or ``Zu Punkt 1.)``: the
+minutes of an item."""
 DATED_ITEM = re.compile(r"^(\d{2}\.\d{2}\.\d{4} -)\s+(\d{1,3}(?:\.\d{1,2})?)\s+(\S.*)$")
 """``02.12.2024 - 5 Bericht aus dem Kinder- und Jugendparlament``: an item page of a council
 information system (ALLRIS), the meeting's date before the item's number."""
@@ -260,6 +261,42 @@ def clean(text: str) -> str:
     if _SPACED_HINT.search(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
+
+
+_NUMBERED_COLUMNS = re.compile(r"^(\d{1,3})\.[ \t]{2,}(?:(\S.*?)[ \t]{3,})?(\S.*?)$")
+"""``3.      Geschäftsf. GR       Maria Hofbauer``: number, office column, name column."""
+
+
+_DOUBLE_MARKER = re.compile(r"^([ \t]*\d{1,3}\.)\)(?=[ \t])")
+"""``1.)      Bürgermeister  Name``: a number with point and parenthesis (Austrian minutes)."""
+_DITTO = re.compile(r"^([ \t]*\d{1,3}\.[ \t]+)(?:[\"„〃][ \t]{2,})+(?=\S)")
+"""``4.)    "      "      Karl Steiner``: ditto marks for the office of the line above."""
+
+
+def _double_markers(lines: list[Line]) -> list[Line]:
+    """``1.)`` read as the ``1.`` it means, in plain lines, and ditto marks after it read as
+    the office of the entry above: ``3.)  Gemeinderat   Andrea Pichler`` /
+    ``4.)  "   "   Karl Steiner`` is entry 4, ``Gemeinderat   Karl Steiner``. Lines without
+    such a marker are returned as they are."""
+    result = lines
+    office = ""
+    for index, line in enumerate(lines):
+        text = line.text
+        if ".)" not in text[:8] or line.hints is not NO_HINTS:
+            continue
+        marked = _DOUBLE_MARKER.sub(r"\1", text, count=1)
+        if marked == text:
+            continue
+        ditto = _DITTO.match(marked)
+        if ditto:
+            marked = f"{ditto.group(1)}{office}{'   ' if office else ''}{marked[ditto.end() :]}"
+        else:
+            columns = _NUMBERED_COLUMNS.match(marked.strip())
+            office = columns.group(2) if columns and columns.group(2) else ""
+        if result is lines:
+            result = list(lines)
+        result[index] = Line(marked, line.number, line.hints)
+    return result
 
 
 def _cleaned(lines: list[Line]) -> list[Line]:
@@ -575,6 +612,7 @@ class _Attendance:
     level: int | None = None  # the heading level of an attendance heading (``### Anwesend``)
     roles: bool | None = None  # each list entry is ``Name, Rolle`` (decided at the first one)
     entries_only: bool = False  # opened by a bare ``Anwesend`` line: only list entries follow
+    numbered: int = 0  # the last number of a numbered list of office and name columns
 
 
 _UNWRAPPED_END = (".", "!", "?", ":")
@@ -1582,6 +1620,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
+    if not cells and _numbered_columns(state, line, open_list):
+        return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
         state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
         return False
@@ -1713,6 +1753,34 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
 
 _NAME_END = re.compile(r"\s[–-]\s|,|\(")
 """Where a name in an attendance entry ends: a spaced dash, a comma or a bracket."""
+
+
+def _numbered_columns(state: State, line: Line, open_list: _Attendance) -> bool:
+    """``Anwesend waren:`` / ``1.)      Bürgermeister        Ing. Johann Eder`` /
+    ``4.)         "        "             Karl Steiner``: a numbered list of office and name in
+    columns (wide gaps; the ditto marks are gone by now), blank lines or none between them,
+    counting from 1 under the label. The name column is the person, the office their role
+    (True: taken)."""
+    text = line.text.strip()
+    if not _plain(line.hints) or not text[:1].isdigit():
+        return False
+    match = _NUMBERED_COLUMNS.match(text)
+    if match is None:
+        return False
+    number = int(match.group(1))
+    counted = open_list.numbered if number > 1 else 0
+    if number != counted + 1 or (number == 1 and state.previous != "attendance"):
+        return False
+    office, name = match.group(2), match.group(3)
+    person = parse_participant(name)
+    if not looks_like_name(person.name) or len(person.name.split()) > 5:
+        return False
+    if office and not person.affiliation:
+        person = Person(person.name, " ".join(office.split()))
+    state.add_person(person, open_list.kind, open_list.label)
+    open_list.numbered = number
+    state.previous = "attendance"
+    return True
 
 
 def _aligned_entry(state: State, line: Line) -> bool:
@@ -2804,7 +2872,11 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
     if reference and (_plain(hints) or hints == _BOLD_ONLY):
-        title = reference.group(4).strip() or _title_below(state)
+        title = (
+            reference.group(4).strip()
+            or _title_below(state)
+            or _planned_title(state, int(reference.group(2)))
+        )
         if not title:
             return None
         state.item_prefix = reference.group(1).strip()  # ``Zu TOP``, kept as written
@@ -2859,7 +2931,11 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         if not state.items and state.section == "front" and _looks_like_list(state, number):
             return None
+        if not state.items and not planned and _numbered_prose(title, number):
+            return None
         return number, None, title, level
+    if not state.items and _section_marker(text):
+        return None  # ``V e r l a u f   d e r   S i t z u n g :``, ``Niederschrift``: no item
     if state.agenda and _matches_agenda(state, text):
         return -1, None, text.rstrip(":"), 50
     plain = hints in (NO_HINTS, _BOLD_ONLY)  # a Markdown paragraph line as a plain text line
@@ -2875,6 +2951,15 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         return -1, None, text.rstrip(":"), level
     return None
+
+
+def _planned_title(state: State, number: int) -> str:
+    """The planned agenda's entry ``number`` for a bare reference with nothing but a sentence
+    below (``Zu Punkt 3.)`` / blank / ``Der Bürgermeister bringt …``): the item is the plan's
+    third entry. Empty without a plan of that length or before it."""
+    if state.agenda_open or not 0 < number <= len(state.agenda):
+        return ""
+    return state.agenda[number - 1]
 
 
 def _list_goes_on(state: State, number: int) -> bool:
@@ -3098,6 +3183,31 @@ def _looks_like_list(state: State, number: int) -> bool:
         return False
     numbered = NUMBERED_ITEM.match(following.text.strip())
     return bool(numbered and int(numbered.group(1)) == number + 1)
+
+
+_SPACED_LETTERS = re.compile(r"(?<=\b\w) (?=\w\b)")
+
+
+def _section_marker(text: str) -> bool:
+    """A plain line that only says the minutes start here (``Verlauf der Sitzung:``,
+    ``Niederschrift``), also with a short word still letter-spaced (``Verlauf   d e r
+    Sitzung :``)."""
+    if len(text) > 60:
+        return False
+    key = label_key(text.rstrip(": "))
+    return key in SECTION_MARKERS or _SPACED_LETTERS.sub("", key) in SECTION_MARKERS
+
+
+def _numbered_prose(title: str, number: int) -> bool:
+    """``1. Juristisch die Mieterhöhung überprüfen lassen. Die anwesende Anwältin …`` /
+    ``2. Politisch Druck machen. Ein offener Brief … soll …`` in a report, before any item:
+    the options the text goes through, written as sentences – not items. A title is no
+    sentence that goes on after its full stop; the first entry must also say more than a
+    title before it (``1. Begrüßung. Die Vorsitzende begrüßt alle.`` is item 1)."""
+    head, stop, rest = title.partition(". ")
+    if not stop or len(rest.split()) < 4 or not title.endswith((".", "!", "?")):
+        return False
+    return number > 1 or len(head.split()) >= 4
 
 
 def _restarts_agenda(state: State, number: int, title: str) -> bool:
@@ -4005,7 +4115,7 @@ def parse_lines(
     _forget()
     if trace is None:
         trace = _TRACE.get()
-    cleaned = _cleaned(lines if isinstance(lines, list) else list(lines))
+    cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
     prepared = _mark_structure(cleaned)
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
