@@ -670,6 +670,7 @@ class State:
     presence_table: bool = False
     """The open attendance list is a table whose first column holds presence marks."""
     item_prefix: str = ""
+    item_text: str = ""  # the first sentence of an item written after ``TOP 1:`` as its title
     first_prefix: str = ""
     last_rule: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
@@ -2830,6 +2831,9 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             below = _title_after_blank(state)  # ``Ö 3 - 22-1047`` / … / ``Sommerprogramm``
             title = f"{title} {below}" if below else title
         state.item_prefix = explicit.group(1)
+        colon = text[: explicit.start(3)].rstrip().endswith(":")
+        if colon and hints is NO_HINTS and _prose_title(title):
+            state.item_text, title = title, ""  # ``TOP 1: Obmann X eröffnet … um 19:10 Uhr.``
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
         return numbers[0], None, title, level
@@ -3188,6 +3192,27 @@ def _looks_like_list(state: State, number: int) -> bool:
 _SPACED_LETTERS = re.compile(r"(?<=\b\w) (?=\w\b)")
 
 
+_PROSE_VERB = re.compile(
+    r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|liegt|liegen|lag|lagen"
+    r"|findet|fand|gibt|begrüßt|begrüßte|eröffnet|eröffnete|berichtet|berichtete|stellt|stellte)\b"
+)
+
+
+def _prose_title(title: str) -> bool:
+    """``TOP 1: Obmann Frank Siemers eröffnet die Jahreshauptversammlung um 19:10 Uhr und …``:
+    the minutes' first sentence written right after the item's number and colon instead of a
+    title (a long sentence with a verb, ended by a full stop) – the item has no title, the
+    sentence is its first entry. ``TOP 3: Genehmigung des Protokolls der Sitzung vom
+    12.03.2024.`` is a title (no verb); so is a title written without the colon (``TOP 5 In §3
+    … soll … ersetzt werden.``, as the archive text writes one)."""
+    return (
+        len(title) <= 600
+        and title.endswith((".", "!"))
+        and len(title.split()) >= 8
+        and _PROSE_VERB.search(title) is not None
+    )
+
+
 def _section_marker(text: str) -> bool:
     """A plain line that only says the minutes start here (``Verlauf der Sitzung:``,
     ``Niederschrift``), also with a short word still letter-spaced (``Verlauf   d e r
@@ -3260,10 +3285,12 @@ def rule_item(state: State, line: Line) -> bool:
     """``1 Titel``, ``1. Titel``, ``TOP 1: Titel``, ``TOP 5.2``, a heading of any level, a bold
     line, or a top-level numbered list entry when the agenda is written as a list."""
     state.item_prefix = ""
+    state.item_text = ""
     if state.index < state.title_index and not line.hints.heading:
         return False  # a plain line above the title (``Jahresbericht von …``): no item
     found = _item_of(state, line)
     if found is None:
+        state.item_text = ""
         return False
     prefix = state.item_prefix
     number, sub, title, level = found
@@ -3301,6 +3328,9 @@ def rule_item(state: State, line: Line) -> bool:
     state.section = "items"
     state.previous = "item"
     state.point_stack = []
+    if state.item_text:
+        state.block(line).points.append(_PointBuilder(state.item_text, line.number, "paragraph"))
+        state.item_text = ""
     return True
 
 

@@ -533,10 +533,10 @@ class Protocol:
         return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
-        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused and
-        absent people named only in a sentence of the opening count too."""
+        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused,
+        absent people and guests named only in a sentence of the opening count too."""
         found = tuple(p for g in self.attendance if g.kind == kind for p in g.people)
-        if found or kind not in ("excused", "absent"):
+        if found or kind not in ("excused", "absent", "guests"):
             return found
         return self._attendance_in_text(kind)
 

@@ -1040,3 +1040,62 @@ def test_unlabelled_session_line(text: str, place: str | None, start: str | None
     and a sentence are no session line."""
     p = protokollkit.read_text(text)
     assert (p.meta_value("place"), p.meta_value("start")) == (place, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "excused", "guests"),
+    [
+        ("Protokoll 19.02.2025\n\nTOP 1: Begrüßung\n\nDer Abteilungsvorstand ist vertreten mit"
+         " Frank Siemers, Anke Tiedemann und Ralf Köhnke. Marc Pietsch und Zeynep Yilmaz fehlen"
+         " entschuldigt.\n\nAls Gäste seitens des Hauptvereins werden Thomas Quast und Katrin"
+         " Behrmann begrüßt.\n",
+         ["Frank Siemers", "Anke Tiedemann", "Ralf Köhnke"], ["Marc Pietsch", "Zeynep Yilmaz"],
+         ["Thomas Quast", "Katrin Behrmann"]),
+        ("Konstituierung des Elternbeirates 06.10.2025\n\nWeitere Mitglieder sind Frau Ament,"
+         " Herr Bohrer und Frau Seuffert.\n",
+         ["Frau Ament", "Herr Bohrer", "Frau Seuffert"], [], []),
+    ],
+)  # fmt: skip
+def test_attendance_in_sentences_more_forms(
+    text: str, present: list[str], excused: list[str], guests: list[str]
+) -> None:
+    """The board ``ist vertreten mit …``, ``Weitere Mitglieder sind …``, ``… fehlen
+    entschuldigt`` and ``Als Gäste … werden … begrüßt`` name those present, excused and the
+    guests in a sentence of the opening."""
+    p = protokollkit.read_text(text)
+    assert [x.name for x in p.present()] == present
+    assert [x.name for x in p.attendance_of("excused")] == excused
+    assert [x.name for x in p.attendance_of("guests")] == guests
+
+
+def test_attendance_in_sentences_more_forms_near_miss() -> None:
+    """``Die Mitglieder sind herzlich eingeladen``, ``Die Stadt ist vertreten mit einem Stand``
+    and ``Als Gäste werden alle Interessierten begrüßt`` name nobody."""
+    text = (
+        "Protokoll 19.02.2025\n\nTOP 1: Begrüßung\n\nDie Stadt ist vertreten mit einem Stand auf"
+        " dem Markt. Weitere Mitglieder sind herzlich eingeladen. Als Gäste werden alle"
+        " Interessierten begrüßt.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert p.listed_present() == ()
+    assert p.attendance_of("guests") == ()
+
+
+def test_top_with_the_first_sentence_after_the_colon() -> None:
+    """``TOP 1: Obmann X eröffnet … um 19:10 Uhr …`` – the minutes' first sentence where the
+    title would stand – is item 1 without a title, the sentence its first entry; a title with a
+    full stop but no verb, and a sentence without the colon, stay titles."""
+    text = (
+        "Protokoll 19.02.2025\n\nTOP 1: Obmann Frank Siemers eröffnet die Versammlung um 19:10"
+        " Uhr und begrüßt die Mitglieder.\n\nTOP 2: Genehmigung des Protokolls der Sitzung vom"
+        " 12.03.2024 und des Haushaltsplans.\n\nx\n\nTOP 3 Der Vorstand stimmt über den Antrag"
+        " wie folgt ab und nimmt ihn an.\n\ny\n"
+    )
+    p = protokollkit.read_text(text)
+    assert [i.title for i in p.items] == [
+        "",
+        "Genehmigung des Protokolls der Sitzung vom 12.03.2024 und des Haushaltsplans.",
+        "Der Vorstand stimmt über den Antrag wie folgt ab und nimmt ihn an.",
+    ]
+    assert p.items[0].blocks[0].points[0].text.startswith("Obmann Frank Siemers eröffnet")
+    assert p.meta_value("start") == "19:10 Uhr"
