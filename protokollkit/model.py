@@ -111,6 +111,30 @@ _SIGNED_MINUTES = re.compile(
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
 _CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
+_MEETING_WORD = re.compile(
+    r"\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
+    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b"
+)
+_SESSION_PLACE = re.compile(
+    r"(?:\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
+    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b)"
+    r"(?:[^.;:!?]|(?<=\d)\.){0,160}?\s(?:im|in\s+der|in\s+dem|in\s+den|auf\s+der|auf\s+dem)\s+"
+    r"([A-ZÄÖÜ][\wäöüß\-]*(?:\s+(?:des|der|am|an\s+der|in|[A-ZÄÖÜ(][\wäöüß.\-)]*"
+    r"|\(\S[^()]{0,40}\)|\d{1,3}\)?)){0,6}?)"
+    r"(?=\s+(?:statt|eingeladen|zusammen|und|um|am|mit)\b|\s*[.,;:!?]|$)"
+)
+"""The place in a sentence about the meeting: after ``fand``/``traf`` or a meeting word, the
+first ``im``/``in der``/``auf der`` with a capitalised name, up to ``statt`` or the end."""
+_NOT_PLACES = frozenset({
+    "Jahr", "Jahre", "Jahres", "Vorjahr", "Vorfeld", "Anschluss", "Rahmen", "Namen", "Auftrag",
+    "Sinne", "Hinblick", "Zuge", "Laufe", "Folgenden", "Mittelpunkt", "Vordergrund", "Herbst",
+    "Frühjahr", "Sommer", "Winter", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember", "Monat", "Vorstand", "Verein",
+    "Gespräch", "Beisein", "Wesentlichen", "Übrigen", "Ganzen", "Moment", "Internet", "Netz",
+    "Chat", "Protokoll", "Schaukasten", "Aushang", "Amtsblatt", "Mitteilungsblatt",
+    "Gemeindeblatt", "Newsletter",
+})  # fmt: skip
+"""Words after ``im``/``in der`` that name no place (``im Vorfeld``, ``im Schaukasten``)."""
 _PLACE_PART = re.compile(
     r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
@@ -402,7 +426,7 @@ class Protocol:
         if found is None and kind in ("minute_taker", "chair"):
             return self._role_in_attendance(kind) or self._person_in_text(kind)
         if found is None and kind == "place":
-            return self._session_line()[0]
+            return self._session_line()[0] or self._place_in_sentence()
         if found is not None or kind not in ("start", "end"):
             return found
         values = [f.value for f in self.meta if f.kind in ("time", "date")]
@@ -442,6 +466,20 @@ class Protocol:
                 if clock and start is None and len(parts) > 1 and (dated or place):
                     start = clock.group(1)
         return place, start
+
+    def _place_in_sentence(self) -> str | None:
+        """The place a sentence of the opening names for the meeting: ``… fand die
+        Versammlung auf der Terrasse des Tennisheims statt``, ``traf sich der Kirchenvorstand
+        am 9. Oktober zur Sitzung in der Markuskirche``, ``über die 14. Sitzung … am Montag,
+        dem 18. August 2025, im Gemeindesaal (Hauptplatz 3) Kirchbach.``"""
+        for point in self._opening_points()[:4]:
+            text = point.text
+            if "statt" not in text and not _MEETING_WORD.search(text[:400]):
+                continue
+            match = _SESSION_PLACE.search(text[:400])
+            if match and match.group(1).split()[0] not in _NOT_PLACES:
+                return match.group(1).rstrip(",.")
+        return None
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""

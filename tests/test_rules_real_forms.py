@@ -1099,3 +1099,28 @@ def test_top_with_the_first_sentence_after_the_colon() -> None:
     ]
     assert p.items[0].blocks[0].points[0].text.startswith("Obmann Frank Siemers eröffnet")
     assert p.meta_value("start") == "19:10 Uhr"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Bericht 04.09.2025\n\nWegen Bauarbeiten fand die Versammlung auf der Terrasse des"
+         " Tennisheims statt.\n\nTOP 1\n\nx\n", "Terrasse des Tennisheims"),
+        ("Bericht von der Oktobersitzung\n\nWie geplant traf sich der Kirchenvorstand am 9."
+         " Oktober zur Sitzung in der Markuskirche.\n\nx\n", "Markuskirche"),
+        ("Niederschrift 18.08.2025\n\nüber die 14. ordentliche Sitzung des Gemeinderates am"
+         " Montag, dem 18. August 2025, im Gemeindesaal (Hauptplatz 3) Kirchbach.\n\n1 A\n\nx\n",
+         "Gemeindesaal (Hauptplatz 3) Kirchbach"),
+        ("Protokoll 01.02.2025\n\nDie Einladung zur Sitzung hing im Schaukasten des Ortsamtes"
+         " aus.\n\nTOP 1 A\n\nx\n", None),
+        ("Protokoll 01.02.2025\n\nDie Sitzung wurde im Vorfeld gut vorbereitet.\n\nTOP 1 A\n\nx\n",
+         None),
+        ("Protokoll 01.02.2025\n\nIm Garten blühen die Rosen im Beet am Zaun.\n\nTOP 1 A\n\nx\n",
+         None),
+    ],
+)  # fmt: skip
+def test_place_in_a_sentence_about_the_meeting(text: str, place: str | None) -> None:
+    """The place in a sentence of the opening about the meeting (``fand … statt``, ``traf
+    sich … in der …``, ``über die Sitzung … im …``); not where the invitation hung, not ``im
+    Vorfeld``, and not in a sentence that is not about the meeting."""
+    assert protokollkit.read_text(text).meta_value("place") == place
