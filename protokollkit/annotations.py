@@ -528,7 +528,7 @@ _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORE
 _ACCEPTED = re.compile(
     r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
     r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
-    r"|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
+    r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
     r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
     r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
     r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
@@ -540,7 +540,7 @@ _DECIDED = re.compile(
     r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
     r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
     r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
-    r"|\b(?:beschließt|beschließen|beschlossen:)"
+    r"|\b(?:beschließt|beschließen|beschlossen:)|\bbeschlussmäßig\s+festgestellt\b"
     r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
     r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
     r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
@@ -720,6 +720,15 @@ _QUOTED_YES_NO = re.compile(r"[„“\"‚‘’]\s*((?:ja|nein))\s*[„“\"‚
 """``6 „ja“-Stimmen``: the quoted word of a vote."""
 
 
+_WORDED_TALLY = re.compile(
+    r"\b(\d{1,3})\s+(?:[A-ZÄÖÜ][\w*:]+\s+)?dafür\b,?\s+(?:und\s+)?(\d{1,3})\s+"
+    r"(?:[A-ZÄÖÜ][\w*:]+\s+)?"
+    r"dagegen\b(?:,?\s+(?:und\s+)?(\d{1,3})\s+(?:[A-ZÄÖÜ][\w*:]+\s+)?(?:enthielten|enthalten)"
+    r"\s+sich\b)?"
+)
+"""A vote told in words: ``stimmten 31 Mitglieder dafür, 6 dagegen, 3 enthielten sich``."""
+
+
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
     if "„" in text or "“" in text or '"' in text:
@@ -732,6 +741,11 @@ def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | Non
         triple = _COMMA_TRIPLE.search(text)
         if triple:
             return int(triple.group(1)), int(triple.group(2)), int(triple.group(3))
+    if yes is None and "dafür" in text and "dagegen" in text:
+        worded = _WORDED_TALLY.search(text)  # ``stimmten 31 Mitglieder dafür, 6 dagegen, …``
+        if worded:
+            third = worded.group(3)
+            return int(worded.group(1)), int(worded.group(2)), int(third) if third else None
     if yes is None and "Stimmen" in text:
         tally = _TALLY.search(text) or _OF_VOTES.search(text)  # ``mit 9:11 Stimmen``
         if tally:
@@ -829,6 +843,8 @@ def decision_in(
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
+    elif yes and no is None and abstain is not None:
+        result = "accepted"  # ``70 Ja-Stimmen, 1 Enthaltung``: nobody against
     elif decided is not None and decided.re in (_DECIDED_MORE, _ASSEMBLY_AGREES):
         result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)

@@ -1124,3 +1124,34 @@ def test_place_in_a_sentence_about_the_meeting(text: str, place: str | None) -> 
     sich … in der …``, ``über die Sitzung … im …``); not where the invitation hung, not ``im
     Vorfeld``, and not in a sentence that is not about the meeting."""
     assert protokollkit.read_text(text).meta_value("place") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "result"),
+    [
+        ("Nach kurzer Aussprache stimmten 31 Mitglieder dafür, 6 dagegen, 3 enthielten sich.",
+         (31, 6, 3), "accepted"),
+        ("Es stimmten 4 Mitglieder dafür und 9 dagegen.", (4, 9, None), "rejected"),
+        ("Die Mitglieder haben keine Einwände gegen das Protokoll: 70 Ja-Stimmen, 1 Enthaltung",
+         (70, None, 1), "accepted"),
+        ("Der Kirchenvorstand hat die Abrechnung beschlussmäßig festgestellt.",
+         (None, None, None), "accepted"),
+    ],
+)  # fmt: skip
+def test_votes_in_words_and_counts_without_result(
+    text: str, counts: tuple[int | None, ...], result: str
+) -> None:
+    """A vote told in words (``31 Mitglieder dafür, 6 dagegen, 3 enthielten sich``), yes votes
+    and abstentions with nobody against (accepted), ``beschlussmäßig festgestellt``."""
+    decision = decision_in(text)
+    assert decision is not None
+    assert (decision.yes, decision.no, decision.abstain) == counts
+    assert decision.result == result
+
+
+def test_votes_in_words_near_miss() -> None:
+    """Yes votes alone decide nothing (``12 Ja-Stimmen`` may be one of several options); a
+    number before ``dafür`` in a sentence with no vote against is no tally."""
+    decision = decision_in("Für den Vorschlag A gab es 12 Ja-Stimmen.")
+    assert decision is None or decision.result is None
+    assert decision_in("Es sprechen 3 Gründe dafür, den Termin zu verschieben.") is None
