@@ -481,6 +481,37 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
     return [], text, 0
 
 
+_ASCIIDOC_HEADING = re.compile(r"^(={1,5})[ \t]+(\S.*?)[ \t]*$")
+_HARD_BREAK = re.compile(r"[ \t]\+$")
+_ASCIIDOC_BOLD = re.compile(r"^\*(?!\*)([^*\s][^*]{0,58}?:)\*(?!\*)")
+"""``*Nächstes Treffen:*``: AsciiDoc's bold label, written as Markdown's ``**…:**``."""
+
+
+def _asciidoc(lines: list[Line]) -> list[Line]:
+    """A plain text written in AsciiDoc (``= Protokoll Gruppe 9`` as its first line, or two
+    ``== Abschnitt`` lines): ``=`` to ``=====`` headings become heading hints, the hard line
+    break `` +`` at a line's end is markup, and a bold label ``*Nächstes Treffen:*`` is read as
+    Markdown's ``**…:**``. Other texts are returned as they are."""
+    if not any(line.text.startswith("=") for line in lines):
+        return lines
+    first = next((line for line in lines if line.text.strip()), None)
+    sections = sum(1 for line in lines if line.text.startswith("== "))
+    if first is None or not (first.text.startswith("= ") or sections >= 2):
+        return lines
+    result: list[Line] = []
+    for line in lines:
+        heading = _ASCIIDOC_HEADING.match(line.text) if line.hints is NO_HINTS else None
+        if heading:
+            level = len(heading.group(1))
+            result.append(Line(heading.group(2), line.number, Hints(heading=level)))
+        elif line.hints is NO_HINTS and (_HARD_BREAK.search(line.text) or line.text[:1] == "*"):
+            text = _ASCIIDOC_BOLD.sub(r"**\1**", _HARD_BREAK.sub("", line.text))
+            result.append(Line(text, line.number, line.hints))
+        else:
+            result.append(line)
+    return result
+
+
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
     for line in lines:  # (a loop, not any() over a generator: one look per line)
@@ -4146,7 +4177,7 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(cleaned)
+    prepared = _mark_structure(_asciidoc(cleaned))
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
