@@ -335,7 +335,46 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         return Person(name)
     if n == 2 and plausible_name(name) and not _office_word(names[1]):
         return Person(name)
+    if n == 1 and not known.tokens and _first_name_alone(name) and _subject_first(words):
+        return Person(name)
     return None
+
+
+_INVERTED_SUBJECT = frozenset(("es", "sie", "er", "wir", "ich", "man", "ihr", "du"))
+"""A pronoun after the verb that is the subject itself (``Leider gab es …``, ``Gleichzeitig
+verabschiedete sie …``): the word before the verb was an adverb, not a name."""
+_SENTENCE_ADVERBS = frozenset((
+    "Leider", "Darauf", "Daraufhin", "Kurz", "Ergänzend", "Gleichzeitig", "Zusätzlich",
+    "Schließlich", "Letztlich", "Ebenso", "Ebenfalls", "Weiterhin", "Zuerst", "Dann", "Jetzt",
+    "Heute", "Derzeit", "Aktuell", "Bisher", "Insgesamt", "Trotzdem", "Dennoch", "Deshalb",
+    "Daher", "Somit", "Allerdings", "Nochmals", "Erneut", "Wiederum", "Zuletzt", "Bereits",
+    "Inzwischen", "Mittlerweile", "Gerne", "Gern", "Hier", "Damit", "Dafür", "Dabei",
+))  # fmt: skip
+"""Adverbs that open a sentence before its verb (German puts the verb second)."""
+
+
+def _subject_first(words: list[str]) -> bool:
+    """The word before the verb is its subject: no sentence adverb, and the verb is not
+    followed by a pronoun, a title or an office (``Dort antwortet Herr Baran``)."""
+    after = words[2] if len(words) > 2 else ""
+    return (
+        words[0] not in _SENTENCE_ADVERBS
+        and after.lower() not in _INVERTED_SUBJECT
+        and not (after[:1].isupper() and _office_word(after))
+    )
+
+
+def _first_name_alone(word: str) -> bool:
+    """``Anke erläutert …``, ``Klaus-Peter eröffnet …`` in minutes that list nobody: a first
+    name alone before a verb of reported speech is that person (with a list, a single word has
+    to be on it). Not an office, a title or a word that reads as a German noun."""
+    return (
+        3 <= len(word) <= 14
+        and word[:1].isupper()
+        and not word.isupper()
+        and is_name_word(word)
+        and not _office_word(word)
+    )
 
 
 _SENTENCE_OPENERS = frozenset((

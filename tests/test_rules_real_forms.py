@@ -1155,3 +1155,28 @@ def test_votes_in_words_near_miss() -> None:
     decision = decision_in("Für den Vorschlag A gab es 12 Ja-Stimmen.")
     assert decision is None or decision.result is None
     assert decision_in("Es sprechen 3 Gründe dafür, den Termin zu verschieben.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anke berichtet über Einnahmen und Ausgaben des Jahres.", "Anke"),
+        ("Anke erläutert Einnahmen und Ausgaben des Jahres.", "Anke"),
+        ("Dort antwortet Herr Baran ausführlich.", "Herr Baran"),
+        ("Klaus-Peter eröffnet die 151. Jahreshauptversammlung.", "Klaus-Peter"),
+        ("Leider gab es im Winter zwei Rohrbrüche.", None),
+        ("Gleichzeitig verabschiedete sie die Kassiererin.", None),
+        ("Darauf antwortet Herr Baran ausführlich.", "Herr Baran"),
+    ],
+)
+def test_first_name_alone_without_a_list(text: str, name: str | None) -> None:
+    """In minutes that list nobody, a first name alone before a verb of reported speech is
+    the speaker; an adverb before the verb (``Leider``, ``Gleichzeitig … sie``) is not."""
+    speaker = inline_speaker(text, NOBODY)
+    assert (speaker.name if speaker else None) == name
+
+
+def test_first_name_alone_near_miss_with_a_list() -> None:
+    """With a list of those present, a single word has to be on it."""
+    known = ParticipantIndex((Person("Tom Berg"),))
+    assert inline_speaker("Anke berichtet über Einnahmen und Ausgaben.", known) is None
