@@ -1235,7 +1235,7 @@ def rule_attendance(state: State, line: Line) -> bool:
     if parsed is None:
         return False
     label, sub, value = parsed
-    if _SEE_ELSEWHERE.match(value) or _HEAD_COUNT.match(value):
+    if _SEE_ELSEWHERE.match(value) or _HEAD_COUNT.match(value) or _head_counts(value):
         return False  # ``Anwesend: siehe Anwesenheitsliste``, ``Teilnehmer*innen: 19``: no names
     is_attendance, kind = _attendance_kind(label_key(label))
     if not is_attendance:
@@ -1313,6 +1313,15 @@ _HEAD_COUNT = re.compile(
     r"^(?:ca\.\s*|circa\s+|etwa\s+|rund\s+)?\d{1,4}(?:\s+[^\W\d]+(?:\*innen)?)?\s*\.?$"
 )
 """``19``, ``ca. 40 Personen``: how many came, not who."""
+_COUNT_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie)\s+")
+
+
+def _head_counts(value: str) -> bool:
+    """``16 Mitglieder, 2 Gäste.``: counts of those who came, by group – no names."""
+    parts = [part for part in _COUNT_SEPARATOR.split(value.strip()) if part]
+    return len(parts) >= 2 and all(_HEAD_COUNT.match(part) for part in parts)
+
+
 _SEE_ELSEWHERE = re.compile(r"^(?:siehe|s\.|vgl\.|laut|lt\.|gem\.|gemäß)\s", re.IGNORECASE)
 
 

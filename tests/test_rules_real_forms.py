@@ -1180,3 +1180,19 @@ def test_first_name_alone_near_miss_with_a_list() -> None:
     """With a list of those present, a single word has to be on it."""
     known = ParticipantIndex((Person("Tom Berg"),))
     assert inline_speaker("Anke berichtet über Einnahmen und Ausgaben.", known) is None
+
+
+def test_attendance_as_counts_by_group() -> None:
+    """``Anwesend: 16 Mitglieder, 2 Gäste.`` counts who came, by group – nobody by name; the
+    minutes then show who took part. A list of names (``Anwesend: Ida Roth, Uwe Kern``) and a
+    name with a count of its own are names."""
+    text = (
+        "Protokoll der Abteilungsversammlung vom 21.11.2025\n\nAnwesend: 16 Mitglieder,"
+        " 2 Gäste.\n\nProtokollant: Jörn Ahrens\n\nTOP 1: Wahlen\n\n- Iris wird einstimmig"
+        " gewählt.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert p.listed_present() == ()
+    assert "Jörn Ahrens" in [x.name for x in p.present()]
+    names = protokollkit.read_text(text.replace("16 Mitglieder, 2 Gäste.", "Ida Roth, Uwe Kern"))
+    assert [x.name for x in names.listed_present()] == ["Ida Roth", "Uwe Kern"]
