@@ -376,8 +376,9 @@ class Protocol:
 
     def _people_at_work(self) -> tuple[Person, ...]:
         """Without any attendance: those the minutes show taking part – the chair, the
-        minute-taker, speakers and presenters, owners of tasks named in full – once each, in
-        document order (``Sabine Kortmann eröffnet …``, ``Kassier Bernd Auer trägt … vor``)."""
+        minute-taker, speakers and presenters, owners of tasks named in full, those elected –
+        once each, in document order (``Sabine Kortmann eröffnet …``, ``Kassier Bernd Auer
+        trägt … vor``, ``Als Kassenprüferin wurde Renate Hoppe gewählt``)."""
         found: dict[str, Person] = {}
         for kind in ("chair", "minute_taker"):
             value = (
@@ -394,6 +395,11 @@ class Protocol:
             for owner in point.task.owners:
                 if len(owner.split()) >= 2 and owner[:1].isupper():
                     found.setdefault(owner, Person(owner))
+        from protokollkit.people import elected_in  # people imports this module
+
+        for name in elected_in(point.text for point in self.all_points()):
+            if not any(name in known.split() or known in name for known in found):
+                found.setdefault(name, Person(name))  # ``Als Kassenprüferin wurde … gewählt``
         return tuple(found.values())
 
     def _attendance_in_text(self, kind: AttendanceKind) -> tuple[Person, ...]:

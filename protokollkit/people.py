@@ -353,6 +353,42 @@ def _sentence_names(text: str) -> list[str] | None:
     return names
 
 
+_ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
+_ELECTED = re.compile(
+    rf"(?:^|(?<!\d)[.;!?]\s+)Als\s+(?:[^.;]|(?<=\d)\.){{2,50}}?\s+(?:wird|wurde)\s+{_ELECTED_NAME}\s+"
+    r"(?:[\w.]+\s+){0,3}?(?:wieder)?gewählt\b"
+    rf"|(?:^|(?<!\d)[.;!?]\s+){_ELECTED_NAME}\s+(?:wird|wurde)\s+(?:[\w.]+\s+){{0,6}}?(?:wieder)?gewählt\b"
+    rf"|\b(?:wird|wurde)\s+{_ELECTED_NAME}\s+(?:zum|zur|als)\s+[^.;]{{2,40}}?\s+(?:wieder)?gewählt\b"
+)
+"""Who was elected: ``Als Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde
+wieder als Rechnungsprüferin gewählt``, ``wurde Heinz Terhorst zum Versammlungsleiter
+gewählt``."""
+_NOT_ELECTED = frozenset({
+    "Der", "Die", "Das", "Es", "Er", "Sie", "Wer", "Dieser", "Diese", "Zur", "Zum", "Als", "Zu",
+    "Vorgeschlagen", "Gewählt", "Einstimmig", "Anschließend", "Danach", "Ebenfalls", "Außerdem",
+    "Dann", "Neu", "Wieder",
+})  # fmt: skip
+
+
+def elected_in(texts: Iterable[str]) -> list[str]:
+    """The people the texts say were elected (a person elected at a meeting took part in it):
+    one to three capitalised words that read as a name, in document order."""
+    found: list[str] = []
+    for text in texts:
+        if "gewählt" not in text:
+            continue
+        for match in _ELECTED.finditer(text):
+            name = next(g for g in match.groups() if g)
+            words = name.split()
+            if words[0] in _NOT_ELECTED or not plausible_name(name):
+                continue
+            if any(role_word(w) or not is_name_word(w) for w in words):
+                continue  # ``Kassenprüferin wurde …``: an office, not who
+            if name not in found:
+                found.append(name)
+    return found
+
+
 def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
     """Attendance written as sentences in the text (``Die anwesenden Mitglieder waren Tara,
     Jonas und Lina.``, ``Der Abteilungsvorstand ist vertreten mit Frank Siemers und Anke

@@ -1196,3 +1196,17 @@ def test_attendance_as_counts_by_group() -> None:
     assert "Jörn Ahrens" in [x.name for x in p.present()]
     names = protokollkit.read_text(text.replace("16 Mitglieder, 2 Gäste.", "Ida Roth, Uwe Kern"))
     assert [x.name for x in names.listed_present()] == ["Ida Roth", "Uwe Kern"]
+
+
+def test_elected_people_took_part() -> None:
+    """Without an attendance list, those elected in the minutes took part (``Als
+    Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde wieder als
+    Rechnungsprüferin gewählt``); an office (``Zur 2. Vorsitzenden wurde … gewählt``) is
+    nobody."""
+    text = (
+        "Jahreshauptversammlung am 14. März 2025\nAls Versammlungsleiter wird Rainer Hofmann"
+        " gewählt.\nBirgit wurde wieder als Rechnungsprüferin gewählt.\nZur 2. Vorsitzenden"
+        " wurde in geheimer Wahl gewählt:\nDie Versammlung endete um 22:10 Uhr.\n"
+    )
+    names = [x.name for x in protokollkit.read_text(text).present()]
+    assert names == ["Rainer Hofmann", "Birgit"]
