@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
-from protokollkit.dates import find_date
+from protokollkit.dates import MONTHS, WEEKDAY_NUMBERS, find_date
 from protokollkit.labels import (
     DECISION_LABELS,
     NEXT_MEETING,
@@ -962,16 +962,17 @@ _TASK_VERBS = (
     r"|erklärt\s+sich\s+bereit|erklären\s+sich\s+bereit|sagt\s+zu|sagte\s+zu|pflegt|pflegen"
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
+    r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
     r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
-    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})\s+"
-    + _TASK_VERBS
-    + r"\b"
+    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})"
+    r"(?:\s+\([^()]{1,40}\))?\s+" + _TASK_VERBS + r"\b"
 )
 """``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
-übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``."""
+übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``, ``Frau
+Albers (Vertrauenslehrerin) bereitet … vor``."""
 _ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
@@ -1021,7 +1022,8 @@ _TASK_VERB_STEMS = (
     "stellt", "holt", "erklärt sich bereit", "bietet an", "mach", "bau", "regel", "plan",
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
-    "verschick", "gibt",
+    "verschick", "gibt", "bildet", "bilden", "entwerfen", "bereiten", "erstellen", "prüfen",
+    "informieren", "kontaktieren", "besorgen",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
@@ -1274,9 +1276,30 @@ def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
         if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
             continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
-        date = _due_date(text[match.end() : match.end() + 30], meeting)
+        after = text[match.end() : match.end() + 30]
+        date = _due_date(after, meeting) or _due_in_words(after, meeting, match.group(0))
         if date is not None:
             return date
+    return None
+
+
+_DUE_WORD = re.compile(r"([A-ZÄÖÜ][a-zäöü]+)\b")
+
+
+def _due_in_words(text: str, meeting: dt.date | None, before: str) -> dt.date | None:
+    """A due date in words, counted from the meeting: ``bis Freitag`` (the next Friday after
+    it), ``bis Ende Juli`` (the month's last day, next year's if July is over)."""
+    word = _DUE_WORD.match(text)
+    if meeting is None or word is None:
+        return None
+    name = word.group(1).lower()
+    if name in WEEKDAY_NUMBERS and len(name) > 2 and not before.lower().rstrip().endswith("ende"):
+        ahead = (WEEKDAY_NUMBERS[name] - meeting.weekday()) % 7 or 7
+        return meeting + dt.timedelta(days=ahead)
+    if name in MONTHS and len(name) > 3 and before.lower().rstrip().endswith("ende"):
+        year = meeting.year + (MONTHS[name] < meeting.month)
+        following = dt.date(year + (MONTHS[name] == 12), MONTHS[name] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
     return None
 
 

@@ -737,13 +737,14 @@ def test_next_meeting_beside_the_time_in_the_header_reads_back() -> None:
         ("Frau Roth berichtet. Die Verwaltung sagt zu, die Flyer bis zum 13.09.2024 zu"
          " verschicken.", ("Verwaltung",), dt.date(2024, 9, 13)),
         ("Herr Jessen fragt nach. Der Bgm sagt zu, dies bis Ende Januar zu klären.", ("Bgm",),
-         None),
+         dt.date(2025, 1, 31)),
         ("Das Bezirksamt wird gebeten, bis zur Sitzung am 11.06.2024 einen Vorschlag vorzulegen.",
          ("Bezirksamt",), dt.date(2024, 6, 11)),
         ("Der Vorstand bittet Henning, den Vertrag zu unterschreiben.", ("Henning",), None),
         ("Die Woche geht vom 22. bis 29.09.2024. Lea kümmert sich bis 20.09.2024 um Flyer.",
          ("Lea",), dt.date(2024, 9, 20)),
-        ("Sascha bittet alle Aktiven, sich bis Ende Februar für die Übung einzutragen.", (), None),
+        ("Sascha bittet alle Aktiven, sich bis Ende Februar für die Übung einzutragen.", (),
+         dt.date(2025, 2, 28)),
     ],
 )  # fmt: skip
 def test_tasks_of_offices_and_requests(
@@ -1210,3 +1211,39 @@ def test_elected_people_took_part() -> None:
     )
     names = [x.name for x in protokollkit.read_text(text).present()]
     assert names == ["Rainer Hofmann", "Birgit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting", "owners", "due"),
+    [
+        ("Martina Rohlfs bildet dafür einen Festausschuss.", dt.date(2025, 1, 26),
+         ("Martina Rohlfs",), None),
+        ("Petra und Yusuf entwerfen den Brief bis zum 5. März.", dt.date(2025, 2, 24),
+         ("Petra", "Yusuf"), dt.date(2025, 3, 5)),
+        ("Frau Albers (Vertrauenslehrerin) bereitet die nächste Sitzung vor.",
+         dt.date(2025, 9, 30), ("Frau Albers",), None),
+        ("Paul erstellt bis Freitag einen ersten Entwurf.", dt.date(2025, 10, 27), ("Paul",),
+         dt.date(2025, 10, 31)),
+        ("Nina kümmert sich bis Ende Februar um die Anmeldung.", dt.date(2025, 7, 14),
+         ("Nina",), dt.date(2026, 2, 28)),
+    ],
+)  # fmt: skip
+def test_more_task_verbs_and_due_dates_in_words(
+    text: str, meeting: dt.date, owners: tuple[str, ...], due: dt.date | None
+) -> None:
+    """``bildet``, ``entwerfen``, a role in parentheses after the owner; ``bis Freitag`` (the
+    next Friday after the meeting) and ``bis Ende Februar`` (its last day)."""
+    task = task_in(text, NOBODY, meeting)
+    assert task is not None
+    assert (task.owners, task.due) == (owners, due)
+
+
+def test_due_dates_in_words_near_miss() -> None:
+    """``bis Juli`` (no ``Ende``) and ``bis Ende Freitag`` name no day; without the meeting's
+    date a weekday counts from nothing."""
+    for text, meeting in (
+        ("Nina kümmert sich bis Juli um die Anmeldung.", dt.date(2025, 7, 14)),
+        ("Paul erstellt bis Freitag einen Entwurf.", None),
+    ):
+        task = task_in(text, NOBODY, meeting)
+        assert task is not None and task.due is None
