@@ -354,11 +354,19 @@ def _sentence_names(text: str) -> list[str] | None:
 
 
 _ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
-_ELECTED = re.compile(
-    rf"(?:^|(?<!\d)[.;!?]\s+)Als\s+(?:[^.;]|(?<=\d)\.){{2,50}}?\s+(?:wird|wurde)\s+{_ELECTED_NAME}\s+"
-    r"(?:[\w.]+\s+){0,3}?(?:wieder)?gewählt\b"
-    rf"|(?:^|(?<!\d)[.;!?]\s+){_ELECTED_NAME}\s+(?:wird|wurde)\s+(?:[\w.]+\s+){{0,6}}?(?:wieder)?gewählt\b"
-    rf"|\b(?:wird|wurde)\s+{_ELECTED_NAME}\s+(?:zum|zur|als)\s+[^.;]{{2,40}}?\s+(?:wieder)?gewählt\b"
+_ELECTED = (
+    re.compile(
+        r"(?:^|(?<!\d)[.;!?]\s+)Als\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
+        rf"{_ELECTED_NAME}\s+(?:[\w.]+\s+){{0,3}}?(?:wieder)?gewählt\b"
+    ),
+    re.compile(
+        rf"(?:^|(?<!\d)[.;!?]\s+){_ELECTED_NAME}\s+(?:wird|wurde)\s+(?:[\w.]+\s+){{0,6}}?"
+        r"(?:wieder)?gewählt\b"
+    ),
+    re.compile(
+        rf"\b(?:wird|wurde)\s+{_ELECTED_NAME}\s+(?:zum|zur|als)\s+[^.;]{{2,40}}?\s+"
+        r"(?:wieder)?gewählt\b"
+    ),
 )
 """Who was elected: ``Als Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde
 wieder als Rechnungsprüferin gewählt``, ``wurde Heinz Terhorst zum Versammlungsleiter
@@ -370,6 +378,10 @@ _NOT_ELECTED = frozenset({
 })  # fmt: skip
 
 
+def _start(match: re.Match[str]) -> int:
+    return match.start(1)
+
+
 def elected_in(texts: Iterable[str]) -> list[str]:
     """The people the texts say were elected (a person elected at a meeting took part in it):
     one to three capitalised words that read as a name, in document order."""
@@ -377,8 +389,9 @@ def elected_in(texts: Iterable[str]) -> list[str]:
     for text in texts:
         if "gewählt" not in text:
             continue
-        for match in _ELECTED.finditer(text):
-            name = next(g for g in match.groups() if g)
+        matches = sorted((m for pattern in _ELECTED for m in pattern.finditer(text)), key=_start)
+        for match in matches:
+            name = match.group(1)
             words = name.split()
             if words[0] in _NOT_ELECTED or not plausible_name(name):
                 continue

@@ -1207,10 +1207,11 @@ def test_elected_people_took_part() -> None:
     text = (
         "Jahreshauptversammlung am 14. März 2025\nAls Versammlungsleiter wird Rainer Hofmann"
         " gewählt.\nBirgit wurde wieder als Rechnungsprüferin gewählt.\nZur 2. Vorsitzenden"
-        " wurde in geheimer Wahl gewählt:\nDie Versammlung endete um 22:10 Uhr.\n"
+        " wurde in geheimer Wahl gewählt:\nAnschließend wurde Heinz Terhorst zum Wahlleiter"
+        " gewählt.\nDie Versammlung endete um 22:10 Uhr.\n"
     )
     names = [x.name for x in protokollkit.read_text(text).present()]
-    assert names == ["Rainer Hofmann", "Birgit"]
+    assert names == ["Rainer Hofmann", "Birgit", "Heinz Terhorst"]
 
 
 @pytest.mark.parametrize(
