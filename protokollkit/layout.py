@@ -3886,6 +3886,24 @@ def _generic_title(text: str) -> bool:
 _TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
 
 
+def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
+    """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
+    (a plain line of at most three words) and its date above the headline – the headline is
+    the title. -1 when the document does not start so."""
+    first = candidates[0][1]
+    text = first.text.strip()
+    if first.hints != NO_HINTS or len(text) > 30 or len(text.split()) > 3:
+        return -1
+    if text.endswith((".", ":", "!", "?")) or TITLE.match(text) or find_date(text):
+        return -1
+    for index, line in candidates[1:3]:
+        if line.hints.heading == 1:
+            return index
+        if line.hints != NO_HINTS or not DATE_ONLY.match(line.text.strip()):
+            return -1
+    return -1
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
@@ -3941,6 +3959,9 @@ def find_title(lines: list[Line]) -> int:
                 return index
     if not candidates:
         return -1
+    kicker = _headline_under_kicker(candidates)
+    if kicker >= 0:
+        return kicker
     index, line = candidates[0]
     text = line.text.strip()
     bold = MARKUP.match(text) if "**" in text or "__" in text else None
