@@ -445,6 +445,30 @@ def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
     return None
 
 
+_FIRST_NAME_AFTER = re.compile(
+    r"^[A-ZÄÖÜ][^.;:!?]{0,60}?\s(?:" + alternation(_REPORTED_VERBS) + r")\s+"
+    r"([A-ZÄÖÜ][\wäöüß'-]+)(?=\s+[a-zäöü]|\s*[,.]|$)"
+    r"|^[A-ZÄÖÜ][^.;:!?]{0,60}?\s(?:wird|wurde)\s+von\s+([A-ZÄÖÜ][\wäöüß'-]+)\s+"
+    r"(?:vorgetragen|vorgestellt|verlesen|erläutert|gegeben|erstattet)\b"
+)
+"""``Für den Männerchor berichtet Egon gewohnt ausführlich``, ``Der Bericht des Rechners wird
+von Matthias vorgetragen``: a first name after the verb, or the one a report is given by."""
+
+
+def _first_name_after(text: str, known: ParticipantIndex) -> Person | None:
+    """The first name a sentence names after its verb of reported speech, in minutes that
+    list nobody (:func:`_first_name_alone` for the name)."""
+    if known.tokens:
+        return None
+    for start in (0, *_sentence_starts(text)):
+        match = _FIRST_NAME_AFTER.match(text[start : start + 160])
+        if match:
+            name = match.group(1) or match.group(2)
+            if _first_name_alone(name) and name.lower() not in _NOT_SPEAKERS:
+                return Person(name)
+    return None
+
+
 def _sentence_starts(text: str) -> Iterator[int]:
     """Where the sentences after the first start: after a word and ``. `` (not after a number:
     ``am 21. Juli``), at a capital letter."""
@@ -516,7 +540,7 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
     if ":" not in text and "@" not in text and "(" not in text:
-        return _sentence_speaker(text, known)
+        return _sentence_speaker(text, known) or (_first_name_after(text, known) if verb else None)
     text = _unlead(text)
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:

@@ -1248,3 +1248,26 @@ def test_due_dates_in_words_near_miss() -> None:
     ):
         task = task_in(text, NOBODY, meeting)
         assert task is not None and task.due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Für den Männerchor berichtet Egon gewohnt ausführlich.", "Egon"),
+        ("Der Bericht des Rechners wird von Matthias vorgetragen.", "Matthias"),
+        ("Im Anschluss berichtet Kassenwart über die Finanzen.", None),
+        ("Zum Schluss berichtet Vorstand und Beirat gemeinsam.", None),
+    ],
+)
+def test_first_name_after_the_verb_without_a_list(text: str, name: str | None) -> None:
+    """In minutes that list nobody, a first name after the verb of reported speech, or the one
+    a report is given by (``wird von Matthias vorgetragen``), is the speaker; an office is
+    not."""
+    speaker = inline_speaker(text, NOBODY)
+    assert (speaker.name if speaker else None) == name
+
+
+def test_first_name_after_the_verb_near_miss_with_a_list() -> None:
+    """With a list of those present, the name has to be on it."""
+    known = ParticipantIndex((Person("Tom Berg"),))
+    assert inline_speaker("Für den Männerchor berichtet Egon gewohnt ausführlich.", known) is None
