@@ -403,13 +403,14 @@ def input_lines(path: Path) -> list[str]:
 
 _LETTER_MARKER = re.compile(
     r"^\s*\(?(?:[a-hA-H]|[ivx]{1,4})[.)]\s+|^\s*(?:zu|Zu|ZU)\s+(?=(?:TOP|Top|Punkt)?\s*\d)"
-    r"|^\s*(?:TOP|Top|Tagesordnungspunkt)\s?(?=\d)"
+    r"|^\s*(?:TOP|Top|Tagesordnungspunkt)\s?(?=\d)|^\s*\d{1,3}\.\)\s"
 )
 """A list's enumeration letter (``a)``, ``(b)``, ``iv.``), the ``Zu`` of ``Zu TOP 3`` or the
 ``TOP`` of a planned agenda's ``TOP 3 Titel`` (the plan keeps its entries' titles, in order, as
 it keeps no bullets) or of an item's heading (``Tagesordnungspunkt 2: Wahl`` is item 2, written
-``2 Wahl`` like every item): markup like a bullet or the item number, not a word of the
-content."""
+``2 Wahl`` like every item), or the ``9.)`` of an Austrian numbered list (an attendance list's
+count, which the attendance keeps no more than a bullet): markup like a bullet or the item
+number, not a word of the content."""
 
 
 def lost_lines(lines: Iterable[str], output: str) -> list[str]:

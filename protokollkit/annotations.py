@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
-from protokollkit.dates import find_date
+from protokollkit.dates import MONTHS, WEEKDAY_NUMBERS, find_date
 from protokollkit.labels import (
     ATTENDANCE_LABELS,
     DECISION_LABELS,
@@ -344,7 +344,46 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         return Person(name)
     if n == 2 and plausible_name(name) and not _office_word(names[1]):
         return Person(name)
+    if n == 1 and not known.tokens and _first_name_alone(name) and _subject_first(words):
+        return Person(name)
     return None
+
+
+_INVERTED_SUBJECT = frozenset(("es", "sie", "er", "wir", "ich", "man", "ihr", "du"))
+"""A pronoun after the verb that is the subject itself (``Leider gab es …``, ``Gleichzeitig
+verabschiedete sie …``): the word before the verb was an adverb, not a name."""
+_SENTENCE_ADVERBS = frozenset((
+    "Leider", "Darauf", "Daraufhin", "Kurz", "Ergänzend", "Gleichzeitig", "Zusätzlich",
+    "Schließlich", "Letztlich", "Ebenso", "Ebenfalls", "Weiterhin", "Zuerst", "Dann", "Jetzt",
+    "Heute", "Derzeit", "Aktuell", "Bisher", "Insgesamt", "Trotzdem", "Dennoch", "Deshalb",
+    "Daher", "Somit", "Allerdings", "Nochmals", "Erneut", "Wiederum", "Zuletzt", "Bereits",
+    "Inzwischen", "Mittlerweile", "Gerne", "Gern", "Hier", "Damit", "Dafür", "Dabei",
+))  # fmt: skip
+"""Adverbs that open a sentence before its verb (German puts the verb second)."""
+
+
+def _subject_first(words: list[str]) -> bool:
+    """The word before the verb is its subject: no sentence adverb, and the verb is not
+    followed by a pronoun, a title or an office (``Dort antwortet Herr Baran``)."""
+    after = words[2] if len(words) > 2 else ""
+    return (
+        words[0] not in _SENTENCE_ADVERBS
+        and after.lower() not in _INVERTED_SUBJECT
+        and not (after[:1].isupper() and _office_word(after))
+    )
+
+
+def _first_name_alone(word: str) -> bool:
+    """``Anke erläutert …``, ``Klaus-Peter eröffnet …`` in minutes that list nobody: a first
+    name alone before a verb of reported speech is that person (with a list, a single word has
+    to be on it). Not an office, a title or a word that reads as a German noun."""
+    return (
+        3 <= len(word) <= 14
+        and word[:1].isupper()
+        and not word.isupper()
+        and is_name_word(word)
+        and not _office_word(word)
+    )
 
 
 _SENTENCE_OPENERS = frozenset((
@@ -412,6 +451,30 @@ def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
         speaker = _named_speaker(sentence, known)
         if speaker is not None:
             return speaker
+    return None
+
+
+_FIRST_NAME_AFTER = re.compile(
+    r"^[A-ZÄÖÜ][^.;:!?]{0,60}?\s(?:" + alternation(_REPORTED_VERBS) + r")\s+"
+    r"([A-ZÄÖÜ][\wäöüß'-]+)(?=\s+[a-zäöü]|\s*[,.]|$)"
+    r"|^[A-ZÄÖÜ][^.;:!?]{0,60}?\s(?:wird|wurde)\s+von\s+([A-ZÄÖÜ][\wäöüß'-]+)\s+"
+    r"(?:vorgetragen|vorgestellt|verlesen|erläutert|gegeben|erstattet)\b"
+)
+"""``Für den Männerchor berichtet Egon gewohnt ausführlich``, ``Der Bericht des Rechners wird
+von Matthias vorgetragen``: a first name after the verb, or the one a report is given by."""
+
+
+def _first_name_after(text: str, known: ParticipantIndex) -> Person | None:
+    """The first name a sentence names after its verb of reported speech, in minutes that
+    list nobody (:func:`_first_name_alone` for the name)."""
+    if known.tokens:
+        return None
+    for start in (0, *_sentence_starts(text)):
+        match = _FIRST_NAME_AFTER.match(text[start : start + 160])
+        if match:
+            name = match.group(1) or match.group(2)
+            if _first_name_alone(name) and name.lower() not in _NOT_SPEAKERS:
+                return Person(name)
     return None
 
 
@@ -486,7 +549,7 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
     if ":" not in text and "@" not in text and "(" not in text:
-        return _sentence_speaker(text, known)
+        return _sentence_speaker(text, known) or (_first_name_after(text, known) if verb else None)
     text = _unlead(text)
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
@@ -539,7 +602,7 @@ _POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORE
 _ACCEPTED = re.compile(
     r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
     r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
-    r"|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
+    r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
     r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
     r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
     r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
@@ -551,7 +614,7 @@ _DECIDED = re.compile(
     r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
     r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
     r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
-    r"|\b(?:beschließt|beschließen|beschlossen:)"
+    r"|\b(?:beschließt|beschließen|beschlossen:)|\bbeschlussmäßig\s+festgestellt\b"
     r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
     r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
     r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
@@ -731,6 +794,15 @@ _QUOTED_YES_NO = re.compile(r"[„“\"‚‘’]\s*((?:ja|nein))\s*[„“\"‚
 """``6 „ja“-Stimmen``: the quoted word of a vote."""
 
 
+_WORDED_TALLY = re.compile(
+    r"\b(\d{1,3})\s+(?:[A-ZÄÖÜ][\w*:]+\s+)?dafür\b,?\s+(?:und\s+)?(\d{1,3})\s+"
+    r"(?:[A-ZÄÖÜ][\w*:]+\s+)?"
+    r"dagegen\b(?:,?\s+(?:und\s+)?(\d{1,3})\s+(?:[A-ZÄÖÜ][\w*:]+\s+)?(?:enthielten|enthalten)"
+    r"\s+sich\b)?"
+)
+"""A vote told in words: ``stimmten 31 Mitglieder dafür, 6 dagegen, 3 enthielten sich``."""
+
+
 def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain counts written in a text (``6/1/0``, ``Ja: 12 …``, ``4 dafür``)."""
     if "„" in text or "“" in text or '"' in text:
@@ -743,6 +815,11 @@ def _counts(text: str, context: bool) -> tuple[int | None, int | None, int | Non
         triple = _COMMA_TRIPLE.search(text)
         if triple:
             return int(triple.group(1)), int(triple.group(2)), int(triple.group(3))
+    if yes is None and "dafür" in text and "dagegen" in text:
+        worded = _WORDED_TALLY.search(text)  # ``stimmten 31 Mitglieder dafür, 6 dagegen, …``
+        if worded:
+            third = worded.group(3)
+            return int(worded.group(1)), int(worded.group(2)), int(third) if third else None
     if yes is None and "Stimmen" in text:
         tally = _TALLY.search(text) or _OF_VOTES.search(text)  # ``mit 9:11 Stimmen``
         if tally:
@@ -842,6 +919,8 @@ def decision_in(
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
+    elif yes and no is None and abstain is not None:
+        result = "accepted"  # ``70 Ja-Stimmen, 1 Enthaltung``: nobody against
     elif decided is not None and decided.re in (_DECIDED_MORE, _ASSEMBLY_AGREES):
         result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
     return Decision(kind, yes, no, abstain, result, unanimous)
@@ -934,16 +1013,17 @@ _TASK_VERBS = (
     r"|erklärt\s+sich\s+bereit|erklären\s+sich\s+bereit|sagt\s+zu|sagte\s+zu|pflegt|pflegen"
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
+    r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
     r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
-    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})\s+"
-    + _TASK_VERBS
-    + r"\b"
+    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})"
+    r"(?:\s+\([^()]{1,40}\))?\s+" + _TASK_VERBS + r"\b"
 )
 """``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
-übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``."""
+übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``, ``Frau
+Albers (Vertrauenslehrerin) bereitet … vor``."""
 _ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
@@ -993,7 +1073,8 @@ _TASK_VERB_STEMS = (
     "stellt", "holt", "erklärt sich bereit", "bietet an", "mach", "bau", "regel", "plan",
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
-    "verschick", "gibt",
+    "verschick", "gibt", "bildet", "bilden", "entwerfen", "bereiten", "erstellen", "prüfen",
+    "informieren", "kontaktieren", "besorgen",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
@@ -1246,9 +1327,30 @@ def _due_in(text: str, meeting: dt.date | None) -> dt.date | None:
     for match in _DUE.finditer(text):
         if text[max(0, match.start() - 2) : match.start()].rstrip()[-1:] in _RANGE_END:
             continue  # ``vom 22. bis 29.09.2024``: a span of days, not a due date
-        date = _due_date(text[match.end() : match.end() + 30], meeting)
+        after = text[match.end() : match.end() + 30]
+        date = _due_date(after, meeting) or _due_in_words(after, meeting, match.group(0))
         if date is not None:
             return date
+    return None
+
+
+_DUE_WORD = re.compile(r"([A-ZÄÖÜ][a-zäöü]+)\b")
+
+
+def _due_in_words(text: str, meeting: dt.date | None, before: str) -> dt.date | None:
+    """A due date in words, counted from the meeting: ``bis Freitag`` (the next Friday after
+    it), ``bis Ende Juli`` (the month's last day, next year's if July is over)."""
+    word = _DUE_WORD.match(text)
+    if meeting is None or word is None:
+        return None
+    name = word.group(1).lower()
+    if name in WEEKDAY_NUMBERS and len(name) > 2 and not before.lower().rstrip().endswith("ende"):
+        ahead = (WEEKDAY_NUMBERS[name] - meeting.weekday()) % 7 or 7
+        return meeting + dt.timedelta(days=ahead)
+    if name in MONTHS and len(name) > 3 and before.lower().rstrip().endswith("ende"):
+        year = meeting.year + (MONTHS[name] < meeting.month)
+        following = dt.date(year + (MONTHS[name] == 12), MONTHS[name] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
     return None
 
 

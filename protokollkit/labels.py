@@ -186,7 +186,8 @@ SECTION_MARKERS = {
     "formalia", "formales", "rahmendaten", "sitzungsdaten", "allgemeine angaben", "metadaten",
     "eckdaten", "organisatorisches zur sitzung", "anwesenheit und formalia",
     "protokoll", "sitzungsprotokoll", "niederschrift", "verlauf", "ergebnisprotokoll",
-    "verlaufsprotokoll", "protokoll der sitzung", "sitzungsverlauf", "minutes", "notizen",
+    "verlaufsprotokoll", "protokoll der sitzung", "sitzungsverlauf", "verlauf der sitzung",
+    "minutes", "notizen",
     "mitschrift", "besprechung", "ergebnisse", "inhalte", "meeting info", "meeting infos",
     "meeting details", "sitzungsinfo", "sitzungsinfos", "details zum treffen",
 }  # fmt: skip

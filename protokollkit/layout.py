@@ -180,10 +180,11 @@ NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
 _SECTION_SIGN_ITEM = re.compile(r"^§\s?(\d{1,3})\.?\s+([A-ZÄÖÜ„\"].*)$")
 """``§ 3 Gebäudekonzept``: items numbered like the paragraphs of a statute."""
 REFERENCE_ITEM = re.compile(
-    r"^((?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?)\s*(\d{1,3})(?:\.(\d{1,2}))?\.?"
+    r"^((?:zu|Zu|ZU)\s+(?:TOP|Top|Punkt|Tagesordnungspunkt)?)\s*(\d{1,3})(?:\.(\d{1,2}))?\.?\)?"
     r"\s*:?\s*(.*)$"
 )
-"""``zu TOP 1.1`` (the title on the next line) or ``Zu 3: Titel``: the minutes of an item."""
+"""``zu TOP 1.1`` (the title on the next line), ``Zu 3: Titel`` or ``Zu Punkt 1.)``: the
+minutes of an item."""
 DATED_ITEM = re.compile(r"^(\d{2}\.\d{2}\.\d{4} -)\s+(\d{1,3}(?:\.\d{1,2})?)\s+(\S.*)$")
 """``02.12.2024 - 5 Bericht aus dem Kinder- und Jugendparlament``: an item page of a council
 information system (ALLRIS), the meeting's date before the item's number."""
@@ -262,6 +263,42 @@ def clean(text: str) -> str:
     if _SPACED_HINT.search(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
+
+
+_NUMBERED_COLUMNS = re.compile(r"^(\d{1,3})\.[ \t]{2,}(?:(\S.*?)[ \t]{3,})?(\S.*?)$")
+"""``3.      Geschäftsf. GR       Maria Hofbauer``: number, office column, name column."""
+
+
+_DOUBLE_MARKER = re.compile(r"^([ \t]*\d{1,3}\.)\)(?=[ \t])")
+"""``1.)      Bürgermeister  Name``: a number with point and parenthesis (Austrian minutes)."""
+_DITTO = re.compile(r"^([ \t]*\d{1,3}\.[ \t]+)(?:[\"„〃][ \t]{2,})+(?=\S)")
+"""``4.)    "      "      Karl Steiner``: ditto marks for the office of the line above."""
+
+
+def _double_markers(lines: list[Line]) -> list[Line]:
+    """``1.)`` read as the ``1.`` it means, in plain lines, and ditto marks after it read as
+    the office of the entry above: ``3.)  Gemeinderat   Andrea Pichler`` /
+    ``4.)  "   "   Karl Steiner`` is entry 4, ``Gemeinderat   Karl Steiner``. Lines without
+    such a marker are returned as they are."""
+    result = lines
+    office = ""
+    for index, line in enumerate(lines):
+        text = line.text
+        if ".)" not in text[:8] or line.hints is not NO_HINTS:
+            continue
+        marked = _DOUBLE_MARKER.sub(r"\1", text, count=1)
+        if marked == text:
+            continue
+        ditto = _DITTO.match(marked)
+        if ditto:
+            marked = f"{ditto.group(1)}{office}{'   ' if office else ''}{marked[ditto.end() :]}"
+        else:
+            columns = _NUMBERED_COLUMNS.match(marked.strip())
+            office = columns.group(2) if columns and columns.group(2) else ""
+        if result is lines:
+            result = list(lines)
+        result[index] = Line(marked, line.number, line.hints)
+    return result
 
 
 def _cleaned(lines: list[Line]) -> list[Line]:
@@ -447,6 +484,37 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
     return [], text, 0
 
 
+_ASCIIDOC_HEADING = re.compile(r"^(={1,5})[ \t]+(\S.*?)[ \t]*$")
+_HARD_BREAK = re.compile(r"[ \t]\+$")
+_ASCIIDOC_BOLD = re.compile(r"^\*(?!\*)([^*\s][^*]{0,58}?:)\*(?!\*)")
+"""``*Nächstes Treffen:*``: AsciiDoc's bold label, written as Markdown's ``**…:**``."""
+
+
+def _asciidoc(lines: list[Line]) -> list[Line]:
+    """A plain text written in AsciiDoc (``= Protokoll Gruppe 9`` as its first line, or two
+    ``== Abschnitt`` lines): ``=`` to ``=====`` headings become heading hints, the hard line
+    break `` +`` at a line's end is markup, and a bold label ``*Nächstes Treffen:*`` is read as
+    Markdown's ``**…:**``. Other texts are returned as they are."""
+    if not any(line.text.startswith("=") for line in lines):
+        return lines
+    first = next((line for line in lines if line.text.strip()), None)
+    sections = sum(1 for line in lines if line.text.startswith("== "))
+    if first is None or not (first.text.startswith("= ") or sections >= 2):
+        return lines
+    result: list[Line] = []
+    for line in lines:
+        heading = _ASCIIDOC_HEADING.match(line.text) if line.hints is NO_HINTS else None
+        if heading:
+            level = len(heading.group(1))
+            result.append(Line(heading.group(2), line.number, Hints(heading=level)))
+        elif line.hints is NO_HINTS and (_HARD_BREAK.search(line.text) or line.text[:1] == "*"):
+            text = _ASCIIDOC_BOLD.sub(r"**\1**", _HARD_BREAK.sub("", line.text))
+            result.append(Line(text, line.number, line.hints))
+        else:
+            result.append(line)
+    return result
+
+
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
     for line in lines:  # (a loop, not any() over a generator: one look per line)
@@ -578,6 +646,7 @@ class _Attendance:
     level: int | None = None  # the heading level of an attendance heading (``### Anwesend``)
     roles: bool | None = None  # each list entry is ``Name, Rolle`` (decided at the first one)
     entries_only: bool = False  # opened by a bare ``Anwesend`` line: only list entries follow
+    numbered: int = 0  # the last number of a numbered list of office and name columns
 
 
 _UNWRAPPED_END = (".", "!", "?", ":")
@@ -637,6 +706,7 @@ class State:
     presence_table: bool = False
     """The open attendance list is a table whose first column holds presence marks."""
     item_prefix: str = ""
+    item_text: str = ""  # the first sentence of an item written after ``TOP 1:`` as its title
     first_prefix: str = ""
     last_rule: str = ""
     known: ParticipantIndex = field(default_factory=ParticipantIndex)
@@ -1238,7 +1308,7 @@ def rule_attendance(state: State, line: Line) -> bool:
     if parsed is None:
         return False
     label, sub, value = parsed
-    if _SEE_ELSEWHERE.match(value) or _HEAD_COUNT.match(value):
+    if _SEE_ELSEWHERE.match(value) or _HEAD_COUNT.match(value) or _head_counts(value):
         return False  # ``Anwesend: siehe Anwesenheitsliste``, ``Teilnehmer*innen: 19``: no names
     is_attendance, kind = _attendance_kind(label_key(label))
     if not is_attendance:
@@ -1316,6 +1386,15 @@ _HEAD_COUNT = re.compile(
     r"^(?:ca\.\s*|circa\s+|etwa\s+|rund\s+)?\d{1,4}(?:\s+[^\W\d]+(?:\*innen)?)?\s*\.?$"
 )
 """``19``, ``ca. 40 Personen``: how many came, not who."""
+_COUNT_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie)\s+")
+
+
+def _head_counts(value: str) -> bool:
+    """``16 Mitglieder, 2 Gäste.``: counts of those who came, by group – no names."""
+    parts = [part for part in _COUNT_SEPARATOR.split(value.strip()) if part]
+    return len(parts) >= 2 and all(_HEAD_COUNT.match(part) for part in parts)
+
+
 _SEE_ELSEWHERE = re.compile(r"^(?:siehe|s\.|vgl\.|laut|lt\.|gem\.|gemäß)\s", re.IGNORECASE)
 
 
@@ -1658,6 +1737,8 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True  # ``Name | Einrichtung``: the columns of every person below
     if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
+    if not cells and _numbered_columns(state, line, open_list):
+        return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
         state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
         return False
@@ -1791,6 +1872,34 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
 
 _NAME_END = re.compile(r"\s[–-]\s|,|\(")
 """Where a name in an attendance entry ends: a spaced dash, a comma or a bracket."""
+
+
+def _numbered_columns(state: State, line: Line, open_list: _Attendance) -> bool:
+    """``Anwesend waren:`` / ``1.)      Bürgermeister        Ing. Johann Eder`` /
+    ``4.)         "        "             Karl Steiner``: a numbered list of office and name in
+    columns (wide gaps; the ditto marks are gone by now), blank lines or none between them,
+    counting from 1 under the label. The name column is the person, the office their role
+    (True: taken)."""
+    text = line.text.strip()
+    if not _plain(line.hints) or not text[:1].isdigit():
+        return False
+    match = _NUMBERED_COLUMNS.match(text)
+    if match is None:
+        return False
+    number = int(match.group(1))
+    counted = open_list.numbered if number > 1 else 0
+    if number != counted + 1 or (number == 1 and state.previous != "attendance"):
+        return False
+    office, name = match.group(2), match.group(3)
+    person = parse_participant(name)
+    if not looks_like_name(person.name) or len(person.name.split()) > 5:
+        return False
+    if office and not person.affiliation:
+        person = Person(person.name, " ".join(office.split()))
+    state.add_person(person, open_list.kind, open_list.label)
+    open_list.numbered = number
+    state.previous = "attendance"
+    return True
 
 
 def _aligned_entry(state: State, line: Line) -> bool:
@@ -2892,6 +3001,9 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             below = _title_after_blank(state)  # ``Ö 3 - 22-1047`` / … / ``Sommerprogramm``
             title = f"{title} {below}" if below else title
         state.item_prefix = explicit.group(1)
+        colon = text[: explicit.start(3)].rstrip().endswith(":")
+        if colon and hints is NO_HINTS and _prose_title(title):
+            state.item_text, title = title, ""  # ``TOP 1: Obmann X eröffnet … um 19:10 Uhr.``
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
         return numbers[0], None, title, level
@@ -2936,7 +3048,11 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return number, None, section_sign.group(2).strip(), 0  # ``§3 Gebäudekonzept``
     reference = REFERENCE_ITEM.match(text) if text[:1] in "zZ" else None
     if reference and (_plain(hints) or hints == _BOLD_ONLY):
-        title = reference.group(4).strip() or _title_below(state)
+        title = (
+            reference.group(4).strip()
+            or _title_below(state)
+            or _planned_title(state, int(reference.group(2)))
+        )
         if not title:
             return None
         state.item_prefix = reference.group(1).strip()  # ``Zu TOP``, kept as written
@@ -2991,7 +3107,11 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         if not state.items and state.section == "front" and _looks_like_list(state, number):
             return None
+        if not state.items and not planned and _numbered_prose(title, number):
+            return None
         return number, None, title, level
+    if not state.items and _section_marker(text):
+        return None  # ``V e r l a u f   d e r   S i t z u n g :``, ``Niederschrift``: no item
     if state.agenda and _matches_agenda(state, text):
         return -1, None, text.rstrip(":"), 50
     plain = hints in (NO_HINTS, _BOLD_ONLY)  # a Markdown paragraph line as a plain text line
@@ -3007,6 +3127,15 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             return None
         return -1, None, text.rstrip(":"), level
     return None
+
+
+def _planned_title(state: State, number: int) -> str:
+    """The planned agenda's entry ``number`` for a bare reference with nothing but a sentence
+    below (``Zu Punkt 3.)`` / blank / ``Der Bürgermeister bringt …``): the item is the plan's
+    third entry. Empty without a plan of that length or before it."""
+    if state.agenda_open or not 0 < number <= len(state.agenda):
+        return ""
+    return state.agenda[number - 1]
 
 
 def _list_goes_on(state: State, number: int) -> bool:
@@ -3232,6 +3361,52 @@ def _looks_like_list(state: State, number: int) -> bool:
     return bool(numbered and int(numbered.group(1)) == number + 1)
 
 
+_SPACED_LETTERS = re.compile(r"(?<=\b\w) (?=\w\b)")
+
+
+_PROSE_VERB = re.compile(
+    r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|liegt|liegen|lag|lagen"
+    r"|findet|fand|gibt|begrüßt|begrüßte|eröffnet|eröffnete|berichtet|berichtete|stellt|stellte)\b"
+)
+
+
+def _prose_title(title: str) -> bool:
+    """``TOP 1: Obmann Frank Siemers eröffnet die Jahreshauptversammlung um 19:10 Uhr und …``:
+    the minutes' first sentence written right after the item's number and colon instead of a
+    title (a long sentence with a verb, ended by a full stop) – the item has no title, the
+    sentence is its first entry. ``TOP 3: Genehmigung des Protokolls der Sitzung vom
+    12.03.2024.`` is a title (no verb); so is a title written without the colon (``TOP 5 In §3
+    … soll … ersetzt werden.``, as the archive text writes one)."""
+    return (
+        len(title) <= 600
+        and title.endswith((".", "!"))
+        and len(title.split()) >= 8
+        and _PROSE_VERB.search(title) is not None
+    )
+
+
+def _section_marker(text: str) -> bool:
+    """A plain line that only says the minutes start here (``Verlauf der Sitzung:``,
+    ``Niederschrift``), also with a short word still letter-spaced (``Verlauf   d e r
+    Sitzung :``)."""
+    if len(text) > 60:
+        return False
+    key = label_key(text.rstrip(": "))
+    return key in SECTION_MARKERS or _SPACED_LETTERS.sub("", key) in SECTION_MARKERS
+
+
+def _numbered_prose(title: str, number: int) -> bool:
+    """``1. Juristisch die Mieterhöhung überprüfen lassen. Die anwesende Anwältin …`` /
+    ``2. Politisch Druck machen. Ein offener Brief … soll …`` in a report, before any item:
+    the options the text goes through, written as sentences – not items. A title is no
+    sentence that goes on after its full stop; the first entry must also say more than a
+    title before it (``1. Begrüßung. Die Vorsitzende begrüßt alle.`` is item 1)."""
+    head, stop, rest = title.partition(". ")
+    if not stop or len(rest.split()) < 4 or not title.endswith((".", "!", "?")):
+        return False
+    return number > 1 or len(head.split()) >= 4
+
+
 def _restarts_agenda(state: State, number: int, title: str) -> bool:
     """True when the numbering starts again with the first item's title while the items so far
     hold next to nothing: they were the planned agenda, printed before the minutes (the layout
@@ -3282,10 +3457,12 @@ def rule_item(state: State, line: Line) -> bool:
     """``1 Titel``, ``1. Titel``, ``TOP 1: Titel``, ``TOP 5.2``, a heading of any level, a bold
     line, or a top-level numbered list entry when the agenda is written as a list."""
     state.item_prefix = ""
+    state.item_text = ""
     if state.index < state.title_index and not line.hints.heading:
         return False  # a plain line above the title (``Jahresbericht von …``): no item
     found = _item_of(state, line)
     if found is None:
+        state.item_text = ""
         return False
     prefix = state.item_prefix
     number, sub, title, level = found
@@ -3323,6 +3500,9 @@ def rule_item(state: State, line: Line) -> bool:
     state.section = "items"
     state.previous = "item"
     state.point_stack = []
+    if state.item_text:
+        state.block(line).points.append(_PointBuilder(state.item_text, line.number, "paragraph"))
+        state.item_text = ""
     return True
 
 
@@ -3845,6 +4025,24 @@ def _generic_title(text: str) -> bool:
 _TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
 
 
+def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
+    """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
+    (a plain line of at most three words) and its date above the headline – the headline is
+    the title. -1 when the document does not start so."""
+    first = candidates[0][1]
+    text = first.text.strip()
+    if first.hints != NO_HINTS or len(text) > 30 or len(text.split()) > 3:
+        return -1
+    if text.endswith((".", ":", "!", "?")) or TITLE.match(text) or find_date(text):
+        return -1
+    for index, line in candidates[1:3]:
+        if line.hints.heading == 1:
+            return index
+        if line.hints != NO_HINTS or not DATE_ONLY.match(line.text.strip()):
+            return -1
+    return -1
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
@@ -3900,6 +4098,9 @@ def find_title(lines: list[Line]) -> int:
                 return index
     if not candidates:
         return -1
+    kicker = _headline_under_kicker(candidates)
+    if kicker >= 0:
+        return kicker
     index, line = candidates[0]
     text = line.text.strip()
     bold = MARKUP.match(text) if "**" in text or "__" in text else None
@@ -4150,8 +4351,8 @@ def parse_lines(
     _forget()
     if trace is None:
         trace = _TRACE.get()
-    cleaned = _cleaned(lines if isinstance(lines, list) else list(lines))
-    prepared = _mark_structure(cleaned)
+    cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
+    prepared = _mark_structure(_asciidoc(cleaned))
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)

@@ -116,6 +116,30 @@ _SIGNED_MINUTES = re.compile(
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
 _CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
+_MEETING_WORD = re.compile(
+    r"\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
+    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b"
+)
+_SESSION_PLACE = re.compile(
+    r"(?:\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
+    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b)"
+    r"(?:[^.;:!?]|(?<=\d)\.){0,160}?\s(?:im|in\s+der|in\s+dem|in\s+den|auf\s+der|auf\s+dem)\s+"
+    r"([A-ZÄÖÜ][\wäöüß\-]*(?:\s+(?:des|der|am|an\s+der|in|[A-ZÄÖÜ(][\wäöüß.\-)]*"
+    r"|\(\S[^()]{0,40}\)|\d{1,3}\)?)){0,6}?)"
+    r"(?=\s+(?:statt|eingeladen|zusammen|und|um|am|mit)\b|\s*[.,;:!?]|$)"
+)
+"""The place in a sentence about the meeting: after ``fand``/``traf`` or a meeting word, the
+first ``im``/``in der``/``auf der`` with a capitalised name, up to ``statt`` or the end."""
+_NOT_PLACES = frozenset({
+    "Jahr", "Jahre", "Jahres", "Vorjahr", "Vorfeld", "Anschluss", "Rahmen", "Namen", "Auftrag",
+    "Sinne", "Hinblick", "Zuge", "Laufe", "Folgenden", "Mittelpunkt", "Vordergrund", "Herbst",
+    "Frühjahr", "Sommer", "Winter", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember", "Monat", "Vorstand", "Verein",
+    "Gespräch", "Beisein", "Wesentlichen", "Übrigen", "Ganzen", "Moment", "Internet", "Netz",
+    "Chat", "Protokoll", "Schaukasten", "Aushang", "Amtsblatt", "Mitteilungsblatt",
+    "Gemeindeblatt", "Newsletter",
+})  # fmt: skip
+"""Words after ``im``/``in der`` that name no place (``im Vorfeld``, ``im Schaukasten``)."""
 _PLACE_PART = re.compile(
     r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
@@ -363,8 +387,9 @@ class Protocol:
 
     def _people_at_work(self) -> tuple[Person, ...]:
         """Without any attendance: those the minutes show taking part – the chair, the
-        minute-taker, speakers and presenters, owners of tasks named in full – once each, in
-        document order (``Sabine Kortmann eröffnet …``, ``Kassier Bernd Auer trägt … vor``)."""
+        minute-taker, speakers and presenters, owners of tasks named in full, those elected –
+        once each, in document order (``Sabine Kortmann eröffnet …``, ``Kassier Bernd Auer
+        trägt … vor``, ``Als Kassenprüferin wurde Renate Hoppe gewählt``)."""
         found: dict[str, Person] = {}
         for kind in ("chair", "minute_taker"):
             value = (
@@ -381,6 +406,11 @@ class Protocol:
             for owner in point.task.owners:
                 if len(owner.split()) >= 2 and owner[:1].isupper():
                     found.setdefault(owner, Person(owner))
+        from protokollkit.people import elected_in  # people imports this module
+
+        for name in elected_in(point.text for point in self.all_points()):
+            if not any(name in known.split() or known in name for known in found):
+                found.setdefault(name, Person(name))  # ``Als Kassenprüferin wurde … gewählt``
         prose = self._people_in_prose()
         guests = set(prose.get("guests", ()))
         for name in prose.get("present", ()):  # ``Die Kassenprüfer Rita Schöll und Hans Popp``
@@ -424,7 +454,7 @@ class Protocol:
         if found is None and kind in ("minute_taker", "chair"):
             return self._role_in_attendance(kind) or self._person_in_text(kind)
         if found is None and kind == "place":
-            return self._session_line()[0]
+            return self._session_line()[0] or self._place_in_sentence()
         if found is not None or kind not in ("start", "end"):
             return found
         values = [f.value for f in self.meta if f.kind in ("time", "date")]
@@ -465,10 +495,22 @@ class Protocol:
                     start = clock.group(1)
             clock = _CLOCK_AFTER_DATE.search(text) if start is None else None
             if clock:
-                start = clock.group(
-                    1
-                )  # ``Mitgliederversammlung am Mittwoch 15. Januar 2025 20 Uhr``
+                start = clock.group(1)  # ``… am Mittwoch 15. Januar 2025 20 Uhr``
         return place, start
+
+    def _place_in_sentence(self) -> str | None:
+        """The place a sentence of the opening names for the meeting: ``… fand die
+        Versammlung auf der Terrasse des Tennisheims statt``, ``traf sich der Kirchenvorstand
+        am 9. Oktober zur Sitzung in der Markuskirche``, ``über die 14. Sitzung … am Montag,
+        dem 18. August 2025, im Gemeindesaal (Hauptplatz 3) Kirchbach.``"""
+        for point in self._opening_points()[:4]:
+            text = point.text
+            if "statt" not in text and not _MEETING_WORD.search(text[:400]):
+                continue
+            match = _SESSION_PLACE.search(text[:400])
+            if match and match.group(1).split()[0] not in _NOT_PLACES:
+                return match.group(1).rstrip(",.")
+        return None
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""
@@ -568,17 +610,19 @@ class Protocol:
         return found
 
     def attendance_of(self, kind: AttendanceKind) -> tuple[Person, ...]:
-        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused and
-        absent people named only in a sentence of the opening count too."""
+        """Everyone in the attendance groups of a kind (``excused``, ``guests`` …); excused,
+        absent people and guests named only in a sentence of the opening count too."""
         found = tuple(p for g in self.attendance if g.kind == kind for p in g.people)
         if found or kind not in ("excused", "absent", "guests"):
             return found
+        in_sentences = self._attendance_in_text(kind)
         if kind == "guests":
             # greeted, giving a talk or ``zu Gast`` in the text (``Impulsreferat von …``)
-            listed = {p.name for p in self.listed_present()}
+            known = {p.name for p in (*self.listed_present(), *in_sentences)}
             names = self._people_in_prose().get("guests", [])
-            return tuple(Person(n) for n in names if not any(n in known for known in listed))
-        return self._attendance_in_text(kind)
+            more = [Person(n) for n in names if not any(n in name for name in known)]
+            return (*in_sentences, *more)
+        return in_sentences
 
     def speakers(self) -> list[Person]:
         """Every presenter and speaker (speaker lines, inline speakers), in document order."""

@@ -296,6 +296,23 @@ _LISTED_AFTER: tuple[tuple[AttendanceKind, tuple[str, ...], re.Pattern[str]], ..
         ),
     ),
     (
+        "present",
+        ("vertreten", "itglieder"),
+        re.compile(
+            r"(?:(?:^|[.!?]\s+)(?:[A-ZÄÖÜ][\w\-]*\s+){1,3}(?:ist|war|sind|waren)\s+vertreten"
+            r"\s+(?:mit|durch)|(?:^|[.!?]\s+)(?:Weitere\s+)?Mitglieder\s+(?:sind|waren))"
+            rf"\s*:?\s+{_SENTENCE_NAMES}"
+        ),
+    ),
+    (
+        "guests",
+        ("Gäst", "Gast"),
+        re.compile(
+            r"(?:^|[.!?]\s+)Als\s+G(?:äste|ast)\b[^.!?]{0,100}?\s+(?:werden|wurden|wird|wurde)"
+            r"\s+([A-ZÄÖÜ][^.!?;:]{0,200}?)\s+(?:begrüßt|willkommen\s+geheißen)\b"
+        ),
+    ),
+    (
         "excused",
         ("ntschuldigt", "bgesagt"),
         re.compile(
@@ -317,9 +334,13 @@ _NAMED_BEFORE = re.compile(
     r"((?:[A-ZÄÖÜ][\w.\-]*\s+){0,3}[A-ZÄÖÜ][\w\-]*"
     r"(?:(?:,\s*|\s+und\s+)(?:[A-ZÄÖÜ][\w.\-]*\s+){0,3}[A-ZÄÖÜ][\w\-]*)*)"
     r"\s+(?:(?:hat|haben|hatte|hatten)\s+sich\s+entschuldigt"
-    r"|(?:ließ|ließen|lässt|lassen)\s+sich\s+entschuldigen)\b"
+    r"|(?:ließ|ließen|lässt|lassen)\s+sich\s+entschuldigen"
+    r"|(?:fehlt|fehlen|fehlte|fehlten)\s+entschuldigt)\b"
 )
 _SENTENCE_START = {"der", "die", "das", "den", "dem", "unser", "unsere", "auch", "außerdem"}
+_FULL_STOP = re.compile(r"(?<=[a-zäöüß]{3})\.\s+(?=[A-ZÄÖÜ])")
+"""The end of a sentence before the names of the next (``… Ralf Köhnke. Marc Pietsch und …``);
+not the point of a title (``Dr.``)."""
 _AND = re.compile(r"\s*,\s*(?:und\s+|sowie\s+)?|\s+(?:und|sowie)\s+")
 
 
@@ -332,11 +353,63 @@ def _sentence_names(text: str) -> list[str] | None:
     return names
 
 
+_ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
+_ELECTED = (
+    re.compile(
+        r"(?:^|(?<!\d)[.;!?]\s+)Als\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
+        rf"{_ELECTED_NAME}\s+(?:[\w.]+\s+){{0,3}}?(?:wieder)?gewählt\b"
+    ),
+    re.compile(
+        rf"(?:^|(?<!\d)[.;!?]\s+){_ELECTED_NAME}\s+(?:wird|wurde)\s+(?:[\w.]+\s+){{0,6}}?"
+        r"(?:wieder)?gewählt\b"
+    ),
+    re.compile(
+        rf"\b(?:wird|wurde)\s+{_ELECTED_NAME}\s+(?:zum|zur|als)\s+[^.;]{{2,40}}?\s+"
+        r"(?:wieder)?gewählt\b"
+    ),
+)
+"""Who was elected: ``Als Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde
+wieder als Rechnungsprüferin gewählt``, ``wurde Heinz Terhorst zum Versammlungsleiter
+gewählt``."""
+_NOT_ELECTED = frozenset({
+    "Der", "Die", "Das", "Es", "Er", "Sie", "Wer", "Dieser", "Diese", "Zur", "Zum", "Als", "Zu",
+    "Vorgeschlagen", "Gewählt", "Einstimmig", "Anschließend", "Danach", "Ebenfalls", "Außerdem",
+    "Dann", "Neu", "Wieder",
+})  # fmt: skip
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start(1)
+
+
+def elected_in(texts: Iterable[str]) -> list[str]:
+    """The people the texts say were elected (a person elected at a meeting took part in it):
+    one to three capitalised words that read as a name, in document order."""
+    found: list[str] = []
+    for text in texts:
+        if "gewählt" not in text:
+            continue
+        matches = sorted((m for pattern in _ELECTED for m in pattern.finditer(text)), key=_start)
+        for match in matches:
+            name = match.group(1)
+            words = name.split()
+            if words[0] in _NOT_ELECTED or not plausible_name(name):
+                continue
+            if any(role_word(w) or not is_name_word(w) for w in words):
+                continue  # ``Kassenprüferin wurde …``: an office, not who
+            if name not in found:
+                found.append(name)
+    return found
+
+
 def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
     """Attendance written as sentences in the text (``Die anwesenden Mitglieder waren Tara,
-    Jonas und Lina.``, ``Entschuldigt haben sich Noah und Amira.``, ``Der Ortsvorsteher Uwe
-    Janke ließ sich entschuldigen.``): the names by kind (``present``, ``excused``,
-    ``absent``)."""
+    Jonas und Lina.``, ``Der Abteilungsvorstand ist vertreten mit Frank Siemers und Anke
+    Tiedemann.``, ``Weitere Mitglieder sind Frau Ament und Herr Bohrer.``, ``Entschuldigt
+    haben sich Noah und Amira.``, ``Marc Pietsch und Zeynep Yılmaz fehlen entschuldigt.``,
+    ``Der Ortsvorsteher Uwe Janke ließ sich entschuldigen.``, ``Als Gäste des Hauptvereins
+    werden Thomas Quast und Katrin Behrmann begrüßt.``): the names by kind (``present``,
+    ``excused``, ``absent``, ``guests``)."""
     found: dict[AttendanceKind, list[str]] = {}
     for text in texts:
         for kind, triggers, pattern in _LISTED_AFTER:
@@ -348,8 +421,8 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
                     found.setdefault(kind, []).extend(names)
         if "ntschuldig" in text:
             for match in _NAMED_BEFORE.finditer(text):
-                words = match.group(1).split(maxsplit=1)
-                listed = match.group(1)
+                listed = _FULL_STOP.split(match.group(1))[-1]  # (the sentence's own names)
+                words = listed.split(maxsplit=1)
                 if words[0].lower() in _SENTENCE_START and len(words) > 1:
                     listed = words[1]
                 names = _sentence_names(listed)

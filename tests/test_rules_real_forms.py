@@ -737,13 +737,14 @@ def test_next_meeting_beside_the_time_in_the_header_reads_back() -> None:
         ("Frau Roth berichtet. Die Verwaltung sagt zu, die Flyer bis zum 13.09.2024 zu"
          " verschicken.", ("Verwaltung",), dt.date(2024, 9, 13)),
         ("Herr Jessen fragt nach. Der Bgm sagt zu, dies bis Ende Januar zu klären.", ("Bgm",),
-         None),
+         dt.date(2025, 1, 31)),
         ("Das Bezirksamt wird gebeten, bis zur Sitzung am 11.06.2024 einen Vorschlag vorzulegen.",
          ("Bezirksamt",), dt.date(2024, 6, 11)),
         ("Der Vorstand bittet Henning, den Vertrag zu unterschreiben.", ("Henning",), None),
         ("Die Woche geht vom 22. bis 29.09.2024. Lea kümmert sich bis 20.09.2024 um Flyer.",
          ("Lea",), dt.date(2024, 9, 20)),
-        ("Sascha bittet alle Aktiven, sich bis Ende Februar für die Übung einzutragen.", (), None),
+        ("Sascha bittet alle Aktiven, sich bis Ende Februar für die Übung einzutragen.", (),
+         dt.date(2025, 2, 28)),
     ],
 )  # fmt: skip
 def test_tasks_of_offices_and_requests(
@@ -1136,3 +1137,233 @@ def test_people_in_the_prose_of_a_report() -> None:
         "Malte Severin",
     ]
     assert [x.name for x in p.present()] == ["Georg Hüttner", "Rita Schöll", "Hans Popp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "excused", "guests"),
+    [
+        ("Protokoll 19.02.2025\n\nTOP 1: Begrüßung\n\nDer Abteilungsvorstand ist vertreten mit"
+         " Frank Siemers, Anke Tiedemann und Ralf Köhnke. Marc Pietsch und Zeynep Yilmaz fehlen"
+         " entschuldigt.\n\nAls Gäste seitens des Hauptvereins werden Thomas Quast und Katrin"
+         " Behrmann begrüßt.\n",
+         ["Frank Siemers", "Anke Tiedemann", "Ralf Köhnke"], ["Marc Pietsch", "Zeynep Yilmaz"],
+         ["Thomas Quast", "Katrin Behrmann"]),
+        ("Konstituierung des Elternbeirates 06.10.2025\n\nWeitere Mitglieder sind Frau Ament,"
+         " Herr Bohrer und Frau Seuffert.\n",
+         ["Frau Ament", "Herr Bohrer", "Frau Seuffert"], [], []),
+    ],
+)  # fmt: skip
+def test_attendance_in_sentences_more_forms(
+    text: str, present: list[str], excused: list[str], guests: list[str]
+) -> None:
+    """The board ``ist vertreten mit …``, ``Weitere Mitglieder sind …``, ``… fehlen
+    entschuldigt`` and ``Als Gäste … werden … begrüßt`` name those present, excused and the
+    guests in a sentence of the opening."""
+    p = protokollkit.read_text(text)
+    assert [x.name for x in p.present()] == present
+    assert [x.name for x in p.attendance_of("excused")] == excused
+    assert [x.name for x in p.attendance_of("guests")] == guests
+
+
+def test_attendance_in_sentences_more_forms_near_miss() -> None:
+    """``Die Mitglieder sind herzlich eingeladen``, ``Die Stadt ist vertreten mit einem Stand``
+    and ``Als Gäste werden alle Interessierten begrüßt`` name nobody."""
+    text = (
+        "Protokoll 19.02.2025\n\nTOP 1: Begrüßung\n\nDie Stadt ist vertreten mit einem Stand auf"
+        " dem Markt. Weitere Mitglieder sind herzlich eingeladen. Als Gäste werden alle"
+        " Interessierten begrüßt.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert p.listed_present() == ()
+    assert p.attendance_of("guests") == ()
+
+
+def test_top_with_the_first_sentence_after_the_colon() -> None:
+    """``TOP 1: Obmann X eröffnet … um 19:10 Uhr …`` – the minutes' first sentence where the
+    title would stand – is item 1 without a title, the sentence its first entry; a title with a
+    full stop but no verb, and a sentence without the colon, stay titles."""
+    text = (
+        "Protokoll 19.02.2025\n\nTOP 1: Obmann Frank Siemers eröffnet die Versammlung um 19:10"
+        " Uhr und begrüßt die Mitglieder.\n\nTOP 2: Genehmigung des Protokolls der Sitzung vom"
+        " 12.03.2024 und des Haushaltsplans.\n\nx\n\nTOP 3 Der Vorstand stimmt über den Antrag"
+        " wie folgt ab und nimmt ihn an.\n\ny\n"
+    )
+    p = protokollkit.read_text(text)
+    assert [i.title for i in p.items] == [
+        "",
+        "Genehmigung des Protokolls der Sitzung vom 12.03.2024 und des Haushaltsplans.",
+        "Der Vorstand stimmt über den Antrag wie folgt ab und nimmt ihn an.",
+    ]
+    assert p.items[0].blocks[0].points[0].text.startswith("Obmann Frank Siemers eröffnet")
+    assert p.meta_value("start") == "19:10 Uhr"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Bericht 04.09.2025\n\nWegen Bauarbeiten fand die Versammlung auf der Terrasse des"
+         " Tennisheims statt.\n\nTOP 1\n\nx\n", "Terrasse des Tennisheims"),
+        ("Bericht von der Oktobersitzung\n\nWie geplant traf sich der Kirchenvorstand am 9."
+         " Oktober zur Sitzung in der Markuskirche.\n\nx\n", "Markuskirche"),
+        ("Niederschrift 18.08.2025\n\nüber die 14. ordentliche Sitzung des Gemeinderates am"
+         " Montag, dem 18. August 2025, im Gemeindesaal (Hauptplatz 3) Kirchbach.\n\n1 A\n\nx\n",
+         "Gemeindesaal (Hauptplatz 3) Kirchbach"),
+        ("Protokoll 01.02.2025\n\nDie Einladung zur Sitzung hing im Schaukasten des Ortsamtes"
+         " aus.\n\nTOP 1 A\n\nx\n", None),
+        ("Protokoll 01.02.2025\n\nDie Sitzung wurde im Vorfeld gut vorbereitet.\n\nTOP 1 A\n\nx\n",
+         None),
+        ("Protokoll 01.02.2025\n\nIm Garten blühen die Rosen im Beet am Zaun.\n\nTOP 1 A\n\nx\n",
+         None),
+    ],
+)  # fmt: skip
+def test_place_in_a_sentence_about_the_meeting(text: str, place: str | None) -> None:
+    """The place in a sentence of the opening about the meeting (``fand … statt``, ``traf
+    sich … in der …``, ``über die Sitzung … im …``); not where the invitation hung, not ``im
+    Vorfeld``, and not in a sentence that is not about the meeting."""
+    assert protokollkit.read_text(text).meta_value("place") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "result"),
+    [
+        ("Nach kurzer Aussprache stimmten 31 Mitglieder dafür, 6 dagegen, 3 enthielten sich.",
+         (31, 6, 3), "accepted"),
+        ("Es stimmten 4 Mitglieder dafür und 9 dagegen.", (4, 9, None), "rejected"),
+        ("Die Mitglieder haben keine Einwände gegen das Protokoll: 70 Ja-Stimmen, 1 Enthaltung",
+         (70, None, 1), "accepted"),
+        ("Der Kirchenvorstand hat die Abrechnung beschlussmäßig festgestellt.",
+         (None, None, None), "accepted"),
+    ],
+)  # fmt: skip
+def test_votes_in_words_and_counts_without_result(
+    text: str, counts: tuple[int | None, ...], result: str
+) -> None:
+    """A vote told in words (``31 Mitglieder dafür, 6 dagegen, 3 enthielten sich``), yes votes
+    and abstentions with nobody against (accepted), ``beschlussmäßig festgestellt``."""
+    decision = decision_in(text)
+    assert decision is not None
+    assert (decision.yes, decision.no, decision.abstain) == counts
+    assert decision.result == result
+
+
+def test_votes_in_words_near_miss() -> None:
+    """Yes votes alone decide nothing (``12 Ja-Stimmen`` may be one of several options); a
+    number before ``dafür`` in a sentence with no vote against is no tally."""
+    decision = decision_in("Für den Vorschlag A gab es 12 Ja-Stimmen.")
+    assert decision is None or decision.result is None
+    assert decision_in("Es sprechen 3 Gründe dafür, den Termin zu verschieben.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anke berichtet über Einnahmen und Ausgaben des Jahres.", "Anke"),
+        ("Anke erläutert Einnahmen und Ausgaben des Jahres.", "Anke"),
+        ("Dort antwortet Herr Baran ausführlich.", "Herr Baran"),
+        ("Klaus-Peter eröffnet die 151. Jahreshauptversammlung.", "Klaus-Peter"),
+        ("Leider gab es im Winter zwei Rohrbrüche.", None),
+        ("Gleichzeitig verabschiedete sie die Kassiererin.", None),
+        ("Darauf antwortet Herr Baran ausführlich.", "Herr Baran"),
+    ],
+)
+def test_first_name_alone_without_a_list(text: str, name: str | None) -> None:
+    """In minutes that list nobody, a first name alone before a verb of reported speech is
+    the speaker; an adverb before the verb (``Leider``, ``Gleichzeitig … sie``) is not."""
+    speaker = inline_speaker(text, NOBODY)
+    assert (speaker.name if speaker else None) == name
+
+
+def test_first_name_alone_near_miss_with_a_list() -> None:
+    """With a list of those present, a single word has to be on it."""
+    known = ParticipantIndex((Person("Tom Berg"),))
+    assert inline_speaker("Anke berichtet über Einnahmen und Ausgaben.", known) is None
+
+
+def test_attendance_as_counts_by_group() -> None:
+    """``Anwesend: 16 Mitglieder, 2 Gäste.`` counts who came, by group – nobody by name; the
+    minutes then show who took part. A list of names (``Anwesend: Ida Roth, Uwe Kern``) and a
+    name with a count of its own are names."""
+    text = (
+        "Protokoll der Abteilungsversammlung vom 21.11.2025\n\nAnwesend: 16 Mitglieder,"
+        " 2 Gäste.\n\nProtokollant: Jörn Ahrens\n\nTOP 1: Wahlen\n\n- Iris wird einstimmig"
+        " gewählt.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert p.listed_present() == ()
+    assert "Jörn Ahrens" in [x.name for x in p.present()]
+    names = protokollkit.read_text(text.replace("16 Mitglieder, 2 Gäste.", "Ida Roth, Uwe Kern"))
+    assert [x.name for x in names.listed_present()] == ["Ida Roth", "Uwe Kern"]
+
+
+def test_elected_people_took_part() -> None:
+    """Without an attendance list, those elected in the minutes took part (``Als
+    Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde wieder als
+    Rechnungsprüferin gewählt``); an office (``Zur 2. Vorsitzenden wurde … gewählt``) is
+    nobody."""
+    text = (
+        "Jahreshauptversammlung am 14. März 2025\nAls Versammlungsleiter wird Rainer Hofmann"
+        " gewählt.\nBirgit wurde wieder als Rechnungsprüferin gewählt.\nZur 2. Vorsitzenden"
+        " wurde in geheimer Wahl gewählt:\nAnschließend wurde Heinz Terhorst zum Wahlleiter"
+        " gewählt.\nDie Versammlung endete um 22:10 Uhr.\n"
+    )
+    names = [x.name for x in protokollkit.read_text(text).present()]
+    assert names == ["Rainer Hofmann", "Birgit", "Heinz Terhorst"]
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting", "owners", "due"),
+    [
+        ("Martina Rohlfs bildet dafür einen Festausschuss.", dt.date(2025, 1, 26),
+         ("Martina Rohlfs",), None),
+        ("Petra und Yusuf entwerfen den Brief bis zum 5. März.", dt.date(2025, 2, 24),
+         ("Petra", "Yusuf"), dt.date(2025, 3, 5)),
+        ("Frau Albers (Vertrauenslehrerin) bereitet die nächste Sitzung vor.",
+         dt.date(2025, 9, 30), ("Frau Albers",), None),
+        ("Paul erstellt bis Freitag einen ersten Entwurf.", dt.date(2025, 10, 27), ("Paul",),
+         dt.date(2025, 10, 31)),
+        ("Nina kümmert sich bis Ende Februar um die Anmeldung.", dt.date(2025, 7, 14),
+         ("Nina",), dt.date(2026, 2, 28)),
+    ],
+)  # fmt: skip
+def test_more_task_verbs_and_due_dates_in_words(
+    text: str, meeting: dt.date, owners: tuple[str, ...], due: dt.date | None
+) -> None:
+    """``bildet``, ``entwerfen``, a role in parentheses after the owner; ``bis Freitag`` (the
+    next Friday after the meeting) and ``bis Ende Februar`` (its last day)."""
+    task = task_in(text, NOBODY, meeting)
+    assert task is not None
+    assert (task.owners, task.due) == (owners, due)
+
+
+def test_due_dates_in_words_near_miss() -> None:
+    """``bis Juli`` (no ``Ende``) and ``bis Ende Freitag`` name no day; without the meeting's
+    date a weekday counts from nothing."""
+    for text, meeting in (
+        ("Nina kümmert sich bis Juli um die Anmeldung.", dt.date(2025, 7, 14)),
+        ("Paul erstellt bis Freitag einen Entwurf.", None),
+    ):
+        task = task_in(text, NOBODY, meeting)
+        assert task is not None and task.due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Für den Männerchor berichtet Egon gewohnt ausführlich.", "Egon"),
+        ("Der Bericht des Rechners wird von Matthias vorgetragen.", "Matthias"),
+        ("Im Anschluss berichtet Kassenwart über die Finanzen.", None),
+        ("Zum Schluss berichtet Vorstand und Beirat gemeinsam.", None),
+    ],
+)
+def test_first_name_after_the_verb_without_a_list(text: str, name: str | None) -> None:
+    """In minutes that list nobody, a first name after the verb of reported speech, or the one
+    a report is given by (``wird von Matthias vorgetragen``), is the speaker; an office is
+    not."""
+    speaker = inline_speaker(text, NOBODY)
+    assert (speaker.name if speaker else None) == name
+
+
+def test_first_name_after_the_verb_near_miss_with_a_list() -> None:
+    """With a list of those present, the name has to be on it."""
+    known = ParticipantIndex((Person("Tom Berg"),))
+    assert inline_speaker("Für den Männerchor berichtet Egon gewohnt ausführlich.", known) is None
