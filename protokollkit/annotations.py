@@ -45,6 +45,7 @@ from protokollkit.people import (
     HANDLE,
     ParticipantIndex,
     is_name_word,
+    office_holder,
     plausible_name,
     role_word,
     split_parens,
@@ -846,10 +847,11 @@ def decision_in(
     Enthaltung: 2``, ``Dafür 4, dagegen 0``, ``einstimmig angenommen``, ``Konsens: …``; an
     entry right after a bare ``Beschluss:`` line is that decision's text.
     """
+    elected = previous is not None and ":" in text[:44] and _elected_below(text, previous)
     previous_kind = None
     if previous is not None and len(previous.text) <= 40:
         previous_kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
-    if previous_kind is None and not _decision_hint(text, scan):
+    if previous_kind is None and not elected and not _decision_hint(text, scan):
         return None  # fast path: no word or number that a decision or vote is written with
     kind = None
     bare = _fold(text.strip().rstrip(":").strip())
@@ -903,7 +905,7 @@ def decision_in(
             kind = "vote"
         elif _UNANIMOUS.search(text) and (_ACCEPTED.search(text) or _REJECTED.search(text)):
             kind = "decision"
-        elif text[-1:] == ")" and _elected(text):
+        elif elected or (text[-1:] == ")" and _elected(text)):
             kind = "decision"  # ``Kassenwart: Florian Merz (einstimmig)``: an election
         else:
             return None
@@ -923,6 +925,8 @@ def decision_in(
         result = "accepted"  # ``70 Ja-Stimmen, 1 Enthaltung``: nobody against
     elif decided is not None and decided.re in (_DECIDED_MORE, _ASSEMBLY_AGREES):
         result = "accepted"  # ``Der Ausschuss bewilligt …``, ``Die Versammlung beschloss …``
+    elif elected and counted == 0:
+        result = "accepted"  # ``Schülersprecherin: Mila (4b)`` under ``… folgendem Ergebnis:``
     return Decision(kind, yes, no, abstain, result, unanimous)
 
 
@@ -938,6 +942,20 @@ def _elected(text: str) -> bool:
     an office, the person elected to it and the vote."""
     match = _ELECTION.match(text)
     return match is not None and role_word(match.group(1).split()[-1])
+
+
+_RESULT_LEAD = ("Ergebnis:", "gewählt:", "Wahlergebnis:", "Wahlergebnisse:", "gewählt wurden:")
+
+
+def _elected_below(text: str, previous: Point) -> bool:
+    """``… mit folgendem Ergebnis:`` and below it ``Schülersprecherin: Mila (4b)``: an office
+    and who was elected to it, in a list of results (also right under another such line)."""
+    if office_holder(text) is None:
+        return False
+    above = previous.text.rstrip()
+    if above.endswith(_RESULT_LEAD):
+        return True
+    return previous.decision is not None and office_holder(above) is not None
 
 
 def _merge_vote(motion: Decision, vote: Decision) -> Decision:

@@ -406,11 +406,15 @@ class Protocol:
             for owner in point.task.owners:
                 if len(owner.split()) >= 2 and owner[:1].isupper():
                     found.setdefault(owner, Person(owner))
-        from protokollkit.people import elected_in  # people imports this module
+        from protokollkit.people import elected_in, office_holder  # people imports this module
 
         for name in elected_in(point.text for point in self.all_points()):
             if not any(name in known.split() or known in name for known in found):
                 found.setdefault(name, Person(name))  # ``Als Kassenprüferin wurde … gewählt``
+        for point in self.decisions():
+            holder = office_holder(point.text)  # ``Schülersprecherin: Mila (4b)``
+            if holder and not any(holder in known.split() or known in holder for known in found):
+                found.setdefault(holder, Person(holder))
         prose = self._people_in_prose()
         guests = set(prose.get("guests", ()))
         for name in prose.get("present", ()):  # ``Die Kassenprüfer Rita Schöll und Hans Popp``

@@ -382,6 +382,21 @@ def _start(match: re.Match[str]) -> int:
     return match.start(1)
 
 
+_OFFICE_HOLDER = re.compile(
+    r"^\s*(?:\d\.\s+)?([\w.\-/ ]{2,40}?)\s*:\s+((?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\w.-]+"
+    r"(?:\s+[A-ZÄÖÜ][\w-]+){0,2})(?:\s*\([^()]{1,40}\))?$"
+)
+
+
+def office_holder(text: str) -> str | None:
+    """``Schülersprecherin: Mila (4b)``, ``Kassenwart: Florian Merz (einstimmig)``: the person
+    named after an office (the office checked), else None."""
+    match = _OFFICE_HOLDER.match(text) if ":" in text[:44] else None
+    if match is None or not role_word(match.group(1).split()[-1]):
+        return None
+    return match.group(2)
+
+
 def elected_in(texts: Iterable[str]) -> list[str]:
     """The people the texts say were elected (a person elected at a meeting took part in it):
     one to three capitalised words that read as a name, in document order."""

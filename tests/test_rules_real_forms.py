@@ -1367,3 +1367,22 @@ def test_first_name_after_the_verb_near_miss_with_a_list() -> None:
     """With a list of those present, the name has to be on it."""
     known = ParticipantIndex((Person("Tom Berg"),))
     assert inline_speaker("Für den Männerchor berichtet Egon gewohnt ausführlich.", known) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "decided"),
+    [
+        ("… und so wurde es ein knappes Rennen mit folgendem Ergebnis:", True),
+        ("Die Klassensprecher stellen sich vor:", False),
+    ],
+)
+def test_election_results_under_their_lead(lead: str, decided: bool) -> None:
+    """``… mit folgendem Ergebnis:`` and below it ``Schülersprecherin: Mila (4b)``: each line an
+    election decision, the elected present when nobody is listed; under another sentence the
+    same lines are no decisions."""
+    p = protokollkit.read_text(
+        f"Schülerparlament am 30.09.2025\n\n{lead}\nSchülersprecherin: Mila (4b)\n"
+        "Schülersprecher: Jonas (3a)\n"
+    )
+    assert len(p.decisions()) == (2 if decided else 0)
+    assert {"Mila", "Jonas"} <= {x.name for x in p.present()} or not decided
