@@ -76,7 +76,9 @@ _NAME = r"((?:(?:Herrn?|Frau|Dr\.)\s+)*[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖ�
 PROSE_CHAIR = re.compile(
     r"\b(?:(?:1\.\s+|stellvertretende[rn]?\s+)?Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?"
     r"|Sitzungsleiter(?:in)?|Moderator(?:in)?|Bezirksbürgermeister(?:in)?|Bürgermeister(?:in)?"
-    rf"|Ortsvorsteher(?:in)?)\s+{_NAME}\s+(?:eröffnet|begrüßt|leitet|stellt|schloss|schließt)"
+    rf"|Ortsvorsteher(?:in)?|Obmann|Obfrau|Präsident(?:in)?|Abteilungsleiter(?:in)?"
+    rf"|\w*[Mm]eister(?:in)?|Sprecher(?:in)?)\s+{_NAME}\s+(?:eröffnet|begrüßt|leitet|stellt|schloss"
+    r"|schließt)"
     r"|\b(?:Begrüßung|Eröffnung)(?:\s+(?:der|des)\s+\w+)?\s+(?:durch|von)\s+(?:de[nmr]\s+|die\s+)?"
     r"(?:\w+\s+)?"
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
@@ -112,7 +114,8 @@ PROSE_MINUTES = re.compile(
 """The chair or minute-taker named in a sentence of the opening."""
 _SIGNED_MINUTES = re.compile(
     r"((?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s*"
-    r"\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
+    r"(?:\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
+    r"|,\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Schriftwart(?:in)?)$)"
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
 _CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
@@ -558,6 +561,12 @@ class Protocol:
             match = _SIGNED_MINUTES.search(text)
             if match:
                 return match.group(1)
+        items = self.all_items()
+        last = items[-1].blocks[-1] if items and items[-1].blocks else None
+        signer = last.speaker if last is not None and not last.points else None
+        role = signer.affiliation if signer is not None else None
+        if signer and role and (_MINUTES_ROLE.match(role) or "chriftwart" in role):
+            return signer.name  # ``Merle Dose, Schriftwartin`` under the minutes
         return None
 
     def _person_in_text(self, kind: MetaKind) -> str | None:

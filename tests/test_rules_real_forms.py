@@ -1386,3 +1386,14 @@ def test_election_results_under_their_lead(lead: str, decided: bool) -> None:
     )
     assert len(p.decisions()) == (2 if decided else 0)
     assert {"Mila", "Jonas"} <= {x.name for x in p.present()} or not decided
+
+
+def test_chair_by_office_and_minute_taker_signing_with_a_comma() -> None:
+    """``Obmann Frank Siemers eröffnet die Jahreshauptversammlung`` names the chair; ``Merle
+    Dose, Schriftwartin`` alone under the minutes the minute taker."""
+    p = protokollkit.read_text(
+        "Protokoll der Jahreshauptversammlung vom 19. Februar 2025\n\nTOP 1: Obmann Frank Siemers"
+        " eröffnet die Jahreshauptversammlung um 19:10 Uhr.\n\nTOP 2: Verschiedenes\n\n"
+        "Der Obmann schließt die Versammlung um 20:45 Uhr.\n\nMerle Dose, Schriftwartin\n"
+    )
+    assert (p.meta_value("chair"), p.meta_value("minute_taker")) == ("Frank Siemers", "Merle Dose")
