@@ -56,7 +56,8 @@ PROSE_START = re.compile(
     rf"|\b(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\b[^.;]{{0,30}}?\b{_MEETING}\b"
     rf"\D{{0,15}}?{_CLOCK}"
     rf"|\b{_MEETING}\b[^.;]{{0,20}}?\bum\s+{_CLOCK}[^.;]{{0,15}}?\b(?:eröffnet|begonnen)"
-    rf"|\b(?:eröffnet|eröffnete)\s+(?:um|gegen)\s+{_CLOCK}\s+(?:die|den|das)\s+{_MEETING}\b"
+    rf"|\b(?:eröffnet|eröffnete)\s+(?:(?:[^.;]|(?<=\d)\.){{0,60}}?\s)?(?:um|gegen)\s+{_CLOCK}\s+(?:die|den|das)"
+    rf"\s+{_MEETING}\b"
     rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b"
     rf"|\bEröffnung\s+der\s+{_MEETING}\s+durch\s+[^.;\d]{{3,50}}?,\s*{_CLOCK}"
     rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s",

@@ -482,11 +482,14 @@ def _people_in(text: str, any_office: bool = False) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _TITLED.finditer(text)]
     for match in _OFFICE.finditer(text):
         office, name = match.group(1), match.group(2)
-        if not (any_office or role_word(office)) or office in ("Herr", "Herrn", "Frau"):
+        genitive = office.endswith("s") and role_word(office[:-1])  # ``des Schatzmeisters``
+        if not (any_office or role_word(office) or genitive) or office in ("Herr", "Herrn", "Frau"):
             continue
         found.append((match.start(2), name))
         end = match.end() + len(name)
         while (more := _AND_NAME.match(text, end)) is not None:
+            if role_word(more.group(1).split()[0]):
+                break  # ``…, Geschäftsführer Markus Tebroke``: the next office, read by itself
             found.append((more.start(1), more.group(1)))
             end = more.end()
     names: list[str] = []
