@@ -482,7 +482,9 @@ def _people_in(text: str, any_office: bool = False) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _TITLED.finditer(text)]
     for match in _OFFICE.finditer(text):
         office, name = match.group(1), match.group(2)
-        genitive = office.endswith("s") and role_word(office[:-1])  # ``des Schatzmeisters``
+        genitive = (  # ``des Schatzmeisters``; not ``unseres Ehrenmitglieds`` (in memoriam)
+            office.endswith("s") and not office.endswith("glieds") and role_word(office[:-1])
+        )
         if not (any_office or role_word(office) or genitive) or office in ("Herr", "Herrn", "Frau"):
             continue
         found.append((match.start(2), name))
