@@ -380,14 +380,19 @@ def _office_or_name(name: str) -> bool:
     return len(words) > 1 and words[0].lower() not in _NOT_SPEAKERS and plausible_name(name)
 
 
-def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
+def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> Person | None:
     """The speaker a sentence of the entry names at its start (the first sentence, then the
-    later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``)."""
+    later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``).
+
+    ``verb`` False: the entry holds no verb of reported speech (:attr:`_Scan.speech_verb`),
+    so no later sentence names a speaker (no word of :data:`_VERB_SET` among its words)."""
     speaker = _named_speaker(text, known)
     if speaker is not None:
         return speaker
-    if (". " not in text and "; " not in text and ", " not in text[:40]) or _VERB_SET.isdisjoint(
-        text.split()
+    if (
+        not verb
+        or (". " not in text and "; " not in text and ", " not in text[:40])
+        or _VERB_SET.isdisjoint(text.split())
     ):
         return None  # fast path: no later sentence or apposition, or no verb of reported speech
     if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
@@ -477,7 +482,7 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
     if ":" not in text and "@" not in text and "(" not in text:
-        return _sentence_speaker(text, known)
+        return _sentence_speaker(text, known, verb)
     text = _unlead(text)
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
@@ -486,12 +491,12 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
     if match:
         # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
         return _speaker_names(match.group(1), known) or _sentence_speaker(
-            text[match.end() :], known
+            text[match.end() :], known, verb
         )
     match = _TOPIC_REPORTER.match(text) if "(" in text else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
-    return _sentence_speaker(text, known)
+    return _sentence_speaker(text, known, verb)
 
 
 # --- decisions and votes --------------------------------------------------------------------
