@@ -1539,69 +1539,79 @@ def annotate_points(
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
         count_only = _count_only(point.text)
-        if count_only:
-            pending.append(point.text)
-            if len(pending) == 1:
-                motion = previous.decision if previous is not None else None
-                target = len(result) - 1 if motion is not None and _no_counts(motion) else None
-            if target is not None:
-                counts = _counts(" ".join(pending), True)
-                motion = result[target].decision
-                assert motion is not None
-                result[target] = replace(result[target], decision=_with_counts(motion, counts))
-            decision = None
-        elif decision is None and (
-            (
-                context == "decision"
-                and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
-            )
-            or (agreed and point.kind != "paragraph" and not _nothing(point.text))
-        ):
-            decision = Decision("decision", result="accepted")
-        elif (
-            by_label
-            and decision is not None
-            and decision.result is None
-            and not _count_only(point.text)
-        ):
-            decision = replace(decision, result="accepted")  # an entry of ``Beschlüsse:``
-        if point.kind == "paragraph":
-            # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
-            # also under labels (``Kommunikation:``), until a paragraph says something else
-            text = point.text.rstrip()
-            labelled = text.endswith(":") and _decisions_label(text)
-            if agreed and by_label and not labelled:
-                agreed = by_label = False  # ``Beschlüsse:`` / … / ``Sonstiges:``: over
-            if labelled:
-                agreed = by_label = True
-            elif text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
-                agreed = True
-            elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
-                agreed = False
-        if decision is not None and pending and decision.yes is None:
-            decision = _with_counts(decision, _counts(" ".join(pending), True))
-        if not count_only and (decision is not None or target is not None):
-            pending, target = [], None
         if (
-            decision is not None
-            and decision.kind == "vote"
-            and previous is not None
-            and previous.decision is not None
-            and previous.decision.kind in ("motion", "decision")
-            and _no_counts(previous.decision)
+            decision is None
+            and not count_only
+            and not agreed
+            and context is None
+            and point.kind != "paragraph"
         ):
-            result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
-        if (
-            decision is not None
-            and previous is not None
-            and previous.decision is not None
-            and previous.decision.result is None
-            and decision.result is not None
-            and _RESULT_ONLY.match(point.text)
-        ):
-            # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
-            merged = replace(previous.decision, result=decision.result)
-            result[-1] = replace(previous, decision=merged)
+            if target is not None:  # (all the steps below do for an entry that decides nothing)
+                pending, target = [], None
+        else:
+            if count_only:
+                pending.append(point.text)
+                if len(pending) == 1:
+                    motion = previous.decision if previous is not None else None
+                    target = len(result) - 1 if motion is not None and _no_counts(motion) else None
+                if target is not None:
+                    counts = _counts(" ".join(pending), True)
+                    motion = result[target].decision
+                    assert motion is not None
+                    result[target] = replace(result[target], decision=_with_counts(motion, counts))
+                decision = None
+            elif decision is None and (
+                (
+                    context == "decision"
+                    and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
+                )
+                or (agreed and point.kind != "paragraph" and not _nothing(point.text))
+            ):
+                decision = Decision("decision", result="accepted")
+            elif (
+                by_label
+                and decision is not None
+                and decision.result is None
+                and not _count_only(point.text)
+            ):
+                decision = replace(decision, result="accepted")  # an entry of ``Beschlüsse:``
+            if point.kind == "paragraph":
+                # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
+                # also under labels (``Kommunikation:``), until a paragraph says something else
+                text = point.text.rstrip()
+                labelled = text.endswith(":") and _decisions_label(text)
+                if agreed and by_label and not labelled:
+                    agreed = by_label = False  # ``Beschlüsse:`` / … / ``Sonstiges:``: over
+                if labelled:
+                    agreed = by_label = True
+                elif text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
+                    agreed = True
+                elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
+                    agreed = False
+            if decision is not None and pending and decision.yes is None:
+                decision = _with_counts(decision, _counts(" ".join(pending), True))
+            if not count_only and (decision is not None or target is not None):
+                pending, target = [], None
+            if (
+                decision is not None
+                and decision.kind == "vote"
+                and previous is not None
+                and previous.decision is not None
+                and previous.decision.kind in ("motion", "decision")
+                and _no_counts(previous.decision)
+            ):
+                result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
+            if (
+                decision is not None
+                and previous is not None
+                and previous.decision is not None
+                and previous.decision.result is None
+                and decision.result is not None
+                and _RESULT_ONLY.match(point.text)
+            ):
+                # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
+                merged = replace(previous.decision, result=decision.result)
+                result[-1] = replace(previous, decision=merged)
         if result and _for_the_entry_above(result, point.text, known, meeting):
             previous = result[-1]
             result.append(point)  # ``Verantwortliche: Greta`` under ``Lösungsansatz: …``
