@@ -385,7 +385,11 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
     later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``).
 
     ``verb`` False: the entry holds no verb of reported speech (:attr:`_Scan.speech_verb`),
-    so no later sentence names a speaker (no word of :data:`_VERB_SET` among its words)."""
+    so no sentence names a speaker (no word of :data:`_VERB_SET` among its words); only the
+    first 80 characters of a longer text that :func:`_named_speaker` splits may end in part
+    of a word that is one."""
+    if not verb and len(text) <= 80:
+        return None
     speaker = _named_speaker(text, known)
     if speaker is not None:
         return speaker
