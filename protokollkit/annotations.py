@@ -860,13 +860,16 @@ def _merge_vote(motion: Decision, vote: Decision) -> Decision:
 _TASK_LABEL = re.compile(
     r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,25}?)\s*(?:\(([^()]{1,60})\))?\s*(?:[:–]|\s-\s)\s*"
 )
-_TASK_LABEL_FIRST = frozenset(label[:1] for label in TASK_LABELS)
+_TASK_LABEL_FIRST = frozenset(label.split()[0] for label in TASK_LABELS)
+"""The first words of :data:`TASK_LABELS`."""
+_WORD = re.compile(r"\w+")
 
 
 def _task_label_start(text: str) -> bool:
-    """The label :data:`_TASK_LABEL` would find starts as a task label can (its first letter
-    after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, is the first letter of
-    one of :data:`TASK_LABELS`): a look before the pattern, whose lazy label is slow."""
+    """The label :data:`_TASK_LABEL` would find starts as a task label can (its first word
+    after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, folded as
+    :func:`_fold` folds it, is the first word of one of :data:`TASK_LABELS`): a look before
+    the pattern, whose lazy label is slow."""
     start = text.lstrip()
     space = text[: len(text) - len(start)]  # (the space the label may start with)
     if start[:1] == "[" and start[2:3] == "]" and start[1:2] in (" ", "x", "X"):
@@ -874,9 +877,10 @@ def _task_label_start(text: str) -> bool:
         space = start[: len(start) - len(start.lstrip())]
     if space.count(" ") >= 2:
         return True  # (a label of spaces alone: the pattern decides, as before)
-    for char in start:
+    for index, char in enumerate(start):
         if not (char.isspace() or char == "-" or char == "_"):
-            return char.lower()[:1] in _TASK_LABEL_FIRST
+            word = _WORD.match(start, index)  # (the label's characters: ``\w``, ``-``, space)
+            return word is not None and word.group().lower().replace("_", "") in _TASK_LABEL_FIRST
     return False
 
 
