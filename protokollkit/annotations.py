@@ -77,6 +77,9 @@ class _Needled:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._possible(text) else None
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self._possible(text) else text
+
 
 _FOLDED_APART = ("İ", "ı", "ſ")
 """The characters that ``re.IGNORECASE`` takes for a letter their ``str.lower()`` is not
@@ -109,6 +112,25 @@ def _unlead(text: str) -> str:
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
+_AFTER_REPORTER = frozenset(":–-")
+
+
+def _topic_reporter(text: str) -> re.Match[str] | None:
+    """:data:`_TOPIC_REPORTER` matched, after a look at its brackets: the first ``(`` after one
+    to 60 characters and a space, its ``)`` within 41 characters, then a space, ``:``, ``–`` or
+    ``-`` and more text (most brackets close an entry or stand further on)."""
+    start = text.find("(")
+    if not 2 <= start <= 61 or not text[start - 1].isspace() or ")" in text[:start]:
+        return None
+    end = text.find(")", start)
+    if not start + 1 < end <= start + 41 or "(" in text[start + 1 : end]:
+        return None
+    after = text[end + 1 : end + 2]
+    if len(text) < end + 3 or not (after.isspace() or after in _AFTER_REPORTER):
+        return None
+    return _TOPIC_REPORTER.match(text)
+
+
 _NAME_JOIN = _Needled(
     re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*"), (",", "&", "+", "/", "und", "u.")
 )
@@ -497,7 +519,7 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         return _speaker_names(match.group(1), known) or _sentence_speaker(
             text[match.end() :], known, verb
         )
-    match = _TOPIC_REPORTER.match(text) if "(" in text else None
+    match = _topic_reporter(text) if known else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
     return _sentence_speaker(text, known, verb)
@@ -1446,7 +1468,7 @@ def _checkbox_fields(
     return owners, found.date if found and found.start == 0 else _due(text, meeting)
 
 
-_UNTIL_TAIL = re.compile(r",\s*bis\b.*$")
+_UNTIL_TAIL = _Needled(re.compile(r",\s*bis\b.*$"), ("bis",))
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _OPEN_YET = re.compile(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", re.I)
 
