@@ -111,6 +111,31 @@ def _unlead(text: str) -> str:
 
 _HANDLE_DASH = re.compile(r"^(@[\w][\w.\-]{0,30})\s*(?:[-–:]\s+|\s+)(?=\S)")
 _LABELLED = re.compile(r"^([^:()\[\]]{1,60}?(?:\s*\([^()]{1,60}\))?)\s*:\s+(?=\S)")
+_LABEL_STOP = re.compile(r"[:()\[\]]")
+
+
+def _labelled(text: str) -> tuple[str, int] | None:
+    """:data:`_LABELLED` matched: (its label, where the text after it starts). A label that
+    ends at the first colon is read without the pattern, whose lazy label is slow (``\\s`` is
+    ``str.isspace``); one with brackets by the pattern."""
+    stop = _LABEL_STOP.search(text)
+    if stop is None or stop.start() == 0:
+        return None
+    colon = stop.start()
+    if text[colon] == "(":
+        match = _LABELLED.match(text)
+        return (match.group(1), match.end()) if match else None
+    size = len(text[:colon].rstrip())
+    if text[colon] != ":" or size > 60:
+        return None
+    end = colon + 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end == colon + 1 or end == len(text):
+        return None
+    return text[: max(1, size)], end
+
+
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
 _AFTER_REPORTER = frozenset(":–-")
 
@@ -513,11 +538,11 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
         return Person(match.group(1).lstrip("@"))
-    match = _LABELLED.match(text) if ":" in text else None
-    if match:
+    labelled = _labelled(text) if ":" in text else None
+    if labelled:
         # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
-        return _speaker_names(match.group(1), known) or _sentence_speaker(
-            text[match.end() :], known, verb
+        return _speaker_names(labelled[0], known) or _sentence_speaker(
+            text[labelled[1] :], known, verb
         )
     match = _topic_reporter(text) if known else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
