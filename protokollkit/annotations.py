@@ -97,6 +97,43 @@ def _may_hold(text: str, needles: tuple[str, ...]) -> bool:
     return not text.isascii() and any(c in text for c in _FOLDED_APART)
 
 
+_NAMED_CHARACTER = re.compile(r"\\[xuUN0-7]|\(\?P[<=]")
+"""Escapes that name a character by its number or name, and group names: letters that
+:func:`_lower_letters` would have to leave as they are."""
+
+
+def _lower_letters(source: str) -> str:
+    """A pattern's source with its letters in lower case, escapes (``\\S``, ``\\b``) kept."""
+    if _NAMED_CHARACTER.search(source):
+        raise ValueError(f"not for a pattern with named characters or groups: {source}")
+    parts = source.split("\\\\")  # (an escaped backslash)
+    return "\\\\".join(re.sub(r"\\.|([^\\]+)", _lower_group, part) for part in parts)
+
+
+def _lower_group(match: re.Match[str]) -> str:
+    return match.group().lower() if match.group(1) else match.group()
+
+
+class _Folded:
+    """A pattern with ``re.IGNORECASE``, searched as its twin without the flag (its letters in
+    lower case) in the lower-case text: the same matches at the same places (their groups in
+    lower case) wherever ``str.lower()`` folds every character as ``re.IGNORECASE`` does, that
+    is in every text without one of :data:`_FOLDED_APART` (there the pattern itself is
+    searched). Several times faster: the flag folds every character the pattern compares."""
+
+    __slots__ = ("pattern", "twin")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.twin = re.compile(_lower_letters(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``low`` is ``text.lower()``."""
+        if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+            return self.twin.search(low)
+        return self.pattern.search(text)
+
+
 # --- inline speakers ------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^\s*(?:\[[ xX]\]\s*)?")
@@ -575,45 +612,51 @@ _ABSTAIN = re.compile(
 )
 _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
-_UNANIMOUS = re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE)
-_REJECTED = re.compile(
-    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
-    re.IGNORECASE,
+_UNANIMOUS = _Folded(re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE))
+_REJECTED = _Folded(
+    re.compile(
+        r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
+        re.IGNORECASE,
+    )
 )
-_POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
-_ACCEPTED = re.compile(
-    r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
-    r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
-    r"|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
-    r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
-    r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
-    r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
-    re.IGNORECASE,
+_POSTPONED = _Folded(re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE))
+_ACCEPTED = _Folded(
+    re.compile(
+        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
+        r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
+        r"|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
+        r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
+        r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
+        r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
+        re.IGNORECASE,
+    )
 )
-_DECIDED = re.compile(
-    r"\b(?:einstimmig|mehrheitlich)\s+(?:angenommen|beschlossen|abgelehnt|zugestimmt|gewählt"
-    r"|entlastet|verabschiedet|befürwortet|bestätigt)"
-    r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
-    r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
-    r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
-    r"|\b(?:beschließt|beschließen|beschlossen:)"
-    r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
-    r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
-    r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
-    r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
-    # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
-    r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
-    r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
-    r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
-    r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
-    r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
-    r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
-    r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
-    # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
-    r"|\b(?:sprachen|sprechen|spricht|sprach)\s+sich\s+(?:\w+\s+){0,4}?(?:alle|einstimmig"
-    r"|mehrheitlich|die\s+Mehrheit|die\s+Anwesenden|alle\s+Anwesenden)\b[^.;]*\bfür\b[^.;]*"
-    r"\baus\b",
-    re.IGNORECASE,
+_DECIDED = _Folded(
+    re.compile(
+        r"\b(?:einstimmig|mehrheitlich)\s+(?:angenommen|beschlossen|abgelehnt|zugestimmt|gewählt"
+        r"|entlastet|verabschiedet|befürwortet|bestätigt)"
+        r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
+        r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
+        r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
+        r"|\b(?:beschließt|beschließen|beschlossen:)"
+        r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
+        r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
+        r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
+        r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
+        # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
+        r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
+        r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
+        r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
+        r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
+        r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
+        r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
+        r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
+        # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
+        r"|\b(?:sprachen|sprechen|spricht|sprach)\s+sich\s+(?:\w+\s+){0,4}?(?:alle|einstimmig"
+        r"|mehrheitlich|die\s+Mehrheit|die\s+Anwesenden|alle\s+Anwesenden)\b[^.;]*\bfür\b[^.;]*"
+        r"\baus\b",
+        re.IGNORECASE,
+    )
 )
 _DECIDED_MORE = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?]  ))(?:"
@@ -662,25 +705,30 @@ Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich f�
 (``entschied der Kirchenvorstand, dass …``), a large majority is for it (``eine starke Mehrheit der
 Versammlung dafür``); a matter is postponed (``wurde … auf die nächste Sitzung vertagt``); someone
 is elected with a share of the votes (``wird X mit 58 von 63 abgegebenen Stimmen gewählt``)."""
-_UNDECIDED = re.compile(
-    r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
-    r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
-    re.IGNORECASE,
+_UNDECIDED = _Folded(
+    re.compile(
+        r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
+        r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
+        re.IGNORECASE,
+    )
 )
-_CONSENSUS = re.compile(r"\bKonsens\b(?!vorschlag)", re.IGNORECASE)
-_VOTE_WORD = re.compile(r"\b(?:Abstimm\w*|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
+_CONSENSUS = _Folded(re.compile(r"\bKonsens\b(?!vorschlag)", re.IGNORECASE))
+_VOTE_WORD = _Folded(re.compile(r"\b(?:Abstimm\w*|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE))
 _RESULT_ONLY = re.compile(
     r"^\s*(?:(?:->|→|=>|⇒)\s*)?(?:einstimmig\s+|mehrheitlich\s+)?(?:angenommen|abgelehnt"
     r"|beschlossen|genehmigt|vertagt|konsens|einstimmig|zugestimmt)\b",
     re.IGNORECASE,
 )
 """An entry that is only a result (``Angenommen mit Konsens``, ``-> einstimmig``)."""
-_PASSIVE_VOTE = re.compile(
-    r"\b(?:wird|wurde|werden|wurden)\b[^.;]{0,60}?\b(?:einstimmig|mehrheitlich)\b"
-    r"|\b(?:einstimmig|mehrheitlich)\.?\s*$"  # ``Vergabe an die Fa. X zum Preis von … einstimmig.``
-    r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
-    r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
-    re.IGNORECASE,
+_PASSIVE_VOTE = _Folded(
+    re.compile(
+        r"\b(?:wird|wurde|werden|wurden)\b[^.;]{0,60}?\b(?:einstimmig|mehrheitlich)\b"
+        # ``Vergabe an die Fa. X zum Preis von … einstimmig.``
+        r"|\b(?:einstimmig|mehrheitlich)\.?\s*$"
+        r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
+        r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
+        re.IGNORECASE,
+    )
 )
 """A passive sentence with ``einstimmig``/``mehrheitlich``: a decision (``… wird einstimmig
 festgestellt``, ``Die Versammlung wurde einstimmig auf den 15.01. gelegt``)."""
@@ -715,11 +763,13 @@ def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
     )
 
 
-_DECIDED_HINT = re.compile(
-    r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
-    r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
-    r"|wählen|zustimmung|empf",
-    re.IGNORECASE,
+_DECIDED_HINT = _Folded(
+    re.compile(
+        r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
+        r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
+        r"|wählen|zustimmung|empf",
+        re.IGNORECASE,
+    )
 )
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
 
@@ -819,6 +869,7 @@ def decision_in(
         previous_kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
     if previous_kind is None and not _decision_hint(text, scan):
         return None  # fast path: no word or number that a decision or vote is written with
+    low = text.lower() if scan is None else scan.low
     kind = None
     bare = _fold(text.strip().rstrip(":").strip())
     if bare in DECISION_LABELS or bare in _NOTHING:
@@ -838,7 +889,7 @@ def decision_in(
             break
     if kind is None:
         kind = previous_kind
-    decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
+    decided = _DECIDED.search(text, low) if _DECIDED_HINT.search(text, low) else None
     if decided is None and (
         "stimm" in text
         or "besch" in text
@@ -860,28 +911,39 @@ def decision_in(
         or "gewählt" in text
     ):
         decided = _ASSEMBLY_AGREES.search(text)
-    yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
+    yes, no, abstain = _counts(
+        text, kind is not None or bool(decided or _VOTE_WORD.search(text, low))
+    )
     counted = sum(v is not None for v in (yes, no, abstain))
-    if kind is None and decided and _UNDECIDED.search(text):
+    if kind is None and decided and _UNDECIDED.search(text, low):
         decided = None  # ``Es wurde noch nicht entschieden, …``
     if kind is None:
-        if decided or _RESULT_ONLY.match(text) or _PASSIVE_VOTE.search(text):
+        if decided or _RESULT_ONLY.match(text) or _PASSIVE_VOTE.search(text, low):
             kind = "decision"
-        elif counted >= 2 or (counted and (_ACCEPTED.search(text) or _REJECTED.search(text))):
+        elif counted >= 2 or (
+            counted and (_ACCEPTED.search(text, low) or _REJECTED.search(text, low))
+        ):
             kind = "vote"
-        elif _UNANIMOUS.search(text) and (_ACCEPTED.search(text) or _REJECTED.search(text)):
+        elif _UNANIMOUS.search(text, low) and (
+            _ACCEPTED.search(text, low) or _REJECTED.search(text, low)
+        ):
             kind = "decision"
         else:
             return None
-    unanimous = bool(_UNANIMOUS.search(text))
-    if unanimous and no is None and not _REJECTED.search(text):
+    unanimous = bool(_UNANIMOUS.search(text, low))
+    if unanimous and no is None and not _REJECTED.search(text, low):
         no = 0
     result: DecisionResult | None = None
-    if _REJECTED.search(text):
+    if _REJECTED.search(text, low):
         result = "rejected"
-    elif _POSTPONED.search(text):
+    elif _POSTPONED.search(text, low):
         result = "postponed"
-    elif _ACCEPTED.search(text) or unanimous or kind == "consensus" or _CONSENSUS.search(text):
+    elif (
+        _ACCEPTED.search(text, low)
+        or unanimous
+        or kind == "consensus"
+        or _CONSENSUS.search(text, low)
+    ):
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
