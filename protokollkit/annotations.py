@@ -1039,7 +1039,7 @@ _DOER = re.compile(
 )
 """``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
 übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``."""
-_ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
+_ARROW_VERB = _Needled(re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b"), ("→", "->", "=>"))
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
     r"(?:\s+[A-ZÄÖÜ][\w.\-]+)?)"
