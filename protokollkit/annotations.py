@@ -80,6 +80,9 @@ class _Needled:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._possible(text) else None
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self._possible(text) else text
+
 
 _FOLDED_APART = ("İ", "ı", "ſ")
 """The characters that ``re.IGNORECASE`` takes for a letter their ``str.lower()`` is not
@@ -95,6 +98,43 @@ def _may_hold(text: str, needles: tuple[str, ...]) -> bool:
         if needle in low:
             return True
     return not text.isascii() and any(c in text for c in _FOLDED_APART)
+
+
+_NAMED_CHARACTER = re.compile(r"\\[xuUN0-7]|\(\?P[<=]")
+"""Escapes that name a character by its number or name, and group names: letters that
+:func:`_lower_letters` would have to leave as they are."""
+
+
+def _lower_letters(source: str) -> str:
+    """A pattern's source with its letters in lower case, escapes (``\\S``, ``\\b``) kept."""
+    if _NAMED_CHARACTER.search(source):
+        raise ValueError(f"not for a pattern with named characters or groups: {source}")
+    parts = source.split("\\\\")  # (an escaped backslash)
+    return "\\\\".join(re.sub(r"\\.|([^\\]+)", _lower_group, part) for part in parts)
+
+
+def _lower_group(match: re.Match[str]) -> str:
+    return match.group().lower() if match.group(1) else match.group()
+
+
+class _Folded:
+    """A pattern with ``re.IGNORECASE``, searched as its twin without the flag (its letters in
+    lower case) in the lower-case text: the same matches at the same places (their groups in
+    lower case) wherever ``str.lower()`` folds every character as ``re.IGNORECASE`` does, that
+    is in every text without one of :data:`_FOLDED_APART` (there the pattern itself is
+    searched). Several times faster: the flag folds every character the pattern compares."""
+
+    __slots__ = ("pattern", "twin")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.twin = re.compile(_lower_letters(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``low`` is ``text.lower()``."""
+        if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+            return self.twin.search(low)
+        return self.pattern.search(text)
 
 
 # --- inline speakers ------------------------------------------------------------------------
@@ -115,7 +155,51 @@ _DATE_VALUE = re.compile(
     r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)[a-z]*\.?,?\s+(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]{2})"
 )
 """A value that starts with a date (``11.11.2025``, ``Fr, 12. Dezember``): no speech."""
+_LABEL_STOP = re.compile(r"[:()\[\]]")
+
+
+def _labelled(text: str) -> tuple[str, int] | None:
+    """:data:`_LABELLED` matched: (its label, where the text after it starts). A label that
+    ends at the first colon is read without the pattern, whose lazy label is slow (``\\s`` is
+    ``str.isspace``); one with brackets by the pattern."""
+    stop = _LABEL_STOP.search(text)
+    if stop is None or stop.start() == 0:
+        return None
+    colon = stop.start()
+    if text[colon] == "(":
+        match = _LABELLED.match(text)
+        return (match.group(1), match.end()) if match else None
+    size = len(text[:colon].rstrip())
+    if text[colon] != ":" or size > 60:
+        return None
+    end = colon + 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end == colon + 1 or end == len(text):
+        return None
+    return text[: max(1, size)], end
+
+
 _TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
+_AFTER_REPORTER = frozenset(":–-")
+
+
+def _topic_reporter(text: str) -> re.Match[str] | None:
+    """:data:`_TOPIC_REPORTER` matched, after a look at its brackets: the first ``(`` after one
+    to 60 characters and a space, its ``)`` within 41 characters, then a space, ``:``, ``–`` or
+    ``-`` and more text (most brackets close an entry or stand further on)."""
+    start = text.find("(")
+    if not 2 <= start <= 61 or not text[start - 1].isspace() or ")" in text[:start]:
+        return None
+    end = text.find(")", start)
+    if not start + 1 < end <= start + 41 or "(" in text[start + 1 : end]:
+        return None
+    after = text[end + 1 : end + 2]
+    if len(text) < end + 3 or not (after.isspace() or after in _AFTER_REPORTER):
+        return None
+    return _TOPIC_REPORTER.match(text)
+
+
 _NAME_JOIN = _Needled(
     re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*"), (",", "&", "+", "/", "und", "u.")
 )
@@ -429,14 +513,23 @@ def _office_or_name(name: str) -> bool:
     return len(words) > 1 and words[0].lower() not in _NOT_SPEAKERS and plausible_name(name)
 
 
-def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
+def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> Person | None:
     """The speaker a sentence of the entry names at its start (the first sentence, then the
-    later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``)."""
+    later ones: ``Rückblick: Das Fest war gut besucht. Ludwig Kainz berichtet, dass …``).
+
+    ``verb`` False: the entry holds no verb of reported speech (:attr:`_Scan.speech_verb`),
+    so no sentence names a speaker (no word of :data:`_VERB_SET` among its words); only the
+    first 80 characters of a longer text that :func:`_named_speaker` splits may end in part
+    of a word that is one."""
+    if not verb and len(text) <= 80:
+        return None
     speaker = _named_speaker(text, known)
     if speaker is not None:
         return speaker
-    if (". " not in text and "; " not in text and ", " not in text[:40]) or _VERB_SET.isdisjoint(
-        text.split()
+    if (
+        not verb
+        or (". " not in text and "; " not in text and ", " not in text[:40])
+        or _VERB_SET.isdisjoint(text.split())
     ):
         return None  # fast path: no later sentence or apposition, or no verb of reported speech
     if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
@@ -550,23 +643,25 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
     if ":" not in text and "@" not in text and "(" not in text:
-        return _sentence_speaker(text, known) or (_first_name_after(text, known) if verb else None)
+        return _sentence_speaker(text, known, verb) or (
+            _first_name_after(text, known) if verb else None
+        )
     text = _unlead(text)
     match = _HANDLE_DASH.match(text) if text[:1] == "@" else None
     if match:
         return Person(match.group(1).lstrip("@"))
-    match = _LABELLED.match(text) if ":" in text else None
-    if match:
-        if _DATE_VALUE.match(text, match.end()) and not (known and known.knows(match.group(1))):
+    labelled = _labelled(text) if ":" in text else None
+    if labelled:
+        if _DATE_VALUE.match(text, labelled[1]) and not (known and known.knows(labelled[0])):
             return None  # ``St. Martin: 11.11.2025, 17 Uhr``: an event and its date
         # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
-        return _speaker_names(match.group(1), known) or _sentence_speaker(
-            text[match.end() :], known
+        return _speaker_names(labelled[0], known) or _sentence_speaker(
+            text[labelled[1] :], known, verb
         )
-    match = _TOPIC_REPORTER.match(text) if "(" in text else None
+    match = _topic_reporter(text) if known else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
-    return _sentence_speaker(text, known)
+    return _sentence_speaker(text, known, verb)
 
 
 # --- decisions and votes --------------------------------------------------------------------
@@ -594,45 +689,51 @@ _ABSTAIN = re.compile(
 )
 _NONE_NO = re.compile(r"\b(?:keine|ohne)\s+Gegenstimmen?\b", re.IGNORECASE)
 _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", re.IGNORECASE)
-_UNANIMOUS = re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE)
-_REJECTED = re.compile(
-    r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
-    re.IGNORECASE,
+_UNANIMOUS = _Folded(re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE))
+_REJECTED = _Folded(
+    re.compile(
+        r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
+        re.IGNORECASE,
+    )
 )
-_POSTPONED = re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE)
-_ACCEPTED = re.compile(
-    r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
-    r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
-    r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
-    r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
-    r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
-    r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
-    re.IGNORECASE,
+_POSTPONED = _Folded(re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE))
+_ACCEPTED = _Folded(
+    re.compile(
+        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
+        r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
+        r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
+        r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
+        r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
+        r"|(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:\S+\s+){1,8}?an(?=\s*(?:[.,;!]|$)))\b",
+        re.IGNORECASE,
+    )
 )
-_DECIDED = re.compile(
-    r"\b(?:einstimmig|mehrheitlich)\s+(?:angenommen|beschlossen|abgelehnt|zugestimmt|gewählt"
-    r"|entlastet|verabschiedet|befürwortet|bestätigt)"
-    r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
-    r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
-    r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
-    r"|\b(?:beschließt|beschließen|beschlossen:)|\bbeschlussmäßig\s+festgestellt\b"
-    r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
-    r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
-    r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
-    r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
-    # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
-    r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
-    r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
-    r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
-    r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
-    r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
-    r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
-    r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
-    # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
-    r"|\b(?:sprachen|sprechen|spricht|sprach)\s+sich\s+(?:\w+\s+){0,4}?(?:alle|einstimmig"
-    r"|mehrheitlich|die\s+Mehrheit|die\s+Anwesenden|alle\s+Anwesenden)\b[^.;]*\bfür\b[^.;]*"
-    r"\baus\b",
-    re.IGNORECASE,
+_DECIDED = _Folded(
+    re.compile(
+        r"\b(?:einstimmig|mehrheitlich)\s+(?:angenommen|beschlossen|abgelehnt|zugestimmt|gewählt"
+        r"|entlastet|verabschiedet|befürwortet|bestätigt)"
+        r"|\b(?:wird|wurde|werden|wurden|ist|sind)\s+(?:[\w,.§:/]+\s+){0,6}?(?:einstimmig\s+"
+        r"|mehrheitlich\s+)?(?:beschlossen|abgelehnt|verabschiedet|angenommen|genehmigt|bestätigt"
+        r"|(?:wieder)?gewählt|entlastet|zugestimmt)\b"
+        r"|\b(?:beschließt|beschließen|beschlossen:)|\bbeschlussmäßig\s+festgestellt\b"
+        r"|\b(?:findet|fand|finden|fanden)\s+(?:die\s+)?(?:allgemeine\s+|breite\s+|volle\s+)?Zustimmung"
+        r"|\b(?:empfiehlt|empfahl|empfehlen)\s+(?:einstimmig|mehrheitlich)\b"
+        r"|^(?:Der|Die|Das)\s+[\w-]+\s+(?:genehmigt|bestätigt|verabschiedet|wählt|entlastet"
+        r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
+        # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
+        r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
+        r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
+        r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
+        r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
+        r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
+        r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
+        r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
+        # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
+        r"|\b(?:sprachen|sprechen|spricht|sprach)\s+sich\s+(?:\w+\s+){0,4}?(?:alle|einstimmig"
+        r"|mehrheitlich|die\s+Mehrheit|die\s+Anwesenden|alle\s+Anwesenden)\b[^.;]*\bfür\b[^.;]*"
+        r"\baus\b",
+        re.IGNORECASE,
+    )
 )
 _DECIDED_MORE = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?]  ))(?:"
@@ -681,25 +782,30 @@ Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich f�
 (``entschied der Kirchenvorstand, dass …``), a large majority is for it (``eine starke Mehrheit der
 Versammlung dafür``); a matter is postponed (``wurde … auf die nächste Sitzung vertagt``); someone
 is elected with a share of the votes (``wird X mit 58 von 63 abgegebenen Stimmen gewählt``)."""
-_UNDECIDED = re.compile(
-    r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
-    r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
-    re.IGNORECASE,
+_UNDECIDED = _Folded(
+    re.compile(
+        r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
+        r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
+        re.IGNORECASE,
+    )
 )
-_CONSENSUS = re.compile(r"\bKonsens\b(?!vorschlag)", re.IGNORECASE)
-_VOTE_WORD = re.compile(r"\b(?:Abstimm\w*|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE)
+_CONSENSUS = _Folded(re.compile(r"\bKonsens\b(?!vorschlag)", re.IGNORECASE))
+_VOTE_WORD = _Folded(re.compile(r"\b(?:Abstimm\w*|abgestimmt|Stimmen|Votum)\b", re.IGNORECASE))
 _RESULT_ONLY = re.compile(
     r"^\s*(?:(?:->|→|=>|⇒)\s*)?(?:einstimmig\s+|mehrheitlich\s+)?(?:angenommen|abgelehnt"
     r"|beschlossen|genehmigt|vertagt|konsens|einstimmig|zugestimmt)\b",
     re.IGNORECASE,
 )
 """An entry that is only a result (``Angenommen mit Konsens``, ``-> einstimmig``)."""
-_PASSIVE_VOTE = re.compile(
-    r"\b(?:wird|wurde|werden|wurden)\b[^.;]{0,60}?\b(?:einstimmig|mehrheitlich)\b"
-    r"|\b(?:einstimmig|mehrheitlich)\.?\s*$"  # ``Vergabe an die Fa. X zum Preis von … einstimmig.``
-    r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
-    r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
-    re.IGNORECASE,
+_PASSIVE_VOTE = _Folded(
+    re.compile(
+        r"\b(?:wird|wurde|werden|wurden)\b[^.;]{0,60}?\b(?:einstimmig|mehrheitlich)\b"
+        # ``Vergabe an die Fa. X zum Preis von … einstimmig.``
+        r"|\b(?:einstimmig|mehrheitlich)\.?\s*$"
+        r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
+        r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
+        re.IGNORECASE,
+    )
 )
 """A passive sentence with ``einstimmig``/``mehrheitlich``: a decision (``… wird einstimmig
 festgestellt``, ``Die Versammlung wurde einstimmig auf den 15.01. gelegt``)."""
@@ -734,11 +840,13 @@ def _decision_hint(text: str, scan: _Scan | None = None) -> bool:
     )
 
 
-_DECIDED_HINT = re.compile(
-    r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
-    r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
-    r"|wählen|zustimmung|empf",
-    re.IGNORECASE,
+_DECIDED_HINT = _Folded(
+    re.compile(
+        r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
+        r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
+        r"|wählen|zustimmung|empf",
+        re.IGNORECASE,
+    )
 )
 _NOTHING = {"keine", "keiner", "keines", "nichts", "", "entfällt", "-", "–", "n/a", "offen"}
 
@@ -853,6 +961,7 @@ def decision_in(
         previous_kind = DECISION_LABELS.get(_fold(previous.text.strip().rstrip(":").strip()))
     if previous_kind is None and not elected and not _decision_hint(text, scan):
         return None  # fast path: no word or number that a decision or vote is written with
+    low = text.lower() if scan is None else scan.low
     kind = None
     bare = _fold(text.strip().rstrip(":").strip())
     if bare in DECISION_LABELS or bare in _NOTHING:
@@ -872,7 +981,7 @@ def decision_in(
             break
     if kind is None:
         kind = previous_kind
-    decided = _DECIDED.search(text) if _DECIDED_HINT.search(text) else None
+    decided = _DECIDED.search(text, low) if _DECIDED_HINT.search(text, low) else None
     if decided is None and (
         "stimm" in text
         or "besch" in text
@@ -894,30 +1003,41 @@ def decision_in(
         or "gewählt" in text
     ):
         decided = _ASSEMBLY_AGREES.search(text)
-    yes, no, abstain = _counts(text, kind is not None or bool(decided or _VOTE_WORD.search(text)))
+    yes, no, abstain = _counts(
+        text, kind is not None or bool(decided or _VOTE_WORD.search(text, low))
+    )
     counted = sum(v is not None for v in (yes, no, abstain))
-    if kind is None and decided and _UNDECIDED.search(text):
+    if kind is None and decided and _UNDECIDED.search(text, low):
         decided = None  # ``Es wurde noch nicht entschieden, …``
     if kind is None:
-        if decided or _RESULT_ONLY.match(text) or _PASSIVE_VOTE.search(text):
+        if decided or _RESULT_ONLY.match(text) or _PASSIVE_VOTE.search(text, low):
             kind = "decision"
-        elif counted >= 2 or (counted and (_ACCEPTED.search(text) or _REJECTED.search(text))):
+        elif counted >= 2 or (
+            counted and (_ACCEPTED.search(text, low) or _REJECTED.search(text, low))
+        ):
             kind = "vote"
-        elif _UNANIMOUS.search(text) and (_ACCEPTED.search(text) or _REJECTED.search(text)):
+        elif _UNANIMOUS.search(text, low) and (
+            _ACCEPTED.search(text, low) or _REJECTED.search(text, low)
+        ):
             kind = "decision"
         elif elected or (text[-1:] == ")" and _elected(text)):
             kind = "decision"  # ``Kassenwart: Florian Merz (einstimmig)``: an election
         else:
             return None
-    unanimous = bool(_UNANIMOUS.search(text))
-    if unanimous and no is None and not _REJECTED.search(text):
+    unanimous = bool(_UNANIMOUS.search(text, low))
+    if unanimous and no is None and not _REJECTED.search(text, low):
         no = 0
     result: DecisionResult | None = None
-    if _REJECTED.search(text):
+    if _REJECTED.search(text, low):
         result = "rejected"
-    elif _POSTPONED.search(text):
+    elif _POSTPONED.search(text, low):
         result = "postponed"
-    elif _ACCEPTED.search(text) or unanimous or kind == "consensus" or _CONSENSUS.search(text):
+    elif (
+        _ACCEPTED.search(text, low)
+        or unanimous
+        or kind == "consensus"
+        or _CONSENSUS.search(text, low)
+    ):
         result = "accepted"
     elif yes is not None and no is not None:
         result = "accepted" if yes > no else "rejected"
@@ -975,13 +1095,16 @@ def _merge_vote(motion: Decision, vote: Decision) -> Decision:
 _TASK_LABEL = re.compile(
     r"^\s*(?:\[[ xX]\]\s*)?([\w\- ]{2,25}?)\s*(?:\(([^()]{1,60})\))?\s*(?:[:–]|\s-\s)\s*"
 )
-_TASK_LABEL_FIRST = frozenset(label[:1] for label in TASK_LABELS)
+_TASK_LABEL_FIRST = frozenset(label.split()[0] for label in TASK_LABELS)
+"""The first words of :data:`TASK_LABELS`."""
+_WORD = re.compile(r"\w+")
 
 
 def _task_label_start(text: str) -> bool:
-    """The label :data:`_TASK_LABEL` would find starts as a task label can (its first letter
-    after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, is the first letter of
-    one of :data:`TASK_LABELS`): a look before the pattern, whose lazy label is slow."""
+    """The label :data:`_TASK_LABEL` would find starts as a task label can (its first word
+    after space, a checkbox, ``-`` and ``_``, which :func:`_fold` drops, folded as
+    :func:`_fold` folds it, is the first word of one of :data:`TASK_LABELS`): a look before
+    the pattern, whose lazy label is slow."""
     start = text.lstrip()
     space = text[: len(text) - len(start)]  # (the space the label may start with)
     if start[:1] == "[" and start[2:3] == "]" and start[1:2] in (" ", "x", "X"):
@@ -989,9 +1112,10 @@ def _task_label_start(text: str) -> bool:
         space = start[: len(start) - len(start.lstrip())]
     if space.count(" ") >= 2:
         return True  # (a label of spaces alone: the pattern decides, as before)
-    for char in start:
+    for index, char in enumerate(start):
         if not (char.isspace() or char == "-" or char == "_"):
-            return char.lower()[:1] in _TASK_LABEL_FIRST
+            word = _WORD.match(start, index)  # (the label's characters: ``\w``, ``-``, space)
+            return word is not None and word.group().lower().replace("_", "") in _TASK_LABEL_FIRST
     return False
 
 
@@ -1042,7 +1166,7 @@ _DOER = re.compile(
 """``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
 übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``, ``Frau
 Albers (Vertrauenslehrerin) bereitet … vor``."""
-_ARROW_VERB = re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b")
+_ARROW_VERB = _Needled(re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b"), ("→", "->", "=>"))
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
     r"(?:\s+[A-ZÄÖÜ][\w.\-]+)?)"
@@ -1580,7 +1704,7 @@ def _checkbox_fields(
     return owners, found.date if found and found.start == 0 else _due(text, meeting)
 
 
-_UNTIL_TAIL = re.compile(r",\s*bis\b.*$")
+_UNTIL_TAIL = _Needled(re.compile(r",\s*bis\b.*$"), ("bis",))
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _OPEN_YET = re.compile(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", re.I)
 
@@ -1681,69 +1805,79 @@ def annotate_points(
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
         count_only = _count_only(point.text)
-        if count_only:
-            pending.append(point.text)
-            if len(pending) == 1:
-                motion = previous.decision if previous is not None else None
-                target = len(result) - 1 if motion is not None and _no_counts(motion) else None
-            if target is not None:
-                counts = _counts(" ".join(pending), True)
-                motion = result[target].decision
-                assert motion is not None
-                result[target] = replace(result[target], decision=_with_counts(motion, counts))
-            decision = None
-        elif decision is None and (
-            (
-                context == "decision"
-                and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
-            )
-            or (agreed and point.kind != "paragraph" and not _nothing(point.text))
-        ):
-            decision = Decision("decision", result="accepted")
-        elif (
-            by_label
-            and decision is not None
-            and decision.result is None
-            and not _count_only(point.text)
-        ):
-            decision = replace(decision, result="accepted")  # an entry of ``Beschlüsse:``
-        if point.kind == "paragraph":
-            # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
-            # also under labels (``Kommunikation:``), until a paragraph says something else
-            text = point.text.rstrip()
-            labelled = text.endswith(":") and _decisions_label(text)
-            if agreed and by_label and not labelled:
-                agreed = by_label = False  # ``Beschlüsse:`` / … / ``Sonstiges:``: over
-            if labelled:
-                agreed = by_label = True
-            elif text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
-                agreed = True
-            elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
-                agreed = False
-        if decision is not None and pending and decision.yes is None:
-            decision = _with_counts(decision, _counts(" ".join(pending), True))
-        if not count_only and (decision is not None or target is not None):
-            pending, target = [], None
         if (
-            decision is not None
-            and decision.kind == "vote"
-            and previous is not None
-            and previous.decision is not None
-            and previous.decision.kind in ("motion", "decision")
-            and _no_counts(previous.decision)
+            decision is None
+            and not count_only
+            and not agreed
+            and context is None
+            and point.kind != "paragraph"
         ):
-            result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
-        if (
-            decision is not None
-            and previous is not None
-            and previous.decision is not None
-            and previous.decision.result is None
-            and decision.result is not None
-            and _RESULT_ONLY.match(point.text)
-        ):
-            # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
-            merged = replace(previous.decision, result=decision.result)
-            result[-1] = replace(previous, decision=merged)
+            if target is not None:  # (all the steps below do for an entry that decides nothing)
+                pending, target = [], None
+        else:
+            if count_only:
+                pending.append(point.text)
+                if len(pending) == 1:
+                    motion = previous.decision if previous is not None else None
+                    target = len(result) - 1 if motion is not None and _no_counts(motion) else None
+                if target is not None:
+                    counts = _counts(" ".join(pending), True)
+                    motion = result[target].decision
+                    assert motion is not None
+                    result[target] = replace(result[target], decision=_with_counts(motion, counts))
+                decision = None
+            elif decision is None and (
+                (
+                    context == "decision"
+                    and (point.kind != "paragraph" or len(points) == 1 or _statement(point.text))
+                )
+                or (agreed and point.kind != "paragraph" and not _nothing(point.text))
+            ):
+                decision = Decision("decision", result="accepted")
+            elif (
+                by_label
+                and decision is not None
+                and decision.result is None
+                and not _count_only(point.text)
+            ):
+                decision = replace(decision, result="accepted")  # an entry of ``Beschlüsse:``
+            if point.kind == "paragraph":
+                # ``Es wird sich auf folgendes geeinigt:``: the list entries below are agreements,
+                # also under labels (``Kommunikation:``), until a paragraph says something else
+                text = point.text.rstrip()
+                labelled = text.endswith(":") and _decisions_label(text)
+                if agreed and by_label and not labelled:
+                    agreed = by_label = False  # ``Beschlüsse:`` / … / ``Sonstiges:``: over
+                if labelled:
+                    agreed = by_label = True
+                elif text.endswith(":") and _INTRODUCES_DECISIONS.search(text.lower()):
+                    agreed = True
+                elif agreed and (len(text) > 60 or text.endswith((".", "!", "?"))):
+                    agreed = False
+            if decision is not None and pending and decision.yes is None:
+                decision = _with_counts(decision, _counts(" ".join(pending), True))
+            if not count_only and (decision is not None or target is not None):
+                pending, target = [], None
+            if (
+                decision is not None
+                and decision.kind == "vote"
+                and previous is not None
+                and previous.decision is not None
+                and previous.decision.kind in ("motion", "decision")
+                and _no_counts(previous.decision)
+            ):
+                result[-1] = replace(previous, decision=_merge_vote(previous.decision, decision))
+            if (
+                decision is not None
+                and previous is not None
+                and previous.decision is not None
+                and previous.decision.result is None
+                and decision.result is not None
+                and _RESULT_ONLY.match(point.text)
+            ):
+                # ``Konsensvorschlag: …`` and below it ``-> Konsens``: the proposal's result
+                merged = replace(previous.decision, result=decision.result)
+                result[-1] = replace(previous, decision=merged)
         if result and _for_the_entry_above(result, point.text, known, meeting):
             previous = result[-1]
             result.append(point)  # ``Verantwortliche: Greta`` under ``Lösungsansatz: …``

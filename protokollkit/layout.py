@@ -246,6 +246,14 @@ read back as written."""
 _SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")
 """What every letter-spaced word holds (`` b c `` of ``a b c d``): a search with a literal
 first character, several times faster than :data:`_SPACED` with its look-behind."""
+_SPACED_ANY = re.compile(r" \w \w ")
+"""What every match of :data:`_SPACED_HINT` holds, a letter being a ``\\w``: the cheaper class
+(one look instead of three) searched first."""
+
+
+def _spaced_hint(text: str) -> bool:
+    """:data:`_SPACED_HINT` is found (after the cheaper :data:`_SPACED_ANY`)."""
+    return _SPACED_ANY.search(text) is not None and _SPACED_HINT.search(text) is not None
 
 
 def _unspaced(match: re.Match[str]) -> str:
@@ -260,7 +268,7 @@ def clean(text: str) -> str:
             text = text.translate(TRANSLATE)
     elif not (text.isprintable() and "\u2011" not in text) and _SPECIAL.search(text):
         text = text.translate(TRANSLATE)  # (of the special characters only U+2011 prints)
-    if _SPACED_HINT.search(text) and _SPACED.search(text):
+    if _spaced_hint(text) and _SPACED.search(text):
         text = _SPACED.sub(_unspaced, text)
     return text.rstrip()
 
@@ -306,7 +314,7 @@ def _cleaned(lines: list[Line]) -> list[Line]:
     (:data:`_SPACED_HINT` cannot match across a line break) instead of one per line, so that a
     line without special characters only loses its trailing space."""
     texts = [line.text for line in lines]
-    if _SPACED_HINT.search("\n".join(texts)):
+    if _spaced_hint("\n".join(texts)):
         return [
             line if (text := clean(line.text)) is line.text else Line(text, line.number, line.hints)
             for line in lines
