@@ -316,6 +316,34 @@ def _mode_for(path: Path) -> int:
 TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
+NAME_MAX = 255
+"""The longest file name (one path component) in bytes on the usual file systems."""
+
+_TEMP_EXTRA = len(".") + len(".4294967295.") + len("abcdefgh") + len(TEMP_SUFFIX)
+"""What a temporary name adds to its file's name: dot, process id, mkstemp's 8 characters."""
+
+
+def fit_name(stem: str, suffix: str = "", extra: int = 0) -> str:
+    """``stem + suffix``, with ``stem`` shortened when that name and ``extra`` more bytes would
+    be longer than :data:`NAME_MAX`: the start of ``stem`` and a hash of all of it (``~1a2b3c4d``),
+    so two long names stay two names and the same name always gives the same result."""
+    room = NAME_MAX - extra - len(os.fsencode(suffix))
+    if len(os.fsencode(stem)) <= room:
+        return stem + suffix
+    import hashlib
+
+    mark = "~" + hashlib.sha256(os.fsencode(stem)).hexdigest()[:10]
+    keep = len(stem)
+    while keep and len(os.fsencode(stem[:keep] + mark)) > room:
+        keep -= 1
+    return stem[:keep] + mark + suffix
+
+
+def _temp_key(name: str) -> str:
+    """The part of a temporary file's name that stands for ``name`` (its whole name when it
+    leaves room for the rest of the temporary name, else :func:`fit_name`'s short form)."""
+    return fit_name(name, "", _TEMP_EXTRA)
+
 
 def _alive(pid: int) -> bool:
     try:
@@ -337,7 +365,7 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path
         return removed
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
-        if not match or (name is not None and match.group("name") != name):
+        if not match or (name is not None and match.group("name") != _temp_key(name)):
             continue
         if int(match.group("pid")) == os.getpid() or _alive(int(match.group("pid"))):
             continue
@@ -359,7 +387,9 @@ def write_temporary(path: Path, payload: bytes) -> Path:
             raise OSError(errno.ENOTDIR, "") from None
         remove_stale_temporaries(path.parent, path.name)
         fd, tmp = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
+            prefix=f".{_temp_key(path.name)}.{os.getpid()}.",
+            suffix=TEMP_SUFFIX,
+            dir=path.parent,
         )
     except OSError as exc:
         raise os_error(exc, path) from None
@@ -404,6 +434,7 @@ __all__ = [
     "check_output",
     "decode_text",
     "display",
+    "fit_name",
     "os_error",
     "os_reason",
     "read_bytes",
