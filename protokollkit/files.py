@@ -303,6 +303,29 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     return text, notes
 
 
+def decode_unicode(data: bytes, source: str, what: str) -> str:
+    """The text of a file that must be Unicode (a distribution list, a template): UTF-8 with or
+    without BOM, or UTF-16 with BOM (Windows Notepad's "Unicode"), as :func:`decode_text` reads
+    a protocol. Anything else is a German error naming ``source`` and the line: ``what`` (``Der
+    Verteiler``) ist nicht in UTF-8 gespeichert."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode("utf-16", "replace").count("\n") + 1
+            raise error(f"{what} ist fehlerhaftes UTF-16.", source, line) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            f"{what} ist nicht in UTF-8 gespeichert (auch nicht in UTF-16 mit Kennung); bitte als "
+            "UTF-8 speichern.",
+            source,
+            line,
+        ) from None
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's permissions; a new file gets the usual 0666 minus the umask."""
     try:
@@ -433,6 +456,7 @@ __all__ = [
     "ParseError",
     "check_output",
     "decode_text",
+    "decode_unicode",
     "display",
     "fit_name",
     "os_error",

@@ -474,14 +474,11 @@ def default_verteiler() -> Verteiler | None:
 
 def read_template() -> tuple[str, str]:
     """The text of ``email.txt`` and its path (for messages)."""
-    from protokollkit.files import read_bytes
+    from protokollkit.files import decode_unicode, read_bytes
 
     template = vorlage(EMAIL_TEMPLATE)
     data = read_bytes(template, limit=TEMPLATE_LIMIT)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProtokollkitError(f"{template}: die Mail-Vorlage ist nicht in UTF-8.") from None
+    text = decode_unicode(data, str(template), "Die Mail-Vorlage")
     if not text.strip():
         raise ProtokollkitError(
             f"{template}: die Mail-Vorlage ist leer; die Mail hätte keinen Text "

@@ -52,3 +52,44 @@ def test_two_long_names_alike_at_the_start_keep_their_own_outputs(project: Path)
     assert_german(run("build", first, "-o", out, cwd=project), 0)
     assert_german(run("build", second, "-o", out, cwd=project), 0)
     assert len([n for n in os.listdir(out) if n.endswith(".docx")]) == 2
+
+
+VERTEILER = "Absender: Jörg Utpatel <joerg@example.org>\nMaren Müller <maren@example.org>\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_a_verteiler_saved_as_unicode_by_notepad_is_read(project: Path, encoding: str) -> None:
+    """Windows Notepad saves "Unicode" as UTF-16 with a byte order mark; the protocol reader
+    took it, the distribution list was refused as „nicht in UTF-8 gespeichert“."""
+    data = VERTEILER.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    (project / "verteiler.txt").write_bytes(data)
+    (project / "protokollkit.toml").write_text(
+        '[smtp]\nhost = "127.0.0.1"\nport = 2525\nsecurity = "none"\n', "utf-8"
+    )
+    guard = Unchanged(project / "verteiler.txt")
+    result = run(
+        "send", "archiv/" + SEED.name, "--verteiler", "verteiler.txt", "--dry-run", cwd=project
+    )
+    assert_german(result, 0, "Maren Müller <maren@example.org>", "Von:        Jörg Utpatel")
+    guard.check()
+
+
+def test_a_verteiler_in_neither_utf8_nor_utf16_is_named_with_its_line(project: Path) -> None:
+    (project / "verteiler.txt").write_bytes(b"maren@example.org\n# M\xfcller\n")
+    (project / "protokollkit.toml").write_text('[smtp]\nhost = "127.0.0.1"\n', "utf-8")
+    result = run(
+        "send", "archiv/" + SEED.name, "--verteiler", "verteiler.txt", "--dry-run", cwd=project
+    )
+    assert_german(result, 1, "verteiler.txt:2:", "nicht in UTF-8 gespeichert")
+
+
+def test_a_mail_template_in_utf16_is_read(project: Path) -> None:
+    vorlagen = project / "vorlagen"
+    vorlagen.mkdir()
+    (vorlagen / "email.txt").write_bytes("Liebe Leute,\n\n{protokoll}\n\nGrüße\n".encode("utf-16"))
+    result = run("build", "archiv/" + SEED.name, "-o", "ausgabe", cwd=project)
+    assert_german(result, 0)
+    body = (project / "ausgabe" / "2022-11-10-stadtteiltisch.email.txt").read_text("utf-8")
+    assert body.startswith("Liebe Leute,") and "Grüße" in body
