@@ -93,3 +93,44 @@ def test_a_mail_template_in_utf16_is_read(project: Path) -> None:
     assert_german(result, 0)
     body = (project / "ausgabe" / "2022-11-10-stadtteiltisch.email.txt").read_text("utf-8")
     assert body.startswith("Liebe Leute,") and "Grüße" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "german"),
+    [
+        ('#text(fnt: "x")[a]', "unbekannter Parameter „fnt“"),
+        ("#rect(width: 1cm, width: 2cm)", "der Parameter „width“ steht zweimal da"),
+        ("#let f(a) = a\n#f()", "der Parameter „a“ fehlt"),
+        ('#panic("kaputt")', "die Vorlage bricht mit panic ab: kaputt"),
+        ('#let x = 1 + "a"', "integer und string lassen sich nicht addieren"),
+        ("#let x = (1, 2).at(5)", "die Stelle 5 gibt es nicht (Länge 2)"),
+        ("#let x = (a: 1).b", "das Wörterbuch hat keinen Schlüssel „b“"),
+        ("#let f(x) = f(x)\n#f(1)", "ruft sich ohne Ende selbst auf"),
+        ("#let x = datetime(year: 2020, month: 13, day: 1)", "der Wert für month ist ungültig"),
+        ('#rgb("zzz")', "keine gültige Farbe"),
+        ("#let x = 1.5.2", "hier fehlt ein Zeilenumbruch oder Semikolon"),
+        ('#import "@preview/x:0.1.0"', "protokollkit lädt nichts aus dem Netz"),
+        ('#read("../x")', "der Pfad führt aus dem Vorlagenordner hinaus"),
+        ('#set text(lang: "xyz1")', "Sprachkürzel"),
+        ("#let x = calc.sqrt(-1)", "keine Wurzel aus einer negativen Zahl"),
+    ],
+)
+def test_typst_messages_for_common_template_mistakes_are_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, german: str
+) -> None:
+    """These reached the user as „Typst meldet „unexpected argument: fnt““ and the like."""
+    from protokollkit import read
+    from protokollkit.diagnostics import ProtokollkitError
+    from protokollkit.writers.pdf import write_pdf
+    from tests.writers.test_pdf import TEMPLATE
+
+    lines = TEMPLATE.read_text("utf-8").split("\n")
+    lines.insert(2, line)
+    (tmp_path / "protokoll.typ").write_text("\n".join(lines), "utf-8")
+    monkeypatch.setenv("PROTOKOLLKIT_VORLAGEN", str(tmp_path))
+    with pytest.raises(ProtokollkitError) as caught:
+        write_pdf(read(SEED))
+    message = str(caught.value)
+    assert f"Fehler in der Vorlage {tmp_path / 'protokoll.typ'}:" in message
+    assert german in message, message
+    assert "Typst meldet" not in message, message
