@@ -134,3 +134,39 @@ def test_typst_messages_for_common_template_mistakes_are_german(
     assert f"Fehler in der Vorlage {tmp_path / 'protokoll.typ'}:" in message
     assert german in message, message
     assert "Typst meldet" not in message, message
+
+
+def test_one_line_pasted_in_windows_1252_leaves_the_utf8_of_the_others(tmp_path: Path) -> None:
+    """A UTF-8 protocol with one line from an old Windows program was read wholly as
+    Windows-1252: every „ü“ of the other lines became „Ã¼“ in all outputs."""
+    source = tmp_path / "gemischt.txt"
+    source.write_bytes(SEED.read_bytes() + "Grüße von Frau Müller\n".encode("cp1252"))
+    result = run("convert", source, "-t", "text")
+    assert_german(result, 0, "gemischt.txt:", "UTF-8 bis auf Zeile", "Windows-1252")
+    assert "Ã" not in result.out
+    assert "Maren Müller-Hinrichs" in result.out and "Grüße von Frau Müller" in result.out
+
+
+def test_a_protocol_in_utf32_is_read(tmp_path: Path) -> None:
+    """UTF-32 with its byte order mark was taken for UTF-16 (its mark starts the same way): one
+    error per line about U+0000 and a text of „�P�r�o�t�o…“."""
+    source = tmp_path / "utf32.txt"
+    source.write_bytes(SEED.read_text("utf-8").encode("utf-32"))
+    result = run("convert", source, "-t", "text")
+    assert_german(result, 0, "Protokoll Stadtteiltisch", "Maren Müller-Hinrichs")
+    assert "U+0000" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("version", "shown"), [('"1"', 'Version "1" ist'), ("true", "Version true ist")]
+)
+def test_a_json_version_that_is_no_number_is_shown_as_written(
+    tmp_path: Path, version: str, shown: str
+) -> None:
+    """``"version": "1"`` was reported as „Version 1 ist unbekannt; … liest die Versionen 1 bis 2
+    (bitte protokollkit aktualisieren)“ – a contradiction, and no update helps."""
+    source = tmp_path / "p.json"
+    source.write_text(f'{{"version": {version}, "title": "T"}}', "utf-8")
+    result = run("check", source)
+    assert_german(result, 1, "p.json", shown)
+    assert "aktualisieren" not in result.output
