@@ -214,15 +214,17 @@ def main() -> None:
     type=click.Path(path_type=Path),
     metavar="DATEI",
     default=None,
-    help="Ausgabedatei (sonst Standardausgabe).",
+    help="Ausgabedatei (sonst oder bei - die Standardausgabe).",
 )
 @friendly_errors
 def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> None:
     """Ein Protokoll lesen und in einem anderen Format ausgeben (EINGABE - liest die
     Standardeingabe)."""
     import protokollkit
-    from protokollkit.files import check_output, display, write_atomic
+    from protokollkit.files import STDIN, check_output, display, write_atomic
 
+    if output == STDIN:  # ``-o -``: standard output, as ``-`` is standard input
+        output = None
     if output is not None:
         check_output(output, [eingabe])
     else:

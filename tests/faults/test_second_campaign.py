@@ -4,14 +4,22 @@ ends in a German message naming the file (and line), never in a traceback or Eng
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
+import ssl
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEED
 from tests.faults.conftest import Unchanged, assert_german, run
+from tests.send.conftest import Tls, tls
+
+__all__ = ["tls"]  # fixture used here
 
 
 @pytest.mark.parametrize("length", [230, 235, 240])
@@ -170,3 +178,75 @@ def test_a_json_version_that_is_no_number_is_shown_as_written(
     result = run("check", source)
     assert_german(result, 1, "p.json", shown)
     assert "aktualisieren" not in result.output
+
+
+def _tls_listener(context: ssl.SSLContext | None) -> tuple[int, Callable[[], None]]:
+    """A port on 127.0.0.1 that does a TLS handshake with ``context`` (or, without one, answers
+    like a plain SMTP server) on each connection; and how to stop it."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection, contextlib.suppress(OSError):
+                if context is None:
+                    connection.sendall(b"220 klartext\r\n")
+                    connection.recv(1024)
+                else:
+                    context.wrap_socket(connection, server_side=True).close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+
+    def close() -> None:
+        stop.set()
+        with contextlib.suppress(OSError):
+            listener.shutdown(socket.SHUT_RDWR)
+        listener.close()
+        thread.join(timeout=10)
+
+    return listener.getsockname()[1], close
+
+
+@pytest.mark.parametrize(
+    ("server", "german", "english"),
+    [
+        ("plain", "an diesem Port antwortet der Server nicht mit TLS", "WRONG_VERSION_NUMBER"),
+        ("untrusted", "die ausstellende Zertifizierungsstelle ist unbekannt", "local issuer"),
+    ],
+)
+def test_tls_failures_are_explained_in_german(
+    project: Path, tls: Tls, server: str, german: str, english: str
+) -> None:
+    """OpenSSL's own words reached the user: „(WRONG_VERSION_NUMBER)“, „(unable to get local
+    issuer certificate)“."""
+    port, close = _tls_listener(tls.server_context if server == "untrusted" else None)
+    try:
+        (project / "verteiler.txt").write_text(VERTEILER, "utf-8")
+        (project / "protokollkit.toml").write_text(
+            f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "tls"\ntimeout = 5\n', "utf-8"
+        )
+        result = run(
+            "send", "archiv/" + SEED.name, "--verteiler", "verteiler.txt", "--yes", cwd=project
+        )
+    finally:
+        close()
+    assert_german(result, 1, f"TLS-Verbindung zu 127.0.0.1:{port} fehlgeschlagen", german)
+    assert english not in result.output
+
+
+def test_convert_to_output_dash_writes_standard_output_not_a_file_named_dash(
+    tmp_path: Path,
+) -> None:
+    """``-`` is standard input for the input; ``-o -`` wrote a file called „-“ into the
+    current folder and said „geschrieben: -“."""
+    result = run("convert", SEED, "-t", "json", "-o", "-", cwd=tmp_path)
+    assert_german(result, 0)
+    assert result.out.startswith("{") and '"format": "protokollkit"' in result.out
+    assert not (tmp_path / "-").exists()
