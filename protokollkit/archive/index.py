@@ -64,6 +64,17 @@ def default_index_path(archive: Path) -> Path:
     return archive / INDEX_NAME
 
 
+def _writable(path: Path) -> bool:
+    """Whether the index file ``path`` can be made or changed (its folder and, when it exists,
+    the file itself): not on a read-only file system or without permission."""
+    try:
+        if not os.access(path.parent, os.W_OK):
+            return False
+        return not os.path.lexists(path) or os.access(path, os.W_OK)
+    except (OSError, ValueError):
+        return False
+
+
 def _fingerprint() -> str:
     """A hash of the code whose output the index stores: readers, rules, model, summaries."""
     import protokollkit
@@ -306,6 +317,8 @@ class ArchiveIndex:
         if not self.archive.is_dir():
             raise ProtokollkitError(f"Archivordner „{self.archive}“ nicht gefunden.")
         fingerprint = _fingerprint()
+        if not _writable(self.path):
+            return self._open_in_memory(fingerprint)
         try:
             db = sqlite3.connect(self.path, timeout=30)
             row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
@@ -327,6 +340,26 @@ class ArchiveIndex:
         return db
 
     rebuilt = False
+    in_memory = False
+    """True when the index cannot be written where it belongs (a read-only archive): it is
+    then made in memory, from the stored one where that is current, and forgotten after."""
+
+    def _open_in_memory(self, fingerprint: str) -> sqlite3.Connection:
+        self.in_memory = True
+        db = sqlite3.connect(":memory:")
+        with contextlib.suppress(sqlite3.Error, OSError, ValueError):
+            stored = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = stored.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+                if row and row[0] == fingerprint:
+                    stored.backup(db)
+                    return db
+            finally:
+                stored.close()
+        self.rebuilt = True
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        return db
 
     def close(self) -> None:
         """Close the database."""

@@ -250,3 +250,24 @@ def test_convert_to_output_dash_writes_standard_output_not_a_file_named_dash(
     assert_german(result, 0)
     assert result.out.startswith("{") and '"format": "protokollkit"' in result.out
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_suche_and_statistik_work_on_a_read_only_archive(small_disk: Path, indexed: bool) -> None:
+    """An archive on a read-only medium (a share, a stick, a CD): both commands only read, but
+    failed with „archiv/.suchindex.sqlite3: fehler: das Dateisystem ist schreibgeschützt“.
+    A stored index that is current is used; otherwise one is made in memory."""
+    import subprocess
+
+    archiv = small_disk / "archiv"
+    archiv.mkdir()
+    shutil.copyfile(SEED, archiv / SEED.name)
+    if indexed:
+        assert_german(run("suche", "Weihnachtsmarkt", cwd=small_disk), 0)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    guard = Unchanged(archiv)
+    found = run("suche", "Wühlmäuschen", cwd=small_disk)
+    assert_german(found, 0, "2 Treffer in 1 Protokoll", "Arbeitsspeicher")
+    counted = run("statistik", cwd=small_disk)
+    assert_german(counted, 0, "1 Protokoll, 14 Personen")
+    guard.check()
