@@ -271,3 +271,24 @@ def test_suche_and_statistik_work_on_a_read_only_archive(small_disk: Path, index
     counted = run("statistik", cwd=small_disk)
     assert_german(counted, 0, "1 Protokoll, 14 Personen")
     guard.check()
+
+
+def test_attachments_of_a_meeting_with_a_very_long_name_can_be_saved(tmp_path: Path) -> None:
+    """The attachment names repeated the whole meeting name: 385 bytes, which no mail program
+    can save on the usual file systems („File name too long“)."""
+    import email
+    import email.policy
+
+    text = SEED.read_text("utf-8").split("\n", 1)[1]
+    source = tmp_path / "lang.txt"
+    source.write_text(f"Protokoll {'Arbeitsgemeinschaft Überlänge ' * 12}10.11.22\n{text}", "utf-8")
+    assert_german(run("build", source, "-o", tmp_path / "aus"), 0)
+    message = email.message_from_bytes(
+        (tmp_path / "aus" / "lang.eml").read_bytes(), policy=email.policy.default
+    )
+    names = [part.get_filename() or "" for part in message.iter_attachments()]
+    assert [Path(n).suffix for n in names] == [".docx", ".pdf", ".ics"]
+    for name in names:
+        assert len(name) <= 100 and name.startswith("Protokoll Arbeitsgemeinschaft Überlänge")
+        assert name.endswith(("… 2022-11-10.docx", "… 2022-11-10.pdf", "… 2022-11-10.ics"))
+        (tmp_path / name).write_bytes(b"")  # a mail program saves it under this name
