@@ -143,8 +143,9 @@ def problems(
                 entries.append(value)
             elif isinstance(value, tuple):
                 for v in value:
-                    if isinstance(v, str):
+                    if isinstance(v, str):  # a line outside the items (front, back, agenda)
                         entries.append(v)
+                        count += 1
                     elif _is_dataclass(v):
                         children.append((v, line, depth))
             elif value is not None and _is_dataclass(value):

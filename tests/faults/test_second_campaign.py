@@ -292,3 +292,16 @@ def test_attachments_of_a_meeting_with_a_very_long_name_can_be_saved(tmp_path: P
         assert len(name) <= 100 and name.startswith("Protokoll Arbeitsgemeinschaft Überlänge")
         assert name.endswith(("… 2022-11-10.docx", "… 2022-11-10.pdf", "… 2022-11-10.ics"))
         (tmp_path / name).write_bytes(b"")  # a mail program saves it under this name
+
+
+def test_lines_after_the_protocol_count_towards_the_limit_of_entries(tmp_path: Path) -> None:
+    """200,000 lines after „Nächster Termin“ (kept as unplaced text) were not counted: check
+    said „0 Fehler“ and build spent half a minute writing a PDF of thousands of pages, past the
+    limit of 10,000 points and paragraphs that holds for the items."""
+    source = tmp_path / "lang.txt"
+    source.write_bytes(SEED.read_bytes() + b"- p\n" * 20_000)
+    checked = run("check", source)
+    assert_german(checked, 1, "lang.txt: fehler: Das Protokoll hat 20034 Punkte und Absätze")
+    built = run("build", source, "-o", tmp_path / "aus")
+    assert_german(built, 1, "höchstens 10000")
+    assert not (tmp_path / "aus").exists()
