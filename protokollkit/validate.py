@@ -26,6 +26,12 @@ MAX_POINTS = 10_000
 PDF renderer's memory grows with the document (10,000 points: 290 MB, 20,000: 520 MB, 100,000:
 1.7 GB). The reference protocol has 34."""
 
+ENTRIES = frozenset({"Point", "Person", "MetaField"})
+"""What counts towards :data:`MAX_POINTS` besides the lines outside the items: a point, a
+name (of those present, a speaker …) and a line like ``Ort: …`` – 40,000 names or 30,000 such
+lines took a build of half a minute and more."""
+
+
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 """Characters no output format can hold: C0 control characters except the tab (ESC, BEL, form
 feed …), DEL, the non-characters U+FFFE/U+FFFF and lone surrogates."""
@@ -119,9 +125,9 @@ def problems(
         own = getattr(obj, "line", 0)
         known = isinstance(own, int) and own > 0
         line = own if known else line
-        is_point = type(obj).__name__ == "Point"
-        if is_point:
-            count += 1
+        kind = type(obj).__name__
+        count += kind in ENTRIES
+        if kind == "Point":
             depth += 1
             if depth > MAX_DEPTH and not too_deep_reported:
                 too_deep_reported = True
@@ -169,8 +175,9 @@ def problems(
         found.append(
             Diagnostic(
                 "error",
-                f"Das Protokoll hat {count} Punkte und Absätze (höchstens {MAX_POINTS}); so "
-                "große Dokumente werden nicht geschrieben. Bitte auf mehrere Protokolle aufteilen.",
+                f"Das Protokoll hat {count} Einträge – Punkte, Absätze, Namen und Angaben "
+                f"(höchstens {MAX_POINTS}); so große Dokumente werden nicht geschrieben. Bitte auf "
+                "mehrere Protokolle aufteilen.",
                 source,
             )
         )

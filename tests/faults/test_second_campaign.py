@@ -294,14 +294,37 @@ def test_attachments_of_a_meeting_with_a_very_long_name_can_be_saved(tmp_path: P
         (tmp_path / name).write_bytes(b"")  # a mail program saves it under this name
 
 
-def test_lines_after_the_protocol_count_towards_the_limit_of_entries(tmp_path: Path) -> None:
-    """200,000 lines after „Nächster Termin“ (kept as unplaced text) were not counted: check
-    said „0 Fehler“ and build spent half a minute writing a PDF of thousands of pages, past the
-    limit of 10,000 points and paragraphs that holds for the items."""
+@pytest.mark.parametrize("where", ["after", "present", "meta"])
+def test_every_kind_of_entry_counts_towards_the_limit(tmp_path: Path, where: str) -> None:
+    """Only points were counted towards the limit of 10,000: 20,000 lines after „Nächster
+    Termin“ (kept as unplaced text), 20,000 names of those present or 20,000 lines like
+    „Feld: Wert“ passed check with „0 Fehler“, and build spent half a minute and more on them."""
+    text = SEED.read_text("utf-8")
+    if where == "after":
+        text += "- p\n" * 20_000
+    elif where == "present":
+        names = ", ".join(f"Vorname{i} Nachname{i}" for i in range(20_000))
+        text = text.replace("Teilnehmende: ", f"Teilnehmende: {names}, ", 1)
+    else:
+        fields = "".join(f"Feld{i}: Wert {i}\n" for i in range(20_000))
+        text = text.replace("Teilnehmende:", fields + "Teilnehmende:", 1)
     source = tmp_path / "lang.txt"
-    source.write_bytes(SEED.read_bytes() + b"- p\n" * 20_000)
-    checked = run("check", source)
-    assert_german(checked, 1, "lang.txt: fehler: Das Protokoll hat 20034 Punkte und Absätze")
-    built = run("build", source, "-o", tmp_path / "aus")
+    source.write_text(text, "utf-8")
+    checked = run("check", source, timeout=60)
+    assert_german(checked, 1, "lang.txt: fehler: Das Protokoll hat 2", "(höchstens 10000)")
+    built = run("build", source, "-o", tmp_path / "aus", timeout=60)
     assert_german(built, 1, "höchstens 10000")
     assert not (tmp_path / "aus").exists()
+
+
+def test_plausibility_of_thousands_of_lines_takes_no_minutes(tmp_path: Path) -> None:
+    """Each text without a line of its own was searched line by line from the top of the file:
+    8,000 lines like „Feld: am 31.02.2022“ took minutes, and every warning named the first of
+    them (line 3) – the others were lost as duplicates."""
+    fields = "".join(f"Feld{i}: am 31.02.2022\n" for i in range(8_000))
+    source = tmp_path / "viele.txt"
+    source.write_text(SEED.read_text("utf-8").replace("Teilnehmende:", fields + "Teilnehmende:", 1))
+    checked = run("check", source, timeout=30)
+    assert_german(checked, 0, "viele.txt:3:11: warnung: Datum „31.02.2022“ gibt es nicht")
+    assert "viele.txt:8002:14: warnung" in checked.err
+    assert "8000 Warnungen" in checked.err
