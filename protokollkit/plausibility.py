@@ -16,7 +16,6 @@ The ``check`` command and ``build`` call it; the readers do not, so reading stay
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from protokollkit.dates import (
     impossible_dates,
     impossible_times,
 )
-from protokollkit.diagnostics import Diagnostic
+from protokollkit.diagnostics import Diagnostic, LineFinder
 from protokollkit.model import Protocol
 
 MAX_YEARS_AWAY = 1
@@ -69,33 +68,14 @@ class _Locator:
 
     def __init__(self, source_text: str | None) -> None:
         self.lines = source_text.splitlines() if source_text else []
-        self._joined: str | None = None
-        self._starts: list[int] = []
-        self._cursor = 0
+        self._finder = LineFinder(self.lines)
 
     def line_of(self, text: str, hint: int = 0) -> int:
-        """The line ``text`` starts on: the model's line when known, else the first line that
-        holds its start, from where the text looked up before was found (one search through the
-        text, not one per line and text: thousands of lines took minutes)."""
+        """The line ``text`` starts on: the model's line when known, else the next line that
+        holds its start (:class:`~protokollkit.diagnostics.LineFinder`)."""
         if hint or not self.lines or not text:
             return hint
-        probe = text[:40]
-        if "\n" in probe:
-            return 0
-        if self._joined is None:
-            self._joined = "\n".join(self.lines)
-            position = 0
-            for line in self.lines:
-                self._starts.append(position)
-                position += len(line) + 1
-        # Texts are looked up in the order of the document: from the last one found on first.
-        found = self._joined.find(probe, self._cursor)
-        if found < 0:
-            found = self._joined.find(probe)
-            if found < 0:
-                return 0
-        self._cursor = found + 1
-        return bisect.bisect_right(self._starts, found)
+        return self._finder.find(text[:40])
 
     def position(self, written: str, line: int) -> tuple[int, int]:
         """Line and column of ``written`` at or after ``line`` (a point may wrap)."""

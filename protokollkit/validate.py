@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from protokollkit.diagnostics import Diagnostic, ParseError
+from protokollkit.diagnostics import Diagnostic, LineFinder, ParseError
 from protokollkit.model import Protocol
 
 MAX_DEPTH = 20
@@ -80,14 +80,9 @@ def _fields(kind: type) -> tuple[str, ...] | None:
     return names
 
 
-def _locate(lines: list[str] | None, text: str, fallback: int) -> int:
-    """The 1-based line of ``lines`` that holds (the start of) ``text``, else ``fallback``."""
-    needle = text.strip().split("\n")[0][:40]
-    if lines and needle:
-        for number, line in enumerate(lines, start=1):
-            if needle in line:
-                return number
-    return fallback
+def _locate(finder: LineFinder, text: str, fallback: int) -> int:
+    """The 1-based line that holds (the start of) ``text``, else ``fallback``."""
+    return finder.find(text.strip().split("\n")[0][:40]) or fallback
 
 
 PDF_FORMATS = frozenset({"pdf", "eml"})
@@ -109,6 +104,7 @@ def problems(
     if source is None:
         source = next((d.source for d in protocol.diagnostics), "<text>")
     lines = text.splitlines() if text is not None else None
+    finder = LineFinder(lines or [])
     found: list[Diagnostic] = []
     too_deep_reported = False
     count = 0
@@ -137,7 +133,7 @@ def problems(
                         f"Punkte sind hier tiefer als {MAX_DEPTH} Ebenen verschachtelt; so tief "
                         f"kann kein Ausgabeformat sie darstellen (höchstens {MAX_DEPTH}).",
                         source,
-                        line if known else _locate(lines, getattr(obj, "text", ""), line),
+                        line if known else _locate(finder, getattr(obj, "text", ""), line),
                         1,
                     )
                 )
@@ -166,7 +162,7 @@ def problems(
                         f"{character_name(bad.group(0))} im Text „{_shown(entry)}“; kein "
                         "Ausgabeformat kann es darstellen. Bitte das Zeichen löschen.",
                         source,
-                        line if known else _locate(lines, entry, line),
+                        line if known else _locate(finder, entry, line),
                         1,
                     )
                 )
@@ -275,9 +271,14 @@ def _glyph_problems(texts: list[str], source: str, lines: list[str] | None) -> l
     unusual = set().union(*(_unusual(t) for t in texts)) if texts else set()
     if not unusual:
         return []
+    missing = missing_glyphs(unusual)
+    first: dict[str, int] = {}
+    for number, text in enumerate(lines or [], start=1):  # one pass, not one per character
+        for char in missing.intersection(text) - first.keys():
+            first[char] = number
     found = []
-    for char in sorted(missing_glyphs(unusual)):
-        line = next((n for n, t in enumerate(lines or [], start=1) if char in t), 0)
+    for char in sorted(missing):
+        line = first.get(char, 0)
         found.append(
             Diagnostic(
                 "error",
