@@ -341,3 +341,25 @@ def test_thousands_of_control_characters_are_located_in_seconds(tmp_path: Path) 
     assert "farbe.txt:9002:1: fehler: Steuerzeichen U+001B Escape (ESC) im Text „Wert 8999" in (
         checked.err
     )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [[[1]], [["a", "b", "c", "d", "e", "f"]], [[10**10, 0, 0, 10**10, False, "x"]], {"a": 1}],
+)
+def test_a_damaged_entry_of_the_termine_cache_is_read_again(tmp_path: Path, rows: object) -> None:
+    """The cache was trusted row by row: a short row ended in „interner Fehler (ValueError: not
+    enough values to unpack)“, others printed their garbage as appointments."""
+    import json
+
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = run("termine", "--alle", SEED, env=env)
+    assert_german(first, 0, "Weihnachtsmarkt")
+    cache = tmp_path / "cache" / "protokollkit" / "termine.json"
+    stored = json.loads(cache.read_text("utf-8"))
+    for entry in stored["entries"].values():
+        entry[1] = rows
+    cache.write_text(json.dumps(stored), "utf-8")
+    again = run("termine", "--alle", SEED, env=env)
+    assert_german(again, 0)
+    assert again.out == first.out
