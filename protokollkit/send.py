@@ -387,7 +387,8 @@ def read_log(path: Path) -> list[dict[str, Any]]:
 
 def _concerns(entry: dict[str, Any], outgoing: Outgoing) -> bool:
     return bool(
-        entry.get("sha256") == outgoing.sha256 or entry.get("protocol") == outgoing.source.name
+        entry.get("sha256") == outgoing.sha256
+        or entry.get("protocol") == _log_name(outgoing.source)
     )
 
 
@@ -523,7 +524,7 @@ def log_entry(
         "time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "attempt": attempt or uuid.uuid4().hex,
         "stage": stage,
-        "protocol": outgoing.source.name,
+        "protocol": _log_name(outgoing.source),
         "sha256": outgoing.sha256,
         "message_id": outgoing.message_id,
         "subject": outgoing.subject,
@@ -532,6 +533,12 @@ def log_entry(
         "recipients": recipients,
         "error": failure,
     }
+
+
+def _log_name(path: Path) -> str:
+    """The protocol's file name as the send log keeps it: bytes that are not UTF-8 as
+    ``\\xNN`` (the log is UTF-8; such a name ended the send in „interner Fehler“)."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 LOG_LIMIT = 512 * 1024 * 1024

@@ -363,3 +363,27 @@ def test_a_damaged_entry_of_the_termine_cache_is_read_again(tmp_path: Path, rows
     again = run("termine", "--alle", SEED, env=env)
     assert_german(again, 0)
     assert again.out == first.out
+
+
+def test_a_protocol_whose_name_is_not_utf8_is_sent_once(project: Path) -> None:
+    """The send log is UTF-8: a file name with a Latin-1 byte (``m\\xfcll``) ended the send in
+    „interner Fehler (UnicodeEncodeError …)“ before anything was sent or logged."""
+    from tests.faults.smtp import FaultyServer
+
+    server = FaultyServer()
+    try:
+        source = project / "archiv" / os.fsdecode(b"2022-11-10-m\xfcll.txt")
+        (project / "archiv" / SEED.name).rename(source)
+        (project / "verteiler.txt").write_text(VERTEILER, "utf-8")
+        (project / "protokollkit.toml").write_text(
+            f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\ntimeout = 5\n',
+            "utf-8",
+        )
+        command = ("send", source, "--verteiler", "verteiler.txt", "--yes")
+        assert_german(run(*command, cwd=project), 0, "Gesendet an 1 von 1")
+        assert_german(run(*command, cwd=project), 1, "bereits am", "--force")
+    finally:
+        server.stop()
+    assert server.delivered == [["maren@example.org"]]
+    log = (project / "archiv" / "versand.log.jsonl").read_text("utf-8")
+    assert '"protocol": "2022-11-10-m\\\\xfcll.txt"' in log
