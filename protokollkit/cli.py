@@ -688,7 +688,9 @@ def new(datum: str | None, archiv: Path) -> None:
 
     date = parse_date_argument(datum) if datum is not None else None
     path = create_next(archiv, date)
-    click.echo(f"Neues Protokoll angelegt: {path}")
+    from protokollkit.files import display
+
+    click.echo(f"Neues Protokoll angelegt: {display(path)}")
 
 
 # --- archive (issue 13): `protokollkit suche`, `statistik`, `website` -------------------------

@@ -211,7 +211,7 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
     protocol, or when the file exists already (it is never overwritten).
     """
     import protokollkit
-    from protokollkit.files import write_atomic
+    from protokollkit.files import display, write_atomic
     from protokollkit.termine import next_meeting_appointment
     from protokollkit.writers.text import write_text
 
@@ -226,19 +226,21 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
                 else ""
             )
             raise ProtokollkitError(
-                f"Im letzten Protokoll {newest.name} steht kein Datum für den nächsten "
+                f"Im letzten Protokoll {display(newest.name)} steht kein Datum für den nächsten "
                 f"Termin{said}. Bitte das Datum angeben, z. B. --datum 12.01.2023."
             )
         date = following.start
     path = skeleton_path(archive, newest, date)
     if path.exists():
-        raise ProtokollkitError(f"{path} gibt es schon; die Datei wird nicht überschrieben.")
+        raise ProtokollkitError(
+            f"{display(path)} gibt es schon; die Datei wird nicht überschrieben."
+        )
     match = _ARCHIVE_NAME.match(newest.name)
     last_date = last.date or (dt.date(*(int(g) for g in match.groups()[:3])) if match else None)
     if last_date is not None and date <= last_date:
         raise ProtokollkitError(
             f"Das Datum {german_date(date)} liegt nicht nach dem letzten Protokoll "
-            f"({newest.name}, {german_date(last_date)})."
+            f"({display(newest.name)}, {german_date(last_date)})."
         )
     write_atomic(path, write_text(skeleton(last, date)))
     return path

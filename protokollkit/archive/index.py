@@ -109,6 +109,16 @@ def _listed(entry: os.DirEntry[str]) -> bool:
         return True
 
 
+def _utf8(name: str) -> bool:
+    """Whether a file name is UTF-8 (else it holds surrogate escapes, which neither SQLite nor
+    the website's pages can take)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def archive_files(archive: Path) -> list[Path]:
     """The protocols of the archive: its ``*.txt`` files, sorted by name."""
     if not archive.is_dir():
@@ -390,7 +400,18 @@ class ArchiveIndex:
             row[0]: (row[1], row[2], row[3], row[4])
             for row in db.execute("SELECT name, size, mtime_ns, hash, error FROM files")
         }
-        present = archive_files(self.archive)
+        present = []
+        for path in archive_files(self.archive):
+            if _utf8(path.name):
+                present.append(path)
+                continue
+            from protokollkit.files import display
+
+            message = (
+                "Der Dateiname ist kein UTF-8 (ein Byte wie \\xNN darin); Suche, Statistik und "
+                "Website lassen die Datei aus. Bitte umbenennen."
+            )
+            result.problems.append(Diagnostic("error", message, display(path)))
         names = {p.name for p in present}
         for name in sorted(set(known) - names):
             self._drop(name)

@@ -387,3 +387,29 @@ def test_a_protocol_whose_name_is_not_utf8_is_sent_once(project: Path) -> None:
     assert server.delivered == [["maren@example.org"]]
     log = (project / "archiv" / "versand.log.jsonl").read_text("utf-8")
     assert '"protocol": "2022-11-10-m\\\\xfcll.txt"' in log
+
+
+@pytest.mark.parametrize("command", [["suche", "Weihnachtsmarkt"], ["statistik"], ["website"]])
+def test_an_archive_file_named_in_latin1_is_left_out_with_its_name(
+    project: Path, command: list[str]
+) -> None:
+    """SQLite takes only UTF-8: one file name with a Latin-1 byte ended suche, statistik and
+    website in „interner Fehler (UnicodeEncodeError …)“ – for the whole archive."""
+    shutil.copyfile(SEED, project / "archiv" / os.fsdecode(b"2022-12-08-m\xfcll.txt"))
+    guard = Unchanged(project / "archiv")
+    result = run(*command, cwd=project)
+    assert_german(result, 0, "archiv/2022-12-08-m\\xfcll.txt: fehler: Der Dateiname ist kein UTF-8")
+    guard.check()
+
+
+def test_new_shows_a_name_that_is_not_utf8_with_its_byte(project: Path) -> None:
+    """„Neues Protokoll angelegt: archiv/2023-03-01-m\\udcfcll.txt“: Python's escape, where every
+    other message shows the byte as ``\\xfc``."""
+    (project / "archiv" / SEED.name).rename(
+        project / "archiv" / os.fsdecode(b"2022-11-10-m\xfcll.txt")
+    )
+    result = run("new", "--datum", "1.3.2023", cwd=project)
+    assert_german(result, 0, "Neues Protokoll angelegt: archiv/2023-03-01-m\\xfcll.txt")
+    again = run("new", "--datum", "1.3.2023", cwd=project)
+    assert_german(again, 1, "archiv/2023-03-01-m\\xfcll.txt gibt es schon")
+    assert "udcfc" not in result.output + again.output
