@@ -106,7 +106,7 @@ def read_protocol(path: Path, format: str | None = None) -> Protocol:
         from protokollkit.files import read_bytes
         from protokollkit.readers import reader
 
-        return reader(format or "text")(read_bytes(path), "<stdin>")
+        return reader(format or "text", "<stdin>")(read_bytes(path), "<stdin>")
     return protokollkit.read(path, format)
 
 

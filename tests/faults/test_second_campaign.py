@@ -413,3 +413,10 @@ def test_new_shows_a_name_that_is_not_utf8_with_its_byte(project: Path) -> None:
     again = run("new", "--datum", "1.3.2023", cwd=project)
     assert_german(again, 1, "archiv/2023-03-01-m\\xfcll.txt gibt es schon")
     assert "udcfc" not in result.output + again.output
+
+
+def test_an_unknown_format_for_standard_input_names_standard_input() -> None:
+    """``convert - -f xyz`` blamed „<text>“, a name that appears nowhere else."""
+    result = run("convert", "-", "-f", "xyz", input=SEED.read_bytes())
+    assert_german(result, 1, "<stdin>: fehler: Unbekanntes Eingabeformat „xyz“")
+    assert "<text>" not in result.output
