@@ -76,6 +76,17 @@ def os_error(exc: OSError, target: Path | str, doing: str = "geschrieben") -> Fi
     return FileError(f"{display(target)}: kann nicht {doing} werden: {os_reason(exc)}.")
 
 
+def no_folder(path: Path, what: str = "Archivordner") -> ProtokollkitError:
+    """The German error for a folder that is not there: missing, or a file, or something else
+    (``what`` „X“ nicht gefunden / ist eine Datei, kein Ordner)."""
+    shown = display(path)
+    if os.path.isfile(path):
+        return ProtokollkitError(f"{what} „{shown}“ ist eine Datei, kein Ordner.")
+    if os.path.lexists(path) and not os.path.isdir(path):
+        return ProtokollkitError(f"{what} „{shown}“ ist kein Ordner (z. B. ein toter Verweis).")
+    return ProtokollkitError(f"{what} „{shown}“ nicht gefunden.")
+
+
 STDIN = Path("-")
 """The file name ``-`` means standard input."""
 
@@ -506,6 +517,7 @@ __all__ = [
     "decode_unicode",
     "display",
     "fit_name",
+    "no_folder",
     "os_error",
     "os_reason",
     "read_bytes",

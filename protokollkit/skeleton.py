@@ -78,7 +78,9 @@ def parse_date_argument(text: str) -> dt.date:
 def newest_protocol(archive: Path) -> Path:
     """The newest protocol in the archive: the last ``YYYY-MM-DD-….txt`` by name."""
     if not archive.is_dir():
-        raise ProtokollkitError(f"Archivordner „{archive}“ nicht gefunden.")
+        from protokollkit.files import no_folder
+
+        raise no_folder(archive)
     names = sorted(p for p in archive.iterdir() if _ARCHIVE_NAME.match(p.name) and p.is_file())
     if not names:
         raise ProtokollkitError(

@@ -122,7 +122,9 @@ def _utf8(name: str) -> bool:
 def archive_files(archive: Path) -> list[Path]:
     """The protocols of the archive: its ``*.txt`` files, sorted by name."""
     if not archive.is_dir():
-        raise ProtokollkitError(f"Archivordner „{archive}“ nicht gefunden.")
+        from protokollkit.files import no_folder
+
+        raise no_folder(archive)
     with os.scandir(archive) as entries:
         names = sorted(
             entry.name
@@ -325,7 +327,9 @@ class ArchiveIndex:
 
     def _open(self) -> sqlite3.Connection:
         if not self.archive.is_dir():
-            raise ProtokollkitError(f"Archivordner „{self.archive}“ nicht gefunden.")
+            from protokollkit.files import no_folder
+
+            raise no_folder(self.archive)
         fingerprint = _fingerprint()
         if not _writable(self.path):
             return self._open_in_memory(fingerprint)

@@ -420,3 +420,10 @@ def test_an_unknown_format_for_standard_input_names_standard_input() -> None:
     result = run("convert", "-", "-f", "xyz", input=SEED.read_bytes())
     assert_german(result, 1, "<stdin>: fehler: Unbekanntes Eingabeformat „xyz“")
     assert "<text>" not in result.output
+
+
+def test_new_on_an_archive_that_is_a_file_says_so(project: Path) -> None:
+    """„Archivordner „notiz.txt“ nicht gefunden.“ – it is there, but a file."""
+    (project / "notiz.txt").write_text("x", "utf-8")
+    result = run("new", "--archiv", "notiz.txt", cwd=project)
+    assert_german(result, 1, "Archivordner „notiz.txt“ ist eine Datei, kein Ordner.")
