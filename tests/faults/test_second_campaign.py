@@ -427,3 +427,26 @@ def test_new_on_an_archive_that_is_a_file_says_so(project: Path) -> None:
     (project / "notiz.txt").write_text("x", "utf-8")
     result = run("new", "--archiv", "notiz.txt", cwd=project)
     assert_german(result, 1, "Archivordner „notiz.txt“ ist eine Datei, kein Ordner.")
+
+
+def test_a_docx_with_a_part_twice_is_refused_as_ambiguous(tmp_path: Path) -> None:
+    """Python's zipfile reads the last of two ``word/document.xml``, other programs the first:
+    the protocol read was not the one Word shows (here: none at all, „Die Datei ist leer.“)."""
+    import io
+    import warnings
+    import zipfile
+
+    from tests.readers.test_pandoc import LEGACY
+
+    original = zipfile.ZipFile(LEGACY / "reference.docx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as doubled, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it writes
+        for name in original.namelist():
+            doubled.writestr(name, original.read(name))
+        doubled.writestr("word/document.xml", b"<w:document/>")
+    source = tmp_path / "doppelt.docx"
+    source.write_bytes(buffer.getvalue())
+    result = run("check", source)
+    assert_german(result, 1, "doppelt.docx: fehler: Die Datei ist beschädigt: der Teil")
+    assert "„word/document.xml“ steht zweimal" in result.err
