@@ -450,3 +450,17 @@ def test_a_docx_with_a_part_twice_is_refused_as_ambiguous(tmp_path: Path) -> Non
     result = run("check", source)
     assert_german(result, 1, "doppelt.docx: fehler: Die Datei ist beschädigt: der Teil")
     assert "„word/document.xml“ steht zweimal" in result.err
+
+
+def test_an_html_comment_in_markdown_is_named_not_dropped_silently(tmp_path: Path) -> None:
+    """Markdown does not show ``<!-- … -->``, and the reader dropped it without a word: its
+    text was neither in the model nor in a diagnostic."""
+    source = tmp_path / "kommentar.md"
+    source.write_text(
+        "# Protokoll AG Wohnen 1.2.2023\n\n## 1 Thema\n\n- Punkt\n\n"
+        "<!-- Nicht verschicken:\nMiete erhöht sich um 30 % -->\n",
+        "utf-8",
+    )
+    result = run("check", source)
+    assert_german(result, 0, "kommentar.md:7:1: warnung: HTML-Kommentar nicht übernommen")
+    assert "„Nicht verschicken: Miete erhöht sich um 30 %“" in result.err
