@@ -464,3 +464,15 @@ def test_an_html_comment_in_markdown_is_named_not_dropped_silently(tmp_path: Pat
     result = run("check", source)
     assert_german(result, 0, "kommentar.md:7:1: warnung: HTML-Kommentar nicht übernommen")
     assert "„Nicht verschicken: Miete erhöht sich um 30 %“" in result.err
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999", "253402300800", "abc", "-1"])
+def test_a_source_date_epoch_that_is_no_time_is_refused_in_german(
+    tmp_path: Path, epoch: str
+) -> None:
+    """A timestamp after the year 9999 ended in „interner Fehler (ValueError: year 3170843 is
+    out of range)“; one that was no number was ignored without a word (the clock was used, the
+    build was not reproducible as asked)."""
+    result = run("build", SEED, "-o", tmp_path / "aus", env={"SOURCE_DATE_EPOCH": epoch})
+    assert_german(result, 1, f"SOURCE_DATE_EPOCH („{epoch}“) ist keine gültige Zeit")
+    assert not (tmp_path / "aus").exists()
