@@ -26,6 +26,11 @@ MAX_POINTS = 10_000
 PDF renderer's memory grows with the document (10,000 points: 290 MB, 20,000: 520 MB, 100,000:
 1.7 GB). The reference protocol has 34."""
 
+MAX_HEADING = 2_000
+"""The longest title of the protocol or of an item: the PDF's outline holds each as one string,
+and PDF/A allows none over 32,767 bytes (a title of 16,384 characters failed the whole PDF,
+after a minute and a half of layout for one of 450,000)."""
+
 ENTRIES = frozenset({"Point", "Person", "MetaField"})
 """What counts towards :data:`MAX_POINTS` besides the lines outside the items: a point, a
 name (of those present, a speaker …) and a line like ``Ort: …`` – 40,000 names or 30,000 such
@@ -123,6 +128,19 @@ def problems(
         line = own if known else line
         kind = type(obj).__name__
         count += kind in ENTRIES
+        heading = getattr(obj, "title", "") if kind in ("Protocol", "AgendaItem") else ""
+        if isinstance(heading, str) and len(heading) > MAX_HEADING:
+            found.append(
+                Diagnostic(
+                    "error",
+                    f"Die Überschrift „{_shown(heading)}“ hat {len(heading)} Zeichen (höchstens "
+                    f"{MAX_HEADING}); so lang kann sie im PDF nicht stehen. Ist hier ein "
+                    "Absatz zur Überschrift geworden?",
+                    source,
+                    line if known else _locate(finder, heading, line),
+                    1,
+                )
+            )
         if kind == "Point":
             depth += 1
             if depth > MAX_DEPTH and not too_deep_reported:
@@ -309,4 +327,4 @@ def ensure_writable(
         raise ParseError(found)
 
 
-__all__ = ["MAX_DEPTH", "MAX_POINTS", "ensure_writable", "problems"]
+__all__ = ["MAX_DEPTH", "MAX_HEADING", "MAX_POINTS", "ensure_writable", "problems"]

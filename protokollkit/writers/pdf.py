@@ -63,7 +63,12 @@ def write_pdf(protocol: Protocol) -> bytes:
                 f"Schrift „{font}“ hat es nicht. Bitte das Zeichen im Protokoll ersetzen oder eine "
                 f"Schriftdatei mit diesem Zeichen neben {template} legen."
             ) from None
-        if "PDF/A" in detail or "PDF/UA" in detail:
+        if "string is longer than" in detail:
+            detail = (
+                "ein Text ist zu lang für ein archivierbares PDF (PDF/A erlaubt höchstens "
+                "32 767 Bytes in einer Zeichenkette)"
+            )
+        elif "PDF/A" in detail or "PDF/UA" in detail:
             detail = f"Typst meldet „{detail}“ – {STANDARDS_HINT}"
         else:
             detail = typst_reason(detail)
@@ -92,6 +97,7 @@ TYPST_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^expected (.+), found (.+)$", "falscher Wert: erwartet {0}, gefunden {1} (Typst-Typen)"),
         (r'^expected ((?:"[^"]*", )*(?:or )?"[^"]*")$', "unbekannter Wert (erlaubt: {0})"),
         (r"^module `(.+)` does not contain `(.+)`$", "„{1}“ gibt es in {0} nicht"),
+        (r"^URL is too long$", "eine Web-Adresse ist zu lang für einen Link"),
         (r"^unexpected argument: (.+)$", "unbekannter Parameter „{0}“"),
         (r"^unexpected argument$", "ein Argument zu viel"),
         (r"^duplicate argument: (.+)$", "der Parameter „{0}“ steht zweimal da"),

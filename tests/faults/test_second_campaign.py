@@ -121,6 +121,7 @@ def test_a_mail_template_in_utf16_is_read(project: Path) -> None:
         ('#read("../x")', "der Pfad führt aus dem Vorlagenordner hinaus"),
         ('#set text(lang: "xyz1")', "Sprachkürzel"),
         ("#let x = calc.sqrt(-1)", "keine Wurzel aus einer negativen Zahl"),
+        ('#link("https://e.org/' + "a" * 8000 + '")[x]', "eine Web-Adresse ist zu lang"),
     ],
 )
 def test_typst_messages_for_common_template_mistakes_are_german(
@@ -476,3 +477,85 @@ def test_a_source_date_epoch_that_is_no_time_is_refused_in_german(
     result = run("build", SEED, "-o", tmp_path / "aus", env={"SOURCE_DATE_EPOCH": epoch})
     assert_german(result, 1, f"SOURCE_DATE_EPOCH („{epoch}“) ist keine gültige Zeit")
     assert not (tmp_path / "aus").exists()
+
+
+def _with_point(tmp_path: Path, point: str, name: str = "lang.txt") -> Path:
+    """The reference protocol with one more point in its first item."""
+    text = SEED.read_text("utf-8")
+    anchor = "\n- Wühlmäuschen nimmt am Weihnachtsmarkt teil"
+    assert anchor in text
+    source = tmp_path / name
+    source.write_text(text.replace(anchor, f"\n- {point}{anchor}", 1), "utf-8")
+    return source
+
+
+@pytest.mark.parametrize(
+    "point", ["https://example.org/" + "a" * 9000, "Wort" + "a" * 20_000 + " Ende"]
+)
+def test_a_long_link_or_word_still_gives_a_pdf(tmp_path: Path, point: str) -> None:
+    """Typst refuses links over 8,000 characters („URL is too long“) and PDF/A strings over
+    32,767 bytes (one word of 16,384 characters): check said „0 Fehler“, then build failed
+    with Typst's English words – blamed on the template."""
+    import pypdf
+
+    source = _with_point(tmp_path, point)
+    assert_german(run("check", source), 0)
+    assert_german(run("convert", source, "-t", "pdf", "-o", tmp_path / "p.pdf"), 0)
+    pages = pypdf.PdfReader(tmp_path / "p.pdf").pages
+    text = "".join(page.extract_text() for page in pages)
+    assert (
+        "".join(text.split())
+        .replace("\u200b", "")
+        .count("a" * 9000 if "https" in point else "a" * 20_000)
+        == 1
+    )
+
+
+def test_a_title_as_long_as_a_chapter_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    """A first line of 450,000 characters became the title: check said „0 Fehler“, build laid
+    it out for a minute and a half and failed with Typst's „a PDF string is longer than 32767
+    characters“."""
+    text = SEED.read_text("utf-8").split("\n", 1)[1]
+    source = tmp_path / "titel.txt"
+    source.write_text(f"Protokoll {'Stadtteiltisch ' * 2000}10.11.22\n{text}", "utf-8")
+    checked = run("check", source)
+    assert_german(checked, 1, "titel.txt:1:1: fehler: Die Überschrift „Protokoll Stadtteiltisch")
+    assert "(höchstens 2000)" in checked.err
+    built = run("build", source, "-o", tmp_path / "aus", timeout=30)
+    assert_german(built, 1, "(höchstens 2000)")
+
+
+def test_thousands_of_links_give_a_docx_in_seconds(tmp_path: Path) -> None:
+    """python-docx looks for an equal relationship and a free id from the start for every new
+    link: 20,000 links in a protocol took 216 seconds for the DOCX (and as long for the .eml)."""
+    links = " ".join(f"[Seite {i}](https://example.org/{i})" for i in range(12_000))
+    source = _with_point(tmp_path, links)
+    result = run("convert", source, "-t", "docx", "-o", tmp_path / "p.docx", timeout=30)
+    assert_german(result, 0)
+    import docx
+
+    document = docx.Document(str(tmp_path / "p.docx"))
+    targets = {r.target_ref for r in document.part.rels.values() if r.is_external}
+    assert {f"https://example.org/{i}" for i in range(12_000)} <= targets
+
+
+def test_a_string_too_long_for_pdf_a_is_explained_in_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """„Typst meldet „PDF/A-2a error: a PDF string is longer than 32767 characters““, with the
+    advice to give every image an alternative text – which had nothing to do with it."""
+    from protokollkit import read
+    from protokollkit.diagnostics import ProtokollkitError
+    from protokollkit.writers.pdf import write_pdf
+    from tests.writers.test_pdf import TEMPLATE
+
+    template = TEMPLATE.read_text("utf-8")
+    assert "  title(titel)\n" in template
+    long_word = "  title(titel)\n  [" + "a" * 16_400 + "]\n"  # one PDF string of 32,800 bytes
+    (tmp_path / "protokoll.typ").write_text(template.replace("  title(titel)\n", long_word))
+    monkeypatch.setenv("PROTOKOLLKIT_VORLAGEN", str(tmp_path))
+    with pytest.raises(ProtokollkitError) as caught:
+        write_pdf(read(SEED))
+    message = str(caught.value)
+    assert "ein Text ist zu lang für ein archivierbares PDF" in message, message
+    assert "Typst meldet" not in message and "Alternativtext" not in message
