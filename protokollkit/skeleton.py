@@ -21,6 +21,7 @@ replaces an existing file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -213,7 +214,7 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
     protocol, or when the file exists already (it is never overwritten).
     """
     import protokollkit
-    from protokollkit.files import display, write_atomic
+    from protokollkit.files import display
     from protokollkit.termine import next_meeting_appointment
     from protokollkit.writers.text import write_text
 
@@ -233,7 +234,7 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
             )
         date = following.start
     path = skeleton_path(archive, newest, date)
-    if path.exists():
+    if os.path.lexists(path):
         raise ProtokollkitError(
             f"{display(path)} gibt es schon; die Datei wird nicht überschrieben."
         )
@@ -244,8 +245,31 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
             f"Das Datum {german_date(date)} liegt nicht nach dem letzten Protokoll "
             f"({display(newest.name)}, {german_date(last_date)})."
         )
-    write_atomic(path, write_text(skeleton(last, date)))
+    _write_new(path, write_text(skeleton(last, date)))
     return path
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write ``path`` whole, and only when nothing is there: the finished temporary file gets
+    the name by a hard link, which fails when the name exists – also when it came meanwhile,
+    or is a symbolic link into nowhere (``exists()`` is False for one)."""
+    import errno
+
+    from protokollkit.files import display, os_error, write_atomic, write_temporary
+
+    tmp = write_temporary(path, text.encode("utf-8"))
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ProtokollkitError(
+            f"{display(path)} gibt es schon; die Datei wird nicht überschrieben."
+        ) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise os_error(exc, path) from None
+        write_atomic(path, text)  # a file system without hard links: checked above
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 __all__ = [

@@ -559,3 +559,20 @@ def test_a_string_too_long_for_pdf_a_is_explained_in_german(
     message = str(caught.value)
     assert "ein Text ist zu lang für ein archivierbares PDF" in message, message
     assert "Typst meldet" not in message and "Alternativtext" not in message
+
+
+def test_new_never_replaces_a_link_where_its_file_belongs(project: Path) -> None:
+    """``new`` promises never to overwrite: it asked ``exists()``, which is False for a symbolic
+    link into nowhere, and then renamed its file over the link (and over a file made between
+    the question and the rename)."""
+    target = project / "archiv" / "2023-03-01-stadtteiltisch.txt"
+    target.symlink_to("../entwurf/2023-03-01.txt")
+    guard = Unchanged(project / "archiv")
+    result = run("new", "--datum", "1.3.2023", cwd=project)
+    assert_german(result, 1, "archiv/2023-03-01-stadtteiltisch.txt gibt es schon")
+    guard.check()
+    assert sorted(os.listdir(project / "archiv")) == [SEED.name, target.name]
+    target.unlink()
+    assert_german(run("new", "--datum", "1.3.2023", cwd=project), 0, "Neues Protokoll angelegt")
+    assert target.read_text("utf-8").startswith("Protokoll Stadtteiltisch 01.03.23\n")
+    assert sorted(os.listdir(project / "archiv")) == [SEED.name, target.name]
