@@ -63,6 +63,25 @@ Outcome = list[Row] | tuple[Diagnostic, ...]
 """A file's rows, or the diagnostics of the error that stopped reading it."""
 
 
+_LAST_DAY = dt.date.max.toordinal()
+
+
+def _row(stored: object) -> Row | None:
+    """A row as :func:`rows_of` makes it, from the cache file; None for anything else (the
+    file is the user's, but a damaged or hand-edited one must not stop ``termine``)."""
+    if not isinstance(stored, list) or len(stored) != 6:
+        return None
+    first, timed, seconds, last, past, text = stored
+    numbers = (first, timed, seconds, last)
+    if not all(type(n) is int for n in numbers) or type(past) is not bool:
+        return None
+    if not isinstance(text, str) or not 1 <= first <= last <= _LAST_DAY:
+        return None
+    if timed not in (0, 1) or not 0 <= seconds < 86_400:
+        return None
+    return first, timed, seconds, last, past, text
+
+
 def cache_path() -> Path:
     """Where the cache lives: in ``$XDG_CACHE_HOME`` (else ``~/.cache``)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -198,10 +217,13 @@ class AppointmentCache:
         entry = self.entries.get(key)
         if not isinstance(entry, list) or len(entry) != 2 or not isinstance(entry[1], list):
             return None
+        rows = [_row(row) for row in entry[1]]
+        if None in rows:  # a damaged cache file: the protocol is read again
+            return None
         if entry[0] != self.today:
             entry[0] = self.today
             self.changed = True
-        return [tuple(row) for row in entry[1]]
+        return [row for row in rows if row is not None]
 
     def put(self, key: str, rows: list[Row]) -> None:
         self.entries[key] = [self.today, [list(row) for row in rows]]

@@ -114,9 +114,22 @@ def templates_fingerprint() -> dict[str, str]:
     return result
 
 
+MANIFEST_SUFFIX = ".build.json"
+
+
+def output_stem(source: Path) -> str:
+    """``NAME`` of the outputs of ``…/NAME.txt``; shortened (with a hash of the whole) when
+    ``NAME`` with the longest suffix of a build would be too long a file name."""
+    from protokollkit.files import fit_name
+
+    longest = max(len(o.suffix.encode()) for o in OUTPUTS)
+    return fit_name(source.stem, "", max(longest, len("." + MANIFEST_SUFFIX)))
+
+
 def output_paths(source: Path, out_dir: Path) -> list[Path]:
     """``DIR/NAME.docx`` … for the input ``…/NAME.txt``."""
-    return [out_dir / f"{source.stem}{output.suffix}" for output in OUTPUTS]
+    stem = output_stem(source)
+    return [out_dir / f"{stem}{output.suffix}" for output in OUTPUTS]
 
 
 def render(
@@ -352,7 +365,7 @@ def build(
     data = read_bytes(source) if parsed is None else parsed[0]
     remove_stale_temporaries(out_dir)  # left by a build that was killed
     outputs = output_paths(source, out_dir)
-    manifest_path = out_dir / f".{source.stem}.build.json"
+    manifest_path = out_dir / f".{output_stem(source)}{MANIFEST_SUFFIX}"
     for path in (*outputs, manifest_path):
         check_output(path, [source], hint=": bitte mit -o einen anderen Ordner angeben")
     inputs = {

@@ -106,7 +106,7 @@ def read_protocol(path: Path, format: str | None = None) -> Protocol:
         from protokollkit.files import read_bytes
         from protokollkit.readers import reader
 
-        return reader(format or "text")(read_bytes(path), "<stdin>")
+        return reader(format or "text", "<stdin>")(read_bytes(path), "<stdin>")
     return protokollkit.read(path, format)
 
 
@@ -214,15 +214,17 @@ def main() -> None:
     type=click.Path(path_type=Path),
     metavar="DATEI",
     default=None,
-    help="Ausgabedatei (sonst Standardausgabe).",
+    help="Ausgabedatei (sonst oder bei - die Standardausgabe).",
 )
 @friendly_errors
 def convert(eingabe: Path, to: str, from_: str | None, output: Path | None) -> None:
     """Ein Protokoll lesen und in einem anderen Format ausgeben (EINGABE - liest die
     Standardeingabe)."""
     import protokollkit
-    from protokollkit.files import check_output, display, write_atomic
+    from protokollkit.files import STDIN, check_output, display, write_atomic
 
+    if output == STDIN:  # ``-o -``: standard output, as ``-`` is standard input
+        output = None
     if output is not None:
         check_output(output, [eingabe])
     else:
@@ -686,7 +688,9 @@ def new(datum: str | None, archiv: Path) -> None:
 
     date = parse_date_argument(datum) if datum is not None else None
     path = create_next(archiv, date)
-    click.echo(f"Neues Protokoll angelegt: {path}")
+    from protokollkit.files import display
+
+    click.echo(f"Neues Protokoll angelegt: {display(path)}")
 
 
 # --- archive (issue 13): `protokollkit suche`, `statistik`, `website` -------------------------

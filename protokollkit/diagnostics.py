@@ -60,3 +60,36 @@ class ParseError(ProtokollkitError):
 def error(message: str, source: str = "<text>", line: int = 0, col: int = 0) -> ParseError:
     """A ParseError with a single error diagnostic."""
     return ParseError([Diagnostic("error", message, source, line, col)])
+
+
+class LineFinder:
+    """Finds the line of a text in the lines of a source: one search through the whole text,
+    from where the text looked up before was found (texts are looked up in the order of the
+    document), instead of a pass over the lines per text – thousands of lines took minutes."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._joined: str | None = None
+        self._starts: list[int] = []
+        self._cursor = 0
+
+    def find(self, needle: str) -> int:
+        """The 1-based line holding ``needle`` (the next one after the last found, else the
+        first), or 0 when no line holds it."""
+        if not needle or "\n" in needle or not self.lines:
+            return 0
+        if self._joined is None:
+            self._joined = "\n".join(self.lines)
+            position = 0
+            for line in self.lines:
+                self._starts.append(position)
+                position += len(line) + 1
+        found = self._joined.find(needle, self._cursor)
+        if found < 0:
+            found = self._joined.find(needle)
+            if found < 0:
+                return 0
+        self._cursor = found + 1
+        import bisect
+
+        return bisect.bisect_right(self._starts, found)

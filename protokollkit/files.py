@@ -76,6 +76,17 @@ def os_error(exc: OSError, target: Path | str, doing: str = "geschrieben") -> Fi
     return FileError(f"{display(target)}: kann nicht {doing} werden: {os_reason(exc)}.")
 
 
+def no_folder(path: Path, what: str = "Archivordner") -> ProtokollkitError:
+    """The German error for a folder that is not there: missing, or a file, or something else
+    (``what`` „X“ nicht gefunden / ist eine Datei, kein Ordner)."""
+    shown = display(path)
+    if os.path.isfile(path):
+        return ProtokollkitError(f"{what} „{shown}“ ist eine Datei, kein Ordner.")
+    if os.path.lexists(path) and not os.path.isdir(path):
+        return ProtokollkitError(f"{what} „{shown}“ ist kein Ordner (z. B. ein toter Verweis).")
+    return ProtokollkitError(f"{what} „{shown}“ nicht gefunden.")
+
+
 STDIN = Path("-")
 """The file name ``-`` means standard input."""
 
@@ -269,38 +280,108 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
         )
     if not data.strip():
         raise error("Die Datei ist leer.", source)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _utf16_or_32(data)
+    if wide is not None:
         try:
-            return data.decode("utf-16"), notes
+            return data.decode(wide), notes
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].decode("utf-16", "replace").count("\n") + 1
-            raise error("Datei ist kein lesbarer Text (UTF-16 fehlerhaft).", source, line) from None
+            line = data[: exc.start].decode(wide, "replace").count("\n") + 1
+            name = wide.upper()
+            raise error(
+                f"Datei ist kein lesbarer Text ({name} fehlerhaft).", source, line
+            ) from None
     if b"\x00" in data:
         raise error("Das ist keine Textdatei (Binärdaten).", source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as second:
-            where = second.start
-            raise error(
-                f"Datei ist weder UTF-8 noch Windows-1252: das Byte 0x{data[where]:02X} gibt es "
-                "in keiner der beiden Kodierungen (Binärdaten?).",
-                source,
-                data[:where].count(b"\n") + 1,
-                where - data.rfind(b"\n", 0, where),
-            ) from None
-        line = data[: exc.start].count(b"\n") + 1
-        notes.append(
-            Diagnostic(
-                "warning", "Datei ist nicht UTF-8; als Windows-1252 gelesen.", source, line, 1
-            )
-        )
+        text = _utf8_and_cp1252(data, source, exc.start, notes)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(2, len(text) // 100):
         raise error("Das ist keine Textdatei (Steuerzeichen/Binärdaten).", source)
     return text, notes
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` when ``data`` starts with that byte order mark, else None.
+
+    UTF-32's little-endian mark begins with UTF-16's; it is taken as UTF-32 only when the whole
+    decodes as such (a UTF-16 text starting with U+0000 is no protocol either way)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) and len(data) % 4 == 0:
+        try:
+            data.decode("utf-32")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
+def _utf8_and_cp1252(data: bytes, source: str, first_bad: int, notes: list[Diagnostic]) -> str:
+    """Text that is not all UTF-8: each line that is UTF-8 stays UTF-8 (a file saved as UTF-8
+    with one line pasted from an old Windows program), the others are read as Windows-1252
+    and named in a warning. A byte that is neither is an error with its line and column."""
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    decoded: list[str] = []
+    legacy: list[int] = []
+    utf8 = 0
+    for number, raw in enumerate(lines, 1):
+        try:
+            decoded.append(raw.decode("utf-8"))
+            utf8 += not raw.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            decoded.append(raw.decode("cp1252"))
+        except UnicodeDecodeError as second:
+            raise error(
+                f"Datei ist weder UTF-8 noch Windows-1252: das Byte 0x{raw[second.start]:02X} "
+                "gibt es in keiner der beiden Kodierungen (Binärdaten?).",
+                source,
+                number,
+                second.start + 1,
+            ) from None
+        legacy.append(number)
+    line = data[:first_bad].count(b"\n") + 1
+    if not utf8:
+        message = "Datei ist nicht UTF-8; als Windows-1252 gelesen."
+    else:
+        shown = ", ".join(str(n) for n in legacy[:10]) + (" …" if len(legacy) > 10 else "")
+        lines_word = "Zeile" if len(legacy) == 1 else "Zeilen"
+        message = (
+            f"Datei ist UTF-8 bis auf {lines_word} {shown}; diese als Windows-1252 gelesen "
+            "(bitte die Datei einheitlich als UTF-8 speichern)."
+        )
+    notes.append(Diagnostic("warning", message, source, line, 1))
+    return "\n".join(decoded)
+
+
+def decode_unicode(data: bytes, source: str, what: str) -> str:
+    """The text of a file that must be Unicode (a distribution list, a template): UTF-8 with or
+    without BOM, or UTF-16 with BOM (Windows Notepad's "Unicode"), as :func:`decode_text` reads
+    a protocol. Anything else is a German error naming ``source`` and the line: ``what`` (``Der
+    Verteiler``) ist nicht in UTF-8 gespeichert."""
+    wide = _utf16_or_32(data)
+    if wide is not None:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode(wide, "replace").count("\n") + 1
+            name = wide.upper()
+            raise error(f"{what} ist fehlerhaftes {name}.", source, line) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            f"{what} ist nicht in UTF-8 gespeichert (auch nicht in UTF-16 mit Kennung); bitte als "
+            "UTF-8 speichern.",
+            source,
+            line,
+        ) from None
 
 
 def _mode_for(path: Path) -> int:
@@ -315,6 +396,34 @@ def _mode_for(path: Path) -> int:
 
 TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+
+NAME_MAX = 255
+"""The longest file name (one path component) in bytes on the usual file systems."""
+
+_TEMP_EXTRA = len(".") + len(".4294967295.") + len("abcdefgh") + len(TEMP_SUFFIX)
+"""What a temporary name adds to its file's name: dot, process id, mkstemp's 8 characters."""
+
+
+def fit_name(stem: str, suffix: str = "", extra: int = 0) -> str:
+    """``stem + suffix``, with ``stem`` shortened when that name and ``extra`` more bytes would
+    be longer than :data:`NAME_MAX`: the start of ``stem`` and a hash of all of it (``~1a2b3c4d``),
+    so two long names stay two names and the same name always gives the same result."""
+    room = NAME_MAX - extra - len(os.fsencode(suffix))
+    if len(os.fsencode(stem)) <= room:
+        return stem + suffix
+    import hashlib
+
+    mark = "~" + hashlib.sha256(os.fsencode(stem)).hexdigest()[:10]
+    keep = len(stem)
+    while keep and len(os.fsencode(stem[:keep] + mark)) > room:
+        keep -= 1
+    return stem[:keep] + mark + suffix
+
+
+def _temp_key(name: str) -> str:
+    """The part of a temporary file's name that stands for ``name`` (its whole name when it
+    leaves room for the rest of the temporary name, else :func:`fit_name`'s short form)."""
+    return fit_name(name, "", _TEMP_EXTRA)
 
 
 def _alive(pid: int) -> bool:
@@ -337,7 +446,7 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path
         return removed
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
-        if not match or (name is not None and match.group("name") != name):
+        if not match or (name is not None and match.group("name") != _temp_key(name)):
             continue
         if int(match.group("pid")) == os.getpid() or _alive(int(match.group("pid"))):
             continue
@@ -359,7 +468,9 @@ def write_temporary(path: Path, payload: bytes) -> Path:
             raise OSError(errno.ENOTDIR, "") from None
         remove_stale_temporaries(path.parent, path.name)
         fd, tmp = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
+            prefix=f".{_temp_key(path.name)}.{os.getpid()}.",
+            suffix=TEMP_SUFFIX,
+            dir=path.parent,
         )
     except OSError as exc:
         raise os_error(exc, path) from None
@@ -403,7 +514,10 @@ __all__ = [
     "ParseError",
     "check_output",
     "decode_text",
+    "decode_unicode",
     "display",
+    "fit_name",
+    "no_folder",
     "os_error",
     "os_reason",
     "read_bytes",

@@ -31,7 +31,7 @@ from protokollkit.dates import (
     impossible_dates,
     impossible_times,
 )
-from protokollkit.diagnostics import Diagnostic
+from protokollkit.diagnostics import Diagnostic, LineFinder
 from protokollkit.model import Protocol
 
 MAX_YEARS_AWAY = 1
@@ -68,16 +68,14 @@ class _Locator:
 
     def __init__(self, source_text: str | None) -> None:
         self.lines = source_text.splitlines() if source_text else []
+        self._finder = LineFinder(self.lines)
 
     def line_of(self, text: str, hint: int = 0) -> int:
-        """The line ``text`` starts on: the model's line when known, else the first match."""
+        """The line ``text`` starts on: the model's line when known, else the next line that
+        holds its start (:class:`~protokollkit.diagnostics.LineFinder`)."""
         if hint or not self.lines or not text:
             return hint
-        probe = text[:40]
-        for number, line in enumerate(self.lines, 1):
-            if probe in line:
-                return number
-        return 0
+        return self._finder.find(text[:40])
 
     def position(self, written: str, line: int) -> tuple[int, int]:
         """Line and column of ``written`` at or after ``line`` (a point may wrap)."""
@@ -104,30 +102,32 @@ def _source_text(source: str) -> str | None:
         return None
 
 
-def _texts(protocol: Protocol, locate: _Locator) -> list[_Text]:
-    """Every text of the protocol that may name a date, with its source line."""
+def _texts(protocol: Protocol) -> list[_Text]:
+    """Every text of the protocol that may name a date, with its source line where the model
+    knows it (0 otherwise: found in the source only for a text with a finding, since searching
+    the source for every text took minutes for a file of thousands of lines)."""
     result: list[_Text] = []
     for field in protocol.meta:
-        result.append(_Text(field.value, locate.line_of(field.value)))
+        result.append(_Text(field.value, 0))
     for text in protocol.front:
-        result.append(_Text(text, locate.line_of(text)))
+        result.append(_Text(text, 0))
     blocks = [(None, protocol.preamble)] + [(item, item.blocks) for item in protocol.all_items()]
     for item, item_blocks in blocks:
         if item is not None:
-            result.append(_Text(item.title, locate.line_of(item.title, item.line)))
+            result.append(_Text(item.title, item.line))
         for block in item_blocks:
             if block.note:
-                result.append(_Text(block.note, locate.line_of(block.note, block.line)))
+                result.append(_Text(block.note, block.line))
             stack = list(reversed(block.points))
             while stack:
                 point = stack.pop()
-                result.append(_Text(point.text, locate.line_of(point.text, point.line)))
+                result.append(_Text(point.text, point.line))
                 stack.extend(reversed(point.points))
     if protocol.next_meeting is not None:
         text = protocol.next_meeting.text
-        result.append(_Text(text, locate.line_of(text)))
+        result.append(_Text(text, 0))
     for text in protocol.back:
-        result.append(_Text(text, locate.line_of(text)))
+        result.append(_Text(text, 0))
     return result
 
 
@@ -258,9 +258,11 @@ def check_plausibility(
         reference = _file_date(source)  # the title's year is reported; do not measure by it
     result = _title_diagnostics(protocol, source, locate)
     seen: set[tuple[int, int, str]] = set()
-    for entry in _texts(protocol, locate):
-        for message, written in _findings(entry.text, reference):
-            line, column = locate.position(written, entry.line)
+    for entry in _texts(protocol):
+        findings = _findings(entry.text, reference)
+        start = locate.line_of(entry.text, entry.line) if findings else 0
+        for message, written in findings:
+            line, column = locate.position(written, start)
             key = (line, column, message)
             if key not in seen:
                 seen.add(key)

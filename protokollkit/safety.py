@@ -98,6 +98,15 @@ def check_zip(
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
             raise error(f"Zu viele Teile im Dokument ({len(entries)}).", source)
+        seen: set[str] = set()
+        for info in entries:
+            if info.filename in seen:  # Word and protokollkit would read different parts
+                raise error(
+                    f"Die Datei ist beschädigt: der Teil „{info.filename}“ steht zweimal im "
+                    f"{name}; welcher gilt, ist nicht eindeutig.",
+                    source,
+                )
+            seen.add(info.filename)
         if fmt in REQUIRED_ENTRY and REQUIRED_ENTRY[fmt] not in archive.namelist():
             raise error(
                 f"Die Datei ist kein {name} ({REQUIRED_ENTRY[fmt]} fehlt im Container).", source

@@ -387,7 +387,8 @@ def read_log(path: Path) -> list[dict[str, Any]]:
 
 def _concerns(entry: dict[str, Any], outgoing: Outgoing) -> bool:
     return bool(
-        entry.get("sha256") == outgoing.sha256 or entry.get("protocol") == outgoing.source.name
+        entry.get("sha256") == outgoing.sha256
+        or entry.get("protocol") == _log_name(outgoing.source)
     )
 
 
@@ -523,7 +524,7 @@ def log_entry(
         "time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "attempt": attempt or uuid.uuid4().hex,
         "stage": stage,
-        "protocol": outgoing.source.name,
+        "protocol": _log_name(outgoing.source),
         "sha256": outgoing.sha256,
         "message_id": outgoing.message_id,
         "subject": outgoing.subject,
@@ -532,6 +533,12 @@ def log_entry(
         "recipients": recipients,
         "error": failure,
     }
+
+
+def _log_name(path: Path) -> str:
+    """The protocol's file name as the send log keeps it: bytes that are not UTF-8 as
+    ``\\xNN`` (the log is UTF-8; such a name ended the send in „interner Fehler“)."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 LOG_LIMIT = 512 * 1024 * 1024
@@ -913,6 +920,37 @@ def _smtp_error(exc: smtplib.SMTPException, settings: SmtpSettings, size: int) -
     return SendError(f"Fehler im Gespräch mit dem Mailserver {where}.")
 
 
+CERTIFICATE_REASONS: dict[int, str] = {
+    2: "die ausstellende Zertifizierungsstelle ist unbekannt",
+    9: "das Zertifikat ist noch nicht gültig",
+    10: "das Zertifikat ist abgelaufen",
+    18: "das Zertifikat ist selbst ausgestellt",
+    19: "die Kette endet in einer selbst ausgestellten, unbekannten Zertifizierungsstelle",
+    20: "die ausstellende Zertifizierungsstelle ist unbekannt",
+    21: "die ausstellende Zertifizierungsstelle ist unbekannt",
+    23: "das Zertifikat wurde widerrufen",
+    62: "das Zertifikat gilt nicht für diesen Servernamen",
+    64: "das Zertifikat gilt nicht für diese IP-Adresse",
+}
+"""OpenSSL's verification codes → German (its ``verify_message`` is English)."""
+
+TLS_REASONS: dict[str, str] = {
+    "WRONG_VERSION_NUMBER": "an diesem Port antwortet der Server nicht mit TLS",
+    "UNSUPPORTED_PROTOCOL": "der Server kann nur veraltete TLS-Versionen",
+    "TLSV1_ALERT_PROTOCOL_VERSION": "der Server kann nur veraltete TLS-Versionen",
+    "NO_PROTOCOLS_AVAILABLE": "der Server kann nur veraltete TLS-Versionen",
+    "SSLV3_ALERT_HANDSHAKE_FAILURE": "Server und protokollkit kennen kein gemeinsames Verfahren",
+    "NO_SHARED_CIPHER": "Server und protokollkit kennen kein gemeinsames Verfahren",
+    "UNEXPECTED_EOF_WHILE_READING": "der Server hat die Verbindung beim Aufbau beendet",
+    "EOF": "der Server hat die Verbindung beim Aufbau beendet",
+    "TLSV1_ALERT_INTERNAL_ERROR": "der Server meldet einen internen TLS-Fehler",
+    "DH_KEY_TOO_SMALL": "der Schlüssel des Servers ist zu schwach",
+    "EE_KEY_TOO_SMALL": "der Schlüssel des Servers ist zu schwach",
+    "CA_MD_TOO_WEAK": "das Zertifikat ist mit einem zu schwachen Verfahren signiert",
+}
+"""OpenSSL's reason codes of a failed TLS handshake → German."""
+
+
 def _connection_error(exc: OSError | UnicodeEncodeError, settings: SmtpSettings) -> SendError:
     """The German message for a connection that could not be made or secured."""
     import socket
@@ -920,14 +958,17 @@ def _connection_error(exc: OSError | UnicodeEncodeError, settings: SmtpSettings)
 
     where = _where(settings)
     if isinstance(exc, ssl.SSLCertVerificationError):
+        why = CERTIFICATE_REASONS.get(exc.verify_code, f"OpenSSL-Prüfcode {exc.verify_code}")
         return SendError(
             f"TLS-Verbindung zu {where} fehlgeschlagen: dem Zertifikat des Servers wird nicht "
-            f"vertraut ({exc.verify_message}). Bei einem eigenen Server die CA-Datei mit "
+            f"vertraut ({why}). Bei einem eigenen Server die CA-Datei mit "
             "„cafile“ in protokollkit.toml angeben."
         )
     if isinstance(exc, ssl.SSLError):
+        code = str(exc.reason or "")
+        why = TLS_REASONS.get(code, f"OpenSSL-Fehler {code}" if code else "Fehler beim Aufbau")
         return SendError(
-            f"TLS-Verbindung zu {where} fehlgeschlagen ({exc.reason or exc}). Stimmen Port und "
+            f"TLS-Verbindung zu {where} fehlgeschlagen ({why}). Stimmen Port und "
             "„security“ (starttls: meist Port 587, tls: meist Port 465)?"
         )
     if isinstance(exc, TimeoutError):

@@ -21,6 +21,7 @@ replaces an existing file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -78,7 +79,9 @@ def parse_date_argument(text: str) -> dt.date:
 def newest_protocol(archive: Path) -> Path:
     """The newest protocol in the archive: the last ``YYYY-MM-DD-….txt`` by name."""
     if not archive.is_dir():
-        raise ProtokollkitError(f"Archivordner „{archive}“ nicht gefunden.")
+        from protokollkit.files import no_folder
+
+        raise no_folder(archive)
     names = sorted(p for p in archive.iterdir() if _ARCHIVE_NAME.match(p.name) and p.is_file())
     if not names:
         raise ProtokollkitError(
@@ -211,7 +214,7 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
     protocol, or when the file exists already (it is never overwritten).
     """
     import protokollkit
-    from protokollkit.files import write_atomic
+    from protokollkit.files import display
     from protokollkit.termine import next_meeting_appointment
     from protokollkit.writers.text import write_text
 
@@ -226,22 +229,47 @@ def create_next(archive: Path, date: dt.date | None = None) -> Path:
                 else ""
             )
             raise ProtokollkitError(
-                f"Im letzten Protokoll {newest.name} steht kein Datum für den nächsten "
+                f"Im letzten Protokoll {display(newest.name)} steht kein Datum für den nächsten "
                 f"Termin{said}. Bitte das Datum angeben, z. B. --datum 12.01.2023."
             )
         date = following.start
     path = skeleton_path(archive, newest, date)
-    if path.exists():
-        raise ProtokollkitError(f"{path} gibt es schon; die Datei wird nicht überschrieben.")
+    if os.path.lexists(path):
+        raise ProtokollkitError(
+            f"{display(path)} gibt es schon; die Datei wird nicht überschrieben."
+        )
     match = _ARCHIVE_NAME.match(newest.name)
     last_date = last.date or (dt.date(*(int(g) for g in match.groups()[:3])) if match else None)
     if last_date is not None and date <= last_date:
         raise ProtokollkitError(
             f"Das Datum {german_date(date)} liegt nicht nach dem letzten Protokoll "
-            f"({newest.name}, {german_date(last_date)})."
+            f"({display(newest.name)}, {german_date(last_date)})."
         )
-    write_atomic(path, write_text(skeleton(last, date)))
+    _write_new(path, write_text(skeleton(last, date)))
     return path
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write ``path`` whole, and only when nothing is there: the finished temporary file gets
+    the name by a hard link, which fails when the name exists – also when it came meanwhile,
+    or is a symbolic link into nowhere (``exists()`` is False for one)."""
+    import errno
+
+    from protokollkit.files import display, os_error, write_atomic, write_temporary
+
+    tmp = write_temporary(path, text.encode("utf-8"))
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ProtokollkitError(
+            f"{display(path)} gibt es schon; die Datei wird nicht überschrieben."
+        ) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise os_error(exc, path) from None
+        write_atomic(path, text)  # a file system without hard links: checked above
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 __all__ = [

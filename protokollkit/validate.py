@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from protokollkit.diagnostics import Diagnostic, ParseError
+from protokollkit.diagnostics import Diagnostic, LineFinder, ParseError
 from protokollkit.model import Protocol
 
 MAX_DEPTH = 20
@@ -25,6 +25,17 @@ MAX_POINTS = 10_000
 """A protocol with more points and paragraphs than this is refused before any writer runs: the
 PDF renderer's memory grows with the document (10,000 points: 290 MB, 20,000: 520 MB, 100,000:
 1.7 GB). The reference protocol has 34."""
+
+MAX_HEADING = 2_000
+"""The longest title of the protocol or of an item: the PDF's outline holds each as one string,
+and PDF/A allows none over 32,767 bytes (a title of 16,384 characters failed the whole PDF,
+after a minute and a half of layout for one of 450,000)."""
+
+ENTRIES = frozenset({"Point", "Person", "MetaField"})
+"""What counts towards :data:`MAX_POINTS` besides the lines outside the items: a point, a
+name (of those present, a speaker …) and a line like ``Ort: …`` – 40,000 names or 30,000 such
+lines took a build of half a minute and more."""
+
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 """Characters no output format can hold: C0 control characters except the tab (ESC, BEL, form
@@ -74,14 +85,9 @@ def _fields(kind: type) -> tuple[str, ...] | None:
     return names
 
 
-def _locate(lines: list[str] | None, text: str, fallback: int) -> int:
-    """The 1-based line of ``lines`` that holds (the start of) ``text``, else ``fallback``."""
-    needle = text.strip().split("\n")[0][:40]
-    if lines and needle:
-        for number, line in enumerate(lines, start=1):
-            if needle in line:
-                return number
-    return fallback
+def _locate(finder: LineFinder, text: str, fallback: int) -> int:
+    """The 1-based line that holds (the start of) ``text``, else ``fallback``."""
+    return finder.find(text.strip().split("\n")[0][:40]) or fallback
 
 
 PDF_FORMATS = frozenset({"pdf", "eml"})
@@ -103,6 +109,7 @@ def problems(
     if source is None:
         source = next((d.source for d in protocol.diagnostics), "<text>")
     lines = text.splitlines() if text is not None else None
+    finder = LineFinder(lines or [])
     found: list[Diagnostic] = []
     too_deep_reported = False
     count = 0
@@ -119,9 +126,22 @@ def problems(
         own = getattr(obj, "line", 0)
         known = isinstance(own, int) and own > 0
         line = own if known else line
-        is_point = type(obj).__name__ == "Point"
-        if is_point:
-            count += 1
+        kind = type(obj).__name__
+        count += kind in ENTRIES
+        heading = getattr(obj, "title", "") if kind in ("Protocol", "AgendaItem") else ""
+        if isinstance(heading, str) and len(heading) > MAX_HEADING:
+            found.append(
+                Diagnostic(
+                    "error",
+                    f"Die Überschrift „{_shown(heading)}“ hat {len(heading)} Zeichen (höchstens "
+                    f"{MAX_HEADING}); so lang kann sie im PDF nicht stehen. Ist hier ein "
+                    "Absatz zur Überschrift geworden?",
+                    source,
+                    line if known else _locate(finder, heading, line),
+                    1,
+                )
+            )
+        if kind == "Point":
             depth += 1
             if depth > MAX_DEPTH and not too_deep_reported:
                 too_deep_reported = True
@@ -131,7 +151,7 @@ def problems(
                         f"Punkte sind hier tiefer als {MAX_DEPTH} Ebenen verschachtelt; so tief "
                         f"kann kein Ausgabeformat sie darstellen (höchstens {MAX_DEPTH}).",
                         source,
-                        line if known else _locate(lines, getattr(obj, "text", ""), line),
+                        line if known else _locate(finder, getattr(obj, "text", ""), line),
                         1,
                     )
                 )
@@ -143,8 +163,9 @@ def problems(
                 entries.append(value)
             elif isinstance(value, tuple):
                 for v in value:
-                    if isinstance(v, str):
+                    if isinstance(v, str):  # a line outside the items (front, back, agenda)
                         entries.append(v)
+                        count += 1
                     elif _is_dataclass(v):
                         children.append((v, line, depth))
             elif value is not None and _is_dataclass(value):
@@ -159,7 +180,7 @@ def problems(
                         f"{character_name(bad.group(0))} im Text „{_shown(entry)}“; kein "
                         "Ausgabeformat kann es darstellen. Bitte das Zeichen löschen.",
                         source,
-                        line if known else _locate(lines, entry, line),
+                        line if known else _locate(finder, entry, line),
                         1,
                     )
                 )
@@ -168,8 +189,9 @@ def problems(
         found.append(
             Diagnostic(
                 "error",
-                f"Das Protokoll hat {count} Punkte und Absätze (höchstens {MAX_POINTS}); so "
-                "große Dokumente werden nicht geschrieben. Bitte auf mehrere Protokolle aufteilen.",
+                f"Das Protokoll hat {count} Einträge – Punkte, Absätze, Namen und Angaben "
+                f"(höchstens {MAX_POINTS}); so große Dokumente werden nicht geschrieben. Bitte auf "
+                "mehrere Protokolle aufteilen.",
                 source,
             )
         )
@@ -267,9 +289,14 @@ def _glyph_problems(texts: list[str], source: str, lines: list[str] | None) -> l
     unusual = set().union(*(_unusual(t) for t in texts)) if texts else set()
     if not unusual:
         return []
+    missing = missing_glyphs(unusual)
+    first: dict[str, int] = {}
+    for number, text in enumerate(lines or [], start=1):  # one pass, not one per character
+        for char in missing.intersection(text) - first.keys():
+            first[char] = number
     found = []
-    for char in sorted(missing_glyphs(unusual)):
-        line = next((n for n, t in enumerate(lines or [], start=1) if char in t), 0)
+    for char in sorted(missing):
+        line = first.get(char, 0)
         found.append(
             Diagnostic(
                 "error",
@@ -300,4 +327,4 @@ def ensure_writable(
         raise ParseError(found)
 
 
-__all__ = ["MAX_DEPTH", "MAX_POINTS", "ensure_writable", "problems"]
+__all__ = ["MAX_DEPTH", "MAX_HEADING", "MAX_POINTS", "ensure_writable", "problems"]

@@ -132,19 +132,12 @@ def parse_verteiler(text: str, source: str = "<text>") -> Verteiler:
 
 def read_verteiler(path: Path | str | None = None) -> Verteiler:
     """Read a distribution list file (default: ``verteiler.txt`` from the templates)."""
-    from protokollkit.files import read_bytes
+    from protokollkit.files import decode_unicode, read_bytes
     from protokollkit.templates import vorlage
 
     file = Path(path) if path is not None else vorlage(VERTEILER_NAME)
     data = read_bytes(file, limit=1024 * 1024)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(
-            [Diagnostic("error", "Der Verteiler ist nicht in UTF-8 gespeichert.", str(file), line)]
-        ) from None
-    return parse_verteiler(text, str(file))
+    return parse_verteiler(decode_unicode(data, str(file), "Der Verteiler"), str(file))
 
 
 __all__ = [

@@ -130,8 +130,10 @@ def test_every_value_of_the_wrong_type_is_a_german_error_or_read(seed_text: str)
          "diese protokollkit-Version liest die Versionen 1 bis 2 (bitte protokollkit "
          "aktualisieren)"),
         ('{"version": 0}', "Version 0 ist unbekannt"),
-        ('{"version": true}', "Version True ist unbekannt"),
-        ('{"version": "2"}', "Version 2 ist unbekannt"),
+        ('{"version": true}', "Version true ist unbekannt"),
+        # the string "2" is no version number: shown as written, not as the number it looks like
+        ('{"version": "2"}', 'Version "2" ist unbekannt; diese protokollkit-Version liest die '
+         "Versionen 1 bis 2"),
         ("[" * 65, "hand.json:1:65: fehler: JSON ist zu tief verschachtelt (mehr als 64 Ebenen)."),
         ('{"items": [\n' + '{"items": [' * 63, "hand.json:2:342: fehler: JSON ist zu tief"),
     ],

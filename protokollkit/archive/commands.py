@@ -75,7 +75,15 @@ def _update(index: object) -> None:
     result = index.update()
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    if result.touched:
+    if index.in_memory:
+        from protokollkit.files import display
+
+        click.echo(
+            f"Hinweis: {display(index.path)} kann nicht geschrieben werden (schreibgeschützt); "
+            "der Suchindex wird nur für diesen Aufruf im Arbeitsspeicher aufgebaut.",
+            err=True,
+        )
+    elif result.touched:
         click.echo(
             f"Suchindex aktualisiert: {len(result.added)} neu, {len(result.changed)} geändert, "
             f"{len(result.removed)} entfernt.",

@@ -64,6 +64,17 @@ def default_index_path(archive: Path) -> Path:
     return archive / INDEX_NAME
 
 
+def _writable(path: Path) -> bool:
+    """Whether the index file ``path`` can be made or changed (its folder and, when it exists,
+    the file itself): not on a read-only file system or without permission."""
+    try:
+        if not os.access(path.parent, os.W_OK):
+            return False
+        return not os.path.lexists(path) or os.access(path, os.W_OK)
+    except (OSError, ValueError):
+        return False
+
+
 def _fingerprint() -> str:
     """A hash of the code whose output the index stores: readers, rules, model, summaries."""
     import protokollkit
@@ -98,10 +109,22 @@ def _listed(entry: os.DirEntry[str]) -> bool:
         return True
 
 
+def _utf8(name: str) -> bool:
+    """Whether a file name is UTF-8 (else it holds surrogate escapes, which neither SQLite nor
+    the website's pages can take)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def archive_files(archive: Path) -> list[Path]:
     """The protocols of the archive: its ``*.txt`` files, sorted by name."""
     if not archive.is_dir():
-        raise ProtokollkitError(f"Archivordner „{archive}“ nicht gefunden.")
+        from protokollkit.files import no_folder
+
+        raise no_folder(archive)
     with os.scandir(archive) as entries:
         names = sorted(
             entry.name
@@ -304,8 +327,12 @@ class ArchiveIndex:
 
     def _open(self) -> sqlite3.Connection:
         if not self.archive.is_dir():
-            raise ProtokollkitError(f"Archivordner „{self.archive}“ nicht gefunden.")
+            from protokollkit.files import no_folder
+
+            raise no_folder(self.archive)
         fingerprint = _fingerprint()
+        if not _writable(self.path):
+            return self._open_in_memory(fingerprint)
         try:
             db = sqlite3.connect(self.path, timeout=30)
             row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
@@ -327,6 +354,26 @@ class ArchiveIndex:
         return db
 
     rebuilt = False
+    in_memory = False
+    """True when the index cannot be written where it belongs (a read-only archive): it is
+    then made in memory, from the stored one where that is current, and forgotten after."""
+
+    def _open_in_memory(self, fingerprint: str) -> sqlite3.Connection:
+        self.in_memory = True
+        db = sqlite3.connect(":memory:")
+        with contextlib.suppress(sqlite3.Error, OSError, ValueError):
+            stored = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = stored.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+                if row and row[0] == fingerprint:
+                    stored.backup(db)
+                    return db
+            finally:
+                stored.close()
+        self.rebuilt = True
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        return db
 
     def close(self) -> None:
         """Close the database."""
@@ -357,7 +404,18 @@ class ArchiveIndex:
             row[0]: (row[1], row[2], row[3], row[4])
             for row in db.execute("SELECT name, size, mtime_ns, hash, error FROM files")
         }
-        present = archive_files(self.archive)
+        present = []
+        for path in archive_files(self.archive):
+            if _utf8(path.name):
+                present.append(path)
+                continue
+            from protokollkit.files import display
+
+            message = (
+                "Der Dateiname ist kein UTF-8 (ein Byte wie \\xNN darin); Suche, Statistik und "
+                "Website lassen die Datei aus. Bitte umbenennen."
+            )
+            result.problems.append(Diagnostic("error", message, display(path)))
         names = {p.name for p in present}
         for name in sorted(set(known) - names):
             self._drop(name)

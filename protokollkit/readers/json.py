@@ -158,6 +158,17 @@ def _group(data: Any) -> AttendanceGroup:
     return AttendanceGroup(_str(data, "label"), _choice(data, "kind", "attendance", None), people)
 
 
+def _shown(value: Any) -> str:
+    """A JSON value as it is written in the file (``"1"``, ``true``, ``null``), shortened."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _newer(version: Any) -> bool:
+    """Whether ``version`` is a version number from a newer protokollkit."""
+    return isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+
+
 def from_data(data: Any) -> Protocol:
     """Build a Protocol from JSON data; raises ValueError-like ParseError on invalid data."""
     if not isinstance(data, dict):
@@ -171,8 +182,9 @@ def from_data(data: Any) -> Protocol:
         or not 1 <= version <= FORMAT_VERSION
     ):
         raise _Invalid(
-            f"Version {version} ist unbekannt; diese protokollkit-Version liest die Versionen 1 "
-            f"bis {FORMAT_VERSION} (bitte protokollkit aktualisieren)"
+            f"Version {_shown(version)} ist unbekannt; diese protokollkit-Version liest die "
+            f"Versionen 1 bis {FORMAT_VERSION}"
+            + (" (bitte protokollkit aktualisieren)" if _newer(version) else "")
         )
     next_data = data.get("next_meeting")
     unplaced = data.get("unplaced") or {}

@@ -38,6 +38,7 @@ _TAG = re.compile(r"<[^<>]*>")
 _LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\w .()/*-]{1,40}:\s+\S")
 _ONLY_TAGS = re.compile(r"^(?:\s*<[^<>]*>\s*)*$")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 def inline_lines(inline: Token) -> list[_Segment]:
@@ -122,7 +123,9 @@ class _Walker:
     runs_on: bool = False
     """The heading open is a paragraph over a lone ``-`` (no heading at all) and the next line
     follows it without a blank line."""
-    """The lines of the Markdown text, for what the tokens do not tell."""
+    hidden: list[tuple[int, str]] = field(default_factory=list)
+    """HTML comments with text (line, text): Markdown does not show them, so they are not
+    read as the protocol's text, but each is named in a warning (no text is lost unsaid)."""
 
     def emit(self, text: str, number: int, hints: Hints | None = None) -> None:
         self.lines.append(Line(text, number, hints or Hints()))
@@ -135,6 +138,13 @@ class _Walker:
     def blank(self) -> None:
         if self.lines and self.lines[-1].text:
             self.emit("", self.last_line)
+
+    def note_comments(self, html: str, first_line: int) -> None:
+        """Remember the HTML comments of ``html`` (starting on ``first_line``) that hold text."""
+        for found in _COMMENT.finditer(html):
+            text = " ".join(found.group(1).split())
+            if text:
+                self.hidden.append((first_line + html.count("\n", 0, found.start()), text))
 
     def flush_point(self) -> None:
         """Emit the collected text of the innermost list item as one list line."""
@@ -198,6 +208,8 @@ class _Walker:
         elif kind == "inline":
             self.visit_inline(token, first_line)
         elif kind in ("fence", "code_block", "html_block"):
+            if kind == "html_block":
+                self.note_comments(token.content, first_line)
             if kind == "html_block" and _ONLY_TAGS.match(token.content.strip()):
                 return  # ``<hr>``, ``<br>``, ``<div>``: markup without text
             self.flush_point()
@@ -299,7 +311,6 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
     older versions wrote; an edited section is kept as text (its heading is no agenda item),
     any other quoted text is read like the rest.
     """
-    from protokollkit.termine import SECTION_HEADING, termine_lines
 
     text = text.removeprefix("\ufeff")
     if _DEEP_LIST.search(text):
@@ -315,6 +326,35 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
         )
         return replace(protocol, diagnostics=(deep, *protocol.diagnostics))
     walker = _walk(text)
+    return _with_hidden(_read_walked(walker, source), walker, source)
+
+
+def _with_hidden(protocol: Protocol, walker: _Walker, source: str) -> Protocol:
+    """``protocol`` with a warning for each HTML comment that held text."""
+    if not walker.hidden:
+        return protocol
+    hidden = tuple(
+        Diagnostic(
+            "warning",
+            f"HTML-Kommentar nicht übernommen (Markdown zeigt ihn nicht): „{_shortened(text)}“",
+            source,
+            line,
+            1,
+        )
+        for line, text in walker.hidden
+    )
+    return replace(protocol, diagnostics=(*protocol.diagnostics, *hidden))
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    """``text``, cut with „…“ after ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _read_walked(walker: _Walker, source: str) -> Protocol:
+    """:func:`read_markdown` for a document already walked."""
+    from protokollkit.termine import SECTION_HEADING, termine_lines
+
     lines = walker.lines
     start = next(
         (

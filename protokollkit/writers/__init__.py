@@ -127,9 +127,21 @@ def now() -> Stamp:
     import datetime as dt
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return Stamp(dt.datetime.now().astimezone().replace(microsecond=0))
+    try:
+        if not epoch.isascii() or not epoch.isdigit():
+            raise ValueError(epoch)
         return Stamp(dt.datetime.fromtimestamp(int(epoch), dt.UTC))
-    return Stamp(dt.datetime.now().astimezone().replace(microsecond=0))
+    except (ValueError, OverflowError, OSError):
+        from protokollkit.diagnostics import ProtokollkitError
+
+        shown = epoch if len(epoch) <= 30 else epoch[:29] + "…"
+        raise ProtokollkitError(
+            f"Die Umgebungsvariable SOURCE_DATE_EPOCH („{shown}“) ist keine gültige Zeit: "
+            "erwartet sind ganze Sekunden seit dem 1.1.1970 (UTC) bis zum Jahr 9999, z. B. "
+            "1668038400."
+        ) from None
 
 
 @dataclass(frozen=True)

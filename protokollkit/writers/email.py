@@ -474,14 +474,11 @@ def default_verteiler() -> Verteiler | None:
 
 def read_template() -> tuple[str, str]:
     """The text of ``email.txt`` and its path (for messages)."""
-    from protokollkit.files import read_bytes
+    from protokollkit.files import decode_unicode, read_bytes
 
     template = vorlage(EMAIL_TEMPLATE)
     data = read_bytes(template, limit=TEMPLATE_LIMIT)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProtokollkitError(f"{template}: die Mail-Vorlage ist nicht in UTF-8.") from None
+    text = decode_unicode(data, str(template), "Die Mail-Vorlage")
     if not text.strip():
         raise ProtokollkitError(
             f"{template}: die Mail-Vorlage ist leer; die Mail hätte keinen Text "
@@ -523,13 +520,33 @@ def subject(protocol: Protocol) -> str:
     return f"Protokoll {protocol.meeting} vom {protocol.date.strftime('%d.%m.%Y')}"
 
 
+ATTACHMENT_NAME_MAX = 100
+"""The longest attachment name in characters (at most twice as many bytes in UTF-8): a mail
+program saves it under this name, and a longer one fails on the usual file systems (255
+bytes) or in a deep folder on Windows (260 characters for the whole path)."""
+
+
 def attachment_name(protocol: Protocol, suffix: str) -> str:
-    """``Protokoll Stadtteiltisch 2022-11-10.docx``: safe on every file system."""
-    stem = f"Protokoll {protocol.meeting}"
-    if protocol.date:
-        stem += f" {protocol.date.isoformat()}"
-    stem = UNSAFE_IN_FILE_NAMES.sub("", stem.replace("/", "-").replace("\\", "-"))
-    stem = " ".join(stem.split()).strip(". ")
+    """``Protokoll Stadtteiltisch 2022-11-10.docx``: safe on every file system; a very long
+    meeting name is cut at a word with „…“, the date and the suffix are kept."""
+
+    def clean(text: str) -> str:
+        text = UNSAFE_IN_FILE_NAMES.sub("", text.replace("/", "-").replace("\\", "-"))
+        return " ".join(text.split())
+
+    meeting = clean(f"Protokoll {protocol.meeting}").strip(". ")
+    date = f" {protocol.date.isoformat()}" if protocol.date else ""
+
+    def fits(name: str) -> bool:
+        return len(name) <= ATTACHMENT_NAME_MAX and len(name.encode()) <= 2 * ATTACHMENT_NAME_MAX
+
+    if not fits(meeting + date + suffix):
+        cut = meeting
+        while cut and not fits(cut + "…" + date + suffix):
+            shorter = cut.rsplit(" ", 1)[0]
+            cut = shorter if shorter != cut and len(shorter) > 20 else cut[:-1]
+        meeting = cut.rstrip(" .-") + "…"
+    stem = (meeting + date).strip(". ")
     return f"{stem or 'Protokoll'}{suffix}"
 
 

@@ -13,6 +13,7 @@ import re
 from protokollkit.dates import german_date
 from protokollkit.model import AgendaItem, Block, Link, Person, Point, Protocol
 from protokollkit.writers.present import (
+    Text,
     agenda_label,
     apostrophes,
     decision_heading,
@@ -41,9 +42,16 @@ ENUM_AT_START = re.compile(r"^(\d+)\.")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
+LONG_WORD = re.compile(r"\S{4000}(?=\S)")
+"""4,000 characters without a space, followed by more: a zero-width space after them lets
+Typst break the line there. A word of 16,384 characters was one PDF string longer than
+PDF/A allows (32,767 bytes), and the whole PDF failed."""
+
+
 def escape_line(text: str) -> str:
     """One line of plain text as Typst markup that renders exactly that text."""
     text = CONTROL.sub("", text).replace("\t", " ").strip()
+    text = LONG_WORD.sub(lambda run: run.group(0) + "\u200b", text)
     out: list[str] = []
     enum = ENUM_AT_START.match(text)
     enum_dot = enum.end() - 1 if enum else -1
@@ -80,6 +88,11 @@ def string(text: str) -> str:
     return f'"{escaped}"'
 
 
+MAX_LINK = 8000
+"""Typst refuses a longer link target („URL is too long“, and the whole PDF with it): such a
+target is written as text."""
+
+
 def inline(text: str, *, lines: bool = False) -> str:
     """Running text as Typst markup: links become ``#link``, apostrophes typographic.
 
@@ -90,9 +103,12 @@ def inline(text: str, *, lines: bool = False) -> str:
         return " \\\n".join(line for line in kept if line)
     pieces: list[str] = []
     for part in linked_parts(" ".join(text.split())):
-        if isinstance(part, Link):
+        if isinstance(part, Link) and len(part.target) <= MAX_LINK:
             pieces.append(f"#link({string(part.target)})[{escape(part.label)}]")
             continue
+        if isinstance(part, Link):  # too long for a link: its text, as for an unsafe one
+            same = part.label == part.target
+            part = Text(part.target if same else f"[{part.label}]({part.target})")
         lead = " " if part.text[:1].isspace() and pieces else ""
         tail = " " if part.text[-1:].isspace() and len(part.text.strip()) else ""
         pieces.append(lead + escape(part.text) + tail if part.text.strip() else " ")
@@ -218,11 +234,27 @@ def document_title(protocol: Protocol) -> str:
     PDF/UA requires one; a protocol read without a title line still gets a meaningful one.
     """
     if protocol.title.strip():
-        return apostrophes(" ".join(protocol.title.split()))
+        return _cut(apostrophes(" ".join(protocol.title.split())), MAX_TITLE)
     words = ["Protokoll", protocol.meeting.strip()]
     if protocol.date:
         words.append(f"vom {german_date(protocol.date)}")
-    return " ".join(word for word in words if word)
+    return _cut(" ".join(word for word in words if word), MAX_TITLE)
+
+
+MAX_TITLE = 1000
+"""The longest title in the PDF's metadata: PDF/A allows no string over 32,767 bytes, and a
+title of 450,000 characters failed the whole PDF (the page shows the whole title)."""
+
+MAX_HEADER = 200
+"""The longest meeting name in the header of every page (the title page shows all of it)."""
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text``, cut at a word with „…“ when it is longer than ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip() + "…"
 
 
 def write_typst(protocol: Protocol) -> str:
@@ -235,7 +267,7 @@ def write_typst(protocol: Protocol) -> str:
         "#show: protokoll.with(",
         f"  titel: {content(apostrophes(protocol.title))},",
         f"  titel-text: {string(document_title(protocol))},",
-        f"  gremium: {content(protocol.meeting)},",
+        f"  gremium: {content(_cut(protocol.meeting, MAX_HEADER))},",
         f"  autor: {string(protocol.meeting) if protocol.meeting.strip() else 'none'},",
         f"  datum: {content(german_date(date)) if date else 'none'},",
         f"  datum-iso: {string(date.isoformat()) if date else 'none'},",

@@ -129,7 +129,7 @@ def test_a_long_build_shows_progress_and_an_oversized_one_is_refused(tmp_path: P
     huge = tmp_path / "riesig.txt"
     huge.write_text(head + "".join(f"- Punkt {i}\n" for i in range(10_001)), "utf-8")
     guard = Unchanged(huge)
-    assert_german(run("check", huge), 1, "10001 Punkte", "höchstens 10000")
+    assert_german(run("check", huge), 1, "10001 Einträge", "höchstens 10000")
     assert_german(run("convert", huge, "-t", "pdf", "-o", tmp_path / "r.pdf"), 1, "höchstens")
     assert not (tmp_path / "r.pdf").exists()
     guard.check()
