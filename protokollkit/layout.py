@@ -523,6 +523,46 @@ def _asciidoc(lines: list[Line]) -> list[Line]:
     return result
 
 
+_GLUED_ENTRY = re.compile(r"^(\S+(?:\s+\S+){3,}?[.!?])\s+-\s+([A-ZÄÖÜ][^.!?;]{2,100})$")
+"""``… eröffnet die Versammlung. - Feststellung der Einladung``: a list copied from a web page
+whose entries lost their line breaks, each title glued to the end of the text above it."""
+
+
+def _unglued(lines: list[Line]) -> list[Line]:
+    """Lines whose end is the next entry's title (:data:`_GLUED_ENTRY`), split in two – where
+    at least three lines of the document end so (one such line is a dash in a sentence)."""
+    if sum(" - " in line.text for line in lines) < 3:
+        return lines
+    found = [
+        (index, match)
+        for index, line in enumerate(lines)
+        if line.hints is NO_HINTS
+        and " - " in line.text
+        and (match := _GLUED_ENTRY.match(line.text.strip())) is not None
+        and len(match.group(2).split()) <= 12
+        and not match.group(2).rstrip().endswith((",", "-"))
+    ]
+    if len(found) < 3:
+        return lines
+    result = list(lines)
+    heading = Hints(heading=2)  # (the titles of the list's entries, as a heading each)
+    for index, match in reversed(found):
+        line = lines[index]
+        result[index : index + 1] = [
+            Line(match.group(1), line.number, line.hints),
+            Line(match.group(2).strip(), line.number, heading),
+        ]
+    first = found[0][0]  # (the lines before the first split one kept their places)
+    above = next((i for i in range(first - 1, -1, -1) if result[i].text.strip()), None)
+    entry = _BULLET_TITLE.match(result[above].text) if above is not None else None
+    if entry and result[above].hints is NO_HINTS:  # ``- Begrüßung``: the list's first entry
+        result[above] = Line(entry.group(1), result[above].number, heading)
+    return result
+
+
+_BULLET_TITLE = re.compile(r"^\s*-\s+([A-ZÄÖÜ][^.!?;:]{2,100})$")
+
+
 def _mark_structure(lines: list[Line]) -> list[Line]:
     """Setext and reStructuredText headings become heading hints; rule lines are markup."""
     for line in lines:  # (a loop, not any() over a generator: one look per line)
@@ -4360,7 +4400,7 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(_asciidoc(cleaned))
+    prepared = _mark_structure(_asciidoc(_unglued(cleaned)))
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
