@@ -555,8 +555,8 @@ def _unglued(lines: list[Line]) -> list[Line]:
     first = found[0][0]  # (the lines before the first split one kept their places)
     above = next((i for i in range(first - 1, -1, -1) if result[i].text.strip()), None)
     entry = _BULLET_TITLE.match(result[above].text) if above is not None else None
-    if entry and result[above].hints is NO_HINTS:  # ``- Begrüßung``: the list's first entry
-        result[above] = Line(entry.group(1), result[above].number, heading)
+    if above is not None and entry and result[above].hints is NO_HINTS:
+        result[above] = Line(entry.group(1), result[above].number, heading)  # ``- Begrüßung``
     return result
 
 
