@@ -281,9 +281,13 @@ def _decision_found(expected: dict[str, Any], points: list[Point]) -> bool:
 _DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})\b(?!\.)")
 
 
+_FULL_HOUR = re.compile(r"(?<![\d:.])(\d{1,2})\s*Uhr\b")
+
+
 def _clock(text: str) -> str:
-    """A time of day written with a dot (``20.40 Uhr``) as with a colon, for comparing."""
-    return _DOTTED_CLOCK.sub(r"\1:\2", text)
+    """A time of day written with a dot (``20.40 Uhr``) or as a full hour (``20 Uhr``) as with
+    a colon (``20:40``, ``20:00``), for comparing."""
+    return _FULL_HOUR.sub(r"\1:00", _DOTTED_CLOCK.sub(r"\1:\2", text))
 
 
 def _task_found(expected: dict[str, Any], points: list[Point]) -> bool:

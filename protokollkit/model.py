@@ -111,6 +111,8 @@ PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
     rf"|^Protokollführung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
     rf"|\b{_NAME}\s+als\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\b"
+    rf"|\b{_NAME}\s+(?:wird|wurde)\s+(?:einstimmig\s+)?(?:als|zur|zum)\s+(?:Schriftführer(?:in)?"
+    r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
 )
 """The chair or minute-taker named in a sentence of the opening."""
 _SIGNED_MINUTES = re.compile(
@@ -579,6 +581,12 @@ class Protocol:
             if match:
                 return next(g for g in match.groups() if g)
         if kind == "minute_taker":
+            for item in self.items[:8]:  # ``5. Wahl einer Protokollführerin`` further down
+                if "rotokollf" in item.title or "chriftf" in item.title:
+                    for point in (p for b in item.blocks for p in b.points):
+                        match = pattern.search(point.text)
+                        if match:
+                            return next(g for g in match.groups() if g)
             return self._signed_minutes()
         if kind == "chair":
             for point in reversed(self.all_points()):

@@ -1397,3 +1397,14 @@ def test_chair_by_office_and_minute_taker_signing_with_a_comma() -> None:
         "Der Obmann schließt die Versammlung um 20:45 Uhr.\n\nMerle Dose, Schriftwartin\n"
     )
     assert (p.meta_value("chair"), p.meta_value("minute_taker")) == ("Frank Siemers", "Merle Dose")
+
+
+def test_minute_taker_elected_in_a_later_item() -> None:
+    """``Ines Hartwig wird als Protokollführerin gewählt.`` under ``Wahl einer
+    Protokollführerin`` (the fifth item) names the minute taker."""
+    p = protokollkit.read_text(
+        "Protokoll der Mitgliederversammlung am 13.10.2025\n\n1. Begrüßung\n\nx\n\n"
+        "2. Einladung\n\nx\n\n3. Beschlussfähigkeit\n\nx\n\n4. Wahl einer Versammlungsleitung\n\n"
+        "x\n\n5. Wahl einer Protokollführerin\n\nInes Hartwig wird als Protokollführerin gewählt.\n"
+    )
+    assert p.meta_value("minute_taker") == "Ines Hartwig"
