@@ -2168,8 +2168,10 @@ def forget() -> None:
 def annotate(protocol: Protocol, known: ParticipantIndex | None = None) -> Protocol:
     """Set every entry's speaker, decision and task, and an inline next meeting, from the text
     (``known``: the names of those present, when the caller has them already)."""
-    if known is None:
-        known = ParticipantIndex(protocol.listed_present())
+    if known is None:  # (guests of a listed meeting speak too: ``Tim stellt … vor``)
+        listed = protocol.listed_present()
+        guests = [p for g in protocol.attendance if g.kind == "guests" for p in g.people]
+        known = ParticipantIndex([*listed, *guests] if listed else ())
     meeting = protocol.date
     # ``Beschlüsse des Plenums`` as the title: the document is a register, every entry one
     register = _context_of(protocol.title) if not protocol.participants else None

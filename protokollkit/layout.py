@@ -4516,11 +4516,13 @@ def _finish(state: State) -> Protocol:
 
 
 def _present_index(state: State) -> ParticipantIndex | None:
-    """The rules' index of names (:attr:`State.known`) when it holds just those present
-    (:meth:`Protocol.present`: someone listed, and every group one of those present), so that
+    """The rules' index of names (:attr:`State.known`) when it holds just those present and the
+    guests (someone listed, and every group one of those present or of guests), so that
     :func:`annotate` need not build the same index again; else None."""
-    if any(group.kind not in ("present", "partial") for group in state.groups):
+    if any(group.kind not in ("present", "partial", "guests") for group in state.groups):
         return None
-    if not state.participants and not any(group.people for group in state.groups):
+    if not state.participants and not any(
+        group.people for group in state.groups if group.kind != "guests"
+    ):
         return None  # (nobody listed: those present are read from the opening's sentences)
     return state.known
