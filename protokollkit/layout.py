@@ -4091,11 +4091,22 @@ def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
     return -1
 
 
+_NAVIGATION = {
+    "zum hauptinhalt springen", "zum inhalt springen", "direkt zum inhalt", "zum inhalt",
+    "inhalt überspringen", "navigation überspringen", "skip to content", "skip to main content",
+    "menü", "hauptmenü", "navigation", "nach oben", "seitenanfang", "zum seitenanfang", "zurück",
+    "drucken", "seite drucken", "teilen", "startseite", "sie sind hier", "suche", "suchen",
+}  # fmt: skip
+"""Lines of a web page's navigation that a copied protocol keeps at its top."""
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
     for i, line in enumerate(lines):
         if line.text.strip() and not line.hints.front_matter:
+            if len(line.text) <= 40 and label_key(line.text) in _NAVIGATION:
+                continue  # ``Zum Hauptinhalt springen``: the page's navigation, no title
             candidates.append((i, line))
             if len(candidates) == 15:
                 break

@@ -458,7 +458,10 @@ _TITLED = re.compile(
 """``Herr Brandt``, ``Frau Dr. Albers``, ``Prof. Hanno Weidlich``."""
 _OFFICE = re.compile(rf"(?<![\w.-])([A-ZÄÖÜ][a-zäöüß]+)\s+(?=({_FULL_NAME})\b)")
 """An office before a full name (``Bürgermeister Manfred Lenz``); the office is checked."""
-_AND_NAME = re.compile(rf"(?:\s*,\s*|\s+und\s+|\s+sowie\s+)({_FULL_NAME})\b")
+_AND_NAME = re.compile(
+    rf"(?:\s*\([^()]{{1,60}}\))?(?:\s*,\s*|\s+und\s+|\s+sowie\s+)({_FULL_NAME})\b"
+)
+"""A further name joined to an office's (``Pfarrer Jonas Evers (Rastede) und Meike Harms``)."""
 _BARE = re.compile(rf"({_FULL_NAME})\b")
 _GREETED = re.compile(
     r"\b(?:begrüßt|begrüßte|begrüßen|begrüßten)\s+(.{3,300}?)"

@@ -1408,3 +1408,14 @@ def test_minute_taker_elected_in_a_later_item() -> None:
         "x\n\n5. Wahl einer Protokollführerin\n\nInes Hartwig wird als Protokollführerin gewählt.\n"
     )
     assert p.meta_value("minute_taker") == "Ines Hartwig"
+
+
+def test_names_joined_to_an_office_after_brackets() -> None:
+    """``Pfarrer Jonas Evers (Kirchengemeinde Rastede) und Meike Harms (…)``: both present when
+    nobody is listed."""
+    p = protokollkit.read_text(
+        "Kreissynode, 21.05.2025\n\nAnschließend verpflichtete Synodenpräsident Hinrich Ahlers"
+        " als neue Synodale: Pfarrer Jonas Evers (Kirchengemeinde Rastede) und Meike Harms"
+        " (Kirchengemeinde Bad Zwischenahn).\n"
+    )
+    assert [x.name for x in p.present()] == ["Hinrich Ahlers", "Jonas Evers", "Meike Harms"]
