@@ -4100,6 +4100,9 @@ _NAVIGATION = {
 """Lines of a web page's navigation that a copied protocol keeps at its top."""
 
 
+_BREADCRUMB = re.compile(r"^\s*[^›»]{1,40}(?:\s[›»]\s[^›»]{1,40}){1,6}\s*$")
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
@@ -4107,6 +4110,8 @@ def find_title(lines: list[Line]) -> int:
         if line.text.strip() and not line.hints.front_matter:
             if len(line.text) <= 40 and label_key(line.text) in _NAVIGATION:
                 continue  # ``Zum Hauptinhalt springen``: the page's navigation, no title
+            if ("›" in line.text or "»" in line.text) and _BREADCRUMB.match(line.text):
+                continue  # ``Nachrichten › Stadtteile › Weidenau``: where the page stands
             candidates.append((i, line))
             if len(candidates) == 15:
                 break
@@ -4304,6 +4309,19 @@ def _find_list_items(lines: list[Line]) -> bool:
     return numbered >= 2 and nested
 
 
+_PUBLISHED = re.compile(r"^(?:Veröffentlicht|Erstellt|Publiziert|Stand)(?:\s+am)?\s*:?\s*\d")
+
+
+def _published(state: State) -> dt.date | None:
+    """The date a web page says it was published (``Veröffentlicht: 19.06.2025, 16:40 Uhr``)."""
+    for block in state.preamble[:2]:
+        for point in block.points[:4]:
+            if _PUBLISHED.match(point.text):
+                found = find_date(point.text)
+                return found.date if found else None
+    return None
+
+
 def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
     """The meeting's date and where it was found (for the diagnostic)."""
     if meeting_date is not None:
@@ -4319,9 +4337,10 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     # date led by the meeting (``für den Stand am 14.06.`` is an event, ``Artikel vom …`` when
     # it was published)
     first: dt.date | None = None
+    reference = from_file or _published(state)  # (the year of ``am 17. Juni``)
     for block in state.preamble[:2]:
         for point in block.points[:3]:
-            dates = find_dates(point.text, from_file)
+            dates = find_dates(point.text, reference)
             if dates and _report_date(point.text, dates[0]):
                 return dates[0].date, "text"  # ``Am 25.04.2025 fand die … statt``
             lead = point.text[: dates[0].start] if dates else ""
