@@ -299,6 +299,7 @@ TASK_LABELS = {
 """Labels that start a task (folded)."""
 
 NOT_NAMES = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "wir", "diese", "dieser",
     "antrag", "beschluss", "bericht", "berichte", "finanzen", "sonstiges", "verschiedenes",
     "termine", "termin", "aktuelles", "allgemeines", "allgemein", "kasse", "hinweis", "hinweise",
     "info", "infos", "information", "informationen", "protokoll", "ergebnis", "diskussion",
