@@ -1955,7 +1955,7 @@ def _aligned_entry(state: State, line: Line) -> bool:
     Igelgruppe``: names indented under the label's value, a blank line between each (Word's
     paragraph spacing, typed out): the list goes on."""
     text = line.text.strip()
-    if not line.text.startswith("    ") or not _plain(line.hints) or state.previous != "attendance":
+    if not _plain(line.hints) or state.previous != "attendance":
         return False
     if len(text) > 90 or text.endswith((".", ":", "!", "?")) or _bullet(line.text):
         return False
@@ -1963,7 +1963,9 @@ def _aligned_entry(state: State, line: Line) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 4:
         return False
-    return words[0] in ("Frau", "Herr", "Dr.") or looks_like_name(name)
+    if words[0] in ("Frau", "Herr"):
+        return len(words) >= 2  # ``  Frau Ilse  B r o c k m ö l l e r`` under the label
+    return line.text.startswith("    ") and (words[0] == "Dr." or looks_like_name(name))
 
 
 def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
