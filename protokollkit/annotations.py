@@ -883,7 +883,8 @@ _NUMBER_WORDS = {
     "sieben": "7", "acht": "8", "neun": "9", "zehn": "10", "elf": "11", "zwölf": "12",
 }  # fmt: skip
 _NUMBER_WORD = re.compile(
-    r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+(?:Enthaltung|Gegenstimme|Nein|Ja|Stimme))",
+    r"\b(" + "|".join(_NUMBER_WORDS) + r")\b"
+    r"(?=\s+(?:Enthaltung|Gegenstimme|Nein\b|Ja\b|Ja-|Stimme))",  # (not ``ein Jahr``)
     re.IGNORECASE,
 )
 

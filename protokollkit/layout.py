@@ -176,7 +176,8 @@ TOP = (
 EXPLICIT_ITEM = re.compile(
     rf"^\s*{TOP}\s*(\d{{1,3}}(?:\.\d{{1,2}})*)\.?\s*(?:[:.)\-–—]\s*|\s+|$)(.*)$"
 )
-NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)])?[\t ]+(\S.*)$")
+NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:\.0(?=[\t ])|[.)])?[\t ]+(\S.*)$")
+"""``1 Titel``, ``1. Titel``, ``1) Titel``, ``1.0 Titel`` (the main point of ``1.1``, ``1.2``)."""
 _SECTION_SIGN_ITEM = re.compile(r"^§\s?(\d{1,3})\.?\s+([A-ZÄÖÜ„\"].*)$")
 """``§ 3 Gebäudekonzept``: items numbered like the paragraphs of a statute."""
 REFERENCE_ITEM = re.compile(
@@ -192,8 +193,8 @@ SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\t ]+(\S.*)$")
 HEADING_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,2})*)[.)]?|[IVX]{1,4}\.|[A-H][.)])[\t ]+(?=\S)")
 BULLET = re.compile(r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7])(?:[ \t]+(.*))?$")
 NUMBER_MARKER = re.compile(
-    r"^([ \t]*)(\d{1,3}[.)]|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])"
-    r"[ \t]+(\S.*)$"
+    r"^([ \t]*)(\d{1,3}[.)]|\d{1,3}\.0(?=[ \t])|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)"
+    r"|[ivx]{1,4}[.)])[ \t]+(\S.*)$"
 )
 _BULLET_START = frozenset(" \t-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7")
 
@@ -3067,6 +3068,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if match and match.group(1):
             numbers = [int(n) for n in match.group(1).split(".")]
             title = text[match.end() :].strip()
+            if numbers[1:] == [0]:
+                numbers = numbers[:1]  # ``2.0 Projektvorstellung``: the item over 2.1, 2.2
             if len(numbers) > 1:
                 return numbers[0], numbers[1], title, level
             return numbers[0], None, title, level
