@@ -1572,19 +1572,41 @@ _OPEN_YET = re.compile(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", re.
 
 _COUNT_ONLY = re.compile(
     r"^\s*(?:Ja|Nein|Dafür|Dagegen|Enthaltung(?:en)?|Pro|Contra|Kontra|Gegenstimmen?"
-    r"|Zustimmung(?:en)?|Ablehnung(?:en)?)\s*[:=]?\s*\d{1,3}\s*[,;/]?\s*$",
+    r"|Zustimmung(?:en)?|Ablehnung(?:en)?|(?:Ja|Nein)-?Stimmen?)\s*[:=]?\s*\d{1,3}\s*[,;/]?\s*$",
     re.IGNORECASE,
 )
 
 
 _COUNT_SEPARATORS = frozenset(",;/")
+_WEIGHT = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+"""A weight after a count: ``Ja-Stimmen: 5 (453 MEA)``, ``Dafür: 7 (70 %)``."""
+
+
+def _unweighted(text: str) -> str:
+    """The count line without the weight in parentheses after its number."""
+    if not text.rstrip().endswith(")"):
+        return text
+    return _WEIGHT.sub("", text)
 
 
 def _count_only(text: str) -> bool:
     """:data:`_COUNT_ONLY` matches, after a look at the last character it can end with (a
-    digit or ``,;/``): most entries end otherwise."""
+    digit or ``,;/``, or the ``)`` of a weight): most entries end otherwise."""
+    text = _unweighted(text)
     last = text.rstrip()[-1:]
     return (last.isdecimal() or last in _COUNT_SEPARATORS) and _COUNT_ONLY.match(text) is not None
+
+
+def _result_below_counts(decision: Decision | None, pending: list[str], target: int | None) -> bool:
+    """A result line (``Endergebnis: Angenommen``) right below the count lines of a motion:
+    it says the motion's result, whatever the counts suggest."""
+    return (
+        decision is not None
+        and bool(pending)
+        and target is not None
+        and decision.result in ("accepted", "rejected")
+        and _no_counts(decision)
+    )
 
 
 def _no_counts(decision: Decision) -> bool:
@@ -1663,8 +1685,16 @@ def annotate_points(
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
         count_only = _count_only(point.text)
+        if _result_below_counts(decision, pending, target):
+            # ``Endergebnis: Abgelehnt`` below ``Ja-Stimmen: 1`` / ``Nein-Stimmen: 3``
+            assert decision is not None and target is not None
+            motion = result[target].decision
+            assert motion is not None
+            motion = replace(motion, result=decision.result)
+            result[target] = replace(result[target], decision=motion)
+            decision = None
         if count_only:
-            pending.append(point.text)
+            pending.append(_unweighted(point.text))
             if len(pending) == 1:
                 motion = previous.decision if previous is not None else None
                 target = len(result) - 1 if motion is not None and _no_counts(motion) else None

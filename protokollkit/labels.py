@@ -64,13 +64,30 @@ def meta_kind(key: str) -> MetaKind | None:
         return None
     for word in words:
         for stem, kind in META_WORDS:
-            if word == stem or (word.startswith(stem) and stem not in ("ort", "raum")):
+            if word == stem or (
+                word.startswith(stem) and stem not in ("ort", "raum") and not _outcome(word, stem)
+            ):
                 return kind
         if word.endswith("ungsort"):
             return "place"  # ``Versammlungsort``, ``Tagungsort und -lokal``, ``Besprechungsort``
         if word.endswith("ungszeit"):
             return "time"  # ``Versammlungszeit``, ``Tagungszeit``
     return None
+
+
+_OUTCOME_TAILS = ("ergebnis", "wort", "bemerkung", "folgerung", "bericht", "abstimmung")
+"""What follows ``End``/``Schluss`` in a word that names an outcome, not a time: ``Endergebnis``,
+``Schlusswort``, ``Schlussbemerkung``, ``Schlussabstimmung``."""
+
+
+def _outcome(word: str, stem: str) -> bool:
+    """``endergebnis``, ``schlusswort``: a compound of a time stem and an outcome noun."""
+    if stem not in ("ende", "schluss"):
+        return False
+    base = stem.rstrip("e")  # ``End|ergebnis`` shares its ``e`` with ``ende``
+    return word[len(base) :].lstrip("-").startswith(_OUTCOME_TAILS) or word[len(stem) :].lstrip(
+        "-"
+    ).startswith(_OUTCOME_TAILS)
 
 
 META_LABELS: dict[str, MetaKind] = {
@@ -282,6 +299,7 @@ DECISION_LABELS: dict[str, DecisionKind] = {
     ),
     **dict.fromkeys(
         ["abstimmung", "abstimmungsergebnis", "votum", "wahlergebnis", "wahl", "stimmen",
+         "endergebnis", "gesamtergebnis",
          "abstimmungen", "vote", "meinungsbild", "stimmungsbild"],
         "vote",
     ),

@@ -1367,3 +1367,39 @@ def test_first_name_after_the_verb_near_miss_with_a_list() -> None:
     """With a list of those present, the name has to be on it."""
     known = ParticipantIndex((Person("Tom Berg"),))
     assert inline_speaker("Für den Männerchor berichtet Egon gewohnt ausführlich.", known) is None
+
+
+APP_VOTES = """# Eigentümerversammlung 2025
+
+**Datum:** 26.06.2025
+
+### TOP 2: Fahrradbügel
+
+Die Eigentümer beschließen die Anschaffung von sechs Fahrradbügeln.
+
+- Ja-Stimmen: 1 (110 MEA)
+- Nein-Stimmen: 3 (255 MEA)
+- Enthaltungen: 1 (88 MEA)
+
+**Endergebnis: Abgelehnt** (Einfache Mehrheit)
+"""
+
+
+def test_count_lines_with_weights_and_a_result_line_go_to_the_motion() -> None:
+    """Counts on lines of their own with a weight in parentheses (``Ja-Stimmen: 1 (110 MEA)``)
+    are the motion's votes; ``Endergebnis: Abgelehnt`` below them is its result – no end time."""
+    p = protokollkit.read(APP_VOTES, "markdown")
+    (motion,) = [pt.decision for pt in p.all_points() if pt.decision is not None]
+    assert (motion.yes, motion.no, motion.abstain, motion.result) == (1, 3, 1, "rejected")
+    assert p.meta_value("end") is None
+
+
+def test_count_lines_near_miss_a_sentence_with_parentheses_and_a_closing_word() -> None:
+    """A line that only starts like a count (``Ja, 5 Leute (alle neu)``) is no vote, and
+    ``Schlusswort`` or ``Endergebnis`` are no end time; ``Ende: 21 Uhr`` still is."""
+    p = protokollkit.read(
+        "Protokoll Treffen 03.03.2025\nEnde: 21:00 Uhr\n\nTOP 1 Helfer\n"
+        "- Ja, 5 Leute (alle neu)\n- Schlusswort: Danke an alle\n"
+    )
+    assert not any(pt.decision for pt in p.all_points())
+    assert p.meta_value("end") == "21:00 Uhr"
