@@ -116,20 +116,6 @@ _SIGNED_MINUTES = re.compile(
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
 _CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
-_MEETING_WORD = re.compile(
-    r"\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
-    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b"
-)
-_SESSION_PLACE = re.compile(
-    r"(?:\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
-    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b)"
-    r"(?:[^.;:!?]|(?<=\d)\.){0,160}?\s(?:im|in\s+der|in\s+dem|in\s+den|auf\s+der|auf\s+dem)\s+"
-    r"([A-ZÄÖÜ][\wäöüß\-]*(?:\s+(?:des|der|am|an\s+der|in|[A-ZÄÖÜ(][\wäöüß.\-)]*"
-    r"|\(\S[^()]{0,40}\)|\d{1,3}\)?)){0,6}?)"
-    r"(?=\s+(?:statt|eingeladen|zusammen|und|um|am|mit)\b|\s*[.,;:!?]|$)"
-)
-"""The place in a sentence about the meeting: after ``fand``/``traf`` or a meeting word, the
-first ``im``/``in der``/``auf der`` with a capitalised name, up to ``statt`` or the end."""
 _NOT_PLACES = frozenset({
     "Jahr", "Jahre", "Jahres", "Vorjahr", "Vorfeld", "Anschluss", "Rahmen", "Namen", "Auftrag",
     "Sinne", "Hinblick", "Zuge", "Laufe", "Folgenden", "Mittelpunkt", "Vordergrund", "Herbst",
@@ -137,9 +123,33 @@ _NOT_PLACES = frozenset({
     "August", "September", "Oktober", "November", "Dezember", "Monat", "Vorstand", "Verein",
     "Gespräch", "Beisein", "Wesentlichen", "Übrigen", "Ganzen", "Moment", "Internet", "Netz",
     "Chat", "Protokoll", "Schaukasten", "Aushang", "Amtsblatt", "Mitteilungsblatt",
-    "Gemeindeblatt", "Newsletter",
+    "Gemeindeblatt", "Newsletter", "Weg", "Gebiet", "Quartier", "Stadtteil", "Kiez", "Viertel",
+    "Anhang", "Anlage", "Anwesenheitsliste", "Liste", "Einladung", "Tagesordnung",
 })  # fmt: skip
 """Words after ``im``/``in der`` that name no place (``im Vorfeld``, ``im Schaukasten``)."""
+_MEETING_NOUNS = (
+    r"\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz|[Aa]bend|[Ff]achtag|Austausch)\b"
+)
+_MEETING_WORD = re.compile(
+    r"\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b|" + _MEETING_NOUNS
+)
+_JOINS = r"(?:des|der|am|an\s+der|in|vom|zum)"
+_PRESS = ("anzeiger", "zeitung", "blatt", "kurier", "bote")
+"""The last word of a paper a meeting was announced in, not held in."""
+_SESSION_PLACE = re.compile(
+    r"(?:\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b|" + _MEETING_NOUNS + ")"
+    r"(?:[^.;:!?]|(?<=\d)\.){0,160}?\s(?:im|ins|in\s+der|in\s+dem|in\s+den|in\s+die"
+    r"|auf\s+der|auf\s+dem)\s+"
+    r"((?:[a-zäöß]+en\s+)?(?!(?:" + "|".join(sorted(_NOT_PLACES)) + r")\b)[A-ZÄÖÜ][\wäöüß\-]*"
+    r"(?:(?:\s+" + _JOINS + r")?\s+(?:[A-ZÄÖÜ(](?:[\wäöüß\-)]|\.(?=\w))*"
+    r"|\(\S[^()]{0,40}\)|\d{1,3}\)?)){0,6}?)"
+    r"(?=\s+(?!" + _JOINS + r"\s+[A-ZÄÖÜ])[a-zäöüß]|\s*[.,;:!?)]|$)"
+)
+"""The place in a sentence about the meeting: after ``fand``/``traf`` or a meeting word
+(``Sitzung``, ``Netzwerkabend``, ``Fachtag``), the first ``im``/``ins``/``in der``/``in die``/
+``auf der`` with a capitalised name that is no :data:`_NOT_PLACES` word (after one adjective:
+``im kleinen Sitzungssaal``), joined by ``des``/``am``/… to more names, up to the next
+lower-case word (``statt``, ``eingeladen``, ``wieder``) or the end of the clause."""
 _PLACE_PART = re.compile(
     r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
@@ -507,9 +517,10 @@ class Protocol:
             text = point.text
             if "statt" not in text and not _MEETING_WORD.search(text[:400]):
                 continue
-            match = _SESSION_PLACE.search(text[:400])
-            if match and match.group(1).split()[0] not in _NOT_PLACES:
-                return match.group(1).rstrip(",.")
+            for match in _SESSION_PLACE.finditer(text[:400]):
+                place = match.group(1).rstrip(",.")
+                if not place.lower().endswith(_PRESS):  # ``im Städtischen Anzeiger``
+                    return place
         return None
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:

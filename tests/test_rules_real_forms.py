@@ -1403,3 +1403,41 @@ def test_count_lines_near_miss_a_sentence_with_parentheses_and_a_closing_word() 
     )
     assert not any(pt.decision for pt in p.all_points())
     assert p.meta_value("end") == "21:00 Uhr"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Der zweite Netzwerkabend am 12. März 2025 im Bürgerhaus Lindenhof war gut besucht.",
+         "Bürgerhaus Lindenhof"),
+        ("Die Koordination hat am 9. Oktober 2025 zu einem Austausch ins Jugendzentrum Kesselhaus "
+         "eingeladen.", "Jugendzentrum Kesselhaus"),
+        ("Das Seniorenbüro hat am 7. November 2025 zu einem Fachtag in die Alte Feuerwache "
+         "eingeladen.", "Alte Feuerwache"),
+        ("Am 16.08.2025 trafen sich im Nachbarschaftsladen Fliederhof wieder Initiativen.",
+         "Nachbarschaftsladen Fliederhof"),
+        ("Bei der Sitzung am 5. Juni 2025 im kleinen Sitzungssaal des Rathauses wurde gewählt.",
+         "kleinen Sitzungssaal des Rathauses"),
+        ("Die Konferenz trifft sich am 3. März 2025 im Monat einmal im Gemeindehaus.",
+         "Gemeindehaus"),
+    ],
+)  # fmt: skip
+def test_the_place_in_the_opening_sentence(sentence: str, place: str) -> None:
+    """A meeting word (also ``Netzwerkabend``, ``Fachtag``, ``Austausch``), then ``im``/``ins``/
+    ``in die`` and a name (after an adjective, joined by ``des``): the place, up to the next
+    lower-case word; ``im Monat`` names none."""
+    p = protokollkit.read(f"Bericht\n\n{sentence}\n")
+    assert p.meta_value("place") == place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Sitzung am 3. März 2025 wurde im Städtischen Anzeiger bekannt gemacht.",
+        "Beim Treffen am 3. März 2025 ging es um Beteiligung im Quartier und den Weg dahin.",
+        "Am 3. März 2025 fanden sich die in der Anwesenheitsliste genannten Personen ein.",
+    ],
+)
+def test_the_place_in_the_opening_sentence_near_miss(sentence: str) -> None:
+    """A paper the meeting was announced in, the neighbourhood talked about, a list: no place."""
+    assert protokollkit.read(f"Bericht\n\n{sentence}\n").meta_value("place") is None
