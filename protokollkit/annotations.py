@@ -1014,7 +1014,7 @@ _TASK_VERBS = (
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
     r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
-    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter)"
+    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$))"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
@@ -1030,8 +1030,37 @@ _NAMES = (
     r"(?:\s+[A-ZÄÖÜ][\w.\-]+)?)"
 )
 _LATER_DOER = re.compile(
-    r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b"
+    r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
+    + _NAMES
+    + r"\s+"
+    + _TASK_VERBS
+    + r"\b"
 )
+_ACTOR_BODY = re.compile(
+    r"(?:verwaltung|stelle|koordination|management|genossenschaft|gemeinschaft|amt|büro"
+    r"|initiative|verein|vorstand|gruppe|beirat|ausschuss|team|kommission|jugendring)$"
+)
+"""The end of a word that names a body which acts: ``Verwaltung``, ``Geschäftsstelle``,
+``Stadtteilkoordination``, ``Mietergemeinschaft``, ``Jugendamt``, ``Quartiersbüro``."""
+
+
+def _person_after_verb(text: str, known: ParticipantIndex) -> bool:
+    """``Die Koordination übernimmt Elias Grünewald``: a person after the verb, who does it."""
+    after = _VERB_DOER.search(text)
+    return after is not None and bool(_owners(after.group(1), known, strict=bool(known)))
+
+
+def _body_actor(words: str, text: str, start: int) -> bool:
+    """``Die Verwaltung`` before a task verb: one word that names a body, after an article."""
+    before = text[:start].rstrip().rsplit(None, 1)[-1:]
+    return (
+        bool(before)
+        and before[0].lower() in ("der", "die", "das")
+        and " " not in words
+        and _ACTOR_BODY.search(words.lower()) is not None
+    )
+
+
 _VERB_DOER = _Needled(
     re.compile(
         r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)"
@@ -1061,9 +1090,12 @@ def _has_spaced_dash(text: str) -> bool:
 
 
 _REPORTS = re.compile(
-    r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b|\s*,\s*(?:dass|ob)\b)"
+    r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b"
+    r"|\s*,\s*(?:dass|ob|wann|wie|warum|wer|was|wo|welche[rsnm]?)\b)"
+    r"|(?<=fragt)\s+nach\s+(?:dem|den|der)\b"
 )
-"""After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task."""
+"""After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task
+(``fragt, wann …``, ``fragt nach dem Sachstand``; but ``fragt beim Bauamt nach`` is one)."""
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
@@ -1128,6 +1160,7 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
     who = will.group(1)
     person = (
         role_word(who.split()[-1])
+        or _ACTOR_BODY.search(who.split()[-1].lower()) is not None
         or known.knows(who)
         or who.startswith(_REPORTED_START)
         or (len(who.split()) == 2 and plausible_name(who))
@@ -1463,18 +1496,24 @@ def task_in(
                 (found or text.split()[0] in ("Der", "Die", "Das"))
                 and doer.group(1).lower() not in _NOT_OWNERS
                 and doer.group(1).split()[0] not in _UNNAMED
+                and (found or not _person_after_verb(text, known))
             ):
                 owners, is_task = found or (doer.group(1),), True
     if not owners and verb:
+        body: tuple[str, ...] = ()
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
             if later and _REPORTS.match(text, later.end()):
                 continue
             if later:
                 found = _owners(later.group(1), known, strict=bool(known))
+                if not found and _body_actor(later.group(1), text, later.start(1)):
+                    body = (later.group(1),)  # ``…. Die Verwaltung holt bis … Angebote ein``
                 if found:
                     owners, is_task = found, True
                     break
+        if not owners and body:  # unless a person follows the verb: ``Die Koordination
+            owners, is_task = body, True  # übernimmt Elias Grünewald``
     if not is_task and verb and _ARROW_VERB.search(text):
         is_task = True
         speaker = _LABELLED.match(_unlead(text))

@@ -1441,3 +1441,43 @@ def test_the_place_in_the_opening_sentence(sentence: str, place: str) -> None:
 def test_the_place_in_the_opening_sentence_near_miss(sentence: str) -> None:
     """A paper the meeting was announced in, the neighbourhood talked about, a list: no place."""
     assert protokollkit.read(f"Bericht\n\n{sentence}\n").meta_value("place") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Frau Lindner bittet um eine Prüfung. Die Verwaltung holt bis zum 31.08.2025 zwei "
+         "Angebote ein.", "Verwaltung"),
+        ("Herr Kahn fragt, wann die Ampel repariert wird. Die Verwaltung sagt eine schriftliche "
+         "Antwort bis zur nächsten Sitzung zu.", "Verwaltung"),
+        ("Wir treffen uns im Frühjahr wieder; die Stadtteilkoordination lädt dazu ein.",
+         "Stadtteilkoordination"),
+        ("Die Genossenschaft will zwei Musterwohnungen für Besichtigungen öffnen.",
+         "Genossenschaft"),
+        ("Die Verwaltung wird die Anwohner bis zum 15.06.2025 schriftlich informieren.",
+         "Verwaltung"),
+        ("Die Koordination übernimmt Elias Grünewald.", "Elias Grünewald"),
+        ("Lea fragt beim Bauamt nach.", "Lea"),
+    ],
+)  # fmt: skip
+def test_a_body_that_acts_owns_the_task(text: str, owner: str) -> None:
+    """A body after an article (``Die Verwaltung``, ``die Stadtteilkoordination``) before a task
+    verb – also in a later sentence, with ``wird``/``will``, or ``sagt … zu`` around an object –
+    owns the task; a person after the verb comes first."""
+    task = task_in(text, NOBODY, dt.date(2025, 6, 1))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herr Kahn fragt, wann die Ampel repariert wird.",
+        "Herr Pohlmann fragt nach dem Sachstand der Beleuchtung.",
+        "Er sagt, es sei zu teuer.",
+        "Die Sitzungen werden künftig im Rathaus stattfinden.",
+    ],
+)
+def test_a_body_that_acts_near_miss(text: str) -> None:
+    """A question asked in the meeting (``fragt, wann``, ``fragt nach dem …``), ``zu`` of
+    another phrase, a thing as the subject: no task."""
+    assert task_in(text, NOBODY, dt.date(2025, 6, 1)) is None
