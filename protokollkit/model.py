@@ -93,10 +93,13 @@ PROSE_CHAIR = re.compile(
     rf"\s+{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
+    rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+die\s+"
+    r"(?:Versammlung|Anwesenden|Teilnehmenden)\s*[.,]"
+    rf"|\bvon\s+{_NAME}\s+moderiert\b|\bModeration\s*(?:durch|von)\s+{_NAME}"
 )
 PROSE_CHAIR_CLOSING = re.compile(
-    rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+die\s+"
-    r"(?:Sitzung|Versammlung)\b"
+    rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+"
+    r"(?:die|den\s+(?:[a-zäöü]\w*\s+)?Teil\s+der)\s+(?:Sitzung|Versammlung)\b"
     rf"|\b(?:schließt|schloss|beendet|beendete)\s+{_NAME}\s+(?:die|seine|ihre)\s+(?:[a-zäöü]\w*\s+)?"
     r"\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
@@ -423,10 +426,16 @@ class Protocol:
                 found.setdefault(name, Person(name))  # ``Als Kassenprüferin wurde … gewählt``
         prose = self._people_in_prose()
         guests = set(prose.get("guests", ()))
+        away = self._away()
         for name in prose.get("present", ()):  # ``Die Kassenprüfer Rita Schöll und Hans Popp``
-            if name not in guests and not any(name in known for known in found):
+            if name not in guests | away and not any(name in known for known in found):
                 found.setdefault(name, Person(name))
         return tuple(p for p in found.values() if p.name not in guests)
+
+    def _away(self) -> set[str]:
+        """The names of those excused or absent (``Er entschuldigt die Vorsitzende Renate
+        Kuhlbrodt``): not at work in the meeting, even where the prose names them."""
+        return {p.name for kind in ("excused", "absent") for p in self.attendance_of(kind)}
 
     def _people_in_prose(self) -> dict[AttendanceKind, list[str]]:
         """:func:`~protokollkit.people.people_in_prose` of every entry."""

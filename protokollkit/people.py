@@ -337,11 +337,25 @@ _NAMED_BEFORE = re.compile(
     r"|(?:ließ|ließen|lässt|lassen)\s+sich\s+entschuldigen"
     r"|(?:fehlt|fehlen|fehlte|fehlten)\s+entschuldigt)\b"
 )
+_EXCUSED_BY_OPENER = re.compile(
+    rf"(?:^|[.!?]\s+)(?:Er|Sie)\s+entschuldigte?\s+(?:die|den)\s+{_SENTENCE_NAMES}"
+)
+"""``Er entschuldigt die Ortsausschussvorsitzende Renate Kuhlbrodt und Ortsausschussmitglied
+Peter Wintermeyer.``: the one who opens names those excused, each after an office."""
 _SENTENCE_START = {"der", "die", "das", "den", "dem", "unser", "unsere", "auch", "außerdem"}
 _FULL_STOP = re.compile(r"(?<=[a-zäöüß]{3})\.\s+(?=[A-ZÄÖÜ])")
 """The end of a sentence before the names of the next (``… Ralf Köhnke. Marc Pietsch und …``);
 not the point of a title (``Dr.``)."""
 _AND = re.compile(r"\s*,\s*(?:und\s+|sowie\s+)?|\s+(?:und|sowie)\s+")
+
+
+def _without_office(name: str) -> str:
+    """``Ortsausschussvorsitzende Renate Kuhlbrodt`` → ``Renate Kuhlbrodt``: the office before
+    a name of two or more words goes."""
+    words = name.split()
+    while len(words) > 2 and role_word(words[0]):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _sentence_names(text: str) -> list[str] | None:
@@ -420,6 +434,10 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
                 if names:
                     found.setdefault(kind, []).extend(names)
         if "ntschuldig" in text:
+            for match in _EXCUSED_BY_OPENER.finditer(text):
+                names = _sentence_names(match.group(1))
+                if names:
+                    found.setdefault("excused", []).extend(_without_office(n) for n in names)
             for match in _NAMED_BEFORE.finditer(text):
                 listed = _FULL_STOP.split(match.group(1))[-1]  # (the sentence's own names)
                 words = listed.split(maxsplit=1)
@@ -443,7 +461,11 @@ _TITLED = re.compile(
 """``Herr Brandt``, ``Frau Dr. Albers``, ``Prof. Hanno Weidlich``."""
 _OFFICE = re.compile(rf"(?<![\w.-])([A-ZÄÖÜ][a-zäöüß]+)\s+(?=({_FULL_NAME})\b)")
 """An office before a full name (``Bürgermeister Manfred Lenz``); the office is checked."""
-_AND_NAME = re.compile(rf"(?:\s*,\s*|\s+und\s+|\s+sowie\s+)({_FULL_NAME})\b")
+_AND_NAME = re.compile(
+    rf"(?:\s*,\s*|\s+und\s+|\s+sowie\s+)(?:([A-ZÄÖÜ][a-zäöüß]+)\s+(?={_FULL_NAME}\b))?"
+    rf"({_FULL_NAME})\b"
+)
+"""A name joined to the one before, perhaps after its own office (``und Mitglied Peter Wahl``)."""
 _BARE = re.compile(rf"({_FULL_NAME})\b")
 _GREETED = re.compile(
     r"\b(?:begrüßt|begrüßte|begrüßen|begrüßten)\s+(.{3,300}?)"
@@ -472,7 +494,10 @@ def _people_in(text: str, any_office: bool = False) -> list[str]:
         found.append((match.start(2), name))
         end = match.end() + len(name)
         while (more := _AND_NAME.match(text, end)) is not None:
-            found.append((more.start(1), more.group(1)))
+            if more.group(1) and not role_word(more.group(1)):
+                found.append((more.start(1), f"{more.group(1)} {more.group(2)}"))  # ``Hans Peter
+            else:  # Popp``: three words of a name, no office
+                found.append((more.start(2), more.group(2)))
             end = more.end()
     names: list[str] = []
     for _, name in sorted(found):

@@ -1481,3 +1481,55 @@ def test_a_body_that_acts_near_miss(text: str) -> None:
     """A question asked in the meeting (``fragt, wann``, ``fragt nach dem …``), ``zu`` of
     another phrase, a thing as the subject: no task."""
     assert task_in(text, NOBODY, dt.date(2025, 6, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Wilfried Assmann begrüßt die Versammlung. Er stellt die Beschlussfähigkeit fest.",
+         "Wilfried Assmann"),
+        ("Es war eine gelungene Veranstaltung, die von Sabine Obermaier moderiert wurde.",
+         "Sabine Obermaier"),
+        ("Die Berichte werden besprochen.\n\nFrau Zöllner schließt den öffentlichen Teil der "
+         "Sitzung.", "Frau Zöllner"),
+    ],
+)  # fmt: skip
+def test_the_chair_in_a_sentence(text: str, chair: str) -> None:
+    """The one who greets the assembly, moderates (``die von Name moderiert wurde``) or
+    closes the public part of the sitting chairs it."""
+    assert protokollkit.read(f"Bericht vom 3. März 2025\n\n{text}\n").meta_value("chair") == chair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Vorsitzende begrüßt die Versammlung.",
+        "Frau Lenz begrüßt die Planung ausdrücklich.",
+        "Frau Kahn schließt den Vortrag mit einem Dank.",
+    ],
+)
+def test_the_chair_in_a_sentence_near_miss(text: str) -> None:
+    """No name, a plan greeted, a talk closed: no chair."""
+    assert protokollkit.read(f"Bericht vom 3. März 2025\n\n{text}\n").meta_value("chair") is None
+
+
+def test_excused_by_the_one_who_opens() -> None:
+    """``Er entschuldigt die Vorsitzende X und Mitglied Y``: both excused (without their
+    offices), and not present though the prose names them."""
+    p = protokollkit.read(
+        "Ortsausschuss vom 08.04.2025\n\nWilfried Assmann begrüßt die Versammlung. Er "
+        "entschuldigt die Ortsausschussvorsitzende Renate Kuhlbrodt und Ortsausschussmitglied "
+        "Peter Wintermeyer.\n"
+    )
+    assert [x.name for x in p.attendance_of("excused")] == ["Renate Kuhlbrodt", "Peter Wintermeyer"]
+    assert [x.name for x in p.present()] == ["Wilfried Assmann"]
+
+
+def test_excused_by_the_one_who_opens_near_miss() -> None:
+    """``Er entschuldigt sich für …`` names nobody; a joined name of three words stays one."""
+    p = protokollkit.read(
+        "Treffen vom 08.04.2025\n\nLea Hahn begrüßt die Versammlung. Er entschuldigt sich für "
+        "die Verspätung. Die Kassenprüfer Rita Schöll und Hans Peter Popp berichten.\n"
+    )
+    assert p.attendance_of("excused") == ()
+    assert "Hans Peter Popp" in [x.name for x in p.present()]
