@@ -218,7 +218,7 @@ _MEETING_NOUN = (
     r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
     r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Tt]agung"
-    r"|\w*[Ss]ynode|\w*[Ff]orum|\w*[Ee]lternabend|Infoabend|Themenabend)"
+    r"|\w*[Ss]ynode|\w*[Ff]orum|\w+abend)"
 )
 _NOT_A_SUB_BODY = (
     r"(?!\s+(?:der|des)\s+(?:AG|AK|Arbeitsgruppe|Arbeitskreis|Unterarbeitsgruppe)\w*\b)"
@@ -259,7 +259,8 @@ NEXT_MEETING_ANYWHERE = re.compile(
     r"(?:\b(?:[Dd](?:ie|er|as|en|em)|zu[mr]|beim|am|im|vom|unser(?:e[mnrs]?)?)\s+|^|(?<=[.!?]\s))"
     rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin){_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     + _NOT_A_SUB_BODY
-    + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b",
+    + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
+    r"|\b(?:sich|uns)\s+(?:[\w.]+\s+){1,4}?(?:wieder|erneut)\s+treffen\b",
     re.IGNORECASE,
 )
 """``… für das nächste Treffen am 5.06. …``, ``Die Initiativgruppe trifft sich wieder am …``,

@@ -1533,3 +1533,33 @@ def test_excused_by_the_one_who_opens_near_miss() -> None:
     )
     assert p.attendance_of("excused") == ()
     assert "Hans Peter Popp" in [x.name for x in p.present()]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Der nächste Netzwerkabend findet am 14.05.2025 um 18 Uhr im Bürgerhaus statt.",
+         "2025-05-14"),
+        ("Die nächste Mitgliederversammlung ist für das Frühjahr 2026 geplant.", "Frühjahr 2026"),
+        ("Alle wollen sich im Frühjahr 2026 erneut treffen; die Koordination lädt ein.",
+         "Frühjahr 2026"),
+    ],
+)  # fmt: skip
+def test_next_meeting_by_its_own_name_or_a_season(text: str, wanted: str) -> None:
+    """The meeting's own compound (``Netzwerkabend``), ``für das Frühjahr``, ``sich … erneut
+    treffen``: the next meeting."""
+    p = protokollkit.read(f"Bericht vom 12.03.2025\n\nEs gab Kuchen.\n\n{text}\n")
+    assert p.next_meeting is not None
+    assert wanted in (str(p.next_meeting.date) + p.next_meeting.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am nächsten Abend gingen einige noch ins Kino.",
+        "Die Gruppen wollen sich künftig öfter austauschen und treffen.",
+    ],
+)
+def test_next_meeting_by_its_own_name_near_miss(text: str) -> None:
+    """``Abend`` alone is no meeting; meeting more often is no next meeting."""
+    assert protokollkit.read(f"Bericht vom 12.03.2025\n\n{text}\n").next_meeting is None
