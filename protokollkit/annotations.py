@@ -674,6 +674,12 @@ _ASSEMBLY_AGREES = re.compile(
     r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§-]+\s+){0,12}?vertagt\b"
     r"|\b(?:wird|wurde)\s+(?:[\w.-]+\s+){0,8}?mit\s+\d{1,3}\s+von\s+\d{1,3}\s+(?:\w+\s+)?Stimmen"
     r"\s+(?:\w+\s+)?gewählt\b"
+    # agreement in words: ``verständigten sich die Anwesenden darauf, …``, ``waren sich einig``
+    r"|\b(?:verständigen|verständigten|verständigt|verständigte)\s+sich\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:darauf|auf)\b"
+    r"|\b(?:waren|sind|war|ist)\s+sich\s+(?:alle\s+|darin\s+|darüber\s+)?einig\b"
+    r"|\bEinigkeit\s+(?:bestand|besteht|herrschte|herrscht)\b"
+    r"|\b(?:bestand|besteht|herrschte|herrscht)\s+Einigkeit\b"
 )
 """An assembly agrees without the words of a resolution: it speaks for something (``Die
 Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich für die …``), decides
@@ -681,8 +687,8 @@ Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich f�
 Versammlung dafür``); a matter is postponed (``wurde … auf die nächste Sitzung vertagt``); someone
 is elected with a share of the votes (``wird X mit 58 von 63 abgegebenen Stimmen gewählt``)."""
 _UNDECIDED = re.compile(
-    r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
-    r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
+    r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt"
+    r"|einig)\b|\bkeine\s+(?:Einigung|Entscheidung|Einigkeit)\b|\buneinig\b",
     re.IGNORECASE,
 )
 _CONSENSUS = re.compile(r"\bKonsens\b(?!vorschlag)", re.IGNORECASE)
@@ -714,7 +720,7 @@ _DECISION_STEMS = (
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
-    "sprach", "spricht",
+    "sprach", "spricht", "einig",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -885,6 +891,7 @@ def decision_in(
         decided = _DECIDED_MORE.search(text)
     if decided is None and (
         "sich" in text
+        or "inigkeit" in text
         or "stimmt" in text
         or "ntschie" in text
         or "Mehrheit" in text

@@ -1563,3 +1563,31 @@ def test_next_meeting_by_its_own_name_or_a_season(text: str, wanted: str) -> Non
 def test_next_meeting_by_its_own_name_near_miss(text: str) -> None:
     """``Abend`` alone is no meeting; meeting more often is no next meeting."""
     assert protokollkit.read(f"Bericht vom 12.03.2025\n\n{text}\n").next_meeting is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Ende verständigten sich die Anwesenden darauf, im Mai die Beete zu bepflanzen.",
+        "Die Netzwerkerinnen und Netzwerker waren sich einig, dass jeder mitmachen darf.",
+        "Der KGR ist sich einig: Das Gemeindehaus wird weiter benötigt.",
+        "Einigkeit bestand darüber, dass es eine feste Struktur braucht.",
+    ],
+)
+def test_agreement_in_words(text: str) -> None:
+    """``verständigten sich … darauf``, ``waren sich einig``, ``Einigkeit bestand``: agreed."""
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie waren sich nicht einig, ob das reicht.",
+        "Es herrschte keine Einigkeit über den Termin.",
+        "Frau Kahn verständigt sich mit dem Amt über die Termine.",
+    ],
+)
+def test_agreement_in_words_near_miss(text: str) -> None:
+    """Not agreed, or agreeing with someone outside the meeting: no decision."""
+    assert decision_in(text) is None
