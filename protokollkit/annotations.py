@@ -175,7 +175,8 @@ _REPORTED_VERBS = (
     "kommentiert", "kommentierte", "interessiert", "interessierte",
     "befürwortet", "befürwortete", "ermutigt", "ermutigte", "erkundigt", "erkundigte",
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
-    "wendet", "wandte",
+    "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
+    "ehrte", "überreicht", "überreichte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -185,7 +186,8 @@ _OFFICES = (
     "Fr.", "Hr.", "Hrn.", "Pfr.", "Pfrin.", "Mag.", "Dir.", "Dipl.-Ing.", "Ing.", "Diakon",
     "Diakonin", "Dekan", "Dekanin", "Kantor", "Kantorin", "Mitglied", "Vorsitzende",
     "Vorsitzender", "Schulleiter", "Schulleiterin", "Rektor", "Rektorin",
-    "Ratsmitglied",
+    "Ratsmitglied", "Rh.", "Rf.", "RH", "RF", "Bezirksvorsteher", "Bezirksvorsteherin",
+    "Bezirksbürgermeister", "Bezirksbürgermeisterin", "Ortsbürgermeister", "Ortsbürgermeisterin",
 )  # fmt: skip
 """Words before a surname in reported speech; abbreviations too (``Fr. Kessler stellt …``,
 ``Pfr. Wohlfahrt regt an``, ``Frau Mag. Kroneis informiert``)."""
@@ -413,10 +415,13 @@ def _opener_inverted(sentence: str) -> Person | None:
 
 _APPOSITION = re.compile(
     r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
-    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?),\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
 )
 """``Der Vorsitzende, Herr Feddersen, eröffnet …``, ``Der Vorsitzende, Ortsbürgermeister
-Markus Engelhardt, eröffnet …``: the name between commas after the office."""
+Markus Engelhardt, eröffnet …``, ``Der Bezirksvorsteher, Herr Henning Kahlert (SPD),
+verpflichtet …``: the name between commas after the office."""
 
 
 def _office_or_name(name: str) -> bool:

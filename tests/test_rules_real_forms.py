@@ -1591,3 +1591,24 @@ def test_agreement_in_words(text: str) -> None:
 def test_agreement_in_words_near_miss(text: str) -> None:
     """Not agreed, or agreeing with someone outside the meeting: no decision."""
     assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rh. Brückner (CDU) fragt nach den Kosten für die Bäume.", "Rh. Brückner"),
+        ("Herr Bezirksvorsteher Kahlert eröffnet die Sitzung.", "Herr Bezirksvorsteher Kahlert"),
+        ("Der Bezirksvorsteher, Herr Henning Kahlert (SPD), verpflichtet zwei neue Mitglieder.",
+         "Herr Henning Kahlert"),
+    ],
+)  # fmt: skip
+def test_council_abbreviations_and_the_apposition_with_a_party(text: str, name: str) -> None:
+    """``Rh.``/``Rf.`` and district offices before a surname, and an apposition with the
+    party in brackets, name the speaker; swearing in is the chair's act."""
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None and speaker.name == name
+
+
+def test_council_abbreviations_near_miss() -> None:
+    """``verpflichtet`` as an adjective after a body is no speech."""
+    assert inline_speaker("Die Stadt ist verpflichtet, zu handeln.", NOBODY) is None
