@@ -176,7 +176,7 @@ _REPORTED_VERBS = (
     "befürwortet", "befürwortete", "ermutigt", "ermutigte", "erkundigt", "erkundigte",
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
-    "ehrte", "überreicht", "überreichte",
+    "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -360,6 +360,7 @@ _SENTENCE_ADVERBS = frozenset((
     "Heute", "Derzeit", "Aktuell", "Bisher", "Insgesamt", "Trotzdem", "Dennoch", "Deshalb",
     "Daher", "Somit", "Allerdings", "Nochmals", "Erneut", "Wiederum", "Zuletzt", "Bereits",
     "Inzwischen", "Mittlerweile", "Gerne", "Gern", "Hier", "Damit", "Dafür", "Dabei",
+    "Natürlich", "Selbstverständlich", "Sicherlich", "Vielleicht", "Offenbar", "Besonders",
 ))  # fmt: skip
 """Adverbs that open a sentence before its verb (German puts the verb second)."""
 
@@ -518,6 +519,65 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
+_QUOTED_BY = re.compile(
+    r"\((?:Zitat|O-Ton)\s+((?:(?:Herrn?|Frau|Dr\.)\s+)+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"|[A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\)"
+)
+"""``„…“ (Zitat Frau Okafor)``: the one quoted is the speaker."""
+_ORDINAL = re.compile(r"^(?:Erste[rn]?|Zweite[rn]?|Dritte[rn]?)\s+(?=[A-ZÄÖÜ])")
+"""``Erster Bürgermeister …``, ``Zweite Vorsitzende …``: an ordinal in words before an office
+(``2. Vorsitzende`` at the start of a line is read by the layout first)."""
+_REPORTING_VERBS = (
+    "trug", "trägt", "stellte", "stellt", "berichtete", "berichtet", "erläuterte", "erläutert",
+    "erklärte", "erklärt", "informierte", "informiert", "referierte", "referiert",
+    "präsentierte", "präsentiert", "bescheinigte", "bescheinigt",
+)  # fmt: skip
+"""Verbs whose subject may follow them with an office (``trug die Vorsitzende X vor``); not
+those of greeting or thanking, whose object follows the subject (``begrüßt der Vorsitzende
+Hanna Claußen``)."""
+_INVERTED_OFFICE = re.compile(
+    r"^(?:[^.;:!?]{0,60}?\s)?(?:" + alternation(_REPORTING_VERBS) + r")\s+(?:der|die)\s+"
+    r"([A-ZÄÖÜ][\wäöüß-]+)\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s+[a-zäöü]|\s*[,.:(])"
+)
+"""``Den Tätigkeitsbericht trug die Vorsitzende Dorothee Lambrecht vor``: the verb, then an
+office and a full name."""
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that can be part of a name (``Lambrecht``, ``Kai-Uwe``): no office,
+    no word of speech."""
+    parts = word.split("-")
+    return (
+        all(p[:1].isupper() and p[1:].islower() for p in parts)
+        and not _office_word(word)
+        and word.lower() not in _NOT_SPEAKERS
+    )
+
+
+def _special_speaker(text: str, verb: bool) -> Person | None:
+    """A speaker quoted (``(Zitat Frau Okafor)``), after an ordinal office (``Erster
+    Bürgermeister Anton Reischl dankte …``) or after the verb with an office (``… trug die
+    Vorsitzende Dorothee Lambrecht vor``)."""
+    if "(Zitat " in text or "(O-Ton " in text:
+        quoted = _QUOTED_BY.search(text)
+        if quoted:
+            return Person(quoted.group(1))
+    if not verb:
+        return None
+    ordinal = _ORDINAL.match(text)
+    if ordinal:
+        rest = text[ordinal.end() :]
+        first = rest.split(maxsplit=1)[0]
+        if _office_word(first) or role_word(first):
+            return _named_speaker(rest, ParticipantIndex(()))
+    inverted = _INVERTED_OFFICE.match(text[:120])
+    if inverted and (_office_word(inverted.group(1)) or role_word(inverted.group(1))):
+        name = inverted.group(2)
+        if all(_name_like(w) for w in name.split()):
+            return Person(name, inverted.group(1))
+    return None
+
+
 def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it).
@@ -534,6 +594,9 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if reported:
             return Person(reported.group(1), reported.group(2))
     speaker = _reported_otherwise(text) if verb or text.startswith("Von ") else None
+    if speaker is not None:
+        return speaker
+    speaker = _special_speaker(text, verb)
     if speaker is not None:
         return speaker
     if verb and (" vo" in text[:40] or " aus " in text[:40]):

@@ -1612,3 +1612,36 @@ def test_council_abbreviations_and_the_apposition_with_a_party(text: str, name: 
 def test_council_abbreviations_near_miss() -> None:
     """``verpflichtet`` as an adjective after a body is no speech."""
     assert inline_speaker("Die Stadt ist verpflichtet, zu handeln.", NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Das gibt solchen Orten eine Bedeutung.“ (Zitat Frau Okafor)", "Frau Okafor"),
+        ("Erster Bürgermeister Anton Reischl dankte den ausscheidenden Mitgliedern.",
+         "Bürgermeister Anton Reischl"),
+        ("Den Tätigkeitsbericht trug die Vorsitzende Dorothee Lambrecht vor.",
+         "Dorothee Lambrecht"),
+        ("Die Kassenprüferin Jutta Merkens bescheinigte eine einwandfreie Kassenführung.",
+         "Jutta Merkens"),
+    ],
+)  # fmt: skip
+def test_speakers_quoted_after_an_ordinal_or_after_the_verb(text: str, name: str) -> None:
+    """``(Zitat Frau X)`` after a quotation, an ordinal before the office, a report given by
+    an office and a full name after the verb: the speaker."""
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Natürlich unterstrich auch das schöne Wetter die Atmosphäre.",
+        "Als Gäste begrüßt der Vorsitzende Hanna Claußen und Okan Demir.",
+        "Erste Ergebnisse stellte die Gruppe im Mai vor.",
+    ],
+)
+def test_speakers_quoted_after_an_ordinal_or_after_the_verb_near_miss(text: str) -> None:
+    """An adverb before the verb, the greeted after the greeting chair, a plain ordinal: none
+    of them speaks."""
+    assert inline_speaker(text, NOBODY) is None
