@@ -4025,13 +4025,22 @@ def _generic_title(text: str) -> bool:
 _TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
 
 
+_KICKER_SEPARATORS = frozenset(("·", "|", "•", "/"))
+
+
 def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
     """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
-    (a plain line of at most three words) and its date above the headline – the headline is
-    the title. -1 when the document does not start so."""
+    (a plain line of at most three words, or four in parts such as ``Senioren · Rathaus
+    Kellersried``) and its date above the headline – the headline is the title. -1 when the
+    document does not start so."""
     first = candidates[0][1]
-    text = first.text.strip()
-    if first.hints != NO_HINTS or len(text) > 30 or len(text.split()) > 3:
+    text = first.text.strip().strip("*_")
+    words = [w for w in text.split() if w not in _KICKER_SEPARATORS]
+    if (
+        first.hints != NO_HINTS
+        or len(text) > 40
+        or len(words) > (4 if len(words) < len(text.split()) else 3)
+    ):
         return -1
     if text.endswith((".", ":", "!", "?")) or TITLE.match(text) or find_date(text):
         return -1

@@ -370,8 +370,12 @@ def _sentence_names(text: str) -> list[str] | None:
 _ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
 _ELECTED = (
     re.compile(
-        r"(?:^|(?<!\d)[.;!?]\s+)Als\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
+        r"(?:^|(?<!\d)[.;!?]\s+)(?:Als|Zum|Zur)\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
         rf"{_ELECTED_NAME}\s+(?:[\w.]+\s+){{0,3}}?(?:wieder)?gewählt\b"
+    ),
+    re.compile(
+        r"\bgewählt\b[^.;]{0,40}?,\s+(?:ihr|sein|ihre|seine)\s+(?:Stellvertreter(?:in)?"
+        rf"|Nachfolger(?:in)?)\s+(?:ist|wird)\s+{_ELECTED_NAME}(?=\s*[.,;]|$)"
     ),
     re.compile(
         rf"(?:^|(?<!\d)[.;!?]\s+){_ELECTED_NAME}\s+(?:wird|wurde)\s+(?:[\w.]+\s+){{0,6}}?"
@@ -384,7 +388,8 @@ _ELECTED = (
 )
 """Who was elected: ``Als Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde
 wieder als Rechnungsprüferin gewählt``, ``wurde Heinz Terhorst zum Versammlungsleiter
-gewählt``."""
+gewählt``, ``Zur Vorsitzenden wurde Irmgard Stolle gewählt, ihr Stellvertreter ist Bernd
+Kaltenecker``."""
 _NOT_ELECTED = frozenset({
     "Der", "Die", "Das", "Es", "Er", "Sie", "Wer", "Dieser", "Diese", "Zur", "Zum", "Als", "Zu",
     "Vorgeschlagen", "Gewählt", "Einstimmig", "Anschließend", "Danach", "Ebenfalls", "Außerdem",
@@ -481,6 +486,16 @@ _GREETING_ALL = re.compile(
 )
 
 
+def _office_form(word: str) -> bool:
+    """An office, also in the dative or plural (``den ausscheidenden Mitgliedern``, ``dem
+    Vorsitzenden``)."""
+    return (
+        role_word(word)
+        or (word.endswith("ern") and role_word(word[:-3]))
+        or (word.endswith("n") and role_word(word[:-1]))
+    )
+
+
 def _people_in(text: str, any_office: bool = False) -> list[str]:
     """The people a piece of prose names: titled (:data:`_TITLED`), or a full name after an
     office (every capitalised word before it counts as one with ``any_office``, as in a
@@ -489,7 +504,7 @@ def _people_in(text: str, any_office: bool = False) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _TITLED.finditer(text)]
     for match in _OFFICE.finditer(text):
         office, name = match.group(1), match.group(2)
-        if not (any_office or role_word(office)) or office in ("Herr", "Herrn", "Frau"):
+        if not (any_office or _office_form(office)) or office in ("Herr", "Herrn", "Frau"):
             continue
         found.append((match.start(2), name))
         end = match.end() + len(name)

@@ -1645,3 +1645,26 @@ def test_speakers_quoted_after_an_ordinal_or_after_the_verb_near_miss(text: str)
     """An adverb before the verb, the greeted after the greeting chair, a plain ordinal: none
     of them speaks."""
     assert inline_speaker(text, NOBODY) is None
+
+
+def test_elected_with_zur_and_the_deputy_and_offices_in_the_dative() -> None:
+    """``Zur Vorsitzenden wurde X gewählt, ihr Stellvertreter ist Y``: both elected; ``dankte
+    den ausscheidenden Mitgliedern A und B``: an office in the dative plural before names."""
+    p = protokollkit.read(
+        "Bericht vom 05.06.2025\n\nDer Bürgermeister dankte den ausscheidenden Mitgliedern "
+        "Hildegard Brunner und Otto Graf. Zur Vorsitzenden wurde Irmgard Stolle einstimmig "
+        "gewählt, ihr Stellvertreter ist Bernd Kaltenecker.\n"
+    )
+    names = [x.name for x in p.present()]
+    for name in ("Hildegard Brunner", "Otto Graf", "Irmgard Stolle", "Bernd Kaltenecker"):
+        assert name in names
+
+
+def test_elected_with_zur_near_miss() -> None:
+    """``Zur Sitzung wurde Kaffee gereicht``, a deputy named without an election, a dative
+    that is no office: nobody."""
+    p = protokollkit.read(
+        "Bericht vom 05.06.2025\n\nZur Sitzung wurde Kaffee gereicht. Ihr Stellvertreter ist "
+        "Bernd Kaltenecker. Wir danken den Freunden Hilde Berg und Otto Graf.\n"
+    )
+    assert [x.name for x in p.present()] == []
