@@ -386,6 +386,24 @@ class Protocol:
                 visit(block.points)
         return result
 
+    def _titles_and_points(self) -> list[str]:
+        """The text of every item title and entry, in document order (an item may be titled
+        by the sentence that introduces the list below it)."""
+        texts: list[str] = []
+
+        def visit(points: tuple[Point, ...]) -> None:
+            for point in points:
+                texts.append(point.text)
+                visit(point.points)
+
+        for block in self.preamble:
+            visit(block.points)
+        for item in self.all_items():
+            texts.append(item.title)
+            for block in item.blocks:
+                visit(block.points)
+        return texts
+
     def present(self) -> tuple[Person, ...]:
         """Everyone present: the participants and the labelled groups of those present (or,
         when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``;
@@ -419,8 +437,10 @@ class Protocol:
             for owner in point.task.owners:
                 if len(owner.split()) >= 2 and owner[:1].isupper():
                     found.setdefault(owner, Person(owner))
-        from protokollkit.people import elected_in  # people imports this module
+        from protokollkit.people import elected_in, members_listed  # people imports this module
 
+        for name in members_listed(self._titles_and_points()):
+            found.setdefault(name, Person(name))  # ``Dem Beirat gehören außerdem an:`` / names
         for name in elected_in(point.text for point in self.all_points()):
             if not any(name in known.split() or known in name for known in found):
                 found.setdefault(name, Person(name))  # ``Als Kassenprüferin wurde … gewählt``

@@ -454,6 +454,33 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
     return found
 
 
+_MEMBERS_INTRO = re.compile(
+    r"\b(?:gehören|gehörten|angehören)\b[^.;:]{0,40}?\ban\s*:?$"
+    r"|\bMitglieder\s+(?:sind|waren)\s*:?$|^(?:Weitere|Neue)\s+Mitglieder\s*:$"
+)
+"""A sentence that introduces the members in a list below it: ``Dem neuen Seniorenbeirat
+gehören außerdem an:``, ``Weitere Mitglieder sind:``."""
+
+
+def members_listed(texts: Iterable[str]) -> list[str]:
+    """The names listed, one an entry, right below a sentence that introduces members
+    (:data:`_MEMBERS_INTRO`): two or three words of a name each."""
+    found: list[str] = []
+    listing = False
+    for text in texts:
+        text = text.strip()
+        if _MEMBERS_INTRO.search(text):
+            listing = True
+            continue
+        words = text.split()
+        if listing and 2 <= len(words) <= 3 and looks_like_name(text):
+            if not any(role_word(w) for w in words) and text not in found:
+                found.append(text)
+            continue
+        listing = False
+    return found
+
+
 # --- people named in the prose of the minutes ----------------------------------------------
 
 _CAPITAL = r"[A-ZÄÖÜ][a-zäöüßé]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?"

@@ -1668,3 +1668,29 @@ def test_elected_with_zur_near_miss() -> None:
         "Bernd Kaltenecker. Wir danken den Freunden Hilde Berg und Otto Graf.\n"
     )
     assert [x.name for x in p.present()] == []
+
+
+MEMBERS_BELOW = """# Seniorenbeirat am 05.06.2025
+
+Der Beirat hat sich neu gebildet. Dem neuen Seniorenbeirat gehören außerdem an:
+
+- Franz Obermeier
+- Rosa Lechner
+
+Als Nächstes plant der Beirat eine Sitzbank-Aktion.
+"""
+
+
+def test_members_listed_below_the_sentence_that_introduces_them() -> None:
+    """``… gehören außerdem an:`` over a list of names: those members took part."""
+    names = [x.name for x in protokollkit.read(MEMBERS_BELOW, "markdown").present()]
+    assert "Franz Obermeier" in names and "Rosa Lechner" in names
+
+
+def test_members_listed_near_miss_topics_below_an_introduction() -> None:
+    """A list of topics (not names) below such a sentence, or names below another one: nobody."""
+    text = MEMBERS_BELOW.replace("Franz Obermeier", "Sitzbänke am Rundweg").replace(
+        "gehören außerdem an:", "liegen diese Themen vor:"
+    )
+    names = [x.name for x in protokollkit.read(text, "markdown").present()]
+    assert "Rosa Lechner" not in names and "Sitzbänke am Rundweg" not in names
