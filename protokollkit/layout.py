@@ -3066,6 +3066,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         and top is not None
         and int(sub.group(1)) == top.number
         and (state.blank_before or hints.bold or _short_title(sub.group(3)))
+        and not _prose_paragraph(sub.group(3))
     ):
         expected_sub = top.items[-1].number + 1 if top.items else 1
         if int(sub.group(2)) == expected_sub or hints.bold:
@@ -3368,6 +3369,13 @@ _PROSE_VERB = re.compile(
     r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|liegt|liegen|lag|lagen"
     r"|findet|fand|gibt|begrüßt|begrüßte|eröffnet|eröffnete|berichtet|berichtete|stellt|stellte)\b"
 )
+
+
+def _prose_paragraph(title: str) -> bool:
+    """``1.1       Ich wohne seit 2004 … Wie lange soll das noch dauern?``: a numbered
+    paragraph of prose (two sentences, or a long question), not a sub-item's title."""
+    title = title.strip()
+    return len(title) > 80 and (title.endswith("?") or _TWO_SENTENCES.search(title) is not None)
 
 
 def _prose_title(title: str) -> bool:
