@@ -452,8 +452,13 @@ def _sentence_speaker(text: str, known: ParticipantIndex) -> Person | None:
     for start in starts:
         sentence = text[start : start + 120]
         reported = _REPORTED.match(sentence) if sentence.startswith(_REPORTED_START) else None
+        if reported is None and sentence.startswith(_REPORTED_START) and " vo" in sentence:
+            reported = _REPORTED_FROM.match(sentence)  # ``Herr Lindemann vom Beirat schlug …``
         if reported:
             return Person(reported.group(1), reported.group(2))
+        special = _special_speaker(sentence, True) if _ORDINAL.match(sentence) else None
+        if special is not None:
+            return special  # ``Erster Bürgermeister Anton Reischl dankte …``
         speaker = _named_speaker(sentence, known)
         if speaker is not None:
             return speaker
@@ -496,10 +501,14 @@ def _sentence_starts(text: str) -> Iterator[int]:
 
 
 def _ends_sentence(text: str, end: int) -> bool:
-    """The mark at ``end`` closes a sentence: it follows a word or a year (``… für 2025.``),
-    not a day (``am 21. Juli``)."""
-    return text[end - 2 : end].isalpha() or (
-        text[end - 4 : end].isdigit() and not text[end - 5 : end - 4].isalnum()
+    """The mark at ``end`` closes a sentence: it follows a word, a word in brackets or quotes
+    (``(siehe Bilder).``) or a year (``… für 2025.``), not a day (``am 21. Juli``)."""
+    return (
+        text[end - 2 : end].isalpha()
+        or (
+            text[end - 1 : end] in ')“"' and text[end - 3 : end - 1].isalpha()
+        )  # ``(siehe Bilder).``
+        or (text[end - 4 : end].isdigit() and not text[end - 5 : end - 4].isalnum())
     )
 
 
@@ -1119,6 +1128,11 @@ _ACTOR_BODY = re.compile(
 ``Stadtteilkoordination``, ``Mietergemeinschaft``, ``Jugendamt``, ``Quartiersbüro``."""
 
 
+def names_a_body(owner: str) -> bool:
+    """``Mietergemeinschaft Hafenstraße``, ``Verwaltung``: an owner that is a body, no person."""
+    return _ACTOR_BODY.search(owner.split()[0].lower()) is not None
+
+
 def _person_after_verb(text: str, known: ParticipantIndex) -> bool:
     """``Die Koordination übernimmt Elias Grünewald``: a person after the verb, who does it."""
     after = _VERB_DOER.search(text)
@@ -1126,13 +1140,15 @@ def _person_after_verb(text: str, known: ParticipantIndex) -> bool:
 
 
 def _body_actor(words: str, text: str, start: int) -> bool:
-    """``Die Verwaltung`` before a task verb: one word that names a body, after an article."""
+    """``Die Verwaltung``, ``Die Mietergemeinschaft Hafenstraße`` before a task verb: a word
+    that names a body (and its name), after an article."""
     before = text[:start].rstrip().rsplit(None, 1)[-1:]
+    parts = words.split()
     return (
         bool(before)
         and before[0].lower() in ("der", "die", "das")
-        and " " not in words
-        and _ACTOR_BODY.search(words.lower()) is not None
+        and len(parts) <= 2
+        and _ACTOR_BODY.search(parts[0].lower()) is not None
     )
 
 
@@ -1447,11 +1463,14 @@ _DUE_WORD = re.compile(r"([A-ZÄÖÜ][a-zäöü]+)\b")
 
 def _due_in_words(text: str, meeting: dt.date | None, before: str) -> dt.date | None:
     """A due date in words, counted from the meeting: ``bis Freitag`` (the next Friday after
-    it), ``bis Ende Juli`` (the month's last day, next year's if July is over)."""
+    it), ``bis Ende Juli`` (the month's last day, next year's if July is over), ``bis zum
+    Jahresende`` (31 December of the meeting's year)."""
     word = _DUE_WORD.match(text)
     if meeting is None or word is None:
         return None
     name = word.group(1).lower()
+    if name == "jahresende" or (name == "ende" and text.startswith("Ende des Jahres")):
+        return dt.date(meeting.year, 12, 31)  # ``bis zum Jahresende``, ``bis Ende des Jahres``
     if name in WEEKDAY_NUMBERS and len(name) > 2 and not before.lower().rstrip().endswith("ende"):
         ahead = (WEEKDAY_NUMBERS[name] - meeting.weekday()) % 7 or 7
         return meeting + dt.timedelta(days=ahead)

@@ -432,10 +432,12 @@ class Protocol:
                 found.setdefault(value, Person(value))
         for person in self.speakers():
             found.setdefault(person.name, Person(person.name, person.affiliation))
+        from protokollkit.annotations import names_a_body  # annotations imports this module
+
         for point in self.tasks():
             assert point.task is not None
             for owner in point.task.owners:
-                if len(owner.split()) >= 2 and owner[:1].isupper():
+                if len(owner.split()) >= 2 and owner[:1].isupper() and not names_a_body(owner):
                     found.setdefault(owner, Person(owner))
         from protokollkit.people import elected_in, members_listed  # people imports this module
 

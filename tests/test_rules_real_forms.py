@@ -1694,3 +1694,42 @@ def test_members_listed_near_miss_topics_below_an_introduction() -> None:
     )
     names = [x.name for x in protokollkit.read(text, "markdown").present()]
     assert "Rosa Lechner" not in names and "Sitzbänke am Rundweg" not in names
+
+
+def test_later_sentences_and_due_at_the_years_end() -> None:
+    """A speaker with his body in a later sentence after ``(siehe Bilder).``, an ordinal office
+    in a later sentence, ``bis zum Jahresende``, a body with its name as the owner."""
+    assert inline_speaker(
+        "Wir fragten nach (siehe Bilder). Herr Lindemann vom Mieterbeirat schlug vor, eine Bank "
+        "aufzustellen.",
+        NOBODY,
+    ) == Person("Herr Lindemann", "Mieterbeirat")
+    speaker = inline_speaker(
+        "Nun war es so weit. Erster Bürgermeister Anton Reischl dankte allen.", NOBODY
+    )
+    assert speaker is not None and speaker.name == "Bürgermeister Anton Reischl"
+    task = task_in(
+        "Frau Ahlgrimm sagte zu, die Idee bis zum Jahresende einzubringen.",
+        NOBODY,
+        dt.date(2025, 11, 7),
+    )
+    assert task is not None and task.due == dt.date(2025, 12, 31)
+    task = task_in(
+        "Es wurde vereinbart, sich öfter zu treffen. Die Mietergemeinschaft Hafenstraße kümmert "
+        "sich um einen Flyer.",
+        NOBODY,
+        None,
+    )
+    assert task is not None and task.owners == ("Mietergemeinschaft Hafenstraße",)
+
+
+def test_later_sentences_and_due_at_the_years_end_near_miss() -> None:
+    """``am 21. Juli`` ends no sentence; ``Ende des Monats`` is no year's end; a body that
+    owns a task is not among those present."""
+    assert inline_speaker("Am 21. Herr Lindemann vom Beirat schlug vor, zu gehen.", NOBODY) is None
+    task = task_in("Lea kümmert sich bis Ende des Monats darum.", NOBODY, dt.date(2025, 11, 7))
+    assert task is not None and task.due != dt.date(2025, 12, 31)
+    p = protokollkit.read(
+        "Treffen am 16.08.2025\n\nDie Mietergemeinschaft Hafenstraße kümmert sich um einen Flyer.\n"
+    )
+    assert [x.name for x in p.present()] == []
