@@ -96,6 +96,8 @@ PROSE_CHAIR = re.compile(
     rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+die\s+"
     r"(?:Versammlung|Anwesenden|Teilnehmenden)\s*[.,]"
     rf"|\bvon\s+{_NAME}\s+moderiert\b|\bModeration\s*(?:durch|von)\s+{_NAME}"
+    rf"|^{_NAME}\s+[–-]\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?"
+    r"|Versammlungsleitung|Sitzungsleitung|Moderation)\b"
 )
 PROSE_CHAIR_CLOSING = re.compile(
     rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+"
@@ -111,6 +113,8 @@ PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
     rf"|^Protokollführung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
     rf"|\b{_NAME}\s+als\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\b"
+    rf"|^{_NAME}\s+[–-]\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?"
+    r"|Protokoll(?:führung)?)\b"
 )
 """The chair or minute-taker named in a sentence of the opening."""
 _SIGNED_MINUTES = re.compile(

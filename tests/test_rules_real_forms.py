@@ -1733,3 +1733,36 @@ def test_later_sentences_and_due_at_the_years_end_near_miss() -> None:
         "Treffen am 16.08.2025\n\nDie Mietergemeinschaft Hafenstraße kümmert sich um einen Flyer.\n"
     )
     assert [x.name for x in p.present()] == []
+
+
+OFFICERS = """# Eigentümerversammlung am 26.06.2025
+
+## Versammlungsleitung
+
+- Verena Schuster – Versammlungsleiterin (Hausverwaltung)
+- Thomas Kurz – Protokollführer
+
+## Teilnehmer
+
+Anwesend: Thomas Kurz, Elif Aydın
+
+## TOP 1: Jahresabrechnung
+
+Die Jahresabrechnung wird genehmigt.
+"""
+
+
+def test_officers_in_name_and_role_lines() -> None:
+    """``Name – Versammlungsleiterin``, ``Name – Protokollführer``: chair and minute-taker."""
+    p = protokollkit.read(OFFICERS, "markdown")
+    assert p.meta_value("chair") == "Verena Schuster"
+    assert p.meta_value("minute_taker") == "Thomas Kurz"
+
+
+def test_officers_near_miss_other_roles() -> None:
+    """``Name – Stimmzählerin``, ``Name – Kasse``: no chair and no minute-taker."""
+    text = OFFICERS.replace("Versammlungsleiterin", "Stimmzählerin").replace(
+        "Protokollführer", "Kasse"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert p.meta_value("chair") is None and p.meta_value("minute_taker") is None
