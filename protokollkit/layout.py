@@ -2995,6 +2995,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     if explicit:
         numbers = [int(n) for n in explicit.group(2).split(".")]
         title = explicit.group(3).strip()
+        if _point_of_a_motion(explicit.group(1), title, hints):
+            return None  # ``Punkt 1 des Antrags wird einstimmig angenommen.``: a sentence
         if not title and hints is NO_HINTS:
             title = _title_below(state) or _title_after_blank(state)  # ``Top 1`` / ``Begrüßung``
         elif hints is NO_HINTS and _REFERENCE_ONLY.match(title):
@@ -3369,6 +3371,22 @@ _PROSE_VERB = re.compile(
     r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|liegt|liegen|lag|lagen"
     r"|findet|fand|gibt|begrüßt|begrüßte|eröffnet|eröffnete|berichtet|berichtete|stellt|stellte)\b"
 )
+
+
+def _point_of_a_motion(prefix: str, title: str, hints: Hints) -> bool:
+    """``Punkt 1 des Antrags …``, ``Punkt 2 wird mit 2 Ja-Stimmen … abgelehnt``: ``Punkt`` and
+    a number going on with an article or a verb is a sentence about a motion's point, not an
+    item."""
+    first = title.split(maxsplit=1)[0] if title else ""
+    return prefix in ("Punkt", "Pkt.") and first in _SENTENCE_GOES_ON and hints.heading is None
+
+
+_SENTENCE_GOES_ON = frozenset((
+    "des", "der", "die", "das", "dem", "den", "wird", "wurde", "werden", "wurden", "ist", "sind",
+    "war", "waren", "bleibt", "soll", "sollte", "muss", "kann",
+))  # fmt: skip
+"""Words after ``Punkt 1`` that go on with a sentence (``Punkt 1 des Antrags wird …``), where a
+title (even one in lower case: ``Punkt 2 verschiedenes``) would start."""
 
 
 def _prose_paragraph(title: str) -> bool:
