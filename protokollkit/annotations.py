@@ -260,7 +260,8 @@ _REPORTED_VERBS = (
     "kommentiert", "kommentierte", "interessiert", "interessierte",
     "befürwortet", "befürwortete", "ermutigt", "ermutigte", "erkundigt", "erkundigte",
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
-    "wendet", "wandte",
+    "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
+    "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -270,7 +271,8 @@ _OFFICES = (
     "Fr.", "Hr.", "Hrn.", "Pfr.", "Pfrin.", "Mag.", "Dir.", "Dipl.-Ing.", "Ing.", "Diakon",
     "Diakonin", "Dekan", "Dekanin", "Kantor", "Kantorin", "Mitglied", "Vorsitzende",
     "Vorsitzender", "Schulleiter", "Schulleiterin", "Rektor", "Rektorin",
-    "Ratsmitglied",
+    "Ratsmitglied", "Rh.", "Rf.", "RH", "RF", "Bezirksvorsteher", "Bezirksvorsteherin",
+    "Bezirksbürgermeister", "Bezirksbürgermeisterin", "Ortsbürgermeister", "Ortsbürgermeisterin",
 )  # fmt: skip
 """Words before a surname in reported speech; abbreviations too (``Fr. Kessler stellt …``,
 ``Pfr. Wohlfahrt regt an``, ``Frau Mag. Kroneis informiert``)."""
@@ -443,6 +445,7 @@ _SENTENCE_ADVERBS = frozenset((
     "Heute", "Derzeit", "Aktuell", "Bisher", "Insgesamt", "Trotzdem", "Dennoch", "Deshalb",
     "Daher", "Somit", "Allerdings", "Nochmals", "Erneut", "Wiederum", "Zuletzt", "Bereits",
     "Inzwischen", "Mittlerweile", "Gerne", "Gern", "Hier", "Damit", "Dafür", "Dabei",
+    "Natürlich", "Selbstverständlich", "Sicherlich", "Vielleicht", "Offenbar", "Besonders",
 ))  # fmt: skip
 """Adverbs that open a sentence before its verb (German puts the verb second)."""
 
@@ -498,10 +501,13 @@ def _opener_inverted(sentence: str) -> Person | None:
 
 _APPOSITION = re.compile(
     r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
-    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?),\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
 )
 """``Der Vorsitzende, Herr Feddersen, eröffnet …``, ``Der Vorsitzende, Ortsbürgermeister
-Markus Engelhardt, eröffnet …``: the name between commas after the office."""
+Markus Engelhardt, eröffnet …``, ``Der Bezirksvorsteher, Herr Henning Kahlert (SPD),
+verpflichtet …``: the name between commas after the office."""
 
 
 def _office_or_name(name: str) -> bool:
@@ -540,8 +546,13 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
     for start in starts:
         sentence = text[start : start + 120]
         reported = _REPORTED.match(sentence) if sentence.startswith(_REPORTED_START) else None
+        if reported is None and sentence.startswith(_REPORTED_START) and " vo" in sentence:
+            reported = _REPORTED_FROM.match(sentence)  # ``Herr Lindemann vom Beirat schlug …``
         if reported:
             return Person(reported.group(1), reported.group(2))
+        special = _special_speaker(sentence, True) if _ORDINAL.match(sentence) else None
+        if special is not None:
+            return special  # ``Erster Bürgermeister Anton Reischl dankte …``
         speaker = _named_speaker(sentence, known)
         if speaker is not None:
             return speaker
@@ -584,10 +595,14 @@ def _sentence_starts(text: str) -> Iterator[int]:
 
 
 def _ends_sentence(text: str, end: int) -> bool:
-    """The mark at ``end`` closes a sentence: it follows a word or a year (``… für 2025.``),
-    not a day (``am 21. Juli``)."""
-    return text[end - 2 : end].isalpha() or (
-        text[end - 4 : end].isdigit() and not text[end - 5 : end - 4].isalnum()
+    """The mark at ``end`` closes a sentence: it follows a word, a word in brackets or quotes
+    (``(siehe Bilder).``) or a year (``… für 2025.``), not a day (``am 21. Juli``)."""
+    return (
+        text[end - 2 : end].isalpha()
+        or (
+            text[end - 1 : end] in ')“"' and text[end - 3 : end - 1].isalpha()
+        )  # ``(siehe Bilder).``
+        or (text[end - 4 : end].isdigit() and not text[end - 5 : end - 4].isalnum())
     )
 
 
@@ -607,6 +622,65 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
+_QUOTED_BY = re.compile(
+    r"\((?:Zitat|O-Ton)\s+((?:(?:Herrn?|Frau|Dr\.)\s+)+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"|[A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\)"
+)
+"""``„…“ (Zitat Frau Okafor)``: the one quoted is the speaker."""
+_ORDINAL = re.compile(r"^(?:Erste[rn]?|Zweite[rn]?|Dritte[rn]?)\s+(?=[A-ZÄÖÜ])")
+"""``Erster Bürgermeister …``, ``Zweite Vorsitzende …``: an ordinal in words before an office
+(``2. Vorsitzende`` at the start of a line is read by the layout first)."""
+_REPORTING_VERBS = (
+    "trug", "trägt", "stellte", "stellt", "berichtete", "berichtet", "erläuterte", "erläutert",
+    "erklärte", "erklärt", "informierte", "informiert", "referierte", "referiert",
+    "präsentierte", "präsentiert", "bescheinigte", "bescheinigt",
+)  # fmt: skip
+"""Verbs whose subject may follow them with an office (``trug die Vorsitzende X vor``); not
+those of greeting or thanking, whose object follows the subject (``begrüßt der Vorsitzende
+Hanna Claußen``)."""
+_INVERTED_OFFICE = re.compile(
+    r"^(?:[^.;:!?]{0,60}?\s)?(?:" + alternation(_REPORTING_VERBS) + r")\s+(?:der|die)\s+"
+    r"([A-ZÄÖÜ][\wäöüß-]+)\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s+[a-zäöü]|\s*[,.:(])"
+)
+"""``Den Tätigkeitsbericht trug die Vorsitzende Dorothee Lambrecht vor``: the verb, then an
+office and a full name."""
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that can be part of a name (``Lambrecht``, ``Kai-Uwe``): no office,
+    no word of speech."""
+    parts = word.split("-")
+    return (
+        all(p[:1].isupper() and p[1:].islower() for p in parts)
+        and not _office_word(word)
+        and word.lower() not in _NOT_SPEAKERS
+    )
+
+
+def _special_speaker(text: str, verb: bool) -> Person | None:
+    """A speaker quoted (``(Zitat Frau Okafor)``), after an ordinal office (``Erster
+    Bürgermeister Anton Reischl dankte …``) or after the verb with an office (``… trug die
+    Vorsitzende Dorothee Lambrecht vor``)."""
+    if "(Zitat " in text or "(O-Ton " in text:
+        quoted = _QUOTED_BY.search(text)
+        if quoted:
+            return Person(quoted.group(1))
+    if not verb:
+        return None
+    ordinal = _ORDINAL.match(text)
+    if ordinal:
+        rest = text[ordinal.end() :]
+        first = rest.split(maxsplit=1)[0]
+        if _office_word(first) or role_word(first):
+            return _named_speaker(rest, ParticipantIndex(()))
+    inverted = _INVERTED_OFFICE.match(text[:120])
+    if inverted and (_office_word(inverted.group(1)) or role_word(inverted.group(1))):
+        name = inverted.group(2)
+        if all(_name_like(w) for w in name.split()):
+            return Person(name, inverted.group(1))
+    return None
+
+
 def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
     ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it).
@@ -623,6 +697,9 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if reported:
             return Person(reported.group(1), reported.group(2))
     speaker = _reported_otherwise(text) if verb or text.startswith("Von ") else None
+    if speaker is not None:
+        return speaker
+    speaker = _special_speaker(text, verb)
     if speaker is not None:
         return speaker
     if verb and (" vo" in text[:40] or " aus " in text[:40]):
@@ -776,6 +853,12 @@ _ASSEMBLY_AGREES = re.compile(
     r"|\b(?:wird|wurde|werden|wurden)\s+(?:[\w,.§-]+\s+){0,12}?vertagt\b"
     r"|\b(?:wird|wurde)\s+(?:[\w.-]+\s+){0,8}?mit\s+\d{1,3}\s+von\s+\d{1,3}\s+(?:\w+\s+)?Stimmen"
     r"\s+(?:\w+\s+)?gewählt\b"
+    # agreement in words: ``verständigten sich die Anwesenden darauf, …``, ``waren sich einig``
+    r"|\b(?:verständigen|verständigten|verständigt|verständigte)\s+sich\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:darauf|auf)\b"
+    r"|\b(?:waren|sind|war|ist)\s+sich\s+(?:alle\s+|darin\s+|darüber\s+)?einig\b"
+    r"|\bEinigkeit\s+(?:bestand|besteht|herrschte|herrscht)\b"
+    r"|\b(?:bestand|besteht|herrschte|herrscht)\s+Einigkeit\b"
 )
 """An assembly agrees without the words of a resolution: it speaks for something (``Die
 Versammlung sprach sich für … aus``), votes for it (``stimmte mehrheitlich für die …``), decides
@@ -784,8 +867,8 @@ Versammlung dafür``); a matter is postponed (``wurde … auf die nächste Sitzu
 is elected with a share of the votes (``wird X mit 58 von 63 abgegebenen Stimmen gewählt``)."""
 _UNDECIDED = _Folded(
     re.compile(
-        r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt)\b"
-        r"|\bkeine\s+(?:Einigung|Entscheidung)\b",
+        r"\bnoch\s+(?:nicht|offen|keine)\b|\bnicht\s+(?:entschieden|vereinbart|festgelegt|geeinigt"
+        r"|einig)\b|\bkeine\s+(?:Einigung|Entscheidung|Einigkeit)\b|\buneinig\b",
         re.IGNORECASE,
     )
 )
@@ -821,7 +904,7 @@ _DECISION_STEMS = (
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
-    "sprach", "spricht",
+    "sprach", "spricht", "einig",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -997,6 +1080,7 @@ def decision_in(
         decided = _DECIDED_MORE.search(text)
     if decided is None and (
         "sich" in text
+        or "inigkeit" in text
         or "stimmt" in text
         or "ntschie" in text
         or "Mehrheit" in text
@@ -1157,7 +1241,7 @@ _TASK_VERBS = (
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
     r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
-    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter)"
+    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$))"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
@@ -1173,8 +1257,44 @@ _NAMES = (
     r"(?:\s+[A-ZÄÖÜ][\w.\-]+)?)"
 )
 _LATER_DOER = re.compile(
-    r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*" + _NAMES + r"\s+" + _TASK_VERBS + r"\b"
+    r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
+    + _NAMES
+    + r"\s+"
+    + _TASK_VERBS
+    + r"\b"
 )
+_ACTOR_BODY = re.compile(
+    r"(?:verwaltung|stelle|koordination|management|genossenschaft|gemeinschaft|amt|büro"
+    r"|initiative|verein|vorstand|gruppe|beirat|ausschuss|team|kommission|jugendring)$"
+)
+"""The end of a word that names a body which acts: ``Verwaltung``, ``Geschäftsstelle``,
+``Stadtteilkoordination``, ``Mietergemeinschaft``, ``Jugendamt``, ``Quartiersbüro``."""
+
+
+def names_a_body(owner: str) -> bool:
+    """``Mietergemeinschaft Hafenstraße``, ``Verwaltung``: an owner that is a body, no person."""
+    return _ACTOR_BODY.search(owner.split()[0].lower()) is not None
+
+
+def _person_after_verb(text: str, known: ParticipantIndex) -> bool:
+    """``Die Koordination übernimmt Elias Grünewald``: a person after the verb, who does it."""
+    after = _VERB_DOER.search(text)
+    return after is not None and bool(_owners(after.group(1), known, strict=bool(known)))
+
+
+def _body_actor(words: str, text: str, start: int) -> bool:
+    """``Die Verwaltung``, ``Die Mietergemeinschaft Hafenstraße`` before a task verb: a word
+    that names a body (and its name), after an article."""
+    before = text[:start].rstrip().rsplit(None, 1)[-1:]
+    parts = words.split()
+    return (
+        bool(before)
+        and before[0].lower() in ("der", "die", "das")
+        and len(parts) <= 2
+        and _ACTOR_BODY.search(parts[0].lower()) is not None
+    )
+
+
 _VERB_DOER = _Needled(
     re.compile(
         r"\b(?:verteilt|übernimmt|macht|organisiert|erledigt|schreibt|besorgt|klärt|koordiniert)"
@@ -1204,9 +1324,12 @@ def _has_spaced_dash(text: str) -> bool:
 
 
 _REPORTS = re.compile(
-    r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b|\s*,\s*(?:dass|ob)\b)"
+    r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b"
+    r"|\s*,\s*(?:dass|ob|wann|wie|warum|wer|was|wo|welche[rsnm]?)\b)"
+    r"|(?<=fragt)\s+nach\s+(?:dem|den|der)\b"
 )
-"""After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task."""
+"""After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task
+(``fragt, wann …``, ``fragt nach dem Sachstand``; but ``fragt beim Bauamt nach`` is one)."""
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
@@ -1271,6 +1394,7 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
     who = will.group(1)
     person = (
         role_word(who.split()[-1])
+        or _ACTOR_BODY.search(who.split()[-1].lower()) is not None
         or known.knows(who)
         or who.startswith(_REPORTED_START)
         or (len(who.split()) == 2 and plausible_name(who))
@@ -1482,11 +1606,14 @@ _DUE_WORD = re.compile(r"([A-ZÄÖÜ][a-zäöü]+)\b")
 
 def _due_in_words(text: str, meeting: dt.date | None, before: str) -> dt.date | None:
     """A due date in words, counted from the meeting: ``bis Freitag`` (the next Friday after
-    it), ``bis Ende Juli`` (the month's last day, next year's if July is over)."""
+    it), ``bis Ende Juli`` (the month's last day, next year's if July is over), ``bis zum
+    Jahresende`` (31 December of the meeting's year)."""
     word = _DUE_WORD.match(text)
     if meeting is None or word is None:
         return None
     name = word.group(1).lower()
+    if name == "jahresende" or (name == "ende" and text.startswith("Ende des Jahres")):
+        return dt.date(meeting.year, 12, 31)  # ``bis zum Jahresende``, ``bis Ende des Jahres``
     if name in WEEKDAY_NUMBERS and len(name) > 2 and not before.lower().rstrip().endswith("ende"):
         ahead = (WEEKDAY_NUMBERS[name] - meeting.weekday()) % 7 or 7
         return meeting + dt.timedelta(days=ahead)
@@ -1606,18 +1733,24 @@ def task_in(
                 (found or text.split()[0] in ("Der", "Die", "Das"))
                 and doer.group(1).lower() not in _NOT_OWNERS
                 and doer.group(1).split()[0] not in _UNNAMED
+                and (found or not _person_after_verb(text, known))
             ):
                 owners, is_task = found or (doer.group(1),), True
     if not owners and verb:
+        body: tuple[str, ...] = ()
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
             if later and _REPORTS.match(text, later.end()):
                 continue
             if later:
                 found = _owners(later.group(1), known, strict=bool(known))
+                if not found and _body_actor(later.group(1), text, later.start(1)):
+                    body = (later.group(1),)  # ``…. Die Verwaltung holt bis … Angebote ein``
                 if found:
                     owners, is_task = found, True
                     break
+        if not owners and body:  # unless a person follows the verb: ``Die Koordination
+            owners, is_task = body, True  # übernimmt Elias Grünewald``
     if not is_task and verb and _ARROW_VERB.search(text):
         is_task = True
         speaker = _LABELLED.match(_unlead(text))
@@ -1715,19 +1848,41 @@ _OPEN_YET = re.compile(r"\bnoch\s+offen\b|\bwird\s+noch\b|\bper\s+Doodle\b", re.
 
 _COUNT_ONLY = re.compile(
     r"^\s*(?:Ja|Nein|Dafür|Dagegen|Enthaltung(?:en)?|Pro|Contra|Kontra|Gegenstimmen?"
-    r"|Zustimmung(?:en)?|Ablehnung(?:en)?)\s*[:=]?\s*\d{1,3}\s*[,;/]?\s*$",
+    r"|Zustimmung(?:en)?|Ablehnung(?:en)?|(?:Ja|Nein)-?Stimmen?)\s*[:=]?\s*\d{1,3}\s*[,;/]?\s*$",
     re.IGNORECASE,
 )
 
 
 _COUNT_SEPARATORS = frozenset(",;/")
+_WEIGHT = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+"""A weight after a count: ``Ja-Stimmen: 5 (453 MEA)``, ``Dafür: 7 (70 %)``."""
+
+
+def _unweighted(text: str) -> str:
+    """The count line without the weight in parentheses after its number."""
+    if not text.rstrip().endswith(")"):
+        return text
+    return _WEIGHT.sub("", text)
 
 
 def _count_only(text: str) -> bool:
     """:data:`_COUNT_ONLY` matches, after a look at the last character it can end with (a
-    digit or ``,;/``): most entries end otherwise."""
+    digit or ``,;/``, or the ``)`` of a weight): most entries end otherwise."""
+    text = _unweighted(text)
     last = text.rstrip()[-1:]
     return (last.isdecimal() or last in _COUNT_SEPARATORS) and _COUNT_ONLY.match(text) is not None
+
+
+def _result_below_counts(decision: Decision | None, pending: list[str], target: int | None) -> bool:
+    """A result line (``Endergebnis: Angenommen``) right below the count lines of a motion:
+    it says the motion's result, whatever the counts suggest."""
+    return (
+        decision is not None
+        and bool(pending)
+        and target is not None
+        and decision.result in ("accepted", "rejected")
+        and _no_counts(decision)
+    )
 
 
 def _no_counts(decision: Decision) -> bool:
@@ -1806,6 +1961,14 @@ def annotate_points(
         scan = _scan(point.text)
         decision = decision_in(point.text, previous, scan)
         count_only = _count_only(point.text)
+        if _result_below_counts(decision, pending, target):
+            # ``Endergebnis: Abgelehnt`` below ``Ja-Stimmen: 1`` / ``Nein-Stimmen: 3``
+            assert decision is not None and target is not None
+            motion = result[target].decision
+            assert motion is not None
+            motion = replace(motion, result=decision.result)
+            result[target] = replace(result[target], decision=motion)
+            decision = None
         if (
             decision is None
             and not count_only
@@ -1817,7 +1980,7 @@ def annotate_points(
                 pending, target = [], None
         else:
             if count_only:
-                pending.append(point.text)
+                pending.append(_unweighted(point.text))
                 if len(pending) == 1:
                     motion = previous.decision if previous is not None else None
                     target = len(result) - 1 if motion is not None and _no_counts(motion) else None
@@ -2034,11 +2197,12 @@ def is_next_meeting_text(text: str) -> bool:
 
 
 _MONTH_OR_SEASON = re.compile(
-    r"\b(?:im|ab|für|Anfang|Mitte|Ende)\s+(?:des\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
+    r"\b(?:im|ab|für|Anfang|Mitte|Ende)\s+(?:des\s+|das\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
     r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter)"
     r"(?:\s+\d{4})?\b"
 )
-"""``im Frühjahr 2025``, ``im April``: when the next meeting will be, without a day."""
+"""``im Frühjahr 2025``, ``im April``, ``für das Frühjahr 2026``: when the next meeting will be,
+without a day."""
 
 
 _NEXT_PHRASE = NEXT_MEETING_ANYWHERE

@@ -64,13 +64,30 @@ def meta_kind(key: str) -> MetaKind | None:
         return None
     for word in words:
         for stem, kind in META_WORDS:
-            if word == stem or (word.startswith(stem) and stem not in ("ort", "raum")):
+            if word == stem or (
+                word.startswith(stem) and stem not in ("ort", "raum") and not _outcome(word, stem)
+            ):
                 return kind
         if word.endswith("ungsort"):
             return "place"  # ``Versammlungsort``, ``Tagungsort und -lokal``, ``Besprechungsort``
         if word.endswith("ungszeit"):
             return "time"  # ``Versammlungszeit``, ``Tagungszeit``
     return None
+
+
+_OUTCOME_TAILS = ("ergebnis", "wort", "bemerkung", "folgerung", "bericht", "abstimmung")
+"""What follows ``End``/``Schluss`` in a word that names an outcome, not a time: ``Endergebnis``,
+``Schlusswort``, ``Schlussbemerkung``, ``Schlussabstimmung``."""
+
+
+def _outcome(word: str, stem: str) -> bool:
+    """``endergebnis``, ``schlusswort``: a compound of a time stem and an outcome noun."""
+    if stem not in ("ende", "schluss"):
+        return False
+    base = stem.rstrip("e")  # ``End|ergebnis`` shares its ``e`` with ``ende``
+    return word[len(base) :].lstrip("-").startswith(_OUTCOME_TAILS) or word[len(stem) :].lstrip(
+        "-"
+    ).startswith(_OUTCOME_TAILS)
 
 
 META_LABELS: dict[str, MetaKind] = {
@@ -201,7 +218,7 @@ _MEETING_NOUN = (
     r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
     r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Tt]agung"
-    r"|\w*[Ss]ynode|\w*[Ff]orum|\w*[Ee]lternabend|Infoabend|Themenabend)"
+    r"|\w*[Ss]ynode|\w*[Ff]orum|\w+abend)"
 )
 _NOT_A_SUB_BODY = (
     r"(?!\s+(?:der|des)\s+(?:AG|AK|Arbeitsgruppe|Arbeitskreis|Unterarbeitsgruppe)\w*\b)"
@@ -242,7 +259,8 @@ NEXT_MEETING_ANYWHERE = re.compile(
     r"(?:\b(?:[Dd](?:ie|er|as|en|em)|zu[mr]|beim|am|im|vom|unser(?:e[mnrs]?)?)\s+|^|(?<=[.!?]\s))"
     rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin){_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     + _NOT_A_SUB_BODY
-    + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b",
+    + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
+    r"|\b(?:sich|uns)\s+(?:[\w.]+\s+){1,4}?(?:wieder|erneut)\s+treffen\b",
     re.IGNORECASE,
 )
 """``… für das nächste Treffen am 5.06. …``, ``Die Initiativgruppe trifft sich wieder am …``,
@@ -282,6 +300,7 @@ DECISION_LABELS: dict[str, DecisionKind] = {
     ),
     **dict.fromkeys(
         ["abstimmung", "abstimmungsergebnis", "votum", "wahlergebnis", "wahl", "stimmen",
+         "endergebnis", "gesamtergebnis",
          "abstimmungen", "vote", "meinungsbild", "stimmungsbild"],
         "vote",
     ),

@@ -3046,6 +3046,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
     if explicit:
         numbers = [int(n) for n in explicit.group(2).split(".")]
         title = explicit.group(3).strip()
+        if _point_of_a_motion(explicit.group(1), title, hints):
+            return None  # ``Punkt 1 des Antrags wird einstimmig angenommen.``: a sentence
         if not title and hints is NO_HINTS:
             title = _title_below(state) or _title_after_blank(state)  # ``Top 1`` / ``Begrüßung``
         elif hints is NO_HINTS and _REFERENCE_ONLY.match(title):
@@ -3119,6 +3121,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         and top is not None
         and int(sub.group(1)) == top.number
         and (state.blank_before or hints.bold or _short_title(sub.group(3)))
+        and not _prose_paragraph(sub.group(3))
     ):
         expected_sub = top.items[-1].number + 1 if top.items else 1
         if int(sub.group(2)) == expected_sub or hints.bold:
@@ -3421,6 +3424,29 @@ _PROSE_VERB = re.compile(
     r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|liegt|liegen|lag|lagen"
     r"|findet|fand|gibt|begrüßt|begrüßte|eröffnet|eröffnete|berichtet|berichtete|stellt|stellte)\b"
 )
+
+
+def _point_of_a_motion(prefix: str, title: str, hints: Hints) -> bool:
+    """``Punkt 1 des Antrags …``, ``Punkt 2 wird mit 2 Ja-Stimmen … abgelehnt``: ``Punkt`` and
+    a number going on with an article or a verb is a sentence about a motion's point, not an
+    item."""
+    first = title.split(maxsplit=1)[0] if title else ""
+    return prefix in ("Punkt", "Pkt.") and first in _SENTENCE_GOES_ON and hints.heading is None
+
+
+_SENTENCE_GOES_ON = frozenset((
+    "des", "der", "die", "das", "dem", "den", "wird", "wurde", "werden", "wurden", "ist", "sind",
+    "war", "waren", "bleibt", "soll", "sollte", "muss", "kann",
+))  # fmt: skip
+"""Words after ``Punkt 1`` that go on with a sentence (``Punkt 1 des Antrags wird …``), where a
+title (even one in lower case: ``Punkt 2 verschiedenes``) would start."""
+
+
+def _prose_paragraph(title: str) -> bool:
+    """``1.1       Ich wohne seit 2004 … Wie lange soll das noch dauern?``: a numbered
+    paragraph of prose (two sentences, or a long question), not a sub-item's title."""
+    title = title.strip()
+    return len(title) > 80 and (title.endswith("?") or _TWO_SENTENCES.search(title) is not None)
 
 
 def _prose_title(title: str) -> bool:
@@ -4078,13 +4104,22 @@ def _generic_title(text: str) -> bool:
 _TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
 
 
+_KICKER_SEPARATORS = frozenset(("·", "|", "•", "/"))
+
+
 def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
     """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
-    (a plain line of at most three words) and its date above the headline – the headline is
-    the title. -1 when the document does not start so."""
+    (a plain line of at most three words, or four in parts such as ``Senioren · Rathaus
+    Kellersried``) and its date above the headline – the headline is the title. -1 when the
+    document does not start so."""
     first = candidates[0][1]
-    text = first.text.strip()
-    if first.hints != NO_HINTS or len(text) > 30 or len(text.split()) > 3:
+    text = first.text.strip().strip("*_")
+    words = [w for w in text.split() if w not in _KICKER_SEPARATORS]
+    if (
+        first.hints != NO_HINTS
+        or len(text) > 40
+        or len(words) > (4 if len(words) < len(text.split()) else 3)
+    ):
         return -1
     if text.endswith((".", ":", "!", "?")) or TITLE.match(text) or find_date(text):
         return -1

@@ -96,10 +96,15 @@ PROSE_CHAIR = re.compile(
     rf"\s+{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
+    rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+die\s+"
+    r"(?:Versammlung|Anwesenden|Teilnehmenden)\s*[.,]"
+    rf"|\bvon\s+{_NAME}\s+moderiert\b|\bModeration\s*(?:durch|von)\s+{_NAME}"
+    rf"|^{_NAME}\s+[–-]\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?"
+    r"|Versammlungsleitung|Sitzungsleitung|Moderation)\b"
 )
 PROSE_CHAIR_CLOSING = re.compile(
-    rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+die\s+"
-    r"(?:Sitzung|Versammlung)\b"
+    rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+"
+    r"(?:die|den\s+(?:[a-zäöü]\w*\s+)?Teil\s+der)\s+(?:Sitzung|Versammlung)\b"
     rf"|\b(?:schließt|schloss|beendet|beendete)\s+{_NAME}\s+(?:die|seine|ihre)\s+(?:[a-zäöü]\w*\s+)?"
     r"\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
@@ -113,6 +118,8 @@ PROSE_MINUTES = re.compile(
     rf"|\b{_NAME}\s+als\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\b"
     rf"|\b{_NAME}\s+(?:wird|wurde)\s+(?:einstimmig\s+)?(?:als|zur|zum)\s+(?:Schriftführer(?:in)?"
     r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
+    rf"|^{_NAME}\s+[–-]\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?"
+    r"|Protokoll(?:führung)?)\b"
 )
 """The chair or minute-taker named in a sentence of the opening."""
 _SIGNED_MINUTES = re.compile(
@@ -122,20 +129,6 @@ _SIGNED_MINUTES = re.compile(
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
 _CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
-_MEETING_WORD = re.compile(
-    r"\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
-    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b"
-)
-_SESSION_PLACE = re.compile(
-    r"(?:\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b"
-    r"|\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz)\b)"
-    r"(?:[^.;:!?]|(?<=\d)\.){0,160}?\s(?:im|in\s+der|in\s+dem|in\s+den|auf\s+der|auf\s+dem)\s+"
-    r"([A-ZÄÖÜ][\wäöüß\-]*(?:\s+(?:des|der|am|an\s+der|in|[A-ZÄÖÜ(][\wäöüß.\-)]*"
-    r"|\(\S[^()]{0,40}\)|\d{1,3}\)?)){0,6}?)"
-    r"(?=\s+(?:statt|eingeladen|zusammen|und|um|am|mit)\b|\s*[.,;:!?]|$)"
-)
-"""The place in a sentence about the meeting: after ``fand``/``traf`` or a meeting word, the
-first ``im``/``in der``/``auf der`` with a capitalised name, up to ``statt`` or the end."""
 _NOT_PLACES = frozenset({
     "Jahr", "Jahre", "Jahres", "Vorjahr", "Vorfeld", "Anschluss", "Rahmen", "Namen", "Auftrag",
     "Sinne", "Hinblick", "Zuge", "Laufe", "Folgenden", "Mittelpunkt", "Vordergrund", "Herbst",
@@ -143,9 +136,33 @@ _NOT_PLACES = frozenset({
     "August", "September", "Oktober", "November", "Dezember", "Monat", "Vorstand", "Verein",
     "Gespräch", "Beisein", "Wesentlichen", "Übrigen", "Ganzen", "Moment", "Internet", "Netz",
     "Chat", "Protokoll", "Schaukasten", "Aushang", "Amtsblatt", "Mitteilungsblatt",
-    "Gemeindeblatt", "Newsletter",
+    "Gemeindeblatt", "Newsletter", "Weg", "Gebiet", "Quartier", "Stadtteil", "Kiez", "Viertel",
+    "Anhang", "Anlage", "Anwesenheitsliste", "Liste", "Einladung", "Tagesordnung",
 })  # fmt: skip
 """Words after ``im``/``in der`` that name no place (``im Vorfeld``, ``im Schaukasten``)."""
+_MEETING_NOUNS = (
+    r"\w*(?:[Ss]itzung|[Vv]ersammlung|[Tt]reffen|[Kk]onferenz|[Aa]bend|[Ff]achtag|Austausch)\b"
+)
+_MEETING_WORD = re.compile(
+    r"\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b|" + _MEETING_NOUNS
+)
+_JOINS = r"(?:des|der|am|an\s+der|in|vom|zum)"
+_PRESS = ("anzeiger", "zeitung", "blatt", "kurier", "bote")
+"""The last word of a paper a meeting was announced in, not held in."""
+_SESSION_PLACE = re.compile(
+    r"(?:\b(?:fand|findet|fanden|traf|trafen|tagte|tagten|versammelten)\b|" + _MEETING_NOUNS + ")"
+    r"(?:[^.;:!?]|(?<=\d)\.){0,160}?\s(?:im|ins|in\s+der|in\s+dem|in\s+den|in\s+die"
+    r"|auf\s+der|auf\s+dem)\s+"
+    r"((?:[a-zäöß]+en\s+)?(?!(?:" + "|".join(sorted(_NOT_PLACES)) + r")\b)[A-ZÄÖÜ][\wäöüß\-]*"
+    r"(?:(?:\s+" + _JOINS + r")?\s+(?:[A-ZÄÖÜ(](?:[\wäöüß\-)]|\.(?=\w))*"
+    r"|\(\S[^()]{0,40}\)|\d{1,3}\)?)){0,6}?)"
+    r"(?=\s+(?!" + _JOINS + r"\s+[A-ZÄÖÜ])[a-zäöüß]|\s*[.,;:!?)]|$)"
+)
+"""The place in a sentence about the meeting: after ``fand``/``traf`` or a meeting word
+(``Sitzung``, ``Netzwerkabend``, ``Fachtag``), the first ``im``/``ins``/``in der``/``in die``/
+``auf der`` with a capitalised name that is no :data:`_NOT_PLACES` word (after one adjective:
+``im kleinen Sitzungssaal``), joined by ``des``/``am``/… to more names, up to the next
+lower-case word (``statt``, ``eingeladen``, ``wieder``) or the end of the clause."""
 _PLACE_PART = re.compile(
     r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
@@ -379,6 +396,24 @@ class Protocol:
                 visit(block.points)
         return result
 
+    def _titles_and_points(self) -> list[str]:
+        """The text of every item title and entry, in document order (an item may be titled
+        by the sentence that introduces the list below it)."""
+        texts: list[str] = []
+
+        def visit(points: tuple[Point, ...]) -> None:
+            for point in points:
+                texts.append(point.text)
+                visit(point.points)
+
+        for block in self.preamble:
+            visit(block.points)
+        for item in self.all_items():
+            texts.append(item.title)
+            for block in item.blocks:
+                visit(block.points)
+        return texts
+
     def present(self) -> tuple[Person, ...]:
         """Everyone present: the participants and the labelled groups of those present (or,
         when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``;
@@ -407,13 +442,21 @@ class Protocol:
                 found.setdefault(value, Person(value))
         for person in self.speakers():
             found.setdefault(person.name, Person(person.name, person.affiliation))
+        from protokollkit.annotations import names_a_body  # annotations imports this module
+
         for point in self.tasks():
             assert point.task is not None
             for owner in point.task.owners:
-                if len(owner.split()) >= 2 and owner[:1].isupper():
+                if len(owner.split()) >= 2 and owner[:1].isupper() and not names_a_body(owner):
                     found.setdefault(owner, Person(owner))
-        from protokollkit.people import elected_in, office_holder  # people imports this module
+        from protokollkit.people import (  # people imports this module
+            elected_in,
+            members_listed,
+            office_holder,
+        )
 
+        for name in members_listed(self._titles_and_points()):
+            found.setdefault(name, Person(name))  # ``Dem Beirat gehören außerdem an:`` / names
         for name in elected_in(point.text for point in self.all_points()):
             if not any(name in known.split() or known in name for known in found):
                 found.setdefault(name, Person(name))  # ``Als Kassenprüferin wurde … gewählt``
@@ -423,10 +466,16 @@ class Protocol:
                 found.setdefault(holder, Person(holder))
         prose = self._people_in_prose()
         guests = set(prose.get("guests", ()))
+        away = self._away()
         for name in prose.get("present", ()):  # ``Die Kassenprüfer Rita Schöll und Hans Popp``
-            if name not in guests and not any(name in known for known in found):
+            if name not in guests | away and not any(name in known for known in found):
                 found.setdefault(name, Person(name))
         return tuple(p for p in found.values() if p.name not in guests)
+
+    def _away(self) -> set[str]:
+        """The names of those excused or absent (``Er entschuldigt die Vorsitzende Renate
+        Kuhlbrodt``): not at work in the meeting, even where the prose names them."""
+        return {p.name for kind in ("excused", "absent") for p in self.attendance_of(kind)}
 
     def _people_in_prose(self) -> dict[AttendanceKind, list[str]]:
         """:func:`~protokollkit.people.people_in_prose` of every entry."""
@@ -517,9 +566,10 @@ class Protocol:
             text = point.text
             if "statt" not in text and not _MEETING_WORD.search(text[:400]):
                 continue
-            match = _SESSION_PLACE.search(text[:400])
-            if match and match.group(1).split()[0] not in _NOT_PLACES:
-                return match.group(1).rstrip(",.")
+            for match in _SESSION_PLACE.finditer(text[:400]):
+                place = match.group(1).rstrip(",.")
+                if not place.lower().endswith(_PRESS):  # ``im Städtischen Anzeiger``
+                    return place
         return None
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:

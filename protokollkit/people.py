@@ -337,11 +337,25 @@ _NAMED_BEFORE = re.compile(
     r"|(?:ließ|ließen|lässt|lassen)\s+sich\s+entschuldigen"
     r"|(?:fehlt|fehlen|fehlte|fehlten)\s+entschuldigt)\b"
 )
+_EXCUSED_BY_OPENER = re.compile(
+    rf"(?:^|[.!?]\s+)(?:Er|Sie)\s+entschuldigte?\s+(?:die|den)\s+{_SENTENCE_NAMES}"
+)
+"""``Er entschuldigt die Ortsausschussvorsitzende Renate Kuhlbrodt und Ortsausschussmitglied
+Peter Wintermeyer.``: the one who opens names those excused, each after an office."""
 _SENTENCE_START = {"der", "die", "das", "den", "dem", "unser", "unsere", "auch", "außerdem"}
 _FULL_STOP = re.compile(r"(?<=[a-zäöüß]{3})\.\s+(?=[A-ZÄÖÜ])")
 """The end of a sentence before the names of the next (``… Ralf Köhnke. Marc Pietsch und …``);
 not the point of a title (``Dr.``)."""
 _AND = re.compile(r"\s*,\s*(?:und\s+|sowie\s+)?|\s+(?:und|sowie)\s+")
+
+
+def _without_office(name: str) -> str:
+    """``Ortsausschussvorsitzende Renate Kuhlbrodt`` → ``Renate Kuhlbrodt``: the office before
+    a name of two or more words goes."""
+    words = name.split()
+    while len(words) > 2 and role_word(words[0]):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _sentence_names(text: str) -> list[str] | None:
@@ -356,8 +370,12 @@ def _sentence_names(text: str) -> list[str] | None:
 _ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
 _ELECTED = (
     re.compile(
-        r"(?:^|(?<!\d)[.;!?]\s+)Als\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
+        r"(?:^|(?<!\d)[.;!?]\s+)(?:Als|Zum|Zur)\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
         rf"{_ELECTED_NAME}\s+(?:[\w.]+\s+){{0,3}}?(?:wieder)?gewählt\b"
+    ),
+    re.compile(
+        r"\bgewählt\b[^.;]{0,40}?,\s+(?:ihr|sein|ihre|seine)\s+(?:Stellvertreter(?:in)?"
+        rf"|Nachfolger(?:in)?)\s+(?:ist|wird)\s+{_ELECTED_NAME}(?=\s*[.,;]|$)"
     ),
     re.compile(
         rf"(?:^|(?<!\d)[.;!?]\s+){_ELECTED_NAME}\s+(?:wird|wurde)\s+(?:[\w.]+\s+){{0,6}}?"
@@ -370,7 +388,8 @@ _ELECTED = (
 )
 """Who was elected: ``Als Versammlungsleiter wird Rainer Hofmann gewählt``, ``Birgit wurde
 wieder als Rechnungsprüferin gewählt``, ``wurde Heinz Terhorst zum Versammlungsleiter
-gewählt``."""
+gewählt``, ``Zur Vorsitzenden wurde Irmgard Stolle gewählt, ihr Stellvertreter ist Bernd
+Kaltenecker``."""
 _NOT_ELECTED = frozenset({
     "Der", "Die", "Das", "Es", "Er", "Sie", "Wer", "Dieser", "Diese", "Zur", "Zum", "Als", "Zu",
     "Vorgeschlagen", "Gewählt", "Einstimmig", "Anschließend", "Danach", "Ebenfalls", "Außerdem",
@@ -435,6 +454,10 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
                 if names:
                     found.setdefault(kind, []).extend(names)
         if "ntschuldig" in text:
+            for match in _EXCUSED_BY_OPENER.finditer(text):
+                names = _sentence_names(match.group(1))
+                if names:
+                    found.setdefault("excused", []).extend(_without_office(n) for n in names)
             for match in _NAMED_BEFORE.finditer(text):
                 listed = _FULL_STOP.split(match.group(1))[-1]  # (the sentence's own names)
                 words = listed.split(maxsplit=1)
@@ -443,6 +466,33 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
                 names = _sentence_names(listed)
                 if names:
                     found.setdefault("excused", []).extend(names)
+    return found
+
+
+_MEMBERS_INTRO = re.compile(
+    r"\b(?:gehören|gehörten|angehören)\b[^.;:]{0,40}?\ban\s*:?$"
+    r"|\bMitglieder\s+(?:sind|waren)\s*:?$|^(?:Weitere|Neue)\s+Mitglieder\s*:$"
+)
+"""A sentence that introduces the members in a list below it: ``Dem neuen Seniorenbeirat
+gehören außerdem an:``, ``Weitere Mitglieder sind:``."""
+
+
+def members_listed(texts: Iterable[str]) -> list[str]:
+    """The names listed, one an entry, right below a sentence that introduces members
+    (:data:`_MEMBERS_INTRO`): two or three words of a name each."""
+    found: list[str] = []
+    listing = False
+    for text in texts:
+        text = text.strip()
+        if _MEMBERS_INTRO.search(text):
+            listing = True
+            continue
+        words = text.split()
+        if listing and 2 <= len(words) <= 3 and looks_like_name(text):
+            if not any(role_word(w) for w in words) and text not in found:
+                found.append(text)
+            continue
+        listing = False
     return found
 
 
@@ -459,9 +509,12 @@ _TITLED = re.compile(
 _OFFICE = re.compile(rf"(?<![\w.-])([A-ZÄÖÜ][a-zäöüß]+)\s+(?=({_FULL_NAME})\b)")
 """An office before a full name (``Bürgermeister Manfred Lenz``); the office is checked."""
 _AND_NAME = re.compile(
-    rf"(?:\s*\([^()]{{1,60}}\))?(?:\s*,\s*|\s+und\s+|\s+sowie\s+)({_FULL_NAME})\b"
+    rf"(?:\s*\([^()]{{1,60}}\))?(?:\s*,\s*|\s+und\s+|\s+sowie\s+)"
+    rf"(?:([A-ZÄÖÜ][a-zäöüß]+)\s+(?={_FULL_NAME}\b))?"
+    rf"({_FULL_NAME})\b"
 )
-"""A further name joined to an office's (``Pfarrer Jonas Evers (Rastede) und Meike Harms``)."""
+"""A name joined to the one before, perhaps after its own office (``und Mitglied Peter Wahl``)
+or a bracket (``Pfarrer Jonas Evers (Rastede) und Meike Harms``)."""
 _BARE = re.compile(rf"({_FULL_NAME})\b")
 _GREETED = re.compile(
     r"\b(?:begrüßt|begrüßte|begrüßen|begrüßten)\s+(.{3,300}?)"
@@ -477,6 +530,16 @@ _GREETING_ALL = re.compile(
 )
 
 
+def _office_form(word: str) -> bool:
+    """An office, also in the dative or plural (``den ausscheidenden Mitgliedern``, ``dem
+    Vorsitzenden``)."""
+    return (
+        role_word(word)
+        or (word.endswith("ern") and role_word(word[:-3]))
+        or (word.endswith("n") and role_word(word[:-1]))
+    )
+
+
 def _people_in(text: str, any_office: bool = False) -> list[str]:
     """The people a piece of prose names: titled (:data:`_TITLED`), or a full name after an
     office (every capitalised word before it counts as one with ``any_office``, as in a
@@ -488,14 +551,19 @@ def _people_in(text: str, any_office: bool = False) -> list[str]:
         genitive = (  # ``des Schatzmeisters``; not ``unseres Ehrenmitglieds`` (in memoriam)
             office.endswith("s") and not office.endswith("glieds") and role_word(office[:-1])
         )
-        if not (any_office or role_word(office) or genitive) or office in ("Herr", "Herrn", "Frau"):
+        if not (any_office or _office_form(office) or genitive) or office in (
+            "Herr",
+            "Herrn",
+            "Frau",
+        ):
             continue
         found.append((match.start(2), name))
         end = match.end() + len(name)
         while (more := _AND_NAME.match(text, end)) is not None:
-            if role_word(more.group(1).split()[0]):
-                break  # ``…, Geschäftsführer Markus Tebroke``: the next office, read by itself
-            found.append((more.start(1), more.group(1)))
+            if more.group(1) and not role_word(more.group(1)):
+                found.append((more.start(1), f"{more.group(1)} {more.group(2)}"))  # ``Hans Peter
+            else:  # Popp``: three words of a name, no office
+                found.append((more.start(2), more.group(2)))
             end = more.end()
     names: list[str] = []
     for _, name in sorted(found):

@@ -1419,3 +1419,402 @@ def test_names_joined_to_an_office_after_brackets() -> None:
         " (Kirchengemeinde Bad Zwischenahn).\n"
     )
     assert [x.name for x in p.present()] == ["Hinrich Ahlers", "Jonas Evers", "Meike Harms"]
+
+
+APP_VOTES = """# Eigentümerversammlung 2025
+
+**Datum:** 26.06.2025
+
+### TOP 2: Fahrradbügel
+
+Die Eigentümer beschließen die Anschaffung von sechs Fahrradbügeln.
+
+- Ja-Stimmen: 1 (110 MEA)
+- Nein-Stimmen: 3 (255 MEA)
+- Enthaltungen: 1 (88 MEA)
+
+**Endergebnis: Abgelehnt** (Einfache Mehrheit)
+"""
+
+
+def test_count_lines_with_weights_and_a_result_line_go_to_the_motion() -> None:
+    """Counts on lines of their own with a weight in parentheses (``Ja-Stimmen: 1 (110 MEA)``)
+    are the motion's votes; ``Endergebnis: Abgelehnt`` below them is its result – no end time."""
+    p = protokollkit.read(APP_VOTES, "markdown")
+    (motion,) = [pt.decision for pt in p.all_points() if pt.decision is not None]
+    assert (motion.yes, motion.no, motion.abstain, motion.result) == (1, 3, 1, "rejected")
+    assert p.meta_value("end") is None
+
+
+def test_count_lines_near_miss_a_sentence_with_parentheses_and_a_closing_word() -> None:
+    """A line that only starts like a count (``Ja, 5 Leute (alle neu)``) is no vote, and
+    ``Schlusswort`` or ``Endergebnis`` are no end time; ``Ende: 21 Uhr`` still is."""
+    p = protokollkit.read(
+        "Protokoll Treffen 03.03.2025\nEnde: 21:00 Uhr\n\nTOP 1 Helfer\n"
+        "- Ja, 5 Leute (alle neu)\n- Schlusswort: Danke an alle\n"
+    )
+    assert not any(pt.decision for pt in p.all_points())
+    assert p.meta_value("end") == "21:00 Uhr"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Der zweite Netzwerkabend am 12. März 2025 im Bürgerhaus Lindenhof war gut besucht.",
+         "Bürgerhaus Lindenhof"),
+        ("Die Koordination hat am 9. Oktober 2025 zu einem Austausch ins Jugendzentrum Kesselhaus "
+         "eingeladen.", "Jugendzentrum Kesselhaus"),
+        ("Das Seniorenbüro hat am 7. November 2025 zu einem Fachtag in die Alte Feuerwache "
+         "eingeladen.", "Alte Feuerwache"),
+        ("Am 16.08.2025 trafen sich im Nachbarschaftsladen Fliederhof wieder Initiativen.",
+         "Nachbarschaftsladen Fliederhof"),
+        ("Bei der Sitzung am 5. Juni 2025 im kleinen Sitzungssaal des Rathauses wurde gewählt.",
+         "kleinen Sitzungssaal des Rathauses"),
+        ("Die Konferenz trifft sich am 3. März 2025 im Monat einmal im Gemeindehaus.",
+         "Gemeindehaus"),
+    ],
+)  # fmt: skip
+def test_the_place_in_the_opening_sentence(sentence: str, place: str) -> None:
+    """A meeting word (also ``Netzwerkabend``, ``Fachtag``, ``Austausch``), then ``im``/``ins``/
+    ``in die`` and a name (after an adjective, joined by ``des``): the place, up to the next
+    lower-case word; ``im Monat`` names none."""
+    p = protokollkit.read(f"Bericht\n\n{sentence}\n")
+    assert p.meta_value("place") == place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Sitzung am 3. März 2025 wurde im Städtischen Anzeiger bekannt gemacht.",
+        "Beim Treffen am 3. März 2025 ging es um Beteiligung im Quartier und den Weg dahin.",
+        "Am 3. März 2025 fanden sich die in der Anwesenheitsliste genannten Personen ein.",
+    ],
+)
+def test_the_place_in_the_opening_sentence_near_miss(sentence: str) -> None:
+    """A paper the meeting was announced in, the neighbourhood talked about, a list: no place."""
+    assert protokollkit.read(f"Bericht\n\n{sentence}\n").meta_value("place") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Frau Lindner bittet um eine Prüfung. Die Verwaltung holt bis zum 31.08.2025 zwei "
+         "Angebote ein.", "Verwaltung"),
+        ("Herr Kahn fragt, wann die Ampel repariert wird. Die Verwaltung sagt eine schriftliche "
+         "Antwort bis zur nächsten Sitzung zu.", "Verwaltung"),
+        ("Wir treffen uns im Frühjahr wieder; die Stadtteilkoordination lädt dazu ein.",
+         "Stadtteilkoordination"),
+        ("Die Genossenschaft will zwei Musterwohnungen für Besichtigungen öffnen.",
+         "Genossenschaft"),
+        ("Die Verwaltung wird die Anwohner bis zum 15.06.2025 schriftlich informieren.",
+         "Verwaltung"),
+        ("Die Koordination übernimmt Elias Grünewald.", "Elias Grünewald"),
+        ("Lea fragt beim Bauamt nach.", "Lea"),
+    ],
+)  # fmt: skip
+def test_a_body_that_acts_owns_the_task(text: str, owner: str) -> None:
+    """A body after an article (``Die Verwaltung``, ``die Stadtteilkoordination``) before a task
+    verb – also in a later sentence, with ``wird``/``will``, or ``sagt … zu`` around an object –
+    owns the task; a person after the verb comes first."""
+    task = task_in(text, NOBODY, dt.date(2025, 6, 1))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herr Kahn fragt, wann die Ampel repariert wird.",
+        "Herr Pohlmann fragt nach dem Sachstand der Beleuchtung.",
+        "Er sagt, es sei zu teuer.",
+        "Die Sitzungen werden künftig im Rathaus stattfinden.",
+    ],
+)
+def test_a_body_that_acts_near_miss(text: str) -> None:
+    """A question asked in the meeting (``fragt, wann``, ``fragt nach dem …``), ``zu`` of
+    another phrase, a thing as the subject: no task."""
+    assert task_in(text, NOBODY, dt.date(2025, 6, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Wilfried Assmann begrüßt die Versammlung. Er stellt die Beschlussfähigkeit fest.",
+         "Wilfried Assmann"),
+        ("Es war eine gelungene Veranstaltung, die von Sabine Obermaier moderiert wurde.",
+         "Sabine Obermaier"),
+        ("Die Berichte werden besprochen.\n\nFrau Zöllner schließt den öffentlichen Teil der "
+         "Sitzung.", "Frau Zöllner"),
+    ],
+)  # fmt: skip
+def test_the_chair_in_a_sentence(text: str, chair: str) -> None:
+    """The one who greets the assembly, moderates (``die von Name moderiert wurde``) or
+    closes the public part of the sitting chairs it."""
+    assert protokollkit.read(f"Bericht vom 3. März 2025\n\n{text}\n").meta_value("chair") == chair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Vorsitzende begrüßt die Versammlung.",
+        "Frau Lenz begrüßt die Planung ausdrücklich.",
+        "Frau Kahn schließt den Vortrag mit einem Dank.",
+    ],
+)
+def test_the_chair_in_a_sentence_near_miss(text: str) -> None:
+    """No name, a plan greeted, a talk closed: no chair."""
+    assert protokollkit.read(f"Bericht vom 3. März 2025\n\n{text}\n").meta_value("chair") is None
+
+
+def test_excused_by_the_one_who_opens() -> None:
+    """``Er entschuldigt die Vorsitzende X und Mitglied Y``: both excused (without their
+    offices), and not present though the prose names them."""
+    p = protokollkit.read(
+        "Ortsausschuss vom 08.04.2025\n\nWilfried Assmann begrüßt die Versammlung. Er "
+        "entschuldigt die Ortsausschussvorsitzende Renate Kuhlbrodt und Ortsausschussmitglied "
+        "Peter Wintermeyer.\n"
+    )
+    assert [x.name for x in p.attendance_of("excused")] == ["Renate Kuhlbrodt", "Peter Wintermeyer"]
+    assert [x.name for x in p.present()] == ["Wilfried Assmann"]
+
+
+def test_excused_by_the_one_who_opens_near_miss() -> None:
+    """``Er entschuldigt sich für …`` names nobody; a joined name of three words stays one."""
+    p = protokollkit.read(
+        "Treffen vom 08.04.2025\n\nLea Hahn begrüßt die Versammlung. Er entschuldigt sich für "
+        "die Verspätung. Die Kassenprüfer Rita Schöll und Hans Peter Popp berichten.\n"
+    )
+    assert p.attendance_of("excused") == ()
+    assert "Hans Peter Popp" in [x.name for x in p.present()]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Der nächste Netzwerkabend findet am 14.05.2025 um 18 Uhr im Bürgerhaus statt.",
+         "2025-05-14"),
+        ("Die nächste Mitgliederversammlung ist für das Frühjahr 2026 geplant.", "Frühjahr 2026"),
+        ("Alle wollen sich im Frühjahr 2026 erneut treffen; die Koordination lädt ein.",
+         "Frühjahr 2026"),
+    ],
+)  # fmt: skip
+def test_next_meeting_by_its_own_name_or_a_season(text: str, wanted: str) -> None:
+    """The meeting's own compound (``Netzwerkabend``), ``für das Frühjahr``, ``sich … erneut
+    treffen``: the next meeting."""
+    p = protokollkit.read(f"Bericht vom 12.03.2025\n\nEs gab Kuchen.\n\n{text}\n")
+    assert p.next_meeting is not None
+    assert wanted in (str(p.next_meeting.date) + p.next_meeting.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am nächsten Abend gingen einige noch ins Kino.",
+        "Die Gruppen wollen sich künftig öfter austauschen und treffen.",
+    ],
+)
+def test_next_meeting_by_its_own_name_near_miss(text: str) -> None:
+    """``Abend`` alone is no meeting; meeting more often is no next meeting."""
+    assert protokollkit.read(f"Bericht vom 12.03.2025\n\n{text}\n").next_meeting is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Ende verständigten sich die Anwesenden darauf, im Mai die Beete zu bepflanzen.",
+        "Die Netzwerkerinnen und Netzwerker waren sich einig, dass jeder mitmachen darf.",
+        "Der KGR ist sich einig: Das Gemeindehaus wird weiter benötigt.",
+        "Einigkeit bestand darüber, dass es eine feste Struktur braucht.",
+    ],
+)
+def test_agreement_in_words(text: str) -> None:
+    """``verständigten sich … darauf``, ``waren sich einig``, ``Einigkeit bestand``: agreed."""
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie waren sich nicht einig, ob das reicht.",
+        "Es herrschte keine Einigkeit über den Termin.",
+        "Frau Kahn verständigt sich mit dem Amt über die Termine.",
+    ],
+)
+def test_agreement_in_words_near_miss(text: str) -> None:
+    """Not agreed, or agreeing with someone outside the meeting: no decision."""
+    assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rh. Brückner (CDU) fragt nach den Kosten für die Bäume.", "Rh. Brückner"),
+        ("Herr Bezirksvorsteher Kahlert eröffnet die Sitzung.", "Herr Bezirksvorsteher Kahlert"),
+        ("Der Bezirksvorsteher, Herr Henning Kahlert (SPD), verpflichtet zwei neue Mitglieder.",
+         "Herr Henning Kahlert"),
+    ],
+)  # fmt: skip
+def test_council_abbreviations_and_the_apposition_with_a_party(text: str, name: str) -> None:
+    """``Rh.``/``Rf.`` and district offices before a surname, and an apposition with the
+    party in brackets, name the speaker; swearing in is the chair's act."""
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None and speaker.name == name
+
+
+def test_council_abbreviations_near_miss() -> None:
+    """``verpflichtet`` as an adjective after a body is no speech."""
+    assert inline_speaker("Die Stadt ist verpflichtet, zu handeln.", NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Das gibt solchen Orten eine Bedeutung.“ (Zitat Frau Okafor)", "Frau Okafor"),
+        ("Erster Bürgermeister Anton Reischl dankte den ausscheidenden Mitgliedern.",
+         "Bürgermeister Anton Reischl"),
+        ("Den Tätigkeitsbericht trug die Vorsitzende Dorothee Lambrecht vor.",
+         "Dorothee Lambrecht"),
+        ("Die Kassenprüferin Jutta Merkens bescheinigte eine einwandfreie Kassenführung.",
+         "Jutta Merkens"),
+    ],
+)  # fmt: skip
+def test_speakers_quoted_after_an_ordinal_or_after_the_verb(text: str, name: str) -> None:
+    """``(Zitat Frau X)`` after a quotation, an ordinal before the office, a report given by
+    an office and a full name after the verb: the speaker."""
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Natürlich unterstrich auch das schöne Wetter die Atmosphäre.",
+        "Als Gäste begrüßt der Vorsitzende Hanna Claußen und Okan Demir.",
+        "Erste Ergebnisse stellte die Gruppe im Mai vor.",
+    ],
+)
+def test_speakers_quoted_after_an_ordinal_or_after_the_verb_near_miss(text: str) -> None:
+    """An adverb before the verb, the greeted after the greeting chair, a plain ordinal: none
+    of them speaks."""
+    assert inline_speaker(text, NOBODY) is None
+
+
+def test_elected_with_zur_and_the_deputy_and_offices_in_the_dative() -> None:
+    """``Zur Vorsitzenden wurde X gewählt, ihr Stellvertreter ist Y``: both elected; ``dankte
+    den ausscheidenden Mitgliedern A und B``: an office in the dative plural before names."""
+    p = protokollkit.read(
+        "Bericht vom 05.06.2025\n\nDer Bürgermeister dankte den ausscheidenden Mitgliedern "
+        "Hildegard Brunner und Otto Graf. Zur Vorsitzenden wurde Irmgard Stolle einstimmig "
+        "gewählt, ihr Stellvertreter ist Bernd Kaltenecker.\n"
+    )
+    names = [x.name for x in p.present()]
+    for name in ("Hildegard Brunner", "Otto Graf", "Irmgard Stolle", "Bernd Kaltenecker"):
+        assert name in names
+
+
+def test_elected_with_zur_near_miss() -> None:
+    """``Zur Sitzung wurde Kaffee gereicht``, a deputy named without an election, a dative
+    that is no office: nobody."""
+    p = protokollkit.read(
+        "Bericht vom 05.06.2025\n\nZur Sitzung wurde Kaffee gereicht. Ihr Stellvertreter ist "
+        "Bernd Kaltenecker. Wir danken den Freunden Hilde Berg und Otto Graf.\n"
+    )
+    assert [x.name for x in p.present()] == []
+
+
+MEMBERS_BELOW = """# Seniorenbeirat am 05.06.2025
+
+Der Beirat hat sich neu gebildet. Dem neuen Seniorenbeirat gehören außerdem an:
+
+- Franz Obermeier
+- Rosa Lechner
+
+Als Nächstes plant der Beirat eine Sitzbank-Aktion.
+"""
+
+
+def test_members_listed_below_the_sentence_that_introduces_them() -> None:
+    """``… gehören außerdem an:`` over a list of names: those members took part."""
+    names = [x.name for x in protokollkit.read(MEMBERS_BELOW, "markdown").present()]
+    assert "Franz Obermeier" in names and "Rosa Lechner" in names
+
+
+def test_members_listed_near_miss_topics_below_an_introduction() -> None:
+    """A list of topics (not names) below such a sentence, or names below another one: nobody."""
+    text = MEMBERS_BELOW.replace("Franz Obermeier", "Sitzbänke am Rundweg").replace(
+        "gehören außerdem an:", "liegen diese Themen vor:"
+    )
+    names = [x.name for x in protokollkit.read(text, "markdown").present()]
+    assert "Rosa Lechner" not in names and "Sitzbänke am Rundweg" not in names
+
+
+def test_later_sentences_and_due_at_the_years_end() -> None:
+    """A speaker with his body in a later sentence after ``(siehe Bilder).``, an ordinal office
+    in a later sentence, ``bis zum Jahresende``, a body with its name as the owner."""
+    assert inline_speaker(
+        "Wir fragten nach (siehe Bilder). Herr Lindemann vom Mieterbeirat schlug vor, eine Bank "
+        "aufzustellen.",
+        NOBODY,
+    ) == Person("Herr Lindemann", "Mieterbeirat")
+    speaker = inline_speaker(
+        "Nun war es so weit. Erster Bürgermeister Anton Reischl dankte allen.", NOBODY
+    )
+    assert speaker is not None and speaker.name == "Bürgermeister Anton Reischl"
+    task = task_in(
+        "Frau Ahlgrimm sagte zu, die Idee bis zum Jahresende einzubringen.",
+        NOBODY,
+        dt.date(2025, 11, 7),
+    )
+    assert task is not None and task.due == dt.date(2025, 12, 31)
+    task = task_in(
+        "Es wurde vereinbart, sich öfter zu treffen. Die Mietergemeinschaft Hafenstraße kümmert "
+        "sich um einen Flyer.",
+        NOBODY,
+        None,
+    )
+    assert task is not None and task.owners == ("Mietergemeinschaft Hafenstraße",)
+
+
+def test_later_sentences_and_due_at_the_years_end_near_miss() -> None:
+    """``am 21. Juli`` ends no sentence; ``Ende des Monats`` is no year's end; a body that
+    owns a task is not among those present."""
+    assert inline_speaker("Am 21. Herr Lindemann vom Beirat schlug vor, zu gehen.", NOBODY) is None
+    task = task_in("Lea kümmert sich bis Ende des Monats darum.", NOBODY, dt.date(2025, 11, 7))
+    assert task is not None and task.due != dt.date(2025, 12, 31)
+    p = protokollkit.read(
+        "Treffen am 16.08.2025\n\nDie Mietergemeinschaft Hafenstraße kümmert sich um einen Flyer.\n"
+    )
+    assert [x.name for x in p.present()] == []
+
+
+OFFICERS = """# Eigentümerversammlung am 26.06.2025
+
+## Versammlungsleitung
+
+- Verena Schuster – Versammlungsleiterin (Hausverwaltung)
+- Thomas Kurz – Protokollführer
+
+## Teilnehmer
+
+Anwesend: Thomas Kurz, Elif Aydın
+
+## TOP 1: Jahresabrechnung
+
+Die Jahresabrechnung wird genehmigt.
+"""
+
+
+def test_officers_in_name_and_role_lines() -> None:
+    """``Name – Versammlungsleiterin``, ``Name – Protokollführer``: chair and minute-taker."""
+    p = protokollkit.read(OFFICERS, "markdown")
+    assert p.meta_value("chair") == "Verena Schuster"
+    assert p.meta_value("minute_taker") == "Thomas Kurz"
+
+
+def test_officers_near_miss_other_roles() -> None:
+    """``Name – Stimmzählerin``, ``Name – Kasse``: no chair and no minute-taker."""
+    text = OFFICERS.replace("Versammlungsleiterin", "Stimmzählerin").replace(
+        "Protokollführer", "Kasse"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert p.meta_value("chair") is None and p.meta_value("minute_taker") is None
