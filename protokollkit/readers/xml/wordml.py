@@ -76,7 +76,11 @@ STRICT = {
 }
 """Word's "Strict Open XML Document" namespaces → the transitional ones read here."""
 
-_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))(?:\s+\\l\s+"([^"]*)")?')
+_HYPERLINK_FIELD = re.compile(
+    r'^\s*HYPERLINK\b(?:\s+(?:"([^"]*)"|([^\s"\\]\S*)))?(?:\s+\\l\s+"([^"]*)")?'
+)
+"""``HYPERLINK "url"``, ``HYPERLINK url \\l "anchor"``, or (a link inside the document, as Word
+writes it) ``HYPERLINK \\l "anchor"`` without a target."""
 
 
 @dataclass
