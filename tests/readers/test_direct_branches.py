@@ -1128,7 +1128,9 @@ def odt_runs(text: str, **parts: str) -> list[Any]:
 
 
 ODF_TEXT_STYLES = (
-    text_style("F", 'fo:font-weight="bold"')
+    '<style:style style:family="text">'  # no name: ignored, the styles after it are read
+    + '<style:text-properties fo:font-weight="bold"/></style:style>'
+    + text_style("F", 'fo:font-weight="bold"')
     + text_style("F600", 'fo:font-weight="600"')
     + text_style("F500", 'fo:font-weight="500"')
     + text_style("Normal", 'fo:font-weight="normal"')
@@ -1139,8 +1141,6 @@ ODF_TEXT_STYLES = (
     + text_style("FU", 'style:text-underline-style="dotted"', extra=' style:parent-style-name="F"')
     + text_style("Kreis1", 'fo:font-style="italic"', extra=' style:parent-style-name="Kreis2"')
     + text_style("Kreis2", 'fo:font-weight="700"', extra=' style:parent-style-name="Kreis1"')
-    + '<style:style style:family="text">'  # no name: ignored
-    + '<style:text-properties fo:font-weight="bold"/></style:style>'
     + '<style:style style:name="Leer" style:family="text"/>'
 )
 
@@ -2146,3 +2146,217 @@ def test_document_lines_of_blocks_count_from_first() -> None:
     assert [(x.text, x.number) for x in lines(blocks) if x.text] == [("A", 1), ("x | y", 2)]
     assert [(x.text, x.number) for x in lines(blocks, 5) if x.text] == [("A", 5), ("x | y", 6)]
     assert lines(blocks)[-1].hints == Hints(table_row=("x", "y"), table_header=True)
+
+
+def test_word_field_char_of_an_unknown_kind_does_not_end_the_field() -> None:
+    body = p(
+        fld("begin"),
+        instr('HYPERLINK "https://x.example/"'),
+        fld("separate"),
+        r("Fest"),
+        fld("unbekannt"),
+        r("seite"),
+        fld("end"),
+    )
+    assert word_texts(body) == ["[Festseite](https://x.example/)"]
+
+
+def test_word_hyperlink_field_with_an_empty_result_shows_its_target() -> None:
+    body = p(
+        r("Siehe "),
+        fld("begin"),
+        instr('HYPERLINK "https://x.example/"'),
+        fld("separate"),
+        fld("end"),
+    )
+    assert word_texts(body) == ["Siehe https://x.example/"]
+
+
+def test_word_drawings_count_pictures_by_any_of_their_picture_elements() -> None:
+    only_pic = "<w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic/></a:graphicData>"
+    only_pic += "</a:graphic></wp:inline></w:drawing>"
+    only_blip = "<w:drawing><wp:anchor><wps:wsp><wps:spPr><a:blipFill><a:blip/></a:blipFill>"
+    only_blip += "</wps:spPr></wps:wsp></wp:anchor></w:drawing>"
+    box_with_picture = textbox(p(r("Box", extra=PICTURE)))
+    for drawing, count in ((only_pic, 1), (only_blip, 1), (box_with_picture, 1), (PICTURE, 1)):
+        assert word(p(r("A", extra=drawing))).images == count, drawing
+    assert word(p(r("A", extra=PICTURE + PICTURE))).images == 2
+
+
+def test_odt_list_counters_are_kept_per_list_style() -> None:
+    body = (
+        text_list(item("eins"), item("zwei"))
+        + text_list(item("Punkt"), name="B")
+        + text_list(item("anders"), name="A2")
+        + text_list(item("drei"), attrs=' text:continue-numbering="true"')
+    )
+    automatic = LIST_STYLES + (
+        '<text:list-style style:name="A2">'
+        '<text:list-level-style-number text:level="1" style:num-format="1" text:start-value="5"/>'
+        "</text:list-style>"
+    )
+    assert odt_texts(body, automatic=automatic) == [
+        "1. eins",
+        "2. zwei",
+        "Punkt",
+        "5. anders",
+        "3. drei",
+    ]
+
+
+def test_odt_a_first_list_that_continues_numbering_starts_at_one() -> None:
+    body = text_list(item("eins"), attrs=' text:continue-numbering="true"')
+    assert odt_texts(body, automatic=LIST_STYLES) == ["1. eins"]
+
+
+def test_odt_a_new_list_restarts_the_deeper_levels_too() -> None:
+    continued = ' text:continue-numbering="true"'
+    body = text_list(item("eins", text_list(item("a"), item("b"), name=None))) + text_list(
+        item("neu", text_list(item("weiter?"), name=None, attrs=continued))
+    )
+    assert odt_texts(body, automatic=LIST_STYLES) == [
+        "1. eins",
+        "a) a",
+        "b) b",
+        "1. neu",
+        "a) weiter?",
+    ]
+
+
+def test_odt_a_level_one_heading_later_in_a_list_item_shows_no_outline_number() -> None:
+    body = (
+        text_list(
+            '<text:list-item><text:p>eins</text:p><text:h text:outline-level="1">Kopf</text:h>'
+            "</text:list-item>",
+            name=None,
+        )
+        + '<text:h text:outline-level="1">Danach</text:h>'
+    )
+    assert odt_lines(body, styles=OUTLINE) == [
+        ("eins", 1, Hints(list_level=0)),
+        ("Kopf", 2, Hints(heading=1)),
+        ("Danach", 3, Hints(heading=1, number=1)),
+    ]
+
+
+def test_odt_formatting_reaches_links_fields_tails_and_notes_inside_them() -> None:
+    inner = (
+        "vor"
+        '<text:a xlink:href="https://x.example/">Seite</text:a>'
+        "<text:date>09.03.2023</text:date>"
+        "<text:tab/>"
+        "<text:s/>"
+        "nach"
+        "<text:note><text:note-body><text:p>Fußnote im Span</text:p></text:note-body></text:note>"
+        '<text:a xlink:href="https://y.example/">Link<text:note><text:note-body>'
+        "<text:p>Fußnote im Link</text:p></text:note-body></text:note></text:a>"
+        "<text:meta>Feld<text:note><text:note-body><text:p>Fußnote im Feld</text:p>"
+        "</text:note-body></text:note></text:meta>"
+    )
+    body = "<text:p>" + span("FU", inner) + "</text:p>"
+    document = opendoc(body, automatic=ODF_TEXT_STYLES)
+    first, *notes = document.blocks
+    assert runs([first]) == [
+        [
+            ("vor", True, True),
+            ("[", True, True),
+            ("Seite", True, True),
+            ("](https://x.example/)", True, True),
+            ("09.03.2023", True, True),
+            (" ", True, True),
+            ("", True, True),  # squeezed into the tab's space
+            ("nach", True, True),
+            ("[", True, True),
+            ("Link", True, True),
+            ("](https://y.example/)", True, True),
+            ("Feld", True, True),
+        ]
+    ]
+    assert [t for t, _n, _h in lines_of(notes)] == [
+        "Fußnote im Span",
+        "Fußnote im Link",
+        "Fußnote im Feld",
+    ]
+
+
+def test_odt_paragraph_text_and_tails_keep_bold_apart_from_underline() -> None:
+    automatic = ODF_TEXT_STYLES + (
+        '<style:style style:name="PF" style:family="paragraph">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="PU" style:family="paragraph">'
+        '<style:text-properties style:text-underline-style="solid"/></style:style>'
+    )
+    body = (
+        '<text:p text:style-name="PF">fett<text:tab/>nach<text:s/>'
+        "<text:date>1.2.2023</text:date></text:p>"
+        '<text:p text:style-name="PU">unter<text:tab/>nach</text:p>'
+    )
+    assert odt_runs(body, automatic=automatic) == [
+        [
+            ("fett", True, False),
+            (" ", True, False),
+            ("nach", True, False),
+            (" ", True, False),
+            ("1.2.2023", True, False),
+        ],
+        [("unter", False, True), (" ", False, True), ("nach", False, True)],
+    ]
+
+
+def test_odt_an_undefined_paragraph_style_still_means_what_its_name_says() -> None:
+    body = '<text:p text:style-name="Sprecher">Kathrin Krug:</text:p><text:p>Text</text:p>'
+    assert odt_lines(body) == [("Kathrin Krug:", 1, BOLD), ("Text", 2, PLAIN)]
+
+
+def test_odt_table_cells_with_lists_and_pictures_before_and_in_the_table() -> None:
+    picture = "<draw:frame><draw:image/></draw:frame>"
+    body = (
+        f"<text:p>Vorher{picture}</text:p>"
+        "<table:table><table:table-row><table:table-cell>"
+        + text_list(item("eins"), item("zwei"))
+        + f"</table:table-cell><table:table-cell><text:p>B{picture}</text:p></table:table-cell>"
+        "</table:table-row></table:table>"
+    )
+    document = opendoc(body, automatic=LIST_STYLES)
+    assert document.images == 2
+    assert [b.cells for b in document.blocks if isinstance(b, Row)] == [("1. eins  2. zwei", "B")]
+
+
+def test_word_pictures_before_and_in_a_table_add_up() -> None:
+    body = p(r("Vorher", extra=PICTURE)) + tbl(tr("<w:tc>" + p(r("A", extra=PICTURE)) + "</w:tc>"))
+    assert word(body).images == 2
+
+
+def test_word_symbol_codes_at_the_edges() -> None:
+    body = p(
+        r("", extra='<w:sym w:char="E000"/>'),  # private use: a character
+        r("", extra='<w:sym w:char="DBFF"/>'),  # half a surrogate pair
+        r("", extra='<w:sym w:char="0000041"/>'),  # seven digits: not read
+        r("", extra='<w:sym w:char="000041"/>'),
+    )
+    assert word_texts(body) == ["\ue000A"]
+
+
+def test_word_field_instruction_pieces_add_up_even_after_an_empty_one() -> None:
+    body = p(
+        fld("begin"),
+        "<w:r><w:instrText/></w:r>",
+        instr("HYPERLINK "),
+        "<w:r><w:instrText/></w:r>",
+        instr('"https://x.example/"'),
+        fld("separate"),
+        r("Seite"),
+        fld("end"),
+    )
+    assert word_texts(body) == ["[Seite](https://x.example/)"]
+
+
+def test_word_a_whole_field_in_one_run() -> None:
+    run = (
+        '<w:r><w:fldChar w:fldCharType="begin"/>'
+        '<w:instrText>HYPERLINK "https://x.example/"</w:instrText>'
+        "<w:t>unsichtbar</w:t><w:tab/>"
+        '<w:fldChar w:fldCharType="separate"/><w:t>Seite</w:t>'
+        '<w:fldChar w:fldCharType="end"/><w:t> danach</w:t></w:r>'
+    )
+    assert word_texts(p(run)) == ["[Seite](https://x.example/) danach"]
