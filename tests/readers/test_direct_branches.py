@@ -2360,3 +2360,126 @@ def test_word_a_whole_field_in_one_run() -> None:
         '<w:fldChar w:fldCharType="end"/><w:t> danach</w:t></w:r>'
     )
     assert word_texts(p(run)) == ["[Seite](https://x.example/) danach"]
+
+
+def test_every_paragraph_with_text_is_one_blank_line_and_its_lines() -> None:
+    body = "<text:p>Eins</text:p><text:p/><text:p>Drei<text:line-break/>vier</text:p>"
+    lines = document_lines(opendoc(body).blocks)
+    assert [(x.text, x.number) for x in lines] == [
+        ("", 1),
+        ("Eins", 1),
+        ("", 3),
+        ("Drei", 3),
+        ("vier", 3),
+    ]
+
+
+def test_warnings_come_in_order_images_layout_fallback_date() -> None:
+    core = "<dcterms:created>2023-04-13T10:00:00Z</dcterms:created>"
+    body = p(r("Protokoll AG Wohnen")) + p(r("Plakat", extra=PICTURE))
+    protocol = read_docx(docx(body, core=core), "ag.docx")
+    assert [d.message for d in protocol.diagnostics] == [
+        "1 Bild(er) im Dokument nicht übernommen (nur Text).",
+        NO_DATE,
+        "Datum aus den Dokumenteigenschaften übernommen (erstellt am: 13.04.2023); bitte prüfen "
+        "und in die Titelzeile schreiben.",
+    ]
+    assert all(d.source == "ag.docx" for d in protocol.diagnostics)
+
+
+def test_a_presenter_paragraph_at_the_very_start_is_a_paragraph_of_its_own() -> None:
+    body = p(r("Kathrin Krug"), ppr=pstyle("Vortragende")) + p(r("Text"))
+    assert word_lines(body, styles=PARAGRAPH_STYLES) == [
+        ("Kathrin Krug", 1, PLAIN),
+        ("Text", 2, PLAIN),
+    ]
+
+
+def test_word_notes_of_a_paragraph_with_a_deleted_mark_follow_the_joined_paragraph() -> None:
+    """The paragraph joins the next one; its notes and text boxes follow that joined paragraph.
+    The reader read them at once, so the next note's paragraph took the pending text: "Erst
+    Notiz", then "dann"."""
+    footnotes = (
+        '<w:footnote w:id="1">' + p(r("Notiz")) + "</w:footnote>"
+        '<w:footnote w:id="2">' + p(r("Zweite")) + "</w:footnote>"
+    )
+    body = (
+        p(r("Erst ", extra='<w:footnoteReference w:id="1"/>'), ppr=DELETED_MARK)
+        + p(r("dann", extra='<w:footnoteReference w:id="2"/>'))
+        + p(r("Box ", extra=textbox(p(r("im Kasten")))), ppr=DELETED_MARK)
+        + p(r("und Text"))
+    )
+    assert word_texts(body, footnotes=footnotes) == [
+        "Erst dann",
+        "Notiz",
+        "Zweite",
+        "Box und Text",
+        "im Kasten",
+    ]
+    # at the end of the document too
+    end = p(r("Schluss", extra='<w:footnoteReference w:id="1"/>'), ppr=DELETED_MARK)
+    assert word_texts(end, footnotes=footnotes) == ["Schluss", "Notiz"]
+
+
+def test_word_meta_paragraphs_are_neither_headings_nor_list_items() -> None:
+    styles = PARAGRAPH_STYLES + style(
+        "TitelKopf", name="Titel", inner='<w:basedOn w:val="Heading1"/>'
+    )
+    body = (
+        p(r("Protokoll"), ppr=pstyle("TitelKopf"))
+        + p(r("Protokoll 2"), ppr=pstyle("MeinTitel") + numpr("1", 0))
+        + p(r("Text"))
+    )
+    blocks = [b for b in word(body, styles=styles, numbering=NUMBERING).blocks]
+    assert [
+        (b.meta, b.heading, b.list_level, b.label) for b in blocks if isinstance(b, Paragraph)
+    ] == [("title", None, None, None), ("title", None, None, None), (None, None, None, None)]
+
+
+def test_word_an_empty_title_paragraph_at_the_start_counts() -> None:
+    body = p(ppr=pstyle("MeinTitel")) + p(r("Text"))
+    assert word_lines(body, styles=PARAGRAPH_STYLES) == [("Text", 2, PLAIN)]
+
+
+def test_word_metadata_goes_on_after_a_note_of_its_own() -> None:
+    styles = PARAGRAPH_STYLES + style("Untertitel", name="Subtitle")
+    footnotes = '<w:footnote w:id="1">' + p(r("Notiz")) + "</w:footnote>"
+    body = p(r("Titel", extra='<w:footnoteReference w:id="1"/>'), ppr=pstyle("MeinTitel")) + p(
+        r("Untertitel"), ppr=pstyle("Untertitel")
+    )
+    blocks = word(body, styles=styles, footnotes=footnotes).blocks
+    assert [b.meta for b in blocks if isinstance(b, Paragraph)] == ["title", None, "subtitle"]
+
+
+def test_word_hyperlink_relationship_without_a_target_is_just_the_label() -> None:
+    rels = f'<Relationship Id="rId1" Type="{HYPERLINK_TYPE}"/>'
+    body = p('<w:hyperlink r:id="rId1">' + r("Satzung") + "</w:hyperlink>")
+    assert word_texts(body, rels=rels) == ["Satzung"]
+
+
+def test_word_document_without_a_body_is_empty() -> None:
+    data = zip_of(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": f"<w:document {W_NAMESPACES}/>".encode(),
+        }
+    )
+    document = wordml.read_package(Package(data, "leer.docx"))
+    assert (document.blocks, document.images, document.date_texts, document.created) == (
+        [],
+        0,
+        [],
+        None,
+    )
+
+
+def test_word_notes_of_other_types_are_left_out() -> None:
+    footnotes = (
+        '<w:footnote w:type="continuationSeparator" w:id="0">' + p(r("WEITER")) + "</w:footnote>"
+        '<w:footnote w:type="continuationNotice" w:id="2">' + p(r("HINWEIS")) + "</w:footnote>"
+    )
+    body = p(
+        r("Text"),
+        r("", extra='<w:footnoteReference w:id="0"/><w:footnoteReference w:id="2"/>'),
+    )
+    assert word_texts(body, footnotes=footnotes) == ["Text"]
