@@ -2483,3 +2483,60 @@ def test_word_notes_of_other_types_are_left_out() -> None:
         r("", extra='<w:footnoteReference w:id="0"/><w:footnoteReference w:id="2"/>'),
     )
     assert word_texts(body, footnotes=footnotes) == ["Text"]
+
+
+def test_word_notes_inside_links_fields_changes_and_controls_follow_the_paragraph() -> None:
+    footnotes = "".join(
+        f'<w:footnote w:id="{n}">' + p(r(f"Notiz {n}")) + "</w:footnote>" for n in range(1, 6)
+    )
+
+    def ref(n: int) -> str:
+        return r(str(n), extra=f'<w:footnoteReference w:id="{n}"/>')
+
+    rels = f'<Relationship Id="rId1" Type="{HYPERLINK_TYPE}" Target="https://x.example/"/>'
+    body = p(
+        '<w:hyperlink r:id="rId1">' + ref(1) + "</w:hyperlink>",
+        '<w:fldSimple w:instr=" PAGE ">' + ref(2) + "</w:fldSimple>",
+        "<w:ins>" + ref(3) + "</w:ins>",
+        "<w:sdt><w:sdtContent>" + ref(4) + "</w:sdtContent></w:sdt>",
+        "<mc:AlternateContent><mc:Choice>" + ref(5) + "</mc:Choice></mc:AlternateContent>",
+    )
+    assert word_texts(body, footnotes=footnotes, rels=rels) == [
+        "[1](https://x.example/)2345",
+        "Notiz 1",
+        "Notiz 2",
+        "Notiz 3",
+        "Notiz 4",
+        "Notiz 5",
+    ]
+
+
+def test_word_endnotes_without_footnotes() -> None:
+    endnotes = '<w:endnote w:id="1">' + p(r("Endnote")) + "</w:endnote>"
+    body = p(r("Text", extra='<w:endnoteReference w:id="1"/>'))
+    assert word_texts(body, endnotes=endnotes) == ["Text", "Endnote"]
+
+
+def test_word_relationships_without_a_type_are_no_links() -> None:
+    rels = (
+        '<Relationship Id="rId0" Target="https://falsch.example/"/>'
+        f'<Relationship Id="rId1" Type="{HYPERLINK_TYPE}" Target="https://x.example/"/>'
+    )
+    body = p('<w:hyperlink r:id="rId0">' + r("A") + "</w:hyperlink>") + p(
+        '<w:hyperlink r:id="rId1">' + r("B") + "</w:hyperlink>"
+    )
+    assert word_texts(body, rels=rels) == ["A", "[B](https://x.example/)"]
+
+
+def test_readers_name_a_document_without_a_source() -> None:
+    picture_docx = docx(p(r("Protokoll AG 1.2.2023")) + p(r("A", extra=PICTURE)))
+    assert [d.source for d in read_docx(picture_docx).diagnostics] == ["<docx>"]
+    picture_odt = odt(
+        "<text:p>Protokoll AG 1.2.2023</text:p><text:p><draw:frame><draw:image/></draw:frame>"
+        "</text:p>"
+    )
+    assert [d.source for d in read_odt(picture_odt).diagnostics] == ["<odt>"]
+    undated = read_odt(odt("<text:p>Protokoll AG</text:p>"))
+    assert [(d.message, d.source) for d in undated.diagnostics] == [(NO_DATE, "<odt>")]
+    undated_docx = read_docx(docx(p(r("Protokoll AG"))))
+    assert [(d.message, d.source) for d in undated_docx.diagnostics] == [(NO_DATE, "<docx>")]
