@@ -1061,6 +1061,8 @@ def test_word_heading_rows_repeated_or_by_table_look() -> None:
         '<w:tblLook w:val="04A0"/>': True,
         '<w:tblLook w:val="0020"/>': True,
         '<w:tblLook w:val="0400"/>': False,
+        '<w:tblLook w:val="0100"/>': False,  # last column only (0x121 read in base 17)
+        '<w:tblLook w:val="0001"/>': False,  # only bit 0x20 is the first row
         '<w:tblLook w:val="zz"/>': False,
         "<w:tblLook/>": False,
         "<w:tblStyle w:val='x'/>": False,
@@ -1139,6 +1141,7 @@ ODF_TEXT_STYLES = (
     + text_style("Versteckt", 'text:display="none"')
     + text_style("Sichtbar", 'text:display="true"', extra=' style:parent-style-name="Versteckt"')
     + text_style("FU", 'style:text-underline-style="dotted"', extra=' style:parent-style-name="F"')
+    + text_style("Kind", 'fo:font-weight="bold"', extra=' style:parent-style-name="Versteckt"')
     + text_style("Kreis1", 'fo:font-style="italic"', extra=' style:parent-style-name="Kreis2"')
     + text_style("Kreis2", 'fo:font-weight="700"', extra=' style:parent-style-name="Kreis1"')
     + '<style:style style:name="Leer" style:family="text"/>'
@@ -1160,6 +1163,7 @@ def test_odt_span_styles_give_bold_underline_and_hide_text() -> None:
         + span("F", span("Normal", "f ") + span("OhneU", "g "))
         + span("U", span("OhneU", "h ") + span("Leer", "i "))
         + span("Versteckt", "GEHEIM ")
+        + span("Kind", "AUCH GEHEIM ")  # hidden through its parent
         + span("Sichtbar", "j ")
         + span("Kreis1", "k ")
         + span("Unbekannt", "l ")
@@ -2540,3 +2544,40 @@ def test_readers_name_a_document_without_a_source() -> None:
     assert [(d.message, d.source) for d in undated.diagnostics] == [(NO_DATE, "<odt>")]
     undated_docx = read_docx(docx(p(r("Protokoll AG"))))
     assert [(d.message, d.source) for d in undated_docx.diagnostics] == [(NO_DATE, "<docx>")]
+
+
+def test_odt_paragraph_and_list_styles_of_the_same_name_are_both_read() -> None:
+    """Style names are per family: LibreOffice has a paragraph style and a list style "List 1"
+    (``List_20_1``) alike; neither hides the other."""
+    styles = (
+        '<style:style style:name="List_20_1" style:family="paragraph">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<text:list-style style:name="List_20_1">'
+        '<text:list-level-style-number text:level="1" style:num-format="1"/></text:list-style>'
+        '<text:list-style style:name="List_20_2">'
+        '<text:list-level-style-number text:level="1" style:num-format="a"/></text:list-style>'
+        '<style:style style:name="List_20_2" style:family="paragraph">'
+        '<style:text-properties style:text-underline-style="solid"/></style:style>'
+    )
+    body = (
+        '<text:list text:style-name="List_20_1"><text:list-item>'
+        '<text:p text:style-name="List_20_1">eins</text:p></text:list-item></text:list>'
+        '<text:list text:style-name="List_20_2"><text:list-item>'
+        '<text:p text:style-name="List_20_2">zwei</text:p></text:list-item></text:list>'
+    )
+    assert odt_lines(body, styles=styles) == [
+        ("1. eins", 1, Hints(bold=True, list_level=0)),
+        ("a. zwei", 2, Hints(underline=True, list_level=0)),
+    ]
+
+
+def test_odt_a_cycle_of_automatic_styles_names_no_style() -> None:
+    automatic = (
+        '<style:style style:name="Strong" style:family="paragraph"'
+        ' style:parent-style-name="Fett"/>'
+        '<style:style style:name="Fett" style:family="paragraph"'
+        ' style:parent-style-name="Strong"/>'
+    )
+    assert odt_lines('<text:p text:style-name="Strong">Text</text:p>', automatic=automatic) == [
+        ("Text", 1, PLAIN)
+    ]
