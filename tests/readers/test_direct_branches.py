@@ -219,7 +219,8 @@ def test_word_run_formatting_toggles_and_underline_values() -> None:
 
 def test_word_character_styles_give_formatting_through_their_based_on_chain() -> None:
     styles = (
-        style("Basis", "character", inner='<w:rPr><w:b/><w:u w:val="single"/></w:rPr>')
+        '<w:style w:type="character"><w:rPr><w:b/></w:rPr></w:style>'  # no id: ignored
+        + style("Basis", "character", inner='<w:rPr><w:b/><w:u w:val="single"/></w:rPr>')
         + style(
             "Mitte",
             "character",
@@ -234,7 +235,6 @@ def test_word_character_styles_give_formatting_through_their_based_on_chain() ->
         )
         + style("Kreis1", "character", inner='<w:basedOn w:val="Kreis2"/><w:rPr><w:b/></w:rPr>')
         + style("Kreis2", "character", inner='<w:basedOn w:val="Kreis1"/><w:rPr><w:u/></w:rPr>')
-        + '<w:style w:type="character"><w:rPr><w:b/></w:rPr></w:style>'  # no id: ignored
         + style("Absatz", "paragraph", inner="<w:rPr><w:b/></w:rPr>")
     )
     body = p(
@@ -2337,6 +2337,7 @@ def test_word_symbol_codes_at_the_edges() -> None:
         r("", extra='<w:sym w:char="DBFF"/>'),  # half a surrogate pair
         r("", extra='<w:sym w:char="0000041"/>'),  # seven digits: not read
         r("", extra='<w:sym w:char="000041"/>'),
+        r("", extra='<w:sym w:char="0X42"/>'),  # no hex digits
     )
     assert word_texts(body) == ["\ue000A"]
 
@@ -2581,3 +2582,91 @@ def test_odt_a_cycle_of_automatic_styles_names_no_style() -> None:
     assert odt_lines('<text:p text:style-name="Strong">Text</text:p>', automatic=automatic) == [
         ("Text", 1, PLAIN)
     ]
+
+
+def test_a_document_without_text_is_refused_as_empty() -> None:
+    for reader, data in ((read_docx, docx(p())), (read_odt, odt("<text:p/>"))):
+        with pytest.raises(ParseError, match="Die Datei ist leer") as info:
+            reader(data, "leer")
+        assert info.value.diagnostics[0].source == "leer"
+
+
+def test_a_first_bold_paragraph_is_no_title_with_a_protocol_line_right_below() -> None:
+    body = p(r("Stadtteiltisch 10.11.2022", "<w:b/>")) + p(r("Protokoll der AG"))
+    assert titled(body) == [("Stadtteiltisch 10.11.2022", False), ("Protokoll der AG", False)]
+
+
+def test_word_date_paragraph_of_several_runs() -> None:
+    styles = style("Datum", name="Date")
+    body = p(r("am "), r("2023-03-07", "<w:b/>"), ppr=pstyle("Datum"))
+    assert word(body, styles=styles).date_texts == ["am 2023-03-07"]
+
+
+def test_word_hidden_run_still_ends_a_field() -> None:
+    body = p(
+        fld("begin"),
+        instr('HYPERLINK "https://x.example/"'),
+        fld("separate"),
+        r("Seite"),
+        r("GEHEIM", "<w:vanish/>", '<w:fldChar w:fldCharType="end"/>'),
+        r(" danach"),
+    )
+    assert word_texts(body) == ["[Seite](https://x.example/) danach"]
+
+
+def test_word_table_cells_read_styles_links_and_notes() -> None:
+    styles = style("Fett", "character", inner="<w:rPr><w:vanish/></w:rPr>")
+    rels = f'<Relationship Id="rId1" Type="{HYPERLINK_TYPE}" Target="https://x.example/"/>'
+    footnotes = '<w:footnote w:id="1">' + p(r("Notiz")) + "</w:footnote>"
+    cell = (
+        "<w:tc>"
+        + p(
+            r("Sichtbar "),
+            r("GEHEIM", '<w:rStyle w:val="Fett"/>'),
+            '<w:hyperlink r:id="rId1">' + r("Link") + "</w:hyperlink>",
+            r("", extra='<w:footnoteReference w:id="1"/>'),
+        )
+        + "</w:tc>"
+    )
+    blocks = word(tbl(tr(cell)), styles=styles, rels=rels, footnotes=footnotes).blocks
+    assert [b.cells for b in blocks if isinstance(b, Row)] == [
+        ("Sichtbar [Link](https://x.example/)  Notiz",)
+    ]
+
+
+def test_word_numbered_paragraphs_in_a_table_in_a_footnote_are_not_counted() -> None:
+    cell = "<w:tc>" + p(r("in der Notiz"), ppr=numpr("1", 0)) + "</w:tc>"
+    footnotes = '<w:footnote w:id="1">' + tbl(tr(cell)) + "</w:footnote>"
+    body = p(r("A", extra='<w:footnoteReference w:id="1"/>')) + p(r("eins"), ppr=numpr("1", 0))
+    assert word_texts(body, numbering=NUMBERING, footnotes=footnotes) == [
+        "A",
+        "in der Notiz",
+        "1. eins",
+    ]
+
+
+def test_word_heading_rows_at_the_edges() -> None:
+    header = "<w:tblHeader/>"
+    assert [h for _c, h in rows_of(tbl(tr(tc("A"), props=header)))] == [True]
+    # a continuing merge in the first row makes no heading row
+    first = tbl(tr(tc("A", "<w:vMerge/>")), tr(tc("B")))
+    assert [h for _c, h in rows_of(first)] == [False, False]
+    # the heading row's merge covers one row, not the ones after it
+    one = tbl(
+        tr(tc("Kopf", '<w:vMerge w:val="restart"/>'), tc("A"), props=header),
+        tr(tc("", "<w:vMerge/>"), tc("B")),
+        tr(tc("C"), tc("D")),
+        tr(tc("E", '<w:vMerge w:val="restart"/>'), tc("F")),
+        tr(tc("", "<w:vMerge/>"), tc("G")),
+    )
+    assert [h for _c, h in rows_of(one)] == [True, True, False, False, False]
+
+
+def test_word_notes_with_bookmarks_and_comment_marks_inside() -> None:
+    footnotes = (
+        '<w:footnote w:id="1">'
+        + p('<w:bookmarkStart w:id="1" w:name="x"/>', r("Notiz"), '<w:bookmarkEnd w:id="1"/>')
+        + "</w:footnote>"
+    )
+    body = p(r("Text", extra='<w:footnoteReference w:id="1"/>'))
+    assert word_texts(body, footnotes=footnotes) == ["Text", "Notiz"]
