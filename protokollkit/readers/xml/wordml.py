@@ -76,7 +76,11 @@ STRICT = {
 }
 """Word's "Strict Open XML Document" namespaces → the transitional ones read here."""
 
-_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))(?:\s+\\l\s+"([^"]*)")?')
+_HYPERLINK_FIELD = re.compile(
+    r'^\s*HYPERLINK\b(?:\s+(?:"([^"]*)"|([^\s"\\]\S*)))?(?:\s+\\l\s+"([^"]*)")?'
+)
+"""``HYPERLINK "url"``, ``HYPERLINK url \\l "anchor"``, or (a link inside the document, as Word
+writes it) ``HYPERLINK \\l "anchor"`` without a target."""
 
 
 @dataclass
@@ -153,6 +157,8 @@ class _Walker:
     """True while only title/subtitle/author/date paragraphs have been read."""
     pending: list[Run] = field(default_factory=list)
     """Runs of a paragraph whose mark was deleted: they begin the next paragraph."""
+    pending_later: list[Element] = field(default_factory=list)
+    """The notes and text boxes of those paragraphs: they follow the paragraph they join."""
     fields: list[_Field] = field(default_factory=list)
     formatted_break: bool = False
     """The paragraph being read has a line break in bold or underline."""
@@ -198,11 +204,14 @@ class _Walker:
                 # paragraph (the numbers of later paragraphs stay the same in both paths).
                 self.blocks.append(Paragraph([], heading=self.counter.heading(_style_of(ppr))))
             self.pending.extend(runs)
-            self.after(later)
+            self.pending_later.extend(later)
             return
         if self.pending:
             runs[:0] = self.pending
             self.pending = []
+        if self.pending_later:
+            later[:0] = self.pending_later
+            self.pending_later = []
         numbered = self.counter.count(ppr) if self.counting else None
         style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
         style = self.para_styles.get(style_id or "")
@@ -559,6 +568,9 @@ def read_package(package: Package) -> WordDocument:
         walker.body(body)
         if walker.pending:
             walker.blocks.append(Paragraph(walker.pending))
+            walker.pending = []
+        later, walker.pending_later = walker.pending_later, []
+        walker.after(later)
     core = package.xml("docProps/core.xml")
     created = core.find(f"{CORE}created") if core is not None else None
     return WordDocument(
