@@ -371,7 +371,7 @@ _ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
 _ELECTED = (
     re.compile(
         r"(?:^|(?<!\d)[.;!?]\s+)(?:Als|Zum|Zur)\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
-        rf"{_ELECTED_NAME}\s+(?:[\w.]+\s+){{0,3}}?(?:wieder)?gewählt\b"
+        rf"{_ELECTED_NAME}(?:\s*\([^()]{{1,40}}\))?\s+(?:[\w.-]+\s+){{0,6}}?(?:wieder)?gewählt\b"
     ),
     re.compile(
         r"\bgewählt\b[^.;]{0,40}?,\s+(?:ihr|sein|ihre|seine)\s+(?:Stellvertreter(?:in)?"

@@ -1766,3 +1766,15 @@ def test_officers_near_miss_other_roles() -> None:
     )
     p = protokollkit.read(text, "markdown")
     assert p.meta_value("chair") is None and p.meta_value("minute_taker") is None
+
+
+def test_elected_with_the_body_in_brackets_and_the_tally() -> None:
+    """``Als neues Mitglied … wurde X (Familienzentrum) mit 21 Ja-Stimmen … gewählt``: X took
+    part; a bracket that is no name's (``Als Ort wurde (wie immer) der Saal gewählt``) none."""
+    from protokollkit.people import elected_in
+
+    assert elected_in(
+        ["Als neues Mitglied im Vorstand wurde Selin Karakaya (Familienzentrum Südstern) mit 21 "
+         "Ja-Stimmen bei 2 Enthaltungen gewählt."]
+    ) == ["Selin Karakaya"]  # fmt: skip
+    assert elected_in(["Als Ort wurde (wie immer) der Saal im Rathaus gewählt."]) == []
