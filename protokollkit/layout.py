@@ -352,10 +352,16 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
     participant's, or follows a sentence mark (``?``, ``!``, ``:``, ``–``); or when it ends with
     ``(Name)`` and the name is a participant's.
     """
+    resident = _RESIDENT.match(title) if title[:1] in "HF" else None
+    if resident:
+        return title, Person(resident.group(1))  # ``Herr Tessmer, Am Kiefernhang 12``
     split = split_parens(title)
     if not split:
         return title, None
     head, affiliation = split
+    resident = _RESIDENT.match(head) if head[:1] in "HF" else None
+    if resident and resident.group(1) == affiliation:
+        return head, Person(affiliation)  # (as the text writer writes the resident's item)
     people = list(participants)
     for participant in people:
         if head.endswith(" " + participant.name) and len(head) > len(participant.name) + 1:
@@ -370,6 +376,13 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
     return title, None
 
 
+_RESIDENT = re.compile(
+    r"^((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?),\s+"
+    r"(?:(?:Am|An\s+der|Im|In\s+der|Auf\s+dem|Auf\s+der|Zum|Zur)\s+[A-ZÄÖÜ][\wäöüß-]+"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|markt))"
+    r"\s\d{1,4}[a-z]?$"
+)
+"""A resident and the address: ``Herr Tessmer, Am Kiefernhang 12``, ``Frau Dahlke, Seestraße 3``."""
 _WEEKDAY_END = re.compile(
     r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$"
 )
