@@ -1763,6 +1763,9 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         if name:
             state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
         return True
+    if not state.blank_before and _role_broken_off(state, open_list, text):
+        state.previous = "attendance"
+        return True
     if state.blank_before and not open_list.heading:
         if _aligned_entry(state, line):
             _add_listed(state, text, open_list.kind, open_list.label)
@@ -1953,6 +1956,27 @@ def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
         return False
     whole = replace(last, name=f"{last.name} {first.strip()}")
     state.replace_last_person(open_list.kind, open_list.label, whole)
+    return True
+
+
+def _role_broken_off(state: State, open_list: _Attendance, text: str) -> bool:
+    """``…, Frau Cordes`` / ``(Jugendamt, Protokoll)``: a comma list wrapped before the last
+    name's brackets – they are that person's (True: they were added)."""
+    if not (text.startswith("(") and text.endswith(")")) or text.count("(") != 1:
+        return False
+    above = state.lines[state.index - 1] if state.index > 0 else None
+    if above is None or "," not in above.text or above.text.rstrip().endswith((",", ";", ")")):
+        return False
+    people: list[Person] | tuple[Person, ...] = state.participants
+    if open_list.kind is not None:
+        index = state.group_index(open_list.kind, open_list.label)
+        people = state.groups[index].people if index >= 0 else ()
+    last = people[-1] if people else None
+    if last is None or last.affiliation or not above.text.rstrip().endswith(last.name):
+        return False
+    state.replace_last_person(
+        open_list.kind, open_list.label, replace(last, affiliation=text[1:-1])
+    )
     return True
 
 
