@@ -361,10 +361,16 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
     participant's, or follows a sentence mark (``?``, ``!``, ``:``, ``–``); or when it ends with
     ``(Name)`` and the name is a participant's.
     """
+    resident = _RESIDENT.match(title) if title[:1] in "HF" else None
+    if resident:
+        return title, Person(resident.group(1))  # ``Herr Tessmer, Am Kiefernhang 12``
     split = split_parens(title)
     if not split:
         return title, None
     head, affiliation = split
+    resident = _RESIDENT.match(head) if head[:1] in "HF" else None
+    if resident and resident.group(1) == affiliation:
+        return head, Person(affiliation)  # (as the text writer writes the resident's item)
     people = list(participants)
     for participant in people:
         if head.endswith(" " + participant.name) and len(head) > len(participant.name) + 1:
@@ -379,6 +385,13 @@ def split_presenter(title: str, participants: Iterable[Person]) -> tuple[str, Pe
     return title, None
 
 
+_RESIDENT = re.compile(
+    r"^((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?),\s+"
+    r"(?:(?:Am|An\s+der|Im|In\s+der|Auf\s+dem|Auf\s+der|Zum|Zur)\s+[A-ZÄÖÜ][\wäöüß-]+"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|markt))"
+    r"\s\d{1,4}[a-z]?$"
+)
+"""A resident and the address: ``Herr Tessmer, Am Kiefernhang 12``, ``Frau Dahlke, Seestraße 3``."""
 _WEEKDAY_END = re.compile(
     r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b,?\s*$"
 )
@@ -1799,6 +1812,9 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         if name:
             state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
         return True
+    if not state.blank_before and _role_broken_off(state, open_list, text):
+        state.previous = "attendance"
+        return True
     if state.blank_before and not open_list.heading:
         if _aligned_entry(state, line):
             _add_listed(state, text, open_list.kind, open_list.label)
@@ -1991,6 +2007,27 @@ def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
         return False
     whole = replace(last, name=f"{last.name} {first.strip()}")
     state.replace_last_person(open_list.kind, open_list.label, whole)
+    return True
+
+
+def _role_broken_off(state: State, open_list: _Attendance, text: str) -> bool:
+    """``…, Frau Cordes`` / ``(Jugendamt, Protokoll)``: a comma list wrapped before the last
+    name's brackets – they are that person's (True: they were added)."""
+    if not (text.startswith("(") and text.endswith(")")) or text.count("(") != 1:
+        return False
+    above = state.lines[state.index - 1] if state.index > 0 else None
+    if above is None or "," not in above.text or above.text.rstrip().endswith((",", ";", ")")):
+        return False
+    people: list[Person] | tuple[Person, ...] = state.participants
+    if open_list.kind is not None:
+        index = state.group_index(open_list.kind, open_list.label)
+        people = state.groups[index].people if index >= 0 else ()
+    last = people[-1] if people else None
+    if last is None or last.affiliation or not above.text.rstrip().endswith(last.name):
+        return False
+    state.replace_last_person(
+        open_list.kind, open_list.label, replace(last, affiliation=text[1:-1])
+    )
     return True
 
 

@@ -371,7 +371,7 @@ _ELECTED_NAME = r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})"
 _ELECTED = (
     re.compile(
         r"(?:^|(?<!\d)[.;!?]\s+)(?:Als|Zum|Zur)\s+(?:[^.;]|(?<=\d)\.){2,50}?\s+(?:wird|wurde)\s+"
-        rf"{_ELECTED_NAME}\s+(?:[\w.]+\s+){{0,3}}?(?:wieder)?gewählt\b"
+        rf"{_ELECTED_NAME}(?:\s*\([^()]{{1,40}}\))?\s+(?:[\w.-]+\s+){{0,6}}?(?:wieder)?gewählt\b"
     ),
     re.compile(
         r"\bgewählt\b[^.;]{0,40}?,\s+(?:ihr|sein|ihre|seine)\s+(?:Stellvertreter(?:in)?"
@@ -572,6 +572,21 @@ def _people_in(text: str, any_office: bool = False) -> list[str]:
     return names
 
 
+def _full_after_title(name: str) -> bool:
+    """``Frau Ilona Pretzsch``, ``Herr Pastor Riekenberg``: a title before a first name or an
+    office and a surname (``Herr Brandt``, a title and a surname, is how minutes name speakers,
+    counted with them)."""
+    title, *rest = name.split()
+    words = [w for w in rest if w not in ("Dr.", "Prof.")]
+    return (
+        title in ("Herr", "Frau")  # (not ``Herrn Brandts Antrag``)
+        and len(words) == 2
+        and is_name_word(words[0])
+        and len(words[1]) > 2
+        and words[1].replace("-", "").isalpha()  # (not ``Frau Rechtsanwältin Dr``)
+    )
+
+
 def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
     """People the minutes name in their sentences, by what the sentence makes them: greeted
     (``… begrüßt unseren Bürgermeister Manfred Lenz``), giving a talk (``Impulsreferat von
@@ -591,8 +606,9 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
             for name in [bare.group(1)] if bare else _people_in(rest)[:1]:
                 kinds.setdefault(name, "guests")
         for name in _people_in(text):
-            if " " in name and not name.startswith(("Herr", "Frau")):
-                kinds.setdefault(name, "present")
+            titled = name.startswith(("Herr", "Frau"))
+            if " " in name and (not titled or _full_after_title(name)):
+                kinds.setdefault(name, "present")  # ``Frau Ilona Pretzsch wird … vertreten``
     found: dict[AttendanceKind, list[str]] = {}
     for name, kind in kinds.items():
         found.setdefault(kind, []).append(name)

@@ -27,7 +27,7 @@ FLOORS = {
     "heldout7": 0.84,
     "heldout8": 0.80,
     "heldout9": 0.83,
-    "heldout10": 0.70,
+    "heldout10": 0.86,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -78,7 +78,18 @@ after the rules of branch heldout9 (attendance sentences, ``TOP 1: sentence``, t
 sentence, votes in words, AsciiDoc, first names alone, counts as attendance, those elected, more
 task verbs and due dates in words, a headline under a category word). The other sets on the
 same day after those rules: corpus 0.928, heldout 0.907, heldout2 0.870, heldout3 0.833,
-heldout4 0.852, heldout5 0.879, heldout6 0.760, heldout7 0.855, heldout8 0.822."""
+heldout4 0.852, heldout5 0.879, heldout6 0.760, heldout7 0.855, heldout8 0.822.
+heldout10 0.715 (blind, its first and only run on 07.12.2026 at 5330964: a neighbourhood
+network's evening, a district committee, a residents' question time, a district council, a
+youth welfare committee and its AG 78, two seniors' councils (Word, ODT), a network
+association's general meeting, a round table in Markdown tables, a neighbourhood action, a
+tenants' initiatives' meeting, a World Café, a moderator's report, an owners' meeting from an
+app; no line lost; MISSES.md lists the misses); 0.877 after the rules of branch heldout10
+(count lines with weights and result lines, the place and the chair in sentences, bodies as
+task owners, agreement in words, next meetings by name or season, speakers quoted or after
+the verb, elections and member lists, numbered prose paragraphs). The other sets then: corpus
+0.930, heldout 0.907, heldout2 0.875, heldout3 0.839, heldout4 0.854, heldout5 0.893, heldout6
+0.800, heldout7 0.892, heldout8 0.884, heldout9 0.862."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

@@ -1818,3 +1818,36 @@ def test_officers_near_miss_other_roles() -> None:
     )
     p = protokollkit.read(text, "markdown")
     assert p.meta_value("chair") is None and p.meta_value("minute_taker") is None
+
+
+def test_elected_with_the_body_in_brackets_and_the_tally() -> None:
+    """``Als neues Mitglied … wurde X (Familienzentrum) mit 21 Ja-Stimmen … gewählt``: X took
+    part; a bracket that is no name's (``Als Ort wurde (wie immer) der Saal gewählt``) none."""
+    from protokollkit.people import elected_in
+
+    assert elected_in(
+        ["Als neues Mitglied im Vorstand wurde Selin Karakaya (Familienzentrum Südstern) mit 21 "
+         "Ja-Stimmen bei 2 Enthaltungen gewählt."]
+    ) == ["Selin Karakaya"]  # fmt: skip
+    assert elected_in(["Als Ort wurde (wie immer) der Saal im Rathaus gewählt."]) == []
+
+
+def test_titled_full_names_in_the_prose_took_part() -> None:
+    """``Frau Ilona Pretzsch wird … vertreten``, ``Herr Pastor Riekenberg``: a title before a
+    first name (or an office) and a surname, when nobody is listed; ``Herr Brandt`` stays the
+    speaker's form and ``Frau Rechtsanwältin Dr`` no name."""
+    p = protokollkit.read(
+        "Sitzung am 13.02.2025\n\nFrau Ilona Pretzsch wird in Zukunft die Fraktion vertreten. "
+        "Es sprach Herr Pastor Riekenberg.\n"
+    )
+    names = [x.name for x in p.present()]
+    assert "Frau Ilona Pretzsch" in names and "Herr Pastor Riekenberg" in names
+
+
+def test_titled_full_names_near_miss() -> None:
+    """A title and a surname alone, or a title before an abbreviation: not added from prose."""
+    p = protokollkit.read(
+        "Sitzung am 13.02.2025\n\nEs wurde über Herrn Brandts Antrag gesprochen und die Frau "
+        "Rechtsanwältin Dr. zitiert.\n"
+    )
+    assert [x.name for x in p.present()] == []
