@@ -524,6 +524,7 @@ _GUEST_LEAD = re.compile(
     r"\b(?:(?:Impuls|Eingangs|Gast)?[Vv]ortrag|(?:Impuls)?[Rr]eferat|Input)\s+(?:von|durch)\s+"
     r"|\b(?:Zu\s+Gast\s+(?:war|waren|ist|sind)|[Aa]ls\s+Gäste?\s+(?:war|waren|ist|sind|anwesend))"
     r"\s+"
+    r"|\bDen\s+Auftakt\s+(?:machte|machten|lieferte|lieferten|bildete|bildeten|gab|gaben)\s+"
 )
 _GREETING_ALL = re.compile(
     r"^(?:die|alle|alle\s+die)\s+(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)\b"

@@ -27,7 +27,7 @@ FLOORS = {
     "heldout7": 0.84,
     "heldout8": 0.80,
     "heldout9": 0.83,
-    "heldout10": 0.86,
+    "heldout10": 0.88,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -84,12 +84,13 @@ network's evening, a district committee, a residents' question time, a district 
 youth welfare committee and its AG 78, two seniors' councils (Word, ODT), a network
 association's general meeting, a round table in Markdown tables, a neighbourhood action, a
 tenants' initiatives' meeting, a World Café, a moderator's report, an owners' meeting from an
-app; no line lost; MISSES.md lists the misses); 0.877 after the rules of branch heldout10
+app; no line lost; MISSES.md lists the misses); 0.902 after the rules of branch heldout10
 (count lines with weights and result lines, the place and the chair in sentences, bodies as
 task owners, agreement in words, next meetings by name or season, speakers quoted or after
-the verb, elections and member lists, numbered prose paragraphs). The other sets then: corpus
-0.930, heldout 0.907, heldout2 0.875, heldout3 0.839, heldout4 0.854, heldout5 0.893, heldout6
-0.800, heldout7 0.892, heldout8 0.884, heldout9 0.862."""
+the verb, elections and member lists, titled full names, numbered prose paragraphs, residents
+as item speakers). The other sets then: corpus 0.930, heldout 0.907, heldout2 0.880, heldout3
+0.839, heldout4 0.854, heldout5 0.893, heldout6 0.800, heldout7 0.892, heldout8 0.884,
+heldout9 0.862."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

@@ -1851,3 +1851,16 @@ def test_titled_full_names_near_miss() -> None:
         "Rechtsanwältin Dr. zitiert.\n"
     )
     assert [x.name for x in p.present()] == []
+
+
+def test_the_one_who_opens_the_evening_is_a_guest() -> None:
+    """``Den Auftakt lieferte Malte Urbanek vom Repair-Café``: the opening talk's speaker is a
+    guest; ``Den Auftakt bildete ein Rundgang`` names nobody."""
+    p = protokollkit.read(
+        "Netzwerkabend am 12.03.2025\n\nDen Auftakt lieferte Malte Urbanek vom Repair-Café.\n"
+    )
+    assert [x.name for x in p.attendance_of("guests")] == ["Malte Urbanek"]
+    p = protokollkit.read(
+        "Netzwerkabend am 12.03.2025\n\nDen Auftakt bildete ein Rundgang durch den Garten.\n"
+    )
+    assert p.attendance_of("guests") == ()
