@@ -897,6 +897,14 @@ class State:
                 return index
         return -1
 
+    def last_person(self, kind: AttendanceKind | None, label: str) -> Person | None:
+        """The last one added to the participants (kind None) or to a group, or None."""
+        if kind is None:
+            return self.participants[-1] if self.participants else None
+        index = self.group_index(kind, label)
+        people = self.groups[index].people if index >= 0 else ()
+        return people[-1] if people else None
+
     def replace_last_person(self, kind: AttendanceKind | None, label: str, person: Person) -> None:
         """Put ``person`` in the place of the last one added to the participants (kind None)
         or to a group."""
@@ -1996,11 +2004,7 @@ def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
         return False
     if not _BARE_WORD.fullmatch(first.strip()):
         return False
-    people: list[Person] | tuple[Person, ...] = state.participants
-    if open_list.kind is not None:
-        index = state.group_index(open_list.kind, open_list.label)
-        people = state.groups[index].people if index >= 0 else ()
-    last = people[-1] if people else None
+    last = state.last_person(open_list.kind, open_list.label)
     if last is None or last.affiliation or not _BARE_WORD.fullmatch(last.name):
         return False
     if not above.text.rstrip().endswith(last.name):
@@ -2018,11 +2022,7 @@ def _role_broken_off(state: State, open_list: _Attendance, text: str) -> bool:
     above = state.lines[state.index - 1] if state.index > 0 else None
     if above is None or "," not in above.text or above.text.rstrip().endswith((",", ";", ")")):
         return False
-    people: list[Person] | tuple[Person, ...] = state.participants
-    if open_list.kind is not None:
-        index = state.group_index(open_list.kind, open_list.label)
-        people = state.groups[index].people if index >= 0 else ()
-    last = people[-1] if people else None
+    last = state.last_person(open_list.kind, open_list.label)
     if last is None or last.affiliation or not above.text.rstrip().endswith(last.name):
         return False
     state.replace_last_person(
