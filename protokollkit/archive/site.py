@@ -200,9 +200,18 @@ def _run(output: Path, job: Callable[[], list[tuple[str, bytes]]]) -> list[str]:
 
 def _files_under(folder: Path) -> set[str]:
     """The files below ``folder`` as relative paths (one directory listing each, no stat), not
-    those of the search bundles."""
+    those of the search bundles. A symbolic link to a folder is refused: pages written or
+    removed through it would land outside the site."""
     found: set[str] = set()
     for top, dirs, files in os.walk(folder):
+        for name in dirs:
+            if os.path.islink(os.path.join(top, name)):
+                raise ProtokollkitError(
+                    f"„{os.path.join(top, name)}“ ist ein symbolischer Link auf einen Ordner: "
+                    "die Website schreibt und löscht nur in ihren eigenen Ordnern, nicht durch "
+                    "einen Link woandershin. Bitte den Link entfernen oder einen anderen "
+                    "Ausgabeordner wählen."
+                )
         if top == str(folder) and "pagefind" in dirs:
             dirs.remove("pagefind")
         prefix = os.path.relpath(top, folder).replace(os.sep, "/")

@@ -41,9 +41,10 @@ _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
-def inline_lines(inline: Token) -> list[_Segment]:
+def inline_lines(inline: Token, titles: list[tuple[int, str]] | None = None) -> list[_Segment]:
     """The lines of an inline token (split at soft and hard breaks), markup removed, links
-    kept as ``[label](target)``."""
+    kept as ``[label](target)``; the titles of links and images (``[a](b "Titel")``), which
+    the model has no place for, are added to ``titles`` with their line offset."""
     segments: list[_Segment] = []
     parts: list[str] = []
     bold_depth = 0
@@ -73,6 +74,7 @@ def inline_lines(inline: Token) -> list[_Segment]:
             bold_depth -= 1
         elif kind == "link_open":
             link_target, link_parts = str(child.attrs["href"]), []
+            _note_title(child, offset, titles)
             continue
         elif kind == "link_close" and link_target is not None:
             text = link_text("".join(link_parts), link_target)
@@ -85,6 +87,7 @@ def inline_lines(inline: Token) -> list[_Segment]:
         if kind == "html_inline" and not _ONLY_TAGS.match(child.content):
             text = child.content
         if kind == "image":
+            _note_title(child, offset, titles)
             alt = "".join(c.content for c in child.children or [])
             text = link_text(alt or "Bild", str(child.attrs["src"]))
         if link_target is not None:
@@ -96,6 +99,13 @@ def inline_lines(inline: Token) -> list[_Segment]:
                 all_bold = False
     flush()
     return segments
+
+
+def _note_title(token: Token, offset: int, titles: list[tuple[int, str]] | None) -> None:
+    """Add the title of a link or image token to ``titles``, if it has one."""
+    title = str(token.attrs.get("title") or "").strip()
+    if title and titles is not None:
+        titles.append((offset, title))
 
 
 @dataclass
@@ -126,6 +136,12 @@ class _Walker:
     hidden: list[tuple[int, str]] = field(default_factory=list)
     """HTML comments with text (line, text): Markdown does not show them, so they are not
     read as the protocol's text, but each is named in a warning (no text is lost unsaid)."""
+    titles: list[tuple[int, str]] = field(default_factory=list)
+    """Titles of links and images (line, title): named in a note, as the model keeps only
+    the label and the target."""
+    unused: list[tuple[int, str]] = field(default_factory=list)
+    """Link reference definitions no link uses (line, definition): Markdown does not show them;
+    each is named in a warning (a misspelt reference leaves its link as plain text)."""
 
     def emit(self, text: str, number: int, hints: Hints | None = None) -> None:
         self.lines.append(Line(text, number, hints or Hints()))
@@ -241,7 +257,9 @@ class _Walker:
             self.blank()
 
     def visit_inline(self, token: Token, first_line: int) -> None:
-        segments = inline_lines(token)
+        titles: list[tuple[int, str]] = []
+        segments = inline_lines(token, titles)
+        self.titles += [(first_line + offset, title) for offset, title in titles]
         if self.heading_level is not None:
             if (
                 self.setext
@@ -294,8 +312,42 @@ def _walk(text: str) -> _Walker:
     walker = _Walker(offset=used, source=rest.splitlines())
     walker.lines.extend(front)
     walker.quoted.extend(False for _ in front)
-    walker.walk(md.parse(rest))
+    env: dict[str, object] = {}
+    tokens = md.parse(rest, env)
+    walker.walk(tokens)
+    walker.unused = _unused_references(env, tokens, walker)
     return walker
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:")
+
+
+def _unused_references(
+    env: dict[str, object], tokens: Sequence[Token], walker: _Walker
+) -> list[tuple[int, str]]:
+    """The link reference definitions of ``env`` whose target no link or image has, each
+    with its line and its text as written."""
+    references = env.get("references")
+    if not isinstance(references, dict) or not references:
+        return []
+    used = {
+        str(child.attrs.get("href") or child.attrs.get("src") or "")
+        for token in tokens
+        for child in token.children or []
+        if child.type in ("link_open", "image")
+    }
+    from markdown_it.common.utils import normalizeReference
+
+    unused: list[tuple[int, str]] = []
+    for index, line in enumerate(walker.source):
+        match = _DEFINITION.match(line)
+        if not match:
+            continue
+        reference = references.get(normalizeReference(match.group(1)))
+        if isinstance(reference, dict) and str(reference.get("href")) not in used:
+            unused.append((index + 1 + walker.offset, line.strip()))
+            used.add(str(reference.get("href")))  # a label defined twice: the first counts
+    return unused
 
 
 def markdown_lines(text: str) -> list[Line]:
@@ -330,20 +382,41 @@ def read_markdown(text: str, source: str = "<markdown>") -> Protocol:
 
 
 def _with_hidden(protocol: Protocol, walker: _Walker, source: str) -> Protocol:
-    """``protocol`` with a warning for each HTML comment that held text."""
-    if not walker.hidden:
+    """``protocol`` with a warning for each HTML comment that held text and each unused link
+    definition, and a note for each link title (what the model does not keep)."""
+    if not (walker.hidden or walker.titles or walker.unused):
         return protocol
-    hidden = tuple(
-        Diagnostic(
-            "warning",
-            f"HTML-Kommentar nicht übernommen (Markdown zeigt ihn nicht): „{_shortened(text)}“",
-            source,
-            line,
-            1,
-        )
-        for line, text in walker.hidden
-    )
-    return replace(protocol, diagnostics=(*protocol.diagnostics, *hidden))
+    said = [
+        *(
+            Diagnostic(
+                "warning",
+                f"HTML-Kommentar nicht übernommen (Markdown zeigt ihn nicht): „{_shortened(text)}“",
+                source,
+                line,
+                1,
+            )
+            for line, text in walker.hidden
+        ),
+        *(
+            Diagnostic(
+                "warning",
+                "Linkdefinition von keinem Link benutzt, nicht übernommen (Markdown zeigt sie "
+                f"nicht): „{_shortened(text)}“",
+                source,
+                line,
+                1,
+            )
+            for line, text in walker.unused
+        ),
+        *(
+            Diagnostic(
+                "info", f"Titel des Links nicht übernommen: „{_shortened(title)}“", source, line, 1
+            )
+            for line, title in walker.titles
+        ),
+    ]
+    said.sort(key=lambda d: d.line)
+    return replace(protocol, diagnostics=(*protocol.diagnostics, *said))
 
 
 def _shortened(text: str, limit: int = 80) -> str:

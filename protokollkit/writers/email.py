@@ -484,6 +484,11 @@ def read_template() -> tuple[str, str]:
             f"{template}: die Mail-Vorlage ist leer; die Mail hätte keinen Text "
             "(mindestens {protokoll} eintragen)."
         )
+    if not any(line.strip() == "{protokoll}" for line in text.splitlines() if line[:1] != "#"):
+        raise ProtokollkitError(
+            f"{template}: in der Mail-Vorlage fehlt {{protokoll}} (allein auf einer Zeile); "
+            "die Mail ginge ohne den Text des Protokolls hinaus."
+        )
     return text, str(template)
 
 
