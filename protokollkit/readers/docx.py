@@ -16,6 +16,7 @@ from protokollkit.readers.office import (
     document_lines,
     images_note,
     iso_local_date,
+    left_out_notes,
     protocol_of,
 )
 from protokollkit.safety import check_size, check_zip
@@ -34,4 +35,5 @@ def read_docx(data: bytes, source: str = "<docx>") -> Protocol:
         created = iso_local_date(document.created)
         fallback = (created, "erstellt am") if created else None
     lines = document_lines(document.blocks)
-    return protocol_of(lines, source, images_note(document.images, source), fallback)
+    notes = [*images_note(document.images, source), *left_out_notes(document.left_out, source)]
+    return protocol_of(lines, source, notes, fallback)

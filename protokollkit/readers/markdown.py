@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from protokollkit.diagnostics import Diagnostic
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter, split_lines
 from protokollkit.model import Protocol
-from protokollkit.readers.office import link_text
+from protokollkit.readers.office import link_text, shortened
 from protokollkit.readers.shared import read_decoded
 
 if TYPE_CHECKING:
@@ -390,7 +390,7 @@ def _with_hidden(protocol: Protocol, walker: _Walker, source: str) -> Protocol:
         *(
             Diagnostic(
                 "warning",
-                f"HTML-Kommentar nicht übernommen (Markdown zeigt ihn nicht): „{_shortened(text)}“",
+                f"HTML-Kommentar nicht übernommen (Markdown zeigt ihn nicht): „{shortened(text)}“",
                 source,
                 line,
                 1,
@@ -401,7 +401,7 @@ def _with_hidden(protocol: Protocol, walker: _Walker, source: str) -> Protocol:
             Diagnostic(
                 "warning",
                 "Linkdefinition von keinem Link benutzt, nicht übernommen (Markdown zeigt sie "
-                f"nicht): „{_shortened(text)}“",
+                f"nicht): „{shortened(text)}“",
                 source,
                 line,
                 1,
@@ -410,18 +410,13 @@ def _with_hidden(protocol: Protocol, walker: _Walker, source: str) -> Protocol:
         ),
         *(
             Diagnostic(
-                "info", f"Titel des Links nicht übernommen: „{_shortened(title)}“", source, line, 1
+                "info", f"Titel des Links nicht übernommen: „{shortened(title)}“", source, line, 1
             )
             for line, title in walker.titles
         ),
     ]
     said.sort(key=lambda d: d.line)
     return replace(protocol, diagnostics=(*protocol.diagnostics, *said))
-
-
-def _shortened(text: str, limit: int = 80) -> str:
-    """``text``, cut with „…“ after ``limit`` characters."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_walked(walker: _Walker, source: str) -> Protocol:

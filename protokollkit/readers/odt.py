@@ -9,7 +9,13 @@ ones too, as .odt keeps them) and table rows, 1-based, as in the pandoc path.
 from __future__ import annotations
 
 from protokollkit.model import Protocol
-from protokollkit.readers.office import document_lines, images_note, iso_local_date, protocol_of
+from protokollkit.readers.office import (
+    document_lines,
+    images_note,
+    iso_local_date,
+    left_out_notes,
+    protocol_of,
+)
 from protokollkit.safety import check_size, check_zip
 
 
@@ -24,4 +30,5 @@ def read_odt(data: bytes, source: str = "<odt>") -> Protocol:
     created = iso_local_date(document.created) if document.created else None
     fallback = (created, "erstellt am") if created else None
     lines = document_lines(document.blocks)
-    return protocol_of(lines, source, images_note(document.images, source), fallback)
+    notes = [*images_note(document.images, source), *left_out_notes(document.left_out, source)]
+    return protocol_of(lines, source, notes, fallback)

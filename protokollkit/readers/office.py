@@ -357,6 +357,52 @@ def images_note(images: int, source: str) -> list[Diagnostic]:
     ]
 
 
+LEFT_OUT = {
+    "hidden": "Verborgener Text nicht übernommen (das Dokument zeigt ihn nicht)",
+    "comment": "Kommentar nicht übernommen",
+    "header": "Kopfzeile nicht übernommen",
+    "footer": "Fußzeile nicht übernommen",
+}
+"""How a note names each kind of text an office document holds outside its shown body."""
+
+
+_PAGE_NUMBER = re.compile(r"(?:(?:Seite|S\.|Page)\s*)?\d+(?:\s*(?:von|/|of)\s*\d+)?\Z", re.I)
+"""A header or footer that only numbers the pages."""
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+"""A word that says something (four letters or more; numbers and dates left aside)."""
+
+
+def body_words(blocks: Sequence[Block]) -> set[str]:
+    """The lower-cased words of the body's paragraphs and table cells."""
+    words: set[str] = set()
+    for block in blocks:
+        text = " ".join(block.cells) if isinstance(block, Row) else paragraph_text(block)
+        words.update(_WORD.findall(text.lower()))
+    return words
+
+
+def says_nothing_new(header: str, words: set[str]) -> bool:
+    """True for a header or footer not worth a note: page numbers, or only words the body
+    has (the meeting's name and the date, as our own writers put them there)."""
+    return bool(_PAGE_NUMBER.match(header)) or set(_WORD.findall(header.lower())) <= words
+
+
+def left_out_notes(left_out: Sequence[tuple[str, str]], source: str) -> list[Diagnostic]:
+    """A note (``hinweis``) for each text left out: hidden text, comments, headers, footers –
+    not the protocol's text, but named, so that nothing goes unsaid."""
+    return [
+        Diagnostic("info", f"{LEFT_OUT[kind]}: „{shortened(' '.join(text.split()))}“", source)
+        for kind, text in left_out
+        if text.strip()
+    ]
+
+
+def shortened(text: str, limit: int = 80) -> str:
+    """``text``, cut with „…“ after ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def protocol_of(
     lines: list[Line],
     source: str,

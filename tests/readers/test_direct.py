@@ -29,6 +29,7 @@ from protokollkit.readers import pandoc
 from protokollkit.readers.doc import find_soffice
 from protokollkit.readers.docx import read_docx
 from protokollkit.readers.odt import read_odt
+from protokollkit.readers.office import LEFT_OUT
 from protokollkit.writers.json import to_data
 from tests.conftest import TESTS
 from tests.readers import zip_of
@@ -160,10 +161,13 @@ def test_direct_reader_and_pandoc_give_the_same_model(name: str) -> None:
         pytest.xfail(PANDOC_LINE_NUMBERS[name])
     if name not in PANDOC_DIFFERENCES:
         assert model(direct) == model(through_pandoc)
-        # The same warnings at the same paragraph numbers.
-        assert [(d.level, d.message, d.line, d.col) for d in direct.diagnostics] == [
-            (d.level, d.message, d.line, d.col) for d in through_pandoc.diagnostics
-        ]
+        # The same warnings at the same paragraph numbers (only the direct readers name the
+        # comments, headers, footers and hidden text they leave out; pandoc drops them unsaid).
+        assert [
+            (d.level, d.message, d.line, d.col)
+            for d in direct.diagnostics
+            if not d.message.startswith(tuple(LEFT_OUT.values()))
+        ] == [(d.level, d.message, d.line, d.col) for d in through_pandoc.diagnostics]
         return
     direct_lines, pandoc_lines = reader_lines(path)
     assert direct_lines != pandoc_lines

@@ -233,6 +233,7 @@ def test_a_word_97_file_named_docx_is_converted_and_read_as_docx(private_tmp: Pa
     protocol = read_bytes((LEGACY / "tracked_changes.doc").read_bytes(), name, "docx")
     assert protocol == read_bytes((LEGACY / "tracked_changes.docx").read_bytes(), name, "docx")
     assert [(d.source, d.message[:40]) for d in protocol.diagnostics] == [
+        (name, "Kommentar nicht übernommen: „Kathrin Kru"),
         (name, "Kein Datum gefunden (weder im Titel noch"),
         (name, "Datum aus den Dokumenteigenschaften über"),
     ]

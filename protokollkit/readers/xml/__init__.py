@@ -58,6 +58,11 @@ class Package:
     def __contains__(self, name: str) -> bool:
         return name in self._names
 
+    @property
+    def names(self) -> frozenset[str]:
+        """The names of the package's parts."""
+        return frozenset(self._names)
+
     def raw(self, name: str) -> bytes | None:
         """The raw bytes of a part, or None when the package has no such part."""
         if name not in self._names:

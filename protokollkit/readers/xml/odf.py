@@ -15,7 +15,9 @@ which is not read). What comes out:
 * tables row by row (covered cells of merged ones left out);
 * footnotes/endnotes (``text:note``) and the paragraphs of text boxes after their paragraph;
 * hidden text (``text:display="none"``, ``text:hidden-text``), comments
-  (``office:annotation``), headers and footers (in ``styles.xml``) left out.
+  (``office:annotation``), headers and footers (in ``styles.xml``) left out; the text of
+  hidden paragraphs and spans, comments, headers and footers is handed on
+  (``OdfDocument.left_out``) to be named in notes.
 
 Runs of spaces, tabs and line feeds become one space, as in pandoc.
 """
@@ -37,11 +39,13 @@ from protokollkit.readers.office import (
     Paragraph,
     Row,
     Run,
+    body_words,
     cell_text,
     link_runs,
     normalize_spaces,
     number_label,
     number_style,
+    says_nothing_new,
     style_flags,
     style_list_level,
 )
@@ -106,6 +110,9 @@ class OdfDocument:
     blocks: list[Block]
     images: int
     created: str | None
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    """Text the document does not show in its body: (``hidden``, text) per hidden paragraph
+    or span, then (``comment``, author: text), (``header``/``footer``, text)."""
 
 
 MAX_SPACES = 1000
@@ -127,6 +134,8 @@ class _Walker:
     images: int = 0
     counting: bool = True
     """False in footnotes and text boxes: the outline numbering counts body headings only."""
+    hidden: list[str] = field(default_factory=list)
+    """The text of each hidden paragraph or span."""
     list_counters: dict[str, list[int]] = field(default_factory=dict)
     """List style → the running numbers of its levels (for ``text:continue-numbering``)."""
     _format_cache: dict[str, tuple[bool | None, bool | None, bool]] = field(default_factory=dict)
@@ -166,6 +175,8 @@ class _Walker:
         later: list[Element] = []
         if not hidden:
             self.inlines(element, runs, later, bold, underline)
+        else:
+            self.note_hidden(element)
         normalize_spaces(runs)
         block = Paragraph(runs, list_level=list_level, label=label, continued=continued)
         names = self.style_names(style_name)
@@ -264,6 +275,8 @@ class _Walker:
                 )
                 if not hidden:
                     self.inlines(child, out, later, span_bold, span_underline)
+                else:
+                    self.note_hidden(child)
             elif tag == f"{TEXT}s":
                 count = min(_count(child.get(f"{TEXT}c"), 1), MAX_SPACES)
                 out.append(Run(" " * count, bold, underline))
@@ -288,6 +301,12 @@ class _Walker:
                 self.inlines(child, out, later, bold, underline)
             if child.tail:
                 out.append(Run(child.tail, bold, underline))
+
+    def note_hidden(self, element: Element) -> None:
+        """Remember the text of a hidden paragraph or span (not its comments)."""
+        text = " ".join(_shown_text(element).split())
+        if text:
+            self.hidden.append(text)
 
     def frame(self, element: Element, later: list[Element]) -> None:
         """A frame or shape: its text (a text box, a shape's own paragraphs) is read after the
@@ -422,6 +441,45 @@ def _list_styles(*roots: Element | None) -> dict[str, dict[int, _ListLevel]]:
     return result
 
 
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def _shown_text(element: Element) -> str:
+    """The text of ``element`` without that of comments, deleted changes and declarations."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag not in _SKIPPED and child.tag not in (f"{DC}creator", f"{DC}date"):
+            parts.append(_shown_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _left_out(
+    content: Element, styles: Element | None, blocks: list[Block]
+) -> list[tuple[str, str]]:
+    """The text of comments (with their author), headers and footers, each once; not a header
+    or footer that only numbers pages or repeats the body's words."""
+    found: list[tuple[str, str]] = []
+    for annotation in content.iter(f"{OFFICE}annotation"):
+        text = " ".join(
+            " ".join(_shown_text(p).split()) for p in annotation.iter(_P) if _shown_text(p).strip()
+        )
+        author = " ".join(annotation.findtext(f"{DC}creator", "").split())
+        if text:
+            found.append(("comment", f"{author}: {text}" if author else text))
+    words: set[str] | None = None
+    for kind in ("header", "footer"):
+        for tag in (kind, f"{kind}-left", f"{kind}-first"):
+            for part in styles.iter(f"{STYLE}{tag}") if styles is not None else ():
+                text = " ".join(" ".join(_shown_text(p).split()) for p in part.iter(_P, _H)).strip()
+                if not text or (kind, text) in found:
+                    continue
+                words = body_words(blocks) if words is None else words
+                if not says_nothing_new(text, words):
+                    found.append((kind, text))
+    return found
+
+
 def read_package(package: Package) -> OdfDocument:
     """The blocks of an .odt package, with what the reader needs besides them."""
     content = package.required("content.xml")
@@ -436,4 +494,10 @@ def read_package(package: Package) -> OdfDocument:
         walker.body(body)
     meta = package.xml("meta.xml")
     created = meta.find(f".//{META}creation-date") if meta is not None else None
-    return OdfDocument(walker.blocks, walker.images, created.text if created is not None else None)
+    return OdfDocument(
+        walker.blocks,
+        walker.images,
+        created.text if created is not None else None,
+        [("hidden", text) for text in walker.hidden]
+        + _left_out(content, styles_xml, walker.blocks),
+    )

@@ -13,7 +13,8 @@ tracked changes are accepted is what comes out:
   deleted joins the next one; hidden text (``w:vanish``) left out;
 * tables row by row (a vertically merged cell once, in its first row);
 * footnotes and endnotes, and the paragraphs of text boxes, after the paragraph that holds them;
-* comments, headers and footers are other parts and are not read.
+* comments, headers and footers are other parts: not read as the document's text, but their
+  text is handed on (``WordDocument.left_out``, as is hidden text) to be named in notes.
 
 Runs of spaces, tabs and line feeds become one space, as in pandoc's Word reader.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.readers.numbering import Numbered, W, WordCounter, mark_deleted
 from protokollkit.readers.office import (
     BREAK,
@@ -30,11 +32,13 @@ from protokollkit.readers.office import (
     Paragraph,
     Row,
     Run,
+    body_words,
     cell_text,
     link_runs,
     normalize_spaces,
     number_label,
     number_style,
+    says_nothing_new,
     style_flags,
     style_list_level,
 )
@@ -105,6 +109,9 @@ class WordDocument:
     images: int
     date_texts: list[str]
     created: str | None
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    """Text Word does not show in the document's body, in order: (``hidden``, text) per
+    paragraph with hidden text, then (``comment``, author: text), (``header``/``footer``, text)."""
 
 
 def _toggle(rpr: Element | None, tag: str) -> bool | None:
@@ -160,6 +167,9 @@ class _Walker:
     pending_later: list[Element] = field(default_factory=list)
     """The notes and text boxes of those paragraphs: they follow the paragraph they join."""
     fields: list[_Field] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    """The hidden text (``w:vanish``) of each paragraph that has some."""
+    hidden_runs: list[str] = field(default_factory=list)
     formatted_break: bool = False
     """The paragraph being read has a line break in bold or underline."""
     _format_cache: dict[str | None, tuple[bool, bool, bool]] = field(default_factory=dict)
@@ -189,6 +199,9 @@ class _Walker:
         later: list[Element] = []
         self.formatted_break = False
         self.inlines(p, runs, later)
+        if self.hidden_runs:
+            self.hidden.append("".join(self.hidden_runs))
+            self.hidden_runs = []
         # A field whose instruction never ended in this paragraph is broken: forget it, so
         # that it cannot hide the rest of the document.
         self.fields = [f for f in self.fields if f.result]
@@ -328,6 +341,8 @@ class _Walker:
             elif self.fields and not self.fields[-1].result:
                 continue  # inside a field's instruction: not shown
             elif hidden:
+                if tag == _T and child.text:
+                    self.hidden_runs.append(child.text)
                 continue
             elif tag == _T:
                 out.append(Run(child.text or "", bold, underline))
@@ -556,6 +571,51 @@ def _notes(package: Package) -> dict[str, Element]:
     return notes
 
 
+def _part_text(root: Element) -> str:
+    """The shown text of a part (a comment, a header): its paragraphs joined by spaces."""
+    paragraphs = (
+        "".join(t.text or "" for t in p.iter(_T) if not _deleted(t)) for p in root.iter(_P)
+    )
+    return " ".join(" ".join(text.split()) for text in paragraphs if text.strip())
+
+
+def _deleted(element: Element) -> bool:
+    """True when ``element`` lies inside tracked deleted text (``w:del``/``w:moveFrom``)."""
+    return any(a.tag in (f"{W}del", f"{W}moveFrom") for a in element.iterancestors())
+
+
+def _left_out_parts(package: Package, blocks: list[Block]) -> list[tuple[str, str]]:
+    """The text of comments, headers and footers: (kind, text), each text once; not a header
+    or footer that only numbers the pages or repeats the body's words (the meeting's name and
+    the date, as our own writer puts them there)."""
+    body: set[str] | None = None
+    found: list[tuple[str, str]] = []
+    parts = [("comment", "word/comments.xml")] + [
+        (kind, name)
+        for kind in ("header", "footer")
+        for name in sorted(n for n in package.names if re.fullmatch(rf"word/{kind}\d*\.xml", n))
+    ]
+    for kind, name in parts:
+        try:
+            root = package.xml(name)
+        except ProtokollkitError:  # a damaged comment or header does not stop the reading
+            found.append((kind, f"(Teil „{name}“ nicht lesbar)"))
+            continue
+        if root is None:
+            continue
+        for element in root.iter(f"{W}comment") if kind == "comment" else [root]:
+            text = _part_text(element)
+            author = element.get(f"{W}author", "").strip() if kind == "comment" else ""
+            text = f"{author}: {text}" if author and text else text
+            if kind != "comment" and text:
+                body = body_words(blocks) if body is None else body
+                if says_nothing_new(text, body):
+                    continue
+            if text and (kind, text) not in found:
+                found.append((kind, text))
+    return found
+
+
 def read_package(package: Package) -> WordDocument:
     """The blocks of a .docx package, with what the reader needs besides them."""
     document = package.required("word/document.xml")
@@ -578,4 +638,5 @@ def read_package(package: Package) -> WordDocument:
         walker.images,
         walker.date_texts,
         created.text if created is not None else None,
+        [("hidden", text) for text in walker.hidden] + _left_out_parts(package, walker.blocks),
     )
