@@ -9,6 +9,8 @@ import zipfile
 
 from protokollkit.readers.docx import read_docx
 from protokollkit.readers.odt import read_odt
+from protokollkit.readers.office import Row
+from protokollkit.readers.xml import Package, wordml
 from tests.readers import zip_of
 from tests.readers.test_direct_branches import ODF_NAMESPACES, W_NAMESPACES, docx, odt
 
@@ -153,3 +155,25 @@ HIDDEN_STYLES = (
     "<style:style style:name='HP' style:family='paragraph'>"
     "<style:text-properties text:display='none'/></style:style>"
 )
+
+
+def test_a_table_cell_whose_last_paragraph_mark_is_deleted_keeps_its_text() -> None:
+    cell = (
+        "<w:tc><w:p><w:r><w:t>Kathrin Krug</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:rPr><w:del w:id='1' w:author='A'/></w:rPr></w:pPr>"
+        "<w:r><w:t>SBZ</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>intern</w:t></w:r></w:p></w:tc>"
+    )
+    body = (
+        "<w:p><w:r><w:t>Protokoll Stadtteiltisch 12.01.2023</w:t></w:r></w:p>"
+        f"<w:tbl><w:tr>{cell}<w:tc><w:p><w:r><w:t>anwesend</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    document = wordml.read_package(Package(docx(body), "t.docx"))
+    # as if the two paragraphs were one cell's two paragraphs
+    kept = wordml.read_package(
+        Package(docx(body.replace("<w:del w:id='1' w:author='A'/>", "")), "t.docx")
+    )
+    rows = [b.cells for b in document.blocks if isinstance(b, Row)]
+    assert rows == [b.cells for b in kept.blocks if isinstance(b, Row)]
+    assert [" ".join(cell.split()) for cell in rows[0]] == ["Kathrin Krug SBZ", "anwesend"]
+    assert document.left_out == [("hidden", "intern")]

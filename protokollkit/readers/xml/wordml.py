@@ -291,7 +291,15 @@ class _Walker:
                     _format_cache=self._format_cache,
                 )
                 inner.body(cell)
+                if inner.pending:
+                    # the cell's last paragraph mark is deleted: there is no next paragraph in
+                    # the cell to join, so Word shows the text where it stands
+                    inner.blocks.append(Paragraph(inner.pending))
+                    inner.pending = []
+                later, inner.pending_later = inner.pending_later, []
+                inner.after(later)
                 self.images += inner.images
+                self.hidden += inner.hidden
                 cells.append(cell_text(inner.blocks))
             self.blocks.append(Row(tuple(cells), index < heading_rows))
         self.meta_open = False
