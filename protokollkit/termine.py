@@ -267,9 +267,9 @@ _GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
 _NOT_ABBREVIATED = "".join(
     rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
 )
-_CLAUSE_END = re.compile(rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)\s+(?=[A-ZÄÖÜ])")
-"""Where a sentence ends: not after an abbreviation (``St. Johannis``) or an ordinal (``Das 5.
-Treffen``)."""
+_CLAUSE_END = re.compile(rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)(?<!\b[A-ZÄÖÜ]\.)\s+(?=[A-ZÄÖÜ])")
+"""Where a sentence ends: not after an abbreviation (``St. Johannis``), an ordinal (``Das 5.
+Treffen``) or an initial (``bei A. Peters``)."""
 
 
 def _in_past_tense(clause: str) -> bool:
