@@ -319,7 +319,7 @@ _REPORTED_FROM = re.compile(r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)
 _NAMED_FROM = re.compile(r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)" + _FROM_BODY)
 """``Jörg Lenzen vom Bürgerverein Südviertel schlug vor``: a full name, the body after it."""
 _REPORTED_ROLE = re.compile(
-    r"^([A-ZÄÖÜ][\wäöüß.-]+)\s+([A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:"
+    r"^([A-ZÄÖÜ][\wäöüß.-]++)\s+([A-ZÄÖÜ][\wäöüß-]++\s+[A-ZÄÖÜ][\wäöüß'-]++)\s+(?:"
     + alternation(_REPORTED_VERBS)
     + r")\b"
 )
