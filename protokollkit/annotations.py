@@ -319,7 +319,7 @@ _REPORTED_FROM = re.compile(r"^((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)
 _NAMED_FROM = re.compile(r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)" + _FROM_BODY)
 """``Jörg Lenzen vom Bürgerverein Südviertel schlug vor``: a full name, the body after it."""
 _REPORTED_ROLE = re.compile(
-    r"^([A-ZÄÖÜ][\wäöüß.-]+)\s+([A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:"
+    r"^([A-ZÄÖÜ][\wäöüß.-]++)\s+([A-ZÄÖÜ][\wäöüß-]++\s+[A-ZÄÖÜ][\wäöüß'-]++)\s+(?:"
     + alternation(_REPORTED_VERBS)
     + r")\b"
 )
@@ -1244,8 +1244,8 @@ _TASK_VERBS = (
     r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$))"
 )
 _DOER = re.compile(
-    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
-    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?){0,4})"
+    r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?"
+    r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?){0,4})"
     r"(?:\s+\([^()]{1,40}\))?\s+" + _TASK_VERBS + r"\b"
 )
 """``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
@@ -1253,11 +1253,11 @@ _DOER = re.compile(
 Albers (Vertrauenslehrerin) bereitet … vor``."""
 _ARROW_VERB = _Needled(re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b"), ("→", "->", "=>"))
 _NAMES = (
-    r"([A-ZÄÖÜ@][\w.\-]+(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]+){0,4}"
-    r"(?:\s+[A-ZÄÖÜ][\w.\-]+)?)"
+    r"([A-ZÄÖÜ@][\w.\-]++(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]++){0,4}"
+    r"(?:\s+[A-ZÄÖÜ][\w.\-]++)?)"
 )
 _LATER_DOER = re.compile(
-    r"(?:→|->|=>|[,;:(]|[.!?]\s|\bund)\s*(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
+    r"(?:→|->|=>|[,;:(]|[.!?]\s|u(?<!\wu)nd)\s*(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
     + _NAMES
     + r"\s+"
     + _TASK_VERBS

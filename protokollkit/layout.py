@@ -4138,7 +4138,8 @@ def _generic_title(text: str) -> bool:
     return all(word.lower() in _GENERIC_WORDS for word in _WORD.findall(meeting))
 
 
-_TWO_SENTENCES = re.compile(r"[^\W\d]{4,}\. [A-ZÄÖÜ]")
+_TWO_SENTENCES = re.compile(r"[^\W\d]{4,}+\. [A-ZÄÖÜ]")
+"""A sentence's end after a word of four letters or more (taken whole: no letter is a dot)."""
 
 
 _KICKER_SEPARATORS = frozenset(("·", "|", "•", "/"))

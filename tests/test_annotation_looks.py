@@ -7,6 +7,7 @@ A look that breaks here was outgrown by a change of its pattern: change the look
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 import sys
@@ -129,3 +130,79 @@ def test_without_a_verb_of_reported_speech_no_sentence_names_a_speaker() -> None
 def test_the_entries_are_many() -> None:
     assert len(entries()) > 3000
     assert re.search("[İıſ]", "".join(variants()))  # (the texts the twins leave to the pattern)
+
+
+_FAST_SPELLINGS = (
+    # a possessive quantifier (``++``, ``*+``, ``{4,}+``): a run taken whole, where what follows
+    # the run can never start inside it (a name word before ``\s+``)
+    (re.compile(r"(?<!\\)([+*}])\+"), r"\1"),
+    # ``und`` at a word start, spelled so that ``re`` skips ahead to a ``u`` instead of trying
+    # ``\b`` everywhere
+    (re.compile(re.escape(r"u(?<!\wu)nd")), lambda _: r"\bund"),
+)
+"""The faster spellings in the patterns, and how each is written plainly (every match the
+same)."""
+
+
+def _plain_source(source: str) -> str:
+    for fast, plain in _FAST_SPELLINGS:
+        source = fast.sub(plain, source)
+    return source
+
+
+def fast_patterns() -> list[re.Pattern[str]]:
+    """Every pattern of the parser's modules that uses a faster spelling."""
+    found: dict[str, re.Pattern[str]] = {}
+    for name in ("annotations", "layout", "people", "labels", "dates", "grammar", "termine"):
+        module = importlib.import_module(f"protokollkit.{name}")
+        for value in vars(module).values():
+            pattern = value if isinstance(value, re.Pattern) else getattr(value, "pattern", None)
+            if (
+                isinstance(pattern, re.Pattern)
+                and _plain_source(pattern.pattern) != pattern.pattern
+            ):
+                found[pattern.pattern] = pattern  # (a pattern, or the pattern behind a look)
+    return list(found.values())
+
+
+@cache
+def name_texts() -> tuple[str, ...]:
+    """The entries and lines of the fixtures, and generated texts of names, separators and
+    verbs."""
+    rng = random.Random(5)
+    tokens = [
+        "Lea", "Anna Berg", "Kai-Uwe", "Dr.", "OBR", "@kiki", "und", "&", ",", ", ", " ", "  ",
+        "(", ")", "(Kasse)", ".", ". ", "!", "?", ";", ":", "→", "->", "Der", "die", "Die",
+        "kümmert sich", "übernimmt", "macht", "klärt", "fragt nach", "sagt zu", "bis", "x",
+        "Team", "Initiative", "wird", "erledigt.", "verteilt", "Bund", "rund", "änd", "Kassierer",
+        "Frank Pauly", "trug", "berichtet", "Sitzung. Der", "Ende.", "Straße", "_", "3",
+    ]  # fmt: skip
+    result = [text for text, _ in entries()]
+    result += [
+        line
+        for folder in FOLDERS
+        for path in sorted((TESTS / "fixtures" / folder).glob("*"))
+        if path.suffix in (".txt", ".md")
+        for line in path.read_text("utf-8", errors="replace").splitlines()
+    ]
+    for _ in range(20000):
+        parts = [rng.choice(tokens) for _ in range(rng.randint(1, 14))]
+        result.append("".join(p + rng.choice(["", " ", " ", "  "]) for p in parts))
+    return tuple(dict.fromkeys(result))
+
+
+def test_the_fast_spellings_find_what_the_plain_ones_find() -> None:
+    patterns = fast_patterns()
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        plain = re.compile(_plain_source(pattern.pattern), pattern.flags)
+        for text in name_texts():
+            starts = {0, *(m.end() for m in re.finditer(r"\W+", text))}
+            for start in starts:
+                for fast, slow in (
+                    (pattern.search(text, start), plain.search(text, start)),
+                    (pattern.match(text, start), plain.match(text, start)),
+                ):
+                    assert (fast and (fast.span(), fast.groups())) == (
+                        slow and (slow.span(), slow.groups())
+                    ), (pattern.pattern, text, start)
