@@ -100,7 +100,7 @@ TARGETS: tuple[Target, ...] = (
         ("protokollkit/readers/pandoc.py",),
         ("tests/readers/test_pandoc_ast.py",),
     ),
-    Target("doc", ("protokollkit/readers/doc.py",), ("tests/readers/test_doc_fast.py",)),
+    Target("doc", ("protokollkit/readers/doc.py",), ("tests/readers/test_doc_convert.py",)),
 )
 """``pandoc`` and ``doc`` run only tests that start neither pandoc on a real document nor
 LibreOffice: the AST walk is fed pandoc JSON ASTs directly, the command lines, error
