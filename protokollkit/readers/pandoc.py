@@ -347,7 +347,7 @@ class _Walker:
         for block in blocks:
             self.block(block, style, level)
 
-    def block(self, node: Node, style: frozenset[str], level: int = 0) -> None:
+    def block(self, node: Node, style: frozenset[str], level: int) -> None:
         handler: Callable[[Any, frozenset[str], int], None] | None = getattr(
             self, f"block_{node.get('t')}", None
         )

@@ -9,6 +9,7 @@ the ``doc`` target of ``benchmarks/mutation.py`` runs for every mutant (millisec
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import time
 from pathlib import Path
@@ -56,6 +57,7 @@ def program(folder: Path, name: str, script: str) -> Path:
 CONVERT = """
 printf '%s\\n' "$0" "$@" >> "$STANDIN_LOG"
 printf '%s\\n' "$HOME" "$TMPDIR" "$TMP" "$TEMP" >> "$STANDIN_LOG.env"
+test -d "$TMPDIR" || echo "TMPDIR fehlt" >> "$STANDIN_LOG.env"
 for a in "$@"; do outdir="$last"; last="$a"; done
 cp "$last" "$STANDIN_LOG.input"
 cp "${STANDIN_DOCX:-$last}" "$outdir/dokument.docx"
@@ -224,7 +226,11 @@ def test_libreoffice_that_cannot_start_gives_a_german_error(soffice: Path) -> No
 def test_timeout_stops_libreoffice_and_all_it_started(
     soffice: Path, tmp_path: Path, private_tmp: Path
 ) -> None:
-    program(soffice, "soffice", 'sleep 30 & echo $! > "$STANDIN_LOG.pid"; exec sleep 30')
+    program(
+        soffice,
+        "soffice",
+        'sleep 30 & echo $! > "$STANDIN_LOG.pid"; echo $$ > "$STANDIN_LOG.self"; exec sleep 30',
+    )
     started = time.monotonic()
     with pytest.raises(ParseError) as info:
         convert_to_docx(DOC, "langsam.doc", timeout=0.5)
@@ -233,6 +239,8 @@ def test_timeout_stops_libreoffice_and_all_it_started(
         ("LibreOffice hat das Dokument nach 0.5 s nicht umgewandelt; abgebrochen.", "langsam.doc")
     ]
     assert ended(int((tmp_path / "log.pid").read_text()))
+    launcher = int((tmp_path / "log.self").read_text())
+    assert not Path(f"/proc/{launcher}").exists()  # ended and waited for: not even a zombie
     assert list(private_tmp.iterdir()) == []
 
 
@@ -245,3 +253,33 @@ def test_processes_libreoffice_leaves_behind_are_ended(soffice: Path, tmp_path: 
 
 def test_libreoffice_has_two_minutes_by_default() -> None:
     assert SOFFICE_TIMEOUT == 120.0
+
+
+def test_libreoffice_output_is_not_shown(soffice: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    program(soffice, "soffice", CONVERT + "echo 'convert dokument.doc'; echo 'Warnung' >&2")
+    assert convert_to_docx(DOC, "alt.doc") == DOC
+    assert capfd.readouterr() == ("", "")
+
+
+class Interrupted(BaseException):
+    """What a Ctrl+C (KeyboardInterrupt) does: a BaseException in the middle of the wait."""
+
+
+def test_an_interrupt_during_the_conversion_ends_libreoffice(
+    soffice: Path, tmp_path: Path, private_tmp: Path
+) -> None:
+    program(soffice, "soffice", 'sleep 30 & echo $! > "$STANDIN_LOG.pid"; exec sleep 30')
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    try:
+        with pytest.raises(Interrupted):
+            convert_to_docx(DOC, "alt.doc", timeout=20)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert ended(int((tmp_path / "log.pid").read_text()))
+    assert list(private_tmp.iterdir()) == []

@@ -12,8 +12,10 @@ script or pandoc on a page of a few bytes (milliseconds): the ``pandoc`` target 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import stat
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ import pytest
 from protokollkit.diagnostics import Diagnostic, ParseError
 from protokollkit.layout import Hints, Line
 from protokollkit.readers import pandoc, read_bytes
-from protokollkit.readers.office import BREAK, Paragraph, Row, Run, protocol_of
+from protokollkit.readers.office import BREAK, Paragraph, Row, Run, paragraph_text, protocol_of
 from protokollkit.readers.pandoc import (
     PANDOC_FORMATS,
     Node,
@@ -855,9 +857,11 @@ def test_unreadable_pandoc_output_gives_a_german_error(
     tmp_path: Path, use_pandoc: Any, script: str
 ) -> None:
     use_pandoc(stand_in(tmp_path, script))
-    with pytest.raises(ParseError, match="Pandoc hat keine lesbare Ausgabe geliefert") as info:
+    with pytest.raises(ParseError) as info:
         run_pandoc(b"x", "html", "a.html")
-    assert info.value.diagnostics[0].source == "a.html"
+    assert info.value.diagnostics == (
+        Diagnostic("error", "Pandoc hat keine lesbare Ausgabe geliefert.", "a.html"),
+    )
 
 
 def test_pandoc_is_stopped_after_its_timeout(tmp_path: Path, use_pandoc: Any) -> None:
@@ -912,9 +916,9 @@ def test_html_is_read_through_pandoc_with_its_images_noted() -> None:
         "Protokoll AG Wohnen 1.2.2023",
         "Aktuelles",
     )
-    assert [d.message for d in protocol.diagnostics] == [
-        "1 Bild(er) im Dokument nicht übernommen (nur Text)."
-    ]
+    assert protocol.diagnostics == (
+        Diagnostic("warning", "1 Bild(er) im Dokument nicht übernommen (nur Text).", "ag.html"),
+    )
 
 
 def test_date_metadata_of_a_page_is_the_fallback_date_with_a_warning() -> None:
@@ -957,3 +961,149 @@ def test_a_cell_of_two_paragraphs_joins_them_with_one_space() -> None:
     )
     protocol = read_html(page, "ag.html")
     assert [(p.name, p.affiliation) for p in protocol.participants] == [("Tom Sommer", "SBZ")]
+
+
+# --- what the first mutation run left alive -------------------------------------------------------
+
+
+def test_a_caption_inherits_the_style_around_its_table() -> None:
+    node = table(head=[], bodies=[([], [row(cell(plain("a")))])], caption=[plain("Sprecher")])
+    assert walked([div([node], style="Sprecher")]).blocks == [
+        Paragraph([Run("Sprecher", bold=True)], bold_style=True),
+        Row(("a",)),
+    ]
+
+
+def test_lists_in_figures_and_definitions_inside_a_list_item_go_one_level_deeper() -> None:
+    def bullets(text: str) -> Node:
+        return {"t": "BulletList", "c": [[plain(text)]]}
+
+    figure = {"t": "Figure", "c": [NO_ATTR, [None, [bullets("Unterschrift")]], [bullets("Bild")]]}
+    definitions = {"t": "DefinitionList", "c": [[words("Ort"), [[bullets("SBZ")]]]]}
+    walker = walked([{"t": "BulletList", "c": [[plain("Punkt"), figure, definitions]]}])
+    found = [(paragraph_text(b), b.list_level) for b in walker.blocks if isinstance(b, Paragraph)]
+    assert found == [("Punkt", 0), ("Bild", 1), ("Unterschrift", 1), ("Ort", None), ("SBZ", 1)]
+
+
+def test_notes_from_table_cells_name_the_source() -> None:
+    node = table(head=[], bodies=[([], [row(cell(para(inline("Blink", []))))])])
+    assert walked([node]).notes == [
+        Diagnostic(
+            "warning", "Unbekanntes Element „Blink“ im Dokument nicht übernommen.", "seite.html", 1
+        )
+    ]
+
+
+def test_class_and_custom_style_of_a_div_both_count() -> None:
+    node: Node = {
+        "t": "Div",
+        "c": [["", ["vortragende"], [["custom-style", "Sprecher"]]], [para("x")]],
+    }
+    assert walked([node]).blocks == [
+        Paragraph([Run("x", bold=True)], bold_style=True, presenter=True)
+    ]
+
+
+def test_a_level_one_header_of_only_breaks_and_spaces_takes_no_number() -> None:
+    empty: Node = {"t": "Header", "c": [1, NO_ATTR, [SPACE, inline("LineBreak"), SPACE]]}
+    just_break: Node = {"t": "Header", "c": [1, NO_ATTR, [inline("LineBreak")]]}
+    walker = walked([empty, just_break, header(1, "Eins")], headings=_HeadingNumbers([6]))
+    assert [b.number for b in walker.blocks if isinstance(b, Paragraph)] == [None, None, 6]
+    lines, _notes = ast_lines({"blocks": [empty, just_break, header(1, "Eins")]}, "docx", [6])
+    assert [line.hints.number for line in lines if line.text] == [6]
+
+
+def test_metadata_paragraphs_carry_no_formatting() -> None:
+    walker = _Walker()
+    pandoc._meta_paragraphs("title", meta_inlines("Protokoll AG"), walker)
+    pandoc._meta_paragraphs("date", {"t": "MetaString", "c": "1.2.2023"}, walker)
+    assert walker.blocks == [
+        Paragraph([Run("Protokoll AG")], meta="title"),
+        Paragraph([Run("1.2.2023")], meta="date"),
+    ]
+
+
+def test_a_title_given_as_metadata_string_or_list_is_the_title() -> None:
+    for value in (
+        {"t": "MetaString", "c": "Protokoll AG 1.2.2023"},
+        {"t": "MetaList", "c": [{"t": "MetaString", "c": "Protokoll AG 1.2.2023"}]},
+    ):
+        lines, _notes = ast_lines({"meta": {"title": value}, "blocks": []}, "docx")
+        assert [line for line in lines if line.text] == [
+            Line("Protokoll AG 1.2.2023", 1, Hints(title=True))
+        ]
+
+
+def test_without_a_source_the_notes_name_the_document() -> None:
+    _lines, notes = ast_lines({"blocks": [{"t": "Gadget"}]}, "html")
+    assert [n.source for n in notes] == ["<dokument>"]
+
+
+def test_a_creation_date_with_foreign_bytes_is_no_date() -> None:
+    core = "<dcterms:created>2023-04-13T09:00:00ä</dcterms:created>".encode()
+    assert document_date({}, zip_of({"docProps/core.xml": core}), "docx") is None
+
+
+def test_an_rtf_is_read_through_pandoc_with_its_creation_date() -> None:
+    rtf = (
+        rb"{\rtf1\ansi{\info{\creatim\yr2023\mo4\dy13}}Protokoll AG Wohnen\par "
+        rb"1 Aktuelles\par - Punkt\par}"
+    )
+    protocol = pandoc.read_rtf(rtf)
+    assert (protocol.title, protocol.date) == ("Protokoll AG Wohnen", dt.date(2023, 4, 13))
+    assert protocol.items[0].blocks[0].points[0].text == "Punkt"
+    assert {d.source for d in protocol.diagnostics} == {"<rtf>"}
+    assert any("erstellt am: 13.04.2023" in d.message for d in protocol.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("reader", "name"),
+    [(pandoc.read_docx, "word_start_override.docx"), (pandoc.read_odt, "continued_outline.odt")],
+)
+def test_package_readers_name_their_source(reader: Any, name: str) -> None:
+    default = f"<{name.rpartition('.')[2]}>"
+    data = (NUMBERING / name).read_bytes()
+    broken = zip_of({"x": b""})
+    for source, expected in ((name, name), (None, default)):
+        arguments = (source,) if source else ()
+        with pytest.raises(ParseError) as info:
+            reader(broken, *arguments)
+        assert {d.source for d in info.value.diagnostics} == {expected}
+        # the image warning of a picture pandoc saw: the source, too
+        protocol = reader(data, *arguments)
+        assert {d.source for d in protocol.diagnostics} <= {expected}
+
+
+def test_html_without_a_source_is_named_html() -> None:
+    with pytest.raises(ParseError) as info:
+        read_html(b"\x00\x01\x02\xff\xfe binary")
+    assert [d.source for d in info.value.diagnostics] == ["<html>"]
+
+
+def test_binary_html_names_its_file() -> None:
+    with pytest.raises(ParseError, match="Binärdaten") as info:
+        PANDOC_FORMATS["html"].prepare(b"\x00\x01\x02\xff\xfe binary", "bild.html")
+    assert [d.source for d in info.value.diagnostics] == ["bild.html"]
+
+
+def test_pandoc_failing_inside_the_reader_names_the_file() -> None:
+    broken = zip_of({"content.xml": b"<office:document-content><<kaputt", "mimetype": b"x"})
+    with pytest.raises(ParseError, match="kann nicht gelesen werden") as info:
+        pandoc.read_odt(broken, "kaputt.odt")
+    assert [d.source for d in info.value.diagnostics] == ["kaputt.odt"]
+
+
+def test_a_broken_numbering_part_is_an_error_naming_the_file() -> None:
+    """Pandoc reads past it; the heading numbers cannot be counted, so the reader refuses."""
+    original = zipfile.ZipFile(io.BytesIO((NUMBERING / "word_start_override.docx").read_bytes()))
+    parts = {name: original.read(name) for name in original.namelist()}
+    parts["word/numbering.xml"] = b"<w:numbering><<kaputt"
+    with pytest.raises(ParseError) as info:
+        pandoc.read_docx(zip_of(parts), "nummern.docx")
+    assert info.value.diagnostics == (
+        Diagnostic(
+            "error",
+            "Die Datei ist beschädigt: „word/numbering.xml“ ist kein gültiges XML (Zeile 1).",
+            "nummern.docx",
+        ),
+    )
