@@ -1107,3 +1107,24 @@ def test_a_broken_numbering_part_is_an_error_naming_the_file() -> None:
             "nummern.docx",
         ),
     )
+
+
+def test_an_unknown_kind_in_a_table_cell_is_reported_at_its_row() -> None:
+    """It was reported at the cell's own paragraph number (always 1 for a one-paragraph cell)."""
+    blink = para(inline("Blink", []))
+    node = table(
+        head=[row(cell(plain("Name")))],
+        bodies=[([], [row(cell(plain("a")), cell(para("b"), blink))])],
+    )
+    walker = walked([para("eins"), para("zwei"), node, blink, para(inline("Glow"))])
+    assert [(n.message, n.line) for n in walker.notes] == [
+        ("Unbekanntes Element „Blink“ im Dokument nicht übernommen.", 4),
+        ("Unbekanntes Element „Glow“ im Dokument nicht übernommen.", 6),
+    ]
+
+
+def test_a_kind_reported_before_a_table_is_not_reported_again_in_it() -> None:
+    blink = para(inline("Blink", []))
+    node = table(head=[], bodies=[([], [row(cell(blink))])])
+    walker = walked([blink, node])
+    assert [n.line for n in walker.notes] == [1]
