@@ -2,7 +2,7 @@
 #   make protokoll   build the newest protocol in archiv/ into ausgabe/
 #   make test        pytest, mypy --strict and ruff
 #   make bilder      the reference as pictures (needs pdftoppm, soffice, chromium)
-#   make mutation    mutation scores of dates, termine, layout, readers (slow)
+#   make mutation    mutation scores of dates, termine, layout, every reader (slow)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -61,6 +61,8 @@ bilder: $(STAMP)
 
 # Mutation testing (mutmut) of dates, termine, layout and the readers, each against the tests
 # that specify it; slow, not part of `make test`. One target: make mutation MUTATION=dates;
+# the pandoc and .doc readers: make mutation MUTATION="pandoc doc" (their tests start neither
+# pandoc on a real document nor LibreOffice);
 # after changed tests: make mutation MUTATION="--fresh dates". Survivors:
 # cd build/mutation/dates && ../../../.venv/bin/mutmut results
 MUTATION ?=

@@ -95,9 +95,18 @@ TARGETS: tuple[Target, ...] = (
         ("tests/readers/test_direct.py", "tests/readers/test_direct_branches.py"),
         leave_out="libreoffice or imports_another or runs_no_pandoc or random_word_documents",
     ),
+    Target(
+        "pandoc",
+        ("protokollkit/readers/pandoc.py",),
+        ("tests/readers/test_pandoc_ast.py",),
+    ),
+    Target("doc", ("protokollkit/readers/doc.py",), ("tests/readers/test_doc_convert.py",)),
 )
-"""``readers/pandoc.py`` and ``readers/doc.py`` drive pandoc and LibreOffice: every mutant
-would start them again (up to a minute each on two cores), so they are no target here."""
+"""``pandoc`` and ``doc`` run only tests that start neither pandoc on a real document nor
+LibreOffice: the AST walk is fed pandoc JSON ASTs directly, the command lines, error
+translations, timeouts and size limits are tested with small stand-in programs or tiny inputs
+(a few milliseconds each). The tests with real documents (``tests/readers/test_pandoc.py``,
+``tests/readers/test_doc.py``) would take up to a minute per mutant on two cores."""
 
 COPIED = ("protokollkit", "tests", "benchmarks", "vorlagen", "archiv", "pyproject.toml")
 """What a target's copy of the project holds (mutmut copies it again into ``mutants/``)."""

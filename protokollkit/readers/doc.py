@@ -115,21 +115,19 @@ def _run(command: list[str], env: dict[str, str], timeout: float, source: str) -
     try:
         process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(process)
         raise error(
             f"LibreOffice hat das Dokument nach {timeout:g} s nicht umgewandelt; abgebrochen.",
             source,
         ) from None
-    except BaseException:
-        _kill_group(process)
-        raise
     finally:
-        # soffice.bin can outlive the launcher; nothing of ours may keep running.
-        _kill_group(process, only_leftovers=True)
+        # After a timeout or an interrupt, and soffice.bin can outlive the launcher: nothing
+        # of ours may keep running.
+        _kill_group(process)
 
 
-def _kill_group(process: subprocess.Popen[bytes], only_leftovers: bool = False) -> None:
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """End every process of the group and wait for the launcher (a second ``communicate``
+    after a finished one only waits)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    if not only_leftovers:
-        process.communicate()
+    process.communicate()

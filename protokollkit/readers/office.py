@@ -253,9 +253,9 @@ def paragraph_text(paragraph: Paragraph) -> str:
 
 
 def cell_text(blocks: Sequence[Block]) -> str:
-    """The text of a table cell: its paragraphs and lines joined by spaces."""
+    """The text of a table cell: its paragraphs and lines joined by one space each."""
     lines = document_lines(blocks)
-    return " ".join(line.text for line in lines).strip()
+    return " ".join(text for line in lines if (text := line.text.strip()))
 
 
 def document_lines(blocks: Sequence[Block], first: int = 1) -> list[Line]:

@@ -20,6 +20,7 @@ paragraph's number; a soft line break (a line feed in the source) is a space.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import importlib.util
@@ -347,7 +348,7 @@ class _Walker:
         for block in blocks:
             self.block(block, style, level)
 
-    def block(self, node: Node, style: frozenset[str], level: int = 0) -> None:
+    def block(self, node: Node, style: frozenset[str], level: int) -> None:
         handler: Callable[[Any, frozenset[str], int], None] | None = getattr(
             self, f"block_{node.get('t')}", None
         )
@@ -436,12 +437,15 @@ class _Walker:
         """Raw output of another format (e.g. HTML comments): no text of the document."""
 
     def cell_text(self, blocks: Blocks) -> str:
-        inner = _Walker(self.source, headings=self.headings, in_note=self.in_note)
+        """A table cell's text. What its walk reports is placed at the row (the cell's own
+        paragraphs are no paragraphs of the document); a kind is reported once in all."""
+        inner = _Walker(
+            self.source, headings=self.headings, in_note=self.in_note, _unknown=self._unknown
+        )
         inner.walk(blocks)
         self.images += inner.images
-        self.notes.extend(
-            n for n in inner.notes if n.message not in {m.message for m in self.notes}
-        )
+        row = len(self.blocks) + 1
+        self.notes.extend(dataclasses.replace(note, line=row) for note in inner.notes)
         return cell_text(inner.blocks)
 
     def list_items(
