@@ -371,8 +371,19 @@ def _reported_otherwise(text: str) -> Person | None:
     return Person(role.group(2), role.group(1))
 
 
-_VERB_SET = frozenset((*_REPORTED_VERBS, *(verb + "," for verb in _REPORTED_VERBS)))
+_OPINION_VERBS = ("fand,", "findet,")
+"""``Emil Hoffmeister fand, dass …``: an opinion, reported; only before its comma (``Das Fest
+fand im Mai statt`` is no speech)."""
+_VERB_SET = frozenset(
+    (*_REPORTED_VERBS, *(verb + "," for verb in _REPORTED_VERBS), *_OPINION_VERBS)
+)
 """The verbs of reported speech, also before a comma (``Kilian bittet, ob …``)."""
+_OPINION = re.compile(
+    r"^(\S+(?:\s+\S+){0,2}?)\s+(?:ist|war|sind|waren)\s+der\s+(?:Meinung|Ansicht|Auffassung)\b"
+)
+"""``Lea Brandt war der Meinung, dass …``: one to three words, then an opinion held."""
+_OPINION_WORDS = ("fand", "findet", "meinung", "ansicht", "auffassung")
+"""The words of :data:`_OPINION_VERBS` and :data:`_OPINION` in lower case, for :func:`_scan`."""
 _NOT_SPEAKERS = frozenset((
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "diese",
     "dieser", "dieses", "jeder", "jede", "alle", "beide", "man", "sie", "er", "es", "wir", "ihr",
@@ -417,6 +428,8 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         n = 2
     elif count > 3 and words[3] in _VERB_SET:
         n = 3
+    elif (opinion := _OPINION.match(sentence[:80])) is not None:
+        n = len(opinion.group(1).split())
     else:
         return None
     names = words[:n]
@@ -501,13 +514,50 @@ def _opener_inverted(sentence: str) -> Person | None:
 
 _APPOSITION = re.compile(
     r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
-    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,\s+(?:"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,?\s+(?:"
     + alternation(_REPORTED_VERBS)
     + r")\b"
 )
 """``Der Vorsitzende, Herr Feddersen, eröffnet …``, ``Der Vorsitzende, Ortsbürgermeister
 Markus Engelhardt, eröffnet …``, ``Der Bezirksvorsteher, Herr Henning Kahlert (SPD),
-verpflichtet …``: the name between commas after the office."""
+verpflichtet …``: the name between commas after the office (the closing comma may be missing:
+``Die Bauamtsleiterin, Kerstin Marquardt begrüßte …``)."""
+_NAMED_APPOSITION = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+),\s+[^,.;:!?]{2,80}?,\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
+)
+"""``Mirko Albers, Quartiersmanager und neuer Leiter des Quartiersbüros, stellte sich … vor``:
+a full name, what the person is between commas, then a verb of reported speech."""
+
+
+def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
+    """A speaker a sentence names with more than a verb after the name: in an apposition
+    (:data:`_APPOSITION`, :data:`_NAMED_APPOSITION`) or with the body spoken for
+    (``Anna-Lena Huber vom Helferkreis Oberhausen berichtete …``, :data:`_NAMED_FROM`)."""
+    if ", " in sentence[:60]:
+        if sentence.startswith(("Der ", "Die ")):
+            apposition = _APPOSITION.match(sentence)
+            if apposition and _office_or_name(apposition.group(2)):
+                return Person(apposition.group(2), apposition.group(1))
+        named = _NAMED_APPOSITION.match(sentence)
+        after = sentence[named.end() :].split(None, 1)[:1] if named else []
+        if (
+            named
+            and _office_or_name(named.group(1))
+            and not _office_word(named.group(1).split()[0])
+            and not (after and after[0].lower() in _INVERTED_SUBJECT)  # ``…, gab es auch``
+        ):
+            return Person(named.group(1))
+    if " vo" in sentence[:40] or " aus " in sentence[:40]:
+        named = _NAMED_FROM.match(sentence)
+        if (
+            named
+            and named.group(1).split()[0].lower() not in _NOT_SPEAKERS
+            and plausible_name(named.group(1), known)
+        ):
+            return Person(named.group(1), named.group(2))
+    return None
 
 
 def _office_or_name(name: str) -> bool:
@@ -538,10 +588,9 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
         or _VERB_SET.isdisjoint(text.split())
     ):
         return None  # fast path: no later sentence or apposition, or no verb of reported speech
-    if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
-        apposition = _APPOSITION.match(text)
-        if apposition and _office_or_name(apposition.group(2)):
-            return Person(apposition.group(2), apposition.group(1))
+    speaker = _later_speaker(text, known)
+    if speaker is not None:
+        return speaker
     starts = _clause_starts(text) if "; " in text else _sentence_starts(text)
     for start in starts:
         sentence = text[start : start + 120]
@@ -553,7 +602,7 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
         special = _special_speaker(sentence, True) if _ORDINAL.match(sentence) else None
         if special is not None:
             return special  # ``Erster Bürgermeister Anton Reischl dankte …``
-        speaker = _named_speaker(sentence, known)
+        speaker = _named_speaker(sentence, known) or _later_speaker(sentence, known)
         if speaker is not None:
             return speaker
     return None
@@ -1437,12 +1486,14 @@ _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
-_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS})))
+_ANY_HINT_AFTER = re.compile(
+    r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS, *_OPINION_WORDS}))
+)
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
 (``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
 verbs of reported speech (:data:`_SPEECH_VERBS`)."""
-_SPEECH_VERBS = frozenset(_REPORTED_VERBS)
+_SPEECH_VERBS = frozenset((*_REPORTED_VERBS, *_OPINION_WORDS))
 """A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
 names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
 looked for in the lower-case text, where it is found wherever the text has one."""

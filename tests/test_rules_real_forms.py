@@ -1864,3 +1864,60 @@ def test_the_one_who_opens_the_evening_is_a_guest() -> None:
         "Netzwerkabend am 12.03.2025\n\nDen Auftakt bildete ein Rundgang durch den Garten.\n"
     )
     assert p.attendance_of("guests") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lea Brandt war der Meinung, dass das Jugendforum ein Erfolg gewesen sei.", "Lea Brandt"),
+        ("Jonas Keller fand, dass die Workshops gut funktioniert hätten.", "Jonas Keller"),
+    ],
+)
+def test_opinions_in_reported_speech_name_the_speaker(text: str, speaker: str) -> None:
+    """``Name war der Meinung, dass …``, ``Name fand, dass …``: an opinion reported, so a
+    speaker (and, without an attendance list, one who took part)."""
+    found = inline_speaker(text, NOBODY)
+    assert found is not None and found.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Mehrheit war der Meinung, dass es reicht.",
+        "Das Sommerfest fand, wie jedes Jahr, im Mai statt.",
+        "Gartenfest Lindenhof fand im Mai statt.",
+    ],
+)
+def test_opinions_near_miss(text: str) -> None:
+    """A body's opinion or an event that took place (``fand … statt``): no speaker."""
+    assert inline_speaker(text, NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Alle kamen pünktlich. Mirko Albers, Quartiersmanager und neuer Leiter des "
+         "Quartiersbüros, stellte sich auch in diesem Kreis vor.", "Mirko Albers"),
+        ("Die Verwaltung hatte eingeladen. Die Bauamtsleiterin, Kerstin Marquardt begrüßte die "
+         "Teilnehmer.", "Kerstin Marquardt"),
+        ("Es ging um die Ämter. Anna-Lena Huber vom Helferkreis Oberhausen berichtete von ihren "
+         "Erfahrungen.", "Anna-Lena Huber"),
+    ],
+)  # fmt: skip
+def test_speakers_in_appositions_of_a_later_sentence(text: str, speaker: str) -> None:
+    """A later sentence of a report names its speaker with an apposition (perhaps without the
+    closing comma) or with the body spoken for."""
+    found = inline_speaker(text, NOBODY)
+    assert found is not None and found.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Ende gab es Kuchen. Rote Grütze, Vanillesoße und Sahne, gab es auch.",
+        "Es ging um den Hof. Der Garten, die Bänke und der Zaun stellte sich als Problem heraus.",
+    ],
+)
+def test_speakers_in_appositions_near_miss(text: str) -> None:
+    """A list of things before the verb, or a verb with ``es`` after it: nobody spoke."""
+    assert inline_speaker(text, NOBODY) is None
