@@ -185,12 +185,13 @@ _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S
 """``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:\w+/)?(?:Protokoll\w*|Schriftführ\w*)\b", re.IGNORECASE)
 _CHAIR_ROLE = re.compile(
-    r"^(?:\w+/)?(?:\w*?vorsitz\w*|\w*?sitzungsleit\w*|Leitung|Moderation|Moderator\w*"
+    r"^(?:1\.\s*)?(?:\w+/)?(?:\w*?vorsitz\w*|\w*?sitzungsleit\w*|Leitung|Moderation|Moderator\w*"
     r"|\w*?versammlungsleit\w*|Redeleitung)\b",
     re.IGNORECASE,
 )
 """A role that makes a person the chair or the minute-taker: ``Vorsitzender``,
-``Ausschussvorsitzende``, ``Verwaltung/Protokollführer`` (not ``stellvertr. Vorsitzende``)."""
+``Ausschussvorsitzende``, ``1. Vorsitzender``, ``Verwaltung/Protokollführer`` (not
+``stellvertr. Vorsitzende``, ``2. Vorsitzende``)."""
 """Roles in brackets after a name that make the person the minute-taker or the chair."""
 
 """An inline link as protokollkit keeps it in any text: ``[Satzung](https://…)`` or a bare URL."""

@@ -13,6 +13,7 @@ import pytest
 
 import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
+from protokollkit.layout import Hints, Line, parse_lines
 from protokollkit.model import Person
 from protokollkit.people import ParticipantIndex
 
@@ -1921,3 +1922,37 @@ def test_speakers_in_appositions_of_a_later_sentence(text: str, speaker: str) ->
 def test_speakers_in_appositions_near_miss(text: str) -> None:
     """A list of things before the verb, or a verb with ``es`` after it: nobody spoke."""
     assert inline_speaker(text, NOBODY) is None
+
+
+def _word_list(role: str) -> list[Line]:
+    """The lines a Word attendance list gives when each entry holds a typed line break before
+    the second line (``Herr E. Brandl`` / ``(…)``)."""
+    entry = Hints(list_level=0)
+    return [
+        Line("Bewohnerbeirat – Sitzung vom 09.09.2025", 1, Hints(heading=1)),
+        Line("Anwesend waren:", 2),
+        Line("", 3),
+        Line("Herr E. Brandl", 3, entry),
+        Line(f"    ({role})", 3),
+        Line("", 4),
+        Line("Frau I. Lux", 4, entry),
+        Line("Frau M. Bader", 5, entry),
+        Line("1. Speiseplan", 6, Hints(heading=2)),
+        Line("Fisch am Freitag.", 7),
+    ]
+
+
+def test_role_on_the_line_below_a_word_list_entry() -> None:
+    """``Herr E. Brandl`` / ``(1. Vorsitzender)``: the role is that person's, the list goes
+    on, and the first chair of a club (``1. Vorsitzender``) chairs."""
+    p = parse_lines(_word_list("1. Vorsitzender"))
+    assert [x.name for x in p.present()] == ["Herr E. Brandl", "Frau I. Lux", "Frau M. Bader"]
+    assert p.present()[0].affiliation == "1. Vorsitzender"
+    assert p.meta_value("chair") == "Herr E. Brandl"
+
+
+def test_role_below_a_word_list_entry_near_miss() -> None:
+    """A bracket that names no office (``(siehe Anlage)``) is no role: not the entry's."""
+    p = parse_lines(_word_list("siehe Anlage"))
+    assert all(x.affiliation != "siehe Anlage" for x in p.present())
+    assert p.meta_value("chair") is None
