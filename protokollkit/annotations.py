@@ -903,8 +903,16 @@ _ASSEMBLY_AGREES = re.compile(
     r"|\b(?:wird|wurde)\s+(?:[\w.-]+\s+){0,8}?mit\s+\d{1,3}\s+von\s+\d{1,3}\s+(?:\w+\s+)?Stimmen"
     r"\s+(?:\w+\s+)?gewählt\b"
     # agreement in words: ``verständigten sich die Anwesenden darauf, …``, ``waren sich einig``
-    r"|\b(?:verständigen|verständigten|verständigt|verständigte)\s+sich\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:darauf|auf)\b"
+    r"|\b(?:verständigen|verständigten|verständigt|verständigte)\s+(?:man\s+)?sich\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:darauf|auf)\b"
+    # ``Verabredet wurde, …``: the participle first
+    r"|(?:^|(?<=[.!?] ))(?:Verabredet|Vereinbart|Beschlossen|Festgelegt)\s+(?:wurde|wird)\b"
+    # ``Fazit des Tages war, dass sich die Helferkreise künftig … treffen wollen``
+    r"|(?:^|(?<=[.!?] ))(?:Das\s+)?(?:Fazit|Ergebnis)\s+(?:des\s+Tages|des\s+Abends|der\s+Runde"
+    r"|des\s+Treffens)\s+(?:war|ist),\s+dass\b[^.;]{1,160}?\b(?:wollen|will|sollen|soll"
+    r"|werden)\b"
+    # a body constitutes itself: ``Der Helferkreis hat sich … in fünf Arbeitskreisen konstituiert``
+    r"|\b(?:hat|haben)\s+sich\s+(?:[\w,.]+\s+){0,8}?(?:neu\s+)?konstituiert\b"
     r"|\b(?:waren|sind|war|ist)\s+sich\s+(?:alle\s+|darin\s+|darüber\s+)?einig\b"
     r"|\bEinigkeit\s+(?:bestand|besteht|herrschte|herrscht)\b"
     r"|\b(?:bestand|besteht|herrschte|herrscht)\s+Einigkeit\b"
@@ -953,7 +961,8 @@ _DECISION_STEMS = (
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
-    "sprach", "spricht", "einig",
+    "sprach", "spricht", "einig", "verabred", "fazit", "konstitu", "amt bestätigt",
+    "ämtern bestätigt",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -1135,6 +1144,8 @@ def decision_in(
         or "Mehrheit" in text
         or "vertagt" in text
         or "gewählt" in text
+        or "wurde" in text
+        or "Fazit" in text
     ):
         decided = _ASSEMBLY_AGREES.search(text)
     yes, no, abstain = _counts(

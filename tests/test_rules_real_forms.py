@@ -1956,3 +1956,36 @@ def test_role_below_a_word_list_entry_near_miss() -> None:
     p = parse_lines(_word_list("siehe Anlage"))
     assert all(x.affiliation != "siehe Anlage" for x in p.present())
     assert p.meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verabredet wurde, sich künftig einmal im Monat zu treffen.",
+        "Fazit des Tages war, dass sich die Helferkreise künftig zweimal im Jahr treffen wollen.",
+        "Letztlich verständigte man sich darauf, dass die Konferenz im April stattfinden soll.",
+        "Bei der Jahreshauptversammlung wurde der Vorstand im Amt bestätigt.",
+        "Der Helferkreis hat sich nach diesem Treffen in fünf Arbeitskreisen konstituiert.",
+    ],
+)
+def test_agreements_of_a_report_in_words(text: str) -> None:
+    """Agreements a report writes without the words of a resolution: the participle first,
+    the day's conclusion of what the group wants, ``man`` agreeing, a board confirmed in
+    office, a group constituting itself."""
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fazit des Tages war, dass es zu wenige Räume gibt.",
+        "Verabredet hatten sich nur drei Nachbarn.",
+        "Das Gremium wird sich im Mai konstituieren.",
+        "Er bestätigt die Zahlen des Amtes.",
+    ],
+)
+def test_agreements_of_a_report_near_miss(text: str) -> None:
+    """A conclusion that is a finding, people who had arranged to meet, a constitution still
+    to come, a confirmation that is no election: no decision."""
+    assert decision_in(text) is None
