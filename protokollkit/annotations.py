@@ -302,9 +302,11 @@ Lohmann …``: the verb before the speaker, in the first words of the entry."""
 _INVERTED_NAMED = re.compile(
     r"^(?:[A-ZÄÖÜ][^.;:!?]{0,50}?\s)?(?:"
     + alternation(_REPORTED_VERBS)
-    + r")\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s*[,:]|\s+(?:vom|von|aus)\s)"
+    + r")\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s*[,:]|\s+(?:vom|von|aus)\s"
+    r"|\s+(?:in|mit|zu)\s+(?:seinem|seiner|ihrem|ihrer)\s)"
 )
-"""``Dazu sagte Klaus Reinhardt, man …``: the verb before a full name (no office before it)."""
+"""``Dazu sagte Klaus Reinhardt, man …``, ``Daran erinnerte Hartwig Lüders in seinem Bericht``:
+the verb before a full name (no office before it)."""
 _INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
 """Every match holds ``Herr``, ``Frau`` or ``r.``: :func:`inline_speaker` looks for those
 first."""
@@ -459,6 +461,7 @@ _SENTENCE_ADVERBS = frozenset((
     "Daher", "Somit", "Allerdings", "Nochmals", "Erneut", "Wiederum", "Zuletzt", "Bereits",
     "Inzwischen", "Mittlerweile", "Gerne", "Gern", "Hier", "Damit", "Dafür", "Dabei",
     "Natürlich", "Selbstverständlich", "Sicherlich", "Vielleicht", "Offenbar", "Besonders",
+    "Daran", "Darüber", "Davon", "Darum", "Deswegen",
 ))  # fmt: skip
 """Adverbs that open a sentence before its verb (German puts the verb second)."""
 
@@ -533,8 +536,9 @@ a full name, what the person is between commas, then a verb of reported speech."
 
 def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     """A speaker a sentence names with more than a verb after the name: in an apposition
-    (:data:`_APPOSITION`, :data:`_NAMED_APPOSITION`) or with the body spoken for
-    (``Anna-Lena Huber vom Helferkreis Oberhausen berichtete …``, :data:`_NAMED_FROM`)."""
+    (:data:`_APPOSITION`, :data:`_NAMED_APPOSITION`), after the verb (:data:`_INVERTED_NAMED`)
+    or with the body spoken for (``Anna-Lena Huber vom Helferkreis Oberhausen berichtete …``,
+    :data:`_NAMED_FROM`)."""
     if ", " in sentence[:60]:
         if sentence.startswith(("Der ", "Die ")):
             apposition = _APPOSITION.match(sentence)
@@ -549,6 +553,10 @@ def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
             and not (after and after[0].lower() in _INVERTED_SUBJECT)  # ``…, gab es auch``
         ):
             return Person(named.group(1))
+    if sentence[:1].isupper() and not _VERB_SET.isdisjoint(sentence.split()[1:8]):
+        inverted = _INVERTED_NAMED.match(sentence)  # ``Daran erinnerte Hartwig Lüders in …``
+        if inverted and plausible_name(inverted.group(1), known):
+            return Person(inverted.group(1))
     if " vo" in sentence[:40] or " aus " in sentence[:40]:
         named = _NAMED_FROM.match(sentence)
         if (

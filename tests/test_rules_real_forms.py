@@ -1989,3 +1989,39 @@ def test_agreements_of_a_report_near_miss(text: str) -> None:
     """A conclusion that is a finding, people who had arranged to meet, a constitution still
     to come, a confirmation that is no election: no decision."""
     assert decision_in(text) is None
+
+
+def test_the_verb_before_a_full_name_in_a_later_sentence() -> None:
+    """``Daran erinnerte Hartwig Lüders in seinem Bericht``: the speaker after the verb, before
+    his report; the adverb that opens the sentence is nobody."""
+    text = "Helfen zählt zum Kernanliegen. Daran erinnerte Hartwig Lüders in seinem Bericht."
+    found = inline_speaker(text, NOBODY)
+    assert found is not None and found.name == "Hartwig Lüders"
+
+
+def test_the_verb_before_a_full_name_near_miss() -> None:
+    """``Daran erinnerte das Plakat in seinem Text``: no name after the verb, and ``Daran`` is
+    no first name."""
+    text = "Helfen zählt zum Kernanliegen. Daran erinnerte das Plakat in seinem Text."
+    assert inline_speaker(text, NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Nach der Vorstellung durch Anne Kessler übernahm Bea Hofmann die Moderation.",
+         "Bea Hofmann"),
+        ("Die Vorsitzende, Bürgermeisterin Dr. Sabine Krauß, eröffnete die Sitzung.",
+         "Dr. Sabine Krauß"),
+    ],
+)  # fmt: skip
+def test_chair_taking_over_or_in_an_apposition_with_office(text: str, chair: str) -> None:
+    """``übernahm Name die Moderation``; ``Die Vorsitzende, Bürgermeisterin Name, eröffnete``."""
+    p = protokollkit.read(f"Sitzung am 12.11.2025\n\n{text}\n")
+    assert p.meta_value("chair") == chair
+
+
+def test_chair_taking_over_near_miss() -> None:
+    """``übernahm die Stadt die Kosten``: nobody takes over the chair."""
+    p = protokollkit.read("Sitzung am 12.11.2025\n\nFür das Fest übernahm die Stadt die Kosten.\n")
+    assert p.meta_value("chair") is None
