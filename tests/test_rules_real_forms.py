@@ -2025,3 +2025,59 @@ def test_chair_taking_over_near_miss() -> None:
     """``übernahm die Stadt die Kosten``: nobody takes over the chair."""
     p = protokollkit.read("Sitzung am 12.11.2025\n\nFür das Fest übernahm die Stadt die Kosten.\n")
     assert p.meta_value("chair") is None
+
+
+def test_officers_named_in_a_report_took_part() -> None:
+    """A report of a general meeting names the board after its offices: they took part."""
+    from protokollkit.people import people_in_prose
+
+    found = people_in_prose([
+        "Vorsitzender des Vorstands bleibt Hartwig Lüders. Seine Stellvertreterinnen sind Amira "
+        "Cordes und Claudia Fehse. Als Kassenwartin fungiert Helga Brünjes. Birgit Grothmann "
+        "wird die Schriftführung fortsetzen.",
+        "Die seitherigen Sprecher*innen des Quartiersrates Henrike Vollmer und Uwe Sasse "
+        "begrüßten die Anwesenden.",
+    ])  # fmt: skip
+    assert found["present"] == [
+        "Hartwig Lüders", "Amira Cordes", "Claudia Fehse", "Helga Brünjes", "Birgit Grothmann",
+        "Henrike Vollmer", "Uwe Sasse",
+    ]  # fmt: skip
+
+
+def test_officers_named_near_miss() -> None:
+    """An office with no name after it (``Der Vorsitzende ist Mitglied seit 1990``), a word
+    that is no office (``Die Kasse ist Sache des Vorstands``): nobody."""
+    from protokollkit.people import people_in_prose
+
+    assert people_in_prose([
+        "Der Vorsitzende ist Mitglied seit 1990. Die Kasse ist Sache des Vorstands.",
+    ]) == {}  # fmt: skip
+
+
+def test_names_in_brackets_behind_topics_and_a_photo_caption_took_part() -> None:
+    """``a) Lesepaten (Nadine Kurz), b) … (Christa Heim/ Ralf Kober)``: those who brought up
+    each topic; ``Von links nach rechts: Name (Area); Herr Name (Area)``: those in the picture
+    of the meeting."""
+    from protokollkit.people import people_in_prose
+
+    found = people_in_prose([
+        "Es reichte von a) Lesepaten (Nadine Kurz), b) Presse (Christa Heim/ Ralf Kober).",
+        "Von links nach rechts: Doreen Weiß (Kundenbetreuung); Herr Fröhlich (Leibnizviertel); "
+        "Herr Dr. Kessel – Vorsitzender – (Stadtmitte)",
+    ])  # fmt: skip
+    assert found["present"] == [
+        "Nadine Kurz", "Christa Heim", "Ralf Kober", "Doreen Weiß", "Herr Fröhlich",
+        "Herr Dr. Kessel",
+    ]  # fmt: skip
+
+
+def test_names_in_brackets_and_captions_near_miss() -> None:
+    """Places in brackets (``(Haus Regenbogen)``, ``(Alte Post)``), one bracket alone, a
+    caption of places: nobody."""
+    from protokollkit.people import people_in_prose
+
+    assert people_in_prose([
+        "Angebote in der Kita (Haus Regenbogen) und im Treff (Alte Post).",
+        "Der Flyer kam von der Druckerei (Jana Ott).",
+        "Von links nach rechts: Rathaus, Kirche und Markt.",
+    ]) == {}  # fmt: skip
