@@ -166,6 +166,26 @@ _SESSION_PLACE = re.compile(
 ``auf der`` with a capitalised name that is no :data:`_NOT_PLACES` word (after one adjective:
 ``im kleinen Sitzungssaal``), joined by ``des``/``am``/… to more names, up to the next
 lower-case word (``statt``, ``eingeladen``, ``wieder``) or the end of the clause."""
+_NAMED_PLACE = (
+    r"((?!(?:"
+    + "|".join(sorted(_NOT_PLACES))
+    + r")\b)[A-ZÄÖÜ][\wäöüß\-]*(?:\s+(?:des|der|am|an\s+der"
+    r"|vom)\s+[A-ZÄÖÜ][\wäöüß\-]*(?:\s+[A-ZÄÖÜ][\wäöüß\-]*)?)?)"
+)
+_CLAUSE_CHAR = r"(?:[^.;:!?]|(?<=\d)[.:](?=\d|\s))"
+"""A character of the same clause: no stop, but the points of a date or a clock time."""
+_GATHERED_PLACE = re.compile(
+    rf"\bsich\b{_CLAUSE_CHAR}{{0,120}}?\s(?:im|in\s+der|in\s+dem|in)\s+{_NAMED_PLACE}"
+    rf"{_CLAUSE_CHAR}{{0,80}}?\s(?:getroffen|eingefunden|zusammengefunden|versammelt"
+    r"|zusammengesetzt)\b"
+    r"|\b(?:waren|sind)\b[^.;:!?]{0,120}?\s(?:ins|in\s+die|in\s+den)\s+" + _NAMED_PLACE
+    + r"\s+gekommen\b"
+    r"|\b(?:begrüßt|begrüßte|begrüßen|begrüßten)\s+(?:die|alle)\s+(?:Gäste|Anwesenden|Teilnehm\w*)"
+    r"\s+(?:im|in\s+der|in\s+dem)\s+" + _NAMED_PLACE + r"(?=\s*[.,;]|\s+[a-zäöü])"
+)  # fmt: skip
+"""The place where people met, before the verb of meeting (``hat sich … im Café des Hauses
+getroffen``, ``haben sich in Penzing … getroffen``, ``waren … ins Jugendhaus am Steinweg
+gekommen``) or where the guests were greeted (``begrüßte die Gäste im Ratssaal``)."""
 _PLACE_PART = re.compile(
     r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
@@ -574,6 +594,10 @@ class Protocol:
                 place = match.group(1).rstrip(",.")
                 if not place.lower().endswith(_PRESS):  # ``im Städtischen Anzeiger``
                     return place
+        for point in self._opening_points()[:4]:
+            gathered = _GATHERED_PLACE.search(point.text[:400])
+            if gathered:
+                return next(g for g in gathered.groups() if g)
         return None
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:

@@ -2081,3 +2081,33 @@ def test_names_in_brackets_and_captions_near_miss() -> None:
         "Der Flyer kam von der Druckerei (Jana Ott).",
         "Von links nach rechts: Rathaus, Kirche und Markt.",
     ]) == {}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Der Beirat hat sich am 09.09.2025 um 10:00 Uhr im Café des Hauses getroffen.",
+         "Café des Hauses"),
+        ("Mitte November haben sich in Penzing 34 Koordinatoren zu einem Treffen getroffen.",
+         "Penzing"),
+        ("Wenige Jugendliche waren am Donnerstag ins Jugendhaus am Steinweg gekommen.",
+         "Jugendhaus am Steinweg"),
+        ("Bürgermeisterin Katrin Oswald begrüßte die Gäste im Ratssaal.", "Ratssaal"),
+    ],
+)  # fmt: skip
+def test_the_place_where_people_met_in_a_sentence(text: str, place: str) -> None:
+    """The place before the verb of meeting, or where the guests were greeted."""
+    assert protokollkit.read(f"Bericht\n\n{text}\n").meta_value("place") == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir haben uns im Vorfeld getroffen.",
+        "Sie hat sich im Januar mit der Stadt getroffen.",
+        "Er begrüßte die Gäste im Namen des Vorstands.",
+    ],
+)
+def test_the_place_where_people_met_near_miss(text: str) -> None:
+    """``im Vorfeld``, ``im Januar``, ``im Namen``: no place."""
+    assert protokollkit.read(f"Bericht\n\n{text}\n").meta_value("place") is None
