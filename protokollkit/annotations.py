@@ -2268,11 +2268,12 @@ def is_next_meeting_text(text: str) -> bool:
 
 _MONTH_OR_SEASON = re.compile(
     r"\b(?:im|ab|für|Anfang|Mitte|Ende)\s+(?:des\s+|das\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
-    r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter)"
-    r"(?:\s+\d{4})?\b"
+    r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter"
+    r"|Frühsommer|Spätsommer|Frühherbst|Spätherbst)"
+    r"(?:\s+\d{4}|\s+(?:des\s+)?(?:nächsten|kommenden)\s+Jahres)?\b"
 )
-"""``im Frühjahr 2025``, ``im April``, ``für das Frühjahr 2026``: when the next meeting will be,
-without a day."""
+"""``im Frühjahr 2025``, ``im April``, ``für das Frühjahr 2026``, ``im Frühsommer 2026``, ``im
+April nächsten Jahres``: when the next meeting will be, without a day."""
 
 
 _NEXT_PHRASE = NEXT_MEETING_ANYWHERE

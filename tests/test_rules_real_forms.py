@@ -2111,3 +2111,24 @@ def test_the_place_where_people_met_in_a_sentence(text: str, place: str) -> None
 def test_the_place_where_people_met_near_miss(text: str) -> None:
     """``im Vorfeld``, ``im Januar``, ``im Namen``: no place."""
     assert protokollkit.read(f"Bericht\n\n{text}\n").meta_value("place") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die nächste Sozialraumkonferenz soll im Frühsommer 2026 stattfinden.",
+        "Das nächste Treffen soll im April nächsten Jahres stattfinden.",
+    ],
+)
+def test_next_meeting_in_an_early_season_or_next_year(sentence: str) -> None:
+    """``im Frühsommer 2026``, ``im April nächsten Jahres``: the next meeting without a day."""
+    p = protokollkit.read(f"Konferenz am 16.04.2025\n\nEs war gut.\n\n{sentence}\n")
+    assert p.next_meeting is not None and p.next_meeting.text == sentence
+
+
+def test_next_meeting_in_a_season_near_miss() -> None:
+    """``Im Frühsommer 2026 wird der Spielplatz eröffnet``: a season, but no next meeting."""
+    p = protokollkit.read(
+        "Konferenz am 16.04.2025\n\nEs war gut.\n\nIm Frühsommer 2026 wird der Spielplatz eröffnet.\n"
+    )
+    assert p.next_meeting is None
