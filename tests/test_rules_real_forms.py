@@ -2129,6 +2129,7 @@ def test_next_meeting_in_an_early_season_or_next_year(sentence: str) -> None:
 def test_next_meeting_in_a_season_near_miss() -> None:
     """``Im Frühsommer 2026 wird der Spielplatz eröffnet``: a season, but no next meeting."""
     p = protokollkit.read(
-        "Konferenz am 16.04.2025\n\nEs war gut.\n\nIm Frühsommer 2026 wird der Spielplatz eröffnet.\n"
+        "Konferenz am 16.04.2025\n\nEs war gut.\n\n"
+        "Im Frühsommer 2026 wird der Spielplatz eröffnet.\n"
     )
     assert p.next_meeting is None
