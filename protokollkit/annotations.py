@@ -919,6 +919,9 @@ _ASSEMBLY_AGREES = re.compile(
     r"|(?:^|(?<=[.!?] ))(?:Das\s+)?(?:Fazit|Ergebnis)\s+(?:des\s+Tages|des\s+Abends|der\s+Runde"
     r"|des\s+Treffens)\s+(?:war|ist),\s+dass\b[^.;]{1,160}?\b(?:wollen|will|sollen|soll"
     r"|werden)\b"
+    # ``Konsens bei allen Anwesenden war, dass …`` in a later sentence
+    r"|(?:^|(?<=[.!?] ))Konsens\s+(?:bei|unter)\s+(?:allen\s+|den\s+)?(?:Anwesenden|Teilnehmenden"
+    r"|Beteiligten|Teilnehmer\w*)\s+(?:war|ist|bestand|besteht|herrschte),?\s+dass\b"
     # a body constitutes itself: ``Der Helferkreis hat sich … in fünf Arbeitskreisen konstituiert``
     r"|\b(?:hat|haben)\s+sich\s+(?:[\w,.]+\s+){0,8}?(?:neu\s+)?konstituiert\b"
     r"|\b(?:waren|sind|war|ist)\s+sich\s+(?:alle\s+|darin\s+|darüber\s+)?einig\b"
@@ -1154,6 +1157,7 @@ def decision_in(
         or "gewählt" in text
         or "wurde" in text
         or "Fazit" in text
+        or "Konsens" in text
     ):
         decided = _ASSEMBLY_AGREES.search(text)
     yes, no, abstain = _counts(

@@ -140,7 +140,8 @@ _NOT_PLACES = frozenset({
     "Gespräch", "Beisein", "Wesentlichen", "Übrigen", "Ganzen", "Moment", "Internet", "Netz",
     "Chat", "Protokoll", "Schaukasten", "Aushang", "Amtsblatt", "Mitteilungsblatt",
     "Gemeindeblatt", "Newsletter", "Weg", "Gebiet", "Quartier", "Stadtteil", "Kiez", "Viertel",
-    "Anhang", "Anlage", "Anwesenheitsliste", "Liste", "Einladung", "Tagesordnung",
+    "Anhang", "Anlage", "Anwesenheitsliste", "Liste", "Einladung", "Tagesordnung", "Region",
+    "Umgebung", "Nähe", "Umland",
 })  # fmt: skip
 """Words after ``im``/``in der`` that name no place (``im Vorfeld``, ``im Schaukasten``)."""
 _MEETING_NOUNS = (
@@ -176,7 +177,7 @@ _CLAUSE_CHAR = r"(?:[^.;:!?]|(?<=\d)[.:](?=\d|\s))"
 """A character of the same clause: no stop, but the points of a date or a clock time."""
 _GATHERED_PLACE = re.compile(
     rf"\bsich\b{_CLAUSE_CHAR}{{0,120}}?\s(?:im|in\s+der|in\s+dem|in)\s+{_NAMED_PLACE}"
-    rf"{_CLAUSE_CHAR}{{0,80}}?\s(?:getroffen|eingefunden|zusammengefunden|versammelt"
+    rf"{_CLAUSE_CHAR}{{0,120}}?\s(?:getroffen|eingefunden|zusammengefunden|versammelt"
     r"|zusammengesetzt)\b"
     r"|\b(?:waren|sind)\b[^.;:!?]{0,120}?\s(?:ins|in\s+die|in\s+den)\s+" + _NAMED_PLACE
     + r"\s+gekommen\b"

@@ -2133,3 +2133,31 @@ def test_next_meeting_in_a_season_near_miss() -> None:
         "Im Frühsommer 2026 wird der Spielplatz eröffnet.\n"
     )
     assert p.next_meeting is None
+
+
+def test_consensus_of_all_present_in_a_later_sentence() -> None:
+    """``… Konsens bei allen Anwesenden war, dass …`` after another sentence: a decision; the
+    same words without ``dass`` (``war nicht zu erreichen``) none."""
+    decision = decision_in(
+        "Die Bürgermeisterin begrüßte die Gäste. Konsens bei allen Anwesenden war, dass "
+        "Kommunikation gefördert werden muss."
+    )
+    assert decision is not None and decision.result == "accepted"
+    assert (
+        decision_in(
+            "Die Bürgermeisterin begrüßte die Gäste. Konsens bei allen Anwesenden war nicht "
+            "zu erreichen."
+        )
+        is None
+    )
+
+
+def test_the_region_is_no_place_of_the_meeting() -> None:
+    """``… die Vernetzung der Helferkreise in der Region``: no place; the town where they met
+    (``haben sich in Penzing … getroffen``) is."""
+    p = protokollkit.read(
+        "Bericht\n\nMitte November haben sich in Penzing 34 Koordinatorinnen und Koordinatoren aus "
+        "19 Helferkreisen zu einem ersten gemeinsamen Vernetzungstreffen getroffen. Anliegen "
+        "der Pfarrerin, die das Treffen einberufen hatte, war die Vernetzung in der Region.\n"
+    )
+    assert p.meta_value("place") == "Penzing"
