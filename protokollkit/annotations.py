@@ -1418,7 +1418,7 @@ _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
     "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte", "will",
-    "möchte",
+    "möchte", "versprach", "verspricht", "versprechen",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1702,15 +1702,53 @@ _UNNAMED = frozenset(("Ein", "Eine", "Einer", "Jemand", "Niemand", "Mehrere", "E
 """``Eine Einwohnerin fragt nach …``: someone not named is nobody's task."""
 
 
+_COMMITS_INVERTED = re.compile(
+    r"\b(?:sagt|sagte|sichert|sicherte)\s+" + _OFFICE_NAME + r"\s+(?:\w+\s+){0,2}?zu\b"
+)
+"""``Auf Nachfrage sagte Frau Marquardt zu, …``: the verb before the one who takes it on."""
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;!?]\s+)(?:Er|Sie|Wir|Ich|Man|Der|Die|Das)\s+$|^(?:Er|Sie|Wir|Ich|Man)\s+$"
+)
+"""A subject right before the verb: the one named after it is the dative (``Er sagte Frau
+Müller zu``)."""
+_PROMISES = re.compile(
+    r"(?:^|(?<=[.;!?] ))(?:" + _OFFICE + r")*([A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)"
+    r"\s+(?:verspricht|versprach|versprechen|versprachen),\s"
+)
+"""``Bürgermeister Lorenz Abt versprach, die Skateanlage … anzumelden``: a promise, a task."""
+_BODY_CARES = re.compile(
+    r"\b(?:will|wollen|wird|werden)\s+sich\s+(?:der|die|das)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+"
+    r"(?:[\wäöüß]+\s+){0,4}?(?:bemühen|kümmern)\b"
+    r"|(?:^|(?<=[.;!?] ))(?:Der|Die|Das)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+(?:will|wollen|wird|werden)\s+"
+    r"sich\s+(?:[\wäöüß]+\s+){0,4}?(?:bemühen|kümmern)\b"
+)
+"""``Darum will sich der Vorstand bemühen``, ``Der Vorstand wird sich darum kümmern``: a body
+takes it on."""
+
+
 def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     """``Frau Schaible sagt zu, dies … zu prüfen``; ``Herr Kessler fragt bis zum 15.09. nach``
-    (a follow-up with a date): the person who takes the task on."""
+    (a follow-up with a date); ``… versprach, …``; ``will sich der Vorstand bemühen``: the
+    person (or body) who takes the task on."""
+    if "versprach" in text or "verspricht" in text or "versprechen" in text:
+        promise = _PROMISES.search(text)
+        if promise and promise.group(1).split()[0].lower() not in _NOT_SPEAKERS:
+            return (promise.group(1),)
+    if "sich" in text and ("bemühen" in text or "kümmern" in text):
+        cares = _BODY_CARES.search(text)
+        if cares:
+            return (cares.group(1) or cares.group(2),)
     if "zu" not in low and "nach" not in low:
         return ()
     says = ("sagt" in text or "sichert" in text) and "zu" in text  # (in every match of the two)
     commits = _COMMITS.search(text) if says else None
     if commits is None and says:
         commits = _BODY_COMMITS.search(text)
+    if commits is None and says:
+        commits = _COMMITS_INVERTED.search(text)
+        start = commits.start() if commits else 0
+        if commits and _SUBJECT_BEFORE.search(text[max(0, start - 40) : start]):
+            commits = None  # ``Er sagte Frau Müller zu, …``: she is who it was promised to
     follows_up = "nach" in text and ("fragt" in text or "hakt" in text)
     if commits is None and follows_up and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)

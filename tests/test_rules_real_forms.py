@@ -2161,3 +2161,32 @@ def test_the_region_is_no_place_of_the_meeting() -> None:
         "der Pfarrerin, die das Treffen einberufen hatte, war die Vernetzung in der Region.\n"
     )
     assert p.meta_value("place") == "Penzing"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Darum will sich der Vorstand bemühen.", "Vorstand"),
+        ("Bürgermeister Lorenz Abt versprach, die Skateanlage für 2026 anzumelden.", "Lorenz Abt"),
+        ("Auf Nachfrage eines Anwohners sagte Frau Marquardt zu, die Pläne zu versenden.",
+         "Frau Marquardt"),
+    ],
+)  # fmt: skip
+def test_tasks_promised_or_taken_on_by_a_body(text: str, owner: str) -> None:
+    """A body that will see to it, a promise, the verb of a commitment before the one who
+    makes it: tasks with their owner."""
+    task = task_in(text, NOBODY, dt.date(2025, 11, 24))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte Frau Müller zu, dass es klappt.",
+        "Die Kinder versprachen, leise zu sein.",
+        "Das Wetter will sich einfach nicht bessern.",
+    ],
+)
+def test_tasks_promised_near_miss(text: str) -> None:
+    """The one promised to (dative), a group's promise of good behaviour, weather: no task."""
+    assert task_in(text, NOBODY, dt.date(2025, 11, 24)) is None
