@@ -262,6 +262,7 @@ _REPORTED_VERBS = (
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
     "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
+    "verspricht", "versprach", "leitet", "leitete",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -444,11 +445,19 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         return Person(name)
     if n > 1 and _office_word(names[0]) and all(is_name_word(w) for w in names[1:]):
         return Person(name)
-    if n == 2 and plausible_name(name) and not _office_word(names[1]):
+    if n == 2 and plausible_name(name) and _surname(names[1], names[0]):
         return Person(name)
     if n == 1 and not known.tokens and _first_name_alone(name) and _subject_first(words):
         return Person(name)
     return None
+
+
+def _surname(word: str, before: str) -> bool:
+    """The second word of a name: no office, or a surname on ``-meister`` after a first name
+    (``Emil Hoffmeister``, not ``Herr Bürgermeister``)."""
+    return not _office_word(word) or (
+        word.endswith("meister") and word != "Bürgermeister" and not _office_word(before)
+    )
 
 
 _INVERTED_SUBJECT = frozenset(("es", "sie", "er", "wir", "ich", "man", "ihr", "du"))

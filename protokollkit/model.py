@@ -60,7 +60,9 @@ PROSE_START = re.compile(
     rf"\s+{_MEETING}\b"
     rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b"
     rf"|\bEröffnung\s+der\s+{_MEETING}\s+durch\s+[^.;\d]{{3,50}}?,\s*{_CLOCK}"
-    rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s",
+    rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s"
+    rf"|\bsich\s+am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:im|in|auf|zu)\s[^.;]{{0,80}}?"
+    r"\b(?:getroffen|versammelt|eingefunden|zusammengefunden)\b",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
@@ -102,6 +104,10 @@ PROSE_CHAIR = re.compile(
     rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+die\s+"
     r"(?:Versammlung|Anwesenden|Teilnehmenden)\s*[.,]"
     rf"|\bvon\s+{_NAME}\s+moderiert\b|\bModeration\s*(?:durch|von)\s+{_NAME}"
+    rf"|\b(?:hat|hatte|führt|führte)\s+{_NAME}\s+den\s+Vorsitz\b"
+    rf"|\bden\s+Vorsitz\s+(?:hat|hatte|führt|führte|übernimmt|übernahm)\s+{_NAME}"
+    rf"|\b(?:Der|Die)\s+[A-ZÄÖÜ][\wäöüß]+,\s+{_NAME},?\s+(?:begrüßt|begrüßte)\s+die\s+"
+    r"(?:Versammlung|Anwesenden|Teilnehmenden|Teilnehmer(?:innen)?|Gäste)\b"
     rf"|^{_NAME}\s+[–-]\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?"
     r"|Versammlungsleitung|Sitzungsleitung|Moderation)\b"
 )

@@ -501,8 +501,9 @@ def members_listed(texts: Iterable[str]) -> list[str]:
 _CAPITAL = r"[A-ZÄÖÜ][a-zäöüßé]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?"
 _ACADEMIC = r"(?:(?:Dr\.|Prof\.|Ing\.)\s+){0,2}"
 _FULL_NAME = rf"{_ACADEMIC}{_CAPITAL}\s+{_CAPITAL}"
+_PARTICLE = r"(?:\s+(?:von|van|de|zu)(?:\s+(?:der|dem|den))?)?"
 _TITLED = re.compile(
-    rf"\b(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?"
+    rf"\b(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:{_PARTICLE}\s+{_CAPITAL})?"
     rf"|(?<![\w.])(?:Dr\.|Prof\.)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?"
 )
 """``Herr Brandt``, ``Frau Dr. Albers``, ``Prof. Hanno Weidlich``."""
@@ -525,6 +526,9 @@ _GUEST_LEAD = re.compile(
     r"|\b(?:Zu\s+Gast\s+(?:war|waren|ist|sind)|[Aa]ls\s+Gäste?\s+(?:war|waren|ist|sind|anwesend))"
     r"\s+"
     r"|\bDen\s+Auftakt\s+(?:machte|machten|lieferte|lieferten|bildete|bildeten|gab|gaben)\s+"
+    r"|\b(?:nahm|nahmen)\s+auch\s+(?=(?:Herr|Frau|Dr\.)\s)"
+    r"|\b(?:interessante|viele|neue)\s+Informationen\b[^.;]{0,60}?\bvon\s+(?=[A-ZÄÖÜ][^,]{3,40},"
+    r"\s+(?:der|dem|des)\s)"
 )
 _GREETING_ALL = re.compile(
     r"^(?:die|alle|alle\s+die)\s+(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)\b"
@@ -578,7 +582,7 @@ def _full_after_title(name: str) -> bool:
     office and a surname (``Herr Brandt``, a title and a surname, is how minutes name speakers,
     counted with them)."""
     title, *rest = name.split()
-    words = [w for w in rest if w not in ("Dr.", "Prof.")]
+    words = [w for w in rest if w not in ("Dr.", "Prof.") and w not in NAME_PARTICLES]
     return (
         title in ("Herr", "Frau")  # (not ``Herrn Brandts Antrag``)
         and len(words) == 2
@@ -586,6 +590,14 @@ def _full_after_title(name: str) -> bool:
         and len(words[1]) > 2
         and words[1].replace("-", "").isalpha()  # (not ``Frau Rechtsanwältin Dr``)
     )
+
+
+_PRESENTED_BY = re.compile(
+    r"\b(?:Vorstellung|Präsentation|Einführung|Vortrag|Bericht)\b[^.;]{0,60}?\bdurch\s+"
+    rf"({_FULL_NAME})\b(?:\s+und\s+(?:[a-zäöü]\w+\s+)?({_FULL_NAME})\b)?"
+)
+"""``Nach kurzer Vorstellung des Fachkonzeptes durch Anne Kessler und erweitert Martina Vogt
+…``: those who presented."""
 
 
 def _office_or_plural(word: str) -> bool:
@@ -689,13 +701,18 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
                         kinds.setdefault(name, "guests")
         for lead in _GUEST_LEAD.finditer(text):
             rest = text[lead.end() : lead.end() + 120]
-            bare = _BARE.match(rest)
+            bare = None if rest.startswith(("Herr", "Frau", "Dr.", "Prof.")) else _BARE.match(rest)
             for name in [bare.group(1)] if bare else _people_in(rest)[:1]:
                 kinds.setdefault(name, "guests")
         for name in _people_in(text):
             titled = name.startswith(("Herr", "Frau"))
             if " " in name and (not titled or _full_after_title(name)):
                 kinds.setdefault(name, "present")  # ``Frau Ilona Pretzsch wird … vertreten``
+        if "durch " in text:
+            for match in _PRESENTED_BY.finditer(text):
+                for name in match.groups():
+                    if name and plausible_name(name):
+                        kinds.setdefault(name, "present")
         for name in officers_named(text):
             kinds.setdefault(name, "present")  # ``Als Kassenwartin fungiert Helga Brünjes``
         if text.count("(") >= 2:

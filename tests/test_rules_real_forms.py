@@ -2190,3 +2190,59 @@ def test_tasks_promised_or_taken_on_by_a_body(text: str, owner: str) -> None:
 def test_tasks_promised_near_miss(text: str) -> None:
     """The one promised to (dative), a group's promise of good behaviour, weather: no task."""
     assert task_in(text, NOBODY, dt.date(2025, 11, 24)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Seit 2005 gibt es den Beirat, inzwischen hat Dr. Gerold Kessel den Vorsitz.",
+         "Dr. Gerold Kessel"),
+        ("Die Verwaltung hatte eingeladen. Die Bauamtsleiterin, Kerstin Marquardt begrüßte die "
+         "Teilnehmer.", "Kerstin Marquardt"),
+    ],
+)  # fmt: skip
+def test_chair_who_has_the_chair_or_greets_in_an_apposition(text: str, chair: str) -> None:
+    """``hat Name den Vorsitz``; ``Die Bauamtsleiterin, Name begrüßte die Teilnehmer``."""
+    assert protokollkit.read(f"Bericht vom 30.01.2025\n\n{text}\n").meta_value("chair") == chair
+
+
+def test_chair_who_has_the_chair_near_miss() -> None:
+    """``hat … den Vorsitz abgegeben`` names no one; greeting one guest is no chairing."""
+    p = protokollkit.read(
+        "Bericht vom 30.01.2025\n\nDer Verein hat 2024 den Vorsitz im Netzwerk abgegeben. "
+        "Die Kassiererin, Jana Ott begrüßte ihre Nachbarin.\n"
+    )
+    assert p.meta_value("chair") is None
+
+
+def test_surname_on_meister_after_a_first_name_speaks() -> None:
+    """``Emil Hoffmeister fand, dass …``: a surname that ends like an office, after a first
+    name; ``Der Hausmeister fand, …`` names nobody."""
+    found = inline_speaker("Emil Hoffmeister fand, dass es gut war.", NOBODY)
+    assert found is not None and found.name == "Emil Hoffmeister"
+    assert inline_speaker("Der Hausmeister fand, dass es gut war.", NOBODY) is None
+
+
+def test_guest_who_also_took_part_and_presenters() -> None:
+    """``nahm auch Frau Dr. Ursula von Hagen vom Freundeskreis … teil``: a guest (a name with
+    a particle); ``Vorstellung … durch Anne Kessler und erweitert Martina Vogt``: presenters
+    who took part; ``sich am DATE um 10:00 Uhr im Café … getroffen``: the start."""
+    p = protokollkit.read(
+        "Bericht\n\nDer Kreis hat sich am 29.10.2025 um 10:00 Uhr im Café Hansa getroffen. "
+        "Neben dem Bürgermeister nahm auch Frau Dr. Ursula von Hagen vom Freundeskreis an dem "
+        "Treffen teil. Nach kurzer Vorstellung des Konzeptes durch Anne Kessler und erweitert "
+        "Martina Vogt ging es los.\n"
+    )
+    assert [x.name for x in p.attendance_of("guests")] == ["Frau Dr. Ursula von Hagen"]
+    names = [x.name for x in p.present()]
+    assert "Anne Kessler" in names and "Martina Vogt" in names
+    assert (p.meta_value("start") or "").startswith("10:00")
+
+
+def test_guest_who_also_took_part_and_presenters_near_miss() -> None:
+    """``nahm auch die Presse teil``, ``Vorstellung durch die Verwaltung``: nobody named."""
+    p = protokollkit.read(
+        "Bericht\n\nAn dem Treffen nahm auch die Presse teil. Nach der Vorstellung durch die "
+        "Verwaltung ging es los.\n"
+    )
+    assert p.attendance_of("guests") == () and p.present() == ()
