@@ -625,6 +625,22 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
     return None
 
 
+def sentence_speakers(text: str) -> list[str]:
+    """The full names every sentence of an entry names as its speaker (an entry records one
+    speaker, a report's paragraph may hold several: ``Bürgermeisterin X begrüßte … Mit einer
+    Vorstellung … leitete Jonas Pfeiffer, Sachgebietsleiter …, die Konferenz ein.``)."""
+    if ". " not in text or _VERB_SET.isdisjoint(text.split()):
+        return []
+    nobody = ParticipantIndex(())
+    names: list[str] = []
+    for start in (0, *_sentence_starts(text)):
+        sentence = text[start : start + 160]
+        speaker = _named_speaker(sentence, nobody) or _later_speaker(sentence, nobody)
+        if speaker is not None and len(speaker.name.split()) >= 2 and speaker.name not in names:
+            names.append(speaker.name)
+    return names
+
+
 _FIRST_NAME_AFTER = re.compile(
     r"^[A-ZÄÖÜ][^.;:!?]{0,60}?\s(?:" + alternation(_REPORTED_VERBS) + r")\s+"
     r"([A-ZÄÖÜ][\wäöüß'-]+)(?=\s+[a-zäöü]|\s*[,.]|$)"
@@ -1427,7 +1443,7 @@ _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
     "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte", "will",
-    "möchte", "versprach", "verspricht", "versprechen",
+    "möchte", "versprach", "verspricht", "versprechen", "werden", "überprüft", "geprüft",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1453,6 +1469,17 @@ _WILL_DO = re.compile(
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
 (with a date; the subject a function or a participant, not a thing)."""
+
+
+_PLANNED = re.compile(
+    _SENTENCE_START + r"Wir\s+(?:werden|wollen)\s+[^;!?.]{3,160}?\b(?!ge)\w+en\s*[.!](?:\s|$)"
+    r"|\b(?:wird|werden)\s+(?:nun\s+|jetzt\s+|zunächst\s+)?(?:in|von|durch)\s+der\s+"
+    r"((?:Stadt|Gemeinde|Kreis)?[Vv]erwaltung|Geschäftsstelle)\s+(?:geprüft|überprüft|bearbeitet"
+    r"|vorbereitet|erstellt)\b"
+)
+"""A plan in the first person plural (``Wir werden die Forderungen … weitergeben.``) and a
+check of the administration in the passive (``Diese Geschäftsordnung wird nun in der
+Stadtverwaltung überprüft``): tasks (of the administration in the second case)."""
 
 
 def _ends_in_en(text: str) -> bool:
@@ -1918,6 +1945,10 @@ def task_in(
         will = _WILL_DO.search(text)
         if will and _announces(will, text, known, _due(text, meeting) is not None):
             owners, is_task = (will.group(1),), True
+    if not owners and not is_task and ("Wir " in text or " wird " in text or " werden " in text):
+        planned = _PLANNED.search(text)
+        if planned:
+            owners, is_task = ((planned.group(1),) if planned.group(1) else ()), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:

@@ -473,8 +473,15 @@ class Protocol:
                 found.setdefault(value, Person(value))
         for person in self.speakers():
             found.setdefault(person.name, Person(person.name, person.affiliation))
-        from protokollkit.annotations import names_a_body  # annotations imports this module
+        from protokollkit.annotations import (  # annotations imports this module
+            names_a_body,
+            sentence_speakers,
+        )
 
+        for point in self.all_points():  # the speakers of the later sentences of a paragraph
+            for name in sentence_speakers(point.text):
+                if not any(name in known or known in name for known in found):
+                    found.setdefault(name, Person(name))
         for point in self.tasks():
             assert point.task is not None
             for owner in point.task.owners:

@@ -498,7 +498,12 @@ def members_listed(texts: Iterable[str]) -> list[str]:
 
 # --- people named in the prose of the minutes ----------------------------------------------
 
-_CAPITAL = r"[A-ZÄÖÜ][a-zäöüßé]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?"
+_CAPITAL = (
+    r"[A-ZÄÖÜŠŽČĆŁŚÇŞİ][a-zäöüßéèáàíóúñçćčšžłńśğışăâêôø]+"
+    r"(?:-[A-ZÄÖÜŠŽČĆŁŚÇŞİ][a-zäöüßéèáàíóúñçćčšžłńśğışăâêôø]+)?"
+)
+"""A capitalised word of a name, with the letters of names from other languages
+(``Petrović``, ``Yılmaz``, ``Łukasz``)."""
 _ACADEMIC = r"(?:(?:Dr\.|Prof\.|Ing\.)\s+){0,2}"
 _FULL_NAME = rf"{_ACADEMIC}{_CAPITAL}\s+{_CAPITAL}"
 _PARTICLE = r"(?:\s+(?:von|van|de|zu)(?:\s+(?:der|dem|den))?)?"

@@ -2246,3 +2246,55 @@ def test_guest_who_also_took_part_and_presenters_near_miss() -> None:
         "Verwaltung ging es los.\n"
     )
     assert p.attendance_of("guests") == () and p.present() == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Wir werden die Forderungen in einem Brief an den Beirat weitergeben. Danach Kaffee.", ()),
+        ("Diese Geschäftsordnung wird nun in der Stadtverwaltung überprüft.", ("Stadtverwaltung",)),
+    ],
+)
+def test_plans_of_we_and_checks_of_the_administration(text: str, owners: tuple[str, ...]) -> None:
+    """``Wir werden … weitergeben.``: a plan, a task of the group; ``wird nun in der
+    Stadtverwaltung überprüft``: a task of the administration."""
+    task = task_in(text, NOBODY, dt.date(2025, 11, 24))
+    assert task is not None and task.owners == owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wir werden sehen.", "Wir werden alle älter.", "Der Antrag wurde in der Verwaltung geprüft."],
+)
+def test_plans_of_we_near_miss(text: str) -> None:
+    """No plan (``Wir werden sehen``), and a check that is done (``wurde … geprüft``)."""
+    assert task_in(text, NOBODY, dt.date(2025, 11, 24)) is None
+
+
+def test_every_sentence_of_a_report_names_who_took_part() -> None:
+    """A paragraph records one speaker; the full names later sentences name as speakers
+    took part too (``… leitete Jonas Pfeiffer, Sachgebietsleiter …, die Konferenz ein``), and
+    names with letters of other languages (``Dragana Petrović``) are names."""
+    from protokollkit.people import people_in_prose
+
+    p = protokollkit.read(
+        "Konferenz am 16.04.2025\n\nBürgermeisterin Katrin Oswald begrüßte die Gäste. Mit einer "
+        "Vorstellung des Konzeptes leitete Jonas Pfeiffer, Sachgebietsleiter Soziales, die "
+        "Konferenz ein.\n"
+    )
+    names = [x.name for x in p.present()]
+    assert "Katrin Oswald" in names and "Jonas Pfeiffer" in names
+    found = people_in_prose(
+        ["Es ging um a) Kieztouren (Dragana Petrović), b) Presse (Ralf Kober)."]
+    )
+    assert found["present"] == ["Dragana Petrović", "Ralf Kober"]
+
+
+def test_every_sentence_of_a_report_near_miss() -> None:
+    """A later sentence whose subject is a thing (``Die Stadtteilzeitung berichtete …``):
+    nobody more."""
+    p = protokollkit.read(
+        "Konferenz am 16.04.2025\n\nBürgermeisterin Katrin Oswald begrüßte die Gäste. Die "
+        "Stadtteilzeitung berichtete ausführlich.\n"
+    )
+    assert [x.name for x in p.present()] == ["Katrin Oswald"]
