@@ -725,7 +725,10 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
             if len(bracketed) >= 2:  # ``a) Leseförderung (Nadine Kurz), b) … (Tina Reuter)``
                 for group in bracketed:
                     for name in re.split(r"\s*/\s*", group):
-                        if plausible_name(name) and name.split()[0] not in _PLACE_FIRST:
+                        first = name.split()[0]
+                        if first in _PLACE_FIRST or not is_name_word(first):
+                            continue  # (the surname may end like a noun: ``Jens Hartung``)
+                        if looks_like_name(name):
                             kinds.setdefault(name, "present")
         for name in _caption_names(text):
             kinds.setdefault(name, "present")  # ``Von links nach rechts: …``

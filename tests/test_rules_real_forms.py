@@ -2061,12 +2061,13 @@ def test_names_in_brackets_behind_topics_and_a_photo_caption_took_part() -> None
     from protokollkit.people import people_in_prose
 
     found = people_in_prose([
-        "Es reichte von a) Lesepaten (Nadine Kurz), b) Presse (Christa Heim/ Ralf Kober).",
+        "Es reichte von a) Lesepaten (Nadine Kurz), b) Presse (Christa Heim/ Ralf Kober), "
+        "c) Moderation (Jens Hartung).",
         "Von links nach rechts: Doreen Weiß (Kundenbetreuung); Herr Fröhlich (Leibnizviertel); "
         "Herr Dr. Kessel – Vorsitzender – (Stadtmitte)",
     ])  # fmt: skip
     assert found["present"] == [
-        "Nadine Kurz", "Christa Heim", "Ralf Kober", "Doreen Weiß", "Herr Fröhlich",
+        "Nadine Kurz", "Christa Heim", "Ralf Kober", "Jens Hartung", "Doreen Weiß", "Herr Fröhlich",
         "Herr Dr. Kessel",
     ]  # fmt: skip
 
@@ -2077,7 +2078,7 @@ def test_names_in_brackets_and_captions_near_miss() -> None:
     from protokollkit.people import people_in_prose
 
     assert people_in_prose([
-        "Angebote in der Kita (Haus Regenbogen) und im Treff (Alte Post).",
+        "Angebote in der Kita (Haus Regenbogen), im Treff (Alte Post) und (Beratung Schulden).",
         "Der Flyer kam von der Druckerei (Jana Ott).",
         "Von links nach rechts: Rathaus, Kirche und Markt.",
     ]) == {}  # fmt: skip
