@@ -28,7 +28,7 @@ FLOORS = {
     "heldout8": 0.90,
     "heldout9": 0.88,
     "heldout10": 0.89,
-    "heldout11": 0.63,
+    "heldout11": 0.90,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -97,7 +97,13 @@ on one line of a web table, a Quartiersmanagement's residents' body, a Stadtteil
 Sozialraumkonferenzen (one as Word), a Bürgerforum, a tenants' council (ODT), a youth council
 (ODT), a care home's residents' council (Word), refugee helpers' circles and their association,
 a youth forum, a youth committee and a residents' meeting on road works; ten of the fifteen are
-reports in prose; no line lost; MISSES.md lists the misses)."""
+reports in prose; no line lost; MISSES.md lists the misses); 0.901 after the rules of branch
+heldout11 (opinions and appositions in reported speech, a role on the line below a Word list
+entry, agreements of reports in words, officers named after their office, names in brackets
+behind topics and in photo captions, the place where people met, promises and plans as tasks,
+every sentence's speaker as one who took part). The other sets then: corpus 0.930, heldout
+0.909, heldout2 0.882, heldout3 0.870, heldout4 0.854, heldout5 0.895, heldout6 0.812,
+heldout7 0.897, heldout8 0.911, heldout9 0.889, heldout10 0.908."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
