@@ -262,6 +262,7 @@ _REPORTED_VERBS = (
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
     "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
+    "verspricht", "versprach", "leitet", "leitete",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -302,9 +303,11 @@ Lohmann …``: the verb before the speaker, in the first words of the entry."""
 _INVERTED_NAMED = re.compile(
     r"^(?:[A-ZÄÖÜ][^.;:!?]{0,50}?\s)?(?:"
     + alternation(_REPORTED_VERBS)
-    + r")\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s*[,:]|\s+(?:vom|von|aus)\s)"
+    + r")\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)(?=\s*[,:]|\s+(?:vom|von|aus)\s"
+    r"|\s+(?:in|mit|zu)\s+(?:seinem|seiner|ihrem|ihrer)\s)"
 )
-"""``Dazu sagte Klaus Reinhardt, man …``: the verb before a full name (no office before it)."""
+"""``Dazu sagte Klaus Reinhardt, man …``, ``Daran erinnerte Hartwig Lüders in seinem Bericht``:
+the verb before a full name (no office before it)."""
 _INVERTED_HINT = re.compile(r"\s(?:Herr|Frau|Hr\.|Fr\.|Pfr\.|Dr\.)\s")
 """Every match holds ``Herr``, ``Frau`` or ``r.``: :func:`inline_speaker` looks for those
 first."""
@@ -371,8 +374,19 @@ def _reported_otherwise(text: str) -> Person | None:
     return Person(role.group(2), role.group(1))
 
 
-_VERB_SET = frozenset((*_REPORTED_VERBS, *(verb + "," for verb in _REPORTED_VERBS)))
+_OPINION_VERBS = ("fand,", "findet,")
+"""``Emil Hoffmeister fand, dass …``: an opinion, reported; only before its comma (``Das Fest
+fand im Mai statt`` is no speech)."""
+_VERB_SET = frozenset(
+    (*_REPORTED_VERBS, *(verb + "," for verb in _REPORTED_VERBS), *_OPINION_VERBS)
+)
 """The verbs of reported speech, also before a comma (``Kilian bittet, ob …``)."""
+_OPINION = re.compile(
+    r"^(\S+(?:\s+\S+){0,2}?)\s+(?:ist|war|sind|waren)\s+der\s+(?:Meinung|Ansicht|Auffassung)\b"
+)
+"""``Lea Brandt war der Meinung, dass …``: one to three words, then an opinion held."""
+_OPINION_WORDS = ("fand", "findet", "meinung", "ansicht", "auffassung")
+"""The words of :data:`_OPINION_VERBS` and :data:`_OPINION` in lower case, for :func:`_scan`."""
 _NOT_SPEAKERS = frozenset((
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "diese",
     "dieser", "dieses", "jeder", "jede", "alle", "beide", "man", "sie", "er", "es", "wir", "ihr",
@@ -417,6 +431,8 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         n = 2
     elif count > 3 and words[3] in _VERB_SET:
         n = 3
+    elif (opinion := _OPINION.match(sentence[:80])) is not None:
+        n = len(opinion.group(1).split())
     else:
         return None
     names = words[:n]
@@ -429,11 +445,19 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         return Person(name)
     if n > 1 and _office_word(names[0]) and all(is_name_word(w) for w in names[1:]):
         return Person(name)
-    if n == 2 and plausible_name(name) and not _office_word(names[1]):
+    if n == 2 and plausible_name(name) and _surname(names[1], names[0]):
         return Person(name)
     if n == 1 and not known.tokens and _first_name_alone(name) and _subject_first(words):
         return Person(name)
     return None
+
+
+def _surname(word: str, before: str) -> bool:
+    """The second word of a name: no office, or a surname on ``-meister`` after a first name
+    (``Emil Hoffmeister``, not ``Herr Bürgermeister``)."""
+    return not _office_word(word) or (
+        word.endswith("meister") and word != "Bürgermeister" and not _office_word(before)
+    )
 
 
 _INVERTED_SUBJECT = frozenset(("es", "sie", "er", "wir", "ich", "man", "ihr", "du"))
@@ -446,6 +470,7 @@ _SENTENCE_ADVERBS = frozenset((
     "Daher", "Somit", "Allerdings", "Nochmals", "Erneut", "Wiederum", "Zuletzt", "Bereits",
     "Inzwischen", "Mittlerweile", "Gerne", "Gern", "Hier", "Damit", "Dafür", "Dabei",
     "Natürlich", "Selbstverständlich", "Sicherlich", "Vielleicht", "Offenbar", "Besonders",
+    "Daran", "Darüber", "Davon", "Darum", "Deswegen",
 ))  # fmt: skip
 """Adverbs that open a sentence before its verb (German puts the verb second)."""
 
@@ -501,13 +526,55 @@ def _opener_inverted(sentence: str) -> Person | None:
 
 _APPOSITION = re.compile(
     r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
-    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,\s+(?:"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,?\s+(?:"
     + alternation(_REPORTED_VERBS)
     + r")\b"
 )
 """``Der Vorsitzende, Herr Feddersen, eröffnet …``, ``Der Vorsitzende, Ortsbürgermeister
 Markus Engelhardt, eröffnet …``, ``Der Bezirksvorsteher, Herr Henning Kahlert (SPD),
-verpflichtet …``: the name between commas after the office."""
+verpflichtet …``: the name between commas after the office (the closing comma may be missing:
+``Die Bauamtsleiterin, Kerstin Marquardt begrüßte …``)."""
+_NAMED_APPOSITION = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+),\s+[^,.;:!?]{2,80}?,\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
+)
+"""``Mirko Albers, Quartiersmanager und neuer Leiter des Quartiersbüros, stellte sich … vor``:
+a full name, what the person is between commas, then a verb of reported speech."""
+
+
+def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
+    """A speaker a sentence names with more than a verb after the name: in an apposition
+    (:data:`_APPOSITION`, :data:`_NAMED_APPOSITION`), after the verb (:data:`_INVERTED_NAMED`)
+    or with the body spoken for (``Anna-Lena Huber vom Helferkreis Oberhausen berichtete …``,
+    :data:`_NAMED_FROM`)."""
+    if ", " in sentence[:60]:
+        if sentence.startswith(("Der ", "Die ")):
+            apposition = _APPOSITION.match(sentence)
+            if apposition and _office_or_name(apposition.group(2)):
+                return Person(apposition.group(2), apposition.group(1))
+        named = _NAMED_APPOSITION.match(sentence)
+        after = sentence[named.end() :].split(None, 1)[:1] if named else []
+        if (
+            named
+            and _office_or_name(named.group(1))
+            and not _office_word(named.group(1).split()[0])
+            and not (after and after[0].lower() in _INVERTED_SUBJECT)  # ``…, gab es auch``
+        ):
+            return Person(named.group(1))
+    if sentence[:1].isupper() and not _VERB_SET.isdisjoint(sentence.split()[1:8]):
+        inverted = _INVERTED_NAMED.match(sentence)  # ``Daran erinnerte Hartwig Lüders in …``
+        if inverted and plausible_name(inverted.group(1), known):
+            return Person(inverted.group(1))
+    if " vo" in sentence[:40] or " aus " in sentence[:40]:
+        named = _NAMED_FROM.match(sentence)
+        if (
+            named
+            and named.group(1).split()[0].lower() not in _NOT_SPEAKERS
+            and plausible_name(named.group(1), known)
+        ):
+            return Person(named.group(1), named.group(2))
+    return None
 
 
 def _office_or_name(name: str) -> bool:
@@ -538,10 +605,9 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
         or _VERB_SET.isdisjoint(text.split())
     ):
         return None  # fast path: no later sentence or apposition, or no verb of reported speech
-    if text.startswith(("Der ", "Die ")) and ", " in text[:40]:
-        apposition = _APPOSITION.match(text)
-        if apposition and _office_or_name(apposition.group(2)):
-            return Person(apposition.group(2), apposition.group(1))
+    speaker = _later_speaker(text, known)
+    if speaker is not None:
+        return speaker
     starts = _clause_starts(text) if "; " in text else _sentence_starts(text)
     for start in starts:
         sentence = text[start : start + 120]
@@ -553,10 +619,26 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
         special = _special_speaker(sentence, True) if _ORDINAL.match(sentence) else None
         if special is not None:
             return special  # ``Erster Bürgermeister Anton Reischl dankte …``
-        speaker = _named_speaker(sentence, known)
+        speaker = _named_speaker(sentence, known) or _later_speaker(sentence, known)
         if speaker is not None:
             return speaker
     return None
+
+
+def sentence_speakers(text: str) -> list[str]:
+    """The full names every sentence of an entry names as its speaker (an entry records one
+    speaker, a report's paragraph may hold several: ``Bürgermeisterin X begrüßte … Mit einer
+    Vorstellung … leitete Jonas Pfeiffer, Sachgebietsleiter …, die Konferenz ein.``)."""
+    if ". " not in text or _VERB_SET.isdisjoint(text.split()):
+        return []
+    nobody = ParticipantIndex(())
+    names: list[str] = []
+    for start in (0, *_sentence_starts(text)):
+        sentence = text[start : start + 160]
+        speaker = _named_speaker(sentence, nobody) or _later_speaker(sentence, nobody)
+        if speaker is not None and len(speaker.name.split()) >= 2 and speaker.name not in names:
+            names.append(speaker.name)
+    return names
 
 
 _FIRST_NAME_AFTER = re.compile(
@@ -854,8 +936,19 @@ _ASSEMBLY_AGREES = re.compile(
     r"|\b(?:wird|wurde)\s+(?:[\w.-]+\s+){0,8}?mit\s+\d{1,3}\s+von\s+\d{1,3}\s+(?:\w+\s+)?Stimmen"
     r"\s+(?:\w+\s+)?gewählt\b"
     # agreement in words: ``verständigten sich die Anwesenden darauf, …``, ``waren sich einig``
-    r"|\b(?:verständigen|verständigten|verständigt|verständigte)\s+sich\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:darauf|auf)\b"
+    r"|\b(?:verständigen|verständigten|verständigt|verständigte)\s+(?:man\s+)?sich\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:darauf|auf)\b"
+    # ``Verabredet wurde, …``: the participle first
+    r"|(?:^|(?<=[.!?] ))(?:Verabredet|Vereinbart|Beschlossen|Festgelegt)\s+(?:wurde|wird)\b"
+    # ``Fazit des Tages war, dass sich die Helferkreise künftig … treffen wollen``
+    r"|(?:^|(?<=[.!?] ))(?:Das\s+)?(?:Fazit|Ergebnis)\s+(?:des\s+Tages|des\s+Abends|der\s+Runde"
+    r"|des\s+Treffens)\s+(?:war|ist),\s+dass\b[^.;]{1,160}?\b(?:wollen|will|sollen|soll"
+    r"|werden)\b"
+    # ``Konsens bei allen Anwesenden war, dass …`` in a later sentence
+    r"|(?:^|(?<=[.!?] ))Konsens\s+(?:bei|unter)\s+(?:allen\s+|den\s+)?(?:Anwesenden|Teilnehmenden"
+    r"|Beteiligten|Teilnehmer\w*)\s+(?:war|ist|bestand|besteht|herrschte),?\s+dass\b"
+    # a body constitutes itself: ``Der Helferkreis hat sich … in fünf Arbeitskreisen konstituiert``
+    r"|\b(?:hat|haben)\s+sich\s+(?:[\w,.]+\s+){0,8}?(?:neu\s+)?konstituiert\b"
     r"|\b(?:waren|sind|war|ist)\s+sich\s+(?:alle\s+|darin\s+|darüber\s+)?einig\b"
     r"|\bEinigkeit\s+(?:bestand|besteht|herrschte|herrscht)\b"
     r"|\b(?:bestand|besteht|herrschte|herrscht)\s+Einigkeit\b"
@@ -904,7 +997,8 @@ _DECISION_STEMS = (
     "vereinbar", "einigung", "einigen", "einigten", "geeinigt", "dafür", "dagegen", "enthalt",
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
-    "sprach", "spricht", "einig",
+    "sprach", "spricht", "einig", "verabred", "fazit", "konstitu", "amt bestätigt",
+    "ämtern bestätigt",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -1086,6 +1180,9 @@ def decision_in(
         or "Mehrheit" in text
         or "vertagt" in text
         or "gewählt" in text
+        or "wurde" in text
+        or "Fazit" in text
+        or "Konsens" in text
     ):
         decided = _ASSEMBLY_AGREES.search(text)
     yes, no, abstain = _counts(
@@ -1346,7 +1443,7 @@ _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
     "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte", "will",
-    "möchte",
+    "möchte", "versprach", "verspricht", "versprechen", "werden", "überprüft", "geprüft",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1372,6 +1469,17 @@ _WILL_DO = re.compile(
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
 (with a date; the subject a function or a participant, not a thing)."""
+
+
+_PLANNED = re.compile(
+    _SENTENCE_START + r"Wir\s+(?:werden|wollen)\s+[^;!?.]{3,160}?\b(?!ge)\w+en\s*[.!](?:\s|$)"
+    r"|\b(?:wird|werden)\s+(?:nun\s+|jetzt\s+|zunächst\s+)?(?:in|von|durch)\s+der\s+"
+    r"((?:Stadt|Gemeinde|Kreis)?[Vv]erwaltung|Geschäftsstelle)\s+(?:geprüft|überprüft|bearbeitet"
+    r"|vorbereitet|erstellt)\b"
+)
+"""A plan in the first person plural (``Wir werden die Forderungen … weitergeben.``) and a
+check of the administration in the passive (``Diese Geschäftsordnung wird nun in der
+Stadtverwaltung überprüft``): tasks (of the administration in the second case)."""
 
 
 def _ends_in_en(text: str) -> bool:
@@ -1437,12 +1545,14 @@ _HINT_WORDS = {*_DECISION_STEMS, "ja", "nein", "pro", "stimme", *_TASK_WORDS, *_
 _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
-_ANY_HINT_AFTER = re.compile(r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS})))
+_ANY_HINT_AFTER = re.compile(
+    r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS, *_OPINION_WORDS}))
+)
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
 (``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
 verbs of reported speech (:data:`_SPEECH_VERBS`)."""
-_SPEECH_VERBS = frozenset(_REPORTED_VERBS)
+_SPEECH_VERBS = frozenset((*_REPORTED_VERBS, *_OPINION_WORDS))
 """A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
 names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
 looked for in the lower-case text, where it is found wherever the text has one."""
@@ -1628,15 +1738,53 @@ _UNNAMED = frozenset(("Ein", "Eine", "Einer", "Jemand", "Niemand", "Mehrere", "E
 """``Eine Einwohnerin fragt nach …``: someone not named is nobody's task."""
 
 
+_COMMITS_INVERTED = re.compile(
+    r"\b(?:sagt|sagte|sichert|sicherte)\s+" + _OFFICE_NAME + r"\s+(?:\w+\s+){0,2}?zu\b"
+)
+"""``Auf Nachfrage sagte Frau Marquardt zu, …``: the verb before the one who takes it on."""
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;!?]\s+)(?:Er|Sie|Wir|Ich|Man|Der|Die|Das)\s+$|^(?:Er|Sie|Wir|Ich|Man)\s+$"
+)
+"""A subject right before the verb: the one named after it is the dative (``Er sagte Frau
+Müller zu``)."""
+_PROMISES = re.compile(
+    r"(?:^|(?<=[.;!?] ))(?:" + _OFFICE + r")*([A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)"
+    r"\s+(?:verspricht|versprach|versprechen|versprachen),\s"
+)
+"""``Bürgermeister Lorenz Abt versprach, die Skateanlage … anzumelden``: a promise, a task."""
+_BODY_CARES = re.compile(
+    r"\b(?:will|wollen|wird|werden)\s+sich\s+(?:der|die|das)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+"
+    r"(?:[\wäöüß]+\s+){0,4}?(?:bemühen|kümmern)\b"
+    r"|(?:^|(?<=[.;!?] ))(?:Der|Die|Das)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+(?:will|wollen|wird|werden)\s+"
+    r"sich\s+(?:[\wäöüß]+\s+){0,4}?(?:bemühen|kümmern)\b"
+)
+"""``Darum will sich der Vorstand bemühen``, ``Der Vorstand wird sich darum kümmern``: a body
+takes it on."""
+
+
 def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     """``Frau Schaible sagt zu, dies … zu prüfen``; ``Herr Kessler fragt bis zum 15.09. nach``
-    (a follow-up with a date): the person who takes the task on."""
+    (a follow-up with a date); ``… versprach, …``; ``will sich der Vorstand bemühen``: the
+    person (or body) who takes the task on."""
+    if "versprach" in text or "verspricht" in text or "versprechen" in text:
+        promise = _PROMISES.search(text)
+        if promise and promise.group(1).split()[0].lower() not in _NOT_SPEAKERS:
+            return (promise.group(1),)
+    if "sich" in text and ("bemühen" in text or "kümmern" in text):
+        cares = _BODY_CARES.search(text)
+        if cares:
+            return (cares.group(1) or cares.group(2),)
     if "zu" not in low and "nach" not in low:
         return ()
     says = ("sagt" in text or "sichert" in text) and "zu" in text  # (in every match of the two)
     commits = _COMMITS.search(text) if says else None
     if commits is None and says:
         commits = _BODY_COMMITS.search(text)
+    if commits is None and says:
+        commits = _COMMITS_INVERTED.search(text)
+        start = commits.start() if commits else 0
+        if commits and _SUBJECT_BEFORE.search(text[max(0, start - 40) : start]):
+            commits = None  # ``Er sagte Frau Müller zu, …``: she is who it was promised to
     follows_up = "nach" in text and ("fragt" in text or "hakt" in text)
     if commits is None and follows_up and _due(text, meeting) is not None:
         commits = _FOLLOWS_UP.search(text)
@@ -1797,6 +1945,10 @@ def task_in(
         will = _WILL_DO.search(text)
         if will and _announces(will, text, known, _due(text, meeting) is not None):
             owners, is_task = (will.group(1),), True
+    if not owners and not is_task and ("Wir " in text or " wird " in text or " werden " in text):
+        planned = _PLANNED.search(text)
+        if planned:
+            owners, is_task = ((planned.group(1),) if planned.group(1) else ()), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
     if is_task and not owners:
@@ -2198,11 +2350,12 @@ def is_next_meeting_text(text: str) -> bool:
 
 _MONTH_OR_SEASON = re.compile(
     r"\b(?:im|ab|für|Anfang|Mitte|Ende)\s+(?:des\s+|das\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli"
-    r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter)"
-    r"(?:\s+\d{4})?\b"
+    r"|August|September|Oktober|November|Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter"
+    r"|Frühsommer|Spätsommer|Frühherbst|Spätherbst)"
+    r"(?:\s+\d{4}|\s+(?:des\s+)?(?:nächsten|kommenden)\s+Jahres)?\b"
 )
-"""``im Frühjahr 2025``, ``im April``, ``für das Frühjahr 2026``: when the next meeting will be,
-without a day."""
+"""``im Frühjahr 2025``, ``im April``, ``für das Frühjahr 2026``, ``im Frühsommer 2026``, ``im
+April nächsten Jahres``: when the next meeting will be, without a day."""
 
 
 _NEXT_PHRASE = NEXT_MEETING_ANYWHERE

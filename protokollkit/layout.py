@@ -2016,11 +2016,17 @@ def _name_broken_off(state: State, open_list: _Attendance, first: str) -> bool:
 
 def _role_broken_off(state: State, open_list: _Attendance, text: str) -> bool:
     """``…, Frau Cordes`` / ``(Jugendamt, Protokoll)``: a comma list wrapped before the last
-    name's brackets – they are that person's (True: they were added)."""
+    name's brackets – they are that person's (True: they were added). So is a role in brackets
+    on the line below one entry of a list (``Herr E. Brandl`` / ``(1. Vorsitzender)``: a line
+    break typed inside a Word list entry)."""
     if not (text.startswith("(") and text.endswith(")")) or text.count("(") != 1:
         return False
     above = state.lines[state.index - 1] if state.index > 0 else None
-    if above is None or "," not in above.text or above.text.rstrip().endswith((",", ";", ")")):
+    if above is None or above.text.rstrip().endswith((",", ";", ")")):
+        return False
+    if "," not in above.text and not (
+        above.hints.list_level is not None and _role_in_brackets(text[1:-1])
+    ):
         return False
     last = state.last_person(open_list.kind, open_list.label)
     if last is None or last.affiliation or not above.text.rstrip().endswith(last.name):
@@ -2029,6 +2035,13 @@ def _role_broken_off(state: State, open_list: _Attendance, text: str) -> bool:
         open_list.kind, open_list.label, replace(last, affiliation=text[1:-1])
     )
     return True
+
+
+def _role_in_brackets(inner: str) -> bool:
+    """``1. Vorsitzender``, ``Kassiererin``: a short bracket that names an office (not ``siehe
+    Anlage``)."""
+    words = inner.replace(".", " ").split()
+    return 0 < len(words) <= 4 and any(role_word(w) for w in words)
 
 
 _BARE_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")

@@ -60,7 +60,9 @@ PROSE_START = re.compile(
     rf"\s+{_MEETING}\b"
     rf"|^Am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:fand|fanden|trafen|traf|versammelten|kamen)\b"
     rf"|\bEröffnung\s+der\s+{_MEETING}\s+durch\s+[^.;\d]{{3,50}}?,\s*{_CLOCK}"
-    rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s",
+    rf"|^am\s+[^;]{{4,40}}?\bum\s+{_CLOCK}\s+(?:im|in\s+der|in\s+den)\s"
+    rf"|\bsich\s+am\s+[^;]{{4,30}}?\bum\s+{_CLOCK}\s+(?:im|in|auf|zu)\s[^.;]{{0,80}}?"
+    r"\b(?:getroffen|versammelt|eingefunden|zusammengefunden)\b",
     re.IGNORECASE,
 )
 PROSE_END = re.compile(
@@ -93,12 +95,19 @@ PROSE_CHAIR = re.compile(
     rf"|\b(?:Begrüßung|Eröffnung)\s+(?:erfolgt|erfolgte)\s+durch\s+{_NAME},\s+(?:(?:1\.|erste[rn]?)\s+)?"
     r"(?:Vorsitzende[rn]?|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\b"
     r"|\b(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
-    rf"\s+{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
+    r"\s+(?:(?:Bürgermeister|Oberbürgermeister|Ortsvorsteher|Stadtrat|Stadträtin|Pfarrer)(?:in)?\s+)?"
+    rf"{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
+    rf"|\b(?:übernahm|übernimmt)\s+{_NAME}\s+die\s+(?:Moderation|Sitzungsleitung|Gesprächsleitung"
+    r"|Leitung)\b"
     rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
     r"(?:eröffnet|geleitet)"
     rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+die\s+"
     r"(?:Versammlung|Anwesenden|Teilnehmenden)\s*[.,]"
     rf"|\bvon\s+{_NAME}\s+moderiert\b|\bModeration\s*(?:durch|von)\s+{_NAME}"
+    rf"|\b(?:hat|hatte|führt|führte)\s+{_NAME}\s+den\s+Vorsitz\b"
+    rf"|\bden\s+Vorsitz\s+(?:hat|hatte|führt|führte|übernimmt|übernahm)\s+{_NAME}"
+    rf"|\b(?:Der|Die)\s+[A-ZÄÖÜ][\wäöüß]+,\s+{_NAME},?\s+(?:begrüßt|begrüßte)\s+die\s+"
+    r"(?:Versammlung|Anwesenden|Teilnehmenden|Teilnehmer(?:innen)?|Gäste)\b"
     rf"|^{_NAME}\s+[–-]\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?"
     r"|Versammlungsleitung|Sitzungsleitung|Moderation)\b"
 )
@@ -137,7 +146,8 @@ _NOT_PLACES = frozenset({
     "Gespräch", "Beisein", "Wesentlichen", "Übrigen", "Ganzen", "Moment", "Internet", "Netz",
     "Chat", "Protokoll", "Schaukasten", "Aushang", "Amtsblatt", "Mitteilungsblatt",
     "Gemeindeblatt", "Newsletter", "Weg", "Gebiet", "Quartier", "Stadtteil", "Kiez", "Viertel",
-    "Anhang", "Anlage", "Anwesenheitsliste", "Liste", "Einladung", "Tagesordnung",
+    "Anhang", "Anlage", "Anwesenheitsliste", "Liste", "Einladung", "Tagesordnung", "Region",
+    "Umgebung", "Nähe", "Umland",
 })  # fmt: skip
 """Words after ``im``/``in der`` that name no place (``im Vorfeld``, ``im Schaukasten``)."""
 _MEETING_NOUNS = (
@@ -163,6 +173,26 @@ _SESSION_PLACE = re.compile(
 ``auf der`` with a capitalised name that is no :data:`_NOT_PLACES` word (after one adjective:
 ``im kleinen Sitzungssaal``), joined by ``des``/``am``/… to more names, up to the next
 lower-case word (``statt``, ``eingeladen``, ``wieder``) or the end of the clause."""
+_NAMED_PLACE = (
+    r"((?!(?:"
+    + "|".join(sorted(_NOT_PLACES))
+    + r")\b)[A-ZÄÖÜ][\wäöüß\-]*(?:\s+(?:des|der|am|an\s+der"
+    r"|vom)\s+[A-ZÄÖÜ][\wäöüß\-]*(?:\s+[A-ZÄÖÜ][\wäöüß\-]*)?)?)"
+)
+_CLAUSE_CHAR = r"(?:[^.;:!?]|(?<=\d)[.:](?=\d|\s))"
+"""A character of the same clause: no stop, but the points of a date or a clock time."""
+_GATHERED_PLACE = re.compile(
+    rf"\bsich\b{_CLAUSE_CHAR}{{0,120}}?\s(?:im|in\s+der|in\s+dem|in)\s+{_NAMED_PLACE}"
+    rf"{_CLAUSE_CHAR}{{0,120}}?\s(?:getroffen|eingefunden|zusammengefunden|versammelt"
+    r"|zusammengesetzt)\b"
+    r"|\b(?:waren|sind)\b[^.;:!?]{0,120}?\s(?:ins|in\s+die|in\s+den)\s+" + _NAMED_PLACE
+    + r"\s+gekommen\b"
+    r"|\b(?:begrüßt|begrüßte|begrüßen|begrüßten)\s+(?:die|alle)\s+(?:Gäste|Anwesenden|Teilnehm\w*)"
+    r"\s+(?:im|in\s+der|in\s+dem)\s+" + _NAMED_PLACE + r"(?=\s*[.,;]|\s+[a-zäöü])"
+)  # fmt: skip
+"""The place where people met, before the verb of meeting (``hat sich … im Café des Hauses
+getroffen``, ``haben sich in Penzing … getroffen``, ``waren … ins Jugendhaus am Steinweg
+gekommen``) or where the guests were greeted (``begrüßte die Gäste im Ratssaal``)."""
 _PLACE_PART = re.compile(
     r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
@@ -185,12 +215,13 @@ _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S
 """``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:\w+/)?(?:Protokoll\w*|Schriftführ\w*)\b", re.IGNORECASE)
 _CHAIR_ROLE = re.compile(
-    r"^(?:\w+/)?(?:\w*?vorsitz\w*|\w*?sitzungsleit\w*|Leitung|Moderation|Moderator\w*"
+    r"^(?:1\.\s*)?(?:\w+/)?(?:\w*?vorsitz\w*|\w*?sitzungsleit\w*|Leitung|Moderation|Moderator\w*"
     r"|\w*?versammlungsleit\w*|Redeleitung)\b",
     re.IGNORECASE,
 )
 """A role that makes a person the chair or the minute-taker: ``Vorsitzender``,
-``Ausschussvorsitzende``, ``Verwaltung/Protokollführer`` (not ``stellvertr. Vorsitzende``)."""
+``Ausschussvorsitzende``, ``1. Vorsitzender``, ``Verwaltung/Protokollführer`` (not
+``stellvertr. Vorsitzende``, ``2. Vorsitzende``)."""
 """Roles in brackets after a name that make the person the minute-taker or the chair."""
 
 """An inline link as protokollkit keeps it in any text: ``[Satzung](https://…)`` or a bare URL."""
@@ -442,8 +473,15 @@ class Protocol:
                 found.setdefault(value, Person(value))
         for person in self.speakers():
             found.setdefault(person.name, Person(person.name, person.affiliation))
-        from protokollkit.annotations import names_a_body  # annotations imports this module
+        from protokollkit.annotations import (  # annotations imports this module
+            names_a_body,
+            sentence_speakers,
+        )
 
+        for point in self.all_points():  # the speakers of the later sentences of a paragraph
+            for name in sentence_speakers(point.text):
+                if not any(name in known or known in name for known in found):
+                    found.setdefault(name, Person(name))
         for point in self.tasks():
             assert point.task is not None
             for owner in point.task.owners:
@@ -570,6 +608,10 @@ class Protocol:
                 place = match.group(1).rstrip(",.")
                 if not place.lower().endswith(_PRESS):  # ``im Städtischen Anzeiger``
                     return place
+        for point in self._opening_points()[:4]:
+            gathered = _GATHERED_PLACE.search(point.text[:400])
+            if gathered:
+                return next(g for g in gathered.groups() if g)
         return None
 
     def _role_in_attendance(self, kind: MetaKind) -> str | None:

@@ -498,11 +498,17 @@ def members_listed(texts: Iterable[str]) -> list[str]:
 
 # --- people named in the prose of the minutes ----------------------------------------------
 
-_CAPITAL = r"[A-ZÄÖÜ][a-zäöüßé]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?"
+_CAPITAL = (
+    r"[A-ZÄÖÜŠŽČĆŁŚÇŞİ][a-zäöüßéèáàíóúñçćčšžłńśğışăâêôø]+"
+    r"(?:-[A-ZÄÖÜŠŽČĆŁŚÇŞİ][a-zäöüßéèáàíóúñçćčšžłńśğışăâêôø]+)?"
+)
+"""A capitalised word of a name, with the letters of names from other languages
+(``Petrović``, ``Yılmaz``, ``Łukasz``)."""
 _ACADEMIC = r"(?:(?:Dr\.|Prof\.|Ing\.)\s+){0,2}"
 _FULL_NAME = rf"{_ACADEMIC}{_CAPITAL}\s+{_CAPITAL}"
+_PARTICLE = r"(?:\s+(?:von|van|de|zu)(?:\s+(?:der|dem|den))?)?"
 _TITLED = re.compile(
-    rf"\b(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?"
+    rf"\b(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:{_PARTICLE}\s+{_CAPITAL})?"
     rf"|(?<![\w.])(?:Dr\.|Prof\.)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?"
 )
 """``Herr Brandt``, ``Frau Dr. Albers``, ``Prof. Hanno Weidlich``."""
@@ -525,6 +531,9 @@ _GUEST_LEAD = re.compile(
     r"|\b(?:Zu\s+Gast\s+(?:war|waren|ist|sind)|[Aa]ls\s+Gäste?\s+(?:war|waren|ist|sind|anwesend))"
     r"\s+"
     r"|\bDen\s+Auftakt\s+(?:machte|machten|lieferte|lieferten|bildete|bildeten|gab|gaben)\s+"
+    r"|\b(?:nahm|nahmen)\s+auch\s+(?=(?:Herr|Frau|Dr\.)\s)"
+    r"|\b(?:interessante|viele|neue)\s+Informationen\b[^.;]{0,60}?\bvon\s+(?=[A-ZÄÖÜ][^,]{3,40},"
+    r"\s+(?:der|dem|des)\s)"
 )
 _GREETING_ALL = re.compile(
     r"^(?:die|alle|alle\s+die)\s+(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)\b"
@@ -578,7 +587,7 @@ def _full_after_title(name: str) -> bool:
     office and a surname (``Herr Brandt``, a title and a surname, is how minutes name speakers,
     counted with them)."""
     title, *rest = name.split()
-    words = [w for w in rest if w not in ("Dr.", "Prof.")]
+    words = [w for w in rest if w not in ("Dr.", "Prof.") and w not in NAME_PARTICLES]
     return (
         title in ("Herr", "Frau")  # (not ``Herrn Brandts Antrag``)
         and len(words) == 2
@@ -586,6 +595,100 @@ def _full_after_title(name: str) -> bool:
         and len(words[1]) > 2
         and words[1].replace("-", "").isalpha()  # (not ``Frau Rechtsanwältin Dr``)
     )
+
+
+_PRESENTED_BY = re.compile(
+    r"\b(?:Vorstellung|Präsentation|Einführung|Vortrag|Bericht)\b[^.;]{0,60}?\bdurch\s+"
+    rf"({_FULL_NAME})\b(?:\s+und\s+(?:[a-zäöü]\w+\s+)?({_FULL_NAME})\b)?"
+)
+"""``Nach kurzer Vorstellung des Fachkonzeptes durch Anne Kessler und erweitert Martina Vogt
+…``: those who presented."""
+
+
+def _office_or_plural(word: str) -> bool:
+    """``Kassenwartin``, ``Stellvertreterinnen``, ``Sprecher*innen``: an office, also in the
+    (gendered) plural."""
+    for ending in ("*innen", ":innen", "_innen", "Innen", "innen"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return role_word(word[: -len(ending)])
+    return role_word(word)
+
+
+_OFFICE_WORD = r"([A-ZÄÖÜ][\wäöüß]*(?:[*:_]innen)?)"
+_OFFICERS = (
+    re.compile(
+        r"(?:^|[.!?]\s+)(?:(?:Seine|Ihre|Der|Die|Neuer|Neue)\s+)?" + _OFFICE_WORD
+        + r"(?:\s+(?:des|der)\s+[\w*-]+)?\s+(?:bleibt|bleiben|ist|sind|wird|werden)\s+"
+        + _SENTENCE_NAMES
+    ),
+    re.compile(
+        r"(?:^|[.!?]\s+)Als\s+" + _OFFICE_WORD + r"\s+(?:fungiert|fungieren|fungierte|amtiert"
+        r"|amtieren|amtierte)\s+" + _SENTENCE_NAMES
+    ),
+    re.compile(
+        r"(?:^|[.!?]\s+)(?:Die|Der)\s+(?:[a-zäöü][\wäöüß]*\s+)?" + _OFFICE_WORD
+        + r"\s+(?:des|der)\s+[\w*-]+\s+([A-ZÄÖÜ][^.!?;:]{0,200})"
+    ),
+)  # fmt: skip
+"""Officers named after their office in a report (an office held at the meeting):
+``Vorsitzender des Vorstands bleibt Hartwig Lüders``, ``Seine Stellvertreterinnen sind Amira
+Cordes und Claudia Fehse``, ``Als Kassenwartin fungiert Helga Brünjes``, ``Die seitherigen
+Sprecher*innen des Quartiersrates Henrike Vollmer, Detlef Baumann und Uwe Sasse begrüßten …``
+(the names up to the verb)."""
+_TAKES_ON = re.compile(
+    rf"(?:^|[.!?]\s+)({_FULL_NAME})\s+(?:übernimmt|übernahm|behält|wird)\s+(?:weiterhin\s+)?die\s+"
+    r"\w*(?:führung|leitung)\s+(?:fortsetzen|fortführen|übernehmen|behalten|weiterführen)?"
+)
+"""``Birgit Grothmann wird die Schriftführung fortsetzen``, ``Jan Ott übernimmt die
+Kassenführung``: an officer named with the office's task."""
+_UNTIL_VERB = re.compile(r"\s+(?!und\b|sowie\b|von\b|van\b|de\b)[a-zäöü]")
+
+
+def officers_named(text: str) -> list[str]:
+    """The people a report names as officers (:data:`_OFFICERS`, :data:`_TAKES_ON`)."""
+    found: list[str] = []
+    for pattern in _OFFICERS:
+        for match in pattern.finditer(text):
+            if not _office_or_plural(match.group(1)):
+                continue
+            listed = match.group(2)
+            cut = _UNTIL_VERB.search(listed)
+            names = _sentence_names(listed[: cut.start()] if cut else listed)
+            if names and all(len(n.split()) >= 2 and plausible_name(n) for n in names):
+                found += [n for n in names if n not in found]
+    for match in _TAKES_ON.finditer(text):
+        if plausible_name(match.group(1)) and match.group(1) not in found:
+            found.append(match.group(1))
+    return found
+
+
+_BRACKETED_NAMES = re.compile(rf"\(({_FULL_NAME}(?:\s*/\s*{_FULL_NAME})*)\)")
+"""``(Nadine Kurz)``, ``(Christa Heim/ Ralf Kober)``: who brought up the topic before it."""
+_PLACE_FIRST = frozenset((
+    "Haus", "Kita", "Treff", "Schule", "Hof", "Alte", "Alter", "Altes", "Neue", "Neuer", "Neues",
+    "Kirche", "Stadt", "Café", "Cafe", "Zentrum", "Garten", "Park", "Platz", "Sankt", "Bad",
+))  # fmt: skip
+"""First words of a place's name in brackets (``(Haus Regenbogen)``, ``(Alte Post)``)."""
+_CAPTION = re.compile(
+    r"(?:^|[.!?]\s+)(?:Von\s+links(?:\s+nach\s+rechts)?|v\.\s?l\.(?:\s?n\.\s?r\.)?)\s*:\s+(.+)$"
+)
+"""A photo caption's ``Von links nach rechts: Doreen Weiß (Kundenbetreuung); Herr Fröhlich
+(Leibnizviertel); …``: those in the picture, in a report on the meeting."""
+_CAPTION_EXTRA = re.compile(r"\s*\([^()]*\)|\s+[–-]\s+[^;,]*?\s+[–-](?=\s|$)")
+
+
+def _caption_names(text: str) -> list[str]:
+    """The names of a photo caption (:data:`_CAPTION`), their brackets and ``– role –`` gone."""
+    match = _CAPTION.search(text) if "links" in text or "v." in text else None
+    if match is None:
+        return []
+    parts = match.group(1).split(";") if ";" in match.group(1) else match.group(1).split(",")
+    names: list[str] = []
+    for part in parts:
+        name = _CAPTION_EXTRA.sub("", part).strip().rstrip(".")
+        if name and (plausible_name(name) or _full_after_title(name)) and len(name.split()) <= 4:
+            names.append(name)
+    return names if len(names) >= 2 else []
 
 
 def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
@@ -603,13 +706,32 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
                         kinds.setdefault(name, "guests")
         for lead in _GUEST_LEAD.finditer(text):
             rest = text[lead.end() : lead.end() + 120]
-            bare = _BARE.match(rest)
+            bare = None if rest.startswith(("Herr", "Frau", "Dr.", "Prof.")) else _BARE.match(rest)
             for name in [bare.group(1)] if bare else _people_in(rest)[:1]:
                 kinds.setdefault(name, "guests")
         for name in _people_in(text):
             titled = name.startswith(("Herr", "Frau"))
             if " " in name and (not titled or _full_after_title(name)):
                 kinds.setdefault(name, "present")  # ``Frau Ilona Pretzsch wird … vertreten``
+        if "durch " in text:
+            for match in _PRESENTED_BY.finditer(text):
+                for name in match.groups():
+                    if name and plausible_name(name):
+                        kinds.setdefault(name, "present")
+        for name in officers_named(text):
+            kinds.setdefault(name, "present")  # ``Als Kassenwartin fungiert Helga Brünjes``
+        if text.count("(") >= 2:
+            bracketed = [m.group(1) for m in _BRACKETED_NAMES.finditer(text)]
+            if len(bracketed) >= 2:  # ``a) Leseförderung (Nadine Kurz), b) … (Tina Reuter)``
+                for group in bracketed:
+                    for name in re.split(r"\s*/\s*", group):
+                        first = name.split()[0]
+                        if first in _PLACE_FIRST or not is_name_word(first):
+                            continue  # (the surname may end like a noun: ``Jens Hartung``)
+                        if looks_like_name(name):
+                            kinds.setdefault(name, "present")
+        for name in _caption_names(text):
+            kinds.setdefault(name, "present")  # ``Von links nach rechts: …``
     found: dict[AttendanceKind, list[str]] = {}
     for name, kind in kinds.items():
         found.setdefault(kind, []).append(name)

@@ -28,6 +28,7 @@ FLOORS = {
     "heldout8": 0.90,
     "heldout9": 0.88,
     "heldout10": 0.89,
+    "heldout11": 0.90,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -90,7 +91,19 @@ task owners, agreement in words, next meetings by name or season, speakers quote
 the verb, elections and member lists, titled full names, numbered prose paragraphs, residents
 as item speakers). The other sets then: corpus 0.930, heldout 0.907, heldout2 0.880, heldout3
 0.839, heldout4 0.854, heldout5 0.893, heldout6 0.800, heldout7 0.892, heldout8 0.884,
-heldout9 0.862."""
+heldout9 0.862.
+heldout11 0.640 (blind, its first and only run on 07.12.2026 at 2ace4f7: a residents' plenum
+on one line of a web table, a Quartiersmanagement's residents' body, a Stadtteilforum, two
+Sozialraumkonferenzen (one as Word), a Bürgerforum, a tenants' council (ODT), a youth council
+(ODT), a care home's residents' council (Word), refugee helpers' circles and their association,
+a youth forum, a youth committee and a residents' meeting on road works; ten of the fifteen are
+reports in prose; no line lost; MISSES.md lists the misses); 0.901 after the rules of branch
+heldout11 (opinions and appositions in reported speech, a role on the line below a Word list
+entry, agreements of reports in words, officers named after their office, names in brackets
+behind topics and in photo captions, the place where people met, promises and plans as tasks,
+every sentence's speaker as one who took part). The other sets then: corpus 0.930, heldout
+0.909, heldout2 0.882, heldout3 0.870, heldout4 0.854, heldout5 0.895, heldout6 0.812,
+heldout7 0.897, heldout8 0.911, heldout9 0.889, heldout10 0.908."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

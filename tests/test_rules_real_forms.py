@@ -13,6 +13,7 @@ import pytest
 
 import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
+from protokollkit.layout import Hints, Line, parse_lines
 from protokollkit.model import Person
 from protokollkit.people import ParticipantIndex
 
@@ -1864,3 +1865,437 @@ def test_the_one_who_opens_the_evening_is_a_guest() -> None:
         "Netzwerkabend am 12.03.2025\n\nDen Auftakt bildete ein Rundgang durch den Garten.\n"
     )
     assert p.attendance_of("guests") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lea Brandt war der Meinung, dass das Jugendforum ein Erfolg gewesen sei.", "Lea Brandt"),
+        ("Jonas Keller fand, dass die Workshops gut funktioniert hätten.", "Jonas Keller"),
+    ],
+)
+def test_opinions_in_reported_speech_name_the_speaker(text: str, speaker: str) -> None:
+    """``Name war der Meinung, dass …``, ``Name fand, dass …``: an opinion reported, so a
+    speaker (and, without an attendance list, one who took part)."""
+    found = inline_speaker(text, NOBODY)
+    assert found is not None and found.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Mehrheit war der Meinung, dass es reicht.",
+        "Das Sommerfest fand, wie jedes Jahr, im Mai statt.",
+        "Gartenfest Lindenhof fand im Mai statt.",
+    ],
+)
+def test_opinions_near_miss(text: str) -> None:
+    """A body's opinion or an event that took place (``fand … statt``): no speaker."""
+    assert inline_speaker(text, NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Alle kamen pünktlich. Mirko Albers, Quartiersmanager und neuer Leiter des "
+         "Quartiersbüros, stellte sich auch in diesem Kreis vor.", "Mirko Albers"),
+        ("Die Verwaltung hatte eingeladen. Die Bauamtsleiterin, Kerstin Marquardt begrüßte die "
+         "Teilnehmer.", "Kerstin Marquardt"),
+        ("Es ging um die Ämter. Anna-Lena Huber vom Helferkreis Oberhausen berichtete von ihren "
+         "Erfahrungen.", "Anna-Lena Huber"),
+    ],
+)  # fmt: skip
+def test_speakers_in_appositions_of_a_later_sentence(text: str, speaker: str) -> None:
+    """A later sentence of a report names its speaker with an apposition (perhaps without the
+    closing comma) or with the body spoken for."""
+    found = inline_speaker(text, NOBODY)
+    assert found is not None and found.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Ende gab es Kuchen. Rote Grütze, Vanillesoße und Sahne, gab es auch.",
+        "Es ging um den Hof. Der Garten, die Bänke und der Zaun stellte sich als Problem heraus.",
+    ],
+)
+def test_speakers_in_appositions_near_miss(text: str) -> None:
+    """A list of things before the verb, or a verb with ``es`` after it: nobody spoke."""
+    assert inline_speaker(text, NOBODY) is None
+
+
+def _word_list(role: str) -> list[Line]:
+    """The lines a Word attendance list gives when each entry holds a typed line break before
+    the second line (``Herr E. Brandl`` / ``(…)``)."""
+    entry = Hints(list_level=0)
+    return [
+        Line("Bewohnerbeirat – Sitzung vom 09.09.2025", 1, Hints(heading=1)),
+        Line("Anwesend waren:", 2),
+        Line("", 3),
+        Line("Herr E. Brandl", 3, entry),
+        Line(f"    ({role})", 3),
+        Line("", 4),
+        Line("Frau I. Lux", 4, entry),
+        Line("Frau M. Bader", 5, entry),
+        Line("1. Speiseplan", 6, Hints(heading=2)),
+        Line("Fisch am Freitag.", 7),
+    ]
+
+
+def test_role_on_the_line_below_a_word_list_entry() -> None:
+    """``Herr E. Brandl`` / ``(1. Vorsitzender)``: the role is that person's, the list goes
+    on, and the first chair of a club (``1. Vorsitzender``) chairs."""
+    p = parse_lines(_word_list("1. Vorsitzender"))
+    assert [x.name for x in p.present()] == ["Herr E. Brandl", "Frau I. Lux", "Frau M. Bader"]
+    assert p.present()[0].affiliation == "1. Vorsitzender"
+    assert p.meta_value("chair") == "Herr E. Brandl"
+
+
+def test_role_below_a_word_list_entry_near_miss() -> None:
+    """A bracket that names no office (``(siehe Anlage)``) is no role: not the entry's."""
+    p = parse_lines(_word_list("siehe Anlage"))
+    assert all(x.affiliation != "siehe Anlage" for x in p.present())
+    assert p.meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verabredet wurde, sich künftig einmal im Monat zu treffen.",
+        "Fazit des Tages war, dass sich die Helferkreise künftig zweimal im Jahr treffen wollen.",
+        "Letztlich verständigte man sich darauf, dass die Konferenz im April stattfinden soll.",
+        "Bei der Jahreshauptversammlung wurde der Vorstand im Amt bestätigt.",
+        "Der Helferkreis hat sich nach diesem Treffen in fünf Arbeitskreisen konstituiert.",
+    ],
+)
+def test_agreements_of_a_report_in_words(text: str) -> None:
+    """Agreements a report writes without the words of a resolution: the participle first,
+    the day's conclusion of what the group wants, ``man`` agreeing, a board confirmed in
+    office, a group constituting itself."""
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fazit des Tages war, dass es zu wenige Räume gibt.",
+        "Verabredet hatten sich nur drei Nachbarn.",
+        "Das Gremium wird sich im Mai konstituieren.",
+        "Er bestätigt die Zahlen des Amtes.",
+    ],
+)
+def test_agreements_of_a_report_near_miss(text: str) -> None:
+    """A conclusion that is a finding, people who had arranged to meet, a constitution still
+    to come, a confirmation that is no election: no decision."""
+    assert decision_in(text) is None
+
+
+def test_the_verb_before_a_full_name_in_a_later_sentence() -> None:
+    """``Daran erinnerte Hartwig Lüders in seinem Bericht``: the speaker after the verb, before
+    his report; the adverb that opens the sentence is nobody."""
+    text = "Helfen zählt zum Kernanliegen. Daran erinnerte Hartwig Lüders in seinem Bericht."
+    found = inline_speaker(text, NOBODY)
+    assert found is not None and found.name == "Hartwig Lüders"
+
+
+def test_the_verb_before_a_full_name_near_miss() -> None:
+    """``Daran erinnerte das Plakat in seinem Text``: no name after the verb, and ``Daran`` is
+    no first name."""
+    text = "Helfen zählt zum Kernanliegen. Daran erinnerte das Plakat in seinem Text."
+    assert inline_speaker(text, NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Nach der Vorstellung durch Anne Kessler übernahm Bea Hofmann die Moderation.",
+         "Bea Hofmann"),
+        ("Die Vorsitzende, Bürgermeisterin Dr. Sabine Krauß, eröffnete die Sitzung.",
+         "Dr. Sabine Krauß"),
+    ],
+)  # fmt: skip
+def test_chair_taking_over_or_in_an_apposition_with_office(text: str, chair: str) -> None:
+    """``übernahm Name die Moderation``; ``Die Vorsitzende, Bürgermeisterin Name, eröffnete``."""
+    p = protokollkit.read(f"Sitzung am 12.11.2025\n\n{text}\n")
+    assert p.meta_value("chair") == chair
+
+
+def test_chair_taking_over_near_miss() -> None:
+    """``übernahm die Stadt die Kosten``: nobody takes over the chair."""
+    p = protokollkit.read("Sitzung am 12.11.2025\n\nFür das Fest übernahm die Stadt die Kosten.\n")
+    assert p.meta_value("chair") is None
+
+
+def test_officers_named_in_a_report_took_part() -> None:
+    """A report of a general meeting names the board after its offices: they took part."""
+    from protokollkit.people import people_in_prose
+
+    found = people_in_prose([
+        "Vorsitzender des Vorstands bleibt Hartwig Lüders. Seine Stellvertreterinnen sind Amira "
+        "Cordes und Claudia Fehse. Als Kassenwartin fungiert Helga Brünjes. Birgit Grothmann "
+        "wird die Schriftführung fortsetzen.",
+        "Die seitherigen Sprecher*innen des Quartiersrates Henrike Vollmer und Uwe Sasse "
+        "begrüßten die Anwesenden.",
+    ])  # fmt: skip
+    assert found["present"] == [
+        "Hartwig Lüders", "Amira Cordes", "Claudia Fehse", "Helga Brünjes", "Birgit Grothmann",
+        "Henrike Vollmer", "Uwe Sasse",
+    ]  # fmt: skip
+
+
+def test_officers_named_near_miss() -> None:
+    """An office with no name after it (``Der Vorsitzende ist Mitglied seit 1990``), a word
+    that is no office (``Die Kasse ist Sache des Vorstands``): nobody."""
+    from protokollkit.people import people_in_prose
+
+    assert people_in_prose([
+        "Der Vorsitzende ist Mitglied seit 1990. Die Kasse ist Sache des Vorstands.",
+    ]) == {}  # fmt: skip
+
+
+def test_names_in_brackets_behind_topics_and_a_photo_caption_took_part() -> None:
+    """``a) Lesepaten (Nadine Kurz), b) … (Christa Heim/ Ralf Kober)``: those who brought up
+    each topic; ``Von links nach rechts: Name (Area); Herr Name (Area)``: those in the picture
+    of the meeting."""
+    from protokollkit.people import people_in_prose
+
+    found = people_in_prose([
+        "Es reichte von a) Lesepaten (Nadine Kurz), b) Presse (Christa Heim/ Ralf Kober), "
+        "c) Moderation (Jens Hartung).",
+        "Von links nach rechts: Doreen Weiß (Kundenbetreuung); Herr Fröhlich (Leibnizviertel); "
+        "Herr Dr. Kessel – Vorsitzender – (Stadtmitte)",
+    ])  # fmt: skip
+    assert found["present"] == [
+        "Nadine Kurz", "Christa Heim", "Ralf Kober", "Jens Hartung", "Doreen Weiß", "Herr Fröhlich",
+        "Herr Dr. Kessel",
+    ]  # fmt: skip
+
+
+def test_names_in_brackets_and_captions_near_miss() -> None:
+    """Places in brackets (``(Haus Regenbogen)``, ``(Alte Post)``), one bracket alone, a
+    caption of places: nobody."""
+    from protokollkit.people import people_in_prose
+
+    assert people_in_prose([
+        "Angebote in der Kita (Haus Regenbogen), im Treff (Alte Post) und (Beratung Schulden).",
+        "Der Flyer kam von der Druckerei (Jana Ott).",
+        "Von links nach rechts: Rathaus, Kirche und Markt.",
+    ]) == {}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Der Beirat hat sich am 09.09.2025 um 10:00 Uhr im Café des Hauses getroffen.",
+         "Café des Hauses"),
+        ("Mitte November haben sich in Penzing 34 Koordinatoren zu einem Treffen getroffen.",
+         "Penzing"),
+        ("Wenige Jugendliche waren am Donnerstag ins Jugendhaus am Steinweg gekommen.",
+         "Jugendhaus am Steinweg"),
+        ("Bürgermeisterin Katrin Oswald begrüßte die Gäste im Ratssaal.", "Ratssaal"),
+    ],
+)  # fmt: skip
+def test_the_place_where_people_met_in_a_sentence(text: str, place: str) -> None:
+    """The place before the verb of meeting, or where the guests were greeted."""
+    assert protokollkit.read(f"Bericht\n\n{text}\n").meta_value("place") == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir haben uns im Vorfeld getroffen.",
+        "Sie hat sich im Januar mit der Stadt getroffen.",
+        "Er begrüßte die Gäste im Namen des Vorstands.",
+    ],
+)
+def test_the_place_where_people_met_near_miss(text: str) -> None:
+    """``im Vorfeld``, ``im Januar``, ``im Namen``: no place."""
+    assert protokollkit.read(f"Bericht\n\n{text}\n").meta_value("place") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die nächste Sozialraumkonferenz soll im Frühsommer 2026 stattfinden.",
+        "Das nächste Treffen soll im April nächsten Jahres stattfinden.",
+    ],
+)
+def test_next_meeting_in_an_early_season_or_next_year(sentence: str) -> None:
+    """``im Frühsommer 2026``, ``im April nächsten Jahres``: the next meeting without a day."""
+    p = protokollkit.read(f"Konferenz am 16.04.2025\n\nEs war gut.\n\n{sentence}\n")
+    assert p.next_meeting is not None and p.next_meeting.text == sentence
+
+
+def test_next_meeting_in_a_season_near_miss() -> None:
+    """``Im Frühsommer 2026 wird der Spielplatz eröffnet``: a season, but no next meeting."""
+    p = protokollkit.read(
+        "Konferenz am 16.04.2025\n\nEs war gut.\n\n"
+        "Im Frühsommer 2026 wird der Spielplatz eröffnet.\n"
+    )
+    assert p.next_meeting is None
+
+
+def test_consensus_of_all_present_in_a_later_sentence() -> None:
+    """``… Konsens bei allen Anwesenden war, dass …`` after another sentence: a decision; the
+    same words without ``dass`` (``war nicht zu erreichen``) none."""
+    decision = decision_in(
+        "Die Bürgermeisterin begrüßte die Gäste. Konsens bei allen Anwesenden war, dass "
+        "Kommunikation gefördert werden muss."
+    )
+    assert decision is not None and decision.result == "accepted"
+    assert (
+        decision_in(
+            "Die Bürgermeisterin begrüßte die Gäste. Konsens bei allen Anwesenden war nicht "
+            "zu erreichen."
+        )
+        is None
+    )
+
+
+def test_the_region_is_no_place_of_the_meeting() -> None:
+    """``… die Vernetzung der Helferkreise in der Region``: no place; the town where they met
+    (``haben sich in Penzing … getroffen``) is."""
+    p = protokollkit.read(
+        "Bericht\n\nMitte November haben sich in Penzing 34 Koordinatorinnen und Koordinatoren aus "
+        "19 Helferkreisen zu einem ersten gemeinsamen Vernetzungstreffen getroffen. Anliegen "
+        "der Pfarrerin, die das Treffen einberufen hatte, war die Vernetzung in der Region.\n"
+    )
+    assert p.meta_value("place") == "Penzing"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Darum will sich der Vorstand bemühen.", "Vorstand"),
+        ("Bürgermeister Lorenz Abt versprach, die Skateanlage für 2026 anzumelden.", "Lorenz Abt"),
+        ("Auf Nachfrage eines Anwohners sagte Frau Marquardt zu, die Pläne zu versenden.",
+         "Frau Marquardt"),
+    ],
+)  # fmt: skip
+def test_tasks_promised_or_taken_on_by_a_body(text: str, owner: str) -> None:
+    """A body that will see to it, a promise, the verb of a commitment before the one who
+    makes it: tasks with their owner."""
+    task = task_in(text, NOBODY, dt.date(2025, 11, 24))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte Frau Müller zu, dass es klappt.",
+        "Die Kinder versprachen, leise zu sein.",
+        "Das Wetter will sich einfach nicht bessern.",
+    ],
+)
+def test_tasks_promised_near_miss(text: str) -> None:
+    """The one promised to (dative), a group's promise of good behaviour, weather: no task."""
+    assert task_in(text, NOBODY, dt.date(2025, 11, 24)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Seit 2005 gibt es den Beirat, inzwischen hat Dr. Gerold Kessel den Vorsitz.",
+         "Dr. Gerold Kessel"),
+        ("Die Verwaltung hatte eingeladen. Die Bauamtsleiterin, Kerstin Marquardt begrüßte die "
+         "Teilnehmer.", "Kerstin Marquardt"),
+    ],
+)  # fmt: skip
+def test_chair_who_has_the_chair_or_greets_in_an_apposition(text: str, chair: str) -> None:
+    """``hat Name den Vorsitz``; ``Die Bauamtsleiterin, Name begrüßte die Teilnehmer``."""
+    assert protokollkit.read(f"Bericht vom 30.01.2025\n\n{text}\n").meta_value("chair") == chair
+
+
+def test_chair_who_has_the_chair_near_miss() -> None:
+    """``hat … den Vorsitz abgegeben`` names no one; greeting one guest is no chairing."""
+    p = protokollkit.read(
+        "Bericht vom 30.01.2025\n\nDer Verein hat 2024 den Vorsitz im Netzwerk abgegeben. "
+        "Die Kassiererin, Jana Ott begrüßte ihre Nachbarin.\n"
+    )
+    assert p.meta_value("chair") is None
+
+
+def test_surname_on_meister_after_a_first_name_speaks() -> None:
+    """``Emil Hoffmeister fand, dass …``: a surname that ends like an office, after a first
+    name; ``Der Hausmeister fand, …`` names nobody."""
+    found = inline_speaker("Emil Hoffmeister fand, dass es gut war.", NOBODY)
+    assert found is not None and found.name == "Emil Hoffmeister"
+    assert inline_speaker("Der Hausmeister fand, dass es gut war.", NOBODY) is None
+
+
+def test_guest_who_also_took_part_and_presenters() -> None:
+    """``nahm auch Frau Dr. Ursula von Hagen vom Freundeskreis … teil``: a guest (a name with
+    a particle); ``Vorstellung … durch Anne Kessler und erweitert Martina Vogt``: presenters
+    who took part; ``sich am DATE um 10:00 Uhr im Café … getroffen``: the start."""
+    p = protokollkit.read(
+        "Bericht\n\nDer Kreis hat sich am 29.10.2025 um 10:00 Uhr im Café Hansa getroffen. "
+        "Neben dem Bürgermeister nahm auch Frau Dr. Ursula von Hagen vom Freundeskreis an dem "
+        "Treffen teil. Nach kurzer Vorstellung des Konzeptes durch Anne Kessler und erweitert "
+        "Martina Vogt ging es los.\n"
+    )
+    assert [x.name for x in p.attendance_of("guests")] == ["Frau Dr. Ursula von Hagen"]
+    names = [x.name for x in p.present()]
+    assert "Anne Kessler" in names and "Martina Vogt" in names
+    assert (p.meta_value("start") or "").startswith("10:00")
+
+
+def test_guest_who_also_took_part_and_presenters_near_miss() -> None:
+    """``nahm auch die Presse teil``, ``Vorstellung durch die Verwaltung``: nobody named."""
+    p = protokollkit.read(
+        "Bericht\n\nAn dem Treffen nahm auch die Presse teil. Nach der Vorstellung durch die "
+        "Verwaltung ging es los.\n"
+    )
+    assert p.attendance_of("guests") == () and p.present() == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Wir werden die Forderungen in einem Brief an den Beirat weitergeben. Danach Kaffee.", ()),
+        ("Diese Geschäftsordnung wird nun in der Stadtverwaltung überprüft.", ("Stadtverwaltung",)),
+    ],
+)
+def test_plans_of_we_and_checks_of_the_administration(text: str, owners: tuple[str, ...]) -> None:
+    """``Wir werden … weitergeben.``: a plan, a task of the group; ``wird nun in der
+    Stadtverwaltung überprüft``: a task of the administration."""
+    task = task_in(text, NOBODY, dt.date(2025, 11, 24))
+    assert task is not None and task.owners == owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wir werden sehen.", "Wir werden alle älter.", "Der Antrag wurde in der Verwaltung geprüft."],
+)
+def test_plans_of_we_near_miss(text: str) -> None:
+    """No plan (``Wir werden sehen``), and a check that is done (``wurde … geprüft``)."""
+    assert task_in(text, NOBODY, dt.date(2025, 11, 24)) is None
+
+
+def test_every_sentence_of_a_report_names_who_took_part() -> None:
+    """A paragraph records one speaker; the full names later sentences name as speakers
+    took part too (``… leitete Jonas Pfeiffer, Sachgebietsleiter …, die Konferenz ein``), and
+    names with letters of other languages (``Dragana Petrović``) are names."""
+    from protokollkit.people import people_in_prose
+
+    p = protokollkit.read(
+        "Konferenz am 16.04.2025\n\nBürgermeisterin Katrin Oswald begrüßte die Gäste. Mit einer "
+        "Vorstellung des Konzeptes leitete Jonas Pfeiffer, Sachgebietsleiter Soziales, die "
+        "Konferenz ein.\n"
+    )
+    names = [x.name for x in p.present()]
+    assert "Katrin Oswald" in names and "Jonas Pfeiffer" in names
+    found = people_in_prose(
+        ["Es ging um a) Kieztouren (Dragana Petrović), b) Presse (Ralf Kober)."]
+    )
+    assert found["present"] == ["Dragana Petrović", "Ralf Kober"]
+
+
+def test_every_sentence_of_a_report_near_miss() -> None:
+    """A later sentence whose subject is a thing (``Die Stadtteilzeitung berichtete …``):
+    nobody more."""
+    p = protokollkit.read(
+        "Konferenz am 16.04.2025\n\nBürgermeisterin Katrin Oswald begrüßte die Gäste. Die "
+        "Stadtteilzeitung berichtete ausführlich.\n"
+    )
+    assert [x.name for x in p.present()] == ["Katrin Oswald"]
