@@ -1801,10 +1801,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return False
     text = line.text.strip()
     cells = line.hints.table_row
-    if cells and line.hints.table_header:
-        if any(label_key(c) not in _PERSON_COLUMNS for c in cells if c.strip()):
-            return rule_paragraph(state, line)  # ``Name | Bekannt aus``: said only here
-        return True  # ``Name | Einrichtung``: the columns of every person below
+    if cells and (line.hints.table_header or _column_heads(cells)):
+        # ``Name | Bekannt aus``, ``Name | Einrichtung``: the column heads are kept as the
+        # line they are (nothing of the input is lost); the rows below are the people
+        return rule_paragraph(state, line)
     if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
     if not cells and _numbered_columns(state, line, open_list):
@@ -1815,8 +1815,6 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if cells:
         name = cells[0].strip()
         affiliation = " – ".join(c.strip() for c in cells[1:] if c.strip())
-        if name.lower() in ("name", "teilnehmende", "teilnehmer", "person", "namen", "wer"):
-            return True
         if name:
             state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
         return True
@@ -2116,6 +2114,15 @@ _PERSON_COLUMNS = {
 }  # fmt: skip
 """The column heads of an attendance table that the people below it stand for."""
 _PRESENCE_HEADERS = {"anwesend", "anwesenheit", "da", "status"}
+
+
+def _column_heads(cells: tuple[str, ...]) -> bool:
+    """``Name | Einrichtung`` as a table's first row without a header mark (a Word table whose
+    heads are only bold): the heads of an attendance table's columns, not a person."""
+    first = cells[0].strip().strip("*_ ").lower() if cells else ""
+    return first in ("name", "namen", "teilnehmende", "teilnehmer", "person", "wer") and all(
+        label_key(c.strip().strip("*_ ")) in _PERSON_COLUMNS for c in cells
+    )
 
 
 def _row_person(cells: tuple[str, ...], group: str = "") -> Person | None:
@@ -2480,6 +2487,8 @@ def rule_agenda(state: State, line: Line) -> bool:
         or (not inline and not unmarked and not _is_agenda_entry(following))
     ):
         return False  # a heading that only opens the minutes: kept as a paragraph
+    if sentence and len(raw.split()) > 3 and not inline and _minutes_follow_announcement(state):
+        return False  # ``Die Tagesordnung sah wie folgt aus:`` over the items themselves
     state.agenda_unmarked = unmarked
     state.agenda_label = text.strip("*_ ")
     if inline:
@@ -2503,6 +2512,26 @@ _TOPICS_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 """A sentence that announces the topics: ``Die Themen waren``, ``Themen des Abends waren:``."""
+
+
+def _minutes_follow_announcement(state: State) -> bool:
+    """``Die Tagesordnung der 322. Sitzung sah wie folgt aus:`` over ``TOP 0. Sprechstunde``
+    and, right below that entry, a sentence of minutes (``Keine Wortmeldung.``): the sentence
+    announced the items themselves, not a plan listed before them."""
+    below = [
+        i for i in range(state.index + 1, min(len(state.lines), state.index + 8))
+        if state.lines[i].text.strip()
+    ][:2]  # fmt: skip
+    if len(below) < 2:
+        return False
+    after = state.lines[below[1]]
+    text = after.text.strip()
+    return (
+        _plain(after.hints)
+        and not _is_agenda_entry(after)
+        and _label(text) is None
+        and (text.endswith((".", "!", "?")) or len(text) > 80)
+    )
 
 
 def _item_is_empty(state: State) -> bool:

@@ -13,6 +13,7 @@ import pytest
 
 import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
+from protokollkit.layout import NO_HINTS, Hints, Line, parse_lines
 from protokollkit.model import Person
 from protokollkit.people import ParticipantIndex
 
@@ -1864,3 +1865,30 @@ def test_the_one_who_opens_the_evening_is_a_guest() -> None:
         "Netzwerkabend am 12.03.2025\n\nDen Auftakt bildete ein Rundgang durch den Garten.\n"
     )
     assert p.attendance_of("guests") == ()
+
+
+def _rows(*rows: tuple[str, ...]) -> list[Line]:
+    head = [
+        Line("Protokoll des Stadtteiltisches am 13. April 2023", 1, NO_HINTS),
+        Line("", 2, NO_HINTS),
+        Line("Teilnehmende", 3, Hints(bold=True)),
+    ]
+    body = [Line(" | ".join(r), 4 + i, Hints(table_row=r)) for i, r in enumerate(rows)]
+    tail = [
+        Line("", 20, NO_HINTS),
+        Line("TOP 1: Aktuelles", 21, NO_HINTS),
+        Line("Gut.", 22, NO_HINTS),
+    ]
+    return head + body + tail
+
+
+def test_unmarked_column_heads_of_an_attendance_table_are_kept() -> None:
+    # a Word table whose heads are only bold: the first row names the columns, it is kept
+    p = parse_lines(_rows(("Name", "Einrichtung"), ("Dana Witt", "WIRO"), ("Ole Brandt", "SBZ")))
+    assert [x.name for x in p.present()] == ["Dana Witt", "Ole Brandt"]
+    assert "Name | Einrichtung" in str(protokollkit.write(p, "text"))
+
+
+def test_a_first_row_naming_a_person_is_no_column_head() -> None:
+    p = parse_lines(_rows(("Nadine Ehlers", "Einrichtung"), ("Dana Witt", "WIRO")))
+    assert [x.name for x in p.present()] == ["Nadine Ehlers", "Dana Witt"]
