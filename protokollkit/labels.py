@@ -156,7 +156,9 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
          "entschuldigt fehlen", "entschuldigt gefehlt", "entschuldigungen", "excused",
          "es fehlten entschuldigt", "entschuldigt sind", "verhindert", "verhindert waren",
          "verhindert sind", "entschuldigt fehlten", "abgesagt haben", "abgesagt hatten",
-         "abgesagt", "abgesagt haben sich", "es haben abgesagt"],
+         "abgesagt", "abgesagt haben sich", "es haben abgesagt", "es ließen sich entschuldigen",
+         "entschuldigen ließen sich", "entschuldigt haben sich", "es haben sich entschuldigt",
+         "es hatten sich entschuldigt"],
         "excused",
     ),
     **dict.fromkeys(

@@ -2910,6 +2910,33 @@ def _value_below(state: State) -> str:
 _DASH_META = re.compile(r"^([^\W\d][\w*/.]*(?: [\w*/.]+){0,2})\s+[-–]\s+(\S.*)$")
 
 
+_ADDRESS = re.compile(
+    r"\b\d{5}\s+[A-ZÄÖÜ]"
+    r"|[a-zäöüß](?:straße|str\.|ring|weg|platz|allee|gasse|damm|ufer|chaussee)\s+\d+[a-z]?\b",
+)
+"""A postcode before a town (``18109 Rostock``) or a street with its number
+(``Gerüstbauerring 28``, ``Dörpfeldstraße 54-56``)."""
+
+
+def _place_under_date(state: State, line: Line, text: str) -> bool:
+    """``14. Juli 2022, 14 – 15:50 Uhr`` / ``SBZ Groß Klein, Gerüstbauerring 28, 18109 Rostock``:
+    an address right under the head's date line is the meeting's place (not a speaker line)."""
+    return (
+        state.section == "front"
+        and not state.items
+        and state.last_rule == "meta"
+        and not state.blank_before
+        and _plain(line.hints)
+        and bool(state.meta)
+        and state.meta[-1].kind == "date"
+        and not any(f.kind == "place" for f in state.meta)
+        and len(text) <= 120
+        and not text.endswith((".", ":"))
+        and _label(text) is None
+        and _ADDRESS.search(text) is not None
+    )
+
+
 def rule_meta(state: State, line: Line) -> bool:
     """``Ort: Gemeindehaus``, ``Beginn: 19:05``, ``Protokoll: Lea`` … before the first item;
     ``Ende: 21:10`` and ``Protokoll: …`` anywhere; a line that is only a date before the first
@@ -2938,6 +2965,10 @@ def rule_meta(state: State, line: Line) -> bool:
         and len(text) >= 6
     ):
         state.meta.append(MetaField("", text, "date"))
+        state.previous = "meta"
+        return True
+    if _place_under_date(state, line, text):
+        state.meta.append(MetaField("", text, "place"))
         state.previous = "meta"
         return True
     if (
