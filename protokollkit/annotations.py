@@ -261,7 +261,8 @@ _REPORTED_VERBS = (
     "befürwortet", "befürwortete", "ermutigt", "ermutigte", "erkundigt", "erkundigte",
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
-    "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
+    "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte", "lädt", "lud",
+    "bringt", "brachte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -284,6 +285,19 @@ _REPORTED = re.compile(
 """Reported speech, the way formal minutes name a speaker: ``Frau Okafor berichtet über …``,
 ``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
 erläuterte, dass …``."""
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:Der|Die)\s+[A-ZÄÖÜ][\wäöüß-]+\s+((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)"
+    r"(?:\s*\(([^()]{1,40})\))?,?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Die Stadtteilmanagerin Frau Jessen (Stadtteilmanagement) gab …``, ``Der Vorsitzende Herr
+Vogt eröffnet …``: the speaker's role before the titled name, then the verb."""
+_INITIAL_NAMED = re.compile(
+    r"^([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ]\.)\s*\(([^()]{1,40})\),?\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
+)
+"""``Heike S. (Familienzentrum) berichtete, …``: a first name with the initial of the surname,
+the institution in brackets, then the verb of reported speech."""
 _REPORTED_START = tuple(o + " " for o in _OFFICES)
 _REPORTED_FIRST = "".join(sorted({o[0] for o in _OFFICES}))
 _REPORTED_INVERTED = re.compile(
@@ -696,6 +710,14 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         reported = _REPORTED_FROM.match(text) if " vo" in text or " aus " in text else None
         if reported:
             return Person(reported.group(1), reported.group(2))
+    if verb and text[:4] in ("Der ", "Die "):
+        role = _ROLE_BEFORE_NAME.match(text)
+        if role:
+            return Person(role.group(1), role.group(2))
+    if verb and ". (" in text[:40]:
+        initial = _INITIAL_NAMED.match(text)
+        if initial:
+            return Person(initial.group(1), initial.group(2))
     speaker = _reported_otherwise(text) if verb or text.startswith("Von ") else None
     if speaker is not None:
         return speaker

@@ -1892,3 +1892,40 @@ def test_unmarked_column_heads_of_an_attendance_table_are_kept() -> None:
 def test_a_first_row_naming_a_person_is_no_column_head() -> None:
     p = parse_lines(_rows(("Nadine Ehlers", "Einrichtung"), ("Dana Witt", "WIRO")))
     assert [x.name for x in p.present()] == ["Nadine Ehlers", "Dana Witt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Heike S. (Familienzentrum) berichtete, dass das Elterncafé wieder öffnet.", "Heike S.",
+         "Familienzentrum"),
+        ("Jens M. (Ortsbeirat) wies darauf hin, dass der Ortsbeirat öffentlich tagt.", "Jens M.",
+         "Ortsbeirat"),
+        ("Die Stadtteilmanagerin Frau Jessen (Stadtteilmanagement) gab einen Überblick.",
+         "Frau Jessen", "Stadtteilmanagement"),
+        ("Der Vorsitzende Herr Vogt eröffnet die Sitzung um 14 Uhr.", "Herr Vogt", None),
+        ("Zu guter Letzt brachte Frau Raddatz (Johanniter) den Vorschlag ein.", "Frau Raddatz",
+         "Johanniter"),
+        ("Frau Kaminski (Ev. Kirchengemeinde) lädt zum Martinsumzug ein.", "Frau Kaminski",
+         "Ev. Kirchengemeinde"),
+    ],
+)  # fmt: skip
+def test_speakers_with_an_initial_a_role_before_or_an_invitation(
+    text: str, name: str, affiliation: str | None
+) -> None:
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None
+    assert (speaker.name, speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Aktion brachte 300 Euro für die Kleiderkammer ein.",
+        "Die Kirchengemeinde lädt zum Gemeindefest ein.",
+        "Die Sanierung Haus B. (WIRO) begann im Mai.",
+        "Die neue Kollegin Frau Berg wurde herzlich begrüßt.",
+    ],
+)
+def test_no_speaker_in_near_forms(text: str) -> None:
+    assert inline_speaker(text, NOBODY) is None
