@@ -1368,7 +1368,8 @@ _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
     "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte", "will",
-    "möchte",
+    "möchte", "nachfragen", "nachhaken", "abklären", "erkundigen", "weiterleiten", "nachreichen",
+    "kontaktieren", "ansprechen", "informieren", "einladen", "organisieren", "besorgen",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1389,7 +1390,7 @@ _ASKS_NAMED = re.compile(
 sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
     _SENTENCE_START + r"(?:(?:Der|Die)\s+)?((?:" + _OFFICE + r")*[A-ZÄÖÜ][\w\-]+"
-    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+(wird|will|möchte)\s+"
+    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?:\s*\([^()]{1,40}\))?\s+(wird|will|möchte)\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
@@ -1424,8 +1425,18 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
     if not person:
         return False
     if will.group(2) == "wird":
-        return dated or " bis " in text
+        return dated or " bis " in text or _FOLLOW_UP.search(text) is not None
     return _ASKS_ONLY.search(text) is None
+
+
+_FOLLOW_UP = re.compile(
+    r"\b(?:nachfragen|nachhaken|abklären|klären|erkundigen|weiterleiten|nachreichen|"
+    r"kontaktieren|ansprechen|informieren|einladen|kümmern|übernehmen|organisieren|besorgen)"
+    r"\s*[.!]?\s*$"
+)
+"""``Frau Jahnke wird bei den Stadtwerken nachfragen.``, ``Stadtteilbüro wird nachhaken.``: a
+verb of following something up at the end of the sentence makes ``wird`` a task without a
+date (``Das Fest wird im September stattfinden`` stays a statement)."""
 
 
 _TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))

@@ -1929,3 +1929,29 @@ def test_speakers_with_an_initial_a_role_before_or_an_invitation(
 )
 def test_no_speaker_in_near_forms(text: str) -> None:
     assert inline_speaker(text, NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Frau Jahnke (Stadtteilmanagement) wird bei den Stadtwerken nachfragen.", "Frau Jahnke"),
+        ("Es gab eine Beschwerde über volle Papierkörbe. Stadtteilbüro wird nachhaken.",
+         "Stadtteilbüro"),
+    ],
+)  # fmt: skip
+def test_will_with_a_verb_of_following_up_is_a_task(text: str, owner: str) -> None:
+    task = task_in(text, NOBODY, None)
+    assert task is not None
+    assert task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Fest wird im September stattfinden.",
+        "Frau Kohl wird nachfragen, ob der Raum frei ist.",
+        "Das Thema wird im Mai geklärt.",
+    ],
+)
+def test_will_without_a_follow_up_verb_at_the_end_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, None) is None
