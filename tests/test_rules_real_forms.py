@@ -1955,3 +1955,33 @@ def test_will_with_a_verb_of_following_up_is_a_task(text: str, owner: str) -> No
 )
 def test_will_without_a_follow_up_verb_at_the_end_is_no_task(text: str) -> None:
     assert task_in(text, NOBODY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Die Ideenwerkstatt wird im Zuge des nächsten Stadtteiltisches am 10.10.2019 stattfinden.",
+         "2019-10-10"),
+        ("Das nächste Netzwerkfrühstück ist für Donnerstag, den 24. Oktober, um 9 Uhr geplant.",
+         "2019-10-24"),
+        ("- 12.09.2019, 14 Uhr: nächster Stadtteiltisch im SBZ", "2019-09-12"),
+    ],
+)  # fmt: skip
+def test_next_meeting_in_the_genitive_as_a_breakfast_or_in_a_dates_list(
+    sentence: str, date: str
+) -> None:
+    p = protokollkit.read(f"Protokoll 22.08.2019\n\nTOP 1 Termine\n\n{sentence}\n")
+    assert p.next_meeting is not None and str(p.next_meeting.date) == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- 12.09.2019, 14 Uhr: nächste Schritte im SBZ besprechen",
+        "- 12.09.2019: Sommerfest der Kita",
+        "Das Frühstück der Kita kostet ab dem 24. Oktober 2 Euro.",
+    ],
+)
+def test_no_next_meeting_in_near_entries(sentence: str) -> None:
+    p = protokollkit.read(f"Protokoll 22.08.2019\n\nTOP 1 Termine\n\n{sentence}\n")
+    assert p.next_meeting is None
