@@ -399,6 +399,8 @@ _WEEKDAY_END = re.compile(
 
 def parse_title(title: str) -> tuple[str, dt.date | None]:
     """The meeting name and date (or None) written in a title line."""
+    if title[:1] in "BSbs" and _MAIL_SUBJECT.match(title):
+        title = _MAIL_PREFIX.sub("", title)  # ``Betreff: AW: Protokoll …`` names ``Protokoll …``
     found = find_date(title)
     rest = title
     if found:
@@ -4240,6 +4242,24 @@ _NAVIGATION = {
 _BREADCRUMB = re.compile(r"^\s*[^›»]{1,40}(?:\s[›»]\s[^›»]{1,40}){1,6}\s*$")
 
 
+_MAIL_PREFIX = re.compile(
+    r"^\s*(?:Betreff|Subject)\s*:\s*(?:(?:AW|WG|Re|Fwd?)\s*:\s*)*", re.IGNORECASE
+)
+_MAIL_FROM = re.compile(r"^\s*(?:Von|From|Absender)\s*:\s*\S", re.IGNORECASE)
+_MAIL_SUBJECT = re.compile(r"^\s*(?:Betreff|Subject)\s*:\s*\S", re.IGNORECASE)
+
+
+def _mail_subject(candidates: list[tuple[int, Line]]) -> int:
+    """``Von: …`` / ``Gesendet: …`` / ``An: …`` / ``Betreff: Protokoll …``: a protocol sent as
+    the body of an e-mail starts with its header; the subject line names it (-1: no header)."""
+    if not candidates or not _MAIL_FROM.match(candidates[0][1].text):
+        return -1
+    for index, line in candidates[1:6]:
+        if _MAIL_SUBJECT.match(line.text):
+            return index
+    return -1
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
@@ -4270,6 +4290,9 @@ def find_title(lines: list[Line]) -> int:
     for index, line in candidates:
         if line.hints.title:
             return index
+    subject = _mail_subject(candidates)
+    if subject >= 0:
+        return subject
     if (
         len(candidates) >= 2
         and candidates[1][0] == candidates[0][0] + 1
