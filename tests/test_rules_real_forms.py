@@ -1985,3 +1985,24 @@ def test_next_meeting_in_the_genitive_as_a_breakfast_or_in_a_dates_list(
 def test_no_next_meeting_in_near_entries(sentence: str) -> None:
     p = protokollkit.read(f"Protokoll 22.08.2019\n\nTOP 1 Termine\n\n{sentence}\n")
     assert p.next_meeting is None
+
+
+def test_an_institution_is_known_by_its_first_word() -> None:
+    known = ParticipantIndex(
+        (Person("Dana Witt", "WIRO KundenCenter"), Person("Malik Haddad", "Migrationsberatung AWO"))
+    )
+    assert known.knows("WIRO") and known.knows("Migrationsberatung")
+    text = (
+        "Protokoll des Stadtteiltisches am 13. April 2023\n\n"
+        "Teilnehmende: Dana Witt (WIRO KundenCenter), Malik Haddad (Migrationsberatung AWO)\n\n"
+        "1 Aktuelles aus den Einrichtungen\n\n"
+        "WIRO: Die Mieter-App hat eine neue Funktion.\n\n"
+        "Migrationsberatung: Zwei neue Sprachkurse, es gibt noch freie Plätze.\n"
+    )
+    speakers = [x.name for x in protokollkit.read(text).speakers()]
+    assert "WIRO" in speakers and "Migrationsberatung" in speakers
+
+
+def test_a_short_or_dotted_first_word_of_an_institution_is_no_name() -> None:
+    known = ParticipantIndex((Person("Anna Berg", "AG Kinder"), Person("Olaf Rehm", "St. Marien")))
+    assert not known.knows("AG") and not known.knows("St.")
