@@ -325,6 +325,7 @@ def test_several_labels_on_one_line() -> None:
         ("Begrüßung durch die Vorsitzende Lea Brunn. Danach Grußworte.", "chair", "Lea Brunn"),
         ("Um 21:50 Uhr schloss Jochen Baum die Versammlung.", "end", "21:50 Uhr"),
         ("Beginn 19.00 Uhr", "start", "19.00 Uhr"),
+        ("Es moderierte wie immer Katrin Haase.", "chair", "Katrin Haase"),
     ],
 )
 def test_metadata_in_sentences(sentence: str, kind: str, value: str) -> None:
@@ -2006,3 +2007,12 @@ def test_an_institution_is_known_by_its_first_word() -> None:
 def test_a_short_or_dotted_first_word_of_an_institution_is_no_name() -> None:
     known = ParticipantIndex((Person("Anna Berg", "AG Kinder"), Person("Olaf Rehm", "St. Marien")))
     assert not known.knows("AG") and not known.knows("St.")
+
+
+def test_a_time_in_the_title_is_the_start_and_a_moderated_round_no_chair() -> None:
+    p = protokollkit.read("Protokoll – Stadtteiltisch 14.12.2023 14.00Uhr\n\n1 A\n\n- x\n")
+    assert p.meta_value("start") == "14.00"
+    q = protokollkit.read(
+        "Protokoll Stadtteiltisch 14.12.2023\n\nEs moderierte die Runde sehr zügig.\n\n1 A\n\n- x\n"
+    )
+    assert q.meta_value("start") is None and q.meta_value("chair") is None
