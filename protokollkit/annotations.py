@@ -1397,6 +1397,18 @@ _WILL_DO = re.compile(
 (with a date; the subject a function or a participant, not a thing)."""
 
 
+_MANY_REPORT = re.compile(
+    r"(?:^|[:→]\s*|[.!?]\s+)(?:[Aa]lle\s+)?([A-ZÄÖÜ][\wäöüß-]+)\s+"
+    r"(?:melden|schicken|senden|reichen|geben)\b"
+)
+_MANY_ACTORS = frozenset(
+    ("einrichtungen", "träger", "mitglieder", "teilnehmende", "teilnehmenden", "vereine",
+     "schulen", "kitas", "akteure", "gruppen", "initiativen", "institutionen", "partner")
+)  # fmt: skip
+"""``Einrichtungen melden Termine … an Frau Marten (bis 20.12.)``, ``→ alle Einrichtungen melden
+sich bis Ende Februar bei Dana``: a request to a group of actors names them as its owners."""
+
+
 def _ends_in_en(text: str) -> bool:
     """The text ends in ``en`` (then spaces and a ``.`` or ``!``): as every match of
     :data:`_WILL_DO` does, whose search with its lazy gap is slow."""
@@ -1834,6 +1846,10 @@ def task_in(
         is_task = True
     if is_task and not owners:
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
+    if is_task and not owners and ("melden" in low or "schicken" in low or "reichen" in low):
+        many = _MANY_REPORT.search(text)
+        if many and _fold(many.group(1)) in _MANY_ACTORS:
+            owners = (many.group(1),)  # ``Einrichtungen melden sich bis 30.9. beim SBZ``
     if not is_task:
         return None
     due = _due(text, meeting)

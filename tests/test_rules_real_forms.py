@@ -2016,3 +2016,21 @@ def test_a_time_in_the_title_is_the_start_and_a_moderated_round_no_chair() -> No
         "Protokoll Stadtteiltisch 14.12.2023\n\nEs moderierte die Runde sehr zügig.\n\n1 A\n\n- x\n"
     )
     assert q.meta_value("start") is None and q.meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stände: Einrichtungen melden sich bis 30.09.2022 beim SBZ",
+        "Einrichtungen melden Termine für den Familienplaner an Frau Marten (bis 20.12.2023)",
+        "Frühjahrsputz? → alle Einrichtungen melden sich bis Ende Februar 2025 bei Dana.",
+    ],
+)
+def test_a_request_to_a_group_of_actors_names_them_as_owners(text: str) -> None:
+    task = task_in(text, NOBODY, dt.date(2022, 7, 14))
+    assert task is not None and task.owners[0].endswith("Einrichtungen")
+
+
+def test_a_request_without_a_group_of_actors_has_no_owner() -> None:
+    task = task_in("Anträge melden bis 30.09.2022 beim SBZ", NOBODY, dt.date(2022, 7, 14))
+    assert task is not None and task.owners == ()
