@@ -28,7 +28,7 @@ FLOORS = {
     "heldout8": 0.90,
     "heldout9": 0.88,
     "heldout10": 0.89,
-    "heldout12": 0.87,
+    "heldout12": 0.94,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -98,7 +98,14 @@ ODT with an attendance table, Markdown with bold labels, CRLF text, an e-mail bo
 outside round-table layouts: a Stadtteilrat's web minutes, a neighbourhood plenum's and a
 network's reports, ALLRIS and SessionNet item pages, a Kiezbeirat, a Quartiersrat's dates, a
 project group's Markdown; 2 lines lost – a plan announced in a sentence over the items, and a
-Word table's unmarked column heads; MISSES.md lists the misses)."""
+Word table's unmarked column heads; MISSES.md lists the misses); 0.945 after the rules of branch
+heldout12 (a plan announced in a sentence over the items, column heads kept, sentence labels of
+the excused, an address under the date line, speakers with an initial or a role before the
+name, tasks with wird and a follow-up verb or a group of actors, next meetings in the genitive,
+as a breakfast or a dates-list entry, the e-mail subject as the title, an institution's first
+word, ``Es moderierte …``, a time in the title). The other sets then: unchanged except
+heldout9 0.894 (0.889 before); the corpus lost no line any more (the Word attendance table's
+column heads)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
