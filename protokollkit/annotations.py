@@ -262,7 +262,7 @@ _REPORTED_VERBS = (
     "gratuliert", "gratulierte", "verabschiedet", "verabschiedete", "unterrichtet", "unterrichtete",
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
     "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
-    "verspricht", "versprach", "leitet", "leitete",
+    "verspricht", "versprach", "leitet", "leitete", "lädt", "lud", "bringt", "brachte",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -285,6 +285,19 @@ _REPORTED = re.compile(
 """Reported speech, the way formal minutes name a speaker: ``Frau Okafor berichtet über …``,
 ``Herr Brandes (Verwaltung) schlägt vor, …``, ``BM Hallwachs stellt fest``, ``Frau Reinholz
 erläuterte, dass …``."""
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:Der|Die)\s+[A-ZÄÖÜ][\wäöüß-]+\s+((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)"
+    r"(?:\s*\(([^()]{1,40})\))?,?\s+(?:" + alternation(_REPORTED_VERBS) + r")\b"
+)
+"""``Die Stadtteilmanagerin Frau Jessen (Stadtteilmanagement) gab …``, ``Der Vorsitzende Herr
+Vogt eröffnet …``: the speaker's role before the titled name, then the verb."""
+_INITIAL_NAMED = re.compile(
+    r"^([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ]\.)\s*\(([^()]{1,40})\),?\s+(?:"
+    + alternation(_REPORTED_VERBS)
+    + r")\b"
+)
+"""``Heike S. (Familienzentrum) berichtete, …``: a first name with the initial of the surname,
+the institution in brackets, then the verb of reported speech."""
 _REPORTED_START = tuple(o + " " for o in _OFFICES)
 _REPORTED_FIRST = "".join(sorted({o[0] for o in _OFFICES}))
 _REPORTED_INVERTED = re.compile(
@@ -778,6 +791,14 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         reported = _REPORTED_FROM.match(text) if " vo" in text or " aus " in text else None
         if reported:
             return Person(reported.group(1), reported.group(2))
+    if verb and text[:4] in ("Der ", "Die "):
+        role = _ROLE_BEFORE_NAME.match(text)
+        if role:
+            return Person(role.group(1), role.group(2))
+    if verb and ". (" in text[:40]:
+        initial = _INITIAL_NAMED.match(text)
+        if initial:
+            return Person(initial.group(1), initial.group(2))
     speaker = _reported_otherwise(text) if verb or text.startswith("Von ") else None
     if speaker is not None:
         return speaker
@@ -1444,6 +1465,8 @@ _TASK_WORDS = (
     "müssen", "melden", "einreichen", "abgeben", "todo", "to do", "to-do", "aufgabe",
     "gebeten", "beauftragt", "aufgefordert", "sagt", "sagte", "sichert", "sicherte", "will",
     "möchte", "versprach", "verspricht", "versprechen", "werden", "überprüft", "geprüft",
+    "nachfragen", "nachhaken", "abklären", "erkundigen", "weiterleiten", "nachreichen",
+    "kontaktieren", "ansprechen", "informieren", "einladen", "organisieren", "besorgen",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1464,7 +1487,7 @@ _ASKS_NAMED = re.compile(
 sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
     _SENTENCE_START + r"(?:(?:Der|Die)\s+)?((?:" + _OFFICE + r")*[A-ZÄÖÜ][\w\-]+"
-    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+(wird|will|möchte)\s+"
+    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?:\s*\([^()]{1,40}\))?\s+(wird|will|möchte)\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
@@ -1480,6 +1503,16 @@ _PLANNED = re.compile(
 """A plan in the first person plural (``Wir werden die Forderungen … weitergeben.``) and a
 check of the administration in the passive (``Diese Geschäftsordnung wird nun in der
 Stadtverwaltung überprüft``): tasks (of the administration in the second case)."""
+_MANY_REPORT = re.compile(
+    r"(?:^|[:→]\s*|[.!?]\s+)(?:[Aa]lle\s+)?([A-ZÄÖÜ][\wäöüß-]+)\s+"
+    r"(?:melden|schicken|senden|reichen|geben)\b"
+)
+_MANY_ACTORS = frozenset(
+    ("einrichtungen", "träger", "mitglieder", "teilnehmende", "teilnehmenden", "vereine",
+     "schulen", "kitas", "akteure", "gruppen", "initiativen", "institutionen", "partner")
+)  # fmt: skip
+"""``Einrichtungen melden Termine … an Frau Marten (bis 20.12.)``, ``→ alle Einrichtungen melden
+sich bis Ende Februar bei Dana``: a request to a group of actors names them as its owners."""
 
 
 def _ends_in_en(text: str) -> bool:
@@ -1510,8 +1543,18 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
     if not person:
         return False
     if will.group(2) == "wird":
-        return dated or " bis " in text
+        return dated or " bis " in text or _FOLLOW_UP.search(text) is not None
     return _ASKS_ONLY.search(text) is None
+
+
+_FOLLOW_UP = re.compile(
+    r"\b(?:nachfragen|nachhaken|abklären|klären|erkundigen|weiterleiten|nachreichen|"
+    r"kontaktieren|ansprechen|informieren|einladen|kümmern|übernehmen|organisieren|besorgen)"
+    r"\s*[.!]?\s*$"
+)
+"""``Frau Jahnke wird bei den Stadtwerken nachfragen.``, ``Stadtteilbüro wird nachhaken.``: a
+verb of following something up at the end of the sentence makes ``wird`` a task without a
+date (``Das Fest wird im September stattfinden`` stays a statement)."""
 
 
 _TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))
@@ -1953,6 +1996,10 @@ def task_in(
         is_task = True
     if is_task and not owners:
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
+    if is_task and not owners and ("melden" in low or "schicken" in low or "reichen" in low):
+        many = _MANY_REPORT.search(text)
+        if many and _fold(many.group(1)) in _MANY_ACTORS:
+            owners = (many.group(1),)  # ``Einrichtungen melden sich bis 30.9. beim SBZ``
     if not is_task:
         return None
     due = _due(text, meeting)

@@ -156,7 +156,9 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
          "entschuldigt fehlen", "entschuldigt gefehlt", "entschuldigungen", "excused",
          "es fehlten entschuldigt", "entschuldigt sind", "verhindert", "verhindert waren",
          "verhindert sind", "entschuldigt fehlten", "abgesagt haben", "abgesagt hatten",
-         "abgesagt", "abgesagt haben sich", "es haben abgesagt"],
+         "abgesagt", "abgesagt haben sich", "es haben abgesagt", "es ließen sich entschuldigen",
+         "entschuldigen ließen sich", "entschuldigt haben sich", "es haben sich entschuldigt",
+         "es hatten sich entschuldigt"],
         "excused",
     ),
     **dict.fromkeys(
@@ -218,7 +220,7 @@ _MEETING_NOUN = (
     r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
     r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Tt]agung"
-    r"|\w*[Ss]ynode|\w*[Ff]orum|\w+abend)"
+    r"|\w*[Ss]ynode|\w*[Ff]orum|\w+abend|\w*[Ff]rühstück)(?:es|s)?"
 )
 _NOT_A_SUB_BODY = (
     r"(?!\s+(?:der|des)\s+(?:AG|AK|Arbeitsgruppe|Arbeitskreis|Unterarbeitsgruppe)\w*\b)"
@@ -245,10 +247,12 @@ NEXT_MEETING_SENTENCE = re.compile(
     rf"{_NOT_A_MEETING}{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b(?!\s+(?:des|der|vom|im)\s)"
     r"|^N(?:ä|ae)chste[rsn]?\s+[A-ZÄÖÜ]{2,5}\s+(?:am|ist|findet)\b"
     r"|^Wir\s+(?:treffen|sehen)\s+uns\s+(?:wieder|das\s+nächste\s+Mal|erneut)\b"
-    rf"|^\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?\s+n(?:ä|ae)chste[rsn]?\s+{_MEETING_NOUN}\b",
+    r"|^\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?:,?\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr)?\s*:?"
+    rf"\s+n(?:ä|ae)chste[rsn]?\s+{_MEETING_NOUN}\b",
     re.IGNORECASE,
 )
-"""A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``)."""
+"""A sentence about the next meeting (``Die nächste Sitzung findet am … statt.``), or an
+entry of a dates list that names it (``12.09.2024, 14 Uhr: nächster Stadtteiltisch im SBZ``)."""
 
 NEXT_MEETING_QUALIFIED = re.compile(
     rf"(?:^|[.!?]\s+)(?:Die|Der|Das)\s+(?:n(?:ä|ae)chste[rsn]?|\d{{1,3}}\.)\s+{_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"

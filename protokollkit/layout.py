@@ -399,6 +399,8 @@ _WEEKDAY_END = re.compile(
 
 def parse_title(title: str) -> tuple[str, dt.date | None]:
     """The meeting name and date (or None) written in a title line."""
+    if title[:1] in "BSbs" and _MAIL_SUBJECT.match(title):
+        title = _MAIL_PREFIX.sub("", title)  # ``Betreff: AW: Protokoll …`` names ``Protokoll …``
     found = find_date(title)
     rest = title
     if found:
@@ -1801,10 +1803,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return False
     text = line.text.strip()
     cells = line.hints.table_row
-    if cells and line.hints.table_header:
-        if any(label_key(c) not in _PERSON_COLUMNS for c in cells if c.strip()):
-            return rule_paragraph(state, line)  # ``Name | Bekannt aus``: said only here
-        return True  # ``Name | Einrichtung``: the columns of every person below
+    if cells and (line.hints.table_header or _column_heads(cells)):
+        # ``Name | Bekannt aus``, ``Name | Einrichtung``: the column heads are kept as the
+        # line they are (nothing of the input is lost); the rows below are the people
+        return rule_paragraph(state, line)
     if not cells and open_list.heading and _office_line(state, text, open_list):
         return True
     if not cells and _numbered_columns(state, line, open_list):
@@ -1815,8 +1817,6 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
     if cells:
         name = cells[0].strip()
         affiliation = " – ".join(c.strip() for c in cells[1:] if c.strip())
-        if name.lower() in ("name", "teilnehmende", "teilnehmer", "person", "namen", "wer"):
-            return True
         if name:
             state.add_person(Person(name, affiliation or None), open_list.kind, open_list.label)
         return True
@@ -2129,6 +2129,15 @@ _PERSON_COLUMNS = {
 }  # fmt: skip
 """The column heads of an attendance table that the people below it stand for."""
 _PRESENCE_HEADERS = {"anwesend", "anwesenheit", "da", "status"}
+
+
+def _column_heads(cells: tuple[str, ...]) -> bool:
+    """``Name | Einrichtung`` as a table's first row without a header mark (a Word table whose
+    heads are only bold): the heads of an attendance table's columns, not a person."""
+    first = cells[0].strip().strip("*_ ").lower() if cells else ""
+    return first in ("name", "namen", "teilnehmende", "teilnehmer", "person", "wer") and all(
+        label_key(c.strip().strip("*_ ")) in _PERSON_COLUMNS for c in cells
+    )
 
 
 def _row_person(cells: tuple[str, ...], group: str = "") -> Person | None:
@@ -2493,6 +2502,8 @@ def rule_agenda(state: State, line: Line) -> bool:
         or (not inline and not unmarked and not _is_agenda_entry(following))
     ):
         return False  # a heading that only opens the minutes: kept as a paragraph
+    if sentence and len(raw.split()) > 3 and not inline and _minutes_follow_announcement(state):
+        return False  # ``Die Tagesordnung sah wie folgt aus:`` over the items themselves
     state.agenda_unmarked = unmarked
     state.agenda_label = text.strip("*_ ")
     if inline:
@@ -2516,6 +2527,26 @@ _TOPICS_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 """A sentence that announces the topics: ``Die Themen waren``, ``Themen des Abends waren:``."""
+
+
+def _minutes_follow_announcement(state: State) -> bool:
+    """``Die Tagesordnung der 322. Sitzung sah wie folgt aus:`` over ``TOP 0. Sprechstunde``
+    and, right below that entry, a sentence of minutes (``Keine Wortmeldung.``): the sentence
+    announced the items themselves, not a plan listed before them."""
+    below = [
+        i for i in range(state.index + 1, min(len(state.lines), state.index + 8))
+        if state.lines[i].text.strip()
+    ][:2]  # fmt: skip
+    if len(below) < 2:
+        return False
+    after = state.lines[below[1]]
+    text = after.text.strip()
+    return (
+        _plain(after.hints)
+        and not _is_agenda_entry(after)
+        and _label(text) is None
+        and (text.endswith((".", "!", "?")) or len(text) > 80)
+    )
 
 
 def _item_is_empty(state: State) -> bool:
@@ -2894,6 +2925,33 @@ def _value_below(state: State) -> str:
 _DASH_META = re.compile(r"^([^\W\d][\w*/.]*(?: [\w*/.]+){0,2})\s+[-–]\s+(\S.*)$")
 
 
+_ADDRESS = re.compile(
+    r"\b\d{5}\s+[A-ZÄÖÜ]"
+    r"|[a-zäöüß](?:straße|str\.|ring|weg|platz|allee|gasse|damm|ufer|chaussee)\s+\d+[a-z]?\b",
+)
+"""A postcode before a town (``18109 Rostock``) or a street with its number
+(``Gerüstbauerring 28``, ``Dörpfeldstraße 54-56``)."""
+
+
+def _place_under_date(state: State, line: Line, text: str) -> bool:
+    """``14. Juli 2022, 14 – 15:50 Uhr`` / ``SBZ Groß Klein, Gerüstbauerring 28, 18109 Rostock``:
+    an address right under the head's date line is the meeting's place (not a speaker line)."""
+    return (
+        state.section == "front"
+        and not state.items
+        and state.last_rule == "meta"
+        and not state.blank_before
+        and _plain(line.hints)
+        and bool(state.meta)
+        and state.meta[-1].kind == "date"
+        and not any(f.kind == "place" for f in state.meta)
+        and len(text) <= 120
+        and not text.endswith((".", ":"))
+        and _label(text) is None
+        and _ADDRESS.search(text) is not None
+    )
+
+
 def rule_meta(state: State, line: Line) -> bool:
     """``Ort: Gemeindehaus``, ``Beginn: 19:05``, ``Protokoll: Lea`` … before the first item;
     ``Ende: 21:10`` and ``Protokoll: …`` anywhere; a line that is only a date before the first
@@ -2922,6 +2980,10 @@ def rule_meta(state: State, line: Line) -> bool:
         and len(text) >= 6
     ):
         state.meta.append(MetaField("", text, "date"))
+        state.previous = "meta"
+        return True
+    if _place_under_date(state, line, text):
+        state.meta.append(MetaField("", text, "place"))
         state.previous = "meta"
         return True
     if (
@@ -4194,6 +4256,24 @@ _NAVIGATION = {
 _BREADCRUMB = re.compile(r"^\s*[^›»]{1,40}(?:\s[›»]\s[^›»]{1,40}){1,6}\s*$")
 
 
+_MAIL_PREFIX = re.compile(
+    r"^\s*(?:Betreff|Subject)\s*:\s*(?:(?:AW|WG|Re|Fwd?)\s*:\s*)*", re.IGNORECASE
+)
+_MAIL_FROM = re.compile(r"^\s*(?:Von|From|Absender)\s*:\s*\S", re.IGNORECASE)
+_MAIL_SUBJECT = re.compile(r"^\s*(?:Betreff|Subject)\s*:\s*\S", re.IGNORECASE)
+
+
+def _mail_subject(candidates: list[tuple[int, Line]]) -> int:
+    """``Von: …`` / ``Gesendet: …`` / ``An: …`` / ``Betreff: Protokoll …``: a protocol sent as
+    the body of an e-mail starts with its header; the subject line names it (-1: no header)."""
+    if not candidates or not _MAIL_FROM.match(candidates[0][1].text):
+        return -1
+    for index, line in candidates[1:6]:
+        if _MAIL_SUBJECT.match(line.text):
+            return index
+    return -1
+
+
 def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
@@ -4224,6 +4304,9 @@ def find_title(lines: list[Line]) -> int:
     for index, line in candidates:
         if line.hints.title:
             return index
+    subject = _mail_subject(candidates)
+    if subject >= 0:
+        return subject
     if (
         len(candidates) >= 2
         and candidates[1][0] == candidates[0][0] + 1

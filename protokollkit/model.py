@@ -40,6 +40,8 @@ TITLE_SPAN = re.compile(
     r"(?<![\d.])(\d{1,2}[:.]\d{2})\s*(?:Uhr\s*)?(?:[-–]|bis)\s*(\d{1,2}[:.]\d{2})"
 )
 """A time span in a title: ``Protokoll 14.01.2019 12:15 - 13:45``."""
+TITLE_START = re.compile(r"(?<![\d.])(\d{1,2}[:.]\d{2})\s*Uhr\b")
+"""A time of day in a title, the meeting's start: ``… 14.12.2023 14.00Uhr``, ``… 19:30 Uhr``."""
 PROSE_SPAN = re.compile(
     rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
     rf"|^(?![Nn]ächste)(?:[^\W\d]+\s+)?{_MEETING},\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
@@ -108,6 +110,8 @@ PROSE_CHAIR = re.compile(
     rf"|\bden\s+Vorsitz\s+(?:hat|hatte|führt|führte|übernimmt|übernahm)\s+{_NAME}"
     rf"|\b(?:Der|Die)\s+[A-ZÄÖÜ][\wäöüß]+,\s+{_NAME},?\s+(?:begrüßt|begrüßte)\s+die\s+"
     r"(?:Versammlung|Anwesenden|Teilnehmenden|Teilnehmer(?:innen)?|Gäste)\b"
+    r"|\b[Ee]s\s+(?:moderierte|moderiert|leitete|leitet)\s+"
+    rf"(?:(?:wie\s+(?:immer|gewohnt|schon\s+\w+)|erneut|diesmal|wieder)\s+)?{_NAME}"
     rf"|^{_NAME}\s+[–-]\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?"
     r"|Versammlungsleitung|Sitzungsleitung|Moderation)\b"
 )
@@ -701,6 +705,9 @@ class Protocol:
         title = TITLE_SPAN.search(self.title)
         if title:
             return title.group(1) if kind == "start" else title.group(2)
+        single = TITLE_START.search(self.title) if kind == "start" and "Uhr" in self.title else None
+        if single:
+            return single.group(1)  # ``Protokoll – Stadtteiltisch 14.12.2023 14.00Uhr``
         found: str | None = None
         for point in self.all_points():
             text = point.text

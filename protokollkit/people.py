@@ -107,7 +107,14 @@ class ParticipantIndex:
             if len(word) >= 2 and word not in NAME_PARTICLES:
                 self.tokens.add(word)
         if person.affiliation:
-            self.full.add(person.affiliation.strip().lower())
+            affiliation = person.affiliation.strip()
+            self.full.add(affiliation.lower())
+            first = affiliation.split()[0]
+            long_enough = len(first) >= 4 or (first.isupper() and len(first) >= 3)
+            if first.isalpha() and long_enough and first != affiliation:
+                # ``WIRO KundenCenter``, ``Migrationsberatung AWO``: the institution's first
+                # word names it too (``WIRO: …`` reports for it)
+                self.full.add(first.lower())
 
     def knows(self, name: str) -> bool:
         """True when the name is a participant's full, first or last name (or institution)."""

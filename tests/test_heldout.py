@@ -29,6 +29,7 @@ FLOORS = {
     "heldout9": 0.88,
     "heldout10": 0.89,
     "heldout11": 0.90,
+    "heldout12": 0.94,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -103,7 +104,21 @@ entry, agreements of reports in words, officers named after their office, names 
 behind topics and in photo captions, the place where people met, promises and plans as tasks,
 every sentence's speaker as one who took part). The other sets then: corpus 0.930, heldout
 0.909, heldout2 0.882, heldout3 0.870, heldout4 0.854, heldout5 0.895, heldout6 0.812,
-heldout7 0.897, heldout8 0.911, heldout9 0.889, heldout10 0.908."""
+heldout7 0.897, heldout8 0.911, heldout9 0.889, heldout10 0.908.
+heldout12 0.871 (blind, its first and only run on 07.12.2026 at 2ace4f7: the Stadtteiltisch's own
+archive as other minute-takers write it – a second `TOP 1:` layout, Word with names one per line,
+ODT with an attendance table, Markdown with bold labels, CRLF text, an e-mail body – and ten
+outside round-table layouts: a Stadtteilrat's web minutes, a neighbourhood plenum's and a
+network's reports, ALLRIS and SessionNet item pages, a Kiezbeirat, a Quartiersrat's dates, a
+project group's Markdown; 2 lines lost – a plan announced in a sentence over the items, and a
+Word table's unmarked column heads; MISSES.md lists the misses); 0.945 after the rules of branch
+heldout12 (a plan announced in a sentence over the items, column heads kept, sentence labels of
+the excused, an address under the date line, speakers with an initial or a role before the
+name, tasks with wird and a follow-up verb or a group of actors, next meetings in the genitive,
+as a breakfast or a dates-list entry, the e-mail subject as the title, an institution's first
+word, ``Es moderierte …``, a time in the title). The other sets then: unchanged except
+heldout9 0.894 (0.889 before); the corpus lost no line any more (the Word attendance table's
+column heads)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
-from protokollkit.layout import Hints, Line, parse_lines
+from protokollkit.layout import NO_HINTS, Hints, Line, parse_lines
 from protokollkit.model import Person
 from protokollkit.people import ParticipantIndex
 
@@ -325,6 +325,7 @@ def test_several_labels_on_one_line() -> None:
         ("Begrüßung durch die Vorsitzende Lea Brunn. Danach Grußworte.", "chair", "Lea Brunn"),
         ("Um 21:50 Uhr schloss Jochen Baum die Versammlung.", "end", "21:50 Uhr"),
         ("Beginn 19.00 Uhr", "start", "19.00 Uhr"),
+        ("Es moderierte wie immer Katrin Haase.", "chair", "Katrin Haase"),
     ],
 )
 def test_metadata_in_sentences(sentence: str, kind: str, value: str) -> None:
@@ -2299,3 +2300,171 @@ def test_every_sentence_of_a_report_near_miss() -> None:
         "Stadtteilzeitung berichtete ausführlich.\n"
     )
     assert [x.name for x in p.present()] == ["Katrin Oswald"]
+
+
+def _rows(*rows: tuple[str, ...]) -> list[Line]:
+    head = [
+        Line("Protokoll des Stadtteiltisches am 13. April 2023", 1, NO_HINTS),
+        Line("", 2, NO_HINTS),
+        Line("Teilnehmende", 3, Hints(bold=True)),
+    ]
+    body = [Line(" | ".join(r), 4 + i, Hints(table_row=r)) for i, r in enumerate(rows)]
+    tail = [
+        Line("", 20, NO_HINTS),
+        Line("TOP 1: Aktuelles", 21, NO_HINTS),
+        Line("Gut.", 22, NO_HINTS),
+    ]
+    return head + body + tail
+
+
+def test_unmarked_column_heads_of_an_attendance_table_are_kept() -> None:
+    # a Word table whose heads are only bold: the first row names the columns, it is kept
+    p = parse_lines(_rows(("Name", "Einrichtung"), ("Dana Witt", "WIRO"), ("Ole Brandt", "SBZ")))
+    assert [x.name for x in p.present()] == ["Dana Witt", "Ole Brandt"]
+    assert "Name | Einrichtung" in str(protokollkit.write(p, "text"))
+
+
+def test_a_first_row_naming_a_person_is_no_column_head() -> None:
+    p = parse_lines(_rows(("Nadine Ehlers", "Einrichtung"), ("Dana Witt", "WIRO")))
+    assert [x.name for x in p.present()] == ["Nadine Ehlers", "Dana Witt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Heike S. (Familienzentrum) berichtete, dass das Elterncafé wieder öffnet.", "Heike S.",
+         "Familienzentrum"),
+        ("Jens M. (Ortsbeirat) wies darauf hin, dass der Ortsbeirat öffentlich tagt.", "Jens M.",
+         "Ortsbeirat"),
+        ("Die Stadtteilmanagerin Frau Jessen (Stadtteilmanagement) gab einen Überblick.",
+         "Frau Jessen", "Stadtteilmanagement"),
+        ("Der Vorsitzende Herr Vogt eröffnet die Sitzung um 14 Uhr.", "Herr Vogt", None),
+        ("Zu guter Letzt brachte Frau Raddatz (Johanniter) den Vorschlag ein.", "Frau Raddatz",
+         "Johanniter"),
+        ("Frau Kaminski (Ev. Kirchengemeinde) lädt zum Martinsumzug ein.", "Frau Kaminski",
+         "Ev. Kirchengemeinde"),
+    ],
+)  # fmt: skip
+def test_speakers_with_an_initial_a_role_before_or_an_invitation(
+    text: str, name: str, affiliation: str | None
+) -> None:
+    speaker = inline_speaker(text, NOBODY)
+    assert speaker is not None
+    assert (speaker.name, speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Aktion brachte 300 Euro für die Kleiderkammer ein.",
+        "Die Kirchengemeinde lädt zum Gemeindefest ein.",
+        "Die Sanierung Haus B. (WIRO) begann im Mai.",
+        "Die neue Kollegin Frau Berg wurde herzlich begrüßt.",
+    ],
+)
+def test_no_speaker_in_near_forms(text: str) -> None:
+    assert inline_speaker(text, NOBODY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Frau Jahnke (Stadtteilmanagement) wird bei den Stadtwerken nachfragen.", "Frau Jahnke"),
+        ("Es gab eine Beschwerde über volle Papierkörbe. Stadtteilbüro wird nachhaken.",
+         "Stadtteilbüro"),
+    ],
+)  # fmt: skip
+def test_will_with_a_verb_of_following_up_is_a_task(text: str, owner: str) -> None:
+    task = task_in(text, NOBODY, None)
+    assert task is not None
+    assert task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Fest wird im September stattfinden.",
+        "Frau Kohl wird nachfragen, ob der Raum frei ist.",
+        "Das Thema wird im Mai geklärt.",
+    ],
+)
+def test_will_without_a_follow_up_verb_at_the_end_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Die Ideenwerkstatt wird im Zuge des nächsten Stadtteiltisches am 10.10.2019 stattfinden.",
+         "2019-10-10"),
+        ("Das nächste Netzwerkfrühstück ist für Donnerstag, den 24. Oktober, um 9 Uhr geplant.",
+         "2019-10-24"),
+        ("- 12.09.2019, 14 Uhr: nächster Stadtteiltisch im SBZ", "2019-09-12"),
+    ],
+)  # fmt: skip
+def test_next_meeting_in_the_genitive_as_a_breakfast_or_in_a_dates_list(
+    sentence: str, date: str
+) -> None:
+    p = protokollkit.read(f"Protokoll 22.08.2019\n\nTOP 1 Termine\n\n{sentence}\n")
+    assert p.next_meeting is not None and str(p.next_meeting.date) == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- 12.09.2019, 14 Uhr: nächste Schritte im SBZ besprechen",
+        "- 12.09.2019: Sommerfest der Kita",
+        "Das Frühstück der Kita kostet ab dem 24. Oktober 2 Euro.",
+    ],
+)
+def test_no_next_meeting_in_near_entries(sentence: str) -> None:
+    p = protokollkit.read(f"Protokoll 22.08.2019\n\nTOP 1 Termine\n\n{sentence}\n")
+    assert p.next_meeting is None
+
+
+def test_an_institution_is_known_by_its_first_word() -> None:
+    known = ParticipantIndex(
+        (Person("Dana Witt", "WIRO KundenCenter"), Person("Malik Haddad", "Migrationsberatung AWO"))
+    )
+    assert known.knows("WIRO") and known.knows("Migrationsberatung")
+    text = (
+        "Protokoll des Stadtteiltisches am 13. April 2023\n\n"
+        "Teilnehmende: Dana Witt (WIRO KundenCenter), Malik Haddad (Migrationsberatung AWO)\n\n"
+        "1 Aktuelles aus den Einrichtungen\n\n"
+        "WIRO: Die Mieter-App hat eine neue Funktion.\n\n"
+        "Migrationsberatung: Zwei neue Sprachkurse, es gibt noch freie Plätze.\n"
+    )
+    speakers = [x.name for x in protokollkit.read(text).speakers()]
+    assert "WIRO" in speakers and "Migrationsberatung" in speakers
+
+
+def test_a_short_or_dotted_first_word_of_an_institution_is_no_name() -> None:
+    known = ParticipantIndex((Person("Anna Berg", "AG Kinder"), Person("Olaf Rehm", "St. Marien")))
+    assert not known.knows("AG") and not known.knows("St.")
+
+
+def test_a_time_in_the_title_is_the_start_and_a_moderated_round_no_chair() -> None:
+    p = protokollkit.read("Protokoll – Stadtteiltisch 14.12.2023 14.00Uhr\n\n1 A\n\n- x\n")
+    assert p.meta_value("start") == "14.00"
+    q = protokollkit.read(
+        "Protokoll Stadtteiltisch 14.12.2023\n\nEs moderierte die Runde sehr zügig.\n\n1 A\n\n- x\n"
+    )
+    assert q.meta_value("start") is None and q.meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stände: Einrichtungen melden sich bis 30.09.2022 beim SBZ",
+        "Einrichtungen melden Termine für den Familienplaner an Frau Marten (bis 20.12.2023)",
+        "Frühjahrsputz? → alle Einrichtungen melden sich bis Ende Februar 2025 bei Dana.",
+    ],
+)
+def test_a_request_to_a_group_of_actors_names_them_as_owners(text: str) -> None:
+    task = task_in(text, NOBODY, dt.date(2022, 7, 14))
+    assert task is not None and task.owners[0].endswith("Einrichtungen")
+
+
+def test_a_request_without_a_group_of_actors_has_no_owner() -> None:
+    task = task_in("Anträge melden bis 30.09.2022 beim SBZ", NOBODY, dt.date(2022, 7, 14))
+    assert task is not None and task.owners == ()
