@@ -2854,8 +2854,8 @@ def _several_labels(state: State, label: str, value: str) -> bool:
 def _bare_meta(state: State, text: str) -> bool:
     """``Versammlungsleiter`` alone on a line and ``Jonas Brockmann`` right below it (a wiki
     page whose headings were lost): one metadata field."""
-    if ":" in text or len(text) > 30:
-        return False
+    if ":" in text or len(text) > 30 or text[:1].isdigit():
+        return False  # (``1 Versammlungsort`` is a numbered heading, not a label)
     key = label_key(text)
     if key in ("protokoll", "termin", "tag", "wann", "wo"):
         return False
