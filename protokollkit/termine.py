@@ -292,7 +292,9 @@ _MONTHLY_BYDAY = re.compile(
     rf"(?P<days>{_WD_LIST})(?:\s+(?:im|eines|des|jeden|pro)\s+Monats?\b)?",
     re.IGNORECASE,
 )
-_EVERY_SECOND = re.compile(rf"\bjede[nrs]?\s+zweiten?\s+(?P<days>{_WD_LIST})", re.IGNORECASE)
+_EVERY_SECOND = re.compile(
+    rf"\bjede[nrs]?\s+(?:zweiten?|2\.)\s+(?P<days>{_WD_LIST})", re.IGNORECASE
+)
 _EVERY = re.compile(rf"\b(?:jede[nrs]?|immer\s+am)\s+(?P<days>{_WD_LIST})\b", re.IGNORECASE)
 _BIWEEKLY = re.compile(
     r"\b(?:14-?tägig|14-?täglich|vierzehntägig|vierzehntäglich|zweiwöchentlich|zweiwöchig|alle\s+(?:zwei|2)\s+Wochen"
@@ -338,12 +340,23 @@ def _ordinals(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(result))
 
 
+def _monthly_ordinals(ords: str) -> bool:
+    """``jeden 2. und 4. Freitag``, ``jeden 1. Montag``, ``jeden letzten Freitag``: days of the
+    month even without ``im Monat``; not ``jeden 2. Dienstag`` alone (every other one)."""
+    ordinals = _ordinals(ords)
+    return len(ordinals) > 1 or ordinals[0] != 2
+
+
 def _recurrence_in(text: str) -> tuple[Recurrence, tuple[int, int]] | None:
     """The recurrence a text names and where it stands, or None."""
     if not _RECURRENCE_HINT.search(text.lower()):
         return None
     m = _MONTHLY_BYDAY.search(text)
-    if m and (re.search(r"Monat", m.group(0), re.IGNORECASE) or "monatlich" in text.lower()):
+    if m and (
+        re.search(r"Monat", m.group(0), re.IGNORECASE)
+        or "monatlich" in text.lower()
+        or (m.group(0)[:4].lower() == "jede" and _monthly_ordinals(m["ords"]))
+    ):
         rule = Recurrence("monthly", weekdays=_days(m.group("days")), ordinals=_ordinals(m["ords"]))
         return rule, m.span()
     m = _EVERY_SECOND.search(text)
