@@ -64,6 +64,27 @@ _RANGE_JOIN = re.compile(r"^\s*(?:[-–—/]|\bbis(?:\s+zum)?)\s*$")
 MAX_RANGE_DAYS = 366
 """A range of dates longer than a year is read as two separate dates."""
 
+REACH = 64
+"""How many characters other than white space a pattern read by :func:`search_before` holds at
+most (``zuletzt veröffentlicht am: dem`` has 27)."""
+_NOT_SPACE = re.compile(r"\S")
+
+
+def search_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a pattern that ends at ``end`` (``…\\s*$``) and
+    holds at most :data:`REACH` characters other than white space.
+
+    The search starts where those characters can begin, not at the start of the text: a line of
+    thousands of dates is not read once more for each date (that took minutes). ``\\b`` and
+    look-behinds still see the text before that start, so the match is the same.
+    """
+    start, seen, step = end, 0, REACH
+    while start > 0 and seen <= REACH:
+        lower = max(0, start - step)
+        seen += len(_NOT_SPACE.findall(text, lower, start))
+        start, step = lower, step * 2
+    return pattern.search(text, start, end)
+
 
 @dataclass(frozen=True)
 class DateMatch:
@@ -282,7 +303,7 @@ def _date_ranges(
             if first is not None and (match.date - first).days <= MAX_RANGE_DAYS:
                 merged[-1] = DateRange(first, match.date, previous.begin, match.end, True)
                 continue
-        prefix = _RANGE_PREFIX.search(text, 0, match.start)
+        prefix = search_before(_RANGE_PREFIX, text, match.start)
         if prefix:
             begin_day = _range_start(int(prefix.group(1)), match.date)
             if begin_day is not None:
@@ -301,7 +322,7 @@ def _date_ranges(
         merged.append(DateRange(match.date, None, match.start, match.end, match.year_given))
     result: list[DateRange] = []
     for span in merged:
-        weekday = _WEEKDAY_BEFORE.search(text, 0, span.begin)
+        weekday = search_before(_WEEKDAY_BEFORE, text, span.begin)
         if weekday:
             number = WEEKDAY_NUMBERS[weekday.group("weekday").lower()]
             span = replace(span, begin=weekday.start(), weekday=number)

@@ -41,6 +41,7 @@ Only points and the next-meeting line are read; item titles are not.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -57,6 +58,7 @@ from protokollkit.dates import (
     find_date,
     find_date_ranges,
     find_times,
+    search_before,
 )
 from protokollkit.model import Point, Protocol
 
@@ -783,9 +785,9 @@ def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
 def _appointment_dates(text: str, every_date: list[DateRange]) -> list[DateRange]:
     result: list[DateRange] = []
     for span in every_date:
-        if _NOT_AN_APPOINTMENT.search(text, 0, span.begin):
+        if search_before(_NOT_AN_APPOINTMENT, text, span.begin):
             continue
-        if span.end is None and _REFERENCE_VOM.search(text, 0, span.begin):
+        if span.end is None and search_before(_REFERENCE_VOM, text, span.begin):
             continue
         result.append(span)
     return result
@@ -825,13 +827,22 @@ def _before_remark(text: str, span: tuple[int, int], stop: int) -> str:
     return text[span[0] : stop] if remark else text[span[0] : span[1]]
 
 
-def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
-    """The sentence (``;``/``.``-separated) around ``begin``–``stop``."""
-    left = 0
-    for m in _CLAUSE_END.finditer(text, 0, begin):
-        left = m.end()
-    right_match = _CLAUSE_END.search(text, stop)
-    return left, right_match.start() if right_match else len(text)
+def _clause_ends(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` end (start and end of each ``. ``), read once per text."""
+    return [m.span() for m in _CLAUSE_END.finditer(text)]
+
+
+def _clause_bounds(
+    text: str, begin: int, stop: int, ends: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The sentence (``;``/``.``-separated) around ``begin``–``stop``; ``ends`` are
+    :func:`_clause_ends` of ``text`` (searching the text again for each date took minutes on a
+    line of thousands of dates)."""
+    # an end right before ``begin`` needs the capital at ``begin``: not one before it
+    before = bisect.bisect_left(ends, begin, key=lambda span: span[1]) - 1
+    left = ends[before][1] if before >= 0 else 0
+    after = bisect.bisect_left(ends, stop, key=lambda span: span[0])
+    return left, ends[after][0] if after < len(ends) else len(text)
 
 
 def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> list[_Found]:
@@ -876,6 +887,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     found: list[_Found] = []
     previous_title = ""
     titles: list[str] = []
+    ends = _clause_ends(text)
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
@@ -901,7 +913,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
-        clause_begin, clause_end = _clause_bounds(text, begin, stop)
+        clause_begin, clause_end = _clause_bounds(text, begin, stop, ends)
         region_begin = max(begin if date_first else previous_stop, clause_begin)
         place_region = masked[region_begin : min(clause_end, next_begin)]
         clause_span = (max(clause_begin, previous_stop), min(clause_end, next_begin))
