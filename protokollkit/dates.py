@@ -64,6 +64,11 @@ _RANGE_JOIN = re.compile(r"^\s*(?:[-–—/]|\bbis(?:\s+zum)?)\s*$")
 MAX_RANGE_DAYS = 366
 """A range of dates longer than a year is read as two separate dates."""
 
+LAST_DAYS = dt.date(dt.MAXYEAR, 1, 1)
+"""In the year 9999, counting on from a date (the next Friday, the end of next January, a
+weekly series) may run past 31.12.9999, the last day Python knows: such a count finds
+nothing (it ended in „interner Fehler“)."""
+
 REACH = 64
 """How many characters other than white space a pattern read by :func:`search_before` holds at
 most (``zuletzt veröffentlicht am: dem`` has 27)."""

@@ -49,6 +49,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from protokollkit.dates import (
+    LAST_DAYS,
     MONTH_NAMES,
     MONTHS,
     WEEKDAY_NUMBERS,
@@ -381,6 +382,8 @@ def _month_start(text: str, reference: dt.date) -> dt.date | None:
     if m is None or m.group(0).lower().startswith("seit"):
         return None  # "seit Februar": running already, from the meeting on
     month = MONTHS[m.group("month").lower()]
+    if reference >= LAST_DAYS:
+        return None  # a meeting in 9999: the month may lie in the year 10000
     if m.group("year"):
         first = dt.date(int(m.group("year")), month, 1)
     else:
@@ -418,9 +421,11 @@ def _recurring(
     if start is None and reference is not None:
         start = _month_start(text, reference)
     if start is None:
-        if reference is None:
+        if reference is None or reference >= LAST_DAYS:
             return None
         start = reference + dt.timedelta(days=1)
+    if start >= LAST_DAYS:
+        return None  # no series fits before the calendar ends (31.12.9999)
     # The first matching day on or after the start: a series every other week has no week of
     # its own before it starts ("jeden zweiten Dienstag" after a Thursday: the next Tuesday).
     first = replace(rule, interval=1).first_on_or_after(start)

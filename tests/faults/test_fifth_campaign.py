@@ -5,10 +5,19 @@ a traceback or English text."""
 
 from __future__ import annotations
 
+import re
 import time
+import zipfile
+from pathlib import Path
+
+import pytest
 
 import protokollkit
 from protokollkit import termine
+from tests.conftest import ROOT
+from tests.faults.conftest import Unchanged, assert_german, run
+
+OFFICE = ROOT / "tests" / "fixtures" / "office"
 
 
 def _appointments_time(dates: int, variant: int) -> float:
@@ -28,3 +37,74 @@ def test_a_point_of_thousands_of_dates_is_read_in_linear_time() -> None:
     small = min(_appointments_time(300, variant) for variant in range(3))
     large = _appointments_time(2400, 9)
     assert large < 25 * max(small, 0.005), (small, large)
+
+
+NEAR_THE_END = """Protokoll Treffen {date}
+
+TOP 1 Aufgaben und Termine
+- Anna prüft den Raum bis Freitag
+- Bert schreibt den Bericht bis Ende Januar
+- Carla schickt die Liste bis 3.5.
+- Sprechstunde jeden Montag im Raum 2
+- Gartengruppe jeden Mittwoch ab Januar
+"""
+
+
+@pytest.mark.parametrize("date", ["31.12.9999", "30.11.9999", "15.6.9999"])
+def test_a_meeting_in_the_year_9999_is_checked_and_its_appointments_listed(
+    tmp_path: Path, date: str
+) -> None:
+    """A meeting in 9999 (a typo for 1999 or 2023): ``bis Ende Januar``, ``bis Freitag`` and
+    ``jeden Montag`` were counted on into the year 10000, and ``check``, ``convert`` and
+    ``termine`` ended in „interner Fehler (ValueError: year 10000 is out of range)“. Now such a
+    count finds nothing; the year itself is a warning as before."""
+    source = tmp_path / "9999-treffen.txt"
+    source.write_text(NEAR_THE_END.format(date=date), encoding="utf-8")
+    guard = Unchanged(source)
+    assert_german(run("check", source), 0, "Jahr 9999 im Titel", "1 Warnung")
+    assert_german(run("termine", "--alle", source), 0)
+    written = tmp_path / "out.ics"
+    assert_german(run("convert", source, "-t", "ics", "-o", written), 0)
+    assert b"BEGIN:VCALENDAR" in written.read_bytes()
+    guard.check()
+
+
+def test_a_meeting_in_the_year_9998_still_counts_on_into_9999(tmp_path: Path) -> None:
+    """The near miss: a day before the last year, ``bis Ende Januar`` is 31 January 9999."""
+    source = tmp_path / "9998-treffen.txt"
+    source.write_text(NEAR_THE_END.format(date="31.12.9998"), encoding="utf-8")
+    result = run("convert", source, "-t", "json", "-o", "-")
+    assert_german(result, 0)
+    assert '"due": "9999-01-31"' in result.out
+    assert '"due": "9999-01-01"' in result.out  # bis Freitag
+
+
+def _docx_created(target: Path, created: str) -> Path:
+    """The office fixture with ``created`` as the creation time in ``docProps/core.xml``."""
+    with (
+        zipfile.ZipFile(OFFICE / "features.docx") as original,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for name in original.namelist():
+            data = original.read(name)
+            if name == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:created[^>]*>)[^<]*<", rb"\g<1>" + created.encode() + b"<", data
+                )
+                assert created.encode() in data
+            copy.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize(
+    "created", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00+14:00", "kein Datum", "0000-00-00"]
+)
+def test_a_docx_created_at_the_end_of_time_is_read(tmp_path: Path, created: str) -> None:
+    """``9999-12-31T23:59:59Z`` is in the year 10000 in Germany: converting it to German time
+    ended ``check``, ``convert`` and ``import`` in „interner Fehler (OverflowError)“. A creation
+    time that is no date in the calendar is now no creation date, like garbage."""
+    document = _docx_created(tmp_path / "alt.docx", created)
+    guard = Unchanged(document)
+    assert_german(run("check", document), 0)
+    assert_german(run("convert", document, "-t", "text", "-o", "-"), 0, "Protokoll")
+    guard.check()
