@@ -5,7 +5,9 @@ a traceback or English text."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -108,3 +110,30 @@ def test_a_docx_created_at_the_end_of_time_is_read(tmp_path: Path, created: str)
     assert_german(run("check", document), 0)
     assert_german(run("convert", document, "-t", "text", "-o", "-"), 0, "Protokoll")
     guard.check()
+
+
+RTF = rb"{\rtf1\ansi Protokoll Treffen 1.2.2024\par TOP 1 Aktuelles\par - Punkt \{eins\}\par"
+
+
+def test_text_after_the_end_of_an_rtf_document_is_named_with_its_line(tmp_path: Path) -> None:
+    """Text after the brace that closes an RTF document (a script appended to the file) was
+    left out without a word: Word and pandoc stop at that brace. Now a warning names it with
+    its line; escaped braces (``\\}``) and ``\\binN`` data do not end the document."""
+    if shutil.which("pandoc") is None and importlib.util.find_spec("pypandoc") is None:
+        pytest.skip("RTF is read through pandoc")
+    source = tmp_path / "angehaengt.rtf"
+    source.write_bytes(RTF + rb"{\*\blob\bin3 }}}}\par}" + b"\r\n- Punkt zwei, angehaengt\r\n")
+    guard = Unchanged(source)
+    result = run("check", source)
+    assert_german(result, 0, "angehaengt.rtf:2:", "Nach dem Ende des RTF-Dokuments", "Punkt zwei")
+    guard.check()
+
+
+def test_an_rtf_document_padded_after_its_end_has_no_warning(tmp_path: Path) -> None:
+    """The near miss: line ends, NUL bytes and the DOS end-of-file mark after the last brace."""
+    if shutil.which("pandoc") is None and importlib.util.find_spec("pypandoc") is None:
+        pytest.skip("RTF is read through pandoc")
+    source = tmp_path / "sauber.rtf"
+    source.write_bytes(RTF + b"}\r\n\x00\x00\x1a")
+    result = run("check", source)
+    assert_german(result, 0, "0 Warnungen")
