@@ -6,9 +6,12 @@ and :mod:`protokollkit.plausibility` all use it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import itertools
 import re
+import sys
 from dataclasses import dataclass, replace
 
 MONTHS: dict[str, int] = {
@@ -412,10 +415,11 @@ def _times(text: str) -> tuple[TimeMatch, ...]:
     if not _TIME_HINT.search(text):
         return ()  # every time form ends in "Uhr"/"h" after a digit or has a colon
     found: list[TimeMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted and apart: only the last one before can overlap
     for pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < stop and begin < m.end() for begin, stop in taken):
+            before = bisect.bisect_left(taken, (m.end(),)) - 1
+            if before >= 0 and m.start() < taken[before][1]:
                 continue
             groups = m.groupdict()
             start = _time(m.group("h1"), m.group("m1"), end=False)
@@ -429,7 +433,7 @@ def _times(text: str) -> tuple[TimeMatch, ...]:
             if end == start or (end is not None and start > end > LATEST_OVERNIGHT_END):
                 end = None
             found.append(TimeMatch(start, end, m.start(), m.end(), (m.group("prefix") or "")))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
     found.sort(key=lambda t: t.begin)
     return tuple(found)
 
@@ -440,16 +444,18 @@ def impossible_times(text: str) -> list[Oddity]:
     if not _ANY_TIME.search(text):
         return []
     found: list[Oddity] = []
-    dates = [(d.start, d.end) for d in find_dates(text, dt.date(2000, 1, 1))]
+    dates = sorted((d.start, d.end) for d in find_dates(text, dt.date(2000, 1, 1)))
+    furthest = list(itertools.accumulate((e for _b, e in dates), max))  # end of dates so far
     seen: set[int] = set()
     for pattern in _LOOSE_TIMES:
         for m in pattern.finditer(text):
-            if m.start() in seen or any(b <= m.start() < e for b, e in dates):
-                continue
+            started = bisect.bisect_right(dates, (m.start(), sys.maxsize)) - 1
+            if m.start() in seen or (started >= 0 and m.start() < furthest[started]):
+                continue  # inside a date
             seen.add(m.start())
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
             written = m.group(0)
-            range_end = bool(_LOOSE_RANGE_START.search(text, 0, m.start()))
+            range_end = bool(search_before(_LOOSE_RANGE_START, text, m.start()))
             if hour > 24 or minute > 59:
                 found.append(Oddity(f"Uhrzeit „{written}“ gibt es nicht.", *m.span()))
             elif hour == 24 and (minute or not range_end):

@@ -877,11 +877,9 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         return []
     bounds = [(g[0].begin, g[-1].stop) for g in groups]
     group_times: list[TimeMatch | None] = [None] * len(groups)
+    begins = [begin for begin, _stop in bounds]
     for clock in times:
-        owner = 0
-        for index, (begin, _stop) in enumerate(bounds):
-            if begin <= clock.begin:
-                owner = index
+        owner = max(bisect.bisect_right(begins, clock.begin) - 1, 0)  # the last group before
         if group_times[owner] is None:
             group_times[owner] = clock
     masked = _mask(
