@@ -153,3 +153,32 @@ def test_an_rtf_document_padded_after_its_end_has_no_warning(tmp_path: Path) -> 
     source.write_bytes(RTF + b"}\r\n\x00\x00\x1a")
     result = run("check", source)
     assert_german(result, 0, "0 Warnungen")
+
+
+def _markdown_seconds(spaces: int, variant: int) -> float:
+    """Seconds to write as Markdown a point with a run of ``spaces`` spaces in it."""
+    protocol = protokollkit.read_text(
+        f"Protokoll Treffen 1.2.2024\n\nTOP 1 Test\n- Anna{' ' * spaces}berichtet {variant}\n"
+    )
+    began = time.perf_counter()
+    protokollkit.write(protocol, "markdown")
+    return time.perf_counter() - began
+
+
+def test_a_long_run_of_spaces_is_written_as_markdown_in_linear_time() -> None:
+    """20,000 spaces in a point (a pasted table, a stuck key) took 2 s in the Markdown writer
+    and every command that writes it (``build``, ``send``): ``[ \\t]*`` before a line break was
+    tried again from every space of the run. Eight times the spaces, about eight times as long
+    (a linear baseline measured in the same run)."""
+    small = min(_markdown_seconds(2500, variant) for variant in range(3))
+    large = _markdown_seconds(20000, 9)
+    assert large < 25 * max(small, 0.002), (small, large)
+
+
+def test_line_breaks_in_a_point_still_become_single_spaces_in_markdown() -> None:
+    """The near miss: the spaces and tabs around each line break become one space, a run of
+    spaces without a break stays as it is."""
+    from protokollkit.writers.markdown import escape_inline
+
+    assert escape_inline("a \t\r\n\t b\n\n c  d") == "a b  c  d"
+    assert escape_inline("a" + " " * 5 + "b") == "a     b"
