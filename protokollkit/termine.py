@@ -266,7 +266,7 @@ _FUTURE_DESPITE_PAST = re.compile(
     r"|wird|werden|findet|finden)\b",
     re.IGNORECASE,
 )
-_GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
+_GROUP_JOIN = re.compile(r"^\s*+(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
 _NOT_ABBREVIATED = "".join(
     rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
 )
@@ -992,7 +992,7 @@ _EVENT_BEFORE = re.compile(
 _MEETING_WORD = re.compile(
     r"Sitzung|Treffen|Versammlung|Runde|Tisch|Konferenz|Beirat|Rat\b|Ausschuss|Plenum", re.I
 )
-_ALTERNATIVE = re.compile(r"^\s*,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
+_ALTERNATIVE = re.compile(r"^\s*+,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
 """Between two dates that are options, not both appointments (``25.03. oder 01.04.?``)."""
 
 

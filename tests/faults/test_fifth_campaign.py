@@ -182,3 +182,29 @@ def test_line_breaks_in_a_point_still_become_single_spaces_in_markdown() -> None
 
     assert escape_inline("a \t\r\n\t b\n\n c  d") == "a b  c  d"
     assert escape_inline("a" + " " * 5 + "b") == "a     b"
+
+
+def _read_seconds(line: str, variant: int) -> float:
+    """Seconds to read a protocol with ``line`` and find its appointments."""
+    began = time.perf_counter()
+    protocol = protokollkit.read_text(f"Protokoll Treffen 1.2.2024\n\nTOP 1 A\n{line} {variant}\n")
+    termine.extract(protocol)
+    return time.perf_counter() - began
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anwesend:{w}Anna,{w}Bert{w}(SBZ)",  # the separators of names and head counts
+        "- Fest am 1.1.{w}oder{w}2.1.",  # two dates offered as alternatives
+        "- Fest am 1.1.{w}x{w}2.1.",  # what joins two dates
+    ],
+)
+def test_long_runs_of_spaces_between_words_are_read_in_linear_time(line: str) -> None:
+    """A run of 20,000 spaces (a pasted table, a stuck key) between the names of an attendance
+    line took 4 s and between two dates more than 30 s for ``build``: ``\\s*[,;]`` and
+    ``^\\s*,?\\s*oder`` tried every way to share the run between two ``\\s*``. Eight times the
+    spaces, about eight times as long (a linear baseline measured in the same run)."""
+    small = min(_read_seconds(line.format(w=" " * 2500), variant) for variant in range(3))
+    large = _read_seconds(line.format(w=" " * 20000), 9)
+    assert large < 25 * max(small, 0.005), (small, large)
