@@ -1854,7 +1854,7 @@ _COUNT_ONLY = re.compile(
 
 
 _COUNT_SEPARATORS = frozenset(",;/")
-_WEIGHT = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_WEIGHT = re.compile(r"(?<!\s)\s*\([^()]{1,30}\)\s*$")  # (once per run of spaces)
 """A weight after a count: ``Ja-Stimmen: 5 (453 MEA)``, ``Dafür: 7 (70 %)``."""
 
 
