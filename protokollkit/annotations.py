@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
-from protokollkit.dates import MONTHS, WEEKDAY_NUMBERS, find_date
+from protokollkit.dates import LAST_DAYS, MONTHS, WEEKDAY_NUMBERS, find_date
 from protokollkit.labels import (
     ATTENDANCE_LABELS,
     DECISION_LABELS,
@@ -1722,7 +1722,7 @@ def _due_date(text: str, meeting: dt.date | None) -> dt.date | None:
     if found is None or found.start != 0:
         return None
     if meeting is not None and not found.year_given and found.date < meeting:
-        return _next_year(found.date)
+        return _next_year(found.date) if found.date.year < dt.MAXYEAR else None
     return found.date
 
 
@@ -1762,8 +1762,8 @@ def _due_in_words(text: str, meeting: dt.date | None, before: str) -> dt.date | 
     it), ``bis Ende Juli`` (the month's last day, next year's if July is over), ``bis zum
     Jahresende`` (31 December of the meeting's year)."""
     word = _DUE_WORD.match(text)
-    if meeting is None or word is None:
-        return None
+    if meeting is None or word is None or meeting >= LAST_DAYS:
+        return None  # (in 9999, the next Friday or month may not exist)
     name = word.group(1).lower()
     if name == "jahresende" or (name == "ende" and text.startswith("Ende des Jahres")):
         return dt.date(meeting.year, 12, 31)  # ``bis zum Jahresende``, ``bis Ende des Jahres``
@@ -2053,7 +2053,7 @@ _COUNT_ONLY = re.compile(
 
 
 _COUNT_SEPARATORS = frozenset(",;/")
-_WEIGHT = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_WEIGHT = re.compile(r"(?<!\s)\s*\([^()]{1,30}\)\s*$")  # (once per run of spaces)
 """A weight after a count: ``Ja-Stimmen: 5 (453 MEA)``, ``Dafür: 7 (70 %)``."""
 
 

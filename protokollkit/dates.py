@@ -6,9 +6,12 @@ and :mod:`protokollkit.plausibility` all use it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import itertools
 import re
+import sys
 from dataclasses import dataclass, replace
 
 MONTHS: dict[str, int] = {
@@ -63,6 +66,32 @@ _RANGE_PREFIX = re.compile(r"(?<![\d.])(\d{1,2})\.?\s*(?:[-–—/]|\bbis(?:\s+z
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—/]|\bbis(?:\s+zum)?)\s*$")
 MAX_RANGE_DAYS = 366
 """A range of dates longer than a year is read as two separate dates."""
+
+LAST_DAYS = dt.date(dt.MAXYEAR, 1, 1)
+"""In the year 9999, counting on from a date (the next Friday, the end of next January, a
+weekly series) may run past 31.12.9999, the last day Python knows: such a count finds
+nothing (it ended in „interner Fehler“)."""
+
+REACH = 64
+"""How many characters other than white space a pattern read by :func:`search_before` holds at
+most (``zuletzt veröffentlicht am: dem`` has 27)."""
+_NOT_SPACE = re.compile(r"\S")
+
+
+def search_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a pattern that ends at ``end`` (``…\\s*$``) and
+    holds at most :data:`REACH` characters other than white space.
+
+    The search starts where those characters can begin, not at the start of the text: a line of
+    thousands of dates is not read once more for each date (that took minutes). ``\\b`` and
+    look-behinds still see the text before that start, so the match is the same.
+    """
+    start, seen, step = end, 0, REACH
+    while start > 0 and seen <= REACH:
+        lower = max(0, start - step)
+        seen += len(_NOT_SPACE.findall(text, lower, start))
+        start, step = lower, step * 2
+    return pattern.search(text, start, end)
 
 
 @dataclass(frozen=True)
@@ -282,7 +311,7 @@ def _date_ranges(
             if first is not None and (match.date - first).days <= MAX_RANGE_DAYS:
                 merged[-1] = DateRange(first, match.date, previous.begin, match.end, True)
                 continue
-        prefix = _RANGE_PREFIX.search(text, 0, match.start)
+        prefix = search_before(_RANGE_PREFIX, text, match.start)
         if prefix:
             begin_day = _range_start(int(prefix.group(1)), match.date)
             if begin_day is not None:
@@ -301,7 +330,7 @@ def _date_ranges(
         merged.append(DateRange(match.date, None, match.start, match.end, match.year_given))
     result: list[DateRange] = []
     for span in merged:
-        weekday = _WEEKDAY_BEFORE.search(text, 0, span.begin)
+        weekday = search_before(_WEEKDAY_BEFORE, text, span.begin)
         if weekday:
             number = WEEKDAY_NUMBERS[weekday.group("weekday").lower()]
             span = replace(span, begin=weekday.start(), weekday=number)
@@ -386,10 +415,11 @@ def _times(text: str) -> tuple[TimeMatch, ...]:
     if not _TIME_HINT.search(text):
         return ()  # every time form ends in "Uhr"/"h" after a digit or has a colon
     found: list[TimeMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted and apart: only the last one before can overlap
     for pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < stop and begin < m.end() for begin, stop in taken):
+            before = bisect.bisect_left(taken, (m.end(),)) - 1
+            if before >= 0 and m.start() < taken[before][1]:
                 continue
             groups = m.groupdict()
             start = _time(m.group("h1"), m.group("m1"), end=False)
@@ -403,7 +433,7 @@ def _times(text: str) -> tuple[TimeMatch, ...]:
             if end == start or (end is not None and start > end > LATEST_OVERNIGHT_END):
                 end = None
             found.append(TimeMatch(start, end, m.start(), m.end(), (m.group("prefix") or "")))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
     found.sort(key=lambda t: t.begin)
     return tuple(found)
 
@@ -414,16 +444,18 @@ def impossible_times(text: str) -> list[Oddity]:
     if not _ANY_TIME.search(text):
         return []
     found: list[Oddity] = []
-    dates = [(d.start, d.end) for d in find_dates(text, dt.date(2000, 1, 1))]
+    dates = sorted((d.start, d.end) for d in find_dates(text, dt.date(2000, 1, 1)))
+    furthest = list(itertools.accumulate((e for _b, e in dates), max))  # end of dates so far
     seen: set[int] = set()
     for pattern in _LOOSE_TIMES:
         for m in pattern.finditer(text):
-            if m.start() in seen or any(b <= m.start() < e for b, e in dates):
-                continue
+            started = bisect.bisect_right(dates, (m.start(), sys.maxsize)) - 1
+            if m.start() in seen or (started >= 0 and m.start() < furthest[started]):
+                continue  # inside a date
             seen.add(m.start())
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
             written = m.group(0)
-            range_end = bool(_LOOSE_RANGE_START.search(text, 0, m.start()))
+            range_end = bool(search_before(_LOOSE_RANGE_START, text, m.start()))
             if hour > 24 or minute > 59:
                 found.append(Oddity(f"Uhrzeit „{written}“ gibt es nicht.", *m.span()))
             elif hour == 24 and (minute or not range_end):

@@ -164,7 +164,7 @@ TITLE = re.compile(
     r"(?!\s*:)"
 )
 LABEL = re.compile(
-    r"^\s*([^\W\d](?:[\w*/.\-]|:(?!\s))*(?:[ \-][\w*/.\-]+){0,4}?)\s*(?:\(([^()]{1,40})\))?"
+    r"^\s*([^\W\d](?:[\w*/.\-]|:(?!\s))*(?:[ \-][\w*/.\-]+){0,4}?)\s*+(?:\(([^()]{1,40})\))?"
     r"\s*:(?:\s+(.*)|\s*)$"
 )
 TOP = (
@@ -417,7 +417,7 @@ _STOP_AT_END = re.compile(r"\s+[.,;]$")
 _SENTENCE_AND_NAME = re.compile(r"^(.*[?!:–])\s+(\S+(?: \S+){1,3})$")
 _COUNT_AND_WORD = re.compile(r"\d+\s+\w+")
 _SHORT_WORDS = re.compile(r"[^\W\d][\w.\- ]{0,29}")
-_LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_LIST_SEPARATOR = re.compile(r"[;,]\s*|(?<!\s)\s+[;,]\s*")  # a run of spaces: tried once
 _NON_DIGITS = re.compile(r"\D")
 _NON_WORD = re.compile(r"[^\w]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -1458,7 +1458,8 @@ _HEAD_COUNT = re.compile(
     r"^(?:ca\.\s*|circa\s+|etwa\s+|rund\s+)?\d{1,4}(?:\s+[^\W\d]+(?:\*innen)?)?\s*\.?$"
 )
 """``19``, ``ca. 40 Personen``: how many came, not who."""
-_COUNT_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie)\s+")
+_COUNT_SEPARATOR = re.compile(r"[,;]\s*|(?<!\s)\s+(?:[,;]\s*|(?:und|sowie)\s+)")
+"""Tried once per run of spaces (``\\s*[,;]`` from every space of a long run took seconds)."""
 
 
 def _head_counts(value: str) -> bool:

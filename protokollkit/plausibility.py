@@ -30,6 +30,7 @@ from protokollkit.dates import (
     german_date,
     impossible_dates,
     impossible_times,
+    search_before,
 )
 from protokollkit.diagnostics import Diagnostic, LineFinder
 from protokollkit.model import Protocol
@@ -159,7 +160,7 @@ def _far_years(text: str, reference: dt.date | None) -> list[tuple[str, str]]:
         return []
     result: list[tuple[str, str]] = []
     for match in find_dates(text, reference):
-        if _REFERENCE_BEFORE.search(text, 0, match.start):
+        if search_before(_REFERENCE_BEFORE, text, match.start):
             continue  # "seit 1.1.2020", "Schreiben vom 3.11.2019": history, not a typo
         if match.year_given and abs(match.date.year - reference.year) > MAX_YEARS_AWAY:
             written = text[match.start : match.end].strip()

@@ -41,6 +41,7 @@ Only points and the next-meeting line are read; item titles are not.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -48,6 +49,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from protokollkit.dates import (
+    LAST_DAYS,
     MONTH_NAMES,
     MONTHS,
     WEEKDAY_NUMBERS,
@@ -57,6 +59,7 @@ from protokollkit.dates import (
     find_date,
     find_date_ranges,
     find_times,
+    search_before,
 )
 from protokollkit.model import Point, Protocol
 
@@ -263,7 +266,7 @@ _FUTURE_DESPITE_PAST = re.compile(
     r"|wird|werden|findet|finden)\b",
     re.IGNORECASE,
 )
-_GROUP_JOIN = re.compile(r"^\s*(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
+_GROUP_JOIN = re.compile(r"^\s*+(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
 _NOT_ABBREVIATED = "".join(
     rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
 )
@@ -392,6 +395,8 @@ def _month_start(text: str, reference: dt.date) -> dt.date | None:
     if m is None or m.group(0).lower().startswith("seit"):
         return None  # "seit Februar": running already, from the meeting on
     month = MONTHS[m.group("month").lower()]
+    if reference >= LAST_DAYS:
+        return None  # a meeting in 9999: the month may lie in the year 10000
     if m.group("year"):
         first = dt.date(int(m.group("year")), month, 1)
     else:
@@ -429,9 +434,11 @@ def _recurring(
     if start is None and reference is not None:
         start = _month_start(text, reference)
     if start is None:
-        if reference is None:
+        if reference is None or reference >= LAST_DAYS:
             return None
         start = reference + dt.timedelta(days=1)
+    if start >= LAST_DAYS:
+        return None  # no series fits before the calendar ends (31.12.9999)
     # The first matching day on or after the start: a series every other week has no week of
     # its own before it starts ("jeden zweiten Dienstag" after a Thursday: the next Tuesday).
     first = replace(rule, interval=1).first_on_or_after(start)
@@ -796,9 +803,9 @@ def _dates(text: str, reference: dt.date | None) -> list[DateRange]:
 def _appointment_dates(text: str, every_date: list[DateRange]) -> list[DateRange]:
     result: list[DateRange] = []
     for span in every_date:
-        if _NOT_AN_APPOINTMENT.search(text, 0, span.begin):
+        if search_before(_NOT_AN_APPOINTMENT, text, span.begin):
             continue
-        if span.end is None and _REFERENCE_VOM.search(text, 0, span.begin):
+        if span.end is None and search_before(_REFERENCE_VOM, text, span.begin):
             continue
         result.append(span)
     return result
@@ -838,13 +845,22 @@ def _before_remark(text: str, span: tuple[int, int], stop: int) -> str:
     return text[span[0] : stop] if remark else text[span[0] : span[1]]
 
 
-def _clause_bounds(text: str, begin: int, stop: int) -> tuple[int, int]:
-    """The sentence (``;``/``.``-separated) around ``begin``–``stop``."""
-    left = 0
-    for m in _CLAUSE_END.finditer(text, 0, begin):
-        left = m.end()
-    right_match = _CLAUSE_END.search(text, stop)
-    return left, right_match.start() if right_match else len(text)
+def _clause_ends(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` end (start and end of each ``. ``), read once per text."""
+    return [m.span() for m in _CLAUSE_END.finditer(text)]
+
+
+def _clause_bounds(
+    text: str, begin: int, stop: int, ends: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The sentence (``;``/``.``-separated) around ``begin``–``stop``; ``ends`` are
+    :func:`_clause_ends` of ``text`` (searching the text again for each date took minutes on a
+    line of thousands of dates)."""
+    # an end right before ``begin`` needs the capital at ``begin``: not one before it
+    before = bisect.bisect_left(ends, begin, key=lambda span: span[1]) - 1
+    left = ends[before][1] if before >= 0 else 0
+    after = bisect.bisect_left(ends, stop, key=lambda span: span[0])
+    return left, ends[after][0] if after < len(ends) else len(text)
 
 
 def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> list[_Found]:
@@ -874,11 +890,9 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
         return []
     bounds = [(g[0].begin, g[-1].stop) for g in groups]
     group_times: list[TimeMatch | None] = [None] * len(groups)
+    begins = [begin for begin, _stop in bounds]
     for clock in times:
-        owner = 0
-        for index, (begin, _stop) in enumerate(bounds):
-            if begin <= clock.begin:
-                owner = index
+        owner = max(bisect.bisect_right(begins, clock.begin) - 1, 0)  # the last group before
         if group_times[owner] is None:
             group_times[owner] = clock
     masked = _mask(
@@ -889,6 +903,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     found: list[_Found] = []
     previous_title = ""
     titles: list[str] = []
+    ends = _clause_ends(text)
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
@@ -914,7 +929,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
     for index, (begin, stop) in enumerate(bounds):
         previous_stop = bounds[index - 1][1] if index else 0
         next_begin = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
-        clause_begin, clause_end = _clause_bounds(text, begin, stop)
+        clause_begin, clause_end = _clause_bounds(text, begin, stop, ends)
         region_begin = max(begin if date_first else previous_stop, clause_begin)
         place_region = masked[region_begin : min(clause_end, next_begin)]
         clause_span = (max(clause_begin, previous_stop), min(clause_end, next_begin))
@@ -990,7 +1005,7 @@ _EVENT_BEFORE = re.compile(
 _MEETING_WORD = re.compile(
     r"Sitzung|Treffen|Versammlung|Runde|Tisch|Konferenz|Beirat|Rat\b|Ausschuss|Plenum", re.I
 )
-_ALTERNATIVE = re.compile(r"^\s*,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
+_ALTERNATIVE = re.compile(r"^\s*+,?\s*(?:oder|bzw\.?|beziehungsweise)\s+(?:am\s+|den\s+)?$")
 """Between two dates that are options, not both appointments (``25.03. oder 01.04.?``)."""
 
 

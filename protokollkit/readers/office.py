@@ -446,7 +446,10 @@ def iso_local_date(text: str) -> dt.date | None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         with contextlib.suppress(ZoneInfoNotFoundError):
-            moment = moment.astimezone(ZoneInfo("Europe/Berlin"))
+            try:
+                moment = moment.astimezone(ZoneInfo("Europe/Berlin"))
+            except OverflowError:  # ``9999-12-31T23:59:59Z`` is in the year 10000 in Germany
+                return None
     if moment.year < 1990:
         return None
     return moment.date()

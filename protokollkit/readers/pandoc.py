@@ -154,6 +154,8 @@ def read_document(data: bytes, source: str, fmt: str) -> Protocol:
 
         numbers = heading_numbers(data, fmt, source)
     lines, notes = ast_lines(document, fmt, numbers, source)
+    if fmt == "rtf":
+        notes = [*notes, *rtf_after_end(data, source)]
     return protocol_of(lines, source, notes, document_date(document, data, fmt))
 
 
@@ -253,6 +255,45 @@ def pandoc_failure(stderr: bytes, fmt: str) -> str:
 
 
 _RTF_DELETED = re.compile(rb"(?<!\\)((?:\\\\)*)\\deleted(?![a-zA-Z])")
+
+
+_RTF_TOKEN = re.compile(rb"\\bin(-?\d{1,10}) ?|\\[\\{}]|[{}]")
+"""What moves the group depth of RTF: braces, escaped braces and ``\\binN`` (N raw bytes)."""
+
+
+def rtf_after_end(data: bytes, source: str) -> list[Diagnostic]:
+    """A warning for text after the brace that closes the RTF document: Word, LibreOffice and
+    pandoc leave it out, so it would be lost without a word (a script that appended to the
+    file, two documents pasted together)."""
+    depth, position = 0, 0
+    while match := _RTF_TOKEN.search(data, position):
+        position = match.end()
+        token = match.group(0)
+        if match.group(1) is not None:
+            position += max(int(match.group(1)), 0)
+        elif token == b"{":
+            depth += 1
+        elif token == b"}":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return []
+    rest = data[position:].strip(b" \t\r\n\x00\x1a")
+    if not rest:
+        return []
+    line = data.count(b"\n", 0, position + data[position:].index(rest[:1])) + 1
+    text = rest.decode("cp1252", "replace")
+    shown = text if len(text) <= 60 else f"{text[:60]}…"
+    return [
+        Diagnostic(
+            "warning",
+            f"Nach dem Ende des RTF-Dokuments steht noch Text ({len(text)} Zeichen, „{shown}“); "
+            "Word und LibreOffice zeigen ihn nicht, er wird nicht übernommen.",
+            source,
+            line,
+        )
+    ]
 
 
 def hide_rtf_deletions(data: bytes) -> bytes:

@@ -56,7 +56,18 @@ INDENT = "  "
 
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<~$]|&(?=#?[0-9A-Za-z]+;)")
 _BLOCK_START = re.compile(r"^(?:[#>+\-]|\d{1,9}[.)](?=[ \t]|$))")
-_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\f\u0085\u2028\u2029])[ \t]*")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\u0085\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """Each line break with the spaces and tabs around it as one space. (Split and stripped:
+    a pattern ``[ \\t]*BREAK`` tried every space of a long run again and took seconds for a
+    point with thousands of spaces.)"""
+    lines = _LINE_BREAK.split(text)
+    if len(lines) == 1:
+        return text
+    middle = [line.strip(" \t") for line in lines[1:-1]]
+    return " ".join([lines[0].rstrip(" \t"), *middle, lines[-1].lstrip(" \t")])
 
 
 def _escape_text(text: str) -> str:
@@ -66,7 +77,7 @@ def _escape_text(text: str) -> str:
 def escape_inline(text: str) -> str:
     """Backslash-escape the characters that start emphasis, code, links, HTML or entities;
     ``[label](target)`` links stay links."""
-    text = _LINE_BREAKS.sub(" ", text)
+    text = _one_line(text)
     parts: list[str] = []
     last = 0
     for match in LINK.finditer(text):
