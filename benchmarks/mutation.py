@@ -78,6 +78,7 @@ TARGETS: tuple[Target, ...] = (
             "tests/test_rules_real_forms.py",
             "tests/test_ruler.py",
             "tests/test_reference.py",
+            "tests/test_layout_branches.py",
         ),
     ),
     Target(

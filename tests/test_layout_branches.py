@@ -1,0 +1,51 @@
+"""The layout rules branch by branch, on small invented inputs.
+
+Written against mutmut's survivors (``python benchmarks/mutation.py --functions GLOB layout``,
+see the README's *Mutation testing*): each test gives the few lines one branch of
+:mod:`protokollkit.layout` reads and asserts what the reader makes of them – the lines a public
+step hands on, or the protocol :func:`protokollkit.read_text` returns. Cases that read best as a
+protocol and its outline stand in ``tests/fixtures/cases/layout.txt``.
+"""
+
+from __future__ import annotations
+
+from protokollkit.layout import split_front_matter
+
+# --- YAML front matter ---------------------------------------------------------------------------
+
+
+def test_front_matter_lines_keep_their_numbers_and_lose_carriage_returns() -> None:
+    text = "---  \r\ntitle: Runder Tisch\r\n\r\nort: SBZ\r\n---  \r\n# Protokoll\r\n"
+    lines, rest, used = split_front_matter(text)
+    assert [(line.text, line.number) for line in lines] == [
+        ("title: Runder Tisch", 2),
+        ("", 3),
+        ("ort: SBZ", 4),
+    ]
+    assert all(line.hints.front_matter for line in lines)
+    assert rest == "# Protokoll\r\n"
+    assert used == 5
+
+
+def test_front_matter_may_close_with_three_dots() -> None:
+    lines, rest, used = split_front_matter("---\ntitle: x\n...\nText\n")
+    assert [line.text for line in lines] == ["title: x"]
+    assert (rest, used) == ("Text\n", 3)
+
+
+def test_no_front_matter_without_keys_or_with_an_indented_opening() -> None:
+    for text in (
+        "---\n---\nText\n",  # nothing between the rules
+        "---\nDas ist ein Satz.\n---\nText\n",  # a sentence, no key
+        " ---\ntitle: x\n---\n",  # the rule indented: markup of the text, no front matter
+        "--- x\ntitle: x\n---\n",
+    ):
+        assert split_front_matter(text) == ([], text, 0), text
+
+
+def test_front_matter_closes_within_eighty_lines() -> None:
+    keys = "".join(f"k{n}: v\n" for n in range(78))
+    lines, _rest, used = split_front_matter(f"---\n{keys}---\nText\n")
+    assert (len(lines), used) == (78, 80)
+    far = f"---\n{keys}k78: v\n---\nText\n"  # the closing rule on line 81
+    assert split_front_matter(far) == ([], far, 0)
