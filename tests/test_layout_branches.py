@@ -49,3 +49,33 @@ def test_front_matter_closes_within_eighty_lines() -> None:
     assert (len(lines), used) == (78, 80)
     far = f"---\n{keys}k78: v\n---\nText\n"  # the closing rule on line 81
     assert split_front_matter(far) == ([], far, 0)
+
+
+# --- metadata without delimiters (MultiMarkdown, Pelican) ----------------------------------------
+
+
+def test_metadata_block_up_to_the_first_blank_line() -> None:
+    lines, rest, used = split_front_matter("Titel: Runder Tisch\r\nDate: 2022-11-10\r\n\r\nText\n")
+    assert [(line.text, line.number) for line in lines] == [
+        ("Titel: Runder Tisch", 1),
+        ("Date: 2022-11-10", 2),
+    ]
+    assert all(line.hints.front_matter for line in lines)
+    assert (rest, used) == ("\r\nText\n", 2)
+
+
+def test_no_metadata_block_without_a_title_first_or_with_other_lines() -> None:
+    for text in (
+        "Date: 2022-11-10\nTitle: Runder Tisch\n\nText\n",  # the title is not first
+        "Title: Runder Tisch\n\nText\n",  # a title alone
+        "Title: Runder Tisch\nOrt: SBZ\n\nText\n",  # a key of the protocol, not of the blog
+        "Title: Runder Tisch\nDas ist Text.\n",
+    ):
+        assert split_front_matter(text) == ([], text, 0), text
+
+
+def test_metadata_block_ends_after_forty_lines() -> None:
+    text = "Title: Runder Tisch\n" + "Tags: x\n" * 45 + "\nText\n"
+    lines, rest, used = split_front_matter(text)
+    assert (len(lines), used) == (40, 40)
+    assert rest.startswith("Tags: x\n")
