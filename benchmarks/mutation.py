@@ -16,12 +16,12 @@ every target runs in its own copy of the project under ``build/mutation/NAME/`` 
 ``--functions GLOB`` (repeatable; ``*`` and ``?`` as in the shell, matched against the function
 name, or ``Class.method``) mutates the whole module as always but tests only the mutants of the
 functions named: a large module such as ``layout.py`` (thousands of mutants) is measured group
-by group, and the results add up, because mutmut keeps each mutant's result until its function
-changes. ``--sample N`` tests only N mutants drawn at random (``--seed``) from those of an
-earlier run (of the functions named, or of all): an estimate of the score where a full run
-takes hours (the drawn names are printed in the log; the per-function table shows them).
-``--by-function`` prints the counts of the results kept, function by function (those
-with most survivors first), and the sum, without running anything.
+by group, and the results add up in ``build/mutation/NAME/record.json`` (each mutant's last
+status until its function changes; mutmut itself forgets every result when a fixture changes).
+``--sample N`` tests only N mutants drawn at random (``--seed``) from those of an earlier run
+(of the functions named, or of all): an estimate of the score where a full run takes hours.
+``--by-function`` prints the recorded results function by function (those with most survivors
+first) and their sum, without running anything.
 
 The survivors of a target are listed by ``cd build/mutation/NAME && mutmut results``, one of
 them shown by ``mutmut show NAME``.
@@ -223,6 +223,7 @@ def run(
     folder = prepare(target)
     if fresh:
         shutil.rmtree(folder / "mutants", ignore_errors=True)
+        (folder / "record.json").unlink(missing_ok=True)
     mutmut = [sys.executable, "-m", "mutmut"]
     # hypothesis: the same few examples on every run (tests/conftest.py, profile "mutation")
     env = {**os.environ, "CI": "1", "PROTOKOLLKIT_MUTATION": "1"}
@@ -247,6 +248,7 @@ def run(
     counts: dict[str, int] = json.loads(
         (folder / "mutants" / "mutmut-cicd-stats.json").read_text("utf-8")
     )
+    record(target)
     return counts
 
 
@@ -285,20 +287,46 @@ def by_status(target: Target) -> dict[str, str]:
     return dict(line.strip().rpartition(": ")[::2] for line in listed.stdout.splitlines())
 
 
-def by_function(target: Target) -> dict[str, dict[str, int]]:
-    """The counts of the results kept for ``target``, per function (``rule_point``,
-    ``Ruler.copy``; prefixed with the module when the target mutates several)."""
+def record(target: Target) -> dict[str, str]:
+    """Every mutant's last result, kept in ``build/mutation/NAME/record.json`` across runs.
+
+    mutmut forgets all its results when a file other than Python source changes (a fixture
+    such as ``tests/fixtures/cases/layout.txt``), so the parts of a module measured one after
+    the other (``--functions``) would not add up; the record keeps each mutant's last status
+    until its function changes (mutmut's hash of the function's source)."""
     folder = WORK / target.name
-    listed = subprocess.run(
-        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
+    path = folder / "record.json"
+    kept: dict[str, dict[str, str]] = (
+        json.loads(path.read_text("utf-8")) if path.exists() else {"hashes": {}, "statuses": {}}
     )
+    hashes: dict[str, str] = {}
+    for meta in (folder / "mutants").rglob("*.py.meta"):
+        module = ".".join(
+            meta.relative_to(folder / "mutants").with_suffix("").with_suffix("").parts
+        )
+        known = json.loads(meta.read_text("utf-8")).get("hash_by_function_name", {})
+        hashes.update({f"{module}.{function}": digest for function, digest in known.items()})
+    statuses = {
+        name: status
+        for name, status in kept["statuses"].items()
+        if hashes.get(name.rpartition("__mutmut_")[0]) is not None
+        and kept["hashes"].get(name.rpartition("__mutmut_")[0])
+        == hashes.get(name.rpartition("__mutmut_")[0])
+    }
+    for name, status in by_status(target).items():
+        if status != "not checked" or name not in statuses:
+            statuses[name] = status
+    path.write_text(
+        json.dumps({"hashes": hashes, "statuses": statuses}, indent=0, sort_keys=True), "utf-8"
+    )
+    return statuses
+
+
+def by_function(target: Target) -> dict[str, dict[str, int]]:
+    """The counts of the results recorded for ``target`` (:func:`record`), per function
+    (``rule_point``, ``Ruler.copy``; prefixed with the module when the target mutates several)."""
     functions: dict[str, dict[str, int]] = {}
-    for line in listed.stdout.splitlines():
-        name, _, status = line.strip().rpartition(": ")
+    for name, status in record(target).items():
         module, _, mangled = name.partition(".x")
         while "." in mangled and not mangled.startswith(("_", "ǁ")):
             extra, _, mangled = mangled.partition(".x")  # a dotted module name
