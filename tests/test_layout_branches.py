@@ -9,7 +9,8 @@ protocol and its outline stand in ``tests/fixtures/cases/layout.txt``.
 
 from __future__ import annotations
 
-from protokollkit.layout import split_front_matter
+from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
+from protokollkit.model import Point
 
 # --- YAML front matter ---------------------------------------------------------------------------
 
@@ -79,3 +80,39 @@ def test_metadata_block_ends_after_forty_lines() -> None:
     lines, rest, used = split_front_matter(text)
     assert (len(lines), used) == (40, 40)
     assert rest.startswith("Tags: x\n")
+
+
+# --- list entries a reader marked (Word, ODT, pandoc: list level and marker as hints) ------------
+
+
+def _points(points: tuple[Point, ...]) -> list[object]:
+    """Kind, text, marker and the points below, of each point."""
+    return [(p.kind, p.text, p.marker, _points(p.points)) for p in points]
+
+
+def test_hinted_list_entries_keep_their_marker_only_when_numbered() -> None:
+    entries = [
+        ("Erstens", 0, "1."),
+        ("Unterpunkt", 1, "a)"),
+        ("Strich", 0, "-"),
+        ("Stern", 0, "*"),
+        ("Plus", 0, "+"),
+        ("Ohne Zeichen", 0, None),
+    ]
+    lines = [
+        Line("Protokoll Stadtteiltisch 10.11.22", 1),
+        Line("", 2),
+        Line("Aktuelles", 3, Hints(heading=1)),
+        *(
+            Line(text, 4 + n, Hints(list_level=level, list_marker=marker))
+            for n, (text, level, marker) in enumerate(entries)
+        ),
+    ]
+    (item,) = parse_lines(lines).items
+    assert _points(item.blocks[0].points) == [
+        ("numbered", "Erstens", "1.", [("numbered", "Unterpunkt", "a)", [])]),
+        ("bullet", "Strich", None, []),
+        ("bullet", "Stern", None, []),
+        ("bullet", "Plus", None, []),
+        ("bullet", "Ohne Zeichen", None, []),
+    ]
