@@ -9,6 +9,7 @@ protocol and its outline stand in ``tests/fixtures/cases/layout.txt``.
 
 from __future__ import annotations
 
+import protokollkit
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
 from protokollkit.model import Point
 
@@ -116,3 +117,34 @@ def test_hinted_list_entries_keep_their_marker_only_when_numbered() -> None:
         ("bullet", "Plus", None, []),
         ("bullet", "Ohne Zeichen", None, []),
     ]
+
+
+# --- nesting --------------------------------------------------------------------------------------
+
+
+def test_points_nest_thirty_levels_deep_and_no_deeper() -> None:
+    entries = "".join("  " * depth + f"- Ebene {depth + 1}\n" for depth in range(31))
+    protocol = protokollkit.read_text(
+        f"Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\n{entries}"
+    )
+    points, depth = protocol.items[0].blocks[0].points, 0
+    while points:
+        depth += 1
+        *_, last = points
+        points = last.points
+    assert depth == 30
+    assert [(d.level, d.line, d.message) for d in protocol.diagnostics] == [
+        (
+            "warning",
+            35,
+            "Punkte sind tiefer als 30 Ebenen verschachtelt; dieser Punkt steht auf Ebene 30.",
+        )
+    ]
+    (deepest,) = [
+        p for p in _all_points(protocol.items[0].blocks[0].points) if p.text == "Ebene 31"
+    ]
+    assert deepest.points == ()
+
+
+def _all_points(points: tuple[Point, ...]) -> list[Point]:
+    return [q for p in points for q in (p, *_all_points(p.points))]
