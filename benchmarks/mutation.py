@@ -425,7 +425,9 @@ def main() -> int:
         return 0
     results: dict[str, dict[str, int]] = {}
     for target in chosen:
-        results[target.name] = run(target, args.jobs, args.fresh, args.survivors, args.functions)
+        results[target.name] = run(
+            target, args.jobs, args.fresh, args.survivors, args.functions, args.sample, args.seed
+        )
         if len(target.mutate) > 1:
             for module, counts in sorted(by_module(target).items()):
                 results["  " + module.removeprefix("protokollkit.")] = counts
