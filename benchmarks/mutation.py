@@ -10,6 +10,18 @@ every target runs in its own copy of the project under ``build/mutation/NAME/`` 
     python benchmarks/mutation.py --list       # the targets and their tests
     python benchmarks/mutation.py --fresh dates   # forget earlier results (tests changed)
     python benchmarks/mutation.py --survivors dates   # test only the last run's survivors
+    python benchmarks/mutation.py --functions 'rule_*' layout   # only these functions' mutants
+    python benchmarks/mutation.py --by-function layout   # the last results per function
+
+``--functions GLOB`` (repeatable; ``*`` and ``?`` as in the shell, matched against the function
+name, or ``Class.method``) mutates the whole module as always but tests only the mutants of the
+functions named: a large module such as ``layout.py`` (thousands of mutants) is measured group
+by group, and the results add up in ``build/mutation/NAME/record.json`` (each mutant's last
+status until its function changes; mutmut itself forgets every result when a fixture changes).
+``--sample N`` tests only N mutants drawn at random (``--seed``) from those of an earlier run
+(of the functions named, or of all): an estimate of the score where a full run takes hours.
+``--by-function`` prints the recorded results function by function (those with most survivors
+first) and their sum, without running anything.
 
 The survivors of a target are listed by ``cd build/mutation/NAME && mutmut results``, one of
 them shown by ``mutmut show NAME``.
@@ -18,8 +30,10 @@ them shown by ``mutmut show NAME``.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -64,6 +78,7 @@ TARGETS: tuple[Target, ...] = (
             "tests/test_rules_real_forms.py",
             "tests/test_ruler.py",
             "tests/test_reference.py",
+            "tests/test_layout_branches.py",
         ),
     ),
     Target(
@@ -174,14 +189,50 @@ def survivors(target: Target) -> list[str]:
     ]
 
 
-def run(target: Target, children: int, fresh: bool = False, again: bool = False) -> dict[str, int]:
+def patterns(functions: list[str]) -> list[str]:
+    """mutmut's mutant name patterns for function name globs (``rule_*``, ``Ruler.copy``):
+    mutmut names a mutant ``module.x_function__mutmut_3`` or ``module.xǁClassǁmethod__mutmut_3``."""
+    names = []
+    for glob in functions:
+        owner, dot, function = glob.rpartition(".")
+        names.append(f"*.xǁ{owner}ǁ{function}__mutmut_*" if dot else f"*.x_{glob}__mutmut_*")
+    return names
+
+
+def run(
+    target: Target,
+    children: int,
+    fresh: bool = False,
+    again: bool = False,
+    functions: list[str] | None = None,
+    sample: int = 0,
+    seed: int = 15,
+) -> dict[str, int]:
     """Run mutmut for one target; its counts (killed, survived, …). ``fresh`` forgets the
     results of earlier runs (mutmut keeps them while the mutated code is unchanged, even when
-    the tests changed); ``again`` tests only the survivors of the last run again."""
+    the tests changed); ``again`` tests only the survivors of the last run again; ``functions``
+    (globs of function names) tests only the mutants of those functions; ``sample`` only so
+    many of them (or of all), drawn at random (``seed``) from the mutants of an earlier run."""
     names = survivors(target) if again else []
+    if functions:
+        chosen = patterns(functions)
+        names = [n for n in names if any(fnmatch.fnmatchcase(n, p) for p in chosen)]
+        if not again:
+            names = chosen
+        if not names:
+            return {"total": 0}
+    if sample:
+        pool = names if again else []
+        if not again:
+            known = [n for n in by_status(target) if n]
+            pool = [n for n in known if any(fnmatch.fnmatchcase(n, p) for p in names or ["*"])]
+        if not pool:
+            raise SystemExit(f"{target.name}: noch keine Mutanten erzeugt (erst ein Lauf)")
+        names = sorted(random.Random(seed).sample(pool, min(sample, len(pool))))
     folder = prepare(target)
     if fresh:
         shutil.rmtree(folder / "mutants", ignore_errors=True)
+        (folder / "record.json").unlink(missing_ok=True)
     mutmut = [sys.executable, "-m", "mutmut"]
     # hypothesis: the same few examples on every run (tests/conftest.py, profile "mutation")
     env = {**os.environ, "CI": "1", "PROTOKOLLKIT_MUTATION": "1"}
@@ -206,6 +257,7 @@ def run(target: Target, children: int, fresh: bool = False, again: bool = False)
     counts: dict[str, int] = json.loads(
         (folder / "mutants" / "mutmut-cicd-stats.json").read_text("utf-8")
     )
+    record(target)
     return counts
 
 
@@ -232,6 +284,100 @@ def by_module(target: Target) -> dict[str, dict[str, int]]:
     return modules
 
 
+def by_status(target: Target) -> dict[str, str]:
+    """Every mutant of ``target`` that mutmut generated, with its status (``not checked`` …)."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        cwd=WORK / target.name,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(line.strip().rpartition(": ")[::2] for line in listed.stdout.splitlines())
+
+
+def record(target: Target) -> dict[str, str]:
+    """Every mutant's last result, kept in ``build/mutation/NAME/record.json`` across runs.
+
+    mutmut forgets all its results when a file other than Python source changes (a fixture
+    such as ``tests/fixtures/cases/layout.txt``), so the parts of a module measured one after
+    the other (``--functions``) would not add up; the record keeps each mutant's last status
+    until its function changes (mutmut's hash of the function's source)."""
+    folder = WORK / target.name
+    path = folder / "record.json"
+    kept: dict[str, dict[str, str]] = (
+        json.loads(path.read_text("utf-8")) if path.exists() else {"hashes": {}, "statuses": {}}
+    )
+    hashes: dict[str, str] = {}
+    for meta in (folder / "mutants").rglob("*.py.meta"):
+        module = ".".join(
+            meta.relative_to(folder / "mutants").with_suffix("").with_suffix("").parts
+        )
+        known = json.loads(meta.read_text("utf-8")).get("hash_by_function_name", {})
+        hashes.update({f"{module}.{function}": digest for function, digest in known.items()})
+    statuses = {
+        name: status
+        for name, status in kept["statuses"].items()
+        if hashes.get(name.rpartition("__mutmut_")[0]) is not None
+        and kept["hashes"].get(name.rpartition("__mutmut_")[0])
+        == hashes.get(name.rpartition("__mutmut_")[0])
+    }
+    for name, status in by_status(target).items():
+        if status != "not checked" or name not in statuses:
+            statuses[name] = status
+    path.write_text(
+        json.dumps({"hashes": hashes, "statuses": statuses}, indent=0, sort_keys=True), "utf-8"
+    )
+    return statuses
+
+
+def by_function(target: Target) -> dict[str, dict[str, int]]:
+    """The counts of the results recorded for ``target`` (:func:`record`), per function
+    (``rule_point``, ``Ruler.copy``; prefixed with the module when the target mutates several)."""
+    functions: dict[str, dict[str, int]] = {}
+    for name, status in record(target).items():
+        module, _, mangled = name.partition(".x")
+        while "." in mangled and not mangled.startswith(("_", "ǁ")):
+            extra, _, mangled = mangled.partition(".x")  # a dotted module name
+            module += ".x" + extra
+        function = mangled.removeprefix("_").rpartition("__mutmut_")[0].strip("ǁ")
+        if not function or not status:
+            continue
+        key = function.replace("ǁ", ".")
+        if len(target.mutate) > 1:
+            key = module.removeprefix("protokollkit.") + ":" + key
+        counts = functions.setdefault(key, {"total": 0})
+        counts["total"] += 1
+        kind = {"no tests": "no_tests", "not checked": "not_checked"}.get(status, status)
+        counts[kind] = counts.get(kind, 0) + 1
+    return functions
+
+
+def print_by_function(target: Target) -> None:
+    """The per-function table of ``--by-function`` and its sum."""
+    functions = by_function(target)
+    header = ("Funktion", "Mutanten", "getötet", "Zeit", "überlebt", "ohne Test", "offen")
+    print("{:40} {:>8} {:>7} {:>5} {:>8} {:>9} {:>6}  Anteil".format(*header))
+    total: dict[str, int] = {}
+    ordered = sorted(functions.items(), key=lambda kv: (-kv[1].get("survived", 0), kv[0]))
+    for name, counts in ordered:
+        for key, value in counts.items():
+            total[key] = total.get(key, 0) + value
+        print(row(name, counts))
+    print(row("Summe (nur geprüfte)", total))
+
+
+def row(name: str, counts: dict[str, int]) -> str:
+    """One line of the per-function table."""
+    tested = sum(counts.get(k, 0) for k in ("killed", "timeout", "survived"))
+    share = f"{100.0 * (tested - counts.get('survived', 0)) / tested:5.1f} %" if tested else "    –"
+    return (
+        f"{name:40} {counts.get('total', 0):8} {counts.get('killed', 0):7} "
+        f"{counts.get('timeout', 0):5} {counts.get('survived', 0):8} "
+        f"{counts.get('no_tests', 0):9} {counts.get('not_checked', 0):6}  {share}"
+    )
+
+
 def score(counts: dict[str, int]) -> float:
     """Killed (and timed out) of the mutants that ran, in per cent."""
     tested = counts.get("total", 0) - counts.get("skipped", 0) - counts.get("no_tests", 0)
@@ -250,6 +396,25 @@ def main() -> int:
         "--survivors", action="store_true", help="nur die Überlebenden des letzten Laufs testen"
     )
     parser.add_argument(
+        "--functions",
+        action="append",
+        metavar="GLOB",
+        help="nur die Mutanten dieser Funktionen testen (z. B. 'rule_*'; mehrfach möglich)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        metavar="N",
+        help="nur N zufällig gewählte Mutanten testen (Schätzung; aus einem früheren Lauf)",
+    )
+    parser.add_argument("--seed", type=int, default=15, help="Zufallsstart von --sample")
+    parser.add_argument(
+        "--by-function",
+        action="store_true",
+        help="die gespeicherten Ergebnisse je Funktion zeigen (ohne Lauf)",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")), help="Prozesse"
     )
     args = parser.parse_args()
@@ -262,9 +427,16 @@ def main() -> int:
     if unknown:
         parser.error(f"unbekannte Ziele: {', '.join(unknown)} (bekannt: {', '.join(by_name)})")
     chosen = [by_name[n] for n in args.targets] or list(TARGETS)
+    if args.by_function:
+        for target in chosen:
+            print(f"\n{target.name}")
+            print_by_function(target)
+        return 0
     results: dict[str, dict[str, int]] = {}
     for target in chosen:
-        results[target.name] = run(target, args.jobs, args.fresh, args.survivors)
+        results[target.name] = run(
+            target, args.jobs, args.fresh, args.survivors, args.functions, args.sample, args.seed
+        )
         if len(target.mutate) > 1:
             for module, counts in sorted(by_module(target).items()):
                 results["  " + module.removeprefix("protokollkit.")] = counts

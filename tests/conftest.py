@@ -78,13 +78,19 @@ def _own_cache_folder(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
+MEMOS = ("_FIRST_KINDS",)
+"""Module-level dicts that remember results of the package's code (cleared under mutmut)."""
+
+
 @pytest.fixture(autouse=True)
 def _forget_remembered_results() -> None:
     """Under mutmut, every test starts with empty ``functools`` caches.
 
     mutmut forks each mutant's test run from a process that has run the tests before, so a
     cached result of the unmutated code (``dates._written_dates``, ``dates._times`` …) would
-    hide the mutant, which then counts as surviving without ever having run.
+    hide the mutant, which then counts as surviving without ever having run. The same for the
+    module-level memo dicts in ``MEMOS`` (``layout._FIRST_KINDS``: the kinds of a line's first
+    character, worked out once per character).
     """
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
@@ -97,3 +103,7 @@ def _forget_remembered_results() -> None:
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
                 clear()
+        for memo in MEMOS:
+            remembered = vars(module).get(memo)
+            if isinstance(remembered, dict):
+                remembered.clear()

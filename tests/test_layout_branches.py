@@ -1,0 +1,150 @@
+"""The layout rules branch by branch, on small invented inputs.
+
+Written against mutmut's survivors (``python benchmarks/mutation.py --functions GLOB layout``,
+see the README's *Mutation testing*): each test gives the few lines one branch of
+:mod:`protokollkit.layout` reads and asserts what the reader makes of them – the lines a public
+step hands on, or the protocol :func:`protokollkit.read_text` returns. Cases that read best as a
+protocol and its outline stand in ``tests/fixtures/cases/layout.txt``.
+"""
+
+from __future__ import annotations
+
+import protokollkit
+from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
+from protokollkit.model import Point
+
+# --- YAML front matter ---------------------------------------------------------------------------
+
+
+def test_front_matter_lines_keep_their_numbers_and_lose_carriage_returns() -> None:
+    text = "---  \r\ntitle: Runder Tisch\r\n\r\nort: SBZ\r\n---  \r\n# Protokoll\r\n"
+    lines, rest, used = split_front_matter(text)
+    assert [(line.text, line.number) for line in lines] == [
+        ("title: Runder Tisch", 2),
+        ("", 3),
+        ("ort: SBZ", 4),
+    ]
+    assert all(line.hints.front_matter for line in lines)
+    assert rest == "# Protokoll\r\n"
+    assert used == 5
+
+
+def test_front_matter_may_close_with_three_dots() -> None:
+    lines, rest, used = split_front_matter("---\ntitle: x\n...\nText\n")
+    assert [line.text for line in lines] == ["title: x"]
+    assert (rest, used) == ("Text\n", 3)
+
+
+def test_no_front_matter_without_keys_or_with_an_indented_opening() -> None:
+    for text in (
+        "---\n---\nText\n",  # nothing between the rules
+        "---\nDas ist ein Satz.\n---\nText\n",  # a sentence, no key
+        " ---\ntitle: x\n---\n",  # the rule indented: markup of the text, no front matter
+        "--- x\ntitle: x\n---\n",
+    ):
+        assert split_front_matter(text) == ([], text, 0), text
+
+
+def test_front_matter_closes_within_eighty_lines() -> None:
+    keys = "".join(f"k{n}: v\n" for n in range(78))
+    lines, _rest, used = split_front_matter(f"---\n{keys}---\nText\n")
+    assert (len(lines), used) == (78, 80)
+    far = f"---\n{keys}k78: v\n---\nText\n"  # the closing rule on line 81
+    assert split_front_matter(far) == ([], far, 0)
+
+
+# --- metadata without delimiters (MultiMarkdown, Pelican) ----------------------------------------
+
+
+def test_metadata_block_up_to_the_first_blank_line() -> None:
+    lines, rest, used = split_front_matter("Titel: Runder Tisch\r\nDate: 2022-11-10\r\n\r\nText\n")
+    assert [(line.text, line.number) for line in lines] == [
+        ("Titel: Runder Tisch", 1),
+        ("Date: 2022-11-10", 2),
+    ]
+    assert all(line.hints.front_matter for line in lines)
+    assert (rest, used) == ("\r\nText\n", 2)
+
+
+def test_no_metadata_block_without_a_title_first_or_with_other_lines() -> None:
+    for text in (
+        "Date: 2022-11-10\nTitle: Runder Tisch\n\nText\n",  # the title is not first
+        "Title: Runder Tisch\n\nText\n",  # a title alone
+        "Title: Runder Tisch\nOrt: SBZ\n\nText\n",  # a key of the protocol, not of the blog
+        "Title: Runder Tisch\nDas ist Text.\n",
+    ):
+        assert split_front_matter(text) == ([], text, 0), text
+
+
+def test_metadata_block_ends_after_forty_lines() -> None:
+    text = "Title: Runder Tisch\n" + "Tags: x\n" * 45 + "\nText\n"
+    lines, rest, used = split_front_matter(text)
+    assert (len(lines), used) == (40, 40)
+    assert rest.startswith("Tags: x\n")
+
+
+# --- list entries a reader marked (Word, ODT, pandoc: list level and marker as hints) ------------
+
+
+def _points(points: tuple[Point, ...]) -> list[object]:
+    """Kind, text, marker and the points below, of each point."""
+    return [(p.kind, p.text, p.marker, _points(p.points)) for p in points]
+
+
+def test_hinted_list_entries_keep_their_marker_only_when_numbered() -> None:
+    entries = [
+        ("Erstens", 0, "1."),
+        ("Unterpunkt", 1, "a)"),
+        ("Strich", 0, "-"),
+        ("Stern", 0, "*"),
+        ("Plus", 0, "+"),
+        ("Ohne Zeichen", 0, None),
+    ]
+    lines = [
+        Line("Protokoll Stadtteiltisch 10.11.22", 1),
+        Line("", 2),
+        Line("Aktuelles", 3, Hints(heading=1)),
+        *(
+            Line(text, 4 + n, Hints(list_level=level, list_marker=marker))
+            for n, (text, level, marker) in enumerate(entries)
+        ),
+    ]
+    (item,) = parse_lines(lines).items
+    assert _points(item.blocks[0].points) == [
+        ("numbered", "Erstens", "1.", [("numbered", "Unterpunkt", "a)", [])]),
+        ("bullet", "Strich", None, []),
+        ("bullet", "Stern", None, []),
+        ("bullet", "Plus", None, []),
+        ("bullet", "Ohne Zeichen", None, []),
+    ]
+
+
+# --- nesting --------------------------------------------------------------------------------------
+
+
+def test_points_nest_thirty_levels_deep_and_no_deeper() -> None:
+    entries = "".join("  " * depth + f"- Ebene {depth + 1}\n" for depth in range(31))
+    protocol = protokollkit.read_text(
+        f"Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\n{entries}"
+    )
+    points, depth = protocol.items[0].blocks[0].points, 0
+    while points:
+        depth += 1
+        *_, last = points
+        points = last.points
+    assert depth == 30
+    assert [(d.level, d.line, d.message) for d in protocol.diagnostics] == [
+        (
+            "warning",
+            35,
+            "Punkte sind tiefer als 30 Ebenen verschachtelt; dieser Punkt steht auf Ebene 30.",
+        )
+    ]
+    (deepest,) = [
+        p for p in _all_points(protocol.items[0].blocks[0].points) if p.text == "Ebene 31"
+    ]
+    assert deepest.points == ()
+
+
+def _all_points(points: tuple[Point, ...]) -> list[Point]:
+    return [q for p in points for q in (p, *_all_points(p.points))]
