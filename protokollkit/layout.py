@@ -1665,7 +1665,7 @@ _EXCUSES = frozenset((
     "privat", "privat verhindert", "dienstlich", "dienstlich verhindert", "dienstreise",
 ))  # fmt: skip
 """Reasons after a name in a list of those absent: they were excused."""
-_DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+([^\W\d][\w ]{2,24})$")
+_DASH_STATUS = re.compile(r"^(\S.{1,60}?)\s+[–—-]\s+([^\W\d][\w ]{2,24})$")
 _ROLE_LABEL = re.compile(r"^([^\W\d][\w/]{3,30}):\s+((?:Herrn?|Frau|Dr\.)\s+\S.{1,40})$")
 _ONLY_AT = re.compile(
     r"^((?:bei|zu|ab)\s+TOP\s+\d{1,2}(?:\.\d{1,2})?)\s+((?:Herrn?|Frau)\s+\S.{1,60})$"
@@ -1695,7 +1695,9 @@ def _names_line(text: str) -> list[str] | None:
         if _ABOUT.match(name):
             return None  # ``ca. 10 Bürger``: a count, not a name
         if not (looks_like_name(name) or name.startswith("@") or _SHORT_WORDS.fullmatch(name)):
-            return None
+            dashed = _DASH_STATUS.match(name) if "–" in name or "—" in name else None
+            if not (dashed and looks_like_name(dashed.group(1).strip())):
+                return None  # (``Lena Ohm – Kasse``: a name and her role after a dash)
     return parts
 
 
