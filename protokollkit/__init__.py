@@ -15,19 +15,25 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
-from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
-
 if TYPE_CHECKING:
+    from protokollkit.diagnostics import Diagnostic, ParseError, ProtokollkitError
     from protokollkit.model import AgendaItem, Block, NextMeeting, Person, Point, Protocol
     from protokollkit.writers import Rendered, Stamp
 
+_DIAGNOSTICS = frozenset({"Diagnostic", "ParseError", "ProtokollkitError"})
 _MODEL = frozenset({"AgendaItem", "Block", "NextMeeting", "Person", "Point", "Protocol"})
 _WRITERS = frozenset({"Rendered", "Stamp"})
 """Names of :mod:`protokollkit.model` offered here, imported on first use: ``protokollkit
---help`` (and every command that needs no model) starts without building its classes."""
+--help`` (and every command that needs no model) starts without building its classes, and
+``import protokollkit`` imports nothing that takes time (Ctrl-C while the console script
+imports the command line is caught there, not here)."""
 
 
 def __getattr__(name: str) -> object:
+    if name in _DIAGNOSTICS:
+        from protokollkit import diagnostics
+
+        return getattr(diagnostics, name)
     if name in _MODEL:
         from protokollkit import model
 
