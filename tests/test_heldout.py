@@ -30,6 +30,7 @@ FLOORS = {
     "heldout10": 0.89,
     "heldout11": 0.90,
     "heldout12": 0.94,
+    "heldout13": 0.75,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -118,7 +119,15 @@ name, tasks with wird and a follow-up verb or a group of actors, next meetings i
 as a breakfast or a dates-list entry, the e-mail subject as the title, an institution's first
 word, ``Es moderierte …``, a time in the title). The other sets then: unchanged except
 heldout9 0.894 (0.889 before); the corpus lost no line any more (the Word attendance table's
-column heads)."""
+column heads).
+heldout13 0.759 (blind, its first and only run on 07.12.2026 at fa8e597: youth-welfare committee
+items (one as Word), a Planungsraumkonferenz, a tenants' council's blog post and a tenants'
+initiative, a Quartiersmanagement's and a housing company's residents' meetings (ODT), two round
+tables of senior work (one as Word), a Stadtteilbeirat reported under a residents' association's
+letterhead, a church council's minutes and its public report, a parents' council, a municipal
+council's questions, an association's general meeting after a checklist; no line lost; MISSES.md
+lists the misses: tasks and agreements in report sentences, people named in sentences, titles
+under site residue or letterheads)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
