@@ -346,21 +346,28 @@ _REPORTED_BY = re.compile(
 )
 """``Von Frau Yilmaz erfolgen nochmals Informationen …``: the speaker in the dative."""
 _ROLE_TITLES = frozenset(("Präsident", "Präsidentin", "Vorstand", "Obmann", "Obfrau"))
+_HAS_PROMISED = (
+    r"(?:hat|hatte|haben|hatten)\s+(?:(?!nicht\b)\w+\s+){0,3}?(?:zugesagt|zugesichert)\s*,\s"
+)
+"""The perfect of a promise, then what is promised: ``hat (bereits) zugesagt, …``, ``hatte
+zugesichert, …`` (not ``hat nicht zugesagt, …``; nor ``Der Chor hat zugesagt.`` alone: a
+guest's yes, no task)."""
 _OFFICE_NAME = r"((?:" + _OFFICE + r")+[A-ZÄÖÜ][\wäöüß'-]+)(?:\s*\([^()]{1,40}\))?"
 _COMMITS = re.compile(
     r"(?:^|(?<=[.;!?] ))"
     + _OFFICE_NAME
     + r"(?:\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+[\wäöüß-]+(?:\s+[\wäöüß-]+)?"
     r"|,\s+[^,.;]{2,40},)?"  # ``Herr Tiedemann von der Verwaltung``, ``Herr Obert, Hochbau,``
-    r"\s+(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b"
+    r"\s+(?:(?:sagt|sagte|sichert|sicherte)\s+(?:\w+\s+){0,3}?zu\b|" + _HAS_PROMISED + ")"
 )
-"""``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``: she takes it on."""
+"""``Frau Schaible sagt zu, dies bis zur nächsten Sitzung zu prüfen``, ``Frau Lenz hat
+zugesagt, …``: she takes it on."""
 _BODY_COMMITS = re.compile(
-    r"(?:^|(?<=[.;!?] ))(?:Der|Die|Das)\s+([A-ZÄÖÜ][\w-]+)\s+(?:sagt|sagte|sichert|sicherte)"
-    r"\s+(?:\w+\s+){0,3}?zu\b"
+    r"(?:^|(?<=[.;!?] ))(?:Der|Die|Das)\s+([A-ZÄÖÜ][\w-]+)\s+(?:(?:sagt|sagte|sichert|sicherte)"
+    r"\s+(?:\w+\s+){0,3}?zu\b|" + _HAS_PROMISED + ")"
 )
-"""``Die Verwaltung sagt zu, die Flyer … zu verschicken``, ``Der Bgm sagt zu, …``: an office
-or body takes it on."""
+"""``Die Verwaltung sagt zu, die Flyer … zu verschicken``, ``Der Bgm sagt zu, …``, ``Die
+Hausverwaltung hat zugesagt, …``: an office or body takes it on."""
 _FOLLOWS_UP = re.compile(
     r"(?:^|(?<=[.;!?] ))" + _OFFICE_NAME + r"\s+(?:fragt|fragte|hakt|hakte)\b[^.;]{0,80}?\bnach\b"
 )
@@ -947,7 +954,20 @@ _BODY_NOUN = (
 _BODY = rf"(?:Der|Die|Das)\s+{_BODY_NOUN}"
 _ASSEMBLY_AGREES = re.compile(
     rf"(?:^|(?<=[.!?] )|(?<=, )){_BODY}\s+(?:sprach|sprachen|spricht|sprechen)"
-    r"\s+sich\s+(?:\w+\s+){0,3}?für\b[^.;]{1,100}?\baus\b"
+    r"\s+sich\s+(?:\w+\s+){0,3}?(?:da)?für\b[^.;]{0,100}?\baus\b"
+    # a body takes note or consents: ``Der Jugendhilfeausschuss nimmt den Bericht zur Kenntnis``,
+    # ``Der Gemeinderat ist damit einverstanden``
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:nimmt|nahm|nehmen|nahmen)\s+(?:[\w,.§„“\"-]+\s+){{0,10}}?"
+    r"zur\s+Kenntnis\b"
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:ist|war|sind|waren)\s+(?:(?!nicht\b)\w+\s+){{0,2}}?damit\s+"
+    r"(?:(?!nicht\b)\w+\s+)?einverstanden\b"
+    # a majority votes: ``Eine Mehrheit der Anwesenden votierte für die Aufnahme``
+    r"|(?:^|(?<=[.!?] ))(?:Eine|Die)\s+(?:\w+\s+)?Mehrheit\s+(?:der|des)\s+[\w-]+\s+"
+    r"(?:votierte|votierten|votiert|votieren)\s+für\b"
+    rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:votierte|votierten|votiert|votieren)\s+(?:\w+\s+)?für\b"
+    # ``Die Initiative hat sich darauf verständigt, …``
+    r"|\b(?:hat|haben|hatte|hatten)\s+sich\s+(?:[\w-]+\s+){0,3}?darauf\s+(?:\w+\s+)?"
+    r"(?:verständigt|geeinigt)\b"
     rf"|(?:^|(?<=[.!?] )){_BODY}\s+(?:stimmte|stimmten)\s+(?:einstimmig\s+"
     r"|mehrheitlich\s+|geschlossen\s+)?für\s+(?:die|den|das|eine|einen)\b"
     rf"|\b(?:entschied|entschieden|entscheidet)\s+(?:der|die|das)\s+{_BODY_NOUN},?\s+(?:dass|über)\b"
@@ -1019,7 +1039,7 @@ _DECISION_STEMS = (
     "contra", "kontra", "zustimm", "vorlage", "gegenstimm", "nehmen", "nimmt", "nahm",
     "sprachen", "sprechen", "zugestimmt", "befürwort", "bewillig", "stimmt", "verständig",
     "sprach", "spricht", "einig", "verabred", "fazit", "konstitu", "amt bestätigt",
-    "ämtern bestätigt",
+    "ämtern bestätigt", "kenntnis", "einverstanden", "votier",
 )  # fmt: skip
 _DECISION_HINT = re.compile(r"\b(?:" + alternation(_DECISION_STEMS) + r"|(?:ja|nein|pro|stimme)\b)")
 
@@ -1204,6 +1224,9 @@ def decision_in(
         or "wurde" in text
         or "Fazit" in text
         or "Konsens" in text
+        or "Kenntnis" in text
+        or "einverstanden" in text
+        or "votier" in text
     ):
         decided = _ASSEMBLY_AGREES.search(text)
     yes, no, abstain = _counts(
@@ -1364,11 +1387,13 @@ _TASK_VERBS = (
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?"
     r"(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?){0,4})"
-    r"(?:\s+\([^()]{1,40}\))?\s+" + _TASK_VERBS + r"\b"
+    r"(?:\s+\([^()]{1,40}\)|\s+(?:vom|von\s+der|von\s+dem|aus\s+de[mr])\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    r"\s+" + _TASK_VERBS + r"\b"
 )
 """``Lea kümmert sich …``, ``Martina und Theresa …``, ``Monika Aigner und Sabine Pledl
 übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``, ``Frau
-Albers (Vertrauenslehrerin) bereitet … vor``."""
+Albers (Vertrauenslehrerin) bereitet … vor``, ``Lena Brandt vom Nachbarschaftstreff kümmert
+sich …`` (the body she comes from after the name)."""
 _ARROW_VERB = _Needled(re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b"), ("→", "->", "=>"))
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]++(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]++){0,4}"
@@ -1467,6 +1492,7 @@ _TASK_WORDS = (
     "möchte", "versprach", "verspricht", "versprechen", "werden", "überprüft", "geprüft",
     "nachfragen", "nachhaken", "abklären", "erkundigen", "weiterleiten", "nachreichen",
     "kontaktieren", "ansprechen", "informieren", "einladen", "organisieren", "besorgen",
+    "formulieren", "vorlegen", "ausarbeiten", "weitergeben", "übergeben", "zugesagt", "zugesichert",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1549,12 +1575,16 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
 
 _FOLLOW_UP = re.compile(
     r"\b(?:nachfragen|nachhaken|abklären|klären|erkundigen|weiterleiten|nachreichen|"
-    r"kontaktieren|ansprechen|informieren|einladen|kümmern|übernehmen|organisieren|besorgen)"
+    r"kontaktieren|ansprechen|informieren|einladen|kümmern|übernehmen|organisieren|besorgen"
+    # producing a paper: ``Der Mieterbeirat wird eine Liste der Mängel erstellen``
+    r"|erstellen|formulieren|vorlegen|ausarbeiten|erarbeiten|verfassen|entwerfen|weitergeben"
+    r"|übergeben)"
     r"\s*[.!]?\s*$"
 )
 """``Frau Jahnke wird bei den Stadtwerken nachfragen.``, ``Stadtteilbüro wird nachhaken.``: a
-verb of following something up at the end of the sentence makes ``wird`` a task without a
-date (``Das Fest wird im September stattfinden`` stays a statement)."""
+verb of following something up or of producing a paper (``… wird eine Stellungnahme
+vorlegen``) at the end of the sentence makes ``wird`` a task without a date (``Das Fest wird
+im September stattfinden`` stays a statement)."""
 
 
 _TASK_VERB_LOW = re.compile(r"\b" + alternation(_TASK_VERB_STEMS))

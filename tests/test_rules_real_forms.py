@@ -2468,3 +2468,98 @@ def test_a_request_to_a_group_of_actors_names_them_as_owners(text: str) -> None:
 def test_a_request_without_a_group_of_actors_has_no_owner() -> None:
     task = task_in("Anträge melden bis 30.09.2022 beim SBZ", NOBODY, dt.date(2022, 7, 14))
     assert task is not None and task.owners == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Sozialausschuss nimmt den Bericht der Verwaltung zur Kenntnis.",
+        "Der Ortschaftsrat ist damit einverstanden.",
+        "Die Versammlung sprach sich mit großer Mehrheit dafür aus, den Hof zu begrünen.",
+        "Die Hausgemeinschaft hat sich darauf verständigt, im Juli ein Fest zu feiern.",
+        "Eine Mehrheit der Anwesenden votierte für den neuen Termin.",
+    ],
+)
+def test_a_body_taking_note_consenting_or_a_majority_voting_is_a_decision(text: str) -> None:
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frau Lorenz nimmt den Hinweis zur Kenntnis.",
+        "Herr Abt ist damit einverstanden.",
+        "Der Ortschaftsrat ist damit nicht einverstanden.",
+        "Die Hausgemeinschaft konnte sich nicht darauf verständigen.",
+        "Eine Minderheit votierte für den neuen Termin.",
+    ],
+)
+def test_a_person_taking_note_or_a_minority_voting_is_no_decision(text: str) -> None:
+    assert decision_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Der Mieterbeirat wird eine Liste der Mängel erstellen.", "Mieterbeirat"),
+        ("Die Geschäftsstelle wird einen Entwurf der Satzung formulieren.", "Geschäftsstelle"),
+        ("Herr Brandt wird dem Beirat eine Stellungnahme vorlegen.", "Herr Brandt"),
+    ],
+)
+def test_will_with_a_verb_of_producing_a_paper_is_a_task(text: str, owner: str) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 4, 16))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bericht wird die Zahlen des Vorjahres vorlegen.",
+        "Die Liste der Mängel wird weiter wachsen.",
+        "Der Mieterbeirat wird die Liste nicht mehr brauchen.",
+    ],
+)
+def test_will_with_a_thing_as_subject_or_no_paper_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 4, 16)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Die Hausverwaltung hat zugesagt, die Mieter vor den Arbeiten zu informieren.",
+            "Hausverwaltung",
+        ),
+        ("Frau Lenz hat bereits zugesagt, den Raum für Juni zu buchen.", "Frau Lenz"),
+    ],
+)
+def test_a_promise_in_the_perfect_is_a_task(text: str, owner: str) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 6, 12))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Hausverwaltung hat nicht zugesagt, die Mieter vor den Arbeiten zu informieren.",
+        "Die Hausverwaltung hat die Arbeiten für Juni angekündigt.",
+    ],
+)
+def test_no_promise_in_the_perfect_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 6, 12)) is None
+
+
+def test_a_yes_in_the_perfect_without_what_is_promised_is_no_task() -> None:
+    text = "Der Posaunenchor hat zugesagt. Frau Kessler koordiniert die Kuchenspenden."
+    task = task_in(text, NOBODY, dt.date(2024, 5, 13))
+    assert task is not None and task.owners == ("Frau Kessler",)
+    assert task_in("Der Posaunenchor hat zugesagt.", NOBODY, dt.date(2024, 5, 13)) is None
+
+
+def test_a_task_verb_after_the_body_a_person_comes_from() -> None:
+    text = "Lena Brandt vom Nachbarschaftstreff kümmert sich um Tische und Bänke."
+    task = task_in(text, NOBODY, dt.date(2025, 8, 21))
+    assert task is not None and task.owners == ("Lena Brandt",)
+    near = "Lena Brandt vom Nachbarschaftstreff berichtet über Tische und Bänke."
+    assert task_in(near, NOBODY, dt.date(2025, 8, 21)) is None
