@@ -78,6 +78,10 @@ PROSE_END = re.compile(
 )
 """The meeting's start and end written in a sentence (``Ende der Sitzung um 19:42``)."""
 _NAME = r"((?:(?:Herrn?|Frau|Dr\.)\s+)*[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)"
+_CHAIR_BEFORE_NAME = (
+    r"\w*(?:[Vv]orsitzende[rn]?|[Ss]precher(?:in)?|[Ll]eiter(?:in)?|[Mm]oderator(?:in)?)"
+)
+"""A chair's role before the name: ``Vorsitzende``, ``Beiratssprecherin``, ``Sitzungsleiter``."""
 PROSE_CHAIR = re.compile(
     r"\b(?:(?:1\.\s+|stellvertretende[rn]?\s+)?Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?"
     r"|Sitzungsleiter(?:in)?|Moderator(?:in)?|Bezirksbürgermeister(?:in)?|Bürgermeister(?:in)?"
@@ -114,6 +118,15 @@ PROSE_CHAIR = re.compile(
     rf"(?:(?:wie\s+(?:immer|gewohnt|schon\s+\w+)|erneut|diesmal|wieder)\s+)?{_NAME}"
     rf"|^{_NAME}\s+[–-]\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?"
     r"|Versammlungsleitung|Sitzungsleitung|Moderation)\b"
+    # the verb first: ``Moderiert hat unsere Vorsitzende Karin Seeliger``, ``Die Sitzung leitete
+    # wie immer Beiratssprecherin Gabriele Neumeister``
+    r"|(?:^|(?<=[.!?] ))(?:(?:Moderiert|Geleitet)\s+(?:hat|hatte)"
+    r"|(?:Die|Das)\s+(?:Sitzung|Versammlung|Treffen)\s+(?:leitete|leitet|moderierte|moderiert))"
+    r"\s+(?:(?:wie\s+(?:immer|gewohnt|schon\s+\w+)|erneut|diesmal|wieder)\s+)?"
+    rf"(?:(?:unsere?|die|der)\s+)?(?:{_CHAIR_BEFORE_NAME}\s+)?{_NAME}(?=\s*[.,;]|\s*$)"
+    # ``Regelmäßig trifft sich der Arbeitskreis unter der Leitung von Frau Dr. Renate Köhler``
+    r"|\bunter\s+(?:der\s+)?Leitung\s+von\s+(?:(?:unsere[rm]?|der|dem)\s+)?"
+    rf"(?:{_CHAIR_BEFORE_NAME}\s+)?{_NAME}(?=\s*[.,;]|\s*$|\s+statt\b)"
 )
 PROSE_CHAIR_CLOSING = re.compile(
     rf"^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:schließt|schloss|beendet|beendete)\s+"

@@ -2563,3 +2563,63 @@ def test_a_task_verb_after_the_body_a_person_comes_from() -> None:
     assert task is not None and task.owners == ("Lena Brandt",)
     near = "Lena Brandt vom Nachbarschaftstreff berichtet über Tische und Bänke."
     assert task_in(near, NOBODY, dt.date(2025, 8, 21)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        ("Rund 30 Mieter waren gekommen. Moderiert hat unsere Vorsitzende Ute Kranz.", "Ute Kranz"),
+        ("Die Sitzung leitete wie immer Beiratssprecherin Olga Brand.", "Olga Brand"),
+        ("Der Arbeitskreis trifft sich unter der Leitung von Frau Dr. Eva Sommer.", "Eva Sommer"),
+        ("Die Sitzung fand unter der Leitung von Frau Anna Berg statt.", "Anna Berg"),
+    ],
+)
+def test_the_chair_after_the_verb_or_under_the_lead_of(sentence: str, chair: str) -> None:
+    p = protokollkit.read(f"Protokoll des Beirats 12.05.2025\n\n{sentence}\n\n1 Aktuelles\n\n- x\n")
+    found = p.meta_value("chair")
+    assert found is not None and found.endswith(chair)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moderiert hat die Vorsitzende die Runde sehr zügig.",
+        "Die Sitzung leitete wie immer zu lebhaften Debatten über.",
+        "Der Umbau erfolgt unter der Leitung von Architekt Bernd Haas und dauert zwei Jahre.",
+    ],
+)
+def test_no_chair_in_near_sentences_of_moderating_or_leading(sentence: str) -> None:
+    p = protokollkit.read(f"Protokoll des Beirats 12.05.2025\n\n{sentence}\n\n1 Aktuelles\n\n- x\n")
+    assert p.meta_value("chair") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        (
+            "Der Treff trifft sich weiterhin im zweiwöchigen Turnus, das nächste Mal am "
+            "4. September 2025 um 18 Uhr.",
+            dt.date(2025, 9, 4),
+        ),
+        (
+            "Die Runde trifft sich jeden zweiten Mittwoch um 10:00 Uhr, das nächste Mal am "
+            "12.11.2025.",
+            dt.date(2025, 11, 12),
+        ),
+    ],
+)
+def test_the_next_time_after_a_rhythm_of_meetings(sentence: str, date: dt.date) -> None:
+    p = protokollkit.read(f"Protokoll des Treffs 21.08.2025\n\n1 Aktuelles\n\n{sentence}\n")
+    assert p.next_meeting is not None and p.next_meeting.date == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Kita trifft sich mit den Eltern, das nächste Mal geht es um Ausflüge am 12.11.2025.",
+        "Der Chor probt jeden Dienstag, das nächste Mal am 12.11.2025.",
+    ],
+)
+def test_no_next_meeting_after_a_rhythm_of_something_else(sentence: str) -> None:
+    p = protokollkit.read(f"Protokoll des Treffs 21.08.2025\n\n1 Aktuelles\n\n{sentence}\n")
+    assert p.next_meeting is None
