@@ -135,9 +135,14 @@ PROSE_CHAIR_CLOSING = re.compile(
     r"\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
     r"|\b(?:[Aa]usschussvorsitzende|[Aa]usschussvorsitzender|[Ss]itzungsleiterin|[Ss]itzungsleiter)"
     r"\s+((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß\-]+)"
+    # the chair in apposition, then any verb: ``Die Vorsitzende, Frau Albers, dankte …``
+    r"|(?:^|(?<=[.!?] ))(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Sitzungsleiterin|Sitzungsleiter"
+    r"|Versammlungsleiterin|Versammlungsleiter),\s+((?:Herrn?|Frau)\s+(?:Dr\.\s+)?"
+    r"[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?),\s+[a-zäöüß]+t(?:e|en)?\b"
 )
 """The chair named where the minutes end: ``Frau Dr. Albrecht schließt die Sitzung um 18:05 Uhr``,
-``Abschließend dankte die Ausschussvorsitzende Frau Hüttenrauch …``."""
+``Abschließend dankte die Ausschussvorsitzende Frau Hüttenrauch …``, ``Die Vorsitzende, Frau
+Albers, dankte …``."""
 PROSE_MINUTES = re.compile(
     rf"^Protokoll\s+(?:von|:)\s*{_NAME}\s*\|?$|\bProtokoll\s+(?:führt|schreibt)\s+{_NAME}"
     rf"|^Protokollführung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"

@@ -2623,3 +2623,21 @@ def test_the_next_time_after_a_rhythm_of_meetings(sentence: str, date: dt.date) 
 def test_no_next_meeting_after_a_rhythm_of_something_else(sentence: str) -> None:
     p = protokollkit.read(f"Protokoll des Treffs 21.08.2025\n\n1 Aktuelles\n\n{sentence}\n")
     assert p.next_meeting is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        ("Die Vorsitzende, Frau Albers, dankte der AG für den Bericht.", "Frau Albers"),
+        ("Die Vorsitzende der AG, Frau Albers, dankte für den Bericht.", None),
+        ("Die Vorsitzende, Frau Albers, und Herr Kern berichten.", None),
+    ],
+)
+def test_the_chair_in_apposition_before_a_verb_late_in_the_minutes(
+    sentence: str, chair: str | None
+) -> None:
+    text = (
+        "Protokoll des Ausschusses 05.06.2025\n\n1 Bericht\n\nFrau Hanke erklärte den Bericht.\n\n"
+        f"2 Anfragen\n\n- keine\n\n3 Verschiedenes\n\n{sentence}\n"
+    )
+    assert protokollkit.read(text).meta_value("chair") == chair
