@@ -1493,6 +1493,7 @@ _TASK_WORDS = (
     "nachfragen", "nachhaken", "abklären", "erkundigen", "weiterleiten", "nachreichen",
     "kontaktieren", "ansprechen", "informieren", "einladen", "organisieren", "besorgen",
     "formulieren", "vorlegen", "ausarbeiten", "weitergeben", "übergeben", "zugesagt", "zugesichert",
+    "in der nächsten", "im nächsten", "beim nächsten",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
 _ASKED = re.compile(
@@ -1835,6 +1836,15 @@ _BODY_CARES = re.compile(
 takes it on."""
 
 
+_REPORTS_NEXT = re.compile(
+    r"(?:^|(?<=[.;!?] ))" + _OFFICE_NAME + r"\s+(?:[^.;]{0,80}?\bund\s+)?(?:berichtet|berichten"
+    r"|informiert|informieren)\s+(?:\w+\s+){0,2}?(?:in\s+der|auf\s+der|bei\s+der|im|beim)\s+"
+    r"nächsten\s+\w*(?:[Ss]itzung|[Kk]onferenz|[Vv]ersammlung|[Tt]reffen|[Rr]unde)\b"
+)
+"""``Herr Vogt nimmt die Empfehlung auf und berichtet in der nächsten Konferenz``: a report
+promised for the next meeting is a task of the one who gives it."""
+
+
 def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
     """``Frau Schaible sagt zu, dies … zu prüfen``; ``Herr Kessler fragt bis zum 15.09. nach``
     (a follow-up with a date); ``… versprach, …``; ``will sich der Vorstand bemühen``: the
@@ -1843,6 +1853,10 @@ def _committed(text: str, low: str, meeting: dt.date | None) -> tuple[str, ...]:
         promise = _PROMISES.search(text)
         if promise and promise.group(1).split()[0].lower() not in _NOT_SPEAKERS:
             return (promise.group(1),)
+    if "nächsten" in text and ("bericht" in text or "informier" in text):
+        reports = _REPORTS_NEXT.search(text)
+        if reports:
+            return (reports.group(1),)
     if "sich" in text and ("bemühen" in text or "kümmern" in text):
         cares = _BODY_CARES.search(text)
         if cares:

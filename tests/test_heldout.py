@@ -30,7 +30,7 @@ FLOORS = {
     "heldout10": 0.89,
     "heldout11": 0.90,
     "heldout12": 0.94,
-    "heldout13": 0.75,
+    "heldout13": 0.81,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -127,7 +127,11 @@ tables of senior work (one as Word), a Stadtteilbeirat reported under a resident
 letterhead, a church council's minutes and its public report, a parents' council, a municipal
 council's questions, an association's general meeting after a checklist; no line lost; MISSES.md
 lists the misses: tasks and agreements in report sentences, people named in sentences, titles
-under site residue or letterheads)."""
+under site residue or letterheads). heldout13 0.816 after the rules of branch rules13 (a body
+taking note or consenting, a majority voting or speaking for it, ``hat sich darauf
+verständigt``; ``wird … erstellen/formulieren/vorlegen``, ``hat zugesagt, …``, a task verb after
+``Name vom Body``, a report promised for the next meeting; the chair after the verb, under the
+lead of, in apposition; the next meeting after a rhythm); every other set unchanged."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

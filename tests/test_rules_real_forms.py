@@ -2641,3 +2641,29 @@ def test_the_chair_in_apposition_before_a_verb_late_in_the_minutes(
         f"2 Anfragen\n\n- keine\n\n3 Verschiedenes\n\n{sentence}\n"
     )
     assert protokollkit.read(text).meta_value("chair") == chair
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Herr Vogt nimmt die Empfehlung auf und berichtet in der nächsten Konferenz.",
+            "Herr Vogt",
+        ),
+        ("Frau Lenz berichtet in der nächsten Sitzung über den Stand.", "Frau Lenz"),
+    ],
+)
+def test_a_report_promised_for_the_next_meeting_is_a_task(text: str, owner: str) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 3, 19))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frau Lenz berichtet über die letzte Sitzung.",
+        "Frau Lenz berichtet, dass in der nächsten Sitzung gewählt wird.",
+    ],
+)
+def test_a_report_about_a_meeting_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 3, 19)) is None
