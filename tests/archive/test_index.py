@@ -204,5 +204,5 @@ def test_an_empty_file_is_named_unreadable_not_counted_as_new(archive: Path) -> 
     (archive / "2024-01-11-stadtteiltisch.txt").unlink()
     (archive / INDEX_NAME).unlink()
     (archive / "2024-02-08-stadtteiltisch.txt").write_bytes(b"")
-    result = runner.invoke(main, ["suche", "--archiv", str(archive), "Weihnachtsmarkt"])
-    assert "Suchindex aktualisiert: 3 neu, 0 geändert, 0 entfernt, 1 nicht lesbar." in result.stderr
+    ran = runner.invoke(main, ["suche", "--archiv", str(archive), "Weihnachtsmarkt"])
+    assert "Suchindex aktualisiert: 3 neu, 0 geändert, 0 entfernt, 1 nicht lesbar." in ran.stderr
