@@ -1363,6 +1363,17 @@ _DASH_OWNER = re.compile(
 )
 
 
+_DASH_NAME_UNTIL = re.compile(
+    r"\s[–-]\s+([A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
+    r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?)?)"
+    r"(?P<until>,?\s*\(?bis\b.*|\s+[–-]\s+(?:bis\s+)?\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)?\s*$"
+)
+"""``Anfrage beim Amt für Kultur – Marén bis 28.02.``: a name after the last dash, followed by
+the due date – without a verb before the dash (:data:`_DASH_OWNER`). The name must be someone
+who took part, unless the entry is labelled a task (``ToDo: … – Marén``), when the date may be
+missing too."""
+
+
 def _lower_stranger(match: re.Match[str], known: ParticipantIndex) -> bool:
     """A lower-case word after a dash that is not someone who took part (``– angenommen``)."""
     owner = match.group(1)
@@ -2005,6 +2016,11 @@ def task_in(
                 if found:
                     owners, is_task = found, True
                     break
+        named = _DASH_NAME_UNTIL.search(text) if dash and not owners else None
+        if named and (is_task or named.group("until")):
+            found = _owners(named.group(1), known, strict=not is_task)
+            if found:
+                owners, is_task = found, True
     if not owners and (" an " in text) and ("bitte" in low or _due(text, meeting) is not None):
         addressee = _TO_OWNER.search(text)
         if addressee:
