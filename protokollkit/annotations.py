@@ -1477,6 +1477,9 @@ def _has_spaced_dash(text: str) -> bool:
     return False
 
 
+_OWN_WORK = re.compile(r"\s+(?:ihre|seine|ihren|seinen|ihrem|seinem|ihrer|seiner)\b")
+"""A possessive right after the verb (``schreibt ihre Masterarbeit``): the doer's own work,
+told to introduce them – no task for the group unless a due date makes it one."""
 _REPORTS = re.compile(
     r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b"
     r"|\s*,\s*(?:dass|ob|wann|wie|warum|wer|was|wo|welche[rsnm]?)\b)"
@@ -1973,6 +1976,8 @@ def task_in(
         doer = _DOER.match(_unlead(text))
         if doer and _REPORTS.match(doer.string, doer.end()):
             doer = None  # ``Frau X informiert über …``, ``Herr Y fragt, ob …``: said, not to do
+        if doer and _OWN_WORK.match(doer.string, doer.end()) and _due(text, meeting) is None:
+            doer = None  # ``Svenja schreibt ihre Masterarbeit über …``: her own work, told
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
             if (

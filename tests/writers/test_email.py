@@ -622,5 +622,15 @@ def test_an_entry_s_own_task_label_and_details_are_not_repeated() -> None:
 
 def test_a_unanimous_decision_without_counts_shows_no_count() -> None:
     body = " ".join(write_email_body(protokollkit.read_text(OWN_LABELS)).split())
-    assert "Einstimmig angenommen. → einstimmig angenommen" in body
+    assert "WIRO organisiert. Einstimmig angenommen. Aufgaben" in body
+    assert "→ einstimmig angenommen" not in body  # the entry says it already
     assert "Nein 0" not in body
+
+
+def test_a_result_the_entry_does_not_say_is_added() -> None:
+    text = OWN_LABELS.replace("Einstimmig angenommen.", "Abstimmung: einstimmig.")
+    body = " ".join(write_email_body(protokollkit.read_text(text)).split())
+    assert "Abstimmung: einstimmig. Aufgaben" in body  # unanimous: accepted, said enough
+    text = OWN_LABELS.replace("Einstimmig angenommen.", "Abstimmung: 6/1/0")
+    body = " ".join(write_email_body(protokollkit.read_text(text)).split())
+    assert "Abstimmung: 6/1/0 → Ja 6 · Nein 1 · Enthaltung 0 – angenommen" in body
