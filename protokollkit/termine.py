@@ -1001,6 +1001,8 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             and masked.rfind(title) > own_time.stop
         ):
             place, title = title, ""  # ``Termin: 02.09.2023, 14–18 Uhr, Festwiese``: where
+        if place is None and date_first and not labelled and title and "," in text:
+            place = _place_after(title, _segments(masked[stop:next_begin]))
         if place is None and _LABELLED_PLACE.match(masked, clause_end, next_begin):
             place = _place_in(masked[clause_end:next_begin])  # "… um 15 Uhr. Ort: SBZ"
         rest = masked[stop:next_begin]
@@ -1011,6 +1013,27 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 _Found(span.start, span.end, time, title, place, (), kind, None, past, rest)
             )
     return found
+
+
+_PLACE_NOUN = re.compile(
+    r"(?:amt|haus|saal|raum|räume|zentrum|büro|kirche|schule|platz|straße|str\.|weg|park|halle"
+    r"|bibliothek|treff|café|cafe|rathaus|garten|hof|kita|ring|markt|center|zentrale)$"
+    r"|^(?:SBZ|KiTa|Kita|Aula|Turnhalle|Gemeindehaus|Ortsamt|Rathaus|Marktplatz)$"
+)
+
+
+def _place_after(title: str, parts: list[str]) -> str | None:
+    """``21.03.2023, 18:30 Uhr: Ortsbeirat, Ortsamt Nordwest``: in a list of dates, a short
+    name after the title that names a building or a square is where it takes place."""
+    for index, part in enumerate(parts[:-1]):
+        if part == title:
+            where = parts[index + 1]
+            if _WHERE_ALONE.fullmatch(where) and any(
+                _PLACE_NOUN.search(word) for word in where.split()
+            ):
+                return where
+            return None
+    return None
 
 
 _DATE_LABEL = re.compile(r"^\W*(?:Termin|Datum|Wann|Zeit|Zeitpunkt)\s*:\s*$", re.IGNORECASE)
