@@ -764,7 +764,13 @@ class Protocol:
         return in_sentences
 
     def speakers(self) -> list[Person]:
-        """Every presenter and speaker (speaker lines, inline speakers), in document order."""
+        """Every presenter and speaker (speaker lines, inline speakers), in document order;
+        after an entry's speaker, those its later sentences name (a report's paragraph may
+        hold several: ``Quartiersmanagerin Anja Wolters stellte … vor. Mieterbeirat Yusuf
+        Arslan berichtete …``)."""
+        from protokollkit.annotations import sentence_speakers  # they import this module
+        from protokollkit.people import split_role
+
         result: list[Person] = []
 
         def visit(blocks: tuple[Block, ...]) -> None:
@@ -776,6 +782,13 @@ class Protocol:
                     point = stack.pop()
                     if point.speaker:
                         result.append(point.speaker)
+                        if ". " in point.text:
+                            first = point.speaker.name
+                            result.extend(
+                                split_role(name) or Person(name)  # ``Mieterbeirat Yusuf …``
+                                for name in sentence_speakers(point.text)
+                                if name not in first and first not in name
+                            )
                     stack.extend(reversed(point.points))
 
         visit(self.preamble)

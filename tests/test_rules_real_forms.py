@@ -2667,3 +2667,30 @@ def test_a_report_promised_for_the_next_meeting_is_a_task(text: str, owner: str)
 )
 def test_a_report_about_a_meeting_is_no_task(text: str) -> None:
     assert task_in(text, NOBODY, dt.date(2025, 3, 19)) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        (
+            "Quartiersmanagerin Anja Wolters stellte die Arbeit des Quartiersbüros vor. "
+            "Mieterbeirat Yusuf Arslan berichtete über die geplante Sanierung der Aufzüge.",
+            ["Anja Wolters", "Yusuf Arslan"],
+        ),
+        (  # near miss: the later sentence names someone who did not speak
+            "Frau Kessler berichtete vom Sommerfest. Das Fest wurde von Tom Berger organisiert.",
+            ["Frau Kessler"],
+        ),
+        (  # near miss: the same speaker again in the later sentence
+            "Anja Wolters stellte das Quartiersbüro vor. Anja Wolters berichtete auch vom Fest.",
+            ["Anja Wolters"],
+        ),
+    ],
+)
+def test_the_later_sentences_of_a_report_paragraph_name_speakers_too(
+    paragraph: str, speakers: list[str]
+) -> None:
+    text = f"Bewohnertreffen am 12.06.2025\n\n{paragraph}\n"
+    p = protokollkit.read(text)
+    assert [s.name for s in p.speakers()] == speakers
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
