@@ -1723,6 +1723,22 @@ _NOT_OWNERS = {
 """Words that stand where a name would, but are not anyone's (``Das macht Sinn``)."""
 
 
+_TITLED_OWNER = re.compile(
+    r"(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?(?:[A-ZÄÖÜ][\wäöüßı'-]+\s+)?[A-ZÄÖÜ][\wäöüßı'-]+"
+)
+"""``Frau Yıldız``, ``Hr. Brenner``, ``Frau Dr. Anna Weiß``: a title before a surname (or a full
+name) names a person, listed among those present or not (a guest takes a task too)."""
+
+
+def _titled(part: str) -> bool:
+    """A title and a surname (:data:`_TITLED_OWNER`) whose words are names."""
+    return (
+        part[:1] in "HF"
+        and _TITLED_OWNER.fullmatch(part) is not None
+        and all(is_name_word(w) for w in part.split()[1:] if w != "Dr.")
+    )
+
+
 def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]:
     """Names in a text that are people: every part a known participant (or plausible)."""
     parts = [p.strip(" .") for p in _NAME_JOIN.split(text.strip()) if p.strip(" .")]
@@ -1731,7 +1747,7 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     for part in parts:
         if (part[:1] == "@" and HANDLE.match(part)) or (known and known.knows(part)):
             continue
-        if strict:
+        if strict and not _titled(part):
             return ()
         if not plausible_name(part) and not _NICK.match(part):
             return ()

@@ -2694,3 +2694,27 @@ def test_the_later_sentences_of_a_report_paragraph_name_speakers_too(
     p = protokollkit.read(text)
     assert [s.name for s in p.speakers()] == speakers
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+LISTED = ParticipantIndex((Person("Anna Dombrowski"), Person("Jens Vogt")))
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Frau Yıldız und Herr Nowak bereiten das Spielfest vor.",
+            ("Frau Yıldız", "Herr Nowak"),
+        ),
+        ("Hr. Brenner kümmert sich um Bierbänke und Zelte.", ("Hr. Brenner",)),
+        ("Frau Vogt übernimmt die Einladungen.", ("Frau Vogt",)),
+        # near misses: no title before the unlisted name, or a plural that only looks like one
+        ("Kita Sonnenhaus übernimmt die Einladungen.", None),
+        ("Frauen und Kinder übernehmen die Dekoration.", None),
+    ],
+)
+def test_a_titled_name_owns_a_task_where_a_list_does_not_hold_it(
+    text: str, owners: tuple[str, ...] | None
+) -> None:
+    task = task_in(text, LISTED, dt.date(2025, 3, 19))
+    assert (task.owners if task is not None else None) == owners
