@@ -2068,6 +2068,33 @@ def task_in(
     return Task(owners, due)
 
 
+def _tasks_of_sentences(
+    text: str, known: ParticipantIndex, meeting: dt.date | None, task: Task | None
+) -> Task | None:
+    """An entry of several sentences may record a task in each (``Frau Brune übernimmt bis
+    zum 30.11. die Mitgliederliste. Herr Gerstner nimmt Kontakt mit Sponsoren auf.``): the
+    entry's task has the owners of all, in order (the due date of the first found)."""
+    starts = list(_sentence_starts(text))
+    if not starts:
+        return task
+    owners = list(task.owners) if task is not None else []
+    due = task.due if task is not None else None
+    found = task is not None
+    for start, end in zip((0, *starts), (*starts, len(text)), strict=True):
+        sentence = text[start:end].strip()
+        more = task_in(sentence, known, meeting) if _has_task_verb(sentence.lower()) else None
+        if more is None or not more.owners:
+            continue
+        if not found:
+            due, found = more.due, True
+        owners += [o for o in more.owners if not any(o in x or x in o for x in owners)]
+    if not found:
+        return None
+    if task is not None and tuple(owners) == task.owners:
+        return task
+    return Task(tuple(owners), due)
+
+
 _DATE_ENDS = frozenset("0123456789.")
 _DASH_DUE = re.compile(r"\s[–-]\s+(?:bis\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)\s*$")
 
@@ -2307,6 +2334,8 @@ def annotate_points(
             continue
         speaker = inline_speaker(point.text, known, scan)
         task = task_in(point.text, known, meeting, scan)
+        if scan.task_verb and ". " in point.text:
+            task = _tasks_of_sentences(point.text, known, meeting, task)
         if (
             not point.points
             and speaker is None

@@ -2718,3 +2718,35 @@ def test_a_titled_name_owns_a_task_where_a_list_does_not_hold_it(
 ) -> None:
     task = task_in(text, LISTED, dt.date(2025, 3, 19))
     assert (task.owners if task is not None else None) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Frau Brune übernimmt bis zum 30.11.2025 die Aktualisierung der Mitgliederliste. "
+            "Herr Gerstner nimmt Kontakt mit möglichen Sponsoren auf.",
+            ("Frau Brune", "Herr Gerstner"),
+        ),
+        (
+            "Geplant ist ein Quiz. Frau Albers (Vertrauenslehrerin) bereitet mit den vier "
+            "Gewählten die nächste Sitzung vor.",
+            ("Frau Albers",),
+        ),
+        # near miss: the later sentence reports what was done, no task
+        (
+            "Frau Brune übernimmt die Mitgliederliste. Herr Gerstner hat die Sponsoren "
+            "bereits im Mai kontaktiert.",
+            ("Frau Brune",),
+        ),
+        # near miss: no sentence records a task
+        ("Das Fest war gut besucht. Herr Gerstner berichtet über die Kasse.", None),
+    ],
+)
+def test_each_sentence_of_an_entry_may_record_a_task(
+    text: str, owners: tuple[str, ...] | None
+) -> None:
+    p = protokollkit.read(f"Protokoll vom 23.10.2025\n\n{text}\n")
+    (point,) = p.all_points()
+    assert (point.task.owners if point.task is not None else None) == owners
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
