@@ -1493,6 +1493,7 @@ _TASK_WORDS = (
     "nachfragen", "nachhaken", "abklären", "erkundigen", "weiterleiten", "nachreichen",
     "kontaktieren", "ansprechen", "informieren", "einladen", "organisieren", "besorgen",
     "formulieren", "vorlegen", "ausarbeiten", "weitergeben", "übergeben", "zugesagt", "zugesichert",
+    "vorstellen", "einholen", "vorbereiten", "koordinieren", "führen",
     "in der nächsten", "im nächsten", "beim nächsten",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
@@ -1514,7 +1515,7 @@ _ASKS_NAMED = re.compile(
 sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
     _SENTENCE_START + r"(?:(?:Der|Die)\s+)?((?:" + _OFFICE + r")*[A-ZÄÖÜ][\w\-]+"
-    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?:\s*\([^()]{1,40}\))?\s+(wird|will|möchte)\s+"
+    r"(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})(?:\s*\([^()]{1,40}\))?\s+(wird|will|möchte)\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
@@ -1560,8 +1561,15 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
     announces what they will do; ``wird`` with a deadline (``bis …``), ``will``/``möchte``
     with something to do (not ``will wissen, ob …``)."""
     who = will.group(1)
+    words = who.split()
+    office_and_name = len(words) == 3 and (
+        (_office_word(words[0]) or words[0] in _OFFICES) and plausible_name(" ".join(words[1:]))
+    )
+    if len(words) == 3 and not office_and_name:
+        return False  # three words: an office before a full name (``KGRin Petra Vollmer``)
     person = (
-        role_word(who.split()[-1])
+        office_and_name
+        or role_word(who.split()[-1])
         or _ACTOR_BODY.search(who.split()[-1].lower()) is not None
         or known.knows(who)
         or who.startswith(_REPORTED_START)
@@ -1579,7 +1587,7 @@ _FOLLOW_UP = re.compile(
     r"kontaktieren|ansprechen|informieren|einladen|kümmern|übernehmen|organisieren|besorgen"
     # producing a paper: ``Der Mieterbeirat wird eine Liste der Mängel erstellen``
     r"|erstellen|formulieren|vorlegen|ausarbeiten|erarbeiten|verfassen|entwerfen|weitergeben"
-    r"|übergeben)"
+    r"|übergeben|führen|vorstellen|einholen|vorbereiten|koordinieren)"
     r"\s*[.!]?\s*$"
 )
 """``Frau Jahnke wird bei den Stadtwerken nachfragen.``, ``Stadtteilbüro wird nachhaken.``: a

@@ -2750,3 +2750,32 @@ def test_each_sentence_of_an_entry_may_record_a_task(
     (point,) = p.all_points()
     assert (point.task.owners if point.task is not None else None) == owners
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "KGRin Petra Vollmer wird den Dank an den Posaunenchor im Gemeindebrief formulieren.",
+            ("KGRin Petra Vollmer",),
+        ),
+        (
+            "Pfarrer Markus Lindner wird die Gespräche mit der Diakonie führen.",
+            ("Pfarrer Markus Lindner",),
+        ),
+        (
+            "Der Fragebogen liegt vor; Pfarrerin Ulrike Fahrner wird die Ergebnisse in der "
+            "Aprilsitzung vorstellen.",
+            ("Pfarrerin Ulrike Fahrner",),
+        ),
+        # near misses: no person as the subject, or a past report
+        ("Die neue Baustelle wird zu langen Umwegen führen.", None),
+        ("Der Runde Tisch Nord wird im Herbst sein Programm vorstellen.", None),
+        ("KGRin Petra Vollmer hat den Dank im Gemeindebrief formuliert.", None),
+    ],
+)
+def test_an_office_before_a_full_name_announces_a_task(
+    text: str, owners: tuple[str, ...] | None
+) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 5, 14))
+    assert (task.owners if task is not None else None) == owners
