@@ -263,6 +263,7 @@ _REPORTED_VERBS = (
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
     "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
     "verspricht", "versprach", "leitet", "leitete", "lädt", "lud", "bringt", "brachte",
+    "bietet", "bot",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",

@@ -2779,3 +2779,21 @@ def test_an_office_before_a_full_name_announces_a_task(
 ) -> None:
     task = task_in(text, NOBODY, dt.date(2025, 5, 14))
     assert (task.owners if task is not None else None) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Polizeioberkommissarin Reuter bot an, im März zwei Kontrollen durchzuführen.",
+            "Polizeioberkommissarin Reuter",
+        ),
+        ("Kundenbetreuer Dennis Brandt bietet eine Sprechstunde an.", "Dennis Brandt"),
+        # near misses: a body offers; the rank and name without a verb of speech
+        ("Die Polizei bot an, im März zwei Kontrollen durchzuführen.", None),
+        ("Polizeioberkommissarin Reuter war leider verhindert.", None),
+    ],
+)
+def test_a_rank_before_a_surname_names_the_speaker(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
