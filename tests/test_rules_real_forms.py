@@ -15,7 +15,7 @@ import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
 from protokollkit.layout import NO_HINTS, Hints, Line, parse_lines
 from protokollkit.model import Person
-from protokollkit.people import ParticipantIndex
+from protokollkit.people import ParticipantIndex, people_in_prose
 
 NOBODY = ParticipantIndex(())
 
@@ -2048,8 +2048,6 @@ def test_officers_named_in_a_report_took_part() -> None:
 def test_officers_named_near_miss() -> None:
     """An office with no name after it (``Der Vorsitzende ist Mitglied seit 1990``), a word
     that is no office (``Die Kasse ist Sache des Vorstands``): nobody."""
-    from protokollkit.people import people_in_prose
-
     assert people_in_prose([
         "Der Vorsitzende ist Mitglied seit 1990. Die Kasse ist Sache des Vorstands.",
     ]) == {}  # fmt: skip
@@ -2076,8 +2074,6 @@ def test_names_in_brackets_behind_topics_and_a_photo_caption_took_part() -> None
 def test_names_in_brackets_and_captions_near_miss() -> None:
     """Places in brackets (``(Haus Regenbogen)``, ``(Alte Post)``), one bracket alone, a
     caption of places: nobody."""
-    from protokollkit.people import people_in_prose
-
     assert people_in_prose([
         "Angebote in der Kita (Haus Regenbogen), im Treff (Alte Post) und (Beratung Schulden).",
         "Der Flyer kam von der Druckerei (Jana Ott).",
@@ -2797,3 +2793,21 @@ def test_an_office_before_a_full_name_announces_a_task(
 def test_a_rank_before_a_surname_names_the_speaker(text: str, speaker: str | None) -> None:
     found = inline_speaker(text, NOBODY)
     assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guests"),
+    [
+        (
+            "Diesmal waren **Herr Kowalski** (Schulleitung), **Frau Brandes** von der "
+            "Verkehrswacht und **Polizeioberkommissarin Reuter** zu Gast.",
+            ["Herr Kowalski", "Frau Brandes", "Polizeioberkommissarin Reuter"],
+        ),
+        ("Heute waren Anna Berg und Tom Weiß zu Gast.", ["Anna Berg", "Tom Weiß"]),
+        # near misses: a group among the names, a body as the guest
+        ("Diesmal waren viele Nachbarn und Herr Kowalski zu Gast.", []),
+        ("Im Mai war der Posaunenchor zu Gast.", []),
+    ],
+)
+def test_guests_named_before_zu_gast(sentence: str, guests: list[str]) -> None:
+    assert people_in_prose([sentence]).get("guests", []) == guests
