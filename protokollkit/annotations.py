@@ -435,6 +435,39 @@ def _office_word(word: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
+_JOINED_NAMES = re.compile(
+    r"^((?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+und\s+"
+    r"((?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+),?\s+(\w+)\b"
+)
+"""``Jörg Kaminski und Aylin Sert stellten … vor``: two people named in full, then a verb."""
+
+
+def _plural(verb: str) -> str:
+    """``stellte`` → ``stellten``, ``berichtet`` → ``berichten``, ``stellt`` → ``stellen``."""
+    if verb.endswith("e"):
+        return verb + "n"
+    if verb.endswith("et"):
+        return verb[:-1] + "n"
+    return verb[:-1] + "en" if verb.endswith("t") else verb + "en"
+
+
+_PLURAL_SPEECH = frozenset(_plural(v) for v in _REPORTED_VERBS if v.endswith(("e", "t")))
+"""The verbs of reported speech in the plural (``stellten … vor``, ``berichten``), for two
+speakers joined by ``und`` (:func:`_joined_speakers`)."""
+
+
+def _joined_speakers(sentence: str, known: ParticipantIndex) -> Person | None:
+    """Two speakers joined by ``und`` before a verb of reported speech in the plural: one
+    entry's speaker, both names (``Jörg Kaminski und Aylin Sert``)."""
+    joined = _JOINED_NAMES.match(sentence)
+    if joined is None or joined.group(3) not in _PLURAL_SPEECH:
+        return None
+    first, second = joined.group(1), joined.group(2)
+    if all(_office_or_name(n) or known.knows(n) for n in (first, second)):
+        return Person(f"{first} und {second}")
+    return None
+
+
 def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     """``Josef Reischl bittet …``, ``Rosa schlägt vor …``, ``RF Könemann bittet …``,
     ``Ratsmitglied Carina Dörr fragt …``: one to three words naming a person, then a verb of
@@ -442,6 +475,10 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     before the name, or two name words, count without."""
     if not sentence[:1].isupper():
         return None
+    if " und " in sentence[:60]:
+        joined = _joined_speakers(sentence, known)
+        if joined is not None:
+            return joined
     words = sentence[:80].split(None, 4)
     if words and words[0] in _SENTENCE_OPENERS:
         return _opener_inverted(sentence)
@@ -623,7 +660,7 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
     if (
         not verb
         or (". " not in text and "; " not in text and ", " not in text[:40])
-        or _VERB_SET.isdisjoint(text.split())
+        or (_VERB_SET.isdisjoint(words := text.split()) and _PLURAL_SPEECH.isdisjoint(words))
     ):
         return None  # fast path: no later sentence or apposition, or no verb of reported speech
     speaker = _later_speaker(text, known)
@@ -650,7 +687,10 @@ def sentence_speakers(text: str) -> list[str]:
     """The full names every sentence of an entry names as its speaker (an entry records one
     speaker, a report's paragraph may hold several: ``Bürgermeisterin X begrüßte … Mit einer
     Vorstellung … leitete Jonas Pfeiffer, Sachgebietsleiter …, die Konferenz ein.``)."""
-    if ". " not in text or _VERB_SET.isdisjoint(text.split()):
+    if ". " not in text:
+        return []
+    words = text.split()
+    if _VERB_SET.isdisjoint(words) and _PLURAL_SPEECH.isdisjoint(words):
         return []
     nobody = ParticipantIndex(())
     names: list[str] = []
@@ -1629,13 +1669,13 @@ _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
 _ANY_HINT_AFTER = re.compile(
-    r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS, *_OPINION_WORDS}))
+    r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS, *_PLURAL_SPEECH, *_OPINION_WORDS}))
 )
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
 (``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
 verbs of reported speech (:data:`_SPEECH_VERBS`)."""
-_SPEECH_VERBS = frozenset((*_REPORTED_VERBS, *_OPINION_WORDS))
+_SPEECH_VERBS = frozenset((*_REPORTED_VERBS, *_PLURAL_SPEECH, *_OPINION_WORDS))
 """A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
 names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
 looked for in the lower-case text, where it is found wherever the text has one."""

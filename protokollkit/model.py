@@ -494,6 +494,11 @@ class Protocol:
             if value and len(value.split()) <= 4:
                 found.setdefault(value, Person(value))
         for person in self.speakers():
+            first, joined, second = person.name.partition(" und ")
+            if joined and len(first.split()) >= 2 and len(second.split()) >= 2:
+                found.setdefault(first, Person(first))  # ``Jörg Kaminski und Aylin Sert``
+                found.setdefault(second, Person(second))
+                continue
             found.setdefault(person.name, Person(person.name, person.affiliation))
         from protokollkit.annotations import (  # annotations imports this module
             names_a_body,

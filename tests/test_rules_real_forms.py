@@ -2811,3 +2811,35 @@ def test_a_rank_before_a_surname_names_the_speaker(text: str, speaker: str | Non
 )
 def test_guests_named_before_zu_gast(sentence: str, guests: list[str]) -> None:
     assert people_in_prose([sentence]).get("guests", []) == guests
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jörg Kaminski und Aylin Sert stellten den Anwesenden Ablauf und Erfahrungen vor.",
+            "Jörg Kaminski und Aylin Sert",
+        ),
+        (
+            "Frau Anna Berg und Herr Tom Weiß berichten vom Fest.",
+            "Frau Anna Berg und Herr Tom Weiß",
+        ),
+        # near misses: no verb of speech; two bodies, not people
+        ("Anna Berg und Tom Weiß waren leider verhindert.", None),
+        ("Verein Lindenhof und Schule Nord stellten ihre Angebote vor.", None),
+        ("Der Chor und die Theatergruppe stellten ihr Programm vor.", None),
+    ],
+)
+def test_two_presenters_joined_by_und(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
+
+
+def test_two_presenters_joined_by_und_are_both_present() -> None:
+    text = (
+        "Runder Tisch am 09.10.2025\n\nSeit dem Frühjahr gibt es Sprechstunden. Jörg Kaminski "
+        "und Aylin Sert stellten den Anwesenden Ablauf und erste Erfahrungen vor.\n"
+    )
+    p = protokollkit.read(text)
+    assert [x.name for x in p.present()] == ["Jörg Kaminski", "Aylin Sert"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
