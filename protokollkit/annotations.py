@@ -583,7 +583,7 @@ def _opener_inverted(sentence: str) -> Person | None:
 
 
 _APPOSITION = re.compile(
-    r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"^(?:Der|Die)\s+([\wäöüß-]+)(?:\s+[^,.;!?]{1,40}?)?,\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
     r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,?\s+(?:"
     + alternation(_REPORTED_VERBS)
     + r")\b"
@@ -609,7 +609,13 @@ def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     if ", " in sentence[:60]:
         if sentence.startswith(("Der ", "Die ")):
             apposition = _APPOSITION.match(sentence)
-            if apposition and _office_or_name(apposition.group(2)):
+            if (
+                apposition
+                and _office_or_name(apposition.group(2))
+                and (  # ``Die Sprecherin auf Mieter:innenseite, Olga Petrenko, eröffnete …``
+                    sentence[len(apposition.group(1)) + 4] == "," or role_word(apposition.group(1))
+                )
+            ):
                 return Person(apposition.group(2), apposition.group(1))
         named = _NAMED_APPOSITION.match(sentence)
         after = sentence[named.end() :].split(None, 1)[:1] if named else []

@@ -124,6 +124,10 @@ PROSE_CHAIR = re.compile(
     r"|(?:Die|Das)\s+(?:Sitzung|Versammlung|Treffen)\s+(?:leitete|leitet|moderierte|moderiert))"
     r"\s+(?:(?:wie\s+(?:immer|gewohnt|schon\s+\w+)|erneut|diesmal|wieder)\s+)?"
     rf"(?:(?:unsere?|die|der)\s+)?(?:{_CHAIR_BEFORE_NAME}\s+)?{_NAME}(?=\s*[.,;]|\s*$)"
+    # the chair's role with what it speaks for, the name in apposition, opening the meeting:
+    # ``Die Sprecherin auf Mieter:innenseite, Olga Petrenko, eröffnete die Runde``
+    rf"|\b(?:Der|Die)\s+{_CHAIR_BEFORE_NAME}(?:\s+[^,.;]{{1,40}}?)?,\s+{_NAME},\s+"
+    r"(?:eröffnet|eröffnete)\s+(?:die|das|den)\s+\w*(?:Runde|Sitzung|Versammlung|Treffen|Abend)\b"
     # ``Regelmäßig trifft sich der Arbeitskreis unter der Leitung von Frau Dr. Renate Köhler``
     r"|\bunter\s+(?:der\s+)?Leitung\s+von\s+(?:(?:unsere[rm]?|der|dem)\s+)?"
     rf"(?:{_CHAIR_BEFORE_NAME}\s+)?{_NAME}(?=\s*[.,;]|\s*$|\s+statt\b)"

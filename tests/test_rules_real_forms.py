@@ -2843,3 +2843,37 @@ def test_two_presenters_joined_by_und_are_both_present() -> None:
     p = protokollkit.read(text)
     assert [x.name for x in p.present()] == ["Jörg Kaminski", "Aylin Sert"]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair", "speaker"),
+    [
+        (
+            "Die Sprecherin auf Mieter:innenseite, Olga Petrenko, eröffnete die Runde und "
+            "stellte die Themen vor.",
+            "Olga Petrenko",
+            "Olga Petrenko",
+        ),
+        (
+            "Der Vorsitzende des Fördervereins, Frank Wellmann, eröffnete die Sitzung.",
+            "Frank Wellmann",
+            "Frank Wellmann",
+        ),
+        # near misses: a thing with a qualifier before the name (no role); the role's speaker
+        # who does not open the meeting
+        ("Die Ausstellung im Foyer, Anna Berg, eröffnete die Runde.", None, None),
+        (
+            "Die Sprecherin auf Mieter:innenseite, Olga Petrenko, berichtete vom Hoffest.",
+            None,
+            "Olga Petrenko",
+        ),
+    ],
+)
+def test_a_chair_s_role_with_a_qualifier_then_the_name_in_apposition(
+    sentence: str, chair: str | None, speaker: str | None
+) -> None:
+    text = f"Bewohner:innentreff am 21.08.2025\n\nEs kamen 20 Leute. {sentence}\n"
+    p = protokollkit.read(text)
+    assert p.meta_value("chair") == chair
+    assert [s.name for s in p.speakers()] == ([speaker] if speaker else [])
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
