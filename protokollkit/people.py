@@ -53,7 +53,14 @@ def is_name_word(word: str) -> bool:
     low = word.lower().rstrip(".:")
     if low in NOT_NAMES:
         return False
-    return not (len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS))
+    return not (
+        len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS)
+    ) or low.endswith(_NAME_ENDINGS)
+
+
+_NAME_ENDINGS = ("brecht", "precht")
+"""Surnames that end like a noun of :data:`NOUN_ENDINGS` (``-recht``), German names all the
+same: ``Albrecht``, ``Lamprecht``, ``Ruprecht`` (no noun ends so)."""
 
 
 def looks_like_name(name: str) -> bool:

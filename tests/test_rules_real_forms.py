@@ -2877,3 +2877,17 @@ def test_a_chair_s_role_with_a_qualifier_then_the_name_in_apposition(
     assert p.meta_value("chair") == chair
     assert [s.name for s in p.speakers()] == ([speaker] if speaker else [])
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Miriam Albrecht berichtet über die Pflanzaktionen 2024.", "Miriam Albrecht"),
+        ("Jens Lamprecht stellt den Kassenbericht vor.", "Jens Lamprecht"),
+        # near miss: a right, not a name, before the verb
+        ("Das Wahlrecht stellt die Satzung klar.", None),
+    ],
+)
+def test_a_surname_on_brecht_is_a_name(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
