@@ -1962,6 +1962,14 @@ _ASKS_AT = re.compile(
 is a task of the one who asks (not ``fragt nach dem Termin``: a question in the meeting)."""
 
 
+_WHOEVER = re.compile(
+    r"Wer\s+(?:(?:Zeit|Lust)(?:\s+und\s+(?:Zeit|Lust))?\s+hat|mithelfen\s+(?:kann|möchte|will)),"
+    r"\s+(?:trifft\s+sich|kommt|meldet\s+sich|hilft|bringt|ist\s+eingeladen)\b"
+)
+"""``Wer Zeit hat, trifft sich am 24.5. um 9 Uhr zum Ausräumen``, ``Wer mithelfen kann, meldet
+sich bei …``: a call to whoever can, a task without an owner (its day the due date)."""
+
+
 def task_in(
     text: str, known: ParticipantIndex, meeting: dt.date | None, scan: _Scan | None = None
 ) -> Task | None:
@@ -2109,6 +2117,14 @@ def task_in(
             owners, is_task = ((planned.group(1),) if planned.group(1) else ()), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
+    whoever = (
+        _WHOEVER.match(text)
+        if not is_task and text.startswith("Wer ") and not text.rstrip().endswith("?")
+        else None
+    )
+    if whoever is not None:  # ``Wer Zeit hat, trifft sich am 24.5. um 9 Uhr zum Ausräumen``
+        when = find_date(text[whoever.end() :], meeting)
+        return Task((), _due(text, meeting) or (when.date if when is not None else None))
     if is_task and not owners:
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
     if is_task and not owners and ("melden" in low or "schicken" in low or "reichen" in low):

@@ -2891,3 +2891,28 @@ def test_a_chair_s_role_with_a_qualifier_then_the_name_in_apposition(
 def test_a_surname_on_brecht_is_a_name(text: str, speaker: str | None) -> None:
     found = inline_speaker(text, NOBODY)
     assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Wer Zeit hat, trifft sich am 24.5. um 9 Uhr zum Ausräumen.", dt.date(2025, 5, 24)),
+        ("Wer mithelfen kann, meldet sich bis zum 20.05. bei Frau Lenz.", dt.date(2025, 5, 20)),
+        ("Wer Lust hat, kommt zum Aufbau.", None),
+    ],
+)
+def test_a_call_to_whoever_can_is_a_task_without_an_owner(text: str, due: dt.date | None) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 5, 14))
+    assert task is not None and task.owners == () and task.due == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wer Zeit hatte, kam am 24.5. zum Ausräumen.",  # past: a report
+        "Wer Zeit hat, ist noch unklar.",  # nobody is asked to do anything
+        "Wer Zeit hat, trifft sich wann?",  # a question
+    ],
+)
+def test_a_sentence_about_whoever_had_time_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 5, 14)) is None
