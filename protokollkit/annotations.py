@@ -2153,7 +2153,8 @@ def _tasks_of_sentences(
     found = task is not None
     for start, end in zip((0, *starts), (*starts, len(text)), strict=True):
         sentence = text[start:end].strip()
-        more = task_in(sentence, known, meeting) if _has_task_verb(sentence.lower()) else None
+        low = sentence.lower()
+        more = task_in(sentence, known, meeting) if _TASK_WORD_LOW.search(low) else None
         if more is None or not more.owners:
             continue
         if not found:
@@ -2405,7 +2406,7 @@ def annotate_points(
             continue
         speaker = inline_speaker(point.text, known, scan)
         task = task_in(point.text, known, meeting, scan)
-        if scan.task_verb and ". " in point.text:
+        if scan.task_word and ". " in point.text:
             task = _tasks_of_sentences(point.text, known, meeting, task)
         if (
             not point.points

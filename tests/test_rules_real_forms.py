@@ -2916,3 +2916,25 @@ def test_a_call_to_whoever_can_is_a_task_without_an_owner(text: str, due: dt.dat
 )
 def test_a_sentence_about_whoever_had_time_is_no_task(text: str) -> None:
     assert task_in(text, NOBODY, dt.date(2025, 5, 14)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Viele fragten nach barrierefreien Wohnungen. Die Genossenschaft will zwei "
+            "Musterwohnungen für Besichtigungen öffnen. Ein Termin steht noch nicht fest.",
+            ("Genossenschaft",),
+        ),
+        # near miss: what the body wants to know is no task
+        (
+            "Viele fragten nach Wohnungen. Die Genossenschaft will wissen, ob Bedarf besteht. "
+            "Ein Termin steht noch nicht fest.",
+            None,
+        ),
+    ],
+)
+def test_an_announced_task_in_a_middle_sentence(text: str, owners: tuple[str, ...] | None) -> None:
+    p = protokollkit.read(f"Runder Tisch Wohnen am 07.11.2025\n\n{text}\n")
+    (point,) = p.all_points()
+    assert (point.task.owners if point.task is not None else None) == owners
