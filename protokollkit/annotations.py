@@ -601,6 +601,18 @@ _NAMED_APPOSITION = re.compile(
 a full name, what the person is between commas, then a verb of reported speech."""
 
 
+def _inverted_office(sentence: str) -> Person | None:
+    """:data:`_INVERTED_OFFICE_NAMED`: the office a word of a function, the name's words names."""
+    office = _INVERTED_OFFICE_NAMED.match(sentence)
+    if (
+        office
+        and role_word(office.group(1))
+        and all(_name_like(w) for w in office.group(2).split())
+    ):
+        return Person(office.group(2), office.group(1))
+    return None
+
+
 def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     """A speaker a sentence names with more than a verb after the name: in an apposition
     (:data:`_APPOSITION`, :data:`_NAMED_APPOSITION`), after the verb (:data:`_INVERTED_NAMED`)
@@ -630,6 +642,9 @@ def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         inverted = _INVERTED_NAMED.match(sentence)  # ``Daran erinnerte Hartwig Lüders in …``
         if inverted and plausible_name(inverted.group(1), known):
             return Person(inverted.group(1))
+        office = _inverted_office(sentence)  # ``… stellte Kreispfarrerin Anja Rosenthal …``
+        if office is not None:
+            return office
     if " vo" in sentence[:40] or " aus " in sentence[:40]:
         named = _NAMED_FROM.match(sentence)
         if (
@@ -795,6 +810,36 @@ _INVERTED_OFFICE = re.compile(
 office and a full name."""
 
 
+_OBJECT_FIRST = frozenset((
+    "begrüßt", "begrüßte", "dankt", "dankte", "bedankt", "bedankte", "verpflichtet",
+    "verpflichtete", "vereidigt", "vereidigte", "ehrt", "ehrte", "verabschiedet",
+    "verabschiedete", "gratuliert", "gratulierte", "überreicht", "überreichte", "ermutigt",
+    "ermutigte", "lädt", "lud", "unterrichtet", "unterrichtete", "informiert", "informierte",
+    "bescheinigt", "bescheinigte", "interessiert", "interessierte", "fragt", "fragte",
+    "bittet", "bat", "lobt", "lobte", "erinnert", "erinnerte", "wendet", "wandte",
+))  # fmt: skip
+"""Verbs whose object may follow them right away (``Anschließend verpflichtete Präsident X
+die neuen Synodalen`` is the subject, ``… begrüßte Bürgermeister X …`` may be the object)."""
+_ADVERBIAL_OPENER = (
+    r"(?:Im|Am|In|An|Auf|Nach|Vor|Mit|Zum|Zur|Unter|Bei|Beim|Danach|Anschließend|Dazu|Daraufhin"
+    r"|Zunächst|Abschließend|Außerdem|Ferner|Zudem|Hierzu|Darauf|Dann|Seitens|Für|Aus|Über|Als"
+    r"|Während|Zu|Zuvor|Schließlich|Eingangs|Einleitend)\b"
+)
+"""The words an adverbial starts with: before the verb, they leave the subject after it."""
+_INVERTED_OFFICE_NAMED = re.compile(
+    r"^"
+    + _ADVERBIAL_OPENER
+    + r"(?:[^.;:!?]{0,160}?\s)?(?:"
+    + alternation(sorted(set(_REPORTED_VERBS) - _OBJECT_FIRST))
+    + r")\s+([A-ZÄÖÜ][\wäöüß-]+)\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)"
+    r"(?=\s+[a-zäöü]|\s*[,.:(])"
+)
+"""``Im Gottesdienst stellte Kreispfarrerin Anja Rosenthal … die Frage …``, ``… eröffnete
+Synodenpräsident Hinrich Ahlers die Beratungen``: the verb, then an office and a full name
+(without an article: the subject; ``begrüßte der Vorsitzende X`` is :data:`_INVERTED_OFFICE`),
+after an adverbial (``Die Vorsitzende stellte Pfarrerin X vor``: X the object)."""
+
+
 def _name_like(word: str) -> bool:
     """A capitalised word that can be part of a name (``Lambrecht``, ``Kai-Uwe``): no office,
     no word of speech."""
@@ -876,6 +921,9 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         named = _INVERTED_NAMED.match(head)  # ``Dazu sagte Klaus Reinhardt, …``
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
+        office = _inverted_office(text[:200])  # ``Im Gottesdienst stellte Kreispfarrerin …``
+        if office is not None:
+            return office
     if ":" not in text and "@" not in text and "(" not in text:
         return _sentence_speaker(text, known, verb) or (
             _first_name_after(text, known) if verb else None

@@ -2938,3 +2938,33 @@ def test_an_announced_task_in_a_middle_sentence(text: str, owners: tuple[str, ..
     p = protokollkit.read(f"Runder Tisch Wohnen am 07.11.2025\n\n{text}\n")
     (point,) = p.all_points()
     assert (point.task.owners if point.task is not None else None) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Im Gottesdienst stellte Kreispfarrerin Anja Rosenthal in ihrer Predigt die Frage "
+            "nach der Zukunft kleiner Gemeinden in den Mittelpunkt.",
+            Person("Anja Rosenthal", "Kreispfarrerin"),
+        ),
+        # near misses: no office before the name; the office's name after an article (object)
+        ("Im Mai stellte Kita Sonnenschein Nord ihr Programm vor.", None),
+        ("Anschließend dankte er Pfarrerin Anja Rosenthal für die Predigt.", None),
+    ],
+)
+def test_the_verb_then_an_office_and_a_full_name(text: str, speaker: Person | None) -> None:
+    assert inline_speaker(text, NOBODY) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Vorsitzende stellte Pfarrerin Anja Rosenthal den Anwesenden vor.",
+        "Anschließend verpflichtete Synodenpräsident Hinrich Ahlers die neuen Synodalen.",
+    ],
+)
+def test_the_verb_then_an_office_and_a_name_as_the_object(text: str) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert found is None or found.name != "Anja Rosenthal"
+    assert found is None or found.name != "Hinrich Ahlers"
