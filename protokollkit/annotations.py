@@ -2187,6 +2187,20 @@ def task_in(
     return Task(owners, due)
 
 
+_HE_WILL = re.compile(r"(?:^|(?<=[.;!?] ))(?:Er|Sie)\s+werde\s+[^.;!?]{3,160}?[.!](?=\s|$)")
+"""``Er werde das Anliegen an den Festausschuss weitergeben.``: in reported speech (the
+subjunctive), what the entry's speaker announces to do."""
+
+
+def _speaker_will(text: str, speaker: Person, meeting: dt.date | None) -> Task | None:
+    """The speaker's task when a sentence of the entry reports, with ``Er/Sie werde …``, what
+    they will do (ending in a verb of following up or producing, :data:`_FOLLOW_UP`)."""
+    for will in _HE_WILL.finditer(text):
+        if _FOLLOW_UP.search(will.group(0)) is not None:
+            return Task((speaker.name,), _due(text, meeting))
+    return None
+
+
 def _tasks_of_sentences(
     text: str, known: ParticipantIndex, meeting: dt.date | None, task: Task | None
 ) -> Task | None:
@@ -2456,6 +2470,8 @@ def annotate_points(
         task = task_in(point.text, known, meeting, scan)
         if scan.task_word and ". " in point.text:
             task = _tasks_of_sentences(point.text, known, meeting, task)
+        if task is None and speaker is not None and " werde " in point.text:
+            task = _speaker_will(point.text, speaker, meeting)
         if (
             not point.points
             and speaker is None

@@ -2968,3 +2968,29 @@ def test_the_verb_then_an_office_and_a_name_as_the_object(text: str) -> None:
     found = inline_speaker(text, NOBODY)
     assert found is None or found.name != "Anja Rosenthal"
     assert found is None or found.name != "Hinrich Ahlers"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "owners"),
+    [
+        (
+            "Bgm. Kuhnert sagt, dass vorne ebenfalls Senioren gesessen seien. Er werde das "
+            "Anliegen an den Festausschuss weitergeben.",
+            ("Bgm. Kuhnert",),
+        ),
+        (
+            "Frau Lenz berichtet vom Spielplatz. Sie werde beim Grünflächenamt nachfragen.",
+            ("Frau Lenz",),
+        ),
+        # near misses: what he thinks will happen, and a report without a speaker
+        ("Bgm. Kuhnert sagt, die Bühne sei zu klein. Er werde im Herbst 60 Jahre alt.", None),
+        ("Der Platz ist zu klein. Er werde das Anliegen weitergeben.", None),
+    ],
+)
+def test_reported_speech_with_a_pronoun_announces_the_speaker_s_task(
+    paragraph: str, owners: tuple[str, ...] | None
+) -> None:
+    p = protokollkit.read(f"Gemeinderat am 21.07.2025\n\n{paragraph}\n")
+    (point,) = p.all_points()
+    assert (point.task.owners if point.task is not None else None) == owners
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
