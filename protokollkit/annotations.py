@@ -1601,9 +1601,11 @@ _REPORTS = re.compile(
     r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b"
     r"|\s*,\s*(?:dass|ob|wann|wie|warum|wer|was|wo|welche[rsnm]?)\b)"
     r"|(?<=fragt)\s+nach\s+(?:dem|den|der)\b"
+    r"|(?:(?<=lädt)|(?<=laden))\s+am\s+\d"
 )
 """After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task
-(``fragt, wann …``, ``fragt nach dem Sachstand``; but ``fragt beim Bauamt nach`` is one)."""
+(``fragt, wann …``, ``fragt nach dem Sachstand``; but ``fragt beim Bauamt nach`` is one); after
+``lädt``: an invitation to an event on its day (``lädt am 16.05.2023 … ein``), no task."""
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",

@@ -490,7 +490,7 @@ _LEADING_ARTICLE = re.compile(
 )
 _EMPTY_PARENS = re.compile(r"\(\s*[,;:–-]?\s*\)")
 _PLACE_PREPOSITION = (
-    r"(?:im|in\s+der|in\s+dem|in\s+den|in|auf\s+der|auf\s+dem|an\s+der|an\s+dem|beim|vor\s+dem"
+    r"(?:im|ins|in\s+der|in\s+dem|in\s+den|in|auf\s+der|auf\s+dem|an\s+der|an\s+dem|beim|vor\s+dem"
     r"|vor\s+der|Treffpunkt:?|Ort:?)"
 )
 _PLACE_WORD = r"(?:[A-ZÄÖÜ„\"][\w\-.’'/&“\"]*)"
@@ -938,6 +938,10 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 title_parts = [referred.group(1)] if referred else before_parts[-2:-1]
             title_parts = title_parts or _segments(masked[stop:next_begin])
         title = _subject(title_parts[0]) if title_parts else previous_title
+        if "l" in title and _INVITES.search(title):  # ``Ortsbeirat lädt am 16.05. zur …``
+            invited = _INVITED_TO.search(masked, stop, next_begin)
+            if invited:
+                title = invited.group(1)
         if title[:1].islower() and not date_first:
             event = _EVENT_BEFORE.search(masked, previous_stop, begin)
             if event:  # ``wird … zur Handlungs-Versammlung am 17.07. mitgenommen``
@@ -1034,6 +1038,14 @@ def _place_after(title: str, parts: list[str]) -> str | None:
                 return where
             return None
     return None
+
+
+_INVITES = re.compile(r"\b(?:lädt|laden|lud|luden)(?:\s+(?:alle|herzlich|uns|euch))?$")
+_INVITED_TO = re.compile(
+    r"\bzu[mr]\s+((?:[a-zäöüß]+\s+)?[A-ZÄÖÜ„][\w\-“]*(?:\s+[A-ZÄÖÜ„][\w\-“]*){0,3})"
+)
+"""``… lädt am 16.05.2023 um 18 Uhr zur Bürgersprechstunde ins Ortsamt ein``: the invitation
+names the event after the date."""
 
 
 _DATE_LABEL = re.compile(r"^\W*(?:Termin|Datum|Wann|Zeit|Zeitpunkt)\s*:\s*$", re.IGNORECASE)
