@@ -271,7 +271,7 @@ _NOT_ABBREVIATED = "".join(
     rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
 )
 _CLAUSE_END = re.compile(
-    rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)(?<!\b[A-ZÄÖÜ]\.)\s+(?=[A-ZÄÖÜ])|\s+(?:→|->|⇒)\s+"
+    rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)(?<!\b[A-ZÄÖÜ]\.)\s+(?=[A-ZÄÖÜ])|(?<!\s)\s+(?:→|->|⇒)\s+"
 )
 """Where a sentence ends: not after an abbreviation (``St. Johannis``), an ordinal (``Das 5.
 Treffen``) or an initial (``bei A. Peters``); an arrow starts a consequence of its own
