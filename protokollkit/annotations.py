@@ -281,6 +281,7 @@ _REPORTED_VERBS = (
     "wendet", "wandte", "verpflichtet", "verpflichtete", "vereidigt", "vereidigte", "ehrt",
     "ehrte", "überreicht", "überreichte", "bescheinigt", "bescheinigte",
     "verspricht", "versprach", "leitet", "leitete", "lädt", "lud", "bringt", "brachte",
+    "bietet", "bot",
 )  # fmt: skip
 _OFFICES = (
     "Herr", "Frau", "Dr.", "Prof.", "BM", "OB", "GR", "GRin", "SR", "StR", "StRin", "BV", "BVin",
@@ -452,6 +453,39 @@ def _office_word(word: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
+_JOINED_NAMES = re.compile(
+    r"^((?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)\s+und\s+"
+    r"((?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+),?\s+(\w+)\b"
+)
+"""``Jörg Kaminski und Aylin Sert stellten … vor``: two people named in full, then a verb."""
+
+
+def _plural(verb: str) -> str:
+    """``stellte`` → ``stellten``, ``berichtet`` → ``berichten``, ``stellt`` → ``stellen``."""
+    if verb.endswith("e"):
+        return verb + "n"
+    if verb.endswith("et"):
+        return verb[:-1] + "n"
+    return verb[:-1] + "en" if verb.endswith("t") else verb + "en"
+
+
+_PLURAL_SPEECH = frozenset(_plural(v) for v in _REPORTED_VERBS if v.endswith(("e", "t")))
+"""The verbs of reported speech in the plural (``stellten … vor``, ``berichten``), for two
+speakers joined by ``und`` (:func:`_joined_speakers`)."""
+
+
+def _joined_speakers(sentence: str, known: ParticipantIndex) -> Person | None:
+    """Two speakers joined by ``und`` before a verb of reported speech in the plural: one
+    entry's speaker, both names (``Jörg Kaminski und Aylin Sert``)."""
+    joined = _JOINED_NAMES.match(sentence)
+    if joined is None or joined.group(3) not in _PLURAL_SPEECH:
+        return None
+    first, second = joined.group(1), joined.group(2)
+    if all(_office_or_name(n) or known.knows(n) for n in (first, second)):
+        return Person(f"{first} und {second}")
+    return None
+
+
 def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     """``Josef Reischl bittet …``, ``Rosa schlägt vor …``, ``RF Könemann bittet …``,
     ``Ratsmitglied Carina Dörr fragt …``: one to three words naming a person, then a verb of
@@ -459,6 +493,10 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     before the name, or two name words, count without."""
     if not sentence[:1].isupper():
         return None
+    if " und " in sentence[:60]:
+        joined = _joined_speakers(sentence, known)
+        if joined is not None:
+            return joined
     words = sentence[:80].split(None, 4)
     if words and words[0] in _SENTENCE_OPENERS:
         return _opener_inverted(sentence)
@@ -563,7 +601,7 @@ def _opener_inverted(sentence: str) -> Person | None:
 
 
 _APPOSITION = re.compile(
-    r"^(?:Der|Die)\s+([\wäöüß-]+),\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
+    r"^(?:Der|Die)\s+([\wäöüß-]+)(?:\s+[^,.;!?]{1,40}?)?,\s+((?:Herr|Frau|Dr\.|[A-ZÄÖÜ][\wäöüß-]+)\s+[A-ZÄÖÜ][\wäöüß'-]+"
     r"(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?)(?:\s*\([^()]{1,30}\))?,?\s+(?:"
     + alternation(_REPORTED_VERBS)
     + r")\b"
@@ -581,6 +619,18 @@ _NAMED_APPOSITION = re.compile(
 a full name, what the person is between commas, then a verb of reported speech."""
 
 
+def _inverted_office(sentence: str) -> Person | None:
+    """:data:`_INVERTED_OFFICE_NAMED`: the office a word of a function, the name's words names."""
+    office = _INVERTED_OFFICE_NAMED.match(sentence)
+    if (
+        office
+        and role_word(office.group(1))
+        and all(_name_like(w) for w in office.group(2).split())
+    ):
+        return Person(office.group(2), office.group(1))
+    return None
+
+
 def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     """A speaker a sentence names with more than a verb after the name: in an apposition
     (:data:`_APPOSITION`, :data:`_NAMED_APPOSITION`), after the verb (:data:`_INVERTED_NAMED`)
@@ -589,7 +639,13 @@ def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     if ", " in sentence[:60]:
         if sentence.startswith(("Der ", "Die ")):
             apposition = _APPOSITION.match(sentence)
-            if apposition and _office_or_name(apposition.group(2)):
+            if (
+                apposition
+                and _office_or_name(apposition.group(2))
+                and (  # ``Die Sprecherin auf Mieter:innenseite, Olga Petrenko, eröffnete …``
+                    sentence[len(apposition.group(1)) + 4] == "," or role_word(apposition.group(1))
+                )
+            ):
                 return Person(apposition.group(2), apposition.group(1))
         named = _NAMED_APPOSITION.match(sentence)
         after = sentence[named.end() :].split(None, 1)[:1] if named else []
@@ -604,6 +660,9 @@ def _later_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
         inverted = _INVERTED_NAMED.match(sentence)  # ``Daran erinnerte Hartwig Lüders in …``
         if inverted and plausible_name(inverted.group(1), known):
             return Person(inverted.group(1))
+        office = _inverted_office(sentence)  # ``… stellte Kreispfarrerin Anja Rosenthal …``
+        if office is not None:
+            return office
     if " vo" in sentence[:40] or " aus " in sentence[:40]:
         named = _NAMED_FROM.match(sentence)
         if (
@@ -640,7 +699,7 @@ def _sentence_speaker(text: str, known: ParticipantIndex, verb: bool = True) -> 
     if (
         not verb
         or (". " not in text and "; " not in text and ", " not in text[:40])
-        or _VERB_SET.isdisjoint(text.split())
+        or (_VERB_SET.isdisjoint(words := text.split()) and _PLURAL_SPEECH.isdisjoint(words))
     ):
         return None  # fast path: no later sentence or apposition, or no verb of reported speech
     speaker = _later_speaker(text, known)
@@ -667,7 +726,10 @@ def sentence_speakers(text: str) -> list[str]:
     """The full names every sentence of an entry names as its speaker (an entry records one
     speaker, a report's paragraph may hold several: ``Bürgermeisterin X begrüßte … Mit einer
     Vorstellung … leitete Jonas Pfeiffer, Sachgebietsleiter …, die Konferenz ein.``)."""
-    if ". " not in text or _VERB_SET.isdisjoint(text.split()):
+    if ". " not in text:
+        return []
+    words = text.split()
+    if _VERB_SET.isdisjoint(words) and _PLURAL_SPEECH.isdisjoint(words):
         return []
     nobody = ParticipantIndex(())
     names: list[str] = []
@@ -766,6 +828,36 @@ _INVERTED_OFFICE = re.compile(
 office and a full name."""
 
 
+_OBJECT_FIRST = frozenset((
+    "begrüßt", "begrüßte", "dankt", "dankte", "bedankt", "bedankte", "verpflichtet",
+    "verpflichtete", "vereidigt", "vereidigte", "ehrt", "ehrte", "verabschiedet",
+    "verabschiedete", "gratuliert", "gratulierte", "überreicht", "überreichte", "ermutigt",
+    "ermutigte", "lädt", "lud", "unterrichtet", "unterrichtete", "informiert", "informierte",
+    "bescheinigt", "bescheinigte", "interessiert", "interessierte", "fragt", "fragte",
+    "bittet", "bat", "lobt", "lobte", "erinnert", "erinnerte", "wendet", "wandte",
+))  # fmt: skip
+"""Verbs whose object may follow them right away (``Anschließend verpflichtete Präsident X
+die neuen Synodalen`` is the subject, ``… begrüßte Bürgermeister X …`` may be the object)."""
+_ADVERBIAL_OPENER = (
+    r"(?:Im|Am|In|An|Auf|Nach|Vor|Mit|Zum|Zur|Unter|Bei|Beim|Danach|Anschließend|Dazu|Daraufhin"
+    r"|Zunächst|Abschließend|Außerdem|Ferner|Zudem|Hierzu|Darauf|Dann|Seitens|Für|Aus|Über|Als"
+    r"|Während|Zu|Zuvor|Schließlich|Eingangs|Einleitend)\b"
+)
+"""The words an adverbial starts with: before the verb, they leave the subject after it."""
+_INVERTED_OFFICE_NAMED = re.compile(
+    r"^"
+    + _ADVERBIAL_OPENER
+    + r"(?:[^.;:!?]{0,160}?\s)?(?:"
+    + alternation(sorted(set(_REPORTED_VERBS) - _OBJECT_FIRST))
+    + r")\s+([A-ZÄÖÜ][\wäöüß-]+)\s+([A-ZÄÖÜ][\wäöüß'-]+\s+[A-ZÄÖÜ][\wäöüß'-]+)"
+    r"(?=\s+[a-zäöü]|\s*[,.:(])"
+)
+"""``Im Gottesdienst stellte Kreispfarrerin Anja Rosenthal … die Frage …``, ``… eröffnete
+Synodenpräsident Hinrich Ahlers die Beratungen``: the verb, then an office and a full name
+(without an article: the subject; ``begrüßte der Vorsitzende X`` is :data:`_INVERTED_OFFICE`),
+after an adverbial (``Die Vorsitzende stellte Pfarrerin X vor``: X the object)."""
+
+
 def _name_like(word: str) -> bool:
     """A capitalised word that can be part of a name (``Lambrecht``, ``Kai-Uwe``): no office,
     no word of speech."""
@@ -847,6 +939,9 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         named = _INVERTED_NAMED.match(head)  # ``Dazu sagte Klaus Reinhardt, …``
         if named and plausible_name(named.group(1), known):
             return Person(named.group(1))
+        office = _inverted_office(text[:200])  # ``Im Gottesdienst stellte Kreispfarrerin …``
+        if office is not None:
+            return office
     if ":" not in text and "@" not in text and "(" not in text:
         return _sentence_speaker(text, known, verb) or (
             _first_name_after(text, known) if verb else None
@@ -1531,6 +1626,7 @@ _TASK_WORDS = (
     "nachfragen", "nachhaken", "abklären", "erkundigen", "weiterleiten", "nachreichen",
     "kontaktieren", "ansprechen", "informieren", "einladen", "organisieren", "besorgen",
     "formulieren", "vorlegen", "ausarbeiten", "weitergeben", "übergeben", "zugesagt", "zugesichert",
+    "vorstellen", "einholen", "vorbereiten", "koordinieren", "führen",
     "in der nächsten", "im nächsten", "beim nächsten",
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.;!?] ))"
@@ -1552,7 +1648,7 @@ _ASKS_NAMED = re.compile(
 sich … einzutragen`` (a task for everyone: no owner)."""
 _WILL_DO = re.compile(
     _SENTENCE_START + r"(?:(?:Der|Die)\s+)?((?:" + _OFFICE + r")*[A-ZÄÖÜ][\w\-]+"
-    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?:\s*\([^()]{1,40}\))?\s+(wird|will|möchte)\s+"
+    r"(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})(?:\s*\([^()]{1,40}\))?\s+(wird|will|möchte)\s+"
     r"[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
 )
 """``Der Kassierer wird die Mitglieder bis zum 31.12. informieren``: a role's announced task
@@ -1598,8 +1694,15 @@ def _announces(will: re.Match[str], text: str, known: ParticipantIndex, dated: b
     announces what they will do; ``wird`` with a deadline (``bis …``), ``will``/``möchte``
     with something to do (not ``will wissen, ob …``)."""
     who = will.group(1)
+    words = who.split()
+    office_and_name = len(words) == 3 and (
+        (_office_word(words[0]) or words[0] in _OFFICES) and plausible_name(" ".join(words[1:]))
+    )
+    if len(words) == 3 and not office_and_name:
+        return False  # three words: an office before a full name (``KGRin Petra Vollmer``)
     person = (
-        role_word(who.split()[-1])
+        office_and_name
+        or role_word(who.split()[-1])
         or _ACTOR_BODY.search(who.split()[-1].lower()) is not None
         or known.knows(who)
         or who.startswith(_REPORTED_START)
@@ -1617,7 +1720,7 @@ _FOLLOW_UP = re.compile(
     r"kontaktieren|ansprechen|informieren|einladen|kümmern|übernehmen|organisieren|besorgen"
     # producing a paper: ``Der Mieterbeirat wird eine Liste der Mängel erstellen``
     r"|erstellen|formulieren|vorlegen|ausarbeiten|erarbeiten|verfassen|entwerfen|weitergeben"
-    r"|übergeben)"
+    r"|übergeben|führen|vorstellen|einholen|vorbereiten|koordinieren)"
     r"\s*[.!]?\s*$"
 )
 """``Frau Jahnke wird bei den Stadtwerken nachfragen.``, ``Stadtteilbüro wird nachhaken.``: a
@@ -1658,13 +1761,13 @@ _ANY_HINT = re.compile(r"\b" + alternation(sorted(_HINT_WORDS)))
 """Every word that :data:`_DECISION_HINT`, :data:`_TASK_WORD_LOW` or :data:`_TASK_VERB_LOW`
 can match at a word start: where one of them matches, this matches."""
 _ANY_HINT_AFTER = re.compile(
-    r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS, *_OPINION_WORDS}))
+    r"\W" + alternation(sorted({*_HINT_WORDS, *_REPORTED_VERBS, *_PLURAL_SPEECH, *_OPINION_WORDS}))
 )
 """:data:`_ANY_HINT` with the character before the word instead of ``\b``, searched in the
 text behind one space: the same places (every hint word starts with a letter), found faster
 (``re`` skips ahead to a non-word character instead of trying ``\b`` everywhere); and the
 verbs of reported speech (:data:`_SPEECH_VERBS`)."""
-_SPEECH_VERBS = frozenset((*_REPORTED_VERBS, *_OPINION_WORDS))
+_SPEECH_VERBS = frozenset((*_REPORTED_VERBS, *_PLURAL_SPEECH, *_OPINION_WORDS))
 """A verb of reported speech as a whole word: every pattern of :func:`inline_speaker` that
 names a speaker by a verb holds one after a space (and :data:`_VERB_SET` holds them so);
 looked for in the lower-case text, where it is found wherever the text has one."""
@@ -1761,6 +1864,22 @@ _NOT_OWNERS = {
 """Words that stand where a name would, but are not anyone's (``Das macht Sinn``)."""
 
 
+_TITLED_OWNER = re.compile(
+    r"(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?(?:[A-ZÄÖÜ][\wäöüßı'-]+\s+)?[A-ZÄÖÜ][\wäöüßı'-]+"
+)
+"""``Frau Yıldız``, ``Hr. Brenner``, ``Frau Dr. Anna Weiß``: a title before a surname (or a full
+name) names a person, listed among those present or not (a guest takes a task too)."""
+
+
+def _titled(part: str) -> bool:
+    """A title and a surname (:data:`_TITLED_OWNER`) whose words are names."""
+    return (
+        part[:1] in "HF"
+        and _TITLED_OWNER.fullmatch(part) is not None
+        and all(is_name_word(w) for w in part.split()[1:] if w != "Dr.")
+    )
+
+
 def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]:
     """Names in a text that are people: every part a known participant (or plausible)."""
     parts = [p.strip(" .") for p in _NAME_JOIN.split(text.strip()) if p.strip(" .")]
@@ -1769,7 +1888,7 @@ def _owners(text: str, known: ParticipantIndex, strict: bool) -> tuple[str, ...]
     for part in parts:
         if (part[:1] == "@" and HANDLE.match(part)) or (known and known.knows(part)):
             continue
-        if strict:
+        if strict and not _titled(part):
             return ()
         if not plausible_name(part) and not _NICK.match(part):
             return ()
@@ -1929,6 +2048,14 @@ _ASKS_AT = re.compile(
 is a task of the one who asks (not ``fragt nach dem Termin``: a question in the meeting)."""
 
 
+_WHOEVER = re.compile(
+    r"Wer\s+(?:(?:Zeit|Lust)(?:\s+und\s+(?:Zeit|Lust))?\s+hat|mithelfen\s+(?:kann|möchte|will)),"
+    r"\s+(?:trifft\s+sich|kommt|meldet\s+sich|hilft|bringt|ist\s+eingeladen)\b"
+)
+"""``Wer Zeit hat, trifft sich am 24.5. um 9 Uhr zum Ausräumen``, ``Wer mithelfen kann, meldet
+sich bei …``: a call to whoever can, a task without an owner (its day the due date)."""
+
+
 def task_in(
     text: str, known: ParticipantIndex, meeting: dt.date | None, scan: _Scan | None = None
 ) -> Task | None:
@@ -2083,6 +2210,14 @@ def task_in(
             owners, is_task = ((planned.group(1),) if planned.group(1) else ()), True
     if not is_task and "bis" in low and _REQUEST.search(text) and _due(text, meeting) is not None:
         is_task = True
+    whoever = (
+        _WHOEVER.match(text)
+        if not is_task and text.startswith("Wer ") and not text.rstrip().endswith("?")
+        else None
+    )
+    if whoever is not None:  # ``Wer Zeit hat, trifft sich am 24.5. um 9 Uhr zum Ausräumen``
+        when = find_date(text[whoever.end() :], meeting)
+        return Task((), _due(text, meeting) or (when.date if when is not None else None))
     if is_task and not owners:
         owners = tuple(m.group(1) for m in _MENTION.finditer(text))
     if is_task and not owners and ("melden" in low or "schicken" in low or "reichen" in low):
@@ -2095,6 +2230,48 @@ def task_in(
     if due is None and owners and text.rstrip()[-1:] in _DATE_ENDS:
         due = _dash_due(text, meeting)  # ``Schlüsselkasten bestellen – Yusuf – 26.05.2025``
     return Task(owners, due)
+
+
+_HE_WILL = re.compile(r"(?:^|(?<=[.;!?] ))(?:Er|Sie)\s+werde\s+[^.;!?]{3,160}?[.!](?=\s|$)")
+"""``Er werde das Anliegen an den Festausschuss weitergeben.``: in reported speech (the
+subjunctive), what the entry's speaker announces to do."""
+
+
+def _speaker_will(text: str, speaker: Person, meeting: dt.date | None) -> Task | None:
+    """The speaker's task when a sentence of the entry reports, with ``Er/Sie werde …``, what
+    they will do (ending in a verb of following up or producing, :data:`_FOLLOW_UP`)."""
+    for will in _HE_WILL.finditer(text):
+        if _FOLLOW_UP.search(will.group(0)) is not None:
+            return Task((speaker.name,), _due(text, meeting))
+    return None
+
+
+def _tasks_of_sentences(
+    text: str, known: ParticipantIndex, meeting: dt.date | None, task: Task | None
+) -> Task | None:
+    """An entry of several sentences may record a task in each (``Frau Brune übernimmt bis
+    zum 30.11. die Mitgliederliste. Herr Gerstner nimmt Kontakt mit Sponsoren auf.``): the
+    entry's task has the owners of all, in order (the due date of the first found)."""
+    starts = list(_sentence_starts(text))
+    if not starts:
+        return task
+    owners = list(task.owners) if task is not None else []
+    due = task.due if task is not None else None
+    found = task is not None
+    for start, end in zip((0, *starts), (*starts, len(text)), strict=True):
+        sentence = text[start:end].strip()
+        low = sentence.lower()
+        more = task_in(sentence, known, meeting) if _TASK_WORD_LOW.search(low) else None
+        if more is None or not more.owners:
+            continue
+        if not found:
+            due, found = more.due, True
+        owners += [o for o in more.owners if not any(o in x or x in o for x in owners)]
+    if not found:
+        return None
+    if task is not None and tuple(owners) == task.owners:
+        return task
+    return Task(tuple(owners), due)
 
 
 _DATE_ENDS = frozenset("0123456789.")
@@ -2336,6 +2513,10 @@ def annotate_points(
             continue
         speaker = inline_speaker(point.text, known, scan)
         task = task_in(point.text, known, meeting, scan)
+        if scan.task_word and ". " in point.text:
+            task = _tasks_of_sentences(point.text, known, meeting, task)
+        if task is None and speaker is not None and " werde " in point.text:
+            task = _speaker_will(point.text, speaker, meeting)
         if (
             not point.points
             and speaker is None

@@ -397,6 +397,7 @@ ROLE_ENDINGS = (
     "managerin", "sachbearbeiter", "sachbearbeiterin", "prüfer", "prüferin", "stellvertreter",
     "stellvertreterin", "ortsvorsteher", "ortsvorsteherin", "landrat", "bezirksrat",
     "gemeinderat", "stadtrat", "beirat", "ortsbeirat", "beigeordneter", "beigeordnete",
+    "kommissar", "kommissarin", "betreuer", "betreuerin",
 )  # fmt: skip
 """How words for a person's function end (``Ausschussvorsitzender``, ``Gemeindevertreterin``):
 such a word before a name is the person's role (``Bürgermeisterin Antje Reimers``)."""

@@ -124,6 +124,10 @@ PROSE_CHAIR = re.compile(
     r"|(?:Die|Das)\s+(?:Sitzung|Versammlung|Treffen)\s+(?:leitete|leitet|moderierte|moderiert))"
     r"\s+(?:(?:wie\s+(?:immer|gewohnt|schon\s+\w+)|erneut|diesmal|wieder)\s+)?"
     rf"(?:(?:unsere?|die|der)\s+)?(?:{_CHAIR_BEFORE_NAME}\s+)?{_NAME}(?=\s*[.,;]|\s*$)"
+    # the chair's role with what it speaks for, the name in apposition, opening the meeting:
+    # ``Die Sprecherin auf Mieter:innenseite, Olga Petrenko, eröffnete die Runde``
+    rf"|\b(?:Der|Die)\s+{_CHAIR_BEFORE_NAME}(?:\s+[^,.;]{{1,40}}?)?,\s+{_NAME},\s+"
+    r"(?:eröffnet|eröffnete)\s+(?:die|das|den)\s+\w*(?:Runde|Sitzung|Versammlung|Treffen|Abend)\b"
     # ``Regelmäßig trifft sich der Arbeitskreis unter der Leitung von Frau Dr. Renate Köhler``
     r"|\bunter\s+(?:der\s+)?Leitung\s+von\s+(?:(?:unsere[rm]?|der|dem)\s+)?"
     rf"(?:{_CHAIR_BEFORE_NAME}\s+)?{_NAME}(?=\s*[.,;]|\s*$|\s+statt\b)"
@@ -494,6 +498,11 @@ class Protocol:
             if value and len(value.split()) <= 4:
                 found.setdefault(value, Person(value))
         for person in self.speakers():
+            first, joined, second = person.name.partition(" und ")
+            if joined and len(first.split()) >= 2 and len(second.split()) >= 2:
+                found.setdefault(first, Person(first))  # ``Jörg Kaminski und Aylin Sert``
+                found.setdefault(second, Person(second))
+                continue
             found.setdefault(person.name, Person(person.name, person.affiliation))
         from protokollkit.annotations import (  # annotations imports this module
             names_a_body,
@@ -764,7 +773,13 @@ class Protocol:
         return in_sentences
 
     def speakers(self) -> list[Person]:
-        """Every presenter and speaker (speaker lines, inline speakers), in document order."""
+        """Every presenter and speaker (speaker lines, inline speakers), in document order;
+        after an entry's speaker, those its later sentences name (a report's paragraph may
+        hold several: ``Quartiersmanagerin Anja Wolters stellte … vor. Mieterbeirat Yusuf
+        Arslan berichtete …``)."""
+        from protokollkit.annotations import sentence_speakers  # they import this module
+        from protokollkit.people import split_role
+
         result: list[Person] = []
 
         def visit(blocks: tuple[Block, ...]) -> None:
@@ -776,6 +791,13 @@ class Protocol:
                     point = stack.pop()
                     if point.speaker:
                         result.append(point.speaker)
+                        if ". " in point.text:
+                            first = point.speaker.name
+                            result.extend(
+                                split_role(name) or Person(name)  # ``Mieterbeirat Yusuf …``
+                                for name in sentence_speakers(point.text)
+                                if name not in first and first not in name
+                            )
                     stack.extend(reversed(point.points))
 
         visit(self.preamble)

@@ -53,7 +53,14 @@ def is_name_word(word: str) -> bool:
     low = word.lower().rstrip(".:")
     if low in NOT_NAMES:
         return False
-    return not (len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS))
+    return not (
+        len(low) >= 6 and low[-_NOUN_TAIL:] in _NOUN_TAILS and low.endswith(NOUN_ENDINGS)
+    ) or low.endswith(_NAME_ENDINGS)
+
+
+_NAME_ENDINGS = ("brecht", "precht")
+"""Surnames that end like a noun of :data:`NOUN_ENDINGS` (``-recht``), German names all the
+same: ``Albrecht``, ``Lamprecht``, ``Ruprecht`` (no noun ends so)."""
 
 
 def looks_like_name(name: str) -> bool:
@@ -701,6 +708,46 @@ def _caption_names(text: str) -> list[str]:
     return names if len(names) >= 2 else []
 
 
+_GUESTS_BEFORE = re.compile(
+    r"\b(?:war|waren)\s+(?:diesmal\s+|heute\s+|auch\s+)?([^.;:!?]{3,300}?)\s+zu\s+Gast\b"
+)
+"""``Diesmal waren Herr Kowalski (Schulleitung), Frau Brandes von der Verkehrswacht und
+Polizeioberkommissarin Reuter zu Gast.``: the guests named before ``zu Gast``."""
+_GUEST_SEPARATOR = re.compile(r"\s*,\s*|\s+und\s+|\s+sowie\s+")
+_GUEST_TAIL = re.compile(
+    r"\s*\([^()]*\)\s*$|\s+(?:von|vom|aus|der|des)\s+(?:der\s+|dem\s+)?[A-ZÄÖÜ].*$"
+)
+_TITLED_GUEST = re.compile(rf"(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAPITAL})?")
+_OFFICE_GUEST = re.compile(rf"([A-ZÄÖÜ][a-zäöüß]+)\s+({_CAPITAL}(?:\s+{_CAPITAL})?)")
+
+
+def _guests_before(text: str) -> list[str]:
+    """The people named before ``zu Gast`` (:data:`_GUESTS_BEFORE`): each part of the list a
+    title and a name, an office and a name, or a full name (the institution after it
+    dropped: ``Frau Brandes von der Verkehrswacht`` → ``Frau Brandes``); a part that is none
+    of these (``viele Nachbarn``) ends the list."""
+    match = _GUESTS_BEFORE.search(text.replace("**", ""))
+    if match is None:
+        return []
+    names: list[str] = []
+    for part in _GUEST_SEPARATOR.split(match.group(1)):
+        part = part.strip()
+        if part.startswith(("Herr", "Frau")):
+            part = _GUEST_TAIL.sub("", part) if " " in part[5:] else part
+        else:
+            part = _GUEST_TAIL.sub("", part)
+        office = _OFFICE_GUEST.fullmatch(part)
+        titled = _TITLED_GUEST.fullmatch(part) is not None
+        if not (
+            titled
+            or (office is not None and role_word(office.group(1)))
+            or (len(part.split()) == 2 and plausible_name(part))
+        ):
+            return []
+        names.append(part)
+    return names
+
+
 def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
     """People the minutes name in their sentences, by what the sentence makes them: greeted
     (``… begrüßt unseren Bürgermeister Manfred Lenz``), giving a talk (``Impulsreferat von
@@ -714,6 +761,9 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
                 if not _GREETING_ALL.match(greeted):
                     for name in _people_in(greeted, any_office=True):
                         kinds.setdefault(name, "guests")
+        if "zu Gast" in text:
+            for name in _guests_before(text):
+                kinds.setdefault(name, "guests")
         for lead in _GUEST_LEAD.finditer(text):
             rest = text[lead.end() : lead.end() + 120]
             bare = None if rest.startswith(("Herr", "Frau", "Dr.", "Prof.")) else _BARE.match(rest)

@@ -28,17 +28,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
     "heldout": 0.90,
     "heldout2": 0.87,
-    "heldout3": 0.86,
-    "heldout4": 0.85,
-    "heldout5": 0.89,
-    "heldout6": 0.80,
-    "heldout7": 0.89,
-    "heldout8": 0.90,
-    "heldout9": 0.88,
-    "heldout10": 0.89,
+    "heldout3": 0.87,
+    "heldout4": 0.86,
+    "heldout5": 0.90,
+    "heldout6": 0.83,
+    "heldout7": 0.90,
+    "heldout8": 0.91,
+    "heldout9": 0.90,
+    "heldout10": 0.91,
     "heldout11": 0.90,
-    "heldout12": 0.94,
-    "heldout13": 0.81,
+    "heldout12": 0.95,
+    "heldout13": 0.88,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -139,7 +139,15 @@ under site residue or letterheads). heldout13 0.816 after the rules of branch ru
 taking note or consenting, a majority voting or speaking for it, ``hat sich darauf
 verständigt``; ``wird … erstellen/formulieren/vorlegen``, ``hat zugesagt, …``, a task verb after
 ``Name vom Body``, a report promised for the next meeting; the chair after the verb, under the
-lead of, in apposition; the next meeting after a rhythm); every other set unchanged."""
+lead of, in apposition; the next meeting after a rhythm); every other set unchanged.
+After the rules of branch rules14 (people, tasks and chairs in report sentences: the speakers
+of a paragraph's later sentences, two speakers joined by ``und``, a rank or an office before a
+name, the verb before an office and a name, a chair's role with a qualifier in apposition,
+guests named before ``zu Gast``, a task in every sentence of an entry, titled owners outside
+the list, ``wird … führen/vorstellen``, ``Er werde …``, ``Wer Zeit hat, …``), 07.12.2026:
+heldout13 0.884, heldout3 0.874, heldout4 0.861, heldout5 0.907, heldout6 0.833, heldout7 0.903,
+heldout8 0.915, heldout9 0.901, heldout10 0.911, heldout11 0.908, heldout12 0.955; corpus,
+heldout and heldout2 unchanged."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 

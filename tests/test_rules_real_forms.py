@@ -15,7 +15,7 @@ import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
 from protokollkit.layout import NO_HINTS, Hints, Line, parse_lines
 from protokollkit.model import Person
-from protokollkit.people import ParticipantIndex
+from protokollkit.people import ParticipantIndex, people_in_prose
 
 NOBODY = ParticipantIndex(())
 
@@ -2048,8 +2048,6 @@ def test_officers_named_in_a_report_took_part() -> None:
 def test_officers_named_near_miss() -> None:
     """An office with no name after it (``Der Vorsitzende ist Mitglied seit 1990``), a word
     that is no office (``Die Kasse ist Sache des Vorstands``): nobody."""
-    from protokollkit.people import people_in_prose
-
     assert people_in_prose([
         "Der Vorsitzende ist Mitglied seit 1990. Die Kasse ist Sache des Vorstands.",
     ]) == {}  # fmt: skip
@@ -2076,8 +2074,6 @@ def test_names_in_brackets_behind_topics_and_a_photo_caption_took_part() -> None
 def test_names_in_brackets_and_captions_near_miss() -> None:
     """Places in brackets (``(Haus Regenbogen)``, ``(Alte Post)``), one bracket alone, a
     caption of places: nobody."""
-    from protokollkit.people import people_in_prose
-
     assert people_in_prose([
         "Angebote in der Kita (Haus Regenbogen), im Treff (Alte Post) und (Beratung Schulden).",
         "Der Flyer kam von der Druckerei (Jana Ott).",
@@ -2667,3 +2663,334 @@ def test_a_report_promised_for_the_next_meeting_is_a_task(text: str, owner: str)
 )
 def test_a_report_about_a_meeting_is_no_task(text: str) -> None:
     assert task_in(text, NOBODY, dt.date(2025, 3, 19)) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        (
+            "Quartiersmanagerin Anja Wolters stellte die Arbeit des Quartiersbüros vor. "
+            "Mieterbeirat Yusuf Arslan berichtete über die geplante Sanierung der Aufzüge.",
+            ["Anja Wolters", "Yusuf Arslan"],
+        ),
+        (  # near miss: the later sentence names someone who did not speak
+            "Frau Kessler berichtete vom Sommerfest. Das Fest wurde von Tom Berger organisiert.",
+            ["Frau Kessler"],
+        ),
+        (  # near miss: the same speaker again in the later sentence
+            "Anja Wolters stellte das Quartiersbüro vor. Anja Wolters berichtete auch vom Fest.",
+            ["Anja Wolters"],
+        ),
+    ],
+)
+def test_the_later_sentences_of_a_report_paragraph_name_speakers_too(
+    paragraph: str, speakers: list[str]
+) -> None:
+    text = f"Bewohnertreffen am 12.06.2025\n\n{paragraph}\n"
+    p = protokollkit.read(text)
+    assert [s.name for s in p.speakers()] == speakers
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+LISTED = ParticipantIndex((Person("Anna Dombrowski"), Person("Jens Vogt")))
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Frau Yıldız und Herr Nowak bereiten das Spielfest vor.",
+            ("Frau Yıldız", "Herr Nowak"),
+        ),
+        ("Hr. Brenner kümmert sich um Bierbänke und Zelte.", ("Hr. Brenner",)),
+        ("Frau Vogt übernimmt die Einladungen.", ("Frau Vogt",)),
+        # near misses: no title before the unlisted name, or a plural that only looks like one
+        ("Kita Sonnenhaus übernimmt die Einladungen.", None),
+        ("Frauen und Kinder übernehmen die Dekoration.", None),
+    ],
+)
+def test_a_titled_name_owns_a_task_where_a_list_does_not_hold_it(
+    text: str, owners: tuple[str, ...] | None
+) -> None:
+    task = task_in(text, LISTED, dt.date(2025, 3, 19))
+    assert (task.owners if task is not None else None) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Frau Brune übernimmt bis zum 30.11.2025 die Aktualisierung der Mitgliederliste. "
+            "Herr Gerstner nimmt Kontakt mit möglichen Sponsoren auf.",
+            ("Frau Brune", "Herr Gerstner"),
+        ),
+        (
+            "Geplant ist ein Quiz. Frau Albers (Vertrauenslehrerin) bereitet mit den vier "
+            "Gewählten die nächste Sitzung vor.",
+            ("Frau Albers",),
+        ),
+        # near miss: the later sentence reports what was done, no task
+        (
+            "Frau Brune übernimmt die Mitgliederliste. Herr Gerstner hat die Sponsoren "
+            "bereits im Mai kontaktiert.",
+            ("Frau Brune",),
+        ),
+        # near miss: no sentence records a task
+        ("Das Fest war gut besucht. Herr Gerstner berichtet über die Kasse.", None),
+    ],
+)
+def test_each_sentence_of_an_entry_may_record_a_task(
+    text: str, owners: tuple[str, ...] | None
+) -> None:
+    p = protokollkit.read(f"Protokoll vom 23.10.2025\n\n{text}\n")
+    (point,) = p.all_points()
+    assert (point.task.owners if point.task is not None else None) == owners
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "KGRin Petra Vollmer wird den Dank an den Posaunenchor im Gemeindebrief formulieren.",
+            ("KGRin Petra Vollmer",),
+        ),
+        (
+            "Pfarrer Markus Lindner wird die Gespräche mit der Diakonie führen.",
+            ("Pfarrer Markus Lindner",),
+        ),
+        (
+            "Der Fragebogen liegt vor; Pfarrerin Ulrike Fahrner wird die Ergebnisse in der "
+            "Aprilsitzung vorstellen.",
+            ("Pfarrerin Ulrike Fahrner",),
+        ),
+        # near misses: no person as the subject, or a past report
+        ("Die neue Baustelle wird zu langen Umwegen führen.", None),
+        ("Der Runde Tisch Nord wird im Herbst sein Programm vorstellen.", None),
+        ("KGRin Petra Vollmer hat den Dank im Gemeindebrief formuliert.", None),
+    ],
+)
+def test_an_office_before_a_full_name_announces_a_task(
+    text: str, owners: tuple[str, ...] | None
+) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 5, 14))
+    assert (task.owners if task is not None else None) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Polizeioberkommissarin Reuter bot an, im März zwei Kontrollen durchzuführen.",
+            "Polizeioberkommissarin Reuter",
+        ),
+        ("Kundenbetreuer Dennis Brandt bietet eine Sprechstunde an.", "Dennis Brandt"),
+        # near misses: a body offers; the rank and name without a verb of speech
+        ("Die Polizei bot an, im März zwei Kontrollen durchzuführen.", None),
+        ("Polizeioberkommissarin Reuter war leider verhindert.", None),
+    ],
+)
+def test_a_rank_before_a_surname_names_the_speaker(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guests"),
+    [
+        (
+            "Diesmal waren **Herr Kowalski** (Schulleitung), **Frau Brandes** von der "
+            "Verkehrswacht und **Polizeioberkommissarin Reuter** zu Gast.",
+            ["Herr Kowalski", "Frau Brandes", "Polizeioberkommissarin Reuter"],
+        ),
+        ("Heute waren Anna Berg und Tom Weiß zu Gast.", ["Anna Berg", "Tom Weiß"]),
+        # near misses: a group among the names, a body as the guest
+        ("Diesmal waren viele Nachbarn und Herr Kowalski zu Gast.", []),
+        ("Im Mai war der Posaunenchor zu Gast.", []),
+    ],
+)
+def test_guests_named_before_zu_gast(sentence: str, guests: list[str]) -> None:
+    assert people_in_prose([sentence]).get("guests", []) == guests
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jörg Kaminski und Aylin Sert stellten den Anwesenden Ablauf und Erfahrungen vor.",
+            "Jörg Kaminski und Aylin Sert",
+        ),
+        (
+            "Frau Anna Berg und Herr Tom Weiß berichten vom Fest.",
+            "Frau Anna Berg und Herr Tom Weiß",
+        ),
+        # near misses: no verb of speech; two bodies, not people
+        ("Anna Berg und Tom Weiß waren leider verhindert.", None),
+        ("Verein Lindenhof und Schule Nord stellten ihre Angebote vor.", None),
+        ("Der Chor und die Theatergruppe stellten ihr Programm vor.", None),
+    ],
+)
+def test_two_presenters_joined_by_und(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
+
+
+def test_two_presenters_joined_by_und_are_both_present() -> None:
+    text = (
+        "Runder Tisch am 09.10.2025\n\nSeit dem Frühjahr gibt es Sprechstunden. Jörg Kaminski "
+        "und Aylin Sert stellten den Anwesenden Ablauf und erste Erfahrungen vor.\n"
+    )
+    p = protokollkit.read(text)
+    assert [x.name for x in p.present()] == ["Jörg Kaminski", "Aylin Sert"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair", "speaker"),
+    [
+        (
+            "Die Sprecherin auf Mieter:innenseite, Olga Petrenko, eröffnete die Runde und "
+            "stellte die Themen vor.",
+            "Olga Petrenko",
+            "Olga Petrenko",
+        ),
+        (
+            "Der Vorsitzende des Fördervereins, Frank Wellmann, eröffnete die Sitzung.",
+            "Frank Wellmann",
+            "Frank Wellmann",
+        ),
+        # near misses: a thing with a qualifier before the name (no role); the role's speaker
+        # who does not open the meeting
+        ("Die Ausstellung im Foyer, Anna Berg, eröffnete die Runde.", None, None),
+        (
+            "Die Sprecherin auf Mieter:innenseite, Olga Petrenko, berichtete vom Hoffest.",
+            None,
+            "Olga Petrenko",
+        ),
+    ],
+)
+def test_a_chair_s_role_with_a_qualifier_then_the_name_in_apposition(
+    sentence: str, chair: str | None, speaker: str | None
+) -> None:
+    text = f"Bewohner:innentreff am 21.08.2025\n\nEs kamen 20 Leute. {sentence}\n"
+    p = protokollkit.read(text)
+    assert p.meta_value("chair") == chair
+    assert [s.name for s in p.speakers()] == ([speaker] if speaker else [])
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Miriam Albrecht berichtet über die Pflanzaktionen 2024.", "Miriam Albrecht"),
+        ("Jens Lamprecht stellt den Kassenbericht vor.", "Jens Lamprecht"),
+        # near miss: a right, not a name, before the verb
+        ("Das Wahlrecht stellt die Satzung klar.", None),
+    ],
+)
+def test_a_surname_on_brecht_is_a_name(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Wer Zeit hat, trifft sich am 24.5. um 9 Uhr zum Ausräumen.", dt.date(2025, 5, 24)),
+        ("Wer mithelfen kann, meldet sich bis zum 20.05. bei Frau Lenz.", dt.date(2025, 5, 20)),
+        ("Wer Lust hat, kommt zum Aufbau.", None),
+    ],
+)
+def test_a_call_to_whoever_can_is_a_task_without_an_owner(text: str, due: dt.date | None) -> None:
+    task = task_in(text, NOBODY, dt.date(2025, 5, 14))
+    assert task is not None and task.owners == () and task.due == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wer Zeit hatte, kam am 24.5. zum Ausräumen.",  # past: a report
+        "Wer Zeit hat, ist noch unklar.",  # nobody is asked to do anything
+        "Wer Zeit hat, trifft sich wann?",  # a question
+    ],
+)
+def test_a_sentence_about_whoever_had_time_is_no_task(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 5, 14)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Viele fragten nach barrierefreien Wohnungen. Die Genossenschaft will zwei "
+            "Musterwohnungen für Besichtigungen öffnen. Ein Termin steht noch nicht fest.",
+            ("Genossenschaft",),
+        ),
+        # near miss: what the body wants to know is no task
+        (
+            "Viele fragten nach Wohnungen. Die Genossenschaft will wissen, ob Bedarf besteht. "
+            "Ein Termin steht noch nicht fest.",
+            None,
+        ),
+    ],
+)
+def test_an_announced_task_in_a_middle_sentence(text: str, owners: tuple[str, ...] | None) -> None:
+    p = protokollkit.read(f"Runder Tisch Wohnen am 07.11.2025\n\n{text}\n")
+    (point,) = p.all_points()
+    assert (point.task.owners if point.task is not None else None) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Im Gottesdienst stellte Kreispfarrerin Anja Rosenthal in ihrer Predigt die Frage "
+            "nach der Zukunft kleiner Gemeinden in den Mittelpunkt.",
+            Person("Anja Rosenthal", "Kreispfarrerin"),
+        ),
+        # near misses: no office before the name; the office's name after an article (object)
+        ("Im Mai stellte Kita Sonnenschein Nord ihr Programm vor.", None),
+        ("Anschließend dankte er Pfarrerin Anja Rosenthal für die Predigt.", None),
+    ],
+)
+def test_the_verb_then_an_office_and_a_full_name(text: str, speaker: Person | None) -> None:
+    assert inline_speaker(text, NOBODY) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Vorsitzende stellte Pfarrerin Anja Rosenthal den Anwesenden vor.",
+        "Anschließend verpflichtete Synodenpräsident Hinrich Ahlers die neuen Synodalen.",
+    ],
+)
+def test_the_verb_then_an_office_and_a_name_as_the_object(text: str) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert found is None or found.name != "Anja Rosenthal"
+    assert found is None or found.name != "Hinrich Ahlers"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "owners"),
+    [
+        (
+            "Bgm. Kuhnert sagt, dass vorne ebenfalls Senioren gesessen seien. Er werde das "
+            "Anliegen an den Festausschuss weitergeben.",
+            ("Bgm. Kuhnert",),
+        ),
+        (
+            "Frau Lenz berichtet vom Spielplatz. Sie werde beim Grünflächenamt nachfragen.",
+            ("Frau Lenz",),
+        ),
+        # near misses: what he thinks will happen, and a report without a speaker
+        ("Bgm. Kuhnert sagt, die Bühne sei zu klein. Er werde im Herbst 60 Jahre alt.", None),
+        ("Der Platz ist zu klein. Er werde das Anliegen weitergeben.", None),
+    ],
+)
+def test_reported_speech_with_a_pronoun_announces_the_speaker_s_task(
+    paragraph: str, owners: tuple[str, ...] | None
+) -> None:
+    p = protokollkit.read(f"Gemeinderat am 21.07.2025\n\n{paragraph}\n")
+    (point,) = p.all_points()
+    assert (point.task.owners if point.task is not None else None) == owners
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
