@@ -34,7 +34,7 @@ from protokollkit.writers.email import (
     write_eml,
 )
 from protokollkit.writers.html import ACCENT, write_html
-from protokollkit.writers.present import apostrophes, walk_items
+from protokollkit.writers.present import apostrophes, shown_title, walk_items
 from tests.conftest import SEED, assert_golden
 from tests.strategies import protocols
 from tests.writers.conftest import rich_protocol, typographic
@@ -346,7 +346,7 @@ def test_every_point_of_a_generated_protocol_shows_in_the_mail(protocol: Protoco
     text = page.all_text()
     assert [p.text for p in protocol.all_points() if squash(visible(p.text)) not in text] == []
     headings = [
-        squash(f"{label} {visible(item.title)}")
+        squash(f"{label} {visible(shown_title(item))}")
         for item, label, _ in walk_items(protocol.items, prefix=protocol.item_prefix)
     ]
     shown = page.texts("h2") + page.texts("h3")

@@ -20,7 +20,7 @@ import protokollkit
 from protokollkit.diagnostics import ProtokollkitError
 from protokollkit.model import Protocol
 from protokollkit.writers.pdf import write_pdf
-from protokollkit.writers.present import Text, inline_parts
+from protokollkit.writers.present import Text, inline_parts, shown_title
 from protokollkit.writers.typst import escape, write_typst
 from tests.conftest import ROOT, SEED
 from tests.strategies import protocols
@@ -59,7 +59,7 @@ def _texts(protocol: Protocol) -> list[str]:
         texts.append(person.name)
         texts.extend([person.affiliation] if person.affiliation else [])
     for item in protocol.all_items():
-        texts.append(item.title)
+        texts.append(shown_title(item))  # (without a dash that led to the presenter)
         if item.presenter:
             texts.append(item.presenter.name)
         for block in item.blocks:
