@@ -47,7 +47,6 @@ from protokollkit.writers.present import (
     people,
     shown_speaker,
     shown_task_details,
-    shown_title,
     walk_items,
 )
 
@@ -839,7 +838,7 @@ def fill_document(document: Document, protocol: Protocol) -> None:
         body.block(block)
     for item, label, depth in walk_items(protocol.items, prefix=protocol.item_prefix):
         style = HEADING_STYLE if depth == 0 else SUBHEADING_STYLE
-        body.text_paragraph(f"{label} {shown_title(item)}", style)
+        body.text_paragraph(f"{label} {item.title}", style)  # (read back: as written)
         if item.presenter:
             body.paragraph(format_person(item.presenter, "parens"), PRESENTER_STYLE)
         for block in item.blocks:

@@ -158,7 +158,8 @@ def walk_items(
 
 def shown_title(item: AgendaItem) -> str:
     """The item's title as a heading over its presenter's own line: without the dash or colon
-    that led from the title to the name (``Gesundheit im Quartier – Dr. Hansen (…)``)."""
+    that led from the title to the name (``Gesundheit im Quartier – Dr. Hansen (…)``). For the
+    mail, HTML and PDF; Word keeps the title as written, since it is read back."""
     title = item.title
     if item.presenter is not None and title.endswith((" –", " -", " —", ":")) and len(title) > 2:
         return title[:-1].rstrip()
