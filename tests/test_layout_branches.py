@@ -9,7 +9,10 @@ protocol and its outline stand in ``tests/fixtures/cases/layout.txt``.
 
 from __future__ import annotations
 
+import pytest
+
 import protokollkit
+from protokollkit.diagnostics import ParseError
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
 from protokollkit.model import Point
 
@@ -230,3 +233,11 @@ def test_a_next_meeting_heading_over_one_line_of_up_to_eighty_characters() -> No
         assert (f"Nächste Sitzung: {value} (2022-12-14)" in lines) == taken, len(value)
         assert ("TOP 2: Nächste Sitzung" in lines) != taken, len(value)
     assert len(f"{place}, R 1") == 80
+
+
+def test_lines_with_only_spaces_are_an_empty_file() -> None:
+    with pytest.raises(ParseError) as raised:
+        parse_lines([Line("   ", 1), Line("", 2)], source="leer.txt")
+    assert [(d.level, d.message, d.source, d.line) for d in raised.value.diagnostics] == [
+        ("error", "Die Datei ist leer.", "leer.txt", 1)
+    ]
