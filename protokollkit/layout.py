@@ -2332,7 +2332,7 @@ def _two_names(state: State, text: str) -> tuple[str, str] | None:
         return None
     first, second = match.group(1), match.group(2)
     words = _BRACKETED.sub("", f"{first} {second}").split()
-    if not all(is_name_word(w) for w in words if w not in ("Dr.", "Prof.")):
+    if not all(is_name_word(w) for w in words):  # (``Dr.`` and ``Prof.`` are name words)
         return None
     return first, second
 
@@ -3763,8 +3763,9 @@ _LETTERED_HEADING = re.compile(r"^([a-h])\)\s+(\S.{2,100})$")
 
 def rule_lettered_heading(state: State, line: Line) -> bool:
     """``a) JAHRESBERICHT WEHRFÜHRER`` under an item, in capitals on a line of its own: a
-    sub-item (typed minutes mark their sub-headings so), not a point."""
-    text = line.text.lstrip(" ")
+    sub-item (typed minutes mark their sub-headings so), not a point; indented by spaces or a
+    tab alike."""
+    text = line.text.lstrip()
     if text[1:2] != ")" or state.section != "items" or not _plain(line.hints):
         return False
     match = _LETTERED_HEADING.match(text.rstrip())

@@ -9,7 +9,10 @@ protocol and its outline stand in ``tests/fixtures/cases/layout.txt``.
 
 from __future__ import annotations
 
+import pytest
+
 import protokollkit
+from protokollkit.diagnostics import ParseError
 from protokollkit.layout import Hints, Line, parse_lines, split_front_matter
 from protokollkit.model import Point
 
@@ -148,3 +151,93 @@ def test_points_nest_thirty_levels_deep_and_no_deeper() -> None:
 
 def _all_points(points: tuple[Point, ...]) -> list[Point]:
     return [q for p in points for q in (p, *_all_points(p.points))]
+
+
+# --- mutB: survivors of the second half of layout.py's functions ---------------------------------
+
+
+def _outline(text: str, fmt: str = "text") -> list[str]:
+    from tests.test_layout_cases import outline
+
+    return outline(protokollkit.read_text(text, name="layout.txt", format=fmt))
+
+
+_SMALLEST = "Protokoll Stadtteiltisch 10.11.22\n\n1 Aktuelles\n\n"
+_HEAD = ["Titel: Protokoll Stadtteiltisch 10.11.22", "Sitzung: Stadtteiltisch", "Datum: 2022-11-10"]
+
+
+def test_office_control_characters_inside_a_line_are_spaces() -> None:
+    # a vertical tab, form feed or group separator in plain ASCII text ends no line
+    for mark in ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e"):
+        assert _outline(f"{_SMALLEST}- Punkt{mark}eins\n- Punkt zwei\n") == [
+            *_HEAD,
+            "TOP 1: Aktuelles",
+            "  Block: -",
+            "    - Punkt eins",
+            "    - Punkt zwei",
+        ], repr(mark)
+
+
+def test_carriage_returns_alone_end_lines() -> None:
+    text = "Protokoll Stadtteiltisch 10.11.22\r\r1 Aktuelles\r\r- Punkt\r- Zweiter Punkt\r"
+    assert _outline(text) == [
+        *_HEAD,
+        "TOP 1: Aktuelles",
+        "  Block: -",
+        "    - Punkt",
+        "    - Zweiter Punkt",
+    ]
+
+
+def test_front_matter_lines_keep_their_trailing_spaces() -> None:
+    lines, _rest, _used = split_front_matter("---\ntitle: Runder Tisch  \n---\nText\n")
+    assert [line.text for line in lines] == ["title: Runder Tisch  "]
+
+
+def test_a_comment_in_front_matter_is_a_metadata_field_of_its_own() -> None:
+    text = "---\n# Vorlage Stadtteiltisch\ntitle: Protokoll Stadtteiltisch 10.11.22\n---\n\n"
+    assert _outline(f"{text}1 Aktuelles\n\n- Punkt\n", "markdown")[3:5] == [
+        "Meta # (other): Vorlage Stadtteiltisch",
+        "Meta title (other): Protokoll Stadtteiltisch 10.11.22",
+    ]
+
+
+def test_a_bare_item_number_on_the_last_line_is_an_item_without_title() -> None:
+    assert _outline(f"{_SMALLEST}- Punkt\n\nTOP 2")[-1] == "TOP 2: "
+
+
+def test_a_bare_place_label_takes_a_value_of_up_to_eighty_characters_below() -> None:
+    place = "Stadtteil- und Begegnungszentrum Groß Klein, Gerüstbauerring 28, 18109 Rostock"
+    for value, taken in ((place + " a", True), (place + " ab", False)):
+        text = f"Protokoll Stadtteiltisch 10.11.22\n\nVersammlungsort\n{value}\n\n"
+        meta = _outline(f"{text}1 Aktuelles\n\n- Punkt\n")[3]
+        assert (meta == f"Meta Versammlungsort (place): {value}") == taken, len(value)
+    assert len(place + " a") == 80
+
+
+def test_a_title_goes_on_with_a_line_of_up_to_two_hundred_characters() -> None:
+    start = "über die öffentliche Sitzung des Ortsbeirates Groß Klein"
+    for length, goes_on in ((200, True), (201, False)):
+        below = f"{start} {'und des Ortsbeirates Schmarl ' * 6}"[: length - 14] + " am 14.02.2024"
+        assert len(below) == length
+        protocol = protokollkit.read_text(f"Niederschrift\n{below}\n\n1 Eröffnung\n\nText.\n")
+        assert (protocol.title == f"Niederschrift {below}") == goes_on, length
+
+
+def test_a_next_meeting_heading_over_one_line_of_up_to_eighty_characters() -> None:
+    # one short line under ``## Nächste Sitzung``: the next meeting; a longer one: an item
+    place = "Mittwoch, 14.12.2022, 17 Uhr im Stadtteil- und Begegnungszentrum Groß Klein"
+    for value, taken in ((f"{place}, R 1", True), (f"{place}, R 12", False)):
+        text = "# Protokoll Stadtteiltisch 10.11.22\n\n## 1 Aktuelles\n\nText.\n\n"
+        lines = _outline(f"{text}## Nächste Sitzung\n\n{value}\n", "markdown")
+        assert (f"Nächste Sitzung: {value} (2022-12-14)" in lines) == taken, len(value)
+        assert ("TOP 2: Nächste Sitzung" in lines) != taken, len(value)
+    assert len(f"{place}, R 1") == 80
+
+
+def test_lines_with_only_spaces_are_an_empty_file() -> None:
+    with pytest.raises(ParseError) as raised:
+        parse_lines([Line("   ", 1), Line("", 2)], source="leer.txt")
+    assert [(d.level, d.message, d.source, d.line) for d in raised.value.diagnostics] == [
+        ("error", "Die Datei ist leer.", "leer.txt", 1)
+    ]
