@@ -31,6 +31,7 @@ FLOORS = {
     "heldout11": 0.90,
     "heldout12": 0.94,
     "heldout13": 0.81,
+    "heldout14": 0.78,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -131,7 +132,14 @@ under site residue or letterheads). heldout13 0.816 after the rules of branch ru
 taking note or consenting, a majority voting or speaking for it, ``hat sich darauf
 verständigt``; ``wird … erstellen/formulieren/vorlegen``, ``hat zugesagt, …``, a task verb after
 ``Name vom Body``, a report promised for the next meeting; the chair after the verb, under the
-lead of, in apposition; the next meeting after a rhythm); every other set unchanged."""
+lead of, in apposition; the next meeting after a rhythm); every other set unchanged.
+heldout14 0.781 (blind, its first and only run on 07.12.2026 at ee527ed: an Integrationsrat's
+item, a Seniorenbeirat's annual report, a Kriminalpräventiver Rat on a citizens' blog, a
+neighbourhood network (ODT), a youth council's narrative minutes, a prevention item (Word), a
+Bürgerforum reported in committee, a Repair-Café initiative, associations' general meetings (one
+as Word), an allotment association, a thesis kick-off with YAML front matter, hackspace plenums in
+MoinMoin and Markdown; no line lost; MISSES.md lists the misses: people named only in sentences,
+wiki markup, a Word head with typed line breaks, officers in prose)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -173,6 +181,8 @@ ROUND_TRIP_GAPS = {
     "buergerverein-stadtrat-2025-05-13.txt": "the plans' zero-padded entries after blank lines"
     " made the items explicit; the archive's '1.' entries do not, so short preamble lines"
     " (`Sitzung des Bauausschusses`) read back as topics",
+    "ausschuss-praevention-2025-12-02.docx": "a bold first paragraph `DATE - 6 Title ...` is the"
+    " title in Word; the same line in the archive text is read as a date line with the meeting",
 }
 
 
