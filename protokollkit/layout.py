@@ -539,6 +539,35 @@ def _asciidoc(lines: list[Line]) -> list[Line]:
     return result
 
 
+_WIKI_HEADING = re.compile(r"^(={1,5})[ \t]+([^=\s](?:[^=]*[^=\s])?)[ \t]+(={1,5})[ \t]*$")
+"""``= Mitgliederverwaltung =``, ``== Bank ==``: a heading of MoinMoin or MediaWiki markup, the
+same number of ``=`` on both sides of its title."""
+
+
+def _wiki_headings(lines: list[Line]) -> list[Line]:
+    """A text written in wiki markup (MoinMoin, MediaWiki): its ``= Title =`` to
+    ``===== Title =====`` lines become heading hints – where at least two lines of the text are
+    such headings and each has as many ``=`` after its title as before. Other texts are
+    returned as they are."""
+    found = {}
+    for index, line in enumerate(lines):
+        if line.hints is NO_HINTS and line.text[:1] == "=":
+            match = _WIKI_HEADING.match(line.text)
+            if (
+                match
+                and match.group(1) == match.group(3)
+                and re.search(r"[^\W\d_]", match.group(2))
+            ):
+                found[index] = match
+    if len(found) < 2:
+        return lines
+    result = list(lines)
+    for index, match in found.items():
+        level = len(match.group(1))
+        result[index] = Line(match.group(2), lines[index].number, Hints(heading=level))
+    return result
+
+
 _GLUED_ENTRY = re.compile(r"^(\S+(?:\s+\S+){3,}?[.!?])\s+-\s+([A-ZÄÖÜ][^.!?;]{2,100})$")
 """``… eröffnet die Versammlung. - Feststellung der Einladung``: a list copied from a web page
 whose entries lost their line breaks, each title glued to the end of the text above it."""
@@ -4607,7 +4636,7 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(_asciidoc(_unglued(cleaned)))
+    prepared = _mark_structure(_asciidoc(_wiki_headings(_unglued(cleaned))))
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
