@@ -100,7 +100,8 @@ PROSE_CHAIR = re.compile(
     rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
     rf"|\b(?:Begrüßung|Eröffnung)\s+(?:erfolgt|erfolgte)\s+durch\s+{_NAME},\s+(?:(?:1\.|erste[rn]?)\s+)?"
     r"(?:Vorsitzende[rn]?|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\b"
-    r"|\b(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
+    r"|\b(?:Der|Die)\s+(?:(?:1\.|2\.|erste|zweite)\s+)?(?:Ausschuss)?(?:Vorsitzende"
+    r"|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
     r"\s+(?:(?:Bürgermeister|Oberbürgermeister|Ortsvorsteher|Stadtrat|Stadträtin|Pfarrer)(?:in)?\s+)?"
     rf"{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:übernahm|übernimmt)\s+{_NAME}\s+die\s+(?:Moderation|Sitzungsleitung|Gesprächsleitung"
@@ -151,6 +152,12 @@ PROSE_MINUTES = re.compile(
     r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
     rf"|^{_NAME}\s+[–-]\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?"
     r"|Protokoll(?:führung)?)\b"
+    # the verb before the name: ``wurde Nadine Vogel zur Protokollantin benannt``, ``Zur
+    # Protokollführerin wurde Tanja Eilers bestimmt``
+    rf"|\b(?:wird|wurde)\s+{_NAME}\s+(?:einstimmig\s+)?(?:als|zur|zum)\s+(?:Schriftführer(?:in)?"
+    r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
+    r"|\b(?:Als|Zur|Zum)\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\s+"
+    rf"(?:wird|wurde)\s+(?:einstimmig\s+)?{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
 )
 """The chair or minute-taker named in a sentence of the opening."""
 _SIGNED_MINUTES = re.compile(

@@ -2667,3 +2667,39 @@ def test_a_report_promised_for_the_next_meeting_is_a_task(text: str, owner: str)
 )
 def test_a_report_about_a_meeting_is_no_task(text: str) -> None:
     assert task_in(text, NOBODY, dt.date(2025, 3, 19)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Protokoll 06.12.2025\n\nIn Abwesenheit des Schriftführers wurde Nadine Vogel zur"
+         " Protokollantin benannt.\n\nTOP 1 Begrüßung\n\n- x\n", "minute_taker", "Nadine Vogel"),
+        ("Protokoll 06.12.2025\n\n1. Begrüßung\nZur Protokollführerin wurde Tanja Eilers"
+         " bestimmt.\n2. Berichte\n- x\n", "minute_taker", "Tanja Eilers"),
+        ("Protokoll 06.12.2025\n\nTOP 1: Begrüßung\n\nDer 1. Vorsitzende, Tobias Brandl, eröffnete"
+         " um 17:15 Uhr die Versammlung.\n\nTOP 2: Berichte\n\n- x\n", "chair", "Tobias Brandl"),
+    ],
+)  # fmt: skip
+def test_minute_taker_and_chair_named_after_the_verb_or_an_ordinal(
+    text: str, kind: str, value: str
+) -> None:
+    """``wurde X zur Protokollantin benannt``, ``Zur Protokollführerin wurde X bestimmt``, ``Der
+    1. Vorsitzende, X, eröffnete …``: the officer after the verb or after an ordinal office."""
+    p = protokollkit.read_text(text)
+    assert p.meta_value(kind) == value  # type: ignore[arg-type]
+    assert value in [person.name for person in p.present()]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zur Protokollführerin wurde noch niemand bestimmt.",
+        "Es wurde Frau Kühn zur Wahl als Kassenprüferin vorgeschlagen.",
+        "Der 1. Vorsitzende eröffnete um 17:15 Uhr die Versammlung.",
+    ],
+)
+def test_no_officer_in_near_sentences(sentence: str) -> None:
+    """Nobody named, another office, or the office without a name: no minute-taker, no chair."""
+    p = protokollkit.read_text(f"Protokoll 06.12.2025\n\nTOP 1 Begrüßung\n\n{sentence}\n\n- x\n")
+    assert p.meta_value("minute_taker") is None
+    assert p.meta_value("chair") is None
