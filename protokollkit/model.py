@@ -160,6 +160,12 @@ PROSE_MINUTES = re.compile(
     rf"(?:wird|wurde)\s+(?:einstimmig\s+)?{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
 )
 """The chair or minute-taker named in a sentence of the opening."""
+_ROLE_AFTER_NAME = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+"""A role in brackets after a name: ``Frank Dietrich (Vorsitzender)``."""
+_PERSON_NAME = re.compile(
+    r"(?:(?:Herrn?|Frau|Dr\.)\s+)*[A-ZÄÖÜ][\wäöüßÄÖÜ'\-]+(?:\s+[A-ZÄÖÜ][\wäöüßÄÖÜ'\-]+){0,3}"
+)
+"""A person's name of capitalised words (``Sabine Albers``, ``Frau Dr. Kühn``)."""
 _SIGNED_MINUTES = re.compile(
     r"((?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s*"
     r"(?:\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
@@ -478,7 +484,38 @@ class Protocol:
         """Everyone present: the participants and the labelled groups of those present (or,
         when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``;
         without either, those the minutes show taking part)."""
-        return self.listed_present() or self._people_at_work()
+        listed = self.listed_present()
+        if not listed:
+            return self._people_at_work()
+        return listed + self._officers_not_listed(listed)
+
+    def _officers_not_listed(self, listed: tuple[Person, ...]) -> tuple[Person, ...]:
+        """The chair and the minute-taker of a labelled head (``Versammlungsleitung: Frank
+        Dietrich (Vorsitzender)``, ``Protokollführerin: Sabine Albers``) whom the attendance
+        leaves out (``Weitere anwesende Vorstandsmitglieder: …``): they were there. Only a
+        person's name counts (two to four words, no body, nobody excused or absent)."""
+        from protokollkit.annotations import names_a_body  # annotations imports this module
+
+        known = [p.name for p in listed]
+        away = self._away()
+        found: list[Person] = []
+        for kind in ("chair", "minute_taker"):
+            value = next((f.value for f in self.meta if f.kind == kind), None)
+            if value is None:
+                continue
+            name = _ROLE_AFTER_NAME.sub("", value).strip()
+            words = name.split()
+            if not (
+                2 <= len(words) <= 4
+                and _PERSON_NAME.fullmatch(name)
+                and not names_a_body(name)
+                and name not in away
+                and not any(w in known_name.split() for known_name in known for w in words[-1:])
+            ):
+                continue
+            known.append(name)
+            found.append(Person(name))
+        return tuple(found)
 
     def listed_present(self) -> tuple[Person, ...]:
         """Those the attendance names as present: the participants and the groups of those

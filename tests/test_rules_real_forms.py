@@ -2703,3 +2703,36 @@ def test_no_officer_in_near_sentences(sentence: str) -> None:
     p = protokollkit.read_text(f"Protokoll 06.12.2025\n\nTOP 1 Begrüßung\n\n{sentence}\n\n- x\n")
     assert p.meta_value("minute_taker") is None
     assert p.meta_value("chair") is None
+
+
+def test_chair_and_minute_taker_of_the_head_are_present_beside_a_partial_list() -> None:
+    """``Versammlungsleitung: Frank Dietrich (Vorsitzender)`` and ``Protokollführerin: Sabine
+    Albers`` over ``Weitere anwesende Vorstandsmitglieder: …``: the officers were there too."""
+    text = (
+        "Protokoll zur Vereinsversammlung am 13.09.2025\n"
+        "Versammlungsleitung: Frank Dietrich (Vorsitzender)\n"
+        "Protokollführerin: Sabine Albers\n"
+        "Weitere anwesende Vorstandsmitglieder: Jana Krüger, Mehmet Aydin\n\n"
+        "TOP 1 Begrüßung\n\n- x\n"
+    )
+    names = [p.name for p in protokollkit.read_text(text).present()]
+    assert names == ["Jana Krüger", "Mehmet Aydin", "Frank Dietrich", "Sabine Albers"]
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # the chair is a body, the minute-taker a first name alone: no person's name
+        ("Leitung: Vorstand\nProtokoll: Merle\n", ["Jana Krüger", "Mehmet Aydin"]),
+        # already listed by surname, or excused
+        (
+            "Leitung: Frau Krüger\nProtokoll: Sabine Albers\nEntschuldigt: Sabine Albers\n",
+            ["Jana Krüger", "Mehmet Aydin"],
+        ),
+    ],
+)
+def test_no_officer_added_to_the_present_when_no_name_or_listed(
+    head: str, names: list[str]
+) -> None:
+    text = f"Protokoll 13.09.2025\n{head}Anwesend: Jana Krüger, Mehmet Aydin\n\nTOP 1 A\n\n- x\n"
+    assert [p.name for p in protokollkit.read_text(text).present()] == names
