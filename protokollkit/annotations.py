@@ -2555,6 +2555,13 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     if found is None:
         found = _announced_anywhere(protocol)
     if found is None:
+        # the plan's last entries name it (``- Nächstes Plenum am: 23.06.2025`` under
+        # ``## Themensammlung``): an entry with a next-meeting label and a date
+        found = next(
+            (e for e in protocol.agenda if is_next_meeting_text(e) and find_date(e) is not None),
+            None,
+        )
+    if found is None:
         return None
     date = find_date(found[at:], protocol.date) if at else None
     if date is None:  # the date in the sentence that names the next meeting, else the first

@@ -197,6 +197,7 @@ AGENDA_LABELS = {
     "tagesordnungspunkte", "vorgeschlagene tagesordnung", "themenliste", "inhalt",
     "übersicht", "tagesordnung (entwurf)", "tagesordnung entwurf", "geplante themen",
     "inhaltsverzeichnis", "table of contents", "contents", "öffentliche tagesordnung",
+    "themensammlung", "themenspeicher",
     "nichtöffentliche tagesordnung", "nicht öffentliche tagesordnung",
 }  # fmt: skip
 """Labels of the planned agenda listed before the minutes (folded)."""

@@ -1112,6 +1112,7 @@ def state_kinds(state: State, line: Line, kinds: int) -> int:
             or "AGESORDNUNG" in text
             or "TOP" in text
             or "Them" in text
+            or "THEM" in text
             or "nhalt" in text
             or "ontents" in text
             or "bersicht" in text
@@ -2484,6 +2485,7 @@ def rule_agenda(state: State, line: Line) -> bool:
         or "AGESORDNUNG" in raw
         or "TOP" in raw
         or "Them" in raw
+        or "THEM" in raw
         or "nhalt" in raw
         or "ontents" in raw
         or "bersicht" in raw
