@@ -1382,7 +1382,8 @@ _TASK_VERBS = (
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
     r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
-    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$))"
+    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$)"
+    r"|trägt\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b|tragen\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?"
@@ -1483,7 +1484,7 @@ _TASK_VERB_STEMS = (
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
     "verschick", "gibt", "bildet", "bilden", "entwerfen", "bereiten", "erstellen", "prüfen",
-    "informieren", "kontaktieren", "besorgen",
+    "informieren", "kontaktieren", "besorgen", "trägt", "tragen",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
@@ -1975,6 +1976,12 @@ def task_in(
         body: tuple[str, ...] = ()
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
+            if later and pattern is _LATER_DOER and _REPORTS.match(text, later.end()):
+                # ``Herr X fragt, ob …. Beig. Y sagt zu, …``: a later sentence's doer
+                later = next(
+                    (m for m in _LATER_DOER.finditer(text) if not _REPORTS.match(text, m.end())),
+                    None,
+                )
             if later and _REPORTS.match(text, later.end()):
                 continue
             if later:

@@ -2736,3 +2736,36 @@ def test_no_officer_added_to_the_present_when_no_name_or_listed(
 ) -> None:
     text = f"Protokoll 13.09.2025\n{head}Anwesend: Jana Krüger, Mehmet Aydin\n\nTOP 1 A\n\n- x\n"
     assert [p.name for p in protokollkit.read_text(text).present()] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Herr Petrović fragt, ob das Arbeitspapier in einfacher Sprache erscheint. Beig."
+            " Hartmann sagt zu, das Arbeitspapier bis zur nächsten Sitzung vorzulegen.",
+            "Beig. Hartmann",
+        ),
+        (
+            "Frau Dreyer trägt weiter Kontaktdaten von Ansprechpartnern zusammen.",
+            "Frau Dreyer",
+        ),
+    ],
+)
+def test_task_after_a_question_and_gathering_as_a_task(text: str, owner: str) -> None:
+    """A later sentence's promise after a question (``fragt, ob …. X sagt zu, …``), and
+    ``trägt … zusammen``: tasks with their owner."""
+    task = task_in(text, NOBODY, dt.date(2025, 3, 12))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herr Petrović fragt, ob das Papier erscheint. Frau Kühn informiert über den Stand.",
+        "Frau Dreyer trägt den Bericht vor.",
+        "Frau Dreyer trägt die Verantwortung für das Fest.",
+    ],
+)
+def test_no_task_in_questions_reports_and_carrying(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 3, 12)) is None
