@@ -4334,6 +4334,10 @@ def find_title(lines: list[Line]) -> int:
         value = front.text.partition(":")[2].strip().strip("\"'")
         same = _fold_title(first.text.strip("#*_ ")) == _fold_title(value)
         own = first.hints.heading == 1 and label_key(first.text) not in SECTION_MARKERS
+        if own and not same:
+            # ``# Bachelorarbeit`` / … / ``# Fragen Kick-Off-Meeting``: where ``#`` marks every
+            # section, the first one is a section too, and ``title:`` names the document
+            own = sum(1 for x in lines if x.hints.heading == 1) < 2
         return index if same or own else -1
     for index, line in candidates:
         if line.hints.title:

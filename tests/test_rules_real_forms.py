@@ -2769,3 +2769,35 @@ def test_task_after_a_question_and_gathering_as_a_task(text: str, owner: str) ->
 )
 def test_no_task_in_questions_reports_and_carrying(text: str) -> None:
     assert task_in(text, NOBODY, dt.date(2025, 3, 12)) is None
+
+
+def test_council_meeting_next_time_in_a_sentence() -> None:
+    """``… tagt das nächste Mal am DATE``: the next meeting in a report's last sentence."""
+    text = (
+        "Kriminalpräventiver Rat gegründet\n\nAm 20. Mai 2025 trafen sich 28 Menschen. Die Gruppen"
+        " treffen sich eigenständig; der Rat tagt das nächste Mal am 16. September 2025.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2025, 9, 16)
+
+
+def test_council_that_met_last_time_names_no_next_meeting() -> None:
+    text = (
+        "Kriminalpräventiver Rat\n\nAm 20. Mai 2025 trafen sich 28 Menschen. Der Rat tagte das"
+        " letzte Mal am 16. Januar 2025.\n"
+    )
+    assert protokollkit.read_text(text).next_meeting is None
+
+
+def test_front_matter_title_where_every_section_is_a_first_level_heading() -> None:
+    """YAML ``title:`` over ``# Bachelorarbeit`` … ``# Beschlüsse``: ``#`` marks the sections, so
+    the front matter names the document; one ``#`` heading alone is the document's own."""
+    text = (
+        "---\ntitle: Kick-Off Protokoll\ndate: 18.3.2025\n---\n\n# Bachelorarbeit\nThema\n\n"
+        "# Beschlüsse\n\n- Beim Review wird das Datum festgelegt.\n"
+    )
+    assert protokollkit.read_text(text, format="markdown").title == "Kick-Off Protokoll"
+    single = "---\ntitle: Notizen\n---\n\n# Vorstandssitzung am 18.3.2025\n\n- x\n"
+    assert (
+        protokollkit.read_text(single, format="markdown").title == "Vorstandssitzung am 18.3.2025"
+    )
