@@ -2801,3 +2801,29 @@ def test_front_matter_title_where_every_section_is_a_first_level_heading() -> No
     assert (
         protokollkit.read_text(single, format="markdown").title == "Vorstandssitzung am 18.3.2025"
     )
+
+
+def test_guests_named_with_their_title_after_the_word() -> None:
+    """``… bei der die Jugendlichen und die Gäste Frau Behrens und Herr Szymański sich
+    vorstellten``: both are guests."""
+    text = (
+        "# Sitzungsprotokoll Oktober 2025\n\nDie Sitzung am 26. Oktober 2025 begann pünktlich.\n\n"
+        "Es erfolgte eine Vorstellungsrunde, bei der die Jugendlichen und die Gäste Frau Behrens"
+        " und Herr Szymański sich vorstellten.\n"
+    )
+    p = protokollkit.read_text(text, format="markdown")
+    assert [x.name for x in p.attendance_of("guests")] == ["Frau Behrens", "Herr Szymański"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Frau Behrens begrüßte die Gäste. Herr Szymański stellte den Plan vor.",
+        "Die Gäste aus dem Stadtteil stellten sich vor.",
+    ],
+)
+def test_no_guests_where_no_title_follows_the_word(sentence: str) -> None:
+    text = f"# Sitzung am 26. Oktober 2025\n\n{sentence}\n"
+    p = protokollkit.read_text(text, format="markdown")
+    assert "Herr Szymański" not in [x.name for x in p.attendance_of("guests")]
+    assert "Frau Behrens" not in [x.name for x in p.attendance_of("guests")]
