@@ -856,6 +856,8 @@ class State:
         that end a line mid-sentence mostly are not), or this line's first word would have
         fitted on it."""
         before = self.lines[self.index - 1].text.rstrip() if self.index > 0 else ""
+        if before.endswith(",") and line.text[:1].isdigit():
+            return False  # ``… im November: 27 Ja,`` / ``2 Nein, 2 Enthaltungen.``: mid-count
         width = self.wrap_width()
         if not width:
             last = before.rsplit(maxsplit=1)[-1] if before else ""
@@ -2654,6 +2656,17 @@ def _agenda_entry(state: State, line: Line) -> bool:
         state.agenda
         and not state.blank_before
         and _plain(line.hints)
+        and _WORD_BROKEN.search(state.agenda[-1])
+        and line.text[:1].islower()
+    ):
+        # ``… Organisation der Ar-`` / ``beitseinsätze``: a word broken at the line's end
+        state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
+        state.previous = "agenda"
+        return True
+    if (
+        state.agenda
+        and not state.blank_before
+        and _plain(line.hints)
         and line.text[:1].isspace()
         and not _is_agenda_entry(line)
     ):
@@ -4018,9 +4031,26 @@ def _continues(state: State, line: Line) -> bool:
     return _continuation_target(state, line) is not None
 
 
+_WORD_BROKEN = re.compile(r"[^\W\d_][a-zäöüß]-$")
+"""A line that ends in a word broken off with a hyphen (``Organisation der Ar-``)."""
+
+
 def rule_continued(state: State, line: Line) -> bool:
     """A line right after a point or paragraph continues it: indented, or starting in lower
-    case, or after a long line that does not end a sentence (a hard-wrapped paragraph)."""
+    case, or after a long line that does not end a sentence (a hard-wrapped paragraph); a
+    line in lower case right under an item's title that ends in a broken word finishes it."""
+    item = state.current_item() if state.previous == "item" else None
+    if (
+        item is not None
+        and not state.blank_before
+        and not item.blocks
+        and _plain(line.hints)
+        and line.text[:1].islower()
+        and _WORD_BROKEN.search(item.title)
+    ):
+        item.title = f"{item.title} {line.text.strip()}"  # ``TOP 4 | … der Ar-`` / ``beits…``
+        state.previous = "continued"
+        return True
     target = _continuation_target(state, line)
     if target is None:
         return False
