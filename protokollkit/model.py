@@ -808,7 +808,11 @@ class Protocol:
         return in_sentences
 
     def speakers(self) -> list[Person]:
-        """Every presenter and speaker (speaker lines, inline speakers), in document order."""
+        """Every presenter and speaker (speaker lines, inline speakers, and who speaks in a
+        later sentence of an entry: ``Frau X regt an, …. Herr Y fragt, ob …``), in document
+        order."""
+        from protokollkit.annotations import sentence_speakers  # annotations imports this
+
         result: list[Person] = []
 
         def visit(blocks: tuple[Block, ...]) -> None:
@@ -820,6 +824,10 @@ class Protocol:
                     point = stack.pop()
                     if point.speaker:
                         result.append(point.speaker)
+                        known = point.speaker.name
+                        for name in sentence_speakers(point.text):
+                            if name not in known and known not in name:
+                                result.append(Person(name))
                     stack.extend(reversed(point.points))
 
         visit(self.preamble)

@@ -2827,3 +2827,23 @@ def test_no_guests_where_no_title_follows_the_word(sentence: str) -> None:
     p = protokollkit.read_text(text, format="markdown")
     assert "Herr Szymański" not in [x.name for x in p.attendance_of("guests")]
     assert "Frau Behrens" not in [x.name for x in p.attendance_of("guests")]
+
+
+def test_who_speaks_in_a_later_sentence_of_an_entry_is_a_speaker() -> None:
+    """``Frau Yilmaz regt an, …. Herr Petrović fragt, ob …``: both speak."""
+    text = (
+        "Protokoll 12.03.2025\n\nTOP 1 Integrationskonzept\n\nFrau Yilmaz regt an, die Vereine"
+        " früh anzuschreiben. Herr Petrović fragt, ob das Papier in einfacher Sprache erscheint.\n"
+    )
+    names = [s.name for s in protokollkit.read_text(text).speakers()]
+    assert names == ["Frau Yilmaz", "Herr Petrović"]
+
+
+def test_no_second_speaker_where_a_later_sentence_names_nobody_speaking() -> None:
+    """A later sentence about someone (``Herr Petrović ist neu im Rat``) names no speaker."""
+    text = (
+        "Protokoll 12.03.2025\n\nTOP 1 Integrationskonzept\n\nFrau Yilmaz regt an, die Vereine"
+        " früh anzuschreiben. Herr Petrović ist neu im Rat.\n"
+    )
+    names = [s.name for s in protokollkit.read_text(text).speakers()]
+    assert names == ["Frau Yilmaz"]
