@@ -1306,10 +1306,16 @@ def _title_goes_on(state: State) -> None:
         state.title = f"{state.title} {text}"
         state.skip_until = index + 1
         if not _OPEN_END.search(text):
-            return
+            if pattern is _TITLE_MORE:
+                continue  # ``mit Neuwahl`` / ``am Montag, 21. Juli 2025 um 19 Uhr``
+            pattern = _TITLE_MORE
+            continue
         pattern = _TITLE_ENDS  # ``über die Sitzung 1/2025 des`` / ``Samtgemeinderates``
 
 
+_TITLE_MORE = re.compile(r"^(?:mit|am|vom|im|in)\s+\S.{0,60}$")
+"""A title's further line in lower case, right below it: ``mit Neuwahl``, ``am Montag, 21. Juli
+2025 um 19 Uhr`` (each a paragraph of its own under ``über die Jahreshauptversammlung``)."""
 _OPEN_END = re.compile(r"\s(?:des|der|den|dem|vom|von|zur|zum|am|im|für|über)$")
 """A title line that stops in the middle: the next line ends it."""
 _TITLE_ENDS = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[\w.-]+){0,5}$")
@@ -4399,7 +4405,15 @@ def find_title(lines: list[Line]) -> int:
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
             if index != candidates[0][0] and label_key(text) in SECTION_MARKERS:
-                continue  # ``Protokoll`` alone after the plan: where the minutes begin
+                after = [c for c in candidates if c[0] > index][:1]
+                if not (
+                    label_key(text) in _TITLE_WORDS
+                    and after
+                    and after[0][0] <= index + 2
+                    and _TITLE_GOES_ON.match(after[0][1].text.strip())
+                ):
+                    continue  # ``Protokoll`` alone after the plan: where the minutes begin
+                # ``Protokoll`` / ``über die Jahreshauptversammlung 2025`` under a letterhead
             if not _label(text) or find_date(text):
                 return index
     if not candidates:
