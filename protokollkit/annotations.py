@@ -40,6 +40,7 @@ from protokollkit.model import (
     Point,
     Protocol,
     Task,
+    names_nobody,
 )
 from protokollkit.people import (
     HANDLE,
@@ -2593,6 +2594,8 @@ def annotate(protocol: Protocol, known: ParticipantIndex | None = None) -> Proto
     (``known``: the names of those present, when the caller has them already)."""
     if known is None:  # (guests of a listed meeting speak too: ``Tim stellt … vor``)
         listed = protocol.listed_present()
+        if names_nobody(listed):
+            listed = ()  # ``Anwesend: der Vorstand (3), …``: groups and counts, no names
         guests = [p for g in protocol.attendance if g.kind == "guests" for p in g.people]
         known = ParticipantIndex([*listed, *guests] if listed else ())
     meeting = protocol.date

@@ -66,6 +66,7 @@ from protokollkit.model import (
     Point,
     PointKind,
     Protocol,
+    names_nobody,
 )
 from protokollkit.people import (
     ParticipantIndex,
@@ -1313,9 +1314,10 @@ def _title_goes_on(state: State) -> None:
         pattern = _TITLE_ENDS  # ``über die Sitzung 1/2025 des`` / ``Samtgemeinderates``
 
 
-_TITLE_MORE = re.compile(r"^(?:mit|am|vom|im|in)\s+\S.{0,60}$")
+_TITLE_MORE = re.compile(r"^(?:mit|am|vom)\s+(?!.*\s(?:im|in)\s)[^;]{1,60}(?<![.;,])$")
 """A title's further line in lower case, right below it: ``mit Neuwahl``, ``am Montag, 21. Juli
-2025 um 19 Uhr`` (each a paragraph of its own under ``über die Jahreshauptversammlung``)."""
+2025 um 19 Uhr`` (each a paragraph of its own under ``über die Jahreshauptversammlung``); not a
+session line with its place (``am Dienstag, … um 19:30 Uhr im Sitzungssaal.``)."""
 _OPEN_END = re.compile(r"\s(?:des|der|den|dem|vom|von|zur|zum|am|im|für|über)$")
 """A title line that stops in the middle: the next line ends it."""
 _TITLE_ENDS = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[\w.-]+){0,5}$")
@@ -4811,4 +4813,8 @@ def _present_index(state: State) -> ParticipantIndex | None:
         group.people for group in state.groups if group.kind != "guests"
     ):
         return None  # (nobody listed: those present are read from the opening's sentences)
+    if names_nobody(tuple(state.participants)) and not any(
+        group.people for group in state.groups if group.kind != "guests"
+    ):
+        return None  # (``Anwesend: der Vorstand (3), …``: groups and counts, no names)
     return state.known

@@ -160,6 +160,14 @@ PROSE_MINUTES = re.compile(
     rf"(?:wird|wurde)\s+(?:einstimmig\s+)?{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
 )
 """The chair or minute-taker named in a sentence of the opening."""
+
+
+def names_nobody(people: tuple[Person, ...]) -> bool:
+    """An attendance of groups and counts only (``der Vorstand (3)``, ``weitere 11
+    Mitglieder``, ``31 Stimmberechtigte``): no entry starts like a name."""
+    return bool(people) and all(not p.name[:1].isupper() for p in people)
+
+
 _ROLE_AFTER_NAME = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 """A role in brackets after a name: ``Frank Dietrich (Vorsitzender)``."""
 _PERSON_NAME = re.compile(
@@ -487,6 +495,11 @@ class Protocol:
         listed = self.listed_present()
         if not listed:
             return self._people_at_work()
+        if names_nobody(listed):
+            # ``Anwesend: der Vorstand (3), der Beirat (3), weitere 11 Mitglieder``: groups and
+            # counts, no names – those the minutes show taking part are named nowhere else
+            known = {p.name for p in listed}
+            return listed + tuple(p for p in self._people_at_work() if p.name not in known)
         return listed + self._officers_not_listed(listed)
 
     def _officers_not_listed(self, listed: tuple[Person, ...]) -> tuple[Person, ...]:

@@ -2847,3 +2847,27 @@ def test_no_second_speaker_where_a_later_sentence_names_nobody_speaking() -> Non
     )
     names = [s.name for s in protokollkit.read_text(text).speakers()]
     assert names == ["Frau Yilmaz"]
+
+
+def test_an_attendance_of_groups_and_counts_leaves_the_present_to_the_minutes() -> None:
+    """``Anwesend: der Vorstand (3), weitere 11 Mitglieder``: no names; those the minutes show
+    at work are present, and their tasks have owners."""
+    text = (
+        "Protokoll 21.07.2025\n\nAnwesend: der Vorstand (3), weitere 11 Mitglieder\n\n"
+        "TOP 1 Kassenbericht\n\nDie Kassiererin Monika Straub erläutert die Einnahmen.\n\n"
+        "TOP 2 Planung\n\nFrau Lorenz klärt bis Ende August den Termin.\n"
+    )
+    p = protokollkit.read_text(text)
+    names = [x.name for x in p.present()]
+    assert "Monika Straub" in names and "Frau Lorenz" in names
+    tasks = p.tasks()
+    assert tasks and tasks[0].task is not None and tasks[0].task.owners == ("Frau Lorenz",)
+
+
+def test_an_attendance_with_names_keeps_the_present_to_those_listed() -> None:
+    text = (
+        "Protokoll 21.07.2025\n\nAnwesend: Jana Krüger, Mehmet Aydin\n\n"
+        "TOP 1 Kassenbericht\n\nDie Kassiererin Monika Straub erläutert die Einnahmen.\n"
+    )
+    names = [x.name for x in protokollkit.read_text(text).present()]
+    assert names == ["Jana Krüger", "Mehmet Aydin"]
