@@ -40,6 +40,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -558,6 +559,61 @@ def run(paths: Iterable[Path] | None = None) -> Report:
     return Report([compare_file(path) for path in (paths or document_files())])
 
 
+# --- the record of what each set misses ------------------------------------------------------
+
+MISSES_FILE = CORPUS.parent / "recall_misses.txt"
+"""Every expected element the reader misses, one line each: ``SET<TAB>file<TAB>kind<TAB>"label"``
+(the label as JSON). The expectations are written by hand, so this record says exactly which of
+them are read today: the tests compare it with a new run, and a rule that loses an element
+somewhere fails there even while the set's recall stays above its floor. After a rule that
+finds more, rewrite it: ``python benchmarks/corpus_report.py --write-misses``."""
+
+MISSES_HEAD = "# written by: python benchmarks/corpus_report.py --write-misses\n"
+
+
+def miss_lines(name: str, report: Report) -> list[str]:
+    """The record's lines of one set (``corpus``, ``heldout``, …), sorted."""
+    return sorted(
+        f"{name}\t{f.name}\t{kind}\t{json.dumps(label, ensure_ascii=False)}"
+        for f in report.files
+        for kind, label in f.misses()
+    )
+
+
+def recorded_misses(name: str, path: Path = MISSES_FILE) -> list[str]:
+    """The recorded lines of one set, sorted (none when the file or the set is not there)."""
+    if not path.exists():
+        return []
+    prefix = name + "\t"
+    lines = path.read_text("utf-8").splitlines()
+    return sorted(line for line in lines if line.startswith(prefix))
+
+
+def misses_changed(name: str, report: Report) -> tuple[list[str], list[str]]:
+    """Against the record: the elements no longer read, and those read now."""
+    now = Counter(miss_lines(name, report))
+    recorded = Counter(recorded_misses(name))
+    return sorted((now - recorded).elements()), sorted((recorded - now).elements())
+
+
+def measured_sets(fixtures: Path = CORPUS.parent) -> list[str]:
+    """The corpus and every held-out set, in the order of their names."""
+    held = sorted(
+        (p.name for p in fixtures.glob("heldout*") if p.is_dir()),
+        key=lambda n: int(n.removeprefix("heldout") or "1"),
+    )
+    return ["corpus", *held]
+
+
+def write_misses(path: Path = MISSES_FILE) -> int:
+    """Measure every set and write the record; the number of misses written."""
+    lines: list[str] = []
+    for name in measured_sets(path.parent):
+        lines += miss_lines(name, run(document_files(path.parent / name)))
+    path.write_text(MISSES_HEAD + "".join(line + "\n" for line in lines), "utf-8")
+    return len(lines)
+
+
 def _percent(value: float) -> str:
     return f"{100 * value:5.1f} %"
 
@@ -625,7 +681,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--corpus", type=Path, default=CORPUS, help="the corpus folder (default: %(default)s)"
     )
     parser.add_argument("files", nargs="*", type=Path, help="only these corpus documents")
+    parser.add_argument(
+        "--write-misses",
+        action="store_true",
+        help=f"measure every set and rewrite {MISSES_FILE.name} (what each set misses)",
+    )
     args = parser.parse_args(argv)
+    if args.write_misses:
+        print(f"{write_misses()} misses written to {MISSES_FILE}")
+        return 0
     corpus = args.corpus.resolve()
     report = run(args.files or document_files(corpus))
     print(format_report(report, verbose=args.verbose, corpus=corpus))

@@ -79,6 +79,8 @@ TARGETS: tuple[Target, ...] = (
             "tests/test_ruler.py",
             "tests/test_reference.py",
             "tests/test_layout_branches.py",
+            "tests/test_corpus.py",
+            "tests/test_heldout.py",
         ),
     ),
     Target(

@@ -181,7 +181,7 @@ def _labelled(text: str) -> tuple[str, int] | None:
     return text[: max(1, size)], end
 
 
-_TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:\s*[:–-])?\s+(?=\S)")
+_TOPIC_REPORTER = re.compile(r"^[^()]{1,60}?\s\(([^()]{1,40})\)(?:(?:\s*[:–-])?\s+(?=\S)|\s*:\s*$)")
 _AFTER_REPORTER = frozenset(":–-")
 
 
@@ -196,7 +196,8 @@ def _topic_reporter(text: str) -> re.Match[str] | None:
     if not start + 1 < end <= start + 41 or "(" in text[start + 1 : end]:
         return None
     after = text[end + 1 : end + 2]
-    if len(text) < end + 3 or not (after.isspace() or after in _AFTER_REPORTER):
+    heading = text[end + 1 :].strip() == ":"  # ``Stand der Planung (Frau Wiese):`` over a list
+    if (len(text) < end + 3 and not heading) or not (after.isspace() or after in _AFTER_REPORTER):
         return None
     return _TOPIC_REPORTER.match(text)
 
@@ -204,6 +205,23 @@ def _topic_reporter(text: str) -> re.Match[str] | None:
 _NAME_JOIN = _Needled(
     re.compile(r"\s*(?:,|&|\+|/|\bund\b|\bu\.)\s*"), (",", "&", "+", "/", "und", "u.")
 )
+
+
+_SPEECH_ACT = re.compile(
+    r"(?:Nachfrage|Rückfrage|Frage|Anmerkung|Hinweis|Einwand|Ergänzung|Antwort|Kommentar"
+    r"|Wortmeldung|Beitrag|Stellungnahme)\s+(?:vo[nm]\s+)?(?:(Herrn?|Frau)\s+)?(\S.{0,40})"
+)
+
+
+def _speech_act_speaker(label: str, known: ParticipantIndex) -> Person | None:
+    """``Nachfrage Herr Utpatel``, ``Frage von Herrn Utpatel``, ``Anmerkung Lea``: what was
+    said and who said it, as the label of an entry."""
+    act = _SPEECH_ACT.fullmatch(label.strip()) if label[:1] in "NRFAHEKWBS" else None
+    if act is None:
+        return None
+    title = "Herr" if act.group(1) in ("Herr", "Herrn") else act.group(1)
+    name = f"{title} {act.group(2)}" if title else act.group(2)
+    return _speaker_names(name, known)
 
 
 def _speaker_names(label: str, known: ParticipantIndex) -> Person | None:
@@ -843,9 +861,13 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
         if _DATE_VALUE.match(text, labelled[1]) and not (known and known.knows(labelled[0])):
             return None  # ``St. Martin: 11.11.2025, 17 Uhr``: an event and its date
         # ``Hochbeete: Ottilie schlug vor, …``: a topic label, then the sentence
-        return _speaker_names(labelled[0], known) or _sentence_speaker(
-            text[labelled[1] :], known, verb
+        found = (
+            _speaker_names(labelled[0], known)
+            or _speech_act_speaker(labelled[0], known)
+            or _sentence_speaker(text[labelled[1] :], known, verb)
         )
+        if found is not None or not text.endswith("):"):
+            return found
     match = _topic_reporter(text) if known else None
     if match and known and all(known.knows(p) for p in _NAME_JOIN.split(match.group(1)) if p):
         return Person(match.group(1).strip())
@@ -1364,6 +1386,17 @@ _DASH_OWNER = re.compile(
 )
 
 
+_DASH_NAME_UNTIL = re.compile(
+    r"\s[–-]\s+([A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?"
+    r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][\w.\-]+(?:\s+[A-ZÄÖÜ][\w.\-]+)?)?)"
+    r"(?P<until>,?\s*\(?bis\b.*|\s+[–-]\s+(?:bis\s+)?\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)?\s*$"
+)
+"""``Anfrage beim Amt für Kultur – Marén bis 28.02.``: a name after the last dash, followed by
+the due date – without a verb before the dash (:data:`_DASH_OWNER`). The name must be someone
+who took part, unless the entry is labelled a task (``ToDo: … – Marén``), when the date may be
+missing too."""
+
+
 def _lower_stranger(match: re.Match[str], known: ParticipantIndex) -> bool:
     """A lower-case word after a dash that is not someone who took part (``– angenommen``)."""
     owner = match.group(1)
@@ -1468,13 +1501,18 @@ def _has_spaced_dash(text: str) -> bool:
     return False
 
 
+_OWN_WORK = re.compile(r"\s+(?:ihre|seine|ihren|seinen|ihrem|seinem|ihrer|seiner)\b")
+"""A possessive right after the verb (``schreibt ihre Masterarbeit``): the doer's own work,
+told to introduce them – no task for the group unless a due date makes it one."""
 _REPORTS = re.compile(
     r"(?:(?<=informiert)|(?<=fragt))(?:\s+(?:über|darüber)\b"
     r"|\s*,\s*(?:dass|ob|wann|wie|warum|wer|was|wo|welche[rsnm]?)\b)"
     r"|(?<=fragt)\s+nach\s+(?:dem|den|der)\b"
+    r"|(?:(?<=lädt)|(?<=laden))\s+am\s+\d"
 )
 """After ``informiert``/``fragt`` of a task pattern: what was said in the meeting, not a task
-(``fragt, wann …``, ``fragt nach dem Sachstand``; but ``fragt beim Bauamt nach`` is one)."""
+(``fragt, wann …``, ``fragt nach dem Sachstand``; but ``fragt beim Bauamt nach`` is one); after
+``lädt``: an invitation to an event on its day (``lädt am 16.05.2023 … ein``), no task."""
 _TASK_VERB_STEMS = (
     "kümmer", "übernimm", "übernehm", "erledig", "organisiert", "klärt", "klären", "fragt",
     "fragen", "schreib", "schick", "meldet", "recherch", "kontaktiert", "besorgt", "bucht",
@@ -1964,6 +2002,8 @@ def task_in(
         doer = _DOER.match(_unlead(text))
         if doer and _REPORTS.match(doer.string, doer.end()):
             doer = None  # ``Frau X informiert über …``, ``Herr Y fragt, ob …``: said, not to do
+        if doer and _OWN_WORK.match(doer.string, doer.end()) and _due(text, meeting) is None:
+            doer = None  # ``Svenja schreibt ihre Masterarbeit über …``: her own work, told
         if doer:
             found = _owners(doer.group(1), known, strict=bool(known))
             if (
@@ -2013,6 +2053,11 @@ def task_in(
                 if found:
                     owners, is_task = found, True
                     break
+        named = _DASH_NAME_UNTIL.search(text) if dash and not owners else None
+        if named and (is_task or named.group("until")):
+            found = _owners(named.group(1), known, strict=not is_task)
+            if found:
+                owners, is_task = found, True
     if not owners and (" an " in text) and ("bitte" in low or _due(text, meeting) is not None):
         addressee = _TO_OWNER.search(text)
         if addressee:

@@ -102,6 +102,9 @@ class ParticipantIndex:
         name = person.name.strip().lower()
         self.full.add(name)
         plain = "," not in name and "&" not in name and "/" not in name
+        first, _, rest = name.partition(" ")
+        if plain and rest and first[:1].isalpha() and first[1:2] != ".":
+            self.full.add(f"{first[0]}. {rest}")  # ``D. Malner`` for Dirk Malner
         for word in name.split() if plain else _NAME_PARTS.split(name):  # (the same words)
             word = word.strip("@.()")
             if len(word) >= 2 and word not in NAME_PARTICLES:

@@ -9,7 +9,9 @@ next-meeting line and the free paragraphs, and returns warnings located like a c
 - a weekday that does not fit its date (``Fr 19.11.2022``);
 - a year far from the meeting's (more than :data:`MAX_YEARS_AWAY` years);
 - a title year outside :data:`PLAUSIBLE_YEARS` (``2202``, ``1899``) or a title date that
-  disagrees with the file name ``YYYY-MM-DD-….txt``.
+  disagrees with the file name ``YYYY-MM-DD-….txt``;
+- an appointment at a time the clock skips or shows twice in Rostock (``2:30 Uhr`` in the night
+  the clocks go forward or back): its calendar entry would not be at the time meant.
 
 The ``check`` command and ``build`` call it; the readers do not, so reading stays fast and pure.
 """
@@ -49,6 +51,12 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")
 
 
 _DIGIT = re.compile(r"\d")
+
+_TWO_AT_NIGHT = re.compile(r"(?<![\d.:])0?2(?:[:.][0-5]\d(?!\d)|\s*Uhr)")
+"""A time in the hour the clocks change (``2:30``, ``02.15``, ``2 Uhr``): only then are the
+appointments worked out (termine costs more than the rest of the check)."""
+
+ZONE = "Europe/Berlin"
 
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:seit|stand:?|vom|datiert|gegründet|geboren|Gründung)\s*(?:dem\s+)?(?:am\s+)?$",
@@ -241,6 +249,58 @@ def _title_diagnostics(protocol: Protocol, source: str, locate: _Locator) -> lis
     return result
 
 
+def _clock_change(day: dt.date, time: dt.time) -> str | None:
+    """Why ``time`` on ``day`` is no single moment in Germany, or None when it is."""
+    from zoneinfo import ZoneInfo
+
+    local = dt.datetime.combine(day, time, ZoneInfo(ZONE))
+    try:
+        back = local.astimezone(dt.UTC).astimezone(ZoneInfo(ZONE))
+    except OverflowError:  # the first or last hours of the calendar
+        return None
+    clock = f"{time.hour}:{time.minute:02d} Uhr"
+    if back.replace(tzinfo=None) != local.replace(tzinfo=None):
+        return (
+            f"{clock} gibt es am {german_date(day)} nicht: in dieser Nacht wird die Uhr von 2 "
+            f"auf 3 Uhr vorgestellt (Sommerzeit); Kalender zeigen den Termin um "
+            f"{back.hour}:{back.minute:02d} Uhr – bitte die Uhrzeit prüfen."
+        )
+    if local.utcoffset() != local.replace(fold=1).utcoffset():
+        return (
+            f"{clock} gibt es am {german_date(day)} zweimal: in dieser Nacht wird die Uhr von 3 "
+            "auf 2 Uhr zurückgestellt (Winterzeit); Kalender nehmen die erste, noch in der "
+            "Sommerzeit – bitte die Uhrzeit prüfen."
+        )
+    return None
+
+
+def _clock_diagnostics(protocol: Protocol, source: str, locate: _Locator) -> list[Diagnostic]:
+    """Appointments at a time the clock skips or shows twice (DST switches)."""
+    from protokollkit.termine import upcoming
+
+    result: list[Diagnostic] = []
+    for appointment in upcoming(protocol):
+        days = [appointment.start]
+        if appointment.end is not None and appointment.recurrence is None:
+            span = (appointment.end - appointment.start).days
+            days += [appointment.start + dt.timedelta(days=n) for n in range(1, min(span, 366) + 1)]
+        times = [t for t in (appointment.start_time, appointment.end_time) if t is not None]
+        for day in days:
+            for time in times:
+                if time.hour != 2:
+                    continue
+                message = _clock_change(day, time)
+                if message is None:
+                    continue
+                text = appointment.source or appointment.title
+                written = _TWO_AT_NIGHT.search(text)
+                line, column = locate.position(
+                    written.group() if written else text, locate.line_of(text)
+                )
+                result.append(Diagnostic("warning", message, source, line, column))
+    return result
+
+
 def check_plausibility(
     protocol: Protocol, source: str, source_text: str | None = None
 ) -> list[Diagnostic]:
@@ -268,6 +328,8 @@ def check_plausibility(
             if key not in seen:
                 seen.add(key)
                 result.append(Diagnostic("warning", message, source, line, column))
+    if any(_TWO_AT_NIGHT.search(entry.text) for entry in _texts(protocol)):
+        result += _clock_diagnostics(protocol, source, locate)
     return result
 
 

@@ -236,7 +236,7 @@ _FACT = re.compile(
 )
 _UNTIL = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|am|spätestens))?\s*$", re.IGNORECASE)
 _TASK = re.compile(
-    r"→|->|\bkümmer\w*\s+sich\b|\b(?:klärt|prüft|erledigt|fragt|schickt|verteilt|besorgt"
+    r"(?:→|->)(?!\s*(?:Anmeldung|Rückmeldung|Abgabe|Bewerbung|Meldung)(?:en)?\b)|\bkümmer\w*\s+sich\b|\b(?:klärt|prüft|erledigt|fragt|schickt|verteilt|besorgt"
     r"|organisiert|kontaktiert|informiert|übernimmt|schreibt|ruft)\b"
 )
 _STILL_UNTIL = re.compile(r"\bnoch\s+bis(?:\s+zum)?\s*$", re.IGNORECASE)
@@ -270,9 +270,12 @@ _GROUP_JOIN = re.compile(r"^\s*+(?:,|;|und|sowie|&|u\.)?\s*(?:am\s+)?$")
 _NOT_ABBREVIATED = "".join(
     rf"(?<!\b{word}\.)" for word in ("St", "Str", "Dr", "Prof", "Nr", "Hl", "Pl", "ev", "kath")
 )
-_CLAUSE_END = re.compile(rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)(?<!\b[A-ZÄÖÜ]\.)\s+(?=[A-ZÄÖÜ])")
+_CLAUSE_END = re.compile(
+    rf"[;.!?]{_NOT_ABBREVIATED}(?<!\d\.)(?<!\b[A-ZÄÖÜ]\.)\s+(?=[A-ZÄÖÜ])|(?<!\s)\s+(?:→|->|⇒)\s+"
+)
 """Where a sentence ends: not after an abbreviation (``St. Johannis``), an ordinal (``Das 5.
-Treffen``) or an initial (``bei A. Peters``)."""
+Treffen``) or an initial (``bei A. Peters``); an arrow starts a consequence of its own
+(``…, Treffpunkt SBZ → Anmeldung bis 15.03.``)."""
 
 
 def _in_past_tense(clause: str) -> bool:
@@ -487,7 +490,7 @@ _LEADING_ARTICLE = re.compile(
 )
 _EMPTY_PARENS = re.compile(r"\(\s*[,;:–-]?\s*\)")
 _PLACE_PREPOSITION = (
-    r"(?:im|in\s+der|in\s+dem|in\s+den|in|auf\s+der|auf\s+dem|an\s+der|an\s+dem|beim|vor\s+dem"
+    r"(?:im|ins|in\s+der|in\s+dem|in\s+den|in|auf\s+der|auf\s+dem|an\s+der|an\s+dem|beim|vor\s+dem"
     r"|vor\s+der|Treffpunkt:?|Ort:?)"
 )
 _PLACE_WORD = r"(?:[A-ZÄÖÜ„\"][\w\-.’'/&“\"]*)"
@@ -643,11 +646,14 @@ def _nouns_first(parts: list[str]) -> list[str]:
 
 
 _NESTING = re.compile('[()\\[\\]„“"»«]')
-_SEPARATORS = re.compile(f"[{_MASK},;]")
+_SEPARATORS = re.compile(f"[{_MASK},;→⇒]")
 
 
 def _segments(masked: str) -> list[str]:
-    """Parts of ``masked`` between masked spans, commas and semicolons (outside parentheses)."""
+    """Parts of ``masked`` between masked spans, commas, semicolons and arrows (outside
+    parentheses)."""
+    if "->" in masked:
+        masked = masked.replace("->", "→")
     if not _NESTING.search(masked):  # nothing nests: every separator splits
         return [cleaned for part in _SEPARATORS.split(masked) if (cleaned := _clean_segment(part))]
     parts: list[str] = []
@@ -665,7 +671,7 @@ def _segments(masked: str) -> list[str]:
             quoted = False
         elif ch == '"':
             quoted = not quoted
-        if ch == _MASK or (ch in ",;" and depth == 0 and not quoted):
+        if ch == _MASK or (ch in ",;→⇒" and depth == 0 and not quoted):
             parts.append("".join(current))
             current = []
         else:
@@ -811,7 +817,7 @@ def _appointment_dates(text: str, every_date: list[DateRange]) -> list[DateRange
     return result
 
 
-_LABELLED_PLACE = re.compile(r"[;.!?]?\s*(?:Ort|Treffpunkt)\b")
+_LABELLED_PLACE = re.compile(r"[;.!?]?\s*(?:(?:→|->|⇒)\s*)?(?:Ort|Treffpunkt)\b")
 _MEETING_POINT = re.compile(r"^(?:Treffpunkt|Ort)\b:?\s*(?:am\s+|im\s+|vor\s+dem\s+)?(.+)$")
 _NEXT_ONE = re.compile(
     r"(?:^|[,;\x00])\s*(?:(?:der|die|das|den)\s+)?nächste[rsn]?(?:\s+(?:Termin|Mal|Treffen))?"
@@ -843,6 +849,20 @@ def _before_remark(text: str, span: tuple[int, int], stop: int) -> str:
     ``ab sofort`` there does not make the date a state."""
     remark = _REMARK.match(text, stop)
     return text[span[0] : stop] if remark else text[span[0] : span[1]]
+
+
+_ARROW_TAIL = re.compile(r"\s*(?:→|->|⇒)\s*(?P<rest>.*)$")
+_NAMES_ONLY = re.compile(r"[A-ZÄÖÜ@][\w.\-]*(?:\s+(?:und\s+|&\s+)?[A-ZÄÖÜ][\w.\-]*){0,3}")
+
+
+def _to_someone(text: str, end: int) -> bool:
+    """The clause ending at ``end`` is followed by an arrow to a doer (``… bis 20.03. klären →
+    Kathrin``, ``→ Herr Malner prüft``): a to-do; ``→ Formulare im Stadtteilbüro`` is none."""
+    tail = _ARROW_TAIL.match(text, end)
+    if tail is None:
+        return False
+    rest = tail.group("rest").strip(" .!")
+    return bool(_TASK.search(rest)) or _NAMES_ONLY.fullmatch(rest) is not None
 
 
 def _clause_ends(text: str) -> list[tuple[int, int]]:
@@ -918,6 +938,10 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 title_parts = [referred.group(1)] if referred else before_parts[-2:-1]
             title_parts = title_parts or _segments(masked[stop:next_begin])
         title = _subject(title_parts[0]) if title_parts else previous_title
+        if "l" in title and _INVITES.search(title):  # ``Ortsbeirat lädt am 16.05. zur …``
+            invited = _INVITED_TO.search(masked, stop, next_begin)
+            if invited:
+                title = invited.group(1)
         if title[:1].islower() and not date_first:
             event = _EVENT_BEFORE.search(masked, previous_stop, begin)
             if event:  # ``wird … zur Handlungs-Versammlung am 17.07. mitgenommen``
@@ -958,7 +982,7 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             if _CLOSURE.fullmatch(title) and not title.lower().startswith(_CLOSURE_NOUNS):
                 continue  # "Der Termin am 02.02. wurde abgesagt": nothing left to name
         elif (single and _UNTIL.search(before)) or _DEADLINE_WORD.search(clause):
-            if _TASK.search(clause):
+            if _TASK.search(clause) or _to_someone(text, clause_span[1]):
                 continue  # "Jasper prüft den Raum, bis 31.03.": a to-do, not a date for all
             kind = "deadline"
             context = next((t for i, t in enumerate(titles) if i != index and t), "")
@@ -981,6 +1005,8 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
             and masked.rfind(title) > own_time.stop
         ):
             place, title = title, ""  # ``Termin: 02.09.2023, 14–18 Uhr, Festwiese``: where
+        if place is None and date_first and not labelled and title and "," in text:
+            place = _place_after(title, _segments(masked[stop:next_begin]))
         if place is None and _LABELLED_PLACE.match(masked, clause_end, next_begin):
             place = _place_in(masked[clause_end:next_begin])  # "… um 15 Uhr. Ort: SBZ"
         rest = masked[stop:next_begin]
@@ -991,6 +1017,35 @@ def _analyse(text: str, reference: dt.date | None, fallback_title: str = "") -> 
                 _Found(span.start, span.end, time, title, place, (), kind, None, past, rest)
             )
     return found
+
+
+_PLACE_NOUN = re.compile(
+    r"(?:amt|haus|saal|raum|räume|zentrum|büro|kirche|schule|platz|straße|str\.|weg|park|halle"
+    r"|bibliothek|treff|café|cafe|rathaus|garten|hof|kita|ring|markt|center|zentrale)$"
+    r"|^(?:SBZ|KiTa|Kita|Aula|Turnhalle|Gemeindehaus|Ortsamt|Rathaus|Marktplatz)$"
+)
+
+
+def _place_after(title: str, parts: list[str]) -> str | None:
+    """``21.03.2023, 18:30 Uhr: Ortsbeirat, Ortsamt Nordwest``: in a list of dates, a short
+    name after the title that names a building or a square is where it takes place."""
+    for index, part in enumerate(parts[:-1]):
+        if part == title:
+            where = parts[index + 1]
+            if _WHERE_ALONE.fullmatch(where) and any(
+                _PLACE_NOUN.search(word) for word in where.split()
+            ):
+                return where
+            return None
+    return None
+
+
+_INVITES = re.compile(r"\b(?:lädt|laden|lud|luden)(?:\s+(?:alle|herzlich|uns|euch))?$")
+_INVITED_TO = re.compile(
+    r"\bzu[mr]\s+((?:[a-zäöüß]+\s+)?[A-ZÄÖÜ„][\w\-“]*(?:\s+[A-ZÄÖÜ„][\w\-“]*){0,3})"
+)
+"""``… lädt am 16.05.2023 um 18 Uhr zur Bürgersprechstunde ins Ortsamt ein``: the invitation
+names the event after the date."""
 
 
 _DATE_LABEL = re.compile(r"^\W*(?:Termin|Datum|Wann|Zeit|Zeitpunkt)\s*:\s*$", re.IGNORECASE)

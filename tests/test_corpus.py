@@ -22,6 +22,7 @@ from benchmarks.corpus_report import (
     document_files,
     expected_path,
     format_report,
+    misses_changed,
     run,
     schema_problems,
 )
@@ -101,6 +102,13 @@ def test_no_line_lost(report: Report) -> None:
     # One known loss: the header row ``Name | Einrichtung`` of a participants table in a
     # Word file is taken as the table's labels, not as text.
     assert report.lines_lost <= 1
+
+
+def test_misses_as_recorded(report: Report) -> None:
+    """Every hand-written element read before is still read (tests/fixtures/recall_misses.txt)."""
+    lost, found = misses_changed("corpus", report)
+    assert not lost, "nicht mehr gelesen:\n" + "\n".join(lost)
+    assert not found, "jetzt gelesen (--write-misses):\n" + "\n".join(found)
 
 
 def test_recall_of_the_expected_structure(report: Report) -> None:

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 import protokollkit
-from benchmarks.corpus_report import Report, document_files, expected_path, run, schema_problems
+from benchmarks.corpus_report import (
+    Report,
+    document_files,
+    expected_path,
+    measured_sets,
+    misses_changed,
+    run,
+    schema_problems,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
@@ -170,6 +178,17 @@ def test_nothing_refused_or_lost(corpus: tuple[str, Report]) -> None:
 def test_recall_floor(corpus: tuple[str, Report]) -> None:
     name, report = corpus
     assert report.recall >= FLOORS[name]
+
+
+def test_misses_as_recorded(corpus: tuple[str, Report]) -> None:
+    """Not only the recall: every hand-written element read before is still read."""
+    lost, found = misses_changed(*corpus)
+    assert not lost, "nicht mehr gelesen:\n" + "\n".join(lost)
+    assert not found, "jetzt gelesen (--write-misses):\n" + "\n".join(found)
+
+
+def test_every_set_has_a_floor() -> None:
+    assert set(measured_sets()) == {"corpus", *FLOORS}
 
 
 ROUND_TRIP_GAPS = {

@@ -114,3 +114,44 @@ def test_build_reports_the_warnings_too(tmp_path: Path) -> None:
     assert [str(d) for d in result.diagnostics] == [
         f"{source}:5:11: warnung: Datum „32.01.“ gibt es nicht (der Januar hat keinen 32. Tag)."
     ]
+
+
+CLOCK_CHANGE = """Protokoll Stadtteiltisch 12.03.26
+
+1 Aktuelles
+
+- Nachtwanderung am 29.03.2026 um 2:30 Uhr am Bahnhof
+- Laternenumzug am 25.10.2026 von 1:30 bis 2:15 Uhr
+- Sternegucken am 15.06.2026 um 2:30 Uhr
+- Mondfest am 28.03.2027 um 2 Uhr
+"""
+
+
+def test_a_time_the_clock_skips_or_shows_twice_is_reported() -> None:
+    assert messages(CLOCK_CHANGE) == [
+        "p.txt:5:35: warnung: 2:30 Uhr gibt es am 29.03.2026 nicht: in dieser Nacht wird die Uhr"
+        " von 2 auf 3 Uhr vorgestellt (Sommerzeit); Kalender zeigen den Termin um 3:30 Uhr –"
+        " bitte die Uhrzeit prüfen.",
+        "p.txt:6:44: warnung: 2:15 Uhr gibt es am 25.10.2026 zweimal: in dieser Nacht wird die"
+        " Uhr von 3 auf 2 Uhr zurückgestellt (Winterzeit); Kalender nehmen die erste, noch in"
+        " der Sommerzeit – bitte die Uhrzeit prüfen.",
+        "p.txt:8:29: warnung: 2:00 Uhr gibt es am 28.03.2027 nicht: in dieser Nacht wird die Uhr"
+        " von 2 auf 3 Uhr vorgestellt (Sommerzeit); Kalender zeigen den Termin um 3:00 Uhr –"
+        " bitte die Uhrzeit prüfen.",
+    ]
+
+
+def test_two_oclock_on_other_nights_and_three_oclock_on_the_night_are_no_warning() -> None:
+    text = CLOCK_CHANGE.replace("29.03.2026 um 2:30", "29.03.2026 um 3:30").replace(
+        "bis 2:15", "bis 3:15"
+    )
+    assert [m for m in messages(text) if "28.03.2027" not in m] == []
+
+
+def test_the_check_command_names_the_clock_change(tmp_path: Path) -> None:
+    path = tmp_path / "2026-03-12-stadtteiltisch.txt"
+    path.write_text(CLOCK_CHANGE, "utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0
+    assert "vorgestellt (Sommerzeit)" in result.stderr
+    assert "zurückgestellt (Winterzeit)" in result.stderr

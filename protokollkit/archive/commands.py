@@ -86,7 +86,8 @@ def _update(index: object) -> None:
     elif result.touched:
         click.echo(
             f"Suchindex aktualisiert: {len(result.added)} neu, {len(result.changed)} geändert, "
-            f"{len(result.removed)} entfernt.",
+            f"{len(result.removed)} entfernt"
+            + (f", {len(result.unreadable)} nicht lesbar." if result.unreadable else "."),
             err=True,
         )
 

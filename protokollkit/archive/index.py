@@ -142,14 +142,17 @@ class UpdateResult:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    """New or changed files that could not be read (empty, damaged …): named in ``problems``,
+    not searchable, so counted neither as added nor as changed."""
     unchanged: int = 0
     problems: list[Diagnostic] = field(default_factory=list)
     rebuilt: bool = False
 
     @property
     def touched(self) -> list[str]:
-        """Names of files added, changed or removed."""
-        return [*self.added, *self.changed, *self.removed]
+        """Names of files added, changed, removed or (new or changed) unreadable."""
+        return [*self.added, *self.changed, *self.removed, *self.unreadable]
 
 
 @dataclass(frozen=True)
@@ -464,7 +467,10 @@ class ArchiveIndex:
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                 (path.name, size, mtime_ns, digest, error),
             )
-            (result.changed if existed else result.added).append(path.name)
+            if error is not None:
+                result.unreadable.append(path.name)
+            else:
+                (result.changed if existed else result.added).append(path.name)
             pending += 1
             if pending >= 500:
                 db.commit()

@@ -155,9 +155,19 @@ def point_text(point: Point) -> str:
         if not shows_label(point, label):
             text = f"{label}: {text}"
         result = decision_result(point.decision)
-        if result:
+        if result and not _says(text, result):
             text += f" → {result}"
     return text
+
+
+def _says(text: str, result: str) -> bool:
+    """Whether the entry already says its result (``…; einstimmig`` for ``einstimmig
+    angenommen``, ``… mit Ja 6 · Nein 1 – angenommen``): the mail does not repeat it."""
+    low = text.lower()
+    words = [w for w in result.lower().split() if w not in ("·", "–")]
+    if words[:1] == ["einstimmig"] and words[1:] == ["angenommen"]:
+        words = words[:1]  # (unanimous is accepted)
+    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words)
 
 
 def point_paragraphs(points: tuple[Point, ...], depth: int = 0) -> list[Paragraph]:

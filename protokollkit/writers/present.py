@@ -250,6 +250,8 @@ def shown_speaker(point: Point) -> Person | None:
         return None
     words = " ".join(point.text.split())
     name = " ".join(speaker.name.split())
+    if name.startswith("Herr ") and f"Herrn {name[5:]}" in words:
+        return None  # ``Frage von Herrn Utpatel: …`` names Herr Utpatel
     return None if name and name in words else speaker
 
 

@@ -40,14 +40,17 @@ def speaker_line(speaker: Person) -> str:
     return f"{line}:" if not speaker.affiliation and len(speaker.name.split()) == 1 else line
 
 
-_TOPIC_LIKE = re.compile(r"[A-ZÄÖÜ][^\n]{0,59}(?<![.,;!])")
-"""A short capitalised paragraph: alone above content in a protocol without items, the reader
-takes it for a topic heading (``Organisatorisches``)."""
-
-
 def _reads_as_topic(text: str) -> bool:
-    """A short capitalised paragraph of at most seven words (:data:`_TOPIC_LIKE`)."""
-    return _TOPIC_LIKE.fullmatch(text) is not None and len(text.split()) <= 7
+    """A short capitalised paragraph of at most seven words: alone above content in a protocol
+    without items, the reader takes it for a topic heading (``Organisatorisches``, ``Über uns``,
+    ``À la carte``) – the same test as ``layout._looks_like_heading``."""
+    return (
+        text[:1].isupper()
+        and len(text) <= 60
+        and "\n" not in text
+        and not text.endswith((".", ",", ";", "!"))
+        and len(text.split()) <= 7
+    )
 
 
 def block_paragraphs(block: Block, *, guard_topics: bool = False) -> list[str]:

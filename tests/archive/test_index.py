@@ -15,6 +15,8 @@ from protokollkit.cli import main
 from tests.archive.conftest import LATER
 from tests.conftest import ROOT
 
+runner = CliRunner()
+
 
 def texts(index: ArchiveIndex, *terms: str, **filters: object) -> list[str]:
     hits, _ = index.search(list(terms), **filters)  # type: ignore[arg-type]
@@ -190,3 +192,17 @@ def test_suche_errors_are_german_and_name_the_folder(tmp_path: Path, archive: Pa
     assert result.exit_code == 1 and "kein gültiges Datum" in result.stderr
     result = runner.invoke(main, ["suche", "--archiv", str(archive)])
     assert result.exit_code == 2 and "Suchbegriff" in result.stderr
+
+
+def test_an_empty_file_is_named_unreadable_not_counted_as_new(archive: Path) -> None:
+    (archive / "2024-01-11-stadtteiltisch.txt").write_bytes(b"")
+    with ArchiveIndex(archive) as index:
+        result = index.update()
+        assert result.unreadable == ["2024-01-11-stadtteiltisch.txt"]
+        assert "2024-01-11-stadtteiltisch.txt" not in result.added
+        assert [p.message for p in result.problems] == ["Die Datei ist leer."]
+    (archive / "2024-01-11-stadtteiltisch.txt").unlink()
+    (archive / INDEX_NAME).unlink()
+    (archive / "2024-02-08-stadtteiltisch.txt").write_bytes(b"")
+    ran = runner.invoke(main, ["suche", "--archiv", str(archive), "Weihnachtsmarkt"])
+    assert "Suchindex aktualisiert: 3 neu, 0 geändert, 0 entfernt, 1 nicht lesbar." in ran.stderr

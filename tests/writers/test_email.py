@@ -622,5 +622,27 @@ def test_an_entry_s_own_task_label_and_details_are_not_repeated() -> None:
 
 def test_a_unanimous_decision_without_counts_shows_no_count() -> None:
     body = " ".join(write_email_body(protokollkit.read_text(OWN_LABELS)).split())
-    assert "Einstimmig angenommen. → einstimmig angenommen" in body
+    assert "WIRO organisiert. Einstimmig angenommen. Aufgaben" in body
+    assert "→ einstimmig angenommen" not in body  # the entry says it already
     assert "Nein 0" not in body
+
+
+def test_a_result_the_entry_does_not_say_is_added() -> None:
+    text = OWN_LABELS.replace("Einstimmig angenommen.", "Abstimmung: einstimmig.")
+    body = " ".join(write_email_body(protokollkit.read_text(text)).split())
+    assert "Abstimmung: einstimmig. Aufgaben" in body  # unanimous: accepted, said enough
+    text = OWN_LABELS.replace("Einstimmig angenommen.", "Abstimmung: 6/1/0")
+    body = " ".join(write_email_body(protokollkit.read_text(text)).split())
+    assert "Abstimmung: 6/1/0 → Ja 6 · Nein 1 · Enthaltung 0 – angenommen" in body
+
+
+def test_a_speaker_named_in_the_dative_is_not_put_before_the_entry() -> None:
+    text = (
+        "Protokoll Stadtteiltisch 09.03.23\n\nAnwesend: Jörg Utpatel\n\n1 Thema\n\n"
+        "- Frage von Herrn Utpatel: Werden die Kirchengemeinden beteiligt?\n"
+    )
+    protocol = protokollkit.read_text(text)
+    assert protocol.items[0].blocks[0].points[0].speaker is not None
+    body = " ".join(write_email_body(protocol).split())
+    assert "- Frage von Herrn Utpatel: Werden" in body
+    assert "Herr Utpatel:" not in body
