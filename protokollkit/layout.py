@@ -857,8 +857,6 @@ class State:
         that end a line mid-sentence mostly are not), or this line's first word would have
         fitted on it."""
         before = self.lines[self.index - 1].text.rstrip() if self.index > 0 else ""
-        if before.endswith(",") and line.text[:1].isdigit():
-            return False  # ``… im November: 27 Ja,`` / ``2 Nein, 2 Enthaltungen.``: mid-count
         width = self.wrap_width()
         if not width:
             last = before.rsplit(maxsplit=1)[-1] if before else ""
@@ -4023,6 +4021,8 @@ def _continuation_target(state: State, line: Line) -> _PointBuilder | None:
         return target if wrapped or (long_line and text[:1].islower()) else None
     if (indented and state.point_stack) or text[:1].islower() or wrapped:
         return target
+    if target.text.endswith(",") and text[:1].isdigit() and not _item_of(state, line):
+        return target  # ``• … im November: 27 Ja,`` / ``2 Nein, 2 Enthaltungen.``: mid-count
     return None
 
 

@@ -39,7 +39,7 @@ FLOORS = {
     "heldout11": 0.90,
     "heldout12": 0.94,
     "heldout13": 0.81,
-    "heldout14": 0.78,
+    "heldout14": 0.91,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -147,7 +147,11 @@ neighbourhood network (ODT), a youth council's narrative minutes, a prevention i
 Bürgerforum reported in committee, a Repair-Café initiative, associations' general meetings (one
 as Word), an allotment association, a thesis kick-off with YAML front matter, hackspace plenums in
 MoinMoin and Markdown; no line lost; MISSES.md lists the misses: people named only in sentences,
-wiki markup, a Word head with typed line breaks, officers in prose)."""
+wiki markup, a Word head with typed line breaks, officers in prose); heldout14 0.911 after the
+rules of branch heldout14 (wiki headings and topic lists, officers after the verb, the chair and
+minute-taker and those at work present beside a partial or a counts-only attendance, guests
+after ``die Gäste``, later-sentence speakers, a title under a letterhead, the front matter's
+title, words broken at a line's end, ``tagt das nächste Mal am``); no other set fell."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
