@@ -909,7 +909,9 @@ _REJECTED = _Folded(
 _POSTPONED = _Folded(re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE))
 _ACCEPTED = _Folded(
     re.compile(
-        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
+        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt"
+        r"|genehmigen(?![^.;]*\bnicht\b)|bestätigt"
+        r"|verabschiedet"
         r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
         r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
         r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
@@ -932,7 +934,8 @@ _DECIDED = _Folded(
         r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
         # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
         r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
-        r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
+        r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden"
+        r"|Die\s+(?:anwesenden\s+|stimmberechtigten\s+)?Mitglieder)\s+(?:beschließen"
         r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
         r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
         r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"

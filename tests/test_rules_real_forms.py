@@ -2871,3 +2871,31 @@ def test_an_attendance_with_names_keeps_the_present_to_those_listed() -> None:
     )
     names = [x.name for x in protokollkit.read_text(text).present()]
     assert names == ["Jana Krüger", "Mehmet Aydin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die anwesenden Mitglieder genehmigen die Tagesordnung.",
+        "Die Mitglieder genehmigen das Protokoll.",
+    ],
+)
+def test_members_approving_in_the_active_voice(text: str) -> None:
+    """``Die anwesenden Mitglieder genehmigen die Tagesordnung``: an accepted decision."""
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("Die anwesenden Mitglieder diskutieren die Tagesordnung.", False),
+        ("Die Mitglieder genehmigen das Protokoll nicht.", True),
+    ],
+)
+def test_members_discussing_or_not_approving_is_no_accepted_decision(
+    text: str, decided: bool
+) -> None:
+    decision = decision_in(text)
+    assert (decision is not None) == decided
+    assert decision is None or decision.result != "accepted"
