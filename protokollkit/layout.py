@@ -192,12 +192,17 @@ DATED_ITEM = re.compile(r"^(\d{2}\.\d{2}\.\d{4} -)\s+(\d{1,3}(?:\.\d{1,2})?)\s+(
 information system (ALLRIS), the meeting's date before the item's number."""
 SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\t ]+(\S.*)$")
 HEADING_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,2})*)[.)]?|[IVX]{1,4}\.|[A-H][.)])[\t ]+(?=\S)")
-BULLET = re.compile(r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7])(?:[ \t]+(.*))?$")
+BULLET = re.compile(
+    r"^([ \t]*)([-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7]|[o§](?=\t)|(?<=[ \t])o(?= ))"
+    r"(?:[ \t]+(.*))?$"
+)
+"""A bullet and its text; ``o`` and ``§`` as Word writes its second and third levels into plain
+text (``\to\tAngebote …``): before a tab, or ``o`` indented before a space."""
 NUMBER_MARKER = re.compile(
     r"^([ \t]*)(\d{1,3}[.)]|\d{1,3}\.0(?=[ \t])|[a-z][.)]|[A-Z]\)|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)"
     r"|[ivx]{1,4}[.)])[ \t]+(\S.*)$"
 )
-_BULLET_START = frozenset(" \t-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7")
+_BULLET_START = frozenset(" \t-–•*‣▪●◦○■□➢➤►→\u2023\u25aa\u25cf\uf0b7\uf0a7o§")
 
 
 def _bullet(text: str) -> re.Match[str] | None:
@@ -1063,6 +1068,8 @@ def line_kinds(line: Line) -> int:
     kinds = _FIRST_KINDS.get(first) or _first_kinds(first)
     if kinds & _LETTER and ("." in stripped[1:6] or ")" in stripped[1:6]):
         kinds |= _K_MARKER
+    elif first in "o§" and stripped[1:2] in ("\t", " "):
+        kinds |= _K_MARKER  # Word's lower bullet levels in plain text (:data:`BULLET`)
     hints = line.hints
     if hints is not NO_HINTS:
         if hints != NO_HINTS:
@@ -1423,7 +1430,9 @@ def rule_attendance(state: State, line: Line) -> bool:
     is_attendance, kind = _attendance_kind(label_key(label))
     if not is_attendance:
         return _group_after_attendance(state, line, label, sub, value)
-    if sub is not None:
+    if sub is not None and kind is None and _HEAD_COUNT_SUB.fullmatch(sub.strip()):
+        label = f"{label} ({sub})"  # ``Teilnehmende (12):``: how many, not a group's name
+    elif sub is not None:
         kind_of_sub = _attendance_kind(label_key(sub))
         if kind is None and not kind_of_sub[0]:
             kind, label = "present", sub
@@ -1453,6 +1462,10 @@ def rule_attendance(state: State, line: Line) -> bool:
         _add_listed(state, name, kind, label)
     state.previous = "attendance"
     return True
+
+
+_HEAD_COUNT_SUB = re.compile(r"\d{1,4}(?:\s+(?:Personen|Teilnehmende|Mitglieder|Anwesende))?")
+"""The brackets of ``Teilnehmende (12):`` or ``Anwesend (8 Personen):``: a head count."""
 
 
 def _present_label_below(state: State) -> bool:
@@ -4001,6 +4014,8 @@ def _continuation_target(state: State, line: Line) -> _PointBuilder | None:
     if line.hints.list_level is not None or line.hints.heading is not None or line.hints.table_row:
         return None
     text = line.text.strip()
+    if text[:1] in "o§" and _bullet(line.text):
+        return None  # ``\to\tAngebote …``: Word's second-level bullet, no lower-case word
     blocks = state.blocks()
     if state.previous == "paragraph" or (state.previous == "continued" and not state.point_stack):
         target = blocks[-1].points[-1] if blocks and blocks[-1].points else None

@@ -47,6 +47,7 @@ from protokollkit.writers.present import (
     people,
     shown_speaker,
     shown_task_details,
+    shown_title,
     walk_items,
 )
 
@@ -838,7 +839,7 @@ def fill_document(document: Document, protocol: Protocol) -> None:
         body.block(block)
     for item, label, depth in walk_items(protocol.items, prefix=protocol.item_prefix):
         style = HEADING_STYLE if depth == 0 else SUBHEADING_STYLE
-        body.text_paragraph(f"{label} {item.title}", style)
+        body.text_paragraph(f"{label} {shown_title(item)}", style)
         if item.presenter:
             body.paragraph(format_person(item.presenter, "parens"), PRESENTER_STYLE)
         for block in item.blocks:

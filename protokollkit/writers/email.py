@@ -57,6 +57,7 @@ from protokollkit.writers.present import (
     plain_with_links,
     shown_speaker,
     shown_task_details,
+    shown_title,
     shows_label,
     speaker_text,
     walk_items,
@@ -225,7 +226,7 @@ def protocol_paragraphs(protocol: Protocol) -> list[Paragraph]:
     for block in protocol.preamble:
         result += block_paragraphs(block)
     for item, label, _depth in walk_items(protocol.items, prefix=protocol.item_prefix):
-        result += heading(f"{label} {item.title}", "-")
+        result += heading(f"{label} {shown_title(item)}", "-")
         if item.presenter:
             presenter = format_person(item.presenter, "parens")
             result += [Paragraph(f"{PRESENTER_LABEL} {presenter}"), BLANK]

@@ -38,6 +38,7 @@ from protokollkit.writers.present import (
     people,
     shown_speaker,
     shown_task_details,
+    shown_title,
     walk_items,
 )
 
@@ -221,7 +222,7 @@ def points_html(points: tuple[Point, ...]) -> str:
 def item_html(item: AgendaItem, label: str, depth: int) -> str:
     """An item's heading (``h2``, sub-items ``h3``), its presenter and its blocks."""
     tag = "h2" if depth == 0 else "h3"
-    parts = [f"<{tag}{style(tag)}>{escape(label)} {inline(item.title)}</{tag}>\n"]
+    parts = [f"<{tag}{style(tag)}>{escape(label)} {inline(shown_title(item))}</{tag}>\n"]
     if item.presenter:
         presenter = inline(format_person(item.presenter, "parens"))
         parts.append(f'<div class="vortragende">\n{paragraph(presenter, PRESENTER_STYLE)}</div>\n')

@@ -156,6 +156,15 @@ def walk_items(
         yield from walk_items(item.items, (*parents, item.number), prefix)
 
 
+def shown_title(item: AgendaItem) -> str:
+    """The item's title as a heading over its presenter's own line: without the dash or colon
+    that led from the title to the name (``Gesundheit im Quartier – Dr. Hansen (…)``)."""
+    title = item.title
+    if item.presenter is not None and title.endswith((" –", " -", " —", ":")) and len(title) > 2:
+        return title[:-1].rstrip()
+    return title
+
+
 def decision_label(decision: Decision) -> str:
     """``Beschluss``, ``Antrag``, ``Abstimmung`` or ``Konsens``."""
     return DECISION_LABELS[decision.kind]

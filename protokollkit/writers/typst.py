@@ -25,6 +25,7 @@ from protokollkit.writers.present import (
     participants_label,
     shown_speaker,
     shown_task_details,
+    shown_title,
     walk_items,
 )
 
@@ -212,7 +213,7 @@ def block_source(block: Block) -> list[str]:
 
 def item_source(item: AgendaItem, label: str, depth: int) -> list[str]:
     """The heading of an agenda item (or sub-item) and its blocks."""
-    call = f"#top({content(label)}, {rich(item.title)}"
+    call = f"#top({content(label)}, {rich(shown_title(item))}"
     if item.presenter:
         call += f", vortragend: {rich(_person_text(item.presenter))}"
     if depth:

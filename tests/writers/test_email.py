@@ -646,3 +646,18 @@ def test_a_speaker_named_in_the_dative_is_not_put_before_the_entry() -> None:
     body = " ".join(write_email_body(protocol).split())
     assert "- Frage von Herrn Utpatel: Werden" in body
     assert "Herr Utpatel:" not in body
+
+
+def test_a_heading_over_its_presenter_drops_the_dash_that_led_to_the_name() -> None:
+    text = (
+        "Protokoll Stadtteiltisch 11.05.23\n\nTeilnehmende: Dr. Ulrike Hansen (Gesundheitsamt)\n\n"
+        "TOP 1 Gesundheit im Quartier – Dr. Ulrike Hansen (Gesundheitsamt)\n\n- Vorstellung\n"
+    )
+    protocol = protokollkit.read_text(text)
+    assert protocol.items[0].title == "Gesundheit im Quartier –"  # the model keeps every mark
+    body = write_email_body(protocol)
+    assert "TOP 1 Gesundheit im Quartier\n" in body
+    assert "Vortrag: Dr. Ulrike Hansen (Gesundheitsamt)" in body
+    html = protokollkit.write(protocol, "html")
+    assert isinstance(html, str)
+    assert "Gesundheit im Quartier</h" in html
