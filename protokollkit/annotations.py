@@ -40,6 +40,7 @@ from protokollkit.model import (
     Point,
     Protocol,
     Task,
+    names_nobody,
 )
 from protokollkit.people import (
     HANDLE,
@@ -1003,7 +1004,9 @@ _REJECTED = _Folded(
 _POSTPONED = _Folded(re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE))
 _ACCEPTED = _Folded(
     re.compile(
-        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|bestätigt|verabschiedet"
+        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt"
+        r"|genehmigen(?![^.;]*\bnicht\b)|bestätigt"
+        r"|verabschiedet"
         r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
         r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
         r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
@@ -1026,7 +1029,8 @@ _DECIDED = _Folded(
         r"|stimmt\s+(?:\w+\s+){1,4}zu)\b"
         # active voice: ``Wir nehmen das Protokoll einstimmig an``, ``Alle stimmen zu``
         r"|\b(?:nehmen|nimmt|nahmen|nahm)\s+(?!an\b)(?:[\w,.§„“\"*-]+\s+){1,8}?an\s*(?:[.,;!]|$)"
-        r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden|Die\s+Mitglieder)\s+(?:beschließen"
+        r"|^(?:Wir|Alle|Alle\s+Anwesenden|Die\s+Anwesenden"
+        r"|Die\s+(?:anwesenden\s+|stimmberechtigten\s+)?Mitglieder)\s+(?:beschließen"
         r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
         r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
         r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
@@ -1510,7 +1514,8 @@ _TASK_VERBS = (
     r"|gestaltet|gestalten|vereinbart|vereinbaren|übergibt|leitet|lädt|laden|testet|testen"
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
     r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
-    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$))"
+    r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$)"
+    r"|trägt\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b|tragen\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?"
@@ -1616,7 +1621,7 @@ _TASK_VERB_STEMS = (
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
     "verschick", "gibt", "bildet", "bilden", "entwerfen", "bereiten", "erstellen", "prüfen",
-    "informieren", "kontaktieren", "besorgen",
+    "informieren", "kontaktieren", "besorgen", "trägt", "tragen",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
@@ -2142,6 +2147,12 @@ def task_in(
         body: tuple[str, ...] = ()
         for pattern in (_LATER_DOER, _VERB_DOER):
             later = pattern.search(text)
+            if later and pattern is _LATER_DOER and _REPORTS.match(text, later.end()):
+                # ``Herr X fragt, ob …. Beig. Y sagt zu, …``: a later sentence's doer
+                later = next(
+                    (m for m in _LATER_DOER.finditer(text) if not _REPORTS.match(text, m.end())),
+                    None,
+                )
             if later and _REPORTS.match(text, later.end()):
                 continue
             if later:
@@ -2781,6 +2792,13 @@ def next_meeting_in(protocol: Protocol) -> NextMeeting | None:
     if found is None:
         found = _announced_anywhere(protocol)
     if found is None:
+        # the plan's last entries name it (``- Nächstes Plenum am: 23.06.2025`` under
+        # ``## Themensammlung``): an entry with a next-meeting label and a date
+        found = next(
+            (e for e in protocol.agenda if is_next_meeting_text(e) and find_date(e) is not None),
+            None,
+        )
+    if found is None:
         return None
     date = find_date(found[at:], protocol.date) if at else None
     if date is None:  # the date in the sentence that names the next meeting, else the first
@@ -2805,6 +2823,8 @@ def annotate(protocol: Protocol, known: ParticipantIndex | None = None) -> Proto
     (``known``: the names of those present, when the caller has them already)."""
     if known is None:  # (guests of a listed meeting speak too: ``Tim stellt … vor``)
         listed = protocol.listed_present()
+        if names_nobody(listed):
+            listed = ()  # ``Anwesend: der Vorstand (3), …``: groups and counts, no names
         guests = [p for g in protocol.attendance if g.kind == "guests" for p in g.people]
         known = ParticipantIndex([*listed, *guests] if listed else ())
     meeting = protocol.date

@@ -197,6 +197,7 @@ AGENDA_LABELS = {
     "tagesordnungspunkte", "vorgeschlagene tagesordnung", "themenliste", "inhalt",
     "übersicht", "tagesordnung (entwurf)", "tagesordnung entwurf", "geplante themen",
     "inhaltsverzeichnis", "table of contents", "contents", "öffentliche tagesordnung",
+    "themensammlung", "themenspeicher",
     "nichtöffentliche tagesordnung", "nicht öffentliche tagesordnung",
 }  # fmt: skip
 """Labels of the planned agenda listed before the minutes (folded)."""
@@ -264,6 +265,7 @@ NEXT_MEETING_ANYWHERE = re.compile(
     rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin){_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     + _NOT_A_SUB_BODY
     + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
+    r"|\b(?:tagt|tagen)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
     r"|\b(?:sich|uns)\s+(?:[\w.]+\s+){1,4}?(?:wieder|erneut)\s+treffen\b"
     # after a rhythm: ``… trifft sich im zweiwöchigen Turnus, das nächste Mal am 4. September``
     r"|\b(?:trifft|treffen|tagt|tagen)\s+(?:sich\s+)?[^.;]{0,120}?,\s+das\s+n(?:ä|ae)chste\s+Mal"
@@ -272,8 +274,9 @@ NEXT_MEETING_ANYWHERE = re.compile(
 )
 """``… für das nächste Treffen am 5.06. …``, ``Die Initiativgruppe trifft sich wieder am …``,
 ``Das nächste und vorerst letzte thematische Treffen …``, ``Der Treff trifft sich jeden zweiten
-Mittwoch, das nächste Mal am 12.11.2025``: the next meeting named anywhere in
-a sentence (taken when a date after this meeting's, or a month, follows in that sentence)."""
+Mittwoch, das nächste Mal am 12.11.2025``, ``Der Rat tagt das nächste Mal am …``: the next
+meeting named anywhere in a sentence (taken when a date after this meeting's, or a month,
+follows in that sentence)."""
 NEXT_MEETING_REPORTED = re.compile(
     r"\b(?:weist|wies|verweist|verwies|erinnert|erinnerte|informiert|informierte|teilt|teilte)\b"
     r"[^.;]{0,40}?\b(?:auf\s+die|,\s+dass\s+die|daran,\s+dass\s+die)\s+n(?:ä|ae)chste[n]?\s+"

@@ -66,6 +66,7 @@ from protokollkit.model import (
     Point,
     PointKind,
     Protocol,
+    names_nobody,
 )
 from protokollkit.people import (
     ParticipantIndex,
@@ -541,6 +542,35 @@ def _asciidoc(lines: list[Line]) -> list[Line]:
             result.append(Line(text, line.number, line.hints))
         else:
             result.append(line)
+    return result
+
+
+_WIKI_HEADING = re.compile(r"^(={1,5})[ \t]+([^=\s](?:[^=]*[^=\s])?)[ \t]+(={1,5})[ \t]*$")
+"""``= Mitgliederverwaltung =``, ``== Bank ==``: a heading of MoinMoin or MediaWiki markup, the
+same number of ``=`` on both sides of its title."""
+
+
+def _wiki_headings(lines: list[Line]) -> list[Line]:
+    """A text written in wiki markup (MoinMoin, MediaWiki): its ``= Title =`` to
+    ``===== Title =====`` lines become heading hints – where at least two lines of the text are
+    such headings and each has as many ``=`` after its title as before. Other texts are
+    returned as they are."""
+    found = {}
+    for index, line in enumerate(lines):
+        if line.hints is NO_HINTS and line.text[:1] == "=":
+            match = _WIKI_HEADING.match(line.text)
+            if (
+                match
+                and match.group(1) == match.group(3)
+                and re.search(r"[^\W\d_]", match.group(2))
+            ):
+                found[index] = match
+    if len(found) < 2:
+        return lines
+    result = list(lines)
+    for index, match in found.items():
+        level = len(match.group(1))
+        result[index] = Line(match.group(2), lines[index].number, Hints(heading=level))
     return result
 
 
@@ -1090,6 +1120,7 @@ def state_kinds(state: State, line: Line, kinds: int) -> int:
             or "AGESORDNUNG" in text
             or "TOP" in text
             or "Them" in text
+            or "THEM" in text
             or "nhalt" in text
             or "ontents" in text
             or "bersicht" in text
@@ -1281,10 +1312,17 @@ def _title_goes_on(state: State) -> None:
         state.title = f"{state.title} {text}"
         state.skip_until = index + 1
         if not _OPEN_END.search(text):
-            return
+            if pattern is _TITLE_MORE:
+                continue  # ``mit Neuwahl`` / ``am Montag, 21. Juli 2025 um 19 Uhr``
+            pattern = _TITLE_MORE
+            continue
         pattern = _TITLE_ENDS  # ``über die Sitzung 1/2025 des`` / ``Samtgemeinderates``
 
 
+_TITLE_MORE = re.compile(r"^(?:mit|am|vom)\s+(?!.*\s(?:im|in)\s)[^;]{1,60}(?<![.;,])$")
+"""A title's further line in lower case, right below it: ``mit Neuwahl``, ``am Montag, 21. Juli
+2025 um 19 Uhr`` (each a paragraph of its own under ``über die Jahreshauptversammlung``); not a
+session line with its place (``am Dienstag, … um 19:30 Uhr im Sitzungssaal.``)."""
 _OPEN_END = re.compile(r"\s(?:des|der|den|dem|vom|von|zur|zum|am|im|für|über)$")
 """A title line that stops in the middle: the next line ends it."""
 _TITLE_ENDS = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[\w.-]+){0,5}$")
@@ -2468,6 +2506,7 @@ def rule_agenda(state: State, line: Line) -> bool:
         or "AGESORDNUNG" in raw
         or "TOP" in raw
         or "Them" in raw
+        or "THEM" in raw
         or "nhalt" in raw
         or "ontents" in raw
         or "bersicht" in raw
@@ -2632,6 +2671,17 @@ def _agenda_entry(state: State, line: Line) -> bool:
         return True
     if level is not None and line.hints.heading is None and _is_agenda_entry(line):
         state.blank_before = False  # the plan under a heading goes on over blank lines
+    if (
+        state.agenda
+        and not state.blank_before
+        and _plain(line.hints)
+        and _WORD_BROKEN.search(state.agenda[-1])
+        and line.text[:1].islower()
+    ):
+        # ``… Organisation der Ar-`` / ``beitseinsätze``: a word broken at the line's end
+        state.agenda[-1] = f"{state.agenda[-1]} {line.text.strip()}"
+        state.previous = "agenda"
+        return True
     if (
         state.agenda
         and not state.blank_before
@@ -3987,6 +4037,8 @@ def _continuation_target(state: State, line: Line) -> _PointBuilder | None:
         return target if wrapped or (long_line and text[:1].islower()) else None
     if (indented and state.point_stack) or text[:1].islower() or wrapped:
         return target
+    if target.text.endswith(",") and text[:1].isdigit() and not _item_of(state, line):
+        return target  # ``• … im November: 27 Ja,`` / ``2 Nein, 2 Enthaltungen.``: mid-count
     return None
 
 
@@ -4003,9 +4055,26 @@ def _continues(state: State, line: Line) -> bool:
     return _continuation_target(state, line) is not None
 
 
+_WORD_BROKEN = re.compile(r"[^\W\d_][a-zäöüß]-$")
+"""A line that ends in a word broken off with a hyphen (``Organisation der Ar-``)."""
+
+
 def rule_continued(state: State, line: Line) -> bool:
     """A line right after a point or paragraph continues it: indented, or starting in lower
-    case, or after a long line that does not end a sentence (a hard-wrapped paragraph)."""
+    case, or after a long line that does not end a sentence (a hard-wrapped paragraph); a
+    line in lower case right under an item's title that ends in a broken word finishes it."""
+    item = state.current_item() if state.previous == "item" else None
+    if (
+        item is not None
+        and not state.blank_before
+        and not item.blocks
+        and _plain(line.hints)
+        and line.text[:1].islower()
+        and _WORD_BROKEN.search(item.title)
+    ):
+        item.title = f"{item.title} {line.text.strip()}"  # ``TOP 4 | … der Ar-`` / ``beits…``
+        state.previous = "continued"
+        return True
     target = _continuation_target(state, line)
     if target is None:
         return False
@@ -4319,6 +4388,10 @@ def find_title(lines: list[Line]) -> int:
         value = front.text.partition(":")[2].strip().strip("\"'")
         same = _fold_title(first.text.strip("#*_ ")) == _fold_title(value)
         own = first.hints.heading == 1 and label_key(first.text) not in SECTION_MARKERS
+        if own and not same:
+            # ``# Bachelorarbeit`` / … / ``# Fragen Kick-Off-Meeting``: where ``#`` marks every
+            # section, the first one is a section too, and ``title:`` names the document
+            own = sum(1 for x in lines if x.hints.heading == 1) < 2
         return index if same or own else -1
     for index, line in candidates:
         if line.hints.title:
@@ -4350,7 +4423,15 @@ def find_title(lines: list[Line]) -> int:
         if line.hints.list_level is None and TITLE.match(line.text.strip().strip("*_#")):
             text = line.text.strip().strip("*_# ")
             if index != candidates[0][0] and label_key(text) in SECTION_MARKERS:
-                continue  # ``Protokoll`` alone after the plan: where the minutes begin
+                after = [c for c in candidates if c[0] > index][:1]
+                if not (
+                    label_key(text) in _TITLE_WORDS
+                    and after
+                    and after[0][0] <= index + 2
+                    and _TITLE_GOES_ON.match(after[0][1].text.strip())
+                ):
+                    continue  # ``Protokoll`` alone after the plan: where the minutes begin
+                # ``Protokoll`` / ``über die Jahreshauptversammlung 2025`` under a letterhead
             if not _label(text) or find_date(text):
                 return index
     if not candidates:
@@ -4623,7 +4704,7 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(_asciidoc(_unglued(cleaned)))
+    prepared = _mark_structure(_asciidoc(_wiki_headings(_unglued(cleaned))))
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
@@ -4748,4 +4829,8 @@ def _present_index(state: State) -> ParticipantIndex | None:
         group.people for group in state.groups if group.kind != "guests"
     ):
         return None  # (nobody listed: those present are read from the opening's sentences)
+    if names_nobody(tuple(state.participants)) and not any(
+        group.people for group in state.groups if group.kind != "guests"
+    ):
+        return None  # (``Anwesend: der Vorstand (3), …``: groups and counts, no names)
     return state.known

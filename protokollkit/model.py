@@ -100,7 +100,8 @@ PROSE_CHAIR = re.compile(
     rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
     rf"|\b(?:Begrüßung|Eröffnung)\s+(?:erfolgt|erfolgte)\s+durch\s+{_NAME},\s+(?:(?:1\.|erste[rn]?)\s+)?"
     r"(?:Vorsitzende[rn]?|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\b"
-    r"|\b(?:Der|Die)\s+(?:Ausschuss)?(?:Vorsitzende|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
+    r"|\b(?:Der|Die)\s+(?:(?:1\.|2\.|erste|zweite)\s+)?(?:Ausschuss)?(?:Vorsitzende"
+    r"|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?),"
     r"\s+(?:(?:Bürgermeister|Oberbürgermeister|Ortsvorsteher|Stadtrat|Stadträtin|Pfarrer)(?:in)?\s+)?"
     rf"{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:übernahm|übernimmt)\s+{_NAME}\s+die\s+(?:Moderation|Sitzungsleitung|Gesprächsleitung"
@@ -155,8 +156,28 @@ PROSE_MINUTES = re.compile(
     r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
     rf"|^{_NAME}\s+[–-]\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?"
     r"|Protokoll(?:führung)?)\b"
+    # the verb before the name: ``wurde Nadine Vogel zur Protokollantin benannt``, ``Zur
+    # Protokollführerin wurde Tanja Eilers bestimmt``
+    rf"|\b(?:wird|wurde)\s+{_NAME}\s+(?:einstimmig\s+)?(?:als|zur|zum)\s+(?:Schriftführer(?:in)?"
+    r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
+    r"|\b(?:Als|Zur|Zum)\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\s+"
+    rf"(?:wird|wurde)\s+(?:einstimmig\s+)?{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
 )
 """The chair or minute-taker named in a sentence of the opening."""
+
+
+def names_nobody(people: tuple[Person, ...]) -> bool:
+    """An attendance of groups and counts only (``der Vorstand (3)``, ``weitere 11
+    Mitglieder``, ``31 Stimmberechtigte``): no entry starts like a name."""
+    return bool(people) and all(not p.name[:1].isupper() for p in people)
+
+
+_ROLE_AFTER_NAME = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+"""A role in brackets after a name: ``Frank Dietrich (Vorsitzender)``."""
+_PERSON_NAME = re.compile(
+    r"(?:(?:Herrn?|Frau|Dr\.)\s+)*[A-ZÄÖÜ][\wäöüßÄÖÜ'\-]+(?:\s+[A-ZÄÖÜ][\wäöüßÄÖÜ'\-]+){0,3}"
+)
+"""A person's name of capitalised words (``Sabine Albers``, ``Frau Dr. Kühn``)."""
 _SIGNED_MINUTES = re.compile(
     r"((?:(?:Herr|Frau)\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s*"
     r"(?:\((?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Protokoll)\)"
@@ -475,7 +496,43 @@ class Protocol:
         """Everyone present: the participants and the labelled groups of those present (or,
         when nobody is listed, those a sentence of the opening names: ``Anwesend waren …``;
         without either, those the minutes show taking part)."""
-        return self.listed_present() or self._people_at_work()
+        listed = self.listed_present()
+        if not listed:
+            return self._people_at_work()
+        if names_nobody(listed):
+            # ``Anwesend: der Vorstand (3), der Beirat (3), weitere 11 Mitglieder``: groups and
+            # counts, no names – those the minutes show taking part are named nowhere else
+            known = {p.name for p in listed}
+            return listed + tuple(p for p in self._people_at_work() if p.name not in known)
+        return listed + self._officers_not_listed(listed)
+
+    def _officers_not_listed(self, listed: tuple[Person, ...]) -> tuple[Person, ...]:
+        """The chair and the minute-taker of a labelled head (``Versammlungsleitung: Frank
+        Dietrich (Vorsitzender)``, ``Protokollführerin: Sabine Albers``) whom the attendance
+        leaves out (``Weitere anwesende Vorstandsmitglieder: …``): they were there. Only a
+        person's name counts (two to four words, no body, nobody excused or absent)."""
+        from protokollkit.annotations import names_a_body  # annotations imports this module
+
+        known = [p.name for p in listed]
+        away = self._away()
+        found: list[Person] = []
+        for kind in ("chair", "minute_taker"):
+            value = next((f.value for f in self.meta if f.kind == kind), None)
+            if value is None:
+                continue
+            name = _ROLE_AFTER_NAME.sub("", value).strip()
+            words = name.split()
+            if not (
+                2 <= len(words) <= 4
+                and _PERSON_NAME.fullmatch(name)
+                and not names_a_body(name)
+                and name not in away
+                and not any(w in known_name.split() for known_name in known for w in words[-1:])
+            ):
+                continue
+            known.append(name)
+            found.append(Person(name))
+        return tuple(found)
 
     def listed_present(self) -> tuple[Person, ...]:
         """Those the attendance names as present: the participants and the groups of those

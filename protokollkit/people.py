@@ -552,6 +552,13 @@ _GUEST_LEAD = re.compile(
     r"|\b(?:interessante|viele|neue)\s+Informationen\b[^.;]{0,60}?\bvon\s+(?=[A-ZÄÖÜ][^,]{3,40},"
     r"\s+(?:der|dem|des)\s)"
 )
+_GUESTS_NAMED = re.compile(
+    r"\b(?:[Dd]ie|[Aa]ls|[Uu]nsere)\s+Gäste\s+("
+    r"(?:(?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w\-]+(?:\s*,\s*|\s+und\s+))*"
+    r"(?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w\-]+)"
+)
+"""``… die Gäste Frau Behrens und Herr Szymański sich vorstellten``: the guests named with
+their title right after the word, joined by commas or ``und``."""
 _GREETING_ALL = re.compile(
     r"^(?:die|alle|alle\s+die)\s+(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)\b"
 )
@@ -764,6 +771,10 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
         if "zu Gast" in text:
             for name in _guests_before(text):
                 kinds.setdefault(name, "guests")
+        if "Gäste " in text:
+            for named in _GUESTS_NAMED.finditer(text):
+                for name in re.split(r"\s*,\s*|\s+und\s+", named.group(1)):
+                    kinds.setdefault(name, "guests")
         for lead in _GUEST_LEAD.finditer(text):
             rest = text[lead.end() : lead.end() + 120]
             bare = None if rest.startswith(("Herr", "Frau", "Dr.", "Prof.")) else _BARE.match(rest)

@@ -39,6 +39,7 @@ FLOORS = {
     "heldout11": 0.90,
     "heldout12": 0.95,
     "heldout13": 0.88,
+    "heldout14": 0.91,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -147,7 +148,19 @@ guests named before ``zu Gast``, a task in every sentence of an entry, titled ow
 the list, ``wird … führen/vorstellen``, ``Er werde …``, ``Wer Zeit hat, …``), 07.12.2026:
 heldout13 0.884, heldout3 0.874, heldout4 0.861, heldout5 0.907, heldout6 0.833, heldout7 0.903,
 heldout8 0.915, heldout9 0.901, heldout10 0.911, heldout11 0.908, heldout12 0.955; corpus,
-heldout and heldout2 unchanged."""
+heldout and heldout2 unchanged.
+heldout14 0.781 (blind, its first and only run on 07.12.2026 at ee527ed: an Integrationsrat's
+item, a Seniorenbeirat's annual report, a Kriminalpräventiver Rat on a citizens' blog, a
+neighbourhood network (ODT), a youth council's narrative minutes, a prevention item (Word), a
+Bürgerforum reported in committee, a Repair-Café initiative, associations' general meetings (one
+as Word), an allotment association, a thesis kick-off with YAML front matter, hackspace plenums in
+MoinMoin and Markdown; no line lost; MISSES.md lists the misses: people named only in sentences,
+wiki markup, a Word head with typed line breaks, officers in prose); heldout14 0.914 after the
+rules of branch heldout14 (wiki headings and topic lists, officers after the verb, the chair and
+minute-taker and those at work present beside a partial or a counts-only attendance, guests
+after ``die Gäste``, later-sentence speakers, a title under a letterhead, the front matter's
+title, words broken at a line's end, ``tagt das nächste Mal am``, members approving in the
+active voice); no other set fell."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -200,6 +213,8 @@ ROUND_TRIP_GAPS = {
     "buergerverein-stadtrat-2025-05-13.txt": "the plans' zero-padded entries after blank lines"
     " made the items explicit; the archive's '1.' entries do not, so short preamble lines"
     " (`Sitzung des Bauausschusses`) read back as topics",
+    "ausschuss-praevention-2025-12-02.docx": "a bold first paragraph `DATE - 6 Title ...` is the"
+    " title in Word; the same line in the archive text is read as a date line with the meeting",
 }
 
 

@@ -2994,3 +2994,235 @@ def test_reported_speech_with_a_pronoun_announces_the_speaker_s_task(
     (point,) = p.all_points()
     assert (point.task.owners if point.task is not None else None) == owners
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Protokoll 06.12.2025\n\nIn Abwesenheit des Schriftführers wurde Nadine Vogel zur"
+         " Protokollantin benannt.\n\nTOP 1 Begrüßung\n\n- x\n", "minute_taker", "Nadine Vogel"),
+        ("Protokoll 06.12.2025\n\n1. Begrüßung\nZur Protokollführerin wurde Tanja Eilers"
+         " bestimmt.\n2. Berichte\n- x\n", "minute_taker", "Tanja Eilers"),
+        ("Protokoll 06.12.2025\n\nTOP 1: Begrüßung\n\nDer 1. Vorsitzende, Tobias Brandl, eröffnete"
+         " um 17:15 Uhr die Versammlung.\n\nTOP 2: Berichte\n\n- x\n", "chair", "Tobias Brandl"),
+    ],
+)  # fmt: skip
+def test_minute_taker_and_chair_named_after_the_verb_or_an_ordinal(
+    text: str, kind: str, value: str
+) -> None:
+    """``wurde X zur Protokollantin benannt``, ``Zur Protokollführerin wurde X bestimmt``, ``Der
+    1. Vorsitzende, X, eröffnete …``: the officer after the verb or after an ordinal office."""
+    p = protokollkit.read_text(text)
+    assert p.meta_value(kind) == value  # type: ignore[arg-type]
+    assert value in [person.name for person in p.present()]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zur Protokollführerin wurde noch niemand bestimmt.",
+        "Es wurde Frau Kühn zur Wahl als Kassenprüferin vorgeschlagen.",
+        "Der 1. Vorsitzende eröffnete um 17:15 Uhr die Versammlung.",
+    ],
+)
+def test_no_officer_in_near_sentences(sentence: str) -> None:
+    """Nobody named, another office, or the office without a name: no minute-taker, no chair."""
+    p = protokollkit.read_text(f"Protokoll 06.12.2025\n\nTOP 1 Begrüßung\n\n{sentence}\n\n- x\n")
+    assert p.meta_value("minute_taker") is None
+    assert p.meta_value("chair") is None
+
+
+def test_chair_and_minute_taker_of_the_head_are_present_beside_a_partial_list() -> None:
+    """``Versammlungsleitung: Frank Dietrich (Vorsitzender)`` and ``Protokollführerin: Sabine
+    Albers`` over ``Weitere anwesende Vorstandsmitglieder: …``: the officers were there too."""
+    text = (
+        "Protokoll zur Vereinsversammlung am 13.09.2025\n"
+        "Versammlungsleitung: Frank Dietrich (Vorsitzender)\n"
+        "Protokollführerin: Sabine Albers\n"
+        "Weitere anwesende Vorstandsmitglieder: Jana Krüger, Mehmet Aydin\n\n"
+        "TOP 1 Begrüßung\n\n- x\n"
+    )
+    names = [p.name for p in protokollkit.read_text(text).present()]
+    assert names == ["Jana Krüger", "Mehmet Aydin", "Frank Dietrich", "Sabine Albers"]
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # the chair is a body, the minute-taker a first name alone: no person's name
+        ("Leitung: Vorstand\nProtokoll: Merle\n", ["Jana Krüger", "Mehmet Aydin"]),
+        # already listed by surname, or excused
+        (
+            "Leitung: Frau Krüger\nProtokoll: Sabine Albers\nEntschuldigt: Sabine Albers\n",
+            ["Jana Krüger", "Mehmet Aydin"],
+        ),
+    ],
+)
+def test_no_officer_added_to_the_present_when_no_name_or_listed(
+    head: str, names: list[str]
+) -> None:
+    text = f"Protokoll 13.09.2025\n{head}Anwesend: Jana Krüger, Mehmet Aydin\n\nTOP 1 A\n\n- x\n"
+    assert [p.name for p in protokollkit.read_text(text).present()] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Herr Petrović fragt, ob das Arbeitspapier in einfacher Sprache erscheint. Beig."
+            " Hartmann sagt zu, das Arbeitspapier bis zur nächsten Sitzung vorzulegen.",
+            "Beig. Hartmann",
+        ),
+        (
+            "Frau Dreyer trägt weiter Kontaktdaten von Ansprechpartnern zusammen.",
+            "Frau Dreyer",
+        ),
+    ],
+)
+def test_task_after_a_question_and_gathering_as_a_task(text: str, owner: str) -> None:
+    """A later sentence's promise after a question (``fragt, ob …. X sagt zu, …``), and
+    ``trägt … zusammen``: tasks with their owner."""
+    task = task_in(text, NOBODY, dt.date(2025, 3, 12))
+    assert task is not None and task.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herr Petrović fragt, ob das Papier erscheint. Frau Kühn informiert über den Stand.",
+        "Frau Dreyer trägt den Bericht vor.",
+        "Frau Dreyer trägt die Verantwortung für das Fest.",
+    ],
+)
+def test_no_task_in_questions_reports_and_carrying(text: str) -> None:
+    assert task_in(text, NOBODY, dt.date(2025, 3, 12)) is None
+
+
+def test_council_meeting_next_time_in_a_sentence() -> None:
+    """``… tagt das nächste Mal am DATE``: the next meeting in a report's last sentence."""
+    text = (
+        "Kriminalpräventiver Rat gegründet\n\nAm 20. Mai 2025 trafen sich 28 Menschen. Die Gruppen"
+        " treffen sich eigenständig; der Rat tagt das nächste Mal am 16. September 2025.\n"
+    )
+    p = protokollkit.read_text(text)
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2025, 9, 16)
+
+
+def test_council_that_met_last_time_names_no_next_meeting() -> None:
+    text = (
+        "Kriminalpräventiver Rat\n\nAm 20. Mai 2025 trafen sich 28 Menschen. Der Rat tagte das"
+        " letzte Mal am 16. Januar 2025.\n"
+    )
+    assert protokollkit.read_text(text).next_meeting is None
+
+
+def test_front_matter_title_where_every_section_is_a_first_level_heading() -> None:
+    """YAML ``title:`` over ``# Bachelorarbeit`` … ``# Beschlüsse``: ``#`` marks the sections, so
+    the front matter names the document; one ``#`` heading alone is the document's own."""
+    text = (
+        "---\ntitle: Kick-Off Protokoll\ndate: 18.3.2025\n---\n\n# Bachelorarbeit\nThema\n\n"
+        "# Beschlüsse\n\n- Beim Review wird das Datum festgelegt.\n"
+    )
+    assert protokollkit.read_text(text, format="markdown").title == "Kick-Off Protokoll"
+    single = "---\ntitle: Notizen\n---\n\n# Vorstandssitzung am 18.3.2025\n\n- x\n"
+    assert (
+        protokollkit.read_text(single, format="markdown").title == "Vorstandssitzung am 18.3.2025"
+    )
+
+
+def test_guests_named_with_their_title_after_the_word() -> None:
+    """``… bei der die Jugendlichen und die Gäste Frau Behrens und Herr Szymański sich
+    vorstellten``: both are guests."""
+    text = (
+        "# Sitzungsprotokoll Oktober 2025\n\nDie Sitzung am 26. Oktober 2025 begann pünktlich.\n\n"
+        "Es erfolgte eine Vorstellungsrunde, bei der die Jugendlichen und die Gäste Frau Behrens"
+        " und Herr Szymański sich vorstellten.\n"
+    )
+    p = protokollkit.read_text(text, format="markdown")
+    assert [x.name for x in p.attendance_of("guests")] == ["Frau Behrens", "Herr Szymański"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Frau Behrens begrüßte die Gäste. Herr Szymański stellte den Plan vor.",
+        "Die Gäste aus dem Stadtteil stellten sich vor.",
+    ],
+)
+def test_no_guests_where_no_title_follows_the_word(sentence: str) -> None:
+    text = f"# Sitzung am 26. Oktober 2025\n\n{sentence}\n"
+    p = protokollkit.read_text(text, format="markdown")
+    assert "Herr Szymański" not in [x.name for x in p.attendance_of("guests")]
+    assert "Frau Behrens" not in [x.name for x in p.attendance_of("guests")]
+
+
+def test_who_speaks_in_a_later_sentence_of_an_entry_is_a_speaker() -> None:
+    """``Frau Yilmaz regt an, …. Herr Petrović fragt, ob …``: both speak."""
+    text = (
+        "Protokoll 12.03.2025\n\nTOP 1 Integrationskonzept\n\nFrau Yilmaz regt an, die Vereine"
+        " früh anzuschreiben. Herr Petrović fragt, ob das Papier in einfacher Sprache erscheint.\n"
+    )
+    names = [s.name for s in protokollkit.read_text(text).speakers()]
+    assert names == ["Frau Yilmaz", "Herr Petrović"]
+
+
+def test_no_second_speaker_where_a_later_sentence_names_nobody_speaking() -> None:
+    """A later sentence about someone (``Herr Petrović ist neu im Rat``) names no speaker."""
+    text = (
+        "Protokoll 12.03.2025\n\nTOP 1 Integrationskonzept\n\nFrau Yilmaz regt an, die Vereine"
+        " früh anzuschreiben. Herr Petrović ist neu im Rat.\n"
+    )
+    names = [s.name for s in protokollkit.read_text(text).speakers()]
+    assert names == ["Frau Yilmaz"]
+
+
+def test_an_attendance_of_groups_and_counts_leaves_the_present_to_the_minutes() -> None:
+    """``Anwesend: der Vorstand (3), weitere 11 Mitglieder``: no names; those the minutes show
+    at work are present, and their tasks have owners."""
+    text = (
+        "Protokoll 21.07.2025\n\nAnwesend: der Vorstand (3), weitere 11 Mitglieder\n\n"
+        "TOP 1 Kassenbericht\n\nDie Kassiererin Monika Straub erläutert die Einnahmen.\n\n"
+        "TOP 2 Planung\n\nFrau Lorenz klärt bis Ende August den Termin.\n"
+    )
+    p = protokollkit.read_text(text)
+    names = [x.name for x in p.present()]
+    assert "Monika Straub" in names and "Frau Lorenz" in names
+    tasks = p.tasks()
+    assert tasks and tasks[0].task is not None and tasks[0].task.owners == ("Frau Lorenz",)
+
+
+def test_an_attendance_with_names_keeps_the_present_to_those_listed() -> None:
+    text = (
+        "Protokoll 21.07.2025\n\nAnwesend: Jana Krüger, Mehmet Aydin\n\n"
+        "TOP 1 Kassenbericht\n\nDie Kassiererin Monika Straub erläutert die Einnahmen.\n"
+    )
+    names = [x.name for x in protokollkit.read_text(text).present()]
+    assert names == ["Jana Krüger", "Mehmet Aydin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die anwesenden Mitglieder genehmigen die Tagesordnung.",
+        "Die Mitglieder genehmigen das Protokoll.",
+    ],
+)
+def test_members_approving_in_the_active_voice(text: str) -> None:
+    """``Die anwesenden Mitglieder genehmigen die Tagesordnung``: an accepted decision."""
+    decision = decision_in(text)
+    assert decision is not None and decision.result == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("Die anwesenden Mitglieder diskutieren die Tagesordnung.", False),
+        ("Die Mitglieder genehmigen das Protokoll nicht.", True),
+    ],
+)
+def test_members_discussing_or_not_approving_is_no_accepted_decision(
+    text: str, decided: bool
+) -> None:
+    decision = decision_in(text)
+    assert (decision is not None) == decided
+    assert decision is None or decision.result != "accepted"

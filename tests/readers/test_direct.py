@@ -105,6 +105,10 @@ PANDOC_LINE_NUMBERS: dict[str, str] = {
         "the same model, but other source line numbers on the pandoc path (spacer paragraphs"
         " of one no-break space between the paragraphs of a report); found with heldout11"
     ),
+    "heldout14/ausschuss-praevention-2025-12-02.docx": (
+        "the same model, but other source line numbers on the pandoc path (spacer paragraphs"
+        " of one no-break space between an ALLRIS item's paragraphs); found with heldout14"
+    ),
 }
 """Fixture → why only the source line numbers of the two paths differ."""
 
