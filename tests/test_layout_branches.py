@@ -148,3 +148,29 @@ def test_points_nest_thirty_levels_deep_and_no_deeper() -> None:
 
 def _all_points(points: tuple[Point, ...]) -> list[Point]:
     return [q for p in points for q in (p, *_all_points(p.points))]
+
+
+# --- mutA: survivors of the mutation sample (attendance, front matter, agenda, titles) -----------
+
+
+def _table(rows: list[tuple[str, ...]], start: int = 4) -> list[Line]:
+    """Rows of a Word table (cells as hints, the text as a reader joins them)."""
+    return [
+        Line(" | ".join(cells), start + n, Hints(table_row=cells)) for n, cells in enumerate(rows)
+    ]
+
+
+def test_bold_column_heads_of_an_attendance_table_are_no_person() -> None:
+    lines = [
+        Line("Protokoll Stadtteiltisch 10.11.22", 1),
+        Line("", 2),
+        Line("Anwesend:", 3),
+        *_table([("**Name**", "**Einrichtung**"), ("Anna Berg", "SBZ"), ("Karl Moor", "")]),
+    ]
+    protocol = parse_lines(lines)
+    assert [(p.name, p.affiliation) for p in protocol.participants] == [
+        ("Anna Berg", "SBZ"),
+        ("Karl Moor", None),
+    ]
+    (heads,) = [p.text for b in protocol.preamble for p in b.points]  # kept as a paragraph
+    assert "Name" in heads and "Einrichtung" in heads
