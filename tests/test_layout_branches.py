@@ -174,3 +174,21 @@ def test_bold_column_heads_of_an_attendance_table_are_no_person() -> None:
     ]
     (heads,) = [p.text for b in protocol.preamble for p in b.points]  # kept as a paragraph
     assert "Name" in heads and "Einrichtung" in heads
+
+
+def test_a_line_cleaned_of_special_spaces_keeps_its_number() -> None:
+    protocol = protokollkit.read_text("Protokoll\u00a0Stadtteiltisch\n\n1 Aktuelles\n\n- Punkt\n")
+    assert protocol.title == "Protokoll Stadtteiltisch"
+    assert [(d.line, d.message) for d in protocol.diagnostics] == [
+        (1, "Kein Datum gefunden (weder im Titel noch im Text oder im Dateinamen).")
+    ]
+
+
+def test_the_date_from_the_file_name_is_noted_at_the_title() -> None:
+    protocol = protokollkit.read_text(
+        "Protokoll Stadtteiltisch\n\n1 Aktuelles\n\n- Punkt\n", name="2022-11-10 Protokoll.txt"
+    )
+    assert protocol.date is not None and protocol.date.isoformat() == "2022-11-10"
+    assert [(d.level, d.message, d.line, d.col) for d in protocol.diagnostics] == [
+        ("info", "Datum aus dem Dateinamen übernommen.", 1, 1)
+    ]
