@@ -3305,8 +3305,6 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         if int(sub.group(2)) == expected_sub or hints.bold:
             return int(sub.group(1)), int(sub.group(2)), sub.group(3).strip(), level
     numbered = NUMBERED_ITEM.match(text) if digit else None
-
-    numbered = NUMBERED_ITEM.match(text)
     if numbered and _ordinal_office(line):
         return None  # ``2. Vorsitzender: Jonas Albrecht``: an office, not item 2
     if numbered:

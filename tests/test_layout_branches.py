@@ -241,3 +241,47 @@ def test_lines_with_only_spaces_are_an_empty_file() -> None:
     assert [(d.level, d.message, d.source, d.line) for d in raised.value.diagnostics] == [
         ("error", "Die Datei ist leer.", "leer.txt", 1)
     ]
+
+
+# --- mutA: survivors of the mutation sample (attendance, front matter, agenda, titles) -----------
+
+
+def _table(rows: list[tuple[str, ...]], start: int = 4) -> list[Line]:
+    """Rows of a Word table (cells as hints, the text as a reader joins them)."""
+    return [
+        Line(" | ".join(cells), start + n, Hints(table_row=cells)) for n, cells in enumerate(rows)
+    ]
+
+
+def test_bold_column_heads_of_an_attendance_table_are_no_person() -> None:
+    lines = [
+        Line("Protokoll Stadtteiltisch 10.11.22", 1),
+        Line("", 2),
+        Line("Anwesend:", 3),
+        *_table([("**Name**", "**Einrichtung**"), ("Anna Berg", "SBZ"), ("Karl Moor", "")]),
+    ]
+    protocol = parse_lines(lines)
+    assert [(p.name, p.affiliation) for p in protocol.participants] == [
+        ("Anna Berg", "SBZ"),
+        ("Karl Moor", None),
+    ]
+    (heads,) = [p.text for b in protocol.preamble for p in b.points]  # kept as a paragraph
+    assert "Name" in heads and "Einrichtung" in heads
+
+
+def test_a_line_cleaned_of_special_spaces_keeps_its_number() -> None:
+    protocol = protokollkit.read_text("Protokoll\u00a0Stadtteiltisch\n\n1 Aktuelles\n\n- Punkt\n")
+    assert protocol.title == "Protokoll Stadtteiltisch"
+    assert [(d.line, d.message) for d in protocol.diagnostics] == [
+        (1, "Kein Datum gefunden (weder im Titel noch im Text oder im Dateinamen).")
+    ]
+
+
+def test_the_date_from_the_file_name_is_noted_at_the_title() -> None:
+    protocol = protokollkit.read_text(
+        "Protokoll Stadtteiltisch\n\n1 Aktuelles\n\n- Punkt\n", name="2022-11-10 Protokoll.txt"
+    )
+    assert protocol.date is not None and protocol.date.isoformat() == "2022-11-10"
+    assert [(d.level, d.message, d.line, d.col) for d in protocol.diagnostics] == [
+        ("info", "Datum aus dem Dateinamen übernommen.", 1, 1)
+    ]
