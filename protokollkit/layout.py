@@ -1464,8 +1464,12 @@ def rule_attendance(state: State, line: Line) -> bool:
     return True
 
 
-_HEAD_COUNT_SUB = re.compile(r"\d{1,4}(?:\s+(?:Personen|Teilnehmende|Mitglieder|Anwesende))?")
-"""The brackets of ``Teilnehmende (12):`` or ``Anwesend (8 Personen):``: a head count."""
+_HEAD_COUNT_SUB = re.compile(
+    r"\d{1,4}(?:\s+(?:Personen|Teilnehmende|Mitglieder|Anwesende))?"
+    r"|(?:lt\.|laut|s\.|siehe|gem\.|gemäß|vgl\.)\s.{0,40}"
+)
+"""The brackets of ``Teilnehmende (12):``, ``Anwesend (8 Personen):`` or ``Teilnehmer (lt. Liste,
+s. Anlage):``: a head count or a reference, not the name of a group."""
 
 
 def _present_label_below(state: State) -> bool:
