@@ -2390,8 +2390,8 @@ def _context_of(title: str) -> str | None:
     """``task`` or ``decision`` when an item's title says all its entries are such."""
     folded = _fold(title).replace("'", "").replace("’", "")
     words = set(folded.replace("/", " ").replace("&", " ").split())
-    if words & _TASK_TITLES or any(label in folded for label in _TASK_TITLE_PARTS):
-        return "task"
+    if words & _TASK_TITLES or any(folded.startswith(label) for label in _TASK_TITLE_PARTS):
+        return "task"  # (``Sozialraumorientierung – nächste Schritte`` is a topic, no task list)
     if words & {"beschlüsse", "entscheidungen", "beschlussübersicht", "beschlussliste"}:
         return "decision"
     return None

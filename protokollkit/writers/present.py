@@ -161,7 +161,11 @@ def shown_title(item: AgendaItem) -> str:
     that led from the title to the name (``Gesundheit im Quartier – Dr. Hansen (…)``). For the
     mail, HTML and PDF; Word keeps the title as written, since it is read back."""
     title = item.title
-    if item.presenter is not None and title.endswith((" –", " -", " —", ":")) and len(title) > 2:
+    if (
+        item.presenter is not None
+        and title.endswith((" –", " -", " —", ":", ","))
+        and len(title) > 2
+    ):
         return title[:-1].rstrip()
     return title
 
