@@ -208,15 +208,16 @@ _NAME_JOIN = _Needled(
 
 
 _SPEECH_ACT = re.compile(
-    r"(?:Nachfrage|Rückfrage|Frage|Anmerkung|Hinweis|Einwand|Ergänzung|Antwort|Kommentar"
-    r"|Wortmeldung|Beitrag|Stellungnahme)\s+(?:vo[nm]\s+)?(?:(Herrn?|Frau)\s+)?(\S.{0,40})"
+    r"(?:(?:Nachfrage|Rückfrage|Frage|Anmerkung|Hinweis|Einwand|Ergänzung|Antwort|Kommentar"
+    r"|Wortmeldung|Beitrag|Stellungnahme)\s+(?:vo[nm]\s+)?|(?:Antrag|Vorschlag)\s+vo[nm]\s+)"
+    r"(?:(Herrn?|Frau)\s+)?(\S.{0,40})"
 )
 
 
 def _speech_act_speaker(label: str, known: ParticipantIndex) -> Person | None:
-    """``Nachfrage Herr Utpatel``, ``Frage von Herrn Utpatel``, ``Anmerkung Lea``: what was
-    said and who said it, as the label of an entry."""
-    act = _SPEECH_ACT.fullmatch(label.strip()) if label[:1] in "NRFAHEKWBS" else None
+    """``Nachfrage Herr Utpatel``, ``Frage von Herrn Utpatel``, ``Anmerkung Lea``, ``Antrag von
+    Paul Richter``: what was said and who said it, as the label of an entry."""
+    act = _SPEECH_ACT.fullmatch(label.strip()) if label[:1] in "NRFAHEKWBSV" else None
     if act is None:
         return None
     title = "Herr" if act.group(1) in ("Herr", "Herrn") else act.group(1)
