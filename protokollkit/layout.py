@@ -3070,7 +3070,12 @@ def rule_meta(state: State, line: Line) -> bool:
         state.meta.append(MetaField("", text, "date"))
         state.previous = "meta"
         return True
-    if state.section == "front" and _plain(line.hints) and _bare_meta(state, text):
+    if (
+        state.section == "front"
+        and _plain(line.hints)
+        and not line.text[:1].isspace()  # (`` UHRZEIT``: the text writer's guarded paragraph)
+        and _bare_meta(state, text)
+    ):
         return True
     parsed = _label(text)
     if parsed is None and state.section == "front" and (" - " in text or " – " in text):

@@ -130,6 +130,9 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 @example(
     text="\x0cÀ\n" + "0" * 40 + "\x0c0 0\x0c0",
 ).via("discovered failure: the short paragraph 'À' (not A–Z) read back as a topic heading")
+@example(
+    text="UHRZEIT\n\n0\n0",
+).via("discovered failure: the guarded paragraph ' UHRZEIT' read back as a bare metadata label")
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:
