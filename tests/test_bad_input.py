@@ -133,6 +133,9 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 @example(
     text="UHRZEIT\n\n0\n0",
 ).via("discovered failure: the guarded paragraph ' UHRZEIT' read back as a bare metadata label")
+@example(
+    text="uHRZEIT\n\n0\n0",
+).via("discovered failure: a paragraph 'uHRZEIT' before the items read back as a metadata label")
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:

@@ -14,7 +14,10 @@ import re
 from protokollkit.labels import (
     CANONICAL_AGENDA_LABEL,
     CANONICAL_PARTICIPANTS_LABEL,
+    META_LABELS,
     NEXT_MEETING,
+    label_key,
+    meta_kind,
 )
 from protokollkit.model import AgendaItem, AttendanceGroup, Block, Person, Point, Protocol
 from protokollkit.people import format_person
@@ -53,7 +56,18 @@ def _reads_as_topic(text: str) -> bool:
     )
 
 
-def block_paragraphs(block: Block, *, guard_topics: bool = False) -> list[str]:
+def _reads_as_bare_label(text: str) -> bool:
+    """``Uhrzeit`` alone above a paragraph before the first item: the reader takes it for a
+    metadata label over its value (``layout._bare_meta``), so it is guarded like a topic."""
+    if ":" in text or len(text) > 30 or text[:1].isdigit():
+        return False
+    key = label_key(text)
+    if key in ("protokoll", "termin", "tag", "wann", "wo"):
+        return False
+    return key in META_LABELS or (key.endswith(("ort", "zeit")) and meta_kind(key) is not None)
+
+
+def block_paragraphs(block: Block, *, guard_topics: bool = False, front: bool = False) -> list[str]:
     """A block's speaker line and entries: runs of points together, paragraphs alone.
 
     ``guard_topics``: the protocol has no items, so a short paragraph that reads like a topic
@@ -70,7 +84,11 @@ def block_paragraphs(block: Block, *, guard_topics: bool = False) -> list[str]:
                 paragraphs.append("\n".join(point_lines(tuple(run))))
                 run = []
             # ``2 Kinder kamen`` as a paragraph: indented by a space, as an item heading is not
-            indent = _NUMBERED.match(point.text) or (guard_topics and _reads_as_topic(point.text))
+            indent = (
+                _NUMBERED.match(point.text)
+                or (guard_topics and _reads_as_topic(point.text))
+                or (front and _reads_as_bare_label(point.text))
+            )
             paragraphs.append(f" {point.text}" if indent else point.text)
             if point.points:
                 paragraphs.append("\n".join(point_lines(point.points, 1)))
@@ -178,7 +196,7 @@ def write_text(protocol: Protocol) -> str:
     """The protocol in the canonical layout, with LF line ends and one final newline."""
     paragraphs = head_paragraphs(protocol)
     for block in protocol.preamble:
-        paragraphs.extend(block_paragraphs(block, guard_topics=not protocol.items))
+        paragraphs.extend(block_paragraphs(block, guard_topics=not protocol.items, front=True))
     paragraphs.extend(protocol.front)
     previous: int | None = None
     for item in protocol.items:
