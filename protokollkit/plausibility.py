@@ -319,7 +319,8 @@ def check_plausibility(
         reference = _file_date(source)  # the title's year is reported; do not measure by it
     result = _title_diagnostics(protocol, source, locate)
     seen: set[tuple[int, int, str]] = set()
-    for entry in _texts(protocol):
+    entries = _texts(protocol)
+    for entry in entries:
         findings = _findings(entry.text, reference)
         start = locate.line_of(entry.text, entry.line) if findings else 0
         for message, written in findings:
@@ -328,7 +329,7 @@ def check_plausibility(
             if key not in seen:
                 seen.add(key)
                 result.append(Diagnostic("warning", message, source, line, column))
-    if any(_TWO_AT_NIGHT.search(entry.text) for entry in _texts(protocol)):
+    if any(_TWO_AT_NIGHT.search(entry.text) for entry in entries):
         result += _clock_diagnostics(protocol, source, locate)
     return result
 
