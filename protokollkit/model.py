@@ -44,12 +44,16 @@ TITLE_START = re.compile(r"(?<![\d.])(\d{1,2}[:.]\d{2})\s*Uhr\b")
 """A time of day in a title, the meeting's start: ``… 14.12.2023 14.00Uhr``, ``… 19:30 Uhr``."""
 PROSE_SPAN = re.compile(
     rf"\b{_MEETING}\b(?:[^.;]|\bca\.){{0,40}}?\bvon\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
+    # ``Beginn und Ende der Versammlung:        15:05 Uhr bis 16:50 Uhr``
+    rf"|^Beginn\s+und\s+Ende\b[^.;\d]{{0,40}}?{_CLOCK}\s*(?:bis|[-–])\s*{_CLOCK}"
     rf"|^(?![Nn]ächste)(?:[^\W\d]+\s+)?{_MEETING},\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}"
     rf"|\bin\s+der\s+Zeit\s+von\s+{_CLOCK}\s*bis\s+(?:ca\.\s*)?{_CLOCK}[^.;]{{0,80}}?{_MEETING}",
     re.IGNORECASE,
 )
 PROSE_START = re.compile(
-    rf"^Beginn\s*:?\s*{_CLOCK}|\bBeginn\s+{_CLOCK}"
+    rf"^Beginn\s*:?\s*{_CLOCK}|\bBeginn\s+{_CLOCK}|,\s*Beginn\s*:\s*{_CLOCK}"
+    # ``Hierzu konnte um 19.00 Uhr der Vereinsvorsitzende … begrüßen``
+    rf"|\bkonnten?\s+(?:[^.;]{{0,30}}?\s)?um\s+{_CLOCK}\s[^.;]{{0,160}}?\bbegrüßen\b"
     rf"|\b[Uu]m\s+{_CLOCK}\s+(?:eröffnete|eröffnet|begrüßte|begrüßt)\b"
     r"|\b(?:begrüßt|begrüßte)\s+(?:die\s+|alle\s+)?(?:Anwesenden|Mitglieder|Teilnehmenden|Gäste)"
     rf"\s+(?:um|gegen)\s+{_CLOCK}"
@@ -69,6 +73,10 @@ PROSE_START = re.compile(
 )
 PROSE_END = re.compile(
     rf"^(?:Ende|Schluss)\s*:?\s*{_CLOCK}"
+    # ``Um 21:40 Uhr bedankte sich … bei allen Anwesenden und beendete die Versammlung``,
+    # ``17:20 Uhr: Ronja Weidlich verabschiedet die Versammlung``
+    rf"|(?:\b[Uu]m\s+|^){_CLOCK}:?\s[^.;]{{0,80}}?\b(?:schloss|schließt|beendete|beendet"
+    rf"|verabschiedete|verabschiedet)\s+(?:er\s+|sie\s+)?(?:die|den|das)\s+{_MEETING}\b"
     rf"|\b[Uu]m\s+{_CLOCK}\s+(?:schloss|schließt|beendete|beendet)\b[^.;]{{0,40}}?\b{_MEETING}"
     rf"|(?:\b(?:Ende|Schluss)\s+(?:der|des)\s+{_MEETING}|\bSitzungsende"
     rf"|\b{_MEETING}\b[^.;]{{0,30}}?\b(?:geschlossen|beendet|endet|endete))\D{{0,25}}?{_CLOCK}"
@@ -97,7 +105,8 @@ PROSE_CHAIR = re.compile(
     r"(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\s+die\s+(?:Sitzung|Versammlung)"
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"
     rf"|^(?:Rede|Sitzungs|Versammlungs)?[Ll]eitung\s+(?:übernimmt|übernahm|hat)\s+{_NAME}"
-    rf"|\bvom\s+(?:Vorsitzenden|Versammlungsleiter),\s+{_NAME},\s+(?:eröffnet|geleitet)"
+    rf"|\bvom\s+\w*(?:Vorsitzenden|[Vv]ersammlungsleiter|[Bb]ürgermeister|[Ss]precher)"
+    rf"\s*[,–-]\s+{_NAME}\s*[,–-]\s+(?:eröffnet|geleitet)"
     rf"|\b(?:Begrüßung|Eröffnung)\s+(?:erfolgt|erfolgte)\s+durch\s+{_NAME},\s+(?:(?:1\.|erste[rn]?)\s+)?"
     r"(?:Vorsitzende[rn]?|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\b"
     r"|\b(?:Der|Die)\s+(?:(?:1\.|2\.|erste|zweite)\s+)?(?:Ausschuss)?(?:Vorsitzende"
@@ -106,10 +115,32 @@ PROSE_CHAIR = re.compile(
     rf"{_NAME},\s+(?:eröffnet|eröffnete|begrüßt|begrüßte|leitet|leitete)\b"
     rf"|\b(?:übernahm|übernimmt)\s+{_NAME}\s+die\s+(?:Moderation|Sitzungsleitung|Gesprächsleitung"
     r"|Leitung)\b"
-    rf"|\b(?:Sitzung|Versammlung)\s+(?:wird|wurde)\s+(?:von\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)"
-    r"(?:eröffnet|geleitet)"
+    r"|(?:\b\w*(?:Sitzung|Versammlung|sitzung|versammlung)\s+(?:wird|wurde)"
+    r"|\b(?:wird|wurde)\s+die\s+\w*(?:Sitzung|Versammlung|sitzung|versammlung))\s+"
+    rf"(?:(?:von|durch)\s+(?:\w+\s+){{0,3}}?{_NAME}\s+)(?:eröffnet|geleitet)"
     rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+die\s+"
     r"(?:Versammlung|Anwesenden|Teilnehmenden)\s*[.,]"
+    # ``Martin Seibert begrüßte die Vereinsmitglieder und die Gäste``, ``Frau Schütt begrüßt
+    # alle anwesenden Ortsbeiratsmitglieder, Gäste sowie …``
+    rf"|^(?!(?:Der|Die|Das|Er|Sie|Wir|Es)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+(?:die|alle)\s+"
+    r"(?:anwesenden\s+)?(?:\w*[Mm]itglieder|Anwesenden|Gäste|Teilnehmer(?:innen)?)\b"
+    # the verb first: ``eröffnet Frau Dir. Rainer die Sitzung``, ``eröffnete Synodenpräsident
+    # Hinrich Ahlers die Beratungen``
+    r"|\b(?:eröffnet|eröffnete)\s+(?:(?:der|die)\s+)?(?:(?:\w*[Pp]räsident(?:in)?|"
+    rf"{_CHAIR_BEFORE_NAME})\s+)?(?:(?:Herrn?|Frau)\s+)?(?:[A-Z][a-z]{{1,4}}\.\s+){{0,3}}{_NAME}"
+    r"\s+(?:die|den|das)\s+(?:\w*[Ss]itzung|\w*[Vv]ersammlung|Beratungen|Tagung|Runde)\b"
+    # who greeted as the chair: ``Hierzu konnte um 19.00 Uhr der Vereinsvorsitzende Jens Kröger
+    # … begrüßen``
+    rf"|\bkonnten?\s+(?:(?:[^.;]|(?<=\d)\.(?=\d)){{0,30}}?\s)?(?:der|die)\s+(?:1\.\s+)?{_CHAIR_BEFORE_NAME}\s+"
+    rf"{_NAME}\s[^.;]{{0,120}}?\bbegrüßen\b"
+    # elected or named to chair: ``Es werden einstimmig Malte Ortlieb als Versammlungsleiter
+    # und … bestimmt``, ``Als Versammlungsleiter wird Rainer Hofmann gewählt``
+    rf"|\b{_NAME}\s+als\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?)"
+    r"\b[^.;]{0,60}?\b(?:gewählt|bestimmt|benannt)\b"
+    r"|\bAls\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\s+(?:wird|wurde)\s+"
+    rf"(?:einstimmig\s+)?{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
+    rf"|\bwählt\w*\s+{_NAME}\s+[^.;]{{0,50}}?\b(?:zum|zur)\s+(?:Versammlungsleiter(?:in)?"
+    r"|Sitzungsleiter(?:in)?)\b"
     rf"|\bvon\s+{_NAME}\s+moderiert\b|\bModeration\s*(?:durch|von)\s+{_NAME}"
     rf"|\b(?:hat|hatte|führt|führte)\s+{_NAME}\s+den\s+Vorsitz\b"
     rf"|\bden\s+Vorsitz\s+(?:hat|hatte|führt|führte|übernimmt|übernahm)\s+{_NAME}"
@@ -162,6 +193,12 @@ PROSE_MINUTES = re.compile(
     r"|Protokollführer(?:in)?|Protokollant(?:in)?)\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
     r"|\b(?:Als|Zur|Zum)\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\s+"
     rf"(?:wird|wurde)\s+(?:einstimmig\s+)?{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
+    # ``… und als Protokollant Pit bestimmt``, ``Die Versammlung wählt Mauersegler einstimmig
+    # bei einer Enthaltung zum Protokollführer``
+    r"|\bals\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?)\s+"
+    rf"{_NAME}\s+(?:einstimmig\s+)?(?:gewählt|bestimmt|benannt)"
+    rf"|\bwählt\w*\s+{_NAME}\s+[^.;]{{0,50}}?\b(?:zum|zur)\s+(?:Schriftführer(?:in)?"
+    r"|Protokollführer(?:in)?|Protokollant(?:in)?)\b"
 )
 """The chair or minute-taker named in a sentence of the opening."""
 
@@ -184,6 +221,35 @@ _SIGNED_MINUTES = re.compile(
     r"|,\s+(?:Schriftführer(?:in)?|Protokollführer(?:in)?|Protokollant(?:in)?|Schriftwart(?:in)?)$)"
 )
 """A signature with the minute-taker's role in brackets: ``Tobias Wagner (Schriftführer)``."""
+_PLACE_AFTER_DATE = re.compile(
+    r"(?:\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni"
+    r"|Juli|August|September|Oktober|November|Dezember)(?:\s+\d{4})?)"
+    r"(?:,?\s+(?:um|ab)\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr)?,?\s+(?:im|in\s+der|in\s+dem|auf\s+dem)\s+"
+    r"([A-ZÄÖÜ„][^\s,.;:!?()]*(?:\s+(?:(?:des|der|am|an\s+der|in|vom|zum|von)\s+)?[A-ZÄÖÜ„\d]"
+    r"[^\s,.;:!?()]*){0,6})(?=\s*[,.;:!?(]|\s*$)"
+)
+"""The place after a date (and a time): ``am 20.04.2024 im Saal der Gaststätte „Zur Linde“,``."""
+_NOT_PLACES_AFTER_DATE = frozenset({"Zeit", "Regel", "Folge", "Lage", "Form", "Sitzung"})
+"""Words after ``in der`` that name no place (``am 3. September 2025, in der Zeit von …``)."""
+_SPAN_ALONE = re.compile(rf"^(?:[Vv]on\s+)?{_CLOCK}\s*(?:bis|[-–])\s*(?:ca\.\s*)?{_CLOCK}\.?$")
+"""A line of the opening that is the meeting's time and nothing else: ``Von 18:30 Uhr bis
+21:10 Uhr``, ``18:00 Uhr bis 20:35 Uhr``."""
+_MINUTES_SIGNOFF = re.compile(
+    r"(?:Für\s+das\s+Protokoll|Protokoll(?:führung)?|Schriftführ\w*)\s*:\s*"
+    r"((?:(?:Herrn?|Frau)\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s*$"
+)
+"""The minute-taker named where the minutes end: ``Für das Protokoll: Frau Jansen``."""
+_TWO_SIGNATURES = re.compile(
+    r"(?:gez\.|f\.\s?d\.\s?R\.)\s*([A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+){1,2})\s+"
+    r"(?:gez\.|f\.\s?d\.\s?R\.)\s*([A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+){1,2})\s*$"
+)
+"""Two signatures on one closing line: ``gez. Gerd Tiedemann gez. Ilse Brockmöller``."""
+_SECRETARY = re.compile(
+    r"\b(?:vom|von\s+der|dem|der|die|den|des)\s+Schriftführer(?:in|s)?\s+"
+    r"((?:(?:Herrn?|Frau)\s+)?[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)"
+)
+"""The association's secretary named in the opening (``… vom Schriftführer Peter Hallstein
+verlesen``): the minute-taker when nothing else names one."""
 _CLOCK_PART = re.compile(rf"^(?:um\s+|ab\s+)?{_CLOCK}$")
 _NOT_PLACES = frozenset({
     "Jahr", "Jahre", "Jahres", "Vorjahr", "Vorfeld", "Anschluss", "Rahmen", "Namen", "Auftrag",
@@ -241,7 +307,7 @@ _GATHERED_PLACE = re.compile(
 getroffen``, ``haben sich in Penzing … getroffen``, ``waren … ins Jugendhaus am Steinweg
 gekommen``) or where the guests were greeted (``begrüßte die Gäste im Ratssaal``)."""
 _PLACE_PART = re.compile(
-    r"^(?:im|in\s+der|in\s+den)\s+[A-ZÄÖÜ]|^Raum\s+\S"
+    r"^(?:im|in\s+der|in\s+den)\s+„?(?!Zeit\b)[A-ZÄÖÜ]|^Raum\s+\S"
     r"|^[A-ZÄÖÜ][\wäöüß-]*(?:[Ss]aal|[Rr]aum|[Rr]athaus|[Hh]aus|[Zz]entrum|[Hh]alle|[Bb]üro"
     r"|[Tt]reff|[Ss]chule|[Mm]ensa|[Kk]irche|[Hh]eim|[Ss]tube|[Zz]immer|[Cc]afé)\b"
 )
@@ -633,13 +699,13 @@ class Protocol:
         ``start`` and ``end`` are also found in a time span (``Zeit: 19:05–21:10``) or after
         the date (``Datum: 05.06.2015, 19 Uhr``).
         """
-        found = next((f.value for f in self.meta if f.kind == kind), None)
-        if found is None:
+        found = next((f.value for f in self.meta if f.kind == kind and f.value.strip()), None)
+        if found is None:  # (``Ort:`` with its value on a later line names nothing itself)
             found = self._field_in_opening(kind)
         if found is None and kind in ("minute_taker", "chair"):
             return self._role_in_attendance(kind) or self._person_in_text(kind)
         if found is None and kind == "place":
-            return self._session_line()[0] or self._place_in_sentence()
+            return self._session_line()[0] or self._place_in_sentence() or self._place_after_date()
         if found is not None or kind not in ("start", "end"):
             return found
         values = [f.value for f in self.meta if f.kind in ("time", "date")]
@@ -702,6 +768,27 @@ class Protocol:
                 return next(g for g in gathered.groups() if g)
         return None
 
+    def _place_after_date(self) -> str | None:
+        """The place right after the meeting's own date in the title or a line of the opening:
+        ``… am 20.04.2024 im Saal der Gaststätte „Zur Linde“, Beginn: 10:00 Uhr``, ``Sitzung am
+        26.11.2024 um 19:00 Uhr im Bürgersaal der Alten Kelter, Lauterbach``, ``… am Montag, den
+        10. November 2025 im Feuerwehrhaus in Lingenau.`` (not after another date: ``Sommerfest
+        am 02.07. ab 14 Uhr auf dem Schulhof``)."""
+        from protokollkit.dates import find_date  # dates is a reader-side module
+
+        if self.date is None:
+            return None
+        texts = [self.title, *(p.text for b in self.preamble for p in b.points)][:10]
+        for text in texts:
+            match = _PLACE_AFTER_DATE.search(text[:300]) if "m " in text else None
+            first = match.group(1).split()[0].strip('„“"') if match else ""
+            if match is None or first in _NOT_PLACES or first in _NOT_PLACES_AFTER_DATE:
+                continue
+            found = find_date(match.group(0), self.date)
+            if found is not None and found.date == self.date:
+                return match.group(1).strip()
+        return None
+
     def _role_in_attendance(self, kind: MetaKind) -> str | None:
         """The chair or minute-taker named by a role in the attendance (``Nora (Protokoll)``)."""
         role = _MINUTES_ROLE if kind == "minute_taker" else _CHAIR_ROLE
@@ -740,10 +827,15 @@ class Protocol:
     def _signed_minutes(self) -> str | None:
         """The minute-taker who signs the closing matter: ``f.d.R. Tobias Wagner
         (Schriftführer)``."""
-        for text in [*self.back, *(p.text for p in self.all_points()[-3:])]:
-            match = _SIGNED_MINUTES.search(text)
+        closing = [*self.back, *(p.text for p in self.all_points()[-3:])]
+        for text in closing:
+            match = _SIGNED_MINUTES.search(text) or _MINUTES_SIGNOFF.match(text)
             if match:
                 return match.group(1)
+        for text in closing:  # ``gez. Lea Brunnhuber      gez. Johanna Pfaffinger``: the chair
+            pair = _TWO_SIGNATURES.match(text)  # signs first, the minute-taker second
+            if pair and pair.group(2) != self.meta_value("chair"):
+                return pair.group(2)
         items = self.all_items()
         last = items[-1].blocks[-1] if items and items[-1].blocks else None
         signer = last.speaker if last is not None and not last.points else None
@@ -767,7 +859,14 @@ class Protocol:
                         match = pattern.search(point.text)
                         if match:
                             return next(g for g in match.groups() if g)
-            return self._signed_minutes()
+            signed = self._signed_minutes()
+            if signed is not None:
+                return signed
+            for point in self._opening_points():
+                secretary = _SECRETARY.search(point.text) if "chriftf" in point.text else None
+                if secretary:
+                    return secretary.group(1)
+            return None
         if kind == "chair":
             for point in reversed(self.all_points()):
                 text = point.text
@@ -792,6 +891,10 @@ class Protocol:
         single = TITLE_START.search(self.title) if kind == "start" and "Uhr" in self.title else None
         if single:
             return single.group(1)  # ``Protokoll – Stadtteiltisch 14.12.2023 14.00Uhr``
+        for point in self._opening_points()[:8]:
+            alone = _SPAN_ALONE.match(point.text)  # ``Von 18:30 Uhr bis 21:10 Uhr`` as a line
+            if alone:
+                return alone.group(1) if kind == "start" else alone.group(2)
         found: str | None = None
         for point in self.all_points():
             text = point.text

@@ -27,11 +27,11 @@ from benchmarks.corpus_report import (
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
     "heldout": 0.90,
-    "heldout2": 0.87,
-    "heldout3": 0.87,
+    "heldout2": 0.90,
+    "heldout3": 0.91,
     "heldout4": 0.86,
-    "heldout5": 0.90,
-    "heldout6": 0.83,
+    "heldout5": 0.91,
+    "heldout6": 0.84,
     "heldout7": 0.90,
     "heldout8": 0.91,
     "heldout9": 0.90,

@@ -326,11 +326,123 @@ def test_several_labels_on_one_line() -> None:
         ("Um 21:50 Uhr schloss Jochen Baum die Versammlung.", "end", "21:50 Uhr"),
         ("Beginn 19.00 Uhr", "start", "19.00 Uhr"),
         ("Es moderierte wie immer Katrin Haase.", "chair", "Katrin Haase"),
+        # the chair greeting the members, opening with the verb first, elected or greeting
+        (
+            "Martin Seibert begrüßte die Vereinsmitglieder und die Gäste und stellte die"
+            " Beschlussfähigkeit fest.",
+            "chair",
+            "Martin Seibert",
+        ),
+        ("Frau Schütt begrüßt alle anwesenden Ortsbeiratsmitglieder.", "chair", "Frau Schütt"),
+        ("Danach eröffnet Frau Dir. Rainer die Sitzung.", "chair", "Rainer"),
+        (
+            "Dann eröffnete Synodenpräsident Hinrich Ahlers die Beratungen.",
+            "chair",
+            "Hinrich Ahlers",
+        ),
+        (
+            "Dann wurde die Generalversammlung durch die Aufsichtsratsvorsitzende Helena Wirth"
+            " eröffnet.",
+            "chair",
+            "Helena Wirth",
+        ),
+        (
+            "Die Sitzung wird vom Bezirksbürgermeister - Herrn Dr. Bräutigam - eröffnet.",
+            "chair",
+            "Herrn Dr. Bräutigam",
+        ),
+        (
+            "Hierzu konnte um 19.00 Uhr der Vereinsvorsitzende Jens Kröger 43 Mitglieder begrüßen.",
+            "chair",
+            "Jens Kröger",
+        ),
+        (
+            "Hierzu konnte um 19.00 Uhr der Vereinsvorsitzende Jens Kröger 43 Mitglieder begrüßen.",
+            "start",
+            "19.00 Uhr",
+        ),
+        (
+            "Es werden Malte Ort als Versammlungsleiter und als Protokollant Pit bestimmt.",
+            "chair",
+            "Malte Ort",
+        ),
+        (
+            "Es werden Malte Ort als Versammlungsleiter und als Protokollant Pit bestimmt.",
+            "minute_taker",
+            "Pit",
+        ),
+        ("Als Versammlungsleiter wird Rainer Hofmann gewählt.", "chair", "Rainer Hofmann"),
+        (
+            "Die Versammlung wählt Mauersegler bei einer Enthaltung zum Protokollführer.",
+            "minute_taker",
+            "Mauersegler",
+        ),
+        (
+            "Das Protokoll wurde vom Schriftführer Peter Hall verlesen.",
+            "minute_taker",
+            "Peter Hall",
+        ),
+        # the time: a span with both labels, a span alone on its line, the start after a comma,
+        # the end after thanks or as a time-stamped entry
+        ("Beginn und Ende der Versammlung:    15:05 Uhr bis 16:50 Uhr", "start", "15:05 Uhr"),
+        ("Beginn und Ende der Versammlung:    15:05 Uhr bis 16:50 Uhr", "end", "16:50 Uhr"),
+        ("Von 18:30 Uhr bis 21:10 Uhr", "start", "18:30 Uhr"),
+        ("18:00 Uhr bis 20:35 Uhr", "end", "20:35 Uhr"),
+        ("am 01.02.2024 im Saal, Beginn: 10:00 Uhr", "start", "10:00 Uhr"),
+        (
+            "Um 21:40 Uhr bedankte sich Martin Seibert bei allen und beendete die Versammlung.",
+            "end",
+            "21:40 Uhr",
+        ),
+        ("17:20 Uhr: Ronja Weidlich verabschiedet die Versammlung.", "end", "17:20 Uhr"),
+        # the place right after the meeting's date
+        (
+            "am 01.02.2024 im Saal der Gaststätte „Zur Linde“, Beginn: 10:00 Uhr",
+            "place",
+            "Saal der Gaststätte „Zur Linde“",
+        ),
+        (
+            "Sitzung am 01.02.2024 um 19:00 Uhr im Bürgersaal der Alten Kelter, Lauterbach",
+            "place",
+            "Bürgersaal der Alten Kelter",
+        ),
+        (
+            "am Donnerstag, 1. Februar 2024 im Feuerwehrhaus in Lingenau.",
+            "place",
+            "Feuerwehrhaus in Lingenau",
+        ),
+        ("Fest am 02.07. ab 14 Uhr auf dem Schulhof", "place", None),
+        ("Am 1. Februar 2024, in der Zeit von 17.00 bis 18.10 Uhr", "place", None),
+        (
+            "Die Akten liegen ab 01.02.2024 im Pfarramt aus und können dort eingesehen werden.",
+            "place",
+            None,
+        ),
     ],
 )
-def test_metadata_in_sentences(sentence: str, kind: str, value: str) -> None:
+def test_metadata_in_sentences(sentence: str, kind: str, value: str | None) -> None:
     p = protokollkit.read(f"Protokoll 01.02.2024\n\n{sentence}\n\nTOP 1 A\n\n- x\n")
     assert p.meta_value(kind) == value  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("closing", "minute_taker"),
+    [
+        ("gez. Lea Brunn                 gez. Johanna Pfaff", "Johanna Pfaff"),
+        ("Für das Protokoll: Frau Jansen", "Frau Jansen"),
+    ],
+)
+def test_minute_taker_signing_the_minutes(closing: str, minute_taker: str) -> None:
+    text = (
+        "Protokoll 01.02.2024\n\nBegrüßung durch die Vorsitzende Lea Brunn.\n\nTOP 1 A\n\n"
+        f"- x\n\n{closing}\n"
+    )
+    assert protokollkit.read(text).meta_value("minute_taker") == minute_taker
+
+
+def test_an_empty_label_names_no_place() -> None:
+    p = protokollkit.read("Protokoll 01.02.2024\nOrt:\nZeit:\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value("place") is None
 
 
 def test_group_of_titled_people_and_notes_instead_of_names() -> None:
