@@ -728,6 +728,52 @@ _TITLED_GUEST = re.compile(rf"(?:Herrn?|Frau)\s+{_ACADEMIC}{_CAPITAL}(?:\s+{_CAP
 _OFFICE_GUEST = re.compile(rf"([A-ZÄÖÜ][a-zäöüß]+)\s+({_CAPITAL}(?:\s+{_CAPITAL})?)")
 
 
+_GUEST_NAME = (
+    r"((?:(?:Herrn?|Frau)\s+)?(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)"
+)
+_OUTSIDE_BODY = (
+    r"(?:\s+(?:vom|von\s+der|von\s+dem|aus\s+dem|aus\s+der)\s+[A-ZÄÖÜ][^,.;:()]{2,60}?"
+    r"|\s*,\s+[A-ZÄÖÜ][^,.;:()]{2,60}?,|\s*\([^()]{2,60}\))"
+)
+_PRESENTING_GUEST = re.compile(
+    # ``Frau Heß vom Amt für Grünflächen stellt die drei Entwürfe vor``, ``Grace Okafor, Fachamt
+    # Stadtgrün, stellt das Projekt vor``, ``Frau Ahlers (Architekturbüro Nordplan) stellt …``
+    rf"(?:^|(?<=[.!?;]\s))(?:Referent(?:in)?\s+)?{_GUEST_NAME}{_OUTSIDE_BODY}\s+"
+    r"(?:stellt|stellte|präsentiert|präsentierte)\s+(?!sich\b)[^.;]{0,120}?\bvor\b"
+    # ``Zu diesem Tagesordnungspunkt war Herr Kessler vom Landschaftsarchitekturbüro … anwesend``
+    rf"|\b(?:war|waren)\s+{_GUEST_NAME}\s+(?:vom|von\s+der|von\s+dem)\s+[^.;]{{2,80}}?\s+anwesend\b"
+    # ``Die anwesende Anwältin Frau Dr. Kessler``, ``der anwesenden Frau Görgens``
+    r"|\banwesenden?\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:in|er)\s+)?((?:Herrn?|Frau)\s+(?:(?:Dr|Prof)\.\s+)*"
+    r"[A-ZÄÖÜ][\w\-]+)"
+    # ``Referentin Dörte Lindqvist (Verkehrsverbund)``
+    rf"|\bReferent(?:in)?\s+{_GUEST_NAME}(?=\s*[(,]|\s+(?:vom|von|aus)\s)"
+)
+"""Someone from outside the round who presents a draft or a project, was present for one item,
+or speaks as a referent: a guest when the attendance does not list them."""
+
+
+_OWN_ADMINISTRATION = re.compile(
+    r"\b(?:Fachbereich|Fachdienst|Fachamt|Amt|Jugendamt|Sozialamt|Ordnungsamt|Bauamt|Dezernat"
+    r"|Referat|Abteilung|Sachgebiet|Verwaltung|Stadtverwaltung|Jugendförderung|Stadtplanung"
+    r"|Bauverwaltung|Kreisverwaltung)\b"
+)
+"""An office of the council's own administration: its staff present an item as members of the
+meeting, not as guests."""
+
+
+def _presenting_guests(text: str) -> list[str]:
+    """The guests :data:`_PRESENTING_GUEST` finds in ``text``, in order."""
+    names: list[str] = []
+    for match in _PRESENTING_GUEST.finditer(text):
+        name = next(g for g in match.groups() if g)
+        if _OWN_ADMINISTRATION.search(match.group(0)):
+            continue  # ``Frau Lenz (Fachbereich Stadtplanung)``: the administration, present
+        bare = re.sub(r"^(?:(?:Herrn?|Frau)\s+)?(?:(?:Dr|Prof)\.\s+)*", "", name)
+        if bare and looks_like_name(bare) and bare.split()[0] not in _PLACE_FIRST:
+            names.append(re.sub(r"^Herrn\b", "Herr", name))
+    return names
+
+
 def _guests_before(text: str) -> list[str]:
     """The people named before ``zu Gast`` (:data:`_GUESTS_BEFORE`): each part of the list a
     title and a name, an office and a name, or a full name (the institution after it
@@ -775,6 +821,9 @@ def people_in_prose(texts: Iterable[str]) -> dict[AttendanceKind, list[str]]:
             for named in _GUESTS_NAMED.finditer(text):
                 for name in re.split(r"\s*,\s*|\s+und\s+", named.group(1)):
                     kinds.setdefault(name, "guests")
+        if "vor" in text or "anwesend" in text or "eferent" in text:
+            for name in _presenting_guests(text):
+                kinds.setdefault(name, "guests")
         for lead in _GUEST_LEAD.finditer(text):
             rest = text[lead.end() : lead.end() + 120]
             bare = None if rest.startswith(("Herr", "Frau", "Dr.", "Prof.")) else _BARE.match(rest)

@@ -2926,6 +2926,31 @@ def test_guests_named_before_zu_gast(sentence: str, guests: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "guests"),
+    [
+        ("Frau Ahlers (Architekturbüro Nordplan) stellt den Entwurf vor.", ["Frau Ahlers"]),
+        ("Referentin Dörte Lind (Verkehrsverbund) stellt die Tarife vor.", ["Dörte Lind"]),
+        ("Frau Gerdes von der Koordinierungsstelle stellt die Liste vor.", ["Frau Gerdes"]),
+        ("Grace Oka, Architektin im Büro Grün, stellt das Projekt vor.", ["Grace Oka"]),
+        (
+            "Zu diesem Punkt war Herr Kessler vom Planungsbüro Grünraum aus Ravensburg anwesend.",
+            ["Herr Kessler"],
+        ),
+        ("Die anwesende Anwältin Frau Dr. Kessler erklärte Grundsätze.", ["Frau Dr. Kessler"]),
+        ("Er gab der anwesenden Frau Görgens das Wort.", ["Frau Görgens"]),
+        # near misses: the council's own administration presents; a newcomer introduces
+        # himself; a member presents without a body named
+        ("Frau Lenz (Fachbereich Stadtplanung) stellt die Planung vor.", []),
+        ("Herr Albrecht (Jugendamt) stellt das Sozialraumteam vor.", []),
+        ("Mirko Alb, Quartiersmanager, stellte sich auch in diesem Kreis vor.", []),
+        ("Tim Berg stellt das Projekt vor.", []),
+    ],
+)
+def test_guests_presenting_for_a_body(sentence: str, guests: list[str]) -> None:
+    assert people_in_prose([sentence]).get("guests", []) == guests
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
