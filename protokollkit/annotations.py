@@ -1516,7 +1516,10 @@ _TASK_VERBS = (
     r"|erarbeitet|erarbeiten|entwickelt|entwickeln|verschickt|verschicken"
     r"|bildet|bilden|entwerfen|bereiten|erstellen|prüfen|informieren|kontaktieren|besorgen"
     r"|gibt\s+(?:[\w„“\"-]+\s+){1,6}?weiter|sagt\s+(?:[\w„“\"-]+\s+){1,8}?zu(?=\s*[.!;]|\s*$)"
-    r"|trägt\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b|tragen\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b)"
+    r"|trägt\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b|tragen\s+(?:[\w„“\"–-]+\s+){1,8}?zusammen\b"
+    # ``Frau Grabowski nimmt den Hinweis mit``: takes it along to follow it up
+    r"|nimmt\s+(?:[\w„“\"-]+\s+){1,6}?mit(?=\s*[.!;]|\s*$)|nehmen\s+(?:[\w„“\"-]+\s+){1,6}?mit(?=\s*[.!;]|\s*$)"
+    r"|organisieren)"
 )
 _DOER = re.compile(
     r"^(?:(?:Der|Die|Das)\s+)?([A-ZÄÖÜ@][\w.\-]++(?:\s+[A-ZÄÖÜ][\w.\-]++)?"
@@ -1528,6 +1531,9 @@ _DOER = re.compile(
 übernehmen …``, ``Der Bürgermeister gibt die Meldung an das Bayernwerk weiter``, ``Frau
 Albers (Vertrauenslehrerin) bereitet … vor``, ``Lena Brandt vom Nachbarschaftstreff kümmert
 sich …`` (the body she comes from after the name)."""
+_LOWER_DOER = re.compile(r"^([a-zäöü][\w.\-]{1,15})\s+" + _TASK_VERBS + r"\b")
+"""A handle written in lower case before a task verb (``nilo regelt die Details``): taken
+only when the attendance lists it."""
 _ARROW_VERB = _Needled(re.compile(r"(?:→|->|=>)\s*" + _TASK_VERBS + r"\b"), ("→", "->", "=>"))
 _NAMES = (
     r"([A-ZÄÖÜ@][\w.\-]++(?:(?:\s*,\s*|\s+(?:und|&)\s+)[A-ZÄÖÜ][\w.\-]++){0,4}"
@@ -1622,7 +1628,7 @@ _TASK_VERB_STEMS = (
     "verfass", "hol", "richte", "sorg", "kauf", "bring", "schau", "sagt", "sagte", "pfleg",
     "gestalt", "vereinbar", "übergib", "leite", "lade", "teste", "erarbeit", "entwickel",
     "verschick", "gibt", "bildet", "bilden", "entwerfen", "bereiten", "erstellen", "prüfen",
-    "informieren", "kontaktieren", "besorgen", "trägt", "tragen",
+    "informieren", "kontaktieren", "besorgen", "trägt", "tragen", "nehmen", "organisieren",
 )  # fmt: skip
 _TASK_WORDS = (
     "bis", "frist", "deadline", "verantwortlich", "zuständig", "wer", "bitte", "soll", "muss",
@@ -2131,6 +2137,10 @@ def task_in(
     verb = has_verb and _has_task_verb_phrase(text)
     if not owners and verb:
         doer = _DOER.match(_unlead(text))
+        if doer is None and text[:1].islower() and known:
+            doer = _LOWER_DOER.match(_unlead(text))  # ``nilo fragt die Konstanzer an``
+            if doer and not known.knows(doer.group(1)):
+                doer = None
         if doer and _REPORTS.match(doer.string, doer.end()):
             doer = None  # ``Frau X informiert über …``, ``Herr Y fragt, ob …``: said, not to do
         if doer and _OWN_WORK.match(doer.string, doer.end()) and _due(text, meeting) is None:

@@ -143,7 +143,8 @@ PRESENT_LABELS = {
     "anwesende personen", "anwesende mitglieder", "teilnehmende personen", "present",
     "attendees", "es nahmen teil", "mit dabei", "anwesend waren", "beteiligte",
     "stimmberechtigt anwesend", "anwesend stimmberechtigt", "stimmberechtigte",
-    "teilnehmer:innen", "anwesend sind", "wer war da",
+    "teilnehmer:innen", "anwesend sind", "wer war da", "es waren anwesend", "es sind anwesend",
+    "anwesende waren", "anwesend war", "teilgenommen haben", "es nahmen teil an der sitzung",
     "ratsmitglieder", "gemeinderatsmitglieder", "stadtratsmitglieder", "kreistagsmitglieder",
     "ausschussmitglieder", "beiratsmitglieder", "stimmberechtigte mitglieder",
 }  # fmt: skip
@@ -158,7 +159,8 @@ ATTENDANCE_LABELS: dict[str, AttendanceKind] = {
          "verhindert sind", "entschuldigt fehlten", "abgesagt haben", "abgesagt hatten",
          "abgesagt", "abgesagt haben sich", "es haben abgesagt", "es ließen sich entschuldigen",
          "entschuldigen ließen sich", "entschuldigt haben sich", "es haben sich entschuldigt",
-         "es hatten sich entschuldigt"],
+         "es hatten sich entschuldigt", "entschuldigt waren", "entschuldigt war",
+         "entschuldigt abwesend waren", "entschuldigt abwesend sind", "entschuldigt fehlte"],
         "excused",
     ),
     **dict.fromkeys(

@@ -1399,8 +1399,11 @@ def rule_attendance(state: State, line: Line) -> bool:
             following is not None
             and _plain(following.hints)
             and not _bullet(following.text)
-            and _PERSON_WITH_ROLE.match(following.text.strip()) is not None
-        )  # ``Teilnehmer`` / ``Aylin Çetin (Familienhebamme)`` one a line
+            and (
+                _PERSON_WITH_ROLE.match(following.text.strip()) is not None
+                or ("," in following.text and _names_line(following.text.strip()) is not None)
+            )
+        )  # ``Teilnehmer`` / ``Aylin Çetin (Familienhebamme)`` one a line, or a comma line
         state.attendance = _Attendance(
             kind,
             label,
@@ -1499,6 +1502,9 @@ def _bare_attendance_label(state: State, line: Line, text: str) -> bool:
     if not bullet and _plain(following.hints) and _PERSON_WITH_ROLE.match(entry.strip()):
         person = parse_person(entry.strip(), state.known)
         return person is not None and person.affiliation is not None  # ``Aylin Çetin (Hebamme)``
+    if not bullet and _plain(following.hints) and "," in entry:
+        names = _names_line(entry.strip())  # ``Anna Berg, Tom Kurz, Uwe Sand und Lea Wolf``
+        return names is not None and len(names) >= 2
     return bool(bullet or following.hints.list_level is not None) and (
         entry.strip() in ("–", "-", "") or _names_line(entry.strip()) is not None
     )

@@ -235,10 +235,10 @@ def split_participants(text: str) -> list[str]:
     not an organisation (``Kathrin Krug, SBZ; …``).
     """
     if ";" not in text:  # (then at most one part between semicolons)
-        return split_top_level(text, ",")
+        return _last_two(split_top_level(text, ","))
     parts = split_top_level(text, ";")
     if len(parts) <= 1:
-        return split_top_level(text, ",")
+        return _last_two(split_top_level(text, ","))
     result: list[str] = []
     for part in parts:
         pieces = split_top_level(part, ",") if "," in part else [part]
@@ -247,6 +247,34 @@ def split_participants(text: str) -> list[str]:
         else:
             result.append(part)
     return result
+
+
+_LAST_AND = re.compile(r"^(\S.*?)\s+(?:und|sowie|&)\s+(\S.*?)(?:(?<=[^\W\d]{3})\.)?$")
+
+
+def _last_two(parts: list[str]) -> list[str]:
+    """``Anna Berg, Tom Kurz und Uwe Sand.``: the last part of a list, two people joined by
+    ``und`` (the full stop of a sentence after them dropped) – when each side is a name of up to
+    three words, and both are full or titled names or the list has other parts (``Anna, Tom
+    und Lisa``); not ``Kinder- und Jugendhaus`` nor ``Haus und Grund``."""
+    if not parts or (
+        " und " not in parts[-1] and " sowie " not in parts[-1] and " & " not in parts[-1]
+    ):
+        return parts
+    last = parts[-1].strip()
+    match = _LAST_AND.match(last)
+    if match is None:
+        return parts
+    left, right = match.group(1).strip(), match.group(2).strip()
+    if "(" in left or "(" in right or not (looks_like_name(left) and looks_like_name(right)):
+        return parts
+    sizes = (len(left.split()), len(right.split()))
+    if max(sizes) > 3:
+        return parts
+    full = all(n >= 2 or _titled_person(side) for n, side in zip(sizes, (left, right), strict=True))
+    if not full and not (len(parts) > 1 and all(len(p.split()) <= 3 for p in parts[:-1])):
+        return parts
+    return [*parts[:-1], left, right]
 
 
 def _titled_person(text: str) -> bool:
@@ -307,9 +335,18 @@ _LISTED_AFTER: tuple[tuple[AttendanceKind, tuple[str, ...], re.Pattern[str]], ..
         "present",
         ("nwesend", "eilgenommen", "nahmen teil"),
         re.compile(
-            r"(?:^|[.!?]\s+)(?:Die\s+)?(?:[Aa]nwesenden?(?:\s+[\w*:]+)?\s+(?:waren|sind)"
+            r"(?:^|[.!?]\s+)(?:Die\s+)?(?:[Aa]nwesend(?:en?)?(?:\s+[\w*:]+)?\s+(?:waren|sind)"
             r"|Es\s+(?:waren|sind)\s+anwesend|Es\s+nahmen\s+teil|Teilgenommen\s+haben)"
             rf"\s*:?\s+{_SENTENCE_NAMES}"
+        ),
+    ),
+    (
+        "present",
+        ("nahmen",),
+        # ``An der Sitzung nahmen Anna Berg, Tom Kurz und Uwe Sand teil.``
+        re.compile(
+            r"(?:^|[.!?]\s+)An\s+(?:der|dem|diesem|dieser)\s+[\w-]+\s+nahmen\s+"
+            r"([A-ZÄÖÜ][^.!?;:]{0,400}?)\s+teil\b"
         ),
     ),
     (
@@ -333,8 +370,8 @@ _LISTED_AFTER: tuple[tuple[AttendanceKind, tuple[str, ...], re.Pattern[str]], ..
         "excused",
         ("ntschuldigt", "bgesagt"),
         re.compile(
-            r"(?:^|[.!?]\s+)(?:Entschuldigt\s+(?:haben\s+sich|hatten\s+sich|waren|sind|fehlten"
-            r"|fehlen)|Es\s+(?:haben|hatten)\s+sich\s+entschuldigt|Es\s+fehlten\s+entschuldigt"
+            r"(?:^|[.!?]\s+)(?:Entschuldigt\s+(?:abwesend\s+)?(?:haben\s+sich|hatten\s+sich|waren"
+            r"|war|sind|ist|fehlten|fehlen)|Es\s+(?:haben|hatten)\s+sich\s+entschuldigt|Es\s+fehlten\s+entschuldigt"
             rf"|Abgesagt\s+(?:haben|hatten)(?:\s+sich)?)\s*:?\s+{_SENTENCE_NAMES}"
         ),
     ),
@@ -375,9 +412,16 @@ def _without_office(name: str) -> str:
     return " ".join(words)
 
 
+_AFTER_THE_NAMES = re.compile(
+    r"\s*\([^()]*\)\s*$|,\s+(?:der|die|das|weil|da|wegen|welche[rs]?|aufgrund)\s[^()]*$"
+)
+"""What follows a sentence's list of names: a remark in brackets, a relative or causal clause."""
+
+
 def _sentence_names(text: str) -> list[str] | None:
     """The names of a list in a sentence (``Tara, Jonas und Lina``), None unless every part
     is a name."""
+    text = _AFTER_THE_NAMES.sub("", text)  # ``Ralf Dirks, der krankheitshalber fehlte``
     names = [n for n in _AND.split(text.strip()) if n]
     if not names or not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
         return None

@@ -33,7 +33,7 @@ FLOORS = {
     "heldout5": 0.91,
     "heldout6": 0.84,
     "heldout7": 0.90,
-    "heldout8": 0.91,
+    "heldout8": 0.92,
     "heldout9": 0.90,
     "heldout10": 0.91,
     "heldout11": 0.90,

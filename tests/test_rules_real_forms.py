@@ -1265,6 +1265,15 @@ def test_people_in_the_prose_of_a_report() -> None:
         ("Konstituierung des Elternbeirates 06.10.2025\n\nWeitere Mitglieder sind Frau Ament,"
          " Herr Bohrer und Frau Seuffert.\n",
          ["Frau Ament", "Herr Bohrer", "Frau Seuffert"], [], []),
+        # ``Anwesend waren …`` without the colon, ``An der Sitzung nahmen … teil``, one excused
+        # with the reason after a comma, several excused with a remark in brackets
+        ("Protokoll 01.02.2024\n\nAnwesend waren Anna Berg und Tom Kurz. Entschuldigt war Ralf"
+         " Dirks, der krankheitshalber fehlte.\n\nTOP 1 A\n\n- x\n",
+         ["Anna Berg", "Tom Kurz"], ["Ralf Dirks"], []),
+        ("Protokoll 01.02.2024\n\nAn der Sitzung nahmen Anna Berg, Tom Kurz und Uwe Sand teil."
+         "\n\nEntschuldigt abwesend waren Eva Wallner, Gruber Lukas (ich hoffe, das passt so);"
+         " der Rat war beschlussfähig.\n\nTOP 1 A\n\n- x\n",
+         ["Anna Berg", "Tom Kurz", "Uwe Sand"], ["Eva Wallner", "Gruber Lukas"], []),
     ],
 )  # fmt: skip
 def test_attendance_in_sentences_more_forms(
@@ -1277,6 +1286,35 @@ def test_attendance_in_sentences_more_forms(
     assert [x.name for x in p.present()] == present
     assert [x.name for x in p.attendance_of("excused")] == excused
     assert [x.name for x in p.attendance_of("guests")] == guests
+
+
+@pytest.mark.parametrize(
+    ("line", "present"),
+    [
+        ("Anwesend: Anna Berg, Tom Kurz und Uwe Sand.", ["Anna Berg", "Tom Kurz", "Uwe Sand"]),
+        ("Anwesend: Anna Berg und Tom Kurz", ["Anna Berg", "Tom Kurz"]),
+        ("Anwesend: Frau Berg und Herr Kurz", ["Frau Berg", "Herr Kurz"]),
+        ("Anwesend: Anna, Tom und Lisa", ["Anna", "Tom", "Lisa"]),
+        (
+            "Es waren anwesend: Anna Berg, Tom Kurz und Uwe Sand.",
+            ["Anna Berg", "Tom Kurz", "Uwe Sand"],
+        ),
+        (
+            "Anwesende\nAnna Berg, Tom Kurz, Uwe Sand und Lea Wolf",
+            ["Anna Berg", "Tom Kurz", "Uwe Sand", "Lea Wolf"],
+        ),
+        # near misses: a body with ``und`` in its name; one word each side without a list
+        ("Anwesend: Kinder- und Jugendhaus, SBZ", ["Kinder- und Jugendhaus", "SBZ"]),
+        ("Anwesend: Haus und Grund", ["Haus und Grund"]),
+    ],
+)
+def test_attendance_list_joined_by_und(line: str, present: list[str]) -> None:
+    """The last two people of a list joined by ``und`` are two; a bare ``Anwesende`` over a
+    comma line of names is the attendance, and the numbered items below stay items."""
+    p = protokollkit.read(f"Protokoll 01.02.2024\n{line}\n1. Begrüßung\nText.\n2. Kasse\nGut.\n")
+    assert [x.name for x in p.participants] == present
+    assert [i.title for i in p.items] == ["Begrüßung", "Kasse"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
 
 
 def test_attendance_in_sentences_more_forms_near_miss() -> None:
@@ -1437,6 +1475,10 @@ def test_elected_people_took_part() -> None:
          dt.date(2025, 10, 31)),
         ("Nina kümmert sich bis Ende Februar um die Anmeldung.", dt.date(2025, 7, 14),
          ("Nina",), dt.date(2026, 2, 28)),
+        ("Frau Rieder und Frau Kwon organisieren den Kuchenverkauf.", dt.date(2023, 11, 14),
+         ("Frau Rieder", "Frau Kwon"), None),
+        ("Frau Grabowski nimmt den Hinweis mit.", dt.date(2024, 11, 14), ("Frau Grabowski",),
+         None),
     ],
 )  # fmt: skip
 def test_more_task_verbs_and_due_dates_in_words(
@@ -1447,6 +1489,16 @@ def test_more_task_verbs_and_due_dates_in_words(
     task = task_in(text, NOBODY, meeting)
     assert task is not None
     assert (task.owners, task.due) == (owners, due)
+
+
+def test_a_handle_in_lower_case_owns_a_task_when_listed() -> None:
+    """``nilo regelt die Details``: a lower-case handle before a task verb is the owner when the
+    attendance lists it; an unlisted lower-case word (``dann``) is not, nor ``nimmt … teil``."""
+    listed = ParticipantIndex([Person("nilo"), Person("kaba")])
+    task = task_in("nilo regelt die Details, sobald der Raum steht.", listed, None)
+    assert task is not None and task.owners == ("nilo",)
+    assert task_in("dann regelt das jemand", listed, None) is None
+    assert task_in("Frau Grabowski nimmt an der Sitzung teil.", NOBODY, None) is None
 
 
 def test_due_dates_in_words_near_miss() -> None:
