@@ -897,7 +897,64 @@ def _special_speaker(text: str, verb: bool) -> Person | None:
 
 def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None) -> Person | None:
     """Who an entry says spoke: ``Jonas: …``, ``@kiki - …``, ``Finanzen (Ute) …``,
-    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it).
+    ``Frau Okafor berichtet …``, ``Rosa schlägt vor …`` (a sentence of it), ``Der Bericht wird
+    von Matthias vorgetragen`` (:func:`_passive_speaker`)."""
+    found = _inline_speaker(text, known, scan)
+    if found is None and ("von " in text or "durch " in text):
+        return _passive_speaker(text, known)
+    return found
+
+
+_PASSIVE_PARTICIPLES = (
+    "vorgetragen", "verlesen", "vorgestellt", "präsentiert", "erläutert", "bestätigt",
+    "erstattet", "gehalten",
+)  # fmt: skip
+_PASSIVE_NAME = (
+    r"(?:(?P<title>Herrn?|Frau)\s+)?(?:[A-ZÄÖÜ][\wäöüß]*(?:in|er|ent|or|wart)\s+)?(?:(?:Dr|Prof)\.\s+)*"
+    r"(?P<name>[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)"
+)
+"""A name after ``von``/``durch``: a title, an office, a degree before it (``Frau
+Rechtsanwältin Dr. Sabine Kuhnert``)."""
+_PASSIVE_SPEAKER = (
+    re.compile(
+        r"\b(?:wird|wurde|werden|wurden)\s+(?:[^.;:]{0,40}?\s)?(?:von|durch)\s+(?:(?:dem|der|die)\s+)?"
+        + _PASSIVE_NAME
+        + r"\s+(?:"
+        + "|".join(_PASSIVE_PARTICIPLES)
+        + r")\b"
+    ),
+    re.compile(
+        r"\b(?:vorgetragen|vorgestellt|präsentiert|verlesen)\s+(?:von|durch)\s+(?:(?:dem|der|die)\s+)?"
+        + _PASSIVE_NAME
+        + r"(?=\s*[,.;]|\s*$)"
+    ),
+)
+"""``Der Bericht des Rechners wird von Matthias vorgetragen``, ``Die Ortschronik wurde von
+Maria Tölle verlesen``, ``Dies wird von Herrn Yılmaz bestätigt``, ``…, vorgetragen durch Frau
+Rechtsanwältin Dr. Sabine Kuhnert,``: the speaker of a sentence in the passive."""
+
+
+def _passive_speaker(text: str, known: ParticipantIndex) -> Person | None:
+    """The speaker :data:`_PASSIVE_SPEAKER` names, when the words are a person's name (``Herr
+    Yılmaz`` with the title only where no office stands between)."""
+    if not any(word in text for word in _PASSIVE_PARTICIPLES):
+        return None
+    for pattern in _PASSIVE_SPEAKER:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        name = match.group("name")
+        if not plausible_name(name, known) or name.split()[0].lower() in _NOT_SPEAKERS:
+            return None
+        title = match.group("title")
+        if title and match.group(0).split(title, 1)[1].split()[0] == name.split()[0]:
+            return Person(f"{'Herr' if title.startswith('Herr') else 'Frau'} {name}")
+        return Person(name)
+    return None
+
+
+def _inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None) -> Person | None:
+    """:func:`inline_speaker` without the passive.
 
     ``scan`` (:func:`_scan`) tells whether a verb of reported speech is in the text: without
     one the patterns that need one are not tried (only ``Von Frau … erfolgen`` of

@@ -78,3 +78,39 @@ def _masculine_or_neuter(word: str) -> str | None:
     if lower.endswith("es") and lower[-3] not in _VOWELS and not lower.endswith("ens"):
         return word[:-2]  # Tisches, Beirates, Vorstandes
     return word[:-1]  # Stadtteiltischs, Beirats, Plenums, Treffens, Komitees
+
+
+_FEMININE = (
+    "ung", "heit", "keit", "schaft", "ion", "tät", "enz", "runde", "gruppe", "initiative",
+    "kommission", "synode", "kammer", "klausur", "konferenz", "versammlung", "sitzung",
+    "tagung", "besprechung", "vertretung", "leitung", "werkstatt", "börse", "gemeinde", "stelle",
+)  # fmt: skip
+"""Endings of heads in the feminine: ``Mitgliederversammlung``, ``Quartiersrunde``, ``AG
+Wohnen``, ``Stadtteilkonferenz``, ``Elternvertretung``."""
+
+
+def from_the(name: str) -> str:
+    """``vom Stadtteiltisch``, ``von der Mitgliederversammlung``, ``vom Runden Tisch``, ``vom
+    Treffen`` (no name): the meeting's name after ``von`` with its article in the dative, for a
+    sentence such as ``das Protokoll vom Stadtteiltisch``. The head is the first word after the
+    adjectives and numbers (``ordentliche Mitgliederversammlung 2024``), whose endings take
+    the dative (``von der ordentlichen …``); a plural or unknown head takes ``vom``."""
+    words = name.split()
+    if not words:
+        return "vom Treffen"
+    adjectives = 0
+    while adjectives < len(words) - 1 and _NOMINATIVE_ADJECTIVE.fullmatch(words[adjectives]):
+        adjectives += 1
+    for index in range(adjectives):
+        word = words[index]
+        if not word[0].isdigit():
+            stem = word[:-2] if word.endswith(("er", "es")) else word[:-1]
+            words[index] = stem + "en"
+    head = words[adjectives].lower().strip(",.:;")
+    article = "von der" if head.endswith(_FEMININE) or head == "ag" else "vom"
+    return f"{article} {' '.join(words)}"
+
+
+_NOMINATIVE_ADJECTIVE = re.compile(r"\d{1,3}\.|[^\W\d]{3,}(?:e|er|es)")
+"""A word before the head in the nominative: ``ordentliche``, ``Runder``, ``Erweitertes``,
+``5.``."""

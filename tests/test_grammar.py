@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from protokollkit import read_text, render
-from protokollkit.grammar import nominative
+from protokollkit.grammar import from_the, nominative
 from protokollkit.layout import parse_title
 from protokollkit.termine import next_meeting_appointment
 
@@ -59,3 +59,31 @@ def test_the_name_is_what_mail_and_appointment_use() -> None:
     appointment = next_meeting_appointment(protocol)
     assert appointment is not None
     assert appointment.title == "Stadtteiltisch"
+
+
+@pytest.mark.parametrize(
+    ("meeting", "phrase"),
+    [
+        ("Stadtteiltisch", "vom Stadtteiltisch"),
+        ("Mitgliederversammlung", "von der Mitgliederversammlung"),
+        ("ordentliche Mitgliederversammlung", "von der ordentlichen Mitgliederversammlung"),
+        ("Runder Tisch Klimaschutz", "vom Runden Tisch Klimaschutz"),
+        ("Erweitertes Plenum", "vom Erweiterten Plenum"),
+        ("AG Wohnen", "von der AG Wohnen"),
+        ("Quartiersrunde", "von der Quartiersrunde"),
+        ("Jahreshauptversammlung 2024 des TSV", "von der Jahreshauptversammlung 2024 des TSV"),
+        ("Fachtag", "vom Fachtag"),
+        ("", "vom Treffen"),
+    ],
+)
+def test_the_name_after_von_takes_its_article(meeting: str, phrase: str) -> None:
+    assert from_the(meeting) == phrase
+
+
+def test_the_mail_greets_with_the_article_the_name_needs() -> None:
+    for title, words in (
+        ("Protokoll der Mitgliederversammlung 01.02.2024", "von der Mitgliederversammlung am"),
+        ("Protokoll 01.02.2024", "vom Treffen am 01.02.2024"),
+    ):
+        mail = render(read_text(f"{title}\n\nTOP 1 A\n\n- x\n"), "email").data.decode()
+        assert words in " ".join(mail.split())

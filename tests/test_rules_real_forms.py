@@ -3415,3 +3415,26 @@ def test_members_discussing_or_not_approving_is_no_accepted_decision(
     decision = decision_in(text)
     assert (decision is not None) == decided
     assert decision is None or decision.result != "accepted"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Bericht des Rechners wird von Matthias vorgetragen.", "Matthias"),
+        ("Die Ortschronik 2024 wurde anschließend von Maria Tölle verlesen.", "Maria Tölle"),
+        ("Dies wird von Herrn Yılmaz bestätigt.", "Herr Yılmaz"),
+        ("Der Bericht wurde von der Kassenwartin Ute Sand verlesen.", "Ute Sand"),
+        (
+            "Es folgte ein Beitrag, vorgetragen durch Frau Rechtsanwältin Dr. Sabine Kuhnert, zur"
+            " Heizkostenverordnung.",
+            "Sabine Kuhnert",
+        ),
+        # near misses: a body, a group, everyone
+        ("Der Antrag wurde von der Verwaltung vorgestellt.", None),
+        ("Die Tagesordnung wurde einstimmig von den Teilnehmern bestätigt.", None),
+        ("Die Tagesordnung wird von allen bestätigt.", None),
+    ],
+)
+def test_the_speaker_of_a_sentence_in_the_passive(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker

@@ -34,6 +34,7 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING, Literal
 
 from protokollkit.diagnostics import ProtokollkitError
+from protokollkit.grammar import from_the
 from protokollkit.model import Block, Point, Protocol
 from protokollkit.people import format_person
 from protokollkit.templates import vorlage, vorlagen_dirs
@@ -84,7 +85,7 @@ EMAIL_TEMPLATE = "email.txt"
 """The body template's file name in ``vorlagen/``."""
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w*)\}")
-INLINE_PLACEHOLDERS = ("gremium", "datum", "titel", "absender")
+INLINE_PLACEHOLDERS = ("gremium", "vom_gremium", "datum", "titel", "absender")
 BLOCK_PLACEHOLDERS = ("termine", "protokoll")
 SIGNATURE_SEPARATOR = "-- "
 TERMINE_NOTE = "(auch im Anhang als Kalenderdatei)"
@@ -293,6 +294,7 @@ def template_values(protocol: Protocol, verteiler: Verteiler | None) -> dict[str
     sender = verteiler.sender if verteiler else None
     return {
         "gremium": protocol.meeting,
+        "vom_gremium": from_the(protocol.meeting),
         "datum": protocol.date.strftime("%d.%m.%Y") if protocol.date else "(ohne Datum)",
         "titel": protocol.title,
         "absender": sender.name if sender else "",

@@ -319,7 +319,7 @@ def test_hostile_protocol_text_shows_literally_in_the_mail(
     assert page.texts("li")[-1] == shown
     assert shown in page.texts("p")  # the front paragraph
     assert f"{shown}, {shown}" in page.texts("p")  # the speaker line
-    assert f"anbei das Protokoll vom AG {squash(hostile)} am 10.11.2022." in page.all_text()
+    assert f"anbei das Protokoll von der AG {squash(hostile)} am 10.11.2022." in page.all_text()
     assert page.texts("title") == [f"Protokoll AG {squash(hostile)} vom 10.11.2022"]
 
 
