@@ -224,7 +224,9 @@ DATE_ONLY = re.compile(
 )
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 TITLE_CONNECTORS = re.compile(
-    r"^(?:des|der|vom|am|zum|zur|zu|über\s+die|über\s+das)(?:\s+|$)|\s+(?:vom|am)$", re.I
+    r"^(?:des|der|vom|am|zum|zur|zu|über\s+die|über\s+das|(?:Bericht\s+)?(?:aus|von)\s+de[rm])(?:\s+|$)"
+    r"|\s+(?:vom|am)$",
+    re.I,
 )
 NO_TITLE = "Keine Titelzeile gefunden; der Titel wurde aus Datum und Dateiname gebildet."
 MARKUP = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*(:?)\s*$")
@@ -2930,8 +2932,8 @@ def _several_labels(state: State, label: str, value: str) -> bool:
 def _bare_meta(state: State, text: str) -> bool:
     """``Versammlungsleiter`` alone on a line and ``Jonas Brockmann`` right below it (a wiki
     page whose headings were lost): one metadata field."""
-    if ":" in text or len(text) > 30 or text[:1].isdigit():
-        return False  # (``1 Versammlungsort`` is a numbered heading, not a label)
+    if ":" in text or len(text) > 30 or not text[:1].isalpha():
+        return False  # (``1 Versammlungsort`` is a numbered heading, ``-DATUM`` no label)
     key = label_key(text)
     if key in ("protokoll", "termin", "tag", "wann", "wo"):
         return False
@@ -4321,6 +4323,49 @@ _TWO_SENTENCES = re.compile(r"[^\W\d]{4,}+\. [A-ZÄÖÜ]")
 _KICKER_SEPARATORS = frozenset(("·", "|", "•", "/"))
 
 
+_MEETING_NOUN = re.compile(
+    r"\w*(?:[Ss]itzung|[Tt]reffen|[Vv]ersammlung|[Pp]lenum|[Kk]onferenz|[Rr]unde|[Bb]esprechung"
+    r"|[Tt]agung|[Mm]eeting)\b"
+)
+
+
+def _head_label(key: str) -> bool:
+    """A label of a protocol's head: attendance, agenda, the meeting's place, date or time."""
+    if key in PRESENT_LABELS or key in ATTENDANCE_LABELS or key in AGENDA_LABELS:
+        return True
+    return meta_kind(key) in ("place", "date", "time", "start", "end", "chair")
+
+
+def _meeting_under_residue(candidates: list[tuple[int, Line]]) -> int:
+    """``Einwohnerverein Lindenau von 1991 e.V.`` / an address / a web line / ``Stadtteilbeirat
+    Lindenau – Sitzung vom 26. November 2025``: a letterhead or a page's lines above the line
+    that names the meeting and its date – that line is the title. Only two lines or more below
+    the first, which names neither a meeting nor a date (``Arbeitskreis Wohnen`` / ``Sitzung am
+    …`` keeps its first line); -1 when the document does not start so."""
+    first_line = candidates[0][1]
+    first = first_line.text.strip().strip("*_#")
+    if first_line.hints.heading is not None or first_line.hints.list_level is not None:
+        return -1  # (a Markdown page's headings: its structure, not a letterhead)
+    if TITLE.match(first) or find_date(first) or _MEETING_NOUN.search(first):
+        return -1
+    for position, (index, line) in enumerate(candidates[:6]):
+        text = line.text.strip().strip("*_#").strip()
+        if len(text) > 60 and text.endswith("."):
+            return -1  # an introduction in sentences: the first line names the round
+        parsed = _label(text) if position else None
+        if parsed is not None and _head_label(label_key(parsed[0])):
+            return -1  # ``Anwesende: Alle`` below the first line: the head has begun
+        if position < 2:
+            continue
+        if line.hints.list_level is not None or _bullet(line.text) or len(text) > 120:
+            continue
+        if text.endswith((".", "?", "!")) or not _MEETING_NOUN.search(text):
+            continue
+        if find_date(text) is not None and not _is_label_line(text):
+            return index
+    return -1
+
+
 def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
     """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
     (a plain line of at most three words, or four in parts such as ``Senioren · Rathaus
@@ -4452,6 +4497,9 @@ def find_title(lines: list[Line]) -> int:
     kicker = _headline_under_kicker(candidates)
     if kicker >= 0:
         return kicker
+    below = _meeting_under_residue(candidates)
+    if below >= 0:
+        return below
     index, line = candidates[0]
     text = line.text.strip()
     bold = MARKUP.match(text) if "**" in text or "__" in text else None

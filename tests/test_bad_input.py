@@ -136,6 +136,9 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 @example(
     text="uHRZEIT\n\n0\n0",
 ).via("discovered failure: a paragraph 'uHRZEIT' before the items read back as a metadata label")
+@example(
+    text="-DATUM\n0",
+).via("discovered failure: '-DATUM' over '0' read as a bare metadata label, written '-DATUM: 0'")
 def test_arbitrary_text_is_kept_or_reported(text: str) -> None:
     text = "Protokoll Stadtteiltisch 1.1.22\n" + text
     try:

@@ -3438,3 +3438,42 @@ def test_members_discussing_or_not_approving_is_no_accepted_decision(
 def test_the_speaker_of_a_sentence_in_the_passive(text: str, speaker: str | None) -> None:
     found = inline_speaker(text, NOBODY)
     assert (found.name if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Einwohnerverein Lindenau e.V.\nPer Adresse Stadtteilbüro, Marktplatz 4\n"
+            "www.ev-lindenau.example – info@ev-lindenau.example\n\n"
+            "Stadtteilbeirat Lindenau – Sitzung vom 26. November 2025\n\n1. Spielplatz\nText.\n",
+            "Stadtteilbeirat Lindenau – Sitzung vom 26. November 2025",
+        ),
+        (
+            "Mieterinitiativen & Treffs\n\nWer wohnt denn eigentlich nebenan?\n\n"
+            "Treffen der Mieterinitiative am 7. Mai 2025\n\nText.\n",
+            "Treffen der Mieterinitiative am 7. Mai 2025",
+        ),
+        # near misses: one line above (the round's name), an introduction in sentences, a
+        # head below the first line, a Markdown heading above
+        (
+            "Arbeitskreis Wohnen\nSitzung am 01.02.2024\n\n1. Kasse\nText.\n",
+            "Arbeitskreis Wohnen",
+        ),
+        (
+            "Runder Tisch Seniorenarbeit\nSeit Juni 2019 gibt es in Friedrichsfelde den Runden"
+            " Tisch Seniorenarbeit.\nEr trifft sich regelmäßig.\n\nAus dem Treffen am 10.09.2025\n"
+            "Text.\n",
+            "Runder Tisch Seniorenarbeit",
+        ),
+        (
+            "Protokolle\nAutor: Lukas Brenner\n\nAnwesende: Alle\n\nMeeting 2 - Ideen 09.05.2023\n"
+            "\nText.\n",
+            "Protokolle",
+        ),
+    ],
+)
+def test_the_meeting_line_under_a_letterhead_is_the_title(text: str, title: str) -> None:
+    p = protokollkit.read(text)
+    assert p.title == title
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
