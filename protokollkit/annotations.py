@@ -2771,11 +2771,33 @@ def _announced_anywhere(protocol: Protocol) -> str | None:
             end = _sentence_end(rest, match.end() - match.start())
             sentence = rest[:end]
             date = find_date(sentence, protocol.date)
+            if date is None and _TERM_FOR.search(text, max(0, match.start() - 20), match.start()):
+                # ``Bereits der 13.10. wurde als Termin für die nächste Sitzung … vereinbart``:
+                # the date before the phrase, in the same sentence
+                begin = _sentence_start(text, match.start())
+                date = find_date(text[begin : match.start()], protocol.date)
             if (date is not None and (protocol.date is None or date.date > protocol.date)) or (
                 date is None and _MONTH_OR_SEASON.search(sentence)
             ):
                 found = text
     return found
+
+
+_TERM_FOR = re.compile(r"\bTermin\s+(?:für|zur|zum)\s+$|\bTermin\s+(?:für|zur|zum)\s+(?=\S+\s+n)")
+"""``als Termin für`` right before ``die nächste Sitzung``."""
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """Where the sentence that holds ``end`` begins (after ``. `` that follows a word, not a
+    day number: ``Bereits der 13.10. wurde …`` is one sentence)."""
+    index = end
+    while True:
+        stop = text.rfind(". ", 0, index)
+        if stop < 0:
+            return 0
+        if not text[stop - 1 : stop].isdigit():
+            return stop + 2
+        index = stop
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -3477,3 +3477,24 @@ def test_the_meeting_line_under_a_letterhead_is_the_title(text: str, title: str)
     p = protokollkit.read(text)
     assert p.title == title
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        (
+            "Bereits der 13.10. wurde als Termin für die nächste Sitzung, bei der die Planung im"
+            " Mittelpunkt steht, vereinbart.",
+            "2025-10-13",
+        ),
+        # near misses: the date in the sentence before; an event evaluated at the next meeting
+        (
+            "Am 20.10. ist Flohmarkt. Der Termin für die nächste Sitzung steht noch nicht fest.",
+            None,
+        ),
+        ("Der Flohmarkt am 20.10. wird in der nächsten Sitzung ausgewertet.", None),
+    ],
+)
+def test_the_date_before_termin_fuer_die_naechste_sitzung(sentence: str, date: str | None) -> None:
+    p = protokollkit.read(f"Protokoll 06.10.2025\n\nTOP 1 Planung\n\n{sentence}\n")
+    assert (str(p.next_meeting.date) if p.next_meeting and p.next_meeting.date else None) == date
