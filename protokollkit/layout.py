@@ -3242,8 +3242,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             title = f"{title} {below}" if below else title
         state.item_prefix = explicit.group(1)
         colon = text[: explicit.start(3)].rstrip().endswith(":")
-        if colon and hints is NO_HINTS and _prose_title(title):
-            state.item_text, title = title, ""  # ``TOP 1: Obmann X eröffnet … um 19:10 Uhr.``
+        if colon and hints == NO_HINTS:  # (also a Word paragraph without marks)
+            title, state.item_text = _run_in_item(title)
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
         return numbers[0], None, title, level
@@ -3632,6 +3632,26 @@ def _prose_paragraph(title: str) -> bool:
     paragraph of prose (two sentences, or a long question), not a sub-item's title."""
     title = title.strip()
     return len(title) > 80 and (title.endswith("?") or _TWO_SENTENCES.search(title) is not None)
+
+
+_RUN_IN_LABEL = re.compile(r"([^\W\d][^:.!?]{1,60}?):\s+(?=[A-ZÄÖÜ])")
+"""``Regularien: Teilnehmerlisten werden …``: a short label, its colon, then the text."""
+
+
+def _run_in_item(title: str) -> tuple[str, str]:
+    """(title, first entry) of what follows ``TOP 1:`` on the item's own line. A sentence of the
+    minutes instead of a title (``TOP 1: Obmann X eröffnet … um 19:10 Uhr.``) is the first entry
+    of an item without a title; a short label before a colon and such a sentence (``Top 2:
+    Regularien: Teilnehmerlisten werden unterzeichnet … festgestellt.``, the whole item run
+    into one Word paragraph) is the title, the rest its first entry."""
+    label = _RUN_IN_LABEL.match(title)
+    if label and len(label.group(1).split()) <= 5 and _PROSE_VERB.search(label.group(1)) is None:
+        rest = title[label.end() :]
+        if _prose_title(rest):
+            return label.group(1).strip(), rest
+    if _prose_title(title):
+        return "", title
+    return title, ""
 
 
 def _prose_title(title: str) -> bool:

@@ -1200,6 +1200,28 @@ def test_top_with_the_first_sentence_after_the_colon() -> None:
     assert p.meta_value("start") == "19:10 Uhr"
 
 
+def test_top_with_a_label_and_the_minutes_run_in() -> None:
+    """``Top 2: Regularien: Teilnehmerlisten werden …`` – the whole item run into one paragraph
+    of a Word document (no marks on it): the label before the second colon is the title, the
+    sentences after it the item's entries, read like any other (the election's tally); a
+    sentence alone after ``Top 1:`` is the first entry of an item without a title."""
+    texts = [
+        "Protokoll der Versammlung am 20.10.2025",
+        "Top 1: Die neue Referentin Marlene Aust stellt sich vor. Sie gibt einen Einblick.",
+        "Top 2: Regularien: Teilnehmerlisten werden unterzeichnet. Die Beschlussfähigkeit wird"
+        " mit 23 Anwesenden festgestellt.",
+        "Top 3: Wahl der Kassenprüferin: Ingrid Volkmer wird einstimmig bei einer Enthaltung zur"
+        " Kassenprüferin gewählt.",
+    ]
+    lines = [Line(text, number, Hints()) for number, text in enumerate(texts, start=1)]
+    p = parse_lines(lines)
+    assert [i.title for i in p.items] == ["", "Regularien", "Wahl der Kassenprüferin"]
+    assert p.items[0].blocks[0].points[0].text.startswith("Die neue Referentin")
+    assert p.items[1].blocks[0].points[0].text.startswith("Teilnehmerlisten werden")
+    decision = p.items[2].blocks[0].points[0].decision
+    assert decision is not None and decision.abstain == 1
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
