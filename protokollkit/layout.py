@@ -1641,6 +1641,10 @@ _PREFIX_GROUP = re.compile(r"^\(([^()]{2,30})\)\s+(\S.*)$")
 def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str) -> None:
     """One entry of an attendance list: ``Name``, ``Name (Rolle)``, ``(Gast) Ben``."""
     text = text.strip().strip("*_").strip()
+    if ") " in text and _names_after_a_role(state, text):
+        for entry in _ROLE_THEN_NAME.split(text):  # ``A (Kita-Leitung) B``: two people
+            _add_listed(state, entry, kind, label)
+        return
     prefix = _PREFIX_GROUP.match(text) if text[:1] == "(" else None
     if prefix:
         is_attendance, group_kind = _attendance_kind(label_key(prefix.group(1)))
@@ -1869,6 +1873,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     if not cells and _numbered_columns(state, line, open_list):
         return True
+    if not cells and open_list.heading and _names_after_a_role(state, text):
+        _add_listed(state, text, open_list.kind, open_list.label)  # (no item title: names)
+        state.previous = "attendance"
+        return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
         state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
         return False
@@ -1913,7 +1921,7 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         if names is not None and (
             is_attendance
             or (bullet or line.hints.list_level is not None)
-            or label.startswith(("vom ", "von "))  # ``vom Vorstand: Ilse Brandt``
+            or label.startswith(("vom ", "von ", "für "))  # ``vom Vorstand: Ilse Brandt``
         ):
             group_kind: AttendanceKind | None = kind if is_attendance else "present"
             if is_attendance and kind is None:
@@ -2377,6 +2385,23 @@ def _two_names(state: State, text: str) -> tuple[str, str] | None:
     if not all(is_name_word(w) for w in words):  # (``Dr.`` and ``Prof.`` are name words)
         return None
     return first, second
+
+
+_ROLE_THEN_NAME = re.compile(r"(?<=\))\s+(?=[A-ZÄÖÜ])")
+"""Where a name in a Word list starts right after the role of the one before."""
+
+
+def _names_after_a_role(state: State, text: str) -> bool:
+    """``Sandra Pohl (Protokollführerin) Carina Voigt-Kessler``, ``Anke Bergmann (Kita-Leitung)
+    Simone Dembski``: the names of a Word attendance list set in columns, run together into
+    one line, each but the last with its role in brackets – when every part is a name."""
+    parts = _ROLE_THEN_NAME.split(text)
+    if len(parts) < 2 or len(parts) > 4 or "," in text:
+        return False
+    names = [_BRACKETED.sub("", part).strip() for part in parts]
+    return all(
+        2 <= len(name.split()) <= 3 and plausible_name(name, state.known) for name in names
+    ) and all(part.endswith(")") for part in parts[:-1])
 
 
 def _entries_with_roles(state: State) -> bool:
@@ -2895,7 +2920,9 @@ _INNER_LABEL = re.compile(
 
 def _several_labels(state: State, label: str, value: str) -> bool:
     """``Ort: Geschäftsstelle Datum: 08.02.2024 Uhrzeit: 19:40 Protokoll: Mareike`` (a table
-    flattened into one line): one metadata field for each label."""
+    flattened into one line): one metadata field for each label; a label of the excused,
+    absent or guests with names (``Anwesende: siehe Unterschriftenliste; entschuldigt: Gertrud
+    Lanz``) their group."""
     starts = [m for m in _INNER_LABEL.finditer(value) if m.start(1) > 0]
     if not starts:
         return False
@@ -2914,6 +2941,13 @@ def _several_labels(state: State, label: str, value: str) -> bool:
             found = find_date(piece_value, reference)
             date = found.date if found else None
             state.next_meeting = NextMeeting(piece_value, date, piece_label)
+            continue
+        is_attendance, group = _attendance_kind(label_key(piece_label))
+        names = _names_line(piece_value) if is_attendance and group is not None else None
+        if group is not None and names:  # ``Anwesende: siehe Liste; entschuldigt: Gertrud Lanz``
+            state.open_group(group, piece_label)
+            for name in names:
+                _add_listed(state, name, group, piece_label)
             continue
         kind = meta_kind(label_key(piece_label)) or "other"
         state.meta.append(MetaField(piece_label, piece_value, kind))
@@ -4579,6 +4613,35 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
     return result
 
 
+_FIRST_ENTRY = re.compile(r"^\s*1[.)]\s+(?=\S)")
+
+
+def _restarted_lists(lines: list[Line]) -> list[Line]:
+    """A Word document whose every item heading is a numbered list of its own, the counter
+    starting again at each (so each shows the ``1.`` Word wrote into the text), with text
+    between them: the headings as the plain lines ``1. Eröffnung``, ``2. Feststellung der
+    Tagesordnung`` … they stand for (three at least, text between two of them at least, and
+    no other list entry at the top level); the lines unchanged otherwise."""
+    entries = [i for i, line in enumerate(lines) if line.hints.list_level == 0]
+    if len(entries) < 3 or any(
+        lines[i].hints.list_marker is not None or not _FIRST_ENTRY.match(lines[i].text)
+        for i in entries
+    ):
+        return lines
+    gaps = sum(
+        any(line.text.strip() and line.hints.list_level is None for line in lines[a + 1 : b])
+        for a, b in itertools.pairwise(entries)
+    )
+    if gaps < 2:
+        return lines
+    result = list(lines)
+    for count, index in enumerate(entries, start=1):
+        line = lines[index]
+        title = _FIRST_ENTRY.sub("", line.text).strip()
+        result[index] = Line(f"{count}. {title}", line.number, NO_HINTS)
+    return result
+
+
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
@@ -4737,6 +4800,7 @@ def parse_lines(
     plain_items = _plain_list_items(prepared)
     if plain_items is not None:
         prepared = plain_items
+    prepared = _restarted_lists(prepared)
     state = State(source, prepared)
     state.title_index = title_index
     state.list_items = plain_items is not None or _find_list_items(prepared)

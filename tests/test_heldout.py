@@ -216,6 +216,9 @@ ROUND_TRIP_GAPS = {
     " (`Sitzung des Bauausschusses`) read back as topics",
     "ausschuss-praevention-2025-12-02.docx": "a bold first paragraph `DATE - 6 Title ...` is the"
     " title in Word; the same line in the archive text is read as a date line with the meeting",
+    "seniorenwerk-mitarbeiterversammlung-2025-10-20.docx": "`Anwesende: siehe"
+    " Unterschriftenliste …; entschuldigt: …` in one line is a metadata field and the excused;"
+    " the archive text's `Anwesende: siehe Unterschriftenliste …` alone is content",
 }
 
 

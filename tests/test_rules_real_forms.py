@@ -3248,3 +3248,89 @@ def test_members_discussing_or_not_approving_is_no_accepted_decision(
     decision = decision_in(text)
     assert (decision is not None) == decided
     assert decision is None or decision.result != "accepted"
+
+
+def _word_paragraphs(*texts: str, listed: tuple[int, ...] = ()) -> list[Line]:
+    """Word paragraphs as the office reader gives them: a blank line after each; the entries
+    whose index is in ``listed`` are numbered list entries (the number kept in the text)."""
+    lines: list[Line] = []
+    for index, text in enumerate(texts):
+        hints = Hints(list_level=0) if index in listed else Hints()
+        lines += [Line(text, index + 1, hints), Line("", index + 1, Hints())]
+    return lines
+
+
+def test_word_attendance_in_groups_for_whom() -> None:
+    """``Teilnehmende:`` over ``für den Träger:`` / ``für die Eltern:`` (the first name after a
+    run of no-break spaces, the others below it, two to a paragraph when the columns ran
+    together, ``(entschuldigt)`` behind a name), ``Gäste: A (Kita-Leitung) B``: every name
+    read, none lost; the line that names the group is kept."""
+    lines = _word_paragraphs(
+        "Protokoll der Sitzung des Kita-Ausschusses am 28.04.2025",
+        "Teilnehmende:",
+        "für den Träger:\xa0\xa0\xa0\xa0\xa0\xa0 Paul Osterkamp",
+        "Irene Falk (entschuldigt)",
+        "für die Eltern:\xa0\xa0\xa0\xa0 René Castell",
+        "Sandra Pohl (Protokollführerin) Carina Voigt-Kessler",
+        "Gäste: Anke Bergmann (Kita-Leitung) Simone Dembski",
+        "1. Eröffnung der Sitzung",
+        "Der Vorsitzende begrüßt alle.",
+    )
+    p = parse_lines(lines)
+    present = [person.name for person in p.present()]
+    assert {"Paul Osterkamp", "René Castell", "Sandra Pohl", "Carina Voigt-Kessler"} <= set(present)
+    assert [person.name for person in p.attendance_of("excused")] == ["Irene Falk"]
+    assert [person.name for person in p.attendance_of("guests")] == [
+        "Anke Bergmann",
+        "Simone Dembski",
+    ]
+    text = str(protokollkit.write(p, "text"))
+    assert "Teilnehmende" in text and "für den Träger" in text
+
+
+def test_word_items_each_a_list_of_its_own() -> None:
+    """Each item heading a numbered Word list of one entry, the counter starting again each
+    time (``1. Eröffnung`` … ``1. Verschiedenes``, text between): items 1 to 4. Three entries
+    of one list (no text between) stay a list."""
+    lines = _word_paragraphs(
+        "Protokoll der Sitzung am 28.04.2025",
+        "1. Eröffnung",
+        "Die Vorsitzende eröffnet die Sitzung.",
+        "1. Feststellung der Tagesordnung",
+        "Die Tagesordnung wird angenommen.",
+        "1. Essensversorgung",
+        "Die Eltern berichten.",
+        "1. Verschiedenes",
+        "Nichts.",
+        listed=(1, 3, 5, 7),
+    )
+    p = parse_lines(lines)
+    assert [(i.number, i.title) for i in p.items] == [
+        (1, "Eröffnung"),
+        (2, "Feststellung der Tagesordnung"),
+        (3, "Essensversorgung"),
+        (4, "Verschiedenes"),
+    ]
+    one_list = _word_paragraphs(
+        "Protokoll der Sitzung am 28.04.2025",
+        "Notizen",
+        "1. Kuchen",
+        "1. Kaffee",
+        "1. Tee",
+        listed=(2, 3, 4),
+    )
+    assert [i.title for i in parse_lines(one_list).items if "Kuchen" in i.title] == []
+
+
+def test_excused_after_a_list_kept_elsewhere_in_one_line() -> None:
+    """``Anwesende: siehe Unterschriftenliste beim Vorstand; entschuldigt: Gertrud Lanz``:
+    the list of those present is elsewhere (a metadata field), the excused are named."""
+    p = protokollkit.read_text(
+        "Protokoll der Versammlung am 20.10.2025\n\nAnwesende: siehe Unterschriftenliste beim"
+        " Vorstand; entschuldigt: Gertrud Lanz, Otto Brenner\n\n1. Begrüßung\n\nx\n"
+    )
+    assert [person.name for person in p.attendance_of("excused")] == [
+        "Gertrud Lanz",
+        "Otto Brenner",
+    ]
+    assert any("Unterschriftenliste" in field.value for field in p.meta)
