@@ -617,6 +617,11 @@ TEAM = ParticipantIndex(
         # a sentence after one that ends with a year
         ("Der Verein beantragt einen Zuschuss für 2025. Ratsmitglied Ingrid Hamm erläutert das.",
          "Ratsmitglied Ingrid Hamm", None),
+        # the party in brackets after the titled name; a view held by someone
+        ("Frau Soltau (CDU) sieht Handlungsbedarf im Bereich Alkohol.", "Frau Soltau", "CDU"),
+        ("Für Herrn Gottschalk (SPD) ist es ein Strukturproblem, Kinder stören.",
+         "Herr Gottschalk", "SPD"),
+        ("Dies sieht auch Frau Schäfer so, es ist eine Folge des Wandels.", "Frau Schäfer", None),
     ],
 )  # fmt: skip
 def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) -> None:
@@ -637,6 +642,8 @@ def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) ->
         "Kassenbericht berichtet von Zahlen.",  # one word not known as a participant
         "Die Stadt informiert am 3. Mai. Weiterhin gibt es Kuchen.",
         "Der Verein, Die Linke, berichtet.",
+        "Dies erklärt den Anstieg der Kosten.",  # (``Dies`` names nobody)
+        "Für Frau und Kind ist es ein Angebot.",
     ],
 )
 def test_no_speaker_in_sentences(text: str) -> None:
@@ -3334,3 +3341,18 @@ def test_excused_after_a_list_kept_elsewhere_in_one_line() -> None:
         "Otto Brenner",
     ]
     assert any("Unterschriftenliste" in field.value for field in p.meta)
+
+
+def test_speakers_of_later_sentences_after_the_verb_or_with_a_view() -> None:
+    """A Wortprotokoll's paragraphs: the speaker named after the verb at a sentence's end
+    (``…, erläutert Frau Hengsbach.``) and a view held in a later sentence (``Dies sieht auch
+    Frau Schäfer (SPD) so``) name those who spoke and took part."""
+    p = protokollkit.read_text(
+        "Auszug vom 19.05.2025\n\nHerr Aßmann stellt die Frage nach dem Verhältnis Stadt-Land."
+        " Informelle Treffs gibt es überall, erläutert Frau Hengsbach.\n\nFür Herrn Gottschalk"
+        " (SPD) ist es ein Strukturproblem. Dies sieht auch Frau Schäfer (SPD) so, es ist eine"
+        " Folge des Wandels.\n"
+    )
+    speakers = [person.name for person in p.speakers()]
+    for name in ("Herr Aßmann", "Frau Hengsbach", "Herr Gottschalk", "Frau Schäfer"):
+        assert name in speakers
