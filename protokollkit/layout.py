@@ -3175,7 +3175,24 @@ def rule_closing(state: State, line: Line) -> bool:
         state.section = "back"
         state.back.append(line.text.strip())
         return True
+    signed = _SIGNED_BY.match(line.text.strip()) if closing and ":" in line.text else None
+    if signed and state.items and line.hints.list_level is None and not _items_below(state):
+        # ``Nordhagen, 22.10.2025    Protokoll: Waltraud Kemper``: place and date, then who
+        # wrote the minutes (the minute-taker, a metadata field)
+        state.section = "back"
+        state.back.append(signed.group(1))
+        state.meta.append(MetaField(signed.group(2), signed.group(3).strip(), "minute_taker"))
+        return True
     return False
+
+
+_SIGNED_BY = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s*(?:den\s+|am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)"
+    r"\s?\d{2,4})\s{2,}(Protokoll|Protokollführung|Protokollführer(?:in)?|Schriftführer(?:in)?"
+    r"|Protokollant(?:in)?)\s*:\s*([A-ZÄÖÜ][^:]{1,60})$"
+)
+"""A signature line with the minute-taker after a wide gap (a Word tab): ``Nordhagen,
+22.10.2025    Protokoll: Waltraud Kemper``."""
 
 
 _ANY_DIGIT = re.compile(r"\d")

@@ -3356,3 +3356,20 @@ def test_speakers_of_later_sentences_after_the_verb_or_with_a_view() -> None:
     speakers = [person.name for person in p.speakers()]
     for name in ("Herr Aßmann", "Frau Hengsbach", "Herr Gottschalk", "Frau Schäfer"):
         assert name in speakers
+
+
+def test_signature_with_the_minute_taker_after_a_gap() -> None:
+    """``Nordhagen, 22.10.2025    Protokoll: Waltraud Kemper`` under the minutes: place and
+    date close them, the name after ``Protokoll:`` is the minute-taker; with one space only
+    the line stays text."""
+    p = protokollkit.read_text(
+        "Protokoll der Versammlung am 20.10.2025\n\nTop 1: Begrüßung\n\nx\n\n"
+        "Nordhagen, 22.10.2025\xa0\xa0\xa0\xa0Protokoll: Waltraud Kemper\n"
+    )
+    assert p.meta_value("minute_taker") == "Waltraud Kemper"
+    assert p.back == ("Nordhagen, 22.10.2025",)
+    q = protokollkit.read_text(
+        "Protokoll der Versammlung am 20.10.2025\n\nTop 1: Begrüßung\n\nx\n\n"
+        "Es folgt die Aussprache, Protokoll: siehe Anlage\n"
+    )
+    assert q.meta_value("minute_taker") is None
