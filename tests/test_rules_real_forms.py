@@ -3373,3 +3373,20 @@ def test_signature_with_the_minute_taker_after_a_gap() -> None:
         "Es folgt die Aussprache, Protokoll: siehe Anlage\n"
     )
     assert q.meta_value("minute_taker") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Die nächste Mitarbeiter:innen-Versammlung ist am 16. März 2026 um 14.00 Uhr.", 16),
+        ("Die nächste Bürger*innen-Versammlung findet am 12. März 2026 statt.", 12),
+        ("Das Folgetreffen ist am 9. März 2026 im Bürgerhaus.", 9),
+    ],
+)
+def test_next_meeting_with_a_gendered_word_or_as_a_follow_up(sentence: str, day: int) -> None:
+    """A meeting word with a gender colon or star (``Mitarbeiter:innen-Versammlung``) and the
+    ``Folgetreffen`` name the next meeting."""
+    p = protokollkit.read_text(
+        f"Protokoll am 20.10.2025\n\n1. Termine\n\nDer Basar ist am 3. Dezember. {sentence}\n"
+    )
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2026, 3, day)
