@@ -4389,10 +4389,20 @@ _KICKER_SEPARATORS = frozenset(("·", "|", "•", "/"))
 def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
     """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
     (a plain line of at most three words, or four in parts such as ``Senioren · Rathaus
-    Kellersried``) and its date above the headline – the headline is the title. -1 when the
-    document does not start so."""
+    Kellersried``) and its date above the headline – the headline is the title; in a text
+    without headings the plain line under the date (``Veranstaltung`` / ``14. Juni 2025 um
+    19:00 Uhr`` / ``Vorbereitungstreffen``). -1 when the document does not start so."""
     first = candidates[0][1]
     text = first.text.strip().strip("*_")
+    if (
+        len(candidates) > 2
+        and first.hints == NO_HINTS
+        and DATE_ONLY.match(text)
+        and find_date(text) is not None
+        and _plain_headline(candidates[1][1])
+        and candidates[2][0] > candidates[1][0] + 1  # (the headline stands alone)
+    ):
+        return candidates[1][0]  # a blog's ``Freitag, 7. Februar 2025`` over ``Ehrenamtstreffen``
     words = [w for w in text.split() if w not in _KICKER_SEPARATORS]
     if (
         first.hints != NO_HINTS
@@ -4402,12 +4412,30 @@ def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
         return -1
     if text.endswith((".", ":", "!", "?")) or TITLE.match(text) or find_date(text):
         return -1
+    dated = False
     for index, line in candidates[1:3]:
         if line.hints.heading == 1:
             return index
+        if dated and _plain_headline(line):
+            return index  # (a text without headings: ``Veranstaltung`` / date / headline)
         if line.hints != NO_HINTS or not DATE_ONLY.match(line.text.strip()):
             return -1
+        dated = True
     return -1
+
+
+def _plain_headline(line: Line) -> bool:
+    """A plain line of one to six words without a closing stop or a colon: the headline of a
+    copied web page under its category word and date (``Vorbereitungstreffen``)."""
+    text = line.text.strip()
+    return (
+        line.hints == NO_HINTS
+        and 0 < len(text.split()) <= 6
+        and text[:1].isupper()
+        and not text.endswith((".", ":", "!", "?", ","))
+        and ":" not in text
+        and find_date(text) is None
+    )
 
 
 _NAVIGATION = {
@@ -4415,6 +4443,7 @@ _NAVIGATION = {
     "inhalt überspringen", "navigation überspringen", "skip to content", "skip to main content",
     "menü", "hauptmenü", "navigation", "nach oben", "seitenanfang", "zum seitenanfang", "zurück",
     "drucken", "seite drucken", "teilen", "startseite", "sie sind hier", "suche", "suchen",
+    "close", "schließen", "menu",
 }  # fmt: skip
 """Lines of a web page's navigation that a copied protocol keeps at its top."""
 

@@ -3390,3 +3390,27 @@ def test_next_meeting_with_a_gendered_word_or_as_a_follow_up(sentence: str, day:
         f"Protokoll am 20.10.2025\n\n1. Termine\n\nDer Basar ist am 3. Dezember. {sentence}\n"
     )
     assert p.next_meeting is not None and p.next_meeting.date == dt.date(2026, 3, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a page's residue, the category word and the date over the headline
+        (
+            "Close\n\nVeranstaltung\n14. Juni 2025 um 19:00 Uhr\n\nVorbereitungstreffen\n\n"
+            "Vorbereitung des Nachbarschaftsabends\n\nTN: Heiner, Birgit\n\nVorbereitung:\n"
+            "* Birgit holt die Schlüssel\n",
+            "Vorbereitungstreffen",
+        ),
+        # a blog's post date over the post's title
+        (
+            "Freitag, 7. Februar 2025\n\nEhrenamtstreffen\n\n\n\nViele Informationen beim "
+            "Ehrenamtstreffen\n\nObwohl es Abmeldungen gab, kamen viele.\n",
+            "Ehrenamtstreffen",
+        ),
+    ],
+)
+def test_headline_under_a_date_in_a_text_without_headings(text: str, title: str) -> None:
+    p = protokollkit.read_text(text)
+    assert p.title == title
+    assert p.date is not None
