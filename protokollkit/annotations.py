@@ -1516,6 +1516,9 @@ _ARROW_OWNER = re.compile(r"(?:→|->|=>|⇒)\s*([^→>]{1,60}?)\s*[.!]?$")
 _TRAILING_OWNER = re.compile(
     r"[(\[]\s*(?:(?:verantwortlich|zuständig|wer|V)\s*:\s*)?([^()\[\]]{1,60})[)\]]\s*[.!]?$"
 )
+_TRAILING_OWNERS_NESTED = re.compile(r"\(([^()]{1,60}\([^()]{1,30}\)[^()]{0,10})\)\s*[.!]?$")
+"""The owners in brackets at the end, one with a note of its own: ``(Svenja, Antje, Birgit
+(Schlüssel))``."""
 _RESPONSIBLE = re.compile(
     r"\b(?:verantwortlich|zuständig|Verantwortung|Wer)(?:\s+für\s+[^:;]{1,40})?\s*:\s*"
     r"([^;.():,]{1,60})",
@@ -2163,8 +2166,12 @@ def task_in(
                 owners, is_task = found, True
     if not owners and (text.rstrip(" .!").endswith((")", "]"))):
         trailing = _TRAILING_OWNER.search(text)
+        if trailing is None and text.rstrip(" .!").endswith("))"):
+            trailing = _TRAILING_OWNERS_NESTED.search(text)  # ``(Svenja, Birgit (Schlüssel))``
         if trailing and (known or is_task):
-            who = _UNTIL_TAIL.sub("", trailing.group(1))  # ``(Robin, bis 15.05.)``
+            who = _UNTIL_TAIL.sub(
+                "", _IN_BRACKETS.sub("", trailing.group(1))
+            )  # ``(Robin, bis 15.05.)``
             found = _owners(who, known, strict=not is_task)
             if found:
                 owners, is_task = found, True

@@ -3414,3 +3414,16 @@ def test_headline_under_a_date_in_a_text_without_headings(text: str, title: str)
     p = protokollkit.read_text(text)
     assert p.title == title
     assert p.date is not None
+
+
+def test_owners_in_brackets_at_the_end_with_a_note_of_their_own() -> None:
+    """``Gemeindehaus vorbereiten (Tische & Stühle, etc.) (Svenja, Antje, Birgit
+    (Schlüssel))``: the last brackets name the owners, one with what she brings."""
+    team = ParticipantIndex([Person(name) for name in ("Svenja", "Antje", "Birgit")])
+    task = task_in(
+        "Gemeindehaus vorbereiten (Tische & Stühle, etc.) (Svenja, Antje, Birgit (Schlüssel))",
+        team,
+        dt.date(2025, 6, 14),
+    )
+    assert task is not None and task.owners == ("Svenja", "Antje", "Birgit")
+    assert task_in("Tische stellen (Stühle (alle))", team, dt.date(2025, 6, 14)) is None
