@@ -3427,3 +3427,15 @@ def test_owners_in_brackets_at_the_end_with_a_note_of_their_own() -> None:
     )
     assert task is not None and task.owners == ("Svenja", "Antje", "Birgit")
     assert task_in("Tische stellen (Stühle (alle))", team, dt.date(2025, 6, 14)) is None
+
+
+def test_guest_of_honour_named_in_a_report() -> None:
+    """``… und unseren Ehrengast, Gerd Hallmann von der Regionalstelle …``: a guest."""
+    found = people_in_prose(
+        [
+            "Das ergab 153 Teilnehmer und unseren Ehrengast, Gerd Hallmann von der "
+            "Regionalstelle West. Norbert Kaiser eröffnete die Veranstaltung."
+        ]
+    )
+    assert found["guests"] == ["Gerd Hallmann"]
+    assert "Gerd Hallmann" not in found.get("present", [])
