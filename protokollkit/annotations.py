@@ -429,7 +429,7 @@ _OPINION = re.compile(
 _OPINION_WORDS = ("fand", "findet", "meinung", "ansicht", "auffassung")
 """The words of :data:`_OPINION_VERBS` and :data:`_OPINION` in lower case, for :func:`_scan`."""
 _NOT_SPEAKERS = frozenset((
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "diese",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "dies", "diese",
     "dieser", "dieses", "jeder", "jede", "alle", "beide", "man", "sie", "er", "es", "wir", "ihr",
     "ich", "du", "niemand", "jemand", "keiner", "hier", "da", "dort", "so", "nun", "zum", "zur",
     "im", "am", "vom", "beim", "auch", "nur", "weiterhin", "ferner", "zunächst", "schließlich",
@@ -488,6 +488,13 @@ def _joined_speakers(sentence: str, known: ParticipantIndex) -> Person | None:
     return None
 
 
+_PARTY_AFTER_NAME = re.compile(
+    r"^((?:Herrn?|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w'-]+)\s+\(([^()]{1,30})\)(\s+[a-zäöüß]\S*.*)$",
+    re.DOTALL,
+)
+"""``Frau Soltau (CDU) sieht …``: a titled name, the party or body in brackets, the verb."""
+
+
 def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     """``Josef Reischl bittet …``, ``Rosa schlägt vor …``, ``RF Könemann bittet …``,
     ``Ratsmitglied Carina Dörr fragt …``: one to three words naming a person, then a verb of
@@ -495,6 +502,10 @@ def _named_speaker(sentence: str, known: ParticipantIndex) -> Person | None:
     before the name, or two name words, count without."""
     if not sentence[:1].isupper():
         return None
+    party = _PARTY_AFTER_NAME.match(sentence) if " (" in sentence[:50] else None
+    if party:  # ``Frau Schulte-Berning (CDU) erwähnt …``: the name without its party
+        named = _named_speaker(party.group(1) + party.group(3), known)
+        return Person(named.name, party.group(2)) if named else None
     if " und " in sentence[:60]:
         joined = _joined_speakers(sentence, known)
         if joined is not None:
@@ -731,16 +742,35 @@ def sentence_speakers(text: str) -> list[str]:
     if ". " not in text:
         return []
     words = text.split()
-    if _VERB_SET.isdisjoint(words) and _PLURAL_SPEECH.isdisjoint(words):
+    held = "sieht auch " in text or "Für Herrn " in text or "Für Frau " in text
+    if _VERB_SET.isdisjoint(words) and _PLURAL_SPEECH.isdisjoint(words) and not held:
         return []
     nobody = ParticipantIndex(())
     names: list[str] = []
-    for start in (0, *_sentence_starts(text)):
+    clauses = (m.end() for m in _TITLED_CLAUSE.finditer(text)) if ", " in text else ()
+    for start in (0, *_sentence_starts(text), *clauses):
         sentence = text[start : start + 160]
-        speaker = _named_speaker(sentence, nobody) or _later_speaker(sentence, nobody)
+        speaker = (
+            _special_speaker(sentence, False)  # (``Dies sieht auch Frau X so``: not ``Dies``)
+            or _named_speaker(sentence, nobody)
+            or _later_speaker(sentence, nobody)
+        )
         if speaker is not None and len(speaker.name.split()) >= 2 and speaker.name not in names:
             names.append(speaker.name)
+    for trailing in _SPEAKER_AT_THE_END.finditer(text) if ", " in text else ():
+        if trailing.group(1) not in names:  # ``…, erläutert Frau Hengsbach.``
+            names.append(trailing.group(1))
     return names
+
+
+_TITLED_CLAUSE = re.compile(r", (?=(?:Herr|Frau) [A-ZÄÖÜ])")
+"""Where a clause that starts with a titled name starts (``…, Frau Schulte-Berning (CDU)
+erwähnt …``)."""
+_SPEAKER_AT_THE_END = re.compile(
+    r", (?:erläutert|erklärt|ergänzt|betont|antwortet|entgegnet|meint|sagt|berichtet)"
+    r" ((?:Herr|Frau) (?:Dr\. )?[A-ZÄÖÜ][\w'-]+)[.;]"
+)
+"""``…, erläutert Frau Hengsbach.``: the speaker named after the verb at the sentence's end."""
 
 
 _FIRST_NAME_AFTER = re.compile(
@@ -871,6 +901,16 @@ def _name_like(word: str) -> bool:
     )
 
 
+_VIEW_HELD = re.compile(
+    r"^(?:Für\s+((?:Herrn|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w'-]+)(?=\s+(?:\(|ist\b|war\b|sind\b))"
+    r"|(?:Dies|Das)\s+(?:sieht|sah|sehen)\s+auch\s+((?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w'-]+))"
+    r"(?:\s+\(([^()]{1,30})\))?"
+)
+"""A view held by someone: ``Für Herrn Gottschalk (SPD) ist es ein Strukturproblem``, ``Dies
+sieht auch Frau Schäfer (SPD) so``."""
+_HERRN = re.compile(r"^Herrn\s+")
+
+
 def _special_speaker(text: str, verb: bool) -> Person | None:
     """A speaker quoted (``(Zitat Frau Okafor)``), after an ordinal office (``Erster
     Bürgermeister Anton Reischl dankte …``) or after the verb with an office (``… trug die
@@ -879,6 +919,10 @@ def _special_speaker(text: str, verb: bool) -> Person | None:
         quoted = _QUOTED_BY.search(text)
         if quoted:
             return Person(quoted.group(1))
+    if text.startswith(("Für ", "Dies ", "Das ")):
+        held = _VIEW_HELD.match(text)
+        if held:
+            return Person(_HERRN.sub("Herr ", held.group(1) or held.group(2)), held.group(3))
     if not verb:
         return None
     ordinal = _ORDINAL.match(text)
@@ -1529,6 +1573,9 @@ _ARROW_OWNER = re.compile(r"(?:→|->|=>|⇒)\s*([^→>]{1,60}?)\s*[.!]?$")
 _TRAILING_OWNER = re.compile(
     r"[(\[]\s*(?:(?:verantwortlich|zuständig|wer|V)\s*:\s*)?([^()\[\]]{1,60})[)\]]\s*[.!]?$"
 )
+_TRAILING_OWNERS_NESTED = re.compile(r"\(([^()]{1,60}\([^()]{1,30}\)[^()]{0,10})\)\s*[.!]?$")
+"""The owners in brackets at the end, one with a note of its own: ``(Svenja, Antje, Birgit
+(Schlüssel))``."""
 _RESPONSIBLE = re.compile(
     r"\b(?:verantwortlich|zuständig|Verantwortung|Wer)(?:\s+für\s+[^:;]{1,40})?\s*:\s*"
     r"([^;.():,]{1,60})",
@@ -2182,8 +2229,12 @@ def task_in(
                 owners, is_task = found, True
     if not owners and (text.rstrip(" .!").endswith((")", "]"))):
         trailing = _TRAILING_OWNER.search(text)
+        if trailing is None and text.rstrip(" .!").endswith("))"):
+            trailing = _TRAILING_OWNERS_NESTED.search(text)  # ``(Svenja, Birgit (Schlüssel))``
         if trailing and (known or is_task):
-            who = _UNTIL_TAIL.sub("", trailing.group(1))  # ``(Robin, bis 15.05.)``
+            who = _UNTIL_TAIL.sub(
+                "", _IN_BRACKETS.sub("", trailing.group(1))
+            )  # ``(Robin, bis 15.05.)``
             found = _owners(who, known, strict=not is_task)
             if found:
                 owners, is_task = found, True

@@ -220,7 +220,7 @@ _NOT_A_MEETING = (
     r"|Sitzungen|Male?|Tage?|Veranstaltungen|Aktionen?|Projekte?|Ausgaben?|Version|Folge)\b)"
 )
 _MEETING_NOUN = (
-    r"(?:\w+-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
+    r"(?:\w+(?:[:*]innen)?-)?(?:Termin\w*|\w*[Ss]itzung\w*|\w*[Tt]reffen|\w*[Pp]lenum|\w*[Vv]ersammlung|Stammtisch"
     r"|\w*[Rr]unde|Meeting|\w*[Bb]esprechung|\w*[Tt]isch|Zusammenkunft|Jour\s+[Ff]ixe|Telko"
     r"|\w*[Kk]onferenz|Videokonferenz|Get-?[Tt]ogether|\w*[Tt]reff|Plenum|KoMa|\w*[Tt]agung"
     r"|\w*[Ss]ynode|\w*[Ff]orum|\w+abend|\w*[Ff]rühstück)(?:es|s)?"
@@ -266,7 +266,8 @@ NEXT_MEETING_ANYWHERE = re.compile(
     r"(?:\b(?:[Dd](?:ie|er|as|en|em)|zu[mr]|beim|am|im|vom|unser(?:e[mnrs]?)?)\s+|^|(?<=[.!?]\s))"
     rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin){_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     + _NOT_A_SUB_BODY
-    + r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
+    + r"|\bFolge(?:treffen|sitzung(?:en)?|konferenz(?:en)?|termine?)\b"  # ``Folgekonferenzen …``
+    r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
     r"|\b(?:tagt|tagen)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
     r"|\b(?:sich|uns)\s+(?:[\w.]+\s+){1,4}?(?:wieder|erneut)\s+treffen\b"
     # after a rhythm: ``… trifft sich im zweiwöchigen Turnus, das nächste Mal am 4. September``

@@ -1649,6 +1649,10 @@ _PREFIX_GROUP = re.compile(r"^\(([^()]{2,30})\)\s+(\S.*)$")
 def _add_listed(state: State, text: str, kind: AttendanceKind | None, label: str) -> None:
     """One entry of an attendance list: ``Name``, ``Name (Rolle)``, ``(Gast) Ben``."""
     text = text.strip().strip("*_").strip()
+    if ") " in text and _names_after_a_role(state, text):
+        for entry in _ROLE_THEN_NAME.split(text):  # ``A (Kita-Leitung) B``: two people
+            _add_listed(state, entry, kind, label)
+        return
     prefix = _PREFIX_GROUP.match(text) if text[:1] == "(" else None
     if prefix:
         is_attendance, group_kind = _attendance_kind(label_key(prefix.group(1)))
@@ -1877,6 +1881,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         return True
     if not cells and _numbered_columns(state, line, open_list):
         return True
+    if not cells and open_list.heading and _names_after_a_role(state, text):
+        _add_listed(state, text, open_list.kind, open_list.label)  # (no item title: names)
+        state.previous = "attendance"
+        return True
     if not cells and (_item_of(state, line) is not None or label_key(text) in AGENDA_LABELS):
         state.attendance = None  # an item or ``Tagesordnung`` alone: the names are over
         return False
@@ -1921,7 +1929,7 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         if names is not None and (
             is_attendance
             or (bullet or line.hints.list_level is not None)
-            or label.startswith(("vom ", "von "))  # ``vom Vorstand: Ilse Brandt``
+            or label.startswith(("vom ", "von ", "für "))  # ``vom Vorstand: Ilse Brandt``
         ):
             group_kind: AttendanceKind | None = kind if is_attendance else "present"
             if is_attendance and kind is None:
@@ -2385,6 +2393,23 @@ def _two_names(state: State, text: str) -> tuple[str, str] | None:
     if not all(is_name_word(w) for w in words):  # (``Dr.`` and ``Prof.`` are name words)
         return None
     return first, second
+
+
+_ROLE_THEN_NAME = re.compile(r"(?<=\))\s+(?=[A-ZÄÖÜ])")
+"""Where a name in a Word list starts right after the role of the one before."""
+
+
+def _names_after_a_role(state: State, text: str) -> bool:
+    """``Sandra Pohl (Protokollführerin) Carina Voigt-Kessler``, ``Anke Bergmann (Kita-Leitung)
+    Simone Dembski``: the names of a Word attendance list set in columns, run together into
+    one line, each but the last with its role in brackets – when every part is a name."""
+    parts = _ROLE_THEN_NAME.split(text)
+    if len(parts) < 2 or len(parts) > 4 or "," in text:
+        return False
+    names = [_BRACKETED.sub("", part).strip() for part in parts]
+    return all(
+        2 <= len(name.split()) <= 3 and plausible_name(name, state.known) for name in names
+    ) and all(part.endswith(")") for part in parts[:-1])
 
 
 def _entries_with_roles(state: State) -> bool:
@@ -2903,7 +2928,9 @@ _INNER_LABEL = re.compile(
 
 def _several_labels(state: State, label: str, value: str) -> bool:
     """``Ort: Geschäftsstelle Datum: 08.02.2024 Uhrzeit: 19:40 Protokoll: Mareike`` (a table
-    flattened into one line): one metadata field for each label."""
+    flattened into one line): one metadata field for each label; a label of the excused,
+    absent or guests with names (``Anwesende: siehe Unterschriftenliste; entschuldigt: Gertrud
+    Lanz``) their group."""
     starts = [m for m in _INNER_LABEL.finditer(value) if m.start(1) > 0]
     if not starts:
         return False
@@ -2922,6 +2949,13 @@ def _several_labels(state: State, label: str, value: str) -> bool:
             found = find_date(piece_value, reference)
             date = found.date if found else None
             state.next_meeting = NextMeeting(piece_value, date, piece_label)
+            continue
+        is_attendance, group = _attendance_kind(label_key(piece_label))
+        names = _names_line(piece_value) if is_attendance and group is not None else None
+        if group is not None and names:  # ``Anwesende: siehe Liste; entschuldigt: Gertrud Lanz``
+            state.open_group(group, piece_label)
+            for name in names:
+                _add_listed(state, name, group, piece_label)
             continue
         kind = meta_kind(label_key(piece_label)) or "other"
         state.meta.append(MetaField(piece_label, piece_value, kind))
@@ -3149,7 +3183,24 @@ def rule_closing(state: State, line: Line) -> bool:
         state.section = "back"
         state.back.append(line.text.strip())
         return True
+    signed = _SIGNED_BY.match(line.text.strip()) if closing and ":" in line.text else None
+    if signed and state.items and line.hints.list_level is None and not _items_below(state):
+        # ``Nordhagen, 22.10.2025    Protokoll: Waltraud Kemper``: place and date, then who
+        # wrote the minutes (the minute-taker, a metadata field)
+        state.section = "back"
+        state.back.append(signed.group(1))
+        state.meta.append(MetaField(signed.group(2), signed.group(3).strip(), "minute_taker"))
+        return True
     return False
+
+
+_SIGNED_BY = re.compile(
+    r"^([A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s*(?:den\s+|am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)"
+    r"\s?\d{2,4})\s{2,}(Protokoll|Protokollführung|Protokollführer(?:in)?|Schriftführer(?:in)?"
+    r"|Protokollant(?:in)?)\s*:\s*([A-ZÄÖÜ][^:]{1,60})$"
+)
+"""A signature line with the minute-taker after a wide gap (a Word tab): ``Nordhagen,
+22.10.2025    Protokoll: Waltraud Kemper``."""
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -3250,8 +3301,8 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
             title = f"{title} {below}" if below else title
         state.item_prefix = explicit.group(1)
         colon = text[: explicit.start(3)].rstrip().endswith(":")
-        if colon and hints is NO_HINTS and _prose_title(title):
-            state.item_text, title = title, ""  # ``TOP 1: Obmann X eröffnet … um 19:10 Uhr.``
+        if colon and hints == NO_HINTS:  # (also a Word paragraph without marks)
+            title, state.item_text = _run_in_item(title)
         if len(numbers) > 1:
             return numbers[0], numbers[1], title, level
         return numbers[0], None, title, level
@@ -3640,6 +3691,26 @@ def _prose_paragraph(title: str) -> bool:
     paragraph of prose (two sentences, or a long question), not a sub-item's title."""
     title = title.strip()
     return len(title) > 80 and (title.endswith("?") or _TWO_SENTENCES.search(title) is not None)
+
+
+_RUN_IN_LABEL = re.compile(r"([^\W\d][^:.!?]{1,60}?):\s+(?=[A-ZÄÖÜ])")
+"""``Regularien: Teilnehmerlisten werden …``: a short label, its colon, then the text."""
+
+
+def _run_in_item(title: str) -> tuple[str, str]:
+    """(title, first entry) of what follows ``TOP 1:`` on the item's own line. A sentence of the
+    minutes instead of a title (``TOP 1: Obmann X eröffnet … um 19:10 Uhr.``) is the first entry
+    of an item without a title; a short label before a colon and such a sentence (``Top 2:
+    Regularien: Teilnehmerlisten werden unterzeichnet … festgestellt.``, the whole item run
+    into one Word paragraph) is the title, the rest its first entry."""
+    label = _RUN_IN_LABEL.match(title)
+    if label and len(label.group(1).split()) <= 5 and _PROSE_VERB.search(label.group(1)) is None:
+        rest = title[label.end() :]
+        if _prose_title(rest):
+            return label.group(1).strip(), rest
+    if _prose_title(title):
+        return "", title
+    return title, ""
 
 
 def _prose_title(title: str) -> bool:
@@ -4357,22 +4428,44 @@ def _meeting_under_residue(candidates: list[tuple[int, Line]]) -> int:
             return -1  # ``Anwesende: Alle`` below the first line: the head has begun
         if position < 2:
             continue
+        if EXPLICIT_ITEM.match(text):
+            return -1  # ``TOP 4  Barrierefreiheit …`` above: an item page, not a letterhead
         if line.hints.list_level is not None or _bullet(line.text) or len(text) > 120:
             continue
         if text.endswith((".", "?", "!")) or not _MEETING_NOUN.search(text):
             continue
-        if find_date(text) is not None and not _is_label_line(text):
-            return index
+        found = find_date(text)
+        if found is not None and not _is_label_line(text):
+            rest = text[: found.start] + text[found.end :]
+            if any(w[:1].isupper() and w not in _GENERIC_HEAD_WORDS for w in rest.split()):
+                return index  # (``Sitzung vom 10.09.2025`` alone names no meeting)
     return -1
+
+
+_GENERIC_HEAD_WORDS = frozenset({
+    "Sitzung", "Treffen", "Versammlung", "Plenum", "Konferenz", "Runde", "Besprechung",
+    "Tagung", "Meeting", "Protokoll", "Aus", "Bericht", "Am", "Vom", "Öffentliche",
+    "Nichtöffentliche", "Ordentliche", "Außerordentliche",
+})  # fmt: skip
 
 
 def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
     """``Vereinsleben`` / ``08.07.2025`` / a first-level heading: a web page's category word
     (a plain line of at most three words, or four in parts such as ``Senioren · Rathaus
-    Kellersried``) and its date above the headline – the headline is the title. -1 when the
-    document does not start so."""
+    Kellersried``) and its date above the headline – the headline is the title; in a text
+    without headings the plain line under the date (``Veranstaltung`` / ``14. Juni 2025 um
+    19:00 Uhr`` / ``Vorbereitungstreffen``). -1 when the document does not start so."""
     first = candidates[0][1]
     text = first.text.strip().strip("*_")
+    if (
+        len(candidates) > 2
+        and first.hints == NO_HINTS
+        and DATE_ONLY.match(text)
+        and find_date(text) is not None
+        and _plain_headline(candidates[1][1])
+        and candidates[2][0] > candidates[1][0] + 1  # (the headline stands alone)
+    ):
+        return candidates[1][0]  # a blog's ``Freitag, 7. Februar 2025`` over ``Ehrenamtstreffen``
     words = [w for w in text.split() if w not in _KICKER_SEPARATORS]
     if (
         first.hints != NO_HINTS
@@ -4382,12 +4475,30 @@ def _headline_under_kicker(candidates: list[tuple[int, Line]]) -> int:
         return -1
     if text.endswith((".", ":", "!", "?")) or TITLE.match(text) or find_date(text):
         return -1
+    dated = False
     for index, line in candidates[1:3]:
         if line.hints.heading == 1:
             return index
+        if dated and _plain_headline(line):
+            return index  # (a text without headings: ``Veranstaltung`` / date / headline)
         if line.hints != NO_HINTS or not DATE_ONLY.match(line.text.strip()):
             return -1
+        dated = True
     return -1
+
+
+def _plain_headline(line: Line) -> bool:
+    """A plain line of one to six words without a closing stop or a colon: the headline of a
+    copied web page under its category word and date (``Vorbereitungstreffen``)."""
+    text = line.text.strip()
+    return (
+        line.hints == NO_HINTS
+        and 0 < len(text.split()) <= 6
+        and text[:1].isupper()
+        and not text.endswith((".", ":", "!", "?", ","))
+        and ":" not in text
+        and find_date(text) is None
+    )
 
 
 _NAVIGATION = {
@@ -4395,6 +4506,7 @@ _NAVIGATION = {
     "inhalt überspringen", "navigation überspringen", "skip to content", "skip to main content",
     "menü", "hauptmenü", "navigation", "nach oben", "seitenanfang", "zum seitenanfang", "zurück",
     "drucken", "seite drucken", "teilen", "startseite", "sie sind hier", "suche", "suchen",
+    "close", "schließen", "menu",
 }  # fmt: skip
 """Lines of a web page's navigation that a copied protocol keeps at its top."""
 
@@ -4613,6 +4725,35 @@ def _plain_list_items(lines: list[Line]) -> list[Line] | None:
     return result
 
 
+_FIRST_ENTRY = re.compile(r"^\s*1[.)]\s+(?=\S)")
+
+
+def _restarted_lists(lines: list[Line]) -> list[Line]:
+    """A Word document whose every item heading is a numbered list of its own, the counter
+    starting again at each (so each shows the ``1.`` Word wrote into the text), with text
+    between them: the headings as the plain lines ``1. Eröffnung``, ``2. Feststellung der
+    Tagesordnung`` … they stand for (three at least, text between two of them at least, and
+    no other list entry at the top level); the lines unchanged otherwise."""
+    entries = [i for i, line in enumerate(lines) if line.hints.list_level == 0]
+    if len(entries) < 3 or any(
+        lines[i].hints.list_marker is not None or not _FIRST_ENTRY.match(lines[i].text)
+        for i in entries
+    ):
+        return lines
+    gaps = sum(
+        any(line.text.strip() and line.hints.list_level is None for line in lines[a + 1 : b])
+        for a, b in itertools.pairwise(entries)
+    )
+    if gaps < 2:
+        return lines
+    result = list(lines)
+    for count, index in enumerate(entries, start=1):
+        line = lines[index]
+        title = _FIRST_ENTRY.sub("", line.text).strip()
+        result[index] = Line(f"{count}. {title}", line.number, NO_HINTS)
+    return result
+
+
 def _find_list_items(lines: list[Line]) -> bool:
     """True when the agenda items are written as a top-level numbered Markdown list: numbered
     entries at level 0 with content nested below them, and no item heading after them."""
@@ -4771,6 +4912,7 @@ def parse_lines(
     plain_items = _plain_list_items(prepared)
     if plain_items is not None:
         prepared = plain_items
+    prepared = _restarted_lists(prepared)
     state = State(source, prepared)
     state.title_index = title_index
     state.list_items = plain_items is not None or _find_list_items(prepared)

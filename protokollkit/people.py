@@ -593,6 +593,7 @@ _GUEST_LEAD = re.compile(
     r"\s+"
     r"|\bDen\s+Auftakt\s+(?:machte|machten|lieferte|lieferten|bildete|bildeten|gab|gaben)\s+"
     r"|\b(?:nahm|nahmen)\s+auch\s+(?=(?:Herr|Frau|Dr\.)\s)"
+    r"|\b(?:[Uu]nseren|[Dd]en|[Aa]ls|[Uu]nsere|[Dd]ie)\s+Ehreng(?:ast|äste),?\s+"  # Ehrengast
     r"|\b(?:interessante|viele|neue)\s+Informationen\b[^.;]{0,60}?\bvon\s+(?=[A-ZÄÖÜ][^,]{3,40},"
     r"\s+(?:der|dem|des)\s)"
 )

@@ -40,6 +40,7 @@ FLOORS = {
     "heldout12": 0.95,
     "heldout13": 0.88,
     "heldout14": 0.91,
+    "heldout15": 0.78,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -160,7 +161,21 @@ rules of branch heldout14 (wiki headings and topic lists, officers after the ver
 minute-taker and those at work present beside a partial or a counts-only attendance, guests
 after ``die Gäste``, later-sentence speakers, a title under a letterhead, the front matter's
 title, words broken at a line's end, ``tagt das nächste Mal am``, members approving in the
-active voice); no other set fell."""
+active voice); no other set fell.
+heldout15 0.645 (blind, its first and only run on 08.12.2026 at 7b0e0ce: a neighbourhood
+initiative's preparation meeting, a Sozialraumkonferenz told by a citizens' initiative, a church
+seniors' work's staff meeting (Word), a day-care committee (Word), a seniors' working group in
+first names, a tenants' house meeting in a forum, a Seniorenbeirat's pensioners' meeting and a
+seniors' club's general meeting as reports, a Jugendhilfeausschuss item from ALLRIS (ODT), a
+Seniorenbeirat's and a school committee's SessionNet items, a youth-welfare providers' café, a
+streetwork network, a refugee helpers' circle and a volunteers' blog; one line lost – a Word
+``Teilnehmende:`` over groups; MISSES.md lists the misses); 0.790 after the rules of branch h15
+(``Top n: Label: minutes`` run into one Word paragraph, Word attendance in groups ``für den
+Träger:`` with names run together after a role, the excused beside a list kept elsewhere, items
+each a Word list of its own, speakers with their party in brackets, after the verb at a
+sentence's end or holding a view, a signature with the minute-taker after a gap, meeting words
+with a gender colon, the headline under a page's date, owners with a note in the last brackets,
+a guest of honour); heldout4 0.866 (a speaker more), every other set unchanged."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -215,6 +230,9 @@ ROUND_TRIP_GAPS = {
     " (`Sitzung des Bauausschusses`) read back as topics",
     "ausschuss-praevention-2025-12-02.docx": "a bold first paragraph `DATE - 6 Title ...` is the"
     " title in Word; the same line in the archive text is read as a date line with the meeting",
+    "seniorenwerk-mitarbeiterversammlung-2025-10-20.docx": "`Anwesende: siehe"
+    " Unterschriftenliste …; entschuldigt: …` in one line is a metadata field and the excused;"
+    " the archive text's `Anwesende: siehe Unterschriftenliste …` alone is content",
 }
 
 

@@ -729,6 +729,11 @@ TEAM = ParticipantIndex(
         # a sentence after one that ends with a year
         ("Der Verein beantragt einen Zuschuss für 2025. Ratsmitglied Ingrid Hamm erläutert das.",
          "Ratsmitglied Ingrid Hamm", None),
+        # the party in brackets after the titled name; a view held by someone
+        ("Frau Soltau (CDU) sieht Handlungsbedarf im Bereich Alkohol.", "Frau Soltau", "CDU"),
+        ("Für Herrn Gottschalk (SPD) ist es ein Strukturproblem, Kinder stören.",
+         "Herr Gottschalk", "SPD"),
+        ("Dies sieht auch Frau Schäfer so, es ist eine Folge des Wandels.", "Frau Schäfer", None),
     ],
 )  # fmt: skip
 def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) -> None:
@@ -749,6 +754,8 @@ def test_speakers_in_sentences(text: str, name: str, affiliation: str | None) ->
         "Kassenbericht berichtet von Zahlen.",  # one word not known as a participant
         "Die Stadt informiert am 3. Mai. Weiterhin gibt es Kuchen.",
         "Der Verein, Die Linke, berichtet.",
+        "Dies erklärt den Anstieg der Kosten.",  # (``Dies`` names nobody)
+        "Für Frau und Kind ist es ein Angebot.",
     ],
 )
 def test_no_speaker_in_sentences(text: str) -> None:
@@ -1348,6 +1355,28 @@ def test_top_with_the_first_sentence_after_the_colon() -> None:
     ]
     assert p.items[0].blocks[0].points[0].text.startswith("Obmann Frank Siemers eröffnet")
     assert p.meta_value("start") == "19:10 Uhr"
+
+
+def test_top_with_a_label_and_the_minutes_run_in() -> None:
+    """``Top 2: Regularien: Teilnehmerlisten werden …`` – the whole item run into one paragraph
+    of a Word document (no marks on it): the label before the second colon is the title, the
+    sentences after it the item's entries, read like any other (the election's tally); a
+    sentence alone after ``Top 1:`` is the first entry of an item without a title."""
+    texts = [
+        "Protokoll der Versammlung am 20.10.2025",
+        "Top 1: Die neue Referentin Marlene Aust stellt sich vor. Sie gibt einen Einblick.",
+        "Top 2: Regularien: Teilnehmerlisten werden unterzeichnet. Die Beschlussfähigkeit wird"
+        " mit 23 Anwesenden festgestellt.",
+        "Top 3: Wahl der Kassenprüferin: Ingrid Volkmer wird einstimmig bei einer Enthaltung zur"
+        " Kassenprüferin gewählt.",
+    ]
+    lines = [Line(text, number, Hints()) for number, text in enumerate(texts, start=1)]
+    p = parse_lines(lines)
+    assert [i.title for i in p.items] == ["", "Regularien", "Wahl der Kassenprüferin"]
+    assert p.items[0].blocks[0].points[0].text.startswith("Die neue Referentin")
+    assert p.items[1].blocks[0].points[0].text.startswith("Teilnehmerlisten werden")
+    decision = p.items[2].blocks[0].points[0].decision
+    assert decision is not None and decision.abstain == 1
 
 
 @pytest.mark.parametrize(
@@ -3471,6 +3500,16 @@ def test_the_speaker_of_a_sentence_in_the_passive(text: str, speaker: str | None
             "\nText.\n",
             "Protokolle",
         ),
+        # an item page: the item above, ``Sitzung vom …`` alone names no meeting
+        (
+            "Seniorenbeirat der Stadt Grünberg\nTOP 4  Barrierefreiheit – Sachstand\nSitzung vom"
+            " 10.09.2025\n\nProtokoll:\n\nText.\n",
+            "Seniorenbeirat der Stadt Grünberg",
+        ),
+        (
+            "Seniorenbeirat der Stadt Grünberg\nAm Markt 1\nSitzung vom 10.09.2025\n\nText.\n",
+            "Seniorenbeirat der Stadt Grünberg",
+        ),
     ],
 )
 def test_the_meeting_line_under_a_letterhead_is_the_title(text: str, title: str) -> None:
@@ -3498,3 +3537,187 @@ def test_the_meeting_line_under_a_letterhead_is_the_title(text: str, title: str)
 def test_the_date_before_termin_fuer_die_naechste_sitzung(sentence: str, date: str | None) -> None:
     p = protokollkit.read(f"Protokoll 06.10.2025\n\nTOP 1 Planung\n\n{sentence}\n")
     assert (str(p.next_meeting.date) if p.next_meeting and p.next_meeting.date else None) == date
+
+
+def _word_paragraphs(*texts: str, listed: tuple[int, ...] = ()) -> list[Line]:
+    """Word paragraphs as the office reader gives them: a blank line after each; the entries
+    whose index is in ``listed`` are numbered list entries (the number kept in the text)."""
+    lines: list[Line] = []
+    for index, text in enumerate(texts):
+        hints = Hints(list_level=0) if index in listed else Hints()
+        lines += [Line(text, index + 1, hints), Line("", index + 1, Hints())]
+    return lines
+
+
+def test_word_attendance_in_groups_for_whom() -> None:
+    """``Teilnehmende:`` over ``für den Träger:`` / ``für die Eltern:`` (the first name after a
+    run of no-break spaces, the others below it, two to a paragraph when the columns ran
+    together, ``(entschuldigt)`` behind a name), ``Gäste: A (Kita-Leitung) B``: every name
+    read, none lost; the line that names the group is kept."""
+    lines = _word_paragraphs(
+        "Protokoll der Sitzung des Kita-Ausschusses am 28.04.2025",
+        "Teilnehmende:",
+        "für den Träger:\xa0\xa0\xa0\xa0\xa0\xa0 Paul Osterkamp",
+        "Irene Falk (entschuldigt)",
+        "für die Eltern:\xa0\xa0\xa0\xa0 René Castell",
+        "Sandra Pohl (Protokollführerin) Carina Voigt-Kessler",
+        "Gäste: Anke Bergmann (Kita-Leitung) Simone Dembski",
+        "1. Eröffnung der Sitzung",
+        "Der Vorsitzende begrüßt alle.",
+    )
+    p = parse_lines(lines)
+    present = [person.name for person in p.present()]
+    assert {"Paul Osterkamp", "René Castell", "Sandra Pohl", "Carina Voigt-Kessler"} <= set(present)
+    assert [person.name for person in p.attendance_of("excused")] == ["Irene Falk"]
+    assert [person.name for person in p.attendance_of("guests")] == [
+        "Anke Bergmann",
+        "Simone Dembski",
+    ]
+    text = str(protokollkit.write(p, "text"))
+    assert "Teilnehmende" in text and "für den Träger" in text
+
+
+def test_word_items_each_a_list_of_its_own() -> None:
+    """Each item heading a numbered Word list of one entry, the counter starting again each
+    time (``1. Eröffnung`` … ``1. Verschiedenes``, text between): items 1 to 4. Three entries
+    of one list (no text between) stay a list."""
+    lines = _word_paragraphs(
+        "Protokoll der Sitzung am 28.04.2025",
+        "1. Eröffnung",
+        "Die Vorsitzende eröffnet die Sitzung.",
+        "1. Feststellung der Tagesordnung",
+        "Die Tagesordnung wird angenommen.",
+        "1. Essensversorgung",
+        "Die Eltern berichten.",
+        "1. Verschiedenes",
+        "Nichts.",
+        listed=(1, 3, 5, 7),
+    )
+    p = parse_lines(lines)
+    assert [(i.number, i.title) for i in p.items] == [
+        (1, "Eröffnung"),
+        (2, "Feststellung der Tagesordnung"),
+        (3, "Essensversorgung"),
+        (4, "Verschiedenes"),
+    ]
+    one_list = _word_paragraphs(
+        "Protokoll der Sitzung am 28.04.2025",
+        "Notizen",
+        "1. Kuchen",
+        "1. Kaffee",
+        "1. Tee",
+        listed=(2, 3, 4),
+    )
+    assert [i.title for i in parse_lines(one_list).items if "Kuchen" in i.title] == []
+
+
+def test_excused_after_a_list_kept_elsewhere_in_one_line() -> None:
+    """``Anwesende: siehe Unterschriftenliste beim Vorstand; entschuldigt: Gertrud Lanz``:
+    the list of those present is elsewhere (a metadata field), the excused are named."""
+    p = protokollkit.read_text(
+        "Protokoll der Versammlung am 20.10.2025\n\nAnwesende: siehe Unterschriftenliste beim"
+        " Vorstand; entschuldigt: Gertrud Lanz, Otto Brenner\n\n1. Begrüßung\n\nx\n"
+    )
+    assert [person.name for person in p.attendance_of("excused")] == [
+        "Gertrud Lanz",
+        "Otto Brenner",
+    ]
+    assert any("Unterschriftenliste" in field.value for field in p.meta)
+
+
+def test_speakers_of_later_sentences_after_the_verb_or_with_a_view() -> None:
+    """A Wortprotokoll's paragraphs: the speaker named after the verb at a sentence's end
+    (``…, erläutert Frau Hengsbach.``) and a view held in a later sentence (``Dies sieht auch
+    Frau Schäfer (SPD) so``) name those who spoke and took part."""
+    p = protokollkit.read_text(
+        "Auszug vom 19.05.2025\n\nHerr Aßmann stellt die Frage nach dem Verhältnis Stadt-Land."
+        " Informelle Treffs gibt es überall, erläutert Frau Hengsbach.\n\nFür Herrn Gottschalk"
+        " (SPD) ist es ein Strukturproblem. Dies sieht auch Frau Schäfer (SPD) so, es ist eine"
+        " Folge des Wandels.\n"
+    )
+    speakers = [person.name for person in p.speakers()]
+    for name in ("Herr Aßmann", "Frau Hengsbach", "Herr Gottschalk", "Frau Schäfer"):
+        assert name in speakers
+
+
+def test_signature_with_the_minute_taker_after_a_gap() -> None:
+    """``Nordhagen, 22.10.2025    Protokoll: Waltraud Kemper`` under the minutes: place and
+    date close them, the name after ``Protokoll:`` is the minute-taker; with one space only
+    the line stays text."""
+    p = protokollkit.read_text(
+        "Protokoll der Versammlung am 20.10.2025\n\nTop 1: Begrüßung\n\nx\n\n"
+        "Nordhagen, 22.10.2025\xa0\xa0\xa0\xa0Protokoll: Waltraud Kemper\n"
+    )
+    assert p.meta_value("minute_taker") == "Waltraud Kemper"
+    assert p.back == ("Nordhagen, 22.10.2025",)
+    q = protokollkit.read_text(
+        "Protokoll der Versammlung am 20.10.2025\n\nTop 1: Begrüßung\n\nx\n\n"
+        "Es folgt die Aussprache, Protokoll: siehe Anlage\n"
+    )
+    assert q.meta_value("minute_taker") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Die nächste Mitarbeiter:innen-Versammlung ist am 16. März 2026 um 14.00 Uhr.", 16),
+        ("Die nächste Bürger*innen-Versammlung findet am 12. März 2026 statt.", 12),
+        ("Das Folgetreffen ist am 9. März 2026 im Bürgerhaus.", 9),
+    ],
+)
+def test_next_meeting_with_a_gendered_word_or_as_a_follow_up(sentence: str, day: int) -> None:
+    """A meeting word with a gender colon or star (``Mitarbeiter:innen-Versammlung``) and the
+    ``Folgetreffen`` name the next meeting."""
+    p = protokollkit.read_text(
+        f"Protokoll am 20.10.2025\n\n1. Termine\n\nDer Basar ist am 3. Dezember. {sentence}\n"
+    )
+    assert p.next_meeting is not None and p.next_meeting.date == dt.date(2026, 3, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a page's residue, the category word and the date over the headline
+        (
+            "Close\n\nVeranstaltung\n14. Juni 2025 um 19:00 Uhr\n\nVorbereitungstreffen\n\n"
+            "Vorbereitung des Nachbarschaftsabends\n\nTN: Heiner, Birgit\n\nVorbereitung:\n"
+            "* Birgit holt die Schlüssel\n",
+            "Vorbereitungstreffen",
+        ),
+        # a blog's post date over the post's title
+        (
+            "Freitag, 7. Februar 2025\n\nEhrenamtstreffen\n\n\n\nViele Informationen beim "
+            "Ehrenamtstreffen\n\nObwohl es Abmeldungen gab, kamen viele.\n",
+            "Ehrenamtstreffen",
+        ),
+    ],
+)
+def test_headline_under_a_date_in_a_text_without_headings(text: str, title: str) -> None:
+    p = protokollkit.read_text(text)
+    assert p.title == title
+    assert p.date is not None
+
+
+def test_owners_in_brackets_at_the_end_with_a_note_of_their_own() -> None:
+    """``Gemeindehaus vorbereiten (Tische & Stühle, etc.) (Svenja, Antje, Birgit
+    (Schlüssel))``: the last brackets name the owners, one with what she brings."""
+    team = ParticipantIndex([Person(name) for name in ("Svenja", "Antje", "Birgit")])
+    task = task_in(
+        "Gemeindehaus vorbereiten (Tische & Stühle, etc.) (Svenja, Antje, Birgit (Schlüssel))",
+        team,
+        dt.date(2025, 6, 14),
+    )
+    assert task is not None and task.owners == ("Svenja", "Antje", "Birgit")
+    assert task_in("Tische stellen (Stühle (alle))", team, dt.date(2025, 6, 14)) is None
+
+
+def test_guest_of_honour_named_in_a_report() -> None:
+    """``… und unseren Ehrengast, Gerd Hallmann von der Regionalstelle …``: a guest."""
+    found = people_in_prose(
+        [
+            "Das ergab 153 Teilnehmer und unseren Ehrengast, Gerd Hallmann von der "
+            "Regionalstelle West. Norbert Kaiser eröffnete die Veranstaltung."
+        ]
+    )
+    assert found["guests"] == ["Gerd Hallmann"]
+    assert "Gerd Hallmann" not in found.get("present", [])
