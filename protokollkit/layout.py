@@ -545,9 +545,18 @@ def _asciidoc(lines: list[Line]) -> list[Line]:
     return result
 
 
-_WIKI_HEADING = re.compile(r"^(={1,5})[ \t]+([^=\s](?:[^=]*[^=\s])?)[ \t]+(={1,5})[ \t]*$")
+_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]+([^=\s](?:[^=]*[^=\s])?)[ \t]+(={1,6})[ \t]*$")
 """``= Mitgliederverwaltung =``, ``== Bank ==``: a heading of MoinMoin or MediaWiki markup, the
-same number of ``=`` on both sides of its title."""
+same number of ``=`` on both sides of its title (DokuWiki's ``====== Title ======`` too)."""
+
+
+def _wiki_levels(counts: list[int]) -> dict[int, int]:
+    """The heading level of each number of ``=``: as many as written (MoinMoin, MediaWiki:
+    ``=`` the top, ``==`` below it) – or the other way round in a DokuWiki page, which starts
+    with its deepest run of ``=`` (``====== Sitzung ======``, then ``===== Organisatorisches
+    =====`` and ``==== Protokollkontrolle ====`` below it): seven less the count there."""
+    dokuwiki = counts[0] == max(counts) >= 4 and min(counts) < counts[0]
+    return {n: 7 - n if dokuwiki else n for n in set(counts)}
 
 
 def _wiki_headings(lines: list[Line]) -> list[Line]:
@@ -567,11 +576,52 @@ def _wiki_headings(lines: list[Line]) -> list[Line]:
                 found[index] = match
     if len(found) < 2:
         return lines
+    levels = _wiki_levels([len(match.group(1)) for match in found.values()])
     result = list(lines)
     for index, match in found.items():
-        level = len(match.group(1))
+        level = levels[len(match.group(1))]
         result[index] = Line(match.group(2), lines[index].number, Hints(heading=level))
     return result
+
+
+_TEMPLATE_OPEN = re.compile(r"^\{\{\s*([^{}|=\s][^{}|]{0,80}?)\s*$")
+_TEMPLATE_FIELD = re.compile(r"^\s*\|\s*([^\W\d][^=|{}]{0,40}?)\s*=\s*([^|{}]*?)\s*$")
+_TEMPLATE_CLOSE = re.compile(r"^\s*\}\}\s*$")
+_TEMPLATE_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$")
+_TEMPLATE_TIMES = {"von": "Beginn von", "bis": "Ende bis"}
+
+
+def _template_head(lines: list[Line]) -> list[Line]:
+    """A wiki page whose head is a template call, one field a line (DokuWiki's
+    ``{{template>:vorlagen:Protokoll`` / ``|Sitzungsleitung=Name`` / ``}}``, MediaWiki's
+    ``{{Protokoll`` …): its fields are read as front matter (``Sitzungsleitung: Name``), the
+    template's name as the field ``template``; ``von=19:05``/``bis=21:40`` are the session's
+    start and end (``Beginn von: 19:05``). Other texts are returned as they are."""
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if first is None or lines[first].hints is not NO_HINTS:
+        return lines
+    opening = _TEMPLATE_OPEN.match(lines[first].text)
+    if opening is None:
+        return lines
+    fields: list[Line] = []
+    for index in range(first + 1, min(len(lines), first + 40)):
+        line = lines[index]
+        if _TEMPLATE_CLOSE.match(line.text):
+            if not fields:
+                return lines
+            front = Hints(front_matter=True)
+            kind, _, name = opening.group(1).rpartition(">")  # ``template>:vorlagen:…``
+            head = Line(f"{kind or 'template'}: {name}", lines[first].number, front)
+            close = Line("", line.number, NO_HINTS)
+            return [*lines[:first], head, *fields, close, *lines[index + 1 :]]
+        field_match = _TEMPLATE_FIELD.match(line.text) if line.hints is NO_HINTS else None
+        if field_match is None:
+            return lines
+        key, value = field_match.group(1), field_match.group(2)
+        if key.lower() in _TEMPLATE_TIMES and _TEMPLATE_CLOCK.match(value):
+            key = _TEMPLATE_TIMES[key.lower()]  # ``von=19:05``: the start
+        fields.append(Line(f"{key}: {value}", line.number, Hints(front_matter=True)))
+    return lines
 
 
 _GLUED_ENTRY = re.compile(r"^(\S+(?:\s+\S+){3,}?[.!?])\s+-\s+([A-ZÄÖÜ][^.!?;]{2,100})$")
@@ -1848,6 +1898,17 @@ def _lettered_group(state: State, line: Line, entry: str, open_list: _Attendance
     return True
 
 
+def _own_present_label(open_list: _Attendance, label: str) -> bool:
+    """``==== Anwesenheit ====`` / ``* Anwesende Mitglieder: A, B``: an entry under an
+    attendance heading that names those present with a label of its own keeps that label (as a
+    group of those present), so that neither the heading's word nor the entry's is lost."""
+    return (
+        open_list.heading
+        and open_list.kind is None
+        and label_key(label) != label_key(open_list.label)
+    )
+
+
 def rule_attendance_continued(state: State, line: Line) -> bool:
     """The names after an attendance label or heading: comma lines, one per line, bullets,
     table rows, sub-groups (``Gäste: …``, ``- Vorstand: A, B``)."""
@@ -1917,7 +1978,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         ):
             group_kind: AttendanceKind | None = kind if is_attendance else "present"
             if is_attendance and kind is None:
-                group_kind, label = (open_list.kind, open_list.label)
+                if _own_present_label(open_list, label):
+                    group_kind = "present"
+                else:
+                    group_kind, label = (open_list.kind, open_list.label)
             for name in names:
                 _add_listed(state, name, group_kind, label if group_kind else open_list.label)
             state.previous = "attendance"
@@ -4711,7 +4775,7 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(_asciidoc(_wiki_headings(_unglued(cleaned))))
+    prepared = _mark_structure(_asciidoc(_wiki_headings(_template_head(_unglued(cleaned)))))
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
