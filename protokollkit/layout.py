@@ -584,6 +584,29 @@ def _wiki_headings(lines: list[Line]) -> list[Line]:
     return result
 
 
+_STAR_LABEL = re.compile(r"^\*(?![*\s])([^*\n]{1,40}?:)\*(?!\*)(?=\s|$)")
+"""``*Anwesend:*``, ``*TOP1:*``: a label in a mail's or chat's bold (one star on each side)."""
+
+
+def _star_labels(lines: list[Line]) -> list[Line]:
+    """A plain text whose labels stand in single stars (a mail, a chat message: ``*Anwesend:*
+    Ingo, Kathrin``, ``*TOP1:* Die Website``): they are read as the labels they mark, without
+    the stars – where at least two lines of the text start so. Other texts are returned as
+    they are."""
+    found = [
+        index
+        for index, line in enumerate(lines)
+        if line.text[:1] == "*" and line.hints is NO_HINTS and _STAR_LABEL.match(line.text)
+    ]
+    if len(found) < 2:
+        return lines
+    result = list(lines)
+    for index in found:
+        line = lines[index]
+        result[index] = Line(_STAR_LABEL.sub(r"\1", line.text, count=1), line.number, line.hints)
+    return result
+
+
 _TEMPLATE_OPEN = re.compile(r"^\{\{\s*([^{}|=\s][^{}|]{0,80}?)\s*$")
 _TEMPLATE_FIELD = re.compile(r"^\s*\|\s*([^\W\d][^=|{}]{0,40}?)\s*=\s*([^|{}]*?)\s*$")
 _TEMPLATE_CLOSE = re.compile(r"^\s*\}\}\s*$")
@@ -4775,7 +4798,9 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(_asciidoc(_wiki_headings(_template_head(_unglued(cleaned)))))
+    prepared = _mark_structure(
+        _asciidoc(_wiki_headings(_template_head(_star_labels(_unglued(cleaned)))))
+    )
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
