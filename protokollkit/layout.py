@@ -607,6 +607,34 @@ def _star_labels(lines: list[Line]) -> list[Line]:
     return result
 
 
+_STARS_BULLET = re.compile(r"^(\*{2,4})[ \t]+(?=\S)")
+"""``** Pelle hat eine Box besorgt.``: a bullet of a deeper level in wiki markup (MediaWiki,
+Creole, AsciiDoc), as many stars as its level."""
+
+
+def _wiki_bullets(lines: list[Line]) -> list[Line]:
+    """A text whose lists are written in wiki markup (``* Eintrag`` / ``** Unterpunkt``): each
+    deeper bullet becomes an indented ``*`` bullet, two spaces a level – where the text has
+    ``*`` bullets at the start of a line and at least one ``**`` bullet. (Markdown's bold
+    ``**Anwesend:**`` has no space after its stars.) Other texts are returned as they are."""
+    deeper = [
+        index
+        for index, line in enumerate(lines)
+        if line.text[:2] == "**" and line.hints is NO_HINTS and _STARS_BULLET.match(line.text)
+    ]
+    if not deeper or not any(line.text[:2] in ("* ", "*\t") for line in lines):
+        return lines
+    result = list(lines)
+    for index in deeper:
+        line = lines[index]
+        stars = _STARS_BULLET.match(line.text)
+        assert stars is not None
+        indent = "  " * (len(stars.group(1)) - 1)
+        text = f"{indent}* {line.text[stars.end() :]}"
+        result[index] = Line(text, line.number, line.hints)
+    return result
+
+
 _TEMPLATE_OPEN = re.compile(r"^\{\{\s*([^{}|=\s][^{}|]{0,80}?)\s*$")
 _TEMPLATE_FIELD = re.compile(r"^\s*\|\s*([^\W\d][^=|{}]{0,40}?)\s*=\s*([^|{}]*?)\s*$")
 _TEMPLATE_CLOSE = re.compile(r"^\s*\}\}\s*$")
@@ -4799,7 +4827,7 @@ def parse_lines(
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
     prepared = _mark_structure(
-        _asciidoc(_wiki_headings(_template_head(_star_labels(_unglued(cleaned)))))
+        _asciidoc(_wiki_headings(_template_head(_star_labels(_wiki_bullets(_unglued(cleaned))))))
     )
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
