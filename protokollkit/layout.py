@@ -4895,8 +4895,59 @@ def _subtitle_as_text(lines: list[Line], title_index: int) -> list[Line]:
     return result
 
 
+_PLAN_ENTRY = re.compile(r"^(\d{1,2})[.)]\s+(\S.{1,150})$")
+"""``3. Anträge zur Durchführung der Generalversammlung``: a numbered entry as its text."""
+
+
+def _same_topic(entry: str, title: str) -> bool:
+    """An agenda entry and an item's title name the same topic: equal when folded, or one the
+    start of the other (``Bericht des Vorstandes`` / ``Bericht des Vorstandes 2024``)."""
+    a, b = _fold_title(entry), _fold_title(title)
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+
+
+def _agenda_in_first_items(state: State) -> None:
+    """``1) Begrüßung`` / ``Obmann … begrüßt die Mitglieder …`` / ``1. Begrüßung und Verlesung der
+    Tagesordnung`` … ``8. Allfälliges`` / ``2) Feststellung der Stimmberechtigten``: a numbered
+    list in one of the first two items whose entries name the items after it (at least three,
+    and half of the list) is the agenda read out at the start, not points of that item – where
+    the protocol has no agenda of its own."""
+    if state.agenda or len(state.items) < 4:
+        return
+    for position, item in enumerate(state.items[:2]):
+        later = [i.title for i in state.items[position + 1 :]]
+        for block in item.blocks:
+            run = [
+                (index, entry)
+                for index, point in enumerate(block.points)
+                if not point.children and (entry := _plan_entry_of(point)) is not None
+            ]
+            if len(run) < 3 or [n for _, (n, _text) in run] != list(range(1, len(run) + 1)):
+                continue
+            if run[-1][0] - run[0][0] != len(run) - 1:
+                continue  # (the entries one after the other)
+            named = sum(1 for _, (_n, text) in run if any(_same_topic(text, t) for t in later))
+            if named < 3 or named * 2 < len(run):
+                continue
+            state.agenda = [text for _, (_n, text) in run]
+            del block.points[run[0][0] : run[-1][0] + 1]
+            return
+
+
+def _plan_entry_of(point: _PointBuilder) -> tuple[int, str] | None:
+    """A point's number and text where it is a numbered entry: ``1.`` as its marker (a list
+    the reader numbered) or at the start of its text (``1. Begrüßung`` as Word's list gives
+    it)."""
+    marker = re.fullmatch(r"(\d{1,2})[.)]", point.marker or "")
+    if point.kind != "bullet" and marker:
+        return int(marker.group(1)), point.text.strip()
+    match = _PLAN_ENTRY.match(point.text)
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
 def _finish(state: State) -> Protocol:
     source = state.source
+    _agenda_in_first_items(state)
     title = state.title
     title_date = state.title_parts(title)[1] if title else None
     date, found_in = _meeting_date(state, title_date)
