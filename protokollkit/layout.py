@@ -131,6 +131,7 @@ class Hints:
     table_row: tuple[str, ...] = ()
     table_header: bool = False
     front_matter: bool = False
+    section: bool = False  # a heading that is a section, never the document's title
 
 
 NO_HINTS = Hints()
@@ -577,11 +578,30 @@ def _wiki_headings(lines: list[Line]) -> list[Line]:
     if len(found) < 2:
         return lines
     levels = _wiki_levels([len(match.group(1)) for match in found.values()])
+    sections = _untitled_page(lines, found, levels)
     result = list(lines)
     for index, match in found.items():
         level = levels[len(match.group(1))]
-        result[index] = Line(match.group(2), lines[index].number, Hints(heading=level))
+        hints = Hints(heading=level, section=level in sections)
+        result[index] = Line(match.group(2), lines[index].number, hints)
     return result
+
+
+def _untitled_page(
+    lines: list[Line], found: dict[int, re.Match[str]], levels: dict[int, int]
+) -> set[int]:
+    """The heading levels that are sections only: a wiki page's source holds no title (the
+    wiki shows the page's name above it), so where the page starts with a heading of its top
+    level and another heading has that level too (``== What are you currently working on?
+    ==`` … ``== Say Thank you ==``), the first is a section like the others, not the title."""
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if first is None or first not in found:
+        return set()
+    top = min(levels[len(match.group(1))] for match in found.values())
+    if levels[len(found[first].group(1))] != top:
+        return set()
+    same = sum(1 for match in found.values() if levels[len(match.group(1))] == top)
+    return {top} if same >= 2 else set()
 
 
 _STAR_LABEL = re.compile(r"^\*(?![*\s])([^*\n]{1,40}?:)\*(?!\*)(?=\s|$)")
@@ -4488,7 +4508,7 @@ def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
     for i, line in enumerate(lines):
-        if line.text.strip() and not line.hints.front_matter:
+        if line.text.strip() and not line.hints.front_matter and not line.hints.section:
             if len(line.text) <= 40 and label_key(line.text) in _NAVIGATION:
                 continue  # ``Zum Hauptinhalt springen``: the page's navigation, no title
             if ("›" in line.text or "»" in line.text) and _BREADCRUMB.match(line.text):
