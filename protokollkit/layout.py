@@ -2627,6 +2627,21 @@ def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
     state.point_stack = []
 
 
+def _intro_under_agenda_heading(state: State, raw: str) -> bool:
+    """``== Tagesordnung ==`` / ``Folgende Tagesordnungspunkte sind geplant, weitere kann jeder
+    gern hier eintragen:`` / the list: a sentence ending with a colon right under a heading
+    that names the agenda (read as an item of its own) introduces the plan."""
+    return (
+        raw.endswith(":")
+        and len(raw) <= 160
+        and bool(state.items)
+        and not state.items[-1].items
+        and _item_is_empty(state)
+        and label_key(state.items[-1].title) in AGENDA_LABELS
+        and any(word in raw for word in ("agesordnung", "Themen", "Punkte"))
+    )
+
+
 def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
@@ -2658,6 +2673,7 @@ def rule_agenda(state: State, line: Line) -> bool:
     parsed = _label(raw)
     inline = ""
     sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
+    sentence = sentence or _intro_under_agenda_heading(state, raw)
     topics = "hem" in raw and bool(_TOPICS_SENTENCE.match(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
