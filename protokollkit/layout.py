@@ -2630,7 +2630,8 @@ def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
 def _intro_under_agenda_heading(state: State, raw: str) -> bool:
     """``== Tagesordnung ==`` / ``Folgende Tagesordnungspunkte sind geplant, weitere kann jeder
     gern hier eintragen:`` / the list: a sentence ending with a colon right under a heading
-    that names the agenda (read as an item of its own) introduces the plan."""
+    that names the agenda (read as an item of its own) introduces the plan; the sentence stays
+    the heading's paragraph."""
     return (
         raw.endswith(":")
         and len(raw) <= 160
@@ -2638,7 +2639,7 @@ def _intro_under_agenda_heading(state: State, raw: str) -> bool:
         and not state.items[-1].items
         and _item_is_empty(state)
         and label_key(state.items[-1].title) in AGENDA_LABELS
-        and any(word in raw for word in ("agesordnung", "Themen", "Punkte"))
+        and "agesordnung" in raw
     )
 
 
@@ -2673,7 +2674,13 @@ def rule_agenda(state: State, line: Line) -> bool:
     parsed = _label(raw)
     inline = ""
     sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
-    sentence = sentence or _intro_under_agenda_heading(state, raw)
+    if _intro_under_agenda_heading(state, raw):
+        # the sentence stays the heading's paragraph; the list below it is the plan
+        state.block(line).points.append(_PointBuilder(raw, line.number, "paragraph"))
+        state.agenda_label = state.items[-1].title
+        state.agenda_open, state.agenda_level = True, None
+        state.previous = "agenda"
+        return True
     topics = "hem" in raw and bool(_TOPICS_SENTENCE.match(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
