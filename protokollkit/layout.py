@@ -1850,6 +1850,10 @@ _ONLY_AT = re.compile(
 _ABOUT = re.compile(r"^(?:ca\.|circa|etwa|rund|ungefähr|über|knapp|mehr als)\s", re.IGNORECASE)
 
 
+_INITIAL_END = re.compile(r"(?<=[^\W\d_]\s)[A-ZÄÖÜ]\.$")
+"""``Hannes K.``: a first name and the initial of the surname, as student minutes write them."""
+
+
 def _names_line(text: str) -> list[str] | None:
     """The names of a line that lists people, or None when the line says something else."""
     parts = split_participants(text)
@@ -1861,8 +1865,10 @@ def _names_line(text: str) -> list[str] | None:
         prefix = _PREFIX_GROUP.match(name) if name[:1] == "(" else None
         if prefix:
             name = prefix.group(2)
-        if not name or len(name) > 50 or name.endswith((".", "!", "?")):
+        if not name or len(name) > 50 or name.endswith(("!", "?")):
             return None
+        if name.endswith(".") and not _INITIAL_END.search(name):
+            return None  # (a sentence's end; ``Ronja P.``: a surname's initial)
         words = name.split()
         if len(words) > 5:
             return None
