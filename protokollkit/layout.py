@@ -131,6 +131,7 @@ class Hints:
     table_row: tuple[str, ...] = ()
     table_header: bool = False
     front_matter: bool = False
+    section: bool = False  # a heading that is a section, never the document's title
 
 
 NO_HINTS = Hints()
@@ -547,9 +548,18 @@ def _asciidoc(lines: list[Line]) -> list[Line]:
     return result
 
 
-_WIKI_HEADING = re.compile(r"^(={1,5})[ \t]+([^=\s](?:[^=]*[^=\s])?)[ \t]+(={1,5})[ \t]*$")
+_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]+([^=\s](?:[^=]*[^=\s])?)[ \t]+(={1,6})[ \t]*$")
 """``= Mitgliederverwaltung =``, ``== Bank ==``: a heading of MoinMoin or MediaWiki markup, the
-same number of ``=`` on both sides of its title."""
+same number of ``=`` on both sides of its title (DokuWiki's ``====== Title ======`` too)."""
+
+
+def _wiki_levels(counts: list[int]) -> dict[int, int]:
+    """The heading level of each number of ``=``: as many as written (MoinMoin, MediaWiki:
+    ``=`` the top, ``==`` below it) – or the other way round in a DokuWiki page, which starts
+    with its deepest run of ``=`` (``====== Sitzung ======``, then ``===== Organisatorisches
+    =====`` and ``==== Protokollkontrolle ====`` below it): seven less the count there."""
+    dokuwiki = counts[0] == max(counts) >= 4 and min(counts) < counts[0]
+    return {n: 7 - n if dokuwiki else n for n in set(counts)}
 
 
 def _wiki_headings(lines: list[Line]) -> list[Line]:
@@ -569,11 +579,122 @@ def _wiki_headings(lines: list[Line]) -> list[Line]:
                 found[index] = match
     if len(found) < 2:
         return lines
+    levels = _wiki_levels([len(match.group(1)) for match in found.values()])
+    sections = _untitled_page(lines, found, levels)
     result = list(lines)
     for index, match in found.items():
-        level = len(match.group(1))
-        result[index] = Line(match.group(2), lines[index].number, Hints(heading=level))
+        level = levels[len(match.group(1))]
+        hints = Hints(heading=level, section=level in sections)
+        result[index] = Line(match.group(2), lines[index].number, hints)
     return result
+
+
+def _untitled_page(
+    lines: list[Line], found: dict[int, re.Match[str]], levels: dict[int, int]
+) -> set[int]:
+    """The heading levels that are sections only: a wiki page's source holds no title (the
+    wiki shows the page's name above it), so where the page starts with a heading of its top
+    level and another heading has that level too (``== What are you currently working on?
+    ==`` … ``== Say Thank you ==``), the first is a section like the others, not the title."""
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if first is None or first not in found:
+        return set()
+    top = min(levels[len(match.group(1))] for match in found.values())
+    if levels[len(found[first].group(1))] != top:
+        return set()
+    same = sum(1 for match in found.values() if levels[len(match.group(1))] == top)
+    return {top} if same >= 2 else set()
+
+
+_STAR_LABEL = re.compile(r"^\*(?![*\s])([^*\n]{1,40}?:)\*(?!\*)(?=\s|$)")
+"""``*Anwesend:*``, ``*TOP1:*``: a label in a mail's or chat's bold (one star on each side)."""
+
+
+def _star_labels(lines: list[Line]) -> list[Line]:
+    """A plain text whose labels stand in single stars (a mail, a chat message: ``*Anwesend:*
+    Ingo, Kathrin``, ``*TOP1:* Die Website``): they are read as the labels they mark, without
+    the stars – where at least two lines of the text start so. Other texts are returned as
+    they are."""
+    found = [
+        index
+        for index, line in enumerate(lines)
+        if line.text[:1] == "*" and line.hints is NO_HINTS and _STAR_LABEL.match(line.text)
+    ]
+    if len(found) < 2:
+        return lines
+    result = list(lines)
+    for index in found:
+        line = lines[index]
+        result[index] = Line(_STAR_LABEL.sub(r"\1", line.text, count=1), line.number, line.hints)
+    return result
+
+
+_STARS_BULLET = re.compile(r"^(\*{2,4})[ \t]+(?=\S)")
+"""``** Pelle hat eine Box besorgt.``: a bullet of a deeper level in wiki markup (MediaWiki,
+Creole, AsciiDoc), as many stars as its level."""
+
+
+def _wiki_bullets(lines: list[Line]) -> list[Line]:
+    """A text whose lists are written in wiki markup (``* Eintrag`` / ``** Unterpunkt``): each
+    deeper bullet becomes an indented ``*`` bullet, two spaces a level – where the text has
+    ``*`` bullets at the start of a line and at least one ``**`` bullet. (Markdown's bold
+    ``**Anwesend:**`` has no space after its stars.) Other texts are returned as they are."""
+    deeper = [
+        index
+        for index, line in enumerate(lines)
+        if line.text[:2] == "**" and line.hints is NO_HINTS and _STARS_BULLET.match(line.text)
+    ]
+    if not deeper or not any(line.text[:2] in ("* ", "*\t") for line in lines):
+        return lines
+    result = list(lines)
+    for index in deeper:
+        line = lines[index]
+        stars = _STARS_BULLET.match(line.text)
+        assert stars is not None
+        indent = "  " * (len(stars.group(1)) - 1)
+        text = f"{indent}* {line.text[stars.end() :]}"
+        result[index] = Line(text, line.number, line.hints)
+    return result
+
+
+_TEMPLATE_OPEN = re.compile(r"^\{\{\s*([^{}|=\s][^{}|]{0,80}?)\s*$")
+_TEMPLATE_FIELD = re.compile(r"^\s*\|\s*([^\W\d][^=|{}]{0,40}?)\s*=\s*([^|{}]*?)\s*$")
+_TEMPLATE_CLOSE = re.compile(r"^\s*\}\}\s*$")
+_TEMPLATE_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$")
+_TEMPLATE_TIMES = {"von": "Beginn von", "bis": "Ende bis"}
+
+
+def _template_head(lines: list[Line]) -> list[Line]:
+    """A wiki page whose head is a template call, one field a line (DokuWiki's
+    ``{{template>:vorlagen:Protokoll`` / ``|Sitzungsleitung=Name`` / ``}}``, MediaWiki's
+    ``{{Protokoll`` …): its fields are read as front matter (``Sitzungsleitung: Name``), the
+    template's name as the field ``template``; ``von=19:05``/``bis=21:40`` are the session's
+    start and end (``Beginn von: 19:05``). Other texts are returned as they are."""
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if first is None or lines[first].hints is not NO_HINTS:
+        return lines
+    opening = _TEMPLATE_OPEN.match(lines[first].text)
+    if opening is None:
+        return lines
+    fields: list[Line] = []
+    for index in range(first + 1, min(len(lines), first + 40)):
+        line = lines[index]
+        if _TEMPLATE_CLOSE.match(line.text):
+            if not fields:
+                return lines
+            front = Hints(front_matter=True)
+            kind, _, name = opening.group(1).rpartition(">")  # ``template>:vorlagen:…``
+            head = Line(f"{kind or 'template'}: {name}", lines[first].number, front)
+            close = Line("", line.number, NO_HINTS)
+            return [*lines[:first], head, *fields, close, *lines[index + 1 :]]
+        field_match = _TEMPLATE_FIELD.match(line.text) if line.hints is NO_HINTS else None
+        if field_match is None:
+            return lines
+        key, value = field_match.group(1), field_match.group(2)
+        if key.lower() in _TEMPLATE_TIMES and _TEMPLATE_CLOCK.match(value):
+            key = _TEMPLATE_TIMES[key.lower()]  # ``von=19:05``: the start
+        fields.append(Line(f"{key}: {value}", line.number, Hints(front_matter=True)))
+    return lines
 
 
 _GLUED_ENTRY = re.compile(r"^(\S+(?:\s+\S+){3,}?[.!?])\s+-\s+([A-ZÄÖÜ][^.!?;]{2,100})$")
@@ -1741,6 +1862,10 @@ _ONLY_AT = re.compile(
 _ABOUT = re.compile(r"^(?:ca\.|circa|etwa|rund|ungefähr|über|knapp|mehr als)\s", re.IGNORECASE)
 
 
+_INITIAL_END = re.compile(r"(?<=[^\W\d_]\s)[A-ZÄÖÜ]\.$")
+"""``Hannes K.``: a first name and the initial of the surname, as student minutes write them."""
+
+
 def _names_line(text: str) -> list[str] | None:
     """The names of a line that lists people, or None when the line says something else."""
     parts = split_participants(text)
@@ -1752,8 +1877,10 @@ def _names_line(text: str) -> list[str] | None:
         prefix = _PREFIX_GROUP.match(name) if name[:1] == "(" else None
         if prefix:
             name = prefix.group(2)
-        if not name or len(name) > 50 or name.endswith((".", "!", "?")):
+        if not name or len(name) > 50 or name.endswith(("!", "?")):
             return None
+        if name.endswith(".") and not _INITIAL_END.search(name):
+            return None  # (a sentence's end; ``Ronja P.``: a surname's initial)
         words = name.split()
         if len(words) > 5:
             return None
@@ -1860,6 +1987,17 @@ def _lettered_group(state: State, line: Line, entry: str, open_list: _Attendance
     return True
 
 
+def _own_present_label(open_list: _Attendance, label: str) -> bool:
+    """``==== Anwesenheit ====`` / ``* Anwesende Mitglieder: A, B``: an entry under an
+    attendance heading that names those present with a label of its own keeps that label (as a
+    group of those present), so that neither the heading's word nor the entry's is lost."""
+    return (
+        open_list.heading
+        and open_list.kind is None
+        and label_key(label) != label_key(open_list.label)
+    )
+
+
 def rule_attendance_continued(state: State, line: Line) -> bool:
     """The names after an attendance label or heading: comma lines, one per line, bullets,
     table rows, sub-groups (``Gäste: …``, ``- Vorstand: A, B``)."""
@@ -1933,7 +2071,10 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         ):
             group_kind: AttendanceKind | None = kind if is_attendance else "present"
             if is_attendance and kind is None:
-                group_kind, label = (open_list.kind, open_list.label)
+                if _own_present_label(open_list, label):
+                    group_kind = "present"
+                else:
+                    group_kind, label = (open_list.kind, open_list.label)
             for name in names:
                 _add_listed(state, name, group_kind, label if group_kind else open_list.label)
             state.previous = "attendance"
@@ -2525,6 +2666,22 @@ def _set_next_meeting(state: State, line: Line, label: str, value: str) -> None:
     state.point_stack = []
 
 
+def _intro_under_agenda_heading(state: State, raw: str) -> bool:
+    """``== Tagesordnung ==`` / ``Folgende Tagesordnungspunkte sind geplant, weitere kann jeder
+    gern hier eintragen:`` / the list: a sentence ending with a colon right under a heading
+    that names the agenda (read as an item of its own) introduces the plan; the sentence stays
+    the heading's paragraph."""
+    return (
+        raw.endswith(":")
+        and len(raw) <= 160
+        and bool(state.items)
+        and not state.items[-1].items
+        and _item_is_empty(state)
+        and label_key(state.items[-1].title) in AGENDA_LABELS
+        and "agesordnung" in raw
+    )
+
+
 def rule_agenda(state: State, line: Line) -> bool:
     """The planned agenda: ``Tagesordnung:`` (or a heading) and the list below it."""
     if state.agenda_open:
@@ -2556,6 +2713,13 @@ def rule_agenda(state: State, line: Line) -> bool:
     parsed = _label(raw)
     inline = ""
     sentence = raw.endswith(":") and len(raw) <= 120 and bool(_AGENDA_SENTENCE.search(raw))
+    if _intro_under_agenda_heading(state, raw):
+        # the sentence stays the heading's paragraph; the list below it is the plan
+        state.block(line).points.append(_PointBuilder(raw, line.number, "paragraph"))
+        state.agenda_label = state.items[-1].title
+        state.agenda_open, state.agenda_level = True, None
+        state.previous = "agenda"
+        return True
     topics = "hem" in raw and bool(_TOPICS_SENTENCE.match(raw))
     if parsed and label_key(parsed[0]) in AGENDA_LABELS:
         text, inline = parsed[0], parsed[2]
@@ -4536,7 +4700,7 @@ def find_title(lines: list[Line]) -> int:
     """The index of the title line, or -1 when the document has none."""
     candidates: list[tuple[int, Line]] = []
     for i, line in enumerate(lines):
-        if line.text.strip() and not line.hints.front_matter:
+        if line.text.strip() and not line.hints.front_matter and not line.hints.section:
             if len(line.text) <= 40 and label_key(line.text) in _NAVIGATION:
                 continue  # ``Zum Hauptinhalt springen``: the page's navigation, no title
             if ("›" in line.text or "»" in line.text) and _BREADCRUMB.match(line.text):
@@ -4906,7 +5070,9 @@ def parse_lines(
     if trace is None:
         trace = _TRACE.get()
     cleaned = _double_markers(_cleaned(lines if isinstance(lines, list) else list(lines)))
-    prepared = _mark_structure(_asciidoc(_wiki_headings(_unglued(cleaned))))
+    prepared = _mark_structure(
+        _asciidoc(_wiki_headings(_template_head(_star_labels(_wiki_bullets(_unglued(cleaned))))))
+    )
     title_index = find_title(prepared)
     prepared = _subtitle_as_text(prepared, title_index)
     plain_items = _plain_list_items(prepared)
@@ -4974,8 +5140,59 @@ def _subtitle_as_text(lines: list[Line], title_index: int) -> list[Line]:
     return result
 
 
+_PLAN_ENTRY = re.compile(r"^(\d{1,2})[.)]\s+(\S.{1,150})$")
+"""``3. Anträge zur Durchführung der Generalversammlung``: a numbered entry as its text."""
+
+
+def _same_topic(entry: str, title: str) -> bool:
+    """An agenda entry and an item's title name the same topic: equal when folded, or one the
+    start of the other (``Bericht des Vorstandes`` / ``Bericht des Vorstandes 2024``)."""
+    a, b = _fold_title(entry), _fold_title(title)
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+
+
+def _agenda_in_first_items(state: State) -> None:
+    """``1) Begrüßung`` / ``Obmann … begrüßt die Mitglieder …`` / ``1. Begrüßung und Verlesung der
+    Tagesordnung`` … ``8. Allfälliges`` / ``2) Feststellung der Stimmberechtigten``: a numbered
+    list in one of the first two items whose entries name the items after it (at least three,
+    and half of the list) is the agenda read out at the start, not points of that item – where
+    the protocol has no agenda of its own."""
+    if state.agenda or len(state.items) < 4:
+        return
+    for position, item in enumerate(state.items[:2]):
+        later = [i.title for i in state.items[position + 1 :]]
+        for block in item.blocks:
+            run = [
+                (index, entry)
+                for index, point in enumerate(block.points)
+                if not point.children and (entry := _plan_entry_of(point)) is not None
+            ]
+            if len(run) < 3 or [n for _, (n, _text) in run] != list(range(1, len(run) + 1)):
+                continue
+            if run[-1][0] - run[0][0] != len(run) - 1:
+                continue  # (the entries one after the other)
+            named = sum(1 for _, (_n, text) in run if any(_same_topic(text, t) for t in later))
+            if named < 3 or named * 2 < len(run):
+                continue
+            state.agenda = [text for _, (_n, text) in run]
+            del block.points[run[0][0] : run[-1][0] + 1]
+            return
+
+
+def _plan_entry_of(point: _PointBuilder) -> tuple[int, str] | None:
+    """A point's number and text where it is a numbered entry: ``1.`` as its marker (a list
+    the reader numbered) or at the start of its text (``1. Begrüßung`` as Word's list gives
+    it)."""
+    marker = re.fullmatch(r"(\d{1,2})[.)]", point.marker or "")
+    if point.kind != "bullet" and marker:
+        return int(marker.group(1)), point.text.strip()
+    match = _PLAN_ENTRY.match(point.text)
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
 def _finish(state: State) -> Protocol:
     source = state.source
+    _agenda_in_first_items(state)
     title = state.title
     title_date = state.title_parts(title)[1] if title else None
     date, found_in = _meeting_date(state, title_date)
