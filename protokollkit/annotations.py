@@ -1243,12 +1243,16 @@ _PASSIVE_VOTE = _Folded(
         # ``Vergabe an die Fa. X zum Preis von … einstimmig.``
         r"|\b(?:einstimmig|mehrheitlich)\.?\s*$"
         r"|\b(?:einstimmig|mehrheitlich)\b[^.;]{0,60}?\b(?:festgestellt|gelegt|festgesetzt|bestimmt"
-        r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b",
+        r"|benannt|entsandt|bewilligt|übernommen|eingesetzt|aufgenommen)\b"
+        # ``Der Vorstand erhielt einstimmige Entlastung``
+        r"|\b(?:erhielt|erhielten|erhält|erhalten|bekam|bekamen|bekommt)\s+(?:die\s+)?"
+        r"(?:einstimmige|mehrheitliche)\s+(?:Entlastung|Zustimmung)\b",
         re.IGNORECASE,
     )
 )
 """A passive sentence with ``einstimmig``/``mehrheitlich``: a decision (``… wird einstimmig
-festgestellt``, ``Die Versammlung wurde einstimmig auf den 15.01. gelegt``)."""
+festgestellt``, ``Die Versammlung wurde einstimmig auf den 15.01. gelegt``, ``Der Vorstand
+erhielt einstimmige Entlastung``)."""
 
 
 _TRIPLE_HINT = re.compile(r"\d\s*([/:|])\s*\d{1,3}\s*\1\s*\d")
@@ -2815,7 +2819,13 @@ def _announced_anywhere(protocol: Protocol) -> str | None:
     found: str | None = None
     for point in protocol.all_points():
         text = point.text
-        if "chste" not in text and "trifft" not in text and "treffen" not in text:
+        if (
+            "chste" not in text
+            and "trifft" not in text
+            and "treffen" not in text
+            and "weitere" not in text
+            and "Folge" not in text
+        ):
             continue
         for match in NEXT_MEETING_ANYWHERE.finditer(text):
             rest = text[match.start() : match.start() + 200]

@@ -267,6 +267,8 @@ NEXT_MEETING_ANYWHERE = re.compile(
     rf"n(?:ä|ae)chste[rsn]?\s+{_NOT_A_MEETING}(?!Termin){_ADJECTIVES}(?:[\w-]+\s+)?{_MEETING_NOUN}\b"
     + _NOT_A_SUB_BODY
     + r"|\bFolge(?:treffen|sitzung(?:en)?|konferenz(?:en)?|termine?)\b"  # ``Folgekonferenzen …``
+    # ``Ein weiteres Treffen soll im Frühjahr 2026 stattfinden``: another one of the same
+    + rf"|\b(?:ein|eine)\s+weitere[sr]?\s+{_MEETING_NOUN}\b"
     r"|\b(?:trifft|treffen)\s+(?:sich|uns)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
     r"|\b(?:tagt|tagen)\s+(?:wieder|erneut|das\s+n(?:ä|ae)chste\s+Mal)\b"
     r"|\b(?:sich|uns)\s+(?:[\w.]+\s+){1,4}?(?:wieder|erneut)\s+treffen\b"

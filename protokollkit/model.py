@@ -101,6 +101,12 @@ PROSE_CHAIR = re.compile(
     rf"(?:Vorsitzenden?|Vorsitzender|Versammlungsleiter(?:in)?)\s+{_NAME}"
     rf"|^{_NAME}\s+(?:eröffnet|eröffnete|leitet|leitete)\s+(?:(?:um|gegen)\s+(?:{_CLOCK[1:-1]})\s+)?"
     r"die\s+\w*(?:[Ss]itzung|[Vv]ersammlung)\b"
+    # a later sentence: ``… 153 Teilnehmer. Norbert Kaiser eröffnete die Veranstaltung.``
+    rf"|(?<=[.!?] )(?!(?:Der|Die|Das|Er|Sie|Es)\s){_NAME}\s+(?:eröffnet|eröffnete)\s+"
+    r"(?:die\s+(?:\w*[Ss]itzung|\w*[Vv]ersammlung|Veranstaltung|\w*[Rr]unde|\w*[Tt]agung)"
+    r"|das\s+\w*[Tt]reffen)\b"
+    rf"|^{_NAME}\s+(?:eröffnet|eröffnete)\s+(?:die\s+(?:Veranstaltung|\w*[Rr]unde|\w*[Tt]agung)"
+    r"|das\s+\w*[Tt]reffen)\b"
     rf"|^(?!(?:Der|Die|Das)\s){_NAME}\s+(?:begrüßt|begrüßte)\s+[^.;]{{0,40}}?\s+und\s+"
     r"(?:eröffnet|eröffnete|begann|beginnt|startet|startete)\s+die\s+(?:Sitzung|Versammlung)"
     rf"|^{_NAME}\s+übernimmt\s+(?:[\w-]+\s+){{0,5}}?die\s+(?:Moderation|Sitzungsleitung|Leitung)"

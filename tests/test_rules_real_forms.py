@@ -3721,3 +3721,38 @@ def test_guest_of_honour_named_in_a_report() -> None:
     )
     assert found["guests"] == ["Gerd Hallmann"]
     assert "Gerd Hallmann" not in found.get("present", [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Ein weiteres Treffen ist für den 5. November geplant.", "2025-11-05"),
+        ("Eine weitere Sitzung findet am 12.11. statt.", "2025-11-12"),
+        ("Folgekonferenzen wird es am 5.3.2026 geben.", "2026-03-05"),
+        # near miss: another meeting that was
+        ("Ein weiteres Treffen mit dem Bürgermeister gab es am 1.10.", None),
+    ],
+)
+def test_another_meeting_of_the_same_is_the_next(sentence: str, date: str | None) -> None:
+    p = protokollkit.read(f"Protokoll 06.10.2025\n\nTOP 1 Planung\n\n{sentence}\n")
+    assert (str(p.next_meeting.date) if p.next_meeting and p.next_meeting.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("Es kamen 153 Mitglieder. Norbert Kaiser eröffnete die Veranstaltung.", "Norbert Kaiser"),
+        ("Anna Berg eröffnet das Treffen.", "Anna Berg"),
+        # near miss: a role, no name
+        ("Es kamen 153 Mitglieder. Die Sprecherin eröffnete die Runde.", None),
+    ],
+)
+def test_who_opened_the_event_or_the_meeting_chairs(text: str, chair: str | None) -> None:
+    p = protokollkit.read(f"Protokoll 01.02.2024\n\nTOP 1 A\n\n{text}\n")
+    assert p.meta_value("chair") == chair
+
+
+def test_the_board_receiving_a_unanimous_discharge_is_a_decision() -> None:
+    decision = decision_in("Der Vorstand erhielt einstimmige Entlastung.")
+    assert decision is not None and decision.unanimous and decision.result == "accepted"
+    assert decision_in("Der Verein erhielt einstimmige Glückwünsche.") is None
