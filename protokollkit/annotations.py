@@ -1099,14 +1099,15 @@ _NONE_ABSTAIN = re.compile(r"\b(?:keine|ohne)\s+(?:Stimm)?Enthaltung(?:en)?\b", 
 _UNANIMOUS = _Folded(re.compile(r"\beinstimmig(?:e[rnms]?)?\b|\bohne\s+Gegenstimme", re.IGNORECASE))
 _REJECTED = _Folded(
     re.compile(
-        r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt)\b",
+        r"\b(?:abgelehnt|nicht\s+angenommen|nicht\s+beschlossen|kein\s+Konsens|nicht\s+erteilt"
+        r"|nicht\s+stattgegeben)\b",
         re.IGNORECASE,
     )
 )
 _POSTPONED = _Folded(re.compile(r"\b(?:vertagt|zurückgestellt|verschoben)\b", re.IGNORECASE))
 _ACCEPTED = _Folded(
     re.compile(
-        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt"
+        r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|stattgegeben"
         r"|genehmigen(?![^.;]*\bnicht\b)|bestätigt"
         r"|verabschiedet"
         r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
@@ -1135,7 +1136,10 @@ _DECIDED = _Folded(
         r"|Die\s+(?:anwesenden\s+|stimmberechtigten\s+)?Mitglieder)\s+(?:beschließen"
         r"|entscheiden|einigen\s+uns|einigen\s+sich|stimmen\s+(?:[\w,.„“\"-]+\s+){0,6}?zu\b"
         r"|genehmigen|wählen|entlasten|bestätigen|verabschieden)"
-        r"|\b(?:einigen|einigten|einigt)\s+sich\b|\bhaben\s+sich\s+(?:\w+\s+){0,4}?geeinigt\b"
+        r"|\b(?:einigen|einigten|einigt)\s+sich\b|\b(?:haben|hat)\s+(?:sich|uns)\s+(?:\w+\s+){0,6}?geeinigt\b"
+        # ``Damit ist dem Antrag stattgegeben``, ``Dem Antrag wird stattgegeben``
+        r"|\bdem\s+\w*[Aa]ntrag\s+(?:ist|wird|wurde)\s+(?:\w+\s+){0,2}?stattgegeben\b"
+        r"|\b(?:ist|wird|wurde)\s+dem\s+\w*[Aa]ntrag\s+(?:\w+\s+){0,2}?stattgegeben\b"
         r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
         r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
         # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
@@ -1289,7 +1293,7 @@ _DECIDED_HINT = _Folded(
     re.compile(
         r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
         r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
-        r"|wählen|zustimmung|empf",
+        r"|wählen|zustimmung|empf|stattgeg",
         re.IGNORECASE,
     )
 )

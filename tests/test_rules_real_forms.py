@@ -3756,3 +3756,20 @@ def test_the_board_receiving_a_unanimous_discharge_is_a_decision() -> None:
     decision = decision_in("Der Vorstand erhielt einstimmige Entlastung.")
     assert decision is not None and decision.unanimous and decision.result == "accepted"
     assert decision_in("Der Verein erhielt einstimmige Glückwünsche.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Das Plenum hat nichts dagegen. Damit ist dem Antrag stattgegeben.", "accepted"),
+        ("Dem Antrag wird stattgegeben.", "accepted"),
+        ("Dem Antrag wurde nicht stattgegeben.", "rejected"),
+        (
+            "Wir haben uns nun definitiv auf ein Wiki geeinigt, da die Vorteile klar sind.",
+            "accepted",
+        ),
+    ],
+)
+def test_a_motion_granted_or_an_agreement_reached(text: str, result: str) -> None:
+    decision = decision_in(text)
+    assert decision is not None and decision.result == result
