@@ -405,7 +405,9 @@ ROLE_ENDINGS = (
     "managerin", "sachbearbeiter", "sachbearbeiterin", "prüfer", "prüferin", "stellvertreter",
     "stellvertreterin", "ortsvorsteher", "ortsvorsteherin", "landrat", "bezirksrat",
     "gemeinderat", "stadtrat", "beirat", "ortsbeirat", "beigeordneter", "beigeordnete",
-    "kommissar", "kommissarin", "betreuer", "betreuerin",
+    "kommissar", "kommissarin", "betreuer", "betreuerin", "rektor", "rektorin", "lehrer",
+    "lehrerin", "erzieher", "erzieherin", "sozialarbeiter", "sozialarbeiterin", "kaplan", "vikar",
+    "vikarin", "kantor", "kantorin", "trainer", "trainerin", "obmann", "obfrau",
 )  # fmt: skip
 """How words for a person's function end (``Ausschussvorsitzender``, ``Gemeindevertreterin``):
 such a word before a name is the person's role (``Bürgermeisterin Antje Reimers``)."""

@@ -3773,3 +3773,19 @@ def test_the_board_receiving_a_unanimous_discharge_is_a_decision() -> None:
 def test_a_motion_granted_or_an_agreement_reached(text: str, result: str) -> None:
     decision = decision_in(text)
     assert decision is not None and decision.result == result
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Rektor Stefan Pfeuffer", "Stefan Pfeuffer", "Rektor"),
+        ("PGR-Obmann Florian Hauser", "Florian Hauser", "PGR-Obmann"),
+        ("Sozialarbeiterin Jana Wöstmann", "Jana Wöstmann", "Sozialarbeiterin"),
+    ],
+)
+def test_school_church_and_club_offices_before_a_name(text: str, name: str, role: str) -> None:
+    p = protokollkit.read(
+        f"Protokoll 01.02.2024\n\nAnwesend: {text}, Anna Berg\n\nTOP 1 A\n\n- x\n"
+    )
+    assert (p.participants[0].name, p.participants[0].affiliation) == (name, role)
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
