@@ -4800,6 +4800,20 @@ def find_title(lines: list[Line]) -> int:
     return index
 
 
+_FILE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.](\d{2})(?![-_.]?\d)")
+"""A year and a month in a file name: ``kirchenvorstand-bericht-2025-02.txt``."""
+
+
+def _month_from_source(source: str) -> dt.date | None:
+    """The first day of the month a file name gives without a day (``…-2024-11.txt``): the
+    year of a date written without one in the text (``Am Samstag, dem 16.11. fand …``)."""
+    name = PurePath(source).name if source and not source.startswith("<") else ""
+    match = _FILE_MONTH.search(name)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
 def _date_from_source(source: str) -> dt.date | None:
     name = PurePath(source).name if source and not source.startswith("<") else ""
     match = FILE_DATE.search(name)
@@ -4977,7 +4991,8 @@ def _meeting_date(state: State, meeting_date: dt.date | None) -> tuple[dt.date |
     # date led by the meeting (``für den Stand am 14.06.`` is an event, ``Artikel vom …`` when
     # it was published)
     first: dt.date | None = None
-    reference = from_file or _published(state)  # (the year of ``am 17. Juni``)
+    # (the year of ``am 17. Juni``: from the file's date, the page's, or the file name's month)
+    reference = from_file or _published(state) or _month_from_source(state.source)
     for block in state.preamble[:2]:
         for point in block.points[:3]:
             dates = find_dates(point.text, reference)

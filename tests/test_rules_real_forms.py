@@ -3789,3 +3789,23 @@ def test_school_church_and_club_offices_before_a_name(text: str, name: str, role
     )
     assert (p.participants[0].name, p.participants[0].affiliation) == (name, role)
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "date"),
+    [
+        ("kv-bericht-2025-02.txt", "Aus dem Kirchenvorstand\n\nIn der Sitzung am 20. Februar"
+         " stellte sich die neue Sekretärin vor.\n", dt.date(2025, 2, 20)),
+        ("austausch-2024-11.txt", "Austausch der Mieter\n\nAm Samstag, dem 16.11. fand mit 45"
+         " Teilnehmer:innen eine Veranstaltung statt.\n", dt.date(2024, 11, 16)),
+        # near miss: no month in the file name, no year anywhere
+        ("austausch.txt", "Austausch der Mieter\n\nAm Samstag, dem 16.11. fand eine Veranstaltung"
+         " statt.\n", None),
+    ],
+)  # fmt: skip
+def test_the_file_names_month_gives_the_year_of_the_meetings_date(
+    tmp_path: Path, name: str, text: str, date: dt.date | None
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    assert protokollkit.read(path).date == date
