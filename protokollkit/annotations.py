@@ -2852,14 +2852,16 @@ _TERM_FOR = re.compile(r"\bTermin\s+(?:für|zur|zum)\s+$|\bTermin\s+(?:für|zur|
 """``als Termin für`` right before ``die nächste Sitzung``."""
 
 
-def _sentence_start(text: str, end: int) -> int:
+def _sentence_start(text: str, end: int, reach: int = 200) -> int:
     """Where the sentence that holds ``end`` begins (after ``. `` that follows a word, not a
-    day number: ``Bereits der 13.10. wurde …`` is one sentence)."""
+    day number: ``Bereits der 13.10. wurde …`` is one sentence), looking back at most
+    ``reach`` characters (a sentence longer than that starts there)."""
+    floor = max(0, end - reach)
     index = end
     while True:
-        stop = text.rfind(". ", 0, index)
+        stop = text.rfind(". ", floor, index)
         if stop < 0:
-            return 0
+            return floor
         if not text[stop - 1 : stop].isdigit():
             return stop + 2
         index = stop
