@@ -2052,6 +2052,9 @@ def rule_attendance_continued(state: State, line: Line) -> bool:
         entry = text
     elif bullet:
         entry = (bullet.group(3) or "").strip()
+        if not entry:  # ``-`` alone between two names: skipped as under an item
+            state.note(line, "Leerer Punkt übersprungen.")
+            return True
     else:
         cell = _ONE_CELL.match(text) if text[:1] == "|" else None
         entry = cell.group(1) if cell else text  # ``| Paula |``: a table row of one cell
