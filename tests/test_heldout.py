@@ -42,6 +42,7 @@ FLOORS = {
     "heldout14": 0.91,
     "heldout15": 0.78,
     "heldout16": 0.84,
+    "heldout17": 0.75,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -190,7 +191,16 @@ template head as front matter and its headings counted the other way round, an a
 entry keeping its own label, a mail's ``*Label:*``, wiki bullets ``**``, a wiki page's source
 without a title line, the agenda read out as a numbered list inside a first item, an intro
 sentence under a heading ``Tagesordnung``, surnames as initials ``Hannes K.``); no other set
-changed."""
+changed.
+heldout17 0.753 (blind, its first and only run on 08.12.2026 at 86e4746: a Kita-Stadtelternrat, two
+Quartiersräte told by their Quartiersmanagement, a parish council's tables (Word), a
+Kreisjugendring in the paper, a council item on a Behindertenrat, a Seniorenbeirat's press
+release, a council information system's agenda item, a residents' round on a neighbourhood blog,
+a canoe club's board (twice), a sports club's general meetings (one as ODT) and annual report, a
+coworking community's Hugo page and a student council's Jekyll page; no line lost; MISSES.md
+lists the misses: a Word attendance table with ``x``/``e`` marks and the minutes as a TOP table,
+people named only in report sentences, meta inside head sentences, TOML front matter, ``TOP n:``
+over title lines joined by typed line breaks)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
@@ -250,6 +260,11 @@ ROUND_TRIP_GAPS = {
     " the archive text's `Anwesende: siehe Unterschriftenliste …` alone is content",
     "2025-07-18.md": "a Markdown section `# Protokoll` over a paragraph is read as a speaker"
     " line (`Protokoll`) with its entry; the archive's plain `Protokoll` line is not",
+    "community-treffen-2025-09.md": "Hugo's TOML front matter: its `+++` line is the title and"
+    " the meeting in Markdown; the archive text has no title line and falls back to `Protokoll`",
+    "mitgliederversammlung-2026-03-27.odt": "`TOP n:` over title lines joined by typed line"
+    " breaks gives items with an empty title in ODT; the archive text's `TOP 1:` is followed by"
+    " the first title word on its own line, which then reads as the title",
 }
 
 
