@@ -93,6 +93,7 @@ def _outcome(word: str, stem: str) -> bool:
 META_LABELS: dict[str, MetaKind] = {
     **dict.fromkeys(
         ["datum", "date", "sitzungsdatum", "tag", "wann", "sitzungstermin", "termin der sitzung",
+         "startdate", "start date", "eventdate", "event date", "meetingdate",
          "termin", "datum und uhrzeit", "datum/uhrzeit", "datum uhrzeit"],
         "date",
     ),

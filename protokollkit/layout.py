@@ -431,7 +431,7 @@ _NON_DIGITS = re.compile(r"\D")
 _NON_WORD = re.compile(r"[^\w]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
-_FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*:\s*\S")
+_FRONT_TITLE = re.compile(r"(?i)^(?:title|titel)\s*[:=]\s*\S")
 _DATE_FIELD = re.compile(r"^(?:Datum|DATUM)(?:\s+der\s+Sitzung)?\s*:\s*\S")
 _DATE_LEAD = re.compile(
     r"\b(?:am|vom|den)\s*$|\b(?:[Aa]m|[Vv]om)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
@@ -499,6 +499,8 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
 
     The delimiter lines are markup; the lines in between come with ``front_matter`` hints.
     """
+    if text.startswith("+++"):
+        return _toml_front_matter(text)
     if not text.startswith("---"):
         return _metadata_block(text)
     lines = text.split("\n")
@@ -509,6 +511,29 @@ def split_front_matter(text: str) -> tuple[list[Line], str, int]:
         if stripped in ("---", "..."):
             inner = lines[1:index]
             if not inner or not all(not x.strip() or _FRONT_KEY.match(x) for x in inner):
+                return [], text, 0
+            result = [
+                Line(x.rstrip("\r"), n + 2, Hints(front_matter=True)) for n, x in enumerate(inner)
+            ]
+            return result, "\n".join(lines[index + 1 :]), index + 1
+    return [], text, 0
+
+
+_TOML_LINE = re.compile(r"^\s*(?:#.*|\[[\w.\-]+\]|[\w.\-]+\s*=\s*\S.*)$")
+"""A line of TOML front matter: ``title = "…"``, ``[params]``, a comment."""
+_TOML_KEY = re.compile(r"^([\w.\-]+)\s*=\s*(.*)$")
+
+
+def _toml_front_matter(text: str) -> tuple[list[Line], str, int]:
+    """Hugo's TOML front matter (``+++`` … ``+++``): its lines with ``front_matter`` hints, the
+    rest, lines used; nothing when a line between is no TOML."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "+++":
+        return [], text, 0
+    for index in range(1, min(len(lines), 80)):
+        if lines[index].rstrip() == "+++":
+            inner = lines[1:index]
+            if not inner or not all(not x.strip() or _TOML_LINE.match(x) for x in inner):
                 return [], text, 0
             result = [
                 Line(x.rstrip("\r"), n + 2, Hints(front_matter=True)) for n, x in enumerate(inner)
@@ -1354,11 +1379,18 @@ def rule_front_matter(state: State, line: Line) -> bool:
             joined = f"{last.value}, {value}" if last.value else value
             state.meta[-1] = replace(last, value=joined)
         return True
-    key, _, value = stripped.partition(":")
-    value = value.strip().strip("\"'")
+    toml = _TOML_KEY.match(stripped) if "=" in stripped.partition(":")[0] else None
+    if toml is not None:  # ``title = "…"`` of Hugo's ``+++`` block
+        key, value = _toml_table(state) + toml.group(1), toml.group(2).strip().strip("\"'")
+    elif stripped[:1] == "[" and stripped.endswith("]"):
+        return True  # ``[params]``: a table's name, living on in its keys (``params.image``)
+    else:
+        key, _, value = stripped.partition(":")
+        value = value.strip().strip("\"'")
     if text[:1].isspace():
         key = _nested_key(state, key.strip())
     folded = label_key(key)
+
     state.attendance = None
     if folded in ("title", "titel") and state.title is None and value and state.title_index < 0:
         state.title, state.title_line = value, line.number
@@ -1372,6 +1404,17 @@ def rule_front_matter(state: State, line: Line) -> bool:
         return True
     state.meta.append(MetaField(key.strip(), value, meta_kind(folded) or "other"))
     return True
+
+
+def _toml_table(state: State) -> str:
+    """``params.`` for a key below ``[params]`` in TOML front matter, else nothing."""
+    for line in reversed(state.lines[: state.index]):
+        if not line.hints.front_matter:
+            break
+        text = line.text.strip()
+        if text[:1] == "[" and text.endswith("]"):
+            return text[1:-1].strip() + "."
+    return ""
 
 
 def _nested_key(state: State, key: str) -> str:
@@ -4722,7 +4765,8 @@ def find_title(lines: list[Line]) -> int:
         if not candidates:
             return -1
         index, first = candidates[0]
-        value = front.text.partition(":")[2].strip().strip("\"'")
+        separator = "=" if _TOML_KEY.match(front.text.strip()) else ":"
+        value = front.text.partition(separator)[2].strip().strip("\"'")
         same = _fold_title(first.text.strip("#*_ ")) == _fold_title(value)
         own = first.hints.heading == 1 and label_key(first.text) not in SECTION_MARKERS
         if own and not same:

@@ -260,8 +260,6 @@ ROUND_TRIP_GAPS = {
     " the archive text's `Anwesende: siehe Unterschriftenliste …` alone is content",
     "2025-07-18.md": "a Markdown section `# Protokoll` over a paragraph is read as a speaker"
     " line (`Protokoll`) with its entry; the archive's plain `Protokoll` line is not",
-    "community-treffen-2025-09.md": "Hugo's TOML front matter: its `+++` line is the title and"
-    " the meeting in Markdown; the archive text has no title line and falls back to `Protokoll`",
     "mitgliederversammlung-2026-03-27.odt": "`TOP n:` over title lines joined by typed line"
     " breaks gives items with an empty title in ODT; the archive text's `TOP 1:` is followed by"
     " the first title word on its own line, which then reads as the title",

@@ -3809,3 +3809,22 @@ def test_the_file_names_month_gives_the_year_of_the_meetings_date(
     path = tmp_path / name
     path.write_text(text, "utf-8")
     assert protokollkit.read(path).date == date
+
+
+def test_hugo_toml_front_matter() -> None:
+    """Hugo's ``+++`` block: ``title = "…"`` is the title, ``startdate`` the date,
+    ``location`` the place; a key below a table is named with it (``params.image``); the archive
+    text reads back the same."""
+    text = (
+        '+++\ntitle = "Community-Treffen September"\n\nstartdate = 2025-09-04T19:00:00Z\n'
+        'location = "Werkhaus im 1. OG"\n[params]\nimage = "bild.jpg"\n+++\n\n'
+        "Wir treffen uns jeden Monat.\n\n## Runde\n\n- Lea berichtet vom Fest.\n"
+    )
+    p = protokollkit.read(text, "markdown")
+    assert (p.title, p.date, p.meta_value("place")) == (
+        "Community-Treffen September",
+        dt.date(2025, 9, 4),
+        "Werkhaus im 1. OG",
+    )
+    assert [f.label for f in p.meta] == ["title", "startdate", "location", "params.image"]
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
