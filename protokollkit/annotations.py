@@ -1110,7 +1110,7 @@ _ACCEPTED = _Folded(
         r"\b(?:angenommen|beschlossen|zugestimmt|befürwortet|genehmigt|stattgegeben"
         r"|genehmigen(?![^.;]*\bnicht\b)|bestätigt"
         r"|verabschiedet"
-        r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|festgelegt|geeinigt"
+        r"|(?:wieder)?gewählt|entlastet|beschließt|beschließen|vereinbart|verabredet|festgelegt|geeinigt"
         r"|beschlussmäßig\s+festgestellt|(?:findet|fand|finden|fanden)\s+(?:\w+\s+){0,2}?Zustimmung"
         r"|einig(?:en|ten|t)\s+(?:sich|uns)|stimm(?:en|t|ten)\s+(?:[\w„“\"-]+\s+){0,6}?zu"
         r"|(?:sprachen|sprechen|spricht|sprach)\s+sich\b[^.;]*\bfür\b[^.;]*\baus|entschieden"
@@ -1142,6 +1142,9 @@ _DECIDED = _Folded(
         r"|\b(?:ist|wird|wurde)\s+dem\s+\w*[Aa]ntrag\s+(?:\w+\s+){0,2}?stattgegeben\b"
         r"|\b(?:wird|wurde|werden|wurden|haben|hat)\s+(?:[\w,.§]+\s+){0,6}?(?:einstimmig\s+"
         r"|mehrheitlich\s+)?(?:vereinbart|festgelegt|entschieden|beschlossen)\b"
+        # ``Wir haben verabredet, …`` (not ``Anna hat sich mit Tom verabredet``)
+        r"|\bwir\s+haben\s+(?:[\w,.§]+\s+){0,4}?verabredet\b"
+        r"|\b(?:wurde|wird|ist)\s+(?:[\w,.§]+\s+){0,4}?verabredet\b"
         # a group speaks for something: ``alle Anwesenden sprachen sich für … aus``
         r"|\b(?:sprachen|sprechen|spricht|sprach)\s+sich\s+(?:\w+\s+){0,4}?(?:alle|einstimmig"
         r"|mehrheitlich|die\s+Mehrheit|die\s+Anwesenden|alle\s+Anwesenden)\b[^.;]*\bfür\b[^.;]*"
@@ -1293,7 +1296,7 @@ _DECIDED_HINT = _Folded(
     re.compile(
         r"beschl|angenommen|abgelehnt|verabschied|genehmig|bestätig|gewählt|entlast|zugestimmt"
         r"|stimm|nehmen|nimmt|nahm|einig|entschied|entscheid|vereinbart|festgelegt|sprach|sprech"
-        r"|wählen|zustimmung|empf|stattgeg",
+        r"|wählen|zustimmung|empf|stattgeg|verabred",
         re.IGNORECASE,
     )
 )
@@ -1779,6 +1782,11 @@ _WILL_DO = re.compile(
 (with a date; the subject a function or a participant, not a thing)."""
 
 
+_WILL_DO_TWO = re.compile(
+    _SENTENCE_START + r"([A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?\s+(?:und|&)\s+[A-ZÄÖÜ][\w\-]+"
+    r"(?:\s+[A-ZÄÖÜ][\w\-]+)?)\s+(?:werden|wollen)\s+[^;!?]{0,160}?\b(?!ge)\w+en\s*[.!]?$"
+)
+""":data:`_WILL_DO` with two people: ``Uwe und Marco werden Kostenvoranschläge einholen``."""
 _PLANNED = re.compile(
     _SENTENCE_START + r"Wir\s+(?:werden|wollen)\s+[^;!?.]{3,160}?\b(?!ge)\w+en\s*[.!](?:\s|$)"
     r"|\b(?:wird|werden)\s+(?:nun\s+|jetzt\s+|zunächst\s+)?(?:in|von|durch)\s+der\s+"
@@ -2342,6 +2350,11 @@ def task_in(
         will = _WILL_DO.search(text)
         if will and _announces(will, text, known, _due(text, meeting) is not None):
             owners, is_task = (will.group(1),), True
+    if not owners and (" werden " in text or " wollen " in text) and _ends_in_en(text):
+        both = _WILL_DO_TWO.search(text)  # ``Uwe und Marco werden … einholen.``
+        found = _owners(both.group(1), known, strict=bool(known)) if both else ()
+        if len(found) == 2 and all(known.knows(n) or len(n.split()) == 2 for n in found):
+            owners, is_task = found, True  # (listed, or full names: not ``Kinder und Eltern``)
     if not owners and not is_task and ("Wir " in text or " wird " in text or " werden " in text):
         planned = _PLANNED.search(text)
         if planned:

@@ -3147,9 +3147,9 @@ def _several_labels(state: State, label: str, value: str) -> bool:
     pieces: list[tuple[str, str]] = []
     current, begin = label, 0
     for match in starts:
-        pieces.append((current, value[begin : match.start()].strip(" |-,;")))  # (separators)
+        pieces.append((current, value[begin : match.start()].strip(" |-,;·•")))  # (separators)
         current, begin = match.group(1), match.end()
-    pieces.append((current, value[begin:].strip(" |-")))
+    pieces.append((current, value[begin:].strip(" |-·•")))
     if any(not piece_value for _, piece_value in pieces):
         return False
     for piece_label, piece_value in pieces:

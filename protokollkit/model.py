@@ -330,6 +330,8 @@ _SENTENCE_VERB = re.compile(
     r"\b(?:ist|sind|war|waren|wird|wurde|hat|haben|findet|fand|gibt|begrüßt|eröffnet|berichtet"
     r"|treffen|trifft|trafen)\b"
 )
+_FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+(?=[^\W\d][\w ./-]{1,38}:)")
+"""A dot or a bar between two ``Label: value`` fields on one line."""
 _OPENING_FIELD = re.compile(r"^[\s*_]*([^\W\d][\w ./-]{1,38}?)[\s*_]*:[\s*_]*(\S.{0,80})$")
 """``Redeleitung: Chiara``, ``** Tatsächliche Beginnzeit:** 17:22 Uhr`` as an entry."""
 _MINUTES_ROLE = re.compile(r"^(?:\w+/)?(?:Protokoll\w*|Schriftführ\w*)\b", re.IGNORECASE)
@@ -823,9 +825,11 @@ class Protocol:
         for point in self._opening_points():
             if point.decision is not None:
                 continue  # ``Vorsitzende: Ulrike Kessler (einstimmig)``: who was elected
-            match = _OPENING_FIELD.match(point.text)
-            if match and meta_kind(label_key(match.group(1))) == kind:
-                found.append((match.group(1), match.group(2).strip()))
+            # ``Moderation: Lea · Protokoll: Fabian``: two fields joined by a dot or a bar
+            for piece in _FIELD_SEPARATOR.split(point.text):
+                match = _OPENING_FIELD.match(piece)
+                if match and meta_kind(label_key(match.group(1))) == kind:
+                    found.append((match.group(1), match.group(2).strip()))
         actual = [v for label, v in found if "geplant" not in label.lower()]
         values = actual or [v for _, v in found]
         return values[0] if values else None

@@ -3828,3 +3828,33 @@ def test_hugo_toml_front_matter() -> None:
     )
     assert [f.label for f in p.meta] == ["title", "startdate", "location", "params.image"]
     assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+
+
+def test_two_fields_joined_by_a_dot_in_the_opening() -> None:
+    """``Moderation: Lea · Protokoll: Fabian`` under the first heading: chair and minute-taker."""
+    p = protokollkit.read(
+        "# Treffen 01.02.2024\n\n## Runde\n\nModeration: Lea · Protokoll: Fabian\n\n- x\n",
+        "markdown",
+    )
+    assert (p.meta_value("chair"), p.meta_value("minute_taker")) == ("Lea", "Fabian")
+
+
+def test_two_listed_people_announcing_a_task() -> None:
+    """``Uwe und Marco werden … einholen``: both own the task when listed (or full names);
+    ``Kinder und Eltern werden sich freuen`` is none."""
+    listed = ParticipantIndex([Person("Uwe Brand"), Person("Marco Sahl")])
+    task = task_in("Uwe und Marco werden Kostenvoranschläge einholen.", listed, None)
+    assert task is not None and task.owners == ("Uwe", "Marco")
+    assert task_in("Kinder und Eltern werden sich freuen.", NOBODY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("Wir haben verabredet, die Liste der Mängel an die Genossenschaft zu schicken.", True),
+        ("Es wurde verabredet, dass Tom die Liste schickt.", True),
+        ("Anna hat sich mit Tom verabredet.", False),
+    ],
+)
+def test_what_we_agreed_on_is_a_decision(text: str, decided: bool) -> None:
+    assert (decision_in(text) is not None) == decided
