@@ -139,6 +139,9 @@ PROSE_CHAIR = re.compile(
     # … begrüßen``
     rf"|\bkonnten?\s+(?:(?:[^.;]|(?<=\d)\.(?=\d)){{0,30}}?\s)?(?:der|die)\s+(?:1\.\s+)?{_CHAIR_BEFORE_NAME}\s+"
     rf"{_NAME}\s[^.;]{{0,120}}?\bbegrüßen\b"
+    # ``… konnte Dietmar Overbeck als erster Vorsitzender … begrüßen``
+    rf"|\bkonnten?\s+(?:(?:[^.;]|(?<=\d)\.(?=\d)){{0,30}}?\s)??{_NAME}\s+als\s+(?:1\.\s+|erste[rn]?\s+)?"
+    r"(?:Vorsitzende[rn]?|Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?)\b[^.;]{0,120}?\bbegrüßen\b"
     # elected or named to chair: ``Es werden einstimmig Malte Ortlieb als Versammlungsleiter
     # und … bestimmt``, ``Als Versammlungsleiter wird Rainer Hofmann gewählt``
     rf"|\b{_NAME}\s+als\s+(?:Versammlungsleiter(?:in)?|Sitzungsleiter(?:in)?|Moderator(?:in)?)"
@@ -736,21 +739,29 @@ class Protocol:
         alone as one part, a place named by a room word or ``im …``."""
         place: str | None = None
         start: str | None = None
-        for point in self._opening_points()[:4]:
-            text = point.text.strip().rstrip(".")
-            if len(text) > 100 or _SENTENCE_VERB.search(text):
+        # the title too: ``Protokoll der Vollversammlung … vom 28.10.2025, 18 Uhr, Ratssaal``
+        texts = [self.title, *(point.text for point in self._opening_points()[:4])]
+        for number, text in enumerate(texts):
+            text = text.strip().rstrip(".")
+            if len(text) > (160 if number == 0 else 100) or _SENTENCE_VERB.search(text):
                 continue
             parts = [part.strip() for part in text.split(", ")]
             if len(parts) > 5:
                 continue  # (``Donnerstag, 6.3.25, 19:30 Uhr, Pfarrheim, Oberweiler``: five)
-            dated = any(_DATE_PART.search(part) for part in parts)
+            if number == 0:
+                if len(parts) < 2:
+                    continue
+                parts = parts[1:]  # (the title's first part names the meeting, not its place)
+            dated = any(
+                _DATE_PART.search(part) for part in (text.split(", ") if number == 0 else parts)
+            )
             for part in parts:
                 if place is None and _PLACE_PART.search(part) and not _DATE_PART.search(part):
                     rest = text[text.index(part) :]
                     place = rest if part.startswith(("im ", "in ")) else part
             for part in parts:  # a time beside a date or a place: the session's start
                 clock = _CLOCK_PART.match(part)
-                if clock and start is None and len(parts) > 1 and (dated or place):
+                if clock and start is None and (len(parts) > 1 or number == 0) and (dated or place):
                     start = clock.group(1)
             clock = _CLOCK_AFTER_DATE.search(text) if start is None else None
             if clock:

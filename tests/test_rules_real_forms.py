@@ -373,6 +373,11 @@ def test_several_labels_on_one_line() -> None:
         ),
         ("Als Versammlungsleiter wird Rainer Hofmann gewählt.", "chair", "Rainer Hofmann"),
         (
+            "Am 12. März konnte Dietmar Overbeck als erster Vorsitzender 34 Mitglieder begrüßen.",
+            "chair",
+            "Dietmar Overbeck",
+        ),
+        (
             "Die Versammlung wählt Mauersegler bei einer Enthaltung zum Protokollführer.",
             "minute_taker",
             "Mauersegler",
@@ -3858,3 +3863,15 @@ def test_two_listed_people_announcing_a_task() -> None:
 )
 def test_what_we_agreed_on_is_a_decision(text: str, decided: bool) -> None:
     assert (decision_in(text) is not None) == decided
+
+
+def test_hour_and_room_after_the_date_in_the_title() -> None:
+    """``Protokoll der Vollversammlung … vom 28.10.2025, 18 Uhr, Ratssaal``: start and place;
+    a title naming a café (``Trägercafé im Kreishaus: …``) is no place of its own."""
+    p = protokollkit.read(
+        "Protokoll der Vollversammlung des Elternrats vom 28.10.2025, 18 Uhr, Ratssaal\n\n"
+        "TOP 1 A\n\n- x\n"
+    )
+    assert (p.meta_value("start"), p.meta_value("place")) == ("18 Uhr", "Ratssaal")
+    p = protokollkit.read("Trägercafé im Kreishaus: Jugendhilfe 01.02.2024\n\nTOP 1 A\n\n- x\n")
+    assert p.meta_value("place") != "Trägercafé im Kreishaus: Jugendhilfe 01.02.2024"
