@@ -945,8 +945,41 @@ def inline_speaker(text: str, known: ParticipantIndex, scan: _Scan | None = None
     von Matthias vorgetragen`` (:func:`_passive_speaker`)."""
     found = _inline_speaker(text, known, scan)
     if found is None and ("von " in text or "durch " in text):
-        return _passive_speaker(text, known)
+        found = _passive_speaker(text, known)
+    if found is None and ("“" in text or '"' in text or ", " in text):
+        found = _attributed_speaker(text, known)
     return found
+
+
+_ATTRIBUTED = re.compile(
+    r"(?:[,“\"]|[.!?][“\"]?)\s*(?:erklärte|erklärt|betonte|betont|sagte|sagt|ergänzte|ergänzt"
+    r"|unterstrich|meinte|meint|berichtete|so)\s+(?:(?:der|die)\s+)?"
+    r"(?:(?:[A-ZÄÖÜ][\wäöüß-]*(?:in|er|ent|or|wart|meister)|Vorsitzende[rn]?)"
+    r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\wäöüß-]+)?\s+)?"
+    r"(?P<name>(?:(?:Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+[A-ZÄÖÜ][\wäöüß-]+)"
+    r"(?=\s*[.,;]|\s+(?:bei|in|im|am|auf|zum|zur|während|nach|vor)\b|\s*$)"
+)
+"""``„…“, erklärte der Vorsitzende des Gremiums Gerhard Pohlmann.``, ``…, betonte Bürgermeister
+Tobias Vahlenkamp bei der Unterzeichnung``: a quotation or reported words attributed after the
+fact – the speaker, by a full name (an office before it)."""
+
+
+def _attributed_speaker(text: str, known: ParticipantIndex) -> Person | None:
+    """The speaker :data:`_ATTRIBUTED` names, when the words are a person's name."""
+    match = _ATTRIBUTED.search(text) if _ATTRIBUTION_HINT.search(text) else None
+    if match is None:
+        return None
+    name = match.group("name")
+    bare = name.split(maxsplit=1)[1] if name.startswith(("Herr ", "Frau ", "Dr. ")) else name
+    if not plausible_name(bare, known) or bare.split()[0].lower() in _NOT_SPEAKERS:
+        return None
+    return Person(name)
+
+
+_ATTRIBUTION_HINT = re.compile(
+    r"\b(?:erklärte|erklärt|betonte|betont|sagte|sagt|ergänzte|ergänzt|unterstrich|meinte|meint"
+    r"|berichtete|so)\s"
+)
 
 
 _PASSIVE_PARTICIPLES = (

@@ -408,7 +408,8 @@ ROLE_ENDINGS = (
     "gemeinderat", "stadtrat", "beirat", "ortsbeirat", "beigeordneter", "beigeordnete",
     "kommissar", "kommissarin", "betreuer", "betreuerin", "rektor", "rektorin", "lehrer",
     "lehrerin", "erzieher", "erzieherin", "sozialarbeiter", "sozialarbeiterin", "kaplan", "vikar",
-    "vikarin", "kantor", "kantorin", "trainer", "trainerin", "obmann", "obfrau",
+    "vikarin", "kantor", "kantorin", "trainer", "trainerin", "obmann", "obfrau", "pfleger",
+    "pflegerin",
 )  # fmt: skip
 """How words for a person's function end (``Ausschussvorsitzender``, ``Gemeindevertreterin``):
 such a word before a name is the person's role (``Bürgermeisterin Antje Reimers``)."""

@@ -3875,3 +3875,30 @@ def test_hour_and_room_after_the_date_in_the_title() -> None:
     assert (p.meta_value("start"), p.meta_value("place")) == ("18 Uhr", "Ratssaal")
     p = protokollkit.read("Trägercafé im Kreishaus: Jugendhilfe 01.02.2024\n\nTOP 1 A\n\n- x\n")
     assert p.meta_value("place") != "Trägercafé im Kreishaus: Jugendhilfe 01.02.2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "„Wir sind stolz“, erklärte der Vorsitzende des Gremiums Gerhard Pohlmann.",
+            "Gerhard Pohlmann",
+        ),
+        (
+            "Das Projekt sei wichtig, betonte Bürgermeister Tobias Vahlenkamp bei der Feier.",
+            "Tobias Vahlenkamp",
+        ),
+        ("„Gut“, so die Sprecherin Anna Berg.", "Anna Berg"),
+        ("„Toll“, sagte Frau Berg.", "Frau Berg"),
+        (
+            "Jugendpfleger Niklas Haberkorn informierte, dass die Halle saniert wird.",
+            "Niklas Haberkorn",
+        ),
+        # near misses: a name inside what was said; no name
+        ("Er sagte, dass Anna Berg kommt.", None),
+        ("„Gut“, sagte die Verwaltung.", None),
+    ],
+)
+def test_words_attributed_after_the_fact_name_the_speaker(text: str, speaker: str | None) -> None:
+    found = inline_speaker(text, NOBODY)
+    assert (found.name if found else None) == speaker
