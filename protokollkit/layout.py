@@ -3473,6 +3473,45 @@ def _deeper_heading_below(state: State, line: Line) -> bool:
     )
 
 
+_TABLE_ITEM_NUMBER = re.compile(r"(?:TOP\s*)?(\d{1,2})\.?")
+
+
+def _item_in_table(state: State, cells: tuple[str, ...]) -> tuple[int, None, str, int] | None:
+    """``1 | Begrüßung und Sitzungsleitung`` in a table of the minutes (a head row ``TOP |
+    Themen / Beschlussfassungen``, rows with an empty first cell holding what was said): an
+    item, its title the other cells."""
+    number = _TABLE_ITEM_NUMBER.fullmatch(cells[0].strip().strip("*_ ")) if cells else None
+    if number is None or len(cells) < 2 or not _in_minutes_table(state):
+        return None
+    title = " | ".join(c.strip() for c in cells[1:] if c.strip())
+    return (int(number.group(1)), None, title, 0) if title else None
+
+
+def _in_minutes_table(state: State) -> bool:
+    """The current line is a row of a table whose head row names a number column (``TOP``,
+    ``Nr.``) and which holds rows with an empty first cell (the minutes, not a plan): looked
+    for at most 300 rows back and 300 ahead."""
+    start = state.index - 1
+    while start >= 0 and start > state.index - 300:
+        cells = state.lines[start].hints.table_row
+        first = cells[0].strip().strip("*_ ") if cells else ""
+        if not cells or _PLAN_NUMBER_HEAD.match(first):
+            break
+        if first and not _TABLE_ITEM_NUMBER.fullmatch(first):
+            return False  # (a row of another kind: not a table of the minutes)
+        start -= 1
+    head = state.lines[start].hints.table_row if start >= 0 else ()
+    if not head or not _PLAN_NUMBER_HEAD.match(head[0].strip().strip("*_ ")):
+        return False
+    for line in state.lines[start + 1 : start + 300]:
+        cells = line.hints.table_row
+        if not cells:
+            break
+        if not cells[0].strip() and any(c.strip() for c in cells[1:]):
+            return True
+    return False
+
+
 def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | None:
     """(number, sub-number, title, heading level) if the line opens an agenda item."""
     hints = line.hints
@@ -3496,7 +3535,7 @@ def _item_of(state: State, line: Line) -> tuple[int, int | None, str, int] | Non
         marker = hints.list_marker or "1."
         return int(_NON_DIGITS.sub("", marker) or 1), None, text, 0
     if hints.table_row:
-        return None
+        return _item_in_table(state, hints.table_row)
     explicit = EXPLICIT_ITEM.match(text)
     level = hints.heading if hints.heading is not None else (0 if not hints.bold else 99)
     if explicit:
@@ -4386,6 +4425,12 @@ def rule_paragraph(state: State, line: Line) -> bool:
     if cells and line.hints.table_header:
         state.table_header = cells
         text = " | ".join(cells)
+    elif cells and not cells[0].strip() and state.items and _in_minutes_table(state):
+        # `` | Thomas Diebold`` under ``1 | Begrüßung …``: what was said, the empty cell of the
+        # number column dropped
+        text = " | ".join(c.strip() for c in cells[1:] if c.strip())
+        if rule_speaker(state, line._replace(text=text, hints=NO_HINTS)):
+            return True  # ``Thomas Diebold`` alone: as the archive text reads the same line
     elif cells and len(state.table_header) == len(cells):
         labels = (h.strip().rstrip(":").strip("*_ ") for h in state.table_header)
         text = " | ".join(f"{h}: {c}" if h and c else c for h, c in zip(labels, cells, strict=True))

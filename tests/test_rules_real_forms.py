@@ -3902,3 +3902,26 @@ def test_hour_and_room_after_the_date_in_the_title() -> None:
 def test_words_attributed_after_the_fact_name_the_speaker(text: str, speaker: str | None) -> None:
     found = inline_speaker(text, NOBODY)
     assert (found.name if found else None) == speaker
+
+
+def test_the_minutes_as_a_table_of_tops() -> None:
+    """``| TOP | Themen |`` with ``| 1 | Begrüßung |`` and ``|  | what was said |`` rows: the
+    numbered rows are the items, the rows with an empty first cell their content; a table of
+    numbers and titles alone before the minutes stays the plan."""
+    minutes = (
+        "Protokoll 01.02.2024\n\n| TOP | Themen |\n|---|---|\n| 1 | Begrüßung |\n"
+        "|  | Der Rat beschließt einstimmig, im Juli zu tagen. |\n| 2 | Kasse |\n"
+        "|  | Alles gut. |\n"
+    )
+    p = protokollkit.read(minutes, "markdown")
+    assert [i.title for i in p.items] == ["Begrüßung", "Kasse"]
+    first = p.items[0].blocks[0].points[0]
+    assert first.text.startswith("Der Rat beschließt") and first.decision is not None
+    assert protokollkit.read(str(protokollkit.write(p, "text"))) == p
+    plan = (
+        "Protokoll 01.02.2024\n\n| TOP | Thema |\n|---|---|\n| 1 | Begrüßung |\n| 2 | Kasse |\n\n"
+        "TOP 1 Begrüßung\n\nText.\n\nTOP 2 Kasse\n\nGut.\n"
+    )
+    p = protokollkit.read(plan, "markdown")
+    assert p.agenda == ("Begrüßung", "Kasse")
+    assert [i.title for i in p.items] == ["Begrüßung", "Kasse"]
