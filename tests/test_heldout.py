@@ -26,23 +26,23 @@ from benchmarks.corpus_report import (
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = {
-    "heldout": 0.90,
+    "heldout": 0.91,
     "heldout2": 0.90,
     "heldout3": 0.91,
     "heldout4": 0.86,
     "heldout5": 0.91,
     "heldout6": 0.84,
-    "heldout7": 0.90,
+    "heldout7": 0.91,
     "heldout8": 0.92,
-    "heldout9": 0.90,
+    "heldout9": 0.91,
     "heldout10": 0.91,
     "heldout11": 0.90,
     "heldout12": 0.95,
-    "heldout13": 0.88,
+    "heldout13": 0.90,
     "heldout14": 0.91,
-    "heldout15": 0.78,
-    "heldout16": 0.84,
-    "heldout17": 0.75,
+    "heldout15": 0.81,
+    "heldout16": 0.85,
+    "heldout17": 0.83,
 }
 """Measured recall on 07.12.2026: heldout 0.883 (0.639 before the rules of earlier sessions),
 heldout2 0.818 (0.673 when first measured, blind), heldout3 0.680 (0.539 blind: council minutes
@@ -200,7 +200,11 @@ a canoe club's board (twice), a sports club's general meetings (one as ODT) and 
 coworking community's Hugo page and a student council's Jekyll page; no line lost; MISSES.md
 lists the misses: a Word attendance table with ``x``/``e`` marks and the minutes as a TOP table,
 people named only in report sentences, meta inside head sentences, TOML front matter, ``TOP n:``
-over title lines joined by typed line breaks)."""
+over title lines joined by typed line breaks).
+Raised on 08.12.2026 (evening) after the session's rules for metadata, attendance, guests, speakers, tasks and
+decisions in sentences, letterhead titles, TOML front matter and the minutes as a table of TOPs:
+heldout 0.911, heldout7 0.916, heldout9 0.919, heldout13 0.905, heldout15 0.813, heldout16 0.858,
+heldout17 0.837 (0.753 blind)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
 
 
