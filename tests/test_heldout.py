@@ -202,7 +202,8 @@ lists the misses: a Word attendance table with ``x``/``e`` marks and the minutes
 people named only in report sentences, meta inside head sentences, TOML front matter, ``TOP n:``
 over title lines joined by typed line breaks).
 Raised on 08.12.2026 (evening) after the session's rules for metadata, attendance, guests,
-speakers, tasks and decisions in sentences, letterhead titles, TOML front matter and the minutes as a table of TOPs:
+speakers, tasks and decisions in sentences, letterhead titles, TOML front matter and the minutes
+as a table of TOPs:
 heldout 0.911, heldout7 0.916, heldout9 0.919, heldout13 0.905, heldout15 0.813, heldout16 0.858,
 heldout17 0.837 (0.753 blind)."""
 DOCUMENTS = [p for name in FLOORS for p in document_files(FIXTURES / name)]
