@@ -495,28 +495,16 @@ def _metadata_block(text: str) -> tuple[list[Line], str, int]:
 
 
 def split_front_matter(text: str) -> tuple[list[Line], str, int]:
-    """YAML front matter (``---`` … ``---``) at the start: its lines, the rest, lines used.
+    """YAML front matter (``---`` … ``---``), or Hugo's TOML (``+++`` … ``+++``), at the start:
+    its lines, the rest, lines used.
 
     The delimiter lines are markup; the lines in between come with ``front_matter`` hints.
     """
     if text.startswith("+++"):
-        return _toml_front_matter(text)
+        return _delimited_front_matter(text, "+++", ("+++",), _TOML_LINE)
     if not text.startswith("---"):
         return _metadata_block(text)
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        return [], text, 0
-    for index in range(1, min(len(lines), 80)):
-        stripped = lines[index].rstrip()
-        if stripped in ("---", "..."):
-            inner = lines[1:index]
-            if not inner or not all(not x.strip() or _FRONT_KEY.match(x) for x in inner):
-                return [], text, 0
-            result = [
-                Line(x.rstrip("\r"), n + 2, Hints(front_matter=True)) for n, x in enumerate(inner)
-            ]
-            return result, "\n".join(lines[index + 1 :]), index + 1
-    return [], text, 0
+    return _delimited_front_matter(text, "---", ("---", "..."), _FRONT_KEY)
 
 
 _TOML_LINE = re.compile(r"^\s*(?:#.*|\[[\w.\-]+\]|[\w.\-]+\s*=\s*\S.*)$")
@@ -524,16 +512,18 @@ _TOML_LINE = re.compile(r"^\s*(?:#.*|\[[\w.\-]+\]|[\w.\-]+\s*=\s*\S.*)$")
 _TOML_KEY = re.compile(r"^([\w.\-]+)\s*=\s*(.*)$")
 
 
-def _toml_front_matter(text: str) -> tuple[list[Line], str, int]:
-    """Hugo's TOML front matter (``+++`` … ``+++``): its lines with ``front_matter`` hints, the
-    rest, lines used; nothing when a line between is no TOML."""
+def _delimited_front_matter(
+    text: str, opener: str, closers: tuple[str, ...], line: re.Pattern[str]
+) -> tuple[list[Line], str, int]:
+    """The lines between ``opener`` on the first line and one of ``closers`` (within 80
+    lines), each blank or matching ``line``; nothing when one does not."""
     lines = text.split("\n")
-    if lines[0].rstrip() != "+++":
+    if lines[0].rstrip() != opener:
         return [], text, 0
     for index in range(1, min(len(lines), 80)):
-        if lines[index].rstrip() == "+++":
+        if lines[index].rstrip() in closers:
             inner = lines[1:index]
-            if not inner or not all(not x.strip() or _TOML_LINE.match(x) for x in inner):
+            if not inner or not all(not x.strip() or line.match(x) for x in inner):
                 return [], text, 0
             result = [
                 Line(x.rstrip("\r"), n + 2, Hints(front_matter=True)) for n, x in enumerate(inner)
