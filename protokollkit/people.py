@@ -514,6 +514,12 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
                 names = _sentence_names(match.group(1))
                 if names:
                     found.setdefault(kind, []).extend(names)
+        if "abei " in text:  # ``Dabei waren Irmgard Sölter, Jürgen Pahl, Familie Demir … und ich.``
+            for match in _WERE_THERE.finditer(text):
+                parts = [n.strip() for n in _AND.split(_AFTER_THE_NAMES.sub("", match.group(1)))]
+                names = [n for n in parts if looks_like_name(n) and 2 <= len(n.split()) <= 3]
+                if len(names) >= 2:
+                    found.setdefault("present", []).extend(names)
         if "ntschuldig" in text:
             for match in _EXCUSED_BY_OPENER.finditer(text):
                 names = _sentence_names(match.group(1))
@@ -530,6 +536,12 @@ def attendance_in_sentences(texts: Iterable[str]) -> dict[AttendanceKind, list[s
     return found
 
 
+_WERE_THERE = re.compile(
+    rf"(?:^|[.!?]\s+)(?:Mit\s+)?[Dd]abei\s+(?:waren|sind)\s*:?\s+{_SENTENCE_NAMES}"
+)
+"""``Dabei waren …``, ``Mit dabei waren …``: those present, the full names among other words
+(``ich``, ``Familie Demir aus dem Birkenweg``) where there are at least two (single words could be
+groups: ``Kinder und Eltern``)."""
 _MEMBERS_INTRO = re.compile(
     r"\b(?:gehören|gehörten|angehören)\b[^.;:]{0,40}?\ban\s*:?$"
     r"|\bMitglieder\s+(?:sind|waren)\s*:?$|^(?:Weitere|Neue)\s+Mitglieder\s*:$"

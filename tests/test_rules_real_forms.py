@@ -15,7 +15,7 @@ import protokollkit
 from protokollkit.annotations import decision_in, inline_speaker, task_in
 from protokollkit.layout import NO_HINTS, Hints, Line, parse_lines
 from protokollkit.model import Person
-from protokollkit.people import ParticipantIndex, people_in_prose
+from protokollkit.people import ParticipantIndex, attendance_in_sentences, people_in_prose
 
 NOBODY = ParticipantIndex(())
 
@@ -3925,3 +3925,19 @@ def test_the_minutes_as_a_table_of_tops() -> None:
     p = protokollkit.read(plan, "markdown")
     assert p.agenda == ("Begrüßung", "Kasse")
     assert [i.title for i in p.items] == ["Begrüßung", "Kasse"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        (
+            "Dabei waren Irmgard Sölter, Jürgen Pahl, Familie Demir aus dem Birkenweg und ich.",
+            ["Irmgard Sölter", "Jürgen Pahl"],
+        ),
+        # near misses: groups, not people; one name only
+        ("Dabei waren Kinder und Eltern.", []),
+        ("Dabei waren viele Nachbarn und Anna Berg.", []),
+    ],
+)
+def test_those_who_were_there(sentence: str, present: list[str]) -> None:
+    assert attendance_in_sentences([sentence]).get("present", []) == present
